@@ -1,0 +1,63 @@
+"""`kg`: the command group, its global options and error handling."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from kg.errors import KgError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class Settings:
+    def __init__(self, store: str, pipeline_config: str | None, base_pipeline: str | None) -> None:
+        self.store = store
+        self.pipeline_config = pipeline_config
+        self.base_pipeline = base_pipeline
+
+
+@click.group(context_settings=CONTEXT, epilog="Example: kg --store .kg ingest corpus/")
+@click.option("--store", "store", metavar="LOCATION", default=lambda: os.environ.get("KG_STORE", ".kg"),
+              show_default=".kg, or $KG_STORE", help="Folder of the store.")
+@click.option("--pipeline-config", metavar="FILE", envvar="KG_PIPELINE_CONFIG", default=None,
+              help="spaCy config file for the NLP pipeline (default: the built-in kg/nlp/config.cfg).")
+@click.option("--base-pipeline", metavar="NAME_OR_PATH", envvar="KG_BASE_PIPELINE", default=None,
+              help="An installed spaCy pipeline (say a trained Chinese NER) to build on.")
+@click.version_option(package_name="kg")
+@click.pass_context
+def cli(ctx: click.Context, store: str, pipeline_config: str | None, base_pipeline: str | None) -> None:
+    """Build and explore a knowledge graph of Chinese-language news about AI chips.
+
+    Articles (UTF-8 .txt or .md, optional YAML front matter) go in with `kg ingest`;
+    the graph comes out with `kg query` (SPARQL), `kg export` (RDF), `kg view` (HTML)
+    and `kg stats`.
+    """
+    ctx.obj = Settings(store, pipeline_config, base_pipeline)
+
+
+def _register() -> None:
+    from kg.cli import export, ingest, query, stats, view
+    for module in (ingest, export, query, view, stats):
+        cli.add_command(module.command)
+
+
+_register()
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="kg", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("kg: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except KgError as e:
+        click.echo(f"kg: error: {e}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("kg: interrupted; the store keeps every article completed so far", err=True)
+        sys.exit(130)

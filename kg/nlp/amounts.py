@@ -1,0 +1,106 @@
+"""Numbers with their units, as the text states them: money, percentages, multiples, specs.
+
+Values are kept as written (4800 with GB/s; 25 with %); money is normalised to the
+currency's unit (5萬億美元 → 5e12 USD) because 萬/億 are scale words, not units. Each
+unit's conversion to a base unit lives in ontology/units.ttl, so queries can compare
+4.8TB/s with 4800GB/s.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+SCALE = {"万亿": Decimal(10) ** 12, "兆": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10,
+         "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4,
+         "千": Decimal(10) ** 3, "trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9,
+         "million": Decimal(10) ** 6}
+CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币": "CNY", "元": "CNY", "港元": "HKD", "港币": "HKD",
+            "新台币": "TWD", "台币": "TWD", "日元": "JPY", "欧元": "EUR", "英镑": "GBP", "韩元": "KRW"}
+SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
+              "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "gb": "GB", "tb": "TB", "w": "W", "nm": "NM", "卡": "CARD",
+              "张卡": "CARD", "颗": "CARD"}
+METRICS = [  # cue words before a value → what it measures
+    ("fp16", "fp16-performance"), ("fp8", "fp8-performance"), ("fp4", "fp4-performance"),
+    ("bf16", "bf16-performance"), ("int8", "int8-performance"), ("算力", "performance"),
+    ("显存带宽", "memory-bandwidth"), ("内存带宽", "memory-bandwidth"), ("带宽", "bandwidth"),
+    ("显存容量", "memory-capacity"), ("显存", "memory-capacity"), ("内存", "memory-capacity"),
+    ("集群规模", "cluster-size"), ("集群", "cluster-size"), ("功耗", "power"), ("制程", "process-node"),
+    ("市值", "market-value"), ("市场份额", "market-share"), ("份额", "market-share"), ("占比", "share"),
+    ("毛利率", "gross-margin"), ("净利", "net-profit"), ("营收", "revenue"), ("收入", "revenue"),
+    ("分成", "revenue-share"), ("抽成", "revenue-share"), ("涨幅", "price-change"), ("暴涨", "price-change"),
+    ("上涨", "price-change"), ("大涨", "price-change"), ("下跌", "price-change"), ("跌幅", "price-change"),
+    ("订单", "deal-value"), ("协议", "deal-value"), ("交易", "deal-value"), ("投资", "investment"),
+    ("融资", "funding"), ("估值", "valuation"), ("募资", "ipo-proceeds"), ("发行价", "ipo-price"),
+    ("股价", "share-price"), ("性能", "performance"), ("出货", "shipments"), ("销量", "sales"),
+]
+_NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+_APPROX = r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)?"
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    value: Decimal
+    unit: str          # PERCENT, TIMES, USD, CNY, TFLOPS, GB-PER-SEC, CARD, TPP, …
+    metric: str | None
+    approximate: bool
+    rule: str
+
+
+_PATTERNS = [
+    ("tpp", re.compile(r"tpp(?:[^\d。；;]{0,45}?)(?:为|是|达|:|：)?\s*(?P<num>\d{3,6})(?![\d%])")),
+    ("money", re.compile(_APPROX + _NUMBER + r"\s*(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|千)?\s*"
+                         r"(?P<cur>美元|美金|元人民币|人民币|港元|港币|新台币|台币|日元|欧元|英镑|韩元|元)")),
+    ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
+    ("times", re.compile(_APPROX + _NUMBER + r"\s*倍")),
+    ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|w|nm|张卡|卡)"
+                        r"(?![a-z])")),
+]
+
+
+def find_amounts(folded: str) -> list[Amount]:
+    """Every amount with a unit in folded text, non-overlapping, in text order."""
+    out: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    for rule, pattern in _PATTERNS:
+        for m in pattern.finditer(folded):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            num = Decimal(m.group("num").replace(",", ""))
+            g = m.groupdict()
+            if rule == "money":
+                value, unit = num * SCALE.get(g.get("scale") or "", Decimal(1)), CURRENCY[g["cur"]]
+            elif rule == "percent":
+                value, unit = num, "PERCENT"
+            elif rule == "times":
+                value, unit = num, "TIMES"
+            elif rule == "tpp":
+                value, unit = num, "TPP"
+            else:
+                value, unit = num, SPEC_UNITS[g["unit"]]
+            taken.append((s, e))
+            value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+            out.append(Amount(s, e, value, unit,
+                              "tpp" if rule == "tpp" else _metric(folded, s), bool(g.get("approx")), rule))
+    return sorted(out, key=lambda a: a.start)
+
+
+def _metric(folded: str, start: int) -> str | None:
+    """The cue nearest before the value, within its clause."""
+    window_start = start
+    while window_start > 0 and start - window_start < 16 and folded[window_start - 1] not in "，,。；;、\n":
+        window_start -= 1
+    window = folded[window_start:start]
+    best, best_end = None, (-1, 0)
+    for cue, metric in METRICS:
+        pos = window.rfind(cue)
+        if pos >= 0 and (pos + len(cue), len(cue)) > best_end:
+            best, best_end = metric, (pos + len(cue), len(cue))
+    if best == "performance":
+        for precision in ("fp16", "fp8", "fp4", "bf16", "int8"):
+            if precision in window:
+                return f"{precision}-performance"
+    return best

@@ -1,0 +1,47 @@
+"""Date expressions → `doc.spans["kg_dates"]`, each with its ISO value on `span._.kg`."""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.components.known_entities import char_span
+from kg.nlp.spans import DATES
+from kg.nlp.temporal import find_dates, infer_reference_year
+from kg.text import fold
+
+
+def reference_of(doc: Doc) -> tuple[dt.date | int | None, bool]:
+    """The article's date (from doc.user_data["published"]) or the year inferred from its text."""
+    published = doc.user_data.get("published")
+    if published:
+        if len(published) == 10:
+            return dt.date.fromisoformat(published), False
+        return int(published[:4]), False
+    folded = doc.user_data.get("kg_folded") or fold(doc.text)
+    return infer_reference_year(folded), True
+
+
+class DateFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        folded = doc.user_data.get("kg_folded") or fold(doc.text)
+        doc.user_data["kg_folded"] = folded
+        reference, inferred = reference_of(doc)
+        doc.user_data["kg_reference"] = (reference.isoformat() if isinstance(reference, dt.date) else reference,
+                                         inferred)
+        spans = []
+        for d in find_dates(folded, reference):
+            span = char_span(doc, d.start, d.end, "DATE")
+            if span is None:
+                continue
+            span._.kg = {"iso": d.iso, "precision": d.precision, "resolved": d.resolved, "quarter": d.quarter,
+                         "rule": d.rule, "start": d.start, "end": d.end}
+            spans.append(span)
+        doc.spans[DATES] = spans
+        return doc
+
+
+@Language.factory("kg_dates", assigns=["doc.spans"])
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    return DateFinder()

@@ -1,0 +1,60 @@
+"""Entity ruler fed by the reference data: every known name, in any script or alias.
+
+Matches go to `doc.spans["kg_entities"]` (overlaps allowed) and to `doc.ents` (the
+longest non-overlapping view). Entities already on the doc, say from a trained NER
+earlier in the pipeline, are kept where they do not collide with a known name.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.nlp.gazetteer import reference_index
+from kg.nlp.spans import ENTITIES  # noqa: F401  (registers extensions)
+from kg.reference import load_reference
+from kg.text import fold
+
+
+def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """A span over exactly these characters, or the smallest token span covering them."""
+    return (doc.char_span(start, end, label=label)
+            or doc.char_span(start, end, label=label, alignment_mode="expand"))
+
+
+def add_entities(doc: Doc, spans: list[Span]) -> None:
+    """Add entity spans to the doc's entity group and refresh doc.ents (longest wins)."""
+    group = doc.spans.get(ENTITIES)
+    existing = list(group) if group is not None else []
+    taken = {(s.start_char, s.end_char) for s in existing}
+    new = [s for s in spans if (s.start_char, s.end_char) not in taken]
+    doc.spans[ENTITIES] = existing + new
+    doc.ents = filter_spans(list(doc.spans[ENTITIES]) + [e for e in doc.ents if e._.kg is None])
+
+
+class KnownEntityRuler:
+    def __init__(self, reference: str | None = None) -> None:
+        self.index = reference_index(reference)
+        self.reference = load_reference(reference)
+
+    def __call__(self, doc: Doc) -> Doc:
+        folded = doc.user_data.get("kg_folded") or fold(doc.text)
+        doc.user_data["kg_folded"] = folded
+        spans = []
+        for m in self.index.finditer(doc.text, folded):
+            ent = self.reference.get(m.payloads[0])
+            span = char_span(doc, m.start, m.end, ent.coarse)
+            if span is None:
+                continue
+            span._.kg = {"key": ent.id, "cls": ent.cls, "known": True, "rule": "reference-name",
+                         "confidence": 0.95, "start": m.start, "end": m.end,
+                         "candidates": list(m.payloads)}
+            spans.append(span)
+        add_entities(doc, spans)
+        return doc
+
+
+@Language.factory("kg_known_entities", assigns=["doc.ents", "doc.spans"],
+                  default_config={"reference": None})
+def make_known_entity_ruler(nlp: Language, name: str, reference: str | None) -> KnownEntityRuler:
+    return KnownEntityRuler(reference)

@@ -1,0 +1,31 @@
+"""Amounts with units → `doc.spans["kg_quantities"]`, value and unit on `span._.kg`."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.amounts import find_amounts
+from kg.nlp.components.known_entities import char_span
+from kg.nlp.spans import QUANTITIES
+from kg.text import fold
+
+
+class QuantityFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        folded = doc.user_data.get("kg_folded") or fold(doc.text)
+        doc.user_data["kg_folded"] = folded
+        spans = []
+        for a in find_amounts(folded):
+            span = char_span(doc, a.start, a.end, "QUANTITY")
+            if span is None:
+                continue
+            span._.kg = {"value": str(a.value), "unit": a.unit, "metric": a.metric, "approximate": a.approximate,
+                         "rule": a.rule, "start": a.start, "end": a.end}
+            spans.append(span)
+        doc.spans[QUANTITIES] = spans
+        return doc
+
+
+@Language.factory("kg_quantities", assigns=["doc.spans"])
+def make_quantity_finder(nlp: Language, name: str) -> QuantityFinder:
+    return QuantityFinder()

@@ -1,0 +1,19 @@
+"""Custom attributes our components put on spaCy objects, registered in one place."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+# On entity spans: {"cls": ontology class, "key": entity key, "rule": ..., "confidence": ...}
+# On date spans: {"iso": ..., "precision": ..., "resolved": bool, "quarter": ...}
+# On quantity spans: {"value": ..., "unit": ..., "metric": ...}
+if not Span.has_extension("kg"):
+    Span.set_extension("kg", default=None)
+# (subject span index, property, object span index, rule, start, end) tuples from kg_relations
+if not Doc.has_extension("kg_relations"):
+    Doc.set_extension("kg_relations", default=None)
+if not Doc.has_extension("kg_meta"):
+    Doc.set_extension("kg_meta", default=None)
+
+ENTITIES = "kg_entities"
+DATES = "kg_dates"
+QUANTITIES = "kg_quantities"

@@ -1,0 +1,170 @@
+"""Dates as the text states them, at the text's own precision, resolved where relative.
+
+Works on folded text (Simplified), so 年/月/日 rules serve both scripts. A date without a
+year (12月9日), a relative one (今年7月, 前一日, 7天後) or a bare quarter is resolved against
+the article's date, or against the reference year inferred from the text, and marked
+`resolved`. The anchor for day-relative expressions is the last full date before them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9, "十": 10}
+_NUM = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    iso: str            # 2025-12-09, 2025-12 or 2025
+    precision: str      # day | month | year
+    resolved: bool      # the year (or the whole date) came from context
+    quarter: int | None = None
+    rule: str = ""
+
+
+def cn_int(text: str) -> int:
+    """12 or 十二 → 12."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        v = CN_DIGITS[ch]
+        if v == 10:
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = v
+    return total + current
+
+
+_PATTERNS = [
+    ("ymd", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
+    ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
+    ("yq", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?")),
+    ("yq2", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年?\s*q(?P<q>[1-4])(?![0-9])")),
+    ("ym", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月")),
+    ("y", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*(?:年|财年)")),
+    ("rel-ymd", re.compile(rf"(?P<rel>今年|去年|明年|前年|同年|当年)\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号])?")),
+    ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|同年|当年)?\s*(?:第\s*)?(?P<q>[一二三四])\s*季度")),
+    ("md", re.compile(rf"(?<![\d年])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
+    ("m", re.compile(r"(?<![\d年])(?P<m>1[0-2]|[1-9])\s*月(?=初|中|底|末|上旬|中旬|下旬|份|[，,、。\s]|以来|起|至|到)")),
+    ("rel-y", re.compile(r"(?P<rel>今年|去年|明年|前年)(?!\s*(?:\d|[一二三四五六七八九十]{1,3}\s*月|第?\s*[一二三四]\s*季))")),
+    ("year-after", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,2})\s*年(?:后|之后|以后)")),
+    ("day-before", re.compile(r"(?P<rel>前一日|前一天|前日|昨天|昨日)")),
+    ("day-after", re.compile(r"(?P<rel>第二天|次日|翌日|隔天|第二日|明天|明日)")),
+    ("days-after", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})\s*天(?:后|之后|以后)")),
+    ("days-before", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})\s*天(?:前|之前|以前)")),
+]
+_REL_YEAR = {"今年": 0, "同年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1}
+
+
+def infer_reference_year(folded: str) -> int | None:
+    """The year a dateless article was written in: the year most of its full dates name."""
+    years = Counter()
+    for m in re.finditer(rf"(?<!\d)((?:19|20)\d\d)\s*年\s*{_NUM}\s*月", folded):
+        years[int(m.group(1))] += 2
+    for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)\s*年", folded):
+        years[int(m.group(1))] += 1
+    if not years:
+        return None
+    return max(years, key=lambda y: (years[y], y))
+
+
+def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention]:
+    """Every date expression in folded text, non-overlapping, in text order.
+
+    `reference` is the article's date (resolves everything) or just a year (resolves
+    yearless dates and relative years; day-relative ones then need a full date nearby).
+    """
+    ref_year = reference.year if isinstance(reference, dt.date) else reference
+    ref_day = reference if isinstance(reference, dt.date) else None
+    taken: list[tuple[int, int]] = []
+    raw: list[tuple[int, int, str, re.Match]] = []
+    for rule, pattern in _PATTERNS:
+        for m in pattern.finditer(folded):
+            s, e = m.span()
+            while s < e and folded[s].isspace():
+                s += 1
+            if any(s < b and a < e for a, b in taken):
+                continue
+            taken.append((s, e))
+            raw.append((s, e, rule, m))
+    raw.sort(key=lambda r: r[0])
+    out: list[DateMention] = []
+    anchor: dt.date | None = ref_day
+    for i, (s, e, rule, m) in enumerate(raw):
+        if rule.startswith("day") and i + 1 < len(raw) and raw[i + 1][0] - e <= 2 and raw[i + 1][2] in ("md", "ymd"):
+            # 第二天，12月10日: the explicit date that follows is what the relative one means
+            continue
+        dm = _resolve(s, e, rule, m, ref_year, anchor)
+        if dm is None:
+            continue
+        if dm.precision == "day" and rule in ("ymd", "iso", "md", "rel-ymd"):
+            anchor = dt.date.fromisoformat(dm.iso)
+        out.append(dm)
+    return out
+
+
+def _resolve(s, e, rule, m, ref_year, anchor) -> DateMention | None:
+    g = m.groupdict()
+    try:
+        if rule in ("ymd", "iso"):
+            d = dt.date(int(g["y"]), cn_int(g["m"]), cn_int(g["d"]))
+            return DateMention(s, e, d.isoformat(), "day", False, rule=rule)
+        if rule in ("yq", "yq2"):
+            q = cn_int(g["q"]) if not g["q"].isdigit() else int(g["q"])
+            return DateMention(s, e, f"{int(g['y']):04d}", "year", False, quarter=q, rule=rule)
+        if rule == "ym":
+            month = cn_int(g["m"])
+            if not 1 <= month <= 12:
+                return None
+            return DateMention(s, e, f"{int(g['y']):04d}-{month:02d}", "month", False, rule=rule)
+        if rule == "y":
+            return DateMention(s, e, f"{int(g['y']):04d}", "year", False, rule=rule)
+        if ref_year is None:
+            return _relative_to_anchor(s, e, rule, g, anchor)
+        if rule == "rel-ymd":
+            year = ref_year + _REL_YEAR[g["rel"]]
+            month = cn_int(g["m"])
+            if g.get("d"):
+                return DateMention(s, e, dt.date(year, month, cn_int(g["d"])).isoformat(), "day", True, rule=rule)
+            return DateMention(s, e, f"{year:04d}-{month:02d}", "month", True, rule=rule)
+        if rule == "rel-q":
+            year = ref_year + _REL_YEAR.get(g.get("rel") or "今年", 0)
+            return DateMention(s, e, f"{year:04d}", "year", True, quarter=cn_int(g["q"]), rule=rule)
+        if rule == "md":
+            d = dt.date(ref_year, cn_int(g["m"]), cn_int(g["d"]))
+            return DateMention(s, e, d.isoformat(), "day", True, rule=rule)
+        if rule == "m":
+            month = cn_int(g["m"])
+            return DateMention(s, e, f"{ref_year:04d}-{month:02d}", "month", True, rule=rule)
+        if rule == "rel-y":
+            return DateMention(s, e, f"{ref_year + _REL_YEAR[g['rel']]:04d}", "year", True, rule=rule)
+        if rule == "year-after":
+            return DateMention(s, e, f"{ref_year + cn_int(g['n']):04d}", "year", True, rule=rule)
+        return _relative_to_anchor(s, e, rule, g, anchor)
+    except (ValueError, KeyError):
+        return None
+
+
+def _relative_to_anchor(s, e, rule, g, anchor) -> DateMention | None:
+    if anchor is None:
+        return None
+    if rule == "day-before":
+        d = anchor - dt.timedelta(days=1)
+    elif rule == "day-after":
+        d = anchor + dt.timedelta(days=1)
+    elif rule == "days-after":
+        d = anchor + dt.timedelta(days=cn_int(g["n"]))
+    elif rule == "days-before":
+        d = anchor - dt.timedelta(days=cn_int(g["n"]))
+    else:
+        return None
+    return DateMention(s, e, d.isoformat(), "day", True, rule=rule)

@@ -1,0 +1,94 @@
+"""Word segmentation for Chinese news in either script: jieba on the Simplified form.
+
+jieba's dictionary is Simplified, so Traditional text is segmented through its folded
+form (same length) and the tokens are cut from the original text: offsets and token texts
+stay in the script the article was written in. Known names (the reference data) are added
+to jieba's dictionary and, where jieba still cuts across one, tokens are split at the
+name's edges, so every known name is a whole number of tokens.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Callable, Iterable
+
+import jieba
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces, registry
+from spacy.vocab import Vocab
+
+from kg.nlp.names import NameIndex
+from kg.text import fold
+
+jieba.setLogLevel(logging.WARNING)
+_JIEBA: dict[tuple[str, ...], jieba.Tokenizer] = {}
+
+
+def jieba_tokenizer(user_words: Iterable[str] = ()) -> jieba.Tokenizer:
+    """One jieba tokenizer per set of user words, per process (its dictionary loads once)."""
+    words = tuple(sorted({fold(w) for w in user_words if len(w) > 1}))
+    key = words
+    if key not in _JIEBA:
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        for w in words:
+            if " " not in w:
+                tok.add_word(w, freq=max(tok.suggest_freq(w, tune=False), 20000))
+        _JIEBA[key] = tok
+    return _JIEBA[key]
+
+
+class ZhTokenizer:
+    """spaCy tokenizer: jieba segmentation of folded text, split at known-name edges."""
+
+    def __init__(self, vocab: Vocab, *, names: NameIndex | None = None, hmm: bool = True) -> None:
+        self.vocab = vocab
+        self.names = names
+        self.hmm = hmm
+        self.jieba = jieba_tokenizer(names.names() if names is not None else ())
+
+    def __call__(self, text: str) -> Doc:
+        folded = fold(text)
+        cuts = self._cuts(text, folded)
+        words = [text[a:b] for a, b in zip(cuts, cuts[1:]) if a < b]
+        words, spaces = get_words_and_spaces(words, text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def _cuts(self, text: str, folded: str) -> list[int]:
+        bounds = {0, len(text)}
+        pos = 0
+        for piece in self.jieba.cut(folded, HMM=self.hmm):
+            pos += len(piece)
+            bounds.add(pos)
+        if self.names is not None:
+            for m in self.names.finditer(text, folded):
+                bounds.add(m.start)
+                bounds.add(m.end)
+        return sorted(bounds)
+
+    # spaCy serialises a pipeline's tokenizer with the pipeline; ours is rebuilt from config.
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "ZhTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> "ZhTokenizer":
+        return self
+
+
+@registry.tokenizers("kg.ZhTokenizer.v1")
+def create_zh_tokenizer(use_reference_names: bool = True, hmm: bool = True) -> Callable:
+    def make(nlp) -> ZhTokenizer:
+        names = None
+        if use_reference_names:
+            from kg.nlp.gazetteer import reference_index
+            names = reference_index()
+        return ZhTokenizer(nlp.vocab, names=names, hmm=hmm)
+    return make

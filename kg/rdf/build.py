@@ -1,0 +1,179 @@
+"""Triples for one article's named graph, and for the reference graph.
+
+An article's graph holds: the article node (schema:NewsArticle), the entities it mentions
+(type and the names it uses), relations between them, statement nodes (n-ary facts with
+dates and amounts), and one evidence node per fact (oa:Annotation + prov:Entity) with the
+sentence, offsets, rule and confidence. Confidence lives on evidence, never on a fact,
+so numbers reachable from an entity are the text's numbers only.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.extraction.model import ArticleFacts, Evidence, Statement
+from kg.rdf.iris import article_graph_iri, article_iri, entity_iri, evidence_iri, statement_iri
+from kg.rdf.namespaces import KGO, OA, SCHEMA, UNIT, WD
+from kg.reference import KnownEntity, ReferenceData
+from kg.text import script_of
+
+Triple = tuple[URIRef | BNode, URIRef, URIRef | Literal]
+__all__ = ["article_graph_iri", "article_triples", "reference_triples", "date_literal"]
+
+
+def date_literal(iso: str) -> Literal:
+    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(iso)]
+    return Literal(iso, datatype=datatype)
+
+
+def _lang_literal(text: str, language: str | None = None) -> Literal:
+    return Literal(text, lang=language or script_of(text))
+
+
+def article_triples(facts: ArticleFacts, reference: ReferenceData) -> list[Triple]:
+    """Every triple of one article's named graph, sorted (determinism)."""
+    art = facts.article
+    a = article_iri(art.key)
+    lang = art.language or script_of(art.text[:2000])
+    out: list[Triple] = [
+        (a, RDF.type, SCHEMA.NewsArticle),
+        (a, KGO.sourcePath, Literal(art.key)),
+        (a, KGO.contentHash, Literal(art.sha256)),
+        (a, SCHEMA.inLanguage, Literal(lang)),
+        (a, RDFS.label, Literal(art.title or art.stem, lang=lang if art.title else None)),
+    ]
+    if art.title:
+        out.append((a, SCHEMA.headline, _lang_literal(art.title, lang)))
+    if art.url:
+        out.append((a, SCHEMA.url, URIRef(art.url) if "://" in art.url else Literal(art.url)))
+    if art.publisher:
+        out.append((a, SCHEMA.publisher, Literal(art.publisher)))
+    if art.published:
+        out.append((a, SCHEMA.datePublished, date_literal(art.published)))
+    for author in art.authors:
+        out.append((a, SCHEMA.author, Literal(author)))
+    if art.extra:
+        out.append((a, KGO.metadata, Literal(json.dumps(art.extra, ensure_ascii=False, sort_keys=True))))
+    if facts.reference_year:
+        out.append((a, KGO.referenceYear, Literal(str(facts.reference_year), datatype=XSD.gYear)))
+        out.append((a, KGO.referenceYearInferred, Literal(facts.reference_inferred)))
+
+    for key in sorted(facts.entities):
+        ent = facts.entities[key]
+        e = entity_iri(key)
+        out.append((a, SCHEMA.mentions, e))
+        out.append((e, RDF.type, KGO[ent.cls]))
+        known = reference.get(key)
+        names = sorted(ent.names)
+        if known is None:
+            out.append((e, RDFS.label, _lang_literal(names[0])))
+            for n in names[1:]:
+                out.append((e, SKOS.altLabel, _lang_literal(n)))
+        else:
+            for n in names:
+                if n not in known.names():
+                    out.append((e, SKOS.altLabel, _lang_literal(n)))
+        for m in ent.mentions:
+            out.extend(_evidence(art.key, facts, m, e, a, "mention"))
+
+    for r in facts.relations:
+        s, o = entity_iri(r.subject), entity_iri(r.object)
+        out.append((s, KGO[r.property], o))
+        stmt = statement_iri(art.key, "relation", r.subject, r.property, r.object)
+        # the evidence of a bare triple hangs off an rdf:Statement-like reifier node
+        out.append((stmt, RDF.type, RDF.Statement))
+        out.append((stmt, RDF.subject, s))
+        out.append((stmt, RDF.predicate, KGO[r.property]))
+        out.append((stmt, RDF.object, o))
+        out.extend(_evidence(art.key, facts, r.evidence, stmt, a, "relation"))
+
+    for st in facts.statements:
+        out.extend(_statement(art.key, facts, st, a))
+    return sorted(set(out), key=_sort_key)
+
+
+def _statement(article_key: str, facts: ArticleFacts, st: Statement, a: URIRef) -> list[Triple]:
+    node = statement_iri(article_key, st.kind, st.roles, st.date, st.amount, st.evidence.start, st.evidence.end)
+    out: list[Triple] = [(node, RDF.type, KGO[st.kind]), (node, KGO.statedIn, a)]
+    for role, key in st.roles:
+        out.append((node, KGO[role], entity_iri(key)))
+    if st.date:
+        out.append((node, KGO.date, date_literal(st.date.iso)))
+        if st.date.resolved:
+            out.append((node, KGO.dateResolved, Literal(True)))
+        if st.date.quarter:
+            out.append((node, KGO.quarter, Literal(f"{st.date.iso[:4]}-Q{st.date.quarter}")))
+    if st.amount:
+        value = st.amount.value
+        datatype = XSD.decimal if "." in value else XSD.integer
+        out.append((node, KGO.value, Literal(value, datatype=datatype)))
+        out.append((node, KGO.unit, UNIT[st.amount.unit]))
+        if st.amount.metric:
+            out.append((node, KGO.metric, Literal(st.amount.metric)))
+    if st.hedged:
+        out.append((node, KGO.hedged, Literal(True)))
+    out.extend(_evidence(article_key, facts, st.evidence, node, a, "statement"))
+    return out
+
+
+def _evidence(article_key: str, facts: ArticleFacts, ev: Evidence, target: URIRef, a: URIRef, kind: str) -> list[Triple]:
+    node = evidence_iri(article_key, kind, target, ev.start, ev.end, ev.rule)
+    text = facts.article.text
+    return [
+        (target, KGO.evidence, node),
+        (node, RDF.type, KGO.Evidence),
+        (node, RDF.type, OA.Annotation),
+        (node, RDF.type, PROV.Entity),
+        (node, OA.hasSource, a),
+        (node, KGO.start, Literal(ev.start)),
+        (node, KGO.end, Literal(ev.end)),
+        (node, OA.exact, Literal(text[ev.start:ev.end])),
+        (node, KGO.sentence, Literal(text[ev.sentence_start:ev.sentence_end].strip())),
+        (node, KGO.rule, Literal(ev.rule)),
+        (node, KGO.confidence, Literal(f"{ev.confidence:.2f}", datatype=XSD.decimal)),
+        (node, PROV.wasDerivedFrom, a),
+    ]
+
+
+def reference_triples(reference: ReferenceData) -> list[Triple]:
+    """The reference graph: every known entity with its labels, aliases, Wikidata link and facts."""
+    out: list[Triple] = []
+    for ent in reference:
+        out.extend(known_entity_triples(ent, full=True))
+    return sorted(set(out), key=_sort_key)
+
+
+def known_entity_triples(ent: KnownEntity, full: bool = False) -> list[Triple]:
+    """Type, labels and aliases of a known entity (and, with full, its sourced facts)."""
+    e = entity_iri(ent.id)
+    out: list[Triple] = [(e, RDF.type, KGO[ent.cls])]
+    for language, text in ent.labels:
+        out.append((e, RDFS.label, Literal(text, lang=language)))
+        out.append((e, SKOS.prefLabel, Literal(text, lang=language)))
+    preferred = {t for _, t in ent.labels}
+    for alias in ent.aliases:
+        if alias not in preferred:
+            out.append((e, SKOS.altLabel, _lang_literal(alias)))
+    if ent.wikidata:
+        out.append((e, OWL.sameAs, WD[ent.wikidata]))
+    if full:
+        for prop, target in ent.facts:
+            if prop.startswith("^"):
+                out.append((entity_iri(target), KGO[prop[1:]], e))
+            else:
+                out.append((e, KGO[prop], entity_iri(target)))
+        if ent.source:
+            out.append((e, KGO.source, Literal(ent.source)))
+    return out
+
+
+def _sort_key(t: Triple) -> tuple:
+    return tuple(x.n3() for x in t)
+
+
+def iter_quads(triples: Iterable[Triple], graph: URIRef):
+    for s, p, o in triples:
+        yield s, p, o, graph

@@ -1,0 +1,130 @@
+"""The embedded store: Oxigraph on disk, one named graph per article.
+
+Layout of a store location (a folder):
+    oxigraph/   the Oxigraph (RocksDB) database
+    lock        advisory lock: one writer at a time; readers share
+
+A writer holds an exclusive lock for its whole run, so a second `kg ingest` waits
+(`KG_LOCK_TIMEOUT` seconds, default 10) and then fails with a clear message. Readers take
+a shared lock and open the database read-only. Every change to an article's graph is one
+SPARQL update, which Oxigraph applies as one transaction: a killed run leaves each article
+either fully replaced or untouched.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+
+from kg.errors import StoreError, StoreLockedError
+
+Term = URIRef | Literal
+
+
+def _n3(term) -> str:
+    return term.n3()
+
+
+class Store:
+    """An open store. Use `open_store(location, write=...)`; close it (or use `with`)."""
+
+    def __init__(self, location: Path, db: ox.Store, lock_fd: int | None, writable: bool) -> None:
+        self.location = location
+        self._db = db
+        self._lock_fd = lock_fd
+        self.writable = writable
+
+    # -- lifecycle
+    def close(self) -> None:
+        if self._db is not None:
+            if self.writable:
+                self._db.flush()
+            self._db = None
+        if self._lock_fd is not None:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def db(self) -> ox.Store:
+        if self._db is None:
+            raise StoreError(f"{self.location}: store is closed")
+        return self._db
+
+    # -- writing
+    def replace_graph(self, graph: URIRef, triples: Iterable[tuple]) -> None:
+        """Make graph hold exactly these triples, in one transaction."""
+        body = "\n".join(f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples)
+        g = _n3(graph)
+        self._update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+
+    def drop_graph(self, graph: URIRef) -> None:
+        self._update(f"DROP SILENT GRAPH {_n3(graph)}")
+
+    def _update(self, sparql: str) -> None:
+        if not self.writable:
+            raise StoreError(f"{self.location}: store is open read-only")
+        try:
+            self.db.update(sparql)
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"{self.location}: update failed: {e}") from e
+
+    # -- reading
+    def query(self, sparql: str, **kwargs):
+        return self.db.query(sparql, **kwargs)
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self.db.named_graphs())
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        g = ox.NamedNode(graph) if graph else None
+        return self.db.quads_for_pattern(None, None, None, g)
+
+    def count(self) -> int:
+        return len(self.db)
+
+
+def _lock(location: Path, exclusive: bool) -> int:
+    location.mkdir(parents=True, exist_ok=True)
+    fd = os.open(location / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+    mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    deadline = time.monotonic() + float(os.environ.get("KG_LOCK_TIMEOUT", "10"))
+    while True:
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise StoreLockedError(
+                    f"{location}: store is in use by another kg process (an ingest is running); "
+                    "wait for it to finish, or raise KG_LOCK_TIMEOUT") from None
+            time.sleep(0.1)
+
+
+def open_store(location: str | Path, write: bool = False) -> Store:
+    """Open the store at location; write=True takes the writer's lock and creates it if needed."""
+    location = Path(location)
+    if str(location).startswith(("http://", "https://")):
+        raise StoreError(f"{location}: remote SPARQL stores are not supported yet; use a folder path")
+    db_path = location / "oxigraph"
+    if not write and not db_path.is_dir():
+        raise StoreError(f"{location}: no kg store here; run `kg --store {location} ingest corpus/` first")
+    fd = _lock(location, exclusive=write)
+    try:
+        db = ox.Store(str(db_path)) if write else ox.Store.read_only(str(db_path))
+    except OSError as e:
+        os.close(fd)
+        raise StoreError(f"{location}: cannot open the store: {e}") from e
+    return Store(location, db, fd, write)

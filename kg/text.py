@@ -1,0 +1,63 @@
+"""Script-neutral forms of Chinese text, used only for matching.
+
+Traditional and Simplified spellings of one name must meet, so every comparison goes
+through `normalize`: OpenCC Traditional→Simplified, NFKC, case folding. The conversion
+keeps one character per character, so an offset into the normalised text is an offset
+into the original: text is never rewritten, only looked at through this lens.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+_S2T = opencc.OpenCC("s2t")
+_NAME_PUNCT = re.compile(r"[\s\u00b7\u2022\u30fb\u2027\-_.,，、。:：;；'\"“”‘’()（）\[\]【】「」『』《》<>]+")
+
+
+def _same_length(source: str, converted: str, convert) -> str:
+    if len(converted) == len(source):
+        return converted
+    # A phrase rule changed the length: convert character by character instead.
+    return "".join(c if len(c := convert(ch)) == 1 else ch for ch in source)
+
+
+def to_simplified(text: str) -> str:
+    """Simplified form of text, with exactly one character per input character."""
+    return _same_length(text, _T2S.convert(text), _T2S.convert)
+
+
+def to_traditional(text: str) -> str:
+    """Traditional form of text, with exactly one character per input character."""
+    return _same_length(text, _S2T.convert(text), _S2T.convert)
+
+
+def fold(text: str) -> str:
+    """Matching form of a running text: Simplified, full-width folded, lower case; same length."""
+    out = []
+    for ch in to_simplified(text):
+        n = unicodedata.normalize("NFKC", ch)
+        n = n.casefold() if len(n) == 1 else ch.casefold()
+        out.append(n if len(n) == 1 else ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """Key under which two spellings of one name compare equal (also drops spaces and dots)."""
+    return _NAME_PUNCT.sub("", fold(unicodedata.normalize("NFKC", name)))
+
+
+def script_of(text: str) -> str:
+    """'zh-Hant', 'zh-Hans' or 'en' for the script a label is written in."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return "en"
+    simplified = to_simplified("".join(han))
+    traditional = to_traditional("".join(han))
+    changed_by_s = sum(a != b for a, b in zip(han, simplified))
+    changed_by_t = sum(a != b for a, b in zip(han, traditional))
+    return "zh-Hant" if changed_by_s > changed_by_t or (changed_by_s and not changed_by_t) else "zh-Hans"
