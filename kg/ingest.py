@@ -17,12 +17,13 @@ from kg.corpus.reader import article_key
 from kg.extraction import extract
 from kg.nlp import make_nlp
 from kg.rdf.build import article_triples, reference_triples
-from kg.rdf.iris import article_graph_iri
+from kg.rdf.iris import article_graph_iri, article_iri
 from kg.rdf.namespaces import KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kg.reference import load_reference, ontology_dir
 from kg.store import Store
+from kg.store.terms import quad_to_rdflib
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 
 FINGERPRINT_FILES = ("nlp", "extraction", "rdf")
 
@@ -90,16 +91,17 @@ def ingest(paths: Iterable[str | Path], store: Store, *, dry_run: bool = False, 
     reference = load_reference()
     for i, (art, triples) in enumerate(_extract_all(todo, reference, fingerprint, pipeline_config, base_pipeline)):
         graph = article_graph_iri(art.key)
-        old = graph_size(store, graph)
-        report.triples_removed += old
-        report.triples_added += len(triples)
+        old = graph_triples(store, graph)
+        new = {(s.n3(), p.n3(), o.n3()) for s, p, o in triples}
+        report.triples_removed += len(old - new)
+        report.triples_added += len(new - old)
         if not dry_run:
             store.replace_graph(graph, triples)
         if progress:
             progress(i + 1, len(todo), art.key)
     for key in report.removed:
         graph = article_graph_iri(key)
-        report.triples_removed += graph_size(store, graph)
+        report.triples_removed += len(graph_triples(store, graph))
         if not dry_run:
             store.drop_graph(graph)
     return report
@@ -121,7 +123,6 @@ def _extract_all(articles: list[Article], reference, fingerprint: str, config: s
     for art, doc in zip(articles, nlp.pipe(docs())):
         facts = extract(doc, art)
         triples = article_triples(facts, reference)
-        from kg.rdf.iris import article_iri
         triples.append((article_iri(art.key), KGO.extractor, Literal(fingerprint)))
         yield art, triples
 
@@ -133,9 +134,9 @@ def stored_articles(store: Store) -> dict[str, tuple[str, str]]:
     return {r["path"].value: (r["hash"].value, r["fp"].value if r["fp"] else "") for r in store.query(q)}
 
 
-def graph_size(store: Store, graph) -> int:
-    rows = list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
-    return int(rows[0]["n"].value) if rows else 0
+def graph_triples(store: Store, graph) -> set[tuple[str, str, str]]:
+    """The triples of one graph, as N-Triples terms (comparable with rdflib's `n3()`)."""
+    return {(s.n3(), p.n3(), o.n3()) for s, p, o, _ in map(quad_to_rdflib, store.quads(str(graph)))}
 
 
 def _load_schema(store: Store) -> None:
@@ -159,5 +160,4 @@ def _replace_if_changed(store: Store, graph, digest: str, triples) -> None:
     rows = list(store.query(f"SELECT ?h WHERE {{ GRAPH <{graph}> {{ <{graph}> <{KGO.contentHash}> ?h }} }}"))
     if rows and rows[0]["h"].value == digest:
         return
-    from rdflib import URIRef
     store.replace_graph(graph, list(triples()) + [(URIRef(str(graph)), KGO.contentHash, Literal(digest))])

@@ -1,20 +1,32 @@
-"""From a processed `Doc` to `ArticleFacts`: the one place that reads spaCy annotations."""
+"""From a processed `Doc` to `ArticleFacts`: the one place that reads spaCy annotations.
+
+Facts come from three sources, in this order of trust:
+  relations   typed triples the text states (kg_relations), and reference facts between
+              two known entities named in one sentence (a chip and its developer);
+  statements  trigger-based n-ary facts (kg_statements), each taking the date nearest
+              before its trigger in the sentence and the amounts of its clause;
+  leftovers   an amount no statement took becomes a measurement of the entity it is
+              about; a date no statement took is recorded against each entity of its
+              clause, one statement per entity, so it links no two entities by chance.
+"""
 from __future__ import annotations
 
 import bisect
-import re
 
 from spacy.tokens import Doc
 
 from kg.corpus import Article
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
 from kg.nlp.spans import DATES, ENTITIES, QUANTITIES
+from kg.reference import load_reference
 
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "TOPS", "GB", "TB", "GB-PER-SEC", "TB-PER-SEC", "CARD", "W", "NM", "TPP"}
+MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-profit", "revenue", "price-change",
+                  "valuation", "share-price", "shipments", "sales", "funding", "ipo-proceeds", "ipo-price"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
 PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
-CLAUSE = re.compile(r"[，,；;：:]")
-HEDGES = re.compile(r"可能|预计|预期|传闻|据悉|或将|将会|有望|恐|拟|计划|考虑|据传|消息人士|或许|也许|估计")
+ENDS = "。！？!?\n"
+CLAUSE_ENDS = "，,；;。！？!?\n"
 
 
 def extract(doc: Doc, article: Article) -> ArticleFacts:
@@ -31,54 +43,139 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         s, e = sentence_of(start)
         return Evidence(start, end, s, max(e, min(end, len(doc.text))), rule, confidence)
 
+    # -- entities
     entities: dict[str, Entity] = {}
-    mentions = []
+    mentions: list[tuple[int, int, Entity]] = []
     for span in sorted(doc.spans.get(ENTITIES, []), key=lambda s: s._.kg["start"] if s._.kg else s.start_char):
-        info = span._.kg
-        if info is None:  # from a trained NER: mint a key from its label and text
-            info = _foreign(span)
+        info = span._.kg or _foreign(span)
         ent = entities.setdefault(info["key"], Entity(info["key"], info["cls"], info["known"]))
-        text = doc.text[info["start"]:info["end"]]
-        ent.names.add(text)
-        ev = evidence(info["start"], info["end"], info["rule"], info["confidence"])
-        ent.mentions.append(ev)
+        ent.names.add(doc.text[info["start"]:info["end"]])
+        ent.mentions.append(evidence(info["start"], info["end"], info["rule"], info["confidence"]))
         mentions.append((info["start"], info["end"], ent))
 
-    relations = []
-    seen = set()
-    for r in doc._.kg_relations or []:
-        key = (r["subject"], r["property"], r["object"])
-        if key in seen or r["subject"] == r["object"]:
-            continue
-        seen.add(key)
-        relations.append(Relation(r["subject"], r["property"], r["object"],
-                                  evidence(r["start"], r["end"], r["rule"], r["confidence"])))
+    # -- relations
+    relations: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
 
-    statements = []
-    for span in doc.spans.get(QUANTITIES, []):
-        q = span._.kg
-        subject = _subject_of_amount(mentions, folded, q["start"], q["unit"])
+    def add_relation(subj: str, prop: str, obj: str, ev: Evidence) -> None:
+        if (subj, prop, obj) in seen or subj == obj:
+            return
+        seen.add((subj, prop, obj))
+        relations.append(Relation(subj, prop, obj, ev))
+
+    for r in doc._.kg_relations or []:
+        add_relation(r["subject"], r["property"], r["object"], evidence(r["start"], r["end"], r["rule"],
+                                                                        r["confidence"]))
+    for subj, prop, obj, start, end in _reference_facts(mentions, sentence_of):
+        add_relation(subj, prop, obj, evidence(start, end, "reference-fact-in-sentence", 0.7))
+
+    # -- statements from triggers
+    dates = sorted((d._.kg for d in doc.spans.get(DATES, [])), key=lambda d: d["start"])
+    amounts = sorted((q._.kg for q in doc.spans.get(QUANTITIES, [])), key=lambda q: q["start"])
+    used_dates: set[int] = set()
+    used_amounts: set[int] = set()
+    statements: list[Statement] = []
+    for st in doc._.kg_statements or []:
+        roles = list(st["roles"])
+        if st.get("decision"):
+            d = st["decision"]
+            known = load_reference().get(d["key"]) if d["known"] else None
+            ent = entities.setdefault(d["key"], Entity(d["key"], known.cls if known else "ExportDecision",
+                                                       known is not None))
+            if known is None:
+                ent.names.add(_label_in_script(d["label"], doc.text[st["sentence"][0]:st["sentence"][1]]))
+            ent.mentions.append(evidence(d["start"], d["end"], "decision-trigger", 0.7))
+        s0, s1 = st["sentence"]
+        date = _date_for(dates, s0, st["start"], s1)
+        if date is not None:
+            used_dates.add(date["start"])
+        own = [q for q in amounts if s0 <= q["start"] < s1 and q["unit"] not in SPEC_UNITS
+               and q["metric"] not in MARKET_METRICS and q["start"] not in used_amounts]
+        amount = own[0] if own and st["kind"] in ("decision", "comparison", "meeting", "deal", "sale") else None
+        if amount is not None:
+            used_amounts.add(amount["start"])
+        statements.append(Statement(
+            kind=st["kind"], roles=tuple(roles),
+            evidence=evidence(st["start"], st["end"], st["rule"], 0.65),
+            date=_date_value(date), amount=_amount(amount), hedged=st["hedged"]))
+
+    # -- amounts no statement took: measurements of what they are about
+    last_subject: Entity | None = None
+    last_sentence = None
+    for q in amounts:
+        if q["start"] in used_amounts:
+            continue
+        subject = _subject_of_amount(mentions, entities, folded, q["start"], q["unit"])
+        sentence = sentence_of(q["start"])
+        if subject is None and last_subject is not None and last_sentence is not None and \
+                _same_paragraph(folded, last_sentence[0], q["start"]):
+            subject = last_subject
         if subject is None:
             continue
+        last_subject, last_sentence = subject, sentence
         statements.append(Statement(
             kind="Measurement", roles=(("subject", subject.key),),
             evidence=evidence(q["start"], q["end"], f"amount-{q['rule']}", 0.7),
-            amount=Amount(q["value"], q["unit"], q["metric"], q["approximate"]),
-            hedged=bool(HEDGES.search(_clause(folded, q["start"])))))
-    for span in doc.spans.get(DATES, []):
-        d = span._.kg
-        roles = _dated_roles(mentions, folded, d["start"], d["end"])
-        if not roles:
+            amount=_amount(q), date=_date_value(_date_for(dates, sentence[0], q["start"], sentence[1]))))
+
+    # -- dates no statement took: one statement per entity of the date's clause
+    for d in dates:
+        if d["start"] in used_dates:
             continue
-        statements.append(Statement(
-            kind="Statement", roles=tuple(roles),
-            evidence=evidence(d["start"], d["end"], f"date-{d['rule']}", 0.6),
-            date=DateValue(d["iso"], d["precision"], d["resolved"], d["quarter"]),
-            hedged=bool(HEDGES.search(_clause(folded, d["start"])))))
+        for key in _clause_entities(mentions, folded, d["start"], d["end"]):
+            statements.append(Statement(
+                kind="Statement", roles=(("subject", key),),
+                evidence=evidence(d["start"], d["end"], f"date-{d['rule']}", 0.5), date=_date_value(d)))
 
     reference, inferred = doc.user_data.get("kg_reference", (None, True))
     year = int(str(reference)[:4]) if reference else None
-    return ArticleFacts(article, year, inferred, entities, relations, statements, sentences)
+    return ArticleFacts(article, year, inferred, entities, relations, _unique(statements), sentences)
+
+
+def _label_in_script(label: str, source: str) -> str:
+    """The decision's label in the article's own script (its sentence tells which)."""
+    from kg.text import script_of, to_simplified, to_traditional
+    return to_traditional(label) if script_of(source) == "zh-Hant" else to_simplified(label)
+
+
+def _reference_facts(mentions, sentence_of):
+    """Reference facts (developer, manufacturer) between two known entities named in one sentence."""
+    ref = load_reference()
+    by_sentence: dict[tuple[int, int], list] = {}
+    for start, end, ent in mentions:
+        if ent.known:
+            by_sentence.setdefault(sentence_of(start), []).append((start, end, ent))
+    for sent, items in sorted(by_sentence.items()):
+        keys = {ent.key: (start, end) for start, end, ent in items}
+        for key, (start, end) in keys.items():
+            known = ref.get(key)
+            if known is None:
+                continue
+            for prop, target in known.facts:
+                if prop in ("developer", "manufacturer") and target in keys:
+                    other = keys[target]
+                    yield key, prop, target, min(start, other[0]), max(end, other[1])
+
+
+def _date_for(dates: list[dict], s0: int, pos: int, s1: int) -> dict | None:
+    """The date nearest before pos in its sentence, else the first after it."""
+    before = [d for d in dates if s0 <= d["start"] < pos]
+    if before:
+        return before[-1]
+    after = [d for d in dates if pos <= d["start"] < s1]
+    return after[0] if after else None
+
+
+def _date_value(d: dict | None) -> DateValue | None:
+    if d is None:
+        return None
+    return DateValue(d["iso"], d["precision"], d["resolved"], d["quarter"])
+
+
+def _amount(q: dict | None) -> Amount | None:
+    if q is None:
+        return None
+    return Amount(q["value"], q["unit"], q["metric"], q["approximate"])
 
 
 def _foreign(span) -> dict:
@@ -89,49 +186,56 @@ def _foreign(span) -> dict:
             "confidence": 0.6, "start": span.start_char, "end": span.end_char}
 
 
-def _clause_bounds(folded: str, pos: int) -> tuple[int, int]:
+def _bounds(folded: str, pos: int, stops: str) -> tuple[int, int]:
     start = pos
-    while start > 0 and folded[start - 1] not in "，,；;。！？!?\n":
+    while start > 0 and folded[start - 1] not in stops:
         start -= 1
     end = pos
-    while end < len(folded) and folded[end] not in "，,；;。！？!?\n":
+    while end < len(folded) and folded[end] not in stops:
         end += 1
     return start, end
 
 
-def _clause(folded: str, pos: int) -> str:
-    s, e = _clause_bounds(folded, pos)
-    return folded[s:e]
+def _same_paragraph(folded: str, a: int, b: int) -> bool:
+    return "\n" not in folded[a:b]
 
 
-def _sentence_bounds(folded: str, pos: int) -> tuple[int, int]:
-    start = pos
-    while start > 0 and folded[start - 1] not in "。！？!?\n":
-        start -= 1
-    end = pos
-    while end < len(folded) and folded[end] not in "。！？!?\n":
-        end += 1
-    return start, end
-
-
-def _subject_of_amount(mentions, folded: str, pos: int, unit: str) -> Entity | None:
-    """The entity an amount is about: the nearest one before it in its sentence, products for specs."""
-    s, _ = _sentence_bounds(folded, pos)
-    before = [m for m in mentions if s <= m[0] and m[1] <= pos]
+def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> Entity | None:
+    """The entity an amount is about: specs belong to the product named last before them; other
+    amounts to the organisation or product named last before them (a person if none), else the
+    first organisation after them in the sentence."""
+    s, e = _bounds(folded, pos, ENDS)
+    before = [m[2] for m in mentions if s <= m[0] and m[1] <= pos]
+    after = [m[2] for m in mentions if pos <= m[0] and m[1] <= e]
     if unit in SPEC_UNITS:
-        candidates = [m for m in before if m[2].cls in PRODUCTS]
-    else:
-        candidates = [m for m in before if m[2].cls not in PLACES and m[2].cls != "Person"]
-    return candidates[-1][2] if candidates else None
+        found = [x for x in before if x.cls in PRODUCTS]
+        return found[-1] if found else None
+    orgs = [x for x in before if x.cls not in PLACES and x.cls != "Person" and x.cls not in ("Event",)]
+    if orgs:
+        return orgs[-1]
+    people = [x for x in before if x.cls == "Person"]
+    if people:
+        return people[-1]
+    later = [x for x in after if x.cls not in PLACES and x.cls not in ("Person", "Event")]
+    return later[0] if later else None
 
 
-def _dated_roles(mentions, folded: str, start: int, end: int) -> list[tuple[str, str]]:
-    """Entities a date belongs to: those of its clause and the next, up to three."""
-    s, e = _clause_bounds(folded, start)
-    if e - s < 12 and e < len(folded):  # a clause holding little but the date: take the next one too
-        e = _clause_bounds(folded, e + 1)[1]
-    keys = []
+def _clause_entities(mentions, folded: str, start: int, end: int) -> list[str]:
+    s, e = _bounds(folded, start, CLAUSE_ENDS)
+    if e - s < 12 and e < len(folded) and folded[e] not in ENDS:
+        e = _bounds(folded, e + 1, CLAUSE_ENDS)[1]
+    keys: list[str] = []
     for ms, me, ent in mentions:
         if s <= ms and me <= e and ent.key not in keys:
             keys.append(ent.key)
-    return [("subject", k) for k in keys[:3]]
+    return keys
+
+
+def _unique(statements: list[Statement]) -> list[Statement]:
+    seen, out = set(), []
+    for st in statements:
+        k = (st.kind, st.roles, st.date, st.amount, st.evidence.start)
+        if k not in seen:
+            seen.add(k)
+            out.append(st)
+    return out

@@ -1,10 +1,12 @@
-"""The index of known names, built from the reference data once per process."""
+"""Known names: the reference data's labels and aliases, found in text. Built once per process."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterator
 
 from kg.nlp.names import NameIndex
-from kg.reference import load_reference
+from kg.reference import KnownEntity, ReferenceData, load_reference
+from kg.text import fold
 
 
 @lru_cache(maxsize=4)
@@ -12,3 +14,39 @@ def reference_index(folder: str | None = None) -> NameIndex[str]:
     """Every label and alias of the reference data → entity ids."""
     ref = load_reference(folder)
     return NameIndex((name, ent.id) for ent in ref for name in ent.names())
+
+
+class KnownNames:
+    """Mentions of known entities in a text, with maker-prefixed product names split in two."""
+
+    def __init__(self, folder: str | None = None) -> None:
+        self.index = reference_index(folder)
+        self.reference: ReferenceData = load_reference(folder)
+
+    def find(self, text: str, folded: str | None = None) -> Iterator[tuple[int, int, KnownEntity]]:
+        folded = fold(text) if folded is None else folded
+        for m in self.index.finditer(text, folded):
+            ent = self.reference.get(m.payloads[0])
+            yield from self._split(folded, m.start, m.end, ent)
+
+    def _split(self, folded: str, start: int, end: int, ent: KnownEntity):
+        """A product named with its maker in front (英偉達H200, 寒武紀MLU690) is two mentions,
+        the maker and the product, so the link the text makes between them is kept."""
+        if ent.coarse == "PRODUCT":
+            for cut in range(end - 1, start + 1, -1):
+                head = self.index.lookup(folded[start:cut])
+                if head and folded[cut:end].strip():
+                    maker = self.reference.get(head[0])
+                    if maker is not None and maker.coarse == "ORG":
+                        rest = cut
+                        while rest < end and folded[rest] in " 的":
+                            rest += 1
+                        yield start, cut, maker
+                        yield rest, end, ent
+                        return
+        yield start, end, ent
+
+
+@lru_cache(maxsize=4)
+def known_names(folder: str | None = None) -> KnownNames:
+    return KnownNames(folder)

@@ -14,7 +14,7 @@ from kg.errors import PipelineError
 
 DEFAULT_CONFIG = Path(__file__).with_name("config.cfg")
 OUR_COMPONENTS = ["kg_sentences", "kg_known_entities", "kg_new_entities", "kg_dates", "kg_quantities",
-                  "kg_relations"]
+                  "kg_relations", "kg_statements"]
 
 
 @lru_cache(maxsize=4)

@@ -11,6 +11,8 @@ if not Span.has_extension("kg"):
 # (subject span index, property, object span index, rule, start, end) tuples from kg_relations
 if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=None)
+if not Doc.has_extension("kg_statements"):
+    Doc.set_extension("kg_statements", default=None)
 if not Doc.has_extension("kg_meta"):
     Doc.set_extension("kg_meta", default=None)
 

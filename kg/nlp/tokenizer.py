@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces, registry
 from spacy.vocab import Vocab
 
-from kg.nlp.names import NameIndex
+from kg.nlp.gazetteer import KnownNames
 from kg.text import fold
 
 jieba.setLogLevel(logging.WARNING)
@@ -40,11 +40,11 @@ def jieba_tokenizer(user_words: Iterable[str] = ()) -> jieba.Tokenizer:
 class ZhTokenizer:
     """spaCy tokenizer: jieba segmentation of folded text, split at known-name edges."""
 
-    def __init__(self, vocab: Vocab, *, names: NameIndex | None = None, hmm: bool = True) -> None:
+    def __init__(self, vocab: Vocab, *, names: KnownNames | None = None, hmm: bool = True) -> None:
         self.vocab = vocab
         self.names = names
         self.hmm = hmm
-        self.jieba = jieba_tokenizer(names.names() if names is not None else ())
+        self.jieba = jieba_tokenizer(names.index.names() if names is not None else ())
 
     def __call__(self, text: str) -> Doc:
         folded = fold(text)
@@ -64,9 +64,9 @@ class ZhTokenizer:
             pos += len(piece)
             bounds.add(pos)
         if self.names is not None:
-            for m in self.names.finditer(text, folded):
-                bounds.add(m.start)
-                bounds.add(m.end)
+            for start, end, _ in self.names.find(text, folded):
+                bounds.add(start)
+                bounds.add(end)
         return sorted(bounds)
 
     # spaCy serialises a pipeline's tokenizer with the pipeline; ours is rebuilt from config.
@@ -88,7 +88,7 @@ def create_zh_tokenizer(use_reference_names: bool = True, hmm: bool = True) -> C
     def make(nlp) -> ZhTokenizer:
         names = None
         if use_reference_names:
-            from kg.nlp.gazetteer import reference_index
-            names = reference_index()
+            from kg.nlp.gazetteer import known_names
+            names = known_names()
         return ZhTokenizer(nlp.vocab, names=names, hmm=hmm)
     return make

@@ -1,7 +1,7 @@
 """Triples for one article's named graph, and for the reference graph.
 
 An article's graph holds: the article node (schema:NewsArticle), the entities it mentions
-(type and the names it uses), relations between them, statement nodes (n-ary facts with
+(type, the names it uses, and for known entities their labels, aliases and Wikidata link), relations between them, statement nodes (n-ary facts with
 dates and amounts), and one evidence node per fact (oa:Annotation + prov:Entity) with the
 sentence, offsets, rule and confidence. Confidence lives on evidence, never on a fact,
 so numbers reachable from an entity are the text's numbers only.
@@ -73,6 +73,9 @@ def article_triples(facts: ArticleFacts, reference: ReferenceData) -> list[Tripl
             for n in names[1:]:
                 out.append((e, SKOS.altLabel, _lang_literal(n)))
         else:
+            # each article carries the names of the known entities it mentions, so an entity
+            # lives exactly as long as some article mentions it
+            out.extend(known_entity_triples(known))
             for n in names:
                 if n not in known.names():
                     out.append((e, SKOS.altLabel, _lang_literal(n)))
@@ -95,9 +98,15 @@ def article_triples(facts: ArticleFacts, reference: ReferenceData) -> list[Tripl
     return sorted(set(out), key=_sort_key)
 
 
+STATEMENT_CLASS = {"decision": "DecisionAnnouncement", "meeting": "Meeting", "talks": "Talks", "deal": "Deal",
+                   "response": "Response", "appeal": "Appeal", "visit": "Visit", "launch": "Launch", "sale": "Sale",
+                   "comparison": "Comparison", "deployment": "Deployment", "market": "MarketMove",
+                   "listing": "Listing", "report": "Report", "venue": "Participation", "association": "Association", "Measurement": "Measurement", "Statement": "Statement"}
+
+
 def _statement(article_key: str, facts: ArticleFacts, st: Statement, a: URIRef) -> list[Triple]:
     node = statement_iri(article_key, st.kind, st.roles, st.date, st.amount, st.evidence.start, st.evidence.end)
-    out: list[Triple] = [(node, RDF.type, KGO[st.kind]), (node, KGO.statedIn, a)]
+    out: list[Triple] = [(node, RDF.type, KGO[STATEMENT_CLASS.get(st.kind, "Statement")]), (node, KGO.statedIn, a)]
     for role, key in st.roles:
         out.append((node, KGO[role], entity_iri(key)))
     if st.date:

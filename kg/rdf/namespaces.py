@@ -14,6 +14,7 @@ WDT = Namespace("http://www.wikidata.org/prop/direct/")
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 REFERENCE_GRAPH = GRAPH["reference"]
+ARTICLE_GRAPHS = GRAPH["article/"]
 
 PREFIXES = {"kgo": KGO, "id": ID, "unit": UNIT, "schema": SCHEMA, "oa": OA, "prov": PROV, "skos": SKOS,
             "owl": OWL, "rdfs": RDFS, "xsd": XSD, "wd": WD, "wdt": WDT}

@@ -135,7 +135,8 @@ def _read_csv(path: Path) -> list[KnownEntity]:
             if not labels:
                 raise ReferenceDataError(f"{path}:{line}: entity '{row['id']}' has no name (fill en, zh_hant or zh_hans)")
             aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
-            facts = [(prop, row[col]) for col, prop in FACT_COLUMNS.items() if row.get(col)]
+            facts = [(prop, target.strip()) for col, prop in FACT_COLUMNS.items()
+                     for target in row.get(col, "").split("|") if target.strip()]
             employer = None
             role, role_of = row.get("role", ""), row.get("role_of", "")
             if role_of:

@@ -1,3 +1,3 @@
 """Our spaCy components, each registered as a factory when its module is imported."""
 from kg.nlp.components import (dates, known_entities, new_entities, quantities, relations,  # noqa: F401
-                               sentences)
+                               sentences, statements)

@@ -10,9 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.gazetteer import reference_index
-from kg.nlp.spans import ENTITIES  # noqa: F401  (registers extensions)
-from kg.reference import load_reference
+from kg.nlp.gazetteer import known_names
+from kg.nlp.spans import ENTITIES
 from kg.text import fold
 
 
@@ -34,21 +33,18 @@ def add_entities(doc: Doc, spans: list[Span]) -> None:
 
 class KnownEntityRuler:
     def __init__(self, reference: str | None = None) -> None:
-        self.index = reference_index(reference)
-        self.reference = load_reference(reference)
+        self.names = known_names(reference)
 
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.user_data.get("kg_folded") or fold(doc.text)
         doc.user_data["kg_folded"] = folded
         spans = []
-        for m in self.index.finditer(doc.text, folded):
-            ent = self.reference.get(m.payloads[0])
-            span = char_span(doc, m.start, m.end, ent.coarse)
+        for start, end, known in self.names.find(doc.text, folded):
+            span = char_span(doc, start, end, known.coarse)
             if span is None:
                 continue
-            span._.kg = {"key": ent.id, "cls": ent.cls, "known": True, "rule": "reference-name",
-                         "confidence": 0.95, "start": m.start, "end": m.end,
-                         "candidates": list(m.payloads)}
+            span._.kg = {"key": known.id, "cls": known.cls, "known": True, "rule": "reference-name",
+                         "confidence": 0.95, "start": start, "end": end}
             spans.append(span)
         add_entities(doc, spans)
         return doc

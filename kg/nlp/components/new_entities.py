@@ -115,7 +115,27 @@ SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院
 GOV_SUFFIX = ("部", "局", "委员会", "办公室")
 
 
+# Words after which a name starts: a policy or event name never opens with a verb or 上.
+LEFT_CUT = re.compile(r".*(?:加强|放宽|收紧|实施|颁布|推出|发布|出台|宣布|撤销|取消|违反|遵守|适应|通过|提出|签署|会上|"
+                      r"举办|召开|出席|参加|亮相|表示|认为|指出|针对|根据|依据|按照|关于|包括|以及|其中|此前|目前)")
+YEAR_EDGE = re.compile(r"^(?:19|20)\d\d\s*(?:年度?|年)?|\s*(?:19|20)\d\d\s*(?:年度?|年)?$")
+
+
 class EntityDiscoverer:
+    def __init__(self, reference: str | None = None) -> None:
+        from kg.nlp.gazetteer import reference_index
+        from kg.reference import load_reference
+        self.index = reference_index(reference)
+        self.reference = load_reference(reference)
+
+    def resolve(self, name: str) -> str | None:
+        """A known entity this new-looking name is a variant of (2025人工智能計算大會 → the AICC)."""
+        for variant in (name, YEAR_EDGE.sub("", name).strip()):
+            hits = self.index.lookup(variant) if variant else ()
+            if hits:
+                return hits[0]
+        return None
+
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.user_data.get("kg_folded") or fold(doc.text)
         doc.user_data["kg_folded"] = folded
@@ -140,12 +160,17 @@ class EntityDiscoverer:
                 if not (rule.cls in ("Event", "Policy") and all(
                         (a >= start and b <= end) or b <= start or a >= end for a, b in taken)):
                     continue
+            text = doc.text[start:end]
+            known_id = self.resolve(text)
+            known = self.reference.get(known_id) if known_id else None
+            if known is not None:
+                cls = known.cls
             span = char_span(doc, start, end, CLASS_LABEL.get(cls, "ORG"))
             if span is None:
                 continue
-            text = doc.text[start:end]
-            span._.kg = {"key": f"{cls.lower()}/{name_key(text)}", "cls": cls, "known": False,
-                         "rule": rule.name, "confidence": rule.confidence, "start": start, "end": end}
+            span._.kg = {"key": known.id if known else f"{cls.lower()}/{name_key(text)}", "cls": cls,
+                         "known": known is not None, "rule": rule.name, "confidence": rule.confidence,
+                         "start": start, "end": end}
             spans.append(span)
             taken.append((start, end))
         add_entities(doc, spans)
@@ -183,7 +208,18 @@ class EntityDiscoverer:
 
 
 def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
-    """Pull a candidate's left edge past function words, digits of counts and spaces."""
+    """Pull a candidate's left edge past function words, verbs, digits of counts and spaces."""
+    if rule.cls in ("Event", "Policy"):
+        head_end = folded.find("(", start, end)
+        head_end = head_end if head_end > 0 else max(start, end - 4)
+        m = LEFT_CUT.match(folded, start, head_end)
+        if m and m.end() > start:
+            start = m.end()
+    if rule.name == "abbrev-event":
+        for i in range(folded.find("(", start, end) - 1, start - 1, -1):
+            if folded[i] in STOP_CHARS:
+                start = i + 1
+                break
     if rule.cls in ("Organization", "Event", "Policy") and rule.name not in ("quoted-org", "abbrev-event"):
         # the name starts after the last stop character or punctuation inside the candidate
         for i in range(end - 2, start - 1, -1):
@@ -196,6 +232,6 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     return start, end
 
 
-@Language.factory("kg_new_entities", assigns=["doc.ents", "doc.spans"])
-def make_entity_discoverer(nlp: Language, name: str) -> EntityDiscoverer:
-    return EntityDiscoverer()
+@Language.factory("kg_new_entities", assigns=["doc.ents", "doc.spans"], default_config={"reference": None})
+def make_entity_discoverer(nlp: Language, name: str, reference: str | None) -> EntityDiscoverer:
+    return EntityDiscoverer(reference)

@@ -25,7 +25,12 @@ ORGS = DEVELOPERS | {"GovernmentAgency", "Legislature", "MediaOrganization", "St
 
 _MODIFIER = r"(?:的|自研的?|自家的?|最新的?|新一代的?|下一代的?|旗舰的?|顶尖的?|顶级的?|最先进的?|先进的?|首款|新款|ai|人工智能|芯片|晶片|gpu|加速器|处理器|大模型|模型|\s)*"
 DEVELOPER_GAP = re.compile(rf"^{_MODIFIER}$")
-LIST_GAP = re.compile(r"^[、和与及,，]\s*(?:的|下一代|新一代|最新)?$")
+LIST_GAP = re.compile(r"^(?:芯片|晶片)?[、和与及,，]\s*(?:的|下一代|新一代|最新)?$")
+# 負責製造的博通 / 由台積電代工 / 台積電…工廠…生產的Blackwell
+MAKER_AFTER = re.compile(r"^[^，。；]{0,8}?负责(?:制造|生产|代工)的$")
+MAKER_BY = re.compile(r"^(?:芯片|晶片)?(?:由|交由|委托)$")
+MAKER_BY_TAIL = re.compile(r"^(?:代工|制造|生产)")
+MAKER_FAB = re.compile(r"^[^。；]{0,40}?(?:工厂|晶圆厂|厂)[^。；]{0,30}?(?:生产|制造|代工)的$")
 CEO_GAP = re.compile(r"^(?:的)?(?:ceo|首席执行官|执行长|行政总裁|总裁)\s*$")
 HEAD_GAP = re.compile(r"^(?:的)?(?:总统|国家主席|元首)\s*$")
 ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分析师|院长|所长|董事长|创始人|创办人|总经理|副总裁|"
@@ -71,6 +76,20 @@ class RelationExtractor:
                         out.append(_rel(b, ROLE_PROPERTY.get(m.group("role"), "employer"), a, "role-title", sent)
                                    if m.group("role") not in ROLE_PROPERTY else
                                    _rel(a, "foundedBy", b, "role-title", sent))
+        # manufacturers: 負責製造的博通, 由台積電代工, 台積電…工廠…生產的Blackwell
+        for i, a in enumerate(ents):
+            for b in ents[i + 1:i + 4]:
+                if b._.kg["start"] < a._.kg["end"]:
+                    continue
+                gap = folded[a._.kg["end"]:b._.kg["start"]]
+                ca, cb = a._.kg["cls"], b._.kg["cls"]
+                if ca in PRODUCTS and cb in DEVELOPERS and MAKER_AFTER.match(gap):
+                    out.append(_rel(a, "manufacturer", b, "maker-in-charge", sent))
+                elif ca in PRODUCTS and cb in DEVELOPERS and MAKER_BY.match(gap) and \
+                        MAKER_BY_TAIL.match(folded[b._.kg["end"]:b._.kg["end"] + 4]):
+                    out.append(_rel(a, "manufacturer", b, "made-by", sent))
+                elif ca in DEVELOPERS and cb in PRODUCTS and MAKER_FAB.match(gap):
+                    out.append(_rel(b, "manufacturer", a, "made-in-fab", sent))
         # 其: "允許英偉達向中國出口其H200" — the product belongs to the nearest organisation before 其
         for b in ents:
             if b._.kg["cls"] not in PRODUCTS:

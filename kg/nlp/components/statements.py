@@ -1,0 +1,438 @@
+"""N-ary facts from trigger words and the entity types around them.
+
+Each rule names a kind of fact, the trigger words that signal it (folded, so they serve
+both scripts) and how the entities around the trigger fill its roles:
+
+  decision    美國政府禁止英偉達向中國出口AI芯片 / 允許英偉達…出口其H200 / H20解禁
+  meeting     A與B會晤/會談/通話            agent, counterpart
+  talks       A與B商討/洽談/合作             agent, counterpart
+  deal        A簽署/達成…協議               agent, counterpart (the sentence's topic)
+  report      據A報道 / A報道稱 / A表示      attributedTo / agent, and what the clause names
+  response    A回應/反駁/批評…B             agent, counterpart
+  appeal      A向B遊說/施壓/申請             agent, counterpart
+  visit       A到訪/訪問/參觀 B              agent, counterpart, location
+  venue       A在EVENT(上)… / X亮相EVENT     agent, venue
+  launch      A發布/推出 PRODUCT             agent, product
+  sale        A把X推銷給/賣給 B              agent, product, counterpart
+  comparison  X是Y的N倍 / X直追Y / 與Y競爭  subject, counterpart
+  deployment  PRODUCT部署於X                 product, location
+  market      X殺回/進入/退出 PLACE市場      subject, location
+  listing     X上市/IPO/掛牌                 subject
+
+Results go to `doc._.kg_statements` as plain dicts; dates and amounts are attached later.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp.spans import ENTITIES
+from kg.text import fold, name_key
+
+ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchInstitute", "MediaOrganization",
+        "StockExchange", "InternationalOrganization", "University"}
+PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
+PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
+ACTORS = ORGS | {"Person"} | PLACES
+POLICIES = {"Policy", "Law", "ExportDecision"}
+EVENTS = {"Event"}
+
+ALLOW = r"允许|批准|放行|解禁|放开|开放|恢复|许可|获准|同意|核准|豁免"
+BAN = r"禁止|限制|禁售|封锁|管制|叫停|暂停|制裁|收紧"
+EXPORT = r"出口|出售|销售|售卖|卖给|卖|供货|供应|运往|输出"
+
+
+def _compile(words: str) -> re.Pattern:
+    return re.compile(words)
+
+
+TRIGGERS: list[tuple[str, re.Pattern]] = [
+    ("meeting", _compile(r"会晤|会面|会谈|通话|见面|举行会议|峰会上会见|会见")),
+    ("talks", _compile(r"商讨|洽谈|谈判|磋商|讨论合作|展开合作|达成合作|合作开发")),
+    ("deal", _compile(r"签署|签订|达成[^，。]{0,12}?(?:协议|交易|合作)|订单")),
+    ("response", _compile(r"回应|反驳|批评|驳斥|赞扬|称赞|支持|反对|呼应")),
+    ("appeal", _compile(r"游说|施压|申请|请求|呼吁|提交")),
+    ("visit", _compile(r"到访|访问|参观|考察|视察|拜访")),
+    ("launch", _compile(r"发布|推出|亮相|展出|展示|量产|发表")),
+    ("sale", _compile(r"推销给|卖给|出售给|销售给|供货给|提供给|交付给|采购|购买|买入")),
+    ("comparison", _compile(r"直追|追平|超越|超过|不亚于|接近|媲美|比肩|赶超|赶不上|优于|落后于|竞争|对标|抗衡|倍")),
+    ("deployment", _compile(r"部署于|部署在|部署到|应用于|用于")),
+    ("market", _compile(r"杀回|重返|回到|进入|打入|退出|撤出")),
+    ("listing", _compile(r"上市|ipo|挂牌|登陆[^，。]{0,6}(?:板|所)|招股|申购")),
+    ("report", _compile(r"报道|报导|消息|透露|表示|宣称|声称|指出|强调|发帖|称|说")),
+]
+DECISION = re.compile(rf"(?P<polarity>{ALLOW}|{BAN})")
+DECISION_AFTER_PRODUCT = re.compile(rf"^(?:芯片|晶片)?(?:的)?(?P<polarity>解禁|禁售|获准出口|获批|出口许可|遭禁|被禁)")
+ATTRIBUTION = re.compile(r"据|根据|援引")
+HEDGE = re.compile(r"可能|预计|预期|传闻|据悉|或将|将会|有望|恐将|拟|计划|考虑|据传|消息人士|或许|也许|估计|传出")
+
+
+OBJECT = re.compile(rf"(?:{EXPORT})(?:其|了)?(?P<object>[\u4e00-\u9fffa-z0-9]{{0,6}}?(?:芯片|晶片|半导体|gpu|设备|技术|产品))")
+
+
+class StatementExtractor:
+    def __init__(self, reference: str | None = None) -> None:
+        from kg.nlp.gazetteer import reference_index
+        from kg.reference import load_reference
+        self.index = reference_index(reference)
+        self.reference = load_reference(reference)
+
+    def __call__(self, doc: Doc) -> Doc:
+        folded = doc.user_data.get("kg_folded") or fold(doc.text)
+        ents = sorted((e for e in doc.spans.get(ENTITIES, []) if e._.kg),
+                      key=lambda s: (s._.kg["start"], -s._.kg["end"]))
+        out: list[dict] = []
+        topic: Span | None = None
+        for sent in doc.sents:
+            inside = [e for e in ents if sent.start_char <= e._.kg["start"] < sent.end_char]
+            # drop entities nested in a longer one (參議院 inside 參議院聽證會 stays: it is not nested in a key sense)
+            found, topic = self._sentence(folded, sent.start_char, sent.end_char, inside, topic)
+            out.extend(found)
+        doc._.kg_statements = out
+        return doc
+
+    def _sentence(self, folded: str, s0: int, s1: int, ents: list[Span], topic):
+        text = folded[s0:s1]
+        out: list[dict] = []
+        if not ents:
+            return out, topic
+        first_actor = next((e for e in ents if _cls(e) in ORGS | PRODUCTS), None)
+        if first_actor is not None:
+            topic = first_actor
+        hedged = bool(HEDGE.search(text))
+        out.extend(self._decisions(folded, s0, s1, ents, hedged))
+        for kind, pattern in TRIGGERS:
+            for m in pattern.finditer(text):
+                t0, t1 = s0 + m.start(), s0 + m.end()
+                roles = self._roles(kind, folded, s0, s1, t0, t1, ents, topic)
+                if kind == "listing":
+                    out.extend(_statement(kind, [r], t0, t1, s0, s1, hedged) for r in roles)
+                elif roles and len({k for _, k in roles}) >= 2:
+                    out.append(_statement(kind, roles, t0, t1, s0, s1, hedged))
+        out.extend(self._venues(folded, s0, s1, ents, hedged))
+        out.extend(self._associations(folded, s0, s1, ents, hedged))
+        out.extend(self._policy_acts(folded, s0, s1, ents, hedged))
+        return _dedupe(out), topic
+
+    # -- decisions: the decision itself becomes an entity (kgo:ExportDecision)
+    def _decisions(self, folded, s0, s1, ents, hedged) -> list[dict]:
+        out = []
+        text = folded[s0:s1]
+        for e in ents:
+            if _cls(e) not in PRODUCTS:
+                continue
+            after = folded[e._.kg["end"]:e._.kg["end"] + 8]
+            m = DECISION_AFTER_PRODUCT.match(after)
+            if m:
+                st = self._decision(e, m.group("polarity"), e._.kg["start"], e._.kg["end"] + m.end(),
+                                    folded, s0, s1, ents, hedged, product_first=True)
+                if st:
+                    out.append(st)
+        for m in DECISION.finditer(text):
+            t0 = s0 + m.start()
+            clause_end = _clause_end(folded, t0, s1)
+            window = folded[t0:clause_end]
+            if not re.search(EXPORT, window):
+                continue
+            products = [e for e in ents if t0 < e._.kg["start"] < clause_end and _cls(e) in PRODUCTS]
+            st = self._decision(products[0] if products else None, m.group("polarity"), t0, clause_end,
+                                folded, s0, s1, ents, hedged)
+            if st:
+                out.append(st)
+        return out
+
+    def _decision(self, product, polarity, t0, t1, folded, s0, s1, ents, hedged, product_first=False) -> dict | None:
+        allow = bool(re.fullmatch(ALLOW, polarity)) or polarity in ("解禁", "获准出口", "获批", "出口许可")
+        clause_end = _clause_end(folded, t0, s1)
+        if product is not None:
+            what = product.text
+        else:
+            # no named product: the decision is about what is exported (AI芯片, 半導體設備)
+            m = OBJECT.search(folded, t0, clause_end)
+            if m is None or not allow and not m.group("object"):
+                return None
+            what = m.group("object")
+            if allow:
+                return None  # "allowing exports" of nothing named is no decision a reader could look up
+        names = [f"{what}{w}" for w in (("出口许可", "解禁", "出口") if allow else ("出口管制", "出口禁令", "禁令"))]
+        label = names[0]
+        known = self.resolve(names)
+        key = known or f"exportdecision/{name_key(what)}-{'allow' if allow else 'ban'}"
+        roles = [("decision", key)]
+        if product is not None:
+            roles.append(("product", product._.kg["key"]))
+        agent_classes = ACTORS - PLACES if product_first else ACTORS
+        floor = _clause_start(folded, t0, s0) if product_first else s0
+        agent = _last(ents, floor, t0, agent_classes - {"Person"}) if product_first else (
+            _last(ents, s0, t0, ACTORS - PLACES) or _last(ents, s0, t0, PLACES))
+        if agent is not None and agent is not product:
+            roles.append(("agent", agent._.kg["key"]))
+        if not product_first:
+            next_end = _clause_end(folded, clause_end + 1, s1) if clause_end < s1 else clause_end
+            for e in ents:
+                ks = e._.kg["start"]
+                if e is product or e is agent or not t0 <= ks < next_end:
+                    continue
+                if ks < clause_end and _cls(e) in PLACES and "向" in folded[max(s0, ks - 3):ks]:
+                    roles.append(("counterpart", e._.kg["key"]))
+                elif ks < clause_end and _cls(e) in ORGS:
+                    roles.append(("subject", e._.kg["key"]))
+                elif _cls(e) in PRODUCTS:
+                    roles.append(("product", e._.kg["key"]))
+        st = _statement("decision", roles, t0, t1, s0, s1, hedged)
+        st["decision"] = {"key": key, "label": label, "known": known is not None, "allow": allow,
+                          "start": t0, "end": t1}
+        return st
+
+    def resolve(self, names: list[str]) -> str | None:
+        """A known policy named like the decision (H200出口許可, AI芯片出口管制), if the reference has one."""
+        for n in names:
+            for hit in self.index.lookup(n):
+                ent = self.reference.get(hit)
+                if ent is not None and ent.cls in POLICIES:
+                    return hit
+        return None
+
+    def _venues(self, folded, s0, s1, ents, hedged) -> list[dict]:
+        """A在EVENT(上) / A在PLATFORM發帖 / X亮相EVENT: who was where; an organisation named inside
+        the event's name (參議院 in 參議院聽證會) is part of it."""
+        out = []
+        for v in ents:
+            if _cls(v) not in EVENTS | {"Product", "CloudService"}:
+                continue
+            vs, ve = v._.kg["start"], v._.kg["end"]
+            lead = folded[max(s0, vs - 2):vs]
+            if "在" not in lead and not re.match(r"(?:亮相|参加|出席|登上)", folded[max(s0, vs - 2):vs]):
+                continue
+            if _cls(v) not in EVENTS and not re.match(r"(?:平台)?(?:上)?(?:发帖|发文|撰文|表示|称|宣布)", folded[ve:ve + 6]):
+                continue
+            cs = _clause_start(folded, vs, s0)
+            agent = _last(ents, cs, vs - 1, {"Person"} | ORGS | PRODUCTS)
+            if agent is None or _inside(agent, v):
+                continue
+            roles = [("agent", agent._.kg["key"]), ("venue", v._.kg["key"])]
+            roles += [("counterpart", e._.kg["key"]) for e in ents if _inside(e, v) and _cls(e) in ORGS]
+            out.append(_statement("venue", roles, vs, ve, s0, s1, hedged))
+        return out
+
+    def _associations(self, folded, s0, s1, ents, hedged) -> list[dict]:
+        """PERSON(的)傳記作者/顧問/發言人 PERSON: the second person is known through the first."""
+        out = []
+        for a, b in zip(ents, ents[1:]):
+            if _cls(a) == "Person" and _cls(b) == "Person":
+                gap = folded[a._.kg["end"]:b._.kg["start"]]
+                if re.fullmatch(r"的?(?:传记作者|传记作家|顾问|发言人|律师|助手|助理|副手|继任者|前任|搭档|导师|学生)", gap):
+                    out.append(_statement("association", [("subject", b._.kg["key"]), ("counterpart", a._.kg["key"])],
+                                          a._.kg["start"], b._.kg["end"], s0, s1, hedged))
+        return out
+
+    def _policy_acts(self, folded, s0, s1, ents, hedged) -> list[dict]:
+        """A頒布/出台/實施 POLICY: who issued which rule."""
+        out = []
+        for p in ents:
+            if _cls(p) not in POLICIES:
+                continue
+            ps = p._.kg["start"]
+            m = re.search(r"(?:颁布|出台|实施|推出|发布|公布|宣布|签署|通过|执行|撤销|废除|放宽|收紧)了?[^，。]{0,4}$",
+                          folded[max(s0, ps - 10):ps])
+            if not m:
+                continue
+            cs = _clause_start(folded, ps, s0)
+            agent = _last(ents, s0, ps, {"Person"} | ORGS) or _last(ents, cs, ps, PLACES)
+            if agent is None:
+                continue
+            roles = [("agent", agent._.kg["key"]), ("decision", p._.kg["key"])]
+            ce = _clause_end(folded, p._.kg["end"], s1)
+            roles += [("counterpart", e._.kg["key"]) for e in ents
+                      if p._.kg["end"] <= e._.kg["start"] < _clause_end(folded, ce + 1, s1) and _cls(e) in PLACES]
+            out.append(_statement("decision", roles, ps, p._.kg["end"], s0, s1, hedged))
+        return out
+
+    def _roles(self, kind, folded, s0, s1, t0, t1, ents, topic) -> list[tuple[str, str]]:
+        before = [e for e in ents if e._.kg["end"] <= t0]
+        after = [e for e in ents if e._.kg["start"] >= t1 and e._.kg["start"] < _clause_end(folded, t1, s1)]
+        key = lambda e: e._.kg["key"]
+        if kind in ("meeting", "talks"):
+            # A 與 B 會晤: the two actors before the trigger, joined by 與/和/同/跟
+            actors = [e for e in before if _cls(e) in ORGS | {"Person"}]
+            if len(actors) >= 2 and re.search(r"[与和同跟及]", folded[actors[-2]._.kg["end"]:actors[-1]._.kg["start"]]):
+                return [("agent", key(actors[-2])), ("counterpart", key(actors[-1]))]
+            return []
+        if kind == "deal":
+            agent = _last(ents, _clause_start(folded, t0, s0), t0, ORGS | {"Person"})
+            if agent is None:
+                return []
+            other = topic if topic is not None and topic is not agent and _cls(topic) in ORGS else None
+            if other is None:
+                return []
+            return [("agent", key(agent)), ("counterpart", key(other))]
+        if kind == "response":
+            agent = _last(ents, _clause_start(folded, t0, s0), t0, {"Person"} | ORGS)
+            rest = [e for e in ents if e._.kg["start"] >= t1]
+            target = next((e for e in rest if _cls(e) == "Person"), None) or next(
+                (e for e in rest if _cls(e) in ORGS), None)
+            if agent is None or target is None or target is agent:
+                return []
+            return [("agent", key(agent)), ("counterpart", key(target))]
+        if kind == "appeal":
+            cs = _clause_start(folded, t0, s0)
+            to = folded.rfind("向", cs, t0)
+            if to < 0:
+                return []
+            agent = _last(ents, cs, to, {"Person"} | ORGS)
+            target = next((e for e in ents if to < e._.kg["start"] < t0 and _cls(e) in ORGS | {"Person"}), None)
+            if agent is None or target is None:
+                return []
+            return [("agent", key(agent)), ("counterpart", key(target))]
+        if kind == "visit":
+            agent = _last(ents, _clause_start(folded, t0, s0), t0, {"Person"} | ORGS)
+            target = after[0] if after else None
+            if agent is None or target is None or _cls(target) not in ORGS | PLACES:
+                return []
+            roles = [("agent", key(agent)), ("counterpart" if _cls(target) in ORGS else "location", key(target))]
+            return roles
+        if kind == "launch":
+            agent = _last(ents, _clause_start(folded, t0, s0), t0, ORGS | {"Person"})
+            product = next((e for e in ents if e._.kg["start"] >= t1 and _cls(e) in PRODUCTS
+                            and e._.kg["start"] < _clause_end(folded, t1, s1)), None)
+            subject = _last(ents, _clause_start(folded, t0, s0), t0, PRODUCTS)
+            venue = next((e for e in ents if _cls(e) in EVENTS and _clause_start(folded, t0, s0) <= e._.kg["start"]
+                          < _clause_end(folded, t1, s1)), None)
+            if agent is not None and venue is not None and _inside(agent, venue):
+                agent = None
+            roles = []
+            if agent is not None:
+                roles.append(("agent", key(agent)))
+            if product is not None:
+                roles.append(("product", key(product)))
+            elif subject is not None:
+                roles.append(("product", key(subject)))
+            if venue is not None:
+                roles.append(("venue", key(venue)))
+            return roles if len(roles) >= 2 else []
+        if kind == "sale":
+            cs = _clause_start(folded, t0, s0)
+            ba = folded.rfind("把", cs, t0)
+            agent = _last(ents, cs, ba if ba >= 0 else t0, {"Person"} | ORGS)
+            goods = [e for e in before if (agent is None or e._.kg["start"] > agent._.kg["end"])
+                     and e._.kg["start"] >= cs and _cls(e) in ORGS | PRODUCTS]
+            buyer = after[0] if after else None
+            if agent is None or buyer is None:
+                return []
+            return [("agent", key(agent))] + [("product", key(g)) for g in goods] + [("counterpart", key(buyer))]
+        if kind == "comparison":
+            subj = (_last(ents, _clause_start(folded, t0, s0), t0, PRODUCTS | ORGS)
+                    or (topic if topic is not None and s0 <= topic._.kg["start"] < t0 else None))
+            if folded[t0:t1] == "倍":
+                # X(的性能)是Y的N倍: X before 是, Y between 是 and 的N倍
+                m = re.search(r"是([^，。]{1,20}?)的[^，。]{0,6}$", folded[s0:t0])
+                cands = [e for e in ents if e._.kg["end"] <= t0 and _cls(e) in PRODUCTS | ORGS]
+                if m and len(cands) >= 2:
+                    return [("subject", key(cands[-2])), ("counterpart", key(cands[-1]))]
+                return []
+            if folded[t0:t1] == "竞争":
+                others = [e for e in ents if _cls(e) in PRODUCTS | ORGS]
+                if len({key(e) for e in others}) >= 2:
+                    a = _last(ents, s0, t0, PRODUCTS | ORGS)
+                    b = next((e for e in ents if e._.kg["start"] >= t1 and _cls(e) in PRODUCTS | ORGS), None)
+                    if a is not None and b is not None and key(a) != key(b):
+                        return [("subject", key(b)), ("counterpart", key(a))]
+                return []
+            targets = [e for e in after if _cls(e) in PRODUCTS | ORGS]
+            if subj is None or not targets:
+                return []
+            return [("subject", key(subj))] + [("counterpart", key(t)) for t in targets]
+        if kind == "deployment":
+            product = _last(ents, _clause_start(folded, t0, s0), t0, PRODUCTS)
+            place = after[0] if after else None
+            if product is None or place is None:
+                return []
+            return [("product", key(product)), ("location", key(place))]
+        if kind == "market":
+            subj = _last(ents, _clause_start(folded, t0, s0), t0, PRODUCTS | ORGS) or (
+                topic if topic is not None and s0 <= topic._.kg["start"] < t0 else None)
+            place = after[0] if after and _cls(after[0]) in PLACES else None
+            if subj is None or place is None or "市场" not in folded[t1:t1 + 12]:
+                return []
+            return [("subject", key(subj)), ("location", key(place))]
+        if kind == "listing":
+            subjects = [e for e in ents if _clause_start(folded, t0, s0) <= e._.kg["start"] < t0 and _cls(e) in ORGS]
+            if not subjects and topic is not None and s0 <= topic._.kg["start"] < t0 and _cls(topic) in ORGS:
+                subjects = [topic]
+            return [("subject", key(e)) for e in subjects[-4:]]
+        if kind == "report":
+            return self._report(folded, s0, s1, t0, t1, ents)
+        return []
+
+    def _report(self, folded, s0, s1, t0, t1, ents) -> list[tuple[str, str]]:
+        key = lambda e: e._.kg["key"]
+        cs = _clause_start(folded, t0, s0)
+        source = _last(ents, cs, t0, ORGS | {"Person"})
+        if source is None:
+            return []
+        # the reported content: entities after the trigger, to the end of the sentence
+        content = [e for e in ents if e._.kg["start"] >= t1 and _cls(e) not in PLACES]
+        role = "attributedTo" if _cls(source) in ORGS and (
+            ATTRIBUTION.search(folded[max(s0, cs - 2):t0]) or folded[t0:t1] in ("报道", "报导", "消息")) else "agent"
+        venue = next((e for e in ents if source._.kg["end"] <= e._.kg["start"] < t0 and _cls(e) in EVENTS | PRODUCTS
+                      and "在" in folded[source._.kg["end"]:e._.kg["start"]]), None)
+        roles = [(role, key(source))]
+        if venue is not None:
+            roles.append(("venue", key(venue)))
+        roles += [("subject", key(e)) for e in content[:1]]
+        return roles if len(roles) >= 2 else []
+
+
+def _inside(a: Span, b: Span) -> bool:
+    return b._.kg["start"] <= a._.kg["start"] and a._.kg["end"] <= b._.kg["end"] and a is not b
+
+
+def _cls(e: Span) -> str:
+    return e._.kg["cls"]
+
+
+def _last(ents, start: int, end: int, classes) -> Span | None:
+    found = [e for e in ents if start <= e._.kg["start"] and e._.kg["end"] <= end and _cls(e) in classes]
+    return found[-1] if found else None
+
+
+def _clause_start(folded: str, pos: int, floor: int) -> int:
+    while pos > floor and folded[pos - 1] not in "，,；;：:":
+        pos -= 1
+    return pos
+
+
+def _clause_end(folded: str, pos: int, ceiling: int) -> int:
+    while pos < ceiling and folded[pos] not in "，,；;。":
+        pos += 1
+    return pos
+
+
+def _statement(kind, roles, t0, t1, s0, s1, hedged) -> dict:
+    seen, clean = set(), []
+    for role, key in roles:
+        if key not in seen:
+            seen.add(key)
+            clean.append((role, key))
+    return {"kind": kind, "roles": clean, "start": t0, "end": t1, "sentence": (s0, s1), "hedged": hedged,
+            "rule": f"trigger-{kind}"}
+
+
+def _dedupe(statements: list[dict]) -> list[dict]:
+    """One statement per set of entities in a sentence: the first rule that linked them wins."""
+    out, seen = [], set()
+    for st in statements:
+        key = frozenset(k for _, k in st["roles"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(st)
+    return out
+
+
+@Language.factory("kg_statements", assigns=["doc._.kg_statements"], requires=["doc.spans"],
+                  default_config={"reference": None})
+def make_statement_extractor(nlp: Language, name: str, reference: str | None) -> StatementExtractor:
+    return StatementExtractor(reference)

@@ -1,0 +1,46 @@
+"""Shared fixtures: the real `kg` command, a store holding the corpus, and the pipeline."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS_ARTICLE = "corpus/h200-export-2025.md"
+
+
+def kg_executable() -> str:
+    candidate = Path(sys.executable).with_name("kg")
+    return str(candidate) if candidate.exists() else shutil.which("kg")
+
+
+def run_kg(*args: str, store: Path | None = None, cwd: Path = ROOT, check: bool = True,
+           env: dict | None = None, input: str | None = None) -> subprocess.CompletedProcess:
+    cmd = [kg_executable()]
+    if store is not None:
+        cmd += ["--store", str(store)]
+    cmd += list(args)
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("KG_STORE", None)
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=full_env, input=input, timeout=300)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"kg {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory) -> Path:
+    """A store with corpus/ ingested through the CLI, shared by read-only tests."""
+    store = tmp_path_factory.mktemp("stores") / "corpus"
+    run_kg("ingest", "corpus/", store=store)
+    return store
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.nlp import make_nlp
+    return make_nlp()

@@ -1,0 +1,90 @@
+"""The `kg` command through a real subprocess, against a real store."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import CORPUS_ARTICLE, run_kg
+
+COMMANDS = ["ingest", "export", "query", "view", "stats"]
+
+
+@pytest.mark.parametrize("command", [None] + COMMANDS)
+def test_every_command_has_help_with_an_example(command):
+    args = [command, "--help"] if command else ["--help"]
+    out = run_kg(*[a for a in args if a]).stdout
+    assert "Usage:" in out and "Example: kg" in out
+
+
+def test_stats_counts_the_corpus(corpus_store):
+    out = run_kg("stats", store=corpus_store).stdout
+    rows = dict(line.strip().split("\t") for line in out.splitlines())
+    assert rows["articles"] == "1"
+    assert int(rows["entities"]) >= 30
+    assert int(rows["triples"]) > 1000
+    assert int(rows["Person"]) >= 4 and int(rows["Chip"]) >= 8
+
+
+CHIPS_BY_ALIAS = """
+SELECT DISTINCT ?name WHERE {{
+  ?org rdfs:label|skos:altLabel|skos:prefLabel "{alias}"{tag} .
+  GRAPH ?g {{ ?chip kgo:developer ?org }}
+  ?chip rdfs:label|skos:altLabel ?name .
+}} ORDER BY ?name
+"""
+
+
+@pytest.mark.parametrize("alias, tag", [("英偉達", "@zh-Hant"), ("輝達", "@zh-Hant"), ("NVIDIA", "@en"),
+                                         ("英伟达", "@zh-Hans")])
+def test_which_chips_does_nvidia_develop_by_any_alias(corpus_store, alias, tag):
+    out = run_kg("query", CHIPS_BY_ALIAS.format(alias=alias, tag=tag), "--format", "csv", store=corpus_store).stdout
+    names = {row["name"] for row in csv.DictReader(io.StringIO(out))}
+    assert {"H200", "A100", "H100"} <= names
+    assert not names & {"昇騰910C", "MLU690", "P800"}
+
+
+def test_query_formats(corpus_store, tmp_path):
+    q = "SELECT ?a ?p WHERE { ?a kgo:sourcePath ?p }"
+    data = json.loads(run_kg("query", q, "--format", "json", store=corpus_store).stdout)
+    assert data["results"]["bindings"][0]["p"]["value"] == CORPUS_ARTICLE
+    tsv = run_kg("query", q, "--format", "tsv", store=corpus_store).stdout
+    assert tsv.splitlines()[0] == "a\tp"
+    table = run_kg("query", q, store=corpus_store).stdout
+    assert CORPUS_ARTICLE in table and "1 row(s)" in table
+    f = tmp_path / "q.rq"
+    f.write_text("ASK { ?a kgo:sourcePath ?p }", encoding="utf-8")
+    assert run_kg("query", str(f), store=corpus_store).stdout.strip() == "true"
+
+
+def test_malformed_query_is_a_one_line_error(corpus_store):
+    proc = run_kg("query", "SELECT WHERE {", store=corpus_store, check=False)
+    assert proc.returncode == 1 and proc.stderr.startswith("kg: error: malformed SPARQL")
+
+
+def test_missing_store_and_unknown_article_errors(tmp_path, corpus_store):
+    proc = run_kg("stats", store=tmp_path / "nothing", check=False)
+    assert proc.returncode == 1 and "no kg store here" in proc.stderr
+    proc = run_kg("export", "--doc", "corpus/nope.md", store=corpus_store, check=False)
+    assert proc.returncode == 1 and "no such article" in proc.stderr
+
+
+def test_default_store_and_env_override(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("華為發布昇騰910C芯片。\n", encoding="utf-8")
+    from conftest import ROOT
+    env = {"KG_ONTOLOGY": str(ROOT / "ontology")}
+    run_kg("ingest", "c", cwd=tmp_path, env=env)
+    assert (tmp_path / ".kg" / "oxigraph").is_dir()
+    run_kg("ingest", "c", cwd=tmp_path, env={**env, "KG_STORE": str(tmp_path / "other")})
+    assert (tmp_path / "other" / "oxigraph").is_dir()
+
+
+def test_view_writes_a_page_with_the_graph(corpus_store, tmp_path):
+    out = tmp_path / "g.html"
+    proc = run_kg("view", "-o", str(out), store=corpus_store)
+    html = out.read_text(encoding="utf-8")
+    assert "vis-network" in html or "vis.Network" in html
+    assert "英偉達" in html and "nodes" in proc.stderr

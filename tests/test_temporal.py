@@ -1,0 +1,40 @@
+"""Dates at the text's own precision, relative ones resolved."""
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.nlp.temporal import find_dates, infer_reference_year
+from kg.text import fold
+
+
+def iso(text, ref):
+    return [(d.iso, d.resolved, d.quarter) for d in find_dates(fold(text), ref)]
+
+
+def test_precision_is_kept():
+    assert iso("2023年10月17日發布，2024年3月生效，2022年起實施。", None) == [
+        ("2023-10-17", False, None), ("2024-03", False, None), ("2022", False, None)]
+
+
+def test_yearless_and_relative_dates_use_the_reference():
+    assert iso("3月5日公布；今年7月解禁；去年9月；明年。", 2024) == [
+        ("2024-03-05", True, None), ("2024-07", True, None), ("2023-09", True, None), ("2025", True, None)]
+
+
+def test_day_relative_to_the_last_full_date():
+    assert iso("6月2日會談，前一日抵達，第二天離開，3天後簽約。", 2025) == [
+        ("2025-06-02", True, None), ("2025-06-01", True, None), ("2025-06-03", True, None),
+        ("2025-06-05", True, None)]
+
+
+def test_quarters_stay_quarters():
+    assert iso("2024年第四季度量產，今年一季度出貨。", 2025) == [("2024", False, 4), ("2025", True, 1)]
+
+
+def test_article_date_resolves_everything():
+    assert iso("前一天，官員表示", dt.date(2025, 1, 10)) == [("2025-01-09", True, None)]
+
+
+def test_reference_year_inferred_from_full_dates():
+    assert infer_reference_year(fold("2023年提到過。2025年5月1日、2025年6月2日發生。")) == 2025
+    assert infer_reference_year("没有年份") is None
