@@ -76,8 +76,9 @@ def article_triples(facts: ArticleFacts, reference: ReferenceData) -> list[Tripl
             # each article carries the names of the known entities it mentions, so an entity
             # lives exactly as long as some article mentions it
             out.extend(known_entity_triples(known))
+            preferred = {t for _, t in known.labels}
             for n in names:
-                if n not in known.names():
+                if n not in preferred:
                     out.append((e, SKOS.altLabel, _lang_literal(n)))
         for m in ent.mentions:
             out.extend(_evidence(art.key, facts, m, e, a, "mention"))
@@ -156,16 +157,17 @@ def reference_triples(reference: ReferenceData) -> list[Triple]:
 
 
 def known_entity_triples(ent: KnownEntity, full: bool = False) -> list[Triple]:
-    """Type, labels and aliases of a known entity (and, with full, its sourced facts)."""
+    """Type, labels and Wikidata link of a known entity; with full, also its aliases and sourced facts."""
     e = entity_iri(ent.id)
     out: list[Triple] = [(e, RDF.type, KGO[ent.cls])]
     for language, text in ent.labels:
         out.append((e, RDFS.label, Literal(text, lang=language)))
         out.append((e, SKOS.prefLabel, Literal(text, lang=language)))
-    preferred = {t for _, t in ent.labels}
-    for alias in ent.aliases:
-        if alias not in preferred:
-            out.append((e, SKOS.altLabel, _lang_literal(alias)))
+    if full:  # the reference graph holds every alias; article graphs the names the article uses
+        preferred = {t for _, t in ent.labels}
+        for alias in ent.aliases:
+            if alias not in preferred:
+                out.append((e, SKOS.altLabel, _lang_literal(alias)))
     if ent.wikidata:
         out.append((e, OWL.sameAs, WD[ent.wikidata]))
     if full:

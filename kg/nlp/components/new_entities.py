@@ -75,6 +75,9 @@ def _rules() -> list[Rule]:
         # Events named with an abbreviation: 亞太經濟合作組織(APEC)CEO峰會
         Rule("abbrev-event", "Event", re.compile(
             rf"(?P<name>[{HAN}]{{2,12}}[(（][a-z0-9]{{2,10}}[)）]\s?[a-z]{{0,5}}\s?(?:峰会|大会|论坛|年会))"), 0.75),
+        # Titles in book-title marks: 《先進晶片出口管制規定》
+        Rule("titled-policy", "Policy", re.compile(
+            rf"《(?P<name>[^》\n]{{2,30}}(?:规定|禁令|法案|法|条例|新规|规则|管制|措施|清单|办法|指引|框架|协议|声明|令))》"), 0.85),
         # Chip model numbers: H200, MLU690, MI300X, B200, P800, GB200, 昇騰910C
         Rule("chip-model", "Chip", re.compile(
             r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|bf\d|tf\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b)"
@@ -93,8 +96,8 @@ def _rules() -> list[Rule]:
             rf"技术大会|电脑展))"), 0.7),
         # Policies and decisions: …規定, …禁令, …法案, 實體清單
         Rule("policy", "Policy", re.compile(
-            rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:管制规定|管控规定|规定|禁令|法案|条例|新规|规则|出口管制|管制措施|禁售令|"
-            rf"制裁|清单))"), 0.65),
+            rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)?(?:管制|管控)(?:规定|措施|条例|新规|规则)?|规定|禁令|法案|条例|"
+            rf"新规|规则|禁售令|制裁|清单))"), 0.65),
         # Organisations by their form: …公司, …科技, …研究院, …部, …局, …委員會
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,10}}?(?:科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|交易所|委员会|协会|"
@@ -117,7 +120,9 @@ GOV_SUFFIX = ("部", "局", "委员会", "办公室")
 
 # Words after which a name starts: a policy or event name never opens with a verb or 上.
 LEFT_CUT = re.compile(r".*(?:加强|放宽|收紧|实施|颁布|推出|发布|出台|宣布|撤销|取消|违反|遵守|适应|通过|提出|签署|会上|"
-                      r"举办|召开|出席|参加|亮相|表示|认为|指出|针对|根据|依据|按照|关于|包括|以及|其中|此前|目前)")
+                      r"举办|召开|出席|参加|亮相|表示|认为|指出|针对|根据|依据|按照|关于|包括|以及|其中|此前|目前|投资|收购|入股|"
+                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向)")
+POLICY_TAIL = re.compile(r"(?:规定|規定|措施|条例|條例|新规|新規|规则|規則)$")
 YEAR_EDGE = re.compile(r"^(?:19|20)\d\d\s*(?:年度?|年)?|\s*(?:19|20)\d\d\s*(?:年度?|年)?$")
 
 
@@ -130,7 +135,8 @@ class EntityDiscoverer:
 
     def resolve(self, name: str) -> str | None:
         """A known entity this new-looking name is a variant of (2025人工智能計算大會 → the AICC)."""
-        for variant in (name, YEAR_EDGE.sub("", name).strip()):
+        bare = YEAR_EDGE.sub("", name).strip()
+        for variant in (name, bare, POLICY_TAIL.sub("", bare)):
             hits = self.index.lookup(variant) if variant else ()
             if hits:
                 return hits[0]
@@ -209,7 +215,7 @@ class EntityDiscoverer:
 
 def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     """Pull a candidate's left edge past function words, verbs, digits of counts and spaces."""
-    if rule.cls in ("Event", "Policy"):
+    if rule.cls in ("Event", "Policy", "Organization") and rule.name not in ("quoted-org", "titled-policy"):
         head_end = folded.find("(", start, end)
         head_end = head_end if head_end > 0 else max(start, end - 4)
         m = LEFT_CUT.match(folded, start, head_end)

@@ -88,8 +88,11 @@ class RelationExtractor:
                 elif ca in PRODUCTS and cb in DEVELOPERS and MAKER_BY.match(gap) and \
                         MAKER_BY_TAIL.match(folded[b._.kg["end"]:b._.kg["end"] + 4]):
                     out.append(_rel(a, "manufacturer", b, "made-by", sent))
-                elif ca in DEVELOPERS and cb in PRODUCTS and MAKER_FAB.match(gap):
-                    out.append(_rel(b, "manufacturer", a, "made-in-fab", sent))
+            if a._.kg["cls"] in DEVELOPERS:
+                for b in ents[i + 1:]:
+                    if b._.kg["cls"] in PRODUCTS and MAKER_FAB.match(folded[a._.kg["end"]:b._.kg["start"]]):
+                        out.append(_rel(b, "manufacturer", a, "made-in-fab", sent))
+                        break
         # 其: "允許英偉達向中國出口其H200" — the product belongs to the nearest organisation before 其
         for b in ents:
             if b._.kg["cls"] not in PRODUCTS:

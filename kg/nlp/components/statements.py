@@ -203,13 +203,14 @@ class StatementExtractor:
             if _cls(v) not in EVENTS | {"Product", "CloudService"}:
                 continue
             vs, ve = v._.kg["start"], v._.kg["end"]
-            lead = folded[max(s0, vs - 2):vs]
-            if "在" not in lead and not re.match(r"(?:亮相|参加|出席|登上)", folded[max(s0, vs - 2):vs]):
+            lead = folded[max(_clause_start(folded, vs, s0), vs - 12):vs]
+            if not re.search(r"在[^在]{0,10}$", lead) and not re.search(r"(?:亮相|参加|出席|登上)$", lead):
                 continue
             if _cls(v) not in EVENTS and not re.match(r"(?:平台)?(?:上)?(?:发帖|发文|撰文|表示|称|宣布)", folded[ve:ve + 6]):
                 continue
             cs = _clause_start(folded, vs, s0)
-            agent = _last(ents, cs, vs - 1, {"Person"} | ORGS | PRODUCTS)
+            at = vs - len(lead) + max(lead.rfind("在"), 0)
+            agent = _last(ents, cs, at, {"Person"} | ORGS | PRODUCTS)
             if agent is None or _inside(agent, v):
                 continue
             roles = [("agent", agent._.kg["key"]), ("venue", v._.kg["key"])]
@@ -399,7 +400,7 @@ def _last(ents, start: int, end: int, classes) -> Span | None:
 
 
 def _clause_start(folded: str, pos: int, floor: int) -> int:
-    while pos > floor and folded[pos - 1] not in "，,；;：:":
+    while pos > floor and folded[pos - 1] not in "，,；;：":
         pos -= 1
     return pos
 
