@@ -1,88 +1,241 @@
-"""The store's entities and facts as a networkx graph, drawn with pyvis into one HTML file.
+"""`kg view`: the graph as one self-contained, offline HTML page drawn with pyvis.
 
-Nodes are the entities articles mention (coloured by type) and statement nodes (small,
-grey); edges are relations (labelled with the ontology's label) and statement roles.
-The vis.js library is inlined, so the page needs no network.
+pyvis builds the node and edge lists (its `Network`) and ships the vis-network library
+we inline; the page around them is our own template, not pyvis's, because pyvis's
+template links bootstrap and tom-select from CDNs even with cdn_resources="in_line".
+A Content-Security-Policy in the page forbids every request to any host and every
+script but our two inline ones (by hash), so even a mistake elsewhere cannot make
+the page phone out or run an injected handler.
 """
 from __future__ import annotations
 
-import html
+import base64
+import hashlib
+import json
+import math
+import re
+import unicodedata
 from pathlib import Path
+from urllib.parse import urlparse
 
 import networkx as nx
+from jinja2 import Environment
+from pyvis.network import Network
 
-from kg.rdf.namespaces import KGO
 from kg.store import Store
+from kg.text import name_key
+from kg.view import assets
+from kg.view.labels import UI
+from kg.view.layout import layout
+from kg.view.model import build_graph
 
-COLOURS = {"ORG": "#4e79a7", "PERSON": "#f28e2b", "PRODUCT": "#59a14f", "PLACE": "#76b7b2", "POLICY": "#e15759",
-           "EVENT": "#b07aa1", "STATEMENT": "#bab0ac"}
-COARSE = {"Person": "PERSON", "Product": "PRODUCT", "Chip": "PRODUCT", "ChipFamily": "PRODUCT", "AIModel": "PRODUCT",
-          "CloudService": "PRODUCT", "Place": "PLACE", "Country": "PLACE", "GeoRegion": "PLACE",
-          "AdministrativeRegion": "PLACE", "City": "PLACE", "Policy": "POLICY", "Law": "POLICY",
-          "ExportDecision": "POLICY", "Event": "EVENT"}
-LANG_ORDER = {"zh-Hant": ("zh-Hant", "zh-Hans", "en", ""), "zh-Hans": ("zh-Hans", "zh-Hant", "en", ""),
-              "en": ("en", "zh-Hant", "zh-Hans", "")}
+BIG = 1500   # above this many nodes: no edge labels, edges hidden while dragging or zooming
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+class _IdList(list):
+    """pyvis keeps node ids in a list and tests membership on every add: O(n²) for 5,000 nodes.
+    This list answers `in` from a set, so building the page stays linear."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._set: set = set()
+
+    def append(self, item) -> None:  # type: ignore[override]
+        super().append(item)
+        self._set.add(item)
+
+    def __contains__(self, item) -> bool:
+        return item in self._set
 
 
-def build_graph(store: Store, lang: str = "zh-Hant") -> nx.MultiDiGraph:
-    """Entities mentioned by any article, their relations, and statement nodes."""
-    g = nx.MultiDiGraph()
-    q_entities = f"""
-        SELECT DISTINCT ?e ?type ?label WHERE {{
-          GRAPH ?g {{ ?a <https://schema.org/mentions> ?e . ?e a ?type }}
-          OPTIONAL {{ ?e <http://www.w3.org/2000/01/rdf-schema#label> ?label }}
-        }}"""
-    labels: dict[str, dict[str, str]] = {}
-    types: dict[str, str] = {}
-    for row in store.query(q_entities, use_default_graph_as_union=True):
-        e = row["e"].value
-        types[e] = _local(row["type"].value)
-        if row["label"] is not None:
-            labels.setdefault(e, {}).setdefault(row["label"].language or "", row["label"].value)
-    for e in sorted(types):
-        coarse = COARSE.get(types[e], "ORG")
-        label = next((labels.get(e, {}).get(k) for k in LANG_ORDER.get(lang, LANG_ORDER["zh-Hant"])
-                      if labels.get(e, {}).get(k)), _local(e))
-        g.add_node(e, label=label, type=types[e], group=coarse, color=COLOURS[coarse])
-    prop_labels = _property_labels(store, lang)
-    q_rel = f"""SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-                FILTER(STRSTARTS(STR(?p), "{KGO}")) FILTER(isIRI(?o)) }}"""
-    for row in store.query(q_rel):
-        s, p, o = row["s"].value, row["p"].value, row["o"].value
-        if s in types and o in types:
-            g.add_edge(s, o, key=p, label=prop_labels.get(p, _local(p)))
-        elif o in types and "/statement/" in s:
-            if s not in g:
-                g.add_node(s, label="", type="Statement", group="STATEMENT", color=COLOURS["STATEMENT"], size=6)
-            g.add_edge(s, o, key=p, label=prop_labels.get(p, _local(p)))
-    return g
+class _Network(Network):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.node_ids = _IdList()
+
+    def get_nodes(self):
+        return self.node_ids
 
 
-def _property_labels(store: Store, lang: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    q = """SELECT ?p ?l WHERE { ?p a <http://www.w3.org/2002/07/owl#ObjectProperty> ;
-                                 <http://www.w3.org/2000/01/rdf-schema#label> ?l }"""
-    for row in store.query(q, use_default_graph_as_union=True):
-        if (row["l"].language or "") == lang or row["p"].value not in out:
-            out[row["p"].value] = row["l"].value
-    return out
+def _vis_library() -> tuple[str, str]:
+    """vis-network as pyvis ships it (the copy its in_line mode would inline)."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    if not lib.is_dir():
+        lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
 
 
-def write_view(store: Store, path: str | Path, lang: str = "zh-Hant") -> nx.MultiDiGraph:
-    """Write the pyvis page to path; returns the graph drawn."""
-    from pyvis.network import Network
+def _json_for_script(value) -> str:
+    """JSON that cannot end the <script> element it sits in, whatever the strings hold."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
-    graph = build_graph(store, lang)
-    net = Network(height="900px", width="100%", directed=True, cdn_resources="in_line", notebook=False)
-    for node, data in graph.nodes(data=True):
-        net.add_node(node, label=data["label"], title=html.escape(f"{data['label']} ({data['type']})"),
-                     color=data["color"], size=data.get("size", 14), group=data["group"])
-    for s, o, data in graph.edges(data=True):
-        net.add_edge(s, o, title=html.escape(data["label"]), label=data["label"] if not s.count("/statement/") else "")
-    net.toggle_physics(True)
-    Path(path).write_text(net.generate_html(notebook=False), encoding="utf-8")
+
+def _search_keys(names: list[str]) -> list[str]:
+    """The forms the page's search compares against: as written (lower case) and folded to Simplified."""
+    keys = set()
+    for n in names:
+        keys.add(re.sub(r"[\s\u00b7\u2022\u30fb\u2027\-_.]+", "", unicodedata.normalize("NFKC", n).lower()))
+        keys.add(name_key(n))
+    return sorted(k for k in keys if k)
+
+
+def _csp(*scripts: str) -> str:
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
+                      for s in scripts)
+    return ("default-src 'none'; " f"script-src {hashes}; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+            "connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def page_data(graph: nx.MultiDiGraph) -> dict:
+    """Everything the page script needs: pyvis's node and edge lists plus the facts behind them.
+
+    Nodes get short ids (n0, n1 …; the IRI is in meta) and their style from a vis group per
+    type, so a 5,000-node page stays small and vis-network builds it without per-node options.
+    """
+    lang = graph.graph.get("lang", "zh-Hant")
+    ui = UI.get(lang, UI["zh-Hant"])
+    big = graph.number_of_nodes() > BIG
+    pos = layout(graph)
+    types = graph.graph["types"]
+    arts = {iri: f"a{i}" for i, iri in enumerate(sorted(graph.graph["articles"]))}
+    evs = {iri: f"v{i}" for i, iri in enumerate(sorted(graph.graph["evidence"]))}
+    preds = {iri: f"p{i}" for i, iri in enumerate(sorted(graph.graph["predicates"]))}
+    ids = {node: f"n{i}" for i, node in enumerate(graph.nodes)}
+    degree = dict(graph.degree())
+
+    net = _Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    node_meta: dict[str, dict] = {}
+    type_count: dict[str, int] = {}
+    for node, d in graph.nodes(data=True):
+        nid = ids[node]
+        type_count[d["type"]] = type_count.get(d["type"], 0) + 1
+        x, y = pos[node]
+        extra = {} if big else {"title": f"{d['label']}\n{types[d['type']]['label']}"}
+        if d["kind"] == "entity":
+            extra["size"] = round(min(30, 10 + 4 * math.log2(1 + degree.get(node, 0))), 1)
+        net.add_node(nid, label=d["label"] or "·", group=d["type"], x=x, y=y, **extra)
+        node_meta[nid] = {
+            "iri": node, "kind": d["kind"], "type": d["type"], "names": d["names"], "wikidata": d["wikidata"],
+            "search": _search_keys([*d["names"], d["label"]]) if d["kind"] == "entity" else [],
+            "articles": [arts[a] for a in d["articles"] if a in arts], "evidence": [evs[v] for v in d["evidence"] if v in evs],
+            "dates": d["dates"], "props": d["props"]}
+    edge_meta: dict[str, dict] = {}
+    pred_count: dict[str, int] = {}
+    # edges sharing a pair of nodes (A→B twice, or A→B and B→A) would be drawn on top of each
+    # other: curve each by a different amount so every one can be seen and clicked
+    pairs: dict[frozenset, int] = {}
+    for s, o in graph.edges():
+        pairs[frozenset((s, o))] = pairs.get(frozenset((s, o)), 0) + 1
+    nth: dict[frozenset, int] = {}
+    for i, (s, o, d) in enumerate(graph.edges(data=True)):
+        eid = f"e{i}"
+        pid = preds[d["predicate"]]
+        pred_count[pid] = pred_count.get(pid, 0) + 1
+        extra = {} if big else {"title": d["label"]}
+        pair = frozenset((s, o))
+        if pairs[pair] > 1:
+            nth[pair] = nth.get(pair, 0) + 1
+            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.2 * nth[pair], 2)}
+        if d["kind"] == "relation":  # roles take the default (thin, dashed) style set in _options
+            extra.update(dashes=False, width=1.5, color=RELATION_COLOUR if d["articles"] else REFERENCE_COLOUR)
+            if not big:
+                extra["label"] = d["label"]
+        net.add_edge(ids[s], ids[o], id=eid, arrows="", **extra)
+        edge_meta[eid] = {"kind": d["kind"], "predicate": pid, "reference": d["reference"],
+                          "articles": [arts[a] for a in d["articles"] if a in arts],
+                          "evidence": [evs[v] for v in d["evidence"] if v in evs], "dates": d["dates"]}
+    nodes, edges, *_ = net.get_network_data()
+    for n in nodes:
+        del n["shape"]   # pyvis sets "dot" on every node, which would override the type's group shape
+    for e in edges:
+        del e["arrows"]  # directed pyvis sets "to" on every edge; the default in _options does it once
+
+    articles = {}
+    for iri, a in graph.graph["articles"].items():
+        url = a["url"] if urlparse(a["url"]).scheme in ("http", "https") else ""
+        articles[arts[iri]] = {"title": a["title"], "url": url, "urlText": "" if url else a["url"],
+                               "published": a["published"], "path": a["path"], "iri": iri}
+    evidence = {evs[iri]: {**e, "article": arts.get(e["article"], "")} for iri, e in graph.graph["evidence"].items()}
+    all_dates = [d for m in node_meta.values() for span in m["dates"] for d in span]
+    focus = graph.graph.get("focus")
+    used_types = {k: {**v, "count": type_count[k], "statement": v["group"] in ("STATEMENT", "MEASUREMENT")}
+                  for k, v in types.items() if k in type_count}
+    return {
+        "lang": lang, "ui": ui, "nodes": nodes, "edges": edges,
+        "options": _options(big, used_types),
+        "meta": {
+            "nodes": node_meta, "edges": edge_meta, "articles": articles, "evidence": evidence, "types": used_types,
+            "predicates": {preds[k]: {**v, "iri": k, "count": pred_count[preds[k]]}
+                           for k, v in graph.graph["predicates"].items() if preds[k] in pred_count},
+            "hasReference": any(m["reference"] for m in edge_meta.values()),
+            "dateRange": [min(all_dates), max(all_dates)] if all_dates else None,
+            "focus": {"id": ids[focus], "label": graph.nodes[focus]["label"], "hops": graph.graph["hops"]} if focus else None,
+            "big": big,
+        },
+    }
+
+
+RELATION_COLOUR = {"color": "#7f8c9a", "highlight": "#2b3a4a", "hover": "#2b3a4a"}
+REFERENCE_COLOUR = {"color": "#c5cbd3", "highlight": "#2b3a4a", "hover": "#2b3a4a"}
+
+
+def _options(big: bool, types: dict[str, dict]) -> dict:
+    """vis-network options: positions are precomputed, so physics and improvedLayout stay off.
+
+    One vis group per type carries colour and shape (statements: a box with the label inside).
+    """
+    groups = {}
+    for name, t in types.items():
+        g = {"color": {"background": t["color"], "border": "#5f6b77" if t["statement"] else t["color"],
+                       "highlight": {"background": t["color"], "border": "#111"}},
+             "shape": t["shape"]}
+        if t["statement"]:
+            g.update(font={"size": 11}, margin=4)
+        groups[name] = g
+    return {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "interaction": {"hover": not big, "tooltipDelay": 250, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
+                        "multiselect": False, "navigationButtons": False, "keyboard": False},
+        "groups": groups,
+        "nodes": {"borderWidth": 1, "font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 3,
+                                             "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"drawThreshold": 6}}},
+        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "dashes": True, "width": 1,
+                  "color": {"color": "#b8b8b8", "highlight": "#555", "hover": "#555"},
+                  "font": {"size": 10, "color": "#555", "strokeWidth": 3, "align": "middle"},
+                  "selectionWidth": 2},
+    }
+
+
+def render_page(graph: nx.MultiDiGraph) -> str:
+    """The page for graph, as one HTML string."""
+    data = page_data(graph)
+    vis_js, vis_css = _vis_library()
+    lang = data["lang"]
+    ui = data["ui"]
+    title = ui["title"]
+    focus = data["meta"]["focus"]
+    if focus:
+        title = ui["focus"].format(label=focus["label"], hops=focus["hops"])
+    env = Environment(autoescape=True)
+    return env.from_string(assets.TEMPLATE).render(
+        lang=lang, title=title, ui=ui, csp=_csp(vis_js, assets.PAGE_JS), vis_css=vis_css, page_css=assets.PAGE_CSS,
+        vis_js=vis_js, page_js=assets.PAGE_JS, data_json=_json_for_script(data))
+
+
+def write_view(store: Store, path: str | Path, lang: str = "zh-Hant", focus: str | None = None,
+               hops: int = 2) -> nx.MultiDiGraph:
+    """Write the page for the store (or focus's neighbourhood) to path; returns the graph drawn."""
+    graph = build_graph(store, lang, focus=focus, hops=hops)
+    Path(path).write_text(render_page(graph), encoding="utf-8")
     return graph
+
+
+__all__ = ["build_graph", "write_view", "render_page", "page_data"]

@@ -1,0 +1,198 @@
+"""Benchmark: does a 5,000-node graph open and become interactive within 3 s in Chromium?
+
+Builds a synthetic store shaped like kg's (article graphs with entities, relations with
+reifier evidence, statement and measurement nodes, evidence nodes; the ontology graph),
+runs `kg view` on it, then times in headless Chromium, from navigation to the moment a
+real mouse click on a node has filled the side panel. The same run times an empty page
+as a baseline, so the printed ratio is comparable across machines of different speed.
+
+    .venv/bin/python bench/view_bench.py [--nodes 5000] [--runs 3] [--keep DIR]
+
+Needs Debian's Chromium at /usr/bin/chromium and the playwright package (test extra).
+Prints timings; asserts nothing (timings are not tests).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.rdf.namespaces import ID, KGO, OA, ONTOLOGY_GRAPH, SCHEMA, UNIT  # noqa: E402
+from kg.rdf.iris import article_graph_iri, article_iri  # noqa: E402
+from kg.store import open_store  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CLASSES = ["Company"] * 5 + ["Chip"] * 3 + ["Person"] * 2 + ["Country", "City", "Policy", "GovernmentAgency",
+                                                             "ResearchInstitute", "Event", "AIModel"]
+RELATIONS = {"Chip": ["developer", "manufacturer"], "Person": ["employer"], "Company": ["country", "parentOrganization"]}
+SYLLABLES = "華芯昇騰寒武紀摩爾線程沐曦壁仞燧原海光龍芯兆芯平頭哥昆侖天數智算星辰光年啟明源創新恒通達"
+
+
+def synthetic_store(location: Path, nodes: int, seed: int = 1) -> None:
+    """A store of about `nodes` drawn nodes: 60% entities, 40% statements, in 1 article per 25 nodes."""
+    rng = random.Random(seed)
+    n_entities, n_statements = int(nodes * 0.6), nodes - int(nodes * 0.6)
+    n_articles = max(1, nodes // 25)
+    entities = []
+    for i in range(n_entities):
+        cls = rng.choice(CLASSES)
+        name = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) + str(i)
+        entities.append((ID[f"bench/e{i}"], cls, name))
+    by_class: dict[str, list] = {}
+    for e in entities:
+        by_class.setdefault(e[1], []).append(e)
+    graphs: list[list[tuple]] = [[] for _ in range(n_articles)]
+    arts = [article_iri(f"bench/article-{a}.md") for a in range(n_articles)]
+    for a, art in enumerate(arts):
+        graphs[a] += [(art, RDF.type, SCHEMA.NewsArticle), (art, RDFS.label, Literal(f"合成文章 {a}", lang="zh-Hant")),
+                      (art, SCHEMA.headline, Literal(f"合成文章 {a}：AI晶片新聞", lang="zh-Hant")),
+                      (art, SCHEMA.url, URIRef(f"https://example.com/news/{a}")),
+                      (art, SCHEMA.datePublished, Literal(f"2025-{1 + a % 12:02d}-{1 + a % 28:02d}", datatype=XSD.date)),
+                      (art, KGO.sourcePath, Literal(f"bench/article-{a}.md"))]
+    ev_count = 0
+
+    def evidence(a: int, target, text: str) -> None:
+        nonlocal ev_count
+        ev = ID[f"bench/ev{ev_count}"]
+        ev_count += 1
+        sentence = f"據報道，{text}在本季度表現亮眼，市場預期持續升溫。"
+        graphs[a].extend([(target, KGO.evidence, ev), (ev, RDF.type, KGO.Evidence), (ev, RDF.type, OA.Annotation),
+                          (ev, RDF.type, PROV.Entity), (ev, OA.hasSource, arts[a]), (ev, KGO.start, Literal(3)),
+                          (ev, KGO.end, Literal(3 + len(text))), (ev, OA.exact, Literal(text)),
+                          (ev, KGO.sentence, Literal(sentence)), (ev, KGO.rule, Literal("bench")),
+                          (ev, KGO.confidence, Literal("0.90", datatype=XSD.decimal))])
+
+    home: dict = {}
+    for e, cls, name in entities:
+        for a in rng.sample(range(n_articles), k=min(n_articles, rng.choice([1, 1, 1, 2, 3]))):
+            home.setdefault(e, a)
+            graphs[a] += [(arts[a], SCHEMA.mentions, e), (e, RDF.type, KGO[cls]),
+                          (e, RDFS.label, Literal(name, lang="zh-Hant")), (e, SKOS.altLabel, Literal(name + "公司", lang="zh-Hant"))]
+            evidence(a, e, name)
+    for i, (e, cls, name) in enumerate(entities):
+        for prop in RELATIONS.get(cls, []):
+            if rng.random() < 0.7:
+                target = rng.choice(by_class["Company"] if prop != "country" else by_class["Country"])[0]
+                a = home[e]
+                graphs[a] += [(arts[a], SCHEMA.mentions, target), (e, KGO[prop], target)]
+                r = ID[f"bench/rel{i}-{prop}"]
+                graphs[a] += [(r, RDF.type, RDF.Statement), (r, RDF.subject, e), (r, RDF.predicate, KGO[prop]),
+                              (r, RDF.object, target)]
+                evidence(a, r, name)
+    for i in range(n_statements):
+        st = ID[f"bench/statement/{i}"]
+        e, cls, name = rng.choice(entities)
+        a = home[e]
+        if rng.random() < 0.5:
+            graphs[a] += [(st, RDF.type, KGO.Measurement), (st, KGO.subject, e),
+                          (st, KGO.metric, Literal(rng.choice(["fp16-performance", "memory-capacity", "revenue"]))),
+                          (st, KGO.value, Literal(rng.randint(10, 999))), (st, KGO.unit, UNIT[rng.choice(["TFLOPS", "GB"])])]
+        else:
+            other = rng.choice(entities)[0]
+            graphs[a] += [(st, RDF.type, KGO.Statement), (st, KGO.agent, e), (st, KGO.counterpart, other),
+                          (arts[a], SCHEMA.mentions, other),
+                          (st, KGO.date, Literal(f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", datatype=XSD.date))]
+        graphs[a].append((st, KGO.statedIn, arts[a]))
+        evidence(a, st, name)
+    onto = Graph()
+    for f in sorted((ROOT / "ontology").glob("*.ttl")):
+        onto.parse(f, format="turtle")
+    with open_store(location, write=True) as store:
+        store.replace_graph(ONTOLOGY_GRAPH, list(onto))
+        for a, triples in enumerate(graphs):
+            store.replace_graph(article_graph_iri(f"bench/article-{a}.md"), sorted(set(triples)))
+
+
+def time_pages(view: Path, empty: Path, runs: int) -> tuple[list[float], list[float], int]:
+    """Seconds to an interactive view (navigation → click on a node → panel filled), and to an empty page."""
+    from playwright.sync_api import sync_playwright
+
+    view_times, empty_times, count = [], [], 0
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for _ in range(runs):
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            t0 = time.perf_counter()
+            page.goto(empty.as_uri())
+            page.wait_for_function("document.body && document.body.dataset.ready === 'true'")
+            empty_times.append(time.perf_counter() - t0)
+            page.close()
+
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            t0 = time.perf_counter()
+            page.goto(view.as_uri())
+            page.wait_for_function("window.kgView && window.kgView.ready", timeout=60_000)
+            node = page.evaluate("""() => { const ids = kgView.visibleNodeIds();
+                const c = document.getElementById('kg-network').getBoundingClientRect();
+                for (const id of ids) { const p = kgView.domPosition(id);
+                  if (p.x > c.left + 40 && p.x < c.right - 40 && p.y > c.top + 40 && p.y < c.bottom - 40
+                      && kgView.network.getNodeAt({x: p.x - c.left, y: p.y - c.top}) === id) return {id, ...p}; }
+                return null; }""")
+            if node:
+                page.mouse.click(node["x"], node["y"])
+                page.wait_for_function("id => document.getElementById('kg-panel').dataset.node === id", arg=node["id"])
+            view_times.append(time.perf_counter() - t0)
+            print("  in-page ms:", page.evaluate("""() => { const t = kgView.timings, n = performance.timing;
+                return {html_parsed_and_scripts_started: Math.round(t.start), json_parsed: Math.round(t.parsed - t.start),
+                        network_built: Math.round(t.network - t.parsed), first_draw: Math.round(t.drawn - t.network)}; }"""))
+            count = page.evaluate("kgView.nodes.length")
+            if errors:
+                print("page errors:", errors)
+            page.close()
+        browser.close()
+    return view_times, empty_times, count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nodes", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="build the store and page in this folder and keep them")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="kg-view-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        store, page, empty = work / "store", work / "view.html", work / "empty.html"
+        shutil.rmtree(store, ignore_errors=True)
+        t0 = time.perf_counter()
+        synthetic_store(store, args.nodes)
+        t_store = time.perf_counter() - t0
+        kg = Path(sys.executable).with_name("kg")
+        t0 = time.perf_counter()
+        proc = subprocess.run([str(kg), "--store", str(store), "view", "-o", str(page)], capture_output=True, text=True,
+                              check=True)
+        t_view = time.perf_counter() - t0
+        empty.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'></head>"
+                         "<body data-ready='true'></body></html>", encoding="utf-8")
+        view_times, empty_times, count = time_pages(page, empty, args.runs)
+        v, e = statistics.median(view_times), statistics.median(empty_times)
+        print(f"synthetic store: {t_store:.2f} s; kg view: {t_view:.2f} s ({proc.stderr.strip()}); "
+              f"page {page.stat().st_size / 1e6:.1f} MB")
+        print(f"nodes in page: {count}")
+        print(f"interactive (navigation → node click answered), median of {args.runs}: {v:.3f} s "
+              f"[{', '.join(f'{x:.3f}' for x in view_times)}]")
+        print(f"baseline empty page, median of {args.runs}: {e:.3f} s")
+        print(f"ratio view/baseline: {v / e:.1f}x; target: interactive within 3 s -> {'met' if v < 3 else 'NOT met'}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

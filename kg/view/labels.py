@@ -1,0 +1,153 @@
+"""Words the viewer shows that the store does not hold: language fallbacks, metric names,
+number formatting, node styles and the page's own interface strings.
+
+They live here, not in the ontology, because they are presentation: the graph stores
+`fp16-performance` and 57000000000; a reader wants "FP16" and "570億".
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from kg.text import to_simplified, to_traditional
+
+LANGS = ("zh-Hant", "zh-Hans", "en")
+
+#: Oxigraph lower-cases language tags; these map any tag we meet to the three we show.
+_TAGS = {"zh-hant": "zh-Hant", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant",
+         "zh-hans": "zh-Hans", "zh-cn": "zh-Hans", "zh-sg": "zh-Hans", "zh": "zh-Hans", "en": "en"}
+
+
+def canonical_tag(tag: str | None) -> str:
+    """'zh-hant' → 'zh-Hant'; en-GB → 'en'; '' for untagged literals; other tags kept lower-case."""
+    if not tag:
+        return ""
+    t = tag.lower()
+    if t in _TAGS:
+        return _TAGS[t]
+    if t.startswith("en-"):
+        return "en"
+    if t.startswith("zh-hant") or t.startswith("zh-tw") or t.startswith("zh-hk"):
+        return "zh-Hant"
+    if t.startswith("zh"):
+        return "zh-Hans"
+    return t
+
+
+def pick_label(labels: dict[str, str], lang: str, fallback: str) -> str:
+    """The label to show in lang, falling back the way a reader of lang would want.
+
+    A Chinese reader gets the other script converted (摩尔线程 → 摩爾線程) before English;
+    an English reader gets English, then the name as written. labels maps canonical tag → text.
+    """
+    if labels.get(lang):
+        return labels[lang]
+    if lang == "zh-Hant" and labels.get("zh-Hans"):
+        return to_traditional(labels["zh-Hans"])
+    if lang == "zh-Hans" and labels.get("zh-Hant"):
+        return to_simplified(labels["zh-Hant"])
+    order = ("en", "", "zh-Hant", "zh-Hans") if lang != "en" else ("", "zh-Hant", "zh-Hans")
+    for tag in order:
+        if labels.get(tag):
+            return labels[tag]
+    for text in labels.values():
+        if text:
+            return text
+    return fallback
+
+
+# What a measurement measures (kg/nlp/amounts.py METRICS) → (en, zh-Hant, zh-Hans).
+METRIC_LABELS: dict[str, tuple[str, str, str]] = {
+    "fp16-performance": ("FP16", "FP16", "FP16"), "fp8-performance": ("FP8", "FP8", "FP8"),
+    "fp4-performance": ("FP4", "FP4", "FP4"), "bf16-performance": ("BF16", "BF16", "BF16"),
+    "int8-performance": ("INT8", "INT8", "INT8"), "performance": ("performance", "算力", "算力"),
+    "memory-bandwidth": ("memory bandwidth", "顯存帶寬", "显存带宽"), "bandwidth": ("bandwidth", "帶寬", "带宽"),
+    "memory-capacity": ("memory", "顯存容量", "显存容量"), "cluster-size": ("cluster size", "集群規模", "集群规模"),
+    "power": ("power", "功耗", "功耗"), "process-node": ("process node", "製程", "制程"),
+    "market-value": ("market value", "市值", "市值"), "market-share": ("market share", "市場份額", "市场份额"),
+    "share": ("share", "占比", "占比"), "gross-margin": ("gross margin", "毛利率", "毛利率"),
+    "net-profit": ("net profit", "淨利", "净利"), "revenue": ("revenue", "營收", "营收"),
+    "revenue-share": ("revenue share", "分成", "分成"), "price-change": ("price change", "漲跌幅", "涨跌幅"),
+    "deal-value": ("deal value", "交易額", "交易额"), "investment": ("investment", "投資", "投资"),
+    "funding": ("funding", "融資", "融资"), "valuation": ("valuation", "估值", "估值"),
+    "ipo-proceeds": ("IPO proceeds", "募資", "募资"), "ipo-price": ("IPO price", "發行價", "发行价"),
+    "share-price": ("share price", "股價", "股价"), "shipments": ("shipments", "出貨量", "出货量"),
+    "sales": ("sales", "銷量", "销量"), "tpp": ("TPP", "TPP", "TPP"),
+}
+
+
+def metric_label(metric: str, lang: str) -> str:
+    names = METRIC_LABELS.get(metric)
+    if names is None:
+        return metric.replace("-", " ")
+    return names[{"en": 0, "zh-Hant": 1, "zh-Hans": 2}.get(lang, 1)]
+
+
+_SCALES = {
+    "en": ((Decimal(10) ** 12, " trillion"), (Decimal(10) ** 9, " billion"), (Decimal(10) ** 6, " million")),
+    "zh-Hant": ((Decimal(10) ** 12, "萬億"), (Decimal(10) ** 8, "億"), (Decimal(10) ** 4, "萬")),
+    "zh-Hans": ((Decimal(10) ** 12, "万亿"), (Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")),
+}
+
+
+def format_value(text: str, lang: str) -> str:
+    """57000000000 → '570億' (zh) or '57 billion' (en); small numbers as written."""
+    try:
+        value = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return text
+    for scale, word in _SCALES.get(lang, _SCALES["zh-Hant"]):
+        if abs(value) >= scale and value % (scale / 100) == 0:
+            return _plain(value / scale) + word
+    return _plain(value)
+
+
+def _plain(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return f"{int(value):,}" if abs(value) >= 10000 else str(int(value))
+    return format(value.normalize(), "f")
+
+
+# Coarse groups: colour and vis-network shape per group, so type reads without colour too.
+GROUP_STYLE: dict[str, tuple[str, str, str]] = {   # group → (colour, vis shape, legend glyph)
+    "ORG": ("#4e79a7", "dot", "●"), "PERSON": ("#f28e2b", "triangle", "▲"), "PRODUCT": ("#59a14f", "diamond", "◆"),
+    "PLACE": ("#76b7b2", "square", "■"), "POLICY": ("#e15759", "hexagon", "⬢"), "EVENT": ("#b07aa1", "triangleDown", "▼"),
+    "STATEMENT": ("#d7d2cb", "box", "▭"), "MEASUREMENT": ("#f1ce63", "box", "▭"), "OTHER": ("#9c9c9c", "dot", "●"),
+}
+GROUP_OF_CLASS = {
+    "Organization": "ORG", "Company": "ORG", "GovernmentAgency": "ORG", "Legislature": "ORG",
+    "ResearchInstitute": "ORG", "MediaOrganization": "ORG", "StockExchange": "ORG",
+    "InternationalOrganization": "ORG", "University": "ORG", "Person": "PERSON", "Product": "PRODUCT",
+    "Chip": "PRODUCT", "ChipFamily": "PRODUCT", "AIModel": "PRODUCT", "CloudService": "PRODUCT", "Place": "PLACE",
+    "Country": "PLACE", "GeoRegion": "PLACE", "AdministrativeRegion": "PLACE", "City": "PLACE", "Policy": "POLICY",
+    "Law": "POLICY", "ExportDecision": "POLICY", "Event": "EVENT", "Statement": "STATEMENT",
+    "Measurement": "MEASUREMENT", "Quantity": "MEASUREMENT",
+}
+
+# The page's own words, per language.
+UI: dict[str, dict[str, str]] = {
+    "en": {"title": "kg: AI-chip news graph", "search": "Find an entity by any name…", "types": "Entity types",
+           "relations": "Relations", "roles": "Statement roles", "articles": "Articles", "dates": "Dates",
+           "from": "from", "to": "to", "undated": "keep undated facts", "reset": "Show all",
+           "shown": "{n} of {total} nodes, {e} of {etotal} edges shown", "evidence": "Evidence",
+           "names": "Names", "type": "Type", "links": "Connections", "statements": "Statements", "source": "Source",
+           "reference": "reference data", "no_match": "No entity has that name", "hidden": "hidden by the filters",
+           "rule": "rule", "confidence": "confidence", "open": "open article", "more": "{n} more not shown",
+           "physics": "physics", "focus": "Neighbourhood of {label} ({hops} hops)", "iri": "IRI",
+           "relation": "Relation", "articles_n": "{n} articles", "hint": "Click a node or an edge for its facts and evidence."},
+    "zh-Hant": {"title": "kg：AI晶片新聞圖譜", "search": "以任何名稱搜尋實體…", "types": "實體類型", "relations": "關係",
+                "roles": "陳述角色", "articles": "文章", "dates": "日期", "from": "從", "to": "至",
+                "undated": "保留無日期的事實", "reset": "全部顯示", "shown": "顯示 {n}/{total} 個節點、{e}/{etotal} 條邊",
+                "evidence": "證據", "names": "名稱", "type": "類型", "links": "關聯", "statements": "陳述", "source": "來源",
+                "reference": "參考資料", "no_match": "沒有這個名稱的實體", "hidden": "已被篩選隱藏", "rule": "規則",
+                "confidence": "置信度", "open": "開啟文章", "more": "另有 {n} 條未顯示", "physics": "物理模擬",
+                "focus": "{label} 的鄰域（{hops} 跳）", "iri": "IRI", "relation": "關係", "articles_n": "{n} 篇文章",
+                "hint": "點擊節點或邊，查看其事實與證據。"},
+    "zh-Hans": {"title": "kg：AI芯片新闻图谱", "search": "以任何名称搜索实体…", "types": "实体类型", "relations": "关系",
+                "roles": "陈述角色", "articles": "文章", "dates": "日期", "from": "从", "to": "至",
+                "undated": "保留无日期的事实", "reset": "全部显示", "shown": "显示 {n}/{total} 个节点、{e}/{etotal} 条边",
+                "evidence": "证据", "names": "名称", "type": "类型", "links": "关联", "statements": "陈述", "source": "来源",
+                "reference": "参考资料", "no_match": "没有这个名称的实体", "hidden": "已被筛选隐藏", "rule": "规则",
+                "confidence": "置信度", "open": "打开文章", "more": "另有 {n} 条未显示", "physics": "物理模拟",
+                "focus": "{label} 的邻域（{hops} 跳）", "iri": "IRI", "relation": "关系", "articles_n": "{n} 篇文章",
+                "hint": "点击节点或边，查看其事实与证据。"},
+}
