@@ -24,8 +24,8 @@ def run_kg(*args: str, store: Path | None = None, cwd: Path = ROOT, check: bool 
     if store is not None:
         cmd += ["--store", str(store)]
     cmd += list(args)
-    full_env = {**os.environ, **(env or {})}
-    full_env.pop("KG_STORE", None)
+    full_env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
+    full_env.update(env or {})
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=full_env, input=input, timeout=300)
     if check and proc.returncode != 0:
         raise AssertionError(f"kg {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")

@@ -208,7 +208,8 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
     before = [m[2] for m in mentions if s <= m[0] and m[1] <= pos]
     after = [m[2] for m in mentions if pos <= m[0] and m[1] <= e]
     if unit in SPEC_UNITS:
-        found = [x for x in before if x.cls in PRODUCTS]
+        chips = [x for x in before if x.cls in ("Chip", "ChipFamily")]
+        found = chips or [x for x in before if x.cls in PRODUCTS]
         return found[-1] if found else None
     orgs = [x for x in before if x.cls not in PLACES and x.cls != "Person" and x.cls not in ("Event",)]
     if orgs:
@@ -228,6 +229,10 @@ def _clause_entities(mentions, folded: str, start: int, end: int) -> list[str]:
     for ms, me, ent in mentions:
         if s <= ms and me <= e and ent.key not in keys:
             keys.append(ent.key)
+    if not keys:  # 新規定自3月19日起生效: the date belongs to what its sentence is about
+        s, e = _bounds(folded, start, ENDS)
+        keys = [ent.key for ms, me, ent in mentions if s <= ms and me <= e]
+        keys = list(dict.fromkeys(keys))[:3]
     return keys
 
 

@@ -11,14 +11,18 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.nlp.temporal import cn_int
+
 SCALE = {"万亿": Decimal(10) ** 12, "兆": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10,
          "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4,
          "千": Decimal(10) ** 3, "trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9,
          "million": Decimal(10) ** 6}
 CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币": "CNY", "元": "CNY", "港元": "HKD", "港币": "HKD",
             "新台币": "TWD", "台币": "TWD", "日元": "JPY", "欧元": "EUR", "英镑": "GBP", "韩元": "KRW"}
+COUNT_UNITS = {"颗": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
+               "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
-              "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "gb": "GB", "tb": "TB", "w": "W", "nm": "NM", "卡": "CARD",
+              "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "gb": "GB", "tb": "TB", "w": "W", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
               "张卡": "CARD", "颗": "CARD"}
 METRICS = [  # cue words before a value → what it measures
     ("fp16", "fp16-performance"), ("fp8", "fp8-performance"), ("fp4", "fp4-performance"),
@@ -49,14 +53,25 @@ class Amount:
     rule: str
 
 
+_SCALE = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?"
+_CUR = r"(?P<cur>美元|美金|元人民币|人民币|港元|港币|新台币|台币|日元|欧元|英镑|韩元|元)"
+_CN_NUM = "一二两三四五六七八九十"
+
 _PATTERNS = [
+    ("fraction", re.compile(rf"(?P<den>[{_CN_NUM}\d]{{1,3}})分之(?P<num>[{_CN_NUM}\d]{{1,3}})")),
+    ("tenths", re.compile(rf"(?P<lo>[{_CN_NUM}])(?:到|至|~|-)(?P<hi>[{_CN_NUM}])成|(?<![{_CN_NUM}\d])(?P<one>[{_CN_NUM}])成(?![本功员为长立交])")),
+    ("money-range", re.compile(_APPROX + r"(?P<num>\d+(?:\.\d+)?)\s*(?P<scale1>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?\s*(?:至|到|~|-)\s*"
+                               r"(?P<num2>\d+(?:\.\d+)?)\s*" + _SCALE + r"\s*" + _CUR)),
+    ("money-prefix", re.compile(r"(?P<cur>美元|人民币|港元|港币|新台币|台币|日元|欧元)\s*" + _APPROX + _NUMBER + r"\s*" + _SCALE
+                                + r"\s*元?")),
     ("tpp", re.compile(r"tpp(?:[^\d。；;]{0,45}?)(?:为|是|达|:|：)?\s*(?P<num>\d{3,6})(?![\d%])")),
-    ("money", re.compile(_APPROX + _NUMBER + r"\s*(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|千)?\s*"
-                         r"(?P<cur>美元|美金|元人民币|人民币|港元|港币|新台币|台币|日元|欧元|英镑|韩元|元)")),
+    ("money", re.compile(_APPROX + _NUMBER + r"\s*" + _SCALE + r"\s*" + _CUR)),
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
     ("times", re.compile(_APPROX + _NUMBER + r"\s*倍")),
-    ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|w|nm|张卡|卡)"
+    ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|w|nm|纳米|奈米|张卡|卡)"
                         r"(?![a-z])")),
+    ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台|套|股|家|座|块|层)"
+                         r"(?![份东])")),
 ]
 
 
@@ -69,9 +84,30 @@ def find_amounts(folded: str) -> list[Amount]:
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
                 continue
-            num = Decimal(m.group("num").replace(",", ""))
             g = m.groupdict()
-            if rule == "money":
+            if rule == "fraction":
+                value = Decimal(cn_int(g["num"])) / Decimal(cn_int(g["den"]))
+                taken.append((s, e))
+                out.append(Amount(s, e, value.quantize(Decimal("0.000000001")), "ONE", _metric(folded, s), False, rule))
+                continue
+            if rule == "tenths":
+                taken.append((s, e))
+                for part in ("lo", "hi", "one"):
+                    if g.get(part):
+                        out.append(Amount(s, e, Decimal(cn_int(g[part]) * 10), "PERCENT", _metric(folded, s), False,
+                                          rule))
+                continue
+            if rule == "money-range":
+                taken.append((s, e))
+                for num, scale in ((g["num"], g.get("scale1") or g.get("scale")), (g["num2"], g.get("scale"))):
+                    v = Decimal(num) * SCALE.get(scale or "", Decimal(1))
+                    v = v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()
+                    out.append(Amount(s, e, v, CURRENCY[g["cur"]], _metric(folded, s), bool(g.get("approx")), rule))
+                continue
+            num = Decimal(m.group("num").replace(",", ""))
+            if rule == "count":
+                value, unit = num * SCALE.get(g.get("cscale") or "", Decimal(1)), COUNT_UNITS[g["cunit"]]
+            elif rule in ("money", "money-prefix"):
                 value, unit = num * SCALE.get(g.get("scale") or "", Decimal(1)), CURRENCY[g["cur"]]
             elif rule == "percent":
                 value, unit = num, "PERCENT"
@@ -85,7 +121,7 @@ def find_amounts(folded: str) -> list[Amount]:
             value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
             out.append(Amount(s, e, value, unit,
                               "tpp" if rule == "tpp" else _metric(folded, s), bool(g.get("approx")), rule))
-    return sorted(out, key=lambda a: a.start)
+    return sorted(out, key=lambda a: (a.start, a.value))
 
 
 def _metric(folded: str, start: int) -> str | None:

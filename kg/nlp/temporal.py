@@ -47,12 +47,15 @@ def cn_int(text: str) -> int:
 _PATTERNS = [
     ("ymd", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
-    ("yq", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?")),
+    ("yq", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?(?![节风])")),
+    ("year-end", re.compile(r"(?P<rel>今年|去年|明年)?(?P<when>年底|年末|年初|年中|上半年|下半年)")),
     ("yq2", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年?\s*q(?P<q>[1-4])(?![0-9])")),
     ("ym", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月")),
     ("y", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*(?:年|财年)")),
     ("rel-ymd", re.compile(rf"(?P<rel>今年|去年|明年|前年|同年|当年)\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号])?")),
-    ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|同年|当年)?\s*(?:第\s*)?(?P<q>[一二三四])\s*季度")),
+    ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|同年|当年)?\s*(?:第\s*)?(?P<q>[一二三四])\s*季(?:度)?(?![节风])")),
+    ("rel-m", re.compile(r"(?P<rel>上个?月|本月|当月|同月|下个?月)")),
+    ("d", re.compile(r"(?<![\d年月.个交易工作])(?P<d>[12]?\d|3[01])\s*日(?![内前后以起均])")),
     ("md", re.compile(rf"(?<![\d年])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("m", re.compile(r"(?<![\d年])(?P<m>1[0-2]|[1-9])\s*月(?=初|中|底|末|上旬|中旬|下旬|份|[，,、。\s]|以来|起|至|到)")),
     ("rel-y", re.compile(r"(?P<rel>今年|去年|明年|前年)(?!\s*(?:\d|[一二三四五六七八九十]{1,3}\s*月|第?\s*[一二三四]\s*季))")),
@@ -145,6 +148,22 @@ def _resolve(s, e, rule, m, ref_year, anchor) -> DateMention | None:
         if rule == "m":
             month = cn_int(g["m"])
             return DateMention(s, e, f"{ref_year:04d}-{month:02d}", "month", True, rule=rule)
+        if rule == "year-end":
+            return DateMention(s, e, f"{ref_year + _REL_YEAR.get(g.get('rel') or '今年', 0):04d}", "year", True, rule=rule)
+        if rule == "rel-m":
+            base = anchor
+            if base is None:
+                return None
+            shift = {"上月": -1, "上个月": -1, "下月": 1, "下个月": 1}.get(g["rel"], 0)
+            month = base.month + shift
+            year = base.year + (month - 1) // 12
+            month = (month - 1) % 12 + 1
+            return DateMention(s, e, f"{year:04d}-{month:02d}", "month", True, rule=rule)
+        if rule == "d":
+            if anchor is None:
+                return None
+            d = dt.date(anchor.year, anchor.month, cn_int(g["d"]))
+            return DateMention(s, e, d.isoformat(), "day", True, rule=rule)
         if rule == "rel-y":
             return DateMention(s, e, f"{ref_year + _REL_YEAR[g['rel']]:04d}", "year", True, rule=rule)
         if rule == "year-after":

@@ -102,7 +102,8 @@ def article_triples(facts: ArticleFacts, reference: ReferenceData) -> list[Tripl
 STATEMENT_CLASS = {"decision": "DecisionAnnouncement", "meeting": "Meeting", "talks": "Talks", "deal": "Deal",
                    "response": "Response", "appeal": "Appeal", "visit": "Visit", "launch": "Launch", "sale": "Sale",
                    "comparison": "Comparison", "deployment": "Deployment", "market": "MarketMove",
-                   "listing": "Listing", "report": "Report", "venue": "Participation", "association": "Association", "Measurement": "Measurement", "Statement": "Statement"}
+                   "listing": "Listing", "report": "Report", "venue": "Participation", "association": "Association",
+                   "listing-add": "DecisionAnnouncement", "funding": "Investment", "Measurement": "Measurement", "Statement": "Statement"}
 
 
 def _statement(article_key: str, facts: ArticleFacts, st: Statement, a: URIRef) -> list[Triple]:

@@ -26,7 +26,8 @@ GENERIC = {"国产", "国内", "海外", "全球", "相关", "芯片", "科技",
            "两家", "这些", "其他", "其它", "中资", "外资", "国有", "民营", "科创", "子", "母", "总", "分", "gpu",
            "ai", "新", "老", "大", "小", "供应", "云供应", "政企", "互联网大", "国际", "行业", "产业", "合资",
            "研究", "人工智能", "智能", "电子", "智库", "机构", "部门", "政府", "监管", "市场", "投资"}
-PERSON_TITLES = ("首席执行官|执行长|ceo|cfo|cto|coo|总裁|董事长|创始人|创办人|联合创始人|总统|副总统|主席|部长|"
+PERSON_TITLES = ("首席执行官|执行长|ceo|cfo|cto|coo|总裁|董事长|创始人|创办人|联合创始人|总统|副总统|主席|部长|社长|副社长|"
+                 "总监|处长|署长|厅长|司长|会长|理事长|行长|合伙人|副总经理|首席分析师|首席经济学家|董事总经理|"
                  "总理|首相|主任|议员|参议员|众议员|发言人|分析师|研究员|教授|院长|总经理|副总裁|董事|经理|大使|局长|"
                  "秘书长|国务卿|传记作者|作者|记者|专家|负责人|掌门人|高管|首席科学家|科学家|创办者")
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
@@ -56,18 +57,27 @@ TRANSLIT = ("阿埃艾爱安奥澳巴芭拜班邦保鲍贝本比彼毕边波伯�
 DOTS = "·•・‧"
 
 
+NAME_FOLLOW = set("，,。、；;：:！？!? \n“”「」『』（）()表称说指强认透宣回在于与和对也则就曾已将等的为是从向被把所创出担接领执预坦直写分介今昨本")
+PERSON_VERBS = ("表示|认为|指出|分析|透露|称|说|强调|预计|预估|坦言|直言|写道|创立|创办|出任|担任|接任|领导|执掌|回应|"
+                "介绍|提到|补充|证实|否认|警告|呼吁|宣布")
+
+
 def _rules() -> list[Rule]:
     dotted = rf"[{TRANSLIT}]{{1,6}}(?:[{DOTS}][{TRANSLIT}]{{1,8}})+"
+    han_name = rf"[{''.join(sorted(SURNAMES))}][{HAN}]{{1,2}}"
     return [
-        # Bylines: 作者 | 某某, 記者：某某
+        # Bylines: 作者 | 某某 某某, 記者：某某, 本報記者 某某
         Rule("byline", "Person", re.compile(
-            rf"(?:(?<=\n)|^)\s*(?:作者|记者|编辑|责编|责任编辑|撰文|文|编译|审校|校对|采写)\s*[|｜:：/]\s*"
-            rf"(?P<name>{dotted}|[{HAN}]{{2,4}})(?=\s*(?:$|\n|[|｜/,，、\s]))", re.M), 0.9),
+            rf"(?:(?<=\n)|^)\s*(?:本报|本刊|特约)?(?:作者|记者|编辑|责编|责任编辑|撰文|文|编译|审校|校对|采写)\s*[|｜:：/]?\s*"
+            rf"(?P<name>{dotted}|[{HAN}]{{2,4}}(?:[ 、,，][{HAN}]{{2,4}})*)(?=\s*(?:$|\n|[|｜/,，、\s]))", re.M), 0.9),
         # Transliterated foreign names: 史蒂芬·維特
         Rule("dotted-name", "Person", re.compile(rf"(?P<name>{dotted})"), 0.75),
-        # Title before a Chinese name: 首席執行官黃仁勳, 主任某某
+        # Title before a Chinese name: 首席執行官黃仁勳, 執行長則由范立言出任, 研究員邱奕凱
         Rule("title-name", "Person", re.compile(
-            rf"(?:{PERSON_TITLES})(?P<name>[{HAN}]{{2,3}})(?=[，,。、\s表称说指强认透宣回在于与和对也]|$)"), 0.7),
+            rf"(?:{PERSON_TITLES})(?:暨[{HAN}]{{2,5}})?(?:则由|由|为|是)?(?P<name>{han_name})"), 0.7),
+        # A Chinese name before what people do: 張承遠創立, 蔡詠晴認為
+        Rule("name-verb", "Person", re.compile(
+            rf"(?:(?<=[，,。、；;：:\s“「（(由的])|^)(?P<name>{han_name})(?=(?:{PERSON_VERBS}))"), 0.6),
         # Names in quotes with an organisation's form: “戰略與國際研究中心”
         Rule("quoted-org", "Organization", re.compile(
             rf"[“「『\"](?P<name>[{HAN}a-z0-9&·]{{2,16}}(?:研究中心|研究院|研究所|委员会|协会|联盟|基金会|实验室|公司|集团))[”」』\"]"),
@@ -78,10 +88,10 @@ def _rules() -> list[Rule]:
         # Titles in book-title marks: 《先進晶片出口管制規定》
         Rule("titled-policy", "Policy", re.compile(
             rf"《(?P<name>[^》\n]{{2,30}}(?:规定|禁令|法案|法|条例|新规|规则|管制|措施|清单|办法|指引|框架|协议|声明|令))》"), 0.85),
-        # Chip model numbers: H200, MLU690, MI300X, B200, P800, GB200, 昇騰910C
+        # Chip model numbers: H200, MLU690, MI300X, B200, P800, GB200, XG-720
         Rule("chip-model", "Chip", re.compile(
-            r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|bf\d|tf\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b)"
-            r"[a-z]{1,4}-?\d{2,4}[a-z]{0,2}\d?)(?![a-z0-9])"), 0.7),
+            r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|bf\d|tf\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b|n\d\b)"
+            r"(?:[a-z]{1,4}-?\d{2,4}|[a-z]{1,4}-[a-z]{1,3}\d{1,4})[a-z]{0,2}\d?)(?![a-z0-9])"), 0.7),
         Rule("chip-brand-model", "Chip", re.compile(
             r"(?P<name>(?:升腾|昇腾|思元|思源|曦云|曦思|天垓|智铠|邃思|云燧|深算|玄铁|含光|光合)\s?[a-z]{0,2}\d{1,4}[a-z]{0,2})"),
             0.8),
@@ -92,17 +102,20 @@ def _rules() -> list[Rule]:
             r"gpu|服务器|超级计算机))"), 0.7),
         # Named events: …大會, …峰會, 聽證會
         Rule("event", "Event", re.compile(
-            rf"(?P<name>(?:20\d\d)?[{HAN}a-z0-9 ]{{2,14}}?(?:大会|峰会|论坛|博览会|展览会|研讨会|听证会|发布会|年会|开发者大会|"
+            rf"(?P<name>(?:20\d\d)?[{HAN}a-z0-9 ]{{2,16}}?(?:大会|峰会|论坛|博览会|展览会|研讨会|听证会|发布会|年会|开发者大会|"
             rf"技术大会|电脑展))"), 0.7),
         # Policies and decisions: …規定, …禁令, …法案, 實體清單
         Rule("policy", "Policy", re.compile(
-            rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)?(?:管制|管控)(?:规定|措施|条例|新规|规则)?|规定|禁令|法案|条例|"
-            rf"新规|规则|禁售令|制裁|清单))"), 0.65),
+            rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则)?|(?:管制|管控)(?:规定|措施|条例|新规|规则)|"
+            rf"规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单))"), 0.65),
+        # Places by their form: 南山區, 坪山新區, 新竹科學園區, 合肥市
+        Rule("place-suffix", "AdministrativeRegion", re.compile(
+            rf"(?P<name>[{HAN}]{{2,4}}?(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇))(?![场值长民政委级内外面域])"), 0.55),
         # Organisations by their form: …公司, …科技, …研究院, …部, …局, …委員會
         Rule("org-suffix", "Organization", re.compile(
-            rf"(?P<name>[{HAN}a-z0-9&]{{2,10}}?(?:科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|交易所|委员会|协会|"
-            rf"联盟|基金会|半导体|微电子|电子|资本|证券|银行|通讯社|电视台|日报|时报|商务部|工业部|外交部|财政部|国防部|"
-            rf"监管局|管理局|安全局|信息部|办公室|智库))"), 0.6),
+            rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
+            rf"交易所|委员会|协会|联盟|基金会|半导体|微电子|电子|资本|证券|银行|通讯社|电视台|日报|时报|商务部|工业部|外交部|"
+            rf"财政部|国防部|监管局|管理局|安全局|贸易署|信息部|办公室|智库|资讯|设计|存储|智算|控股|通信|软件|微电|投资基金|基金|创投))+)"), 0.6),
     ]
 
 
@@ -115,15 +128,30 @@ SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院
                 "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "实验室": "ResearchInstitute",
                 "智库": "ResearchInstitute", "通讯社": "MediaOrganization", "电视台": "MediaOrganization",
                 "日报": "MediaOrganization", "时报": "MediaOrganization"}
-GOV_SUFFIX = ("部", "局", "委员会", "办公室")
+GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室")
 
 
 # Words after which a name starts: a policy or event name never opens with a verb or 上.
 LEFT_CUT = re.compile(r".*(?:加强|放宽|收紧|实施|颁布|推出|发布|出台|宣布|撤销|取消|违反|遵守|适应|通过|提出|签署|会上|"
                       r"举办|召开|出席|参加|亮相|表示|认为|指出|针对|根据|依据|按照|关于|包括|以及|其中|此前|目前|投资|收购|入股|"
-                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向)")
+                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向|举行|预计|关注|业内|密切|相关|要求|评估|采用)")
 POLICY_TAIL = re.compile(r"(?:规定|規定|措施|条例|條例|新规|新規|规则|規則)$")
 YEAR_EDGE = re.compile(r"^(?:19|20)\d\d\s*(?:年度?|年)?|\s*(?:19|20)\d\d\s*(?:年度?|年)?$")
+
+
+# A descriptor before a name ends with one of these: 晶片新創|企業|伺服器廠 + 星河微電子
+DESCRIPTOR = re.compile(r".*(?:新创|初创|企业|厂商|大厂|业者|龙头|巨头|机构|新秀|独角兽|子公司|旗下|供应商|客户|对手|同业|"
+                        r"设计公司|芯片商|晶片商|芯片厂|晶片厂|服务器厂|伺服器厂|代工厂|[^工]厂|公司|集团|"
+                        r"根据|依据|按照|约占|占|持有|分别|担任|出任|制约|限制|宣布|表示|认为|投资|收购|入股|领投|通过|透过|"
+                        r"涉嫌|任职|曾任|曾|外商|包括|以及|负责|提供|替|搭载|要求|评估|采用|使用|现任|获|认定|美方|中方|指出|透露|预计|"
+                        r"关注|业内|举行|举办|召开|两家|多家|这家|一家|该|其|与|和|及|向|对|由|被|将|把|在|于|从|给|让|为|是)")
+ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "科技", "集团", "股份", "公司", "半导体", "微电子", "电子", "资本",
+                "证券", "银行", "协会", "联盟", "基金会", "资讯", "设计", "存储", "智算", "控股", "通信", "软件", "微电",
+                "投资基金", "基金", "创投")
+GENERIC_END = ("空壳", "外商", "设计", "芯片设计", "晶片设计", "关联", "上市", "新创", "初创", "代工", "封测", "设备",
+               "服务器", "伺服器", "软件", "软体", "网络", "电信", "通信", "互联网", "游戏", "汽车", "手机", "股份有限",
+               "有限", "投资", "控股", "管理", "咨询", "顾问", "科技", "半导体", "电子", "智能")
+EVENT_GENERIC_START = ("同一", "这场", "该", "本届", "此次", "一场", "这次", "上述", "各", "相关", "多场", "今年", "去年")
 
 
 class EntityDiscoverer:
@@ -136,8 +164,9 @@ class EntityDiscoverer:
     def resolve(self, name: str) -> str | None:
         """A known entity this new-looking name is a variant of (2025人工智能計算大會 → the AICC)."""
         bare = YEAR_EDGE.sub("", name).strip()
-        for variant in (name, bare, POLICY_TAIL.sub("", bare)):
-            hits = self.index.lookup(variant) if variant else ()
+        bare = EVENT_EDGE.sub("", bare).strip()
+        for variant in (name, bare, POLICY_TAIL.sub("", bare), EVENT_TAIL.sub("", bare).strip()):
+            hits = self.index.lookup(variant) if len(variant) >= 2 else ()
             if hits:
                 return hits[0]
         return None
@@ -145,42 +174,123 @@ class EntityDiscoverer:
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.user_data.get("kg_folded") or fold(doc.text)
         doc.user_data["kg_folded"] = folded
-        known = [(s.start_char, s.end_char) for s in doc.spans.get(ENTITIES, [])]
-        found: list[tuple[int, int, str, Rule]] = []
+        existing = [s for s in doc.spans.get(ENTITIES, []) if s._.kg]
+        found = self._candidates(folded)
+        found += self._brand_models(folded, existing)
+        spans, taken = [], [(s._.kg["start"], s._.kg["end"]) for s in existing]
+        place_spans = {(s._.kg["start"], s._.kg["end"]) for s in existing if s._.kg["cls"] in PLACE_CLASSES}
+        # longer candidates first, then by rule order, so a policy name beats a shorter org inside it
+        for start, end, cls, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), RULES.index(f[3])
+                                                                   if f[3] in RULES else 99, f[0])):
+            clashes = [(a, b) for a, b in taken if start < b and a < end]
+            if clashes:
+                # known names inside a longer new name (參議院 in 參議院聽證會, 亞太 in 亞太…研究院) may stand
+                # side by side with it; an organisation may only hold a place, and only at its start
+                inside = all(a >= start and b <= end for a, b in clashes)
+                if not inside or rule.cls not in ("Event", "Policy", "Organization"):
+                    continue
+                if rule.cls == "Organization" and not all(a == start and (a, b) in place_spans for a, b in clashes):
+                    continue
+            span = self._span(doc, start, end, cls, rule)
+            if span is not None:
+                spans.append(span)
+                taken.append((start, end))
+        spans += self._propagate(doc, folded, spans, taken)
+        _drop_nested_places(doc, spans)
+        add_entities(doc, spans)
+        return doc
+
+    def _candidates(self, folded: str) -> list[tuple[int, int, str, "Rule"]]:
+        found = []
         for rule in RULES:
-            for m in rule.pattern.finditer(folded):
-                start, end = m.span("name")
+            spans = [m.span("name") for m in rule.pattern.finditer(folded)]
+            if rule.name == "org-suffix":
+                # 亞太科技 + 安全研究院 side by side are one name: 亞太科技安全研究院
+                spans += [(a0, b1) for (a0, a1), (b0, b1) in zip(spans, spans[1:]) if a1 == b0 and b1 - a0 <= 14]
+            for start, end in spans:
+                if rule.name == "byline":
+                    for nm in re.finditer(rf"[^ 、,，]+", folded[start:end]):
+                        found.append((start + nm.start(), start + nm.end(), "Person", rule))
+                    continue
+                if rule.name in ("title-name", "name-verb"):
+                    end = _name_end(folded, start, end)
+                    if end is None:
+                        continue
                 start, end = _trim(folded, start, end, rule)
                 if end - start < 2 and rule.cls != "Chip":
                     continue
                 cls = self._classify(folded[start:end], rule)
-                if cls is None:
-                    continue
-                found.append((start, end, cls, rule))
-        spans = []
-        taken: list[tuple[int, int]] = list(known)
-        # longer candidates first, then by rule order, so a policy name beats a shorter org inside it
-        for start, end, cls, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), RULES.index(f[3]), f[0])):
-            if any(start < b and a < end for a, b in taken):
-                # a known name inside a longer new name (參議院 in 參議院聽證會) may stand side by side
-                if not (rule.cls in ("Event", "Policy") and all(
-                        (a >= start and b <= end) or b <= start or a >= end for a, b in taken)):
-                    continue
-            text = doc.text[start:end]
-            known_id = self.resolve(text)
-            known = self.reference.get(known_id) if known_id else None
-            if known is not None:
-                cls = known.cls
-            span = char_span(doc, start, end, CLASS_LABEL.get(cls, "ORG"))
+                if cls is not None:
+                    found.append((start, end, cls, rule))
+        return found
+
+    @staticmethod
+    def _brand_models(folded: str, existing) -> list:
+        """A model number right after an organisation's name is that organisation's chip: 曜芯S9."""
+        out = []
+        for s in existing:
+            if s._.kg["cls"] in ORG_CLASSES:
+                m = BRAND_MODEL.match(folded, s._.kg["end"])
+                if m:
+                    out.append((s._.kg["start"], m.end(), "Chip", BRAND_RULE))
+        return out
+
+    def _span(self, doc: Doc, start: int, end: int, cls: str, rule: "Rule"):
+        text = doc.text[start:end]
+        known_id = self.resolve(text)
+        known = self.reference.get(known_id) if known_id else None
+        if known is not None:
+            cls = known.cls
+        span = char_span(doc, start, end, CLASS_LABEL.get(cls, "ORG"))
+        if span is None:
+            return None
+        span._.kg = {"key": known.id if known else f"{cls.lower()}/{name_key(text)}", "cls": cls,
+                     "known": known is not None, "rule": rule.name, "confidence": rule.confidence,
+                     "start": start, "end": end}
+        return span
+
+    def _propagate(self, doc: Doc, folded: str, spans, taken) -> list:
+        """Once a new name is found, its other mentions in the article are found too; so is the
+        short form of a company (曜芯 for 曜芯科技) and a model without its brand (S9 for 曜芯S9)."""
+        from kg.nlp.names import NameIndex
+        names: list[tuple[str, dict]] = []
+        for s in spans:
+            info = s._.kg
+            text = folded[info["start"]:info["end"]]
+            names.append((text, info))
+            if info["cls"] in ORG_CLASSES and not info["known"]:
+                for suffix in ORG_SUFFIXES:
+                    if text.endswith(suffix) and len(text) - len(suffix) >= 2:
+                        core = text[: -len(suffix)]
+                        if core not in GENERIC and not self.index.lookup(core):
+                            names.append((core, info))
+                        break
+            if info["rule"] == "brand-model":
+                m = BRAND_MODEL.search(text)
+                if m and len(m.group("model")) >= 2:
+                    names.append((m.group("model"), info))
+        for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
+            info = s._.kg
+            if info is None:
+                continue
+            m = PAREN_ALIAS.match(folded, info["end"])
+            if m and not self.index.lookup(m.group("alias")) and not re.fullmatch(r"[\d.%\s]+", m.group("alias")):
+                names.append((m.group("alias"), info))
+        if not names:
+            return []
+        index = NameIndex((n, i) for n, i in names)
+        out = []
+        for m in index.finditer(doc.text, folded):
+            if any(m.start < b and a < m.end for a, b in taken):
+                continue
+            info = m.payloads[0]
+            span = char_span(doc, m.start, m.end, CLASS_LABEL.get(info["cls"], "ORG"))
             if span is None:
                 continue
-            span._.kg = {"key": known.id if known else f"{cls.lower()}/{name_key(text)}", "cls": cls,
-                         "known": known is not None, "rule": rule.name, "confidence": rule.confidence,
-                         "start": start, "end": end}
-            spans.append(span)
-            taken.append((start, end))
-        add_entities(doc, spans)
-        return doc
+            span._.kg = {**info, "rule": "same-article", "confidence": 0.6, "start": m.start, "end": m.end}
+            out.append(span)
+            taken.append((m.start, m.end))
+        return out
 
     @staticmethod
     def _classify(name: str, rule: Rule) -> str | None:
@@ -194,23 +304,72 @@ class EntityDiscoverer:
                     return cls
             if name.endswith(GOV_SUFFIX):
                 return "GovernmentAgency"
-            for suffix in ("科技", "集团", "股份", "公司", "半导体", "微电子", "电子", "资本", "证券", "银行", "协会",
-                           "联盟", "基金会"):
+            for suffix in ORG_SUFFIXES:
                 if name.endswith(suffix):
                     core = name[: -len(suffix)]
                     break
-            if core in GENERIC or len(core) < 2 or core[-2:] in GENERIC or core.startswith(GENERIC_START):
+            if (core in GENERIC or len(core) < 2 or core[-2:] in GENERIC or core.startswith(GENERIC_START)
+                    or core.endswith(GENERIC_END) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)):
                 return None
             return "Company"
-        if rule.cls == "Person":
-            if rule.name == "title-name" and name[0] not in SURNAMES:
+        if rule.cls == "Person" and rule.name in ("title-name", "name-verb"):
+            if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:]):
                 return None
+        if rule.name == "place-suffix":
+            core = re.sub(r"(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇)$", "", name)
+            if name.endswith("上市") or "市值" in name or "市场" in name:
+                return None
+            if len(core) < 2 or core in GENERIC or core.endswith(("地", "城", "郊", "社", "园", "产业", "工业", "行政",
+                                                                  "特别", "经济", "保税", "示范", "试验", "服务")) \
+                    or core.startswith(GENERIC_START + ("全", "本", "各", "所在", "当地", "该")):
+                return None
+            return "City" if name.endswith(("市", "县", "镇")) else "AdministrativeRegion"
         if rule.cls in ("Product", "Chip") and name.replace(" ", "") in NOT_PRODUCTS:
             return None
         if rule.cls in ("Event", "Policy"):
-            if len(name) < 4:
+            if len(name) < 4 or name.startswith(EVENT_GENERIC_START):
+                return None
+            if rule.cls == "Policy" and re.fullmatch(r"(?:相关|有关|此类|这些|上述|该|新|各项|多项|现行|既有)?"
+                                                      r"(?:出口管制|管制|规定|规则|新规|禁令|清单|条例|措施)+", name):
                 return None
         return rule.cls
+
+
+PLACE_CLASSES = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"}
+ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "GovernmentAgency"}
+BRAND_MODEL = re.compile(r"\s?(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
+PAREN_ALIAS = re.compile(r"\s?[（(](?P<alias>[^（）()\n，。、;；]{2,12})[）)]")
+BRAND_RULE = Rule("brand-model", "Chip", BRAND_MODEL, 0.75)
+EVENT_EDGE = re.compile(r"^(?:年度|第[一二三四五六七八九十\d]+届|首届)")
+EVENT_TAIL = re.compile(r"(?:大会|峰会|论坛|会议|年会)$")
+NOT_NAMES = {"高通", "华为", "英特", "安全", "万亿", "任何", "于是", "方面", "程度", "温度", "周期", "金额", "石油"}
+
+
+NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向就被把为是从以及、，。,；;：:“”「」（）() \n出担接创领执预坦直写"
+                 "分介提补证否警呼宣回透强此并还更再都亦即便")
+
+
+def _name_end(folded: str, start: int, end: int) -> int | None:
+    """Where a Chinese name that starts at start ends: three characters, unless the third reads as
+    the start of what follows the name (在, 表示, 等), then two."""
+    if start + 2 > len(folded):
+        return None
+    if start + 3 <= len(folded) and folded[start + 2] not in NAME_BREAK and "\u4e00" <= folded[start + 2] <= "\u9fff":
+        return start + 3
+    return start + 2
+
+
+def _drop_nested_places(doc: Doc, spans) -> None:
+    """A place inside a new organisation's or event's name (亞太 in 亞太科技安全研究院) is part of it."""
+    outer = [(s._.kg["start"], s._.kg["end"]) for s in spans if s._.kg["cls"] in ORG_CLASSES | {"Event"}]
+    group = doc.spans.get(ENTITIES)
+    if group is None or not outer:
+        return
+    keep = [s for s in group if not (s._.kg and s._.kg["cls"] in ("Country", "City", "AdministrativeRegion",
+                                                                   "GeoRegion", "Place")
+                                     and any(a <= s._.kg["start"] and s._.kg["end"] <= b and (a, b) != (
+                                         s._.kg["start"], s._.kg["end"]) for a, b in outer))]
+    doc.spans[ENTITIES] = keep
 
 
 def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
@@ -226,7 +385,14 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
             if folded[i] in STOP_CHARS:
                 start = i + 1
                 break
-    if rule.cls in ("Organization", "Event", "Policy") and rule.name not in ("quoted-org", "abbrev-event"):
+    if rule.cls == "Organization" and rule.name == "org-suffix":
+        suffix_len = next((len(x) for x in sorted(ORG_SUFFIXES + tuple(SUFFIX_CLASS) + GOV_SUFFIX, key=len, reverse=True)
+                           if folded.endswith(x, start, end)), 0)
+        m = DESCRIPTOR.match(folded, start, end - suffix_len)
+        if m and m.end() > start:
+            start = m.end()
+    if rule.cls in ("Organization", "Event", "Policy", "AdministrativeRegion") and rule.name not in (
+            "quoted-org", "abbrev-event"):
         # the name starts after the last stop character or punctuation inside the candidate
         for i in range(end - 2, start - 1, -1):
             ch = folded[i]

@@ -36,6 +36,11 @@ HEAD_GAP = re.compile(r"^(?:的)?(?:总统|国家主席|元首)\s*$")
 ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分析师|院长|所长|董事长|创始人|创办人|总经理|副总裁|"
                       r"首席科学家|首席[^，,。]{0,4}官|高管|发言人|负责人|经济学家|主席)\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
+HQ_AFTER = re.compile(r"^(?:的)?(?:总部|总部设|总部位于|总部设在|总部设于|位于|坐落于|落户)(?:于|在)?$")
+PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
+                              r"设计公司|独角兽))?$")
+MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择)(?P<org>[^，。；]{2,10}?)(?:的|以|采用)?[^，。；]{0,10}?"
+                          r"(?:制程|工艺|代工|生产|制造|流片|完成|封装)")
 
 
 class RelationExtractor:
@@ -93,6 +98,9 @@ class RelationExtractor:
                     if b._.kg["cls"] in PRODUCTS and MAKER_FAB.match(folded[a._.kg["end"]:b._.kg["start"]]):
                         out.append(_rel(b, "manufacturer", a, "made-in-fab", sent))
                         break
+        out.extend(self._places(ents, folded, sent))
+        out.extend(self._people(ents, folded, sent))
+        out.extend(self._makers(ents, folded, sent))
         # 其: "允許英偉達向中國出口其H200" — the product belongs to the nearest organisation before 其
         for b in ents:
             if b._.kg["cls"] not in PRODUCTS:
@@ -103,6 +111,87 @@ class RelationExtractor:
             owners = [a for a in ents if a._.kg["end"] <= b._.kg["start"] and a._.kg["cls"] in DEVELOPERS]
             if owners:
                 out.append(_rel(b, "developer", owners[-1], "possessive-qi", sent))
+        return out
+
+
+    @staticmethod
+    def _places(ents, folded, sent) -> list[dict]:
+        """總部位於上海 / 台灣AI晶片新創星河 / 登記於新加坡的宏曦設計 / 台灣經濟部 / X旗下的Y."""
+        out = []
+        for i, a in enumerate(ents):
+            ca = a._.kg["cls"]
+            for b in ents[i + 1:i + 3]:
+                cb = b._.kg["cls"]
+                gap = folded[a._.kg["end"]:b._.kg["start"]]
+                if ca in ORGS and cb in COUNTRIES and HQ_AFTER.match(gap):
+                    out.append(_rel(a, "country" if cb == "Country" else "headquarters", b, "headquarters", sent))
+                elif ca in COUNTRIES and cb in ORGS and (PLACE_DESCRIPTOR.match(gap) or (
+                        gap == "" and cb in ("GovernmentAgency", "Legislature"))):
+                    if cb in ("GovernmentAgency", "Legislature") or ca == "Country":
+                        out.append(_rel(b, "country", a, "place-before-name", sent))
+                    else:
+                        out.append(_rel(b, "headquarters", a, "place-before-name", sent))
+                elif ca in ORGS and cb in ORGS and re.fullmatch(r"旗下(?:的)?(?:[^，。；]{0,6}(?:公司|品牌|子公司|部门))?", gap):
+                    out.append(_rel(b, "parentOrganization", a, "subsidiary", sent))
+        for m in re.finditer(r"(?:登记|注册|设立|成立|总部设)(?:于|在)", folded[sent.start_char:sent.end_char]):
+            at = sent.start_char + m.end()
+            place = next((e for e in ents if e._.kg["start"] == at and e._.kg["cls"] in COUNTRIES), None)
+            if place is None:
+                continue
+            org = next((e for e in ents if e._.kg["start"] > place._.kg["end"] and e._.kg["cls"] in ORGS
+                        and re.fullmatch(r"的[^，。]{0,8}", folded[place._.kg["end"]:e._.kg["start"]])), None)
+            if org is not None:
+                out.append(_rel(org, "country" if place._.kg["cls"] == "Country" else "headquarters", place,
+                                "registered-in", sent))
+        return out
+
+    @staticmethod
+    def _people(ents, folded, sent) -> list[dict]:
+        """由張承遠創立 / 執行長則由范立言出任 / 曾任聯發科… / 目前擔任董事長: roles of people."""
+        out = []
+        text0 = sent.start_char
+        orgs_before = lambda pos: [e for e in ents if e._.kg["end"] <= pos and e._.kg["cls"] in DEVELOPERS]
+        for p in ents:
+            if p._.kg["cls"] != "Person":
+                continue
+            ps, pe = p._.kg["start"], p._.kg["end"]
+            after = folded[pe:pe + 8]
+            before = folded[max(text0, ps - 8):ps]
+            topic = orgs_before(ps)
+            topic = topic[-1] if topic else None
+            if topic is not None and re.match(r"(?:于\d{4}年)?(?:创立|创办|创建|成立)", after) and before.endswith("由"):
+                out.append(_rel(topic, "foundedBy", p, "founded-by", sent))
+            elif topic is not None and re.search(r"(?:首席执行官|执行长|ceo|总裁|总经理)(?:则|一职)?(?:由)?$", before) \
+                    and topic._.kg["end"] < ps:
+                out.append(_rel(topic, "chiefExecutiveOfficer", p, "ceo-of-topic", sent))
+                out.append(_rel(p, "employer", topic, "ceo-of-topic", sent))
+            elif topic is not None and re.match(r"(?:目前|现)?(?:担任|出任|任)(?:公司)?(?:董事长|首席|执行长|总经理|总裁|ceo|cto|cfo)", after):
+                prop = "chiefExecutiveOfficer" if re.search(r"执行长|首席执行官|ceo|总经理|总裁", after) else None
+                if prop:
+                    out.append(_rel(topic, prop, p, "serves-as", sent))
+                out.append(_rel(p, "employer", topic, "serves-as", sent))
+            m = re.match(r"(?:此前|早年|过去)?(?:曾任职于|曾任职|曾任|曾在|曾就职于|曾供职于|出身)", after)
+            if m:
+                org = next((e for e in ents if e._.kg["start"] >= pe + m.end() and e._.kg["start"] <= pe + m.end() + 2
+                            and e._.kg["cls"] in ORGS), None)
+                if org is not None:
+                    out.append(_rel(p, "employer", org, "former-employer", sent))
+        return out
+
+    @staticmethod
+    def _makers(ents, folded, sent) -> list[dict]:
+        """由台積電以5奈米製程代工 / 採用中芯國際7奈米製程 / 封裝測試則交由通富微電完成."""
+        out = []
+        for m in MAKER_CLAUSE.finditer(folded, sent.start_char, sent.end_char):
+            org = next((e for e in ents if e._.kg["start"] == m.start("org") and e._.kg["cls"] in DEVELOPERS), None)
+            if org is None:
+                org = next((e for e in ents if m.start("org") <= e._.kg["start"] < m.end("org") + 1
+                            and e._.kg["cls"] in DEVELOPERS), None)
+            if org is None:
+                continue
+            products = [e for e in ents if e._.kg["end"] <= m.start() and e._.kg["cls"] in PRODUCTS]
+            if products:
+                out.append(_rel(products[-1], "manufacturer", org, "made-by-clause", sent))
         return out
 
 

@@ -49,19 +49,23 @@ def _compile(words: str) -> re.Pattern:
 
 
 TRIGGERS: list[tuple[str, re.Pattern]] = [
+    ("listing-add", _compile(r"列入|纳入|加入|移出|移除|剔除|增列")),
+    ("funding", _compile(r"领投|跟投|投资|入股|注资|增资|收购|并购|持有|持股|认购")),
     ("meeting", _compile(r"会晤|会面|会谈|通话|见面|举行会议|峰会上会见|会见")),
     ("talks", _compile(r"商讨|洽谈|谈判|磋商|讨论合作|展开合作|达成合作|合作开发")),
-    ("deal", _compile(r"签署|签订|达成[^，。]{0,12}?(?:协议|交易|合作)|订单")),
+    ("deal", _compile(r"签署|签订|签约|达成[^，。]{0,12}?(?:协议|交易|合作)|订单|采购协议|框架协议")),
     ("response", _compile(r"回应|反驳|批评|驳斥|赞扬|称赞|支持|反对|呼应")),
     ("appeal", _compile(r"游说|施压|申请|请求|呼吁|提交")),
     ("visit", _compile(r"到访|访问|参观|考察|视察|拜访")),
     ("launch", _compile(r"发布|推出|亮相|展出|展示|量产|发表")),
-    ("sale", _compile(r"推销给|卖给|出售给|销售给|供货给|提供给|交付给|采购|购买|买入")),
-    ("comparison", _compile(r"直追|追平|超越|超过|不亚于|接近|媲美|比肩|赶超|赶不上|优于|落后于|竞争|对标|抗衡|倍")),
+    ("sale", _compile(r"推销给|卖给|出售给|销售给|供货给|供应给|提供给|交付给|采购|购买|买入|供应|供货")),
+    ("comparison", _compile(r"直追|追平|超越|不亚于|接近|逼近|媲美|比肩|赶超|赶不上|优于|落后于|领先于?|竞争|对标|抗衡|相当|"
+                            r"持平|不及|高于|低于|倍")),
     ("deployment", _compile(r"部署于|部署在|部署到|应用于|用于")),
     ("market", _compile(r"杀回|重返|回到|进入|打入|退出|撤出")),
     ("listing", _compile(r"上市|ipo|挂牌|登陆[^，。]{0,6}(?:板|所)|招股|申购")),
-    ("report", _compile(r"报道|报导|消息|透露|表示|宣称|声称|指出|强调|发帖|称|说")),
+    ("report", _compile(r"报道|报导|消息|透露|表示|宣称|声称|指出|强调|发帖|分析|预估|预计|提醒|写道|回复|回覆|声明|"
+                        r"公告|认为|坦言|直言|称|说")),
 ]
 DECISION = re.compile(rf"(?P<polarity>{ALLOW}|{BAN})")
 DECISION_AFTER_PRODUCT = re.compile(rf"^(?:芯片|晶片)?(?:的)?(?P<polarity>解禁|禁售|获准出口|获批|出口许可|遭禁|被禁)")
@@ -108,7 +112,8 @@ class StatementExtractor:
                 t0, t1 = s0 + m.start(), s0 + m.end()
                 roles = self._roles(kind, folded, s0, s1, t0, t1, ents, topic)
                 if kind == "listing":
-                    out.extend(_statement(kind, [r], t0, t1, s0, s1, hedged) for r in roles)
+                    venue = [r for r in roles if r[0] == "venue"]
+                    out.extend(_statement(kind, [r] + venue, t0, t1, s0, s1, hedged) for r in roles if r[0] != "venue")
                 elif roles and len({k for _, k in roles}) >= 2:
                     out.append(_statement(kind, roles, t0, t1, s0, s1, hedged))
         out.extend(self._venues(folded, s0, s1, ents, hedged))
@@ -261,7 +266,39 @@ class StatementExtractor:
             if len(actors) >= 2 and re.search(r"[与和同跟及]", folded[actors[-2]._.kg["end"]:actors[-1]._.kg["start"]]):
                 return [("agent", key(actors[-2])), ("counterpart", key(actors[-1]))]
             return []
+        if kind == "listing-add":
+            # 將曜芯科技等14家實體列入「實體清單」: who listed whom on which list
+            lst = next((e for e in ents if t1 <= e._.kg["start"] <= t1 + 3 and _cls(e) in POLICIES), None)
+            if lst is None:
+                return []
+            cs = _clause_start(folded, t0, s0)
+            jiang = max(folded.rfind("将", s0, t0), folded.rfind("把", s0, t0))
+            agent = _last(ents, s0, jiang if jiang >= 0 else cs, ACTORS - PLACES)
+            listed = [e for e in ents if (jiang if jiang >= 0 else cs) <= e._.kg["start"] < t0 and _cls(e) in ORGS]
+            if not listed and topic is not None and _cls(topic) in ORGS and topic._.kg["end"] <= t0:
+                listed = [topic]
+            roles = [("decision", key(lst))]
+            if agent is not None and agent not in listed:
+                roles.append(("agent", key(agent)))
+            roles += [("subject", key(e)) for e in listed]
+            return roles if len(roles) >= 2 else []
+        if kind == "funding":
+            cs = _clause_start(folded, t0, s0)
+            investor = _last(ents, cs, t0, ORGS | {"Person"})
+            target = next((e for e in after if _cls(e) in ORGS), None)
+            if target is None and topic is not None and _cls(topic) in ORGS and topic is not investor:
+                target = topic
+            if investor is None or target is None or investor is target:
+                return []
+            return [("agent", key(investor)), ("counterpart", key(target))]
         if kind == "deal":
+            with_ = folded.rfind("与", _clause_start(folded, t0, s0), t0)
+            if with_ >= 0:
+                partner = next((e for e in ents if with_ < e._.kg["start"] < t0 and _cls(e) in ORGS | {"Person"}), None)
+                agent = _last(ents, s0, with_, ORGS | {"Person"}) or (topic if topic is not None and _cls(topic) in ORGS
+                                                                      else None)
+                if partner is not None and agent is not None and partner is not agent:
+                    return [("agent", key(agent)), ("counterpart", key(partner))]
             agent = _last(ents, _clause_start(folded, t0, s0), t0, ORGS | {"Person"})
             if agent is None:
                 return []
@@ -273,7 +310,7 @@ class StatementExtractor:
             agent = _last(ents, _clause_start(folded, t0, s0), t0, {"Person"} | ORGS)
             rest = [e for e in ents if e._.kg["start"] >= t1]
             target = next((e for e in rest if _cls(e) == "Person"), None) or next(
-                (e for e in rest if _cls(e) in ORGS), None)
+                (e for e in rest if _cls(e) in ORGS), None) or next((e for e in rest if _cls(e) in PLACES), None)
             if agent is None or target is None or target is agent:
                 return []
             return [("agent", key(agent)), ("counterpart", key(target))]
@@ -359,10 +396,14 @@ class StatementExtractor:
                 return []
             return [("subject", key(subj)), ("location", key(place))]
         if kind == "listing":
-            subjects = [e for e in ents if _clause_start(folded, t0, s0) <= e._.kg["start"] < t0 and _cls(e) in ORGS]
+            cs, ce = _clause_start(folded, t0, s0), _clause_end(folded, t1, s1)
+            exchanges = [e for e in ents if cs <= e._.kg["start"] < ce and _cls(e) == "StockExchange"]
+            subjects = [e for e in ents if cs <= e._.kg["start"] < t0 and _cls(e) in ORGS and e not in exchanges]
             if not subjects and topic is not None and s0 <= topic._.kg["start"] < t0 and _cls(topic) in ORGS:
                 subjects = [topic]
-            return [("subject", key(e)) for e in subjects[-4:]]
+            if not subjects and topic is not None and _cls(topic) in ORGS and exchanges:
+                subjects = [topic]
+            return [("subject", key(e)) for e in subjects[-4:]] + [("venue", key(x)) for x in exchanges[:1]]
         if kind == "report":
             return self._report(folded, s0, s1, t0, t1, ents)
         return []
@@ -374,7 +415,8 @@ class StatementExtractor:
         if source is None:
             return []
         # the reported content: entities after the trigger, to the end of the sentence
-        content = [e for e in ents if e._.kg["start"] >= t1 and _cls(e) not in PLACES]
+        content = [e for e in ents if e._.kg["start"] >= t1 and e is not source]
+        content = [e for e in content if _cls(e) not in PLACES] [:2] or content[:1]
         role = "attributedTo" if _cls(source) in ORGS and (
             ATTRIBUTION.search(folded[max(s0, cs - 2):t0]) or folded[t0:t1] in ("报道", "报导", "消息")) else "agent"
         venue = next((e for e in ents if source._.kg["end"] <= e._.kg["start"] < t0 and _cls(e) in EVENTS | PRODUCTS
@@ -382,7 +424,7 @@ class StatementExtractor:
         roles = [(role, key(source))]
         if venue is not None:
             roles.append(("venue", key(venue)))
-        roles += [("subject", key(e)) for e in content[:1]]
+        roles += [("subject", key(e)) for e in content]
         return roles if len(roles) >= 2 else []
 
 
