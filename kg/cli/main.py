@@ -20,7 +20,8 @@ class Settings:
 
 @click.group(context_settings=CONTEXT, epilog="Example: kg --store .kg ingest corpus/")
 @click.option("--store", "store", metavar="LOCATION", default=lambda: os.environ.get("KG_STORE", ".kg"),
-              show_default=".kg, or $KG_STORE", help="Folder of the store.")
+              show_default=".kg, or $KG_STORE",
+              help="Folder of the embedded store, or http(s)://HOST:PORT/ of a SPARQL 1.1 server to share.")
 @click.option("--pipeline-config", metavar="FILE", envvar="KG_PIPELINE_CONFIG", default=None,
               help="spaCy config file for the NLP pipeline (default: the built-in kg/nlp/config.cfg).")
 @click.option("--base-pipeline", metavar="NAME_OR_PATH", envvar="KG_BASE_PIPELINE", default=None,
@@ -38,8 +39,8 @@ def cli(ctx: click.Context, store: str, pipeline_config: str | None, base_pipeli
 
 
 def _register() -> None:
-    from kg.cli import export, ingest, query, stats, view
-    for module in (ingest, export, query, view, stats):
+    from kg.cli import explain, export, ingest, query, serve, stats, validate, view
+    for module in (ingest, export, query, view, stats, explain, validate, serve):
         cli.add_command(module.command)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.rdf.namespaces import PREFIXES
+from kg.query.saved import all_prefixes, bind, load_saved, parse_saved
 from kg.store import Store
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -35,9 +35,9 @@ def load_query_text(text_or_file: str) -> str:
 
 
 def run_query(store: Store, sparql: str) -> Results:
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    """Run sparql over the union of all graphs, with kg's prefixes (and rdf:, qudt:) predeclared."""
     try:
-        res = store.query(sparql, use_default_graph_as_union=True, prefixes=prefixes)
+        res = store.query(sparql, use_default_graph_as_union=True, prefixes=all_prefixes())
     except SyntaxError as e:
         raise QueryError(f"malformed SPARQL: {str(e).splitlines()[0]}") from e
     except OSError as e:
@@ -50,6 +50,22 @@ def run_query(store: Store, sparql: str) -> Results:
         return Results(variables, rows)
     rows = [[t.subject, t.predicate, t.object] for t in res]
     return Results(["subject", "predicate", "object"], rows)
+
+
+def run_saved(store: Store, name: str, params: dict[str, list[str]] | None = None) -> Results:
+    """Run the saved query called name (ontology/queries/NAME.rq) with parameters bound safely."""
+    return run_query(store, bind(load_saved(name), params or {}, store))
+
+
+def run_text_with_params(store: Store, text: str, params: dict[str, list[str]] | None = None) -> Results:
+    """Run a query given as text (inline or from a file); if its header declares @param lines, bind params.
+
+    A query without parameters runs as it is, and giving it --param is an error.
+    """
+    query = parse_saved(text)
+    if query.params or params:
+        text = bind(query, params or {}, store)
+    return run_query(store, text)
 
 
 def _plain(term) -> str:

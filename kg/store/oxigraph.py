@@ -113,11 +113,15 @@ def _lock(location: Path, exclusive: bool) -> int:
             time.sleep(0.1)
 
 
-def open_store(location: str | Path, write: bool = False) -> Store:
-    """Open the store at location; write=True takes the writer's lock and creates it if needed."""
+def open_store(location: str | Path, write: bool = False) -> "Store | RemoteStore":
+    """Open the store at location; write=True takes the writer's lock and creates it if needed.
+
+    An http(s) location is a SPARQL 1.1 server (kg.store.remote), anything else a folder.
+    """
+    from kg.store.remote import RemoteStore, is_remote
+    if is_remote(location):
+        return RemoteStore(str(location), writable=write)
     location = Path(location)
-    if str(location).startswith(("http://", "https://")):
-        raise StoreError(f"{location}: remote SPARQL stores are not supported yet; use a folder path")
     db_path = location / "oxigraph"
     if not write and not db_path.is_dir():
         raise StoreError(f"{location}: no kg store here; run `kg --store {location} ingest corpus/` first")
