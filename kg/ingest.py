@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 from kg.corpus import Article, discover, read_article
 from kg.corpus.reader import article_key
-from kg.extraction import extract
+from kg.extraction.extract import extract
 from kg.nlp import make_nlp
 from kg.rdf.build import article_triples, reference_triples
 from kg.rdf.iris import article_graph_iri, article_iri

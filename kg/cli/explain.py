@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import click
 
-from kg.explain import explain
-from kg.store import open_store
 
 
 @click.command("explain", epilog="Example: kg explain 輝達")
@@ -12,6 +10,8 @@ from kg.store import open_store
 @click.pass_obj
 def command(settings, name: str) -> None:
     """Show an entity (found by any alias, in either script or English), its facts and their sentences."""
+    from kg.explain import explain
+    from kg.store import open_store
     with open_store(settings.store) as store:
         explanations = explain(store, name)
     for ex in explanations:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import click
 
 from kg.export import FORMATS, export
-from kg.store import open_store
 
 
 @click.command("export", epilog="Example: kg export --doc corpus/h200-export-2025.md --format nquads > out.nq")
@@ -14,6 +13,7 @@ from kg.store import open_store
 @click.pass_obj
 def command(settings, doc: str | None, fmt: str, output: str | None) -> None:
     """Export the graph as RDF: the whole store, or one article with the entities it mentions."""
+    from kg.store import open_store
     with open_store(settings.store) as store:
         text = export(store, doc, fmt)
     if output:

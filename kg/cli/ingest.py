@@ -5,8 +5,6 @@ import sys
 
 import click
 
-from kg.ingest import ingest
-from kg.store import open_store
 
 
 @click.command("ingest", epilog="Example: kg ingest corpus/")
@@ -23,6 +21,8 @@ def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool,
     folder being ingested are dropped (unless --keep-missing). A bad file stops the run
     before the store is touched.
     """
+    from kg.ingest import ingest
+    from kg.store import open_store
     with open_store(settings.store, write=True) as store:
         bar = None
         if not silent and sys.stderr.isatty():

@@ -3,11 +3,7 @@ from __future__ import annotations
 
 import click
 
-from kg.errors import QueryError
 from kg.query import FORMATS, format_results, list_saved, run_query
-from kg.query.saved import bind, is_saved_name, load_saved, parse_param_args, queries_dir
-from kg.query.sparql import load_query_text, run_text_with_params
-from kg.store import open_store
 
 EPILOG = """\b
 Examples:
@@ -34,6 +30,10 @@ def command(settings, sparql_or_file: str | None, params: tuple[str, ...], list_
     prefixes kgo:, id:, unit:, schema:, oa:, prov:, rdf:, rdfs:, skos:, owl:, xsd:, qudt:,
     wd:, wdt: are predeclared.
     """
+    from kg.errors import QueryError
+    from kg.query.saved import bind, is_saved_name, load_saved, parse_param_args, queries_dir
+    from kg.query.sparql import load_query_text, run_text_with_params
+    from kg.store import open_store
     if list_only:
         click.echo(_listing(), nl=False)
         return

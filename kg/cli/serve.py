@@ -6,7 +6,6 @@ import sys
 
 import click
 
-from kg.store import open_store
 
 
 @click.command("serve", epilog="Example: kg serve --port 8787   then open http://127.0.0.1:8787/")
@@ -32,6 +31,7 @@ def command(settings, host: str, port: int, timeout: float, max_rows: int, worke
     as SPARQL JSON, XML, CSV or TSV by the Accept header. Saved queries run at
     /queries/NAME?param=value. Updates are refused. Ctrl-C stops it.
     """
+    from kg.store import open_store
     from kg.query.server import ServeConfig, make_server
 
     with open_store(settings.store):   # fail now, in one line, if there is no store

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import click
 
-from kg.stats import stats
-from kg.store import open_store
 
 
 @click.command("stats", epilog="Example: kg stats")
 @click.pass_obj
 def command(settings) -> None:
     """Articles, entities by type, facts and triples in the store."""
+    from kg.stats import stats
+    from kg.store import open_store
     with open_store(settings.store) as store:
         s = stats(store)
     click.echo(f"articles\t{s.articles}")

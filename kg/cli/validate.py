@@ -5,8 +5,6 @@ import sys
 
 import click
 
-from kg.store import open_store
-from kg.validate import validate
 
 
 @click.command("validate", epilog="Example: kg validate")
@@ -16,6 +14,8 @@ def command(settings) -> None:
 
     Exits 0 when the store conforms, 1 with a report of every violation otherwise.
     """
+    from kg.store import open_store
+    from kg.validate import validate
     with open_store(settings.store) as store:
         report = validate(store)
     if report.conforms:

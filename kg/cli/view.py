@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import click
 
-from kg.store import open_store
-from kg.view import write_view
 
 
 @click.command("view", epilog="Examples: kg view -o graph.html\n\n  kg view --focus 輝達 --hops 2 --lang en -o nvidia.html")
@@ -23,6 +21,8 @@ def command(settings, output: str, lang: str, focus: str | None, hops: int) -> N
     Click a node or an edge for its facts and the sentences behind them; filter by type,
     relation, article and date; search any name of an entity.
     """
+    from kg.store import open_store
+    from kg.view import write_view
     with open_store(settings.store) as store:
         graph = write_view(store, output, lang, focus=focus, hops=hops)
     click.echo(f"wrote {output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
