@@ -12,6 +12,7 @@ Facts come from three sources, in this order of trust:
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc
 
@@ -90,26 +91,35 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if date is not None:
             used_dates.add(date["start"])
         own = [q for q in amounts if s0 <= q["start"] < s1 and q["unit"] not in SPEC_UNITS
-               and q["metric"] not in MARKET_METRICS and q["start"] not in used_amounts]
-        amount = own[0] if own and st["kind"] in ("decision", "comparison", "meeting", "deal", "sale") else None
-        if amount is not None:
-            used_amounts.add(amount["start"])
-        statements.append(Statement(
-            kind=st["kind"], roles=tuple(roles),
-            evidence=evidence(st["start"], st["end"], st["rule"], 0.65),
-            date=_date_value(date), amount=_amount(amount), hedged=st["hedged"]))
+               and q["metric"] not in MARKET_METRICS and (q["start"], q["value"]) not in used_amounts]
+        if st["kind"] not in ("decision", "comparison", "meeting", "deal", "sale", "funding", "talks"):
+            own = []
+        if st["kind"] == "comparison":
+            own = [q for q in own if q["unit"] in ("TIMES", "PERCENT")][:1]
+        for q in own:
+            used_amounts.add((q["start"], q["value"]))
+        for i, q in enumerate(own or [None]):  # one statement per amount: a fact holds one value
+            statements.append(Statement(
+                kind=st["kind"], roles=tuple(roles),
+                evidence=evidence(st["start"], st["end"], st["rule"], 0.65),
+                date=_date_value(date), amount=_amount(q), hedged=st["hedged"]))
 
     # -- amounts no statement took: measurements of what they are about
     last_subject: Entity | None = None
     last_sentence = None
+    respectively = _respectively(mentions, amounts, folded)
+    main = _main_company(mentions)
     for q in amounts:
-        if q["start"] in used_amounts:
+        if (q["start"], q["value"]) in used_amounts:
             continue
-        subject = _subject_of_amount(mentions, entities, folded, q["start"], q["unit"])
         sentence = sentence_of(q["start"])
-        if subject is None and last_subject is not None and last_sentence is not None and \
-                _same_paragraph(folded, last_sentence[0], q["start"]):
-            subject = last_subject
+        subject = respectively.get(q["start"]) or _subject_of_amount(mentions, entities, folded, q["start"], q["unit"])
+        if subject is None or (subject.cls not in PRODUCTS and not _before_in_sentence(mentions, folded, q["start"])):
+            if last_subject is not None and last_sentence is not None and \
+                    _same_paragraph(folded, last_sentence[0], q["start"]):
+                subject = last_subject
+            elif main is not None and re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]):
+                subject = main
         if subject is None:
             continue
         last_subject, last_sentence = subject, sentence
@@ -210,7 +220,14 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
     if unit in SPEC_UNITS:
         chips = [x for x in before if x.cls in ("Chip", "ChipFamily")]
         found = chips or [x for x in before if x.cls in PRODUCTS]
+        if not found and unit == "NM":  # 採用聯電14奈米製程的邊緣推論晶片CY-300
+            cs, ce = _bounds(folded, pos, CLAUSE_ENDS)
+            later = [m[2] for m in mentions if pos <= m[0] < ce and m[2].cls in PRODUCTS]
+            return later[0] if later else None
         return found[-1] if found else None
+    firms = [x for x in before if x.cls in ("Company", "Organization") or x.cls in PRODUCTS]
+    if firms:
+        return firms[-1]
     orgs = [x for x in before if x.cls not in PLACES and x.cls != "Person" and x.cls not in ("Event",)]
     if orgs:
         return orgs[-1]
@@ -219,6 +236,39 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
         return people[-1]
     later = [x for x in after if x.cls not in PLACES and x.cls not in ("Person", "Event")]
     return later[0] if later else None
+
+
+def _main_company(mentions) -> Entity | None:
+    """The company the article is mostly about: the one it names most often."""
+    counts: dict[str, int] = {}
+    ents: dict[str, Entity] = {}
+    for _, _, ent in mentions:
+        if ent.cls == "Company":
+            counts[ent.key] = counts.get(ent.key, 0) + 1
+            ents[ent.key] = ent
+    if not counts:
+        return None
+    best = max(sorted(counts), key=lambda k: counts[k])
+    return ents[best] if counts[best] >= 3 else None
+
+
+def _before_in_sentence(mentions, folded: str, pos: int) -> bool:
+    s, _ = _bounds(folded, pos, ENDS)
+    return any(s <= m[0] and m[1] <= pos and m[2].cls not in PLACES for m in mentions)
+
+
+def _respectively(mentions, amounts, folded: str) -> dict[int, Entity]:
+    """A與B分別持有7.8%和5.2%: the n-th amount belongs to the n-th entity."""
+    out: dict[int, Entity] = {}
+    for m in re.finditer("分别", folded):
+        s, e = _bounds(folded, m.start(), ENDS)
+        clause_start = _bounds(folded, m.start(), CLAUSE_ENDS)[0]
+        who = [x[2] for x in mentions if clause_start <= x[0] and x[1] <= m.start() and x[2].cls not in PLACES]
+        what = [q for q in amounts if m.end() <= q["start"] < e]
+        if len(who) >= 2 and len(what) == len(who[-len(what):]) and len(what) >= 2:
+            for ent, q in zip(who[-len(what):], what):
+                out[q["start"]] = ent
+    return out
 
 
 def _clause_entities(mentions, folded: str, start: int, end: int) -> list[str]:

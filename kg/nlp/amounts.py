@@ -22,7 +22,7 @@ CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币"
 COUNT_UNITS = {"颗": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
                "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
-              "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "gb": "GB", "tb": "TB", "w": "W", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
+              "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "gb": "GB", "tb": "TB", "w": "W", "瓦": "W", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
               "张卡": "CARD", "颗": "CARD"}
 METRICS = [  # cue words before a value → what it measures
     ("fp16", "fp16-performance"), ("fp8", "fp8-performance"), ("fp4", "fp4-performance"),
@@ -68,7 +68,7 @@ _PATTERNS = [
     ("money", re.compile(_APPROX + _NUMBER + r"\s*" + _SCALE + r"\s*" + _CUR)),
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
     ("times", re.compile(_APPROX + _NUMBER + r"\s*倍")),
-    ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|w|nm|纳米|奈米|张卡|卡)"
+    ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|w|瓦|nm|纳米|奈米|张卡|卡)"
                         r"(?![a-z])")),
     ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台|套|股|家|座|块|层)"
                          r"(?![份东])")),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -68,16 +67,27 @@ _PATTERNS = [
 _REL_YEAR = {"今年": 0, "同年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1}
 
 
+_FUTURE = re.compile(r"(?:预计|将|计划|有望|目标|最快|预期|拟|打算|争取|到|至|力争|可望|或于|将于)[^，。；\d]{0,6}$")
+
+
 def infer_reference_year(folded: str) -> int | None:
-    """The year a dateless article was written in: the year most of its full dates name."""
-    years = Counter()
-    for m in re.finditer(rf"(?<!\d)((?:19|20)\d\d)\s*年\s*{_NUM}\s*月", folded):
-        years[int(m.group(1))] += 2
-    for m in re.finditer(r"(?<!\d)((?:19|20)\d\d)\s*年", folded):
-        years[int(m.group(1))] += 1
-    if not years:
+    """The year a dateless article was written in.
+
+    Years the text names in the past or present (2025年5月, 2026年以來) bound it from below,
+    and the latest of them is the guess; a year named as the future (預計2026年1月1日生效)
+    says the article was written at most a year or two before it.
+    """
+    past: list[int] = []
+    future: list[int] = []
+    for m in re.finditer(r"(?<![\d.])((?:19|20)\d\d)\s*(?:年|财年)", folded):
+        year = int(m.group(1))
+        (future if _FUTURE.search(folded[max(0, m.start() - 10):m.start()]) else past).append(year)
+    if not past and not future:
         return None
-    return max(years, key=lambda y: (years[y], y))
+    guess = max(past) if past else min(future) - 1
+    if future and past and 0 < min(future) - 1 - guess <= 2:
+        guess = min(future) - 1
+    return guess
 
 
 def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention]:

@@ -111,6 +111,10 @@ def _rules() -> list[Rule]:
         # Places by their form: 南山區, 坪山新區, 新竹科學園區, 合肥市
         Rule("place-suffix", "AdministrativeRegion", re.compile(
             rf"(?P<name>[{HAN}]{{2,4}}?(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇))(?![场值长民政委级内外面域])"), 0.55),
+        # Long official names right after a clause edge: 國家集成電路產業投資基金, 上海證券交易所科創板上市委員會
+        Rule("org-long", "Organization", re.compile(
+            rf"(?:(?<=[，,。、；;：:\s“「（(与和及])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
+            rf"管理局|监督管理委员会|办公室|协会|联合会|集团有限公司|股份有限公司|有限公司))"), 0.6),
         # Organisations by their form: …公司, …科技, …研究院, …部, …局, …委員會
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
@@ -187,15 +191,34 @@ class EntityDiscoverer:
                 # known names inside a longer new name (參議院 in 參議院聽證會, 亞太 in 亞太…研究院) may stand
                 # side by side with it; an organisation may only hold a place, and only at its start
                 inside = all(a >= start and b <= end for a, b in clashes)
-                if not inside or rule.cls not in ("Event", "Policy", "Organization"):
+                if not inside or rule.cls not in ("Event", "Policy", "Organization", "AdministrativeRegion"):
                     continue
-                if rule.cls == "Organization" and not all(a == start and (a, b) in place_spans for a, b in clashes):
+                if rule.cls == "AdministrativeRegion" and not all(a == start and (a, b) in place_spans
+                                                                  for a, b in clashes):
+                    continue
+                if rule.cls == "Organization" and not all(a == start and (a, b) in place_spans for a, b in clashes) \
+                        and not (rule.name == "org-long" and folded[start:end].endswith(("委员会", "办公室", "基金会"))):
                     continue
             span = self._span(doc, start, end, cls, rule)
             if span is not None:
                 spans.append(span)
                 taken.append((start, end))
         spans += self._propagate(doc, folded, spans, taken)
+        # models named after a short form found only now (曜芯S9 once 曜芯 is known as 曜芯科技)
+        extra = []
+        for start, end, cls, rule in self._brand_models(folded, spans):
+            brand_end = next(s._.kg["end"] for s in spans if s._.kg["start"] == start)
+            if any(brand_end < b and a < end for a, b in taken):
+                continue
+            span = self._span(doc, start, end, cls, rule)
+            if span is not None:
+                extra.append(span)
+                taken.append((start, end))
+        if extra:
+            spans = [s for s in spans if not any(s._.kg["start"] == e._.kg["start"] and s._.kg["end"] < e._.kg["end"]
+                                                 for e in extra)] + extra
+            taken = [(s._.kg["start"], s._.kg["end"]) for s in list(existing) + spans]
+            spans += self._propagate(doc, folded, extra, taken)
         _drop_nested_places(doc, spans)
         add_entities(doc, spans)
         return doc
@@ -304,11 +327,14 @@ class EntityDiscoverer:
                     return cls
             if name.endswith(GOV_SUFFIX):
                 return "GovernmentAgency"
+            company_suffix = False
             for suffix in ORG_SUFFIXES:
                 if name.endswith(suffix):
                     core = name[: -len(suffix)]
+                    company_suffix = suffix in ("公司", "科技", "集团", "股份", "有限公司", "股份有限公司")
                     break
-            if (core in GENERIC or len(core) < 2 or core[-2:] in GENERIC or core.startswith(GENERIC_START)
+            if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC)
+                    or core.startswith(GENERIC_START)
                     or core.endswith(GENERIC_END) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)):
                 return None
             return "Company"
@@ -361,7 +387,8 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
 
 def _drop_nested_places(doc: Doc, spans) -> None:
     """A place inside a new organisation's or event's name (亞太 in 亞太科技安全研究院) is part of it."""
-    outer = [(s._.kg["start"], s._.kg["end"]) for s in spans if s._.kg["cls"] in ORG_CLASSES | {"Event"}]
+    outer = [(s._.kg["start"], s._.kg["end"]) for s in spans
+             if s._.kg["cls"] in ORG_CLASSES | PLACE_CLASSES | {"Event"}]
     group = doc.spans.get(ENTITIES)
     if group is None or not outer:
         return
@@ -376,7 +403,7 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     """Pull a candidate's left edge past function words, verbs, digits of counts and spaces."""
     if rule.cls in ("Event", "Policy", "Organization") and rule.name not in ("quoted-org", "titled-policy"):
         head_end = folded.find("(", start, end)
-        head_end = head_end if head_end > 0 else max(start, end - 4)
+        head_end = head_end if head_end > 0 else max(start, end - 2)
         m = LEFT_CUT.match(folded, start, head_end)
         if m and m.end() > start:
             start = m.end()
@@ -385,7 +412,7 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
             if folded[i] in STOP_CHARS:
                 start = i + 1
                 break
-    if rule.cls == "Organization" and rule.name == "org-suffix":
+    if rule.cls == "Organization" and rule.name in ("org-suffix", "org-long"):
         suffix_len = next((len(x) for x in sorted(ORG_SUFFIXES + tuple(SUFFIX_CLASS) + GOV_SUFFIX, key=len, reverse=True)
                            if folded.endswith(x, start, end)), 0)
         m = DESCRIPTOR.match(folded, start, end - suffix_len)

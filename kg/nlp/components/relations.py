@@ -133,6 +133,12 @@ class RelationExtractor:
                         out.append(_rel(b, "headquarters", a, "place-before-name", sent))
                 elif ca in ORGS and cb in ORGS and re.fullmatch(r"旗下(?:的)?(?:[^，。；]{0,6}(?:公司|品牌|子公司|部门))?", gap):
                     out.append(_rel(b, "parentOrganization", a, "subsidiary", sent))
+        for outer in ents:  # 上海證券交易所科創板上市委員會: a body named inside another's name belongs to it
+            if outer._.kg["cls"] in ORGS and not outer._.kg.get("known"):
+                for inner in ents:
+                    if (inner is not outer and inner._.kg["cls"] in ORGS and inner._.kg["start"] == outer._.kg["start"]
+                            and inner._.kg["end"] < outer._.kg["end"]):
+                        out.append(_rel(outer, "parentOrganization", inner, "name-inside-name", sent))
         for m in re.finditer(r"(?:登记|注册|设立|成立|总部设)(?:于|在)", folded[sent.start_char:sent.end_char]):
             at = sent.start_char + m.end()
             place = next((e for e in ents if e._.kg["start"] == at and e._.kg["cls"] in COUNTRIES), None)

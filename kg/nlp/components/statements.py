@@ -365,11 +365,16 @@ class StatementExtractor:
                     or (topic if topic is not None and s0 <= topic._.kg["start"] < t0 else None))
             if folded[t0:t1] == "倍":
                 # X(的性能)是Y的N倍: X before 是, Y between 是 and 的N倍
-                m = re.search(r"是([^，。]{1,20}?)的[^，。]{0,6}$", folded[s0:t0])
-                cands = [e for e in ents if e._.kg["end"] <= t0 and _cls(e) in PRODUCTS | ORGS]
-                if m and len(cands) >= 2:
-                    return [("subject", key(cands[-2])), ("counterpart", key(cands[-1]))]
-                return []
+                m = re.search(r"(?:是|为|达|相当于)([^，。]{1,20}?)的[^，。]{0,8}$", folded[s0:t0])
+                if not m:
+                    return []
+                pivot = s0 + m.start()
+                other = [e for e in ents if pivot < e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in PRODUCTS | ORGS]
+                subj = _last(ents, s0, pivot, PRODUCTS) or _last(ents, s0, pivot, ORGS) or (
+                    topic if topic is not None and topic._.kg["end"] <= pivot else None)
+                if subj is None or not other or other[-1] is subj:
+                    return []
+                return [("subject", key(subj)), ("counterpart", key(other[-1]))]
             if folded[t0:t1] == "竞争":
                 others = [e for e in ents if _cls(e) in PRODUCTS | ORGS]
                 if len({key(e) for e in others}) >= 2:
