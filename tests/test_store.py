@@ -72,6 +72,9 @@ def test_reingest_skips_unchanged_replaces_changed_drops_removed(tmp_path):
     mentioned = run_kg("query", "SELECT ?e WHERE { GRAPH ?g { ?a schema:mentions ?e } }", "--format", "csv",
                        store=store).stdout
     assert "huawei" not in mentioned and "nvidia" in mentioned
+    typed = run_kg("query", "SELECT DISTINCT ?e WHERE { ?e a ?t }", "--format", "csv", store=store).stdout
+    assert "id/huawei" not in typed and "id/nvidia" in typed  # gone from plain query results too
+    assert "huawei" not in run_kg("export", "--format", "nquads", store=store).stdout
     assert labels  # the changed article's chips were queryable
 
 

@@ -26,6 +26,8 @@ class KnownNames:
     def find(self, text: str, folded: str | None = None) -> Iterator[tuple[int, int, KnownEntity]]:
         folded = fold(text) if folded is None else folded
         for m in self.index.finditer(text, folded):
+            if m.end - m.start == 2 and _splits_a_word(folded, m.start, m.end):
+                continue
             ent = self.reference.get(m.payloads[0])
             yield from self._split(folded, m.start, m.end, ent)
 
@@ -45,6 +47,30 @@ class KnownNames:
                         yield rest, end, ent
                         return
         yield start, end, ent
+
+
+@lru_cache(maxsize=1)
+def _word_frequencies() -> dict[str, int]:
+    """jieba's dictionary: how common each word is in ordinary Chinese."""
+    import logging
+
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok.FREQ
+
+
+def _splits_a_word(folded: str, start: int, end: int) -> bool:
+    """A two-character name that would cut a common word in half (元大 in 美元大訂單) is no mention."""
+    if not all("\u4e00" <= c <= "\u9fff" for c in folded[start:end]):
+        return False
+    freq = _word_frequencies()
+    own = freq.get(folded[start:end]) or 0
+    for a, b in ((start - 1, start + 1), (end - 1, end + 1)):
+        if a >= 0 and b <= len(folded) and (freq.get(folded[a:b]) or 0) >= max(1000, own):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4)

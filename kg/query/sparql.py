@@ -10,6 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.rdf.namespaces import REFERENCE_GRAPH
 from kg.query.saved import all_prefixes, bind, load_saved, parse_saved
 from kg.store import Store
 
@@ -35,9 +36,18 @@ def load_query_text(text_or_file: str) -> str:
 
 
 def run_query(store: Store, sparql: str) -> Results:
-    """Run sparql over the union of all graphs, with kg's prefixes (and rdf:, qudt:) predeclared."""
+    """Run sparql with kg's prefixes (and rdf:, qudt:) predeclared.
+
+    The default graph is the union of the article graphs and the ontology: what the corpus
+    says. The reference data stays in its own graph, reachable with
+    `GRAPH <https://w3id.org/aichip-kg/graph/reference> { … }`, so an entity no article
+    mentions any more is gone from results; every graph stays available to `GRAPH ?g`.
+    """
+    graphs = store.graphs()
+    default = [ox.NamedNode(g) for g in graphs if g != str(REFERENCE_GRAPH)]
     try:
-        res = store.query(sparql, use_default_graph_as_union=True, prefixes=all_prefixes())
+        res = store.query(sparql, default_graph=default, named_graphs=[ox.NamedNode(g) for g in graphs],
+                          prefixes=all_prefixes())
     except SyntaxError as e:
         raise QueryError(f"malformed SPARQL: {str(e).splitlines()[0]}") from e
     except OSError as e:
