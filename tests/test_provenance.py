@@ -21,8 +21,8 @@ def article_body(path: Path) -> str:
 
 
 def test_every_fact_has_evidence_that_points_into_the_text(corpus_store):
-    g = Graph().parse(data=run_kg("export", "--doc", CORPUS_ARTICLE, "--format", "nquads", store=corpus_store).stdout,
-                      format="nquads")
+    g = Graph().parse(data=run_kg("export", "--doc", CORPUS_ARTICLE, "--format", "turtle", store=corpus_store).stdout,
+                      format="turtle")
     text = article_body(ROOT / CORPUS_ARTICLE)
     facts = set(g.subjects(URIRef(KGO + "statedIn"), None)) | set(
         g.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
