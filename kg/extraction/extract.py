@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.corpus import Article
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
-from kg.nlp.spans import DATES, ENTITIES, QUANTITIES
+from kg.nlp.spans import DATES, ENTITIES, QUANTITIES, texts
 from kg.reference import load_reference
 
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "TOPS", "GB", "TB", "GB-PER-SEC", "TB-PER-SEC", "CARD", "W", "NM", "TPP"}
@@ -32,17 +32,17 @@ CLAUSE_ENDS = "，,；;。！？!?\n"
 
 def extract(doc: Doc, article: Article) -> ArticleFacts:
     """Entities, relations and statements of one article, with evidence for each."""
-    folded = doc.user_data.get("kg_folded", doc.text)
+    text, folded = texts(doc)
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     starts = [s for s, _ in sentences]
 
     def sentence_of(pos: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(starts, pos) - 1)
-        return sentences[i] if sentences else (0, len(doc.text))
+        return sentences[i] if sentences else (0, len(text))
 
     def evidence(start: int, end: int, rule: str, confidence: float) -> Evidence:
         s, e = sentence_of(start)
-        return Evidence(start, end, s, max(e, min(end, len(doc.text))), rule, confidence)
+        return Evidence(start, end, s, max(e, min(end, len(text))), rule, confidence)
 
     # -- entities
     entities: dict[str, Entity] = {}
@@ -50,7 +50,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     for span in sorted(doc.spans.get(ENTITIES, []), key=lambda s: s._.kg["start"] if s._.kg else s.start_char):
         info = span._.kg or _foreign(span)
         ent = entities.setdefault(info["key"], Entity(info["key"], info["cls"], info["known"]))
-        ent.names.add(doc.text[info["start"]:info["end"]])
+        ent.names.add(text[info["start"]:info["end"]])
         ent.mentions.append(evidence(info["start"], info["end"], info["rule"], info["confidence"]))
         mentions.append((info["start"], info["end"], ent))
 
@@ -84,7 +84,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             ent = entities.setdefault(d["key"], Entity(d["key"], known.cls if known else "ExportDecision",
                                                        known is not None))
             if known is None:
-                ent.names.add(_label_in_script(d["label"], doc.text[st["sentence"][0]:st["sentence"][1]]))
+                ent.names.add(_label_in_script(d["label"], text[st["sentence"][0]:st["sentence"][1]]))
             ent.mentions.append(evidence(d["start"], d["end"], "decision-trigger", 0.7))
         s0, s1 = st["sentence"]
         date = _date_for(dates, s0, st["start"], s1)

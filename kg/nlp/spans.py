@@ -19,3 +19,16 @@ if not Doc.has_extension("kg_meta"):
 ENTITIES = "kg_entities"
 DATES = "kg_dates"
 QUANTITIES = "kg_quantities"
+
+
+def texts(doc: Doc) -> tuple[str, str]:
+    """The doc's text and its folded form, computed once per doc (Doc.text rebuilds the string
+    from its tokens on every access)."""
+    data = doc.user_data
+    if "kg_text" not in data:
+        from kg.text import fold
+        data["kg_text"] = doc.text
+    if "kg_folded" not in data:
+        from kg.text import fold
+        data["kg_folded"] = fold(data["kg_text"])
+    return data["kg_text"], data["kg_folded"]

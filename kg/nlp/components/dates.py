@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.known_entities import char_span
-from kg.nlp.spans import DATES
+from kg.nlp.spans import DATES, texts
 from kg.nlp.temporal import find_dates, infer_reference_year
 from kg.text import fold
 
@@ -19,14 +19,12 @@ def reference_of(doc: Doc) -> tuple[dt.date | int | None, bool]:
         if len(published) == 10:
             return dt.date.fromisoformat(published), False
         return int(published[:4]), False
-    folded = doc.user_data.get("kg_folded") or fold(doc.text)
-    return infer_reference_year(folded), True
+    return infer_reference_year(texts(doc)[1]), True
 
 
 class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
-        folded = doc.user_data.get("kg_folded") or fold(doc.text)
-        doc.user_data["kg_folded"] = folded
+        folded = texts(doc)[1]
         reference, inferred = reference_of(doc)
         doc.user_data["kg_reference"] = (reference.isoformat() if isinstance(reference, dt.date) else reference,
                                          inferred)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.nlp.gazetteer import known_names
-from kg.nlp.spans import ENTITIES
+from kg.nlp.spans import ENTITIES, texts
 from kg.text import fold
 
 
@@ -36,10 +36,9 @@ class KnownEntityRuler:
         self.names = known_names(reference)
 
     def __call__(self, doc: Doc) -> Doc:
-        folded = doc.user_data.get("kg_folded") or fold(doc.text)
-        doc.user_data["kg_folded"] = folded
+        text, folded = texts(doc)
         spans = []
-        for start, end, known in self.names.find(doc.text, folded):
+        for start, end, known in self.names.find(text, folded):
             span = char_span(doc, start, end, known.coarse)
             if span is None:
                 continue

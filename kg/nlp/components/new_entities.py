@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.known_entities import add_entities, char_span
-from kg.nlp.spans import ENTITIES
+from kg.nlp.spans import ENTITIES, texts
 from kg.reference.known import CLASS_LABEL
 from kg.text import fold, name_key
 
@@ -176,8 +176,7 @@ class EntityDiscoverer:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        folded = doc.user_data.get("kg_folded") or fold(doc.text)
-        doc.user_data["kg_folded"] = folded
+        text, folded = texts(doc)
         existing = [s for s in doc.spans.get(ENTITIES, []) if s._.kg]
         found = self._candidates(folded)
         found += self._brand_models(folded, existing)
@@ -259,7 +258,7 @@ class EntityDiscoverer:
         return out
 
     def _span(self, doc: Doc, start: int, end: int, cls: str, rule: "Rule"):
-        text = doc.text[start:end]
+        text = texts(doc)[0][start:end]
         known_id = self.resolve(text)
         known = self.reference.get(known_id) if known_id else None
         if known is not None:
@@ -303,7 +302,7 @@ class EntityDiscoverer:
             return []
         index = NameIndex((n, i) for n, i in names)
         out = []
-        for m in index.finditer(doc.text, folded):
+        for m in index.finditer(texts(doc)[0], folded):
             if any(m.start < b and a < m.end for a, b in taken):
                 continue
             info = m.payloads[0]

@@ -6,14 +6,13 @@ from spacy.tokens import Doc
 
 from kg.nlp.amounts import find_amounts
 from kg.nlp.components.known_entities import char_span
-from kg.nlp.spans import QUANTITIES
+from kg.nlp.spans import QUANTITIES, texts
 from kg.text import fold
 
 
 class QuantityFinder:
     def __call__(self, doc: Doc) -> Doc:
-        folded = doc.user_data.get("kg_folded") or fold(doc.text)
-        doc.user_data["kg_folded"] = folded
+        text, folded = texts(doc)
         spans = []
         for a in find_amounts(folded):
             span = char_span(doc, a.start, a.end, "QUANTITY")

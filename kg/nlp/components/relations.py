@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.spans import ENTITIES
+from kg.nlp.spans import ENTITIES, texts
 from kg.text import fold
 
 DEVELOPERS = {"Company", "Organization", "ResearchInstitute", "University"}
@@ -45,7 +45,7 @@ MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择)(?P<org>[^
 
 class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
-        folded = doc.user_data.get("kg_folded") or fold(doc.text)
+        text, folded = texts(doc)
         ents = sorted(doc.spans.get(ENTITIES, []), key=lambda s: (s.start_char, -s.end_char))
         found: list[dict] = []
         for sent in doc.sents:

@@ -23,12 +23,13 @@ Results go to `doc._.kg_statements` as plain dicts; dates and amounts are attach
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.spans import ENTITIES
+from kg.nlp.spans import ENTITIES, texts
 from kg.text import fold, name_key
 
 ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchInstitute", "MediaOrganization",
@@ -84,13 +85,15 @@ class StatementExtractor:
         self.reference = load_reference(reference)
 
     def __call__(self, doc: Doc) -> Doc:
-        folded = doc.user_data.get("kg_folded") or fold(doc.text)
+        text, folded = texts(doc)
         ents = sorted((e for e in doc.spans.get(ENTITIES, []) if e._.kg),
                       key=lambda s: (s._.kg["start"], -s._.kg["end"]))
         out: list[dict] = []
         topic: Span | None = None
+        starts = [e._.kg["start"] for e in ents]
         for sent in doc.sents:
-            inside = [e for e in ents if sent.start_char <= e._.kg["start"] < sent.end_char]
+            lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
+            inside = ents[lo:hi]
             # drop entities nested in a longer one (參議院 inside 參議院聽證會 stays: it is not nested in a key sense)
             found, topic = self._sentence(folded, sent.start_char, sent.end_char, inside, topic)
             out.extend(found)
