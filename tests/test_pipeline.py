@@ -58,3 +58,39 @@ def test_builds_on_a_trained_pipeline(tmp_path):
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get("星河微電子") == "ORG"
     assert any(s._.kg and s._.kg["key"] == "nvidia" for s in doc.spans["kg_entities"])
+
+
+def test_similar_names_stay_apart(nlp):
+    doc = nlp("華為雲採用華為自研的昇騰910C，而英偉達的H20與H200是兩款不同產品。")
+    keys = {s._.kg["key"] for s in doc.spans["kg_entities"] if s._.kg}
+    assert {"huawei", "huawei-cloud", "nvidia-h20", "nvidia-h200", "huawei-ascend-910c"} <= keys
+
+
+def test_a_family_and_its_chip_resolve(nlp):
+    for text in ("華為昇騰910C性能強勁。", "昇腾910C性能强劲。", "910C性能強勁。", "Ascend 910C is fast."):
+        doc = nlp(text)
+        keys = {s._.kg["key"] for s in doc.spans["kg_entities"] if s._.kg}
+        assert "huawei-ascend-910c" in keys, text
+
+
+def test_users_extend_the_reference_data_with_turtle(tmp_path):
+    """A Turtle file dropped into ontology/reference/ is known on the next run."""
+    import shutil
+    from conftest import ROOT, run_kg
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    (onto / "reference" / "mine.ttl").write_text("""
+@prefix kgo: <https://w3id.org/aichip-kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://w3id.org/aichip-kg/id/lingxi-semi> a kgo:Company ;
+    rdfs:label "靈犀半導體"@zh-Hant, "灵犀半导体"@zh-Hans, "Lingxi Semiconductor"@en ;
+    skos:altLabel "靈犀"@zh-Hant .
+""", encoding="utf-8")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.md").write_text("靈犀宣布量產新一代晶片。\n", encoding="utf-8")
+    store = tmp_path / "s"
+    run_kg("ingest", str(tmp_path / "c"), store=store, env={"KG_ONTOLOGY": str(onto)})
+    out = run_kg("query", "SELECT ?e WHERE { ?a schema:mentions ?e }", "--format", "csv", store=store,
+                 env={"KG_ONTOLOGY": str(onto)}).stdout
+    assert "id/lingxi-semi" in out

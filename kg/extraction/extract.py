@@ -27,6 +27,7 @@ MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
 PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
 ENDS = "。！？!?\n"
+HEDGES = re.compile(r"可能|预计|预期|传闻|据悉|或将|将会|有望|恐将|拟|计划|考虑|据传|消息人士|或许|也许|估计|传出")
 CLAUSE_ENDS = "，,；;。！？!?\n"
 
 
@@ -92,7 +93,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             used_dates.add(date["start"])
         own = [q for q in amounts if s0 <= q["start"] < s1 and q["unit"] not in SPEC_UNITS
                and q["metric"] not in MARKET_METRICS and (q["start"], q["value"]) not in used_amounts]
-        if st["kind"] not in ("decision", "comparison", "meeting", "deal", "sale", "funding", "talks"):
+        if st["kind"] not in ("decision", "comparison", "meeting", "deal", "sale", "funding", "talks", "listing-add"):
             own = []
         if st["kind"] == "comparison":
             own = [q for q in own if q["unit"] in ("TIMES", "PERCENT")][:1]
@@ -126,7 +127,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         statements.append(Statement(
             kind="Measurement", roles=(("subject", subject.key),),
             evidence=evidence(q["start"], q["end"], f"amount-{q['rule']}", 0.7),
-            amount=_amount(q), date=_date_value(_date_for(dates, sentence[0], q["start"], sentence[1]))))
+            amount=_amount(q), date=_date_value(_date_for(dates, sentence[0], q["start"], sentence[1])),
+            hedged=bool(HEDGES.search(folded[sentence[0]:sentence[1]]))))
 
     # -- dates no statement took: one statement per entity of the date's clause
     for d in dates:

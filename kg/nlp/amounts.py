@@ -28,6 +28,8 @@ METRICS = [  # cue words before a value → what it measures
     ("fp16", "fp16-performance"), ("fp8", "fp8-performance"), ("fp4", "fp4-performance"),
     ("bf16", "bf16-performance"), ("int8", "int8-performance"), ("算力", "performance"),
     ("显存带宽", "memory-bandwidth"), ("内存带宽", "memory-bandwidth"), ("带宽", "bandwidth"),
+    ("显存频宽", "memory-bandwidth"), ("内存频宽", "memory-bandwidth"), ("记忆体频宽", "memory-bandwidth"),
+    ("频宽", "bandwidth"), ("记忆体", "memory-capacity"),
     ("显存容量", "memory-capacity"), ("显存", "memory-capacity"), ("内存", "memory-capacity"),
     ("集群规模", "cluster-size"), ("集群", "cluster-size"), ("功耗", "power"), ("制程", "process-node"),
     ("市值", "market-value"), ("市场份额", "market-share"), ("份额", "market-share"), ("占比", "share"),

@@ -264,11 +264,17 @@ class StatementExtractor:
         after = [e for e in ents if e._.kg["start"] >= t1 and e._.kg["start"] < _clause_end(folded, t1, s1)]
         key = lambda e: e._.kg["key"]
         if kind in ("meeting", "talks"):
-            # A 與 B 會晤: the two actors before the trigger, joined by 與/和/同/跟
-            actors = [e for e in before if _cls(e) in ORGS | {"Person"}]
-            if len(actors) >= 2 and re.search(r"[与和同跟及]", folded[actors[-2]._.kg["end"]:actors[-1]._.kg["start"]]):
-                return [("agent", key(actors[-2])), ("counterpart", key(actors[-1]))]
-            return []
+            # A 與 (B公司董事長) C 會晤: the actor before 與 and, after it, the person (else the first actor)
+            cs = _clause_start(folded, t0, s0)
+            joint = max(folded.rfind(w, cs, t0) for w in "与和同跟")
+            if joint < 0:
+                return []
+            agent = _last(ents, cs, joint + 1, ORGS | {"Person"} | PLACES)
+            others = [e for e in ents if joint < e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in ORGS | {"Person"}]
+            other = next((e for e in reversed(others) if _cls(e) == "Person"), None) or (others[0] if others else None)
+            if agent is None or other is None or agent is other:
+                return []
+            return [("agent", key(agent)), ("counterpart", key(other))]
         if kind == "listing-add":
             # 將曜芯科技等14家實體列入「實體清單」: who listed whom on which list
             lst = next((e for e in ents if t1 <= e._.kg["start"] <= t1 + 3 and _cls(e) in POLICIES), None)
@@ -353,6 +359,16 @@ class StatementExtractor:
             if venue is not None:
                 roles.append(("venue", key(venue)))
             return roles if len(roles) >= 2 else []
+        if kind == "sale" and "向" in folded[_clause_start(folded, t0, s0):t0]:
+            # A 向 B 供應 X: A sells X to B
+            cs = _clause_start(folded, t0, s0)
+            to = folded.rfind("向", cs, t0)
+            agent = _last(ents, cs, to, ORGS | {"Person"} | PLACES)
+            buyer = next((e for e in ents if to < e._.kg["start"] < t0 and _cls(e) in ORGS | PLACES), None)
+            goods = [e for e in after if _cls(e) in PRODUCTS]
+            if agent is None or buyer is None:
+                return []
+            return [("agent", key(agent)), ("counterpart", key(buyer))] + [("product", key(g)) for g in goods[:2]]
         if kind == "sale":
             cs = _clause_start(folded, t0, s0)
             ba = folded.rfind("把", cs, t0)
