@@ -68,6 +68,18 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     for r in doc._.kg_relations or []:
         add_relation(r["subject"], r["property"], r["object"], evidence(r["start"], r["end"], r["rule"],
                                                                         r["confidence"]))
+    for span in doc.spans.get(ENTITIES, []):
+        info = span._.kg
+        if info and info.get("developer"):  # 曜芯S9: the brand's chip
+            add_relation(info["key"], "developer", info["developer"],
+                         evidence(info["start"], info["end"], "brand-model", 0.75))
+    for st in doc._.kg_statements or []:  # 星河發表XG-720: a company launching a chip develops it
+        r = dict(st["roles"]) if st["kind"] == "launch" else {}
+        agent, product = entities.get(r.get("agent", "")), entities.get(r.get("product", ""))
+        if agent is not None and product is not None and agent.cls == "Company" and \
+                product.cls in ("Chip", "ChipFamily", "AIModel") and \
+                not any(x.subject == product.key and x.property == "developer" for x in relations):
+            add_relation(product.key, "developer", agent.key, evidence(st["start"], st["end"], "launch-by-company", 0.6))
     for subj, prop, obj, start, end in _reference_facts(mentions, sentence_of):
         add_relation(subj, prop, obj, evidence(start, end, "reference-fact-in-sentence", 0.7))
 
@@ -164,7 +176,7 @@ def _reference_facts(mentions, sentence_of):
             if known is None:
                 continue
             for prop, target in known.facts:
-                if prop in ("developer", "manufacturer") and target in keys:
+                if prop in ("developer", "manufacturer", "parentOrganization") and target in keys:
                     other = keys[target]
                     yield key, prop, target, min(start, other[0]), max(end, other[1])
 

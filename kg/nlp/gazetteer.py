@@ -32,20 +32,28 @@ class KnownNames:
             yield from self._split(folded, m.start, m.end, ent)
 
     def _split(self, folded: str, start: int, end: int, ent: KnownEntity):
-        """A product named with its maker in front (英偉達H200, 寒武紀MLU690) is two mentions,
-        the maker and the product, so the link the text makes between them is kept."""
-        if ent.coarse == "PRODUCT":
-            for cut in range(end - 1, start + 1, -1):
-                head = self.index.lookup(folded[start:cut])
-                if head and folded[cut:end].strip():
-                    maker = self.reference.get(head[0])
-                    if maker is not None and maker.coarse == "ORG":
-                        rest = cut
-                        while rest < end and folded[rest] in " 的":
-                            rest += 1
-                        yield start, cut, maker
-                        yield rest, end, ent
-                        return
+        """A name with its owner's name in front is two mentions, so the link the text makes
+        between them is kept: a product and its maker (英偉達H200), a unit and its parent
+        (華為海思, 美國商務部工業與安全局), a district and its city (上海張江), a body and
+        its country (台灣經濟部)."""
+        for cut in range(end - 1, start + 1, -1):
+            head = self.index.lookup(folded[start:cut])
+            if not head or not folded[cut:end].strip():
+                continue
+            owner = self.reference.get(head[0])
+            if owner is None or owner.id == ent.id:
+                continue
+            rest = cut
+            while rest < end and folded[rest] in " 的":
+                rest += 1
+            rest_known = ent.id in self.index.lookup(folded[rest:end])
+            place_owner = owner.coarse in ("GPE", "LOC")
+            if (ent.coarse == "PRODUCT" and owner.coarse == "ORG") or (rest_known and (
+                    (owner.coarse == "ORG" and ent.coarse == "ORG")
+                    or (place_owner and (ent.coarse in ("GPE", "LOC") or ent.cls in ("GovernmentAgency", "Legislature"))))):
+                yield start, cut, owner
+                yield rest, end, ent
+                return
         yield start, end, ent
 
 

@@ -179,7 +179,6 @@ class EntityDiscoverer:
         text, folded = texts(doc)
         existing = [s for s in doc.spans.get(ENTITIES, []) if s._.kg]
         found = self._candidates(folded)
-        found += self._brand_models(folded, existing)
         spans, taken = [], [(s._.kg["start"], s._.kg["end"]) for s in existing]
         place_spans = {(s._.kg["start"], s._.kg["end"]) for s in existing if s._.kg["cls"] in PLACE_CLASSES}
         # longer candidates first, then by rule order, so a policy name beats a shorter org inside it
@@ -205,11 +204,12 @@ class EntityDiscoverer:
         spans += self._propagate(doc, folded, spans, taken)
         # models named after a short form found only now (曜芯S9 once 曜芯 is known as 曜芯科技)
         extra = []
-        for start, end, cls, rule in self._brand_models(folded, spans):
-            brand_end = next(s._.kg["end"] for s in spans if s._.kg["start"] == start)
+        for start, end, cls, rule in self._brand_models(folded, spans + existing):
+            brand = next(s for s in spans + existing if s._.kg["start"] == start and s._.kg["cls"] in ORG_CLASSES)
+            brand_end = brand._.kg["end"]
             if any(brand_end < b and a < end for a, b in taken):
                 continue
-            span = self._span(doc, start, end, cls, rule)
+            span = self._span(doc, start, end, cls, rule, brand=brand._.kg["key"])
             if span is not None:
                 extra.append(span)
                 taken.append((start, end))
@@ -257,7 +257,7 @@ class EntityDiscoverer:
                     out.append((s._.kg["start"], m.end(), "Chip", BRAND_RULE))
         return out
 
-    def _span(self, doc: Doc, start: int, end: int, cls: str, rule: "Rule"):
+    def _span(self, doc: Doc, start: int, end: int, cls: str, rule: "Rule", brand: str | None = None):
         text = texts(doc)[0][start:end]
         known_id = self.resolve(text)
         known = self.reference.get(known_id) if known_id else None
@@ -269,6 +269,8 @@ class EntityDiscoverer:
         span._.kg = {"key": known.id if known else f"{cls.lower()}/{name_key(text)}", "cls": cls,
                      "known": known is not None, "rule": rule.name, "confidence": rule.confidence,
                      "start": start, "end": end}
+        if rule is BRAND_RULE and brand is not None:
+            span._.kg["developer"] = brand
         return span
 
     def _propagate(self, doc: Doc, folded: str, spans, taken) -> list:

@@ -34,8 +34,10 @@ MAKER_FAB = re.compile(r"^[^。；]{0,40}?(?:工厂|晶圆厂|厂)[^。；]{0,30
 CEO_GAP = re.compile(r"^(?:的)?(?:ceo|首席执行官|执行长|行政总裁|总裁)\s*$")
 HEAD_GAP = re.compile(r"^(?:的)?(?:总统|国家主席|元首)\s*$")
 ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分析师|院长|所长|董事长|创始人|创办人|总经理|副总裁|"
-                      r"首席科学家|首席[^，,。]{0,4}官|高管|发言人|负责人|经济学家|主席)\s*$")
+                      r"首席科学家|首席[^，,。]{0,4}官|高管|发言人|负责人|经济学家|主席|社长|副社长|总监|处长|经理|"
+                      r"合伙人|首席分析师|部长|局长|署长|司长|秘书长|长)\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
+OWN_PRODUCT = re.compile(r"^[^，。；]{0,10}?的[^，。；]{0,6}?(?:芯片|晶片|产品|处理器|加速器|加速卡)(?:为|是|叫|名为|包括)?$")
 HQ_AFTER = re.compile(r"^(?:的)?(?:总部|总部设|总部位于|总部设在|总部设于|位于|坐落于|落户)(?:于|在)?$")
 PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
                               r"设计公司|独角兽))?$")
@@ -99,6 +101,8 @@ class RelationExtractor:
                         out.append(_rel(b, "manufacturer", a, "made-in-fab", sent))
                         break
         out.extend(self._places(ents, folded, sent))
+        out.extend(self._own_products(ents, folded, sent))
+        out.extend(self._listed(ents, folded, sent))
         out.extend(self._people(ents, folded, sent))
         out.extend(self._makers(ents, folded, sent))
         # 其: "允許英偉達向中國出口其H200" — the product belongs to the nearest organisation before 其
@@ -131,7 +135,7 @@ class RelationExtractor:
                         out.append(_rel(b, "country", a, "place-before-name", sent))
                     else:
                         out.append(_rel(b, "headquarters", a, "place-before-name", sent))
-                elif ca in ORGS and cb in ORGS and re.fullmatch(r"旗下(?:的)?(?:[^，。；]{0,6}(?:公司|品牌|子公司|部门))?", gap):
+                elif ca in ORGS and cb in ORGS | PRODUCTS and re.fullmatch(r"旗下(?:的)?(?:[^，。；]{0,6}(?:公司|品牌|子公司|部门))?", gap):
                     out.append(_rel(b, "parentOrganization", a, "subsidiary", sent))
         for outer in ents:  # 上海證券交易所科創板上市委員會: a body named inside another's name belongs to it
             if outer._.kg["cls"] in ORGS and not outer._.kg.get("known"):
@@ -152,6 +156,38 @@ class RelationExtractor:
         return out
 
     @staticmethod
+    def _own_products(ents, folded, sent) -> list[dict]:
+        """啟衡智算目前量產的主力晶片為QH-600: a company's chip named as its product."""
+        out = []
+        for i, a in enumerate(ents):
+            if a._.kg["cls"] not in DEVELOPERS:
+                continue
+            for b in ents[i + 1:i + 3]:
+                if b._.kg["cls"] in PRODUCTS and OWN_PRODUCT.match(folded[a._.kg["end"]:b._.kg["start"]]):
+                    out.append(_rel(b, "developer", a, "own-product", sent))
+                    break
+        return out
+
+    @staticmethod
+    def _listed(ents, folded, sent) -> list[dict]:
+        """星河在櫃買中心的興櫃市場交易 / 海嵐存儲在港交所主板掛牌上市: where a company's shares trade."""
+        out = []
+        for i, a in enumerate(ents):
+            if a._.kg["cls"] not in DEVELOPERS:
+                continue
+            for b in ents[i + 1:i + 3]:
+                if b._.kg["cls"] != "StockExchange":
+                    continue
+                gap = folded[a._.kg["end"]:b._.kg["start"]]
+                tail = folded[b._.kg["end"]:b._.kg["end"] + 14]
+                if re.fullmatch(r"(?:目前|已|已经|正式|于[^，。]{0,8})?(?:在|于|登陆)", gap) and \
+                        re.match(r"[^，。；]{0,10}?(?:挂牌|上市|交易)", tail) and \
+                        not re.search(r"预计|将|拟|计划|申请|递交|有望|即将|争取|转上市", folded[a._.kg["start"]:b._.kg["end"] + 14]):
+                    out.append(_rel(a, "stockExchange", b, "trades-on", sent))
+                break
+        return out
+
+    @staticmethod
     def _people(ents, folded, sent) -> list[dict]:
         """由張承遠創立 / 執行長則由范立言出任 / 曾任聯發科… / 目前擔任董事長: roles of people."""
         out = []
@@ -167,6 +203,10 @@ class RelationExtractor:
             topic = topic[-1] if topic else None
             if topic is not None and re.match(r"(?:于\d{4}年)?(?:创立|创办|创建|成立)", after) and before.endswith("由"):
                 out.append(_rel(topic, "foundedBy", p, "founded-by", sent))
+            elif topic is not None and re.search(r"(?:创始人|创办人)(?:暨|兼|、)?[^，。]{0,6}$", before) and \
+                    not ORGS & {e._.kg["cls"] for e in ents if ps - 8 <= e._.kg["end"] <= ps}:
+                out.append(_rel(topic, "foundedBy", p, "founder-of-topic", sent))
+                out.append(_rel(p, "employer", topic, "founder-of-topic", sent))
             elif topic is not None and re.search(r"(?:首席执行官|执行长|ceo|总裁|总经理)(?:则|一职)?(?:由)?$", before) \
                     and topic._.kg["end"] < ps:
                 out.append(_rel(topic, "chiefExecutiveOfficer", p, "ceo-of-topic", sent))
@@ -175,6 +215,14 @@ class RelationExtractor:
                 prop = "chiefExecutiveOfficer" if re.search(r"执行长|首席执行官|ceo|总经理|总裁", after) else None
                 if prop:
                     out.append(_rel(topic, prop, p, "serves-as", sent))
+                out.append(_rel(p, "employer", topic, "serves-as", sent))
+            sent_rest = folded[pe:sent.end_char]
+            role = re.search(r"(?:目前|现)?(?:担任|出任)(?:公司)?(?P<title>董事长|首席执行官|执行长|总经理|总裁|ceo)"
+                             r"(?:兼(?P<title2>首席执行官|执行长|总经理|总裁|ceo))?", sent_rest)
+            if topic is not None and role and not any(e._.kg["cls"] == "Person" and pe <= e._.kg["start"] < pe + role.start()
+                                                      for e in ents):
+                if re.search(r"首席执行官|执行长|总经理|总裁|ceo", role.group(0)):
+                    out.append(_rel(topic, "chiefExecutiveOfficer", p, "serves-as", sent))
                 out.append(_rel(p, "employer", topic, "serves-as", sent))
             m = re.match(r"(?:此前|早年|过去)?(?:曾任职于|曾任职|曾任|曾在|曾就职于|曾供职于|出身)", after)
             if m:
