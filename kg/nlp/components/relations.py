@@ -41,8 +41,8 @@ OWN_PRODUCT = re.compile(r"^[^，。；]{0,10}?的[^，。；]{0,6}?(?:芯片|�
 HQ_AFTER = re.compile(r"^(?:的)?(?:总部|总部设|总部位于|总部设在|总部设于|位于|坐落于|落户)(?:于|在)?$")
 PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
                               r"设计公司|独角兽))?$")
-MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择)(?P<org>[^，。；]{2,10}?)(?:的|以|采用)?[^，。；]{0,10}?"
-                          r"(?:制程|工艺|代工|生产|制造|流片|完成|封装)")
+MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在)(?P<org>[^，。；]{2,10}?)(?:的|以|采用)?[^，。；]{0,10}?"
+                          r"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装)")
 
 
 class RelationExtractor:
@@ -143,6 +143,12 @@ class RelationExtractor:
                     if (inner is not outer and inner._.kg["cls"] in ORGS and inner._.kg["start"] == outer._.kg["start"]
                             and inner._.kg["end"] < outer._.kg["end"]):
                         out.append(_rel(outer, "parentOrganization", inner, "name-inside-name", sent))
+        for m in re.finditer(r"在(?P<place>[^，。；]{2,12}?)(?:的)?总部", folded[sent.start_char:sent.end_char]):
+            at = sent.start_char + m.start("place")
+            place = next((e for e in ents if e._.kg["start"] == at and e._.kg["cls"] in COUNTRIES), None)
+            org = [e for e in ents if e._.kg["end"] <= sent.start_char + m.start() and e._.kg["cls"] in ORGS]
+            if place is not None and org:
+                out.append(_rel(org[-1], "headquarters", place, "headquarters-at", sent))
         for m in re.finditer(r"(?:登记|注册|设立|成立|总部设)(?:于|在)", folded[sent.start_char:sent.end_char]):
             at = sent.start_char + m.end()
             place = next((e for e in ents if e._.kg["start"] == at and e._.kg["cls"] in COUNTRIES), None)
@@ -180,9 +186,10 @@ class RelationExtractor:
                     continue
                 gap = folded[a._.kg["end"]:b._.kg["start"]]
                 tail = folded[b._.kg["end"]:b._.kg["end"] + 14]
+                clause = folded[a._.kg["start"]:b._.kg["end"] + 14].split("，")[0].split(",")[0]
                 if re.fullmatch(r"(?:目前|已|已经|正式|于[^，。]{0,8})?(?:在|于|登陆)", gap) and \
                         re.match(r"[^，。；]{0,10}?(?:挂牌|上市|交易)", tail) and \
-                        not re.search(r"预计|将|拟|计划|申请|递交|有望|即将|争取|转上市", folded[a._.kg["start"]:b._.kg["end"] + 14]):
+                        not re.search(r"预计|将|拟|计划|申请|递交|有望|即将|争取|转上市", clause):
                     out.append(_rel(a, "stockExchange", b, "trades-on", sent))
                 break
         return out
@@ -224,6 +231,20 @@ class RelationExtractor:
                 if re.search(r"首席执行官|执行长|总经理|总裁|ceo", role.group(0)):
                     out.append(_rel(topic, "chiefExecutiveOfficer", p, "serves-as", sent))
                 out.append(_rel(p, "employer", topic, "serves-as", sent))
+            # 執行長則由曾在Google參與TPU開發的何佳蓉擔任
+            lead = folded[max(text0, ps - 30):ps]
+            m_by = re.search(r"(?P<title>首席执行官|执行长|总经理|总裁|董事长|ceo)(?:则|一职)?由(?P<mid>[^，。；]{0,24})$", lead)
+            if topic is not None and m_by and re.match(r"(?:担任|出任|接任|执掌)", after) and \
+                    not any(e._.kg["cls"] == "Person" and ps - len(m_by.group("mid")) <= e._.kg["start"] < ps for e in ents):
+                if m_by.group("title") != "董事长":
+                    out.append(_rel(topic, "chiefExecutiveOfficer", p, "title-given-to", sent))
+                out.append(_rel(p, "employer", topic, "title-given-to", sent))
+            past = re.search(r"曾(?:在|任职于|任职|就职于|供职于)(?P<rest>[^，。；]{2,24})的$", lead)
+            if past:
+                org = next((e for e in ents if ps - len(past.group("rest")) - 1 <= e._.kg["start"] < ps
+                            and e._.kg["cls"] in ORGS), None)
+                if org is not None:
+                    out.append(_rel(p, "employer", org, "former-employer", sent))
             m = re.match(r"(?:此前|早年|过去)?(?:曾任职于|曾任职|曾任|曾在|曾就职于|曾供职于|出身)", after)
             if m:
                 org = next((e for e in ents if e._.kg["start"] >= pe + m.end() and e._.kg["start"] <= pe + m.end() + 2

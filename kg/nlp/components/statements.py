@@ -58,7 +58,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("response", _compile(r"回应|反驳|批评|驳斥|赞扬|称赞|支持|反对|呼应")),
     ("appeal", _compile(r"游说|施压|申请|请求|呼吁|提交")),
     ("visit", _compile(r"到访|访问|参观|考察|视察|拜访")),
-    ("launch", _compile(r"发布|推出|亮相|展出|展示|量产|发表")),
+    ("launch", _compile(r"发布|推出|亮相|展出|展示|量产|发表|宣布(?=[^，。]{0,12}(?:芯片|晶片|加速器|加速卡|处理器|[a-z]-?\d))")),
     ("sale", _compile(r"推销给|卖给|出售给|销售给|供货给|供应给|提供给|交付给|采购|购买|买入|供应|供货")),
     ("comparison", _compile(r"直追|追平|超越|不亚于|接近|逼近|媲美|比肩|赶超|赶不上|优于|落后于|领先于?|竞争|对标|抗衡|相当|"
                             r"持平|不及|高于|低于|倍")),
@@ -211,13 +211,21 @@ class StatementExtractor:
             if _cls(v) not in EVENTS | {"Product", "CloudService"}:
                 continue
             vs, ve = v._.kg["start"], v._.kg["end"]
-            lead = folded[max(_clause_start(folded, vs, s0), vs - 12):vs]
-            if not re.search(r"在[^在]{0,10}$", lead) and not re.search(r"(?:亮相|参加|出席|登上)$", lead):
+            lead = folded[max(_clause_start(folded, vs, s0), vs - 24):vs]
+            if not re.search(r"(?:在|于)[^在于]{0,10}$", lead) and not re.search(r"(?:亮相|参加|出席|登上)[^，。；]{0,20}$", lead):
                 continue
+            held = re.search(r"在(?P<place>[^，。；]{2,12}?)(?:举行|举办|召开)的?[「“『\"]?$", lead)
+            if held is not None and _cls(v) in EVENTS:  # 在台北南港展覽館舉行的「…論壇」: where the event was
+                at = vs - len(lead) + held.start("place")
+                place = next((e for e in ents if at <= e._.kg["start"] < vs and _cls(e) in PLACES), None)
+                if place is not None:
+                    out.append(_statement("venue", [("venue", key_of(v)), ("location", key_of(place))],
+                                          vs, ve, s0, s1, hedged))
             if _cls(v) not in EVENTS and not re.match(r"(?:平台)?(?:上)?(?:发帖|发文|撰文|表示|称|宣布)", folded[ve:ve + 6]):
                 continue
             cs = _clause_start(folded, vs, s0)
-            at = vs - len(lead) + max(lead.rfind("在"), 0)
+            anchor = max(lead.rfind("在"), lead.rfind("出席"), lead.rfind("参加"), lead.rfind("亮相"), 0)
+            at = vs - len(lead) + anchor
             agent = _last(ents, cs, at, {"Person"} | ORGS | PRODUCTS)
             if agent is None or _inside(agent, v):
                 continue
@@ -436,6 +444,9 @@ class StatementExtractor:
         key = lambda e: e._.kg["key"]
         cs = _clause_start(folded, t0, s0)
         source = _last(ents, cs, t0, ORGS | {"Person"})
+        if source is None and re.search(r"(?:仅|也|并|则|还|更)?$", folded[cs:t0]) and t0 - cs <= 3:
+            # ……，僅表示…: the speaker is who the sentence is about
+            source = next((e for e in ents if s0 <= e._.kg["start"] < cs and _cls(e) in {"Person"} | ORGS), None)
         if source is None:
             return []
         # the reported content: entities after the trigger, to the end of the sentence
@@ -450,6 +461,10 @@ class StatementExtractor:
             roles.append(("venue", key(venue)))
         roles += [("subject", key(e)) for e in content]
         return roles if len(roles) >= 2 else []
+
+
+def key_of(e: Span) -> str:
+    return e._.kg["key"]
 
 
 def _inside(a: Span, b: Span) -> bool:
