@@ -187,7 +187,8 @@ class StatementExtractor:
                     roles.append(("counterpart", e._.kg["key"]))
                 elif ks < clause_end and _cls(e) in ORGS:
                     roles.append(("subject", e._.kg["key"]))
-                elif _cls(e) in PRODUCTS:
+                elif _cls(e) in PRODUCTS and (product is None or ks < clause_end):
+                    # a product named in the next clause belongs to a decision that named none
                     roles.append(("product", e._.kg["key"]))
         st = _statement("decision", roles, t0, t1, s0, s1, hedged)
         st["decision"] = {"key": key, "label": label, "known": known is not None, "allow": allow,
@@ -454,11 +455,7 @@ class StatementExtractor:
         content = [e for e in content if _cls(e) not in PLACES] [:2] or content[:1]
         role = "attributedTo" if _cls(source) in ORGS and (
             ATTRIBUTION.search(folded[max(s0, cs - 2):t0]) or folded[t0:t1] in ("报道", "报导", "消息")) else "agent"
-        venue = next((e for e in ents if source._.kg["end"] <= e._.kg["start"] < t0 and _cls(e) in EVENTS | PRODUCTS
-                      and "在" in folded[source._.kg["end"]:e._.kg["start"]]), None)
         roles = [(role, key(source))]
-        if venue is not None:
-            roles.append(("venue", key(venue)))
         roles += [("subject", key(e)) for e in content]
         return roles if len(roles) >= 2 else []
 
