@@ -89,6 +89,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     used_dates: set[int] = set()
     used_amounts: set[int] = set()
     statements: list[Statement] = []
+    respectively = _respectively(mentions, amounts, folded)
+    owner = {k: v for k, v in _amount_owners(doc._.kg_statements or [], amounts, folded).items()
+             if k[0] not in respectively}
+    taken_by: dict[tuple, str] = {}
     for st in doc._.kg_statements or []:
         roles = list(st["roles"])
         if st.get("decision"):
@@ -103,14 +107,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         date = _date_for(dates, s0, st["start"], s1)
         if date is not None:
             used_dates.add(date["start"])
-        own = [q for q in amounts if s0 <= q["start"] < s1 and q["unit"] not in SPEC_UNITS
-               and q["metric"] not in MARKET_METRICS and (q["start"], q["value"]) not in used_amounts]
-        if st["kind"] not in ("decision", "comparison", "meeting", "deal", "sale", "funding", "talks", "listing-add"):
-            own = []
-        if st["kind"] == "comparison":
-            own = [q for q in own if q["unit"] in ("TIMES", "PERCENT")][:1]
+        own = [q for q in amounts if owner.get((q["start"], q["value"])) is st
+               and (q["start"], q["value"]) not in used_amounts]
         for q in own:
             used_amounts.add((q["start"], q["value"]))
+            lead = next((k for r, k in roles if r in ("subject", "agent", "product")), None)
+            if lead:
+                taken_by[(q["start"], q["value"])] = lead
         for i, q in enumerate(own or [None]):  # one statement per amount: a fact holds one value
             statements.append(Statement(
                 kind=st["kind"], roles=tuple(roles),
@@ -120,10 +123,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # -- amounts no statement took: measurements of what they are about
     last_subject: Entity | None = None
     last_sentence = None
-    respectively = _respectively(mentions, amounts, folded)
     main = _main_company(mentions)
     for q in amounts:
         if (q["start"], q["value"]) in used_amounts:
+            lead = entities.get(taken_by.get((q["start"], q["value"]), ""))
+            if lead is not None:  # 以此計算，上市時市值…: the next figure is about the same company
+                last_subject, last_sentence = lead, sentence_of(q["start"])
             continue
         sentence = sentence_of(q["start"])
         subject = respectively.get(q["start"]) or _subject_of_amount(mentions, entities, folded, q["start"], q["unit"])
@@ -231,6 +236,10 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
     s, e = _bounds(folded, pos, ENDS)
     before = [m[2] for m in mentions if s <= m[0] and m[1] <= pos]
     after = [m[2] for m in mentions if pos <= m[0] and m[1] <= e]
+    end = _amount_end(folded, pos)
+    described = [m[2] for m in mentions if end <= m[0] <= end + 2 and folded[end:m[0]] == "的"]
+    if described and unit not in SPEC_UNITS:  # 市值約4.6兆美元的輝達
+        return described[0]
     if unit in SPEC_UNITS:
         chips = [x for x in before if x.cls in ("Chip", "ChipFamily")]
         found = chips or [x for x in before if x.cls in PRODUCTS]
@@ -252,6 +261,29 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
     return later[0] if later else None
 
 
+AMOUNT_KINDS = ("decision", "comparison", "meeting", "deal", "sale", "funding", "talks", "listing-add", "listing")
+
+
+def _amount_owners(statements: list[dict], amounts: list[dict], folded: str) -> dict[tuple, dict]:
+    """Which statement each amount belongs to: the one whose trigger is nearest in its sentence,
+    preferring one in the same clause. Specifications and market figures are measurements of an
+    entity, never a statement's; a comparison takes only its ratio."""
+    owners: dict[tuple, dict] = {}
+    for q in amounts:
+        if q["unit"] in SPEC_UNITS or q["metric"] in MARKET_METRICS:
+            continue
+        cands = [st for st in statements if st["kind"] in AMOUNT_KINDS and st["sentence"][0] <= q["start"] < st["sentence"][1]
+                 and (st["kind"] != "comparison" or q["unit"] in ("TIMES", "PERCENT"))]
+        if not cands:
+            continue
+        clause = _bounds(folded, q["start"], CLAUSE_ENDS)
+        best = min(cands, key=lambda st: (not clause[0] <= st["start"] < clause[1], abs(st["start"] - q["start"])))
+        if best["kind"] == "comparison" and any(o is best for o in owners.values()):
+            continue
+        owners[(q["start"], q["value"])] = best
+    return owners
+
+
 def _main_company(mentions) -> Entity | None:
     """The company the article is mostly about: the one it names most often."""
     counts: dict[str, int] = {}
@@ -266,6 +298,11 @@ def _main_company(mentions) -> Entity | None:
     return ents[best] if counts[best] >= 3 else None
 
 
+def _amount_end(folded: str, pos: int) -> int:
+    m = re.match(r"[^，。；的]{1,16}?(?:元|美元|港元|港币|新台币|日元|欧元|%|倍|股|颗|片|张|台|家)", folded[pos:])
+    return pos + m.end() if m else pos
+
+
 def _before_in_sentence(mentions, folded: str, pos: int) -> bool:
     s, _ = _bounds(folded, pos, ENDS)
     return any(s <= m[0] and m[1] <= pos and m[2].cls not in PLACES for m in mentions)
@@ -277,7 +314,8 @@ def _respectively(mentions, amounts, folded: str) -> dict[int, Entity]:
     for m in re.finditer("分别", folded):
         s, e = _bounds(folded, m.start(), ENDS)
         clause_start = _bounds(folded, m.start(), CLAUSE_ENDS)[0]
-        who = [x[2] for x in mentions if clause_start <= x[0] and x[1] <= m.start() and x[2].cls not in PLACES]
+        who = list({x[2].key: x[2] for x in mentions
+                    if clause_start <= x[0] and x[1] <= m.start() and x[2].cls not in PLACES}.values())
         what = [q for q in amounts if m.end() <= q["start"] < e]
         if len(who) >= 2 and len(what) == len(who[-len(what):]) and len(what) >= 2:
             for ent, q in zip(who[-len(what):], what):

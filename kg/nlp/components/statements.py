@@ -91,6 +91,12 @@ class StatementExtractor:
         out: list[dict] = []
         topic: Span | None = None
         starts = [e._.kg["start"] for e in ents]
+        counts: dict[str, int] = {}
+        for e in ents:
+            if _cls(e) == "Company":
+                counts[key_of(e)] = counts.get(key_of(e), 0) + 1
+        top = max(sorted(counts), key=counts.get) if counts else None
+        self.main = next((e for e in ents if key_of(e) == top), None) if top and counts[top] >= 3 else None
         for sent in doc.sents:
             lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
             inside = ents[lo:hi]
@@ -304,8 +310,12 @@ class StatementExtractor:
             cs = _clause_start(folded, t0, s0)
             investor = _last(ents, cs, t0, ORGS | {"Person"})
             target = next((e for e in after if _cls(e) in ORGS), None)
+            if target is None and self.main is not None and folded[t1:t1 + 2] == "公司":
+                target = self.main
             if target is None and topic is not None and _cls(topic) in ORGS and topic is not investor:
                 target = topic
+            if (target is None or target is investor) and self.main is not None and "公司" in folded[s0:s1]:
+                target = self.main  # 公司上市前的最後一輪融資…由深創投領投: the article's company
             if investor is None or target is None or investor is target:
                 return []
             return [("agent", key(investor)), ("counterpart", key(target))]
