@@ -7,7 +7,7 @@ Output is deterministic: sorted N-Quads lines, and sorted input to rdflib's seri
 """
 from __future__ import annotations
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 
 from kg.corpus.reader import article_key
 from kg.errors import KgError

@@ -11,18 +11,10 @@ import pyoxigraph as ox
 import pytest
 
 from conftest import kg_executable, run_kg
-from test_remote_store import free_port, wait_for
+from test_remote_store import ARTICLE_A as ARTICLE, free_port, wait_for
 
 ID = "https://w3id.org/aichip-kg/id/"
 MAX_ROWS = 40
-ARTICLE = """---
-title: 英偉達發布H200
-published: 2025-12-10
-language: zh-Hant
----
-英偉達發布H200芯片，FP16算力733TFLOPS，顯存帶寬4.8TB/s。
-12月9日，美國政府宣布允許英偉達向中國出口H200芯片。
-"""
 LATER = "華為的昇騰910C芯片顯存帶寬3200GB/s。\n"
 CHIPS = "SELECT DISTINCT ?chip WHERE { ?chip a kgo:Chip . ?article schema:mentions ?chip } ORDER BY ?chip"
 # never finishes on any real store: a three-way cross product of every triple

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from kg.query import FORMATS, format_results, list_saved, run_query
+from kg.query import FORMATS, format_results, run_query
 
 EPILOG = """\b
 Examples:
@@ -31,7 +31,7 @@ def command(settings, sparql_or_file: str | None, params: tuple[str, ...], list_
     wd:, wdt: are predeclared.
     """
     from kg.errors import QueryError
-    from kg.query.saved import bind, is_saved_name, load_saved, parse_param_args, queries_dir
+    from kg.query.saved import bind, is_saved_name, load_saved, parse_param_args
     from kg.query.sparql import load_query_text, run_text_with_params
     from kg.store import open_store
     if list_only:
@@ -50,6 +50,7 @@ def command(settings, sparql_or_file: str | None, params: tuple[str, ...], list_
 
 def _listing() -> str:
     """Name, one-line description and parameters of every saved query."""
+    from kg.query.saved import list_saved, queries_dir
     queries = list_saved()
     if not queries:
         return f"no saved queries in {queries_dir()}\n"

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kg.text import fold
+
 # On entity spans: {"cls": ontology class, "key": entity key, "rule": ..., "confidence": ...}
 # On date spans: {"iso": ..., "precision": ..., "resolved": bool, "quarter": ...}
 # On quantity spans: {"value": ..., "unit": ..., "metric": ...}
@@ -26,9 +28,7 @@ def texts(doc: Doc) -> tuple[str, str]:
     from its tokens on every access)."""
     data = doc.user_data
     if "kg_text" not in data:
-        from kg.text import fold
         data["kg_text"] = doc.text
     if "kg_folded" not in data:
-        from kg.text import fold
         data["kg_folded"] = fold(data["kg_text"])
     return data["kg_text"], data["kg_folded"]

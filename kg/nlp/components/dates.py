@@ -9,7 +9,6 @@ from spacy.tokens import Doc
 from kg.nlp.components.known_entities import char_span
 from kg.nlp.spans import DATES, texts
 from kg.nlp.temporal import find_dates, infer_reference_year
-from kg.text import fold
 
 
 def reference_of(doc: Doc) -> tuple[dt.date | int | None, bool]:

@@ -12,7 +12,6 @@ from spacy.util import filter_spans
 
 from kg.nlp.gazetteer import known_names
 from kg.nlp.spans import ENTITIES, texts
-from kg.text import fold
 
 
 def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from kg.nlp.components.known_entities import add_entities, char_span
 from kg.nlp.spans import ENTITIES, texts
 from kg.reference.known import CLASS_LABEL
-from kg.text import fold, name_key
+from kg.text import name_key
 
 HAN = "\u4e00-\u9fff"
 # Characters that never start or end a name: function words and punctuation.

@@ -7,7 +7,6 @@ from spacy.tokens import Doc
 from kg.nlp.amounts import find_amounts
 from kg.nlp.components.known_entities import char_span
 from kg.nlp.spans import QUANTITIES, texts
-from kg.text import fold
 
 
 class QuantityFinder:

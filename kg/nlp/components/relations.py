@@ -1,10 +1,13 @@
-"""A first relation extractor: typed relations the text states between adjacent entities.
+"""Typed relations the text states between entities of one sentence.
 
-Rules look at two entities of one sentence and the text between them:
+Rules look at two entities of one sentence, their types and the text between them:
   英偉達H200 / 亞馬遜的AI芯片Trainium 3 / 其H200  → product  developer  organisation
   英偉達CEO黃仁勳                                  → company  chief executive officer  person
   美國總統特朗普                                    → country  head of state  person
   戰略與國際研究中心…主任格裏高利·艾倫            → person  employer  organisation
+  由台積電代工 / 負責製造的博通                    → product  manufacturer  organisation
+  總部位於上海 / 台灣…新創星河                     → organisation  headquarters | country  place
+  執行長則由…何佳蓉擔任 / 創辦人林正雄             → the article's company and its officers
 Results go to `doc._.kg_relations` as plain dicts.
 """
 from __future__ import annotations
@@ -15,7 +18,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.spans import ENTITIES, texts
-from kg.text import fold
 
 DEVELOPERS = {"Company", "Organization", "ResearchInstitute", "University"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}

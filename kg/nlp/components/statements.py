@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.spans import ENTITIES, texts
-from kg.text import fold, name_key
+from kg.text import name_key
 
 ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchInstitute", "MediaOrganization",
         "StockExchange", "InternationalOrganization", "University"}
