@@ -16,12 +16,15 @@ import fcntl
 import os
 import time
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from kg.errors import StoreError, StoreLockedError
+
+if TYPE_CHECKING:
+    from kg.store.remote import RemoteStore
 
 Term = URIRef | Literal
 
