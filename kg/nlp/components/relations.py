@@ -145,6 +145,13 @@ class RelationExtractor:
                     if (inner is not outer and inner._.kg["cls"] in ORGS and inner._.kg["start"] == outer._.kg["start"]
                             and inner._.kg["end"] < outer._.kg["end"]):
                         out.append(_rel(outer, "parentOrganization", inner, "name-inside-name", sent))
+        for m in re.finditer(r"总部(?:位于|设在|设于|在)(?P<place>)", folded[sent.start_char:sent.end_char]):
+            at = sent.start_char + m.end()
+            place = next((e for e in ents if e._.kg["start"] == at and e._.kg["cls"] in COUNTRIES), None)
+            org = [e for e in ents if e._.kg["end"] <= at - 4 and e._.kg["cls"] in ORGS]
+            if place is not None and org and not HQ_AFTER.match(folded[org[-1]._.kg["end"]:place._.kg["start"]]):
+                out.append(_rel(org[-1], "country" if place._.kg["cls"] == "Country" else "headquarters", place,
+                                "headquarters-in-sentence", sent))
         for m in re.finditer(r"在(?P<place>[^，。；]{2,12}?)(?:的)?总部", folded[sent.start_char:sent.end_char]):
             at = sent.start_char + m.start("place")
             place = next((e for e in ents if e._.kg["start"] == at and e._.kg["cls"] in COUNTRIES), None)
@@ -251,6 +258,11 @@ class RelationExtractor:
             if m:
                 org = next((e for e in ents if e._.kg["start"] >= pe + m.end() and e._.kg["start"] <= pe + m.end() + 2
                             and e._.kg["cls"] in ORGS), None)
+                while org is not None:  # 華為海思: the unit, not its parent
+                    nxt = next((e for e in ents if e._.kg["start"] == org._.kg["end"] and e._.kg["cls"] in ORGS), None)
+                    if nxt is None:
+                        break
+                    org = nxt
                 if org is not None:
                     out.append(_rel(p, "employer", org, "former-employer", sent))
         return out
@@ -267,8 +279,12 @@ class RelationExtractor:
             if org is None:
                 continue
             products = [e for e in ents if e._.kg["end"] <= m.start() and e._.kg["cls"] in PRODUCTS]
-            if products:
-                out.append(_rel(products[-1], "manufacturer", org, "made-by-clause", sent))
+            chips = [e for e in products if e._.kg["cls"] in ("Chip", "ChipFamily")]
+            if re.search(r"(?:均|都|皆|两款|多款|这些|上述)[^，。；]{0,4}$", folded[max(sent.start_char, m.start() - 6):m.start()]):
+                for chip in {c._.kg["key"]: c for c in chips}.values():
+                    out.append(_rel(chip, "manufacturer", org, "made-by-clause", sent))
+            elif chips or products:
+                out.append(_rel((chips or products)[-1], "manufacturer", org, "made-by-clause", sent))
         return out
 
 

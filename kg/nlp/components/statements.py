@@ -289,7 +289,10 @@ class StatementExtractor:
             other = next((e for e in reversed(others) if _cls(e) == "Person"), None) or (others[0] if others else None)
             if agent is None or other is None or agent is other:
                 return []
-            return [("agent", key(agent)), ("counterpart", key(other))]
+            at = folded.rfind("在", other._.kg["end"], t0)
+            place = next((e for e in ents if at >= 0 and at < e._.kg["start"] < t0 and _cls(e) in PLACES), None)
+            roles = [("agent", key(agent)), ("counterpart", key(other))]
+            return roles + ([("location", key(place))] if place is not None else [])
         if kind == "listing-add":
             # 將曜芯科技等14家實體列入「實體清單」: who listed whom on which list
             lst = next((e for e in ents if t1 <= e._.kg["start"] <= t1 + 3 and _cls(e) in POLICIES), None)
@@ -318,6 +321,10 @@ class StatementExtractor:
                 target = self.main  # 公司上市前的最後一輪融資…由深創投領投: the article's company
             if investor is None or target is None or investor is target:
                 return []
+            if "分别" in folded[cs:t0]:  # A與B分別持有: both hold
+                holders = {key(e): e for e in ents if cs <= e._.kg["start"] < t0 and _cls(e) in ORGS | {"Person"}}
+                holders.pop(key(target), None)
+                return [("agent", k) for k in holders] + [("counterpart", key(target))]
             return [("agent", key(investor)), ("counterpart", key(target))]
         if kind == "deal":
             with_ = folded.rfind("与", _clause_start(folded, t0, s0), t0)
@@ -326,7 +333,8 @@ class StatementExtractor:
                 agent = _last(ents, s0, with_, ORGS | {"Person"}) or (topic if topic is not None and _cls(topic) in ORGS
                                                                       else None)
                 if partner is not None and agent is not None and partner is not agent:
-                    return [("agent", key(agent)), ("counterpart", key(partner))]
+                    goods = [e for e in ents if e._.kg["start"] >= t1 and _cls(e) in PRODUCTS]
+                    return [("agent", key(agent)), ("counterpart", key(partner))] + [("product", key(g)) for g in goods[:2]]
             agent = _last(ents, _clause_start(folded, t0, s0), t0, ORGS | {"Person"})
             if agent is None:
                 return []
@@ -361,6 +369,8 @@ class StatementExtractor:
             return roles
         if kind == "launch":
             agent = _last(ents, _clause_start(folded, t0, s0), t0, ORGS | {"Person"})
+            if agent is None and topic is not None and _cls(topic) == "Company" and topic._.kg["end"] <= t0:
+                agent = topic  # 啟衡智算…，今年推出的旗艦晶片QH-900
             product = next((e for e in ents if e._.kg["start"] >= t1 and _cls(e) in PRODUCTS
                             and e._.kg["start"] < _clause_end(folded, t1, s1)), None)
             subject = _last(ents, _clause_start(folded, t0, s0), t0, PRODUCTS)
@@ -413,6 +423,15 @@ class StatementExtractor:
                 if subj is None or not other or other[-1] is subj:
                     return []
                 return [("subject", key(subj)), ("counterpart", key(other[-1]))]
+            cs = _clause_start(folded, t0, s0)
+            joint = max(folded.rfind("与", cs, t0), folded.rfind("和", cs, t0))
+            if joint >= 0 and folded[t0:t1] in ("对标", "相当", "竞争", "持平", "抗衡", "媲美", "比肩"):
+                # 將QH-900與H20對標 / …，與昇騰910B大致相當
+                other = next((e for e in ents if joint < e._.kg["start"] < t0 and _cls(e) in PRODUCTS | ORGS), None)
+                first = _last(ents, cs, joint, PRODUCTS | ORGS) or (
+                    topic if topic is not None and topic._.kg["end"] <= joint and _cls(topic) in PRODUCTS | ORGS else None)
+                if other is not None and first is not None and key(first) != key(other):
+                    return [("subject", key(first)), ("counterpart", key(other))]
             if folded[t0:t1] == "竞争":
                 others = [e for e in ents if _cls(e) in PRODUCTS | ORGS]
                 if len({key(e) for e in others}) >= 2:
