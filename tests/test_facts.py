@@ -55,7 +55,7 @@ def test_entity_list_addition(facts):
 def test_meeting_resolves_a_yearless_date(facts):
     f = facts("6月3日，黃仁勳與台積電董事長魏哲家在台北會面。", published="2025-06-05")
     [m] = kinds(f, "meeting")
-    assert roles(m) == {"agent": {"jensen-huang"}, "counterpart": {"c-c-wei"}}
+    assert roles(m) == {"agent": {"jensen-huang"}, "counterpart": {"c-c-wei"}, "location": {"taipei"}}
     assert m.date.iso == "2025-06-03" and m.date.resolved
     assert ("c-c-wei", "employer", "tsmc") in {(r.subject, r.property, r.object) for r in f.relations}
 
