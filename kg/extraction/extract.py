@@ -331,10 +331,16 @@ def _clause_entities(mentions, folded: str, start: int, end: int) -> list[str]:
     for ms, me, ent in mentions:
         if s <= ms and me <= e and ent.key not in keys:
             keys.append(ent.key)
+    ss, se = _bounds(folded, start, ENDS)
     if not keys:  # 新規定自3月19日起生效: the date belongs to what its sentence is about
-        s, e = _bounds(folded, start, ENDS)
-        keys = [ent.key for ms, me, ent in mentions if s <= ms and me <= e]
+        keys = [ent.key for ms, me, ent in mentions if ss <= ms and me <= se]
         keys = list(dict.fromkeys(keys))[:3]
+    elif all(m[2].cls == "Person" for m in mentions if s <= m[0] and m[1] <= e):
+        # 2021年由張承遠創立: a date of what a person did for the sentence's organisation
+        topic = next((ent for ms, me, ent in mentions if ss <= ms and me <= se and ent.cls not in PLACES
+                      and ent.cls != "Person"), None)
+        if topic is not None and topic.key not in keys:
+            keys.append(topic.key)
     return keys
 
 
