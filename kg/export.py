@@ -13,6 +13,7 @@ from kg.corpus.reader import article_key
 from kg.errors import KgError
 from kg.rdf.iris import article_graph_iri
 from kg.rdf.namespaces import ARTICLE_GRAPHS, PREFIXES
+from kg.rdf.ntriples import nt
 from kg.store import Store
 from kg.store.terms import quad_to_rdflib
 
@@ -49,7 +50,7 @@ def all_quads(store: Store) -> list[tuple]:
 def serialize(quads: list[tuple], fmt: str) -> str:
     quads = sorted(set(quads), key=lambda q: tuple("" if t is None else t.n3() for t in (q[3], q[0], q[1], q[2])))
     if fmt == "nquads":
-        lines = sorted({f"{s.n3()} {p.n3()} {o.n3()} {g.n3()} ." if g is not None else f"{s.n3()} {p.n3()} {o.n3()} ."
+        lines = sorted({f"{nt(s)} {nt(p)} {nt(o)} {nt(g)} ." if g is not None else f"{nt(s)} {nt(p)} {nt(o)} ."
                         for s, p, o, g in quads})
         return "\n".join(lines) + ("\n" if lines else "")
     if fmt == "turtle":

@@ -19,6 +19,7 @@ from kg.nlp import make_nlp
 from kg.rdf.build import article_triples, reference_triples
 from kg.rdf.iris import article_graph_iri, article_iri
 from kg.rdf.namespaces import KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kg.rdf.ntriples import nt
 from kg.reference import load_reference, ontology_dir
 from kg.store import Store
 from kg.store.terms import quad_to_rdflib
@@ -92,7 +93,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, dry_run: bool = False, 
     for i, (art, triples) in enumerate(_extract_all(todo, reference, fingerprint, pipeline_config, base_pipeline)):
         graph = article_graph_iri(art.key)
         old = graph_triples(store, graph)
-        new = {(s.n3(), p.n3(), o.n3()) for s, p, o in triples}
+        new = {(nt(s), nt(p), nt(o)) for s, p, o in triples}
         report.triples_removed += len(old - new)
         report.triples_added += len(new - old)
         if not dry_run:
@@ -136,7 +137,7 @@ def stored_articles(store: Store) -> dict[str, tuple[str, str]]:
 
 def graph_triples(store: Store, graph) -> set[tuple[str, str, str]]:
     """The triples of one graph, as N-Triples terms (comparable with rdflib's `n3()`)."""
-    return {(s.n3(), p.n3(), o.n3()) for s, p, o, _ in map(quad_to_rdflib, store.quads(str(graph)))}
+    return {(nt(s), nt(p), nt(o)) for s, p, o, _ in map(quad_to_rdflib, store.quads(str(graph)))}
 
 
 def _load_schema(store: Store) -> None:

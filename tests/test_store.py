@@ -85,3 +85,16 @@ def test_second_writer_fails_clearly_while_one_holds_the_store(tmp_path):
         proc = run_kg("ingest", str(ROOT / CORPUS_ARTICLE), store=store, check=False,
                       env={"KG_LOCK_TIMEOUT": "0.5"})
     assert proc.returncode == 1 and "in use by another kg process" in proc.stderr
+
+
+def test_literals_with_line_breaks_stay_valid_nquads(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.md").write_text('---\ntitle: |\n  第一行\n  第二行 "引號" \\ 反斜線\n---\n英偉達發布H200芯片\n華為回應\n',
+                                 encoding="utf-8")
+    store = tmp_path / "s"
+    run_kg("ingest", str(corpus), store=store)
+    text = run_kg("export", "--format", "nquads", store=store).stdout
+    g = triples_of(text, "nquads")
+    assert any("第一行\n第二行" in str(o) for o in g.objects())
+    assert "\n" not in "".join(line for line in text.splitlines() if not line.endswith(" ."))

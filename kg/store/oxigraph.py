@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from kg.errors import StoreError, StoreLockedError
+from kg.rdf.ntriples import nt
 
 if TYPE_CHECKING:
     from kg.store.remote import RemoteStore
@@ -30,7 +31,7 @@ Term = URIRef | Literal
 
 
 def _n3(term) -> str:
-    return term.n3()
+    return nt(term)
 
 
 class Store:

@@ -41,6 +41,7 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
+from kg.rdf.ntriples import nt
 from kg.errors import StoreError
 
 DEFAULT_PATHS = {"query": "query", "update": "update", "store": "store"}
@@ -69,7 +70,7 @@ def is_remote(location: object) -> bool:
 
 
 def _n3(term) -> str:
-    return term.n3()
+    return nt(term)
 
 
 class RemoteStore:

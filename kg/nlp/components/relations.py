@@ -39,18 +39,27 @@ ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分�
                       r"首席科学家|首席[^，,。]{0,4}官|高管|发言人|负责人|经济学家|主席|社长|副社长|总监|处长|经理|"
                       r"合伙人|首席分析师|部长|局长|署长|司长|秘书长|长)\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
+OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一代|新一代|第[一二三四五]代|主力|前一代|上一代)?"
+                       r"(?:[^，。；]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
 OWN_PRODUCT = re.compile(r"^[^，。；]{0,10}?的[^，。；]{0,6}?(?:芯片|晶片|产品|处理器|加速器|加速卡)(?:为|是|叫|名为|包括)?$")
 HQ_AFTER = re.compile(r"^(?:的)?(?:总部|总部设|总部位于|总部设在|总部设于|位于|坐落于|落户)(?:于|在)?$")
 PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
                               r"设计公司|独角兽))?$")
 MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在)(?P<org>[^，。；]{2,10}?)(?:的|以|采用)?[^，。；]{0,10}?"
-                          r"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装)")
+                          r"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应)")
 
 
 class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text, folded = texts(doc)
         ents = sorted(doc.spans.get(ENTITIES, []), key=lambda s: (s.start_char, -s.end_char))
+        counts: dict[str, int] = {}
+        for e in ents:
+            if e._.kg and e._.kg["cls"] == "Company":
+                counts[e._.kg["key"]] = counts.get(e._.kg["key"], 0) + 1
+        top = max(sorted(counts), key=counts.get) if counts else None
+        self.main = next((e for e in ents if e._.kg and e._.kg["key"] == top), None) \
+            if top and counts[top] >= 3 else None
         found: list[dict] = []
         for sent in doc.sents:
             inside = [e for e in ents if sent.start_char <= e.start_char < sent.end_char and e._.kg]
@@ -107,16 +116,20 @@ class RelationExtractor:
         out.extend(self._listed(ents, folded, sent))
         out.extend(self._people(ents, folded, sent))
         out.extend(self._makers(ents, folded, sent))
-        # 其: "允許英偉達向中國出口其H200" — the product belongs to the nearest organisation before 其
+        # 其: "允許英偉達向中國出口其H200" — the product belongs to the nearest organisation before 其;
+        # 其首款產品HL-H3 / 下一代產品HL-H3E with no organisation in the sentence: the article's company
         for b in ents:
             if b._.kg["cls"] not in PRODUCTS:
                 continue
-            before = folded[max(sent.start_char, b._.kg["start"] - 3):b._.kg["start"]]
-            if "其" not in before:
+            before = folded[max(sent.start_char, b._.kg["start"] - 12):b._.kg["start"]]
+            m = OWN_MODEL.search(before)
+            if not m or not (m.group("qi") or m.group("mod")):
                 continue
             owners = [a for a in ents if a._.kg["end"] <= b._.kg["start"] and a._.kg["cls"] in DEVELOPERS]
-            if owners:
+            if owners and m.group("qi"):
                 out.append(_rel(b, "developer", owners[-1], "possessive-qi", sent))
+            elif not owners and m.group("mod") and self.main is not None and b._.kg["cls"] in ("Chip", "ChipFamily"):
+                out.append(_rel(b, "developer", self.main, "company-product", sent))
         return out
 
 
@@ -193,7 +206,7 @@ class RelationExtractor:
             for b in ents[i + 1:i + 3]:
                 if b._.kg["cls"] != "StockExchange":
                     continue
-                gap = folded[a._.kg["end"]:b._.kg["start"]]
+                gap = re.sub(r"[”“」「）)（(\"]", "", folded[a._.kg["end"]:b._.kg["start"]])
                 tail = folded[b._.kg["end"]:b._.kg["end"] + 14]
                 clause = folded[a._.kg["start"]:b._.kg["end"] + 14].split("，")[0].split(",")[0]
                 if re.fullmatch(r"(?:目前|已|已经|正式|于[^，。]{0,8})?(?:在|于|登陆)", gap) and \
@@ -233,7 +246,7 @@ class RelationExtractor:
                     out.append(_rel(topic, prop, p, "serves-as", sent))
                 out.append(_rel(p, "employer", topic, "serves-as", sent))
             sent_rest = folded[pe:sent.end_char]
-            role = re.search(r"(?:目前|现)?(?:担任|出任)(?:公司)?(?P<title>董事长|首席执行官|执行长|总经理|总裁|ceo)"
+            role = re.search(r"(?:目前|现)?(?:担任|出任|现任|现为)(?:公司)?(?P<title>董事长|首席执行官|执行长|总经理|总裁|ceo)"
                              r"(?:兼(?P<title2>首席执行官|执行长|总经理|总裁|ceo))?", sent_rest)
             if topic is not None and role and not any(e._.kg["cls"] == "Person" and pe <= e._.kg["start"] < pe + role.start()
                                                       for e in ents):

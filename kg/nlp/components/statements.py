@@ -507,13 +507,13 @@ def _last(ents, start: int, end: int, classes) -> Span | None:
 
 
 def _clause_start(folded: str, pos: int, floor: int) -> int:
-    while pos > floor and folded[pos - 1] not in "，,；;：":
+    while pos > floor and folded[pos - 1] not in "，,；;：\n":
         pos -= 1
     return pos
 
 
 def _clause_end(folded: str, pos: int, ceiling: int) -> int:
-    while pos < ceiling and folded[pos] not in "，,；;。":
+    while pos < ceiling and folded[pos] not in "，,；;。\n":
         pos += 1
     return pos
 
