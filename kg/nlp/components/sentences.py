@@ -1,27 +1,33 @@
-"""Sentence boundaries for Chinese news: after 。！？；… and at line breaks."""
+"""Sentence boundaries for Chinese news: after 。！？；… (and their closing quotes) and at line breaks.
+
+Boundaries are found with one regular expression over the text and written to the Doc in
+one array operation, rather than token by token: this component runs on every token of
+every article.
+"""
 from __future__ import annotations
 
+import re
+
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-ENDERS = set("。！？!?；;…")
-CLOSERS = set("」』”’）)】》\"'")
+from kg.nlp.spans import texts
+
+BOUNDARY = re.compile(r"[。！？!?；;…]+[」』”’）)】》\"']*|\n+")
 
 
 class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
-        start_next = True
-        for i, tok in enumerate(doc):
-            tok.is_sent_start = start_next if i else True
-            text = tok.text
-            if "\n" in text or tok.whitespace_ == "\n":
-                start_next = True
-            elif text and text[-1] in ENDERS:
-                start_next = not (i + 1 < len(doc) and doc[i + 1].text[:1] in CLOSERS)
-            elif text and text[0] in CLOSERS and i and doc[i - 1].text[-1:] in ENDERS:
-                start_next = True
-            else:
-                start_next = False
+        if not len(doc):
+            return doc
+        text = texts(doc)[0]
+        starts = numpy.fromiter((m.end() for m in BOUNDARY.finditer(text)), dtype="int64")
+        idx = doc.to_array([IDX]).astype("int64").ravel()
+        flags = numpy.where(numpy.isin(idx, starts), 1, -1).astype("uint64")
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1))
         return doc
 
 
