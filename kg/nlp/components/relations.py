@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.spans import ENTITIES, texts
+from kg.nlp.spans import mentions, texts
 
 DEVELOPERS = {"Company", "Organization", "ResearchInstitute", "University"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
@@ -52,7 +52,7 @@ MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在
 class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text, folded = texts(doc)
-        ents = sorted(doc.spans.get(ENTITIES, []), key=lambda s: (s.start_char, -s.end_char))
+        ents = mentions(doc)
         counts: dict[str, int] = {}
         for e in ents:
             if e._.kg and e._.kg["cls"] == "Company":

@@ -29,7 +29,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.spans import ENTITIES, texts
+from kg.nlp.spans import mentions, texts
 from kg.text import name_key
 
 ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchInstitute", "MediaOrganization",
@@ -86,8 +86,7 @@ class StatementExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text, folded = texts(doc)
-        ents = sorted((e for e in doc.spans.get(ENTITIES, []) if e._.kg),
-                      key=lambda s: (s._.kg["start"], -s._.kg["end"]))
+        ents = mentions(doc)
         out: list[dict] = []
         topic: Span | None = None
         starts = [e._.kg["start"] for e in ents]
