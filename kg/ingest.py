@@ -93,11 +93,11 @@ def ingest(paths: Iterable[str | Path], store: Store, *, dry_run: bool = False, 
     for i, (art, triples) in enumerate(_extract_all(todo, reference, fingerprint, pipeline_config, base_pipeline)):
         graph = article_graph_iri(art.key)
         old = graph_triples(store, graph)
-        new = {(nt(s), nt(p), nt(o)) for s, p, o in triples}
-        report.triples_removed += len(old - new)
-        report.triples_added += len(new - old)
+        rendered = {(nt(s), nt(p), nt(o)) for s, p, o in triples}
+        report.triples_removed += len(old - rendered)
+        report.triples_added += len(rendered - old)
         if not dry_run:
-            store.replace_graph(graph, triples)
+            store.replace_graph_lines(graph, [f"{s} {p} {o} ." for s, p, o in rendered])
         if progress:
             progress(i + 1, len(todo), art.key)
     for key in report.removed:

@@ -37,6 +37,12 @@ def to_traditional(text: str) -> str:
 
 def fold(text: str) -> str:
     """Matching form of a running text: Simplified, full-width folded, lower case; same length."""
+    simplified = to_simplified(text)
+    quick = unicodedata.normalize("NFKC", simplified).casefold()
+    if len(quick) == len(text):
+        # NFKC and case folding kept one character per character (the usual case)
+        if all(len(unicodedata.normalize("NFKC", ch).casefold()) == 1 for ch in set(simplified) if not ch.isascii()):
+            return quick
     out = []
     for ch in to_simplified(text):
         n = unicodedata.normalize("NFKC", ch)

@@ -74,7 +74,11 @@ class Store:
         transaction, several times faster than parsing SPARQL); an existing one is replaced by
         one SPARQL update that drops and inserts together.
         """
-        body = "\n".join(f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples)
+        self.replace_graph_lines(graph, [f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples])
+
+    def replace_graph_lines(self, graph: URIRef, lines: list[str]) -> None:
+        """replace_graph for triples already written as N-Triples lines."""
+        body = "\n".join(lines)
         g = _n3(graph)
         if not self.writable:
             raise StoreError(f"{self.location}: store is open read-only")

@@ -157,7 +157,11 @@ class RemoteStore:
     # -- writing
     def replace_graph(self, graph, triples: Iterable[tuple]) -> None:
         """Make graph hold exactly these triples: one update request, so one transaction."""
-        body = "\n".join(f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples)
+        self.replace_graph_lines(graph, [f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples])
+
+    def replace_graph_lines(self, graph, lines: list[str]) -> None:
+        """replace_graph for triples already written as N-Triples lines."""
+        body = "\n".join(lines)
         g = _n3(graph)
         self._update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
 
