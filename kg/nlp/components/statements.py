@@ -440,6 +440,9 @@ class StatementExtractor:
                         return [("subject", key(b)), ("counterpart", key(a))]
                 return []
             targets = [e for e in after if _cls(e) in PRODUCTS | ORGS]
+            # 超越輝達H20: the brand in front of a product is not compared itself
+            targets = [e for e in targets if not (_cls(e) in ORGS and any(
+                o._.kg["start"] == e._.kg["end"] and _cls(o) in PRODUCTS for o in after))]
             if subj is None or not targets:
                 return []
             return [("subject", key(subj))] + [("counterpart", key(t)) for t in targets]
