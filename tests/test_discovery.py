@@ -67,3 +67,13 @@ def test_same_new_name_gets_the_same_key_in_both_scripts(nlp):
     b = nlp("曜芯科技发布新芯片。")
     key = lambda d: {s._.kg["key"] for s in d.spans["kg_entities"] if s._.kg}
     assert key(a) == key(b) and key(a)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("（中央社記者蔡明遠新竹10日電）晶圓廠今天表示。", "蔡明遠"),
+    ("【財經快訊／記者高雅文報導】晶片股上漲。", "高雅文"),
+    ("記者葉志強／台北報導\n晶片股走強。", "葉志強"),
+    ("本报记者 陆子涵 深圳报道\n新品发布。", "陆子涵"),
+])
+def test_reporters_in_datelines(nlp, text, name):
+    assert (name, "Person") in found(nlp, text)

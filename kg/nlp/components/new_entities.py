@@ -184,7 +184,7 @@ class EntityDiscoverer:
         place_spans = {(s._.kg["start"], s._.kg["end"]) for s in existing if s._.kg["cls"] in PLACE_CLASSES}
         # longer candidates first, then by rule order, so a policy name beats a shorter org inside it
         for start, end, cls, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), RULES.index(f[3])
-                                                                   if f[3] in RULES else 99, f[0])):
+                                                                   if f[3] in RULES else -1, f[0])):
             clashes = [(a, b) for a, b in taken if start < b and a < end]
             if clashes:
                 # known names inside a longer new name (參議院 in 參議院聽證會, 亞太 in 亞太…研究院) may stand
@@ -223,8 +223,27 @@ class EntityDiscoverer:
         add_entities(doc, spans)
         return doc
 
+    def _reporters(self, folded: str) -> list[tuple[int, int, str, "Rule"]]:
+        """記者張建中／台北報導, （中央社記者張建中新竹10日電）, 本報記者王若琳上海報道: the reporter's name
+        runs until a place, a date, 電 or 報導 begins."""
+        out = []
+        for m in REPORTER.finditer(folded):
+            start = m.end()
+            for length in (3, 2):
+                end = start + length
+                rest = folded[end:end + 6]
+                name = folded[start:end]
+                if not re.fullmatch(rf"[{HAN}]+", name) or name[0] not in SURNAMES or name in NOT_NAMES:
+                    continue
+                if re.match(r"[\d/／|｜\s、,，)）】]|电|报导|报道|综合|摄|编译", rest) or any(
+                        self.index.lookup(rest[:k]) and self.reference.get(self.index.lookup(rest[:k])[0]).coarse
+                        in ("GPE", "LOC") for k in (2, 3, 4)):
+                    out.append((start, end, "Person", REPORTER_RULE))
+                    break
+        return out
+
     def _candidates(self, folded: str) -> list[tuple[int, int, str, "Rule"]]:
-        found = []
+        found = self._reporters(folded)
         for rule in RULES:
             spans = [m.span("name") for m in rule.pattern.finditer(folded)]
             if rule.name == "org-suffix":
@@ -366,6 +385,8 @@ class EntityDiscoverer:
 PLACE_CLASSES = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"}
 ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "GovernmentAgency"}
 BRAND_MODEL = re.compile(r"\s?(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
+REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?记者\s*")
+REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 PAREN_ALIAS = re.compile(r"\s?[（(](?P<alias>[^（）()\n，。、;；]{2,12})[）)]")
 BRAND_RULE = Rule("brand-model", "Chip", BRAND_MODEL, 0.75)
 EVENT_EDGE = re.compile(r"^(?:年度|第[一二三四五六七八九十\d]+届|首届)")
