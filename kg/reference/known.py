@@ -47,9 +47,8 @@ class KnownEntity:
     labels: tuple[tuple[str, str], ...]      # (language tag, preferred label)
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
-    facts: tuple[tuple[str, str], ...] = ()  # (property local name, object id), subject is this entity
+    facts: tuple[tuple[str, str], ...] = ()  # (property, other id); "^property": the other is the subject
     source: str | None = None
-    employer: str | None = None              # for people with a role: the organisation's id
 
     @property
     def coarse(self) -> str:
@@ -137,18 +136,15 @@ def _read_csv(path: Path) -> list[KnownEntity]:
             aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
             facts = [(prop, target.strip()) for col, prop in FACT_COLUMNS.items()
                      for target in row.get(col, "").split("|") if target.strip()]
-            employer = None
             role, role_of = row.get("role", ""), row.get("role_of", "")
-            if role_of:
-                employer = role_of
-                if role in ROLE_PROPERTY:
-                    # stored from the organisation's side; see ReferenceData facts_about
-                    facts.append((f"^{ROLE_PROPERTY[role]}", role_of))
+            if role_of and role in ROLE_PROPERTY:
+                # "^" marks a fact stated from the other side: the organisation's CEO is this person
+                facts.append((f"^{ROLE_PROPERTY[role]}", role_of))
             wikidata = row.get("wikidata") or None
             if wikidata and not (wikidata.startswith("Q") and wikidata[1:].isdigit()):
                 raise ReferenceDataError(f"{path}:{line}: wikidata '{wikidata}' is not an item id like Q182477")
             out.append(KnownEntity(id=row["id"], cls=cls, labels=labels, aliases=aliases, wikidata=wikidata,
-                                   facts=tuple(facts), source=row.get("source") or None, employer=employer))
+                                   facts=tuple(facts), source=row.get("source") or None))
     return out
 
 
