@@ -72,8 +72,7 @@ _PATTERNS = [
     ("times", re.compile(_APPROX + _NUMBER + r"\s*倍")),
     ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|w|瓦|nm|纳米|奈米|张卡|卡)"
                         r"(?![a-z])")),
-    ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台|套|股|家|座|块|层)"
-                         r"(?![份东])")),
+    ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层)")),
 ]
 
 
@@ -108,7 +107,7 @@ def find_amounts(folded: str) -> list[Amount]:
                 continue
             num = Decimal(m.group("num").replace(",", ""))
             if rule == "count":
-                value, unit = num * SCALE.get(g.get("cscale") or "", Decimal(1)), COUNT_UNITS[g["cunit"]]
+                value, unit = num * SCALE.get(g.get("cscale") or "", Decimal(1)), COUNT_UNITS[g["cunit"][0]]
             elif rule in ("money", "money-prefix"):
                 value, unit = num * SCALE.get(g.get("scale") or "", Decimal(1)), CURRENCY[g["cur"]]
             elif rule == "percent":
