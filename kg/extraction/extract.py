@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 
 from kg.corpus import Article
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
-from kg.nlp.spans import DATES, ENTITIES, QUANTITIES, texts
+from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, main_company, texts
+from kg.nlp.spans import mentions as spans_mentions
 from kg.reference import load_reference
 
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "TOPS", "GB", "TB", "GB-PER-SEC", "TB-PER-SEC", "CARD", "W", "NM", "TPP"}
@@ -27,7 +28,6 @@ MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
 PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
 ENDS = "。！？!?\n"
-HEDGES = re.compile(r"可能|预计|预期|传闻|据悉|或将|将会|有望|恐将|拟|计划|考虑|据传|消息人士|或许|也许|估计|传出")
 CLAUSE_ENDS = "，,；;。！？!?\n"
 
 
@@ -123,7 +123,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # -- amounts no statement took: measurements of what they are about
     last_subject: Entity | None = None
     last_sentence = None
-    main = _main_company(mentions)
+    top = main_company(spans_mentions(doc))
+    main = entities.get(top._.kg["key"]) if top is not None else None
     for q in amounts:
         if (q["start"], q["value"]) in used_amounts:
             lead = entities.get(taken_by.get((q["start"], q["value"]), ""))
@@ -145,7 +146,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             kind="Measurement", roles=(("subject", subject.key),),
             evidence=evidence(q["start"], q["end"], f"amount-{q['rule']}", 0.7),
             amount=_amount(q), date=_date_value(_date_for(dates, sentence[0], q["start"], sentence[1])),
-            hedged=bool(HEDGES.search(folded[sentence[0]:sentence[1]]))))
+            hedged=bool(HEDGE.search(folded[sentence[0]:sentence[1]]))))
 
     # -- dates no statement took: one statement per entity of the date's clause
     for d in dates:
@@ -282,20 +283,6 @@ def _amount_owners(statements: list[dict], amounts: list[dict], folded: str) -> 
             continue
         owners[(q["start"], q["value"])] = best
     return owners
-
-
-def _main_company(mentions) -> Entity | None:
-    """The company the article is mostly about: the one it names most often."""
-    counts: dict[str, int] = {}
-    ents: dict[str, Entity] = {}
-    for _, _, ent in mentions:
-        if ent.cls == "Company":
-            counts[ent.key] = counts.get(ent.key, 0) + 1
-            ents[ent.key] = ent
-    if not counts:
-        return None
-    best = max(sorted(counts), key=lambda k: counts[k])
-    return ents[best] if counts[best] >= 3 else None
 
 
 def _amount_end(folded: str, pos: int) -> int:

@@ -1,6 +1,8 @@
 """Custom attributes our components put on spaCy objects, registered in one place."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from kg.text import fold
@@ -58,3 +60,19 @@ def mentions(doc: Doc) -> list[Mention]:
     """The doc's entity spans that carry kg data, as `Mention`s in text order."""
     out = [Mention(s) for s in doc.spans.get(ENTITIES, []) if s._.kg]
     return sorted(out, key=lambda m: (m._.kg["start"], -m._.kg["end"]))
+
+
+HEDGE = re.compile(r"可能|预计|预期|传闻|据悉|或将|将会|有望|恐将|拟|计划|考虑|据传|消息人士|或许|也许|估计|传出")
+
+
+def main_company(ents: list[Mention]) -> Mention | None:
+    """The company an article is mostly about: the one it names most often, at least three times.
+    Bare 公司 and 其 in the article usually mean this one."""
+    counts: dict[str, int] = {}
+    for e in ents:
+        if e._.kg["cls"] == "Company":
+            counts[e._.kg["key"]] = counts.get(e._.kg["key"], 0) + 1
+    if not counts:
+        return None
+    top = max(sorted(counts), key=counts.get)
+    return next(e for e in ents if e._.kg["key"] == top) if counts[top] >= 3 else None

@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.spans import mentions, texts
+from kg.nlp.spans import main_company, mentions, texts
 
 DEVELOPERS = {"Company", "Organization", "ResearchInstitute", "University"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
@@ -53,13 +53,7 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text, folded = texts(doc)
         ents = mentions(doc)
-        counts: dict[str, int] = {}
-        for e in ents:
-            if e._.kg and e._.kg["cls"] == "Company":
-                counts[e._.kg["key"]] = counts.get(e._.kg["key"], 0) + 1
-        top = max(sorted(counts), key=counts.get) if counts else None
-        self.main = next((e for e in ents if e._.kg and e._.kg["key"] == top), None) \
-            if top and counts[top] >= 3 else None
+        self.main = main_company(ents)
         found: list[dict] = []
         for sent in doc.sents:
             inside = [e for e in ents if sent.start_char <= e.start_char < sent.end_char and e._.kg]

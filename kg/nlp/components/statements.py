@@ -29,7 +29,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.spans import mentions, texts
+from kg.nlp.spans import HEDGE, main_company, mentions, texts
 from kg.text import name_key
 
 ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchInstitute", "MediaOrganization",
@@ -71,7 +71,6 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
 DECISION = re.compile(rf"(?P<polarity>{ALLOW}|{BAN})")
 DECISION_AFTER_PRODUCT = re.compile(rf"^(?:芯片|晶片)?(?:的)?(?P<polarity>解禁|禁售|获准出口|获批|出口许可|遭禁|被禁)")
 ATTRIBUTION = re.compile(r"据|根据|援引")
-HEDGE = re.compile(r"可能|预计|预期|传闻|据悉|或将|将会|有望|恐将|拟|计划|考虑|据传|消息人士|或许|也许|估计|传出")
 
 
 OBJECT = re.compile(rf"(?:{EXPORT})(?:其|了)?(?P<object>[\u4e00-\u9fffa-z0-9]{{0,6}}?(?:芯片|晶片|半导体|gpu|设备|技术|产品))")
@@ -90,12 +89,7 @@ class StatementExtractor:
         out: list[dict] = []
         topic: Span | None = None
         starts = [e._.kg["start"] for e in ents]
-        counts: dict[str, int] = {}
-        for e in ents:
-            if _cls(e) == "Company":
-                counts[key_of(e)] = counts.get(key_of(e), 0) + 1
-        top = max(sorted(counts), key=counts.get) if counts else None
-        self.main = next((e for e in ents if key_of(e) == top), None) if top and counts[top] >= 3 else None
+        self.main = main_company(ents)
         for sent in doc.sents:
             lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
             inside = ents[lo:hi]
