@@ -17,6 +17,8 @@ import re
 from spacy.tokens import Doc
 
 from kg.corpus import Article
+from kg.extraction.frames import clause_frames
+from kg.nlp.clauses import clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
 from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, main_company, texts
 from kg.nlp.spans import mentions as spans_mentions
@@ -29,6 +31,8 @@ PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
 PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
 ENDS = "。！？!?\n"
 CLAUSE_ENDS = "，,；;。！？!?\n"
+# A sentence naming at most this many entities is read as one frame; a longer one clause by clause.
+SENTENCE_WHOLE_UP_TO = 4
 
 
 def extract(doc: Doc, article: Article) -> ArticleFacts:
@@ -148,6 +152,20 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             amount=_amount(q), date=_date_value(_date_for(dates, sentence[0], q["start"], sentence[1])),
             hedged=bool(HEDGE.search(folded[sentence[0]:sentence[1]]))))
 
+    # -- clause frames: the entities of any clause, linked as the clause links them
+    linked = _linked_pairs(relations, statements)
+    for fr in clause_frames(folded, _units(clauses(doc), sentences, mentions, SENTENCE_WHOLE_UP_TO), sentences, mentions, predicate=_predicate(doc)):
+        keys = [k for _, k in fr.roles]
+        pairs = {frozenset((a, b)) for i, a in enumerate(keys) for b in keys[i + 1:]}
+        if pairs <= linked:
+            continue
+        linked |= pairs
+        s0, s1 = sentence_of(fr.start)
+        date = _date_for(dates, fr.start, fr.trigger_start or fr.start, fr.end)
+        statements.append(Statement(
+            kind="Statement", roles=fr.roles, evidence=evidence(fr.start, fr.end, "clause-frame", 0.5),
+            date=_date_value(date), hedged=bool(HEDGE.search(folded[fr.start:fr.end])), trigger=fr.trigger))
+
     # -- dates no statement took: one statement per entity of the date's clause
     for d in dates:
         if d["start"] in used_dates:
@@ -160,6 +178,43 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     reference, inferred = doc.user_data.get("kg_reference", (None, True))
     year = int(str(reference)[:4]) if reference else None
     return ArticleFacts(article, year, inferred, entities, relations, _unique(statements), sentences)
+
+
+def _linked_pairs(relations: list[Relation], statements: list[Statement]) -> set[frozenset]:
+    """Pairs of entity keys some relation or statement already links."""
+    out = {frozenset((r.subject, r.object)) for r in relations}
+    for st in statements:
+        keys = [k for _, k in st.roles]
+        out |= {frozenset((a, b)) for i, a in enumerate(keys) for b in keys[i + 1:] if a != b}
+    return out
+
+
+def _units(clause_bounds, sentences, mentions, limit):
+    """Sentences with at most limit distinct entities read whole; longer ones clause by clause."""
+    out = []
+    for s0, s1 in sentences:
+        keys = {ent.key for ms, me, ent in mentions if s0 <= ms and me <= s1}
+        if len(keys) <= limit:
+            out.append((s0, s1))
+        else:
+            out.extend((a, b) for a, b in clause_bounds if s0 <= a < s1)
+    return out
+
+
+def _predicate(doc: Doc):
+    """The first verb of a clause, from the POS tags a trained tagger left on the tokens, if any."""
+    if not any(t.tag_ for t in doc[:50]):
+        return None
+    starts = [t.idx for t in doc]
+
+    def first_verb(start: int, end: int):
+        i = bisect.bisect_left(starts, start)
+        while i < len(doc) and doc[i].idx < end:
+            if doc[i].pos_ == "VERB":
+                return doc[i].text, doc[i].idx
+            i += 1
+        return None
+    return first_verb
 
 
 def _label_in_script(label: str, source: str) -> str:

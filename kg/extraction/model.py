@@ -61,6 +61,7 @@ class Statement:
     date: DateValue | None = None
     amount: Amount | None = None
     hedged: bool = False
+    trigger: str | None = None                 # the predicate as written (a frame's verb)
 
 
 @dataclass

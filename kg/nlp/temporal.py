@@ -44,6 +44,10 @@ def cn_int(text: str) -> int:
 
 
 _PATTERNS = [
+    # 昨（14）日, 今（15）日: the day of the month, written beside its distance from the article's date
+    ("rel-day-num", re.compile(r"(?P<rel>昨|今|前|明)\s*[（(]\s*(?P<d>[0-3]?\d)\s*[）)]\s*[日号]")),
+    ("today", re.compile(r"(?<![至迄到])(?:今天|今日(?!头条))")),
+    ("first-quarters", re.compile(r"(?P<rel>今年|去年|明年)?\s*前\s*(?P<n>[一二三1-3])\s*(?:季度?|个季度)(?![节风])")),
     ("ymd", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
     ("yq", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?(?![节风])")),
@@ -52,7 +56,7 @@ _PATTERNS = [
     ("ym", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月")),
     ("y", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*(?:年|财年)")),
     ("rel-ymd", re.compile(rf"(?P<rel>今年|去年|明年|前年|同年|当年)\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号])?")),
-    ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|同年|当年)?\s*(?:第\s*)?(?P<q>[一二三四])\s*季(?:度)?(?![节风])")),
+    ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|同年|当年)?\s*(?:第\s*(?P<qd>[1-4])|(?:第\s*)?(?P<q>[一二三四]))\s*季(?:度)?(?![节风])")),
     ("rel-m", re.compile(r"(?P<rel>上个?月|本月|当月|同月|下个?月)")),
     ("d", re.compile(r"(?<![\d年月.个交易工作])(?P<d>[12]?\d|3[01])\s*日(?![内前后以起均])")),
     ("md", re.compile(rf"(?<![\d年])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
@@ -116,7 +120,7 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
         if rule.startswith("day") and i + 1 < len(raw) and raw[i + 1][0] - e <= 2 and raw[i + 1][2] in ("md", "ymd"):
             # 第二天，12月10日: the explicit date that follows is what the relative one means
             continue
-        dm = _resolve(s, e, rule, m, ref_year, anchor)
+        dm = _resolve(s, e, rule, m, ref_year, ref_day if rule in ("rel-day-num", "today") else anchor)
         if dm is None:
             continue
         if dm.precision == "day" and rule in ("ymd", "iso", "md", "rel-ymd"):
@@ -151,7 +155,10 @@ def _resolve(s, e, rule, m, ref_year, anchor) -> DateMention | None:
             return DateMention(s, e, f"{year:04d}-{month:02d}", "month", True, rule=rule)
         if rule == "rel-q":
             year = ref_year + _REL_YEAR.get(g.get("rel") or "今年", 0)
-            return DateMention(s, e, f"{year:04d}", "year", True, quarter=cn_int(g["q"]), rule=rule)
+            return DateMention(s, e, f"{year:04d}", "year", True, quarter=cn_int(g["q"] or g["qd"]), rule=rule)
+        if rule == "first-quarters":
+            year = ref_year + _REL_YEAR.get(g.get("rel") or "今年", 0)
+            return DateMention(s, e, f"{year:04d}", "year", True, rule=rule)
         if rule == "md":
             d = dt.date(ref_year, cn_int(g["m"]), cn_int(g["d"]))
             return DateMention(s, e, d.isoformat(), "day", True, rule=rule)
@@ -186,6 +193,21 @@ def _resolve(s, e, rule, m, ref_year, anchor) -> DateMention | None:
 def _relative_to_anchor(s, e, rule, g, anchor) -> DateMention | None:
     if anchor is None:
         return None
+    if rule == "rel-day-num":  # the named day, in the month the distance word points into
+        near = anchor + dt.timedelta(days={"昨": -1, "前": -2, "今": 0, "明": 1}[g["rel"]])
+        day = cn_int(g["d"])
+        for month_shift in (0, -1, 1):
+            m = near.month + month_shift
+            y, m = near.year + (m - 1) // 12, (m - 1) % 12 + 1
+            try:
+                d = dt.date(y, m, day)
+            except ValueError:
+                continue
+            if abs((d - near).days) <= 3:
+                return DateMention(s, e, d.isoformat(), "day", True, rule=rule)
+        return None
+    if rule == "today":
+        return DateMention(s, e, anchor.isoformat(), "day", True, rule=rule)
     if rule == "day-before":
         d = anchor - dt.timedelta(days=1)
     elif rule == "day-after":

@@ -126,6 +126,8 @@ def _statement(article_key: str, facts: ArticleFacts, st: Statement, a: URIRef) 
             out.append((node, KGO.metric, Literal(st.amount.metric)))
     if st.hedged:
         out.append((node, KGO.hedged, Literal(True)))
+    if st.trigger:
+        out.append((node, KGO.trigger, Literal(st.trigger)))
     out.extend(_evidence(article_key, facts, st.evidence, node, a, "statement"))
     return out
 

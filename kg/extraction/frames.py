@@ -1,0 +1,115 @@
+"""Clause frames: every clause that names entities becomes a statement of what it says.
+
+The trigger rules (kg_statements) know a few kinds of fact well; a reader links the names
+of any clause whatever its verb. A frame is that reading: the clause's predicate as its
+trigger, the entities of the clause in their roles (who acts, what it is about, where,
+which product, which event), the clause's date, and the clause as evidence.
+
+Chinese drops a subject it has named once: 燧原科技成立於2018年，布局雲端AI晶片領域，…
+The organisation or person that opens a sentence stays its topic, and a later clause of the
+sentence that names no actor of its own is about it (a topic chain). 該公司, 其, 這家公司
+and the like point back to the nearest company named before them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchInstitute", "MediaOrganization",
+        "StockExchange", "InternationalOrganization", "University"}
+PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
+PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
+EVENTS = {"Event"}
+ACTORS = ORGS | {"Person"}
+
+# Words that point back to an entity named before (folded, Simplified): 该公司, 其, 这家公司, 该芯片…
+ANAPHORA = re.compile(r"(?:该|这家|此|这|本)(?:公司|企业|集团|厂商|机构|部门|芯片|晶片|产品)|(?<![尤极])其(?![他它中余实])|前者|后者")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One clause's reading, before dates and evidence are attached."""
+
+    start: int                          # the clause
+    end: int
+    trigger: str | None                 # the predicate as written
+    trigger_start: int | None
+    roles: tuple[tuple[str, str], ...]  # (role property, entity key)
+
+
+def role_of(cls: str, before_trigger: bool, first_actor: bool) -> str:
+    """The role an entity of class cls plays, by its class and its side of the predicate."""
+    if cls in PLACES:
+        return "location"
+    if cls in EVENTS:
+        return "venue"
+    if cls in PRODUCTS:
+        return "product"
+    if cls in ACTORS and before_trigger and first_actor:
+        return "agent"
+    return "subject" if before_trigger else "counterpart"
+
+
+def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[tuple[int, int]],
+                  mentions: list[tuple[int, int, object]],
+                  predicate=None) -> list[Frame]:
+    """Frames of every clause that holds two or more entities once its topic is carried in.
+
+    mentions: (start, end, entity) in text order, entity with .key and .cls.
+    predicate: a callable (start, end) -> (text, start) | None giving the clause's main verb.
+    """
+    frames: list[Frame] = []
+    mi = 0
+    last_company = None
+    si = 0
+    topic = None
+    for cs, ce in clauses:
+        while si < len(sentences) and sentences[si][1] <= cs:
+            si += 1
+            topic = None
+        while mi < len(mentions) and mentions[mi][0] < cs:
+            if mentions[mi][2].cls == "Company":
+                last_company = mentions[mi][2]
+            mi += 1
+        here = []
+        j = mi
+        while j < len(mentions) and mentions[j][1] <= ce:
+            here.append(mentions[j])
+            j += 1
+        pred = predicate(cs, ce) if predicate else None
+        tpos = pred[1] if pred else None
+        ents: list[tuple[int, object]] = []
+        seen: set[str] = set()
+        for s, e, ent in here:
+            if ent.key not in seen:
+                seen.add(ent.key)
+                ents.append((s, ent))
+        # a pointer word (该公司, 其) names the company before it
+        ref = ANAPHORA.search(folded, cs, ce)
+        if ref and last_company is not None and last_company.key not in seen and \
+                not any(ent.cls == "Company" and s < ref.start() for s, ent in ents):
+            ents.append((ref.start(), last_company))
+            seen.add(last_company.key)
+        actor_first = next((ent for s, ent in sorted(ents, key=lambda x: x[0]) if ent.cls in ACTORS), None)
+        if actor_first is None and topic is not None and topic.key not in seen and ents:
+            ents.insert(0, (cs, topic))
+            seen.add(topic.key)
+        elif actor_first is not None and topic is None:
+            topic = actor_first
+        for s, e, ent in here:
+            if ent.cls == "Company":
+                last_company = ent
+        mi = j
+        if len(ents) < 2:
+            continue
+        ents.sort(key=lambda x: x[0])
+        roles: list[tuple[str, str]] = []
+        first = True
+        for s, ent in ents:
+            before = tpos is None or s < tpos
+            role = role_of(ent.cls, before, first)
+            if role == "agent":
+                first = False
+            roles.append((role, ent.key))
+        frames.append(Frame(cs, ce, pred[0] if pred else None, tpos, tuple(roles)))
+    return frames

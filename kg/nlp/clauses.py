@@ -1,0 +1,62 @@
+"""Clauses: the unit a Chinese reader takes one predicate at a time.
+
+Sentences end at 。！？；… and line breaks (kg_sentences); a clause ends at a comma or
+colon as well. Quotation marks and brackets are kept whole, so 「…，…」 does not split a
+quoted name. Every component that asks "what else is in this clause" reads these bounds,
+computed once per doc and cached on it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from kg.nlp.spans import texts
+
+CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"']*|\n+")
+OPENERS = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")", "《": "》", "【": "】"}
+
+
+def split_clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of text, skipping punctuation-only stretches; a comma inside
+    brackets or quotes (up to 40 characters) does not end a clause."""
+    out: list[tuple[int, int]] = []
+    start = pos = 0
+    for m in CLAUSE_END.finditer(text):
+        if m.start() < pos:
+            continue
+        inside = _open_bracket(text, start, m.start())
+        if inside and "\n" not in m.group() and m.start() - inside < 40:
+            continue
+        if text[start:m.start()].strip():
+            out.append((start, m.start()))
+        start = pos = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def _open_bracket(text: str, start: int, end: int) -> int | None:
+    """The position of a bracket or quote opened in text[start:end] and not closed there."""
+    stack: list[tuple[str, int]] = []
+    for i in range(start, end):
+        c = text[i]
+        if c in OPENERS:
+            stack.append((OPENERS[c], i))
+        elif stack and c == stack[-1][0]:
+            stack.pop()
+    return stack[-1][1] if stack else None
+
+
+def clauses(doc: Doc) -> list[tuple[int, int]]:
+    """The doc's clauses, computed once."""
+    data = doc.user_data
+    if "kg_clauses" not in data:
+        data["kg_clauses"] = split_clauses(texts(doc)[0])
+    return data["kg_clauses"]
+
+
+def clause_at(bounds: list[tuple[int, int]], pos: int) -> int:
+    """Index of the clause holding character pos (the one before it when pos is punctuation)."""
+    return max(0, bisect.bisect_right([s for s, _ in bounds], pos) - 1)
