@@ -29,6 +29,8 @@ MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-
                   "valuation", "share-price", "shipments", "sales", "funding", "ipo-proceeds", "ipo-price"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
 PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
+ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchInstitute", "MediaOrganization",
+        "StockExchange", "InternationalOrganization", "University"}
 ENDS = "。！？!?\n"
 CLAUSE_ENDS = "，,；;。！？!?\n"
 # A sentence naming at most this many entities is read as one frame; a longer one clause by clause.
@@ -125,6 +127,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 date=_date_value(date), amount=_amount(q), hedged=st["hedged"]))
 
     # -- amounts no statement took: measurements of what they are about
+    affiliation: dict[str, str] = {}
+    for r in relations:
+        a, b = entities.get(r.subject), entities.get(r.object)
+        if a is not None and b is not None and a.cls == "Person" and b.cls in ORGS:
+            affiliation.setdefault(a.key, b.key)
+        elif a is not None and b is not None and b.cls == "Person" and a.cls in ORGS:
+            affiliation.setdefault(b.key, a.key)
     last_subject: Entity | None = None
     last_sentence = None
     top = main_company(spans_mentions(doc))
@@ -145,6 +154,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 subject = main
         if subject is None:
             continue
+        if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON"):
+            # 趙海軍指出，第3季銷售收入23.82億美元: a figure an officer gives is his company's
+            org = entities.get(affiliation.get(subject.key, "")) or main
+            subject = org or subject
         last_subject, last_sentence = subject, sentence
         statements.append(Statement(
             kind="Measurement", roles=(("subject", subject.key),),

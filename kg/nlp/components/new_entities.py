@@ -89,6 +89,9 @@ def _rules() -> list[Rule]:
         # Titles in book-title marks: 《先進晶片出口管制規定》
         Rule("titled-policy", "Policy", re.compile(
             rf"《(?P<name>[^》\n]{{2,30}}(?:规定|禁令|法案|法|条例|新规|规则|管制|措施|清单|办法|指引|框架|协议|声明|令))》"), 0.85),
+        # Laws and rules in corner quotes: 「反壟斷法」, “外國直接產品規則”
+        Rule("quoted-policy", "Policy", re.compile(
+            rf"[「“『](?P<name>[^」”』《》\n，。]{{2,60}}?(?:规定|禁令|法案|法|条例|新规|规则|办法|公告|决定|指令|命令|令))[」”』]"), 0.8),
         # Chip model numbers: H200, MLU690, MI300X, B200, P800, GB200, XG-720
         Rule("chip-model", "Chip", re.compile(
             r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|bf\d|tf\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b|n\d\b)"
@@ -354,7 +357,7 @@ class EntityDiscoverer:
                     core = name[: -len(suffix)]
                     company_suffix = suffix in ("公司", "科技", "集团", "股份", "有限公司", "股份有限公司")
                     break
-            if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC)
+            if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
                     or core.startswith(GENERIC_START)
                     or core.endswith(GENERIC_END) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)):
                 return None
@@ -366,7 +369,7 @@ class EntityDiscoverer:
             core = re.sub(r"(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇)$", "", name)
             if name.endswith("上市") or "市值" in name or "市场" in name:
                 return None
-            if len(core) < 2 or core in GENERIC or core.endswith(("地", "城", "郊", "社", "园", "产业", "工业", "行政",
+            if len(core) < 2 or core in GENERIC or _common_word(core[-2:]) and not _common_word(core) or core.endswith(("地", "城", "郊", "社", "园", "产业", "工业", "行政",
                                                                   "特别", "经济", "保税", "示范", "试验", "服务")) \
                     or core.startswith(GENERIC_START + ("全", "本", "各", "所在", "当地", "该")):
                 return None
@@ -383,6 +386,18 @@ class EntityDiscoverer:
 
 
 PLACE_CLASSES = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"}
+COMMON_WORD_FREQ = 1000
+
+
+def _common_word(word: str) -> bool:
+    """A word common in general Chinese text (jieba's dictionary counts it 1,000 times or more):
+    消費, 新興, 背後, 國家. A name's core ending in one is a phrase, not a name (消費電子,
+    大陸國家市); names coin rare stems (燧原, 壁仞, 長鑫)."""
+    from kg.nlp.tokenizer import _JIEBA, jieba_tokenizer
+    tok = next(iter(_JIEBA.values())) if _JIEBA else jieba_tokenizer()
+    if not tok.initialized:
+        tok.initialize()
+    return len(word) >= 2 and tok.FREQ.get(word, 0) >= COMMON_WORD_FREQ
 ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "GovernmentAgency"}
 BRAND_MODEL = re.compile(r"\s?(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
 REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?记者\s*")

@@ -43,8 +43,14 @@ OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一�
                        r"(?:[^，。；]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
 OWN_PRODUCT = re.compile(r"^[^，。；]{0,10}?的[^，。；]{0,6}?(?:芯片|晶片|产品|处理器|加速器|加速卡)(?:为|是|叫|名为|包括)?$")
 HQ_AFTER = re.compile(r"^(?:的)?(?:总部|总部设|总部位于|总部设在|总部设于|位于|坐落于|落户)(?:于|在)?$")
-PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
-                              r"设计公司|独角兽))?$")
+PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
+                              r"设计公司|独角兽|巨擘|巨头|集团|品牌|供应商|制造商|设计商|代工厂|晶圆厂|对手|客户|伙伴|银行|机构|"
+                              r"券商|媒体|电视台|报|通讯社|网站|平台))?$")
+# 中國籍男子李某 / 美國公民 / 新加坡商人: a country before a person says the person's nationality
+NATIONALITY_GAP = re.compile(r"^(?:的)?(?:籍|裔|公民|国民|男子|女子|商人|嫌犯|嫌疑人|被告|学者|专家|工程师|企业家|"
+                             r"[^，。；、\s和与及或对向在将于为是把被从给让]{0,6}(?:籍|裔|公民|男子|女子|商人|嫌犯|被告|人士))(?:的)?$")
+# 邁絡思是一家以色列裔美國跨國供應商: a company described by its country
+IS_A_COUNTRY = re.compile(r"^(?:是|为)(?:一家|一间|家)?(?:[^，。；、\s]{0,6}?[、和]?)$")
 MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在)(?P<org>[^，。；]{2,10}?)(?:的|以|采用)?[^，。；]{0,10}?"
                           r"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应)")
 
@@ -144,6 +150,10 @@ class RelationExtractor:
                         out.append(_rel(b, "country", a, "place-before-name", sent))
                     else:
                         out.append(_rel(b, "headquarters", a, "place-before-name", sent))
+                elif ca in COUNTRIES and cb == "Person" and ca == "Country" and NATIONALITY_GAP.match(gap):
+                    out.append(_rel(b, "citizenship", a, "nationality-before-name", sent))
+                elif ca in ORGS and cb == "Country" and IS_A_COUNTRY.match(gap):
+                    out.append(_rel(a, "country", b, "is-a-company-of", sent))
                 elif ca in ORGS and cb in ORGS | PRODUCTS and re.fullmatch(r"旗下(?:的)?(?:[^，。；]{0,6}(?:公司|品牌|子公司|部门))?", gap):
                     out.append(_rel(b, "parentOrganization", a, "subsidiary", sent))
         for outer in ents:  # 上海證券交易所科創板上市委員會: a body named inside another's name belongs to it
