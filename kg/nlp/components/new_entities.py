@@ -245,8 +245,27 @@ class EntityDiscoverer:
                     break
         return out
 
+    def _datelines(self, folded: str) -> list[tuple[int, int, str, "Rule"]]:
+        """央廣網北京1月23日消息, 快科技7月27日消息, （中央社記者張建中新竹10日電）: the outlet that
+        opens a dateline is a media organisation (a place named before the date is not)."""
+        out = []
+        for m in DATELINE.finditer(folded):
+            head = m.group("head")
+            head = re.sub(r"(?:本报|本刊|特约|实习)?记者.*$", "", head)
+            for k in (4, 3, 2):  # a known place right before the date: 北京, 新竹
+                hits = self.index.lookup(head[-k:]) if len(head) > k else ()
+                if hits and self.reference.get(hits[0]).coarse in ("GPE", "LOC"):
+                    head = head[:-k]
+                    break
+            head = head.strip()
+            if 2 <= len(head) <= 8 and not (self.index.lookup(head) and
+                                            self.reference.get(self.index.lookup(head)[0]).coarse in ("GPE", "LOC")):
+                start = m.start("head")
+                out.append((start, start + len(head), "MediaOrganization", DATELINE_RULE))
+        return out
+
     def _candidates(self, folded: str) -> list[tuple[int, int, str, "Rule"]]:
-        found = self._reporters(folded)
+        found = self._reporters(folded) + self._datelines(folded)
         for rule in RULES:
             spans = [m.span("name") for m in rule.pattern.finditer(folded)]
             if rule.name == "org-suffix":
@@ -402,6 +421,10 @@ ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "Go
 BRAND_MODEL = re.compile(r"\s?(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
 REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?记者\s*")
 REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
+# A dateline at a paragraph's start or in brackets: OUTLET[記者NAME][PLACE]M月D日電/訊/消息
+DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?P<head>[{HAN}a-z]{{2,16}}?)\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*"
+                      r"(?:电|讯|消息|报道|报导)", re.M)
+DATELINE_RULE = Rule("dateline-outlet", "MediaOrganization", DATELINE, 0.75)
 PAREN_ALIAS = re.compile(r"\s?[（(](?P<alias>[^（）()\n，。、;；]{2,12})[）)]")
 BRAND_RULE = Rule("brand-model", "Chip", BRAND_MODEL, 0.75)
 EVENT_EDGE = re.compile(r"^(?:年度|第[一二三四五六七八九十\d]+届|首届)")

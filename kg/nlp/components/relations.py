@@ -115,6 +115,7 @@ class RelationExtractor:
         out.extend(self._own_products(ents, folded, sent))
         out.extend(self._listed(ents, folded, sent))
         out.extend(self._people(ents, folded, sent))
+        out.extend(self._reporters(ents, folded, sent))
         out.extend(self._makers(ents, folded, sent))
         # 其: "允許英偉達向中國出口其H200" — the product belongs to the nearest organisation before 其;
         # 其首款產品HL-H3 / 下一代產品HL-H3E with no organisation in the sentence: the article's company
@@ -218,6 +219,22 @@ class RelationExtractor:
                         not re.search(r"预计|将|拟|计划|申请|递交|有望|即将|争取|转上市", clause):
                     out.append(_rel(a, "stockExchange", b, "trades-on", sent))
                 break
+        return out
+
+    @staticmethod
+    def _reporters(ents, folded, sent) -> list[dict]:
+        """央廣網北京1月23日消息(記者齊智穎): a reporter in a dateline or byline works for the outlet
+        named before them in it."""
+        out = []
+        for i, p in enumerate(ents):
+            if p._.kg["cls"] != "Person" or not (p._.kg.get("rule") in ("reporter", "byline")
+                                                 or folded[max(0, p._.kg["start"] - 2):p._.kg["start"]] == "记者"):
+                continue
+            outlet = next((e for e in reversed(ents[:i]) if e._.kg["cls"] == "MediaOrganization"
+                           and p._.kg["start"] - e._.kg["end"] <= 40
+                           and "。" not in folded[e._.kg["end"]:p._.kg["start"]]), None)
+            if outlet is not None:
+                out.append(_rel(p, "employer", outlet, "reporter-of-outlet", sent))
         return out
 
     @staticmethod
