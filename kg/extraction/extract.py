@@ -79,6 +79,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if info and info.get("developer"):  # 曜芯S9: the brand's chip
             add_relation(info["key"], "developer", info["developer"],
                          evidence(info["start"], info["end"], "brand-model", 0.75))
+        if info and info.get("family"):  # Inferentia 9: a new model of a known family
+            add_relation(info["key"], "partOfSeries", info["family"],
+                         evidence(info["start"], info["end"], "family-model", 0.75))
     for st in doc._.kg_statements or []:  # 星河發表XG-720: a company launching a chip develops it
         r = dict(st["roles"]) if st["kind"] == "launch" else {}
         agent, product = entities.get(r.get("agent", "")), entities.get(r.get("product", ""))
@@ -250,7 +253,7 @@ def _reference_facts(mentions, sentence_of):
             if known is None:
                 continue
             for prop, target in known.facts:
-                if prop in ("developer", "manufacturer", "parentOrganization") and target in keys:
+                if prop in ("developer", "manufacturer", "parentOrganization", "country") and target in keys:
                     other = keys[target]
                     yield key, prop, target, min(start, other[0]), max(end, other[1])
 

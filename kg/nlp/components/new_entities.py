@@ -222,6 +222,12 @@ class EntityDiscoverer:
                                                  for e in extra)] + extra
             taken = [(s._.kg["start"], s._.kg["end"]) for s in list(existing) + spans]
             spans += self._propagate(doc, folded, extra, taken)
+        family_models = self._family_models(doc, folded, existing, taken)
+        if family_models:
+            replaced = {(f._.kg["start"], f._.kg["end"]) for f, _ in family_models}
+            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
+                                   if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
+            spans += [m for _, m in family_models]
         _drop_nested_places(doc, spans)
         add_entities(doc, spans)
         return doc
@@ -287,6 +293,28 @@ class EntityDiscoverer:
                 if cls is not None:
                     found.append((start, end, cls, rule))
         return found
+
+    def _family_models(self, doc: Doc, folded: str, existing, taken) -> list:
+        """A model number after a known chip family is a new chip of that family: Inferentia 9,
+        昇騰960. Its developer is the family's; the family's own mention gives way to it."""
+        out = []
+        for fam in existing:
+            info = fam._.kg
+            if info["cls"] != "ChipFamily":
+                continue
+            m = BRAND_MODEL.match(folded, info["end"]) or FAMILY_NUMBER.match(folded, info["end"])
+            if not m or any(info["end"] < b and a < m.end() for a, b in taken):
+                continue
+            known = self.reference.get(info["key"])
+            span = self._span(doc, info["start"], m.end(), "Chip", FAMILY_RULE)
+            if span is None or span._.kg["known"]:
+                continue
+            span._.kg["family"] = info["key"]
+            developer = next((t for p, t in (known.facts if known else ()) if p == "developer"), None)
+            if developer:
+                span._.kg["developer"] = developer
+            out.append((fam, span))
+        return out
 
     @staticmethod
     def _brand_models(folded: str, existing) -> list:
@@ -419,6 +447,8 @@ def _common_word(word: str) -> bool:
     return len(word) >= 2 and tok.FREQ.get(word, 0) >= COMMON_WORD_FREQ
 ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "GovernmentAgency"}
 BRAND_MODEL = re.compile(r"\s?(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
+FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}[a-z]{0,3})(?![a-z0-9.%])(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
+FAMILY_RULE = Rule("family-model", "Chip", FAMILY_NUMBER, 0.75)
 REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?记者\s*")
 REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 # A dateline at a paragraph's start or in brackets: OUTLET[記者NAME][PLACE]M月D日電/訊/消息
