@@ -312,6 +312,11 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
     described = [m[2] for m in mentions if end <= m[0] <= end + 2 and folded[end:m[0]] == "的"]
     if described and unit not in SPEC_UNITS:  # 市值約4.6兆美元的輝達
         return described[0]
+    if unit == "NM":  # 中芯以較落後設備生產7奈米晶片: a process node is the maker's unless its clause names a chip first
+        cs, _ = _bounds(folded, pos, CLAUSE_ENDS)
+        in_clause = [m[2] for m in mentions if cs <= m[0] and m[1] <= pos]
+        if in_clause and not any(x.cls in PRODUCTS for x in in_clause) and in_clause[-1].cls in ("Company", "Organization"):
+            return in_clause[-1]
     if unit in SPEC_UNITS:
         chips = [x for x in before if x.cls in ("Chip", "ChipFamily")]
         found = chips or [x for x in before if x.cls in PRODUCTS]

@@ -70,6 +70,7 @@ _PATTERNS = [
     ("money", re.compile(_APPROX + _NUMBER + r"\s*" + _SCALE + r"\s*" + _CUR)),
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
     ("times", re.compile(_APPROX + _NUMBER + r"\s*倍")),
+    ("times-cn", re.compile(_APPROX + rf"(?<![{_CN_NUM}\d第])(?P<cn>[{_CN_NUM}]{{1,3}})\s*倍")),
     ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|w|瓦|nm|纳米|奈米|张卡|卡)"
                         r"(?![a-z])")),
     ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层)")),
@@ -100,10 +101,18 @@ def find_amounts(folded: str) -> list[Amount]:
                 continue
             if rule == "money-range":
                 taken.append((s, e))
-                for num, scale in ((g["num"], g.get("scale1") or g.get("scale")), (g["num2"], g.get("scale"))):
+                # each bound its own span (5億 | 8億元): spans with the same offsets share their data
+                bounds = ((s, m.end("scale1") if g.get("scale1") else m.end("num")), (m.start("num2"), e))
+                for (bs, be), num, scale in zip(bounds, (g["num"], g["num2"]),
+                                                (g.get("scale1") or g.get("scale"), g.get("scale"))):
                     v = Decimal(num) * SCALE.get(scale or "", Decimal(1))
                     v = v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()
-                    out.append(Amount(s, e, v, CURRENCY[g["cur"]], _metric(folded, s), bool(g.get("approx")), rule))
+                    out.append(Amount(bs, be, v, CURRENCY[g["cur"]], _metric(folded, s), bool(g.get("approx")), rule))
+                continue
+            if rule == "times-cn":
+                taken.append((s, e))
+                out.append(Amount(s, e, Decimal(cn_int(g["cn"].replace("两", "二"))), "TIMES", _metric(folded, s),
+                                  bool(g.get("approx")), rule))
                 continue
             num = Decimal(m.group("num").replace(",", ""))
             if rule == "count":
