@@ -1,0 +1,160 @@
+"""LAC on the Doc: its words, parts of speech and PER/LOC/ORG/TIME names (component "kg_lac").
+
+The text is cut into clauses at ，。；：！？ and line breaks, every clause is tagged by the
+trained LAC model (`kg.nlp.lac`) in batches, and the result is stored three ways:
+
+    doc._.lac_words   [(start_char, end_char, tag)]    every LAC word, plus the clause
+                                                        breaks as "w" (punctuation)
+    doc._.lac_ents    [(start_char, end_char, label)]  PER, LOC, ORG, TIME
+    token.tag_/pos_   LAC tag / Universal POS of the LAC word covering the token's start
+
+Offsets are into the text as written (Traditional stays Traditional). In 瀚川智算董事長林子恒
+表示，… LAC gives 瀚川智算 ORG, 林子恒 PER, 表示 v; the jieba token 董事長 gets tag_ "n",
+pos_ "NOUN". The tokens stay jieba's: rules keep matching the same tokens, and ask LAC
+what they are.
+
+`clauses_only = true` tags only the clauses that may hold a new name: one with a token of
+two or more letters or Han characters that jieba's dictionary lacks, or one touching an
+entity an earlier component found. Elsewhere tokens get no LAC tag.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterable, Iterator
+
+from spacy.attrs import POS, TAG
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+from spacy.util import minibatch
+
+from kg.nlp.lac import DEFAULT_BATCH_SIZE, ENTITY_LABELS, UPOS, LacModel, load_model
+from kg.nlp.spans import texts
+
+if not Doc.has_extension("lac_words"):
+    Doc.set_extension("lac_words", default=None)
+if not Doc.has_extension("lac_ents"):
+    Doc.set_extension("lac_ents", default=None)
+
+CLAUSE_BREAK = re.compile(r"[，。；：！？!?;\n]+")
+_LETTERS = re.compile(r"[A-Za-z\u3400-\u9fff]")
+
+
+class LacTagger(Pipe):
+    """Runs LAC over a Doc's clauses and stores its words, names and token POS."""
+
+    def __init__(self, nlp: Language, name: str = "kg_lac", *, batch_size: int = DEFAULT_BATCH_SIZE,
+                 clauses_only: bool = False, quantized: bool = False) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.batch_size = batch_size
+        self.clauses_only = clauses_only
+        self.quantized = quantized
+        # jieba's word frequencies, for clauses_only: our tokenizer's own dictionary if it has one
+        self._jieba = getattr(nlp.tokenizer, "jieba", None)
+        self._model: LacModel | None = None
+
+    @property
+    def model(self) -> LacModel:
+        """The shared LAC model, loaded on the first Doc (building a pipeline stays cheap)."""
+        if self._model is None:
+            self._model = load_model(quantized=self.quantized)
+        return self._model
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 32) -> Iterator[Doc]:
+        """Tag the clauses of several docs together (fewer, fuller model batches)."""
+        for docs in minibatch(stream, size=batch_size):
+            plans = [self._clauses(doc) for doc in docs]
+            flat = [text for doc, (spans, _) in zip(docs, plans) for text in self._clause_texts(doc, spans)]
+            tagged = iter(self.model.tag(flat, batch_size=self.batch_size) if flat else [])
+            for doc, (spans, breaks) in zip(docs, plans):
+                words = []
+                for start, _ in spans:
+                    words.extend((start + w.start, start + w.end, w.tag) for w in next(tagged))
+                words.extend(breaks)
+                words.sort()
+                self._set_annotations(doc, words)
+                yield doc
+
+    def _clauses(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+        """The clause spans to tag (stripped of spaces) and the punctuation that separates them."""
+        text = texts(doc)[0]
+        spans, breaks, pos = [], [], 0
+        for m in list(CLAUSE_BREAK.finditer(text)) + [None]:
+            end = m.start() if m else len(text)
+            a, b = pos, end
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                spans.append((a, b))
+            if m:
+                breaks.extend((i, i + 1, "w") for i in range(m.start(), m.end()) if not text[i].isspace())
+                pos = m.end()
+        if self.clauses_only:
+            spans = self._with_candidates(doc, spans)
+        return spans, breaks
+
+    @staticmethod
+    def _clause_texts(doc: Doc, spans: list[tuple[int, int]]) -> list[str]:
+        text = texts(doc)[0]
+        return [text[a:b] for a, b in spans]
+
+    def _with_candidates(self, doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The clauses holding a word jieba does not know, or an entity found before us."""
+        freq = self._jieba.FREQ if self._jieba is not None else _default_jieba_freq()
+        folded = texts(doc)[1]
+        marks = sorted({t.idx for t in doc
+                        if len(t) > 1 and freq.get(folded[t.idx:t.idx + len(t)], 0) == 0
+                        and len(_LETTERS.findall(t.text)) > 1}
+                       | {e.start_char for e in doc.ents})
+        keep = []
+        for a, b in spans:
+            i = bisect_right(marks, a - 1)
+            if i < len(marks) and marks[i] < b:
+                keep.append((a, b))
+        return keep
+
+    def _set_annotations(self, doc: Doc, words: list[tuple[int, int, str]]) -> None:
+        doc._.lac_words = words
+        doc._.lac_ents = [(a, b, ENTITY_LABELS[tag]) for a, b, tag in words if tag in ENTITY_LABELS]
+        if not len(doc):
+            return
+        strings = self.vocab.strings
+        starts = [a for a, _, _ in words]
+        values = doc.to_array([TAG, POS])
+        for i, token in enumerate(doc):
+            k = bisect_right(starts, token.idx) - 1
+            if k >= 0 and token.idx < words[k][1]:
+                tag = words[k][2]
+                values[i, 0] = strings.add(tag)
+                values[i, 1] = _UPOS_IDS[UPOS[tag]]
+        doc.from_array([TAG, POS], values)
+
+
+def _default_jieba_freq() -> dict[str, int]:
+    import jieba
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def _upos_ids() -> dict[str, int]:
+    from spacy.parts_of_speech import IDS
+    return {name: IDS[name] for name in set(UPOS.values())}
+
+
+_UPOS_IDS = _upos_ids()
+
+
+@Language.factory("kg_lac", assigns=["doc._.lac_words", "doc._.lac_ents", "token.tag", "token.pos"],
+                  default_config={"batch_size": DEFAULT_BATCH_SIZE, "clauses_only": False, "quantized": False})
+def make_lac_tagger(nlp: Language, name: str, batch_size: int, clauses_only: bool, quantized: bool) -> LacTagger:
+    """kg_lac: LAC words, names and POS on the Doc (see the module docstring)."""
+    if batch_size < 1:
+        raise ValueError(f"[components.{name}] batch_size must be at least 1, not {batch_size}")
+    return LacTagger(nlp, name, batch_size=batch_size, clauses_only=clauses_only, quantized=quantized)
