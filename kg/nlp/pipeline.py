@@ -13,7 +13,7 @@ import kg.nlp.tokenizer  # noqa: F401  (registers kg.ZhTokenizer.v1)
 from kg.errors import PipelineError
 
 DEFAULT_CONFIG = Path(__file__).with_name("config.cfg")
-OUR_COMPONENTS = ["kg_sentences", "kg_known_entities", "kg_new_entities", "kg_dates", "kg_quantities",
+OUR_COMPONENTS = ["kg_sentences", "kg_known_entities", "kg_lac", "kg_new_entities", "kg_dates", "kg_quantities",
                   "kg_relations", "kg_statements"]
 
 

@@ -182,12 +182,12 @@ class EntityDiscoverer:
     def __call__(self, doc: Doc) -> Doc:
         text, folded = texts(doc)
         existing = [s for s in doc.spans.get(ENTITIES, []) if s._.kg]
-        found = self._candidates(folded)
+        found = self._candidates(folded, doc)
         spans, taken = [], [(s._.kg["start"], s._.kg["end"]) for s in existing]
         place_spans = {(s._.kg["start"], s._.kg["end"]) for s in existing if s._.kg["cls"] in PLACE_CLASSES}
         # longer candidates first, then by rule order, so a policy name beats a shorter org inside it
-        for start, end, cls, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), RULES.index(f[3])
-                                                                   if f[3] in RULES else -1, f[0])):
+        for start, end, cls, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), RULES.index(f[3]) if f[3] in RULES
+                                                                   else len(RULES) if f[3] in TRAINED else -1, f[0])):
             clashes = [(a, b) for a, b in taken if start < b and a < end]
             if clashes:
                 # known names inside a longer new name (參議院 in 參議院聽證會, 亞太 in 亞太…研究院) may stand
@@ -222,6 +222,13 @@ class EntityDiscoverer:
                                                  for e in extra)] + extra
             taken = [(s._.kg["start"], s._.kg["end"]) for s in list(existing) + spans]
             spans += self._propagate(doc, folded, extra, taken)
+        by_end = {sp._.kg["end"]: sp for sp in spans + existing if sp._.kg["cls"] == "Person"}
+        for sp in spans:  # the romanised form is the same person as the name before its bracket
+            if sp._.kg["rule"] == ROMAN_RULE.name and re.match(r"[a-z]", folded[sp._.kg["start"]]):
+                han = next((by_end[e] for e in range(sp._.kg["start"] - 1, sp._.kg["start"] - 3, -1) if e in by_end), None)
+                if han is not None:
+                    sp._.kg["key"] = han._.kg["key"]
+                    sp._.kg["known"] = han._.kg["known"]
         family_models = self._family_models(doc, folded, existing, taken)
         if family_models:
             replaced = {(f._.kg["start"], f._.kg["end"]) for f, _ in family_models}
@@ -270,8 +277,88 @@ class EntityDiscoverer:
                 out.append((start, start + len(head), "MediaOrganization", DATELINE_RULE))
         return out
 
-    def _candidates(self, folded: str) -> list[tuple[int, int, str, "Rule"]]:
-        found = self._reporters(folded) + self._datelines(folded)
+    @staticmethod
+    def _trained(doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]:
+        """Names the trained tagger (kg_lac) found: people, places and organisations the rules and
+        the reference data miss. Its guesses pass the same checks as a rule's: a Chinese name
+        opens with a surname, a name is no common word, an organisation's form says its kind."""
+        out = []
+        words = [(s, e, t) for s, e, t in doc._.get("lac_words") or [] if t in ("PER", "LOC", "ORG")]
+        merged: list[tuple[int, int, str]] = []
+        for s, e, t in words:  # a person's or organisation's name cut in two is joined; places stay apart (美|中|馬德里)
+            if merged and t == merged[-1][2] and t != "LOC" and s == merged[-1][1]:
+                merged[-1] = (merged[-1][0], e, t)
+            else:
+                merged.append((s, e, t))
+        for start, end, label in merged:
+            while start < end and folded[start] in " ·":
+                start += 1
+            name = folded[start:end].strip()
+            end = start + len(name)
+            if len(name) < 2 or _common_word(name) or name.startswith(GENERIC_START):
+                continue
+            if label == "PER":
+                if "·" in name or re.fullmatch(r"[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){1,3}", name):
+                    out.append((start, end, "Person", LAC_PERSON))
+                elif re.fullmatch(rf"[{HAN}]{{3}}", name) and name[0] in SURNAMES and name not in NOT_NAMES \
+                        and not name.endswith("某") \
+                        and not any(ch in NAME_BREAK for ch in name[1:]) \
+                        and not re.match(r"(?:是一家|公司|集团|科技)", folded[end:end + 3]):
+                    out.append((start, end, "Person", LAC_PERSON))
+            elif label == "LOC":
+                if re.fullmatch(rf"[{HAN}]{{2,8}}", name) and name not in GENERIC and \
+                        not re.fullmatch(r"[中美日韩台港澳欧英德法俄印越泰新马][中美日韩台港澳欧英德法俄印越泰新马东西南北]{1,2}", name) and \
+                        not name.endswith(("市场", "地区", "海外", "国内", "境内", "境外", "全球", "各地")):
+                    out.append((start, end, "Place", LAC_PLACE))
+            elif label == "ORG":
+                if not re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or name in GENERIC or name in NOT_PRODUCTS:
+                    continue
+                # 杭州公司, 美國智庫, 深圳伺服器廠鋒算: a place or a descriptor before a generic word, or before the name
+                rest = re.sub(rf"^[{HAN}]{{2,3}}?(?=(?:设计|芯片|晶片)?(?:公司|智库|企业|厂商|集团|机构)$)", "", name)
+                cut = DESCRIPTOR.match(rest)
+                if cut and cut.end() < len(rest):
+                    rest = rest[cut.end():]
+                if rest != name:
+                    if len(rest) < 2 or rest in GENERIC or _common_word(rest) or rest.endswith(("公司", "智库", "企业", "厂商")):
+                        continue
+                    start, end, name = end - len(rest), end, rest
+                cls = ("MediaOrganization" if name.endswith(MEDIA_SUFFIX) else
+                       "GovernmentAgency" if name.endswith(GOV_SUFFIX + ("法院", "检察院", "法庭")) else "Organization")
+                out.append((start, end, cls, LAC_ORG))
+        return out
+
+    @staticmethod
+    def _romanized(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
+        """李湛（Cham Li，音譯）, 艾森柏格（John Eisenberg）: a name followed by its romanisation
+        in brackets is a person's. A Chinese name has one character per romanised syllable; a
+        transliterated one runs over transliteration characters. Both forms become mentions."""
+        out = []
+        for m in ROMANIZED.finditer(text):
+            latin = m.group("latin")
+            words = latin.replace("-", " ").split()
+            if len(words) < 2 or len(words) > 4:
+                continue
+            pos = m.start()
+            start = None
+            k = len(words)
+            if 2 <= k <= 3 and folded[pos - k] in SURNAMES and re.fullmatch(rf"[{HAN}]{{{k}}}", folded[pos - k:pos]):
+                start = pos - k
+            else:
+                j = pos
+                while j > 0 and pos - j < 6 and folded[j - 1] in TRANSLIT:
+                    j -= 1
+                if pos - j >= 2:
+                    start = j
+            if start is None:
+                continue
+            out.append((start, pos, "Person", ROMAN_RULE))
+            out.append((m.start("latin"), m.end("latin"), "Person", ROMAN_RULE))
+        return out
+
+    def _candidates(self, folded: str, doc: Doc | None = None) -> list[tuple[int, int, str, "Rule"]]:
+        found = self._reporters(folded) + self._datelines(folded) + (self._trained(doc, folded) if doc is not None else [])
+        if doc is not None:
+            found += self._romanized(texts(doc)[0], folded)
         for rule in RULES:
             spans = [m.span("name") for m in rule.pattern.finditer(folded)]
             if rule.name == "org-suffix":
@@ -449,6 +536,13 @@ ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "Go
 BRAND_MODEL = re.compile(r"\s?(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
 FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}[a-z]{0,3})(?![a-z0-9.%])(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
 FAMILY_RULE = Rule("family-model", "Chip", FAMILY_NUMBER, 0.75)
+ROMANIZED = re.compile(r"[（(]\s*(?P<latin>[A-Z][a-z]+(?:[ -][A-Z][a-z]*\.?){1,3})\s*(?:[，,、]\s*音[譯译])?\s*[）)]")
+ROMAN_RULE = Rule("romanized-name", "Person", ROMANIZED, 0.8)
+LAC_PERSON = Rule("trained-person", "Person", None, 0.6)
+LAC_PLACE = Rule("trained-place", "Place", None, 0.55)
+LAC_ORG = Rule("trained-org", "Organization", None, 0.55)
+TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG)
+MEDIA_SUFFIX = ("新闻", "日报", "时报", "晚报", "电视台", "通讯社", "新闻网", "新闻社", "周刊", "杂志", "广播", "早报", "商报")
 REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?记者\s*")
 REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 # A dateline at a paragraph's start or in brackets: OUTLET[記者NAME][PLACE]M月D日電/訊/消息
