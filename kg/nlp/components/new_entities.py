@@ -377,6 +377,9 @@ class EntityDiscoverer:
                 if end - start < 2 and rule.cls != "Chip":
                     continue
                 cls = self._classify(folded[start:end], rule)
+                if cls is not None and doc is not None and rule.cls in ("Organization", "Policy") \
+                        and _has_predicate(doc, start, end):
+                    continue
                 if cls is not None:
                     found.append((start, end, cls, rule))
         return found
@@ -492,6 +495,7 @@ class EntityDiscoverer:
                     company_suffix = suffix in ("公司", "科技", "集团", "股份", "有限公司", "股份有限公司")
                     break
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
+                    or re.match(r"\d+[起个家只名位项]", core) or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
                     or core.startswith(GENERIC_START)
                     or core.endswith(GENERIC_END) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)):
                 return None
@@ -513,6 +517,10 @@ class EntityDiscoverer:
         if rule.cls in ("Event", "Policy"):
             if len(name) < 4 or name.startswith(EVENT_GENERIC_START):
                 return None
+            core = re.sub(r"(?:规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单|措施)$", "", name)
+            if rule.cls == "Policy" and (len(core) < 2 or core.startswith(("一", "另", "这", "该", "此", "新"))
+                                         or _common_word(core)):
+                return None
             if rule.cls == "Policy" and re.fullmatch(r"(?:相关|有关|此类|这些|上述|该|新|各项|多项|现行|既有)?"
                                                       r"(?:出口管制|管制|规定|规则|新规|禁令|清单|条例|措施)+", name):
                 return None
@@ -521,6 +529,18 @@ class EntityDiscoverer:
 
 PLACE_CLASSES = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"}
 COMMON_WORD_FREQ = 1000
+
+
+PREDICATE_TAGS = {"v", "vd", "p", "c", "u", "d", "q", "r", "xc"}
+
+
+def _has_predicate(doc: Doc, start: int, end: int) -> bool:
+    """Whether the trained tagger reads a verb, preposition, pronoun or the like inside a would-be
+    name (業務轉到海外子公司, 設新公司, 另一家上清單): such a stretch is a phrase, not a name.
+    The name's own last word (…存儲, …規則) is its head and is not asked."""
+    words = doc._.get("lac_words") or []
+    inside = [(s, e, t) for s, e, t in words if start <= s and e <= end]
+    return any(t in PREDICATE_TAGS for s, e, t in inside[:-1])
 
 
 def _common_word(word: str) -> bool:
