@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from kg.corpus import Article
-from kg.extraction.frames import clause_frames
+from kg.extraction.frames import Frame, clause_frames, frame_relations, load_lexicon
 from kg.nlp.clauses import clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
 from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, main_company, texts
@@ -169,8 +170,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             hedged=bool(HEDGE.search(folded[sentence[0]:sentence[1]]))))
 
     # -- clause frames: the entities of any clause, linked as the clause links them
+    lexicon = _lexicon()
+    for cs, ce in clauses(doc):  # typed relations through the frame lexicon, clause by clause
+        fr = Frame(cs, ce, None, None, ())
+        for subj, prop, obj, start, end in frame_relations(fr, folded, mentions, lexicon):
+            add_relation(subj, prop, obj, evidence(start, end, "frame-lexicon", 0.6))
     linked = _linked_pairs(relations, statements)
-    for fr in clause_frames(folded, _units(clauses(doc), sentences, mentions, SENTENCE_WHOLE_UP_TO), sentences, mentions, predicate=_predicate(doc)):
+    for fr in clause_frames(folded, _units(clauses(doc), sentences, mentions, SENTENCE_WHOLE_UP_TO), sentences,
+                            mentions, predicate=_predicate(doc)):
         keys = [k for _, k in fr.roles]
         pairs = {frozenset((a, b)) for i, a in enumerate(keys) for b in keys[i + 1:]}
         if pairs <= linked:
@@ -196,6 +203,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     return ArticleFacts(article, year, inferred, entities, relations, _unique(statements), sentences)
 
 
+@lru_cache(maxsize=1)
+def _lexicon():
+    from kg.reference import ontology_dir
+    return load_lexicon(ontology_dir() / "lexicon" / "frame-relations.csv")
+
+
 def _linked_pairs(relations: list[Relation], statements: list[Statement]) -> set[frozenset]:
     """Pairs of entity keys some relation or statement already links."""
     out = {frozenset((r.subject, r.object)) for r in relations}
@@ -219,7 +232,7 @@ def _units(clause_bounds, sentences, mentions, limit):
 
 def _predicate(doc: Doc):
     """The first verb of a clause, from the POS tags a trained tagger left on the tokens, if any."""
-    if not any(t.tag_ for t in doc[:50]):
+    if not doc.has_extension("lac_words") or doc._.lac_words is None:
         return None
     starts = [t.idx for t in doc]
 

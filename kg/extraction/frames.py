@@ -113,3 +113,48 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             roles.append((role, ent.key))
         frames.append(Frame(cs, ce, pred[0] if pred else None, tpos, tuple(roles)))
     return frames
+
+
+@dataclass(frozen=True)
+class FrameRule:
+    """A row of ontology/lexicon/frame-relations.csv: a trigger between an entity of one class
+    and an entity of another makes a typed relation between them."""
+
+    triggers: re.Pattern
+    before: frozenset[str]
+    after: frozenset[str]
+    property: str
+    subject: str   # "before" | "after": which of the two is the relation's subject
+
+
+def load_lexicon(path) -> list[FrameRule]:
+    """The frame lexicon (triggers folded to Simplified, so both scripts match)."""
+    import csv
+    rules = []
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            rules.append(FrameRule(re.compile("|".join(sorted(row["triggers"].split("|"), key=len, reverse=True))),
+                                   frozenset(row["before"].split("|")), frozenset(row["after"].split("|")),
+                                   row["property"], row["subject"]))
+    return rules
+
+
+def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, object]],
+                    lexicon: list[FrameRule]) -> list[tuple[str, str, str, int, int]]:
+    """Typed relations a frame states: (subject key, property, object key, start, end) for every
+    lexicon trigger standing between two of the clause's entities of the right classes, with no
+    other entity of the second's classes between the trigger and it."""
+    out = []
+    here = [(s, e, ent) for s, e, ent in mentions if frame.start <= s and e <= frame.end]
+    for rule in lexicon:
+        for m in rule.triggers.finditer(folded, frame.start, frame.end):
+            before = [x for x in here if x[1] <= m.start() and x[2].cls in rule.before]
+            after = [x for x in here if x[0] >= m.end() and x[2].cls in rule.after]
+            if not before or not after:
+                continue
+            a, b = before[-1], after[0]
+            if a[2].key == b[2].key:
+                continue
+            subj, obj = (b, a) if rule.subject == "after" else (a, b)
+            out.append((subj[2].key, rule.property, obj[2].key, a[0], b[1]))
+    return out
