@@ -205,8 +205,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
 
 @lru_cache(maxsize=1)
 def _lexicon():
+    """The frame lexicon of the ontology in use; an ontology folder without one types no frames."""
     from kg.reference import ontology_dir
-    return load_lexicon(ontology_dir() / "lexicon" / "frame-relations.csv")
+    path = ontology_dir() / "lexicon" / "frame-relations.csv"
+    return load_lexicon(path) if path.exists() else []
 
 
 def _linked_pairs(relations: list[Relation], statements: list[Statement]) -> set[frozenset]:

@@ -37,6 +37,8 @@ class KnownNames:
         (華為海思, 美國商務部工業與安全局), a district and its city (上海張江), a body and
         its country (台灣經濟部)."""
         for cut in range(end - 1, start + 1, -1):
+            if folded[cut - 1].isascii() and folded[cut - 1].isalnum() and folded[cut].isascii() and folded[cut].isalnum():
+                continue  # never inside a Latin word or number: EUV is not EU + V
             head = self.index.lookup(folded[start:cut])
             if not head or not folded[cut:end].strip():
                 continue

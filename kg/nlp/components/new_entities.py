@@ -148,7 +148,7 @@ YEAR_EDGE = re.compile(r"^(?:19|20)\d\d\s*(?:年度?|年)?|\s*(?:19|20)\d\d\s*(?
 
 
 # A descriptor before a name ends with one of these: 晶片新創|企業|伺服器廠 + 星河微電子
-DESCRIPTOR = re.compile(r".*(?:新创|初创|企业|厂商|大厂|业者|龙头|巨头|机构|新秀|独角兽|子公司|旗下|供应商|客户|对手|同业|"
+DESCRIPTOR = re.compile(r".*(?:新创|初创|企业|厂商|大厂|业者|龙头|巨头|巨擘|机构|新秀|独角兽|子公司|旗下|供应商|客户|对手|同业|"
                         r"设计公司|芯片商|晶片商|芯片厂|晶片厂|服务器厂|伺服器厂|代工厂|[^工]厂|公司|集团|"
                         r"根据|依据|按照|约占|占|持有|分别|担任|出任|制约|限制|宣布|表示|认为|投资|收购|入股|领投|通过|透过|"
                         r"涉嫌|任职|曾任|曾|外商|包括|以及|负责|提供|替|搭载|要求|评估|采用|使用|现任|获|认定|美方|中方|指出|透露|预计|"
@@ -277,8 +277,15 @@ class EntityDiscoverer:
                 out.append((start, start + len(head), "MediaOrganization", DATELINE_RULE))
         return out
 
-    @staticmethod
-    def _trained(doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]:
+    def _leading_place(self, name: str) -> int:
+        """Length of a known place name opening name (美國記憶體巨擘鋒芯科技 → 2)."""
+        for k in (4, 3, 2):
+            hits = self.index.lookup(name[:k]) if len(name) > k + 1 else ()
+            if hits and self.reference.get(hits[0]).coarse in ("GPE", "LOC"):
+                return k
+        return 0
+
+    def _trained(self, doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]:
         """Names the trained tagger (kg_lac) found: people, places and organisations the rules and
         the reference data miss. Its guesses pass the same checks as a rule's: a Chinese name
         opens with a surname, a name is no common word, an organisation's form says its kind."""
@@ -314,6 +321,11 @@ class EntityDiscoverer:
                 if not re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or name in GENERIC or name in NOT_PRODUCTS:
                     continue
                 # 杭州公司, 美國智庫, 深圳伺服器廠鋒算: a place or a descriptor before a generic word, or before the name
+                lead = self._leading_place(name)
+                if lead:
+                    start, name = start + lead, name[lead:]
+                    if re.fullmatch(r"(?:[^，。]{0,4}(?:公司|智库|企业|厂商|集团|机构|协会|政府))", name) or _common_word(name):
+                        continue
                 rest = re.sub(rf"^[{HAN}]{{2,3}}?(?=(?:设计|芯片|晶片)?(?:公司|智库|企业|厂商|集团|机构)$)", "", name)
                 cut = DESCRIPTOR.match(rest)
                 if cut and cut.end() < len(rest):
@@ -340,10 +352,12 @@ class EntityDiscoverer:
                 continue
             pos = m.start()
             start = None
-            k = len(words)
-            if 2 <= k <= 3 and folded[pos - k] in SURNAMES and re.fullmatch(rf"[{HAN}]{{{k}}}", folded[pos - k:pos]):
-                start = pos - k
-            else:
+            for k in (3, 2):  # 韋立山（Lishan Wei）, 李湛（Cham Li）: a surname opens the name
+                if pos >= k and folded[pos - k] in SURNAMES and re.fullmatch(rf"[{HAN}]{{{k}}}", folded[pos - k:pos]) \
+                        and folded[pos - k:pos] not in NOT_NAMES:
+                    start = pos - k
+                    break
+            if start is None:
                 j = pos
                 while j > 0 and pos - j < 6 and folded[j - 1] in TRANSLIT:
                     j -= 1

@@ -47,8 +47,8 @@ PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s和与及或对向�
                               r"设计公司|独角兽|巨擘|巨头|集团|品牌|供应商|制造商|设计商|代工厂|晶圆厂|对手|客户|伙伴|银行|机构|"
                               r"券商|媒体|电视台|报|通讯社|网站|平台))?$")
 # 中國籍男子李某 / 美國公民 / 新加坡商人: a country before a person says the person's nationality
-NATIONALITY_GAP = re.compile(r"^(?:的)?(?:籍|裔|公民|国民|男子|女子|商人|嫌犯|嫌疑人|被告|学者|专家|工程师|企业家|"
-                             r"[^，。；、\s和与及或对向在将于为是把被从给让]{0,6}(?:籍|裔|公民|男子|女子|商人|嫌犯|被告|人士))(?:的)?$")
+NATIONALITY_GAP = re.compile(r"^(?:的)?(?:籍|裔)?(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让]{0,6}?(?:公民|国民|男子|女子|商人|"
+                             r"嫌犯|嫌疑人|被告|学者|专家|工程师|企业家|科学家|研究员|人士|分析师|官员|华人|学生|富商|高管))?$")
 # 邁絡思是一家以色列裔美國跨國供應商: a company described by its country
 IS_A_COUNTRY = re.compile(r"^(?:是|为)(?:一家|一间|家)?(?:[^，。；、\s]{0,6}?[、和]?)$")
 MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在)(?P<org>[^，。；]{2,10}?)(?:的|以|采用)?[^，。；]{0,10}?"
@@ -151,7 +151,7 @@ class RelationExtractor:
                         out.append(_rel(b, "country", a, "place-before-name", sent))
                     else:
                         out.append(_rel(b, "headquarters", a, "place-before-name", sent))
-                elif ca in COUNTRIES and cb == "Person" and ca == "Country" and NATIONALITY_GAP.match(gap):
+                elif ca in COUNTRIES and cb == "Person" and ca == "Country" and gap and NATIONALITY_GAP.match(gap):
                     out.append(_rel(b, "citizenship", a, "nationality-before-name", sent))
                 elif ca in ORGS and cb == "Country" and IS_A_COUNTRY.match(gap):
                     out.append(_rel(a, "country", b, "is-a-company-of", sent))

@@ -1,0 +1,127 @@
+"""Reading real-news habits: clause frames, topic chains, datelines, relative dates, ranges,
+romanised names, new models of known families and the frame lexicon. Every sentence here was
+written for these tests (invented companies and people), and each test runs on its sentence
+as written and converted to the other script."""
+from __future__ import annotations
+
+import pytest
+
+from kg.corpus import Article
+from kg.extraction.extract import extract
+
+
+@pytest.fixture(scope="module", params=["as written", "other script"])
+def facts(nlp, request):
+    from kg.text import script_of, to_simplified, to_traditional
+
+    def run(text: str, published: str | None = None):
+        if request.param == "other script":
+            text = to_simplified(text) if script_of(text) == "zh-Hant" else to_traditional(text)
+        doc = nlp.make_doc(text)
+        if published:
+            doc.user_data["published"] = published
+        return extract(nlp(doc), Article(key="t/f.md", text=text, sha256="0" * 64, published=published))
+    return run
+
+
+def key_of(f, name_part: str) -> str:
+    from kg.text import to_simplified
+    part = to_simplified(name_part)
+    hits = [k for k, e in f.entities.items() if any(part in to_simplified(n) for n in e.names)]
+    assert hits, f"no entity named like {name_part}: {[sorted(e.names) for e in f.entities.values()]}"
+    return hits[0]
+
+
+def linked(f, a: str, b: str) -> bool:
+    """Whether a relation or one statement links the two keys (what a reader would call linked)."""
+    if any({r.subject, r.object} == {a, b} for r in f.relations):
+        return True
+    return any({a, b} <= {k for _, k in st.roles} for st in f.statements)
+
+
+def frames(f):
+    return [st for st in f.statements if st.evidence.rule == "clause-frame"]
+
+
+def test_a_clause_links_its_names_whatever_its_verb(facts):
+    f = facts("星曜半導體與瀚川智算在深圳簽下長約，雙方將共同攻關先進封裝。")
+    a, b, c = key_of(f, "星曜"), key_of(f, "瀚川"), key_of(f, "深圳")
+    assert linked(f, a, b) and linked(f, a, c)
+
+
+def test_a_topic_carries_over_the_clauses_of_its_sentence(facts):
+    f = facts("星曜半導體成立於2019年，總部設在蘇州，去年在新加坡設立研發中心，員工逾千人，"
+              "今年又與瀚川智算、鋒算科技、青嵐資本和北辰微電子談成合作。")
+    topic = key_of(f, "星曜")
+    assert linked(f, topic, key_of(f, "新加坡"))
+
+
+def test_a_pointer_word_names_the_company_before_it(facts):
+    f = facts("鋒算科技近日遞交招股書。根據文件，該公司去年向青嵐資本出售兩成股份，並在杭州建廠。")
+    assert linked(f, key_of(f, "鋒算"), key_of(f, "杭州"))
+
+
+def test_frames_carry_the_predicate_as_trigger(facts):
+    f = facts("瀚川智算董事長林子恒表示，公司將於明年在合肥量產第二代推理晶片。")
+    assert any(st.trigger for st in frames(f)) or any(r.subject for r in f.relations)
+
+
+def test_yesterday_with_its_day_in_brackets(facts):
+    f = facts("北辰微電子昨（14）日公告，第3季營收創新高。", published="2025-11-15")
+    dates = {st.date.iso for st in f.statements if st.date}
+    assert "2025-11-14" in dates
+
+
+def test_today_in_a_dated_article(facts):
+    f = facts("鋒算科技今天在科創板掛牌上市。", published="2026-01-23")
+    assert "2026-01-23" in {st.date.iso for st in f.statements if st.date}
+
+
+def test_first_three_quarters_and_a_range(facts):
+    f = facts("星曜半導體預計前3季虧損5億至8億元。", published="2025-10-30")
+    values = {st.amount.value for st in f.statements if st.amount}
+    assert {"500000000", "800000000"} <= values
+
+
+def test_a_ratio_in_chinese_numerals(facts):
+    f = facts("北辰微電子計畫三年內把先進製程產能提高五倍。")
+    assert "5" in {st.amount.value for st in f.statements if st.amount and st.amount.unit == "TIMES"}
+
+
+def test_a_new_model_of_a_known_family(facts):
+    f = facts("亞馬遜發表Inferentia 9晶片，推論效能提升四成。")
+    chip = [key_of(f, "Inferentia 9")]
+    assert chip and f.entities[chip[0]].cls == "Chip"
+    props = {(r.subject, r.property, r.object) for r in f.relations}
+    assert (chip[0], "partOfSeries", "aws-inferentia") in props
+    assert (chip[0], "developer", "amazon") in props or any(r.property == "developer" for r in f.relations)
+
+
+def test_a_dateline_names_the_outlet_and_its_reporters(facts):
+    f = facts("晨曦財經網杭州3月2日消息（記者鄧雅文）鋒算科技今日宣布完成新一輪融資。", published="2026-03-02")
+    outlet = [k for k, e in f.entities.items() if e.cls == "MediaOrganization"]
+    assert outlet, [sorted(e.names) for e in f.entities.values()]
+    reporter = key_of(f, "鄧雅文")
+    assert any(r.subject == reporter and r.property == "employer" and r.object == outlet[0] for r in f.relations)
+
+
+def test_a_name_and_its_romanisation_are_one_person(facts):
+    f = facts("起訴書指出，住在德州的中國籍被告韋立山（Lishan Wei，音譯）涉嫌轉運晶片。")
+    person = key_of(f, "Lishan Wei")
+    assert any("立山" in n for n in f.entities[person].names)
+    assert f.entities[person].cls == "Person"
+
+
+def test_a_country_before_a_company_or_a_person(facts):
+    f = facts("美國記憶體巨擘鋒芯科技宣布，新加坡籍工程師陳思遠將出任技術長。")
+    props = {(r.property, r.object) for r in f.relations}
+    assert ("country", "usa") in props
+    assert ("citizenship", "singapore") in props
+
+
+def test_the_frame_lexicon_types_a_relation(facts):
+    f = facts("青嵐資本去年入股北辰微電子，北辰微電子則研發了NX-500加速晶片。")
+    props = {(r.subject, r.property, r.object) for r in f.relations}
+    northstar = key_of(f, "北辰")
+    assert (northstar, "ownedBy", key_of(f, "青嵐")) in props
+    assert (key_of(f, "NX-500"), "developer", northstar) in props
