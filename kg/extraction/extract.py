@@ -176,7 +176,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         for subj, prop, obj, start, end in frame_relations(fr, folded, mentions, lexicon):
             add_relation(subj, prop, obj, evidence(start, end, "frame-lexicon", 0.6))
     linked = _linked_pairs(relations, statements)
-    for fr in clause_frames(folded, _units(clauses(doc), sentences, mentions, SENTENCE_WHOLE_UP_TO), sentences,
+    for fr in clause_frames(folded, _units(clauses(doc), sentences, mentions, SENTENCE_WHOLE_UP_TO, folded), sentences,
                             mentions, predicate=_predicate(doc)):
         keys = [k for _, k in fr.roles]
         pairs = {frozenset((a, b)) for i, a in enumerate(keys) for b in keys[i + 1:]}
@@ -220,15 +220,26 @@ def _linked_pairs(relations: list[Relation], statements: list[Statement]) -> set
     return out
 
 
-def _units(clause_bounds, sentences, mentions, limit):
-    """Sentences with at most limit distinct entities read whole; longer ones clause by clause."""
+DATELINE_CLAUSE = re.compile(r"\d\s*日\s*(?:电|讯|消息)$")
+
+
+def _units(clause_bounds, sentences, mentions, limit, folded):
+    """Sentences with at most limit distinct entities read whole; longer ones clause by clause.
+    A dateline opening a sentence is a unit of its own: the outlet has no part in the news."""
     out = []
     for s0, s1 in sentences:
+        own = [(a, b) for a, b in clause_bounds if s0 <= a < s1]
+        if own and DATELINE_CLAUSE.search(folded[own[0][0]:own[0][1]]):
+            out.append(own[0])
+            own = own[1:]
+            if not own:
+                continue
+            s0 = own[0][0]
         keys = {ent.key for ms, me, ent in mentions if s0 <= ms and me <= s1}
         if len(keys) <= limit:
             out.append((s0, s1))
         else:
-            out.extend((a, b) for a, b in clause_bounds if s0 <= a < s1)
+            out.extend(own)
     return out
 
 

@@ -14,7 +14,10 @@ from spacy.tokens import Doc
 
 from kg.nlp.spans import texts
 
-CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"']*|\n+")
+CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"']*|\n+"
+                        # a dateline is a clause of its own: 央廣網北京1月23日消息(記者…) | 新加坡14日訊
+                        r"|(?<=[電电訊讯息])\s*[（(][記记]者[^（）()\n]{1,30}[）)]\s*"
+                        r"|(?<=\d日[電电訊讯])\s+|(?<=\d日消息)\s*")
 OPENERS = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")", "《": "》", "【": "】"}
 
 
