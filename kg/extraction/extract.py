@@ -142,6 +142,21 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     last_sentence = None
     top = main_company(spans_mentions(doc))
     main = entities.get(top._.kg["key"]) if top is not None else None
+    # 中國、美國、歐亞占比分別為86%、11%和3%: a company's figures split by region
+    for place, q in _regional(mentions, amounts, folded):
+        s0, s1 = sentence_of(q["start"])
+        org = next((ent for ms, me, ent in reversed(mentions) if s0 <= ms < q["start"] and ent.cls in ORGS), None)
+        person = next((ent for ms, me, ent in reversed(mentions) if s0 <= ms < q["start"] and ent.cls == "Person"), None)
+        if org is None and person is not None:
+            org = entities.get(affiliation.get(person.key, ""))
+        org = org or main
+        if org is None:
+            continue
+        used_amounts.add((q["start"], q["value"]))
+        statements.append(Statement(
+            kind="Measurement", roles=(("subject", org.key), ("location", place.key)),
+            evidence=evidence(q["start"], q["end"], "amount-by-region", 0.65), amount=_amount(q),
+            date=_date_value(_date_for(dates, s0, q["start"], s1))))
     for q in amounts:
         if (q["start"], q["value"]) in used_amounts:
             lead = entities.get(taken_by.get((q["start"], q["value"]), ""))
@@ -409,6 +424,19 @@ def _respectively(mentions, amounts, folded: str) -> dict[int, Entity]:
         if len(who) >= 2 and len(what) == len(who[-len(what):]) and len(what) >= 2:
             for ent, q in zip(who[-len(what):], what):
                 out[q["start"]] = ent
+    return out
+
+
+def _regional(mentions, amounts, folded: str) -> list[tuple[Entity, dict]]:
+    """中國、美國、歐亞占比分別為86%、11%和3%: the n-th place of a list takes the n-th amount."""
+    out = []
+    for m in re.finditer("分别", folded):
+        s, e = _bounds(folded, m.start(), ENDS)
+        clause_start = _bounds(folded, m.start(), CLAUSE_ENDS)[0]
+        where = list({x[2].key: x[2] for x in mentions if clause_start <= x[0] and x[1] <= m.start()}.values())
+        what = [q for q in amounts if m.end() <= q["start"] < e]
+        if len(where) >= 2 and all(x.cls in PLACES for x in where) and len(what) == len(where):
+            out.extend(zip(where, what))
     return out
 
 
