@@ -433,8 +433,9 @@ def _regional(mentions, amounts, folded: str) -> list[tuple[Entity, dict]]:
     for m in re.finditer("分别", folded):
         s, e = _bounds(folded, m.start(), ENDS)
         clause_start = _bounds(folded, m.start(), CLAUSE_ENDS)[0]
+        clause_end = _bounds(folded, m.end(), CLAUSE_ENDS)[1]
         where = list({x[2].key: x[2] for x in mentions if clause_start <= x[0] and x[1] <= m.start()}.values())
-        what = [q for q in amounts if m.end() <= q["start"] < e]
+        what = [q for q in amounts if m.end() <= q["start"] < clause_end]
         if len(where) >= 2 and all(x.cls in PLACES for x in where) and len(what) == len(where):
             out.extend(zip(where, what))
     return out
