@@ -86,7 +86,7 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     nlp = make_nlp()
     jieba.initialize()
-    nlp("暖機：中芯國際昨（14）日表示。")  # load dictionaries and models before timing
+    nlp("暖機：星曜半導體董事長林子恒昨（14）日表示，瀚川智算在深圳。")  # load dictionaries and models before timing
     for name, s in article_sets().items():
         with tempfile.TemporaryDirectory() as tmp:
             sc = score_set(s.articles, Path(tmp))

@@ -259,17 +259,24 @@ def _units(clause_bounds, sentences, mentions, limit, folded):
 
 
 def _predicate(doc: Doc):
-    """The first verb of a clause, from the POS tags a trained tagger left on the tokens, if any."""
+    """The first verb of a clause, from the POS tags the trained tagger (kg_lac) left on the tokens;
+    None when the pipeline has no tagger. Reads token arrays, not Token objects (one per token
+    would cost more than the search)."""
     if not doc.has_extension("lac_words") or doc._.lac_words is None:
         return None
-    starts = [t.idx for t in doc]
+    from spacy.attrs import IDX, POS
+    from spacy.symbols import VERB
+    arr = doc.to_array([IDX, POS])
+    starts = arr[:, 0].tolist()
+    verbs = [i for i, p in enumerate(arr[:, 1].tolist()) if p == VERB]
+    text = texts(doc)[0]
 
     def first_verb(start: int, end: int):
-        i = bisect.bisect_left(starts, start)
-        while i < len(doc) and doc[i].idx < end:
-            if doc[i].pos_ == "VERB":
-                return doc[i].text, doc[i].idx
-            i += 1
+        k = bisect.bisect_left(verbs, bisect.bisect_left(starts, start))
+        if k < len(verbs) and starts[verbs[k]] < end:
+            i = verbs[k]
+            tok_end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            return text[starts[i]:tok_end].strip(), starts[i]
         return None
     return first_verb
 
