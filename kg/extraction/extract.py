@@ -90,6 +90,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 product.cls in ("Chip", "ChipFamily", "AIModel") and \
                 not any(x.subject == product.key and x.property == "developer" for x in relations):
             add_relation(product.key, "developer", agent.key, evidence(st["start"], st["end"], "launch-by-company", 0.6))
+    for es, ee, ev_ent in mentions:  # 美中馬德里經貿磋商: a city named in an event's name is where it is held
+        if ev_ent.cls == "Event":
+            for ps, pe, place in mentions:
+                if es <= ps and pe <= ee and place.cls in ("City", "AdministrativeRegion") and place.key != ev_ent.key:
+                    add_relation(ev_ent.key, "heldIn", place.key, evidence(es, ee, "place-in-event-name", 0.7))
     for subj, prop, obj, start, end in _reference_facts(mentions, sentence_of):
         add_relation(subj, prop, obj, evidence(start, end, "reference-fact-in-sentence", 0.7))
 

@@ -107,7 +107,7 @@ def _rules() -> list[Rule]:
         # Named events: …大會, …峰會, 聽證會
         Rule("event", "Event", re.compile(
             rf"(?P<name>(?:20\d\d)?[{HAN}a-z0-9 ]{{2,16}}?(?:大会|峰会|论坛|博览会|展览会|研讨会|听证会|发布会|年会|开发者大会|"
-            rf"技术大会|电脑展))"), 0.7),
+            rf"技术大会|电脑展|经贸磋商|经贸会谈|贸易谈判|贸易磋商|高层会谈|部长会议|领导人会晤))"), 0.7),
         # Policies and decisions: …規定, …禁令, …法案, 實體清單
         Rule("policy", "Policy", re.compile(
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则)?|(?:管制|管控)(?:规定|措施|条例|新规|规则)|"
@@ -529,7 +529,8 @@ class EntityDiscoverer:
         if rule.cls in ("Product", "Chip") and name.replace(" ", "") in NOT_PRODUCTS:
             return None
         if rule.cls in ("Event", "Policy"):
-            if len(name) < 4 or name.startswith(EVENT_GENERIC_START):
+            if len(name) < 4 or name.startswith(EVENT_GENERIC_START) or re.fullmatch(
+                    r"(?:经贸|贸易|高层|部长|领导人)?(?:磋商|会谈|谈判|会议|会晤|峰会|论坛|大会)", name):
                 return None
             core = re.sub(r"(?:规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单|措施)$", "", name)
             if rule.cls == "Policy" and (len(core) < 2 or core.startswith(("一", "另", "这", "该", "此", "新"))
@@ -605,9 +606,10 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
 
 
 def _drop_nested_places(doc: Doc, spans) -> None:
-    """A place inside a new organisation's or event's name (亞太 in 亞太科技安全研究院) is part of it."""
+    """A place inside a new organisation's name (亞太 in 亞太科技安全研究院) is part of it; a place
+    inside an event's name (馬德里 in 美中馬德里經貿磋商) is where it happens, and stays."""
     outer = [(s._.kg["start"], s._.kg["end"]) for s in spans
-             if s._.kg["cls"] in ORG_CLASSES | PLACE_CLASSES | {"Event"}]
+             if s._.kg["cls"] in ORG_CLASSES | PLACE_CLASSES]
     group = doc.spans.get(ENTITIES)
     if group is None or not outer:
         return
