@@ -128,14 +128,24 @@ class FrameRule:
 
 
 def load_lexicon(path) -> list[FrameRule]:
-    """The frame lexicon (triggers folded to Simplified, so both scripts match)."""
+    """The frame lexicon. `triggers` is a regular expression over the folded (Simplified,
+    lower-case) text, so one row serves both scripts; `before`/`after` are the classes of the
+    entities on each side of the trigger in one clause, `subject` says which side the relation
+    starts from."""
     import csv
+
+    from kg.errors import PipelineError
     rules = []
     with open(path, encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            rules.append(FrameRule(re.compile("|".join(sorted(row["triggers"].split("|"), key=len, reverse=True))),
-                                   frozenset(row["before"].split("|")), frozenset(row["after"].split("|")),
-                                   row["property"], row["subject"]))
+        for line, row in enumerate(csv.DictReader(f), start=2):
+            try:
+                if row["subject"] not in ("before", "after"):
+                    raise ValueError(f"subject must be before or after, not {row['subject']!r}")
+                rules.append(FrameRule(re.compile(row["triggers"]),
+                                       frozenset(row["before"].split("|")), frozenset(row["after"].split("|")),
+                                       row["property"], row["subject"]))
+            except (re.error, ValueError, KeyError, TypeError, AttributeError) as e:
+                raise PipelineError(f"{path}:{line}: bad frame lexicon row: {e}") from e
     return rules
 
 

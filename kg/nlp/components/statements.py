@@ -51,7 +51,7 @@ def _compile(words: str) -> re.Pattern:
 
 TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("listing-add", _compile(r"列入|纳入|加入|移出|移除|剔除|增列")),
-    ("funding", _compile(r"领投|跟投|投资|入股|注资|增资|收购|并购|持有|持股|认购")),
+    ("funding", _compile(r"领投|跟投|投资|入股|注资|增资|收购|并购|持有|持股|认购|(?:取得|获得|买入)(?=[^，。；]{0,14}股[权份])")),
     ("meeting", _compile(r"会晤|会面|会谈|通话|见面|举行会议|峰会上会见|会见")),
     ("talks", _compile(r"商讨|洽谈|谈判|磋商|讨论合作|展开合作|达成合作|合作开发")),
     ("deal", _compile(r"签署|签订|签约|达成[^，。]{0,12}?(?:协议|交易|合作)|订单|采购协议|框架协议")),
