@@ -259,8 +259,24 @@ def _units(clause_bounds, sentences, mentions, limit, folded):
         if len(keys) <= limit:
             out.append((s0, s1))
         else:
-            out.extend(own)
+            for a, b in own:
+                out.extend(_people_list(a, b, mentions, folded))
     return out
+
+
+def _people_list(a: int, b: int, mentions, folded: str) -> list[tuple[int, int]]:
+    """居住加州的李某、住在佛州的陳某，以及…: a list of people, each with their own places and
+    titles, is read item by item, so one person's place is not another's."""
+    cuts = [m.end() for m in re.finditer(r"、|以及|及", folded[a:b])]
+    if not cuts:
+        return [(a, b)]
+    pieces, start = [], a
+    for c in cuts:
+        pieces.append((start, a + c))
+        start = a + c
+    pieces.append((start, b))
+    with_people = [p for p in pieces if any(p[0] <= ms and me <= p[1] and ent.cls == "Person" for ms, me, ent in mentions)]
+    return pieces if len(with_people) >= 2 and len(with_people) == len(pieces) else [(a, b)]
 
 
 def _predicate(doc: Doc):
