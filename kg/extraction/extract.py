@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.corpus import Article
-from kg.extraction.frames import ANAPHORA, Frame, clause_frames, frame_relations, load_lexicon
+from kg.extraction.frames import ANAPHORA, clause_frames, frame_relations, load_lexicon
 from kg.nlp.clauses import clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
 from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, main_company, texts
@@ -191,8 +191,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
 
     # -- clause frames: the entities of any clause, linked as the clause links them
     lexicon = _lexicon()
-    for cs, ce in clauses(doc):  # typed relations through the frame lexicon, clause by clause
-        fr = Frame(cs, ce, None, None, ())
+    for fr in clause_frames(folded, clauses(doc), sentences, mentions):  # typed relations through the lexicon
         for subj, prop, obj, start, end in frame_relations(fr, folded, mentions, lexicon):
             add_relation(subj, prop, obj, evidence(start, end, "frame-lexicon", 0.6))
     linked = _linked_pairs(relations, statements)

@@ -26,6 +26,11 @@ ACTORS = ORGS | {"Person"}
 ANAPHORA = re.compile(r"(?:该|这家|此|这|本)(?:公司|企业|集团|厂商|机构|部门|芯片|晶片|产品)|(?<![尤极])其(?![他它中余实])|前者|后者")
 
 
+# A clause opening with one of these is an adverbial (受美國新規影響, 根據招股書, 隨著…): what it
+# names is circumstance, not the sentence's topic.
+ADVERBIAL = re.compile(r"\s*(?:受|因|因为|由于|随着|据|根据|依据|按照|为了|针对|面对|在(?=[^，。]{0,12}(?:下|中|之际|期间|后|前|时)$))")
+
+
 @dataclass(frozen=True)
 class Frame:
     """One clause's reading, before dates and evidence are attached."""
@@ -94,7 +99,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         if actor_first is None and topic is not None and topic.key not in seen and ents:
             ents.insert(0, (cs, topic))
             seen.add(topic.key)
-        elif actor_first is not None and topic is None:
+        elif actor_first is not None and topic is None and not ADVERBIAL.match(folded, cs):
             topic = actor_first
         for s, e, ent in here:
             if ent.cls == "Company":
@@ -156,6 +161,13 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
     other entity of the second's classes between the trigger and it."""
     out = []
     here = [(s, e, ent) for s, e, ent in mentions if frame.start <= s and e <= frame.end]
+    present = {ent.key for _, _, ent in here}
+    carried = [k for _, k in frame.roles if k not in present]
+    if carried:  # the sentence's topic, carried into this clause, stands before it
+        topic = next((ent for _, _, ent in reversed(mentions[:_first_at(mentions, frame.start)])
+                      if ent.key == carried[0]), None)
+        if topic is not None:
+            here.insert(0, (frame.start - 1, frame.start - 1, topic))
     for rule in lexicon:
         for m in rule.triggers.finditer(folded, frame.start, frame.end):
             before = [x for x in here if x[1] <= m.start() and x[2].cls in rule.before]
@@ -168,3 +180,9 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             subj, obj = (b, a) if rule.subject == "after" else (a, b)
             out.append((subj[2].key, rule.property, obj[2].key, a[0], b[1]))
     return out
+
+
+def _first_at(mentions: list[tuple[int, int, object]], pos: int) -> int:
+    """Index of the first mention starting at or after pos."""
+    import bisect
+    return bisect.bisect_left([m[0] for m in mentions], pos)

@@ -96,6 +96,10 @@ def _rules() -> list[Rule]:
         Rule("chip-model", "Chip", re.compile(
             r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|bf\d|tf\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b|n\d\b)"
             r"(?:[a-z]{1,4}-?\d{2,4}|[a-z]{1,4}-[a-z]{1,3}\d{1,4})[a-z]{0,2}\d?)(?![a-z0-9])"), 0.7),
+        # A short model beside a chip word: 晶片FX-7, Q-9處理器
+        Rule("short-chip-model", "Chip", re.compile(
+            r"(?:(?<=芯片)|(?<=晶片)|(?<=处理器)|(?<=加速器)|(?<=加速卡))\s?(?P<name>[a-z]{1,4}-\d[a-z]?)(?![a-z0-9])"
+            r"|(?<![a-z0-9\-])(?P<name2>[a-z]{1,4}-\d[a-z]?)(?=\s?(?:芯片|晶片|处理器|加速器|加速卡|gpu))"), 0.7),
         Rule("chip-brand-model", "Chip", re.compile(
             r"(?P<name>(?:升腾|昇腾|思元|思源|曦云|曦思|天垓|智铠|邃思|云燧|深算|玄铁|含光|光合)\s?[a-z]{0,2}\d{1,4}[a-z]{0,2})"),
             0.8),
@@ -374,7 +378,8 @@ class EntityDiscoverer:
         if doc is not None:
             found += self._romanized(texts(doc)[0], folded)
         for rule in RULES:
-            spans = [m.span("name") for m in rule.pattern.finditer(folded)]
+            spans = [m.span("name") if m.group("name") is not None else m.span("name2")
+                     for m in rule.pattern.finditer(folded)]
             if rule.name == "org-suffix":
                 # 亞太科技 + 安全研究院 side by side are one name: 亞太科技安全研究院
                 spans += [(a0, b1) for (a0, a1), (b0, b1) in zip(spans, spans[1:]) if a1 == b0 and b1 - a0 <= 14]
