@@ -125,3 +125,32 @@ def test_the_frame_lexicon_types_a_relation(facts):
     northstar = key_of(f, "北辰")
     assert (northstar, "ownedBy", key_of(f, "青嵐")) in props
     assert (key_of(f, "NX-500"), "developer", northstar) in props
+
+
+def test_a_short_model_beside_a_chip_word_and_its_foundry(facts):
+    f = facts("鋒芯半導體宣布，首款推論晶片FX-7已於台積電投片。持F-1簽證的學生不是晶片。")
+    chip = key_of(f, "FX-7")
+    assert f.entities[chip].cls == "Chip"
+    assert not any("F-1" in n for e in f.entities.values() for n in e.names)
+    assert (chip, "manufacturer", "tsmc") in {(r.subject, r.property, r.object) for r in f.relations}
+
+
+def test_an_adverbial_clause_is_no_topic(facts):
+    f = facts("受美國商務部新規影響，鋒芯科技與日本軟銀集團簽署備忘錄，雙方將在東京設立實驗室。")
+    agency = [k for k, e in f.entities.items() if e.cls == "GovernmentAgency"]
+    assert agency and not linked(f, agency[0], key_of(f, "東京"))
+
+
+def test_a_companys_figures_split_by_region(facts):
+    f = facts("北辰微電子財務長指出，北辰微電子的營收中，中國、美國、歐洲占比分別為60%、30%和10%。")
+    north = key_of(f, "北辰")
+    by_place = {k: st.amount.value for st in f.statements if st.amount and dict(st.roles).get("subject") == north
+                for r, k in st.roles if r == "location"}
+    assert by_place == {"china": "60", "usa": "30", "europe": "10"}
+
+
+def test_a_stake_is_an_investment_and_an_ownership(facts):
+    f = facts("去年6月，青嵐資本以12億元取得北辰微電子3.5%股權。")
+    north, blue = key_of(f, "北辰"), key_of(f, "青嵐")
+    assert (north, "ownedBy", blue) in {(r.subject, r.property, r.object) for r in f.relations}
+    assert any(st.amount and st.amount.value == "3.5" and blue in {k for _, k in st.roles} for st in f.statements)

@@ -395,10 +395,13 @@ class EntityDiscoverer:
                 start, end = _trim(folded, start, end, rule)
                 if end - start < 2 and rule.cls != "Chip":
                     continue
+                if doc is not None and rule.cls in ("Organization", "Policy"):
+                    cut = _after_predicate(doc, start, end)  # 取得|北辰微電子: the name starts after the verb
+                    if cut is not None:
+                        if end - cut < 2:
+                            continue
+                        start = cut
                 cls = self._classify(folded[start:end], rule)
-                if cls is not None and doc is not None and rule.cls in ("Organization", "Policy") \
-                        and _has_predicate(doc, start, end):
-                    continue
                 if cls is not None:
                     found.append((start, end, cls, rule))
         return found
@@ -554,13 +557,15 @@ COMMON_WORD_FREQ = 1000
 PREDICATE_TAGS = {"v", "vd", "p", "c", "u", "d", "q", "r", "xc"}
 
 
-def _has_predicate(doc: Doc, start: int, end: int) -> bool:
-    """Whether the trained tagger reads a verb, preposition, pronoun or the like inside a would-be
-    name (業務轉到海外子公司, 設新公司, 另一家上清單): such a stretch is a phrase, not a name.
-    The name's own last word (…存儲, …規則) is its head and is not asked."""
+def _after_predicate(doc: Doc, start: int, end: int) -> int | None:
+    """Where a would-be name really starts when the trained tagger reads a verb, preposition,
+    pronoun or the like inside it (取得北辰微電子 → 北辰微電子; 業務轉到海外子公司 → 海外子公司,
+    which then fails as generic). The name's own last word (…存儲, …規則) is its head and is
+    not asked. None when nothing inside is such a word."""
     words = doc._.get("lac_words") or []
     inside = [(s, e, t) for s, e, t in words if start <= s and e <= end]
-    return any(t in PREDICATE_TAGS for s, e, t in inside[:-1])
+    cuts = [e for s, e, t in inside[:-1] if t in PREDICATE_TAGS]
+    return cuts[-1] if cuts else None
 
 
 def _common_word(word: str) -> bool:
