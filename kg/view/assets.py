@@ -289,14 +289,40 @@ PAGE_JS = r"""
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       if (pin.length) nodes.update(pin.map(function (id) { return { id: id, fixed: false }; }));
+      separate(ids, new Set(pin));
       fit();
       api.layouts++;
     });
     network.setOptions({ physics: { enabled: true, solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -6000, centralGravity: 0.25, springLength: 150, springConstant: 0.03,
-                   damping: 0.3, avoidOverlap: 0.8 },
+      barnesHut: { gravitationalConstant: -2500, centralGravity: 0.4, springLength: 110, springConstant: 0.04,
+                   damping: 0.35, avoidOverlap: 0.2 },
       stabilization: { enabled: true, iterations: 200, updateInterval: 50, fit: false } } });
     network.stabilize(200);
+  }
+  // Push apart nodes whose label boxes overlap (physics only knows the shapes, not the labels);
+  // nodes in `keep` move only when the other node cannot. Same idea as layout.separate in Python.
+  function separate(ids, keep) {
+    var box = ids.map(function (id) {
+      var b = network.getBoundingBox(id), p = network.getPosition(id);
+      return { id: id, x: p.x, y: p.y, w: b.right - b.left + 8, h: b.bottom - b.top + 6, dy: (b.top + b.bottom) / 2 - p.y };
+    });
+    for (var round = 0; round < 60; round++) {
+      var moved = false;
+      for (var i = 0; i < box.length; i++) {
+        for (var j = i + 1; j < box.length; j++) {
+          var a = box[i], b = box[j];
+          var dx = (a.x) - (b.x), dy = (a.y + a.dy) - (b.y + b.dy);
+          var ox = (a.w + b.w) / 2 - Math.abs(dx), oy = (a.h + b.h) / 2 - Math.abs(dy);
+          if (ox <= 0 || oy <= 0) continue;
+          moved = true;
+          var wa = keep.has(a.id) && !keep.has(b.id) ? 0 : keep.has(b.id) && !keep.has(a.id) ? 1 : 0.5;
+          if (ox < oy) { var sx = (dx >= 0 ? 1 : -1) * (ox + 1); a.x += sx * wa; b.x -= sx * (1 - wa); }
+          else { var sy = (dy >= 0 ? 1 : -1) * (oy + 1); a.y += sy * wa; b.y -= sy * (1 - wa); }
+        }
+      }
+      if (!moved) break;
+    }
+    box.forEach(function (b) { network.moveNode(b.id, b.x, b.y); });
   }
   function place(newIds, around) {
     // new nodes start on a ring around the node they were drawn from, not wherever the full layout put them

@@ -313,6 +313,12 @@ def render_page(graph: nx.MultiDiGraph) -> str:
         vis_js=vis_js, page_js=assets.PAGE_JS, data_json=_json_for_script(data))
 
 
+def view_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, hops: int = 2,
+               limit: int = 0) -> nx.MultiDiGraph:
+    """The graph a page draws: the store's (or focus's neighbourhood), cut to the limit most central entities."""
+    return limit_graph(build_graph(store, lang, focus=focus, hops=hops), limit)
+
+
 def write_view(store: Store, path: str | Path, lang: str = "zh-Hant", focus: str | None = None,
                hops: int = 2, limit: int = 0) -> nx.MultiDiGraph:
     """Write the page for the store (or focus's neighbourhood) to path; returns the graph drawn.
@@ -320,9 +326,9 @@ def write_view(store: Store, path: str | Path, lang: str = "zh-Hant", focus: str
     limit keeps the page small on a big store: only the limit most central entities (and the
     statements among them) go in; 0 keeps everything.
     """
-    graph = limit_graph(build_graph(store, lang, focus=focus, hops=hops), limit)
+    graph = view_graph(store, lang, focus=focus, hops=hops, limit=limit)
     Path(path).write_text(render_page(graph), encoding="utf-8")
     return graph
 
 
-__all__ = ["build_graph", "write_view", "render_page", "page_data"]
+__all__ = ["build_graph", "view_graph", "write_view", "render_page", "page_data"]
