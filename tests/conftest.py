@@ -34,9 +34,17 @@ def run_kg(*args: str, store: Path | None = None, cwd: Path = ROOT, check: bool 
 
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory) -> Path:
-    """A store with corpus/ ingested through the CLI, shared by read-only tests."""
-    store = tmp_path_factory.mktemp("stores") / "corpus"
-    run_kg("ingest", "corpus/", store=store)
+    """A store with the project's corpus article ingested through the CLI, shared by read-only tests.
+
+    The article is copied into a folder of its own, so an article a user drops into corpus/
+    (as the README invites) changes nothing here; it is stored under the same relative path.
+    """
+    base = tmp_path_factory.mktemp("stores")
+    (base / CORPUS_ARTICLE).parent.mkdir(parents=True)
+    shutil.copy(ROOT / CORPUS_ARTICLE, base / CORPUS_ARTICLE)
+    store = base / "store"
+    run_kg("ingest", str(Path(CORPUS_ARTICLE).parent) + "/", store=store, cwd=base,
+           env={"KG_ONTOLOGY": str(ROOT / "ontology")})
     return store
 
 
