@@ -161,7 +161,8 @@ def compact(iri: str, prefixes: dict[str, str]) -> str:
     if best is None:
         return f"<{iri}>"
     local = iri[len(best):]
-    if not re.fullmatch(r"[\w.%-]*", local) or local.endswith("."):
+    # for reading, not for pasting into SPARQL: a slash is kept (id:chip/950) as people read it
+    if not re.fullmatch(r"[\w.%/-]*", local) or local.endswith((".", "/")):
         return f"<{iri}>"
     prefix = next(p for p, ns in sorted(prefixes.items()) if ns == best)
     return f"{prefix}:{local}"
