@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -18,24 +17,15 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from browser import launch, require_browser, sync_playwright
 from conftest import ROOT, run_kg
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+require_browser()
+pytestmark = pytest.mark.browser
+
 ARTIFACTS = ROOT / "artifacts"
+DOCS = ROOT / "docs"
 ID = "https://w3id.org/aichip-kg/id/"
-
-try:
-    from playwright.sync_api import Page, sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None
-
-if sync_playwright is None or not os.access(CHROMIUM, os.X_OK):
-    reason = "needs the playwright package and Debian's Chromium at /usr/bin/chromium (see .ci/run)"
-    if os.environ.get("CI"):
-        raise RuntimeError(reason)  # in CI a missing browser is a broken setup, not a skip
-    pytest.skip(reason, allow_module_level=True)
 
 # Reference data of our own: NVIDIA's Traditional label is 英偉達 and 輝達 only an alias, so the
 # search must find 輝達 through the alias; one company has a name made of markup; 摩爾線程 has
@@ -127,14 +117,14 @@ def site(tmp_path_factory) -> Site:
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = launch(p)
         yield b
         b.close()
 
 
 @dataclass
 class Loaded:
-    page: "Page"
+    page: object
     url: str
     refused: list[str]
     requests: list[str]
@@ -145,6 +135,15 @@ class Loaded:
 
     def node_id(self, iri: str) -> str:
         return self.js("iri => kgView.idOf(iri)", iri)
+
+    def relaid(self, action) -> None:
+        """Do action (a click, a filter) and wait until the page has laid the drawing out again."""
+        n = self.js("kgView.layouts")
+        action()
+        self.page.wait_for_function("n => kgView.layouts > n", arg=n, timeout=30_000)
+
+    def visible_entities(self) -> list[str]:
+        return self.js("kgView.visibleNodeIds().filter(id => kgView.meta.nodes[id].kind === 'entity')")
 
     def click_node(self, iri: str) -> None:
         """A real mouse click where the node is drawn."""
@@ -204,18 +203,25 @@ def test_page_loads_offline_and_draws_every_node(site, open_page):
     view = open_page(site.pages["main"])
     assert view.refused == [] and view.requests == [view.url]
     assert view.errors == []
-    shown = view.js("kgView.nodes.length")
-    assert shown == site.counts["main"][0] == expected_node_count(site.store, site.env)
-    assert view.js("kgView.edges.length") == site.counts["main"][1]
-    assert view.js("kgView.visibleNodeIds().length") == shown
-    assert view.page.get_attribute("#kg-count", "data-nodes") == str(shown)
-    labels = set(view.js("kgView.nodes.get().map(n => n.label)"))
+    held = view.js("kgView.nodes.length")
+    assert held == site.counts["main"][0] == expected_node_count(site.store, site.env)
+    assert view.js("kgView.edges.get().filter(e => !e.id.startsWith('f')).length") == site.counts["main"][1]
+    # it opens on the entities (a small graph: all of them); statements are folded into fact edges
+    entities = view.js("Object.keys(kgView.meta.nodes).filter(id => kgView.meta.nodes[id].kind === 'entity')")
+    assert sorted(view.js("kgView.visibleNodeIds()")) == sorted(entities)
+    assert view.page.get_attribute("#kg-count", "data-nodes") == str(len(entities))
+    labels = set(view.js("kgView.nodes.getIds().map(id => kgView.label(id))"))
     assert {"英偉達", "H200", "黃仁勳", "摩爾線程"} <= labels
     # statement nodes read as what they say: the date of the announcement, the spec with its unit
     assert any(label.endswith("2025-12-09") for label in labels)    # e.g. "決定 2025-12-09"
     assert "FP16 733 TFLOPS" in labels
+    facts = view.js("kgView.visibleEdgeIds().filter(id => id.startsWith('f')).map(id => kgView.edges.get(id).label)")
+    assert any(f.startswith("決定") and "2025-12-09" in f for f in facts)   # the decision, as a labelled edge
     legend = view.page.inner_text("#kg-types")
     assert "公司" in legend and "晶片" in legend and "人物" in legend
+    key = view.page.inner_text("#kg-legend")
+    for words in ("文章陳述的關係", "事實", "?", "+n", "大小"):
+        assert words in key
 
 
 def test_clicking_a_node_shows_its_evidence(site, open_page):
@@ -223,9 +229,17 @@ def test_clicking_a_node_shows_its_evidence(site, open_page):
     view.click_node(ID + "h200")
     panel = view.page.locator("#kg-panel")
     assert panel.locator("h2").inner_text().strip().endswith("H200")
-    sentences = panel.locator(".ev-sentence").all_inner_texts()
-    assert any("H200由台積電代工" in s for s in sentences)
-    assert "H200" in panel.locator(".ev-sentence mark").all_inner_texts()
+    # facts first, each with the sentence it was read from; then mentions that state no fact
+    facts = panel.locator(".kg-facts .ev-sentence").all_inner_texts()
+    assert any("H200由台積電代工" in s for s in facts)
+    assert "733TFLOPS" in panel.locator(".kg-facts .ev-sentence mark").all_inner_texts()
+    assert panel.locator(".kg-mentions h3").inner_text().startswith("提及")
+    shown = " ".join(panel.locator(".ev-sentence").all_inner_texts())
+    mentions = view.js("id => kgView.meta.nodes[id].evidence.map(v => kgView.meta.evidence[v].sentence)",
+                       view.node_id(ID + "h200"))
+    assert mentions and all(m in shown for m in mentions)      # every mention is in the panel, once
+    dates = panel.locator(".kg-facts .kg-fact-date").all_inner_texts()
+    assert dates == sorted(dates)                               # facts by date
     title = panel.locator("a.ev-title").first
     assert title.inner_text().startswith("英偉達H200出口")
     assert title.get_attribute("href") == "https://example.com/h200"
@@ -233,8 +247,10 @@ def test_clicking_a_node_shows_its_evidence(site, open_page):
     ARTIFACTS.mkdir(exist_ok=True)
     view.page.screenshot(path=str(ARTIFACTS / "view.png"))
 
-    # a statement node: its date and the sentence it was read from
+    # a statement node (drawn once "entities only" is off): its date and the sentence it was read from
+    view.relaid(lambda: view.page.uncheck("#kg-entities-only"))
     stmt = view.js("() => kgView.nodes.get().find(n => n.label.endsWith('2025-12-09')).id")
+    assert stmt in view.js("kgView.visibleNodeIds()")
     view.click_node(view.js("id => kgView.meta.nodes[id].iri", stmt))
     rows = dict(zip(panel.locator("dt").all_inner_texts(), panel.locator("dd").all_inner_texts()))
     assert rows["日期"] == "2025-12-09"
@@ -274,40 +290,73 @@ def test_clicking_an_edge_shows_the_relation_and_its_evidence(site, open_page):
 
 def test_filters_hide_what_they_should(site, open_page):
     view = open_page(site.pages["main"])
-    total = view.js("kgView.nodes.length")
+    total = len(view.js("kgView.visibleNodeIds()"))
     meta_type = "id => kgView.meta.nodes[id].type"
 
-    view.page.uncheck('#kg-types input[value="Person"]')
+    view.relaid(lambda: view.page.uncheck('#kg-types input[value="Person"]'))
     visible = view.js("kgView.visibleNodeIds()")
     people = view.js("Object.keys(kgView.meta.nodes).filter(id => kgView.meta.nodes[id].type === 'Person')")
     assert len(people) == 2 and len(visible) == total - 2
     assert all(view.js(meta_type, n) != "Person" for n in visible)
     assert not view.js("""ps => kgView.visibleEdgeIds().some(id => { const e = kgView.edges.get(id);
                           return ps.includes(e.from) || ps.includes(e.to); })""", people)
-    view.page.check('#kg-types input[value="Person"]')
+    assert_fitted(view)                                   # re-laid out and zoomed to what is left
+    view.relaid(lambda: view.page.check('#kg-types input[value="Person"]'))
+    assert len(view.js("kgView.visibleNodeIds()")) == total
+
+    view.relaid(lambda: view.page.click('.kg-allnone[data-group="kg-types"] button[data-set="none"]'))
+    assert view.js("kgView.visibleNodeIds()") == []
+    view.relaid(lambda: view.page.click('.kg-allnone[data-group="kg-types"] button[data-set="all"]'))
     assert len(view.js("kgView.visibleNodeIds()")) == total
 
     developer = view.js("Object.keys(kgView.meta.predicates).find(p => kgView.meta.predicates[p].iri.endsWith('#developer'))")
     before = view.js("kgView.visibleEdgeIds().length")
-    view.page.uncheck(f'#kg-relations input[value="{developer}"]')
+    view.page.click("#kg-filters summary >> text=關係")
+    view.relaid(lambda: view.page.uncheck(f'#kg-relations input[value="{developer}"]'))
     after = view.js("kgView.visibleEdgeIds()")
     assert 0 < len(after) < before
-    assert all(view.js("id => kgView.meta.edges[id].predicate", e) != developer for e in after)
-    view.page.click("#kg-reset")
+    assert all(view.js("id => kgView.meta.edges[id].predicate", e) != developer for e in after if e.startswith("e"))
+    view.relaid(lambda: view.page.click("#kg-reset"))
 
     earnings = view.js("Object.keys(kgView.meta.articles).find(a => kgView.meta.articles[a].path.endsWith('earnings.md'))")
-    view.page.uncheck(f'#kg-articles input[value="{earnings}"]')
+    view.page.click("#kg-filters summary >> text=文章")
+    view.relaid(lambda: view.page.uncheck(f'#kg-articles input[value="{earnings}"]'))
     visible = set(view.js("kgView.visibleNodeIds()"))
     assert view.node_id(ID + "moore-threads") not in visible      # only the earnings article names it
     assert {view.node_id(ID + "h200"), view.node_id(ID + "nvidia")} <= visible
-    view.page.click("#kg-reset")
-
-    view.page.fill("#kg-date-from", "2025-12-01")
-    view.page.dispatch_event("#kg-date-from", "change")
-    labels = set(view.js("kgView.visibleNodeIds().map(id => kgView.nodes.get(id).label)"))
-    assert any(x.endswith("2025-12-09") for x in labels) and not any(x.endswith("2025-11-19") for x in labels)
-    assert view.page.get_attribute("#kg-count", "data-nodes") == str(len(labels))
+    view.relaid(lambda: view.page.click("#kg-reset"))
     assert view.errors == []
+
+
+def set_date(view, which: str, value: str) -> None:
+    view.page.fill(f"#kg-date-{which}", value)
+    view.relaid(lambda: view.page.dispatch_event(f"#kg-date-{which}", "change"))
+
+
+def test_the_date_filter_keeps_the_entities_of_the_facts_it_keeps(site, open_page):
+    view = open_page(site.pages["main"])
+    fact_labels = "() => kgView.visibleEdgeIds().filter(id => id.startsWith('f')).map(id => kgView.edges.get(id).label)"
+    set_date(view, "from", "2025-12-01")     # the export decision of 9 December and what the 10 December article says
+    facts = view.js(fact_labels)
+    assert any("2025-12-09" in f for f in facts) and not any("2025-11-19" in f for f in facts)
+    visible = set(view.visible_entities())
+    assert {view.node_id(ID + x) for x in ("donald-trump", "nvidia", "china", "h200")} <= visible
+    assert view.page.get_attribute("#kg-count", "data-nodes") == str(len(view.js("kgView.visibleNodeIds()")))
+    set_date(view, "from", "")
+    set_date(view, "to", "2025-11-30")        # only the November earnings article and its facts
+    visible = set(view.visible_entities())
+    assert view.node_id(ID + "nvidia") in visible and view.node_id(ID + "donald-trump") not in visible
+    assert not any("2025-12-09" in f for f in view.js(fact_labels))
+    assert view.errors == []
+
+
+def assert_fitted(view) -> None:
+    """Every drawn node lies inside the drawing area."""
+    box = view.page.locator("#kg-network").bounding_box()
+    for nid in view.js("kgView.visibleNodeIds()"):
+        p = view.js("id => kgView.domPosition(id)", nid)
+        assert box["x"] - 1 <= p["x"] <= box["x"] + box["width"] + 1, nid
+        assert box["y"] - 1 <= p["y"] <= box["y"] + box["height"] + 1, nid
 
 
 def test_search_finds_an_entity_by_any_of_its_names(site, open_page):
@@ -344,7 +393,7 @@ def test_markup_in_names_and_articles_is_shown_as_text(site, open_page):
     assert any("<b>測試</b><img src=x onerror=window.__pwned=6>" in s for s in panel.locator(".ev-sentence").all_inner_texts())
     view.page.fill("#kg-search", "EvilCo")
     assert view.page.locator("#kg-results .kg-label").first.inner_text() == EVIL_LABEL
-    articles = view.page.inner_text("#kg-articles")
+    articles = view.page.text_content("#kg-articles")   # a closed <details>: its text, not what shows
     assert "<script>window.__pwned=3</script>" in articles and '"><img src=x onerror=window.__pwned=4>' in articles
     view.page.fill("#kg-search", "輝達")
     view.page.locator("#kg-results button").first.click()

@@ -559,7 +559,7 @@ PAGE_JS = r"""
       box.append(who);
     }
     var ev = m.evidence.map(function (v) { return M.evidence[v]; }).filter(Boolean)[0];
-    if (ev) box.append(evidenceItem(ev));
+    if (ev) box.append(evidenceItem(ev), articleSource(ev.article));
     return box;
   }
   function factSentences(sts) {
