@@ -160,7 +160,7 @@ def open_page(browser):
     contexts = []
 
     def load(path: Path) -> Loaded:
-        ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+        ctx = browser.new_context(viewport={"width": 1440, "height": 900})
         contexts.append(ctx)
         url = path.resolve().as_uri()
         refused: list[str] = []
@@ -463,3 +463,123 @@ def test_project_corpus_page(corpus_store, open_page, tmp_path):
     assert view.page.locator("#kg-panel .ev-sentence mark").count() > 0
     ARTIFACTS.mkdir(exist_ok=True)
     view.page.screenshot(path=str(ARTIFACTS / "view-corpus.png"))
+
+
+@pytest.fixture(scope="module")
+def corpus_page(corpus_store, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("corpus-view") / "kg-view.html"
+    run_kg("view", "-o", str(out), store=corpus_store)
+    return out
+
+
+def label_boxes(view) -> list[tuple[str, dict]]:
+    return view.js("() => kgView.visibleNodeIds().map(id => [id, kgView.domBox(id)])")
+
+
+def overlaps(boxes) -> list[tuple[str, str]]:
+    out = []
+    for i, (a, p) in enumerate(boxes):
+        for b, q in boxes[i + 1:]:
+            if min(p["right"], q["right"]) - max(p["left"], q["left"]) > 1 and \
+                    min(p["bottom"], q["bottom"]) - max(p["top"], q["top"]) > 1:
+                out.append((a, b))
+    return out
+
+
+def test_the_corpus_opens_on_its_most_connected_entities_every_label_legible(corpus_page, open_page, tmp_path):
+    view = open_page(corpus_page)
+    entities = view.js("Object.values(kgView.meta.nodes).filter(m => m.kind === 'entity').length")
+    shown = view.visible_entities()
+    assert len(shown) == min(50, entities) == len(view.js("kgView.visibleNodeIds()"))   # entities only, capped
+    ranks = sorted(view.js("id => kgView.meta.nodes[id].rank", n) for n in shown)
+    assert ranks == list(range(len(shown)))                       # the most connected first
+    font = view.js("kgView.network.getScale()") * view.js("kgView.entityFont")   # pixels on screen
+    assert font >= 11, f"labels drawn at {font:.1f}px"            # legible without zooming
+    boxes = label_boxes(view)
+    canvas = view.page.locator("#kg-network").bounding_box()
+    for nid, b in boxes:                                           # every label on screen …
+        assert b["left"] >= canvas["x"] - 1 and b["right"] <= canvas["x"] + canvas["width"] + 1, nid
+        assert b["top"] >= canvas["y"] - 1 and b["bottom"] <= canvas["y"] + canvas["height"] + 1, nid
+    assert overlaps(boxes) == []                                   # … and none on another
+    assert view.page.inner_text("#kg-note").startswith(f"顯示 {entities} 個實體中關聯最多的 {len(shown)} 個")
+    view.page.screenshot(path=str(tmp_path / "viewer.png"))
+    DOCS.mkdir(exist_ok=True)
+    view.page.screenshot(path=str(DOCS / "viewer.png"))           # the README's picture
+
+
+def test_double_click_draws_a_nodes_neighbours(corpus_page, open_page, tmp_path):
+    view = open_page(corpus_page)
+    hub = view.js("""() => kgView.visibleNodeIds().map(id => [id, kgView.hiddenNeighbours(id).length])
+                        .sort((a, b) => b[1] - a[1])[0][0]""")
+    hidden = view.js("id => kgView.hiddenNeighbours(id)", hub)
+    assert hidden and view.js("id => kgView.nodes.get(id).label", hub).endswith(f" +{len(hidden)}")  # the mark says so
+    before = set(view.js("kgView.visibleNodeIds()"))
+    pos = view.js("id => kgView.domPosition(id)", hub)
+    view.relaid(lambda: view.page.mouse.dblclick(pos["x"], pos["y"]))
+    after = set(view.js("kgView.visibleNodeIds()"))
+    assert after == before | set(hidden)
+    assert view.js("id => kgView.nodes.get(id).label", hub) == view.js("id => kgView.label(id)", hub)
+    assert view.page.get_attribute("#kg-panel", "data-node") == hub
+    assert_fitted(view)
+    view.page.screenshot(path=str(tmp_path / "expanded.png"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    view.page.screenshot(path=str(ARTIFACTS / "view-expanded.png"))
+    # every entity, then back to the overview
+    total = view.js("Object.values(kgView.meta.nodes).filter(m => m.kind === 'entity').length")
+    view.relaid(lambda: view.page.click("#kg-all-entities"))
+    assert len(view.visible_entities()) == total
+    view.relaid(lambda: view.page.click("#kg-all-entities"))
+    assert len(view.visible_entities()) == min(50, total)
+    assert view.errors == []
+
+
+def test_statements_drawn_on_demand_and_names_grouped_by_language(site, open_page):
+    view = open_page(site.pages["main"])
+    statements = "() => kgView.visibleNodeIds().filter(id => kgView.meta.nodes[id].kind === 'statement')"
+    assert view.js(statements) == []
+    facts = view.js("() => kgView.visibleEdgeIds().filter(id => id.startsWith('f'))")
+    # double-click a fact edge: its statements become boxes, joined to their entities by their roles
+    fact = facts[0]
+    sts = view.js("id => kgView.meta.edges[id].statements", fact)
+    view.relaid(lambda: view.js("""id => kgView.network.body.emitter.emit('doubleClick',
+                                   {nodes: [], edges: [id], pointer: {DOM: {x: 0, y: 0}}})""", fact))
+    assert set(sts) <= set(view.js(statements)) and fact not in view.js("kgView.visibleEdgeIds()")
+    view.relaid(lambda: view.page.uncheck("#kg-entities-only"))
+    drawn = view.js(statements)
+    assert len(drawn) == view.js("Object.values(kgView.meta.nodes).filter(m => m.kind === 'statement').length")
+    roles = view.js("() => kgView.visibleEdgeIds().filter(id => kgView.meta.edges[id].kind === 'role')")
+    assert roles and not any(e.startswith("f") for e in view.js("kgView.visibleEdgeIds()"))
+    view.relaid(lambda: view.page.check("#kg-entities-only"))
+    assert view.js(statements) == []
+    # zoom in, then fit: everything back on screen
+    view.js("() => kgView.network.moveTo({scale: 4})")
+    view.page.click("#kg-fit")
+    assert_fitted(view)
+    view.click_node(ID + "nvidia")
+    rows = dict(zip(view.page.locator("#kg-panel dt").all_inner_texts(), view.page.locator("#kg-panel dd").all_inner_texts()))
+    assert "英偉達" in rows["繁體中文"] and "輝達" in rows["繁體中文"]
+    assert "英伟达" in rows["簡體中文"] and "NVIDIA" in rows["英文"]
+    assert view.errors == []
+
+
+def test_a_big_store_opens_on_an_overview_coloured_by_community(open_page, tmp_path):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("view_bench", ROOT / "bench" / "view_bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    store = tmp_path / "store"
+    bench.synthetic_store(store, 1000)                 # 600 entities, 400 statements
+    run_kg("view", "-o", str(tmp_path / "all.html"), store=store)
+    view = open_page(tmp_path / "all.html")
+    assert len(view.visible_entities()) == 50
+    assert view.page.locator("#kg-legend .lg-swatch").count() >= 3          # communities, named in the legend
+    colours = set(view.js("() => kgView.visibleNodeIds().map(id => kgView.nodes.get(id).color.background)"))
+    assert len(colours) >= 3
+    assert view.js("Object.values(kgView.meta.nodes).filter(m => m.kind === 'entity').length") == 600
+    proc = run_kg("view", "--limit", "200", "-o", str(tmp_path / "small.html"), store=store)
+    assert "200 most central of 600 entities" in proc.stderr
+    small = open_page(tmp_path / "small.html")
+    assert small.js("Object.values(kgView.meta.nodes).filter(m => m.kind === 'entity').length") == 200
+    assert "200" in small.page.inner_text("#kg-note") and "600" in small.page.inner_text("#kg-note")
+    assert (tmp_path / "small.html").stat().st_size < (tmp_path / "all.html").stat().st_size
+    assert view.errors == [] and small.errors == []

@@ -734,6 +734,7 @@ PAGE_JS = r"""
   api.network = network; api.nodes = nodes; api.edges = edges; api.nodeView = nodeView; api.edgeView = edgeView;
   api.meta = M; api.select = select; api.search = search; api.expand = expand; api.relayout = relayout;
   api.label = function (id) { return baseLabel[id]; };
+  api.entityFont = data.options.nodes.font.size;
   api.hiddenNeighbours = hiddenNeighbours;
   var byIri = {};
   Object.keys(M.nodes).forEach(function (id) { byIri[M.nodes[id].iri] = id; });

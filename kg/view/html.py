@@ -132,6 +132,7 @@ def page_data(graph: nx.MultiDiGraph, open_cap: int = OPEN_CAP) -> dict:
     net = _Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     node_meta: dict[str, dict] = {}
     type_count: dict[str, int] = {}
+    colour_of: dict[str, dict] = {}
     for node, d in graph.nodes(data=True):
         nid = ids[node]
         type_count[d["type"]] = type_count.get(d["type"], 0) + 1
@@ -143,9 +144,9 @@ def page_data(graph: nx.MultiDiGraph, open_cap: int = OPEN_CAP) -> dict:
         if d["kind"] == "entity":
             degree = eg.degree(node)
             extra["size"] = round(min(30, 10 + 4 * math.log2(1 + degree)), 1)
-            if overview:
+            if overview:   # set after pyvis, which drops a node's colour when it has a group
                 c = COMMUNITY_COLOURS[community[node]] if community[node] < len(COMMUNITY_COLOURS) else "#9c9c9c"
-                extra["color"] = {"background": c, "border": c}
+                colour_of[nid] = {"background": c, "border": c}
             meta.update(names=d["names"], byLang=d.get("names_by_lang", {}), wikidata=d["wikidata"],
                         search=_search_keys([*d["names"], d["label"]]), rank=rank[node], community=community[node],
                         degree=degree)
@@ -192,6 +193,8 @@ def page_data(graph: nx.MultiDiGraph, open_cap: int = OPEN_CAP) -> dict:
     nodes, edges, *_ = net.get_network_data()
     for n in nodes:
         del n["shape"]   # pyvis sets "dot" on every node, which would override the type's group shape
+        if n["id"] in colour_of:
+            n["color"] = colour_of[n["id"]]
     for e in edges:
         del e["arrows"]  # directed pyvis sets "to" on every edge; the default in _options does it once
         if e["id"].startswith("f"):
@@ -246,7 +249,9 @@ def _positions(graph: nx.MultiDiGraph, eg: nx.Graph, opening: set[str]) -> dict[
     for n in opening:
         d = graph.nodes[n]
         r = min(30, 10 + 4 * math.log2(1 + eg.degree(n)))
-        boxes[n] = (max(2 * r, label_width(d["label"], ENTITY_FONT)) + 8, 2 * r + ENTITY_FONT * 1.5)
+        hidden = len(set(eg[n]) - opening)           # the page appends " +hidden" to the label
+        text = d["label"] + (f" +{hidden}" if hidden else "")
+        boxes[n] = (max(2 * r, label_width(text, ENTITY_FONT)) + 8, 2 * r + ENTITY_FONT * 1.5)
     if opening:
         pos.update(opening_layout(eg.subgraph(opening), boxes))
     rest = [n for n in eg.nodes if n not in opening]
@@ -292,7 +297,7 @@ def _options(big: bool, types: dict[str, dict]) -> dict:
                   "color": {"color": "#b8b8b8", "highlight": "#555", "hover": "#555"},
                   "font": {"size": 11, "color": "#444", "strokeWidth": 3, "align": "middle"},
                   # edge labels appear once zoomed in enough to read them, so the opening view stays clean
-                  "scaling": {"label": {"drawThreshold": 9}},
+                  "scaling": {"label": {"drawThreshold": 10}},
                   "selectionWidth": 2},
     }
 

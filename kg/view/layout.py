@@ -139,7 +139,7 @@ def opening_layout(g: nx.Graph, boxes: dict[str, tuple[float, float]], seed: int
     """Positions for the few dozen entities a page opens on, with room for every label.
 
     ForceAtlas2 with hubs dissuaded spreads a hub's neighbours around it instead of piling
-    them on it; the drawing is then scaled so neighbours sit about two labels apart, and
+    them on it; the drawing is then scaled to about twice the labels' area, and
     `separate` removes what overlap is left.
     """
     if g.number_of_nodes() < 3:
@@ -148,9 +148,11 @@ def opening_layout(g: nx.Graph, boxes: dict[str, tuple[float, float]], seed: int
                               weight=None)
     xy = np.array([p[n] for n in g.nodes], dtype=float)
     xy -= xy.mean(axis=0)
-    lengths = [float(np.hypot(*(p[a] - p[b]))) for a, b in g.edges() if a != b]
-    typical = float(np.median(lengths)) if lengths else float(np.abs(xy).max() or 1.0)
-    width = float(np.median([w for w, _ in boxes.values()]))
-    xy = xy / (typical or 1.0) * max(1.5 * width, 90.0)
+    # scale so the drawing covers about twice the labels' own area (edge lengths would
+    # not do: the top entities of a big store are often barely linked to each other)
+    lo, hi = np.percentile(xy, 5, axis=0), np.percentile(xy, 95, axis=0)
+    area = float(np.prod(np.maximum(hi - lo, 1e-9))) / 0.81
+    labels = sum(w * h for w, h in boxes.values())
+    xy = xy * math.sqrt(2.0 * labels / area)
     pos = {n: (float(x), float(y)) for n, (x, y) in zip(g.nodes, xy)}
     return separate(pos, boxes)
