@@ -576,6 +576,12 @@ def test_a_big_store_opens_on_an_overview_coloured_by_community(open_page, tmp_p
     colours = set(view.js("() => kgView.visibleNodeIds().map(id => kgView.nodes.get(id).color.background)"))
     assert len(colours) >= 3
     assert view.js("Object.values(kgView.meta.nodes).filter(m => m.kind === 'entity').length") == 600
+    # an entity far down the ranking is found by search and drawn beside what is there
+    far = view.js("() => Object.keys(kgView.meta.nodes).find(id => kgView.meta.nodes[id].rank === 500)")
+    assert far not in view.js("kgView.visibleNodeIds()")
+    view.relaid(lambda: (view.page.fill("#kg-search", view.js("id => kgView.label(id)", far)),
+                         view.page.locator("#kg-results button").first.click()))
+    assert far in view.js("kgView.visibleNodeIds()") and view.page.get_attribute("#kg-panel", "data-node") == far
     proc = run_kg("view", "--limit", "200", "-o", str(tmp_path / "small.html"), store=store)
     assert "200 most central of 600 entities" in proc.stderr
     small = open_page(tmp_path / "small.html")
