@@ -232,7 +232,8 @@ class _Builder:
             self.g.add_node(e, kind="entity", type=self.use_type(cls),
                             label=pick_label(labels.get(e, {}), self.lang, local_name(e)), labels=dict(labels.get(e, {})),
                             names=sorted(names.get(e, ())),
-                            names_by_lang={t: sorted(v) for t, v in sorted(by_lang.get(e, {}).items())}, wikidata=wikidata.get(e, ""), articles=arts,
+                            names_by_lang={t: sorted(v) for t, v in sorted(by_lang.get(e, {}).items())},
+                            wikidata=wikidata.get(e, ""), articles=arts,
                             evidence=self.evidence_of.get(e, []), dates=self.article_dates(arts), props=[])
 
     def add_statements(self) -> None:
