@@ -4,11 +4,14 @@ The pages come from the CLI, over a small corpus and reference data written here
 assertions do not move when the project's reference data grows), plus one page over the
 project's corpus. Every page load is watched: each request is routed through the test and
 anything but the page's own file is refused and recorded, and console errors are collected.
+Screenshots go to artifacts/ and the test's tmp folder; `KG_UPDATE_DOCS=1` also refreshes
+docs/viewer.png, the README's picture.
 """
 from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -301,6 +304,8 @@ def test_filters_hide_what_they_should(site, open_page):
     assert not view.js("""ps => kgView.visibleEdgeIds().some(id => { const e = kgView.edges.get(id);
                           return ps.includes(e.from) || ps.includes(e.to); })""", people)
     assert_fitted(view)                                   # re-laid out and zoomed to what is left
+    ARTIFACTS.mkdir(exist_ok=True)
+    view.page.screenshot(path=str(ARTIFACTS / "view-filtered.png"))
     view.relaid(lambda: view.page.check('#kg-types input[value="Person"]'))
     assert len(view.js("kgView.visibleNodeIds()")) == total
 
@@ -503,8 +508,10 @@ def test_the_corpus_opens_on_its_most_connected_entities_every_label_legible(cor
     assert overlaps(boxes) == []                                   # … and none on another
     assert view.page.inner_text("#kg-note").startswith(f"顯示 {entities} 個實體中關聯最多的 {len(shown)} 個")
     view.page.screenshot(path=str(tmp_path / "viewer.png"))
-    DOCS.mkdir(exist_ok=True)
-    view.page.screenshot(path=str(DOCS / "viewer.png"))           # the README's picture
+    ARTIFACTS.mkdir(exist_ok=True)
+    view.page.screenshot(path=str(ARTIFACTS / "viewer.png"))
+    if os.environ.get("KG_UPDATE_DOCS"):                          # the README's picture, on request only
+        view.page.screenshot(path=str(DOCS / "viewer.png"))
 
 
 def test_double_click_draws_a_nodes_neighbours(corpus_page, open_page, tmp_path):
@@ -555,6 +562,12 @@ def test_statements_drawn_on_demand_and_names_grouped_by_language(site, open_pag
     view.js("() => kgView.network.moveTo({scale: 4})")
     view.page.click("#kg-fit")
     assert_fitted(view)
+    view.click_node(ID + "nvidia")
+    fact = view.page.locator("#kg-panel .kg-fact").first            # a fact picked in the panel is drawn
+    st = fact.get_attribute("data-node")
+    assert st not in view.js("kgView.visibleNodeIds()")
+    view.relaid(lambda: fact.locator(".kg-fact-head .kg-link").first.click())
+    assert st in view.js("kgView.visibleNodeIds()") and view.page.get_attribute("#kg-panel", "data-node") == st
     view.click_node(ID + "nvidia")
     rows = dict(zip(view.page.locator("#kg-panel dt").all_inner_texts(), view.page.locator("#kg-panel dd").all_inner_texts()))
     assert "英偉達" in rows["繁體中文"] and "輝達" in rows["繁體中文"]

@@ -671,6 +671,11 @@ PAGE_JS = r"""
     if (!visible.has(id) && M.nodes[id].kind === "entity" && !state.working.has(id)) {
       var near = (neighbours[id] || []).filter(function (x) { return visible.has(x); })[0];
       reveal([id], near);
+    } else if (!visible.has(id) && M.nodes[id].kind === "statement" && stmtOk(id)) {
+      var before = Array.from(visible);           // a fact picked in the panel is drawn as its box
+      state.opened.add(id);
+      applyFilters();
+      if (visible.has(id)) { place([id], (stmtEntities[id] || []).filter(function (x) { return visible.has(x); })[0]); relayout(before); }
     }
     if (visible.has(id)) {
       network.selectNodes([id]);
