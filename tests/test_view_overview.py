@@ -90,3 +90,9 @@ def test_the_opening_layout_gives_every_label_its_room():
     pos = opening_layout(g, boxes)
     assert set(pos) == set(g) and overlapping(pos, boxes) == []
     assert opening_layout(g, boxes) == pos
+
+
+def test_the_command_and_the_library_keep_the_same_page_size():
+    from kg.cli.view import DEFAULT_LIMIT as command_default
+    from kg.view.html import DEFAULT_LIMIT as library_default
+    assert command_default == library_default > 0

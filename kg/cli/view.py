@@ -6,6 +6,8 @@ import re
 import click
 from click.core import ParameterSource
 
+DEFAULT_LIMIT = 1000   # kg.view.html.DEFAULT_LIMIT, written out so `kg --help` need not import the viewer
+
 EPILOG = """\b
 Examples:
   kg view                                   writes kg-view.html
@@ -24,7 +26,7 @@ Examples:
               help="Draw only the neighbourhood of this entity; any of its names works (輝達, 英偉達, NVIDIA).")
 @click.option("--hops", type=click.IntRange(min=0), default=2, show_default=True,
               help="With --focus: how many steps from the entity to include (an entity, a fact, an entity: 2).")
-@click.option("--limit", type=click.IntRange(min=0), default=1000, show_default=True,
+@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
               help="Put only the N most central entities (PageRank) in the page, to keep it small; 0: all.")
 @click.pass_context
 def command(ctx: click.Context, output: str | None, lang: str, focus: str | None, hops: int, limit: int) -> None:

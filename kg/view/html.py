@@ -92,6 +92,7 @@ def _csp(*scripts: str) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
+DEFAULT_LIMIT = 1000   # entities a page holds unless told otherwise (`kg view --limit`, the viewer of `kg serve`)
 OPEN_CAP = 50      # entities drawn when the page opens: about what 1440×900 shows with every label legible
 OVERVIEW = 300     # above this many entities: colour by community, not by type
 ENTITY_FONT = 17
@@ -319,13 +320,13 @@ def render_page(graph: nx.MultiDiGraph) -> str:
 
 
 def view_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, hops: int = 2,
-               limit: int = 0) -> nx.MultiDiGraph:
+               limit: int = DEFAULT_LIMIT) -> nx.MultiDiGraph:
     """The graph a page draws: the store's (or focus's neighbourhood), cut to the limit most central entities."""
     return limit_graph(build_graph(store, lang, focus=focus, hops=hops), limit)
 
 
 def write_view(store: Store, path: str | Path, lang: str = "zh-Hant", focus: str | None = None,
-               hops: int = 2, limit: int = 0) -> nx.MultiDiGraph:
+               hops: int = 2, limit: int = DEFAULT_LIMIT) -> nx.MultiDiGraph:
     """Write the page for the store (or focus's neighbourhood) to path; returns the graph drawn.
 
     limit keeps the page small on a big store: only the limit most central entities (and the
