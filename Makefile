@@ -1,9 +1,10 @@
-# Two commands: `make run` sets everything up and builds the graph of corpus/; `make test` runs the tests.
+# Two commands: `make run` sets everything up and builds the graph of corpus/; `make test` runs the tests
+# (`make test-fast`: the quick ones, in under a minute).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install clean
+.PHONY: run test test-fast install clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +21,10 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# under a minute: no browser, no server, no store of the whole corpus (see tests/conftest.py)
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 clean:
 	rm -rf $(VENV) .kg kg-view.html

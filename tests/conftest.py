@@ -34,9 +34,17 @@ def run_kg(*args: str, store: Path | None = None, cwd: Path = ROOT, check: bool 
 
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory) -> Path:
-    """A store with corpus/ ingested through the CLI, shared by read-only tests."""
-    store = tmp_path_factory.mktemp("stores") / "corpus"
-    run_kg("ingest", "corpus/", store=store)
+    """A store with the project's corpus article ingested through the CLI, shared by read-only tests.
+
+    The article is copied into a folder of its own, so an article a user drops into corpus/
+    (as the README invites) changes nothing here; it is stored under the same relative path.
+    """
+    base = tmp_path_factory.mktemp("stores")
+    (base / CORPUS_ARTICLE).parent.mkdir(parents=True)
+    shutil.copy(ROOT / CORPUS_ARTICLE, base / CORPUS_ARTICLE)
+    store = base / "store"
+    run_kg("ingest", str(Path(CORPUS_ARTICLE).parent) + "/", store=store, cwd=base,
+           env={"KG_ONTOLOGY": str(ROOT / "ontology")})
     return store
 
 
@@ -44,3 +52,23 @@ def corpus_store(tmp_path_factory) -> Path:
 def nlp():
     from kg.nlp import make_nlp
     return make_nlp()
+
+
+# `make test-fast` runs `pytest -m "not slow and not browser"`: the tests below take seconds each
+# (a store ingested, a server started, a scorer run) or drive Chromium. Kept here, in one list,
+# so the markers follow the measured durations (`pytest --durations=50`) rather than each file.
+BROWSER_MODULES = {"test_view", "test_query_page"}
+SLOW_MODULES = {"test_remote_store", "test_server", "test_quality", "test_queries", "test_store", "test_provenance"}
+SLOW_TESTS = {"test_default_store_and_env_override", "test_cli_bad_file_one_line_error_and_store_untouched",
+              "test_users_extend_the_reference_data_with_turtle", "test_units_compare_across_articles_by_sparql",
+              "test_focus_page_is_named_after_the_entity_and_hops_needs_focus"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        module = item.module.__name__ if item.module else ""
+        if module in BROWSER_MODULES:
+            item.add_marker(pytest.mark.browser)
+        if (module in SLOW_MODULES or item.originalname in SLOW_TESTS
+                or "corpus_store" in getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

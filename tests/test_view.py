@@ -4,6 +4,8 @@ The pages come from the CLI, over a small corpus and reference data written here
 assertions do not move when the project's reference data grows), plus one page over the
 project's corpus. Every page load is watched: each request is routed through the test and
 anything but the page's own file is refused and recorded, and console errors are collected.
+Screenshots go to artifacts/ and the test's tmp folder; `KG_UPDATE_DOCS=1` also refreshes
+docs/viewer.png, the README's picture.
 """
 from __future__ import annotations
 
@@ -18,24 +20,15 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from browser import launch, require_browser, sync_playwright
 from conftest import ROOT, run_kg
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+require_browser()
+pytestmark = pytest.mark.browser
+
 ARTIFACTS = ROOT / "artifacts"
+DOCS = ROOT / "docs"
 ID = "https://w3id.org/aichip-kg/id/"
-
-try:
-    from playwright.sync_api import Page, sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None
-
-if sync_playwright is None or not os.access(CHROMIUM, os.X_OK):
-    reason = "needs the playwright package and Debian's Chromium at /usr/bin/chromium (see .ci/run)"
-    if os.environ.get("CI"):
-        raise RuntimeError(reason)  # in CI a missing browser is a broken setup, not a skip
-    pytest.skip(reason, allow_module_level=True)
 
 # Reference data of our own: NVIDIA's Traditional label is 英偉達 and 輝達 only an alias, so the
 # search must find 輝達 through the alias; one company has a name made of markup; 摩爾線程 has
@@ -127,14 +120,14 @@ def site(tmp_path_factory) -> Site:
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = launch(p)
         yield b
         b.close()
 
 
 @dataclass
 class Loaded:
-    page: "Page"
+    page: object
     url: str
     refused: list[str]
     requests: list[str]
@@ -145,6 +138,15 @@ class Loaded:
 
     def node_id(self, iri: str) -> str:
         return self.js("iri => kgView.idOf(iri)", iri)
+
+    def relaid(self, action) -> None:
+        """Do action (a click, a filter) and wait until the page has laid the drawing out again."""
+        n = self.js("kgView.layouts")
+        action()
+        self.page.wait_for_function("n => kgView.layouts > n", arg=n, timeout=30_000)
+
+    def visible_entities(self) -> list[str]:
+        return self.js("kgView.visibleNodeIds().filter(id => kgView.meta.nodes[id].kind === 'entity')")
 
     def click_node(self, iri: str) -> None:
         """A real mouse click where the node is drawn."""
@@ -161,7 +163,7 @@ def open_page(browser):
     contexts = []
 
     def load(path: Path) -> Loaded:
-        ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+        ctx = browser.new_context(viewport={"width": 1440, "height": 900})
         contexts.append(ctx)
         url = path.resolve().as_uri()
         refused: list[str] = []
@@ -204,18 +206,25 @@ def test_page_loads_offline_and_draws_every_node(site, open_page):
     view = open_page(site.pages["main"])
     assert view.refused == [] and view.requests == [view.url]
     assert view.errors == []
-    shown = view.js("kgView.nodes.length")
-    assert shown == site.counts["main"][0] == expected_node_count(site.store, site.env)
-    assert view.js("kgView.edges.length") == site.counts["main"][1]
-    assert view.js("kgView.visibleNodeIds().length") == shown
-    assert view.page.get_attribute("#kg-count", "data-nodes") == str(shown)
-    labels = set(view.js("kgView.nodes.get().map(n => n.label)"))
+    held = view.js("kgView.nodes.length")
+    assert held == site.counts["main"][0] == expected_node_count(site.store, site.env)
+    assert view.js("kgView.edges.get().filter(e => !e.id.startsWith('f')).length") == site.counts["main"][1]
+    # it opens on the entities (a small graph: all of them); statements are folded into fact edges
+    entities = view.js("Object.keys(kgView.meta.nodes).filter(id => kgView.meta.nodes[id].kind === 'entity')")
+    assert sorted(view.js("kgView.visibleNodeIds()")) == sorted(entities)
+    assert view.page.get_attribute("#kg-count", "data-nodes") == str(len(entities))
+    labels = set(view.js("kgView.nodes.getIds().map(id => kgView.label(id))"))
     assert {"英偉達", "H200", "黃仁勳", "摩爾線程"} <= labels
     # statement nodes read as what they say: the date of the announcement, the spec with its unit
     assert any(label.endswith("2025-12-09") for label in labels)    # e.g. "決定 2025-12-09"
     assert "FP16 733 TFLOPS" in labels
+    facts = view.js("kgView.visibleEdgeIds().filter(id => id.startsWith('f')).map(id => kgView.edges.get(id).label)")
+    assert any(f.startswith("決定") and "2025-12-09" in f for f in facts)   # the decision, as a labelled edge
     legend = view.page.inner_text("#kg-types")
     assert "公司" in legend and "晶片" in legend and "人物" in legend
+    key = view.page.inner_text("#kg-legend")
+    for words in ("文章陳述的關係", "事實", "?", "+n", "大小"):
+        assert words in key
 
 
 def test_clicking_a_node_shows_its_evidence(site, open_page):
@@ -223,9 +232,17 @@ def test_clicking_a_node_shows_its_evidence(site, open_page):
     view.click_node(ID + "h200")
     panel = view.page.locator("#kg-panel")
     assert panel.locator("h2").inner_text().strip().endswith("H200")
-    sentences = panel.locator(".ev-sentence").all_inner_texts()
-    assert any("H200由台積電代工" in s for s in sentences)
-    assert "H200" in panel.locator(".ev-sentence mark").all_inner_texts()
+    # facts first, each with the sentence it was read from; then mentions that state no fact
+    facts = panel.locator(".kg-facts .ev-sentence").all_inner_texts()
+    assert any("H200由台積電代工" in s for s in facts)
+    assert "733TFLOPS" in panel.locator(".kg-facts .ev-sentence mark").all_inner_texts()
+    assert panel.locator(".kg-mentions h3").inner_text().startswith("提及")
+    shown = " ".join(panel.locator(".ev-sentence").all_inner_texts())
+    mentions = view.js("id => kgView.meta.nodes[id].evidence.map(v => kgView.meta.evidence[v].sentence)",
+                       view.node_id(ID + "h200"))
+    assert mentions and all(m in shown for m in mentions)      # every mention is in the panel, once
+    dates = panel.locator(".kg-facts .kg-fact-date").all_inner_texts()
+    assert dates == sorted(dates)                               # facts by date
     title = panel.locator("a.ev-title").first
     assert title.inner_text().startswith("英偉達H200出口")
     assert title.get_attribute("href") == "https://example.com/h200"
@@ -233,8 +250,10 @@ def test_clicking_a_node_shows_its_evidence(site, open_page):
     ARTIFACTS.mkdir(exist_ok=True)
     view.page.screenshot(path=str(ARTIFACTS / "view.png"))
 
-    # a statement node: its date and the sentence it was read from
+    # a statement node (drawn once "entities only" is off): its date and the sentence it was read from
+    view.relaid(lambda: view.page.uncheck("#kg-entities-only"))
     stmt = view.js("() => kgView.nodes.get().find(n => n.label.endsWith('2025-12-09')).id")
+    assert stmt in view.js("kgView.visibleNodeIds()")
     view.click_node(view.js("id => kgView.meta.nodes[id].iri", stmt))
     rows = dict(zip(panel.locator("dt").all_inner_texts(), panel.locator("dd").all_inner_texts()))
     assert rows["日期"] == "2025-12-09"
@@ -274,40 +293,75 @@ def test_clicking_an_edge_shows_the_relation_and_its_evidence(site, open_page):
 
 def test_filters_hide_what_they_should(site, open_page):
     view = open_page(site.pages["main"])
-    total = view.js("kgView.nodes.length")
+    total = len(view.js("kgView.visibleNodeIds()"))
     meta_type = "id => kgView.meta.nodes[id].type"
 
-    view.page.uncheck('#kg-types input[value="Person"]')
+    view.relaid(lambda: view.page.uncheck('#kg-types input[value="Person"]'))
     visible = view.js("kgView.visibleNodeIds()")
     people = view.js("Object.keys(kgView.meta.nodes).filter(id => kgView.meta.nodes[id].type === 'Person')")
     assert len(people) == 2 and len(visible) == total - 2
     assert all(view.js(meta_type, n) != "Person" for n in visible)
     assert not view.js("""ps => kgView.visibleEdgeIds().some(id => { const e = kgView.edges.get(id);
                           return ps.includes(e.from) || ps.includes(e.to); })""", people)
-    view.page.check('#kg-types input[value="Person"]')
+    assert_fitted(view)                                   # re-laid out and zoomed to what is left
+    ARTIFACTS.mkdir(exist_ok=True)
+    view.page.screenshot(path=str(ARTIFACTS / "view-filtered.png"))
+    view.relaid(lambda: view.page.check('#kg-types input[value="Person"]'))
+    assert len(view.js("kgView.visibleNodeIds()")) == total
+
+    view.relaid(lambda: view.page.click('.kg-allnone[data-group="kg-types"] button[data-set="none"]'))
+    assert view.js("kgView.visibleNodeIds()") == []
+    view.relaid(lambda: view.page.click('.kg-allnone[data-group="kg-types"] button[data-set="all"]'))
     assert len(view.js("kgView.visibleNodeIds()")) == total
 
     developer = view.js("Object.keys(kgView.meta.predicates).find(p => kgView.meta.predicates[p].iri.endsWith('#developer'))")
     before = view.js("kgView.visibleEdgeIds().length")
-    view.page.uncheck(f'#kg-relations input[value="{developer}"]')
+    view.page.click("#kg-filters summary >> text=關係")
+    view.relaid(lambda: view.page.uncheck(f'#kg-relations input[value="{developer}"]'))
     after = view.js("kgView.visibleEdgeIds()")
     assert 0 < len(after) < before
-    assert all(view.js("id => kgView.meta.edges[id].predicate", e) != developer for e in after)
-    view.page.click("#kg-reset")
+    assert all(view.js("id => kgView.meta.edges[id].predicate", e) != developer for e in after if e.startswith("e"))
+    view.relaid(lambda: view.page.click("#kg-reset"))
 
     earnings = view.js("Object.keys(kgView.meta.articles).find(a => kgView.meta.articles[a].path.endsWith('earnings.md'))")
-    view.page.uncheck(f'#kg-articles input[value="{earnings}"]')
+    view.page.click("#kg-filters summary >> text=文章")
+    view.relaid(lambda: view.page.uncheck(f'#kg-articles input[value="{earnings}"]'))
     visible = set(view.js("kgView.visibleNodeIds()"))
     assert view.node_id(ID + "moore-threads") not in visible      # only the earnings article names it
     assert {view.node_id(ID + "h200"), view.node_id(ID + "nvidia")} <= visible
-    view.page.click("#kg-reset")
-
-    view.page.fill("#kg-date-from", "2025-12-01")
-    view.page.dispatch_event("#kg-date-from", "change")
-    labels = set(view.js("kgView.visibleNodeIds().map(id => kgView.nodes.get(id).label)"))
-    assert any(x.endswith("2025-12-09") for x in labels) and not any(x.endswith("2025-11-19") for x in labels)
-    assert view.page.get_attribute("#kg-count", "data-nodes") == str(len(labels))
+    view.relaid(lambda: view.page.click("#kg-reset"))
     assert view.errors == []
+
+
+def set_date(view, which: str, value: str) -> None:
+    view.page.fill(f"#kg-date-{which}", value)
+    view.relaid(lambda: view.page.dispatch_event(f"#kg-date-{which}", "change"))
+
+
+def test_the_date_filter_keeps_the_entities_of_the_facts_it_keeps(site, open_page):
+    view = open_page(site.pages["main"])
+    fact_labels = "() => kgView.visibleEdgeIds().filter(id => id.startsWith('f')).map(id => kgView.edges.get(id).label)"
+    set_date(view, "from", "2025-12-01")     # the export decision of 9 December and what the 10 December article says
+    facts = view.js(fact_labels)
+    assert any("2025-12-09" in f for f in facts) and not any("2025-11-19" in f for f in facts)
+    visible = set(view.visible_entities())
+    assert {view.node_id(ID + x) for x in ("donald-trump", "nvidia", "china", "h200")} <= visible
+    assert view.page.get_attribute("#kg-count", "data-nodes") == str(len(view.js("kgView.visibleNodeIds()")))
+    set_date(view, "from", "")
+    set_date(view, "to", "2025-11-30")        # only the November earnings article and its facts
+    visible = set(view.visible_entities())
+    assert view.node_id(ID + "nvidia") in visible and view.node_id(ID + "donald-trump") not in visible
+    assert not any("2025-12-09" in f for f in view.js(fact_labels))
+    assert view.errors == []
+
+
+def assert_fitted(view) -> None:
+    """Every drawn node lies inside the drawing area."""
+    box = view.page.locator("#kg-network").bounding_box()
+    for nid in view.js("kgView.visibleNodeIds()"):
+        p = view.js("id => kgView.domPosition(id)", nid)
+        assert box["x"] - 1 <= p["x"] <= box["x"] + box["width"] + 1, nid
+        assert box["y"] - 1 <= p["y"] <= box["y"] + box["height"] + 1, nid
 
 
 def test_search_finds_an_entity_by_any_of_its_names(site, open_page):
@@ -344,7 +398,7 @@ def test_markup_in_names_and_articles_is_shown_as_text(site, open_page):
     assert any("<b>測試</b><img src=x onerror=window.__pwned=6>" in s for s in panel.locator(".ev-sentence").all_inner_texts())
     view.page.fill("#kg-search", "EvilCo")
     assert view.page.locator("#kg-results .kg-label").first.inner_text() == EVIL_LABEL
-    articles = view.page.inner_text("#kg-articles")
+    articles = view.page.text_content("#kg-articles")   # a closed <details>: its text, not what shows
     assert "<script>window.__pwned=3</script>" in articles and '"><img src=x onerror=window.__pwned=4>' in articles
     view.page.fill("#kg-search", "輝達")
     view.page.locator("#kg-results button").first.click()
@@ -414,3 +468,137 @@ def test_project_corpus_page(corpus_store, open_page, tmp_path):
     assert view.page.locator("#kg-panel .ev-sentence mark").count() > 0
     ARTIFACTS.mkdir(exist_ok=True)
     view.page.screenshot(path=str(ARTIFACTS / "view-corpus.png"))
+
+
+@pytest.fixture(scope="module")
+def corpus_page(corpus_store, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("corpus-view") / "kg-view.html"
+    run_kg("view", "-o", str(out), store=corpus_store)
+    return out
+
+
+def label_boxes(view) -> list[tuple[str, dict]]:
+    return view.js("() => kgView.visibleNodeIds().map(id => [id, kgView.domBox(id)])")
+
+
+def overlaps(boxes) -> list[tuple[str, str]]:
+    out = []
+    for i, (a, p) in enumerate(boxes):
+        for b, q in boxes[i + 1:]:
+            if min(p["right"], q["right"]) - max(p["left"], q["left"]) > 1 and \
+                    min(p["bottom"], q["bottom"]) - max(p["top"], q["top"]) > 1:
+                out.append((a, b))
+    return out
+
+
+def test_the_corpus_opens_on_its_most_connected_entities_every_label_legible(corpus_page, open_page, tmp_path):
+    view = open_page(corpus_page)
+    entities = view.js("Object.values(kgView.meta.nodes).filter(m => m.kind === 'entity').length")
+    shown = view.visible_entities()
+    assert len(shown) == min(50, entities) == len(view.js("kgView.visibleNodeIds()"))   # entities only, capped
+    ranks = sorted(view.js("id => kgView.meta.nodes[id].rank", n) for n in shown)
+    assert ranks == list(range(len(shown)))                       # the most connected first
+    font = view.js("kgView.network.getScale()") * view.js("kgView.entityFont")   # pixels on screen
+    assert font >= 11, f"labels drawn at {font:.1f}px"            # legible without zooming
+    boxes = label_boxes(view)
+    canvas = view.page.locator("#kg-network").bounding_box()
+    for nid, b in boxes:                                           # every label on screen …
+        assert b["left"] >= canvas["x"] - 1 and b["right"] <= canvas["x"] + canvas["width"] + 1, nid
+        assert b["top"] >= canvas["y"] - 1 and b["bottom"] <= canvas["y"] + canvas["height"] + 1, nid
+    assert overlaps(boxes) == []                                   # … and none on another
+    assert view.page.inner_text("#kg-note").startswith(f"顯示 {entities} 個實體中關聯最多的 {len(shown)} 個")
+    view.page.screenshot(path=str(tmp_path / "viewer.png"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    view.page.screenshot(path=str(ARTIFACTS / "viewer.png"))
+    if os.environ.get("KG_UPDATE_DOCS"):                          # the README's picture, on request only
+        view.page.screenshot(path=str(DOCS / "viewer.png"))
+
+
+def test_double_click_draws_a_nodes_neighbours(corpus_page, open_page, tmp_path):
+    view = open_page(corpus_page)
+    hub = view.js("""() => kgView.visibleNodeIds().map(id => [id, kgView.hiddenNeighbours(id).length])
+                        .sort((a, b) => b[1] - a[1])[0][0]""")
+    hidden = view.js("id => kgView.hiddenNeighbours(id)", hub)
+    assert hidden and view.js("id => kgView.nodes.get(id).label", hub).endswith(f" +{len(hidden)}")  # the mark says so
+    before = set(view.js("kgView.visibleNodeIds()"))
+    pos = view.js("id => kgView.domPosition(id)", hub)
+    view.relaid(lambda: view.page.mouse.dblclick(pos["x"], pos["y"]))
+    after = set(view.js("kgView.visibleNodeIds()"))
+    assert after == before | set(hidden)
+    assert view.js("id => kgView.nodes.get(id).label", hub) == view.js("id => kgView.label(id)", hub)
+    assert view.page.get_attribute("#kg-panel", "data-node") == hub
+    assert_fitted(view)
+    view.page.screenshot(path=str(tmp_path / "expanded.png"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    view.page.screenshot(path=str(ARTIFACTS / "view-expanded.png"))
+    # every entity, then back to the overview
+    total = view.js("Object.values(kgView.meta.nodes).filter(m => m.kind === 'entity').length")
+    view.relaid(lambda: view.page.click("#kg-all-entities"))
+    assert len(view.visible_entities()) == total
+    view.relaid(lambda: view.page.click("#kg-all-entities"))
+    assert len(view.visible_entities()) == min(50, total)
+    assert view.errors == []
+
+
+def test_statements_drawn_on_demand_and_names_grouped_by_language(site, open_page):
+    view = open_page(site.pages["main"])
+    statements = "() => kgView.visibleNodeIds().filter(id => kgView.meta.nodes[id].kind === 'statement')"
+    assert view.js(statements) == []
+    facts = view.js("() => kgView.visibleEdgeIds().filter(id => id.startsWith('f'))")
+    # double-click a fact edge: its statements become boxes, joined to their entities by their roles
+    fact = facts[0]
+    sts = view.js("id => kgView.meta.edges[id].statements", fact)
+    view.relaid(lambda: view.js("""id => kgView.network.body.emitter.emit('doubleClick',
+                                   {nodes: [], edges: [id], pointer: {DOM: {x: 0, y: 0}}})""", fact))
+    assert set(sts) <= set(view.js(statements)) and fact not in view.js("kgView.visibleEdgeIds()")
+    view.relaid(lambda: view.page.uncheck("#kg-entities-only"))
+    drawn = view.js(statements)
+    assert len(drawn) == view.js("Object.values(kgView.meta.nodes).filter(m => m.kind === 'statement').length")
+    roles = view.js("() => kgView.visibleEdgeIds().filter(id => kgView.meta.edges[id].kind === 'role')")
+    assert roles and not any(e.startswith("f") for e in view.js("kgView.visibleEdgeIds()"))
+    view.relaid(lambda: view.page.check("#kg-entities-only"))
+    assert view.js(statements) == []
+    # zoom in, then fit: everything back on screen
+    view.js("() => kgView.network.moveTo({scale: 4})")
+    view.page.click("#kg-fit")
+    assert_fitted(view)
+    view.click_node(ID + "nvidia")
+    fact = view.page.locator("#kg-panel .kg-fact").first            # a fact picked in the panel is drawn
+    st = fact.get_attribute("data-node")
+    assert st not in view.js("kgView.visibleNodeIds()")
+    view.relaid(lambda: fact.locator(".kg-fact-head .kg-link").first.click())
+    assert st in view.js("kgView.visibleNodeIds()") and view.page.get_attribute("#kg-panel", "data-node") == st
+    view.click_node(ID + "nvidia")
+    rows = dict(zip(view.page.locator("#kg-panel dt").all_inner_texts(), view.page.locator("#kg-panel dd").all_inner_texts()))
+    assert "英偉達" in rows["繁體中文"] and "輝達" in rows["繁體中文"]
+    assert "英伟达" in rows["簡體中文"] and "NVIDIA" in rows["英文"]
+    assert view.errors == []
+
+
+def test_a_big_store_opens_on_an_overview_coloured_by_community(open_page, tmp_path):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("view_bench", ROOT / "bench" / "view_bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    store = tmp_path / "store"
+    bench.synthetic_store(store, 1000)                 # 600 entities, 400 statements
+    run_kg("view", "-o", str(tmp_path / "all.html"), store=store)
+    view = open_page(tmp_path / "all.html")
+    assert len(view.visible_entities()) == 50
+    assert view.page.locator("#kg-legend .lg-swatch").count() >= 3          # communities, named in the legend
+    colours = set(view.js("() => kgView.visibleNodeIds().map(id => kgView.nodes.get(id).color.background)"))
+    assert len(colours) >= 3
+    assert view.js("Object.values(kgView.meta.nodes).filter(m => m.kind === 'entity').length") == 600
+    # an entity far down the ranking is found by search and drawn beside what is there
+    far = view.js("() => Object.keys(kgView.meta.nodes).find(id => kgView.meta.nodes[id].rank === 500)")
+    assert far not in view.js("kgView.visibleNodeIds()")
+    view.relaid(lambda: (view.page.fill("#kg-search", view.js("id => kgView.label(id)", far)),
+                         view.page.locator("#kg-results button").first.click()))
+    assert far in view.js("kgView.visibleNodeIds()") and view.page.get_attribute("#kg-panel", "data-node") == far
+    proc = run_kg("view", "--limit", "200", "-o", str(tmp_path / "small.html"), store=store)
+    assert "200 most central of 600 entities" in proc.stderr
+    small = open_page(tmp_path / "small.html")
+    assert small.js("Object.values(kgView.meta.nodes).filter(m => m.kind === 'entity').length") == 200
+    assert "200" in small.page.inner_text("#kg-note") and "600" in small.page.inner_text("#kg-note")
+    assert (tmp_path / "small.html").stat().st_size < (tmp_path / "all.html").stat().st_size
+    assert view.errors == [] and small.errors == []

@@ -11,6 +11,49 @@ from kg.errors import KgError
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+#: options of the group that users often write after the subcommand (`kg stats --store .kg`)
+GLOBAL_OPTIONS = ("--store", "--pipeline-config", "--base-pipeline")
+_METAVARS = {"--store": "LOCATION", "--pipeline-config": "FILE", "--base-pipeline": "NAME_OR_PATH"}
+
+
+class KgGroup(click.Group):
+    """A group that also takes its own options after the subcommand, where people often put them.
+
+    `kg stats --store .kg` means `kg --store .kg stats`: no subcommand has an option of the
+    same name, so moving them in front of the subcommand cannot change what another option means.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(args, self.commands))
+
+
+def hoist_global_options(args: list[str], commands) -> list[str]:
+    """args with the group's options that follow the subcommand moved in front of it."""
+    sub = next((i for i, a in enumerate(args) if a in commands), None)
+    if sub is None:
+        return list(args)
+    front, rest, moved = list(args[:sub]), [], []
+    tail = args[sub:]
+    i = 0
+    while i < len(tail):
+        a = tail[i]
+        if a == "--":
+            rest.extend(tail[i:])
+            break
+        if a in GLOBAL_OPTIONS:
+            if i + 1 >= len(tail):
+                raise click.UsageError(f"{a} needs a value, e.g. kg {a} {_METAVARS[a]} {tail[0]}")
+            moved += tail[i:i + 2]
+            i += 2
+            continue
+        if a.split("=", 1)[0] in GLOBAL_OPTIONS and "=" in a:
+            moved.append(a)
+        else:
+            rest.append(a)
+        i += 1
+    return front + moved + rest
+
+
 class Settings:
     def __init__(self, store: str, pipeline_config: str | None, base_pipeline: str | None) -> None:
         self.store = store
@@ -18,10 +61,11 @@ class Settings:
         self.base_pipeline = base_pipeline
 
 
-@click.group(context_settings=CONTEXT, epilog="Example: kg --store .kg ingest corpus/")
+@click.group(cls=KgGroup, context_settings=CONTEXT, epilog="Example: kg --store .kg ingest corpus/")
 @click.option("--store", "store", metavar="LOCATION", default=lambda: os.environ.get("KG_STORE", ".kg"),
               show_default=".kg, or $KG_STORE",
-              help="Folder of the embedded store, or http(s)://HOST:PORT/ of a SPARQL 1.1 server to share.")
+              help="Folder of the embedded store, or http(s)://HOST:PORT/ of a SPARQL 1.1 server to share "
+                   "(also accepted after the subcommand: kg stats --store .kg).")
 @click.option("--pipeline-config", metavar="FILE", envvar="KG_PIPELINE_CONFIG", default=None,
               help="spaCy config file for the NLP pipeline (default: the built-in kg/nlp/config.cfg).")
 @click.option("--base-pipeline", metavar="NAME_OR_PATH", envvar="KG_BASE_PIPELINE", default=None,

@@ -1,28 +1,58 @@
 """`kg view`"""
 from __future__ import annotations
 
+import re
+
 import click
+from click.core import ParameterSource
+
+DEFAULT_LIMIT = 1000   # kg.view.html.DEFAULT_LIMIT, written out so `kg --help` need not import the viewer
+
+EPILOG = """\b
+Examples:
+  kg view                                   writes kg-view.html
+  kg view --focus 輝達 --hops 2             writes kg-view-nvidia.html
+  kg view --limit 300 --lang en -o graph.html
+"""
 
 
-
-@click.command("view", epilog="Examples: kg view -o graph.html\n\n  kg view --focus 輝達 --hops 2 --lang en -o nvidia.html")
-@click.option("-o", "--output", default="kg-view.html", show_default=True, type=click.Path(dir_okay=False),
-              help="The HTML file to write; it works offline and loads nothing from any other host.")
+@click.command("view", epilog=EPILOG)
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
+              help="The HTML file to write (default kg-view.html, or kg-view-ENTITY.html with --focus); "
+                   "it works offline and loads nothing from any other host.")
 @click.option("--lang", type=click.Choice(["zh-Hant", "zh-Hans", "en"]), default="zh-Hant", show_default=True,
               help="Language of labels (falling back to the other script, then English, then the name as written).")
 @click.option("--focus", metavar="NAME", default=None,
               help="Draw only the neighbourhood of this entity; any of its names works (輝達, 英偉達, NVIDIA).")
 @click.option("--hops", type=click.IntRange(min=0), default=2, show_default=True,
-              help="With --focus: how many steps from the entity to include.")
-@click.pass_obj
-def command(settings, output: str, lang: str, focus: str | None, hops: int) -> None:
+              help="With --focus: how many steps from the entity to include (an entity, a fact, an entity: 2).")
+@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
+              help="Put only the N most central entities (PageRank) in the page, to keep it small; 0: all.")
+@click.pass_context
+def command(ctx: click.Context, output: str | None, lang: str, focus: str | None, hops: int, limit: int) -> None:
     """Write the graph as one interactive, self-contained HTML page (pyvis).
 
-    Click a node or an edge for its facts and the sentences behind them; filter by type,
-    relation, article and date; search any name of an entity.
+    The page opens on the most connected entities, with facts drawn as labelled edges;
+    double-click a node to draw its neighbours, click a node or an edge for its facts and
+    the sentences behind them; filter by type, relation, article and date; search any name.
     """
+    if ctx.get_parameter_source("hops") == ParameterSource.COMMANDLINE and not focus:
+        raise click.UsageError("--hops needs --focus NAME (the entity to count the steps from), "
+                               "e.g. kg view --focus 輝達 --hops 1")
+    from pathlib import Path
+
     from kg.store import open_store
-    from kg.view import write_view
-    with open_store(settings.store) as store:
-        graph = write_view(store, output, lang, focus=focus, hops=hops)
-    click.echo(f"wrote {output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
+    from kg.view.html import render_page, view_graph
+    with open_store(ctx.obj.store) as store:
+        graph = view_graph(store, lang, focus=focus, hops=hops, limit=limit)
+    out = output or (f"kg-view-{focus_slug(graph.graph['focus'])}.html" if focus else "kg-view.html")
+    Path(out).write_text(render_page(graph), encoding="utf-8")
+    limited = graph.graph.get("limited")
+    note = f" (the {limited['shown']} most central of {limited['total']} entities; --limit 0 for all)" if limited else ""
+    click.echo(f"wrote {out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges{note}", err=True)
+
+
+def focus_slug(iri: str) -> str:
+    """The file-name part for a focus entity: its IRI's last segment (id:nvidia → nvidia)."""
+    last = iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return re.sub(r"[^\w.-]+", "-", last).strip("-.") or "focus"

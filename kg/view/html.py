@@ -26,8 +26,9 @@ from kg.store import Store
 from kg.text import name_key
 from kg.view import assets
 from kg.view.labels import UI
-from kg.view.layout import layout
+from kg.view.layout import SPACING, label_width, layout, opening_layout
 from kg.view.model import build_graph
+from kg.view.overview import communities, entity_graph, fact_pairs, limit_graph, ranking
 
 BIG = 1500   # above this many nodes: no edge labels, edges hidden while dragging or zooming
 
@@ -91,69 +92,114 @@ def _csp(*scripts: str) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
-def page_data(graph: nx.MultiDiGraph) -> dict:
-    """Everything the page script needs: pyvis's node and edge lists plus the facts behind them.
+DEFAULT_LIMIT = 1000   # entities a page holds unless told otherwise (`kg view --limit`, the viewer of `kg serve`)
+OPEN_CAP = 50      # entities drawn when the page opens: about what 1440×900 shows with every label legible
+OVERVIEW = 300     # above this many entities: colour by community, not by type
+ENTITY_FONT = 17
+COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7",
+                     "#9c755f", "#2f4b7c", "#a05195", "#665191"]
+RELATION_COLOUR = {"color": "#5b6b7b", "highlight": "#111", "hover": "#111"}
+REFERENCE_COLOUR = {"color": "#c5cbd3", "highlight": "#2b3a4a", "hover": "#2b3a4a"}
+FACT_COLOUR = {"color": "#c77d1a", "highlight": "#7a4a00", "hover": "#7a4a00"}
+HIDDEN_MARK = "+"  # after a label: that many neighbours are not drawn (double-click draws them)
 
-    Nodes get short ids (n0, n1 …; the IRI is in meta) and their style from a vis group per
-    type, so a 5,000-node page stays small and vis-network builds it without per-node options.
+
+def page_data(graph: nx.MultiDiGraph, open_cap: int = OPEN_CAP) -> dict:
+    """Everything the page script needs: node and edge lists (pyvis) plus the facts behind them.
+
+    The page draws entities; a statement is drawn as an edge between its entities (a "fact"
+    edge labelled with what it says) and listed in their panels, and becomes a node of its
+    own only on demand. Nodes get short ids (n0, n1 …; the IRI is in meta) and their style
+    from a vis group per type, so a 5,000-node page stays small and quick to build.
     """
     lang = graph.graph.get("lang", "zh-Hant")
     ui = UI.get(lang, UI["zh-Hant"])
     big = graph.number_of_nodes() > BIG
-    pos = layout(graph)
     types = graph.graph["types"]
+    eg = entity_graph(graph)
+    order = ranking(graph, eg)
+    rank = {n: i for i, n in enumerate(order)}
+    community = communities(eg)
+    overview = len(order) > OVERVIEW
+    focus = graph.graph.get("focus")
+    opening = set(order if focus or len(order) <= open_cap else order[:open_cap])
+    pos = _positions(graph, eg, opening)
+
     arts = {iri: f"a{i}" for i, iri in enumerate(sorted(graph.graph["articles"]))}
     evs = {iri: f"v{i}" for i, iri in enumerate(sorted(graph.graph["evidence"]))}
     preds = {iri: f"p{i}" for i, iri in enumerate(sorted(graph.graph["predicates"]))}
     ids = {node: f"n{i}" for i, node in enumerate(graph.nodes)}
-    degree = dict(graph.degree())
 
     net = _Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     node_meta: dict[str, dict] = {}
     type_count: dict[str, int] = {}
+    colour_of: dict[str, dict] = {}
     for node, d in graph.nodes(data=True):
         nid = ids[node]
         type_count[d["type"]] = type_count.get(d["type"], 0) + 1
         x, y = pos[node]
-        extra = {} if big else {"title": f"{d['label']}\n{types[d['type']]['label']}"}
+        extra: dict = {} if big else {"title": f"{d['label']}\n{types[d['type']]['label']}"}
+        meta = {"iri": node, "kind": d["kind"], "type": d["type"],
+                "articles": [arts[a] for a in d["articles"] if a in arts],
+                "evidence": [evs[v] for v in d["evidence"] if v in evs], "dates": d["dates"], "props": d["props"]}
         if d["kind"] == "entity":
-            extra["size"] = round(min(30, 10 + 4 * math.log2(1 + degree.get(node, 0))), 1)
+            degree = eg.degree(node)
+            extra["size"] = round(min(30, 10 + 4 * math.log2(1 + degree)), 1)
+            if overview:   # set after pyvis, which drops a node's colour when it has a group
+                c = COMMUNITY_COLOURS[community[node]] if community[node] < len(COMMUNITY_COLOURS) else "#9c9c9c"
+                colour_of[nid] = {"background": c, "border": c}
+            meta.update(names=d["names"], byLang=d.get("names_by_lang", {}), wikidata=d["wikidata"],
+                        search=_search_keys([*d["names"], d["label"]]), rank=rank[node], community=community[node],
+                        degree=degree)
         net.add_node(nid, label=d["label"] or "·", group=d["type"], x=x, y=y, **extra)
-        node_meta[nid] = {
-            "iri": node, "kind": d["kind"], "type": d["type"], "names": d["names"], "wikidata": d["wikidata"],
-            "search": _search_keys([*d["names"], d["label"]]) if d["kind"] == "entity" else [],
-            "articles": [arts[a] for a in d["articles"] if a in arts], "evidence": [evs[v] for v in d["evidence"] if v in evs],
-            "dates": d["dates"], "props": d["props"]}
+        node_meta[nid] = meta
+
     edge_meta: dict[str, dict] = {}
     pred_count: dict[str, int] = {}
-    # edges sharing a pair of nodes (A→B twice, or A→B and B→A) would be drawn on top of each
-    # other: curve each by a different amount so every one can be seen and clicked
-    pairs: dict[frozenset, int] = {}
-    for s, o in graph.edges():
+    pairs: dict[frozenset, int] = {}   # edges sharing a pair of nodes are curved apart, so each can be clicked
+    folded = fact_pairs(graph)
+    for s, o in list(graph.edges()) + list(folded):
         pairs[frozenset((s, o))] = pairs.get(frozenset((s, o)), 0) + 1
     nth: dict[frozenset, int] = {}
+
+    def curve(s: str, o: str, extra: dict) -> None:
+        pair = frozenset((s, o))
+        if pairs[pair] > 1:
+            nth[pair] = nth.get(pair, 0) + 1
+            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.2 * nth[pair], 2)}
+
     for i, (s, o, d) in enumerate(graph.edges(data=True)):
         eid = f"e{i}"
         pid = preds[d["predicate"]]
         pred_count[pid] = pred_count.get(pid, 0) + 1
         extra = {} if big else {"title": d["label"]}
-        pair = frozenset((s, o))
-        if pairs[pair] > 1:
-            nth[pair] = nth.get(pair, 0) + 1
-            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.2 * nth[pair], 2)}
+        curve(s, o, extra)
         if d["kind"] == "relation":  # roles take the default (thin, dashed) style set in _options
-            extra.update(dashes=False, width=1.5, color=RELATION_COLOUR if d["articles"] else REFERENCE_COLOUR)
+            extra.update(dashes=False, width=2 if d["articles"] else 1,
+                         color=RELATION_COLOUR if d["articles"] else REFERENCE_COLOUR)
             if not big:
                 extra["label"] = d["label"]
         net.add_edge(ids[s], ids[o], id=eid, arrows="", **extra)
         edge_meta[eid] = {"kind": d["kind"], "predicate": pid, "reference": d["reference"],
                           "articles": [arts[a] for a in d["articles"] if a in arts],
                           "evidence": [evs[v] for v in d["evidence"] if v in evs], "dates": d["dates"]}
+    for i, ((s, o), sts) in enumerate(sorted(folded.items())):
+        eid = f"f{i}"
+        sts = sorted(sts, key=lambda st: (graph.nodes[st]["dates"][0][0] if graph.nodes[st]["dates"] else "9999", st))
+        label = graph.nodes[sts[0]]["label"] + (f" (+{len(sts) - 1})" if len(sts) > 1 else "")
+        extra = {} if big else {"title": "\n".join(graph.nodes[st]["label"] for st in sts[:12]), "label": label}
+        curve(s, o, extra)
+        net.add_edge(ids[s], ids[o], id=eid, arrows="", dashes=[6, 3], width=2, color=FACT_COLOUR, **extra)
+        edge_meta[eid] = {"kind": "fact", "statements": [ids[st] for st in sts]}
     nodes, edges, *_ = net.get_network_data()
     for n in nodes:
         del n["shape"]   # pyvis sets "dot" on every node, which would override the type's group shape
+        if n["id"] in colour_of:
+            n["color"] = colour_of[n["id"]]
     for e in edges:
         del e["arrows"]  # directed pyvis sets "to" on every edge; the default in _options does it once
+        if e["id"].startswith("f"):
+            e["arrows"] = {"to": {"enabled": False}}   # a fact joins its entities; it has no direction
 
     articles = {}
     for iri, a in graph.graph["articles"].items():
@@ -162,7 +208,6 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
                                "published": a["published"], "path": a["path"], "iri": iri}
     evidence = {evs[iri]: {**e, "article": arts.get(e["article"], "")} for iri, e in graph.graph["evidence"].items()}
     all_dates = [d for m in node_meta.values() for span in m["dates"] for d in span]
-    focus = graph.graph.get("focus")
     used_types = {k: {**v, "count": type_count[k], "statement": v["group"] in ("STATEMENT", "MEASUREMENT")}
                   for k, v in types.items() if k in type_count}
     return {
@@ -172,16 +217,58 @@ def page_data(graph: nx.MultiDiGraph) -> dict:
             "nodes": node_meta, "edges": edge_meta, "articles": articles, "evidence": evidence, "types": used_types,
             "predicates": {preds[k]: {**v, "iri": k, "count": pred_count[preds[k]]}
                            for k, v in graph.graph["predicates"].items() if preds[k] in pred_count},
-            "hasReference": any(m["reference"] for m in edge_meta.values()),
+            "hasReference": any(m.get("reference") for m in edge_meta.values()),
             "dateRange": [min(all_dates), max(all_dates)] if all_dates else None,
             "focus": {"id": ids[focus], "label": graph.nodes[focus]["label"], "hops": graph.graph["hops"]} if focus else None,
-            "big": big,
+            "open": [ids[n] for n in order if n in opening],
+            "entities": len(order), "limited": graph.graph.get("limited"), "big": big,
+            "communities": _community_legend(graph, community, order, ids) if overview else [],
         },
     }
 
 
-RELATION_COLOUR = {"color": "#7f8c9a", "highlight": "#2b3a4a", "hover": "#2b3a4a"}
-REFERENCE_COLOUR = {"color": "#c5cbd3", "highlight": "#2b3a4a", "hover": "#2b3a4a"}
+def _community_legend(graph: nx.MultiDiGraph, community: dict[str, int], order: list[str], ids: dict) -> list[dict]:
+    """Each coloured community, named after its most central members."""
+    out: dict[int, dict] = {}
+    for n in order:
+        c = community[n]
+        if c >= len(COMMUNITY_COLOURS):
+            continue
+        rec = out.setdefault(c, {"color": COMMUNITY_COLOURS[c], "members": [], "count": 0})
+        rec["count"] += 1
+        if len(rec["members"]) < 3:
+            rec["members"].append(graph.nodes[n]["label"])
+    return [out[c] for c in sorted(out)]
+
+
+def _positions(graph: nx.MultiDiGraph, eg: nx.Graph, opening: set[str]) -> dict[str, tuple[float, float]]:
+    """Where each node starts: the opening entities laid out on their own, spaced so no two labels
+    overlap; the other entities where a layout of the whole entity graph puts them, beside the
+    opening ones; statements between their entities."""
+    pos: dict[str, tuple[float, float]] = {}
+    boxes = {}
+    for n in opening:
+        d = graph.nodes[n]
+        r = min(30, 10 + 4 * math.log2(1 + eg.degree(n)))
+        hidden = len(set(eg[n]) - opening)           # the page appends " +hidden" to the label
+        text = d["label"] + (f" +{hidden}" if hidden else "")
+        boxes[n] = (max(2 * r, label_width(text, ENTITY_FONT)) + 8, 2 * r + ENTITY_FONT * 1.5)
+    if opening:
+        pos.update(opening_layout(eg.subgraph(opening), boxes))
+    rest = [n for n in eg.nodes if n not in opening]
+    if rest:
+        others = layout(eg.subgraph(rest))
+        right = max((p[0] for p in pos.values()), default=0.0) + 4 * SPACING
+        left = min(p[0] for p in others.values())
+        pos.update({n: (round(x - left + right, 1), y) for n, (x, y) in others.items()})
+    for n, d in graph.nodes(data=True):
+        if n in pos:
+            continue
+        ends = [pos[o] for o in graph.successors(n) if o in pos] or [(0.0, 0.0)]
+        jitter = (int(hashlib.sha256(n.encode()).hexdigest()[:6], 16) % 360) * math.pi / 180
+        pos[n] = (round(sum(p[0] for p in ends) / len(ends) + 30 * math.cos(jitter), 1),
+                  round(sum(p[1] for p in ends) / len(ends) + 30 * math.sin(jitter), 1))
+    return pos
 
 
 def _options(big: bool, types: dict[str, dict]) -> dict:
@@ -195,7 +282,7 @@ def _options(big: bool, types: dict[str, dict]) -> dict:
                        "highlight": {"background": t["color"], "border": "#111"}},
              "shape": t["shape"]}
         if t["statement"]:
-            g.update(font={"size": 11}, margin=4)
+            g.update(font={"size": 12}, margin=4)
         groups[name] = g
     return {
         "autoResize": True,
@@ -204,12 +291,14 @@ def _options(big: bool, types: dict[str, dict]) -> dict:
         "interaction": {"hover": not big, "tooltipDelay": 250, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "multiselect": False, "navigationButtons": False, "keyboard": False},
         "groups": groups,
-        "nodes": {"borderWidth": 1, "font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 3,
+        "nodes": {"borderWidth": 1, "font": {"size": ENTITY_FONT, "face": "system-ui, sans-serif", "strokeWidth": 3,
                                              "strokeColor": "#ffffff"},
                   "scaling": {"label": {"drawThreshold": 6}}},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "dashes": True, "width": 1,
                   "color": {"color": "#b8b8b8", "highlight": "#555", "hover": "#555"},
-                  "font": {"size": 10, "color": "#555", "strokeWidth": 3, "align": "middle"},
+                  "font": {"size": 11, "color": "#444", "strokeWidth": 3, "align": "middle"},
+                  # edge labels appear once zoomed in enough to read them, so the opening view stays clean
+                  "scaling": {"label": {"drawThreshold": 10}},
                   "selectionWidth": 2},
     }
 
@@ -230,12 +319,22 @@ def render_page(graph: nx.MultiDiGraph) -> str:
         vis_js=vis_js, page_js=assets.PAGE_JS, data_json=_json_for_script(data))
 
 
+def view_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, hops: int = 2,
+               limit: int = DEFAULT_LIMIT) -> nx.MultiDiGraph:
+    """The graph a page draws: the store's (or focus's neighbourhood), cut to the limit most central entities."""
+    return limit_graph(build_graph(store, lang, focus=focus, hops=hops), limit)
+
+
 def write_view(store: Store, path: str | Path, lang: str = "zh-Hant", focus: str | None = None,
-               hops: int = 2) -> nx.MultiDiGraph:
-    """Write the page for the store (or focus's neighbourhood) to path; returns the graph drawn."""
-    graph = build_graph(store, lang, focus=focus, hops=hops)
+               hops: int = 2, limit: int = DEFAULT_LIMIT) -> nx.MultiDiGraph:
+    """Write the page for the store (or focus's neighbourhood) to path; returns the graph drawn.
+
+    limit keeps the page small on a big store: only the limit most central entities (and the
+    statements among them) go in; 0 keeps everything.
+    """
+    graph = view_graph(store, lang, focus=focus, hops=hops, limit=limit)
     Path(path).write_text(render_page(graph), encoding="utf-8")
     return graph
 
 
-__all__ = ["build_graph", "write_view", "render_page", "page_data"]
+__all__ = ["build_graph", "view_graph", "write_view", "render_page", "page_data"]

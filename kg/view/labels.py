@@ -151,3 +151,46 @@ UI: dict[str, dict[str, str]] = {
                 "focus": "{label} 的邻域（{hops} 跳）", "iri": "IRI", "relation": "关系", "articles_n": "{n} 篇文章",
                 "hint": "点击节点或边，查看其事实与证据。"},
 }
+
+# Words of the toolbar, legend and panel added with the entity-first view, per language.
+UI["en"].update({
+    "legend": "Legend", "fit": "Fit to screen", "relayout": "Re-layout", "entities_only": "entities only",
+    "show_all": "Show all entities", "overview": "Back to overview", "all": "all", "none": "none",
+    "facts": "Facts", "mentions": "Mentions", "mentions_note": "sentences that name it, stating no fact",
+    "lang_zh-Hant": "Traditional Chinese", "lang_zh-Hans": "Simplified Chinese", "lang_en": "English",
+    "lang_": "other", "opening": "The {n} most connected of {total} entities; double-click a node to draw its neighbours.",
+    "limited": "This page holds the {n} most central of {total} entities (kg view --limit N, or --focus NAME).",
+    "lg_size": "size: number of connections", "lg_relation": "relation stated in an article",
+    "lg_reference": "relation from the reference data", "lg_fact": "fact: trigger, value, date (+n: more facts)",
+    "lg_role": "role in a fact (when facts are drawn as boxes)", "lg_hedged": "? after a fact: reported as uncertain",
+    "lg_hidden": "+n after a name: n neighbours not drawn; double-click to draw them",
+    "lg_community": "colour: community (entities more linked to each other than to the rest)",
+    "lg_statement": "fact drawn as a box (untick “entities only”)", "statement_of": "Fact",
+    "participants": "Takes part", "role": "role", "expand": "Draw neighbours",
+    "lg_type": "shape and colour: type (see Entity types)", "lg_shape": "shape: type (see Entity types)"})
+UI["zh-Hant"].update({
+    "legend": "圖例", "fit": "縮放至全圖", "relayout": "重新排版", "entities_only": "只顯示實體",
+    "show_all": "顯示全部實體", "overview": "回到概覽", "all": "全選", "none": "全不選",
+    "facts": "事實", "mentions": "提及", "mentions_note": "提到它但未陳述事實的句子",
+    "lang_zh-Hant": "繁體中文", "lang_zh-Hans": "簡體中文", "lang_en": "英文", "lang_": "其他",
+    "opening": "顯示 {total} 個實體中關聯最多的 {n} 個；雙擊節點可展開其鄰居。",
+    "limited": "本頁只收錄 {total} 個實體中最核心的 {n} 個（kg view --limit N 或 --focus 名稱）。",
+    "lg_size": "大小：關聯數", "lg_relation": "文章陳述的關係", "lg_reference": "參考資料中的關係",
+    "lg_fact": "事實：觸發詞、數值、日期（+n：另有 n 條）", "lg_role": "事實中的角色（事實以方框顯示時）",
+    "lg_hedged": "事實後的 ?：報導語氣不確定", "lg_hidden": "名稱後的 +n：有 n 個鄰居未顯示，雙擊展開",
+    "lg_community": "顏色：社群（彼此聯繫多於與其他實體的聯繫）", "lg_statement": "以方框顯示的事實（取消「只顯示實體」）",
+    "statement_of": "事實", "participants": "參與者", "role": "角色", "expand": "展開鄰居",
+    "lg_type": "形狀與顏色：類型（見「實體類型」）", "lg_shape": "形狀：類型（見「實體類型」）"})
+UI["zh-Hans"].update({
+    "legend": "图例", "fit": "缩放至全图", "relayout": "重新排版", "entities_only": "只显示实体",
+    "show_all": "显示全部实体", "overview": "回到概览", "all": "全选", "none": "全不选",
+    "facts": "事实", "mentions": "提及", "mentions_note": "提到它但未陈述事实的句子",
+    "lang_zh-Hant": "繁体中文", "lang_zh-Hans": "简体中文", "lang_en": "英文", "lang_": "其他",
+    "opening": "显示 {total} 个实体中关联最多的 {n} 个；双击节点可展开其邻居。",
+    "limited": "本页只收录 {total} 个实体中最核心的 {n} 个（kg view --limit N 或 --focus 名称）。",
+    "lg_size": "大小：关联数", "lg_relation": "文章陈述的关系", "lg_reference": "参考资料中的关系",
+    "lg_fact": "事实：触发词、数值、日期（+n：另有 n 条）", "lg_role": "事实中的角色（事实以方框显示时）",
+    "lg_hedged": "事实后的 ?：报道语气不确定", "lg_hidden": "名称后的 +n：有 n 个邻居未显示，双击展开",
+    "lg_community": "颜色：社群（彼此联系多于与其他实体的联系）", "lg_statement": "以方框显示的事实（取消“只显示实体”）",
+    "statement_of": "事实", "participants": "参与者", "role": "角色", "expand": "展开邻居",
+    "lg_type": "形状与颜色：类型（见“实体类型”）", "lg_shape": "形状：类型（见“实体类型”）"})

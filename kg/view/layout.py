@@ -95,3 +95,64 @@ def _pack(placed: list[tuple[list[str], np.ndarray, float]]) -> dict[str, tuple[
         my = sum(p[1] for p in out.values()) / len(out)
         out = {k: (round(v[0] - mx, 1), round(v[1] - my, 1)) for k, v in out.items()}
     return out
+
+
+def label_width(text: str, font: float) -> float:
+    """Pixels a label takes at font size font: a Han character is about one em wide, Latin about 0.6."""
+    return sum(font if ord(ch) >= 0x2E80 else 0.6 * font for ch in text)
+
+
+def separate(pos: dict[str, tuple[float, float]], boxes: dict[str, tuple[float, float]], gap: float = 6.0,
+             rounds: int = 300) -> dict[str, tuple[float, float]]:
+    """Positions moved apart until no two boxes (width, height, centred on the node) overlap.
+
+    Each round pushes every overlapping pair apart along the axis where they overlap least,
+    half each; a handful of rounds settle the 50-odd labels of an opening view. Deterministic.
+    """
+    nodes = sorted(pos)
+    if len(nodes) < 2:
+        return dict(pos)
+    xy = np.array([pos[n] for n in nodes], dtype=float)
+    wh = np.array([boxes[n] for n in nodes], dtype=float) + gap
+    iu = np.triu_indices(len(nodes), k=1)
+    for _ in range(rounds):
+        d = xy[:, None, :] - xy[None, :, :]                       # n × n × 2
+        need = (wh[:, None, :] + wh[None, :, :]) / 2
+        over = need - np.abs(d)                                   # > 0 on both axes: the boxes overlap
+        hit = (over[..., 0] > 0) & (over[..., 1] > 0)
+        hit[np.diag_indices(len(nodes))] = False
+        if not hit[iu].any():
+            break
+        axis = np.where(over[..., 0] < over[..., 1], 0, 1)        # push along the smaller overlap
+        sign = np.sign(d[..., 0] * (axis == 0) + d[..., 1] * (axis == 1))
+        order = np.where(np.arange(len(nodes))[:, None] < np.arange(len(nodes))[None, :], -1.0, 1.0)
+        sign = np.where(sign == 0, order, sign)                   # two nodes on one spot: the index decides
+        amount = np.where(hit, np.take_along_axis(over, axis[..., None], axis=2)[..., 0] / 2 + 0.5, 0.0)
+        move = np.zeros_like(xy)
+        move[:, 0] = (amount * sign * (axis == 0)).sum(axis=1)
+        move[:, 1] = (amount * sign * (axis == 1)).sum(axis=1)
+        xy += move
+    return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, xy)}
+
+
+def opening_layout(g: nx.Graph, boxes: dict[str, tuple[float, float]], seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Positions for the few dozen entities a page opens on, with room for every label.
+
+    ForceAtlas2 with hubs dissuaded spreads a hub's neighbours around it instead of piling
+    them on it; the drawing is then scaled to about twice the labels' area, and
+    `separate` removes what overlap is left.
+    """
+    if g.number_of_nodes() < 3:
+        return separate(layout(g, seed), boxes)
+    p = nx.forceatlas2_layout(g, max_iter=400, seed=seed, distributed_action=True, scaling_ratio=3.0, gravity=2.0,
+                              weight=None)
+    xy = np.array([p[n] for n in g.nodes], dtype=float)
+    xy -= xy.mean(axis=0)
+    # scale so the drawing covers about twice the labels' own area (edge lengths would
+    # not do: the top entities of a big store are often barely linked to each other)
+    lo, hi = np.percentile(xy, 5, axis=0), np.percentile(xy, 95, axis=0)
+    area = float(np.prod(np.maximum(hi - lo, 1e-9))) / 0.81
+    labels = sum(w * h for w, h in boxes.values())
+    xy = xy * math.sqrt(2.0 * labels / area)
+    pos = {n: (float(x), float(y)) for n, (x, y) in zip(g.nodes, xy)}
+    return separate(pos, boxes)

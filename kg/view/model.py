@@ -209,6 +209,7 @@ class _Builder:
             types[row["e"].value].add(row["t"].value)
         labels: dict[str, dict[str, str]] = defaultdict(dict)
         names: dict[str, set[str]] = defaultdict(set)
+        by_lang: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         wikidata: dict[str, str] = {}
         # every name in the store, filtered here: joining with schema:mentions in SPARQL is 20x slower
         q = f"""SELECT ?e ?p ?l WHERE {{ GRAPH ?g {{ ?e ?p ?l }}
@@ -221,6 +222,7 @@ class _Builder:
                     wikidata[e] = local_name(value)
                 continue
             names[e].add(value)
+            by_lang[e][canonical_tag(tag)].add(value)
             if p != SKOS_ALT:
                 labels[e].setdefault(canonical_tag(tag), value)
         for e in sorted(mentioned):
@@ -229,7 +231,9 @@ class _Builder:
             arts = sorted(mentioned[e])
             self.g.add_node(e, kind="entity", type=self.use_type(cls),
                             label=pick_label(labels.get(e, {}), self.lang, local_name(e)), labels=dict(labels.get(e, {})),
-                            names=sorted(names.get(e, ())), wikidata=wikidata.get(e, ""), articles=arts,
+                            names=sorted(names.get(e, ())),
+                            names_by_lang={t: sorted(v) for t, v in sorted(by_lang.get(e, {}).items())},
+                            wikidata=wikidata.get(e, ""), articles=arts,
                             evidence=self.evidence_of.get(e, []), dates=self.article_dates(arts), props=[])
 
     def add_statements(self) -> None:
@@ -259,7 +263,7 @@ class _Builder:
             dates = merge_intervals([own]) if own else self.article_dates(arts)
             evidence = self.evidence_of.get(st, [])
             self.g.add_node(st, kind="statement", type=self.use_type(cls), label=_statement_label(rec, self.onto, self.lang),
-                            labels={}, names=[], wikidata="", articles=arts, evidence=evidence, dates=dates,
+                            labels={}, names=[], names_by_lang={}, wikidata="", articles=arts, evidence=evidence, dates=dates,
                             props=_statement_props(rec, self.onto, self.lang))
             for p, o in rec["roles"]:
                 self.g.add_edge(st, o, key=p, kind="role", predicate=p, label=self.use_predicate(p, "role"),
