@@ -154,3 +154,12 @@ def test_a_stake_is_an_investment_and_an_ownership(facts):
     north, blue = key_of(f, "北辰"), key_of(f, "青嵐")
     assert (north, "ownedBy", blue) in {(r.subject, r.property, r.object) for r in f.relations}
     assert any(st.amount and st.amount.value == "3.5" and blue in {k for _, k in st.roles} for st in f.statements)
+
+
+def test_listing_today_on_an_exchange(facts):
+    f = facts("曦望科技今天在科創板上市，開盤價每股88元。沐曦微計畫明年在科創板上市。", published="2026-02-10")
+    xw = key_of(f, "曦望")
+    assert (xw, "stockExchange", "star-market") in {(r.subject, r.property, r.object) for r in f.relations}
+    listing = [st for st in f.statements if st.kind == "listing" and xw in {k for _, k in st.roles}]
+    assert listing and listing[0].date.iso == "2026-02-10"
+    assert not any(r.property == "stockExchange" and r.subject != xw for r in f.relations)

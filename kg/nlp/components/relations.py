@@ -214,7 +214,8 @@ class RelationExtractor:
                 gap = re.sub(r"[”“」「）)（(\"]", "", folded[a._.kg["end"]:b._.kg["start"]])
                 tail = folded[b._.kg["end"]:b._.kg["end"] + 14]
                 clause = folded[a._.kg["start"]:b._.kg["end"] + 14].split("，")[0].split(",")[0]
-                if re.fullmatch(r"(?:目前|已|已经|正式|于[^，。]{0,8})?(?:在|于|登陆)", gap) and \
+                if re.fullmatch(r"(?:目前|已|已经|正式|今天|今日|昨天|昨日|明天|本周|昨|今|于[^，。]{0,8}|[\d\s（）()月日号]{1,10})*"
+                                r"(?:正式)?(?:在|于|登陆)", gap) and \
                         re.match(r"[^，。；]{0,10}?(?:挂牌|上市|交易)", tail) and \
                         not re.search(r"预计|将|拟|计划|申请|递交|有望|即将|争取|转上市", clause):
                     out.append(_rel(a, "stockExchange", b, "trades-on", sent))
