@@ -25,7 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.corpus import discover, read_article
 from kg.corpus.reader import article_key
 from kg.errors import KgError
-from kg.ingest_workers import Extracted, extract_stream
+from kg.ingest_workers import CHUNK, Extracted, dask_client, default_workers, extract_stream
 from kg.rdf.build import entity_description, read_mention_record, reference_triples
 from kg.rdf.iris import article_graph_iri
 from kg.rdf.namespaces import ENTITIES_GRAPH, KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH
@@ -107,19 +107,32 @@ def ingest(paths: Iterable[str | Path], store: Store, *, dry_run: bool = False, 
             if key not in checked and any(key.startswith(f.rstrip("/") + "/") or f == "." for f in folders):
                 report.removed.append(key)
 
+    client = dask_client(dask_scheduler) if dask_scheduler and todo else None   # before any write
+    try:
+        _write(store, report, todo, fingerprint, dry_run, progress, pipeline_config, base_pipeline, workers, client)
+    finally:
+        if client is not None:
+            client.close()
+    return report
+
+
+def _write(store: Store, report: IngestReport, todo: list[tuple[str, Path, str]], fingerprint: str, dry_run: bool,
+           progress, pipeline_config: str | None, base_pipeline: str | None, workers: int | None, client) -> None:
     if not dry_run:
         _load_schema(store)
     reference = load_reference()
-    writer = _BatchWriter(store, reference, report, set(stored))
+    stored = set(report.changed) | set(report.unchanged) | set(report.removed)
+    writer = _BatchWriter(store, reference, report, stored)
+    workers = default_workers() if workers is None else workers
+    workers = max(1, min(workers, -(-len(todo) // CHUNK)))   # no process that would get nothing to do
     results = extract_stream(_articles(todo), fingerprint, pipeline_config, base_pipeline,
-                             workers=workers, dask_scheduler=dask_scheduler)
+                             workers=workers, dask=client)
     for i, item in enumerate(results):
         writer.add(item)
         if progress:
             progress(i + 1, len(todo), item.key)
     writer.flush()
     writer.remove(report.removed)
-    return report
 
 
 def _articles(todo: list[tuple[str, Path, str]]):

@@ -108,15 +108,18 @@ def default_workers() -> int:
 
 def extract_stream(articles: Iterable[Article], fingerprint: str, config: str | None = None,
                    base: str | None = None, *, workers: int | None = 1,
-                   dask_scheduler: str | None = None) -> Iterator[Extracted]:
-    """Extracted articles, in the order given; see the module docstring."""
+                   dask=None) -> Iterator[Extracted]:
+    """Extracted articles, in the order given; see the module docstring.
+
+    dask: a dask.distributed Client (see `dask_client`) to extract on instead of local processes.
+    """
     articles = iter(articles)
     first = next(articles, None)
     if first is None:
         return
     articles = _prepend(first, articles)
-    if dask_scheduler:
-        yield from _on_dask(articles, fingerprint, config, base, dask_scheduler)
+    if dask is not None:
+        yield from _on_dask(articles, fingerprint, config, base, dask)
         return
     workers = default_workers() if workers is None else workers
     if workers < 1:
@@ -167,19 +170,20 @@ def _on_pool(articles, fingerprint, config, base, workers: int) -> Iterator[Extr
                              _chunked(articles, CHUNK), workers * AHEAD, lambda f: f.result())
 
 
-def _on_dask(articles, fingerprint, config, base, address: str) -> Iterator[Extracted]:
+def dask_client(address: str):
+    """A client of the dask.distributed scheduler at address; a one-line KgError if there is none."""
     try:
         from distributed import Client
     except ImportError:
         raise KgError("--dask-scheduler needs dask.distributed: pip install 'dask[distributed]'") from None
     try:
-        client = Client(address, timeout="20s", set_as_default=False)
-    except (OSError, TimeoutError) as e:
-        raise KgError(f"--dask-scheduler {address}: cannot reach the scheduler ({e}); "
+        return Client(address, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise KgError(f"--dask-scheduler {address}: cannot reach the scheduler ({str(e).splitlines()[0]}); "
                       "start one with `dask scheduler` and give its tcp://HOST:PORT") from None
-    try:
-        n = max(1, len(client.scheduler_info().get("workers", {})))
-        yield from _in_order(lambda c: client.submit(_extract_chunk, c, fingerprint, config, base, pure=False),
-                             _chunked(articles, CHUNK), n * AHEAD, lambda f: f.result())
-    finally:
-        client.close()
+
+
+def _on_dask(articles, fingerprint, config, base, client) -> Iterator[Extracted]:
+    n = max(1, len(client.scheduler_info().get("workers", {})))
+    yield from _in_order(lambda c: client.submit(_extract_chunk, c, fingerprint, config, base, pure=False),
+                         _chunked(articles, CHUNK), n * AHEAD, lambda f: f.result())
