@@ -175,8 +175,7 @@ class _BatchWriter:
             return
         new_records = {g: x.records for g, x in graphs.items()}
         entities = self._entities_update(set(graphs), new_records)
-        self.store.write_graphs(replaced, before=entities)
-        self.store.write_graphs(loaded)
+        self.store.write_graphs({**replaced, **loaded}, before=entities)
 
     def remove(self, keys: list[str]) -> None:
         graphs = [str(article_graph_iri(k)) for k in keys]

@@ -2,7 +2,8 @@
 
 Extraction (NLP, rules, triples) is most of an ingest's time and each article is
 independent, so it runs in worker processes: `ProcessPoolExecutor` with an initializer
-that builds the spaCy pipeline (and with it jieba's dictionary) once per process, or the
+that builds the spaCy pipeline (and with it jieba's dictionary) once per process (where
+processes fork, once in the parent, inherited by every worker), or the
 workers of a dask.distributed cluster, which build it once per worker process on first
 use. Articles go out in chunks, results come back in the order the articles went in,
 and at most a few chunks per worker are in flight, so memory stays flat however large
@@ -164,6 +165,10 @@ def _on_pool(articles, fingerprint, config, base, workers: int) -> Iterator[Extr
     # fork shares the parent's imported modules; spawn would import spaCy again per worker
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
+    if method == "fork":
+        # built here once, inherited by every worker: spaCy, the reference data and jieba's
+        # dictionary load once per run instead of once per worker
+        _extractor(fingerprint, config, base)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
                              initargs=(fingerprint, config, base)) as pool:
         yield from _in_order(lambda c: pool.submit(_extract_chunk, c, fingerprint, config, base),
