@@ -30,13 +30,18 @@ def _article_quads(store: Path) -> list[ox.Quad]:
     return [q for q in db.quads_for_pattern(None, None, None, None) if "/graph/article/" in q.graph_name.value]
 
 
+def _export(store: Path) -> Graph:
+    """The corpus article's export, read back as one graph."""
+    text = run_kg("export", "--doc", CORPUS_ARTICLE, "--format", "turtle", store=store).stdout
+    return Graph().parse(data=text, format="turtle")
+
+
 def test_evidence_is_six_triples_in_the_store_and_whole_in_the_export(corpus_store):
     quads = _article_quads(corpus_store)
     evidence = {q.object for q in quads if q.predicate.value == KGO + "evidence"}
     per_node = Counter(q.subject for q in quads if q.subject in evidence)
     assert len(evidence) > 50 and set(per_node.values()) == {5}    # + the link from the fact: six
-    g = Graph().parse(data=run_kg("export", "--doc", CORPUS_ARTICLE, "--format", "nquads", store=corpus_store).stdout,
-                      format="nquads")
+    g = _export(corpus_store)
     article = next(g.subjects(URIRef(KGO + "sourcePath"), None))
     for ev in (URIRef(e.value) for e in evidence):
         types = set(g.objects(ev, URIRef(RDF_TYPE)))
@@ -51,8 +56,7 @@ def test_article_graphs_do_not_describe_entities_and_exports_do(corpus_store):
     mentioned = {q.object for q in quads if q.predicate.value == "https://schema.org/mentions"}
     assert len(mentioned) > 10
     assert not [q for q in quads if q.subject in mentioned and q.predicate.value in DESCRIPTIVE]
-    g = Graph().parse(data=run_kg("export", "--doc", CORPUS_ARTICLE, "--format", "nquads", store=corpus_store).stdout,
-                      format="nquads")
+    g = _export(corpus_store)
     for e in mentioned:
         assert g.value(URIRef(e.value), URIRef(RDF_TYPE)) is not None, e
         assert g.value(URIRef(e.value), URIRef("http://www.w3.org/2000/01/rdf-schema#label")) is not None, e
