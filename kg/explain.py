@@ -33,17 +33,24 @@ class Explanation:
 def find_entities(store: Store, name: str) -> list[str]:
     """IRIs of mentioned entities having name (any script, case, spacing) among their names."""
     key = name_key(name)
-    q = f"""SELECT DISTINCT ?e ?l WHERE {{ GRAPH ?g {{ ?a <https://schema.org/mentions> ?e . ?e {_LABELS} ?l }} }}"""
-    return sorted({row["e"].value for row in store.query(q) if name_key(row["l"].value) == key})
+    q = f"""SELECT DISTINCT ?e ?l WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ ?a <https://schema.org/mentions> ?e }} }}
+            ?e {_LABELS} ?l }}"""
+    return sorted({row["e"].value for row in _query(store, q) if name_key(row["l"].value) == key})
+
+
+def _query(store: Store, sparql: str):
+    """A query over kg's default graph, the union of all graphs (as `kg query`)."""
+    from kg.query.sparql import DEFAULT_GRAPH
+    return store.query(sparql, **DEFAULT_GRAPH)
 
 
 def labels(store: Store, iris: list[str]) -> dict[str, str]:
     if not iris:
         return {}
     values = " ".join(f"<{i}>" for i in iris)
-    q = f"""SELECT ?e ?l WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}"""
+    q = f"""SELECT DISTINCT ?e ?l WHERE {{ VALUES ?e {{ {values} }} ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }}"""
     out: dict[str, str] = {}
-    for row in store.query(q):
+    for row in _query(store, q):
         lang = row["l"].language or ""
         current = out.get(row["e"].value)
         if current is None or lang == "zh-Hant":
@@ -59,13 +66,15 @@ def explain(store: Store, name: str) -> list[Explanation]:
 
 
 def _explain_one(store: Store, iri: str) -> Explanation:
-    q_names = f"""SELECT DISTINCT ?l ?t WHERE {{ GRAPH ?g {{ <{iri}> {_LABELS} ?l ; a ?t }} }}"""
+    q_names = f"""SELECT DISTINCT ?l ?t WHERE {{ <{iri}> {_LABELS} ?l ; a ?t }}"""
     names, types = set(), set()
-    for row in store.query(q_names):
+    for row in _query(store, q_names):
         names.add(row["l"].value)
         types.add(row["t"].value.rsplit("#", 1)[-1])
-    ev = f"""?ev <{KGO.sentence}> ?sentence ; <{KGO.start}> ?start ; <{KGO.end}> ?end ; <{KGO.rule}> ?rule ;
-             <http://www.w3.org/ns/oa#hasSource> ?a . ?a <{KGO.sourcePath}> ?article ."""
+    # evidence as the store keeps it: the end is start + the length of the exact text, the
+    # article is the one of the graph holding the evidence
+    ev = f"""?ev <{KGO.sentence}> ?sentence ; <{KGO.start}> ?start ; <http://www.w3.org/ns/oa#exact> ?exact ;
+             <{KGO.rule}> ?rule . BIND(?start + STRLEN(?exact) AS ?end) ?a <{KGO.sourcePath}> ?article ."""
     q_rel = f"""SELECT ?s ?p ?o ?sentence ?start ?end ?rule ?article WHERE {{ GRAPH ?g {{
         ?r a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> ;
            <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?s ;

@@ -2,17 +2,22 @@
 
 One article's export is its named graph: its facts, and the types, labels, aliases and
 Wikidata links of the entities it mentions; nothing about entities it does not mention.
-The whole export is every article graph (the ontology and reference graphs stay out).
-Output is deterministic: sorted N-Quads lines, and sorted input to rdflib's serializers.
+The store describes each entity once (reference and entities graphs), so these
+descriptions are written here, at export time, from the article's mention records, as
+are the provenance triples the store leaves implicit (`kg.rdf.build.provenance_closure`).
+The whole export is every article graph written so (the ontology, reference and entities
+graphs stay out). Output is deterministic: sorted N-Quads lines, and sorted input to
+rdflib's serializers.
 """
 from __future__ import annotations
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 
 from kg.corpus.reader import article_key
 from kg.errors import KgError
+from kg.rdf.build import entity_triples, provenance_closure, read_mention_record
 from kg.rdf.iris import article_graph_iri
-from kg.rdf.namespaces import ARTICLE_GRAPHS, PREFIXES
+from kg.rdf.namespaces import ARTICLE_GRAPHS, KGO, PREFIXES
 from kg.rdf.ntriples import nt
 from kg.store import Store
 from kg.store.terms import quad_to_rdflib
@@ -38,13 +43,52 @@ def _article_quads(store: Store, doc: str) -> list[tuple]:
     if str(graph) not in store.graphs():
         raise KgError(f"{doc}: no such article in the store {store.location}; "
                       "give the path as it was given to `kg ingest` (see `kg stats`)")
-    return [quad_to_rdflib(q) for q in store.quads(str(graph))]
+    return article_quads(store, str(graph))
 
 
 def all_quads(store: Store) -> list[tuple]:
     """Every article graph: the facts, and only the entities some article mentions."""
     prefix = str(ARTICLE_GRAPHS)
-    return [quad_to_rdflib(q) for g in store.graphs() if g.startswith(prefix) for q in store.quads(g)]
+    return [q for g in store.graphs() if g.startswith(prefix) for q in article_quads(store, g)]
+
+
+def article_quads(store: Store, graph: str, reference=None) -> list[tuple]:
+    """One article graph as an export writes it: its triples less the mention records, plus
+    the descriptions of the entities it mentions and the implied provenance triples."""
+    from kg.reference import load_reference
+    reference = reference if reference is not None else load_reference()
+    triples = []
+    described = []
+    article = None
+    for s, p, o, _ in map(quad_to_rdflib, store.quads(graph)):
+        if p == KGO.mentionRecord:
+            cls, names = read_mention_record(str(o))
+            described.extend(entity_triples(_key_of(s), cls, names, reference))
+            continue
+        if p == KGO.sourcePath:
+            article = s
+        triples.append((s, p, o))
+    triples.extend((s, p, _as_stored(o)) for s, p, o in described)
+    if article is not None:
+        triples.extend(provenance_closure(triples, article))
+    g = URIRef(graph)
+    return [(s, p, o, g) for s, p, o in triples]
+
+
+def _as_stored(term):
+    """A literal as a store gives it back (language tags in lower case), so an export written
+    here is the same as one read from a graph that held the triple."""
+    from rdflib import Literal
+    if isinstance(term, Literal) and term.language and term.language != term.language.lower():
+        return Literal(str(term), lang=term.language.lower())
+    return term
+
+
+def _key_of(iri) -> str:
+    from urllib.parse import unquote
+
+    from kg.rdf.namespaces import ID
+    return unquote(str(iri)[len(str(ID)):])
 
 
 def serialize(quads: list[tuple], fmt: str) -> str:

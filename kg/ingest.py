@@ -1,9 +1,17 @@
-"""Ingestion: corpus files → NLP → extraction → RDF → store, one article graph at a time.
+"""Ingestion: corpus files → NLP → extraction → RDF → store, in batches of articles.
 
 Every file is read and checked before the store is touched, so a bad file stops the run
 with the store as it was. Articles whose file is unchanged (same SHA-256, same extractor)
-are skipped; a changed article's graph is replaced in one transaction; an article that
-was ingested from a folder being ingested again, and is gone from it, is dropped.
+are skipped; changed and new ones are extracted (in worker processes, see
+`kg.ingest_workers`) and written in batches; an article that was ingested from a folder
+being ingested again, and is gone from it, is dropped.
+
+Writes, per batch: first the entities graph (the descriptions of every entity the batch's
+articles mention or mentioned, recomputed from the mention records of all articles), then
+the replaced article graphs in one update and the new ones in one load. A run killed
+between the two leaves the entities graph a step ahead of the articles; the next run
+sees those articles as new or changed, redoes them and the same entities, and the store
+is whole again. Each article graph is always either fully written or untouched.
 """
 from __future__ import annotations
 
@@ -12,21 +20,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.corpus import Article, discover, read_article
+from rdflib import Graph, Literal, URIRef
+
+from kg.corpus import discover, read_article
 from kg.corpus.reader import article_key
-from kg.extraction.extract import extract
-from kg.nlp import make_nlp
-from kg.rdf.build import article_triples, reference_triples
-from kg.rdf.iris import article_graph_iri, article_iri
-from kg.rdf.namespaces import KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kg.errors import KgError
+from kg.ingest_workers import CHUNK, Extracted, dask_client, default_workers, extract_stream
+from kg.rdf.build import entity_description, read_mention_record, reference_triples
+from kg.rdf.iris import article_graph_iri
+from kg.rdf.namespaces import ENTITIES_GRAPH, KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kg.rdf.ntriples import nt
 from kg.reference import load_reference, ontology_dir
 from kg.store import Store
 from kg.store.terms import quad_to_rdflib
 
-from rdflib import Graph, Literal, URIRef
-
 FINGERPRINT_FILES = ("nlp", "extraction", "rdf")
+BATCH_ARTICLES = 200          # articles per write batch
+BATCH_TRIPLES = 200_000       # or fewer, when the batch's graphs hold more triples than this
+_VALUES_CHUNK = 400           # IRIs per VALUES block when reading mention records
 
 
 @dataclass
@@ -61,71 +72,174 @@ def extractor_fingerprint() -> str:
 
 def ingest(paths: Iterable[str | Path], store: Store, *, dry_run: bool = False, prune: bool = True,
            progress: Callable[[int, int, str], None] | None = None, pipeline_config: str | None = None,
-           base_pipeline: str | None = None) -> IngestReport:
-    """Ingest the articles under paths into store; see the module docstring for the rules."""
+           base_pipeline: str | None = None, workers: int | None = 1,
+           dask_scheduler: str | None = None) -> IngestReport:
+    """Ingest the articles under paths into store; see the module docstring for the rules.
+
+    workers: extraction processes (None: one per core; 1: in this process).
+    dask_scheduler: address of a dask.distributed scheduler to extract on instead.
+    The store's content does not depend on either.
+    """
     paths = list(paths)
     files = discover(paths)
-    articles = {article_key(f): read_article(f) for f in files}  # checks every file before any write
+    checked = {}
+    for f in files:   # checks every file before any write; keeps only what identifies it
+        art = read_article(f)
+        checked[art.key] = (f, art.sha256)
     fingerprint = extractor_fingerprint()
     stored = stored_articles(store)
     report = IngestReport(dry_run=dry_run)
 
-    todo: list[Article] = []
-    for key, art in articles.items():
+    todo: list[tuple[str, Path, str]] = []
+    for key, (path, sha) in checked.items():
         old = stored.get(key)
         if old is None:
             report.added.append(key)
-            todo.append(art)
-        elif old != (art.sha256, fingerprint):
+        elif old != (sha, fingerprint):
             report.changed.append(key)
-            todo.append(art)
         else:
             report.unchanged.append(key)
+            continue
+        todo.append((key, path, sha))
     if prune:
         folders = [article_key(p) for p in paths if Path(p).is_dir()]
         for key in sorted(stored):
-            if key not in articles and any(key.startswith(f.rstrip("/") + "/") or f == "." for f in folders):
+            if key not in checked and any(key.startswith(f.rstrip("/") + "/") or f == "." for f in folders):
                 report.removed.append(key)
 
-    if not dry_run:
-        _load_schema(store)
-    reference = load_reference()
-    for i, (art, triples) in enumerate(_extract_all(todo, reference, fingerprint, pipeline_config, base_pipeline)):
-        graph = article_graph_iri(art.key)
-        old = graph_triples(store, graph)
-        rendered = {(nt(s), nt(p), nt(o)) for s, p, o in triples}
-        report.triples_removed += len(old - rendered)
-        report.triples_added += len(rendered - old)
-        if not dry_run:
-            store.replace_graph_lines(graph, [f"{s} {p} {o} ." for s, p, o in rendered])
-        if progress:
-            progress(i + 1, len(todo), art.key)
-    for key in report.removed:
-        graph = article_graph_iri(key)
-        report.triples_removed += len(graph_triples(store, graph))
-        if not dry_run:
-            store.drop_graph(graph)
+    client = dask_client(dask_scheduler) if dask_scheduler and todo else None   # before any write
+    try:
+        _write(store, report, todo, fingerprint, dry_run, progress, pipeline_config, base_pipeline, workers, client)
+    finally:
+        if client is not None:
+            client.close()
     return report
 
 
-def _extract_all(articles: list[Article], reference, fingerprint: str, config: str | None,
-                 base: str | None) -> Iterator[tuple[Article, list]]:
-    if not articles:
-        return
-    nlp = make_nlp(config, base)
+def _write(store: Store, report: IngestReport, todo: list[tuple[str, Path, str]], fingerprint: str, dry_run: bool,
+           progress, pipeline_config: str | None, base_pipeline: str | None, workers: int | None, client) -> None:
+    if not dry_run:
+        _load_schema(store)
+    reference = load_reference()
+    stored = set(report.changed) | set(report.unchanged) | set(report.removed)
+    writer = _BatchWriter(store, reference, report, stored)
+    workers = default_workers() if workers is None else workers
+    workers = max(1, min(workers, -(-len(todo) // CHUNK)))   # no process that would get nothing to do
+    results = extract_stream(_articles(todo), fingerprint, pipeline_config, base_pipeline,
+                             workers=workers, dask=client)
+    for i, item in enumerate(results):
+        writer.add(item)
+        if progress:
+            progress(i + 1, len(todo), item.key)
+    writer.flush()
+    writer.remove(report.removed)
 
-    def docs():
-        for art in articles:
-            doc = nlp.make_doc(art.text)
-            if art.published:
-                doc.user_data["published"] = art.published
-            yield doc
 
-    for art, doc in zip(articles, nlp.pipe(docs())):
-        facts = extract(doc, art)
-        triples = article_triples(facts, reference)
-        triples.append((article_iri(art.key), KGO.extractor, Literal(fingerprint)))
-        yield art, triples
+def _articles(todo: list[tuple[str, Path, str]]):
+    """The articles to extract, read again one at a time (memory stays flat in corpus size)."""
+    for key, path, sha in todo:
+        art = read_article(path)
+        if art.sha256 != sha:
+            raise KgError(f"{path}: the file changed while being ingested; run `kg ingest` again")
+        yield art
+
+
+class _BatchWriter:
+    """Collects extracted articles and writes them a batch at a time (see the module docstring)."""
+
+    def __init__(self, store: Store, reference, report: IngestReport, stored: set[str]) -> None:
+        self.store, self.reference, self.report, self.stored = store, reference, report, stored
+        self.batch: list[Extracted] = []
+        self.size = 0
+
+    def add(self, item: Extracted) -> None:
+        self.batch.append(item)
+        self.size += len(item.lines)
+        if len(self.batch) >= BATCH_ARTICLES or self.size >= BATCH_TRIPLES:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.batch, self.size = self.batch, [], 0
+        if not batch:
+            return
+        graphs = {str(article_graph_iri(x.key)): x for x in batch}
+        replaced: dict[str, list[str]] = {}
+        loaded: dict[str, list[str]] = {}
+        for g, x in graphs.items():
+            old = graph_lines(self.store, g) if x.key in self.stored else set()
+            new = set(x.lines)
+            self.report.triples_removed += len(old - new)
+            self.report.triples_added += len(new - old)
+            (replaced if x.key in self.stored else loaded)[g] = x.lines
+        if self.report.dry_run:
+            return
+        new_records = {g: x.records for g, x in graphs.items()}
+        entities = self._entities_update(set(graphs), new_records)
+        self.store.write_graphs({**replaced, **loaded}, before=entities)
+
+    def remove(self, keys: list[str]) -> None:
+        graphs = [str(article_graph_iri(k)) for k in keys]
+        for g in graphs:
+            self.report.triples_removed += len(graph_lines(self.store, g))
+        if self.report.dry_run or not graphs:
+            return
+        entities = self._entities_update(set(graphs), {g: {} for g in graphs})
+        self.store.write_graphs({}, drop=graphs, before=entities)
+
+    def _entities_update(self, graphs: set[str], new_records: dict[str, dict[str, str]]) -> str:
+        """The SPARQL update that sets the entities graph's description of every entity
+        these graphs mention (before or after), from every article's mention records."""
+        affected = {e for _, e, _ in mention_records(self.store, graphs=graphs)}
+        for records in new_records.values():
+            affected.update(records)
+        if not affected:
+            return ""
+        records: dict[str, list[tuple[str, list[str]]]] = {e: [] for e in affected}
+        for g, e, rec in mention_records(self.store, entities=sorted(affected)):
+            if g not in graphs:
+                records[e].append(read_mention_record(rec))
+        for recs in new_records.values():
+            for e, rec in recs.items():
+                records[e].append(read_mention_record(rec))
+        lines = []
+        for e in sorted(affected):
+            key = e[len(str(_ID)):]
+            for s, p, o in entity_description(_unsegment(key), records[e], self.reference) if records[e] else ():
+                lines.append(f"{nt(s)} {nt(p)} {nt(o)} .")
+        g = f"<{ENTITIES_GRAPH}>"
+        out = []
+        for chunk in _chunks(sorted(affected), _VALUES_CHUNK):
+            values = " ".join(f"<{e}>" for e in chunk)
+            out.append(f"DELETE {{ GRAPH {g} {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} GRAPH {g} {{ ?e ?p ?o }} }}")
+        if lines:
+            out.append(f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n}}")
+        return " ;\n".join(out)
+
+
+from kg.rdf.namespaces import ID as _ID  # noqa: E402
+
+
+def _unsegment(segment: str) -> str:
+    """The entity key of an IRI's local part (undoing kg.rdf.iris's percent-encoding)."""
+    from urllib.parse import unquote
+    return unquote(segment)
+
+
+def _chunks(items: list, n: int) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def mention_records(store: Store, *, graphs: Iterable[str] | None = None,
+                    entities: Iterable[str] | None = None) -> Iterator[tuple[str, str, str]]:
+    """(graph, entity IRI, record) for the mention records of these graphs or these entities."""
+    var, items = ("g", list(graphs)) if graphs is not None else ("e", list(entities or ()))
+    for chunk in _chunks(sorted(items), _VALUES_CHUNK):
+        values = " ".join(f"<{x}>" for x in chunk)
+        q = (f"SELECT ?g ?e ?r WHERE {{ VALUES ?{var} {{ {values} }} "
+             f"GRAPH ?g {{ ?e <{KGO.mentionRecord}> ?r }} }}")
+        for row in store.query(q):
+            yield row["g"].value, row["e"].value, row["r"].value
 
 
 def stored_articles(store: Store) -> dict[str, tuple[str, str]]:
@@ -133,6 +247,11 @@ def stored_articles(store: Store) -> dict[str, tuple[str, str]]:
     q = f"""SELECT ?path ?hash ?fp WHERE {{ GRAPH ?g {{ ?a <{KGO.sourcePath}> ?path ; <{KGO.contentHash}> ?hash .
             OPTIONAL {{ ?a <{KGO.extractor}> ?fp }} }} }}"""
     return {r["path"].value: (r["hash"].value, r["fp"].value if r["fp"] else "") for r in store.query(q)}
+
+
+def graph_lines(store: Store, graph) -> set[str]:
+    """The triples of one graph, as N-Triples lines."""
+    return {f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o, _ in map(quad_to_rdflib, store.quads(str(graph)))}
 
 
 def graph_triples(store: Store, graph) -> set[tuple[str, str, str]]:

@@ -27,9 +27,10 @@ def stats(store: Store) -> Stats:
 
     out = Stats()
     out.articles = scalar(f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?g {{ ?a <{KGO.sourcePath}> ?p }} }}")
-    q = """SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?a <https://schema.org/mentions> ?e . ?e a ?type } }
-           GROUP BY ?type ORDER BY ?type"""
-    for row in store.query(q):
+    q = """SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { { SELECT DISTINCT ?e WHERE { ?a <https://schema.org/mentions> ?e } }
+           ?e a ?type } GROUP BY ?type ORDER BY ?type"""
+    from kg.query.sparql import DEFAULT_GRAPH
+    for row in store.query(q, **DEFAULT_GRAPH):
         out.entities_by_type[row["type"].value.rsplit("#", 1)[-1]] = int(row["n"].value)
     out.relations = scalar(f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?r a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> }} }}""")
     out.statements = scalar(f"""SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{KGO.statedIn}> ?a }} }}""")

@@ -6,6 +6,8 @@ proxy of our own in front of it.
 """
 from __future__ import annotations
 
+import re
+
 import contextlib
 import http.server
 import shutil
@@ -166,7 +168,7 @@ class CountingProxy(http.server.BaseHTTPRequestHandler):
 
 
 def test_each_graph_is_replaced_by_one_update_request(tmp_path, server):
-    """Atomicity: an article graph's DROP and INSERT travel in one request, one server transaction."""
+    """Atomicity: a batch's DROPs and INSERTs (and the entities graph's update) travel in one request, one server transaction."""
     handler = type("Proxy", (CountingProxy,), {"target": server, "updates": []})
     proxy = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=proxy.serve_forever, daemon=True)
@@ -178,10 +180,13 @@ def test_each_graph_is_replaced_by_one_update_request(tmp_path, server):
     finally:
         proxy.shutdown()
         proxy.server_close()
-    article_updates = [u for u in handler.updates if "/graph/article/" in u.split("\n", 1)[0]]
-    assert len(article_updates) == 2       # one request per article, nothing else touched them
-    for update in article_updates:
-        assert update.startswith("DROP SILENT GRAPH") and "INSERT DATA" in update
+    article_updates = [u for u in handler.updates if "/graph/article/" in u]
+    assert len(article_updates) == 1       # the batch of articles: one request, nothing else touched them
+    [update] = article_updates
+    dropped = set(re.findall(r"DROP SILENT GRAPH <([^>]*/graph/article/[^>]*)>", update))
+    inserted = set(re.findall(r"GRAPH <([^>]*/graph/article/[^>]*)> \{", update))
+    assert len(dropped) == 2 and dropped == inserted and "INSERT DATA" in update
+    assert "/graph/entities>" in update    # the entities graph changes in the same transaction
 
 
 def test_unreachable_server_and_read_only_commands_fail_in_one_line(tmp_path):

@@ -56,7 +56,7 @@ def test_reingest_skips_unchanged_replaces_changed_drops_removed(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "a.md").write_text("英偉達發布H200芯片。\n", encoding="utf-8")
-    (corpus / "b.md").write_text("華為發布昇騰910C芯片。\n", encoding="utf-8")
+    (corpus / "b.md").write_text("華為發布昇騰910C芯片。星瀾微電子公司發布了XQ-7100芯片。\n", encoding="utf-8")
     store = tmp_path / "s"
     first = run_kg("ingest", str(corpus), store=store).stderr
     assert "2 added" in first
@@ -65,6 +65,8 @@ def test_reingest_skips_unchanged_replaces_changed_drops_removed(tmp_path):
     assert "1 changed, 1 unchanged" in run_kg("ingest", str(corpus), store=store).stderr
     labels = run_kg("query", "SELECT ?l WHERE { GRAPH ?g { ?c a kgo:Chip ; skos:altLabel|rdfs:label ?l } }",
                     "--format", "csv", store=store).stdout
+    before = run_kg("query", "SELECT DISTINCT ?e WHERE { GRAPH <https://w3id.org/aichip-kg/graph/entities> "
+                    "{ ?e ?p ?o } }", "--format", "csv", store=store).stdout
     (corpus / "b.md").unlink()
     assert "1 removed" in run_kg("ingest", str(corpus), store=store).stderr
     left = run_kg("query", "SELECT ?p WHERE { ?a kgo:sourcePath ?p }", "--format", "csv", store=store).stdout
@@ -72,8 +74,12 @@ def test_reingest_skips_unchanged_replaces_changed_drops_removed(tmp_path):
     mentioned = run_kg("query", "SELECT ?e WHERE { GRAPH ?g { ?a schema:mentions ?e } }", "--format", "csv",
                        store=store).stdout
     assert "huawei" not in mentioned and "nvidia" in mentioned
+    described = run_kg("query", "SELECT DISTINCT ?e WHERE { GRAPH <https://w3id.org/aichip-kg/graph/entities> "
+                       "{ ?e ?p ?o } }", "--format", "csv", store=store).stdout
+    assert "chip/xq7100" in before and "chip/xq7100" not in described     # nobody mentions it: gone from the entities graph
     typed = run_kg("query", "SELECT DISTINCT ?e WHERE { ?e a ?t }", "--format", "csv", store=store).stdout
-    assert "id/huawei" not in typed and "id/nvidia" in typed  # gone from plain query results too
+    assert "chip/xq7100" not in typed and "id/nvidia" in typed  # gone from plain query results too
+    assert "id/huawei\n" in typed   # reference data stays, as reference data
     assert "huawei" not in run_kg("export", "--format", "nquads", store=store).stdout
     assert labels  # the changed article's chips were queryable
 

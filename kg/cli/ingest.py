@@ -7,19 +7,33 @@ import click
 
 
 
-@click.command("ingest", epilog="Example: kg ingest corpus/")
+EPILOG = """\b
+Examples:
+  kg ingest corpus/
+  kg ingest --workers 4 corpus/
+  kg ingest --dask-scheduler tcp://10.0.0.5:8786 corpus/
+"""
+
+
+@click.command("ingest", epilog=EPILOG)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--dry-run", is_flag=True, help="Print what would change, write nothing.")
 @click.option("--keep-missing", is_flag=True,
               help="Keep articles that were ingested from a given folder and are gone from it (default: drop them).")
 @click.option("--silent", is_flag=True, help="No progress bar.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Extraction processes (default: one per core). The store's content does not depend on it.")
+@click.option("--dask-scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="Extract on the workers of this dask.distributed cluster; this process writes the store.")
 @click.pass_obj
-def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool, silent: bool) -> None:
+def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool, silent: bool,
+            workers: int | None, dask_scheduler: str | None) -> None:
     """Ingest article files and folders (.txt, .md) into the store.
 
     Unchanged articles are skipped, changed ones replaced, and articles gone from a
     folder being ingested are dropped (unless --keep-missing). A bad file stops the run
-    before the store is touched.
+    before the store is touched. Extraction runs on every core (--workers), or on a
+    Dask cluster (--dask-scheduler); writes happen here, in batches.
     """
     from kg.ingest import ingest
     from kg.store import open_store
@@ -37,7 +51,8 @@ def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool,
 
         try:
             report = ingest(paths, store, dry_run=dry_run, prune=not keep_missing, progress=progress,
-                            pipeline_config=settings.pipeline_config, base_pipeline=settings.base_pipeline)
+                            pipeline_config=settings.pipeline_config, base_pipeline=settings.base_pipeline,
+                            workers=workers, dask_scheduler=dask_scheduler)
         finally:
             if bar is not None:
                 bar.stop()

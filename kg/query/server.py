@@ -191,8 +191,9 @@ def _run_query(location: str, sparql: str, accept: str | None, max_rows: int, de
     kwargs: dict = {"prefixes": all_prefixes()}
     if default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    else:
-        kwargs["use_default_graph_as_union"] = True
+    else:   # the default graph of `kg query` (kg.query.sparql.DEFAULT_GRAPH), so both give the same rows
+        from kg.query.sparql import DEFAULT_GRAPH
+        kwargs.update(DEFAULT_GRAPH)
     if named_graphs:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     try:

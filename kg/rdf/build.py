@@ -1,10 +1,22 @@
-"""Triples for one article's named graph, and for the reference graph.
+"""Triples for one article's named graph, for the entities graph, and for the reference graph.
 
-An article's graph holds: the article node (schema:NewsArticle), the entities it mentions
-(type, the names it uses, and for known entities their labels, aliases and Wikidata link), relations between them, statement nodes (n-ary facts with
-dates and amounts), and one evidence node per fact (oa:Annotation + prov:Entity) with the
-sentence, offsets, rule and confidence. Confidence lives on evidence, never on a fact,
-so numbers reachable from an entity are the text's numbers only.
+An article's graph holds what the article says: the article node (schema:NewsArticle),
+which entities it mentions (schema:mentions, plus one kgo:mentionRecord per entity: the
+class and names this article gives it), relations between them, statement nodes (n-ary
+facts with dates and amounts), and one evidence node per mention and fact.
+
+What an entity IS (type, labels, Wikidata link) is written once for the whole store, not
+once per article: known entities in the reference graph, the rest (and names an article
+uses that the reference data lacks) in the entities graph, which ingest derives from the
+mention records (`entity_description`). Joins over the union of the graphs then meet
+each label once, however many articles mention the entity.
+
+Evidence is stored compactly (6 triples: the link, kgo:sentence, kgo:start, oa:exact,
+kgo:rule, kgo:confidence); the end offset (start + length of the exact text), the source
+article (the graph's article) and the classes kgo:Evidence, oa:Annotation, prov:Entity
+follow from these and are written back at export time (`provenance_closure`), so an
+export carries every provenance triple of the full Web Annotation/PROV shape. Confidence
+lives on evidence, never on a fact, so numbers reachable from an entity are the text's.
 """
 from __future__ import annotations
 
@@ -21,7 +33,8 @@ from kg.reference import KnownEntity, ReferenceData
 from kg.text import script_of
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | Literal]
-__all__ = ["article_graph_iri", "article_triples", "reference_triples", "date_literal"]
+__all__ = ["article_graph_iri", "article_triples", "reference_triples", "date_literal", "entity_triples",
+           "entity_description", "mention_record", "read_mention_record", "provenance_closure"]
 
 
 def date_literal(iso: str) -> Literal:
@@ -65,21 +78,7 @@ def article_triples(facts: ArticleFacts, reference: ReferenceData) -> list[Tripl
         ent = facts.entities[key]
         e = entity_iri(key)
         out.append((a, SCHEMA.mentions, e))
-        out.append((e, RDF.type, KGO[ent.cls]))
-        known = reference.get(key)
-        names = sorted(ent.names)
-        if known is None:
-            out.append((e, RDFS.label, _lang_literal(names[0])))
-            for n in names[1:]:
-                out.append((e, SKOS.altLabel, _lang_literal(n)))
-        else:
-            # each article carries the names of the known entities it mentions, so an entity
-            # lives exactly as long as some article mentions it
-            out.extend(known_entity_triples(known))
-            preferred = {t for _, t in known.labels}
-            for n in names:
-                if n not in preferred:
-                    out.append((e, SKOS.altLabel, _lang_literal(n)))
+        out.append((e, KGO.mentionRecord, mention_record(ent.cls, ent.names)))
         for m in ent.mentions:
             out.extend(_evidence(art.key, facts, m, e, a, "mention"))
 
@@ -135,20 +134,84 @@ def _statement(article_key: str, facts: ArticleFacts, st: Statement, a: URIRef) 
 def _evidence(article_key: str, facts: ArticleFacts, ev: Evidence, target: URIRef, a: URIRef, kind: str) -> list[Triple]:
     node = evidence_iri(article_key, kind, target, ev.start, ev.end, ev.rule)
     text = facts.article.text
+    # the sentence literal is one term shared by every evidence node of that sentence
+    # (a triple store keeps a literal's text once); the end offset is start + len(exact)
     return [
         (target, KGO.evidence, node),
-        (node, RDF.type, KGO.Evidence),
-        (node, RDF.type, OA.Annotation),
-        (node, RDF.type, PROV.Entity),
-        (node, OA.hasSource, a),
         (node, KGO.start, Literal(ev.start)),
-        (node, KGO.end, Literal(ev.end)),
         (node, OA.exact, Literal(text[ev.start:ev.end])),
         (node, KGO.sentence, Literal(text[ev.sentence_start:ev.sentence_end].strip())),
         (node, KGO.rule, Literal(ev.rule)),
         (node, KGO.confidence, Literal(f"{ev.confidence:.2f}", datatype=XSD.decimal)),
-        (node, PROV.wasDerivedFrom, a),
     ]
+
+
+def provenance_closure(triples: Iterable[Triple], article: URIRef) -> list[Triple]:
+    """The provenance triples implied by compact evidence, as an export writes them.
+
+    For every evidence node of one article graph: its classes (kgo:Evidence, oa:Annotation,
+    prov:Entity), its source (oa:hasSource, prov:wasDerivedFrom the article) and its end
+    offset (kgo:end = kgo:start + the length of oa:exact).
+    """
+    starts: dict = {}
+    exacts: dict = {}
+    nodes: list = []
+    for s, p, o in triples:
+        if p == KGO.evidence:
+            nodes.append(o)
+        elif p == KGO.start:
+            starts[s] = int(o)
+        elif p == OA.exact:
+            exacts[s] = str(o)
+    out: list[Triple] = []
+    for node in dict.fromkeys(nodes):
+        out += [(node, RDF.type, KGO.Evidence), (node, RDF.type, OA.Annotation), (node, RDF.type, PROV.Entity),
+                (node, OA.hasSource, article), (node, PROV.wasDerivedFrom, article)]
+        if node in starts and node in exacts:
+            out.append((node, KGO.end, Literal(starts[node] + len(exacts[node]))))
+    return out
+
+
+def mention_record(cls: str, names: Iterable[str]) -> Literal:
+    """The class and names one article gives an entity, as one literal: ["Chip", "H20", "H200"]."""
+    return Literal(json.dumps([cls, *sorted(names)], ensure_ascii=False))
+
+
+def read_mention_record(text: str) -> tuple[str, list[str]]:
+    cls, *names = json.loads(text)
+    return cls, names
+
+
+def entity_triples(key: str, cls: str, names: Iterable[str], reference: ReferenceData) -> list[Triple]:
+    """How one article describes an entity: its class, the names it uses and, for a known
+    entity, its labels and Wikidata link. An article's export carries these."""
+    e = entity_iri(key)
+    out: list[Triple] = [(e, RDF.type, KGO[cls])]
+    known = reference.get(key)
+    names = sorted(names)
+    if known is None:
+        out.append((e, RDFS.label, _lang_literal(names[0])))
+        for n in names[1:]:
+            out.append((e, SKOS.altLabel, _lang_literal(n)))
+    else:
+        out.extend(known_entity_triples(known))
+        preferred = {t for _, t in known.labels}
+        for n in names:
+            if n not in preferred:
+                out.append((e, SKOS.altLabel, _lang_literal(n)))
+    return out
+
+
+def entity_description(key: str, records: Iterable[tuple[str, list[str]]], reference: ReferenceData) -> list[Triple]:
+    """The entities graph's triples about one entity: what the articles (records) say it is,
+    less what the reference graph already says. Sorted, so the graph is the same on every run."""
+    out: set[Triple] = set()
+    for cls, names in records:
+        out.update(entity_triples(key, cls, names, reference))
+    known = reference.get(key)
+    if known is not None:
+        out -= set(known_entity_triples(known, full=True))
+    return sorted(out, key=_sort_key)
 
 
 def reference_triples(reference: ReferenceData) -> list[Triple]:

@@ -18,3 +18,4 @@ ARTICLE_GRAPHS = GRAPH["article/"]
 
 PREFIXES = {"kgo": KGO, "id": ID, "unit": UNIT, "schema": SCHEMA, "oa": OA, "prov": PROV, "skos": SKOS,
             "owl": OWL, "rdfs": RDFS, "xsd": XSD, "wd": WD, "wdt": WDT}
+ENTITIES_GRAPH = GRAPH["entities"]

@@ -165,6 +165,16 @@ class RemoteStore:
         g = _n3(graph)
         self._update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
 
+    def write_graphs(self, graphs: dict[str, list[str]], *, drop: Iterable[str] = (), before: str = "") -> None:
+        """Replace many graphs (graph IRI → N-Triples lines) and drop others: one update request."""
+        ops = [before] if before else []
+        ops += [f"DROP SILENT GRAPH <{g}>" for g in [*drop, *graphs]]
+        inserts = [f"GRAPH <{g}> {{\n" + "\n".join(v) + "\n}" for g, v in graphs.items()]
+        if inserts:
+            ops.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        if ops:
+            self._update(" ;\n".join(ops))
+
     def drop_graph(self, graph) -> None:
         self._update(f"DROP SILENT GRAPH {_n3(graph)}")
 
