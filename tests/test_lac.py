@@ -78,6 +78,13 @@ def test_batches_give_the_packages_own_tags():
         assert got == expected, size
 
 
+def test_docstring_examples_run():
+    import doctest
+    import kg.nlp.lac
+    result = doctest.testmod(kg.nlp.lac)
+    assert result.attempted >= 2 and result.failed == 0
+
+
 def test_empty_texts_and_bad_batch_size():
     assert lac_tag(["", "周岚说", ""])[0] == [] and lac_tag([]) == []
     with pytest.raises(ValueError, match="batch_size"):
