@@ -7,7 +7,9 @@ list: that 北辰微電子公司 is an organisation, 周嵐 a person, 簽署 a v
 
     >>> from kg.nlp.lac import lac_tag
     >>> [(w.word, w.tag, w.start) for w in lac_tag(["北辰微電子公司總裁周嵐在杭州簽署協議"])[0]]
-    [('北辰微電子公司', 'ORG', 0), ('總裁', 'n', 7), ('周嵐', 'PER', 9), ('在', 'p', 11), ('杭州', 'LOC', 12), ('簽署', 'v', 14), ('協議', 'n', 16)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('北辰微電子公司', 'ORG', 0), ('總裁', 'n', 7), ('周嵐', 'PER', 9), ('在', 'p', 11),
+     ('杭州', 'LOC', 12), ('簽署', 'v', 14), ('協議', 'n', 16)]
 
 (Taiwan's 執行長 comes out as 執行/長: LAC learnt mainland news, where a CEO is 首席执行官.)
 

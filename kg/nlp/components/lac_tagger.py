@@ -1,6 +1,6 @@
 """LAC on the Doc: its words, parts of speech and PER/LOC/ORG/TIME names (component "kg_lac").
 
-The text is cut into clauses at ，。；：！？ and line breaks, every clause is tagged by the
+The text is cut into clauses at ，。；：！？ (and ASCII !?;) and line breaks, every clause is tagged by the
 trained LAC model (`kg.nlp.lac`) in batches, and the result is stored three ways:
 
     doc._.lac_words   [(start_char, end_char, tag)]    every LAC word, plus the clause
