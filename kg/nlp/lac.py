@@ -20,12 +20,12 @@ What this module adds to the package's own `LAC.run`:
   both GRU layers as `sequence_lens`; a padded batch then gives bit-identical scores to
   one text at a time, and texts are batched by length (few pads). The CRF's Viterbi
   decoding runs over the whole batch in numpy, with the package's operations in the
-  package's order, so the tags are the package's tags.
+  package's order (and an exact shortcut, see `_viterbi`), so the tags are the package's.
 * **Offsets.** Each character is one model step, so every word carries its `start`/`end`
   in the text as given. Traditional text is read through `kg.text.to_simplified`, which
   keeps one character per character: the model sees the Simplified form it was trained
   on, the offsets stay those of the original. Whitespace is never part of a word.
-* **One model per process**, loaded on first use (about 0.3 s) and shared by every
+* **One model per process**, loaded on first use (about a second) and shared by every
   pipeline; onnxruntime runs on one thread, so parallel workers scale with the cores.
 * **int8** (`quantized=True`): the embedding table (29 of the 30 MB) quantized with
   onnxruntime's dynamic quantization, made once into the cache folder (`$KG_CACHE_DIR`,
