@@ -137,7 +137,7 @@ def speed_table(texts: list[str], repeat: int) -> None:
     for size in (1, 4, 8, 16, 64):
         rate = best_rate(chars, lambda: fp32.tag(parts, batch_size=size))
         rows.append((f"LAC fp32, clauses, batch_size={size}", rate))
-    rows.append(("LAC int8, clauses, batch_size=8", best_rate(chars, lambda: int8.tag(parts, batch_size=8))))
+    rows.append(("LAC int8, clauses, batch_size=16", best_rate(chars, lambda: int8.tag(parts, batch_size=16))))
     rows.append(("LAC fp32, whole articles, batch_size=1", best_rate(chars, lambda: fp32.tag(corpus, batch_size=1))))
     rows.append(("kg pipeline without kg_lac", best_rate(chars, lambda: list(plain.pipe(corpus)))))
     rows.append(("kg pipeline with kg_lac", best_rate(chars, lambda: list(with_lac.pipe(corpus)))))
