@@ -28,7 +28,7 @@ import logging
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +55,8 @@ def articles(eval_dir: Path) -> list[tuple[str, str, Path | None]]:
     """(name, text after front matter, gold file or None) for the dev articles and corpus/."""
     from kg.corpus import read_article
     out = []
-    for folder, gold_dir in ((eval_dir / "dev" / "corpus", eval_dir / "dev" / "gold"), (ROOT / "corpus", eval_dir / "gold")):
+    sources = ((eval_dir / "dev" / "corpus", eval_dir / "dev" / "gold"), (ROOT / "corpus", eval_dir / "gold"))
+    for folder, gold_dir in sources:
         for path in sorted(folder.glob("*.md")):
             if path.name == "README.md":
                 continue
@@ -134,8 +135,9 @@ def speed_table(texts: list[str], repeat: int) -> None:
     rows = [("jieba.cut (baseline)", base),
             ("jieba.posseg.cut", best_rate(chars, lambda: [list(jieba.posseg.cut(t)) for t in corpus], runs=1))]
     for size in (1, 4, 8, 16, 64):
-        rows.append((f"LAC fp32, clauses, batch_size={size}", best_rate(chars, lambda: fp32.tag(parts, batch_size=size))))
-    rows.append(("LAC int8, clauses, batch_size=8", best_rate(chars, lambda: int8.tag(parts, batch_size=8))))
+        rate = best_rate(chars, lambda: fp32.tag(parts, batch_size=size))
+        rows.append((f"LAC fp32, clauses, batch_size={size}", rate))
+    rows.append(("LAC int8, clauses, batch_size=16", best_rate(chars, lambda: int8.tag(parts, batch_size=16))))
     rows.append(("LAC fp32, whole articles, batch_size=1", best_rate(chars, lambda: fp32.tag(corpus, batch_size=1))))
     rows.append(("kg pipeline without kg_lac", best_rate(chars, lambda: list(plain.pipe(corpus)))))
     rows.append(("kg pipeline with kg_lac", best_rate(chars, lambda: list(with_lac.pipe(corpus)))))

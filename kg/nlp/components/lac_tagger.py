@@ -1,6 +1,6 @@
 """LAC on the Doc: its words, parts of speech and PER/LOC/ORG/TIME names (component "kg_lac").
 
-The text is cut into clauses at ，。；：！？ and line breaks, every clause is tagged by the
+The text is cut into clauses at ，。；：！？ (and ASCII !?;) and line breaks, every clause is tagged by the
 trained LAC model (`kg.nlp.lac`) in batches, and the result is stored three ways:
 
     doc._.lac_words   [(start_char, end_char, tag)]    every LAC word, plus the clause
@@ -8,10 +8,10 @@ trained LAC model (`kg.nlp.lac`) in batches, and the result is stored three ways
     doc._.lac_ents    [(start_char, end_char, label)]  PER, LOC, ORG, TIME
     token.tag_/pos_   LAC tag / Universal POS of the LAC word covering the token's start
 
-Offsets are into the text as written (Traditional stays Traditional). In 瀚川智算董事長林子恒
-表示，… LAC gives 瀚川智算 ORG, 林子恒 PER, 表示 v; the jieba token 董事長 gets tag_ "n",
-pos_ "NOUN". The tokens stay jieba's: rules keep matching the same tokens, and ask LAC
-what they are.
+Offsets are into the text as written (Traditional stays Traditional). In
+北辰微電子公司首席執行官周嵐與清河大學教授宋一鳴在杭州簽署合作協議 LAC gives 北辰微電子公司 and
+清河大學 ORG, 周嵐 and 宋一鳴 PER, 杭州 LOC; the jieba token 簽署 gets tag_ "v", pos_ "VERB".
+The tokens stay jieba's: rules keep matching the same tokens, and ask LAC what they are.
 
 `clauses_only = true` tags only the clauses that may hold a new name: one with a token of
 two or more letters or Han characters that jieba's dictionary lacks, or one touching an
