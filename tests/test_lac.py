@@ -4,6 +4,8 @@ Every sentence here is our own, with invented people and companies, in both scri
 """
 from __future__ import annotations
 
+import re
+
 import os
 import subprocess
 import sys
@@ -139,11 +141,12 @@ def test_clauses_only_skips_clauses_without_new_words():
 
 
 def test_kg_lac_in_the_kg_pipeline_from_a_config_file(tmp_path):
-    """Inserted into a copy of kg's config, as a user (or the lead) would."""
+    """kg's default config runs kg_lac right after the known names; a copy with its settings
+    changed, as a user would make, builds and tags too."""
     config = DEFAULT_CONFIG.read_text(encoding="utf-8")
-    config = config.replace('pipeline = ["kg_sentences", "kg_known_entities",',
-                            'pipeline = ["kg_sentences", "kg_known_entities", "kg_lac",')
-    config += '\n[components.kg_lac]\nfactory = "kg_lac"\nbatch_size = 4\nclauses_only = false\n'
+    assert '"kg_known_entities", "kg_lac"' in config and "[components.kg_lac]" in config
+    config = re.sub(r"(\[components\.kg_lac\]\nfactory = \"kg_lac\"\n)", r"\1batch_size = 4\n", config)
+    config = config.replace("clauses_only = true", "clauses_only = false")
     path = tmp_path / "with_lac.cfg"
     path.write_text(config, encoding="utf-8")
     nlp = make_nlp(str(path))

@@ -37,6 +37,7 @@ if not Doc.has_extension("lac_words"):
 if not Doc.has_extension("lac_ents"):
     Doc.set_extension("lac_ents", default=None)
 
+MAX_CLAUSE = 256
 CLAUSE_BREAK = re.compile(r"[，。；：！？!?;\n]+")
 _LETTERS = re.compile(r"[A-Za-z\u3400-\u9fff]")
 
@@ -98,6 +99,9 @@ class LacTagger(Pipe):
                 pos = m.end()
         if self.clauses_only:
             spans = self._with_candidates(doc, spans)
+        # a clause of thousands of characters without punctuation (a table, a pasted list) is read in
+        # windows, so the model's time and memory stay bounded per clause
+        spans = [(w, min(w + MAX_CLAUSE, b)) for a, b in spans for w in range(a, b, MAX_CLAUSE)]
         return spans, breaks
 
     @staticmethod
