@@ -204,6 +204,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         linked |= pairs
         s0, s1 = sentence_of(fr.start)
         date = _date_for(dates, fr.start, fr.trigger_start or fr.start, fr.end)
+        if date is not None:
+            used_dates.add(date["start"])
         statements.append(Statement(
             kind="Statement", roles=fr.roles, evidence=evidence(fr.start, fr.end, "clause-frame", 0.5),
             date=_date_value(date), hedged=bool(HEDGE.search(folded[fr.start:fr.end])), trigger=fr.trigger))
