@@ -322,7 +322,8 @@ class EntityDiscoverer:
                         not name.endswith(("市场", "地区", "海外", "国内", "境内", "境外", "全球", "各地")):
                     out.append((start, end, "Place", LAC_PLACE))
             elif label == "ORG":
-                if not re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or name in GENERIC or name in NOT_PRODUCTS:
+                if not re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or name in GENERIC or name in NOT_PRODUCTS \
+                        or not re.search(rf"[{HAN}]", name):  # the tagger's Latin "organisations" are acronyms of anything
                     continue
                 # 杭州公司, 美國智庫, 深圳伺服器廠鋒算: a place or a descriptor before a generic word, or before the name
                 lead = self._leading_place(name)
