@@ -163,3 +163,20 @@ def test_listing_today_on_an_exchange(facts):
     listing = [st for st in f.statements if st.kind == "listing" and xw in {k for _, k in st.roles}]
     assert listing and listing[0].date.iso == "2026-02-10"
     assert not any(r.property == "stockExchange" and r.subject != xw for r in f.relations)
+
+
+def test_a_declared_short_name_is_the_same_entity(facts):
+    f = facts("啟明算力科技股份有限公司（以下簡稱「啟明算力」）昨日發布年報。啟明算力董事長周澤宇表示，"
+              "啟明算力全年營收12.6億元。公司股價報186.5元。", published="2026-03-20")
+    orgs = [k for k, e in f.entities.items() if any("啟明算力" in n or "启明算力" in n for n in e.names)]
+    assert len(orgs) == 1
+    values = {st.amount.value for st in f.statements if st.amount and orgs[0] in {k for _, k in st.roles}}
+    assert {"1260000000", "186.5"} <= values
+
+
+def test_the_chip_a_pointer_word_names_takes_its_specs(facts):
+    f = facts("鋒芯半導體推出第二代訓練晶片FX-20。該晶片採用7奈米工藝，FP16算力達到512 TFLOPS。")
+    chip = key_of(f, "FX-20")
+    specs = {(st.amount.value, st.amount.unit) for st in f.statements
+             if st.amount and dict(st.roles).get("subject") == chip}
+    assert {("7", "NM"), ("512", "TFLOPS")} <= specs

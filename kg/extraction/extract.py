@@ -55,8 +55,18 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # -- entities
     entities: dict[str, Entity] = {}
     mentions: list[tuple[int, int, Entity]] = []
-    for span in sorted(doc.spans.get(ENTITIES, []), key=lambda s: s._.kg["start"] if s._.kg else s.start_char):
+    ordered = sorted(doc.spans.get(ENTITIES, []), key=lambda s: s._.kg["start"] if s._.kg else s.start_char)
+    alias_of = _declared_aliases([s._.kg or _foreign(s) for s in ordered], folded)
+
+    def canon(key: str) -> str:
+        return alias_of.get(key, key)
+
+    for span in ordered:
         info = span._.kg or _foreign(span)
+        full = alias_of.get(info["key"])
+        if full is not None:  # 啟明算力 declared as the short name of 啟明算力科技股份有限公司: one entity
+            info = {**info, "key": full, "cls": next(i["cls"] for i in map(lambda x: x._.kg or _foreign(x), ordered)
+                                                     if i["key"] == full), "known": False}
         ent = entities.setdefault(info["key"], Entity(info["key"], info["cls"], info["known"]))
         ent.names.add(text[info["start"]:info["end"]])
         ent.mentions.append(evidence(info["start"], info["end"], info["rule"], info["confidence"]))
@@ -67,6 +77,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     seen: set[tuple[str, str, str]] = set()
 
     def add_relation(subj: str, prop: str, obj: str, ev: Evidence) -> None:
+        subj, obj = canon(subj), canon(obj)
         if (subj, prop, obj) in seen or subj == obj:
             return
         seen.add((subj, prop, obj))
@@ -109,7 +120,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
              if k[0] not in respectively}
     taken_by: dict[tuple, str] = {}
     for st in doc._.kg_statements or []:
-        roles = list(st["roles"])
+        roles = [(r, canon(k)) for r, k in st["roles"]]
         if st.get("decision"):
             d = st["decision"]
             known = load_reference().get(d["key"]) if d["known"] else None
@@ -146,7 +157,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     last_subject: Entity | None = None
     last_sentence = None
     top = main_company(spans_mentions(doc))
-    main = entities.get(top._.kg["key"]) if top is not None else None
+    main = entities.get(canon(top._.kg["key"])) if top is not None else None
     # 中國、美國、歐亞占比分別為86%、11%和3%: a company's figures split by region
     for place, q in _regional(mentions, amounts, folded):
         s0, s1 = sentence_of(q["start"])
@@ -170,6 +181,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             continue
         sentence = sentence_of(q["start"])
         subject = respectively.get(q["start"]) or _subject_of_amount(mentions, entities, folded, q["start"], q["unit"])
+        if subject is None and q["unit"] in SPEC_UNITS and \
+                re.search(r"(?:该|这款|此款|这颗|其)(?:芯片|处理器|加速卡|产品|gpu)?", folded[sentence[0]:q["start"]]):
+            # 該晶片採用7奈米工藝: the chip named last before the sentence
+            subject = next((ent for ms, me, ent in reversed(mentions) if ms < sentence[0] and ent.cls in PRODUCTS
+                            and _same_paragraph(folded, ms, q["start"]) or ms < sentence[0] and ent.cls in PRODUCTS
+                            and sentence[0] - me < 200), None)
         if subject is None or (subject.cls not in PRODUCTS and not _before_in_sentence(mentions, folded, q["start"])):
             if last_subject is not None and last_sentence is not None and \
                     _same_paragraph(folded, last_sentence[0], q["start"]):
@@ -307,6 +324,25 @@ def _predicate(doc: Doc):
             return text[starts[i]:tok_end].strip(), starts[i]
         return None
     return first_verb
+
+
+ALIAS_DECL = re.compile(r"\s?[（(]\s*(?:以下|下文)?(?:简称|下称|称|简称为)\s*[:：]?\s*[“\"「『]?\s*(?P<alias>[^（）()\n，。、;；“”\"「」『』]{2,12}?)"
+                        r"\s*[”\"」』]?\s*[）)]")
+
+
+def _declared_aliases(infos: list[dict], folded: str) -> dict[str, str]:
+    """上海燧原科技股份有限公司（以下簡稱「燧原科技」）: the key of each mention of the declared short
+    name, mapped to the key of the full name, when the two were found as different entities."""
+    out: dict[str, str] = {}
+    for info in infos:
+        m = ALIAS_DECL.match(folded, info["end"])
+        if not m:
+            continue
+        alias = m.group("alias").strip()
+        for other in infos:
+            if other["key"] != info["key"] and folded[other["start"]:other["end"]] == alias and not other["known"]:
+                out[other["key"]] = info["key"]
+    return out
 
 
 def _label_in_script(label: str, source: str) -> str:

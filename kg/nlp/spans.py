@@ -70,7 +70,7 @@ def main_company(ents: list[Mention]) -> Mention | None:
     Bare 公司 and 其 in the article usually mean this one."""
     counts: dict[str, int] = {}
     for e in ents:
-        if e._.kg["cls"] == "Company":
+        if e._.kg["cls"] in ("Company", "Organization"):  # a company found by its form may be typed either
             counts[e._.kg["key"]] = counts.get(e._.kg["key"], 0) + 1
     if not counts:
         return None
