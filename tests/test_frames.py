@@ -180,3 +180,14 @@ def test_the_chip_a_pointer_word_names_takes_its_specs(facts):
     specs = {(st.amount.value, st.amount.unit) for st in f.statements
              if st.amount and dict(st.roles).get("subject") == chip}
     assert {("7", "NM"), ("512", "TFLOPS")} <= specs
+
+
+def test_a_law_name_inside_a_longer_word_is_not_the_law(facts):
+    f = facts("鋒芯科技表示，公司嚴格遵守出口管制法規。")
+    assert not [k for k, e in f.entities.items() if e.cls in ("Law", "Policy")]
+
+
+def test_a_bracketed_byline_is_not_part_of_the_news(facts):
+    f = facts("〔記者吳佳蓉／台北報導〕美國聯邦檢察官11日在德州起訴鋒芯科技。", published="2025-06-12")
+    reporter = key_of(f, "吳佳蓉")
+    assert not any(reporter in {k for _, k in st.roles} and st.evidence.rule == "clause-frame" for st in f.statements)

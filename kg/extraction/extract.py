@@ -278,7 +278,9 @@ def _units(clause_bounds, sentences, mentions, limit, folded):
             own = own[1:]
             if not own:
                 continue
-            s0 = own[0][0]
+        if not own:
+            continue
+        s0 = own[0][0]  # a byline before the first clause ((記者…／台北報導)) is no part of the sentence
         keys = {ent.key for ms, me, ent in mentions if s0 <= ms and me <= s1}
         if len(keys) <= limit:
             out.append((s0, s1))

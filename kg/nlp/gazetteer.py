@@ -1,6 +1,8 @@
 """Known names: the reference data's labels and aliases, found in text. Built once per process."""
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from typing import Iterator
 
@@ -16,6 +18,10 @@ def reference_index(folder: str | None = None) -> NameIndex[str]:
     return NameIndex((name, ent.id) for ent in ref for name in ent.names())
 
 
+# A law's name ending in 法 goes on into a longer common word: 法規, 法律, 法院, 法人…
+LAW_WORD_GOES_ON = re.compile(r"(?<=法)(?:规|律|院|庭|官|人|务|治|则)")
+
+
 class KnownNames:
     """Mentions of known entities in a text, with maker-prefixed product names split in two."""
 
@@ -29,6 +35,8 @@ class KnownNames:
             if m.end - m.start == 2 and _splits_a_word(folded, m.start, m.end):
                 continue
             ent = self.reference.get(m.payloads[0])
+            if ent.coarse == "LAW" and LAW_WORD_GOES_ON.match(folded, m.end):
+                continue  # 出口管制法|規: the generic word 法規, not the law named 出口管制法
             yield from self._split(folded, m.start, m.end, ent)
 
     def _split(self, folded: str, start: int, end: int, ent: KnownEntity):
