@@ -191,3 +191,17 @@ def test_a_bracketed_byline_is_not_part_of_the_news(facts):
     f = facts("〔記者吳佳蓉／台北報導〕美國聯邦檢察官11日在德州起訴鋒芯科技。", published="2025-06-12")
     reporter = key_of(f, "吳佳蓉")
     assert not any(reporter in {k for _, k in st.roles} and st.evidence.rule == "clause-frame" for st in f.statements)
+
+
+def test_investing_in_someone_through_xiang(facts):
+    f = facts("鋒芯科技宣布向北辰微電子投資10億美元，持有其約2.9%股份。")
+    fund = [st for st in f.statements if st.kind == "funding"]
+    assert fund and all(dict(st.roles)["agent"] == key_of(f, "鋒芯") for st in fund)
+    assert all(dict(st.roles)["counterpart"] == key_of(f, "北辰") for st in fund)
+
+
+def test_a_datelines_outlet_is_no_topic(facts):
+    f = facts("晨曦財經網3月2日消息，據外媒報導，鋒芯科技推出FX-30晶片，北辰微電子則發表NX-9。", published="2026-03-02")
+    outlet = [k for k, e in f.entities.items() if e.cls == "MediaOrganization"]
+    assert outlet and not any(outlet[0] in {k for _, k in st.roles} and st.evidence.rule == "clause-frame"
+                              for st in f.statements)

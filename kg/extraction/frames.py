@@ -31,6 +31,10 @@ ANAPHORA = re.compile(r"(?:该|这家|此|这|本)(?:公司|企业|集团|厂商
 ADVERBIAL = re.compile(r"\s*(?:受|因|因为|由于|随着|据|根据|依据|按照|为了|针对|面对|在(?=[^，。]{0,12}(?:下|中|之际|期间|后|前|时)$))")
 
 
+# 快科技10月29日消息 / 新華社北京3月2日電: a dateline's outlet is not what its sentence is about
+DATELINE_END = re.compile(r"\d\s*日\s*(?:电|讯|消息)\s*$")
+
+
 @dataclass(frozen=True)
 class Frame:
     """One clause's reading, before dates and evidence are attached."""
@@ -99,7 +103,8 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         if actor_first is None and topic is not None and topic.key not in seen and ents:
             ents.insert(0, (cs, topic))
             seen.add(topic.key)
-        elif actor_first is not None and topic is None and not ADVERBIAL.match(folded, cs):
+        elif actor_first is not None and topic is None and not ADVERBIAL.match(folded, cs) \
+                and not DATELINE_END.search(folded, cs, ce):
             topic = actor_first
         for s, e, ent in here:
             if ent.cls == "Company":

@@ -306,6 +306,12 @@ class StatementExtractor:
             cs = _clause_start(folded, t0, s0)
             investor = _last(ents, cs, t0, ORGS | {"Person"})
             target = next((e for e in after if _cls(e) in ORGS), None)
+            to = max(folded.rfind("向", cs, t0), folded.rfind("对", cs, t0))
+            if investor is not None and to >= 0 and investor._.kg["start"] > to:
+                # 輝達向諾基亞投資10億美元: who follows 向/對 is invested in; who acts is before it (or the topic)
+                target = investor
+                investor = _last(ents, cs, to, ORGS | {"Person"}) or (
+                    topic if topic is not None and _cls(topic) in ORGS | {"Person"} else None)
             if target is None and self.main is not None and folded[t1:t1 + 2] == "公司":
                 target = self.main
             if target is None and topic is not None and _cls(topic) in ORGS and topic is not investor:
