@@ -205,3 +205,9 @@ def test_a_datelines_outlet_is_no_topic(facts):
     outlet = [k for k, e in f.entities.items() if e.cls == "MediaOrganization"]
     assert outlet and not any(outlet[0] in {k for _, k in st.roles} and st.evidence.rule == "clause-frame"
                               for st in f.statements)
+
+
+def test_quarters_against_the_articles_date(facts):
+    f = facts("北辰微電子昨日公布第四季財報，並預估本季出貨量將季減2%。", published="2026-01-16")
+    quarters = {(st.date.iso, st.date.quarter) for st in f.statements if st.date and st.date.quarter}
+    assert ("2025", 4) in quarters and ("2026", 1) in quarters

@@ -47,6 +47,8 @@ _PATTERNS = [
     # 昨（14）日, 今（15）日: the day of the month, written beside its distance from the article's date
     ("rel-day-num", re.compile(r"(?P<rel>昨|今|前|明)\s*[（(]\s*(?P<d>[0-3]?\d)\s*[）)]\s*[日号]")),
     ("today", re.compile(r"(?<![至迄到])(?:今天|今日(?!头条))")),
+    # 本季, 下一季; 上季 only as a time, not as the base of a comparison (與上季相比)
+    ("this-quarter", re.compile(r"(?P<rel>本|上一?|下一?|当)\s*(?:个)?季度?(?![节风度末初])(?![^，。；]{0,3}(?:相比|比较|对比|比))")),
     ("first-quarters", re.compile(r"(?P<rel>今年|去年|明年)?\s*前\s*(?P<n>[一二三1-3])\s*(?:季度?|个季度)(?![节风])")),
     ("ymd", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
@@ -120,9 +122,13 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
         if rule.startswith("day") and i + 1 < len(raw) and raw[i + 1][0] - e <= 2 and raw[i + 1][2] in ("md", "ymd"):
             # 第二天，12月10日: the explicit date that follows is what the relative one means
             continue
-        dm = _resolve(s, e, rule, m, ref_year, ref_day if rule in ("rel-day-num", "today") else anchor)
+        dm = _resolve(s, e, rule, m, ref_year, ref_day if rule in ("rel-day-num", "today", "this-quarter") else anchor)
         if dm is None:
             continue
+        if rule == "rel-q" and not m.group("rel") and ref_day is not None and dm.quarter and \
+                3 * dm.quarter - 2 > ref_day.month and not _FUTURE.search(folded[max(0, s - 12):s]):
+            # 第四季財報 in a January article: last year's fourth quarter, unless the text looks ahead
+            dm = DateMention(dm.start, dm.end, f"{int(dm.iso[:4]) - 1:04d}", dm.precision, True, dm.quarter, dm.rule)
         if dm.precision == "day" and rule in ("ymd", "iso", "md", "rel-ymd"):
             anchor = dt.date.fromisoformat(dm.iso)
         out.append(dm)
@@ -208,6 +214,10 @@ def _relative_to_anchor(s, e, rule, g, anchor) -> DateMention | None:
         return None
     if rule == "today":
         return DateMention(s, e, anchor.isoformat(), "day", True, rule=rule)
+    if rule == "this-quarter":  # 本季, 上季, 下一季: the quarter of the article's date, or next to it
+        q = (anchor.month - 1) // 3 + 1 + {"上": -1, "上一": -1, "下": 1, "下一": 1}.get(g["rel"], 0)
+        year = anchor.year + (q - 1) // 4
+        return DateMention(s, e, f"{year:04d}", "year", True, quarter=(q - 1) % 4 + 1, rule=rule)
     if rule == "day-before":
         d = anchor - dt.timedelta(days=1)
     elif rule == "day-after":
