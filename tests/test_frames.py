@@ -211,3 +211,10 @@ def test_quarters_against_the_articles_date(facts):
     f = facts("北辰微電子昨日公布第四季財報，並預估本季出貨量將季減2%。", published="2026-01-16")
     quarters = {(st.date.iso, st.date.quarter) for st in f.statements if st.date and st.date.quarter}
     assert ("2025", 4) in quarters and ("2026", 1) in quarters
+
+
+def test_a_vice_president_is_no_chief_executive(facts):
+    f = facts("鋒芯科技副總裁韋德·芬恩在聲明中表示，新規將衝擊產業。")
+    props = {(r.property, r.object) for r in f.relations}
+    assert ("employer", key_of(f, "鋒芯")) in props
+    assert not any(r.property == "chiefExecutiveOfficer" for r in f.relations)

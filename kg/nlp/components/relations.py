@@ -33,7 +33,7 @@ MAKER_AFTER = re.compile(r"^[^，。；]{0,8}?负责(?:制造|生产|代工)的$
 MAKER_BY = re.compile(r"^(?:芯片|晶片)?(?:由|交由|委托)$")
 MAKER_BY_TAIL = re.compile(r"^(?:代工|制造|生产)")
 MAKER_FAB = re.compile(r"^[^。；]{0,40}?(?:工厂|晶圆厂|厂)[^。；]{0,30}?(?:生产|制造|代工)的$")
-CEO_GAP = re.compile(r"^(?:的)?(?:ceo|首席执行官|执行长|行政总裁|总裁)\s*$")
+CEO_GAP = re.compile(r"^(?:的)?(?:ceo|首席执行官|执行长|行政总裁|(?<![副助理])总裁)\s*$")
 HEAD_GAP = re.compile(r"^(?:的)?(?:总统|国家主席|元首)\s*$")
 ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分析师|院长|所长|董事长|创始人|创办人|总经理|副总裁|"
                       r"首席科学家|首席[^，,。]{0,4}官|高管|发言人|负责人|经济学家|主席|社长|副社长|总监|处长|经理|"
@@ -258,7 +258,7 @@ class RelationExtractor:
                     not ORGS & {e._.kg["cls"] for e in ents if ps - 8 <= e._.kg["end"] <= ps}:
                 out.append(_rel(topic, "foundedBy", p, "founder-of-topic", sent))
                 out.append(_rel(p, "employer", topic, "founder-of-topic", sent))
-            elif topic is not None and re.search(r"(?:首席执行官|执行长|ceo|总裁|总经理)(?:则|一职)?(?:由)?$", before) \
+            elif topic is not None and re.search(r"(?<![副助理])(?:首席执行官|执行长|ceo|总裁|总经理)(?:则|一职)?(?:由)?$", before) \
                     and topic._.kg["end"] < ps:
                 out.append(_rel(topic, "chiefExecutiveOfficer", p, "ceo-of-topic", sent))
                 out.append(_rel(p, "employer", topic, "ceo-of-topic", sent))
