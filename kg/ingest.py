@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.corpus import Article, discover, read_article
-from kg.corpus.reader import article_key
+from kg.corpus import Article
+from kg.corpus.reader import article_key, read_batch
 from kg.extraction.extract import extract
 from kg.nlp import make_nlp
 from kg.rdf.build import article_triples, reference_triples
@@ -61,11 +61,18 @@ def extractor_fingerprint() -> str:
 
 def ingest(paths: Iterable[str | Path], store: Store, *, dry_run: bool = False, prune: bool = True,
            progress: Callable[[int, int, str], None] | None = None, pipeline_config: str | None = None,
-           base_pipeline: str | None = None) -> IngestReport:
-    """Ingest the articles under paths into store; see the module docstring for the rules."""
+           base_pipeline: str | None = None, encoding: str | None = None,
+           follow_links: bool = False, batch: dict[str, Article] | None = None) -> IngestReport:
+    """Ingest the articles under paths into store; see the module docstring for the rules.
+
+    encoding: the files' encoding, when detection should not decide (kg.corpus.decoding).
+    follow_links: read symbolic links that leave the folders given (kg.corpus.discovery).
+    batch: the articles under paths already read by kg.corpus.read_batch (the CLI reads them
+    before it opens the store, so a bad file leaves no store behind).
+    """
     paths = list(paths)
-    files = discover(paths)
-    articles = {article_key(f): read_article(f) for f in files}  # checks every file before any write
+    # every file is read and checked before any write
+    articles = batch if batch is not None else read_batch(paths, encoding=encoding, follow_links=follow_links)
     fingerprint = extractor_fingerprint()
     stored = stored_articles(store)
     report = IngestReport(dry_run=dry_run)

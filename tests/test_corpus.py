@@ -59,8 +59,8 @@ def test_empty_binary_and_misencoded_files(tmp_path):
         read_article(write(tmp_path / "empty.txt", "  \n"))
     with pytest.raises(EncodingError, match="binary"):
         read_article(write(tmp_path / "bin.txt", b"\x89PNG\x00\x00\x01"))
-    with pytest.raises(EncodingError, match="not valid UTF-8"):
-        read_article(write(tmp_path / "gbk.txt", "英伟达发布芯片".encode("gb18030")))
+    with pytest.raises(EncodingError, match="not UTF-8"):
+        read_article(write(tmp_path / "latin.txt", "Café à la crème, naïve façade.".encode("latin-1")))
 
 
 def test_discover_finds_articles_and_rejects_missing_paths(tmp_path):

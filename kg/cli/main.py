@@ -57,8 +57,33 @@ def main() -> None:
         e.show()
         sys.exit(e.exit_code)
     except KgError as e:
-        click.echo(f"kg: error: {e}", err=True)
-        sys.exit(1)
+        _error(str(e))
     except KeyboardInterrupt:
         click.echo("kg: interrupted; the store keeps every article completed so far", err=True)
         sys.exit(130)
+    except OSError as e:  # a fault of the machine (disk full, permission denied…): one line, not a traceback
+        if os.environ.get("KG_DEBUG"):
+            raise
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        _error(f"{where}{e.strerror or e}" + (_OS_HINTS.get(e.errno, "")))
+    except Exception as e:  # noqa: BLE001 - a bug: still one line; KG_DEBUG=1 shows the traceback
+        if os.environ.get("KG_DEBUG"):
+            raise
+        _error(f"internal error: {type(e).__name__}: {_one_line(str(e))} (run with KG_DEBUG=1 for the traceback, "
+               "and please report it)")
+
+
+_OS_HINTS = {28: " (the disk is full: free space and run again; completed articles are kept)",
+             13: " (check the permissions of the file or folder)",
+             30: " (the file system is read-only)"}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:500]
+
+
+def _error(message: str) -> None:
+    """Print `kg: error: MESSAGE` on one line (printable even for names that are not UTF-8) and exit 1."""
+    line = _one_line(message).encode("utf-8", "backslashreplace").decode("utf-8")
+    click.echo(f"kg: error: {line}", err=True)
+    sys.exit(1)

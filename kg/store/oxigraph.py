@@ -143,14 +143,21 @@ def open_store(location: str | Path, write: bool = False) -> "Store | RemoteStor
     from kg.store.remote import RemoteStore, is_remote
     if is_remote(location):
         return RemoteStore(str(location), writable=write)
+    from kg.store import guard
     location = Path(location)
     db_path = location / "oxigraph"
+    guard.check_folder(location, write)
     if not write and not db_path.is_dir():
         raise StoreError(f"{location}: no kg store here; run `kg --store {location} ingest corpus/` first")
-    fd = _lock(location, exclusive=write)
+    try:
+        fd = _lock(location, exclusive=write)
+    except OSError as e:
+        raise StoreError(f"{location}: cannot lock the store: {e.strerror}; check the folder's permissions") from e
     try:
         db = ox.Store(str(db_path)) if write else ox.Store.read_only(str(db_path))
+        if write:
+            guard.mark(location)
     except OSError as e:
         os.close(fd)
-        raise StoreError(f"{location}: cannot open the store: {e}") from e
+        raise StoreError(f"{location}: cannot open the store: {str(e).splitlines()[0] if str(e) else e}") from e
     return Store(location, db, fd, write)
