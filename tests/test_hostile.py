@@ -176,3 +176,40 @@ def copy_corpus(stocked, tmp_path) -> Path:
     corpus = tmp_path / "corpus"
     shutil.copytree(stocked[0], corpus)
     return corpus
+
+
+# ---------------------------------------------------------------- property-based fuzzing
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kg.corpus.reader import parse_article  # noqa: E402
+from kg.errors import CorpusError  # noqa: E402
+
+YAML_BITS = st.sampled_from(["&a", "*a", "!!binary", "!!set", "!!python/name:os.system", "[", "]", "{", "}",
+                             ": ", "- ", "\n", "  ", "? ", "'", '"', "2025-13-45", "2025-02-30 25:61:61",
+                             "9" * 50, "~", "null", "yes", "---", "...", "#", "%YAML 1.1", "<<: *a", "|", ">",
+                             "published", "title", "authors", "encoding", "big5", "標題"])
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def parse_or_refuse(raw: bytes) -> None:
+    """The property: an article, or a CorpusError with a one-line message; never another exception."""
+    try:
+        art = parse_article(raw, "fuzz.md")
+    except CorpusError as e:
+        assert "\n" not in str(e) and str(e).startswith("fuzz.md: ")
+        return
+    assert art.text.strip()
+
+
+@FUZZ
+@given(st.lists(YAML_BITS | st.text(max_size=8), max_size=40), st.text(max_size=200))
+def test_fuzzed_front_matter_is_read_or_refused_in_one_line(bits, body):
+    parse_or_refuse(("---\n" + "".join(bits) + "\n---\n" + body).encode("utf-8", "surrogatepass"))
+
+
+@FUZZ
+@given(st.binary(max_size=400))
+def test_fuzzed_bytes_are_read_or_refused_in_one_line(raw):
+    parse_or_refuse(raw)

@@ -46,15 +46,15 @@ def discover(paths: Iterable[str | Path], *, follow_links: bool = False, warn: W
     links). A path that does not exist is an error, not silence.
     """
     warn = warn or warn_on_stderr
-    found: dict[str, Path] = {}
+    found: dict[str, tuple[Path, bool]] = {}   # key → (path, reached through a link)
     for given in paths:
         p = Path(given)
         if p.is_dir():
             root = p.resolve()
-            for f in _walk(p, root, follow_links, warn, {root}):
-                found.setdefault(article_key(f), f)
+            for f, via_link in _walk(p, root, follow_links, warn, {root}, False):
+                found.setdefault(article_key(f), (f, via_link))
         elif p.is_file():
-            found.setdefault(article_key(p), p)
+            found.setdefault(article_key(p), (p, False))
         elif p.is_symlink():
             raise CorpusError(printable(p), "is a dangling or looping symbolic link", "check where it points")
         else:
@@ -62,21 +62,26 @@ def discover(paths: Iterable[str | Path], *, follow_links: bool = False, warn: W
     return _once_each(found, warn)
 
 
-def _once_each(found: dict[str, Path], warn: Warn) -> list[Path]:
-    """Drop a file reached a second time under another name (through a link): one file, one article."""
+def _once_each(found: dict[str, tuple[Path, bool]], warn: Warn) -> list[Path]:
+    """Drop a file reached a second time under another name (through a link): one file, one article.
+
+    The name without a link wins, then the first in sorted order.
+    """
     by_real: dict[Path, str] = {}
-    out = []
-    for key in sorted(found):
-        real = found[key].resolve()
+    keep: dict[str, Path] = {}
+    for key in sorted(found, key=lambda k: (found[k][1], k)):
+        path = found[key][0]
+        real = path.resolve()
         if real in by_real:
             warn(f"{printable(key)}: the same file as {printable(by_real[real])}, skipped")
             continue
         by_real[real] = key
-        out.append(found[key])
-    return out
+        keep[key] = path
+    return [keep[k] for k in sorted(keep)]
 
 
-def _walk(folder: Path, root: Path, follow_links: bool, warn: Warn, seen: set[Path]) -> Iterable[Path]:
+def _walk(folder: Path, root: Path, follow_links: bool, warn: Warn, seen: set[Path],
+          via_link: bool) -> Iterable[tuple[Path, bool]]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as e:
@@ -94,14 +99,14 @@ def _walk(folder: Path, root: Path, follow_links: bool, warn: Warn, seen: set[Pa
                 if target in seen:
                     warn(f"{printable(path)}: link to a folder already searched ({printable(target)}), skipped")
                     continue
-                yield from _walk(path, root, follow_links, warn, seen | {target})
+                yield from _walk(path, root, follow_links, warn, seen | {target}, True)
             elif target.is_file() and path.suffix.lower() in SUFFIXES:
-                yield path
+                yield path, True
         elif entry.is_dir(follow_symlinks=False):
             real = path.resolve()
-            yield from _walk(path, root, follow_links, warn, seen | {real})
+            yield from _walk(path, root, follow_links, warn, seen | {real}, via_link)
         elif entry.is_file(follow_symlinks=False) and path.suffix.lower() in SUFFIXES:
-            yield path
+            yield path, via_link
 
 
 def _link_target(path: Path, root: Path, follow_links: bool, warn: Warn) -> Path | None:

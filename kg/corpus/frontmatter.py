@@ -105,8 +105,9 @@ def load_front_matter(text: str) -> Any:
     if size > MAX_BYTES:
         raise FrontMatterProblem(f"front matter of {size:,} bytes is over the {MAX_BYTES:,}-byte limit; "
                                  "keep only the article's metadata there")
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)   # the reader already refuses control characters here
         return loader.get_single_data()
     except FrontMatterProblem:
         raise
@@ -119,4 +120,5 @@ def load_front_matter(text: str) -> Any:
     except RecursionError as e:
         raise FrontMatterProblem("nested too deeply") from e
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
