@@ -57,7 +57,7 @@ def main() -> None:
         e.show()
         sys.exit(e.exit_code)
     except KgError as e:
-        _error(str(e))
+        _error(str(e) + _os_hint(e))
     except KeyboardInterrupt:
         click.echo("kg: interrupted; the store keeps every article completed so far", err=True)
         sys.exit(130)
@@ -65,7 +65,7 @@ def main() -> None:
         if os.environ.get("KG_DEBUG"):
             raise
         where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-        _error(f"{where}{e.strerror or e}" + (_OS_HINTS.get(e.errno, "")))
+        _error(f"{where}{e.strerror or e}" + _os_hint(e))
     except Exception as e:  # noqa: BLE001 - a bug: still one line; KG_DEBUG=1 shows the traceback
         if os.environ.get("KG_DEBUG"):
             raise
@@ -76,6 +76,18 @@ def main() -> None:
 _OS_HINTS = {28: " (the disk is full: free space and run again; completed articles are kept)",
              13: " (check the permissions of the file or folder)",
              30: " (the file system is read-only)"}
+
+
+def _os_hint(e: Exception) -> str:
+    """How to fix an OS fault; RocksDB's errors carry no errno, only the C library's words."""
+    if "check " in str(e) or "free space" in str(e):   # the message already says how to fix it
+        return ""
+    if isinstance(e, OSError) and e.errno in _OS_HINTS:
+        return _OS_HINTS[e.errno]
+    for errno, words in ((28, "No space left on device"), (13, "Permission denied"), (30, "Read-only file system")):
+        if words in str(e):
+            return _OS_HINTS[errno]
+    return ""
 
 
 def _one_line(text: str) -> str:

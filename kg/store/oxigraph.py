@@ -119,7 +119,9 @@ class Store:
 
 def _lock(location: Path, exclusive: bool) -> int:
     location.mkdir(parents=True, exist_ok=True)
-    fd = os.open(location / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+    path = location / "lock"
+    # a reader needs no write access: flock works on a read-only descriptor
+    fd = os.open(path, os.O_RDONLY) if not exclusive and path.exists() else os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
     deadline = time.monotonic() + float(os.environ.get("KG_LOCK_TIMEOUT", "10"))
     while True:
