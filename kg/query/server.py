@@ -37,6 +37,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import queue
 import tempfile
 import threading
 import urllib.parse
@@ -274,15 +275,26 @@ def _fingerprint(location: str) -> tuple[int, str, bytes, bool]:
 _TASKS = {"query": _run_query, "saved": _run_saved, "view": _render_view, "fingerprint": _fingerprint}
 
 
-def _child(conn, task: str, args: tuple, lock_timeout: float) -> None:
-    """Entry point of a child process: run one task and send its answer back."""
-    os.environ["KG_LOCK_TIMEOUT"] = str(lock_timeout)
-    try:
-        conn.send(_TASKS[task](*args))
-    except BaseException as e:  # noqa: BLE001 - report anything rather than die silently
-        conn.send((500, "text/plain; charset=utf-8", f"internal error: {type(e).__name__}: {e}\n".encode(), False))
-    finally:
-        conn.close()
+def _worker(conn) -> None:
+    """Entry point of a pooled child process: answer tasks one at a time until the pipe closes.
+
+    A worker lives across queries (no fork, no imports per query); one that overruns the
+    time limit is killed and replaced.
+    """
+    while True:
+        try:
+            task, args, lock_timeout = conn.recv()
+        except (EOFError, OSError):
+            return
+        os.environ["KG_LOCK_TIMEOUT"] = str(lock_timeout)
+        try:
+            answer = _TASKS[task](*args)
+        except BaseException as e:  # noqa: BLE001 - report anything rather than die silently
+            answer = (500, "text/plain; charset=utf-8", f"internal error: {type(e).__name__}: {e}\n".encode(), False)
+        try:
+            conn.send(answer)
+        except (OSError, ValueError):
+            return
 
 
 def _looks_like_update(sparql: str) -> bool:
@@ -307,6 +319,7 @@ class Endpoint:
         self._async_slots = None   # an asyncio.Semaphore, made in the server's event loop
         self._waiting = 0
         self._children: set = set()
+        self._idle: queue.LifoQueue = queue.LifoQueue()
         self._children_lock = threading.Lock()
         self._view_lock = threading.Lock()
         self._view: tuple[str, bytes] | None = None
@@ -320,28 +333,46 @@ class Endpoint:
         if not self._slots.acquire(timeout=timeout):
             raise Failure(503, f"server busy: {self.config.workers} queries already running; try again later")
         try:
-            recv, send = self._ctx.Pipe(duplex=False)
-            proc = self._ctx.Process(target=_child, args=(send, task, args, max(0.5, timeout * 0.8)), daemon=True)
-            proc.start()
-            send.close()
-            with self._children_lock:
-                self._children.add(proc)
+            proc, conn = self._take()
             try:
-                if not recv.poll(timeout):
-                    proc.kill()
+                conn.send((task, args, max(0.5, timeout * 0.8)))
+                if not conn.poll(timeout):
+                    self._discard(proc, conn)
                     raise Failure(503, f"query stopped at the time limit of {timeout:g} s; make it more selective "
                                        "(LIMIT, more specific patterns) or start the server with a larger --timeout")
-                try:
-                    return recv.recv()
-                except EOFError:
-                    raise Failure(500, "the query process died without an answer; see the server's log") from None
-            finally:
-                recv.close()
-                proc.join(timeout=5)
-                with self._children_lock:
-                    self._children.discard(proc)
+                answer = conn.recv()
+            except (EOFError, OSError):
+                self._discard(proc, conn)
+                raise Failure(500, "the query process died without an answer; see the server's log") from None
+            self._idle.put((proc, conn))
+            return answer
         finally:
             self._slots.release()
+
+    def _take(self):
+        """An idle worker, or a new one."""
+        while True:
+            try:
+                proc, conn = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if proc.is_alive():
+                return proc, conn
+            self._discard(proc, conn)
+        mine, theirs = self._ctx.Pipe(duplex=True)
+        proc = self._ctx.Process(target=_worker, args=(theirs,), daemon=True)
+        proc.start()
+        theirs.close()
+        with self._children_lock:
+            self._children.add(proc)
+        return proc, mine
+
+    def _discard(self, proc, conn) -> None:
+        proc.kill()
+        conn.close()
+        proc.join(timeout=5)
+        with self._children_lock:
+            self._children.discard(proc)
 
     async def run_async(self, task: str, args: tuple) -> tuple[int, str, bytes, bool]:
         """run() for the event loop: at most `workers` at once, a bounded queue, the time limit counting the wait."""
