@@ -3,6 +3,9 @@
 Layout of a store location (a folder):
     oxigraph/   the Oxigraph (RocksDB) database
     lock        advisory lock: one writer at a time; readers share
+    snapshots/  read snapshots published at the end of each write session: a reader that
+                finds a writer running reads the newest one instead of waiting (kg.store.snapshot)
+    kg-store.json  the store's layout version (kg.store.guard)
 
 A writer holds an exclusive lock for its whole run, so a second `kg ingest` waits
 (`KG_LOCK_TIMEOUT` seconds, default 10) and then fails with a clear message. Readers take
@@ -48,6 +51,8 @@ class Store:
         if self._db is not None:
             if self.writable:
                 self._db.flush()
+                from kg.store.snapshot import publish
+                publish(self._db, self.location)   # what readers see while the next writer runs
             self._db = None
         if self._lock_fd is not None:
             fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
@@ -151,6 +156,10 @@ def open_store(location: str | Path, write: bool = False) -> "Store | RemoteStor
     guard.check_folder(location, write)
     if not write and not db_path.is_dir():
         raise StoreError(f"{location}: no kg store here; run `kg --store {location} ingest corpus/` first")
+    if not write:
+        snap = _snapshot_if_writer_busy(location)
+        if snap is not None:
+            return Store(location, snap[0], snap[1], False)
     try:
         fd = _lock(location, exclusive=write)
     except OSError as e:
@@ -163,3 +172,21 @@ def open_store(location: str | Path, write: bool = False) -> "Store | RemoteStor
         os.close(fd)
         raise StoreError(f"{location}: cannot open the store: {str(e).splitlines()[0] if str(e) else e}") from e
     return Store(location, db, fd, write)
+
+
+def _snapshot_if_writer_busy(location: Path) -> tuple[ox.Store, int] | None:
+    """While a writer holds the store, the newest read snapshot (kg.store.snapshot); else None."""
+    path = location / "lock"
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None   # no writer: read the live database
+    except BlockingIOError:
+        from kg.store.snapshot import open_latest
+        return open_latest(location)
+    finally:
+        os.close(fd)
