@@ -192,6 +192,7 @@ def test_endless_queries_do_not_hold_up_other_clients(server):
     assert order[0] == "quick", order
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("at_once", [8, 200])
 def test_two_hundred_clients_get_answers_not_resets(store, at_once):
     with serving(store, "--timeout", "20", "--workers", "4") as url:
