@@ -41,6 +41,7 @@ import queue
 import tempfile
 import threading
 import urllib.parse
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -308,6 +309,31 @@ _READ_ONLY = "this endpoint is read-only: SPARQL updates are refused; change the
 
 # ---------------------------------------------------------------- the server
 
+CACHE_ANSWERS = 256                 # answers kept, least recently used dropped first
+CACHE_BYTES_PER_ANSWER = 1 << 20    # larger answers are not kept
+
+
+def _generation(location: str) -> tuple | None:
+    """Names, sizes and times of the store's database files: it changes whenever a write commits.
+
+    RocksDB appends every commit to its write-ahead log and never rewrites a file in place,
+    so a committed change always shows in this listing; a few dozen stat calls, no database open.
+    """
+    from kg.store.remote import is_remote
+    if is_remote(location):
+        return None
+    out = []
+    for sub in ("oxigraph", "snapshots"):
+        try:
+            with os.scandir(os.path.join(location, sub)) as entries:
+                for e in entries:
+                    st = e.stat(follow_symlinks=False)
+                    out.append((sub, e.name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            pass
+    return tuple(sorted(out))
+
+
 class Endpoint:
     """Runs tasks in child processes under the time limit; shared by the request handlers."""
 
@@ -320,6 +346,8 @@ class Endpoint:
         self._waiting = 0
         self._children: set = set()
         self._idle: queue.LifoQueue = queue.LifoQueue()
+        self._cache: OrderedDict = OrderedDict()
+        self._inflight: dict = {}
         self._children_lock = threading.Lock()
         self._view_lock = threading.Lock()
         self._view: tuple[str, bytes] | None = None
@@ -375,6 +403,43 @@ class Endpoint:
             self._children.discard(proc)
 
     async def run_async(self, task: str, args: tuple) -> tuple[int, str, bytes, bool]:
+        """A task's answer: from the cache when the store has not changed, else computed once for all askers.
+
+        Identical requests that arrive while one is being answered wait for that answer
+        instead of each taking a worker ("single flight"); a 200 answer is kept until the
+        store's files change (`_generation`), so a burst of clients asking the same saved
+        query costs one query.
+        """
+        import asyncio
+
+        generation = _generation(self.config.store)
+        if generation is None:   # a remote store: no way to see that it changed, so no cache
+            return await self._run_in_slot(task, args)
+        key = (task, repr(args), generation)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        pending = self._inflight.get(key)
+        if pending is not None:
+            return await asyncio.shield(pending)
+        future = asyncio.get_running_loop().create_future()
+        self._inflight[key] = future
+        try:
+            answer = await self._run_in_slot(task, args)
+        except BaseException as e:
+            future.set_exception(e)
+            future.exception()   # retrieved: no "never retrieved" warning when nobody else waited
+            raise
+        finally:
+            self._inflight.pop(key, None)
+        future.set_result(answer)
+        if answer[0] == 200 and len(answer[2]) <= CACHE_BYTES_PER_ANSWER:
+            self._cache[key] = answer
+            while len(self._cache) > CACHE_ANSWERS:
+                self._cache.popitem(last=False)
+        return answer
+
+    async def _run_in_slot(self, task: str, args: tuple) -> tuple[int, str, bytes, bool]:
         """run() for the event loop: at most `workers` at once, a bounded queue, the time limit counting the wait."""
         import asyncio
         import time
