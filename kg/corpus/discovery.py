@@ -57,6 +57,9 @@ def discover(paths: Iterable[str | Path], *, follow_links: bool = False, warn: W
             found.setdefault(article_key(p), (p, False))
         elif p.is_symlink():
             raise CorpusError(printable(p), "is a dangling or looping symbolic link", "check where it points")
+        elif p.exists():
+            raise CorpusError(printable(p), "is not a regular file or folder (a pipe or a device?)",
+                              "give article files or folders")
         else:
             raise CorpusError(printable(p), "no such file or folder", "check the path")
     return _once_each(found, warn)
