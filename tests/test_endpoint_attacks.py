@@ -192,6 +192,14 @@ def test_endless_queries_do_not_hold_up_other_clients(server):
     assert order[0] == "quick", order
 
 
+def test_a_query_over_the_memory_limit_is_503_and_the_server_goes_on(store):
+    hog = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?f ?c"   # sorts every pair of triples
+    with serving(store, "--max-memory", "1024", "--timeout", "60") as url:
+        r = httpx.post(url + "/sparql", data={"query": hog}, timeout=90)
+        assert_one_line_4xx(r, 503, "memory limit of 1024 MiB")
+        assert httpx.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("at_once", [8, 200])
 def test_two_hundred_clients_get_answers_not_resets(store, at_once):

@@ -17,6 +17,8 @@ import click
               help="Most solutions (or triples) one answer holds; a cut answer has the header KG-Truncated: true.")
 @click.option("--workers", default=8, show_default=True, type=click.IntRange(min=1),
               help="Queries run at the same time (each in its own process).")
+@click.option("--max-memory", "max_memory", default=4096, show_default=True, type=click.IntRange(min=0),
+              help="MiB of memory one query process may use (0: no limit); a query needing more gets 503.")
 @click.option("--max-queue", default=256, show_default=True, type=click.IntRange(min=0),
               help="Requests that may wait for a worker; more get 503 at once.")
 @click.option("--cors", "cors_origins", metavar="ORIGIN", multiple=True,
@@ -29,7 +31,8 @@ import click
               help="Language of node labels in the viewer.")
 @click.option("--quiet", is_flag=True, help="Do not log each request.")
 @click.pass_obj
-def command(settings, host: str, port: int, timeout: float, max_rows: int, workers: int, max_queue: int,
+def command(settings, host: str, port: int, timeout: float, max_rows: int, workers: int, max_memory: int,
+            max_queue: int,
             cors_origins: tuple[str, ...], allow_service: tuple[str, ...], lang: str, quiet: bool) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (/sparql), with the graph viewer at /.
 
@@ -44,7 +47,7 @@ def command(settings, host: str, port: int, timeout: float, max_rows: int, worke
     with open_store(settings.store):   # fail now, in one line, if there is no store
         pass
     config = ServeConfig(store=str(settings.store), host=host, port=port, timeout=timeout, max_rows=max_rows,
-                         workers=workers, max_queue=max_queue, cors_origins=cors_origins,
+                         workers=workers, max_memory_mib=max_memory, max_queue=max_queue, cors_origins=cors_origins,
                          allow_service=tuple(h.lower() for h in allow_service), lang=lang, quiet=quiet)
     server = make_server(config)
     bound_host, bound_port = server.server_address[:2]

@@ -19,7 +19,8 @@ pyoxigraph cannot interrupt a running query: the time limit (`--timeout`) is enf
 killing the child, which frees the CPU. At most `--workers` children run at once; a request
 that waits for one longer than the time limit, or finds `--max-queue` requests already
 waiting, gets 503 with a one-line reason, so endless queries cannot stall the server for
-ever. The child opens the store read-only for that one query (a snapshot while an ingest
+ever; a child is also capped at `--max-memory` MiB, and a query that needs more gets 503
+too. The child opens the store read-only for that one query (a snapshot while an ingest
 runs) and closes it, so every query sees the latest graph. Children come from a fork
 server started before any thread.
 
@@ -38,6 +39,7 @@ import json
 import multiprocessing
 import os
 import queue
+import signal
 import tempfile
 import threading
 import urllib.parse
@@ -92,6 +94,7 @@ class ServeConfig:
     cors_origins: tuple[str, ...] = ()      # CORS is off unless origins are named
     allow_service: tuple[str, ...] = ()     # hosts SERVICE may reach; "*" for any
     backlog: int = 2048
+    max_memory_mib: int = 4096    # address space of one query process; 0: no limit
     max_connections: int = 1024
     lang: str = "zh-Hant"
     quiet: bool = False
@@ -276,12 +279,18 @@ def _fingerprint(location: str) -> tuple[int, str, bytes, bool]:
 _TASKS = {"query": _run_query, "saved": _run_saved, "view": _render_view, "fingerprint": _fingerprint}
 
 
-def _worker(conn) -> None:
+def _worker(conn, max_memory_mib: int) -> None:
     """Entry point of a pooled child process: answer tasks one at a time until the pipe closes.
 
     A worker lives across queries (no fork, no imports per query); one that overruns the
-    time limit is killed and replaced.
+    time limit is killed and replaced. Its address space is capped at max_memory_mib
+    (RLIMIT_AS): a query that needs more makes the engine abort, which kills only this
+    worker, and the request gets a 503 naming the limit.
     """
+    if max_memory_mib:
+        import resource
+        limit = max_memory_mib << 20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
         try:
             task, args, lock_timeout = conn.recv()
@@ -370,7 +379,12 @@ class Endpoint:
                                        "(LIMIT, more specific patterns) or start the server with a larger --timeout")
                 answer = conn.recv()
             except (EOFError, OSError):
+                proc.join(timeout=2)
+                aborted = proc.exitcode == -signal.SIGABRT
                 self._discard(proc, conn)
+                if aborted and self.config.max_memory_mib:
+                    raise Failure(503, f"query stopped at the memory limit of {self.config.max_memory_mib} MiB; make it "
+                                       "more selective, or start the server with a larger --max-memory") from None
                 raise Failure(500, "the query process died without an answer; see the server's log") from None
             self._idle.put((proc, conn))
             return answer
@@ -388,7 +402,7 @@ class Endpoint:
                 return proc, conn
             self._discard(proc, conn)
         mine, theirs = self._ctx.Pipe(duplex=True)
-        proc = self._ctx.Process(target=_worker, args=(theirs,), daemon=True)
+        proc = self._ctx.Process(target=_worker, args=(theirs, self.config.max_memory_mib), daemon=True)
         proc.start()
         theirs.close()
         with self._children_lock:
