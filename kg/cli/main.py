@@ -31,7 +31,7 @@ class Settings:
 def cli(ctx: click.Context, store: str, pipeline_config: str | None, base_pipeline: str | None) -> None:
     """Build and explore a knowledge graph of Chinese-language news about AI chips.
 
-    Articles (UTF-8 .txt or .md, optional YAML front matter) go in with `kg ingest`;
+    Articles (.txt or .md in UTF-8, Big5, GB18030 or UTF-16; optional YAML front matter) go in with `kg ingest`;
     the graph comes out with `kg query` (SPARQL), `kg export` (RDF), `kg view` (HTML)
     and `kg stats`.
     """
