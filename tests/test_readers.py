@@ -1,4 +1,4 @@
-"""Readers never wait for a writer: `kg query` and `kg export` during an ingest read a consistent snapshot.
+"""Readers never wait for a writer: `kg query`, `kg export` and `kg serve` during an ingest read a consistent snapshot.
 
 A slow ingest (the corpus article) runs in the background while a loop queries and exports
 with a lock timeout of half a second: every read must succeed at once and show the store
@@ -11,7 +11,10 @@ import shutil
 import subprocess
 import time
 
+import httpx
+
 from conftest import CORPUS_ARTICLE, ROOT, kg_executable, run_kg
+from test_endpoint_attacks import serving
 from test_hostile import GOOD
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -20,6 +23,12 @@ IMPATIENT = {"KG_LOCK_TIMEOUT": "0.5"}
 
 def count(store) -> int:
     return int(run_kg("query", COUNT, "--format", "csv", store=store, env=IMPATIENT).stdout.split()[1])
+
+
+def served_count(url: str) -> int:
+    r = httpx.get(url + "/sparql", params={"query": COUNT}, timeout=30)
+    assert r.status_code == 200, r.text   # a query that waited for the writer would be a 503 at --timeout 2
+    return int(r.json()["results"]["bindings"][0]["n"]["value"])
 
 
 def test_queries_and_exports_during_an_ingest_see_the_state_before_it(tmp_path):
@@ -33,6 +42,12 @@ def test_queries_and_exports_during_an_ingest_see_the_state_before_it(tmp_path):
     shutil.copy(ROOT / CORPUS_ARTICLE, corpus / "big.md")
 
     env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
+    with serving(store, "--timeout", "2") as url:
+        assert served_count(url) == before_count
+        check_reads_during_an_ingest(store, corpus, env, url, before_count, before_export)
+
+
+def check_reads_during_an_ingest(store, corpus, env, url, before_count, before_export) -> None:
     writer = subprocess.Popen([kg_executable(), "--store", str(store), "ingest", str(corpus)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     seen: list[int] = []        # counts read while the ingest process ran
@@ -41,8 +56,9 @@ def test_queries_and_exports_during_an_ingest_see_the_state_before_it(tmp_path):
         deadline = time.monotonic() + 240
         while writer.poll() is None and time.monotonic() < deadline:
             n = count(store)   # fails if the read waited for the writer and gave up
+            served = served_count(url)
             if writer.poll() is None:   # the whole read happened while the ingest process ran
-                seen.append(n)
+                seen.extend((n, served))
             if len(seen) % 3 == 1:
                 export = run_kg("export", "--format", "nquads", store=store, env=IMPATIENT).stdout
                 if writer.poll() is None:
