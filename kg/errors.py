@@ -3,9 +3,9 @@
     KgError                      base: the CLI prints its message on one line, exits 1
     ├── CorpusError              an input file cannot be read as an article
     │   ├── EmptyArticleError    the file holds no text
-    │   ├── EncodingError        not UTF-8 text (binary, or another encoding)
-    │   ├── ArticleTooLargeError over the size limit
-    │   └── FrontMatterError     the YAML front matter is malformed or mistyped
+    │   ├── EncodingError        binary, or bytes in no encoding kg can be sure of
+    │   ├── ArticleTooLargeError over a size limit (bytes, characters, a sentence's length)
+    │   └── FrontMatterError     the YAML front matter is malformed, mistyped or hostile
     ├── ReferenceDataError       a file in ontology/reference/ is malformed
     ├── PipelineError            the spaCy pipeline cannot be built from its config
     ├── StoreError               the store cannot be opened, read or written

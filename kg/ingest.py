@@ -22,8 +22,8 @@ from typing import Callable, Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.corpus import discover, read_article
-from kg.corpus.reader import article_key
+from kg.corpus import Article, read_article
+from kg.corpus.reader import article_key, read_batch
 from kg.errors import KgError
 from kg.ingest_workers import CHUNK, Extracted, dask_client, default_workers, extract_stream
 from kg.rdf.build import entity_description, read_mention_record, reference_triples
@@ -81,25 +81,30 @@ def extractor_fingerprint() -> str:
 def ingest(paths: Iterable[str | Path], store: Store, *, dry_run: bool = False, prune: bool = True,
            progress: Callable[[int, int, str], None] | None = None, pipeline_config: str | None = None,
            base_pipeline: str | None = None, workers: int | None = 1,
-           dask_scheduler: str | None = None) -> IngestReport:
+           dask_scheduler: str | None = None, encoding: str | None = None,
+           follow_links: bool = False, batch: dict[str, Article] | None = None) -> IngestReport:
     """Ingest the articles under paths into store; see the module docstring for the rules.
 
     workers: extraction processes (None: one per core; 1: in this process).
     dask_scheduler: address of a dask.distributed scheduler to extract on instead.
     The store's content does not depend on either.
+    encoding: the files' encoding, when detection should not decide (kg.corpus.decoding).
+    follow_links: read symbolic links that leave the folders given (kg.corpus.discovery).
+    batch: the articles under paths already read by kg.corpus.read_batch (the CLI reads them
+    before it opens the store, so a bad file leaves no store behind).
     """
     paths = list(paths)
-    files = discover(paths)
-    checked = {}
-    for f in files:   # checks every file before any write; keeps only what identifies it
-        art = read_article(f)
-        checked[art.key] = (f, art.sha256)
+    # every file is read and checked before any write; only what identifies it is kept, and
+    # the articles to extract are read again one at a time
+    articles = batch if batch is not None else read_batch(paths, encoding=encoding, follow_links=follow_links)
+    checked = {key: (Path(key), art.sha256, art.encoding) for key, art in articles.items()}
+    del articles
     fingerprint = extractor_fingerprint()
     stored = stored_articles(store)
     report = IngestReport(dry_run=dry_run)
 
-    todo: list[tuple[str, Path, str]] = []
-    for key, (path, sha) in checked.items():
+    todo: list[tuple[str, Path, str, str]] = []
+    for key, (path, sha, enc) in checked.items():
         old = stored.get(key)
         if old is None:
             report.added.append(key)
@@ -108,7 +113,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, dry_run: bool = False, 
         else:
             report.unchanged.append(key)
             continue
-        todo.append((key, path, sha))
+        todo.append((key, path, sha, enc))
     if prune:
         folders = [article_key(p) for p in paths if Path(p).is_dir()]
         for key in sorted(stored):
@@ -124,7 +129,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, dry_run: bool = False, 
     return report
 
 
-def _write(store: Store, report: IngestReport, todo: list[tuple[str, Path, str]], fingerprint: str, dry_run: bool,
+def _write(store: Store, report: IngestReport, todo: list[tuple[str, Path, str, str]], fingerprint: str, dry_run: bool,
            progress, pipeline_config: str | None, base_pipeline: str | None, workers: int | None, client) -> None:
     if not dry_run:
         _load_schema(store)
@@ -143,10 +148,10 @@ def _write(store: Store, report: IngestReport, todo: list[tuple[str, Path, str]]
     writer.remove(report.removed)
 
 
-def _articles(todo: list[tuple[str, Path, str]]):
+def _articles(todo: list[tuple[str, Path, str, str]]):
     """The articles to extract, read again one at a time (memory stays flat in corpus size)."""
-    for key, path, sha in todo:
-        art = read_article(path)
+    for key, path, sha, enc in todo:
+        art = read_article(path, enc)
         if art.sha256 != sha:
             raise KgError(f"{path}: the file changed while being ingested; run `kg ingest` again")
         yield art

@@ -59,8 +59,8 @@ def test_empty_binary_and_misencoded_files(tmp_path):
         read_article(write(tmp_path / "empty.txt", "  \n"))
     with pytest.raises(EncodingError, match="binary"):
         read_article(write(tmp_path / "bin.txt", b"\x89PNG\x00\x00\x01"))
-    with pytest.raises(EncodingError, match="not valid UTF-8"):
-        read_article(write(tmp_path / "gbk.txt", "英伟达发布芯片".encode("gb18030")))
+    with pytest.raises(EncodingError, match="not UTF-8"):
+        read_article(write(tmp_path / "latin.txt", "Café à la crème, naïve façade.".encode("latin-1")))
 
 
 def test_discover_finds_articles_and_rejects_missing_paths(tmp_path):
@@ -86,3 +86,41 @@ def test_cli_bad_file_one_line_error_and_store_untouched(tmp_path):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "bad.md" in lines[0] and "front matter" in lines[0]
     assert run_kg("export", "--format", "nquads", store=store).stdout == before
+
+
+def test_symlinks_inside_are_followed_outside_skipped_dangling_and_loops_reported(tmp_path):
+    corpus = tmp_path / "corpus"
+    write(corpus / "a.md", "一。")
+    write(corpus / "sub/b.md", "二。")
+    write(tmp_path / "outside/secret.md", "外。")
+    (corpus / "inside-link.md").symlink_to(corpus / "sub/b.md")           # same file as sub/b.md
+    (corpus / "sub-link").symlink_to(corpus / "sub")                      # same folder again
+    (corpus / "leak.md").symlink_to(tmp_path / "outside/secret.md")
+    (corpus / "leak-dir").symlink_to(tmp_path / "outside")
+    (corpus / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    (corpus / "loop1.md").symlink_to(corpus / "loop2.md")
+    (corpus / "loop2.md").symlink_to(corpus / "loop1.md")
+    (corpus / "sub/up").symlink_to(corpus)                                # a folder loop
+    warnings: list[str] = []
+    found = [p.relative_to(corpus).as_posix() for p in discover([corpus], warn=warnings.append)]
+    assert found == ["a.md", "sub/b.md"]
+    text = "\n".join(warnings)
+    assert "leak.md: symbolic link leaves the corpus folder" in text and "--follow-links" in text
+    assert "leak-dir: symbolic link leaves the corpus folder" in text
+    assert "dangling.md: dangling symbolic link" in text
+    assert "loop1.md: symbolic link loop" in text and "loop2.md: symbolic link loop" in text
+    assert "up: link to a folder already searched" in text
+    followed = [p.relative_to(corpus).as_posix() for p in discover([corpus], follow_links=True, warn=warnings.append)]
+    assert len(followed) == 3 and ("leak.md" in followed) != ("leak-dir/secret.md" in followed)  # one file, once
+
+
+def test_cli_skips_a_link_to_a_file_outside_the_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    write(corpus / "a.md", "曜芯科技發布S9晶片。\n")
+    write(tmp_path / "private/passwd.md", "root:x:0:0:root:/root:/bin/bash\n")
+    (corpus / "passwd.md").symlink_to(tmp_path / "private/passwd.md")
+    proc = run_kg("ingest", "--dry-run", str(corpus), store=tmp_path / "store")
+    assert "passwd.md: symbolic link leaves the corpus folder" in proc.stderr
+    assert "add\t" + str(corpus / "a.md") in proc.stdout and "passwd" not in proc.stdout
+    proc = run_kg("ingest", "--dry-run", "--follow-links", str(corpus), store=tmp_path / "store")
+    assert "passwd.md" in proc.stdout

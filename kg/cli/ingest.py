@@ -6,7 +6,6 @@ import sys
 import click
 
 
-
 EPILOG = """\b
 Examples:
   kg ingest corpus/
@@ -20,42 +19,59 @@ Examples:
 @click.option("--dry-run", is_flag=True, help="Print what would change, write nothing.")
 @click.option("--keep-missing", is_flag=True,
               help="Keep articles that were ingested from a given folder and are gone from it (default: drop them).")
+@click.option("--encoding", metavar="NAME", default=None,
+              help="Encoding of the files (utf-8, big5, gb18030, utf-16…); default: detected per file.")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links that lead out of the folders given (default: skip them with a warning).")
 @click.option("--silent", is_flag=True, help="No progress bar.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
               help="Extraction processes (default: one per core). The store's content does not depend on it.")
 @click.option("--dask-scheduler", metavar="tcp://HOST:PORT", default=None,
               help="Extract on the workers of this dask.distributed cluster; this process writes the store.")
 @click.pass_obj
-def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool, silent: bool,
-            workers: int | None, dask_scheduler: str | None) -> None:
+def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool, encoding: str | None,
+            follow_links: bool, silent: bool, workers: int | None, dask_scheduler: str | None) -> None:
     """Ingest article files and folders (.txt, .md) into the store.
 
     Unchanged articles are skipped, changed ones replaced, and articles gone from a
-    folder being ingested are dropped (unless --keep-missing). A bad file stops the run
-    before the store is touched. Extraction runs on every core (--workers), or on a
-    Dask cluster (--dask-scheduler); writes happen here, in batches.
+    folder being ingested are dropped (unless --keep-missing). Every file is read and
+    checked first: a bad file stops the run before the store is touched (or created).
+    Extraction runs on every core (--workers), or on a Dask cluster (--dask-scheduler);
+    writes happen here, in batches.
     """
+    from kg.corpus.decoding import canonical
+    from kg.corpus.reader import read_batch
+
+    if encoding:
+        try:
+            encoding = canonical(encoding)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--encoding") from None
+    batch = read_batch(paths, encoding=encoding, follow_links=follow_links)  # before the slow imports
+
     from kg.ingest import ingest
     from kg.store import open_store
-    with open_store(settings.store, write=True) as store:
-        bar = None
-        if not silent and sys.stderr.isatty():
-            from rich.progress import Progress
-            bar = Progress(transient=True)
-            bar.start()
-            task = bar.add_task("extracting", total=None)
+    from kg.store.guard import first_run_guard
+    with first_run_guard(settings.store):
+        with open_store(settings.store, write=True) as store:
+            bar = None
+            if not silent and sys.stderr.isatty():
+                from rich.progress import Progress
+                bar = Progress(transient=True)
+                bar.start()
+                task = bar.add_task("extracting", total=None)
 
-        def progress(done: int, total: int, key: str) -> None:
-            if bar is not None:
-                bar.update(task, completed=done, total=total, description=key[-40:])
+            def progress(done: int, total: int, key: str) -> None:
+                if bar is not None:
+                    bar.update(task, completed=done, total=total, description=key[-40:])
 
-        try:
-            report = ingest(paths, store, dry_run=dry_run, prune=not keep_missing, progress=progress,
-                            pipeline_config=settings.pipeline_config, base_pipeline=settings.base_pipeline,
-                            workers=workers, dask_scheduler=dask_scheduler)
-        finally:
-            if bar is not None:
-                bar.stop()
+            try:
+                report = ingest(paths, store, dry_run=dry_run, prune=not keep_missing, progress=progress,
+                                pipeline_config=settings.pipeline_config, base_pipeline=settings.base_pipeline,
+                                batch=batch, workers=workers, dask_scheduler=dask_scheduler)
+            finally:
+                if bar is not None:
+                    bar.stop()
     if dry_run:
         for label, keys in (("add", report.added), ("change", report.changed), ("remove", report.removed)):
             for key in keys:

@@ -75,7 +75,7 @@ class Settings:
 def cli(ctx: click.Context, store: str, pipeline_config: str | None, base_pipeline: str | None) -> None:
     """Build and explore a knowledge graph of Chinese-language news about AI chips.
 
-    Articles (UTF-8 .txt or .md, optional YAML front matter) go in with `kg ingest`;
+    Articles (.txt or .md in UTF-8, Big5, GB18030 or UTF-16; optional YAML front matter) go in with `kg ingest`;
     the graph comes out with `kg query` (SPARQL), `kg export` (RDF), `kg view` (HTML)
     and `kg stats`.
     """
@@ -101,8 +101,45 @@ def main() -> None:
         e.show()
         sys.exit(e.exit_code)
     except KgError as e:
-        click.echo(f"kg: error: {e}", err=True)
-        sys.exit(1)
+        _error(str(e) + _os_hint(e))
     except KeyboardInterrupt:
         click.echo("kg: interrupted; the store keeps every article completed so far", err=True)
         sys.exit(130)
+    except OSError as e:  # a fault of the machine (disk full, permission denied…): one line, not a traceback
+        if os.environ.get("KG_DEBUG"):
+            raise
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        _error(f"{where}{e.strerror or e}" + _os_hint(e))
+    except Exception as e:  # noqa: BLE001 - a bug: still one line; KG_DEBUG=1 shows the traceback
+        if os.environ.get("KG_DEBUG"):
+            raise
+        _error(f"internal error: {type(e).__name__}: {_one_line(str(e))} (run with KG_DEBUG=1 for the traceback, "
+               "and please report it)")
+
+
+_OS_HINTS = {28: " (the disk is full: free space and run again; completed articles are kept)",
+             13: " (check the permissions of the file or folder)",
+             30: " (the file system is read-only)"}
+
+
+def _os_hint(e: Exception) -> str:
+    """How to fix an OS fault; RocksDB's errors carry no errno, only the C library's words."""
+    if "check " in str(e) or "free space" in str(e):   # the message already says how to fix it
+        return ""
+    if isinstance(e, OSError) and e.errno in _OS_HINTS:
+        return _OS_HINTS[e.errno]
+    for errno, words in ((28, "No space left on device"), (13, "Permission denied"), (30, "Read-only file system")):
+        if words in str(e):
+            return _OS_HINTS[errno]
+    return ""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:500]
+
+
+def _error(message: str) -> None:
+    """Print `kg: error: MESSAGE` on one line (printable even for names that are not UTF-8) and exit 1."""
+    line = _one_line(message).encode("utf-8", "backslashreplace").decode("utf-8")
+    click.echo(f"kg: error: {line}", err=True)
+    sys.exit(1)

@@ -24,6 +24,7 @@ class Article:
     authors: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)  # unknown front-matter keys, kept verbatim
     body_offset: int = 0  # characters of front matter before `text` in the file
+    encoding: str = "utf-8"  # how the file's bytes were decoded (codec name: utf-8, big5hkscs, gb18030, utf-16-le…)
 
     @property
     def stem(self) -> str:

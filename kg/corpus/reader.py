@@ -1,7 +1,9 @@
-"""Reading article files: discovery, decoding, front matter.
+"""Reading article files: decoding, front matter, and the checks that keep hostile files out.
 
-Every way a file can be unfit (empty, binary, not UTF-8, too large, bad front matter)
-raises a `CorpusError` naming the file, before anything reaches the store.
+Every way a file can be unfit (empty, binary, undecodable, too large, hostile front matter,
+a name that is not UTF-8, text the NLP pipeline cannot bound) raises a `CorpusError`
+naming the file, and `kg ingest` reads every file before anything reaches the store.
+Finding the files (folders, symlinks) is `kg.corpus.discovery`'s job.
 """
 from __future__ import annotations
 
@@ -12,89 +14,89 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import yaml
-
 from kg.corpus.article import Article
-from kg.errors import (ArticleTooLargeError, CorpusError, EmptyArticleError, EncodingError,
-                       FrontMatterError)
+from kg.corpus.decoding import UndecidableEncoding, decode
+from kg.corpus.discovery import article_key, discover, printable
+from kg.corpus.frontmatter import FrontMatterProblem, load_front_matter
+from kg.corpus.limits import check_text
+from kg.errors import ArticleTooLargeError, CorpusError, EmptyArticleError, EncodingError, FrontMatterError
 
-SUFFIXES = (".txt", ".md")
+__all__ = ["article_key", "discover", "iter_articles", "parse_article", "read_article", "read_batch"]
+
 MAX_BYTES = int(os.environ.get("KG_MAX_ARTICLE_BYTES", 4 * 1024 * 1024))
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_EMPTY_FRONT = re.compile(r"\A---[ \t]*\n---[ \t]*(?:\n|\Z)")
 _YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _KNOWN = {"title", "url", "publisher", "published", "language", "authors"}
+_ONLY_READ = {"encoding"}   # front-matter keys that steer reading and are not metadata
 
 
-def article_key(path: str | Path) -> str:
-    """The name an article goes by: its path as given, normalised to POSIX form."""
-    return Path(os.path.normpath(str(path))).as_posix()
-
-
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Article files under the given files and folders, sorted, each once.
-
-    Folders are searched recursively for .txt and .md files; hidden files and folders are
-    skipped. A path that does not exist is an error, not silence.
-    """
-    found: dict[str, Path] = {}
-    for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            for f in p.rglob("*"):
-                rel = f.relative_to(p).parts
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(x.startswith(".") for x in rel):
-                    found.setdefault(article_key(f), f)
-        elif p.is_file():
-            found.setdefault(article_key(p), p)
-        else:
-            raise CorpusError(p, "no such file or folder", "check the path")
-    return [found[k] for k in sorted(found)]
-
-
-def read_article(path: str | Path) -> Article:
-    """Read one article file. Raises a `CorpusError` subclass naming the file when it is unfit."""
+def read_article(path: str | Path, encoding: str | None = None) -> Article:
+    """Read one article file; encoding overrides detection. Raises a `CorpusError` naming the file when unfit."""
     path = Path(path)
+    key = article_key(path)
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CorpusError(printable(path), "file name is not valid UTF-8",
+                          "rename it, e.g. convmv -f GBK -t UTF-8 --notest FILE") from None
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise CorpusError(path, f"cannot read: {e.strerror}") from e
-    return parse_article(raw, article_key(path))
+        raise CorpusError(path, f"cannot read: {e.strerror}",
+                          "check the file's permissions" if e.errno == 13 else "") from e
+    return parse_article(raw, key, encoding)
 
 
-def parse_article(raw: bytes, key: str) -> Article:
+def parse_article(raw: bytes, key: str, encoding: str | None = None) -> Article:
     """An `Article` from a file's bytes; `key` names it in errors and in the store."""
     if len(raw) > MAX_BYTES:
         raise ArticleTooLargeError(key, f"{len(raw):,} bytes is over the {MAX_BYTES:,}-byte limit",
                                    "split the file, or raise KG_MAX_ARTICLE_BYTES")
-    if b"\x00" in raw:
-        raise EncodingError(key, "binary file (contains NUL bytes)", "articles are UTF-8 .txt or .md files")
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise EncodingError(key, f"not valid UTF-8 at byte {e.start}",
-                            "convert it, e.g. iconv -f GB18030 -t UTF-8") from e
-    content = content.replace("\r\n", "\n").replace("\r", "\n")
+    decoded = _decode(raw, key, encoding)
+    content = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in content:
+        raise EncodingError(key, "binary file (contains NUL characters)", "articles are text .txt or .md files")
     meta, body, offset = _split_front_matter(content, key)
     if not body.strip():
         raise EmptyArticleError(key, "no article text", "add the text, or remove the file")
     fields = _check_metadata(meta, key)
-    return Article(key=key, text=body, sha256=hashlib.sha256(raw).hexdigest(), body_offset=offset, **fields)
+    check_text(body, key)
+    return Article(key=key, text=body, sha256=hashlib.sha256(raw).hexdigest(), body_offset=offset,
+                   encoding=decoded.encoding, **fields)
+
+
+def _decode(raw: bytes, key: str, encoding: str | None):
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) \
+            and encoding is None:
+        raise EncodingError(key, "binary file (contains NUL bytes)",
+                            "articles are text; UTF-16 needs its byte-order mark, or give --encoding")
+    try:
+        return decode(raw, encoding)
+    except UndecidableEncoding as e:
+        raise EncodingError(key, str(e), "name it with --encoding NAME or 'encoding: NAME' in the front matter, "
+                                         "or convert it: iconv -f GB18030 -t UTF-8") from None
+    except UnicodeDecodeError as e:
+        raise EncodingError(key, f"not valid {e.encoding} at byte {e.start}",
+                            "check the encoding named by --encoding or the front matter") from None
+    except ValueError as e:   # an unknown encoding name
+        raise EncodingError(key, str(e)) from None
 
 
 def _split_front_matter(content: str, key: str) -> tuple[dict, str, int]:
     if not content.startswith("---"):
         return {}, content, 0
-    m = _FRONT.match(content)
+    m = _FRONT.match(content) or _EMPTY_FRONT.match(content)
     if not m:
         raise FrontMatterError(key, "front matter opened with '---' is never closed",
                                "end it with a line holding only '---'")
     try:
-        meta = yaml.safe_load(m.group(1))
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise FrontMatterError(key, f"malformed YAML front matter{where}: {problem}") from e
+        meta = load_front_matter(m.group(1)) if m.re is _FRONT else None
+    except FrontMatterProblem as e:
+        where = f" at line {e.line + 1}" if e.line else ""   # +1: the opening '---'
+        if e.problem.startswith("malformed YAML: "):
+            raise FrontMatterError(key, f"malformed YAML front matter{where}: {e.problem[16:]}") from None
+        raise FrontMatterError(key, f"front matter{where}: {e.problem}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -107,6 +109,8 @@ def _check_metadata(meta: dict, key: str) -> dict:
     out: dict = {"extra": {}}
     for k, v in meta.items():
         k = str(k)
+        if k in _ONLY_READ:
+            continue
         if k not in _KNOWN:
             out["extra"][k] = _plain(v)
             continue
@@ -121,7 +125,7 @@ def _check_metadata(meta: dict, key: str) -> dict:
                 raise FrontMatterError(key, "'authors' must be a list of names")
             out[k] = tuple(str(a).strip() for a in v if str(a).strip())
         else:
-            if not isinstance(v, (str, int, float)):
+            if not isinstance(v, (str, int, float)) or isinstance(v, bool):
                 raise FrontMatterError(key, f"'{k}' must be text, not {type(v).__name__}")
             out[k] = str(v).strip()
     return out
@@ -153,6 +157,29 @@ def _plain(value):
     return value
 
 
-def iter_articles(paths: Iterable[Path]) -> Iterator[Article]:
+def iter_articles(paths: Iterable[Path], encoding: str | None = None) -> Iterator[Article]:
     for p in paths:
-        yield read_article(p)
+        yield read_article(p, encoding)
+
+
+def read_batch(paths: Iterable[str | Path], *, encoding: str | None = None, follow_links: bool = False,
+               warn=None) -> dict[str, Article]:
+    """Every article under paths, key → Article, all checked before any is used.
+
+    The first unfit file is reported, with a count of the others, in one line: a run either
+    has every file fit or touches nothing.
+    """
+    articles: dict[str, Article] = {}
+    errors: list[CorpusError] = []
+    for f in discover(paths, follow_links=follow_links, warn=warn):
+        try:
+            articles[article_key(f)] = read_article(f, encoding)
+        except CorpusError as e:
+            errors.append(e)
+    if errors:
+        first = errors[0]
+        if len(errors) > 1:
+            first.args = (f"{first.args[0]} (and {len(errors) - 1} more unfit file"
+                          f"{'s' if len(errors) > 2 else ''}; nothing was ingested)",)
+        raise first
+    return articles

@@ -1,6 +1,6 @@
 """`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over the store, with the viewer beside it.
 
-    GET  /sparql?query=…                     (also /query)
+    GET/HEAD /sparql?query=…                 (also /query)
     POST /sparql  query=… (form-encoded)  or  an application/sparql-query body
     GET  /queries                            the saved queries (JSON)
     GET  /queries/NAME?param=value…          run a saved query, parameters bound as in `kg query`
@@ -9,18 +9,27 @@
 Results come as SPARQL JSON, XML, CSV or TSV (CONSTRUCT/DESCRIBE: N-Triples, Turtle, RDF/XML,
 JSON-LD) by the `Accept` header, or a `format=` parameter (json, xml, csv, tsv, turtle,
 ntriples). As in `kg query`, the default graph is the union of all graphs and kg's prefixes
-are predeclared; `default-graph-uri` and `named-graph-uri` are honoured when given.
+are predeclared; `default-graph-uri` and `named-graph-uri` are honoured when given (and
+must be IRIs).
 
-Why each query runs in a child process: pyoxigraph cannot interrupt a running query, so the
-time limit (`--timeout`) is enforced by killing the child, which frees the CPU and the store.
-The child opens the store read-only for that one query and closes it, so `kg ingest` can
-write between queries (a query that meets a running ingest waits for it, within the time
-limit), and every query sees the latest graph. Children come from a fork server started
-before any thread, which is safe in a threaded server and costs a few milliseconds a query.
+The HTTP side is a Starlette app on uvicorn (h11): a listen backlog of 2,048, malformed
+requests (a negative Content-Length, a broken request line) answered 400 by the HTTP
+parser, HEAD answered wherever GET is. Each query runs in a child process, because
+pyoxigraph cannot interrupt a running query: the time limit (`--timeout`) is enforced by
+killing the child, which frees the CPU. At most `--workers` children run at once; a request
+that waits for one longer than the time limit, or finds `--max-queue` requests already
+waiting, gets 503 with a one-line reason, so endless queries cannot stall the server for
+ever; a child is also capped at `--max-memory` MiB, and a query that needs more gets 503
+too. The child opens the store read-only for that one query (a snapshot while an ingest
+runs) and closes it, so every query sees the latest graph. Children come from a fork
+server started before any thread.
 
-Updates are refused (403): the endpoint is for reading; write with `kg ingest`. At most
-`--max-rows` solutions (or triples) are returned; a cut result carries the header
-`KG-Truncated: true`. CORS headers allow any origin by default (`--cors-origin`).
+Safe by default: updates are refused (403; write with `kg ingest`); SERVICE (federated)
+queries are refused with 400 unless `--allow-service HOST` names the host they reach
+(`*` for any), so the endpoint cannot be made to fetch URLs (SSRF); a query nested more than
+64 brackets deep is a 400 before the parser sees it; CORS headers are sent only for the
+origins named with `--cors ORIGIN`. At most `--max-rows` solutions (or triples) are returned;
+a cut result carries the header `KG-Truncated: true`.
 """
 from __future__ import annotations
 
@@ -29,12 +38,13 @@ import itertools
 import json
 import multiprocessing
 import os
-import sys
+import queue
+import signal
 import tempfile
 import threading
 import urllib.parse
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -79,8 +89,13 @@ class ServeConfig:
     port: int = 8787
     timeout: float = 30.0
     max_rows: int = 10_000
-    workers: int = 4
-    cors_origin: str = "*"
+    workers: int = 8
+    max_queue: int = 256          # requests waiting for a worker beyond this get 503 at once
+    cors_origins: tuple[str, ...] = ()      # CORS is off unless origins are named
+    allow_service: tuple[str, ...] = ()     # hosts SERVICE may reach; "*" for any
+    backlog: int = 2048
+    max_memory_mib: int = 4096    # address space of one query process; 0: no limit
+    max_connections: int = 1024
     lang: str = "zh-Hant"
     quiet: bool = False
     view_dir: str = field(default_factory=lambda: tempfile.mkdtemp(prefix="kg-serve-"))
@@ -214,8 +229,9 @@ def _run_query(location: str, sparql: str, accept: str | None, max_rows: int, de
 
 
 def _run_saved(location: str, name: str, params: dict[str, list[str]], accept: str | None,
-               max_rows: int) -> tuple[int, str, bytes, bool]:
+               max_rows: int, allow_service: tuple[str, ...] = ()) -> tuple[int, str, bytes, bool]:
     from kg.errors import KgError, QueryError
+    from kg.query.checks import refused_service
     from kg.query.saved import bind, load_saved
     from kg.store import open_store
 
@@ -227,6 +243,9 @@ def _run_saved(location: str, name: str, params: dict[str, list[str]], accept: s
         return (404 if "no saved query" in str(e) else 400), "text/plain; charset=utf-8", f"{e}\n".encode(), False
     except KgError as e:
         return 503, "text/plain; charset=utf-8", f"{e}\n".encode(), False
+    why = refused_service(text, allow_service)
+    if why:
+        return 400, "text/plain; charset=utf-8", f"{why}\n".encode(), False
     return _run_query(location, text, accept, max_rows, [], [])
 
 
@@ -261,15 +280,32 @@ def _fingerprint(location: str) -> tuple[int, str, bytes, bool]:
 _TASKS = {"query": _run_query, "saved": _run_saved, "view": _render_view, "fingerprint": _fingerprint}
 
 
-def _child(conn, task: str, args: tuple, lock_timeout: float) -> None:
-    """Entry point of a child process: run one task and send its answer back."""
-    os.environ["KG_LOCK_TIMEOUT"] = str(lock_timeout)
-    try:
-        conn.send(_TASKS[task](*args))
-    except BaseException as e:  # noqa: BLE001 - report anything rather than die silently
-        conn.send((500, "text/plain; charset=utf-8", f"internal error: {type(e).__name__}: {e}\n".encode(), False))
-    finally:
-        conn.close()
+def _worker(conn, max_memory_mib: int) -> None:
+    """Entry point of a pooled child process: answer tasks one at a time until the pipe closes.
+
+    A worker lives across queries (no fork, no imports per query); one that overruns the
+    time limit is killed and replaced. Its address space is capped at max_memory_mib
+    (RLIMIT_AS): a query that needs more makes the engine abort, which kills only this
+    worker, and the request gets a 503 naming the limit.
+    """
+    if max_memory_mib:
+        import resource
+        limit = max_memory_mib << 20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            task, args, lock_timeout = conn.recv()
+        except (EOFError, OSError):
+            return
+        os.environ["KG_LOCK_TIMEOUT"] = str(lock_timeout)
+        try:
+            answer = _TASKS[task](*args)
+        except BaseException as e:  # noqa: BLE001 - report anything rather than die silently
+            answer = (500, "text/plain; charset=utf-8", f"internal error: {type(e).__name__}: {e}\n".encode(), False)
+        try:
+            conn.send(answer)
+        except (OSError, ValueError):
+            return
 
 
 def _looks_like_update(sparql: str) -> bool:
@@ -283,6 +319,31 @@ _READ_ONLY = "this endpoint is read-only: SPARQL updates are refused; change the
 
 # ---------------------------------------------------------------- the server
 
+CACHE_ANSWERS = 256                 # answers kept, least recently used dropped first
+CACHE_BYTES_PER_ANSWER = 1 << 20    # larger answers are not kept
+
+
+def _generation(location: str) -> tuple | None:
+    """Names, sizes and times of the store's database files: it changes whenever a write commits.
+
+    RocksDB appends every commit to its write-ahead log and never rewrites a file in place,
+    so a committed change always shows in this listing; a few dozen stat calls, no database open.
+    """
+    from kg.store.remote import is_remote
+    if is_remote(location):
+        return None
+    out = []
+    for sub in ("oxigraph", "snapshots"):
+        try:
+            with os.scandir(os.path.join(location, sub)) as entries:
+                for e in entries:
+                    st = e.stat(follow_symlinks=False)
+                    out.append((sub, e.name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            pass
+    return tuple(sorted(out))
+
+
 class Endpoint:
     """Runs tasks in child processes under the time limit; shared by the request handlers."""
 
@@ -291,7 +352,12 @@ class Endpoint:
         self._ctx = multiprocessing.get_context("forkserver")
         self._ctx.set_forkserver_preload(["kg.query.server", "kg.store", "kg.query.saved", "kg.text", "kg.view"])
         self._slots = threading.BoundedSemaphore(max(1, config.workers))
+        self._async_slots = None   # an asyncio.Semaphore, made in the server's event loop
+        self._waiting = 0
         self._children: set = set()
+        self._idle: queue.LifoQueue = queue.LifoQueue()
+        self._cache: OrderedDict = OrderedDict()
+        self._inflight: dict = {}
         self._children_lock = threading.Lock()
         self._view_lock = threading.Lock()
         self._view: tuple[str, bytes] | None = None
@@ -305,28 +371,114 @@ class Endpoint:
         if not self._slots.acquire(timeout=timeout):
             raise Failure(503, f"server busy: {self.config.workers} queries already running; try again later")
         try:
-            recv, send = self._ctx.Pipe(duplex=False)
-            proc = self._ctx.Process(target=_child, args=(send, task, args, max(0.5, timeout * 0.8)), daemon=True)
-            proc.start()
-            send.close()
-            with self._children_lock:
-                self._children.add(proc)
+            proc, conn = self._take()
             try:
-                if not recv.poll(timeout):
-                    proc.kill()
+                conn.send((task, args, max(0.5, timeout * 0.8)))
+                if not conn.poll(timeout):
+                    self._discard(proc, conn)
                     raise Failure(503, f"query stopped at the time limit of {timeout:g} s; make it more selective "
                                        "(LIMIT, more specific patterns) or start the server with a larger --timeout")
-                try:
-                    return recv.recv()
-                except EOFError:
-                    raise Failure(500, "the query process died without an answer; see the server's log") from None
-            finally:
-                recv.close()
-                proc.join(timeout=5)
-                with self._children_lock:
-                    self._children.discard(proc)
+                answer = conn.recv()
+            except (EOFError, OSError):
+                proc.join(timeout=2)
+                aborted = proc.exitcode == -signal.SIGABRT
+                self._discard(proc, conn)
+                if aborted and self.config.max_memory_mib:
+                    raise Failure(503, f"query stopped at the memory limit of {self.config.max_memory_mib} MiB; make it "
+                                       "more selective, or start the server with a larger --max-memory") from None
+                raise Failure(500, "the query process died without an answer; see the server's log") from None
+            self._idle.put((proc, conn))
+            return answer
         finally:
             self._slots.release()
+
+    def _take(self):
+        """An idle worker, or a new one."""
+        while True:
+            try:
+                proc, conn = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if proc.is_alive():
+                return proc, conn
+            self._discard(proc, conn)
+        mine, theirs = self._ctx.Pipe(duplex=True)
+        proc = self._ctx.Process(target=_worker, args=(theirs, self.config.max_memory_mib), daemon=True)
+        proc.start()
+        theirs.close()
+        with self._children_lock:
+            self._children.add(proc)
+        return proc, mine
+
+    def _discard(self, proc, conn) -> None:
+        proc.kill()
+        conn.close()
+        proc.join(timeout=5)
+        with self._children_lock:
+            self._children.discard(proc)
+
+    async def run_async(self, task: str, args: tuple) -> tuple[int, str, bytes, bool]:
+        """A task's answer: from the cache when the store has not changed, else computed once for all askers.
+
+        Identical requests that arrive while one is being answered wait for that answer
+        instead of each taking a worker ("single flight"); a 200 answer is kept until the
+        store's files change (`_generation`), so a burst of clients asking the same saved
+        query costs one query.
+        """
+        import asyncio
+
+        generation = _generation(self.config.store)
+        if generation is None:   # a remote store: no way to see that it changed, so no cache
+            return await self._run_in_slot(task, args)
+        key = (task, repr(args), generation)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        pending = self._inflight.get(key)
+        if pending is not None:
+            return await asyncio.shield(pending)
+        future = asyncio.get_running_loop().create_future()
+        self._inflight[key] = future
+        try:
+            answer = await self._run_in_slot(task, args)
+        except BaseException as e:
+            future.set_exception(e)
+            future.exception()   # retrieved: no "never retrieved" warning when nobody else waited
+            raise
+        finally:
+            self._inflight.pop(key, None)
+        future.set_result(answer)
+        if answer[0] == 200 and len(answer[2]) <= CACHE_BYTES_PER_ANSWER:
+            self._cache[key] = answer
+            while len(self._cache) > CACHE_ANSWERS:
+                self._cache.popitem(last=False)
+        return answer
+
+    async def _run_in_slot(self, task: str, args: tuple) -> tuple[int, str, bytes, bool]:
+        """run() for the event loop: at most `workers` at once, a bounded queue, the time limit counting the wait."""
+        import asyncio
+        import time
+
+        from starlette.concurrency import run_in_threadpool
+
+        if self._async_slots is None:
+            self._async_slots = asyncio.Semaphore(max(1, self.config.workers))
+        if self._waiting >= self.config.max_queue:
+            raise Failure(503, f"server busy: {self._waiting} requests already waiting; try again later")
+        started = time.monotonic()
+        self._waiting += 1
+        try:
+            await asyncio.wait_for(self._async_slots.acquire(), timeout=self.config.timeout)
+        except asyncio.TimeoutError:
+            raise Failure(503, f"server busy: no query slot came free within {self.config.timeout:g} s "
+                               f"({self.config.workers} queries running); try again later") from None
+        finally:
+            self._waiting -= 1
+        try:
+            left = max(0.5, self.config.timeout - (time.monotonic() - started))
+            return await run_in_threadpool(self.run, task, args, left)
+        finally:
+            self._async_slots.release()
 
     def view(self) -> bytes:
         """The viewer page, redrawn when the store's articles changed since it was last drawn."""
@@ -350,68 +502,90 @@ class Endpoint:
                 proc.kill()
 
 
-class Handler(BaseHTTPRequestHandler):
-    """One HTTP request; see the module docstring for the routes."""
+# ---------------------------------------------------------------- the HTTP application (Starlette on uvicorn)
 
-    server_version = "kg-sparql/1.0"
-    endpoint: Endpoint  # set on the class made by make_server
+def _text(status: int, message: str, headers: dict | None = None):
+    from starlette.responses import Response
+    return Response(message.rstrip("\n") + "\n", status_code=status, media_type="text/plain; charset=utf-8",
+                    headers={"Cache-Control": "no-store", **(headers or {})})
 
-    # -- routing
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self._dispatch("GET")
 
-    def do_POST(self) -> None:  # noqa: N802
-        self._dispatch("POST")
+def _result_response(result: tuple[int, str, bytes, bool]):
+    from starlette.responses import Response
+    status, ctype, body, truncated = result
+    headers = {"Cache-Control": "no-store"}
+    if truncated:
+        headers["KG-Truncated"] = "true"
+    return Response(body, status_code=status, headers={**headers, "Content-Type": ctype})
 
-    def do_OPTIONS(self) -> None:  # noqa: N802
-        self.send_response(204)
-        self._cors()
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        self.send_header("Access-Control-Max-Age", "86400")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
 
-    def do_PUT(self) -> None:  # noqa: N802
-        self._refuse_write()
-
-    def do_DELETE(self) -> None:  # noqa: N802
-        self._refuse_write()
-
-    def do_PATCH(self) -> None:  # noqa: N802
-        self._refuse_write()
-
-    def _refuse_write(self) -> None:
-        self._send(403, "text/plain; charset=utf-8", _READ_ONLY.encode())
-
-    def _dispatch(self, method: str) -> None:
-        url = urllib.parse.urlsplit(self.path)
-        path = url.path.rstrip("/") or "/"
+def _graph_iris(values: list[str], name: str) -> list[str]:
+    """default-graph-uri / named-graph-uri values, each checked to be an IRI (400 otherwise)."""
+    for value in values:
         try:
-            if path in ("/sparql", "/query"):
-                self._sparql(method, url.query)
-            elif path in ("/update", "/store", "/data"):
-                raise Failure(403, _READ_ONLY.strip())
-            elif path in ("/", "/view", "/view.html", "/index.html") and method == "GET":
-                self._send(200, "text/html; charset=utf-8", self.endpoint.view())
-            elif path == "/queries" and method == "GET":
-                self._list_queries()
-            elif path.startswith("/queries/") and method == "GET":
-                self._saved(urllib.parse.unquote(path[len("/queries/"):]), url.query)
-            else:
-                raise Failure(404, f"no such page: {url.path}; the SPARQL endpoint is /sparql, the viewer /")
-        except Failure as f:
-            self._send(f.status, "text/plain; charset=utf-8", (f.message + "\n").encode())
-        except (BrokenPipeError, ConnectionResetError):
-            pass
+            ox.NamedNode(value)
+        except ValueError as e:
+            raise Failure(400, f"{name}={value!r} is not an IRI ({e}); give an absolute IRI such as "
+                               "https://w3id.org/aichip-kg/graph/…") from None
+        if ":" not in value:
+            raise Failure(400, f"{name}={value!r} is not an absolute IRI")
+    return values
+
+
+class App:
+    """The routes of the module docstring, answering through an `Endpoint`."""
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        self.endpoint = endpoint
+        self.config = endpoint.config
+
+    def starlette(self):
+        from starlette.applications import Starlette
+        from starlette.middleware import Middleware
+        from starlette.middleware.cors import CORSMiddleware
+        from starlette.routing import Route
+
+        reads = ["GET", "HEAD"]
+        routes = [
+            Route("/sparql", self.sparql, methods=["GET", "HEAD", "POST"]),
+            Route("/query", self.sparql, methods=["GET", "HEAD", "POST"]),
+            Route("/queries", self.list_queries, methods=reads),
+            Route("/queries/{name:path}", self.saved, methods=reads),
+            *(Route(p, self.view, methods=reads) for p in ("/", "/view", "/view.html", "/index.html")),
+            *(Route(p, self.read_only, methods=["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"])
+              for p in ("/update", "/store", "/data")),
+        ]
+        middleware = []
+        if self.config.cors_origins:
+            middleware.append(Middleware(CORSMiddleware, allow_origins=list(self.config.cors_origins),
+                                         allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+                                         allow_headers=["Content-Type", "Accept"], expose_headers=["KG-Truncated"],
+                                         max_age=86400))
+        return Starlette(routes=routes, middleware=middleware,
+                         exception_handlers={404: self.not_found, 405: self.not_allowed, Failure: self.failure})
+
+    # -- errors
+    async def failure(self, request, exc: Failure):
+        return _text(exc.status, exc.message)
+
+    async def not_found(self, request, exc):
+        return _text(404, f"no such page: {request.url.path}; the SPARQL endpoint is /sparql, the viewer /")
+
+    async def not_allowed(self, request, exc):
+        if request.method in ("PUT", "DELETE", "PATCH"):
+            return _text(403, _READ_ONLY)
+        return _text(405, f"{request.method} is not allowed on {request.url.path}; use GET or POST")
+
+    async def read_only(self, request):
+        return _text(403, _READ_ONLY)
 
     # -- SPARQL protocol
-    def _sparql(self, method: str, query_string: str) -> None:
-        params = urllib.parse.parse_qs(query_string, keep_blank_values=True)
+    async def sparql(self, request):
+        params = _query_params(request)
         sparql: str | None = None
-        if method == "POST":
-            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            body = self._body()
+        if request.method == "POST":
+            ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+            body = await _body(request)
             if ctype == "application/x-www-form-urlencoded":
                 form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
                 if "update" in form:
@@ -432,84 +606,111 @@ class Handler(BaseHTTPRequestHandler):
             if len(queries) != 1 or not queries[0].strip():
                 raise Failure(400, "give exactly one query: /sparql?query=SELECT… (GET), or POST it")
             sparql = queries[0]
-        accept = self._accept(params)
-        result = self.endpoint.run("query", (self.endpoint.config.store, sparql, accept, self.endpoint.config.max_rows,
-                                             params.get("default-graph-uri", []), params.get("named-graph-uri", [])))
-        self._send_result(result)
+        self._check(sparql)
+        default = _graph_iris(params.get("default-graph-uri", []), "default-graph-uri")
+        named = _graph_iris(params.get("named-graph-uri", []), "named-graph-uri")
+        accept = _accept(params, request.headers.get("accept"))
+        result = await self.endpoint.run_async("query", (self.config.store, sparql, accept, self.config.max_rows,
+                                                         default, named))
+        return _result_response(result)
 
-    def _saved(self, name: str, query_string: str) -> None:
-        params = urllib.parse.parse_qs(query_string, keep_blank_values=True)
-        accept = self._accept(params)
+    def _check(self, sparql: str) -> None:
+        from kg.query.checks import MAX_NESTING, nesting_depth, refused_service
+        if nesting_depth(sparql) > MAX_NESTING:
+            raise Failure(400, f"query nested more than {MAX_NESTING} brackets deep; flatten it")
+        why = refused_service(sparql, self.config.allow_service)
+        if why:
+            raise Failure(400, why)
+
+    async def saved(self, request):
+        name = request.path_params["name"]
+        params = _query_params(request)
+        accept = _accept(params, request.headers.get("accept"))
         for key in ("format", "output"):
             params.pop(key, None)
-        result = self.endpoint.run("saved", (self.endpoint.config.store, name, params, accept,
-                                             self.endpoint.config.max_rows))
-        self._send_result(result)
+        result = await self.endpoint.run_async("saved", (self.config.store, name, params, accept, self.config.max_rows,
+                                                         self.config.allow_service))
+        return _result_response(result)
 
-    def _list_queries(self) -> None:
+    async def list_queries(self, request):
+        from starlette.responses import Response
         from kg.query.saved import list_saved
         try:
             queries = list_saved()
-        except Exception as e:  # a malformed .rq file: say which
+        except Exception as e:  # noqa: BLE001 - a malformed .rq file: say which
             raise Failure(500, str(e)) from None
         body = [{"name": q.name, "description": q.description, "url": f"/queries/{q.name}",
                  "parameters": [{"name": p.name, "kind": p.kind, "required": p.required, "help": p.help,
                                  "default": p.default} for p in q.params.values()]} for q in queries]
-        self._send(200, "application/json", json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
+        return Response(json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"), media_type="application/json",
+                        headers={"Cache-Control": "no-store"})
 
-    def _accept(self, params: dict) -> str | None:
-        """The Accept header, unless a format= (or output=) parameter names a format."""
-        for key in ("format", "output"):
-            for value in params.get(key, []):
-                media = FORMAT_PARAM.get(value.lower()) or (value if "/" in value else None)
-                if media:
-                    return media
-        return self.headers.get("Accept")
+    async def view(self, request):
+        from starlette.concurrency import run_in_threadpool
+        from starlette.responses import Response
+        body = await run_in_threadpool(self.endpoint.view)
+        return Response(body, media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-store"})
 
-    def _body(self) -> bytes:
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            raise Failure(400, "bad Content-Length") from None
-        if length > MAX_BODY:
+
+def _query_params(request) -> dict[str, list[str]]:
+    return urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
+
+
+async def _body(request) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise Failure(400, f"bad Content-Length {declared!r}")
+        if int(declared) > MAX_BODY:
             raise Failure(413, f"request body over {MAX_BODY} bytes; send a shorter query")
-        return self.rfile.read(length) if length else b""
-
-    # -- answers
-    def _send_result(self, result: tuple[int, str, bytes, bool]) -> None:
-        status, ctype, body, truncated = result
-        extra = {"KG-Truncated": "true"} if truncated else {}
-        self._send(status, ctype, body, extra)
-
-    def _cors(self) -> None:
-        self.send_header("Access-Control-Allow-Origin", self.endpoint.config.cors_origin)
-        self.send_header("Access-Control-Expose-Headers", "KG-Truncated")
-        if self.endpoint.config.cors_origin != "*":
-            self.send_header("Vary", "Origin")
-
-    def _send(self, status: int, ctype: str, body: bytes, extra: dict | None = None) -> None:
-        self.send_response(status)
-        self._cors()
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        for key, value in (extra or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's signature
-        if not self.endpoint.config.quiet:
-            sys.stderr.write(f"kg serve: {self.address_string()} {format % args}\n")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise Failure(413, f"request body over {MAX_BODY} bytes; send a shorter query")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
-def make_server(config: ServeConfig) -> tuple[ThreadingHTTPServer, Endpoint]:
-    """The HTTP server and its endpoint, bound but not yet serving."""
-    endpoint = Endpoint(config)
-    endpoint.start()
-    handler = type("KgHandler", (Handler,), {"endpoint": endpoint})
-    httpd = ThreadingHTTPServer((config.host, config.port), handler)
-    httpd.daemon_threads = True
-    return httpd, endpoint
+def _accept(params: dict, header: str | None) -> str | None:
+    """The Accept header, unless a format= (or output=) parameter names a format."""
+    for key in ("format", "output"):
+        for value in params.get(key, []):
+            media = FORMAT_PARAM.get(value.lower()) or (value if "/" in value else None)
+            if media:
+                return media
+    return header
 
+
+class Server:
+    """`kg serve`'s server: uvicorn serving the App, bound on construction so the port is known."""
+
+    def __init__(self, config: ServeConfig) -> None:
+        import socket
+
+        import uvicorn
+
+        self.endpoint = Endpoint(config)
+        self.endpoint.start()
+        family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
+        self.socket = socket.socket(family, socket.SOCK_STREAM)
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.socket.bind((config.host, config.port))
+        self.socket.listen(config.backlog)
+        self.server_address = self.socket.getsockname()[:2]
+        uv_config = uvicorn.Config(App(self.endpoint).starlette(), log_level="warning", access_log=not config.quiet,
+                                   backlog=config.backlog, timeout_keep_alive=5, http="h11", lifespan="off",
+                                   limit_concurrency=config.max_connections, server_header=False)
+        self.server = uvicorn.Server(uv_config)
+
+    def serve_forever(self) -> None:
+        self.server.run(sockets=[self.socket])
+
+    def close(self) -> None:
+        self.endpoint.stop()
+        self.socket.close()
+
+
+def make_server(config: ServeConfig) -> Server:
+    """The server, bound but not yet serving."""
+    return Server(config)

@@ -68,6 +68,8 @@ def article_triples(facts: ArticleFacts, reference: ReferenceData) -> list[Tripl
         out.append((a, SCHEMA.datePublished, date_literal(art.published)))
     for author in art.authors:
         out.append((a, SCHEMA.author, Literal(author)))
+    if art.encoding != "utf-8":
+        out.append((a, KGO.sourceEncoding, Literal(art.encoding)))
     if art.extra:
         out.append((a, KGO.metadata, Literal(json.dumps(art.extra, ensure_ascii=False, sort_keys=True))))
     if facts.reference_year:

@@ -3,6 +3,9 @@
 Layout of a store location (a folder):
     oxigraph/   the Oxigraph (RocksDB) database
     lock        advisory lock: one writer at a time; readers share
+    snapshots/  read snapshots published at the end of each write session: a reader that
+                finds a writer running reads the newest one instead of waiting (kg.store.snapshot)
+    kg-store.json  the store's layout version (kg.store.guard)
 
 A writer holds an exclusive lock for its whole run, so a second `kg ingest` waits
 (`KG_LOCK_TIMEOUT` seconds, default 10) and then fails with a clear message. Readers take
@@ -48,6 +51,8 @@ class Store:
         if self._db is not None:
             if self.writable:
                 self._db.flush()
+                from kg.store.snapshot import publish
+                publish(self._db, self.location)   # what readers see while the next writer runs
             self._db = None
         if self._lock_fd is not None:
             fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
@@ -146,7 +151,9 @@ class Store:
 
 def _lock(location: Path, exclusive: bool) -> int:
     location.mkdir(parents=True, exist_ok=True)
-    fd = os.open(location / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+    path = location / "lock"
+    # a reader needs no write access: flock works on a read-only descriptor
+    fd = os.open(path, os.O_RDONLY) if not exclusive and path.exists() else os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
     deadline = time.monotonic() + float(os.environ.get("KG_LOCK_TIMEOUT", "10"))
     while True:
@@ -170,14 +177,43 @@ def open_store(location: str | Path, write: bool = False) -> "Store | RemoteStor
     from kg.store.remote import RemoteStore, is_remote
     if is_remote(location):
         return RemoteStore(str(location), writable=write)
+    from kg.store import guard
     location = Path(location)
     db_path = location / "oxigraph"
+    guard.check_folder(location, write)
     if not write and not db_path.is_dir():
         raise StoreError(f"{location}: no kg store here; run `kg --store {location} ingest corpus/` first")
-    fd = _lock(location, exclusive=write)
+    if not write:
+        snap = _snapshot_if_writer_busy(location)
+        if snap is not None:
+            return Store(location, snap[0], snap[1], False)
+    try:
+        fd = _lock(location, exclusive=write)
+    except OSError as e:
+        raise StoreError(f"{location}: cannot lock the store: {e.strerror}; check the folder's permissions") from e
     try:
         db = ox.Store(str(db_path)) if write else ox.Store.read_only(str(db_path))
+        if write:
+            guard.mark(location)
     except OSError as e:
         os.close(fd)
-        raise StoreError(f"{location}: cannot open the store: {e}") from e
+        raise StoreError(f"{location}: cannot open the store: {str(e).splitlines()[0] if str(e) else e}") from e
     return Store(location, db, fd, write)
+
+
+def _snapshot_if_writer_busy(location: Path) -> tuple[ox.Store, int] | None:
+    """While a writer holds the store, the newest read snapshot (kg.store.snapshot); else None."""
+    path = location / "lock"
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None   # no writer: read the live database
+    except BlockingIOError:
+        from kg.store.snapshot import open_latest
+        return open_latest(location)
+    finally:
+        os.close(fd)
