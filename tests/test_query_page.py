@@ -1,8 +1,7 @@
 """The query page (kg.view.query_page) in Debian's Chromium, against a real store and real SPARQL.
 
-A small test-only HTTP server stands in for `kg serve` with the three routes the page needs:
-/query (render_query_page), /queries.json (saved_queries_json) and /sparql, which runs
-kg.query.sparql.run_query on the store and answers in SPARQL JSON. Every saved query is run
+The real `kg serve` runs over the store with the three routes the page needs: /query (the
+page), /queries.json (the saved queries) and /sparql. Every saved query is run
 from the page with parameters typed into its form, and its rows are compared with what
 `kg query NAME --param …` prints for the same store. Screenshots go to artifacts/ and the
 test's tmp folder (`KG_UPDATE_DOCS=1` also refreshes docs/query-page.png).
@@ -12,16 +11,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import threading
+import subprocess
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from browser import launch, require_browser, sync_playwright
-from conftest import ROOT, run_kg
+from conftest import ROOT, kg_executable, run_kg
+from test_remote_store import free_port, wait_for
 
 require_browser()
 pytestmark = pytest.mark.browser
@@ -49,81 +47,44 @@ PARAMS: dict[str, dict[str, str]] = {
 }
 
 
-class _Endpoint(BaseHTTPRequestHandler):
-    """The page, the saved queries and a SPARQL endpoint over one store (see the module docstring)."""
-    store = None
-    queries: Path
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        url = urlparse(self.path)
-        if url.path == "/query":
-            from kg.view.query_page import render_query_page
-            self._send(200, "text/html; charset=utf-8", render_query_page("zh-Hant").encode())
-        elif url.path == "/queries.json":
-            from kg.view.query_page import saved_queries_json
-            self._send(200, "application/json", saved_queries_json(self.queries).encode())
-        elif url.path == "/sparql":
-            self._sparql(parse_qs(url.query).get("query", [""])[0])
-        else:
-            self._send(404, "text/plain", b"no such page\n")
-
-    def do_POST(self) -> None:  # noqa: N802
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8")
-        if self.headers.get("Content-Type", "").startswith("application/sparql-query"):
-            self._sparql(body)
-        else:
-            self._sparql(parse_qs(body).get("query", [""])[0])
-
-    def _sparql(self, text: str) -> None:
-        from kg.errors import KgError
-        from kg.query.sparql import format_results, run_query
-        try:
-            res = run_query(self.store, text)
-        except KgError as e:
-            self._send(400, "text/plain; charset=utf-8", f"{e}\n".encode())
-            return
-        out = format_results(res, "json")
-        if res.boolean is not None:
-            out = json.dumps({"head": {}, "boolean": res.boolean})
-        self._send(200, "application/sparql-results+json", out.encode())
-
-    def _send(self, status: int, ctype: str, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
-        pass
-
-
 @contextmanager
-def serve(store_path: Path, queries: Path):
-    from kg.store import open_store
-    with open_store(store_path) as store:
-        handler = type("Handler", (_Endpoint,), {"store": store, "queries": queries})
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-        thread.start()
+def serve(store_path: Path, onto: Path, port: int):
+    """A real `kg serve` on the store, reading its saved queries from onto (KG_ONTOLOGY), with
+    SERVICE allowed to reach this machine only (the federated query points back at it)."""
+    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
+    env["KG_ONTOLOGY"] = str(onto)
+    log = open(onto.parent / "serve.log", "w+", encoding="utf-8")
+    proc = subprocess.Popen([kg_executable(), "--store", str(store_path), "serve", "--port", str(port), "--quiet",
+                             "--allow-service", "127.0.0.1"], stdout=log, stderr=log, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
         try:
-            yield f"http://127.0.0.1:{httpd.server_address[1]}"
-        finally:
-            httpd.shutdown()
-            httpd.server_close()
+            wait_for(url + "/queries")
+        except AssertionError:
+            log.seek(0)
+            raise AssertionError(f"kg serve did not start: {log.read()}") from None
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+        log.close()
 
 
 @pytest.fixture(scope="module")
 def site(corpus_store, tmp_path_factory):
-    """(base URL, ontology folder) of the stand-in server; the federated query's SERVICE points
-    at the same stand-in, never at Wikidata."""
+    """(base URL, ontology folder) of `kg serve` over the corpus store; the federated query's
+    SERVICE points at the same server, never at Wikidata."""
     onto = tmp_path_factory.mktemp("onto") / "ontology"
     shutil.copytree(ROOT / "ontology", onto)
-    queries = onto / "queries"
-    with serve(corpus_store, queries) as url:
-        federated = queries / "wikidata-federated.rq"
-        federated.write_text(federated.read_text(encoding="utf-8").replace("https://query.wikidata.org/sparql",
-                                                                            url + "/sparql"), encoding="utf-8")
+    port = free_port()
+    federated = onto / "queries" / "wikidata-federated.rq"
+    federated.write_text(federated.read_text(encoding="utf-8").replace(
+        "https://query.wikidata.org/sparql", f"http://127.0.0.1:{port}/sparql"), encoding="utf-8")
+    with serve(corpus_store, onto, port) as url:
         yield url, onto
 
 

@@ -34,7 +34,8 @@ import click
 def command(settings, host: str, port: int, timeout: float, max_rows: int, workers: int, max_memory: int,
             max_queue: int,
             cors_origins: tuple[str, ...], allow_service: tuple[str, ...], lang: str, quiet: bool) -> None:
-    """Serve the store as a read-only SPARQL 1.1 endpoint (/sparql), with the graph viewer at /.
+    """Serve the store as a read-only SPARQL 1.1 endpoint (/sparql), with the graph viewer at /
+    and a query page (editor, saved queries with their parameters, results) at /query.
 
     GET, HEAD or POST queries (query=…, form-encoded, or an application/sparql-query body);
     results as SPARQL JSON, XML, CSV or TSV by the Accept header. Saved queries run at
@@ -52,7 +53,7 @@ def command(settings, host: str, port: int, timeout: float, max_rows: int, worke
     server = make_server(config)
     bound_host, bound_port = server.server_address[:2]
     base = f"http://{bound_host}:{bound_port}"
-    click.echo(f"kg: serving {settings.store} at {base}/sparql (viewer: {base}/, saved queries: {base}/queries); "
+    click.echo(f"kg: serving {settings.store} at {base}/sparql (viewer: {base}/, query page: {base}/query, saved queries: {base}/queries); "
                "Ctrl-C stops", err=True)
     signal.signal(signal.SIGTERM, lambda signum, frame: server.server.handle_exit(signum, frame))
     try:

@@ -1,6 +1,8 @@
 """`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over the store, with the viewer beside it.
 
-    GET/HEAD /sparql?query=…                 (also /query)
+    GET/HEAD /sparql?query=…                 (also /query?query=…)
+    GET  /query                              the query page: editor, saved queries, results as table and graph
+    GET  /queries.json                       the saved queries with their text, as the query page reads them
     POST /sparql  query=… (form-encoded)  or  an application/sparql-query body
     GET  /queries                            the saved queries (JSON)
     GET  /queries/NAME?param=value…          run a saved query, parameters bound as in `kg query`
@@ -548,7 +550,8 @@ class App:
         reads = ["GET", "HEAD"]
         routes = [
             Route("/sparql", self.sparql, methods=["GET", "HEAD", "POST"]),
-            Route("/query", self.sparql, methods=["GET", "HEAD", "POST"]),
+            Route("/query", self.query_page_or_sparql, methods=["GET", "HEAD", "POST"]),
+            Route("/queries.json", self.queries_json, methods=reads),
             Route("/queries", self.list_queries, methods=reads),
             Route("/queries/{name:path}", self.saved, methods=reads),
             *(Route(p, self.view, methods=reads) for p in ("/", "/view", "/view.html", "/index.html")),
@@ -644,6 +647,28 @@ class App:
                                  "default": p.default} for p in q.params.values()]} for q in queries]
         return Response(json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"), media_type="application/json",
                         headers={"Cache-Control": "no-store"})
+
+    async def query_page_or_sparql(self, request):
+        """/query: the query page (an editor with the saved queries) when no query is given; the
+        SPARQL endpoint when one is (kept as an alias of /sparql)."""
+        if request.method == "POST" or "query" in _query_params(request):
+            return await self.sparql(request)
+        from starlette.responses import Response
+        from kg.view import render_query_page
+        body = render_query_page(lang=self.config.lang, endpoint="/sparql", queries_url="/queries.json",
+                                 viewer_url="/")
+        return Response(body.encode("utf-8"), media_type="text/html; charset=utf-8",
+                        headers={"Cache-Control": "no-store"})
+
+    async def queries_json(self, request):
+        """The saved queries with their text and parameters, as the query page reads them."""
+        from starlette.responses import Response
+        from kg.view import saved_queries_json
+        try:
+            body = saved_queries_json()
+        except Exception as e:  # noqa: BLE001 - a malformed .rq file: say which
+            raise Failure(500, str(e)) from None
+        return Response(body.encode("utf-8"), media_type="application/json", headers={"Cache-Control": "no-store"})
 
     async def view(self, request):
         from starlette.concurrency import run_in_threadpool
