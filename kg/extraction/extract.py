@@ -69,7 +69,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                                                      if i["key"] == full), "known": False}
         ent = entities.setdefault(info["key"], Entity(info["key"], info["cls"], info["known"]))
         ent.names.add(text[info["start"]:info["end"]])
-        ent.mentions.append(evidence(info["start"], info["end"], info["rule"], info["confidence"]))
+        ev = evidence(info["start"], info["end"], info["rule"], info["confidence"])
+        if not any(m.sentence_start == ev.sentence_start for m in ent.mentions):
+            ent.mentions.append(ev)  # one piece of evidence per sentence that names the entity
         mentions.append((info["start"], info["end"], ent))
 
     # -- relations
