@@ -267,11 +267,6 @@ def graph_lines(store: Store, graph) -> set[str]:
     return {f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o, _ in map(quad_to_rdflib, store.quads(str(graph)))}
 
 
-def graph_triples(store: Store, graph) -> set[tuple[str, str, str]]:
-    """The triples of one graph, as N-Triples terms (comparable with rdflib's `n3()`)."""
-    return {(nt(s), nt(p), nt(o)) for s, p, o, _ in map(quad_to_rdflib, store.quads(str(graph)))}
-
-
 def _load_schema(store: Store) -> None:
     """Ontology and reference data into graphs of their own, when they changed."""
     folder = ontology_dir()

@@ -55,8 +55,10 @@ class Store:
                 publish(self._db, self.location)   # what readers see while the next writer runs
             self._db = None
         if self._lock_fd is not None:
-            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-            os.close(self._lock_fd)
+            if self._lock_fd in _LOCK_FDS:   # not closed by a fork (see _close_inherited_locks)
+                _LOCK_FDS.discard(self._lock_fd)
+                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+                os.close(self._lock_fd)
             self._lock_fd = None
 
     def __enter__(self) -> "Store":
@@ -149,6 +151,27 @@ class Store:
         return len(self.db)
 
 
+_LOCK_FDS: set[int] = set()   # the lock files this process holds
+
+
+def _close_inherited_locks() -> None:
+    """In a forked child (an extraction worker): drop the copies of the parent's lock files.
+
+    flock() locks belong to the open file, which a fork shares: a worker keeping its copy
+    would keep the store locked after its parent died (kill -9) until the worker exits.
+    Closing the copy leaves the parent's lock as it is.
+    """
+    for fd in list(_LOCK_FDS):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _LOCK_FDS.clear()
+
+
+os.register_at_fork(after_in_child=_close_inherited_locks)
+
+
 def _lock(location: Path, exclusive: bool) -> int:
     location.mkdir(parents=True, exist_ok=True)
     path = location / "lock"
@@ -159,6 +182,7 @@ def _lock(location: Path, exclusive: bool) -> int:
     while True:
         try:
             fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            _LOCK_FDS.add(fd)
             return fd
         except BlockingIOError:
             if time.monotonic() >= deadline:
@@ -196,6 +220,7 @@ def open_store(location: str | Path, write: bool = False) -> "Store | RemoteStor
         if write:
             guard.mark(location)
     except OSError as e:
+        _LOCK_FDS.discard(fd)
         os.close(fd)
         raise StoreError(f"{location}: cannot open the store: {str(e).splitlines()[0] if str(e) else e}") from e
     return Store(location, db, fd, write)
