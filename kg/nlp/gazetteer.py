@@ -69,14 +69,10 @@ class KnownNames:
 
 @lru_cache(maxsize=1)
 def _word_frequencies() -> dict[str, int]:
-    """jieba's dictionary: how common each word is in ordinary Chinese."""
-    import logging
-
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    return tok.FREQ
+    """jieba's dictionary: how common each word is in ordinary Chinese (loaded once, shared
+    with the tokenizer)."""
+    from kg.nlp.tokenizer import base_frequencies
+    return base_frequencies()
 
 
 def _splits_a_word(folded: str, start: int, end: int) -> bool:

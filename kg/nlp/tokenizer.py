@@ -12,6 +12,7 @@ import logging
 from typing import Callable, Iterable
 
 import jieba
+from functools import lru_cache
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces, registry
 from spacy.vocab import Vocab
@@ -23,13 +24,30 @@ jieba.setLogLevel(logging.WARNING)
 _JIEBA: dict[tuple[str, ...], jieba.Tokenizer] = {}
 
 
+@lru_cache(maxsize=1)
+def _base() -> jieba.Tokenizer:
+    """jieba with its own dictionary only, loaded once per process."""
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+def base_frequencies() -> dict[str, int]:
+    """How common each word is in ordinary Chinese (jieba's dictionary, without our names)."""
+    return _base().FREQ
+
+
 def jieba_tokenizer(user_words: Iterable[str] = ()) -> jieba.Tokenizer:
     """One jieba tokenizer per set of user words, per process (its dictionary loads once)."""
     words = tuple(sorted({fold(w) for w in user_words if len(w) > 1}))
     key = words
     if key not in _JIEBA:
-        tok = jieba.Tokenizer()
-        tok.initialize()
+        base = _base()
+        if not words:
+            _JIEBA[key] = base
+            return base
+        tok = jieba.Tokenizer()  # jieba's dictionary is read once per process (_base); this copies it
+        tok.FREQ, tok.total, tok.initialized = dict(base.FREQ), base.total, True
         for w in words:
             if " " not in w:
                 tok.add_word(w, freq=max(tok.suggest_freq(w, tune=False), 20000))

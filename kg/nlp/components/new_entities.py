@@ -573,11 +573,8 @@ def _common_word(word: str) -> bool:
     """A word common in general Chinese text (jieba's dictionary counts it 1,000 times or more):
     消費, 新興, 背後, 國家. A name's core ending in one is a phrase, not a name (消費電子,
     大陸國家市); names coin rare stems (燧原, 壁仞, 長鑫)."""
-    from kg.nlp.tokenizer import _JIEBA, jieba_tokenizer
-    tok = next(iter(_JIEBA.values())) if _JIEBA else jieba_tokenizer()
-    if not tok.initialized:
-        tok.initialize()
-    return len(word) >= 2 and tok.FREQ.get(word, 0) >= COMMON_WORD_FREQ
+    from kg.nlp.tokenizer import base_frequencies
+    return len(word) >= 2 and base_frequencies().get(word, 0) >= COMMON_WORD_FREQ
 ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "GovernmentAgency"}
 BRAND_MODEL = re.compile(r"\s?(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
 FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}[a-z]{0,3})(?![a-z0-9.%])(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
