@@ -5,6 +5,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,34 @@ def run_kg(*args: str, store: Path | None = None, cwd: Path = ROOT, check: bool 
     if check and proc.returncode != 0:
         raise AssertionError(f"kg {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
     return proc
+
+
+@contextmanager
+def kg_serve(store: Path, *options: str, port: int | None = None, env: dict | None = None):
+    """A real `kg serve` over store on 127.0.0.1 (a free port unless one is given), stopped at the
+    end; yields its base URL. If it does not start, the error shows what it printed."""
+    from test_remote_store import free_port, wait_for
+    port = port or free_port()
+    full_env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
+    full_env.update(env or {})
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        proc = subprocess.Popen([kg_executable(), "--store", str(store), "serve", "--port", str(port), *options],
+                                stdout=log, stderr=log, env=full_env)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            try:
+                wait_for(url + "/queries")
+            except AssertionError:
+                log.seek(0)
+                raise AssertionError(f"kg serve did not start: {log.read()}") from None
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=15)
 
 
 @pytest.fixture(scope="session")
@@ -62,6 +92,24 @@ SLOW_MODULES = {"test_remote_store", "test_server", "test_quality", "test_querie
 SLOW_TESTS = {"test_default_store_and_env_override", "test_cli_bad_file_one_line_error_and_store_untouched",
               "test_users_extend_the_reference_data_with_turtle", "test_units_compare_across_articles_by_sparql",
               "test_focus_page_is_named_after_the_entity_and_hops_needs_focus"}
+
+
+@pytest.fixture(scope="module", params=["as written", "other script"])
+def facts(nlp, request):
+    """Extraction of a test's own sentence, run twice: as written, and converted to the other
+    script. Returns ArticleFacts."""
+    from kg.corpus import Article
+    from kg.extraction.extract import extract
+    from kg.text import script_of, to_simplified, to_traditional
+
+    def run(text: str, published: str | None = None):
+        if request.param == "other script":
+            text = to_simplified(text) if script_of(text) == "zh-Hant" else to_traditional(text)
+        doc = nlp.make_doc(text)
+        if published:
+            doc.user_data["published"] = published
+        return extract(nlp(doc), Article(key="t/x.md", text=text, sha256="0" * 64, published=published))
+    return run
 
 
 def pytest_collection_modifyitems(config, items) -> None:

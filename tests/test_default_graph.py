@@ -7,14 +7,11 @@ number of articles that mention the entity.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 
 import httpx
 import pytest
 
-from conftest import kg_executable, run_kg
-from test_remote_store import free_port, wait_for
+from conftest import kg_serve, run_kg
 
 ARTICLES = {
     "a.md": "英偉達發布H200芯片，顯存帶寬4.8TB/s。黃仁勳表示，星瀾科技公司將採用H200。\n",
@@ -35,19 +32,8 @@ def served(tmp_path_factory):
         (corpus / name).write_text(text, encoding="utf-8")
     store = base / "store"
     run_kg("ingest", str(corpus), store=store)
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
-    log = open(base / "serve.log", "w+", encoding="utf-8")
-    proc = subprocess.Popen([kg_executable(), "--store", str(store), "serve", "--port", str(port), "--quiet"],
-                            stdout=log, stderr=log, env=env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(url + "/queries")
+    with kg_serve(store, "--quiet") as url:
         yield url, store
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
-        log.close()
 
 
 def _rows(bindings: list[dict]) -> list[tuple]:

@@ -6,9 +6,7 @@ not hold up other clients; 200 clients at once get answers, not connection reset
 """
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -16,31 +14,15 @@ from contextlib import contextmanager
 import httpx
 import pytest
 
-from conftest import kg_executable, run_kg
-from test_remote_store import ARTICLE_A as ARTICLE, free_port, wait_for
+from conftest import kg_serve, run_kg
+from test_remote_store import ARTICLE_A as ARTICLE
 from test_server import RUNAWAY
 
 SAVED = "/queries/entity-by-alias?name=NVIDIA"
 
 
-@contextmanager
 def serving(store, *options: str):
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
-    proc = subprocess.Popen([kg_executable(), "--store", str(store), "serve", "--port", str(port), "--quiet",
-                             *options], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(url + "/queries")
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-        proc.stderr.close()
+    return kg_serve(store, "--quiet", *options)
 
 
 @pytest.fixture(scope="module")

@@ -3,26 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.corpus import Article
-from kg.extraction.extract import extract
-
 from conftest import run_kg
-
-
-@pytest.fixture(scope="module", params=["as written", "other script"])
-def facts(nlp, request):
-    """Every test runs twice: on its sentence as written, and converted to the other script."""
-    from kg.text import script_of, to_simplified, to_traditional
-
-    def run(text: str, published: str | None = None):
-        if request.param == "other script":
-            text = to_simplified(text) if script_of(text) == "zh-Hant" else to_traditional(text)
-        doc = nlp.make_doc(text)
-        if published:
-            doc.user_data["published"] = published
-        doc = nlp(doc)
-        return extract(doc, Article(key="t/x.md", text=text, sha256="0" * 64, published=published))
-    return run
 
 
 def kinds(f, kind):

@@ -4,25 +4,6 @@ written for these tests (invented companies and people), and each test runs on i
 as written and converted to the other script."""
 from __future__ import annotations
 
-import pytest
-
-from kg.corpus import Article
-from kg.extraction.extract import extract
-
-
-@pytest.fixture(scope="module", params=["as written", "other script"])
-def facts(nlp, request):
-    from kg.text import script_of, to_simplified, to_traditional
-
-    def run(text: str, published: str | None = None):
-        if request.param == "other script":
-            text = to_simplified(text) if script_of(text) == "zh-Hant" else to_traditional(text)
-        doc = nlp.make_doc(text)
-        if published:
-            doc.user_data["published"] = published
-        return extract(nlp(doc), Article(key="t/f.md", text=text, sha256="0" * 64, published=published))
-    return run
-
 
 def key_of(f, name_part: str) -> str:
     from kg.text import to_simplified

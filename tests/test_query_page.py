@@ -11,15 +11,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from browser import launch, require_browser, sync_playwright
-from conftest import ROOT, kg_executable, run_kg
-from test_remote_store import free_port, wait_for
+from conftest import ROOT, kg_serve, run_kg
+from test_remote_store import free_port
 
 require_browser()
 pytestmark = pytest.mark.browser
@@ -47,31 +45,10 @@ PARAMS: dict[str, dict[str, str]] = {
 }
 
 
-@contextmanager
 def serve(store_path: Path, onto: Path, port: int):
     """A real `kg serve` on the store, reading its saved queries from onto (KG_ONTOLOGY), with
     SERVICE allowed to reach this machine only (the federated query points back at it)."""
-    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
-    env["KG_ONTOLOGY"] = str(onto)
-    log = open(onto.parent / "serve.log", "w+", encoding="utf-8")
-    proc = subprocess.Popen([kg_executable(), "--store", str(store_path), "serve", "--port", str(port), "--quiet",
-                             "--allow-service", "127.0.0.1"], stdout=log, stderr=log, env=env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        try:
-            wait_for(url + "/queries")
-        except AssertionError:
-            log.seek(0)
-            raise AssertionError(f"kg serve did not start: {log.read()}") from None
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-        log.close()
+    return kg_serve(store_path, "--quiet", "--allow-service", "127.0.0.1", port=port, env={"KG_ONTOLOGY": str(onto)})
 
 
 @pytest.fixture(scope="module")

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
 
 import httpx
 import pyoxigraph as ox
 import pytest
 
-from conftest import kg_executable, run_kg
-from test_remote_store import ARTICLE_A as ARTICLE, free_port, wait_for
+from conftest import kg_serve, run_kg
+from test_remote_store import ARTICLE_A as ARTICLE
 
 ID = "https://w3id.org/aichip-kg/id/"
 MAX_ROWS = 40
@@ -30,27 +28,9 @@ def served(tmp_path_factory):
     (corpus / "h200.md").write_text(ARTICLE, encoding="utf-8")
     store = base / "store"
     run_kg("ingest", str(corpus), store=store)
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
-    log = open(base / "serve.log", "w+", encoding="utf-8")
-    proc = subprocess.Popen([kg_executable(), "--store", str(store), "serve", "--port", str(port), "--timeout", "3",
-                             "--max-rows", str(MAX_ROWS), "--quiet", "--cors", "https://example.org"], stdout=log, stderr=log, env=env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        try:
-            wait_for(url + "/queries")
-        except AssertionError:
-            log.seek(0)
-            raise AssertionError(f"kg serve did not start: {log.read()}") from None
+    with kg_serve(store, "--timeout", "3", "--max-rows", str(MAX_ROWS), "--quiet", "--cors",
+                  "https://example.org") as url:
         yield url, store, corpus
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-        log.close()
 
 
 @pytest.fixture(scope="module")

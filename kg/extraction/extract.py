@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kg.corpus import Article
 from kg.extraction.frames import ANAPHORA, clause_frames, frame_relations, load_lexicon
-from kg.nlp.clauses import clauses
+from kg.nlp.clauses import DATELINE_END, clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
 from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, main_company, texts
 from kg.nlp.spans import mentions as spans_mentions
@@ -187,8 +187,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 re.search(r"(?:该|这款|此款|这颗|其)(?:芯片|处理器|加速卡|产品|gpu)?", folded[sentence[0]:q["start"]]):
             # 該晶片採用7奈米工藝: the chip named last before the sentence
             subject = next((ent for ms, me, ent in reversed(mentions) if ms < sentence[0] and ent.cls in PRODUCTS
-                            and _same_paragraph(folded, ms, q["start"]) or ms < sentence[0] and ent.cls in PRODUCTS
-                            and sentence[0] - me < 200), None)
+                            and (_same_paragraph(folded, ms, q["start"]) or sentence[0] - me < 200)), None)
         if subject is None or (subject.cls not in PRODUCTS and not _before_in_sentence(mentions, folded, q["start"])):
             if last_subject is not None and last_sentence is not None and \
                     _same_paragraph(folded, last_sentence[0], q["start"]):
@@ -266,20 +265,15 @@ def _linked_pairs(relations: list[Relation], statements: list[Statement]) -> set
     return out
 
 
-DATELINE_CLAUSE = re.compile(r"\d\s*日\s*(?:电|讯|消息)$")
-
-
 def _units(clause_bounds, sentences, mentions, limit, folded):
     """Sentences with at most limit distinct entities read whole; longer ones clause by clause.
     A dateline opening a sentence is a unit of its own: the outlet has no part in the news."""
     out = []
     for s0, s1 in sentences:
         own = [(a, b) for a, b in clause_bounds if s0 <= a < s1]
-        if own and DATELINE_CLAUSE.search(folded[own[0][0]:own[0][1]]):
+        if own and DATELINE_END.search(folded[own[0][0]:own[0][1]]):
             out.append(own[0])
             own = own[1:]
-            if not own:
-                continue
         if not own:
             continue
         s0 = own[0][0]  # a byline before the first clause ((記者…／台北報導)) is no part of the sentence

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.nlp.clauses import DATELINE_END
+
 ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchInstitute", "MediaOrganization",
         "StockExchange", "InternationalOrganization", "University"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
@@ -29,10 +31,6 @@ ANAPHORA = re.compile(r"(?:该|这家|此|这|本)(?:公司|企业|集团|厂商
 # A clause opening with one of these is an adverbial (受美國新規影響, 根據招股書, 隨著…): what it
 # names is circumstance, not the sentence's topic.
 ADVERBIAL = re.compile(r"\s*(?:受|因|因为|由于|随着|据|根据|依据|按照|为了|针对|面对|在(?=[^，。]{0,12}(?:下|中|之际|期间|后|前|时)$))")
-
-
-# 快科技10月29日消息 / 新華社北京3月2日電: a dateline's outlet is not what its sentence is about
-DATELINE_END = re.compile(r"\d\s*日\s*(?:电|讯|消息)\s*$")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ computed once per doc and cached on it.
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.tokens import Doc
@@ -20,6 +19,9 @@ CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"
                         r"|(?<=\d日[電电訊讯])\s+|(?<=\d日消息)\s*"
                         # 〔記者吳佳蓉／台北報導〕, 記者林宸誼／台北報導, (中央社記者…電): a byline stands apart
                         r"|[〔【\[（(]\s*(?:[^〔【\[（()\n]{0,6}?)[記记]者[^〕】\]）)\n]{1,30}[〕】\]）)]\s*")
+# 快科技10月29日消息 / 新華社北京3月2日電 (folded): a dateline ends its clause, and its outlet is
+# no part of the news
+DATELINE_END = re.compile(r"\d\s*日\s*(?:电|讯|消息)\s*$")
 OPENERS = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")", "《": "》", "【": "】"}
 
 
@@ -60,8 +62,3 @@ def clauses(doc: Doc) -> list[tuple[int, int]]:
     if "kg_clauses" not in data:
         data["kg_clauses"] = split_clauses(texts(doc)[0])
     return data["kg_clauses"]
-
-
-def clause_at(bounds: list[tuple[int, int]], pos: int) -> int:
-    """Index of the clause holding character pos (the one before it when pos is punctuation)."""
-    return max(0, bisect.bisect_right([s for s, _ in bounds], pos) - 1)
