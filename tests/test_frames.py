@@ -199,3 +199,35 @@ def test_a_vice_president_is_no_chief_executive(facts):
     props = {(r.property, r.object) for r in f.relations}
     assert ("employer", key_of(f, "鋒芯")) in props
     assert not any(r.property == "chiefExecutiveOfficer" for r in f.relations)
+
+
+def values_of(f, key: str) -> set[float]:
+    return {float(st.amount.value) for st in f.statements if st.amount and key in {k for _, k in st.roles}}
+
+
+def test_a_figure_in_a_clause_naming_nothing_is_the_topics(facts):
+    f = facts("星曜半導體、瀚川智算等晶圓廠，計劃將成熟製程的月產能，從目前約3萬片提高到8萬片。")
+    lead = key_of(f, "星曜")
+    assert {30000.0, 80000.0} <= values_of(f, lead)
+
+
+def test_a_country_opening_a_sentence_owns_its_figures(facts):
+    f = facts("消息人士說，越南希望在2028年前新增40萬片晶圓的封測產能。")
+    assert 400000.0 in values_of(f, key_of(f, "越南"))
+
+
+def test_a_process_node_is_the_makers_not_the_tool_it_lacks(facts):
+    f = facts("由於買不到艾司摩爾的EUV設備，北辰微電子以舊機台在蘇州廠生產接近5奈米的晶片。")
+    maker = key_of(f, "北辰")
+    assert 5.0 in values_of(f, maker)
+    assert not any(5.0 in values_of(f, k) for k in f.entities if f.entities[k].cls == "Product")
+
+
+def test_a_reporting_clause_is_no_topic_for_figures(facts):
+    f = facts("日經新聞報導，北辰微電子正擴大先進產能，挑戰3奈米等級。")
+    assert 3.0 in values_of(f, key_of(f, "北辰"))
+
+
+def test_a_bare_company_opening_a_clause_is_the_one_named_before(facts):
+    f = facts("2026年3月2日，深圳證券交易所受理了鋒算科技的上市申請，公司擬募資58億元。")
+    assert 5.8e9 in values_of(f, key_of(f, "鋒算"))

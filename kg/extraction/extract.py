@@ -158,6 +158,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             affiliation.setdefault(b.key, a.key)
     last_subject: Entity | None = None
     last_sentence = None
+    amount_frames = clause_frames(folded, clauses(doc), sentences, mentions, min_entities=0)
     top = main_company(spans_mentions(doc))
     main = entities.get(canon(top._.kg["key"])) if top is not None else None
     # 中國、美國、歐亞占比分別為86%、11%和3%: a company's figures split by region
@@ -182,7 +183,20 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 last_subject, last_sentence = lead, sentence_of(q["start"])
             continue
         sentence = sentence_of(q["start"])
-        subject = respectively.get(q["start"]) or _subject_of_amount(mentions, entities, folded, q["start"], q["unit"])
+        others: list[Entity] = []
+        subject = respectively.get(q["start"])
+        if subject is None and q["unit"] == "NM":
+            # 在上海廠生產接近7奈米的晶片 / 其為7奈米工藝的增強版: a process node is the chip's its clause
+            # names, else the maker's the clause is about
+            subject = _node_owner(amount_frames, mentions, entities, q["start"])
+        if subject is None and q["unit"] not in SPEC_UNITS and not _described(mentions, folded, q["start"]):
+            # 中芯、華虹等規劃將產量從不到2萬片提升至10萬片: the figure is about what its clause
+            # names before it, or the sentence's topic, and every member of a list named together
+            found = _clause_subjects(amount_frames, mentions, entities, folded, q["start"])
+            if found:
+                subject, others = found[0], found[1:]
+        if subject is None:
+            subject = _subject_of_amount(mentions, entities, folded, q["start"], q["unit"])
         if subject is None and q["unit"] in SPEC_UNITS and \
                 re.search(r"(?:该|这款|此款|这颗|其)(?:芯片|处理器|加速卡|产品|gpu)?", folded[sentence[0]:q["start"]]):
             # 該晶片採用7奈米工藝: the chip named last before the sentence
@@ -202,7 +216,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = org or subject
         last_subject, last_sentence = subject, sentence
         statements.append(Statement(
-            kind="Measurement", roles=(("subject", subject.key),),
+            kind="Measurement", roles=tuple(("subject", k) for k in dict.fromkeys(x.key for x in [subject, *others])),
             evidence=evidence(q["start"], q["end"], f"amount-{q['rule']}", 0.7),
             amount=_amount(q), date=_date_value(_date_for(dates, sentence[0], q["start"], sentence[1])),
             hedged=bool(HEDGE.search(folded[sentence[0]:sentence[1]]))))
@@ -446,6 +460,57 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
         return people[-1]
     later = [x for x in after if x.cls not in PLACES and x.cls not in ("Person", "Event")]
     return later[0] if later else None
+
+
+def _described(mentions, folded: str, pos: int) -> bool:
+    """市值約4.6兆美元的輝達: the amount describes the name right after it."""
+    end = _amount_end(folded, pos)
+    return any(end <= m[0] <= end + 2 and folded[end:m[0]] == "的" for m in mentions)
+
+
+def _node_owner(frames, mentions, entities, pos: int) -> Entity | None:
+    """The owner of a process node at pos: the product its clause names (the last before it, else
+    the first), else the company or organisation the clause's frame is about."""
+    frame = next((f for f in frames if f.start <= pos < f.end), None)
+    if frame is None:
+        return None
+    chips = [m for m in mentions if frame.start <= m[0] and m[1] <= frame.end and m[2].cls in PRODUCTS]
+    if chips:
+        before = [m for m in chips if m[0] < pos]
+        return (before or chips)[-1 if before else 0][2]
+    makers = [entities.get(k) for _, k in frame.roles]
+    makers = [x for x in makers if x is not None and x.cls in ("Company", "Organization")]
+    return makers[0] if makers else None
+
+
+def _clause_subjects(frames, mentions, entities, folded: str, pos: int) -> list[Entity]:
+    """What a figure at pos is about, read from its clause's frame: the entities the clause names
+    before the figure (its list, when they are named together as A、B等), else the sentence's
+    topic carried into the clause. Places count only when nothing else is named."""
+    frame = next((f for f in frames if f.start <= pos < f.end), None)
+    if frame is None:
+        return []
+    here = [(ms, me, ent) for ms, me, ent in mentions if frame.start <= ms and me <= pos]
+    keys = [k for _, k in frame.roles]
+    if not here and frame.topic is not None:
+        topic = entities.get(frame.topic)
+        return [topic] if topic is not None else []
+    if not here:
+        return []
+    firm = [x for x in here if x[2].cls not in PLACES and x[2].cls not in ("Event",)]
+    chosen = firm or here
+    last = chosen[-1]
+    group = [last]  # 中芯國際、華虹半導體等: the list the last name closes
+    for m in reversed(chosen[:-1]):
+        if re.fullmatch(r"\s*(?:、|,|，|和|与|及|以及|跟)\s*", folded[m[1]:group[-1][0]]):
+            group.append(m)
+        else:
+            break
+    out = [m[2] for m in reversed(group)]
+    if frame.topic is not None and not firm and frame.topic in keys:
+        topic = entities.get(frame.topic)
+        out = ([topic] if topic is not None else []) + out
+    return list({x.key: x for x in out}.values())
 
 
 AMOUNT_KINDS = ("decision", "comparison", "meeting", "deal", "sale", "funding", "talks", "listing-add", "listing")

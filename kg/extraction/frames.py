@@ -28,9 +28,17 @@ ACTORS = ORGS | {"Person"}
 ANAPHORA = re.compile(r"(?:该|这家|此|这|本)(?:公司|企业|集团|厂商|机构|部门|芯片|晶片|产品)|(?<![尤极])其(?![他它中余实])|前者|后者")
 
 
+# 公司擬募資295億元: a clause opening with a bare 公司 is about the company named before
+OPENING_COMPANY = re.compile(r"\s*公司(?!法)")
+
 # A clause opening with one of these is an adverbial (受美國新規影響, 根據招股書, 隨著…): what it
 # names is circumstance, not the sentence's topic.
 ADVERBIAL = re.compile(r"\s*(?:受|因|因为|由于|随着|据|根据|依据|按照|为了|针对|面对|在(?=[^，。]{0,12}(?:下|中|之际|期间|后|前|时)$))")
+
+
+# A clause that only names a source and its verb of saying (日經亞洲報導，知情人士透露，) opens
+# reported speech: what follows is about what the report names, not about the reporter.
+REPORTING = re.compile(r"(?:报导|报道|表示|透露|指出|称|说|说明|强调|认为|援引|引述|消息|宣布|披露|显示)\s*[:：]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,7 @@ class Frame:
     trigger: str | None                 # the predicate as written
     trigger_start: int | None
     roles: tuple[tuple[str, str], ...]  # (role property, entity key)
+    topic: str | None = None            # the sentence's topic when carried into this clause
 
 
 def role_of(cls: str, before_trigger: bool, first_actor: bool) -> str:
@@ -59,11 +68,13 @@ def role_of(cls: str, before_trigger: bool, first_actor: bool) -> str:
 
 def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[tuple[int, int]],
                   mentions: list[tuple[int, int, object]],
-                  predicate=None) -> list[Frame]:
-    """Frames of every clause that holds two or more entities once its topic is carried in.
+                  predicate=None, min_entities: int = 2) -> list[Frame]:
+    """Frames of every clause that holds min_entities or more entities once its topic is carried in.
 
     mentions: (start, end, entity) in text order, entity with .key and .cls.
     predicate: a callable (start, end) -> (text, start) | None giving the clause's main verb.
+    With min_entities=0 every clause has a frame, and a clause naming nothing is about the
+    sentence's topic (從目前不到2萬片提升至10萬片: the figures of the company named before).
     """
     frames: list[Frame] = []
     mi = 0
@@ -92,23 +103,30 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                 seen.add(ent.key)
                 ents.append((s, ent))
         # a pointer word (该公司, 其) names the company before it
-        ref = ANAPHORA.search(folded, cs, ce)
+        ref = ANAPHORA.search(folded, cs, ce) or OPENING_COMPANY.match(folded, cs, ce)
         if ref and last_company is not None and last_company.key not in seen and \
                 not any(ent.cls == "Company" and s < ref.start() for s, ent in ents):
             ents.append((ref.start(), last_company))
             seen.add(last_company.key)
         actor_first = next((ent for s, ent in sorted(ents, key=lambda x: x[0]) if ent.cls in ACTORS), None)
-        if actor_first is None and topic is not None and topic.key not in seen and ents:
+        carried = None
+        if actor_first is None and topic is not None and topic.key not in seen and (ents or min_entities == 0):
             ents.insert(0, (cs, topic))
             seen.add(topic.key)
-        elif actor_first is not None and topic is None and not ADVERBIAL.match(folded, cs) \
-                and not DATELINE_END.search(folded, cs, ce):
-            topic = actor_first
+            carried = topic.key
+        elif topic is None and not ADVERBIAL.match(folded, cs) and not DATELINE_END.search(folded, cs, ce) \
+                and not (min_entities == 0 and REPORTING.search(folded, cs, ce)):
+            # 大陸目標是一至兩年內，…: a country opening the sentence's clause is its topic when no actor is
+            opener = actor_first or next((ent for s, ent in ents if ent.cls in PLACES and
+                                          not folded[cs:s].strip()), None) if min_entities == 0 else actor_first
+            topic = opener
         for s, e, ent in here:
             if ent.cls == "Company":
                 last_company = ent
         mi = j
-        if len(ents) < 2:
+        if len(ents) < max(min_entities, 1) and not (min_entities == 0 and carried):
+            if min_entities == 0:
+                frames.append(Frame(cs, ce, None, None, tuple(("subject", ent.key) for _, ent in ents), carried))
             continue
         ents.sort(key=lambda x: x[0])
         roles: list[tuple[str, str]] = []
@@ -119,7 +137,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             if role == "agent":
                 first = False
             roles.append((role, ent.key))
-        frames.append(Frame(cs, ce, pred[0] if pred else None, tpos, tuple(roles)))
+        frames.append(Frame(cs, ce, pred[0] if pred else None, tpos, tuple(roles), carried))
     return frames
 
 
