@@ -231,3 +231,24 @@ def test_a_reporting_clause_is_no_topic_for_figures(facts):
 def test_a_bare_company_opening_a_clause_is_the_one_named_before(facts):
     f = facts("2026年3月2日，深圳證券交易所受理了鋒算科技的上市申請，公司擬募資58億元。")
     assert 5.8e9 in values_of(f, key_of(f, "鋒算"))
+
+
+def test_a_ministry_saying_something_is_no_person(facts):
+    f = facts("司法部稱，北辰微電子的兩名前員工已被起訴。")
+    assert not any(e.cls == "Person" for e in f.entities.values()), [(e.names, e.cls) for e in f.entities.values()]
+
+
+def test_a_discourse_phrase_before_a_verb_is_no_person(facts):
+    f = facts("簡單來說，星曜半導體今年不會擴產。")
+    assert not any(e.cls == "Person" for e in f.entities.values()), [(e.names, e.cls) for e in f.entities.values()]
+
+
+def test_two_countries_before_a_common_word_are_no_name(facts):
+    f = facts("這起案件觸及美中科技競逐的核心，北辰微電子股價應聲下跌。")
+    assert not any("科技" in "".join(e.names) for e in f.entities.values()), [e.names for e in f.entities.values()]
+
+
+def test_an_organisation_name_does_not_start_inside_a_word(facts):
+    f = facts("作為國產動態隨機存取存儲器的龍頭，星曜半導體去年營收大增。")
+    assert not any(any("動態" in n or "动态" in n for n in e.names) for e in f.entities.values()), \
+        [(e.names, e.cls) for e in f.entities.values()]

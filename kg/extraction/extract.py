@@ -188,7 +188,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if subject is None and q["unit"] == "NM":
             # 在上海廠生產接近7奈米的晶片 / 其為7奈米工藝的增強版: a process node is the chip's its clause
             # names, else the maker's the clause is about
-            subject = _node_owner(amount_frames, mentions, entities, q["start"])
+            subject = _node_owner(amount_frames, mentions, entities, folded, q["start"])
         if subject is None and q["unit"] not in SPEC_UNITS and not _described(mentions, folded, q["start"]):
             # 中芯、華虹等規劃將產量從不到2萬片提升至10萬片: the figure is about what its clause
             # names before it, or the sentence's topic, and every member of a list named together
@@ -468,12 +468,15 @@ def _described(mentions, folded: str, pos: int) -> bool:
     return any(end <= m[0] <= end + 2 and folded[end:m[0]] == "的" for m in mentions)
 
 
-def _node_owner(frames, mentions, entities, pos: int) -> Entity | None:
+PRODUCT_POINTER = re.compile(r"(?:该|这款|此款|这颗|其)(?:芯片|晶片|处理器|加速卡|产品|gpu)")
+
+
+def _node_owner(frames, mentions, entities, folded: str, pos: int) -> Entity | None:
     """The owner of a process node at pos: the product its clause names (the last before it, else
     the first), else the company or organisation the clause's frame is about."""
     frame = next((f for f in frames if f.start <= pos < f.end), None)
-    if frame is None:
-        return None
+    if frame is None or PRODUCT_POINTER.search(folded, frame.start, pos):
+        return None  # 該晶片採用7奈米工藝: the chip named before, found by the caller
     chips = [m for m in mentions if frame.start <= m[0] and m[1] <= frame.end and m[2].cls in PRODUCTS]
     if chips:
         before = [m for m in chips if m[0] < pos]

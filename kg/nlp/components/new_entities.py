@@ -312,17 +312,19 @@ class EntityDiscoverer:
                 if "·" in name or re.fullmatch(r"[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){1,3}", name):
                     out.append((start, end, "Person", LAC_PERSON))
                 elif re.fullmatch(rf"[{HAN}]{{3}}", name) and name[0] in SURNAMES and name not in NOT_NAMES \
-                        and not name.endswith("某") \
+                        and not name.endswith("某") and not _dictionary_phrase(name) \
                         and not any(ch in NAME_BREAK for ch in name[1:]) \
                         and not re.match(r"(?:是一家|公司|集团|科技)", folded[end:end + 3]):
                     out.append((start, end, "Person", LAC_PERSON))
             elif label == "LOC":
                 if re.fullmatch(rf"[{HAN}]{{2,8}}", name) and name not in GENERIC and \
                         not re.fullmatch(r"[中美日韩台港澳欧英德法俄印越泰新马][中美日韩台港澳欧英德法俄印越泰新马东西南北]{1,2}", name) and \
+                        not (re.match(TWO_COUNTRIES, name) and _common_word(name[2:])) and \
                         not name.endswith(("市场", "地区", "海外", "国内", "境内", "境外", "全球", "各地")):
                     out.append((start, end, "Place", LAC_PLACE))
             elif label == "ORG":
                 if not re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or name in GENERIC or name in NOT_PRODUCTS \
+                        or (re.match(TWO_COUNTRIES, name) and _common_word(name[2:])) \
                         or not re.search(rf"[{HAN}]", name):  # the tagger's Latin "organisations" are acronyms of anything
                     continue
                 # 杭州公司, 美國智庫, 深圳伺服器廠鋒算: a place or a descriptor before a generic word, or before the name
@@ -402,6 +404,8 @@ class EntityDiscoverer:
                         if end - cut < 2:
                             continue
                         start = cut
+                if rule.name == "org-suffix" and _starts_mid_word(folded, start):
+                    continue
                 cls = self._classify(folded[start:end], rule)
                 if cls is not None:
                     found.append((start, end, cls, rule))
@@ -524,7 +528,8 @@ class EntityDiscoverer:
                 return None
             return "Company"
         if rule.cls == "Person" and rule.name in ("title-name", "name-verb"):
-            if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:]):
+            if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:]) \
+                    or _dictionary_phrase(name):
                 return None
         if rule.name == "place-suffix":
             core = re.sub(r"(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇)$", "", name)
@@ -567,6 +572,27 @@ def _after_predicate(doc: Doc, start: int, end: int) -> int | None:
     inside = [(s, e, t) for s, e, t in words if start <= s and e <= end]
     cuts = [e for s, e, t in inside[:-1] if t in PREDICATE_TAGS]
     return cuts[-1] if cuts else None
+
+
+# 美中科技競逐, 中美貿易: two countries' short names side by side open a phrase about both, not a place
+TWO_COUNTRIES = r"[中美日韩台港欧英德法俄印越泰][中美日韩台港欧英德法俄印越泰]"
+
+
+def _dictionary_phrase(name: str) -> bool:
+    """A would-be Chinese name that is a word of the language (司法部, jieba counts it 50 times or
+    more) or opens with a very common one (簡單來|說, 黃金|…): people's given names are rare in the
+    dictionary, phrases are not."""
+    from kg.nlp.tokenizer import base_frequencies
+    freq = base_frequencies()
+    return freq.get(name, 0) >= 50 or freq.get(name[:2], 0) >= 2000
+
+
+def _starts_mid_word(folded: str, start: int) -> bool:
+    """生產|動態隨機存取存儲: the character before the name and the name's first make a common word,
+    so the would-be name begins inside a word."""
+    from kg.nlp.tokenizer import base_frequencies
+    pair = folded[start - 1:start + 1]
+    return start > 0 and re.fullmatch(rf"[{HAN}]{{2}}", pair) is not None and base_frequencies().get(pair, 0) >= 500
 
 
 def _common_word(word: str) -> bool:
