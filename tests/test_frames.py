@@ -252,3 +252,9 @@ def test_an_organisation_name_does_not_start_inside_a_word(facts):
     f = facts("作為國產動態隨機存取存儲器的龍頭，星曜半導體去年營收大增。")
     assert not any(any("動態" in n or "动态" in n for n in e.names) for e in f.entities.values()), \
         [(e.names, e.cls) for e in f.entities.values()]
+
+
+def test_a_list_spelling_out_the_topic_is_linked_to_it(facts):
+    f = facts("鋒算科技背後股東眾多，包括青嵐資本、北辰微電子、星曜半導體、瀚川智算以及多家地方基金。")
+    lead = key_of(f, "鋒算")
+    assert linked(f, lead, key_of(f, "青嵐")) and linked(f, lead, key_of(f, "瀚川"))

@@ -31,6 +31,10 @@ ANAPHORA = re.compile(r"(?:该|这家|此|这|本)(?:公司|企业|集团|厂商
 # 公司擬募資295億元: a clause opening with a bare 公司 is about the company named before
 OPENING_COMPANY = re.compile(r"\s*公司(?!法)")
 
+# A clause opening with one of these spells out the one before it (…資本雲集，包括A、B、C): its
+# names are the sentence topic's, even when they are actors themselves.
+ELABORATION = re.compile(r"\s*(?:包括|包含|其中包括|例如|比如|像是|诸如|涵盖)")
+
 # A clause opening with one of these is an adverbial (受美國新規影響, 根據招股書, 隨著…): what it
 # names is circumstance, not the sentence's topic.
 ADVERBIAL = re.compile(r"\s*(?:受|因|因为|由于|随着|据|根据|依据|按照|为了|针对|面对|在(?=[^，。]{0,12}(?:下|中|之际|期间|后|前|时)$))")
@@ -110,7 +114,12 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             seen.add(last_company.key)
         actor_first = next((ent for s, ent in sorted(ents, key=lambda x: x[0]) if ent.cls in ACTORS), None)
         carried = None
-        if actor_first is None and topic is not None and topic.key not in seen and (ents or min_entities == 0):
+        if ELABORATION.match(folded, cs) and topic is not None and topic.key not in seen and ents:
+            # 長鑫背後資本雲集，包括大基金、阿里、小米: the list spells out what the topic has
+            ents.insert(0, (cs, topic))
+            seen.add(topic.key)
+            carried = topic.key
+        elif actor_first is None and topic is not None and topic.key not in seen and (ents or min_entities == 0):
             ents.insert(0, (cs, topic))
             seen.add(topic.key)
             carried = topic.key
