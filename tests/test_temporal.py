@@ -38,3 +38,9 @@ def test_article_date_resolves_everything():
 def test_reference_year_inferred_from_full_dates():
     assert infer_reference_year(fold("2023年提到過。2025年5月1日、2025年6月2日發生。")) == 2025
     assert infer_reference_year("没有年份") is None
+
+
+def test_spaced_month_and_day_stay_one_date():
+    # mainland web text often spaces digits from 月/日: 9 月 29 日 is one date, not the 29th of another month
+    assert iso("新規 9 月 29 日發布，10 月 1 日生效。", dt.date(2025, 11, 3)) == [
+        ("2025-09-29", True, None), ("2025-10-01", True, None)]
