@@ -92,6 +92,11 @@ def _rules() -> list[Rule]:
         # Laws and rules in corner quotes: 「反壟斷法」, “外國直接產品規則”
         Rule("quoted-policy", "Policy", re.compile(
             rf"[「“『](?P<name>[^」”』《》\n，。]{{2,60}}?(?:规定|禁令|法案|法|条例|新规|规则|办法|公告|决定|指令|命令|令))[」”』]"), 0.8),
+        # Named manufacturing processes: 「N+3」工藝, N2製程, A16製程, 18A製程 (a generic node such as
+        # 7奈米製程 is a figure of the process, not a name)
+        Rule("process", "Product", re.compile(
+            r"(?<![a-z0-9+])(?P<name>(?:[a-z]{1,2}\+{0,2}\d{1,2}[a-z]?\+{0,2}|\d{2}a))(?=\s*[」”\"』]?\s*(?:工艺|制程|节点))"),
+            0.75),
         # Chip model numbers: H200, MLU690, MI300X, B200, P800, GB200, XG-720
         Rule("chip-model", "Chip", re.compile(
             r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|bf\d|tf\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b|n\d\b)"
@@ -239,9 +244,40 @@ class EntityDiscoverer:
             doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
                                    if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
             spans += [m for _, m in family_models]
+        governments = self._governments(doc, folded, existing, taken)
+        if governments:
+            replaced = {(c._.kg["start"], c._.kg["end"]) for c, _ in governments}
+            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
+                                   if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
+            spans += [g for _, g in governments]
         _drop_nested_places(doc, spans)
         add_entities(doc, spans)
         return doc
+
+    def _governments(self, doc: Doc, folded: str, existing, taken) -> list:
+        """大陸政府, 荷蘭當局: a country's name before 政府 or 當局 names its government, the one the
+        reference data knows under another spelling of the country (中國政府) or a new one."""
+        out = []
+        for country in existing:
+            info = country._.kg
+            if info["cls"] != "Country" or not GOVERNMENT.match(folded, info["end"]):
+                continue
+            end = info["end"] + 2
+            if any(a < end and info["end"] < b for a, b in taken):
+                continue
+            known = self.reference.get(info["key"]) if info["known"] else None
+            spellings = known.names() if known is not None else [folded[info["start"]:info["end"]]]
+            hit = next((h for n in spellings for h in self.index.lookup(n + "政府")[:1]
+                        if self.reference.get(h).cls == "GovernmentAgency"), None)
+            span = char_span(doc, info["start"], end, "ORG")
+            if span is None:
+                continue
+            name = texts(doc)[0][info["start"]:end]
+            span._.kg = {"key": hit or f"governmentagency/{name_key(name)}", "cls": "GovernmentAgency",
+                         "known": hit is not None, "rule": GOVERNMENT_RULE.name,
+                         "confidence": GOVERNMENT_RULE.confidence, "start": info["start"], "end": end}
+            out.append((country, span))
+        return out
 
     def _reporters(self, folded: str) -> list[tuple[int, int, str, "Rule"]]:
         """記者張建中／台北報導, （中央社記者張建中新竹10日電）, 本報記者王若琳上海報道: the reporter's name
@@ -607,6 +643,8 @@ FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}[a-z]{0,3})(?![a-z0-9.%])(?!\s*
 FAMILY_RULE = Rule("family-model", "Chip", FAMILY_NUMBER, 0.75)
 ROMANIZED = re.compile(r"[（(]\s*(?P<latin>[A-Z][a-z]+(?:[ -][A-Z][a-z]*\.?){1,3})\s*(?:[，,、]\s*音[譯译])?\s*[）)]")
 ROMAN_RULE = Rule("romanized-name", "Person", ROMANIZED, 0.8)
+GOVERNMENT = re.compile(r"政府|当局")
+GOVERNMENT_RULE = Rule("country-government", "GovernmentAgency", GOVERNMENT, 0.75)
 LAC_PERSON = Rule("trained-person", "Person", None, 0.6)
 LAC_PLACE = Rule("trained-place", "Place", None, 0.55)
 LAC_ORG = Rule("trained-org", "Organization", None, 0.55)
