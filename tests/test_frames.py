@@ -271,3 +271,15 @@ def test_a_named_process_is_a_product_not_a_chip(facts):
     f = facts("北辰微電子採用自家的「N+2」工藝，並在台積電A16製程投片。")
     kinds = {n: e.cls for e in f.entities.values() for n in e.names}
     assert kinds.get("N+2") == "Product" and kinds.get("A16") == "Product", kinds
+
+
+def test_a_known_agency_named_again_without_its_country_is_the_same(facts):
+    f = facts("美國司法部週三起訴北辰微電子兩名前員工。司法部稱，兩人曾偽造出口文件。")
+    agencies = [e for e in f.entities.values() if e.cls == "GovernmentAgency"]
+    assert len(agencies) == 1 and len(agencies[0].mentions) == 2, [(e.key, e.names) for e in agencies]
+
+
+def test_they_names_the_people_of_the_sentence_before(facts):
+    f = facts("檢方起訴了林子恒與王雅婷。他們被控違反《晶片出口管制法》。")
+    law = key_of(f, "晶片出口管制法")
+    assert linked(f, key_of(f, "林子恒"), law) and linked(f, key_of(f, "王雅婷"), law)

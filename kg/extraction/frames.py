@@ -28,6 +28,25 @@ ACTORS = ORGS | {"Person"}
 ANAPHORA = re.compile(r"(?:该|这家|此|这|本)(?:公司|企业|集团|厂商|机构|部门|芯片|晶片|产品)|(?<![尤极])其(?![他它中余实])|前者|后者")
 
 
+# 他們, 她們, 兩人, 四人, 涉案4人, 這些被告: several people named together before
+PLURAL_PEOPLE = re.compile(r"他们|她们|(?:[两二三四五六七八九十]|\d{1,2})\s*(?:名|位)?(?:人|被告|嫌犯|嫌疑人)(?![民员士工才类口数均])|这些被告|上述被告")
+
+
+def group_before(mentions, sentences, pos: int) -> list:
+    """The people named in the last sentence before pos that names two or more of them."""
+    by_sentence: dict[int, list] = {}
+    for s, e, ent in mentions:
+        if ent.cls == "Person" and s < pos:
+            i = next((k for k, (a, b) in enumerate(sentences) if a <= s < b), -1)
+            if not any(x.key == ent.key for x in by_sentence.setdefault(i, [])):
+                by_sentence[i].append(ent)
+    here = next((k for k, (a, b) in enumerate(sentences) if a <= pos < b), len(sentences))
+    for i in sorted(by_sentence, reverse=True):
+        if i < here and len(by_sentence[i]) >= 2:
+            return by_sentence[i]
+    return []
+
+
 # 公司擬募資295億元: a clause opening with a bare 公司 is about the company named before
 OPENING_COMPANY = re.compile(r"\s*公司(?!法)")
 
@@ -106,6 +125,12 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             if ent.key not in seen:
                 seen.add(ent.key)
                 ents.append((s, ent))
+        # 他們, 兩人, 涉案4人: the people a sentence before named together
+        if PLURAL_PEOPLE.search(folded, cs, ce) and not any(ent.cls == "Person" for _, ent in ents):
+            for ent in group_before(mentions[:mi], sentences, cs):
+                if ent.key not in seen:
+                    ents.append((PLURAL_PEOPLE.search(folded, cs, ce).start(), ent))
+                    seen.add(ent.key)
         # a pointer word (该公司, 其) names the company before it
         ref = ANAPHORA.search(folded, cs, ce) or OPENING_COMPANY.match(folded, cs, ce)
         if ref and last_company is not None and last_company.key not in seen and \

@@ -244,6 +244,7 @@ class EntityDiscoverer:
             doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
                                    if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
             spans += [m for _, m in family_models]
+        spans += self._short_forms(doc, folded, spans, existing, taken)
         governments = self._governments(doc, folded, existing, taken)
         if governments:
             replaced = {(c._.kg["start"], c._.kg["end"]) for c, _ in governments}
@@ -253,6 +254,36 @@ class EntityDiscoverer:
         _drop_nested_places(doc, spans)
         add_entities(doc, spans)
         return doc
+
+    def _short_forms(self, doc: Doc, folded: str, spans, existing, taken) -> list:
+        """美國司法部 … 司法部稱: a known organisation of this article named again without its leading
+        place is the same organisation, whether a rule found the short name as new or nothing did."""
+        orgs = ORG_CLASSES | {"GovernmentAgency", "MediaOrganization"}
+        known: dict[str, dict] = {}
+        for sp in existing:
+            info = sp._.kg
+            if info["known"] and info["cls"] in orgs:
+                name = folded[info["start"]:info["end"]]
+                lead = self._leading_place(name)
+                if lead and len(name) - lead >= 2 and not self.index.lookup(name[lead:]):
+                    known.setdefault(name[lead:], info)
+        for sp in spans:
+            info = sp._.kg
+            full = known.get(folded[info["start"]:info["end"]]) if not info["known"] else None
+            if full is not None and info["cls"] in orgs:
+                info.update(key=full["key"], cls=full["cls"], known=True)
+        out = []
+        for tail, full in known.items():
+            for m in re.finditer(re.escape(tail), folded):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                span = char_span(doc, m.start(), m.end(), CLASS_LABEL.get(full["cls"], "ORG"))
+                if span is None:
+                    continue
+                span._.kg = {**full, "rule": "short-form", "confidence": 0.7, "start": m.start(), "end": m.end()}
+                out.append(span)
+                taken.append((m.start(), m.end()))
+        return out
 
     def _governments(self, doc: Doc, folded: str, existing, taken) -> list:
         """大陸政府, 荷蘭當局: a country's name before 政府 or 當局 names its government, the one the
