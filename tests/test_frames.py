@@ -283,3 +283,10 @@ def test_they_names_the_people_of_the_sentence_before(facts):
     f = facts("檢方起訴了林子恒與王雅婷。他們被控違反《晶片出口管制法》。")
     law = key_of(f, "晶片出口管制法")
     assert linked(f, key_of(f, "林子恒"), law) and linked(f, key_of(f, "王雅婷"), law)
+
+
+def test_a_quoted_product_after_its_maker_is_the_makers(facts):
+    f = facts("星曜半導體的「曜光7」晶片與北辰微電子的「N+2」工藝同時亮相。")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    assert (key_of(f, "曜光7"), "developer", key_of(f, "星曜")) in rels, rels
+    assert (key_of(f, "N+2"), "developer", key_of(f, "北辰")) in rels, rels

@@ -97,6 +97,9 @@ def _rules() -> list[Rule]:
         Rule("process", "Product", re.compile(
             r"(?<![a-z0-9+])(?P<name>(?:[a-z]{1,2}\+{0,2}\d{1,2}[a-z]?\+{0,2}|\d{2}a))(?=\s*[」”\"』]?\s*(?:工艺|制程|节点))"),
             0.75),
+        # A quoted model before a chip word: 「曜光7」晶片, “Ascend 910”處理器 (not “次先進”晶片: a model has a digit or a letter)
+        Rule("quoted-chip", "Chip", re.compile(
+            r"[「“『](?P<name>(?=[^」”』]{0,15}[a-z0-9])[^」”』《》\n，。、]{2,16})[」”』]\s*(?:[（(][^（）()\n]{1,20}[）)])?\s*(?:芯片|晶片|处理器|加速卡|加速器|gpu)"), 0.75),
         # Chip model numbers: H200, MLU690, MI300X, B200, P800, GB200, XG-720
         Rule("chip-model", "Chip", re.compile(
             r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|bf\d|tf\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b|n\d\b)"
