@@ -290,3 +290,22 @@ def test_a_quoted_product_after_its_maker_is_the_makers(facts):
     rels = {(r.subject, r.property, r.object) for r in f.relations}
     assert (key_of(f, "曜光7"), "developer", key_of(f, "星曜")) in rels, rels
     assert (key_of(f, "N+2"), "developer", key_of(f, "北辰")) in rels, rels
+
+
+def test_counts_in_chinese_numerals_ranks_and_spans_of_years(facts):
+    f = facts("瀚川智算已完成兩輪融資，自研三款推理晶片，按出貨量計為全球第五、國內第二的廠商。")
+    lead = key_of(f, "瀚川")
+    assert {2.0, 3.0, 5.0} <= values_of(f, lead), values_of(f, lead)
+    g = facts("青嵐資本承諾六年內不出售北辰微電子股份，違者最高可判處10年徒刑。")
+    assert 6.0 in {float(st.amount.value) for st in g.statements if st.amount and st.amount.unit == "YEAR"}
+
+
+def test_a_scale_word_alone_is_one_of_that_scale(facts):
+    f = facts("鋒算科技估值超千億元，擁有兩座12英寸晶圓廠。")
+    lead = key_of(f, "鋒算")
+    assert {1e11, 2.0, 12.0} <= values_of(f, lead), values_of(f, lead)
+
+
+def test_both_is_no_count(facts):
+    f = facts("星曜半導體推出XG-720與XG-730，兩款晶片均由台積電代工。")
+    assert not any(st.amount and st.amount.unit == "MODEL" for st in f.statements)

@@ -73,8 +73,24 @@ _PATTERNS = [
     ("times-cn", re.compile(_APPROX + rf"(?<![{_CN_NUM}\d第])(?P<cn>[{_CN_NUM}]{{1,3}})\s*倍")),
     ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|w|瓦|nm|纳米|奈米|张卡|卡)"
                         r"(?![a-z])")),
-    ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层)")),
+    ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
+                         r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋)")),
+    # 五款雲端AI晶片, 四代架構, 兩輪問詢, 三座晶圓廠: counts in Chinese numerals ("一" is an article, not a count;
+    # 兩家 is mostly "both companies")
+    ("count-cn", re.compile(rf"(?<![{_CN_NUM}\d第新上下同这那每哪单其])(?P<cn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}})\s*"
+                            r"(?P<cunit>款(?!项)|代(?![表理工码价替言])|轮(?!胎)|座|颗|台(?![湾北中南积股币电])|套)"
+                            # 兩款晶片均由…代工, 兩家公司都…: "both", pointing back, not a count
+                            r"(?![^，。；]{0,6}?(?:均|都|皆|分别|各自))")),
+    # 最高可判處20年徒刑, 六年內: a span of years (a year of the calendar is a date, not this)
+    ("years", re.compile(rf"(?<![\d{_CN_NUM}])(?P<yn>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?=\s*(?:有期)?徒刑|\s*刑期|\s*监禁|内|之内|期间|间)")),
+    # 中國第一、全球第四的DRAM廠商: a rank
+    ("rank", re.compile(rf"(?:全球|世界|中国|全国|国内|大陆|台湾|美国|亚洲|欧洲|业界|行业|国际)(?:排名|排行)?第\s*(?P<rank>\d{{1,3}}|[{_CN_NUM}]{{1,3}})"
+                        r"(?:大|名|位)?")),
+    # 估值超千億元: a scale word with no number but a cue before it is one of that scale (拿下千億美元大訂單
+    # without a cue is a manner of speaking)
+    ("bare-scale", re.compile(r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)" + rf"(?<![\d{_CN_NUM}数几多上百千万亿.])(?P<scale>千亿|百亿|万亿|千万|百万)\s*" + _CUR)),
 ]
+COUNT_UNITS.update({"款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH"})
 
 
 def find_amounts(folded: str) -> list[Amount]:
@@ -114,9 +130,22 @@ def find_amounts(folded: str) -> list[Amount]:
                 out.append(Amount(s, e, Decimal(cn_int(g["cn"].replace("两", "二"))), "TIMES", _metric(folded, s),
                                   bool(g.get("approx")), rule))
                 continue
+            if rule in ("count-cn", "years", "rank", "bare-scale"):
+                taken.append((s, e))
+                if rule == "count-cn":
+                    value, unit = Decimal(cn_int(g["cn"].replace("两", "二"))), COUNT_UNITS[g["cunit"]]
+                elif rule == "years":
+                    value, unit = Decimal(cn_int(g["yn"].replace("两", "二"))), "YEAR"
+                elif rule == "rank":
+                    value, unit = Decimal(cn_int(g["rank"])), "RANK"
+                else:
+                    value, unit = SCALE[g["scale"]], CURRENCY[g["cur"]]
+                out.append(Amount(s, e, value, unit, _metric(folded, s), bool(g.get("approx")), rule))
+                continue
             num = Decimal(m.group("num").replace(",", ""))
             if rule == "count":
-                value, unit = num * SCALE.get(g.get("cscale") or "", Decimal(1)), COUNT_UNITS[g["cunit"][0]]
+                value, unit = num * SCALE.get(g.get("cscale") or "", Decimal(1)), \
+                    COUNT_UNITS.get(g["cunit"]) or COUNT_UNITS[g["cunit"][0]]
             elif rule in ("money", "money-prefix"):
                 value, unit = num * SCALE.get(g.get("scale") or "", Decimal(1)), CURRENCY[g["cur"]]
             elif rule == "percent":

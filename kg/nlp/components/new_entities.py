@@ -268,7 +268,8 @@ class EntityDiscoverer:
             if info["known"] and info["cls"] in orgs:
                 name = folded[info["start"]:info["end"]]
                 lead = self._leading_place(name)
-                if lead and len(name) - lead >= 2 and not self.index.lookup(name[lead:]):
+                tail = name[lead:]
+                if lead and len(tail) >= 3 and not self.index.lookup(tail) and not _common_word(tail):
                     known.setdefault(name[lead:], info)
         for sp in spans:
             info = sp._.kg
