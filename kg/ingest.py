@@ -68,7 +68,7 @@ def extractor_fingerprint() -> str:
     for f in load_reference().files:
         h.update(Path(f).read_bytes())
     lexicon = ontology_dir() / "lexicon"
-    for f in sorted(lexicon.glob("*.csv")) if lexicon.is_dir() else ():
+    for f in sorted(p for p in lexicon.glob("*") if p.is_file()) if lexicon.is_dir() else ():
         h.update(f.read_bytes())
     from importlib.metadata import PackageNotFoundError, version
     try:  # the trained tagger's weights ship in this package

@@ -140,6 +140,18 @@ def test_clauses_only_skips_clauses_without_new_words():
     assert next(t for t in doc if t.text == "开会").tag_ == ""
 
 
+def test_clauses_only_spends_nothing_on_words_of_the_field():
+    """營收, 算力 (ontology/lexicon/field-words.txt) and lone Latin words (GPU) are unknown to jieba
+    but are no names: a clause holding only such words is not tagged."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.ZhTokenizer.v1"}}})
+    nlp.add_pipe("kg_lac", config={"clauses_only": True})
+    text = "第三季營收創新高，GPU算力翻倍，賀知遠說明年量產。"
+    doc = nlp(text)
+    tagged = {text[a:b] for a, b, tag in doc._.lac_words if tag != "w"}
+    assert "賀知遠" in tagged
+    assert not tagged & {"營收", "創新高", "算力", "翻倍"}, tagged
+
+
 def test_kg_lac_in_the_kg_pipeline_from_a_config_file(tmp_path):
     """kg's default config runs kg_lac right after the known names; a copy with its settings
     changed, as a user would make, builds and tags too."""
