@@ -28,10 +28,18 @@ class KnownNames:
     def __init__(self, folder: str | None = None) -> None:
         self.index = reference_index(folder)
         self.reference: ReferenceData = load_reference(folder)
+        self._last: tuple[str, list[tuple[int, int, KnownEntity]]] = ("", [])
 
     def find(self, text: str, folded: str | None = None) -> Iterator[tuple[int, int, KnownEntity]]:
+        """The known names of a text. The tokenizer and the entity ruler ask for the same text one
+        after the other, so the last answer is kept (one search per text instead of two)."""
         folded = fold(text) if folded is None else folded
-        for m in self.index.finditer(text, folded):
+        if self._last[0] != folded or not folded:
+            self._last = (folded, list(self._find(folded)))
+        return iter(self._last[1])
+
+    def _find(self, folded: str) -> Iterator[tuple[int, int, KnownEntity]]:
+        for m in self.index.finditer(folded, folded):
             if m.end - m.start == 2 and _splits_a_word(folded, m.start, m.end):
                 continue
             ent = self.reference.get(m.payloads[0])

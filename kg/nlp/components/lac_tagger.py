@@ -26,7 +26,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from spacy.attrs import POS, TAG
+import numpy
+from spacy.attrs import IDX, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
@@ -151,17 +152,21 @@ class LacTagger(Pipe):
     def _set_annotations(self, doc: Doc, words: list[tuple[int, int, str]]) -> None:
         doc._.lac_words = words
         doc._.lac_ents = [(a, b, ENTITY_LABELS[tag]) for a, b, tag in words if tag in ENTITY_LABELS]
-        if not len(doc):
+        if not len(doc) or not words:
             return
+        # each token takes the tag of the LAC word its first character falls in (vectorised: a
+        # Python loop over tokens cost as much as the rest of the component)
         strings = self.vocab.strings
-        starts = [a for a, _, _ in words]
+        starts = numpy.fromiter((a for a, _, _ in words), dtype=numpy.int64, count=len(words))
+        ends = numpy.fromiter((b for _, b, _ in words), dtype=numpy.int64, count=len(words))
+        tag_ids = numpy.fromiter((strings.add(t) for _, _, t in words), dtype=numpy.uint64, count=len(words))
+        pos_ids = numpy.fromiter((_UPOS_IDS[UPOS[t]] for _, _, t in words), dtype=numpy.uint64, count=len(words))
+        idx = doc.to_array(IDX).astype(numpy.int64).reshape(-1)
+        k = numpy.searchsorted(starts, idx, side="right") - 1
+        inside = (k >= 0) & (idx < ends[numpy.maximum(k, 0)])
         values = doc.to_array([TAG, POS])
-        for i, token in enumerate(doc):
-            k = bisect_right(starts, token.idx) - 1
-            if k >= 0 and token.idx < words[k][1]:
-                tag = words[k][2]
-                values[i, 0] = strings.add(tag)
-                values[i, 1] = _UPOS_IDS[UPOS[tag]]
+        values[inside, 0] = tag_ids[k[inside]]
+        values[inside, 1] = pos_ids[k[inside]]
         doc.from_array([TAG, POS], values)
 
 
