@@ -309,3 +309,15 @@ def test_a_scale_word_alone_is_one_of_that_scale(facts):
 def test_both_is_no_count(facts):
     f = facts("星曜半導體推出XG-720與XG-730，兩款晶片均由台積電代工。")
     assert not any(st.amount and st.amount.unit == "MODEL" for st in f.statements)
+
+
+def test_a_bare_yuan_is_in_the_currency_named_last(facts):
+    f = facts("北辰微電子2月營收新台幣120億元，累計前2月營收約250億元。")
+    units = {float(st.amount.value): st.amount.unit for st in f.statements if st.amount}
+    assert units.get(1.2e10) == "TWD" and units.get(2.5e10) == "TWD", units
+
+
+def test_exaflops_and_a_protocol_that_is_no_organisation(facts):
+    f = facts("瀚川智算發布新超節點，總算力達到8 EFLOPS，採用自研的星鏈互聯協議。")
+    assert ("8", "EFLOPS") in {(st.amount.value, st.amount.unit) for st in f.statements if st.amount}
+    assert not any("互聯" in n or "互联" in n for e in f.entities.values() for n in e.names)

@@ -25,7 +25,7 @@ from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, main_company, texts
 from kg.nlp.spans import mentions as spans_mentions
 from kg.reference import load_reference
 
-SPEC_UNITS = {"TFLOPS", "PFLOPS", "TOPS", "GB", "TB", "GB-PER-SEC", "TB-PER-SEC", "CARD", "W", "NM", "TPP"}
+SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "GB", "TB", "GB-PER-SEC", "TB-PER-SEC", "CARD", "W", "NM", "TPP"}
 MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-profit", "revenue", "price-change",
                   "valuation", "share-price", "shipments", "sales", "funding", "ipo-proceeds", "ipo-price"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
@@ -208,6 +208,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 subject = last_subject
             elif main is not None and re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]):
                 subject = main
+        if subject is None:  # 總算力達到8 EFLOPS with no product named: what the sentence is about
+            found = _clause_subjects(amount_frames, mentions, entities, folded, q["start"])
+            subject = found[0] if found else None
         if subject is None:
             continue
         if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON"):

@@ -21,7 +21,7 @@ CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币"
             "新台币": "TWD", "台币": "TWD", "日元": "JPY", "欧元": "EUR", "英镑": "GBP", "韩元": "KRW"}
 COUNT_UNITS = {"颗": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
                "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE"}
-SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
+SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
               "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "gb": "GB", "tb": "TB", "w": "W", "瓦": "W", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
               "张卡": "CARD", "颗": "CARD"}
 METRICS = [  # cue words before a value → what it measures
@@ -71,7 +71,7 @@ _PATTERNS = [
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
     ("times", re.compile(_APPROX + _NUMBER + r"\s*倍")),
     ("times-cn", re.compile(_APPROX + rf"(?<![{_CN_NUM}\d第])(?P<cn>[{_CN_NUM}]{{1,3}})\s*倍")),
-    ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|w|瓦|nm|纳米|奈米|张卡|卡)"
+    ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|eflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|w|瓦|nm|纳米|奈米|张卡|卡)"
                         r"(?![a-z])")),
     ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
                          r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋)")),
@@ -160,7 +160,22 @@ def find_amounts(folded: str) -> list[Amount]:
             value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
             out.append(Amount(s, e, value, unit,
                               "tpp" if rule == "tpp" else _metric(folded, s), bool(g.get("approx")), rule))
-    return sorted(out, key=lambda a: (a.start, a.value))
+    return _inherit_currency(folded, sorted(out, key=lambda a: (a.start, a.value)))
+
+
+def _inherit_currency(folded: str, amounts: list[Amount]) -> list[Amount]:
+    """營收新台幣2,600億元…累計約5,400億元: a bare 元 is in the currency the article named last
+    (新台幣, 港元, 日元…), not always the yuan."""
+    out, last = [], None
+    for a in amounts:
+        written = folded[a.start:a.end]
+        if a.unit in CURRENCY.values():
+            if re.search(r"(?:美元|美金|人民币|港元|港币|新台币|台币|日元|欧元|英镑|韩元)", written):
+                last = a.unit
+            elif a.unit == "CNY" and last is not None and last != "CNY":
+                a = Amount(a.start, a.end, a.value, last, a.metric, a.approximate, a.rule)
+        out.append(a)
+    return out
 
 
 def _metric(folded: str, start: int) -> str | None:

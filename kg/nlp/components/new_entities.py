@@ -398,6 +398,8 @@ class EntityDiscoverer:
                         or (re.match(TWO_COUNTRIES, name) and _common_word(name[2:])) \
                         or not re.search(rf"[{HAN}]", name):  # the tagger's Latin "organisations" are acronyms of anything
                     continue
+                if re.match(r"(?:协议|协定|架构|技术|标准|平台|系统|框架|芯片|晶片|模型|算法|方案|工艺|制程)", folded[end:end + 2]):
+                    continue  # 靈衢互聯|協議: what comes before a word for a technology names the technology
                 # 杭州公司, 美國智庫, 深圳伺服器廠鋒算: a place or a descriptor before a generic word, or before the name
                 lead = self._leading_place(name)
                 if lead:
