@@ -321,3 +321,30 @@ def test_exaflops_and_a_protocol_that_is_no_organisation(facts):
     f = facts("瀚川智算發布新超節點，總算力達到8 EFLOPS，採用自研的星鏈互聯協議。")
     assert ("8", "EFLOPS") in {(st.amount.value, st.amount.unit) for st in f.statements if st.amount}
     assert not any("互聯" in n or "互联" in n for e in f.entities.values() for n in e.names)
+
+
+def test_a_site_of_a_company_is_not_its_headquarters(facts):
+    f = facts("北辰微電子位於合肥的新廠將於明年投產。")
+    assert not any(r.property == "headquarters" for r in f.relations), [(r.subject, r.property, r.object) for r in f.relations]
+
+
+def test_a_reporting_clause_lends_no_topic_to_a_typed_relation(facts):
+    f = facts("青嵐資本分析師林子恒認為，北辰微電子的新廠明年投產，先進封裝產能也將倍增。")
+    assert not any(r.property == "manufacturer" and r.object == key_of(f, "青嵐") for r in f.relations)
+
+
+def test_weekdays_ages_and_sentences(facts):
+    f = facts("新加坡警方週二表示，42歲的陳志明被控詐騙，若罪成最高可判監10年，涉案金額約3.9億新元。",
+              published="2026-05-20")
+    assert "2026-05-19" in {st.date.iso for st in f.statements if st.date}
+    person = key_of(f, "陳志明")
+    assert 42.0 in values_of(f, person)
+    amounts = {(float(st.amount.value), st.amount.unit) for st in f.statements if st.amount}
+    assert (10.0, "YEAR") in amounts and (3.9e8, "SGD") in amounts, amounts
+    assert any(e.cls == "GovernmentAgency" and "警方" in "".join(e.names) for e in f.entities.values())
+
+
+def test_a_chips_reference_parent_is_its_family(facts):
+    f = facts("華為發布昇騰910C晶片，昇騰系列持續迭代。")
+    assert not any(r.property == "parentOrganization" and f.entities[r.subject].cls in ("Chip", "ChipFamily")
+                   for r in f.relations if r.subject in f.entities)

@@ -185,6 +185,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         sentence = sentence_of(q["start"])
         others: list[Entity] = []
         subject = respectively.get(q["start"])
+        if subject is None and q["metric"] == "age":  # 51歲的中國籍男子李國華: the person the age is of
+            subject = _person_of_age(mentions, folded, q["start"], q["end"])
+            if subject is None:
+                continue
         if subject is None and q["unit"] == "NM":
             # 在上海廠生產接近7奈米的晶片 / 其為7奈米工藝的增強版: a process node is the chip's its clause
             # names, else the maker's the clause is about
@@ -380,7 +384,7 @@ def _reference_facts(mentions, sentence_of):
             if known is None:
                 continue
             for prop, target in known.facts:
-                if prop in ("developer", "manufacturer", "parentOrganization", "country") and target in keys:
+                if prop in ("developer", "manufacturer", "parentOrganization", "partOfSeries", "country") and target in keys:
                     other = keys[target]
                     yield key, prop, target, min(start, other[0]), max(end, other[1])
 
@@ -471,6 +475,15 @@ def _described(mentions, folded: str, pos: int) -> bool:
     return any(end <= m[0] <= end + 2 and folded[end:m[0]] == "的" for m in mentions)
 
 
+def _person_of_age(mentions, folded: str, start: int, end: int) -> Entity | None:
+    """The person an age belongs to: the first named after it in its clause (42歲的陳志明), else
+    the last named before it (陳志明，42歲)."""
+    cs, ce = _bounds(folded, start, CLAUSE_ENDS)
+    after = [m[2] for m in mentions if end <= m[0] < ce and m[2].cls == "Person"]
+    before = [m[2] for m in mentions if cs <= m[0] and m[1] <= start and m[2].cls == "Person"]
+    return after[0] if after else before[-1] if before else None
+
+
 PRODUCT_POINTER = re.compile(r"(?:该|这款|此款|这颗|其)(?:芯片|晶片|处理器|加速卡|产品|gpu)")
 
 
@@ -543,7 +556,7 @@ def _amount_owners(statements: list[dict], amounts: list[dict], folded: str) -> 
 
 
 def _amount_end(folded: str, pos: int) -> int:
-    m = re.match(r"[^，。；的]{1,16}?(?:元|美元|港元|港币|新台币|日元|欧元|%|倍|股|颗|片|张|台|家)", folded[pos:])
+    m = re.match(r"[^，。；的]{1,16}?(?:元|美元|港元|港币|新台币|日元|欧元|%|倍|股|颗|片|张|台|家|岁)", folded[pos:])
     return pos + m.end() if m else pos
 
 

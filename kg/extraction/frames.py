@@ -149,7 +149,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             seen.add(topic.key)
             carried = topic.key
         elif topic is None and not ADVERBIAL.match(folded, cs) and not DATELINE_END.search(folded, cs, ce) \
-                and not (min_entities == 0 and REPORTING.search(folded, cs, ce)):
+                and not REPORTING.search(folded, cs, ce):
             # 大陸目標是一至兩年內，…: a country opening the sentence's clause is its topic when no actor is
             opener = actor_first or next((ent for s, ent in ents if ent.cls in PLACES and
                                           not folded[cs:s].strip()), None) if min_entities == 0 else actor_first

@@ -18,7 +18,9 @@ SCALE = {"万亿": Decimal(10) ** 12, "兆": Decimal(10) ** 12, "千亿": Decima
          "千": Decimal(10) ** 3, "trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9,
          "million": Decimal(10) ** 6}
 CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币": "CNY", "元": "CNY", "港元": "HKD", "港币": "HKD",
-            "新台币": "TWD", "台币": "TWD", "日元": "JPY", "欧元": "EUR", "英镑": "GBP", "韩元": "KRW"}
+            "新台币": "TWD", "台币": "TWD", "日元": "JPY", "欧元": "EUR", "英镑": "GBP", "韩元": "KRW",
+            "新元": "SGD", "新币": "SGD", "坡元": "SGD", "令吉": "MYR", "马币": "MYR", "泰铢": "THB", "澳元": "AUD",
+            "加元": "CAD", "卢比": "INR", "越南盾": "VND"}
 COUNT_UNITS = {"颗": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
                "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
@@ -56,7 +58,7 @@ class Amount:
 
 
 _SCALE = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?"
-_CUR = r"(?P<cur>美元|美金|元人民币|人民币|港元|港币|新台币|台币|日元|欧元|英镑|韩元|元)"
+_CUR = r"(?P<cur>美元|美金|元人民币|人民币|港元|港币|新台币|台币|日元|欧元|英镑|韩元|新元|新币|坡元|令吉|马币|泰铢|澳元|加元|卢比|越南盾|元)"
 _CN_NUM = "一二两三四五六七八九十"
 
 _PATTERNS = [
@@ -83,6 +85,10 @@ _PATTERNS = [
                             r"(?![^，。；]{0,6}?(?:均|都|皆|分别|各自))")),
     # 最高可判處20年徒刑, 六年內: a span of years (a year of the calendar is a date, not this)
     ("years", re.compile(rf"(?<![\d{_CN_NUM}])(?P<yn>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?=\s*(?:有期)?徒刑|\s*刑期|\s*监禁|内|之内|期间|间)")),
+    # 最高可判監10年: a sentence in years
+    ("jail-years", re.compile(r"(?:判监|判处|判刑|判囚|监禁|入狱|坐牢)\s*(?P<yn>\d{1,2})\s*年")),
+    # 42歲的陳志明: an age
+    ("age", re.compile(r"(?<![\d.])(?P<yn>\d{1,3})\s*岁")),
     # 中國第一、全球第四的DRAM廠商: a rank
     ("rank", re.compile(rf"(?:全球|世界|中国|全国|国内|大陆|台湾|美国|亚洲|欧洲|业界|行业|国际)(?:排名|排行)?第\s*(?P<rank>\d{{1,3}}|[{_CN_NUM}]{{1,3}})"
                         r"(?:大|名|位)?")),
@@ -130,17 +136,18 @@ def find_amounts(folded: str) -> list[Amount]:
                 out.append(Amount(s, e, Decimal(cn_int(g["cn"].replace("两", "二"))), "TIMES", _metric(folded, s),
                                   bool(g.get("approx")), rule))
                 continue
-            if rule in ("count-cn", "years", "rank", "bare-scale"):
+            if rule in ("count-cn", "years", "jail-years", "age", "rank", "bare-scale"):
                 taken.append((s, e))
                 if rule == "count-cn":
                     value, unit = Decimal(cn_int(g["cn"].replace("两", "二"))), COUNT_UNITS[g["cunit"]]
-                elif rule == "years":
+                elif rule in ("years", "jail-years", "age"):
                     value, unit = Decimal(cn_int(g["yn"].replace("两", "二"))), "YEAR"
                 elif rule == "rank":
                     value, unit = Decimal(cn_int(g["rank"])), "RANK"
                 else:
                     value, unit = SCALE[g["scale"]], CURRENCY[g["cur"]]
-                out.append(Amount(s, e, value, unit, _metric(folded, s), bool(g.get("approx")), rule))
+                out.append(Amount(s, e, value, unit, "age" if rule == "age" else _metric(folded, s),
+                                  bool(g.get("approx")), rule))
                 continue
             num = Decimal(m.group("num").replace(",", ""))
             if rule == "count":
@@ -170,7 +177,8 @@ def _inherit_currency(folded: str, amounts: list[Amount]) -> list[Amount]:
     for a in amounts:
         written = folded[a.start:a.end]
         if a.unit in CURRENCY.values():
-            if re.search(r"(?:美元|美金|人民币|港元|港币|新台币|台币|日元|欧元|英镑|韩元)", written):
+            if re.search(r"(?:美元|美金|人民币|港元|港币|新台币|台币|日元|欧元|英镑|韩元|新元|新币|坡元|令吉|马币|泰铢|澳元|"
+                         r"加元|卢比|越南盾)", written):
                 last = a.unit
             elif a.unit == "CNY" and last is not None and last != "CNY":
                 a = Amount(a.start, a.end, a.value, last, a.metric, a.approximate, a.rule)

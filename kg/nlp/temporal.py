@@ -65,6 +65,8 @@ _PATTERNS = [
     ("m", re.compile(r"(?<![\d年个.])(?P<m>1[0-2]|[1-9])\s*月(?!\s*\d|[一二三四五六七八九十]+[日号])")),
     ("rel-y", re.compile(r"(?P<rel>今年|去年|明年|前年)(?!\s*(?:\d|[一二三四五六七八九十]{1,3}\s*月|第?\s*[一二三四]\s*季))")),
     ("year-after", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,2})\s*年(?:后|之后|以后)")),
+    # 周二表示, 上週五, 下星期一: a weekday near the article's date
+    ("weekday", re.compile(r"(?<![至到~\-每])(?P<rel>上|下|本|这)?\s*(?:个)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![一二三四五六日天至到])")),
     ("day-before", re.compile(r"(?P<rel>前一日|前一天|前日|昨天|昨日)")),
     ("day-after", re.compile(r"(?P<rel>第二天|次日|翌日|隔天|第二日|明天|明日)")),
     ("days-after", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})\s*天(?:后|之后|以后)")),
@@ -122,7 +124,8 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
         if rule.startswith("day") and i + 1 < len(raw) and raw[i + 1][0] - e <= 2 and raw[i + 1][2] in ("md", "ymd"):
             # 第二天，12月10日: the explicit date that follows is what the relative one means
             continue
-        dm = _resolve(s, e, rule, m, ref_year, ref_day if rule in ("rel-day-num", "today", "this-quarter") else anchor)
+        dm = _resolve(s, e, rule, m, ref_year,
+                      ref_day if rule in ("rel-day-num", "today", "this-quarter", "weekday") else anchor)
         if dm is None:
             continue
         if rule == "rel-q" and not m.group("rel") and ref_day is not None and dm.quarter and \
@@ -214,6 +217,14 @@ def _relative_to_anchor(s, e, rule, g, anchor) -> DateMention | None:
         return None
     if rule == "today":
         return DateMention(s, e, anchor.isoformat(), "day", True, rule=rule)
+    if rule == "weekday":  # 周二: the last Tuesday up to the article's date; 上週/下週/本週 move a week
+        wd = _WEEKDAY[g["wd"]]
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        shift = {"上": -7, "下": 7}.get(g.get("rel") or "", 0)
+        d = monday + dt.timedelta(days=wd + shift)
+        if not g.get("rel") and d > anchor:
+            d -= dt.timedelta(days=7)
+        return DateMention(s, e, d.isoformat(), "day", True, rule=rule)
     if rule == "this-quarter":  # 本季, 上季, 下一季: the quarter of the article's date, or next to it
         q = (anchor.month - 1) // 3 + 1 + {"上": -1, "上一": -1, "下": 1, "下一": 1}.get(g["rel"], 0)
         year = anchor.year + (q - 1) // 4

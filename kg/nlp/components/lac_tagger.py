@@ -14,7 +14,8 @@ Offsets are into the text as written (Traditional stays Traditional). In
 The tokens stay jieba's: rules keep matching the same tokens, and ask LAC what they are.
 
 `clauses_only = true` tags only the clauses that may hold a new name: one with a token of two
-or more Han characters (or a romanised name with a space) that jieba's dictionary lacks, that
+or more Han characters (or a romanised name with a space) that jieba's dictionary lacks or lists
+as a name (nr/ns/nt: 陳志明), that
 is no word of the field (ontology/lexicon/field-words.txt: 營收, 算力, 晶圓…) and that no earlier
 component already named, or one touching an entity an earlier component found. Elsewhere tokens
 get no LAC tag.
@@ -126,6 +127,7 @@ class LacTagger(Pipe):
         known = sorted((e.start_char, e.end_char) for e in doc.ents)
         starts = [a for a, _ in known]
         field = self.field_words
+        names = _dictionary_names()
 
         def inside_known(i: int) -> bool:
             k = bisect_right(starts, i) - 1
@@ -133,8 +135,10 @@ class LacTagger(Pipe):
 
         def may_name(t) -> bool:
             word = folded[t.idx:t.idx + len(t)]
-            if len(t) < 2 or freq.get(word, 0) or word in field or inside_known(t.idx):
+            if len(t) < 2 or word in field or inside_known(t.idx):
                 return False
+            if freq.get(word, 0):  # a dictionary word, unless the dictionary lists it as a name (陳志明)
+                return word in names
             # a lone Latin word (AI, IPO, GPU) is no name the tagger would give us; a romanised
             # full name has a space (Jing Chen)
             return len(_HAN.findall(word)) > 1 or (" " in word.strip() and len(_LETTERS.findall(word)) > 1)
@@ -168,6 +172,23 @@ class LacTagger(Pipe):
         values[inside, 0] = tag_ids[k[inside]]
         values[inside, 1] = pos_ids[k[inside]]
         doc.from_array([TAG, POS], values)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_names() -> frozenset[str]:
+    """Words jieba's dictionary tags as names of people, places or organisations (nr, ns, nt):
+    陳志明 is a dictionary word, and still a name the trained tagger should look at."""
+    import os
+
+    import jieba
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2][:2] in ("nr", "ns", "nt"):
+                out.add(parts[0])
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)

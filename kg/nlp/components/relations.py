@@ -43,6 +43,9 @@ OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一�
                        r"(?:[^，。；]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
 OWN_PRODUCT = re.compile(r"^[^，。；]{0,10}?的[^，。；]{0,6}?(?:芯片|晶片|产品|处理器|加速器|加速卡)(?:为|是|叫|名为|包括)?$")
 HQ_AFTER = re.compile(r"^(?:的)?(?:总部|总部设|总部位于|总部设在|总部设于|位于|坐落于|落户)(?:于|在)?$")
+# 台積電位於高雄(與亞利桑那州)的新廠: where a site of the company is, not its headquarters
+SITE_AFTER = re.compile(r"[^，。；]{0,12}?的(?:新|旧|第[一二三四五六七八九十\d]+座?)?(?:厂|工厂|晶圆厂|厂区|园区|研发中心|数据中心|"
+                        r"办公室|分公司|子公司|据点|产线|基地|工地)")
 PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
                               r"设计公司|独角兽|巨擘|巨头|集团|品牌|供应商|制造商|设计商|代工厂|晶圆厂|对手|客户|伙伴|银行|机构|"
                               r"券商|媒体|电视台|报|通讯社|网站|平台))?$")
@@ -143,7 +146,8 @@ class RelationExtractor:
             for b in ents[i + 1:i + 3]:
                 cb = b._.kg["cls"]
                 gap = folded[a._.kg["end"]:b._.kg["start"]]
-                if ca in ORGS and cb in COUNTRIES and HQ_AFTER.match(gap):
+                if ca in ORGS and cb in COUNTRIES and HQ_AFTER.match(gap) and not (
+                        "总部" not in gap and SITE_AFTER.match(folded, b._.kg["end"])):
                     out.append(_rel(a, "country" if cb == "Country" else "headquarters", b, "headquarters", sent))
                 elif ca in COUNTRIES and cb in ORGS and (PLACE_DESCRIPTOR.match(gap) or (
                         gap == "" and cb in ("GovernmentAgency", "Legislature"))):
