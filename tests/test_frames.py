@@ -348,3 +348,15 @@ def test_a_chips_reference_parent_is_its_family(facts):
     f = facts("華為發布昇騰910C晶片，昇騰系列持續迭代。")
     assert not any(r.property == "parentOrganization" and f.entities[r.subject].cls in ("Chip", "ChipFamily")
                    for r in f.relations if r.subject in f.entities)
+
+
+def test_a_lettered_model_after_a_known_family_is_the_familys(facts):
+    f = facts("沐曦發布新一代訓練晶片曦雲C900，預計明年量產。")
+    model = key_of(f, "C900")
+    assert any(n.replace(" ", "").lower().startswith(("曦雲", "曦云")) for n in f.entities[model].names)
+    assert any(r.subject == model and r.property == "partOfSeries" for r in f.relations)
+
+
+def test_meeting_someone_is_no_summit(facts):
+    f = facts("北辰微電子董事長上月與副總理何立峰會面。")
+    assert not any(e.cls == "Event" for e in f.entities.values()), [e.names for e in f.entities.values()]

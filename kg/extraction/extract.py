@@ -384,7 +384,8 @@ def _reference_facts(mentions, sentence_of):
             if known is None:
                 continue
             for prop, target in known.facts:
-                if prop in ("developer", "manufacturer", "parentOrganization", "partOfSeries", "country") and target in keys:
+                if prop in ("developer", "manufacturer", "parentOrganization", "partOfSeries", "country", "citizenship") \
+                        and target in keys:
                     other = keys[target]
                     yield key, prop, target, min(start, other[0]), max(end, other[1])
 

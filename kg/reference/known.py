@@ -136,7 +136,9 @@ def _read_csv(path: Path) -> list[KnownEntity]:
             aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
             # a chip's "parent" is the family it belongs to (P179), an organisation's its owner (P749)
             series = cls in ("Chip", "ChipFamily", "Product", "AIModel", "CloudService")
-            facts = [("partOfSeries" if series and prop == "parentOrganization" else prop, target.strip())
+            # a person's "country" is a citizenship (P27), an organisation's a country (P17)
+            facts = [("partOfSeries" if series and prop == "parentOrganization" else
+                      "citizenship" if cls == "Person" and prop == "country" else prop, target.strip())
                      for col, prop in FACT_COLUMNS.items() for target in row.get(col, "").split("|") if target.strip()]
             role, role_of = row.get("role", ""), row.get("role_of", "")
             if role_of and role in ROLE_PROPERTY:
@@ -179,7 +181,7 @@ def _read_turtle(path: Path) -> list[KnownEntity]:
             if str(same).startswith("http://www.wikidata.org/entity/Q"):
                 wikidata = str(same).rsplit("/", 1)[-1]
         facts = []
-        for prop in ("developer", "manufacturer", "parentOrganization", "partOfSeries", "country"):
+        for prop in ("developer", "manufacturer", "parentOrganization", "partOfSeries", "country", "citizenship"):
             for obj in g.objects(s, rdflib.URIRef(ONTOLOGY_BASE + prop)):
                 facts.append((prop, str(obj)[len(ID_BASE):] if str(obj).startswith(ID_BASE) else str(obj)))
         if not labels:

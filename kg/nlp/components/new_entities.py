@@ -119,7 +119,8 @@ def _rules() -> list[Rule]:
         # Named events: …大會, …峰會, 聽證會
         Rule("event", "Event", re.compile(
             rf"(?P<name>(?:20\d\d)?[{HAN}a-z0-9 ]{{2,16}}?(?:大会|峰会|论坛|博览会|展览会|研讨会|听证会|发布会|年会|开发者大会|"
-            rf"技术大会|电脑展|经贸磋商|经贸会谈|贸易谈判|贸易磋商|高层会谈|部长会议|领导人会晤))"), 0.7),
+            rf"技术大会|电脑展|经贸磋商|经贸会谈|贸易谈判|贸易磋商|高层会谈|部长会议|领导人会晤))"
+            r"(?![面见谈晤])"), 0.7),  # 何立峰會面: 會 of 會面 (meet), no summit
         # Policies and decisions: …規定, …禁令, …法案, 實體清單
         Rule("policy", "Policy", re.compile(
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则)?|(?:管制|管控)(?:规定|措施|条例|新规|规则)|"
@@ -241,8 +242,11 @@ class EntityDiscoverer:
                 if han is not None:
                     sp._.kg["key"] = han._.kg["key"]
                     sp._.kg["known"] = han._.kg["known"]
-        family_models = self._family_models(doc, folded, existing, taken)
-        if family_models:
+        own_chips = {(sp._.kg["start"], sp._.kg["end"]) for sp in spans if sp._.kg["cls"] == "Chip"}
+        family_models = self._family_models(doc, folded, existing, [t for t in taken if t not in own_chips])
+        if family_models:  # 曦雲C700: the family's model, not a bare model C700 beside the family
+            models = [(m._.kg["start"], m._.kg["end"]) for _, m in family_models]
+            spans = [sp for sp in spans if not any(a <= sp._.kg["start"] and sp._.kg["end"] <= b for a, b in models)]
             replaced = {(f._.kg["start"], f._.kg["end"]) for f, _ in family_models}
             doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
                                    if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
