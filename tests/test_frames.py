@@ -360,3 +360,9 @@ def test_a_lettered_model_after_a_known_family_is_the_familys(facts):
 def test_meeting_someone_is_no_summit(facts):
     f = facts("北辰微電子董事長上月與副總理何立峰會面。")
     assert not any(e.cls == "Event" for e in f.entities.values()), [e.names for e in f.entities.values()]
+
+
+def test_an_age_in_brackets_is_no_other_name(facts):
+    f = facts("星曜半導體前工程師陳志明（49歲）與林偉強（41歲）被控竊取機密，星曜半導體表示將配合調查。")
+    assert not any(any(ch.isdigit() for n in e.names for ch in n) for e in f.entities.values() if e.cls == "Person")
+    assert {49.0} <= {float(st.amount.value) for st in f.statements if st.amount}

@@ -58,7 +58,9 @@ class _Ext:
 
 def mentions(doc: Doc) -> list[Mention]:
     """The doc's entity spans that carry kg data, as `Mention`s in text order."""
-    out = [Mention(s) for s in doc.spans.get(ENTITIES, []) if s._.kg]
+    # a span's extension data is keyed by its offsets, so an entity span at the offsets of an amount
+    # or a date would read theirs: only entity data counts here
+    out = [Mention(s) for s in doc.spans.get(ENTITIES, []) if s._.kg and "cls" in s._.kg]
     return sorted(out, key=lambda m: (m._.kg["start"], -m._.kg["end"]))
 
 
