@@ -366,3 +366,16 @@ def test_an_age_in_brackets_is_no_other_name(facts):
     f = facts("星曜半導體前工程師陳志明（49歲）與林偉強（41歲）被控竊取機密，星曜半導體表示將配合調查。")
     assert not any(any(ch.isdigit() for n in e.names for ch in n) for e in f.entities.values() if e.cls == "Person")
     assert {49.0} <= {float(st.amount.value) for st in f.statements if st.amount}
+
+
+def test_four_character_names_beside_a_title_and_dictionary_names(facts):
+    f = facts("瀚川智算社長小池淳義在東京表示，新廠已投產。司馬懿表示同意。")
+    people = {n for e in f.entities.values() if e.cls == "Person" for n in e.names}
+    assert any(n in ("小池淳義", "小池淳义") for n in people), people
+    assert any(n in ("司馬懿", "司马懿") for n in people), people
+
+
+def test_a_figure_given_by_one_to_another_belongs_to_both(facts):
+    f = facts("經濟產業省已累計向瀚川智算提供約1.7萬億日元補貼。")
+    st = next(st for st in f.statements if st.amount and st.amount.unit == "JPY")
+    assert {k for _, k in st.roles} >= {key_of(f, "瀚川")} and len({k for _, k in st.roles}) == 2, st.roles

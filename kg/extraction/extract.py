@@ -505,8 +505,8 @@ def _node_owner(frames, mentions, entities, folded: str, pos: int) -> Entity | N
 
 def _clause_subjects(frames, mentions, entities, folded: str, pos: int) -> list[Entity]:
     """What a figure at pos is about, read from its clause's frame: the entities the clause names
-    before the figure (its list, when they are named together as A、B等), else the sentence's
-    topic carried into the clause. Places count only when nothing else is named."""
+    before the figure (經產省向Rapidus提供1.7萬億日元補貼: both), else the sentence's topic carried
+    into the clause. Places count only when nothing else is named."""
     frame = next((f for f in frames if f.start <= pos < f.end), None)
     if frame is None:
         return []
@@ -519,14 +519,7 @@ def _clause_subjects(frames, mentions, entities, folded: str, pos: int) -> list[
         return []
     firm = [x for x in here if x[2].cls not in PLACES and x[2].cls not in ("Event",)]
     chosen = firm or here
-    last = chosen[-1]
-    group = [last]  # 中芯國際、華虹半導體等: the list the last name closes
-    for m in reversed(chosen[:-1]):
-        if re.fullmatch(r"\s*(?:、|,|，|和|与|及|以及|跟)\s*", folded[m[1]:group[-1][0]]):
-            group.append(m)
-        else:
-            break
-    out = [m[2] for m in reversed(group)]
+    out = [m[2] for m in chosen]
     if frame.topic is not None and not firm and frame.topic in keys:
         topic = entities.get(frame.topic)
         out = ([topic] if topic is not None else []) + out

@@ -37,6 +37,21 @@ def base_frequencies() -> dict[str, int]:
     return _base().FREQ
 
 
+@lru_cache(maxsize=1)
+def dictionary_names() -> dict[str, str]:
+    """The words jieba's dictionary tags as names, with their tag: nr (people: 陳志明, 司馬懿), ns
+    (places), nt (organisations). Read once per process from the dictionary file."""
+    import os
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2][:2] in ("nr", "ns", "nt"):
+                out[parts[0]] = parts[2][:2]
+    return out
+
+
 def jieba_tokenizer(user_words: Iterable[str] = ()) -> jieba.Tokenizer:
     """One jieba tokenizer per set of user words, per process (its dictionary loads once)."""
     words = tuple(sorted({fold(w) for w in user_words if len(w) > 1}))

@@ -127,7 +127,8 @@ class LacTagger(Pipe):
         known = sorted((e.start_char, e.end_char) for e in doc.ents)
         starts = [a for a, _ in known]
         field = self.field_words
-        names = _dictionary_names()
+        from kg.nlp.tokenizer import dictionary_names
+        names = dictionary_names()
 
         def inside_known(i: int) -> bool:
             k = bisect_right(starts, i) - 1
@@ -172,23 +173,6 @@ class LacTagger(Pipe):
         values[inside, 0] = tag_ids[k[inside]]
         values[inside, 1] = pos_ids[k[inside]]
         doc.from_array([TAG, POS], values)
-
-
-@lru_cache(maxsize=1)
-def _dictionary_names() -> frozenset[str]:
-    """Words jieba's dictionary tags as names of people, places or organisations (nr, ns, nt):
-    陳志明 is a dictionary word, and still a name the trained tagger should look at."""
-    import os
-
-    import jieba
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    out = set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3 and parts[2][:2] in ("nr", "ns", "nt"):
-                out.add(parts[0])
-    return frozenset(out)
 
 
 @lru_cache(maxsize=1)

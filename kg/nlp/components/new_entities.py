@@ -389,6 +389,13 @@ class EntityDiscoverer:
             if label == "PER":
                 if "·" in name or re.fullmatch(r"[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){1,3}", name):
                     out.append((start, end, "Person", LAC_PERSON))
+                elif re.fullmatch(rf"[{HAN}]{{4}}", name) and not _dictionary_phrase(name) and \
+                        not any(ch in LAC_NAME_BREAK for ch in name) and (
+                        re.search(rf"(?:{PERSON_TITLES})\s*$", folded[max(0, start - 6):start])
+                        or re.match(rf"\s*(?:{PERSON_VERBS})", folded[end:end + 4])):
+                    # 社長小池淳義表示: a four-character name (Japanese, or a compound surname) beside a
+                    # title or a verb of saying
+                    out.append((start, end, "Person", LAC_PERSON))
                 elif re.fullmatch(rf"[{HAN}]{{3}}", name) and name[0] in SURNAMES and name not in NOT_NAMES \
                         and not name.endswith("某") and not _dictionary_phrase(name) \
                         and not any(ch in LAC_NAME_BREAK for ch in name[1:]) \
@@ -667,7 +674,9 @@ def _dictionary_phrase(name: str) -> bool:
     """A would-be Chinese name that is a word of the language (司法部, jieba counts it 50 times or
     more) or opens with a very common one (簡單來|說, 黃金|…): people's given names are rare in the
     dictionary, phrases are not."""
-    from kg.nlp.tokenizer import base_frequencies
+    from kg.nlp.tokenizer import base_frequencies, dictionary_names
+    if dictionary_names().get(name) == "nr":  # the dictionary knows it as a person's name (司馬懿)
+        return False
     freq = base_frequencies()
     return freq.get(name, 0) >= 50 or freq.get(name[:2], 0) >= 2000
 
