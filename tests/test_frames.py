@@ -379,3 +379,11 @@ def test_a_figure_given_by_one_to_another_belongs_to_both(facts):
     f = facts("經濟產業省已累計向瀚川智算提供約1.7萬億日元補貼。")
     st = next(st for st in f.statements if st.amount and st.amount.unit == "JPY")
     assert {k for _, k in st.roles} >= {key_of(f, "瀚川")} and len({k for _, k in st.roles}) == 2, st.roles
+
+
+def test_a_guidance_range_changes_and_company_metrics(facts):
+    f = facts("鋒芯科技執行長林子恒表示，曜光9晶片出貨暢旺，預期第四季營收將介於1,380億至1,460億元，季增7.8%，每股純益15.9元。")
+    lead = key_of(f, "鋒芯")
+    assert {1.38e11, 1.46e11, 15.9} <= values_of(f, lead), values_of(f, lead)
+    metrics = {st.amount.metric for st in f.statements if st.amount}
+    assert {"revenue", "qoq-change", "eps"} <= metrics, metrics

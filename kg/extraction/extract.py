@@ -26,6 +26,8 @@ from kg.nlp.spans import mentions as spans_mentions
 from kg.reference import load_reference
 
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "GB", "TB", "GB-PER-SEC", "TB-PER-SEC", "CARD", "W", "NM", "TPP"}
+COMPANY_METRICS = {"revenue", "gross-margin", "net-profit", "operating-profit", "eps", "market-value", "valuation",
+                   "ipo-proceeds", "ipo-price", "share-price", "funding"}
 MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-profit", "revenue", "price-change",
                   "valuation", "share-price", "shipments", "sales", "funding", "ipo-proceeds", "ipo-price"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
@@ -217,6 +219,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = found[0] if found else None
         if subject is None:
             continue
+        if subject.cls in PRODUCTS and q["metric"] in COMPANY_METRICS:
+            # 天璣晶片出貨暢旺，預期第四季營收將介於…: revenue and margins are a company's, the
+            # product's developer's or the article's company
+            maker = next((entities.get(r.object) for r in relations if r.subject == subject.key
+                          and r.property == "developer"), None)
+            subject = maker or main or subject
         if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON"):
             # 趙海軍指出，第3季銷售收入23.82億美元: a figure an officer gives is his company's
             org = entities.get(affiliation.get(subject.key, "")) or main

@@ -35,7 +35,10 @@ METRICS = [  # cue words before a value → what it measures
     ("显存容量", "memory-capacity"), ("显存", "memory-capacity"), ("内存", "memory-capacity"),
     ("集群规模", "cluster-size"), ("集群", "cluster-size"), ("功耗", "power"), ("制程", "process-node"),
     ("市值", "market-value"), ("市场份额", "market-share"), ("份额", "market-share"), ("占比", "share"),
-    ("毛利率", "gross-margin"), ("净利", "net-profit"), ("营业利润", "operating-profit"), ("营业利益", "operating-profit"),
+    ("毛利率", "gross-margin"), ("净利", "net-profit"), ("纯益", "net-profit"), ("每股纯益", "eps"), ("每股盈余", "eps"),
+    ("每股收益", "eps"), ("eps", "eps"),
+    ("季增", "qoq-change"), ("季减", "qoq-change"), ("环比", "qoq-change"), ("年增", "yoy-change"), ("年减", "yoy-change"),
+    ("同比", "yoy-change"), ("月增", "mom-change"), ("月减", "mom-change"), ("营业利润", "operating-profit"), ("营业利益", "operating-profit"),
     ("营业收入", "revenue"), ("营收", "revenue"), ("收入", "revenue"),
     ("分成", "revenue-share"), ("抽成", "revenue-share"), ("涨幅", "price-change"), ("暴涨", "price-change"),
     ("上涨", "price-change"), ("大涨", "price-change"), ("下跌", "price-change"), ("跌幅", "price-change"),
@@ -65,8 +68,8 @@ _CN_NUM = "一二两三四五六七八九十"
 _PATTERNS = [
     ("fraction", re.compile(rf"(?P<den>[{_CN_NUM}\d]{{1,3}})分之(?P<num>[{_CN_NUM}\d]{{1,3}})")),
     ("tenths", re.compile(rf"(?P<lo>[{_CN_NUM}])(?:到|至|~|-)(?P<hi>[{_CN_NUM}])成|(?<![{_CN_NUM}\d])(?P<one>[{_CN_NUM}])成(?![本功员为长立交])")),
-    ("money-range", re.compile(_APPROX + r"(?P<num>\d+(?:\.\d+)?)\s*(?P<scale1>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?\s*(?:至|到|~|-)\s*"
-                               r"(?P<num2>\d+(?:\.\d+)?)\s*" + _SCALE + r"\s*" + _CUR)),
+    ("money-range", re.compile(_APPROX + r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale1>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?\s*"
+                               r"(?:至|到|~|-)\s*(?P<num2>\d+(?:,\d{3})*(?:\.\d+)?)\s*" + _SCALE + r"\s*" + _CUR)),
     ("money-prefix", re.compile(r"(?P<cur>美元|人民币|港元|港币|新台币|台币|日元|欧元)\s*" + _APPROX + _NUMBER + r"\s*" + _SCALE
                                 + r"\s*元?")),
     ("tpp", re.compile(r"tpp(?:[^\d。；;]{0,45}?)(?:为|是|达|:|：)?\s*(?P<num>\d{3,6})(?![\d%])")),
@@ -128,7 +131,7 @@ def find_amounts(folded: str) -> list[Amount]:
                 bounds = ((s, m.end("scale1") if g.get("scale1") else m.end("num")), (m.start("num2"), e))
                 for (bs, be), num, scale in zip(bounds, (g["num"], g["num2"]),
                                                 (g.get("scale1") or g.get("scale"), g.get("scale"))):
-                    v = Decimal(num) * SCALE.get(scale or "", Decimal(1))
+                    v = Decimal(num.replace(",", "")) * SCALE.get(scale or "", Decimal(1))
                     v = v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()
                     out.append(Amount(bs, be, v, CURRENCY[g["cur"]], _metric(folded, s), bool(g.get("approx")), rule))
                 continue
