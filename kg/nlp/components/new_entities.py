@@ -742,16 +742,29 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
 
 def _drop_nested_places(doc: Doc, spans) -> None:
     """A place inside a new organisation's name (亞太 in 亞太科技安全研究院) is part of it; a place
-    inside an event's name (馬德里 in 美中馬德里經貿磋商) is where it happens, and stays."""
-    outer = [(s._.kg["start"], s._.kg["end"]) for s in spans
-             if s._.kg["cls"] in ORG_CLASSES | PLACE_CLASSES]
+    inside an event's name (馬德里 in 美中馬德里經貿磋商) is where it happens, and stays.
+    Linear after a sort: a name-dense text has thousands of spans."""
+    import bisect
+    outer = sorted((s._.kg["start"], s._.kg["end"]) for s in spans
+                   if s._.kg["cls"] in ORG_CLASSES | PLACE_CLASSES)
     group = doc.spans.get(ENTITIES)
     if group is None or not outer:
         return
-    keep = [s for s in group if not (s._.kg and s._.kg["cls"] in ("Country", "City", "AdministrativeRegion",
-                                                                   "GeoRegion", "Place")
-                                     and any(a <= s._.kg["start"] and s._.kg["end"] <= b and (a, b) != (
-                                         s._.kg["start"], s._.kg["end"]) for a, b in outer))]
+    starts = [a for a, _ in outer]
+    reach = [-1]  # reach[k]: the furthest end among the first k outer names
+    for _, b in outer:
+        reach.append(max(reach[-1], b))
+
+    def inside_another(ps: int, pe: int) -> bool:
+        # one starting at or before ps and ending after pe, or starting before ps and ending at pe
+        return reach[bisect.bisect_right(starts, ps)] > pe or reach[bisect.bisect_left(starts, ps)] >= pe
+
+    places = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"}
+    keep = []
+    for s in group:
+        info = s._.kg
+        if not (info and info.get("cls") in places and inside_another(info["start"], info["end"])):
+            keep.append(s)
     doc.spans[ENTITIES] = keep
 
 
