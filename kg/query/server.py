@@ -200,11 +200,16 @@ def _serialize(res, accept: str | None, max_rows: int) -> tuple[int, str, bytes,
 
 
 def _run_query(location: str, sparql: str, accept: str | None, max_rows: int, default_graphs: list[str],
-               named_graphs: list[str]) -> tuple[int, str, bytes, bool]:
+               named_graphs: list[str], allow_service: tuple[str, ...] = ()) -> tuple[int, str, bytes, bool]:
     from kg.errors import KgError
+    from kg.query.checks import refused_service
     from kg.query.saved import all_prefixes
     from kg.store import open_store
 
+    # here, in the time- and memory-capped child, not in the server: parsing a large query takes a while
+    why = refused_service(sparql, allow_service, all_prefixes())
+    if why:
+        return 400, "text/plain; charset=utf-8", f"{why}\n".encode(), False
     kwargs: dict = {"prefixes": all_prefixes()}
     if default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
@@ -233,7 +238,6 @@ def _run_query(location: str, sparql: str, accept: str | None, max_rows: int, de
 def _run_saved(location: str, name: str, params: dict[str, list[str]], accept: str | None,
                max_rows: int, allow_service: tuple[str, ...] = ()) -> tuple[int, str, bytes, bool]:
     from kg.errors import KgError, QueryError
-    from kg.query.checks import refused_service
     from kg.query.saved import bind, load_saved
     from kg.store import open_store
 
@@ -245,10 +249,7 @@ def _run_saved(location: str, name: str, params: dict[str, list[str]], accept: s
         return (404 if "no saved query" in str(e) else 400), "text/plain; charset=utf-8", f"{e}\n".encode(), False
     except KgError as e:
         return 503, "text/plain; charset=utf-8", f"{e}\n".encode(), False
-    why = refused_service(text, allow_service)
-    if why:
-        return 400, "text/plain; charset=utf-8", f"{why}\n".encode(), False
-    return _run_query(location, text, accept, max_rows, [], [])
+    return _run_query(location, text, accept, max_rows, [], [], allow_service)
 
 
 def _render_view(location: str, path: str, lang: str) -> tuple[int, str, bytes, bool]:
@@ -352,7 +353,8 @@ class Endpoint:
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
         self._ctx = multiprocessing.get_context("forkserver")
-        self._ctx.set_forkserver_preload(["kg.query.server", "kg.store", "kg.query.saved", "kg.text", "kg.view"])
+        self._ctx.set_forkserver_preload(["kg.query.server", "kg.store", "kg.query.saved", "kg.text", "kg.view",
+                                          "kg.query.checks", "rdflib.plugins.sparql.parser"])
         self._slots = threading.BoundedSemaphore(max(1, config.workers))
         self._async_slots = None   # an asyncio.Semaphore, made in the server's event loop
         self._waiting = 0
@@ -614,16 +616,14 @@ class App:
         named = _graph_iris(params.get("named-graph-uri", []), "named-graph-uri")
         accept = _accept(params, request.headers.get("accept"))
         result = await self.endpoint.run_async("query", (self.config.store, sparql, accept, self.config.max_rows,
-                                                         default, named))
+                                                         default, named, self.config.allow_service))
         return _result_response(result)
 
     def _check(self, sparql: str) -> None:
-        from kg.query.checks import MAX_NESTING, nesting_depth, refused_service
+        """The cheap check, made here; SERVICE is checked in the query's child process (`_run_query`)."""
+        from kg.query.checks import MAX_NESTING, nesting_depth
         if nesting_depth(sparql) > MAX_NESTING:
             raise Failure(400, f"query nested more than {MAX_NESTING} brackets deep; flatten it")
-        why = refused_service(sparql, self.config.allow_service)
-        if why:
-            raise Failure(400, why)
 
     async def saved(self, request):
         name = request.path_params["name"]
