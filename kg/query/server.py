@@ -21,15 +21,16 @@ pyoxigraph cannot interrupt a running query: the time limit (`--timeout`) is enf
 killing the child, which frees the CPU. At most `--workers` children run at once; a request
 that waits for one longer than the time limit, or finds `--max-queue` requests already
 waiting, gets 503 with a one-line reason, so endless queries cannot stall the server for
-ever; a child is also capped at `--max-memory` MiB, and a query that needs more gets 503
-too. The child opens the store read-only for that one query (a snapshot while an ingest
+ever, and a query still running after a second is niced to the lowest CPU priority, so
+slow queries cannot starve quick ones of the CPU either; a child is also capped at
+`--max-memory` MiB, and a query that needs more gets 503 too. The child opens the store read-only for that one query (a snapshot while an ingest
 runs) and closes it, so every query sees the latest graph. Children come from a fork
 server started before any thread.
 
 Safe by default: updates are refused (403; write with `kg ingest`); SERVICE (federated)
 queries are refused with 400 unless `--allow-service HOST` names the host they reach
-(`*` for any), so the endpoint cannot be made to fetch URLs (SSRF); a query nested more than
-64 brackets deep is a 400 before the parser sees it; CORS headers are sent only for the
+(`*` for any; found in the parsed query, in the child: kg.query.checks), so the endpoint
+cannot be made to fetch URLs (SSRF); a query nested more than 64 brackets deep is a 400 before the parser sees it; CORS headers are sent only for the
 origins named with `--cors ORIGIN`. At most `--max-rows` solutions (or triples) are returned;
 a cut result carries the header `KG-Truncated: true`.
 """
@@ -347,8 +348,26 @@ def _generation(location: str) -> tuple | None:
     return tuple(sorted(out))
 
 
+DEMOTE_AFTER = 1.0   # seconds a query runs at normal priority before it is niced (see Endpoint.run)
+
+
+def _demote(pid: int) -> bool:
+    """Lower a query process's CPU priority to the least (nice 19); False when that is not possible."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, 19)
+        return True
+    except OSError:
+        return False
+
+
 class Endpoint:
-    """Runs tasks in child processes under the time limit; shared by the request handlers."""
+    """Runs tasks in child processes under the time limit; shared by the request handlers.
+
+    Quick queries must not queue behind slow ones for the CPU either: a query still running
+    after DEMOTE_AFTER seconds is niced to the lowest priority, so four endless queries on
+    a two-core machine leave the quick ones (and the HTTP event loop) almost the whole CPU.
+    Its process is replaced once it answers (an unprivileged process cannot be raised again).
+    """
 
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
@@ -376,12 +395,16 @@ class Endpoint:
             raise Failure(503, f"server busy: {self.config.workers} queries already running; try again later")
         try:
             proc, conn = self._take()
+            demoted = False
             try:
                 conn.send((task, args, max(0.5, timeout * 0.8)))
-                if not conn.poll(timeout):
-                    self._discard(proc, conn)
-                    raise Failure(503, f"query stopped at the time limit of {timeout:g} s; make it more selective "
-                                       "(LIMIT, more specific patterns) or start the server with a larger --timeout")
+                if not conn.poll(min(timeout, DEMOTE_AFTER)):
+                    # a long query yields the CPU to quick ones and to the HTTP loop for the rest of its time
+                    demoted = _demote(proc.pid)
+                    if not conn.poll(max(0.0, timeout - DEMOTE_AFTER)):
+                        self._discard(proc, conn)
+                        raise Failure(503, f"query stopped at the time limit of {timeout:g} s; make it more selective "
+                                           "(LIMIT, more specific patterns) or start the server with a larger --timeout")
                 answer = conn.recv()
             except (EOFError, OSError):
                 proc.join(timeout=2)
@@ -391,7 +414,10 @@ class Endpoint:
                     raise Failure(503, f"query stopped at the memory limit of {self.config.max_memory_mib} MiB; make it "
                                        "more selective, or start the server with a larger --max-memory") from None
                 raise Failure(500, "the query process died without an answer; see the server's log") from None
-            self._idle.put((proc, conn))
+            if demoted:   # a process cannot take its priority back: a fresh one serves the next query
+                self._discard(proc, conn)
+            else:
+                self._idle.put((proc, conn))
             return answer
         finally:
             self._slots.release()
