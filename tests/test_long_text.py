@@ -134,3 +134,37 @@ def test_nine_hundred_thousand_characters_without_punctuation_are_ingested(tmp_p
     assert proc.returncode == 0, proc.stderr
     assert "1 added" in proc.stderr
     shutil.rmtree(tmp_path / "store")
+
+
+@pytest.mark.parametrize("where", ["main thread", "other thread"])
+def test_the_budget_stops_python_code_in_the_main_thread_and_in_others(where):
+    """The main thread is stopped by SIGALRM (`--workers`), any other (a Dask worker's task) asynchronously."""
+    import threading
+    import time
+
+    from kg.article_budget import article_budget
+    from kg.errors import ArticleTimeoutError
+
+    outcome: list = []
+
+    def busy() -> None:
+        started = time.monotonic()
+        try:
+            with article_budget(lambda: "busy.md", 0.3):
+                while time.monotonic() - started < 20:
+                    sum(range(1000))
+            outcome.append("finished")
+        except ArticleTimeoutError as e:
+            outcome.append((str(e), time.monotonic() - started))
+
+    if where == "main thread":
+        busy()
+    else:
+        t = threading.Thread(target=busy)
+        t.start()
+        t.join(30)
+    message, elapsed = outcome[0]
+    assert message.startswith("busy.md: NLP and extraction took over 0.3 s") and elapsed < 10
+    with article_budget(lambda: "quick.md", 0.5):   # a block that ends in time: nothing fires later
+        pass
+    time.sleep(0.7)
