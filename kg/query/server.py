@@ -23,16 +23,17 @@ that waits for one longer than the time limit, or finds `--max-queue` requests a
 waiting, gets 503 with a one-line reason, so endless queries cannot stall the server for
 ever, and a query still running after a second is niced to the lowest CPU priority, so
 slow queries cannot starve quick ones of the CPU either; a child is also capped at
-`--max-memory` MiB, and a query that needs more gets 503 too. The child opens the store read-only for that one query (a snapshot while an ingest
-runs) and closes it, so every query sees the latest graph. Children come from a fork
-server started before any thread.
+`--max-memory` MiB, and a query that needs more gets 503 too. The child opens the store
+read-only for that one query (a snapshot while an ingest runs) and closes it, so every
+query sees the latest graph. Children come from a fork server started before any thread.
 
 Safe by default: updates are refused (403; write with `kg ingest`); SERVICE (federated)
 queries are refused with 400 unless `--allow-service HOST` names the host they reach
 (`*` for any; found in the parsed query, in the child: kg.query.checks), so the endpoint
-cannot be made to fetch URLs (SSRF); a query nested more than 64 brackets deep is a 400 before the parser sees it; CORS headers are sent only for the
-origins named with `--cors ORIGIN`. At most `--max-rows` solutions (or triples) are returned;
-a cut result carries the header `KG-Truncated: true`.
+cannot be made to fetch URLs (SSRF); a query nested more than 64 brackets deep is a 400
+before the parser sees it; CORS headers are sent only for the origins named with
+`--cors ORIGIN`. At most `--max-rows` solutions (or triples) are returned; a cut result
+carries the header `KG-Truncated: true`.
 """
 from __future__ import annotations
 
