@@ -1,8 +1,8 @@
 """A time budget per article: a text that would keep the NLP pipeline busy for hours stops the run.
 
 Some texts cost far more than their length suggests (thousands of names in one article: a
-few components compare them pairwise), and pyoxigraph, spaCy and jieba cannot be asked to
-give up half-way. So each article's NLP and extraction run under an alarm:
+few components compare them pairwise), and neither spaCy nor jieba can be asked to give
+up half-way. So each article's NLP and extraction run under an alarm:
 
     the main thread of a process   (`--workers 1`, and each `--workers N` process)
                                    SIGALRM through `setitimer`: the handler raises in the
