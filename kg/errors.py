@@ -8,6 +8,8 @@
     │   └── FrontMatterError     the YAML front matter is malformed, mistyped or hostile
     ├── ReferenceDataError       a file in ontology/reference/ is malformed
     ├── PipelineError            the spaCy pipeline cannot be built from its config
+    ├── ArticleTimeoutError      an article's NLP and extraction overran the time budget
+    ├── ExtractionError          extraction failed on an article (a bug in kg, named with the article)
     ├── StoreError               the store cannot be opened, read or written
     │   └── StoreLockedError     another kg process holds the store
     └── QueryError               a SPARQL query is malformed or a saved query is unknown
@@ -56,6 +58,31 @@ class ReferenceDataError(KgError):
 
 class PipelineError(KgError):
     pass
+
+
+class ArticleTimeoutError(KgError):
+    """An article took longer than its time budget (kg.article_budget); nothing was written."""
+
+    def __init__(self, key: str, seconds: float) -> None:
+        self.key, self.seconds = key, seconds
+        super().__init__(f"{key}: NLP and extraction took over {seconds:g} s, the time budget of one article; "
+                         "nothing was ingested (split the article into smaller files, or raise "
+                         "KG_ARTICLE_SECONDS / kg ingest --article-timeout)")
+
+    def __reduce__(self):   # rebuilt from its fields when it crosses from a worker process
+        return type(self), (self.key, self.seconds)
+
+
+class ExtractionError(KgError):
+    """Extraction raised an unexpected error on one article: reported with the article's name."""
+
+    def __init__(self, key: str, cause: str) -> None:
+        self.key, self.cause = key, cause
+        super().__init__(f"{key}: extraction failed ({cause}); nothing was ingested. This is a bug in kg: "
+                         "please report it with the file (KG_DEBUG=1 shows the traceback)")
+
+    def __reduce__(self):
+        return type(self), (self.key, self.cause)
 
 
 class StoreError(KgError):

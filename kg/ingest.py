@@ -1,7 +1,9 @@
 """Ingestion: corpus files → NLP → extraction → RDF → store, in batches of articles.
 
-Every file is read and checked before the store is touched, so a bad file stops the run
-with the store as it was. Articles whose file is unchanged (same SHA-256, same extractor)
+Every file is read and checked before the store is touched, and every article is
+extracted before the first write (kept on disk meanwhile, `kg.ingest_spool`), so a bad
+file, an article that overruns its time budget (`kg.article_budget`) or one extraction
+fails on stops the whole run with the store as it was. Articles whose file is unchanged (same SHA-256, same extractor)
 are skipped; changed and new ones are extracted (in worker processes, see
 `kg.ingest_workers`) and written in batches; an article that was ingested from a folder
 being ingested again, and is gone from it, is dropped.
@@ -25,6 +27,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.corpus import Article, read_article
 from kg.corpus.reader import article_key, read_batch
 from kg.errors import KgError
+from kg.ingest_spool import extract_all
 from kg.ingest_workers import CHUNK, Extracted, dask_client, default_workers, extract_stream
 from kg.rdf.build import entity_description, read_mention_record, reference_triples
 from kg.rdf.iris import article_graph_iri
@@ -131,21 +134,21 @@ def ingest(paths: Iterable[str | Path], store: Store, *, dry_run: bool = False, 
 
 def _write(store: Store, report: IngestReport, todo: list[tuple[str, Path, str, str]], fingerprint: str, dry_run: bool,
            progress, pipeline_config: str | None, base_pipeline: str | None, workers: int | None, client) -> None:
-    if not dry_run:
-        _load_schema(store)
-    reference = load_reference()
-    stored = set(report.changed) | set(report.unchanged) | set(report.removed)
-    writer = _BatchWriter(store, reference, report, stored)
     workers = default_workers() if workers is None else workers
     workers = max(1, min(workers, -(-len(todo) // CHUNK)))   # no process that would get nothing to do
     results = extract_stream(_articles(todo), fingerprint, pipeline_config, base_pipeline,
                              workers=workers, dask=client)
-    for i, item in enumerate(results):
-        writer.add(item)
-        if progress:
-            progress(i + 1, len(todo), item.key)
-    writer.flush()
-    writer.remove(report.removed)
+    # every article extracted before the first write: one that fails stops the run, store untouched
+    with extract_all(results, len(todo), progress) as extracted:
+        if not dry_run:
+            _load_schema(store)
+        reference = load_reference()
+        stored = set(report.changed) | set(report.unchanged) | set(report.removed)
+        writer = _BatchWriter(store, reference, report, stored)
+        for item in extracted:
+            writer.add(item)
+        writer.flush()
+        writer.remove(report.removed)
 
 
 def _articles(todo: list[tuple[str, Path, str, str]]):

@@ -49,6 +49,7 @@ class _Extractor:
         return list(self.stream(articles))
 
     def stream(self, articles: Iterable[Article]) -> Iterator[Extracted]:
+        from kg.article_budget import article_budget, article_seconds, named_failures
         from kg.extraction.extract import extract
         articles = iter(articles)
         pending: deque[Article] = deque()
@@ -56,14 +57,25 @@ class _Extractor:
         def docs():
             for art in articles:
                 pending.append(art)
+                self.nlp.max_length = max(self.nlp.max_length, len(art.text) + 1)   # kg.corpus.limits bounds it
                 doc = self.nlp.make_doc(art.text)
                 if art.published:
                     doc.user_data["published"] = art.published
                 yield doc
 
-        for doc in self.nlp.pipe(docs()):
-            art = pending.popleft()
-            yield self._render(art, extract(doc, art))
+        # each article under the time budget (kg.article_budget), one at a time through the
+        # pipeline so the budget is the article's own
+        seconds = article_seconds()
+        processed = self.nlp.pipe(docs(), batch_size=1) if seconds else self.nlp.pipe(docs())
+        current = lambda: pending[0].key if pending else "an article"  # noqa: E731
+        while True:
+            with article_budget(current, seconds), named_failures(current):
+                doc = next(processed, None)
+                if doc is None:
+                    return
+                out = self._render(pending[0], extract(doc, pending[0]))
+                pending.popleft()
+            yield out
 
     def _render(self, art: Article, facts) -> Extracted:
         from rdflib import Literal
@@ -171,8 +183,12 @@ def _on_pool(articles, fingerprint, config, base, workers: int) -> Iterator[Extr
         _extractor(fingerprint, config, base)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
                              initargs=(fingerprint, config, base)) as pool:
-        yield from _in_order(lambda c: pool.submit(_extract_chunk, c, fingerprint, config, base),
-                             _chunked(articles, CHUNK), workers * AHEAD, lambda f: f.result())
+        try:
+            yield from _in_order(lambda c: pool.submit(_extract_chunk, c, fingerprint, config, base),
+                                 _chunked(articles, CHUNK), workers * AHEAD, lambda f: f.result())
+        except BaseException:   # an article failed or ran out of time: drop the queued work, not wait for it
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def dask_client(address: str):

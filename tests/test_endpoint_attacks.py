@@ -137,12 +137,34 @@ def service_query(port: int) -> str:
     return f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
 
 
+def smuggled_services(port: int) -> list[str]:
+    """SERVICE to the listener written every way the grammar allows: each must be refused."""
+    iri = f"<http://127.0.0.1:{port}/sparql>"
+    return [
+        service_query(port),
+        service_query(port).replace("SERVICE", "service silent"),
+        f"SELECT * WHERE {{ SERVICE#a comment\n{iri}{{?s ?p ?o}} }}",
+        f"SELECT * WHERE {{\tSeRvIcE\n\n  SILENT\t{iri}\n{{ ?s ?p ?o }} }}",
+        f"PREFIX e: <http://127.0.0.1:{port}/> SELECT * WHERE {{ SERVICE e:sparql {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ OPTIONAL {{ {{ SELECT * WHERE {{ SERVICE {iri} {{ ?s ?p ?o }} }} }} }} }}",
+        f"SELECT * WHERE {{ ?x ?y ?z MINUS {{ SERVICE {iri} {{ ?s ?p ?o }} }} }}",
+        f"ASK {{ FILTER EXISTS {{ SERVICE {iri} {{ ?s ?p ?o }} }} }}",
+        f"SELECT * WHERE {{ \\u0053ERVICE {iri} {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ VALUES ?e {{ {iri} }} SERVICE ?e {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ BIND({iri} AS ?e) SERVICE $e {{ ?s ?p ?o }} }}",
+        f"BASE <http://127.0.0.1:{port}/> SELECT * WHERE {{ SERVICE <sparql> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} # }}",
+    ]
+
+
 def test_service_is_refused_and_no_connection_is_made(server):
     with listener() as (port, connected):
-        for query in (service_query(port), service_query(port).replace("SERVICE", "service silent"),
-                      "SELECT * WHERE { BIND(<http://127.0.0.1:%d/> AS ?e) SERVICE ?e { ?s ?p ?o } }" % port):
+        for query in smuggled_services(port):
             r = httpx.post(server + "/sparql", data={"query": query}, timeout=30)
-            assert_one_line_4xx(r, 400, "--allow-service")
+            assert r.status_code == 400, (query, r.text)
+            assert r.text.count("\n") == 1, r.text
+            assert "--allow-service" in r.text or "malformed SPARQL" in r.text, (query, r.text)
+            assert not connected.is_set(), query
         r = httpx.get(server + "/queries/wikidata-federated", params={"wikidata": "Q182477"}, timeout=30)
         assert_one_line_4xx(r, 400, "--allow-service query.wikidata.org")
         assert not connected.wait(1.0)

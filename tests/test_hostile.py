@@ -55,9 +55,22 @@ HOSTILE: dict[str, tuple[bytes | str, str]] = {  # name → (content, fragment o
     "unknown-declared-encoding": ("---\nencoding: klingon-8\n---\n正文。\n", "unknown encoding 'klingon-8'"),
     "long-line-1.2M": ("星河晶片。" * 240_000, "over the 1,000,000-character limit"),
     "long-line-ascii-2M": ("a. " * 700_000, "over the 1,000,000-character limit"),
-    "unpunctuated-900k": ("晶片" * 450_000, "without a sentence end"),
-    "unpunctuated-5k": ("前言。\n" + "晶" * 5_000 + "。", "5,000 characters without a sentence end"),
     "too-large": ("字。" * 800_000, "bytes is over the"),
+    # our own
+    "zero-date": ("---\npublished: 0000-00-00\n---\n正文。\n", "'0000-00-00' is not a valid date"),
+    "year-10000": ("---\npublished: 10000-01-01\n---\n正文。\n", "is not an ISO date"),
+    "date-as-key": ("---\n2025-13-45: x\n---\n正文。\n", "'2025-13-45' is not a valid date"),
+    "bad-timestamp": ("---\npublished: 2025-02-29T25:00:00+99:00\n---\n正文。\n", "is not a valid date"),
+    "published-list": ("---\npublished: [2025-03-04]\n---\n正文。\n", "'published' must be one date"),
+    "authors-mapping": ("---\nauthors: {a: b}\n---\n正文。\n", "'authors' must be a list of names"),
+    "yaml-directive": ("---\n%YAML 1.1\n---\n正文。\n", "malformed YAML front matter"),
+    "many-keys": ("---\n" + "".join(f"k{i}: {i}\n" for i in range(20_000)) + "---\n正文。\n", "over the 65,536-byte"),
+    "lone-surrogate": (b"---\ntitle: \xed\xa0\x80\n---\n\xe6\xad\xa3\xe6\x96\x87\xe3\x80\x82\n", "not UTF-8"),
+    "utf16-without-bom": ("正文是一篇文章。".encode("utf-16-le"), "UTF-16 needs its byte-order mark"),
+    "ideographic-spaces-only": ("\u3000\u3000\n", "no article text"),
+    "zero-width-only": ("\u200b\u200d\ufeff\u2060", "no article text"),
+    "bom-only": ("\ufeff", "no article text"),
+    "long-line-ascii-1.5M": ("x" * 1_500_000, "over the 1,000,000-character limit"),
 }
 
 
@@ -213,3 +226,29 @@ def test_fuzzed_front_matter_is_read_or_refused_in_one_line(bits, body):
 @given(st.binary(max_size=400))
 def test_fuzzed_bytes_are_read_or_refused_in_one_line(raw):
     parse_or_refuse(raw)
+
+
+# article text through the real pipeline and extraction: any text gives facts or a one-line
+# error, never another exception; names, punctuation and odd characters mixed at random
+TEXT_BITS = st.sampled_from(["星河科技", "東岳半導體", "英偉達", "NVIDIA", "H200", "晶片", "發表", "宣布", "收購", "投資",
+                             "億美元", "2025年", "3月", "第四季", "今年", "，", "。", "、", "！", "？", "；", "「", "」",
+                             "（", "）", "\n", " ", "\t", "%", "nm", "TB/s", "以下簡稱", "副總裁", "執行長", "表示",
+                             "\u200b", "\ufeff", "\u3000", "𠀀", "🙂", "\x00", "<script>", "${x}", "\\", '"'])
+TEXT_FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                           HealthCheck.function_scoped_fixture])
+
+
+@TEXT_FUZZ
+@given(st.lists(TEXT_BITS | st.text(max_size=6), min_size=1, max_size=60))
+def test_fuzzed_article_text_is_extracted_without_error(nlp, bits):
+    from kg.extraction.extract import extract
+    raw = ("---\ntitle: 測試\npublished: 2025-03-04\n---\n" + "".join(bits)).encode("utf-8", "surrogatepass")
+    try:
+        art = parse_article(raw, "fuzz.md")
+    except CorpusError as e:
+        assert "\n" not in str(e)
+        return
+    doc = nlp.make_doc(art.text)
+    doc.user_data["published"] = art.published
+    facts = extract(nlp(doc), art)
+    assert facts is not None

@@ -1,6 +1,7 @@
 """`kg ingest PATH...`"""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -28,14 +29,20 @@ Examples:
               help="Extraction processes (default: one per core). The store's content does not depend on it.")
 @click.option("--dask-scheduler", metavar="tcp://HOST:PORT", default=None,
               help="Extract on the workers of this dask.distributed cluster; this process writes the store.")
+@click.option("--article-timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Time budget of one article's extraction (default 120, or $KG_ARTICLE_SECONDS; 0: none); "
+                   "an article over it stops the run before anything is written.")
 @click.pass_obj
 def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool, encoding: str | None,
-            follow_links: bool, silent: bool, workers: int | None, dask_scheduler: str | None) -> None:
+            follow_links: bool, silent: bool, workers: int | None, dask_scheduler: str | None,
+            article_timeout: float | None) -> None:
     """Ingest article files and folders (.txt, .md) into the store.
 
     Unchanged articles are skipped, changed ones replaced, and articles gone from a
     folder being ingested are dropped (unless --keep-missing). Every file is read and
     checked first: a bad file stops the run before the store is touched (or created).
+    Every article is extracted before the first write: one that fails, or overruns
+    --article-timeout, stops the run with nothing written.
     Extraction runs on every core (--workers), or on a Dask cluster (--dask-scheduler);
     writes happen here, in batches.
     """
@@ -47,6 +54,10 @@ def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool,
             encoding = canonical(encoding)
         except ValueError as e:
             raise click.BadParameter(str(e), param_hint="--encoding") from None
+    from kg.article_budget import ENV, article_seconds
+    if article_timeout is not None:   # through the environment, which worker processes inherit
+        os.environ[ENV] = f"{article_timeout:g}"
+    article_seconds()   # a malformed $KG_ARTICLE_SECONDS stops here, before the store opens
     batch = read_batch(paths, encoding=encoding, follow_links=follow_links)  # before the slow imports
 
     from kg.ingest import ingest

@@ -58,7 +58,7 @@ def parse_article(raw: bytes, key: str, encoding: str | None = None) -> Article:
     if "\x00" in content:
         raise EncodingError(key, "binary file (contains NUL characters)", "articles are text .txt or .md files")
     meta, body, offset = _split_front_matter(content, key)
-    if not body.strip():
+    if not _VISIBLE.search(body):   # blank, or only zero-width and other format characters
         raise EmptyArticleError(key, "no article text", "add the text, or remove the file")
     fields = _check_metadata(meta, key)
     check_text(body, key)
@@ -131,11 +131,17 @@ def _check_metadata(meta: dict, key: str) -> dict:
     return out
 
 
+_VISIBLE = re.compile(r"[^\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+
+
 def _published(value, key: str) -> str:
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if not isinstance(value, (str, int)):
+        raise FrontMatterError(key, f"'published' must be one date, not {type(value).__name__}",
+                               "write YYYY-MM-DD or YYYY-MM")
     text = str(value).strip()
     if _YEAR_MONTH.match(text):
         return text

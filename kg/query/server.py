@@ -21,17 +21,19 @@ pyoxigraph cannot interrupt a running query: the time limit (`--timeout`) is enf
 killing the child, which frees the CPU. At most `--workers` children run at once; a request
 that waits for one longer than the time limit, or finds `--max-queue` requests already
 waiting, gets 503 with a one-line reason, so endless queries cannot stall the server for
-ever; a child is also capped at `--max-memory` MiB, and a query that needs more gets 503
-too. The child opens the store read-only for that one query (a snapshot while an ingest
-runs) and closes it, so every query sees the latest graph. Children come from a fork
-server started before any thread.
+ever, and a query still running after a second is niced to the lowest CPU priority, so
+slow queries cannot starve quick ones of the CPU either; a child is also capped at
+`--max-memory` MiB, and a query that needs more gets 503 too. The child opens the store
+read-only for that one query (a snapshot while an ingest runs) and closes it, so every
+query sees the latest graph. Children come from a fork server started before any thread.
 
 Safe by default: updates are refused (403; write with `kg ingest`); SERVICE (federated)
 queries are refused with 400 unless `--allow-service HOST` names the host they reach
-(`*` for any), so the endpoint cannot be made to fetch URLs (SSRF); a query nested more than
-64 brackets deep is a 400 before the parser sees it; CORS headers are sent only for the
-origins named with `--cors ORIGIN`. At most `--max-rows` solutions (or triples) are returned;
-a cut result carries the header `KG-Truncated: true`.
+(`*` for any; found in the parsed query, in the child: kg.query.checks), so the endpoint
+cannot be made to fetch URLs (SSRF); a query nested more than 64 brackets deep is a 400
+before the parser sees it; CORS headers are sent only for the origins named with
+`--cors ORIGIN`. At most `--max-rows` solutions (or triples) are returned; a cut result
+carries the header `KG-Truncated: true`.
 """
 from __future__ import annotations
 
@@ -200,11 +202,16 @@ def _serialize(res, accept: str | None, max_rows: int) -> tuple[int, str, bytes,
 
 
 def _run_query(location: str, sparql: str, accept: str | None, max_rows: int, default_graphs: list[str],
-               named_graphs: list[str]) -> tuple[int, str, bytes, bool]:
+               named_graphs: list[str], allow_service: tuple[str, ...] = ()) -> tuple[int, str, bytes, bool]:
     from kg.errors import KgError
+    from kg.query.checks import refused_service
     from kg.query.saved import all_prefixes
     from kg.store import open_store
 
+    # here, in the time- and memory-capped child, not in the server: parsing a large query takes a while
+    why = refused_service(sparql, allow_service, all_prefixes())
+    if why:
+        return 400, "text/plain; charset=utf-8", f"{why}\n".encode(), False
     kwargs: dict = {"prefixes": all_prefixes()}
     if default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
@@ -233,7 +240,6 @@ def _run_query(location: str, sparql: str, accept: str | None, max_rows: int, de
 def _run_saved(location: str, name: str, params: dict[str, list[str]], accept: str | None,
                max_rows: int, allow_service: tuple[str, ...] = ()) -> tuple[int, str, bytes, bool]:
     from kg.errors import KgError, QueryError
-    from kg.query.checks import refused_service
     from kg.query.saved import bind, load_saved
     from kg.store import open_store
 
@@ -245,10 +251,7 @@ def _run_saved(location: str, name: str, params: dict[str, list[str]], accept: s
         return (404 if "no saved query" in str(e) else 400), "text/plain; charset=utf-8", f"{e}\n".encode(), False
     except KgError as e:
         return 503, "text/plain; charset=utf-8", f"{e}\n".encode(), False
-    why = refused_service(text, allow_service)
-    if why:
-        return 400, "text/plain; charset=utf-8", f"{why}\n".encode(), False
-    return _run_query(location, text, accept, max_rows, [], [])
+    return _run_query(location, text, accept, max_rows, [], [], allow_service)
 
 
 def _render_view(location: str, path: str, lang: str) -> tuple[int, str, bytes, bool]:
@@ -346,13 +349,32 @@ def _generation(location: str) -> tuple | None:
     return tuple(sorted(out))
 
 
+DEMOTE_AFTER = 1.0   # seconds a query runs at normal priority before it is niced (see Endpoint.run)
+
+
+def _demote(pid: int) -> bool:
+    """Lower a query process's CPU priority to the least (nice 19); False when that is not possible."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, 19)
+        return True
+    except OSError:
+        return False
+
+
 class Endpoint:
-    """Runs tasks in child processes under the time limit; shared by the request handlers."""
+    """Runs tasks in child processes under the time limit; shared by the request handlers.
+
+    Quick queries must not queue behind slow ones for the CPU either: a query still running
+    after DEMOTE_AFTER seconds is niced to the lowest priority, so four endless queries on
+    a two-core machine leave the quick ones (and the HTTP event loop) almost the whole CPU.
+    Its process is replaced once it answers (an unprivileged process cannot be raised again).
+    """
 
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
         self._ctx = multiprocessing.get_context("forkserver")
-        self._ctx.set_forkserver_preload(["kg.query.server", "kg.store", "kg.query.saved", "kg.text", "kg.view"])
+        self._ctx.set_forkserver_preload(["kg.query.server", "kg.store", "kg.query.saved", "kg.text", "kg.view",
+                                          "kg.query.checks", "rdflib.plugins.sparql.parser"])
         self._slots = threading.BoundedSemaphore(max(1, config.workers))
         self._async_slots = None   # an asyncio.Semaphore, made in the server's event loop
         self._waiting = 0
@@ -374,12 +396,16 @@ class Endpoint:
             raise Failure(503, f"server busy: {self.config.workers} queries already running; try again later")
         try:
             proc, conn = self._take()
+            demoted = False
             try:
                 conn.send((task, args, max(0.5, timeout * 0.8)))
-                if not conn.poll(timeout):
-                    self._discard(proc, conn)
-                    raise Failure(503, f"query stopped at the time limit of {timeout:g} s; make it more selective "
-                                       "(LIMIT, more specific patterns) or start the server with a larger --timeout")
+                if not conn.poll(min(timeout, DEMOTE_AFTER)):
+                    # a long query yields the CPU to quick ones and to the HTTP loop for the rest of its time
+                    demoted = _demote(proc.pid)
+                    if not conn.poll(max(0.0, timeout - DEMOTE_AFTER)):
+                        self._discard(proc, conn)
+                        raise Failure(503, f"query stopped at the time limit of {timeout:g} s; make it more selective "
+                                           "(LIMIT, more specific patterns) or start the server with a larger --timeout")
                 answer = conn.recv()
             except (EOFError, OSError):
                 proc.join(timeout=2)
@@ -389,7 +415,10 @@ class Endpoint:
                     raise Failure(503, f"query stopped at the memory limit of {self.config.max_memory_mib} MiB; make it "
                                        "more selective, or start the server with a larger --max-memory") from None
                 raise Failure(500, "the query process died without an answer; see the server's log") from None
-            self._idle.put((proc, conn))
+            if demoted:   # a process cannot take its priority back: a fresh one serves the next query
+                self._discard(proc, conn)
+            else:
+                self._idle.put((proc, conn))
             return answer
         finally:
             self._slots.release()
@@ -614,16 +643,14 @@ class App:
         named = _graph_iris(params.get("named-graph-uri", []), "named-graph-uri")
         accept = _accept(params, request.headers.get("accept"))
         result = await self.endpoint.run_async("query", (self.config.store, sparql, accept, self.config.max_rows,
-                                                         default, named))
+                                                         default, named, self.config.allow_service))
         return _result_response(result)
 
     def _check(self, sparql: str) -> None:
-        from kg.query.checks import MAX_NESTING, nesting_depth, refused_service
+        """The cheap check, made here; SERVICE is checked in the query's child process (`_run_query`)."""
+        from kg.query.checks import MAX_NESTING, nesting_depth
         if nesting_depth(sparql) > MAX_NESTING:
             raise Failure(400, f"query nested more than {MAX_NESTING} brackets deep; flatten it")
-        why = refused_service(sparql, self.config.allow_service)
-        if why:
-            raise Failure(400, why)
 
     async def saved(self, request):
         name = request.path_params["name"]

@@ -1,0 +1,121 @@
+"""A time budget per article: a text that would keep the NLP pipeline busy for hours stops the run.
+
+Some texts cost far more than their length suggests (thousands of names in one article: a
+few components compare them pairwise), and neither spaCy nor jieba can be asked to give
+up half-way. So each article's NLP and extraction run under an alarm:
+
+    the main thread of a process   (`--workers 1`, and each `--workers N` process)
+                                   SIGALRM through `setitimer`: the handler raises in the
+                                   running Python code
+    any other thread               (a Dask worker's task thread) a timer thread raises the same
+                                   error in it asynchronously (`PyThreadState_SetAsyncExc`)
+
+Either way the error surfaces within moments of the budget in pure-Python code, and once a
+long C call (an ONNX batch, bounded by the LAC tagger's clause windows) returns otherwise.
+The budget is `KG_ARTICLE_SECONDS` (or `kg ingest --article-timeout`), default 120 s;
+0 turns it off. Nothing has been written when it fires: `kg.ingest` extracts the whole
+batch before its first write.
+"""
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import threading
+from typing import Callable, Iterator
+
+from kg.errors import ArticleTimeoutError, ExtractionError, KgError
+
+DEFAULT_SECONDS = 120.0
+ENV = "KG_ARTICLE_SECONDS"
+
+
+def article_seconds() -> float:
+    """The budget in seconds from the environment (0: none); a bad value is a one-line error."""
+    raw = os.environ.get(ENV, "").strip()
+    if not raw:
+        return DEFAULT_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        raise KgError(f"{ENV}={raw!r} is not a number of seconds; give e.g. {ENV}=120, or 0 for no limit") from None
+    if value < 0 or value != value:
+        raise KgError(f"{ENV}={raw!r}: give 0 (no limit) or more seconds")
+    return value
+
+
+@contextlib.contextmanager
+def article_budget(key: Callable[[], str], seconds: float) -> Iterator[None]:
+    """Raise ArticleTimeoutError naming key() if the block runs longer than seconds (0: no limit)."""
+    if seconds <= 0:
+        yield
+        return
+    if threading.current_thread() is threading.main_thread():
+        with _alarm(key, seconds):
+            yield
+    else:
+        with _async_timer(key, seconds):
+            yield
+
+
+@contextlib.contextmanager
+def _alarm(key: Callable[[], str], seconds: float) -> Iterator[None]:
+    def expired(signum, frame):
+        raise ArticleTimeoutError(key(), seconds)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _async_timer(key: Callable[[], str], seconds: float) -> Iterator[None]:
+    target = threading.get_ident()
+    state = {"active": True, "fired": ""}
+    lock = threading.Lock()
+
+    def expired() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = key()
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(_Expired))
+
+    timer = threading.Timer(seconds, expired)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    except _Expired:
+        raise ArticleTimeoutError(state["fired"] or key(), seconds) from None
+    finally:
+        timer.cancel()
+        with lock:
+            state["active"] = False
+            if state["fired"]:   # set but perhaps not yet raised: clear it before it lands elsewhere
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+
+
+class _Expired(BaseException):
+    """Raised asynchronously in a thread whose article ran out of time (turned into ArticleTimeoutError)."""
+
+
+@contextlib.contextmanager
+def named_failures(key: Callable[[], str]) -> Iterator[None]:
+    """An unexpected error while extracting an article becomes one line naming the article.
+
+    KG_DEBUG=1 lets the original error through, with its traceback.
+    """
+    try:
+        yield
+    except KgError:
+        raise
+    except Exception as e:  # noqa: BLE001 - a bug in a rule: name the article that shows it
+        if os.environ.get("KG_DEBUG"):
+            raise
+        cause = " ".join(f"{type(e).__name__}: {e}".split())[:300]
+        raise ExtractionError(key(), cause) from None
