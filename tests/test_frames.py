@@ -387,3 +387,16 @@ def test_a_guidance_range_changes_and_company_metrics(facts):
     assert {1.38e11, 1.46e11, 15.9} <= values_of(f, lead), values_of(f, lead)
     metrics = {st.amount.metric for st in f.statements if st.amount}
     assert {"revenue", "qoq-change", "eps"} <= metrics, metrics
+
+
+def test_a_pointer_to_a_product_owns_the_sentences_specs(facts):
+    f = facts("星曜半導體發布曜光超節點。該超節點由256顆曜光7晶片和64顆鋒芯CPU組成，總算力可達80 PFLOPS，功耗高達300千瓦。")
+    node = key_of(f, "曜光超節點")
+    assert {256.0, 64.0, 80.0, 300.0} <= values_of(f, node), values_of(f, node)
+
+
+def test_a_launched_product_under_a_chinese_name(facts):
+    f = facts("浪潮發布元腦伺服器，另一家公司則推出高端晶片與推理芯片。")
+    names = {n for e in f.entities.values() if e.cls in ("Product", "Chip") for n in e.names}
+    assert any(n.startswith("元腦") or n.startswith("元脑") for n in names), names
+    assert not any("高端" in n or "推理" in n for n in names), names

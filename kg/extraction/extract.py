@@ -25,7 +25,7 @@ from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, main_company, texts
 from kg.nlp.spans import mentions as spans_mentions
 from kg.reference import load_reference
 
-SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "GB", "TB", "GB-PER-SEC", "TB-PER-SEC", "CARD", "W", "NM", "TPP"}
+SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "GB", "TB", "GB-PER-SEC", "TB-PER-SEC", "CARD", "W", "KW", "MW", "NM", "TPP"}
 COMPANY_METRICS = {"revenue", "gross-margin", "net-profit", "operating-profit", "eps", "market-value", "valuation",
                    "ipo-proceeds", "ipo-price", "share-price", "funding"}
 MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-profit", "revenue", "price-change",
@@ -195,6 +195,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # 在上海廠生產接近7奈米的晶片 / 其為7奈米工藝的增強版: a process node is the chip's its clause
             # names, else the maker's the clause is about
             subject = _node_owner(amount_frames, mentions, entities, folded, q["start"])
+        if subject is None and q["unit"] != "NM" and (q["unit"] in SPEC_UNITS or q["unit"] in COUNT_LIKE):
+            # 該超節點由384顆晶片組成，總算力可達300 PFLOPS: the product the sentence is about
+            subject = _product_topic(mentions, folded, sentence, q["start"])
         if subject is None and q["unit"] not in SPEC_UNITS and not _described(mentions, folded, q["start"]):
             # 中芯、華虹等規劃將產量從不到2萬片提升至10萬片: the figure is about what its clause
             # names before it, or the sentence's topic, and every member of a list named together
@@ -494,6 +497,31 @@ def _person_of_age(mentions, folded: str, start: int, end: int) -> Entity | None
 
 
 PRODUCT_POINTER = re.compile(r"(?:该|这款|此款|这颗|其)(?:芯片|晶片|处理器|加速卡|产品|gpu)")
+# 該超節點, 這套系統, 此款伺服器 (folded): a pointer to the product named before
+PRODUCT_TOPIC = re.compile(r"(?:该|此|这)(?:款|套|台|颗|个|一)?(?:芯片|晶片|处理器|加速卡|加速器|产品|gpu|超节点|系统|服务器|"
+                           r"平台|集群|模型|机柜|芯片组|模组)")
+COUNT_LIKE = {"TIMES", "PIECE", "UNIT", "CARD"}
+
+
+def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -> Entity | None:
+    """The product a sentence is about, for a figure whose clause names no product before it: the
+    one a pointer (該超節點) names back to, or the product that opens the sentence."""
+    def counted(m) -> bool:  # 384顆昇騰910C: the parts counted, not what the sentence is about
+        return re.search(r"\d\s*(?:颗|个|套|台|张|片|块|枚)\s*$", folded[max(0, m[0] - 8):m[0]]) is not None
+
+    cs, _ = _bounds(folded, pos, CLAUSE_ENDS)
+    if any(cs <= m[0] and m[1] <= pos and m[2].cls in PRODUCTS and not counted(m) for m in mentions):
+        return None
+    s0, _ = sentence
+    pointer = PRODUCT_TOPIC.search(folded, s0, pos)
+    if pointer is not None and not any(pointer.end() <= m[0] < pos and m[2].cls in PRODUCTS and not counted(m)
+                                       for m in mentions):
+        return next((ent for ms, me, ent in reversed(mentions) if me <= pointer.start() and ent.cls in PRODUCTS
+                     and pointer.start() - me < 300), None)
+    first = next((m for m in mentions if s0 <= m[0] < pos), None)
+    if first is not None and first[2].cls in PRODUCTS and not folded[s0:first[0]].strip():
+        return first[2]
+    return None
 
 
 def _node_owner(frames, mentions, entities, folded: str, pos: int) -> Entity | None:

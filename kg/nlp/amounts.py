@@ -24,7 +24,8 @@ CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币"
 COUNT_UNITS = {"颗": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
                "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
-              "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "gb": "GB", "tb": "TB", "w": "W", "瓦": "W", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
+              "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "gb": "GB", "tb": "TB", "w": "W", "瓦": "W", "千瓦": "KW", "kw": "KW",
+              "兆瓦": "MW", "mw": "MW", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
               "张卡": "CARD", "颗": "CARD"}
 METRICS = [  # cue words before a value → what it measures
     ("fp16", "fp16-performance"), ("fp8", "fp8-performance"), ("fp4", "fp4-performance"),
@@ -77,7 +78,7 @@ _PATTERNS = [
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
     ("times", re.compile(_APPROX + _NUMBER + r"\s*倍")),
     ("times-cn", re.compile(_APPROX + rf"(?<![{_CN_NUM}\d第])(?P<cn>[{_CN_NUM}]{{1,3}})\s*倍")),
-    ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|eflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|w|瓦|nm|纳米|奈米|张卡|卡)"
+    ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|eflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|kw|mw|w|千瓦|兆瓦|瓦|nm|纳米|奈米|张卡|卡)"
                         r"(?![a-z])")),
     ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
                          r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋)")),

@@ -112,6 +112,11 @@ def _rules() -> list[Rule]:
             r"(?P<name>(?:升腾|昇腾|思元|思源|曦云|曦思|天垓|智铠|邃思|云燧|深算|玄铁|含光|光合)\s?[a-z]{0,2}\d{1,4}[a-z]{0,2})"),
             0.8),
         Rule("number-chip", "Chip", re.compile(rf"(?<![0-9a-z.])(?P<name>\d{{3,4}}[a-z]?)(?=(?:芯片|晶片|处理器|加速卡))"), 0.6),
+        # A product launched under a Chinese name: 發布曜光超節點, 推出天工伺服器 (the name's core must be
+        # no common word: 推出訓練晶片 names nothing)
+        Rule("launched-product", "Product", re.compile(
+            rf"(?:发布|推出|展出|亮相|发表|量产|首发)了?(?:新一代|最新|首款|新款|全新)?的?\s?"
+            rf"(?P<name>[{HAN}]{{2,4}}(?:超节点|服务器|伺服器|计算集群|集群|一体机|大模型|芯片|晶片|处理器|加速卡))"), 0.65),
         # Latin product names before a category word: Blackwell芯片, Gemini模型
         Rule("latin-product", "Product", re.compile(
             r"(?<![a-z0-9])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:芯片|晶片|模型|大模型|平台|系列|架构|处理器|加速器|"
@@ -634,6 +639,15 @@ class EntityDiscoverer:
             return "City" if name.endswith(("市", "县", "镇")) else "AdministrativeRegion"
         if rule.cls in ("Product", "Chip") and name.replace(" ", "") in NOT_PRODUCTS:
             return None
+        if rule.name == "launched-product":
+            core = re.sub(r"(?:超节点|服务器|伺服器|计算集群|集群|一体机|大模型|芯片|晶片|处理器|加速卡)$", "", name)
+            from kg.nlp.components.lac_tagger import _field_words
+            if len(core) < 2 or core in GENERIC or _common_word(core) or _common_word(core[:2]) or core in _field_words() or \
+                    core.startswith(GENERIC_START) or re.search(r"[的了和与及等新款代]", core) or re.fullmatch(
+                        r"(?:高端|高性能|先进|旗舰|自研|国产|新型|主力|中端|低端|入门|顶级|通用|专用|边缘|车用|车规|手机|"
+                        r"存储|逻辑|模拟|功率|射频|云端|终端|训练|推理|ai|gpu|算力|智能|超级|大型|小型)+", core):
+                return None
+            return "Chip" if name.endswith(("芯片", "晶片", "处理器", "加速卡")) else "Product"
         if rule.cls in ("Event", "Policy"):
             if len(name) < 4 or name.startswith(EVENT_GENERIC_START) or re.fullmatch(
                     r"(?:经贸|贸易|高层|部长|领导人)?(?:磋商|会谈|谈判|会议|会晤|峰会|论坛|大会)", name):
