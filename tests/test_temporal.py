@@ -44,3 +44,10 @@ def test_spaced_month_and_day_stay_one_date():
     # mainland web text often spaces digits from 月/日: 9 月 29 日 is one date, not the 29th of another month
     assert iso("新規 9 月 29 日發布，10 月 1 日生效。", dt.date(2025, 11, 3)) == [
         ("2025-09-29", True, None), ("2025-10-01", True, None)]
+
+
+def test_weekdays_and_weeks_near_the_article_date():
+    ref = dt.date(2026, 3, 4)  # a Wednesday
+    assert iso("週二宣布，上週五簽約，下星期一開庭。", ref) == [
+        ("2026-03-03", True, None), ("2026-02-27", True, None), ("2026-03-09", True, None)]
+    assert iso("本週將舉行法說會，上週已公告；週一至週五營業。", ref) == [("2026-03", True, None), ("2026-02", True, None)]

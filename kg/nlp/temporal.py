@@ -67,6 +67,8 @@ _PATTERNS = [
     ("year-after", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,2})\s*年(?:后|之后|以后)")),
     # 周二表示, 上週五, 下星期一: a weekday near the article's date
     ("weekday", re.compile(r"(?<![至到~\-每])(?P<rel>上|下|本|这)?\s*(?:个)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![一二三四五六日天至到])")),
+    # 本週, 上週, 下星期: the week near the article's date, kept at the precision of its month
+    ("week", re.compile(r"(?<![每一两三四五六七八九十\d])(?P<rel>本|上|下|这)\s*(?:个)?(?:周|星期|礼拜)(?![一二三四五六日天末])")),
     ("day-before", re.compile(r"(?P<rel>前一日|前一天|前日|昨天|昨日)")),
     ("day-after", re.compile(r"(?P<rel>第二天|次日|翌日|隔天|第二日|明天|明日)")),
     ("days-after", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})\s*天(?:后|之后|以后)")),
@@ -125,7 +127,7 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
             # 第二天，12月10日: the explicit date that follows is what the relative one means
             continue
         dm = _resolve(s, e, rule, m, ref_year,
-                      ref_day if rule in ("rel-day-num", "today", "this-quarter", "weekday") else anchor)
+                      ref_day if rule in ("rel-day-num", "today", "this-quarter", "weekday", "week") else anchor)
         if dm is None:
             continue
         if rule == "rel-q" and not m.group("rel") and ref_day is not None and dm.quarter and \
@@ -217,6 +219,9 @@ def _relative_to_anchor(s, e, rule, g, anchor) -> DateMention | None:
         return None
     if rule == "today":
         return DateMention(s, e, anchor.isoformat(), "day", True, rule=rule)
+    if rule == "week":
+        mid = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=2 + {"上": -7, "下": 7}.get(g["rel"], 0))
+        return DateMention(s, e, f"{mid.year:04d}-{mid.month:02d}", "month", True, rule=rule)
     if rule == "weekday":  # 周二: the last Tuesday up to the article's date; 上週/下週/本週 move a week
         wd = _WEEKDAY[g["wd"]]
         monday = anchor - dt.timedelta(days=anchor.weekday())
