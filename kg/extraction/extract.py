@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.corpus import Article
-from kg.extraction.frames import ANAPHORA, clause_frames, frame_relations, load_lexicon
+from kg.extraction.frames import clause_cues, clause_frames, frame_relations, load_lexicon
 from kg.nlp.clauses import DATELINE_END, clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
 from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, main_company, texts
@@ -267,7 +267,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         keys = _clause_entities(mentions, folded, d["start"], d["end"])
         if not keys:  # 自2016年成立以來，公司始終專注於…: the company the sentence points back to
             s0, s1 = sentence_of(d["start"])
-            if ANAPHORA.search(folded, s0, s1) or re.search(r"(?<![该这本])公司", folded[s0:s1]):
+            if clause_cues().pointer.search(folded, s0, s1) or re.search(r"(?<![该这本])公司", folded[s0:s1]):
                 back = next((ent for ms, me, ent in reversed(mentions) if ms < s0 and ent.cls == "Company"), None)
                 keys = [(main or back).key] if (main or back) is not None else []
         for key in keys:

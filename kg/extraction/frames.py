@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.nlp.clauses import DATELINE_END
 
@@ -24,12 +25,53 @@ PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
 EVENTS = {"Event"}
 ACTORS = ORGS | {"Person"}
 
-# Words that point back to an entity named before (folded, Simplified): 该公司, 其, 这家公司, 该芯片…
-ANAPHORA = re.compile(r"(?:该|这家|此|这|本)(?:公司|企业|集团|厂商|机构|部门|芯片|晶片|产品)|(?<![尤极])其(?![他它中余实])|前者|后者")
+@dataclass(frozen=True)
+class ClauseCues:
+    """The cue words clause frames read (ontology/lexicon/clause-cues.csv), compiled once.
+    Patterns are regular expressions over folded (Simplified) text; rows of one kind are
+    alternatives."""
+
+    pointer: re.Pattern          # 該公司, 其, 前者: the entity named before (searched in a clause)
+    plural_people: re.Pattern    # 他們, 兩人: the people named together before (searched)
+    opening_company: re.Pattern  # a clause opening with a bare 公司 (matched at the clause's start)
+    elaboration: re.Pattern      # 包括, 例如: the clause spells out the one before (at the start)
+    adverbial: re.Pattern        # 受, 根據, 隨著: circumstance, no topic (at the start)
+    reporting: re.Pattern        # 表示, 報導: a verb of saying ending the clause
 
 
-# 他們, 她們, 兩人, 四人, 涉案4人, 這些被告: several people named together before
-PLURAL_PEOPLE = re.compile(r"他们|她们|(?:[两二三四五六七八九十]|\d{1,2})\s*(?:名|位)?(?:人|被告|嫌犯|嫌疑人)(?![民员士工才类口数均])|这些被告|上述被告")
+NEVER = r"(?!)"
+
+
+@lru_cache(maxsize=1)
+def clause_cues() -> ClauseCues:
+    """The clause cues of the ontology in use; a kind without rows never matches."""
+    import csv
+
+    from kg.errors import PipelineError
+    from kg.reference import ontology_dir
+    path = ontology_dir() / "lexicon" / "clause-cues.csv"
+    kinds: dict[str, list[str]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8", newline="") as f:
+            for line, row in enumerate(csv.DictReader(f), start=2):
+                try:
+                    kind, pattern = row["kind"].strip(), row["pattern"].strip()
+                    if kind not in CUE_KINDS:
+                        raise ValueError(f"kind must be one of {', '.join(CUE_KINDS)}, not {kind!r}")
+                    re.compile(pattern)
+                except (KeyError, AttributeError, ValueError, re.error) as e:
+                    raise PipelineError(f"{path}:{line}: bad clause cue row: {e}") from e
+                kinds.setdefault(kind, []).append(pattern)
+
+    def alt(kind: str) -> str:
+        return "(?:" + "|".join(f"(?:{p})" for p in kinds[kind]) + ")" if kinds.get(kind) else NEVER
+    return ClauseCues(
+        pointer=re.compile(alt("pointer")), plural_people=re.compile(alt("plural-people")),
+        opening_company=re.compile(r"\s*" + alt("opening-company")), elaboration=re.compile(r"\s*" + alt("elaboration")),
+        adverbial=re.compile(r"\s*" + alt("adverbial")), reporting=re.compile(alt("reporting") + r"\s*[:：]?\s*$"))
+
+
+CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "adverbial", "reporting")
 
 
 def group_before(mentions, sentences, pos: int) -> list:
@@ -45,23 +87,6 @@ def group_before(mentions, sentences, pos: int) -> list:
         if i < here and len(by_sentence[i]) >= 2:
             return by_sentence[i]
     return []
-
-
-# 公司擬募資295億元: a clause opening with a bare 公司 is about the company named before
-OPENING_COMPANY = re.compile(r"\s*公司(?!法)")
-
-# A clause opening with one of these spells out the one before it (…資本雲集，包括A、B、C): its
-# names are the sentence topic's, even when they are actors themselves.
-ELABORATION = re.compile(r"\s*(?:包括|包含|其中包括|例如|比如|像是|诸如|涵盖)")
-
-# A clause opening with one of these is an adverbial (受美國新規影響, 根據招股書, 隨著…): what it
-# names is circumstance, not the sentence's topic.
-ADVERBIAL = re.compile(r"\s*(?:受|因|因为|由于|随着|据|根据|依据|按照|为了|针对|面对|在(?=[^，。]{0,12}(?:下|中|之际|期间|后|前|时)$))")
-
-
-# A clause that only names a source and its verb of saying (日經亞洲報導，知情人士透露，) opens
-# reported speech: what follows is about what the report names, not about the reporter.
-REPORTING = re.compile(r"(?:报导|报道|表示|透露|指出|称|说|说明|强调|认为|援引|引述|消息|宣布|披露|显示)\s*[:：]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -99,6 +124,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
     With min_entities=0 every clause has a frame, and a clause naming nothing is about the
     sentence's topic (從目前不到2萬片提升至10萬片: the figures of the company named before).
     """
+    cue = clause_cues()
     frames: list[Frame] = []
     mi = 0
     last_company = None
@@ -126,20 +152,20 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                 seen.add(ent.key)
                 ents.append((s, ent))
         # 他們, 兩人, 涉案4人: the people a sentence before named together
-        if PLURAL_PEOPLE.search(folded, cs, ce) and not any(ent.cls == "Person" for _, ent in ents):
+        if cue.plural_people.search(folded, cs, ce) and not any(ent.cls == "Person" for _, ent in ents):
             for ent in group_before(mentions[:mi], sentences, cs):
                 if ent.key not in seen:
-                    ents.append((PLURAL_PEOPLE.search(folded, cs, ce).start(), ent))
+                    ents.append((cue.plural_people.search(folded, cs, ce).start(), ent))
                     seen.add(ent.key)
         # a pointer word (该公司, 其) names the company before it
-        ref = ANAPHORA.search(folded, cs, ce) or OPENING_COMPANY.match(folded, cs, ce)
+        ref = cue.pointer.search(folded, cs, ce) or cue.opening_company.match(folded, cs, ce)
         if ref and last_company is not None and last_company.key not in seen and \
                 not any(ent.cls == "Company" and s < ref.start() for s, ent in ents):
             ents.append((ref.start(), last_company))
             seen.add(last_company.key)
         actor_first = next((ent for s, ent in sorted(ents, key=lambda x: x[0]) if ent.cls in ACTORS), None)
         carried = None
-        if ELABORATION.match(folded, cs) and topic is not None and topic.key not in seen and ents:
+        if cue.elaboration.match(folded, cs) and topic is not None and topic.key not in seen and ents:
             # 長鑫背後資本雲集，包括大基金、阿里、小米: the list spells out what the topic has
             ents.insert(0, (cs, topic))
             seen.add(topic.key)
@@ -148,8 +174,8 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             ents.insert(0, (cs, topic))
             seen.add(topic.key)
             carried = topic.key
-        elif topic is None and not ADVERBIAL.match(folded, cs) and not DATELINE_END.search(folded, cs, ce) \
-                and not REPORTING.search(folded, cs, ce):
+        elif topic is None and not cue.adverbial.match(folded, cs) and not DATELINE_END.search(folded, cs, ce) \
+                and not cue.reporting.search(folded, cs, ce):
             # 大陸目標是一至兩年內，…: a country opening the sentence's clause is its topic when no actor is
             opener = actor_first or next((ent for s, ent in ents if ent.cls in PLACES and
                                           not folded[cs:s].strip()), None) if min_entities == 0 else actor_first

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.nlp.metrics import metric_cues
 from kg.nlp.temporal import cn_int
 
 SCALE = {"万亿": Decimal(10) ** 12, "兆": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10,
@@ -27,26 +28,6 @@ SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "tops"
               "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "gb": "GB", "tb": "TB", "w": "W", "瓦": "W", "千瓦": "KW", "kw": "KW",
               "兆瓦": "MW", "mw": "MW", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
               "张卡": "CARD", "颗": "CARD"}
-METRICS = [  # cue words before a value → what it measures
-    ("fp16", "fp16-performance"), ("fp8", "fp8-performance"), ("fp4", "fp4-performance"),
-    ("bf16", "bf16-performance"), ("int8", "int8-performance"), ("算力", "performance"),
-    ("显存带宽", "memory-bandwidth"), ("内存带宽", "memory-bandwidth"), ("带宽", "bandwidth"),
-    ("显存频宽", "memory-bandwidth"), ("内存频宽", "memory-bandwidth"), ("记忆体频宽", "memory-bandwidth"),
-    ("频宽", "bandwidth"), ("记忆体", "memory-capacity"),
-    ("显存容量", "memory-capacity"), ("显存", "memory-capacity"), ("内存", "memory-capacity"),
-    ("集群规模", "cluster-size"), ("集群", "cluster-size"), ("功耗", "power"), ("制程", "process-node"),
-    ("市值", "market-value"), ("市场份额", "market-share"), ("份额", "market-share"), ("占比", "share"),
-    ("毛利率", "gross-margin"), ("净利", "net-profit"), ("纯益", "net-profit"), ("每股纯益", "eps"), ("每股盈余", "eps"),
-    ("每股收益", "eps"), ("eps", "eps"),
-    ("季增", "qoq-change"), ("季减", "qoq-change"), ("环比", "qoq-change"), ("年增", "yoy-change"), ("年减", "yoy-change"),
-    ("同比", "yoy-change"), ("月增", "mom-change"), ("月减", "mom-change"), ("营业利润", "operating-profit"), ("营业利益", "operating-profit"),
-    ("营业收入", "revenue"), ("营收", "revenue"), ("收入", "revenue"),
-    ("分成", "revenue-share"), ("抽成", "revenue-share"), ("涨幅", "price-change"), ("暴涨", "price-change"),
-    ("上涨", "price-change"), ("大涨", "price-change"), ("下跌", "price-change"), ("跌幅", "price-change"),
-    ("订单", "deal-value"), ("协议", "deal-value"), ("交易", "deal-value"), ("投资", "investment"),
-    ("融资", "funding"), ("估值", "valuation"), ("募资", "ipo-proceeds"), ("发行价", "ipo-price"),
-    ("股价", "share-price"), ("性能", "performance"), ("出货", "shipments"), ("销量", "sales"),
-]
 _NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
 _APPROX = r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)?"
 
@@ -198,7 +179,7 @@ def _metric(folded: str, start: int) -> str | None:
         window_start -= 1
     window = folded[window_start:start]
     best, best_end = None, (-1, 0)
-    for cue, metric in METRICS:
+    for cue, metric in metric_cues():  # ontology/lexicon/metrics.csv
         pos = window.rfind(cue)
         if pos >= 0 and (pos + len(cue), len(cue)) > best_end:
             best, best_end = metric, (pos + len(cue), len(cue))

@@ -55,28 +55,10 @@ def pick_label(labels: dict[str, str], lang: str, fallback: str) -> str:
     return fallback
 
 
-# What a measurement measures (kg/nlp/amounts.py METRICS) → (en, zh-Hant, zh-Hans).
-METRIC_LABELS: dict[str, tuple[str, str, str]] = {
-    "fp16-performance": ("FP16", "FP16", "FP16"), "fp8-performance": ("FP8", "FP8", "FP8"),
-    "fp4-performance": ("FP4", "FP4", "FP4"), "bf16-performance": ("BF16", "BF16", "BF16"),
-    "int8-performance": ("INT8", "INT8", "INT8"), "performance": ("performance", "算力", "算力"),
-    "memory-bandwidth": ("memory bandwidth", "顯存帶寬", "显存带宽"), "bandwidth": ("bandwidth", "帶寬", "带宽"),
-    "memory-capacity": ("memory", "顯存容量", "显存容量"), "cluster-size": ("cluster size", "集群規模", "集群规模"),
-    "power": ("power", "功耗", "功耗"), "process-node": ("process node", "製程", "制程"),
-    "market-value": ("market value", "市值", "市值"), "market-share": ("market share", "市場份額", "市场份额"),
-    "share": ("share", "占比", "占比"), "gross-margin": ("gross margin", "毛利率", "毛利率"),
-    "net-profit": ("net profit", "淨利", "净利"), "revenue": ("revenue", "營收", "营收"),
-    "revenue-share": ("revenue share", "分成", "分成"), "price-change": ("price change", "漲跌幅", "涨跌幅"),
-    "deal-value": ("deal value", "交易額", "交易额"), "investment": ("investment", "投資", "投资"),
-    "funding": ("funding", "融資", "融资"), "valuation": ("valuation", "估值", "估值"),
-    "ipo-proceeds": ("IPO proceeds", "募資", "募资"), "ipo-price": ("IPO price", "發行價", "发行价"),
-    "share-price": ("share price", "股價", "股价"), "shipments": ("shipments", "出貨量", "出货量"),
-    "sales": ("sales", "銷量", "销量"), "tpp": ("TPP", "TPP", "TPP"),
-}
-
-
 def metric_label(metric: str, lang: str) -> str:
-    names = METRIC_LABELS.get(metric)
+    """The label of what a measurement measures (ontology/lexicon/metrics.csv)."""
+    from kg.nlp.metrics import metric_labels
+    names = metric_labels().get(metric)
     if names is None:
         return metric.replace("-", " ")
     return names[{"en": 0, "zh-Hant": 1, "zh-Hans": 2}.get(lang, 1)]
