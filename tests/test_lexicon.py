@@ -42,8 +42,8 @@ def test_a_bad_metric_row_is_one_line_naming_the_file(tmp_path):
     assert "metrics.csv:" in res.stderr and "bad metric row" in res.stderr
 
 
-CUE_PROBE = ("from kg.extraction.frames import clause_cues; c = clause_cues(); "
-             "print(bool(c.reporting.search('北辰微電子公告稱')), bool(c.reporting.search('北辰微電子揭露')))")
+CUE_PROBE = ("from kg.extraction.frames import clause_cues; from kg.text import fold; c = clause_cues(); "
+             "print(bool(c.reporting.search(fold('北辰微電子公告稱'))), bool(c.reporting.search(fold('北辰微電子揭露'))))")
 
 
 def test_a_clause_cue_added_by_a_user_is_read_and_a_bad_one_refused(tmp_path):
