@@ -300,26 +300,18 @@ class _Builder:
 
 
 def _evidence(store: Store, wanted: set[str], article_of_graph: dict[str, str]) -> dict[str, dict]:
-    """Sentence, span, rule and confidence of each evidence node in wanted (one row per node: fast)."""
-    q = f"""SELECT ?g ?ev ?sentence ?exact ?start ?end ?rule ?conf ?src WHERE {{ GRAPH ?g {{ ?ev <{K}sentence> ?sentence .
-            OPTIONAL {{ ?ev <{OA}exact> ?exact }} OPTIONAL {{ ?ev <{K}start> ?start }} OPTIONAL {{ ?ev <{K}end> ?end }}
-            OPTIONAL {{ ?ev <{K}rule> ?rule }} OPTIONAL {{ ?ev <{K}confidence> ?conf }}
-            OPTIONAL {{ ?ev <{OA}hasSource> ?src }} }} }}"""
+    """Sentence, span, rule, confidence and article of each evidence node in wanted (kg.rdf.evidence)."""
+    from kg.rdf.evidence import read_evidence
+    graphs: dict[str, str] = {}
+    ids = sorted(wanted)
+    for i in range(0, len(ids), 400):
+        values = " ".join(f"<{x}>" for x in ids[i:i + 400])
+        for row in _rows(store, f"SELECT DISTINCT ?ev ?g WHERE {{ VALUES ?ev {{ {values} }} GRAPH ?g {{ ?x <{K}evidence> ?ev }} }}"):
+            graphs.setdefault(row["ev"].value, row["g"].value)
     out: dict[str, dict] = {}
-
-    def text(term, default=""):
-        return default if term is None else term.value
-
-    for row in _rows(store, q):
-        ev = row["ev"].value
-        if ev not in wanted or ev in out:
-            continue
-        start, end = text(row["start"], "-1"), text(row["end"], "-1")
-        out[ev] = {"sentence": row["sentence"].value, "exact": text(row["exact"]),
-                   "start": int(start) if start.lstrip("-").isdigit() else -1,
-                   "end": int(end) if end.lstrip("-").isdigit() else -1,
-                   "rule": text(row["rule"]), "confidence": text(row["conf"]),
-                   "article": text(row["src"]) or article_of_graph.get(row["g"].value, "")}
+    for ev, span in read_evidence(store, [x for x in ids if x in graphs]).items():
+        out[ev] = {"sentence": span.sentence, "exact": span.exact, "start": span.start, "end": span.end,
+                   "rule": span.rule, "confidence": span.confidence, "article": article_of_graph.get(graphs[ev], "")}
     return out
 
 
