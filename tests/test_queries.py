@@ -160,6 +160,7 @@ SHAPED = """
 @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix art: <https://w3id.org/aichip-kg/id/article/> .
 @prefix st: <https://w3id.org/aichip-kg/id/statement/> .
@@ -176,19 +177,19 @@ SHAPED = """
   st:said a kgo:Report ; kgo:statedIn art:shaped.md ; kgo:agent id:t-person ;
       kgo:subject id:t-rival ; kgo:date "2025-12-03"^^xsd:date ; kgo:evidence <https://w3id.org/aichip-kg/id/sentence/shaped/0-15#0-3-test> .
   <https://w3id.org/aichip-kg/id/sentence/shaped/0-15> kgo:sentence "張測試表示，乙芯科技落後兩年。" .
-  <https://w3id.org/aichip-kg/id/sentence/shaped/0-15#0-3-test> kgo:confidence 0.9 .
+  <https://w3id.org/aichip-kg/id/sentence/shaped/0-15#0-3-test> nif:sentence <https://w3id.org/aichip-kg/id/sentence/shaped/0-15> ; kgo:confidence 0.9 .
 
   st:rumour a kgo:Deal ; kgo:statedIn art:shaped.md ; kgo:agent id:t-chipco ;
       kgo:counterpart id:t-rival ; kgo:hedged true ; kgo:evidence <https://w3id.org/aichip-kg/id/sentence/shaped/16-31#20-30-test> .
   <https://w3id.org/aichip-kg/id/sentence/shaped/16-31> kgo:sentence "據悉甲芯科技或將收購乙芯科技。" .
-  <https://w3id.org/aichip-kg/id/sentence/shaped/16-31#20-30-test> kgo:confidence 0.6 .
+  <https://w3id.org/aichip-kg/id/sentence/shaped/16-31#20-30-test> nif:sentence <https://w3id.org/aichip-kg/id/sentence/shaped/16-31> ; kgo:confidence 0.6 .
 
   st:listing a kgo:Listing ; kgo:statedIn art:shaped.md ; kgo:subject id:t-chipco ;
       kgo:date "2025-12"^^xsd:gYearMonth .
   st:value a kgo:Measurement ; kgo:statedIn art:shaped.md ; kgo:subject id:t-chipco ;
       kgo:metric "market-value" ; kgo:value 320000000000 ; kgo:unit unit:CNY ; kgo:evidence <https://w3id.org/aichip-kg/id/sentence/shaped/32-48#40-47-test> .
   <https://w3id.org/aichip-kg/id/sentence/shaped/32-48> kgo:sentence "甲芯科技上市，市值超過3200億元。" .
-  <https://w3id.org/aichip-kg/id/sentence/shaped/32-48#40-47-test> kgo:confidence 0.7 .
+  <https://w3id.org/aichip-kg/id/sentence/shaped/32-48#40-47-test> nif:sentence <https://w3id.org/aichip-kg/id/sentence/shaped/32-48> ; kgo:confidence 0.7 .
 }
 """
 

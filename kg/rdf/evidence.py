@@ -5,19 +5,21 @@ span of the article text it covers, with its text:
 
     id:sentence/<article digest>/120-168  kgo:sentence  "寒武紀發布思元 590 芯片。" .
 
-An evidence node is named by its sentence, its own span and the rule that produced it,
-and holds its confidence; every fact resting on that span by that rule links to it:
+An evidence node is named by its sentence, its own span and the rule that produced it;
+it links to its sentence (nif:sentence, so queries join on sentences without reading
+names) and holds its confidence; every fact resting on that span by that rule links to it:
 
     id:chip/思元590  kgo:evidence  <id:sentence/<article digest>/120-168#124-130-brand-model> .
-    <…#124-130-brand-model>  kgo:confidence  0.75 .
+    <…#124-130-brand-model>  nif:sentence  <id:sentence/<article digest>/120-168> ;
+                             kgo:confidence  0.75 .
 
-Two triples per piece of evidence (plus one per sentence) instead of six, and nothing is
-lost: the start and end offsets and the rule are read back from the name, the sentence
-from its node, the quoted text (oa:exact) is the sentence's text at those offsets. When a
-span does not lie inside the stripped sentence (it never does in practice), the quoted
-text is stored too (oa:exact), so it is never guessed. `kg export` writes every evidence
-node out whole (`closure`); `kg explain` and the viewer read it with `read_evidence`; in
-SPARQL, the sentence of ?ev is `IRI(STRBEFORE(STR(?ev), "#"))` and its start offset
+Three triples per piece of evidence (plus one per sentence) instead of six, and nothing
+is lost: the start and end offsets and the rule are read back from the name, the quoted
+text (oa:exact) is the sentence's text at those offsets. When a span does not lie inside
+the stripped sentence (it never does in practice), the quoted text is stored too
+(oa:exact), so it is never guessed. `kg export` writes every evidence node out whole
+(`closure`); `kg explain` and the viewer read it with `read_evidence`; in SPARQL, the
+sentence of ?ev is `?ev nif:sentence/kgo:sentence ?text`, its start offset
 `xsd:integer(STRBEFORE(STRAFTER(STR(?ev), "#"), "-"))` (see ontology/queries/).
 """
 from __future__ import annotations
@@ -30,7 +32,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
 from kg.rdf.iris import _segment, digest
-from kg.rdf.namespaces import ID, KGO, OA
+from kg.rdf.namespaces import ID, KGO, NIF, OA
 
 __all__ = ["EvidenceSpan", "evidence_triples", "parse_evidence_iri", "closure", "read_evidence", "is_sentence"]
 
@@ -66,7 +68,7 @@ def evidence_triples(article_key: str, text: str, target: URIRef, start: int, en
     s0 = sentence_start + len(raw) - len(raw.lstrip())
     sn = sentence_iri(article_key, s0, s0 + len(sentence))
     node = URIRef(f"{sn}#{start}-{end}-{_segment(rule)}")
-    out = [(target, KGO.evidence, node), (sn, KGO.sentence, Literal(sentence)),
+    out = [(target, KGO.evidence, node), (sn, KGO.sentence, Literal(sentence)), (node, NIF.sentence, sn),
            (node, KGO.confidence, Literal(f"{confidence:.2f}", datatype=XSD.decimal))]
     if not (s0 <= start <= end <= s0 + len(sentence)):
         out.append((node, OA.exact, Literal(text[start:end])))
@@ -93,7 +95,7 @@ def _span(iri: str, sentences: dict[str, str], exacts: dict[str, str], confidenc
 def closure(triples: Iterable[tuple], article: URIRef) -> tuple[list[tuple], list[tuple]]:
     """One article graph's stored triples → (triples kept, triples added) as an export writes them.
 
-    Sentence nodes are bookkeeping and stay out; every evidence node gets its classes
+    Sentence nodes and the links to them are bookkeeping and stay out; every evidence node gets its classes
     (kgo:Evidence, oa:Annotation, prov:Entity), its source (oa:hasSource and
     prov:wasDerivedFrom the article), kgo:start, kgo:end, oa:exact, kgo:sentence and kgo:rule.
     """
@@ -102,6 +104,8 @@ def closure(triples: Iterable[tuple], article: URIRef) -> tuple[list[tuple], lis
         s, p, o = t
         if p == KGO.sentence and is_sentence(str(s)):
             sentences[str(s)] = str(o)
+            continue
+        if p == NIF.sentence:
             continue
         if p == KGO.evidence:
             nodes.append(str(o))
