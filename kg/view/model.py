@@ -124,11 +124,14 @@ def _rows(store: Store, sparql: str):
     return store.query(sparql)
 
 
-def build_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, hops: int = 2) -> nx.MultiDiGraph:
+def build_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, hops: int = 2,
+                evidence: bool = True) -> nx.MultiDiGraph:
     """The store as a graph of entities, statements, relations and roles, labelled in lang.
 
     With focus (any name of an entity), only the nodes within hops steps of it are kept.
     Graph attributes hold what nodes and edges refer to: articles, evidence, types, predicates.
+    evidence=False leaves the evidence to `attach_evidence`, for a caller that cuts the graph
+    first (a page of the most central entities of a large store reads only their evidence).
     """
     b = _Builder(store, lang)
     b.read_articles()
@@ -136,13 +139,20 @@ def build_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, h
     b.add_statements()
     b.add_relations()
     g = b.g
-    wanted = {ev for _, d in g.nodes(data=True) for ev in d["evidence"]}
-    wanted |= {ev for _, _, d in g.edges(data=True) for ev in d["evidence"]}
-    g.graph.update(articles=b.articles, evidence=_evidence(store, wanted, b.article_of_graph), types=b.types,
-                   predicates=b.predicates, focus=None, hops=None)
+    g.graph.update(articles=b.articles, evidence={}, types=b.types, predicates=b.predicates, focus=None, hops=None,
+                   article_of_graph=b.article_of_graph)
     if focus:
         g = _neighbourhood(g, focus, hops)
+    if evidence:
+        attach_evidence(store, g)
     return g
+
+
+def attach_evidence(store: Store, g: nx.MultiDiGraph) -> None:
+    """Read the evidence of g's nodes and edges (only theirs) into g.graph["evidence"]."""
+    wanted = {ev for _, d in g.nodes(data=True) for ev in d["evidence"]}
+    wanted |= {ev for _, _, d in g.edges(data=True) for ev in d["evidence"]}
+    g.graph["evidence"] = _evidence(store, wanted, g.graph.pop("article_of_graph"))
 
 
 class _Builder:
