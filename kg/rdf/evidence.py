@@ -25,6 +25,7 @@ sentence of ?ev is `?ev nif:sentence/kgo:sentence ?text`, its start offset
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 from urllib.parse import unquote
 
@@ -53,7 +54,12 @@ class EvidenceSpan:
 
 
 def sentence_iri(article_key: str, start: int, end: int) -> URIRef:
-    return URIRef(f"{_SENTENCE}{digest(article_key)}/{start}-{end}")
+    return URIRef(f"{_article_digest(article_key)}/{start}-{end}")
+
+
+@lru_cache(maxsize=64)
+def _article_digest(article_key: str) -> str:
+    return f"{_SENTENCE}{digest(article_key)}"
 
 
 def is_sentence(iri: str) -> bool:
