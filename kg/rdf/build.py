@@ -11,8 +11,8 @@ uses that the reference data lacks) in the entities graph, which ingest derives 
 mention records (`entity_description`). Joins over the union of the graphs then meet
 each label once, however many articles mention the entity.
 
-Evidence is stored as offsets (kg.rdf.evidence: the link and the confidence, the span and
-rule in the evidence node's name, each sentence's text once); its offsets, quoted text,
+Evidence is stored as offsets (kg.rdf.evidence: the link, the sentence and the confidence,
+the span and rule in the evidence node's name, each sentence's text once); its offsets, quoted text,
 sentence, rule, source article and classes (kgo:Evidence, oa:Annotation, prov:Entity)
 are written back at export time (`provenance_closure`), so an export carries every
 provenance triple of the full Web Annotation/PROV shape. Confidence lives on evidence,
@@ -135,7 +135,7 @@ def _statement(article_key: str, facts: ArticleFacts, st: Statement, a: URIRef) 
 
 
 def _evidence(article_key: str, facts: ArticleFacts, ev: Evidence, target: URIRef, a: URIRef, kind: str) -> list[Triple]:
-    """Two triples per piece of evidence and one per sentence (kg.rdf.evidence says why nothing is lost)."""
+    """Three triples per piece of evidence and one per sentence (kg.rdf.evidence says why nothing is lost)."""
     return evidence_triples(article_key, facts.article.text, target, ev.start, ev.end, ev.sentence_start,
                             ev.sentence_end, ev.rule, ev.confidence)
 
