@@ -1,6 +1,6 @@
-"""A corpus, not an article: ingest throughput, store size and saved-query times at scale.
+"""A corpus, not an article: ingest throughput, memory, store size and saved-query times at scale.
 
-    python bench/corpus_bench.py [--sizes 100,1000] [--workers 1,2] [--repeat 3]
+    python bench/corpus_bench.py [--sizes 100,1000,10000] [--workers 1,2] [--repeat 5] [--keep DIR]
 
 Builds synthetic corpora of N articles (about 1,000 characters each) by recombining the
 sentences of the project's own articles (corpus/ and tests/data/unseen/) with distinct
@@ -8,20 +8,28 @@ ids, dates and a numbered company name per article, so articles share known enti
 (as news does) and each has discovered ones of its own. Then, in one run:
 
   * jieba.cut over the same text on one core: the baseline every rate is compared with;
-  * `kg ingest --workers W` into a fresh store for each W (chars/s, x jieba, peak RSS);
-  * triples per article (article graphs, and with the entities graph);
-  * every saved query in-process (p50/p95 of --repeat runs) with its required parameters;
-  * an unchanged re-ingest of the largest corpus.
+  * the NLP pipeline alone and pipeline + extraction + RDF, in this process on one core,
+    on the smallest corpus: with `kg ingest --workers 1` on the same corpus this splits an
+    ingest's time into NLP, extraction and RDF, and the rest (reading, store writes, start-up);
+  * `kg ingest --workers W` into a fresh store for each W on the smallest corpus, and with
+    the largest W on every size: chars/s, x jieba, the peak RSS of that run (the largest
+    process, the writer or a worker), store bytes, triples per article;
+  * an unchanged re-ingest of every size;
+  * every saved query through `kg query` (p50 of 3 runs, start-up included; stopped at
+    --timeout) and in-process (p50/p95 of --repeat runs; a query over --cap seconds runs once).
 
-Timings depend on the machine and its load; the ratios are what to compare across runs.
+--keep DIR keeps corpora and stores there and reuses a store already built for a size
+(its ingest is then not timed again), so query figures at 10,000 articles can be taken
+again without a second long ingest. Timings depend on the machine and its load; the
+ratios are what to compare across runs.
 """
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import random
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -47,7 +55,7 @@ def sentences() -> list[str]:
 
 
 def build_corpus(folder: Path, n: int, pool: list[str], chars: int = 1000) -> int:
-    """n articles of about `chars` characters each; returns the total characters."""
+    """n articles of about `chars` characters each (kept when already there); returns the total characters."""
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
     for i in range(n):
@@ -58,33 +66,57 @@ def build_corpus(folder: Path, n: int, pool: list[str], chars: int = 1000) -> in
         text = "\n".join(body) + "\n"
         total += len(text)
         day = 1 + i % 28
-        (folder / f"a{i:05d}.md").write_text(f"---\ntitle: 合成文章{i}\npublished: 2025-{1 + i % 12:02d}-{day:02d}\n---\n"
-                                              + text, encoding="utf-8")
+        path = folder / f"a{i:05d}.md"
+        content = f"---\ntitle: 合成文章{i}\npublished: 2025-{1 + i % 12:02d}-{day:02d}\n---\n" + text
+        if not path.is_file() or path.read_text(encoding="utf-8") != content:
+            path.write_text(content, encoding="utf-8")
     return total
 
 
-def kg(*args: str, store: Path) -> float:
+def kg(*args: str, store: Path) -> tuple[float, float]:
+    """Run `kg --store store ARGS`: (seconds, peak RSS in MiB of its largest process)."""
     start = time.perf_counter()
     exe = Path(sys.executable).with_name("kg")
-    subprocess.run([str(exe), "--store", str(store), *args], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    return time.perf_counter() - start
+    proc = subprocess.Popen([str(exe), "--store", str(store), *args],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)   # the child's usage, with its reaped workers'
+    secs = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"kg {' '.join(args)} failed: {proc.stderr.read().decode()[-2000:]}")
+    return secs, usage.ru_maxrss / 1024
 
 
-def children_peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
-def jieba_rate(folder: Path) -> float:
+def jieba_rate(texts: list[str]) -> float:
     import jieba
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))]
     start = time.perf_counter()
     for t in texts:
         for _ in jieba.cut(t):
             pass
     return sum(map(len, texts)) / (time.perf_counter() - start)
+
+
+def stage_rates(folder: Path) -> tuple[float, float]:
+    """chars/s of the NLP pipeline alone, and of pipeline + extraction + RDF, on one core."""
+    from kg.corpus import read_article
+    from kg.extraction.extract import extract
+    from kg.nlp import make_nlp
+    from kg.rdf.build import article_triples
+    from kg.reference import load_reference
+    arts = [read_article(p) for p in sorted(folder.glob("*.md"))]
+    chars = sum(len(a.text) for a in arts)
+    nlp, ref = make_nlp(), load_reference()
+    nlp("預熱")
+    start = time.perf_counter()
+    for _ in nlp.pipe(a.text for a in arts):
+        pass
+    nlp_rate = chars / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for art, doc in zip(arts, nlp.pipe(a.text for a in arts)):
+        article_triples(extract(doc, art), ref)
+    return nlp_rate, chars / (time.perf_counter() - start)
 
 
 def triples(store: Path, n: int) -> tuple[float, float]:
@@ -95,62 +127,113 @@ def triples(store: Path, n: int) -> tuple[float, float]:
     return art / n, (art + ent) / n
 
 
-def query_times(store: Path, repeat: int) -> dict[str, tuple[float, float, int]]:
-    from kg.query.saved import list_saved
+def query_times(store: Path, names: list[str], repeat: int, cap: float) -> dict[str, tuple[float, float, int]]:
+    from kg.query.saved import load_saved
     from kg.query.sparql import run_saved
     from kg.store import open_store
     out = {}
     with open_store(store) as db:
-        for q in list_saved():
-            if q.name == "wikidata-federated":
-                continue
+        for name in names:
+            q = load_saved(name)
             params = {p.name: [SAMPLES[p.name]] for p in q.params.values() if p.required}
             times, rows = [], 0
             for _ in range(repeat):
                 start = time.perf_counter()
                 rows = len(run_saved(db, q.name, params).rows)
                 times.append(time.perf_counter() - start)
+                if times[-1] > cap:
+                    break
             times.sort()
             out[q.name] = (statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))], rows)
     return out
+
+
+def cli_time(store: Path, name: str, cap: float, timeout: float) -> float | None:
+    """p50 of `kg query NAME` (start-up included), 3 runs, or 1 when a run passes cap; None past timeout."""
+    from kg.query.saved import load_saved
+    q = load_saved(name)
+    args = [a for p in q.params.values() if p.required for a in ("--param", f"{p.name}={SAMPLES[p.name]}")]
+    exe = Path(sys.executable).with_name("kg")
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        try:
+            subprocess.run([str(exe), "--store", str(store), "query", name, *args, "--format", "tsv"], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+        times.append(time.perf_counter() - start)
+        if times[-1] > cap:
+            break
+    return statistics.median(times)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="100,1000")
     ap.add_argument("--workers", default="1,2", help="worker counts to time ingest with, on the smallest size")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--cap", type=float, default=10.0, help="seconds after which a query is not run again")
+    ap.add_argument("--timeout", type=float, default=60.0,
+                    help="seconds after which `kg query` is stopped and the query is reported as over it")
+    ap.add_argument("--keep", help="folder to keep corpora and stores in (and to reuse them from)")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     workers = [int(x) for x in args.workers.split(",")]
     pool = sentences()
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+        tmp = Path(args.keep) if args.keep else Path(tmp)
         corpora = {n: tmp / f"corpus{n}" for n in sizes}
         chars = {n: build_corpus(corpora[n], n, pool) for n in sizes}
         small = sizes[0]
-        base = jieba_rate(corpora[small])
+        from kg.corpus import read_article
+        texts = [read_article(p).text for p in sorted(corpora[small].glob("*.md"))]
+        base = jieba_rate(texts)
         print(f"baseline jieba.cut, one core: {base:,.0f} chars/s ({small} articles, {chars[small]:,} chars)")
+        nlp_rate, extract_rate = stage_rates(corpora[small])
+        print(f"NLP pipeline alone, one core: {nlp_rate:,.0f} chars/s ({nlp_rate / base:.3f}x jieba); "
+              f"with extraction and RDF: {extract_rate:,.0f} chars/s ({extract_rate / base:.3f}x)")
         for w in workers:
-            secs = kg("ingest", "--workers", str(w), str(corpora[small]), store=tmp / f"w{w}")
+            store = tmp / f"w{w}-{small}"
+            if store.exists():
+                import shutil
+                shutil.rmtree(store)
+            secs, rss = kg("ingest", "--workers", str(w), str(corpora[small]), store=store)
             rate = chars[small] / secs
-            print(f"kg ingest --workers {w}: {secs:7.1f} s {rate:9,.0f} chars/s  {rate / base:5.3f}x jieba  "
-                  f"{small / secs:6.1f} articles/s  peak RSS so far {children_peak_rss_mib():,.0f} MiB")
+            line = (f"kg ingest --workers {w}: {secs:7.1f} s {rate:9,.0f} chars/s  {rate / base:5.3f}x jieba  "
+                    f"{small / secs:6.1f} articles/s  peak RSS {rss:,.0f} MiB")
+            if w == 1:
+                nlp_s, extract_s = chars[small] / nlp_rate, chars[small] / extract_rate
+                line += (f"\n  of which NLP {nlp_s / secs:.0%}, extraction + RDF {(extract_s - nlp_s) / secs:.0%}, "
+                         f"the rest (reading, store writes, start-up) {(secs - extract_s) / secs:.0%}")
+            print(line)
         for n in sizes:
             store = tmp / f"s{n}"
-            secs = kg("ingest", "--workers", str(max(workers)), str(corpora[n]), store=store)
-            per, with_entities = triples(store, n)
-            size = sum(f.stat().st_size for f in (store / "oxigraph").rglob("*") if f.is_file())
-            print(f"\n{n} articles: ingest {secs:.1f} s ({chars[n] / secs:,.0f} chars/s, {chars[n] / secs / base:.3f}x "
-                  f"jieba), {per:.0f} triples/article ({with_entities:.0f} with the entities graph), "
-                  f"store {size / 2**20:.0f} MiB, peak RSS so far {children_peak_rss_mib():,.0f} MiB")
-            if n == sizes[-1]:
-                again = kg("ingest", str(corpora[n]), store=store)
-                print(f"unchanged re-ingest of {n} articles: {again:.2f} s")
-            print(f"{'saved query':<28} {'p50 ms':>9} {'p95 ms':>9} {'rows':>6}")
-            for name, (p50, p95, rows) in query_times(store, args.repeat).items():
-                print(f"{name:<28} {p50 * 1000:9.1f} {p95 * 1000:9.1f} {rows:6d}")
-
+            w = max(workers)
+            if (store / "oxigraph").is_dir():
+                print(f"\n{n} articles: reusing the store in {store}")
+            else:
+                secs, rss = kg("ingest", "--workers", str(w), str(corpora[n]), store=store)
+                per, with_entities = triples(store, n)
+                size = sum(f.stat().st_size for f in (store / "oxigraph").rglob("*") if f.is_file())
+                print(f"\n{n} articles, --workers {w}: ingest {secs:.1f} s ({chars[n] / secs:,.0f} chars/s, "
+                      f"{chars[n] / secs / base:.3f}x jieba, {n / secs:.1f} articles/s), peak RSS {rss:,.0f} MiB, "
+                      f"{per:.0f} triples/article ({with_entities:.0f} with the entities graph), "
+                      f"store {size / 2**20:.0f} MiB")
+            again, rss = kg("ingest", str(corpora[n]), store=store)
+            print(f"unchanged re-ingest of {n} articles: {again:.2f} s, peak RSS {rss:,.0f} MiB")
+            print(f"{'saved query':<28} {'p50 ms':>9} {'p95 ms':>9} {'kg query ms':>12} {'rows':>6}")
+            from kg.query.saved import list_saved
+            for q in list_saved():
+                if q.name == "wikidata-federated":
+                    continue
+                cli = cli_time(store, q.name, args.cap, args.timeout)
+                if cli is None:   # not run in this process either: it could not be stopped
+                    print(f"{q.name:<28} {'-':>9} {'-':>9} {'>' + format(args.timeout * 1000, '.0f'):>12} {'-':>6}",
+                          flush=True)
+                    continue
+                p50, p95, rows = query_times(store, [q.name], args.repeat, args.cap)[q.name]
+                print(f"{q.name:<28} {p50 * 1000:9.1f} {p95 * 1000:9.1f} {cli * 1000:12.0f} {rows:6d}", flush=True)
 
 if __name__ == "__main__":
     main()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.errors import KgError
+from kg.rdf.evidence import EvidenceSpan, read_evidence
 from kg.rdf.namespaces import KGO
 from kg.store import Store
 from kg.text import name_key
@@ -71,18 +72,17 @@ def _explain_one(store: Store, iri: str) -> Explanation:
     for row in _query(store, q_names):
         names.add(row["l"].value)
         types.add(row["t"].value.rsplit("#", 1)[-1])
-    # evidence as the store keeps it: the end is start + the length of the exact text, the
-    # article is the one of the graph holding the evidence
-    ev = f"""?ev <{KGO.sentence}> ?sentence ; <{KGO.start}> ?start ; <http://www.w3.org/ns/oa#exact> ?exact ;
-             <{KGO.rule}> ?rule . BIND(?start + STRLEN(?exact) AS ?end) ?a <{KGO.sourcePath}> ?article ."""
-    q_rel = f"""SELECT ?s ?p ?o ?sentence ?start ?end ?rule ?article WHERE {{ GRAPH ?g {{
+    # evidence as the store keeps it (kg.rdf.evidence): its sentence, offsets and rule are
+    # read with read_evidence; the article is the one of the graph holding the evidence
+    ev = f"""?a <{KGO.sourcePath}> ?article ."""
+    q_rel = f"""SELECT ?s ?p ?o ?ev ?article WHERE {{ GRAPH ?g {{
         ?r a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> ;
            <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?s ;
            <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ;
            <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o ; <{KGO.evidence}> ?ev . {ev}
         FILTER(?s = <{iri}> || ?o = <{iri}>) }} }}"""
     rows = list(store.query(q_rel))
-    q_st = f"""SELECT ?st ?kind ?role ?other ?date ?value ?unit ?metric ?sentence ?start ?end ?rule ?article WHERE {{
+    q_st = f"""SELECT ?st ?kind ?role ?other ?date ?value ?unit ?metric ?ev ?article WHERE {{
         GRAPH ?g {{ ?st ?myrole <{iri}> ; a ?kind ; <{KGO.statedIn}> ?a ; <{KGO.evidence}> ?ev . {ev}
         OPTIONAL {{ ?st ?role ?other . FILTER(?other != <{iri}> && ?role IN (<{KGO.subject}>, <{KGO.agent}>,
                    <{KGO.product}>, <{KGO.counterpart}>, <{KGO.location}>, <{KGO.decision}>, <{KGO.venue}>,
@@ -90,6 +90,7 @@ def _explain_one(store: Store, iri: str) -> Explanation:
         OPTIONAL {{ ?st <{KGO.date}> ?date }} OPTIONAL {{ ?st <{KGO.value}> ?value ; <{KGO.unit}> ?unit }}
         OPTIONAL {{ ?st <{KGO.metric}> ?metric }} }} }}"""
     st_rows = list(store.query(q_st))
+    spans = read_evidence(store, [r["ev"].value for r in rows + st_rows])
     others = {r["s"].value for r in rows} | {r["o"].value for r in rows} | {
         r["other"].value for r in st_rows if r["other"] is not None}
     names_of = labels(store, sorted(others | {iri}))
@@ -101,7 +102,7 @@ def _explain_one(store: Store, iri: str) -> Explanation:
             text = f"{prop} → {names_of.get(r['o'].value, r['o'].value)}"
         else:
             text = f"{names_of.get(r['s'].value, r['s'].value)} —{prop}→ this"
-        out.facts.append(_fact(text, r))
+        out.facts.append(_fact(text, r, spans))
     grouped: dict[str, list] = {}
     for r in st_rows:
         grouped.setdefault(r["st"].value, []).append(r)
@@ -116,11 +117,11 @@ def _explain_one(store: Store, iri: str) -> Explanation:
         with_ = sorted({names_of.get(x["other"].value, x["other"].value) for x in group if x["other"] is not None})
         if with_:
             parts.append("with " + ", ".join(with_))
-        out.facts.append(_fact(f"{r['kind'].value.rsplit('#', 1)[-1]}: " + " · ".join(parts), r))
+        out.facts.append(_fact(f"{r['kind'].value.rsplit('#', 1)[-1]}: " + " · ".join(parts), r, spans))
     out.facts.sort(key=lambda f: (f.article, f.start, f.text))
     return out
 
 
-def _fact(text: str, r) -> Fact:
-    return Fact(text, r["sentence"].value, r["article"].value, int(r["start"].value), int(r["end"].value),
-                r["rule"].value)
+def _fact(text: str, r, spans: dict[str, EvidenceSpan]) -> Fact:
+    ev = spans[r["ev"].value]
+    return Fact(text, ev.sentence, r["article"].value, ev.start, ev.end, ev.rule)

@@ -4,7 +4,7 @@ One article's export is its named graph: its facts, and the types, labels, alias
 Wikidata links of the entities it mentions; nothing about entities it does not mention.
 The store describes each entity once (reference and entities graphs), so these
 descriptions are written here, at export time, from the article's mention records, as
-are the provenance triples the store leaves implicit (`kg.rdf.build.provenance_closure`).
+are the provenance triples the store leaves implicit (`kg.rdf.evidence.closure`).
 The whole export is every article graph written so (the ontology, reference and entities
 graphs stay out). Output is deterministic: sorted N-Quads lines, and sorted input to
 rdflib's serializers.
@@ -15,7 +15,8 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg.corpus.reader import article_key
 from kg.errors import KgError
-from kg.rdf.build import entity_triples, provenance_closure, read_mention_record
+from kg.rdf.build import entity_triples, read_mention_record
+from kg.rdf.evidence import closure
 from kg.rdf.iris import article_graph_iri
 from kg.rdf.namespaces import ARTICLE_GRAPHS, KGO, PREFIXES
 from kg.rdf.ntriples import nt
@@ -70,7 +71,8 @@ def article_quads(store: Store, graph: str, reference=None) -> list[tuple]:
         triples.append((s, p, o))
     triples.extend((s, p, _as_stored(o)) for s, p, o in described)
     if article is not None:
-        triples.extend(provenance_closure(triples, article))
+        triples, added = closure(triples, article)
+        triples.extend(added)
     g = URIRef(graph)
     return [(s, p, o, g) for s, p, o in triples]
 

@@ -69,7 +69,7 @@ def test_every_saved_query_gives_the_same_rows_through_kg_query_and_the_endpoint
     "SELECT ?l WHERE { id:nvidia rdfs:label ?l }",
     "SELECT ?e ?t WHERE { ?a schema:mentions ?e . ?e a ?t }",
     "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
-    "SELECT ?ev ?sentence WHERE { ?x kgo:evidence ?ev . ?ev kgo:sentence ?sentence }",
+    "SELECT ?ev ?sentence WHERE { ?x kgo:evidence ?ev . ?ev nif:sentence/kgo:sentence ?sentence }",
 ])
 def test_inline_queries_see_the_same_default_graph_in_both(served, sparql):
     url, store = served

@@ -77,6 +77,23 @@ def test_a_changed_and_a_removed_article_keep_the_entities_graph_in_step(corpus,
     assert _dump(store) == _dump(fresh)
 
 
+def test_articles_added_by_a_later_run_extend_the_entities_graph_as_one_run_does(corpus, tmp_path):
+    """Entities that only gain mentions are extended, not described again: the end is the same."""
+    work = tmp_path / "corpus"
+    work.mkdir()
+    files = sorted(corpus.iterdir())
+    for f in files[:5]:
+        (work / f.name).write_bytes(f.read_bytes())
+    store = tmp_path / "store"
+    run_kg("ingest", "--workers", "1", str(work), store=store)
+    for f in files[5:]:
+        (work / f.name).write_bytes(f.read_bytes())
+    assert f"{len(files) - 5} added" in run_kg("ingest", "--workers", "1", str(work), store=store).stderr
+    fresh = tmp_path / "fresh"
+    run_kg("ingest", "--workers", "1", str(work), store=fresh)
+    assert _dump(store) == _dump(fresh)
+
+
 def test_a_dask_cluster_writes_the_same_bytes_as_one_process(corpus, one_process, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",

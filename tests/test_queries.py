@@ -160,10 +160,10 @@ SHAPED = """
 @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix art: <https://w3id.org/aichip-kg/id/article/> .
 @prefix st: <https://w3id.org/aichip-kg/id/statement/> .
-@prefix ev: <https://w3id.org/aichip-kg/id/evidence/> .
 
 <https://w3id.org/aichip-kg/graph/article/shaped.md> {
   art:shaped.md a schema:NewsArticle ; kgo:sourcePath "shaped.md" ; rdfs:label "shaped" ;
@@ -175,21 +175,21 @@ SHAPED = """
   id:t-board a kgo:StockExchange ; rdfs:label "科創板"@zh-hant .
 
   st:said a kgo:Report ; kgo:statedIn art:shaped.md ; kgo:agent id:t-person ;
-      kgo:subject id:t-rival ; kgo:date "2025-12-03"^^xsd:date ; kgo:evidence ev:said .
-  ev:said a kgo:Evidence ; kgo:sentence "張測試表示，乙芯科技落後兩年。" ; kgo:start 0 ; kgo:end 3 ;
-      kgo:rule "test" ; kgo:confidence 0.9 ; oa:hasSource art:shaped.md .
+      kgo:subject id:t-rival ; kgo:date "2025-12-03"^^xsd:date ; kgo:evidence <https://w3id.org/aichip-kg/id/sentence/shaped/0-15#0-3-test> .
+  <https://w3id.org/aichip-kg/id/sentence/shaped/0-15> kgo:sentence "張測試表示，乙芯科技落後兩年。" .
+  <https://w3id.org/aichip-kg/id/sentence/shaped/0-15#0-3-test> nif:sentence <https://w3id.org/aichip-kg/id/sentence/shaped/0-15> ; kgo:confidence 0.9 .
 
   st:rumour a kgo:Deal ; kgo:statedIn art:shaped.md ; kgo:agent id:t-chipco ;
-      kgo:counterpart id:t-rival ; kgo:hedged true ; kgo:evidence ev:rumour .
-  ev:rumour a kgo:Evidence ; kgo:sentence "據悉甲芯科技或將收購乙芯科技。" ; kgo:start 20 ; kgo:end 30 ;
-      kgo:rule "test" ; kgo:confidence 0.6 ; oa:hasSource art:shaped.md .
+      kgo:counterpart id:t-rival ; kgo:hedged true ; kgo:evidence <https://w3id.org/aichip-kg/id/sentence/shaped/16-31#20-30-test> .
+  <https://w3id.org/aichip-kg/id/sentence/shaped/16-31> kgo:sentence "據悉甲芯科技或將收購乙芯科技。" .
+  <https://w3id.org/aichip-kg/id/sentence/shaped/16-31#20-30-test> nif:sentence <https://w3id.org/aichip-kg/id/sentence/shaped/16-31> ; kgo:confidence 0.6 .
 
   st:listing a kgo:Listing ; kgo:statedIn art:shaped.md ; kgo:subject id:t-chipco ;
       kgo:date "2025-12"^^xsd:gYearMonth .
   st:value a kgo:Measurement ; kgo:statedIn art:shaped.md ; kgo:subject id:t-chipco ;
-      kgo:metric "market-value" ; kgo:value 320000000000 ; kgo:unit unit:CNY ; kgo:evidence ev:value .
-  ev:value a kgo:Evidence ; kgo:sentence "甲芯科技上市，市值超過3200億元。" ; kgo:start 40 ; kgo:end 50 ;
-      kgo:rule "test" ; kgo:confidence 0.7 ; oa:hasSource art:shaped.md .
+      kgo:metric "market-value" ; kgo:value 320000000000 ; kgo:unit unit:CNY ; kgo:evidence <https://w3id.org/aichip-kg/id/sentence/shaped/32-48#40-47-test> .
+  <https://w3id.org/aichip-kg/id/sentence/shaped/32-48> kgo:sentence "甲芯科技上市，市值超過3200億元。" .
+  <https://w3id.org/aichip-kg/id/sentence/shaped/32-48#40-47-test> nif:sentence <https://w3id.org/aichip-kg/id/sentence/shaped/32-48> ; kgo:confidence 0.7 .
 }
 """
 

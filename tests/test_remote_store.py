@@ -175,6 +175,9 @@ def test_each_graph_is_replaced_by_one_update_request(tmp_path, server):
     thread.start()
     try:
         corpus = write_corpus(tmp_path / "proxied")
+        # a chip no other test names, so the entities graph has something new to say (an entity
+        # that only gains mentions is extended, and ones described before need no change)
+        (corpus / "a.md").write_text(ARTICLE_A + "測遠科技公司發布了ZQ-9100芯片。\n", encoding="utf-8")
         url = f"http://127.0.0.1:{proxy.server_address[1]}/"
         run_kg("ingest", str(corpus), store=url)
     finally:

@@ -284,7 +284,7 @@ def test_clicking_an_edge_shows_the_relation_and_its_evidence(site, open_page):
     assert predicate["label"] in heading
     s_iri, o_iri = (view.js("id => kgView.meta.nodes[id].iri", x) for x in (a, b))
     expected = site.query(f"""SELECT ?sentence WHERE {{ GRAPH ?g {{ ?r rdf:subject <{s_iri}> ;
-        rdf:predicate <{predicate['iri']}> ; rdf:object <{o_iri}> ; kgo:evidence ?ev . ?ev kgo:sentence ?sentence }} }}""")
+        rdf:predicate <{predicate['iri']}> ; rdf:object <{o_iri}> ; kgo:evidence ?ev . ?ev nif:sentence/kgo:sentence ?sentence }} }}""")
     shown = panel.locator(".ev-sentence").all_inner_texts()
     assert expected and shown
     for (sentence,) in expected:

@@ -47,7 +47,8 @@ _PARAM_RE = re.compile(r"^#\s*@param\s+(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z]+(
                        r"(?P<required>\s+required)?(?:\s+(?P<help>.*))?$")
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-EXTRA_PREFIXES = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "qudt": "http://qudt.org/schema/qudt/"}
+EXTRA_PREFIXES = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "qudt": "http://qudt.org/schema/qudt/",
+                  "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"}
 
 
 def all_prefixes() -> dict[str, str]:

@@ -11,12 +11,12 @@ uses that the reference data lacks) in the entities graph, which ingest derives 
 mention records (`entity_description`). Joins over the union of the graphs then meet
 each label once, however many articles mention the entity.
 
-Evidence is stored compactly (6 triples: the link, kgo:sentence, kgo:start, oa:exact,
-kgo:rule, kgo:confidence); the end offset (start + length of the exact text), the source
-article (the graph's article) and the classes kgo:Evidence, oa:Annotation, prov:Entity
-follow from these and are written back at export time (`provenance_closure`), so an
-export carries every provenance triple of the full Web Annotation/PROV shape. Confidence
-lives on evidence, never on a fact, so numbers reachable from an entity are the text's.
+Evidence is stored as offsets (kg.rdf.evidence: the link, the sentence and the confidence,
+the span and rule in the evidence node's name, each sentence's text once); its offsets, quoted text,
+sentence, rule, source article and classes (kgo:Evidence, oa:Annotation, prov:Entity)
+are written back at export time (`provenance_closure`), so an export carries every
+provenance triple of the full Web Annotation/PROV shape. Confidence lives on evidence,
+never on a fact, so numbers reachable from an entity are the text's.
 """
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.extraction.model import ArticleFacts, Evidence, Statement
-from kg.rdf.iris import article_graph_iri, article_iri, entity_iri, evidence_iri, statement_iri
+from kg.rdf.evidence import closure, evidence_triples
+from kg.rdf.iris import article_graph_iri, article_iri, entity_iri, statement_iri
 from kg.rdf.namespaces import KGO, OA, SCHEMA, UNIT, WD
 from kg.reference import KnownEntity, ReferenceData
 from kg.text import script_of
@@ -134,44 +135,14 @@ def _statement(article_key: str, facts: ArticleFacts, st: Statement, a: URIRef) 
 
 
 def _evidence(article_key: str, facts: ArticleFacts, ev: Evidence, target: URIRef, a: URIRef, kind: str) -> list[Triple]:
-    node = evidence_iri(article_key, kind, target, ev.start, ev.end, ev.rule)
-    text = facts.article.text
-    # the sentence literal is one term shared by every evidence node of that sentence
-    # (a triple store keeps a literal's text once); the end offset is start + len(exact)
-    return [
-        (target, KGO.evidence, node),
-        (node, KGO.start, Literal(ev.start)),
-        (node, OA.exact, Literal(text[ev.start:ev.end])),
-        (node, KGO.sentence, Literal(text[ev.sentence_start:ev.sentence_end].strip())),
-        (node, KGO.rule, Literal(ev.rule)),
-        (node, KGO.confidence, Literal(f"{ev.confidence:.2f}", datatype=XSD.decimal)),
-    ]
+    """Three triples per piece of evidence and one per sentence (kg.rdf.evidence says why nothing is lost)."""
+    return evidence_triples(article_key, facts.article.text, target, ev.start, ev.end, ev.sentence_start,
+                            ev.sentence_end, ev.rule, ev.confidence)
 
 
 def provenance_closure(triples: Iterable[Triple], article: URIRef) -> list[Triple]:
-    """The provenance triples implied by compact evidence, as an export writes them.
-
-    For every evidence node of one article graph: its classes (kgo:Evidence, oa:Annotation,
-    prov:Entity), its source (oa:hasSource, prov:wasDerivedFrom the article) and its end
-    offset (kgo:end = kgo:start + the length of oa:exact).
-    """
-    starts: dict = {}
-    exacts: dict = {}
-    nodes: list = []
-    for s, p, o in triples:
-        if p == KGO.evidence:
-            nodes.append(o)
-        elif p == KGO.start:
-            starts[s] = int(o)
-        elif p == OA.exact:
-            exacts[s] = str(o)
-    out: list[Triple] = []
-    for node in dict.fromkeys(nodes):
-        out += [(node, RDF.type, KGO.Evidence), (node, RDF.type, OA.Annotation), (node, RDF.type, PROV.Entity),
-                (node, OA.hasSource, article), (node, PROV.wasDerivedFrom, article)]
-        if node in starts and node in exacts:
-            out.append((node, KGO.end, Literal(starts[node] + len(exacts[node]))))
-    return out
+    """The provenance triples implied by compact evidence, as an export writes them (kg.rdf.evidence.closure)."""
+    return closure(triples, article)[1]
 
 
 def mention_record(cls: str, names: Iterable[str]) -> Literal:

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from rdflib import URIRef
 
 from kg.rdf.namespaces import GRAPH, ID
 
 
+@lru_cache(maxsize=65536)   # every entity key is segmented once per mention, evidence and role otherwise
 def _segment(text: str) -> str:
     """Keep letters of any script readable; percent-encode ASCII that IRIs forbid or confuse."""
     out = []

@@ -27,7 +27,7 @@ from kg.text import name_key
 from kg.view import assets
 from kg.view.labels import UI
 from kg.view.layout import SPACING, label_width, layout, opening_layout
-from kg.view.model import build_graph
+from kg.view.model import attach_evidence, build_graph
 from kg.view.overview import communities, entity_graph, fact_pairs, limit_graph, ranking
 
 BIG = 1500   # above this many nodes: no edge labels, edges hidden while dragging or zooming
@@ -322,7 +322,9 @@ def render_page(graph: nx.MultiDiGraph) -> str:
 def view_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, hops: int = 2,
                limit: int = DEFAULT_LIMIT) -> nx.MultiDiGraph:
     """The graph a page draws: the store's (or focus's neighbourhood), cut to the limit most central entities."""
-    return limit_graph(build_graph(store, lang, focus=focus, hops=hops), limit)
+    graph = limit_graph(build_graph(store, lang, focus=focus, hops=hops, evidence=False), limit)
+    attach_evidence(store, graph)
+    return graph
 
 
 def write_view(store: Store, path: str | Path, lang: str = "zh-Hant", focus: str | None = None,

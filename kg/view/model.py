@@ -124,11 +124,14 @@ def _rows(store: Store, sparql: str):
     return store.query(sparql)
 
 
-def build_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, hops: int = 2) -> nx.MultiDiGraph:
+def build_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, hops: int = 2,
+                evidence: bool = True) -> nx.MultiDiGraph:
     """The store as a graph of entities, statements, relations and roles, labelled in lang.
 
     With focus (any name of an entity), only the nodes within hops steps of it are kept.
     Graph attributes hold what nodes and edges refer to: articles, evidence, types, predicates.
+    evidence=False leaves the evidence to `attach_evidence`, for a caller that cuts the graph
+    first (a page of the most central entities of a large store reads only their evidence).
     """
     b = _Builder(store, lang)
     b.read_articles()
@@ -136,13 +139,20 @@ def build_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, h
     b.add_statements()
     b.add_relations()
     g = b.g
-    wanted = {ev for _, d in g.nodes(data=True) for ev in d["evidence"]}
-    wanted |= {ev for _, _, d in g.edges(data=True) for ev in d["evidence"]}
-    g.graph.update(articles=b.articles, evidence=_evidence(store, wanted, b.article_of_graph), types=b.types,
-                   predicates=b.predicates, focus=None, hops=None)
+    g.graph.update(articles=b.articles, evidence={}, types=b.types, predicates=b.predicates, focus=None, hops=None,
+                   article_of_graph=b.article_of_graph)
     if focus:
         g = _neighbourhood(g, focus, hops)
+    if evidence:
+        attach_evidence(store, g)
     return g
+
+
+def attach_evidence(store: Store, g: nx.MultiDiGraph) -> None:
+    """Read the evidence of g's nodes and edges (only theirs) into g.graph["evidence"]."""
+    wanted = {ev for _, d in g.nodes(data=True) for ev in d["evidence"]}
+    wanted |= {ev for _, _, d in g.edges(data=True) for ev in d["evidence"]}
+    g.graph["evidence"] = _evidence(store, wanted, g.graph.pop("article_of_graph"))
 
 
 class _Builder:
@@ -300,26 +310,18 @@ class _Builder:
 
 
 def _evidence(store: Store, wanted: set[str], article_of_graph: dict[str, str]) -> dict[str, dict]:
-    """Sentence, span, rule and confidence of each evidence node in wanted (one row per node: fast)."""
-    q = f"""SELECT ?g ?ev ?sentence ?exact ?start ?end ?rule ?conf ?src WHERE {{ GRAPH ?g {{ ?ev <{K}sentence> ?sentence .
-            OPTIONAL {{ ?ev <{OA}exact> ?exact }} OPTIONAL {{ ?ev <{K}start> ?start }} OPTIONAL {{ ?ev <{K}end> ?end }}
-            OPTIONAL {{ ?ev <{K}rule> ?rule }} OPTIONAL {{ ?ev <{K}confidence> ?conf }}
-            OPTIONAL {{ ?ev <{OA}hasSource> ?src }} }} }}"""
+    """Sentence, span, rule, confidence and article of each evidence node in wanted (kg.rdf.evidence)."""
+    from kg.rdf.evidence import read_evidence
+    graphs: dict[str, str] = {}
+    ids = sorted(wanted)
+    for i in range(0, len(ids), 400):
+        values = " ".join(f"<{x}>" for x in ids[i:i + 400])
+        for row in _rows(store, f"SELECT DISTINCT ?ev ?g WHERE {{ VALUES ?ev {{ {values} }} GRAPH ?g {{ ?x <{K}evidence> ?ev }} }}"):
+            graphs.setdefault(row["ev"].value, row["g"].value)
     out: dict[str, dict] = {}
-
-    def text(term, default=""):
-        return default if term is None else term.value
-
-    for row in _rows(store, q):
-        ev = row["ev"].value
-        if ev not in wanted or ev in out:
-            continue
-        start, end = text(row["start"], "-1"), text(row["end"], "-1")
-        out[ev] = {"sentence": row["sentence"].value, "exact": text(row["exact"]),
-                   "start": int(start) if start.lstrip("-").isdigit() else -1,
-                   "end": int(end) if end.lstrip("-").isdigit() else -1,
-                   "rule": text(row["rule"]), "confidence": text(row["conf"]),
-                   "article": text(row["src"]) or article_of_graph.get(row["g"].value, "")}
+    for ev, span in read_evidence(store, [x for x in ids if x in graphs]).items():
+        out[ev] = {"sentence": span.sentence, "exact": span.exact, "start": span.start, "end": span.end,
+                   "rule": span.rule, "confidence": span.confidence, "article": article_of_graph.get(graphs[ev], "")}
     return out
 
 

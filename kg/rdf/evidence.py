@@ -1,0 +1,158 @@
+"""Evidence as offsets: how the store names a fact's evidence, and how the rest follows from it.
+
+A sentence that holds evidence is stored once per article graph, as a node named by the
+span of the article text it covers, with its text:
+
+    id:sentence/<article digest>/120-168  kgo:sentence  "寒武紀發布思元 590 芯片。" .
+
+An evidence node is named by its sentence, its own span and the rule that produced it;
+it links to its sentence (nif:sentence, so queries join on sentences without reading
+names) and holds its confidence; every fact resting on that span by that rule links to it:
+
+    id:chip/思元590  kgo:evidence  <id:sentence/<article digest>/120-168#124-130-brand-model> .
+    <…#124-130-brand-model>  nif:sentence  <id:sentence/<article digest>/120-168> ;
+                             kgo:confidence  0.75 .
+
+Three triples per piece of evidence (plus one per sentence) instead of six, and nothing
+is lost: the start and end offsets and the rule are read back from the name, the quoted
+text (oa:exact) is the sentence's text at those offsets. When a span does not lie inside
+the stripped sentence (it never does in practice), the quoted text is stored too
+(oa:exact), so it is never guessed. `kg export` writes every evidence node out whole
+(`closure`); `kg explain` and the viewer read it with `read_evidence`; in SPARQL, the
+sentence of ?ev is `?ev nif:sentence/kgo:sentence ?text`, its start offset
+`xsd:integer(STRBEFORE(STRAFTER(STR(?ev), "#"), "-"))` (see ontology/queries/).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+from urllib.parse import unquote
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV, RDF, XSD
+
+from kg.rdf.iris import _segment, digest
+from kg.rdf.namespaces import ID, KGO, NIF, OA
+
+__all__ = ["EvidenceSpan", "evidence_triples", "parse_evidence_iri", "closure", "read_evidence", "is_sentence"]
+
+_SENTENCE = str(ID) + "sentence/"
+
+
+@dataclass(frozen=True)
+class EvidenceSpan:
+    """Everything an evidence node says, as an export writes it."""
+
+    iri: str
+    sentence: str
+    start: int
+    end: int
+    exact: str
+    rule: str
+    confidence: str
+
+
+def sentence_iri(article_key: str, start: int, end: int) -> URIRef:
+    return URIRef(f"{_article_digest(article_key)}/{start}-{end}")
+
+
+@lru_cache(maxsize=64)
+def _article_digest(article_key: str) -> str:
+    return f"{_SENTENCE}{digest(article_key)}"
+
+
+def is_sentence(iri: str) -> bool:
+    return iri.startswith(_SENTENCE) and "#" not in iri
+
+
+def evidence_triples(article_key: str, text: str, target: URIRef, start: int, end: int, sentence_start: int,
+                     sentence_end: int, rule: str, confidence: float) -> list[tuple]:
+    """The stored triples of one piece of evidence for target (see the module docstring)."""
+    raw = text[sentence_start:sentence_end]
+    sentence = raw.strip()
+    s0 = sentence_start + len(raw) - len(raw.lstrip())
+    sn = sentence_iri(article_key, s0, s0 + len(sentence))
+    node = URIRef(f"{sn}#{start}-{end}-{_segment(rule)}")
+    out = [(target, KGO.evidence, node), (sn, KGO.sentence, Literal(sentence)), (node, NIF.sentence, sn),
+           (node, KGO.confidence, Literal(f"{confidence:.2f}", datatype=XSD.decimal))]
+    if not (s0 <= start <= end <= s0 + len(sentence)):
+        out.append((node, OA.exact, Literal(text[start:end])))
+    return out
+
+
+def parse_evidence_iri(iri: str) -> tuple[str, int, int, int, str]:
+    """(sentence IRI, sentence start, start, end, rule) of an evidence node's IRI."""
+    sn, _, span = iri.partition("#")
+    start, end, rule = span.split("-", 2)
+    s0 = int(sn.rsplit("/", 1)[1].split("-", 1)[0])
+    return sn, s0, int(start), int(end), unquote(rule)
+
+
+def _span(iri: str, sentences: dict[str, str], exacts: dict[str, str], confidences: dict[str, str]) -> EvidenceSpan:
+    sn, s0, start, end, rule = parse_evidence_iri(iri)
+    sentence = sentences.get(sn, "")
+    exact = exacts.get(iri)
+    if exact is None:
+        exact = sentence[start - s0:end - s0]
+    return EvidenceSpan(iri, sentence, start, end, exact, rule, confidences.get(iri, ""))
+
+
+def closure(triples: Iterable[tuple], article: URIRef) -> tuple[list[tuple], list[tuple]]:
+    """One article graph's stored triples → (triples kept, triples added) as an export writes them.
+
+    Sentence nodes and the links to them are bookkeeping and stay out; every evidence node gets its classes
+    (kgo:Evidence, oa:Annotation, prov:Entity), its source (oa:hasSource and
+    prov:wasDerivedFrom the article), kgo:start, kgo:end, oa:exact, kgo:sentence and kgo:rule.
+    """
+    kept, sentences, exacts, confidences, nodes = [], {}, {}, {}, []
+    for t in triples:
+        s, p, o = t
+        if p == KGO.sentence and is_sentence(str(s)):
+            sentences[str(s)] = str(o)
+            continue
+        if p == NIF.sentence:
+            continue
+        if p == KGO.evidence:
+            nodes.append(str(o))
+        elif p == OA.exact:
+            exacts[str(s)] = str(o)
+        elif p == KGO.confidence:
+            confidences[str(s)] = str(o)
+        kept.append(t)
+    added: list[tuple] = []
+    for iri in dict.fromkeys(nodes):
+        ev = _span(iri, sentences, exacts, confidences)
+        node = URIRef(iri)
+        added += [(node, RDF.type, KGO.Evidence), (node, RDF.type, OA.Annotation), (node, RDF.type, PROV.Entity),
+                  (node, OA.hasSource, article), (node, PROV.wasDerivedFrom, article),
+                  (node, KGO.start, Literal(ev.start)), (node, KGO.end, Literal(ev.end)),
+                  (node, KGO.sentence, _string(ev.sentence)), (node, KGO.rule, _string(ev.rule))]
+        if iri not in exacts:
+            added.append((node, OA.exact, _string(ev.exact)))
+    return kept, added
+
+
+def _string(text: str) -> Literal:
+    """A plain string as a store gives one back (xsd:string), so exports read the same either way."""
+    return Literal(text, datatype=XSD.string)
+
+
+def read_evidence(store, iris: Iterable[str], chunk: int = 400) -> dict[str, EvidenceSpan]:
+    """The evidence nodes named by iris, read from store (any graph), by IRI."""
+    iris = sorted(set(iris))
+    out: dict[str, EvidenceSpan] = {}
+    for i in range(0, len(iris), chunk):
+        part = iris[i:i + chunk]
+        sns = sorted({parse_evidence_iri(x)[0] for x in part})
+        values = " ".join(f"<{x}>" for x in part)
+        sentences = {r["s"].value: r["t"].value for r in store.query(
+            f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {' '.join(f'<{x}>' for x in sns)} }} "
+            f"GRAPH ?g {{ ?s <{KGO.sentence}> ?t }} }}")}
+        confidences, exacts = {}, {}
+        for r in store.query(f"SELECT ?e ?p ?o WHERE {{ VALUES ?e {{ {values} }} VALUES ?p {{ <{KGO.confidence}> "
+                             f"<{OA.exact}> }} GRAPH ?g {{ ?e ?p ?o }} }}"):
+            (confidences if r["p"].value == str(KGO.confidence) else exacts)[r["e"].value] = r["o"].value
+        for x in part:
+            out[x] = _span(x, sentences, exacts, confidences)
+    return out
