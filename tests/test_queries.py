@@ -175,21 +175,21 @@ SHAPED = """
   id:t-board a kgo:StockExchange ; rdfs:label "科創板"@zh-hant .
 
   st:said a kgo:Report ; kgo:statedIn art:shaped.md ; kgo:agent id:t-person ;
-      kgo:subject id:t-rival ; kgo:date "2025-12-03"^^xsd:date ; kgo:evidence <https://w3id.org/aichip-kg/id/sentence/shaped/0-15#0-3-test> .
+      kgo:subject id:t-rival ; kgo:date "2025-12-03"^^xsd:date ; kgo:evidence <https://w3id.org/aichip-kg/id/sentence/shaped/0-15#0-3-0.90-test> .
   <https://w3id.org/aichip-kg/id/sentence/shaped/0-15> kgo:sentence "張測試表示，乙芯科技落後兩年。" .
-  <https://w3id.org/aichip-kg/id/sentence/shaped/0-15#0-3-test> nif:sentence <https://w3id.org/aichip-kg/id/sentence/shaped/0-15> ; kgo:confidence 0.9 .
+  <https://w3id.org/aichip-kg/id/sentence/shaped/0-15#0-3-0.90-test> nif:sentence <https://w3id.org/aichip-kg/id/sentence/shaped/0-15> .
 
   st:rumour a kgo:Deal ; kgo:statedIn art:shaped.md ; kgo:agent id:t-chipco ;
-      kgo:counterpart id:t-rival ; kgo:hedged true ; kgo:evidence <https://w3id.org/aichip-kg/id/sentence/shaped/16-31#20-30-test> .
+      kgo:counterpart id:t-rival ; kgo:hedged true ; kgo:evidence <https://w3id.org/aichip-kg/id/sentence/shaped/16-31#20-30-0.60-test> .
   <https://w3id.org/aichip-kg/id/sentence/shaped/16-31> kgo:sentence "據悉甲芯科技或將收購乙芯科技。" .
-  <https://w3id.org/aichip-kg/id/sentence/shaped/16-31#20-30-test> nif:sentence <https://w3id.org/aichip-kg/id/sentence/shaped/16-31> ; kgo:confidence 0.6 .
+  <https://w3id.org/aichip-kg/id/sentence/shaped/16-31#20-30-0.60-test> nif:sentence <https://w3id.org/aichip-kg/id/sentence/shaped/16-31> .
 
   st:listing a kgo:Listing ; kgo:statedIn art:shaped.md ; kgo:subject id:t-chipco ;
       kgo:date "2025-12"^^xsd:gYearMonth .
   st:value a kgo:Measurement ; kgo:statedIn art:shaped.md ; kgo:subject id:t-chipco ;
-      kgo:metric "market-value" ; kgo:value 320000000000 ; kgo:unit unit:CNY ; kgo:evidence <https://w3id.org/aichip-kg/id/sentence/shaped/32-48#40-47-test> .
+      kgo:metric "market-value" ; kgo:value 320000000000 ; kgo:unit unit:CNY ; kgo:evidence <https://w3id.org/aichip-kg/id/sentence/shaped/32-48#40-47-0.70-test> .
   <https://w3id.org/aichip-kg/id/sentence/shaped/32-48> kgo:sentence "甲芯科技上市，市值超過3200億元。" .
-  <https://w3id.org/aichip-kg/id/sentence/shaped/32-48#40-47-test> nif:sentence <https://w3id.org/aichip-kg/id/sentence/shaped/32-48> ; kgo:confidence 0.7 .
+  <https://w3id.org/aichip-kg/id/sentence/shaped/32-48#40-47-0.70-test> nif:sentence <https://w3id.org/aichip-kg/id/sentence/shaped/32-48> .
 }
 """
 

@@ -48,8 +48,8 @@ def clause_cues() -> ClauseCues:
     import csv
 
     from kg.errors import PipelineError
-    from kg.reference import ontology_dir
-    path = ontology_dir() / "lexicon" / "clause-cues.csv"
+    from kg.reference import lexicon_file
+    path = lexicon_file("clause-cues.csv")
     kinds: dict[str, list[str]] = {}
     if path.exists():
         with open(path, encoding="utf-8", newline="") as f:

@@ -15,9 +15,9 @@ from kg.errors import PipelineError
 
 @lru_cache(maxsize=1)
 def _rows() -> tuple[tuple[str, tuple[str, ...], tuple[str, str, str]], ...]:
-    from kg.reference import ontology_dir
+    from kg.reference import lexicon_file
     from kg.text import fold
-    path = ontology_dir() / "lexicon" / "metrics.csv"
+    path = lexicon_file("metrics.csv")
     if not path.exists():
         return ()
     out = []

@@ -5,22 +5,22 @@ span of the article text it covers, with its text:
 
     id:sentence/<article digest>/120-168  kgo:sentence  "寒武紀發布思元 590 芯片。" .
 
-An evidence node is named by its sentence, its own span and the rule that produced it;
-it links to its sentence (nif:sentence, so queries join on sentences without reading
-names) and holds its confidence; every fact resting on that span by that rule links to it:
+An evidence node is named by its sentence, its own span, its confidence and the rule that
+produced it; it links to its sentence (nif:sentence, so queries join on sentences without
+reading names); every fact resting on that span by that rule links to it:
 
-    id:chip/思元590  kgo:evidence  <id:sentence/<article digest>/120-168#124-130-brand-model> .
-    <…#124-130-brand-model>  nif:sentence  <id:sentence/<article digest>/120-168> ;
-                             kgo:confidence  0.75 .
+    id:chip/思元590  kgo:evidence  <id:sentence/<article digest>/120-168#124-130-0.75-brand-model> .
+    <…#124-130-0.75-brand-model>  nif:sentence  <id:sentence/<article digest>/120-168> .
 
-Three triples per piece of evidence (plus one per sentence) instead of six, and nothing
-is lost: the start and end offsets and the rule are read back from the name, the quoted
+Two triples per piece of evidence (plus one per sentence) instead of six, and nothing is
+lost: the start and end offsets, the confidence and the rule are read back from the name, the quoted
 text (oa:exact) is the sentence's text at those offsets. When a span does not lie inside
 the stripped sentence (it never does in practice), the quoted text is stored too
 (oa:exact), so it is never guessed. `kg export` writes every evidence node out whole
 (`closure`); `kg explain` and the viewer read it with `read_evidence`; in SPARQL, the
 sentence of ?ev is `?ev nif:sentence/kgo:sentence ?text`, its start offset
-`xsd:integer(STRBEFORE(STRAFTER(STR(?ev), "#"), "-"))` (see ontology/queries/).
+`xsd:integer(STRBEFORE(STRAFTER(STR(?ev), "#"), "-"))`, its confidence the third field (see
+ontology/queries/facts-with-evidence.rq).
 """
 from __future__ import annotations
 
@@ -73,29 +73,28 @@ def evidence_triples(article_key: str, text: str, target: URIRef, start: int, en
     sentence = raw.strip()
     s0 = sentence_start + len(raw) - len(raw.lstrip())
     sn = sentence_iri(article_key, s0, s0 + len(sentence))
-    node = URIRef(f"{sn}#{start}-{end}-{_segment(rule)}")
-    out = [(target, KGO.evidence, node), (sn, KGO.sentence, Literal(sentence)), (node, NIF.sentence, sn),
-           (node, KGO.confidence, Literal(f"{confidence:.2f}", datatype=XSD.decimal))]
+    node = URIRef(f"{sn}#{start}-{end}-{confidence:.2f}-{_segment(rule)}")
+    out = [(target, KGO.evidence, node), (sn, KGO.sentence, Literal(sentence)), (node, NIF.sentence, sn)]
     if not (s0 <= start <= end <= s0 + len(sentence)):
         out.append((node, OA.exact, Literal(text[start:end])))
     return out
 
 
-def parse_evidence_iri(iri: str) -> tuple[str, int, int, int, str]:
-    """(sentence IRI, sentence start, start, end, rule) of an evidence node's IRI."""
+def parse_evidence_iri(iri: str) -> tuple[str, int, int, int, str, str]:
+    """(sentence IRI, sentence start, start, end, rule, confidence) of an evidence node's IRI."""
     sn, _, span = iri.partition("#")
-    start, end, rule = span.split("-", 2)
+    start, end, confidence, rule = span.split("-", 3)
     s0 = int(sn.rsplit("/", 1)[1].split("-", 1)[0])
-    return sn, s0, int(start), int(end), unquote(rule)
+    return sn, s0, int(start), int(end), unquote(rule), confidence
 
 
-def _span(iri: str, sentences: dict[str, str], exacts: dict[str, str], confidences: dict[str, str]) -> EvidenceSpan:
-    sn, s0, start, end, rule = parse_evidence_iri(iri)
+def _span(iri: str, sentences: dict[str, str], exacts: dict[str, str]) -> EvidenceSpan:
+    sn, s0, start, end, rule, confidence = parse_evidence_iri(iri)
     sentence = sentences.get(sn, "")
     exact = exacts.get(iri)
     if exact is None:
         exact = sentence[start - s0:end - s0]
-    return EvidenceSpan(iri, sentence, start, end, exact, rule, confidences.get(iri, ""))
+    return EvidenceSpan(iri, sentence, start, end, exact, rule, confidence)
 
 
 def closure(triples: Iterable[tuple], article: URIRef) -> tuple[list[tuple], list[tuple]]:
@@ -105,7 +104,7 @@ def closure(triples: Iterable[tuple], article: URIRef) -> tuple[list[tuple], lis
     (kgo:Evidence, oa:Annotation, prov:Entity), its source (oa:hasSource and
     prov:wasDerivedFrom the article), kgo:start, kgo:end, oa:exact, kgo:sentence and kgo:rule.
     """
-    kept, sentences, exacts, confidences, nodes = [], {}, {}, {}, []
+    kept, sentences, exacts, nodes = [], {}, {}, []
     for t in triples:
         s, p, o = t
         if p == KGO.sentence and is_sentence(str(s)):
@@ -117,17 +116,16 @@ def closure(triples: Iterable[tuple], article: URIRef) -> tuple[list[tuple], lis
             nodes.append(str(o))
         elif p == OA.exact:
             exacts[str(s)] = str(o)
-        elif p == KGO.confidence:
-            confidences[str(s)] = str(o)
         kept.append(t)
     added: list[tuple] = []
     for iri in dict.fromkeys(nodes):
-        ev = _span(iri, sentences, exacts, confidences)
+        ev = _span(iri, sentences, exacts)
         node = URIRef(iri)
         added += [(node, RDF.type, KGO.Evidence), (node, RDF.type, OA.Annotation), (node, RDF.type, PROV.Entity),
                   (node, OA.hasSource, article), (node, PROV.wasDerivedFrom, article),
                   (node, KGO.start, Literal(ev.start)), (node, KGO.end, Literal(ev.end)),
-                  (node, KGO.sentence, _string(ev.sentence)), (node, KGO.rule, _string(ev.rule))]
+                  (node, KGO.sentence, _string(ev.sentence)), (node, KGO.rule, _string(ev.rule)),
+                  (node, KGO.confidence, Literal(ev.confidence, datatype=XSD.decimal))]
         if iri not in exacts:
             added.append((node, OA.exact, _string(ev.exact)))
     return kept, added
@@ -149,10 +147,8 @@ def read_evidence(store, iris: Iterable[str], chunk: int = 400) -> dict[str, Evi
         sentences = {r["s"].value: r["t"].value for r in store.query(
             f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {' '.join(f'<{x}>' for x in sns)} }} "
             f"GRAPH ?g {{ ?s <{KGO.sentence}> ?t }} }}")}
-        confidences, exacts = {}, {}
-        for r in store.query(f"SELECT ?e ?p ?o WHERE {{ VALUES ?e {{ {values} }} VALUES ?p {{ <{KGO.confidence}> "
-                             f"<{OA.exact}> }} GRAPH ?g {{ ?e ?p ?o }} }}"):
-            (confidences if r["p"].value == str(KGO.confidence) else exacts)[r["e"].value] = r["o"].value
+        exacts = {r["e"].value: r["o"].value for r in store.query(
+            f"SELECT ?e ?o WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?e <{OA.exact}> ?o }} }}")}
         for x in part:
-            out[x] = _span(x, sentences, exacts, confidences)
+            out[x] = _span(x, sentences, exacts)
     return out

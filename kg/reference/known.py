@@ -85,6 +85,14 @@ class ReferenceData:
         return self.entities.get(entity_id)
 
 
+def lexicon_file(name: str) -> Path:
+    """A cue lexicon of ontology/lexicon: the ontology in use's own, else the one beside the
+    package (an ontology folder of one's own need not copy every lexicon to keep kg reading
+    figures and clauses as it does)."""
+    own = ontology_dir() / "lexicon" / name
+    return own if own.exists() else Path(__file__).resolve().parents[2] / "ontology" / "lexicon" / name
+
+
 def ontology_dir() -> Path:
     """The ontology folder: $KG_ONTOLOGY, else ./ontology, else the one beside the package."""
     env = os.environ.get("KG_ONTOLOGY")

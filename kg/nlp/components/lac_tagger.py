@@ -178,9 +178,9 @@ class LacTagger(Pipe):
 @lru_cache(maxsize=1)
 def _field_words() -> frozenset[str]:
     """The field's words of the ontology in use; none when its lexicon folder has no such file."""
-    from kg.reference import ontology_dir
+    from kg.reference import lexicon_file
     from kg.text import fold
-    path = ontology_dir() / "lexicon" / "field-words.txt"
+    path = lexicon_file("field-words.txt")
     if not path.exists():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
