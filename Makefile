@@ -19,12 +19,14 @@ run: install
 	$(BIN)/kg view -o kg-view.html
 	$(BIN)/kg stats
 
+# two processes (pytest-xdist), a test file's tests kept together in one of them: files share
+# module fixtures (a store, a server) their tests build on in order
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
-# under a minute: no browser, no server, no store of the whole corpus (see tests/conftest.py)
+# no browser, no server, no store of the whole corpus (see tests/conftest.py)
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow and not browser"
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not slow and not browser"
 
 clean:
 	rm -rf $(VENV) .kg kg-view.html
