@@ -34,6 +34,16 @@ def run_kg(*args: str, store: Path | None = None, cwd: Path = ROOT, check: bool 
     return proc
 
 
+def stop(proc: subprocess.Popen, timeout: float) -> None:
+    """Terminate a child process, killing it if it does not go within timeout."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=timeout)
+
+
 @contextmanager
 def kg_serve(store: Path, *options: str, port: int | None = None, env: dict | None = None):
     """A real `kg serve` over store on 127.0.0.1 (a free port unless one is given), stopped at the
@@ -54,12 +64,7 @@ def kg_serve(store: Path, *options: str, port: int | None = None, env: dict | No
                 raise AssertionError(f"kg serve did not start: {log.read()}") from None
             yield url
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=15)
+            stop(proc, 15)
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_kg
+from conftest import run_kg, stop
 
 ARTICLE_A = """---
 title: 英偉達發布H200
@@ -81,12 +81,7 @@ def oxigraph_server(folder: Path):
         wait_for(url + "/query?query=ASK%7B%7D")
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop(proc, 10)
 
 
 def write_corpus(folder: Path) -> Path:

@@ -24,6 +24,7 @@ from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Eviden
 from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, main_company, texts
 from kg.nlp.spans import mentions as spans_mentions
 from kg.reference import load_reference
+from kg.reference.known import FACT_PROPERTIES
 
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "GB", "TB", "GB-PER-SEC", "TB-PER-SEC", "CARD", "W", "KW", "MW", "NM", "TPP"}
 COMPANY_METRICS = {"revenue", "gross-margin", "net-profit", "operating-profit", "eps", "market-value", "valuation",
@@ -395,8 +396,7 @@ def _reference_facts(mentions, sentence_of):
             if known is None:
                 continue
             for prop, target in known.facts:
-                if prop in ("developer", "manufacturer", "parentOrganization", "partOfSeries", "country", "citizenship") \
-                        and target in keys:
+                if prop in FACT_PROPERTIES and target in keys:
                     other = keys[target]
                     yield key, prop, target, min(start, other[0]), max(end, other[1])
 

@@ -177,9 +177,9 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         elif topic is None and not cue.adverbial.match(folded, cs) and not DATELINE_END.search(folded, cs, ce) \
                 and not cue.reporting.search(folded, cs, ce):
             # 大陸目標是一至兩年內，…: a country opening the sentence's clause is its topic when no actor is
-            opener = actor_first or next((ent for s, ent in ents if ent.cls in PLACES and
-                                          not folded[cs:s].strip()), None) if min_entities == 0 else actor_first
-            topic = opener
+            topic = actor_first
+            if topic is None and min_entities == 0:
+                topic = next((ent for s, ent in ents if ent.cls in PLACES and not folded[cs:s].strip()), None)
         for s, e, ent in here:
             if ent.cls == "Company":
                 last_company = ent

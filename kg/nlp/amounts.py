@@ -163,8 +163,7 @@ def _inherit_currency(folded: str, amounts: list[Amount]) -> list[Amount]:
     for a in amounts:
         written = folded[a.start:a.end]
         if a.unit in CURRENCY.values():
-            if re.search(r"(?:美元|美金|人民币|港元|港币|新台币|台币|日元|欧元|英镑|韩元|新元|新币|坡元|令吉|马币|泰铢|澳元|"
-                         r"加元|卢比|越南盾)", written):
+            if any(name in written for name in CURRENCY if name != "元"):  # named, not a bare 元
                 last = a.unit
             elif a.unit == "CNY" and last is not None and last != "CNY":
                 a = Amount(a.start, a.end, a.value, last, a.metric, a.approximate, a.rule)

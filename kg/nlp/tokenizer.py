@@ -52,6 +52,18 @@ def dictionary_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def field_words() -> frozenset[str]:
+    """Words of the field that are no names (ontology/lexicon/field-words.txt: 營收, 算力), folded."""
+    from kg.reference import lexicon_file
+    from kg.text import fold
+    path = lexicon_file("field-words.txt")
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(w.strip()) for w in lines if w.strip() and not w.lstrip().startswith("#"))
+
+
 def jieba_tokenizer(user_words: Iterable[str] = ()) -> jieba.Tokenizer:
     """One jieba tokenizer per set of user words, per process (its dictionary loads once)."""
     words = tuple(sorted({fold(w) for w in user_words if len(w) > 1}))

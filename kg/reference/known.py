@@ -32,6 +32,9 @@ CLASS_LABEL = {
 #: CSV column -> ontology property for the entity's reference facts
 FACT_COLUMNS = {"developer": "developer", "manufacturer": "manufacturer", "parent": "parentOrganization",
                 "country": "country"}
+#: the properties of reference facts, as KnownEntity.facts names them (FACT_COLUMNS, with a chip's
+#: parent read as its series and a person's country as a citizenship)
+FACT_PROPERTIES = ("developer", "manufacturer", "parentOrganization", "partOfSeries", "country", "citizenship")
 #: role column value -> property from the organisation (or country) to the person, or inverse
 ROLE_PROPERTY = {"ceo": "chiefExecutiveOfficer", "head_of_state": "headOfState",
                  "head_of_government": "headOfGovernment", "founder": "foundedBy", "director": "director"}
@@ -189,7 +192,7 @@ def _read_turtle(path: Path) -> list[KnownEntity]:
             if str(same).startswith("http://www.wikidata.org/entity/Q"):
                 wikidata = str(same).rsplit("/", 1)[-1]
         facts = []
-        for prop in ("developer", "manufacturer", "parentOrganization", "partOfSeries", "country", "citizenship"):
+        for prop in FACT_PROPERTIES:
             for obj in g.objects(s, rdflib.URIRef(ONTOLOGY_BASE + prop)):
                 facts.append((prop, str(obj)[len(ID_BASE):] if str(obj).startswith(ID_BASE) else str(obj)))
         if not labels:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 import numpy
@@ -65,7 +64,8 @@ class LacTagger(Pipe):
     @property
     def field_words(self) -> frozenset[str]:
         """Words of the field that are no names (ontology/lexicon/field-words.txt), folded."""
-        return _field_words()
+        from kg.nlp.tokenizer import field_words
+        return field_words()
 
     @property
     def model(self) -> LacModel:
@@ -173,18 +173,6 @@ class LacTagger(Pipe):
         values[inside, 0] = tag_ids[k[inside]]
         values[inside, 1] = pos_ids[k[inside]]
         doc.from_array([TAG, POS], values)
-
-
-@lru_cache(maxsize=1)
-def _field_words() -> frozenset[str]:
-    """The field's words of the ontology in use; none when its lexicon folder has no such file."""
-    from kg.reference import lexicon_file
-    from kg.text import fold
-    path = lexicon_file("field-words.txt")
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(w.strip()) for w in lines if w.strip() and not w.lstrip().startswith("#"))
 
 
 def _default_jieba_freq() -> dict[str, int]:

@@ -641,8 +641,8 @@ class EntityDiscoverer:
             return None
         if rule.name == "launched-product":
             core = re.sub(r"(?:超节点|服务器|伺服器|计算集群|集群|一体机|大模型|芯片|晶片|处理器|加速卡)$", "", name)
-            from kg.nlp.components.lac_tagger import _field_words
-            if len(core) < 2 or core in GENERIC or _common_word(core) or _common_word(core[:2]) or core in _field_words() or \
+            from kg.nlp.tokenizer import field_words
+            if len(core) < 2 or core in GENERIC or _common_word(core) or _common_word(core[:2]) or core in field_words() or \
                     core.startswith(GENERIC_START) or re.search(r"[的了和与及等新款代]", core) or re.fullmatch(
                         r"(?:高端|高性能|先进|旗舰|自研|国产|新型|主力|中端|低端|入门|顶级|通用|专用|边缘|车用|车规|手机|"
                         r"存储|逻辑|模拟|功率|射频|云端|终端|训练|推理|ai|gpu|算力|智能|超级|大型|小型)+", core):
