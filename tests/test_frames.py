@@ -400,3 +400,53 @@ def test_a_launched_product_under_a_chinese_name(facts):
     names = {n for e in f.entities.values() if e.cls in ("Product", "Chip") for n in e.names}
     assert any(n.startswith("元腦") or n.startswith("元脑") for n in names), names
     assert not any("高端" in n or "推理" in n for n in names), names
+
+
+def test_people_named_by_what_a_report_calls_them(facts):
+    f = facts("〔記者洪雅婷／台中報導〕45歲的中國籍男子劉子翔與被告人賴明德被控詐欺。")
+    people = {n for e in f.entities.values() if e.cls == "Person" for n in e.names}
+    for name in ("洪雅婷", "劉子翔", "賴明德"):
+        assert any(n in (name, __import__("kg.text", fromlist=["x"]).to_simplified(name)) for n in people), people
+    assert 45.0 in values_of(f, key_of(f, "劉子翔"))
+
+
+def test_a_model_of_a_known_family_is_its_own_chip(facts):
+    f = facts("星曜半導體新款手機採用天璣9400晶片。")
+    chip = f.entities[key_of(f, "天璣9400")]
+    assert chip.cls == "Chip"
+    assert any(r.subject == chip.key and r.property == "partOfSeries" for r in f.relations)
+
+
+def test_a_quoted_product_name_keeps_its_model_and_kind(facts):
+    f = facts("瀚川智算今天推出「天罡X7超節點」，該超節點由128顆曜光7晶片組成，總算力達40 PFLOPS。")
+    node = key_of(f, "天罡X7超節點")
+    assert f.entities[node].cls == "Product"
+    assert {128.0, 40.0} <= values_of(f, node), values_of(f, node)
+
+
+def test_a_figure_after_a_possessor_is_the_possessed_products(facts):
+    f = facts("鋒芯科技的FX-9000系統集成72顆QX-7晶片，FP8算力為720 PFLOPS。")
+    rack, maker, part = key_of(f, "FX-9000"), key_of(f, "鋒芯"), key_of(f, "QX-7")
+    assert {72.0, 720.0} <= values_of(f, rack), values_of(f, rack)
+    assert not {72.0, 720.0} & (values_of(f, maker) | values_of(f, part))
+
+
+def test_a_ministry_named_by_its_ministers_title(facts):
+    f = facts("據悉，新加坡貿易及工業部長林志偉週三表示，當局正在調查。")
+    agencies = {n for e in f.entities.values() if e.cls == "GovernmentAgency" for n in e.names}
+    assert any(n.endswith(("貿易及工業部", "贸易及工业部")) for n in agencies), agencies
+    assert not any(n.endswith(("部長", "部长")) for n in agencies), agencies
+
+
+def test_a_report_period_is_no_company_and_named_currencies(facts):
+    f = facts("瀚川智算表示，報告期內公司研發投入達到3.2億元，另有涉案金額1.5億新加坡元。")
+    assert not any("報告" in n or "报告" in n for e in f.entities.values() for n in e.names)
+    units = {st.amount.unit for st in f.statements if st.amount}
+    assert "SGD" in units, units
+
+
+def test_an_outlets_bracketed_dateline_is_no_topic(facts):
+    f = facts("【星島專訊】瀚川智算昨日表示，新廠投產。")
+    outlet = [k for k, e in f.entities.items() if e.cls == "MediaOrganization"]
+    lead = key_of(f, "瀚川")
+    assert not any(linked(f, o, lead) for o in outlet)

@@ -212,7 +212,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # 該晶片採用7奈米工藝: the chip named last before the sentence
             subject = next((ent for ms, me, ent in reversed(mentions) if ms < sentence[0] and ent.cls in PRODUCTS
                             and (_same_paragraph(folded, ms, q["start"]) or sentence[0] - me < 200)), None)
-        if subject is None or (subject.cls not in PRODUCTS and not _before_in_sentence(mentions, folded, q["start"])):
+        if subject is None or (subject.cls not in PRODUCTS and q["metric"] != "age" and q["start"] not in respectively
+                               and not _before_in_sentence(mentions, folded, q["start"])):
             if last_subject is not None and last_sentence is not None and \
                     _same_paragraph(folded, last_sentence[0], q["start"]):
                 subject = last_subject
@@ -461,6 +462,8 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
         if in_clause and not any(x.cls in PRODUCTS for x in in_clause) and in_clause[-1].cls in ("Company", "Organization"):
             return in_clause[-1]
     if unit in SPEC_UNITS:
+        whole = [m[2] for m in mentions if s <= m[0] and m[1] <= pos and not _counted(folded, m[0])]
+        before = whole if any(x.cls in PRODUCTS for x in whole) else before
         chips = [x for x in before if x.cls in ("Chip", "ChipFamily")]
         found = chips or [x for x in before if x.cls in PRODUCTS]
         if not found and unit == "NM":  # 採用聯電14奈米製程的邊緣推論晶片CY-300
@@ -503,11 +506,22 @@ PRODUCT_TOPIC = re.compile(r"(?:该|此|这)(?:款|套|台|颗|个|一)?(?:芯�
 COUNT_LIKE = {"TIMES", "PIECE", "UNIT", "CARD"}
 
 
+def _counted(folded: str, start: int) -> bool:
+    """384顆昇騰910C: a name after a count is the parts counted, not what the sentence is about."""
+    return re.search(r"\d\s*(?:颗|个|套|台|张|片|块|枚)\s*$", folded[max(0, start - 8):start]) is not None
+
+
+def _possessor(mentions, folded: str, m) -> bool:
+    """英偉達的GB200 NVL72: the name before 的 only qualifies the name after it, which the clause is about."""
+    return any(o[0] == m[1] + 1 and folded[m[1]] == "的" for o in mentions)
+
+
 def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -> Entity | None:
     """The product a sentence is about, for a figure whose clause names no product before it: the
-    one a pointer (該超節點) names back to, or the product that opens the sentence."""
-    def counted(m) -> bool:  # 384顆昇騰910C: the parts counted, not what the sentence is about
-        return re.search(r"\d\s*(?:颗|个|套|台|张|片|块|枚)\s*$", folded[max(0, m[0] - 8):m[0]]) is not None
+    one a pointer (該超節點) names back to, or the product that opens the sentence (after its
+    maker's name: 英偉達的GB200 NVL72)."""
+    def counted(m) -> bool:
+        return _counted(folded, m[0])
 
     cs, _ = _bounds(folded, pos, CLAUSE_ENDS)
     if any(cs <= m[0] and m[1] <= pos and m[2].cls in PRODUCTS and not counted(m) for m in mentions):
@@ -518,8 +532,12 @@ def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -
                                        for m in mentions):
         return next((ent for ms, me, ent in reversed(mentions) if me <= pointer.start() and ent.cls in PRODUCTS
                      and pointer.start() - me < 300), None)
-    first = next((m for m in mentions if s0 <= m[0] < pos), None)
-    if first is not None and first[2].cls in PRODUCTS and not folded[s0:first[0]].strip():
+    opening = [m for m in mentions if s0 <= m[0] < pos]
+    first = opening[0] if opening else None
+    if first is not None and not folded[s0:first[0]].strip() and _possessor(mentions, folded, first) \
+            and len(opening) > 1 and opening[1][0] == first[1] + 1:
+        first = opening[1]
+    if first is not None and first[2].cls in PRODUCTS and not folded[s0:first[0]].strip(" 的"):
         return first[2]
     return None
 
@@ -553,6 +571,8 @@ def _clause_subjects(frames, mentions, entities, folded: str, pos: int) -> list[
         return [topic] if topic is not None else []
     if not here:
         return []
+    heads = [x for x in here if not _possessor(here, folded, x) and not _counted(folded, x[0])]
+    here = heads or here
     firm = [x for x in here if x[2].cls not in PLACES and x[2].cls not in ("Event",)]
     chosen = firm or here
     out = [m[2] for m in chosen]

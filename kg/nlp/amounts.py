@@ -21,7 +21,8 @@ SCALE = {"万亿": Decimal(10) ** 12, "兆": Decimal(10) ** 12, "千亿": Decima
 CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币": "CNY", "元": "CNY", "港元": "HKD", "港币": "HKD",
             "新台币": "TWD", "台币": "TWD", "日元": "JPY", "欧元": "EUR", "英镑": "GBP", "韩元": "KRW",
             "新元": "SGD", "新币": "SGD", "坡元": "SGD", "令吉": "MYR", "马币": "MYR", "泰铢": "THB", "澳元": "AUD",
-            "加元": "CAD", "卢比": "INR", "越南盾": "VND"}
+            "加元": "CAD", "卢比": "INR", "越南盾": "VND", "新加坡元": "SGD", "新加坡币": "SGD", "日圆": "JPY",
+            "日币": "JPY", "韩圜": "KRW", "澳币": "AUD", "加币": "CAD", "令吉特": "MYR", "马来西亚令吉": "MYR"}
 COUNT_UNITS = {"颗": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
                "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
@@ -44,7 +45,8 @@ class Amount:
 
 
 _SCALE = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?"
-_CUR = r"(?P<cur>美元|美金|元人民币|人民币|港元|港币|新台币|台币|日元|欧元|英镑|韩元|新元|新币|坡元|令吉|马币|泰铢|澳元|加元|卢比|越南盾|元)"
+# every name of CURRENCY, the longest first so that 新加坡元 is not read as 元
+_CUR = "(?P<cur>" + "|".join(sorted(CURRENCY, key=lambda n: (-len(n), n))) + ")"
 _CN_NUM = "一二两三四五六七八九十"
 
 _PATTERNS = [

@@ -30,13 +30,15 @@ GENERIC = {"晶片", "晶圆", "记忆体", "存储器", "内存", "集成电路
 PERSON_TITLES = ("首席执行官|执行长|ceo|cfo|cto|coo|总裁|董事长|创始人|创办人|联合创始人|总统|副总统|主席|部长|社长|副社长|"
                  "总监|处长|署长|厅长|司长|会长|理事长|行长|合伙人|副总经理|首席分析师|首席经济学家|董事总经理|"
                  "总理|首相|主任|议员|参议员|众议员|发言人|分析师|研究员|教授|院长|总经理|副总裁|董事|经理|大使|局长|"
-                 "秘书长|国务卿|传记作者|作者|记者|专家|负责人|掌门人|高管|首席科学家|科学家|创办者")
+                 "秘书长|国务卿|传记作者|作者|记者|专家|负责人|掌门人|高管|首席科学家|科学家|创办者|"
+                 # people named by what a report calls them: 中國籍男子劉洋, 被告王強
+                 "男子|女子|嫌犯|嫌疑人|疑犯|被告人|被告|商人|工程师")
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
                "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
                "戴莫孔向汤荣常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
                "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
                "吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
-               "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+               "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪赖萧傅")
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,13 @@ def _rules() -> list[Rule]:
         # A quoted model before a chip word: 「曜光7」晶片, “Ascend 910”處理器 (not “次先進”晶片: a model has a digit or a letter)
         Rule("quoted-chip", "Chip", re.compile(
             r"[「“『](?P<name>(?=[^」”』]{0,15}[a-z0-9])[^」”』《》\n，。、]{2,16})[」”』]\s*(?:[（(][^（）()\n]{1,20}[）)])?\s*(?:芯片|晶片|处理器|加速卡|加速器|gpu)"), 0.75),
+        # A quoted name that ends in what it is: “夸娥S5000超節點”, 「天罡伺服器」 (the model inside is part of it)
+        Rule("quoted-product", "Product", re.compile(
+            r"[「“『](?P<name>[^」”』《》\n，。、]{2,20}(?:超节点|服务器|伺服器|计算集群|集群|一体机|芯片|晶片|处理器|加速卡))[」”』]"),
+            0.75),
+        # A ministry named by its minister's title: 新加坡貿易及工業部長顏金勇 (not 總部長期)
+        Rule("minister-ministry", "Organization", re.compile(
+            rf"(?:(?<=[，,。、；;：:\s“「（(】〕])|^)(?P<name>[{HAN}]{{2,12}}?部)(?=长(?!期|远|达|久|年|时间|大|足))"), 0.65),
         # Chip model numbers: H200, MLU690, MI300X, B200, P800, GB200, XG-720
         Rule("chip-model", "Chip", re.compile(
             r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|bf\d|tf\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b|n\d\b)"
@@ -492,7 +501,7 @@ class EntityDiscoverer:
                 start, end = _trim(folded, start, end, rule)
                 if end - start < 2 and rule.cls != "Chip":
                     continue
-                if doc is not None and rule.cls in ("Organization", "Policy"):
+                if doc is not None and rule.cls in ("Organization", "Policy") and rule.name != "minister-ministry":
                     cut = _after_predicate(doc, start, end)  # 取得|北辰微電子: the name starts after the verb
                     if cut is not None:
                         if end - cut < 2:
@@ -611,6 +620,9 @@ class EntityDiscoverer:
                         return None
                     return cls
             if name.endswith(GOV_SUFFIX):
+                if rule.name == "minister-ministry" and (re.search(
+                        r"(?:总|内|全|东|西|南|北|中|外|局|干|本|乐|支|各|该|此|这)部$", name)):
+                    return None
                 return "GovernmentAgency"
             company_suffix = False
             for suffix in ORG_SUFFIXES:
@@ -621,7 +633,8 @@ class EntityDiscoverer:
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
                     or re.match(r"\d+[起个家只名位项]", core) or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
                     or core.startswith(GENERIC_START)
-                    or core.endswith(GENERIC_END) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)):
+                    or core.endswith(GENERIC_END) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)
+                    or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))):  # 報告期內公司
                 return None
             return "Company"
         if rule.cls == "Person" and rule.name in ("title-name", "name-verb"):
@@ -639,7 +652,7 @@ class EntityDiscoverer:
             return "City" if name.endswith(("市", "县", "镇")) else "AdministrativeRegion"
         if rule.cls in ("Product", "Chip") and name.replace(" ", "") in NOT_PRODUCTS:
             return None
-        if rule.name == "launched-product":
+        if rule.name in ("launched-product", "quoted-product"):
             core = re.sub(r"(?:超节点|服务器|伺服器|计算集群|集群|一体机|大模型|芯片|晶片|处理器|加速卡)$", "", name)
             from kg.nlp.tokenizer import field_words
             if len(core) < 2 or core in GENERIC or _common_word(core) or _common_word(core[:2]) or core in field_words() or \
@@ -802,7 +815,7 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         if m and m.end() > start:
             start = m.end()
     if rule.cls in ("Organization", "Event", "Policy", "AdministrativeRegion") and rule.name not in (
-            "quoted-org", "abbrev-event"):
+            "quoted-org", "abbrev-event", "minister-ministry"):  # 貿易及工業部 keeps its 及
         # the name starts after the last stop character or punctuation inside the candidate
         for i in range(end - 2, start - 1, -1):
             ch = folded[i]
