@@ -450,3 +450,13 @@ def test_an_outlets_bracketed_dateline_is_no_topic(facts):
     outlet = [k for k, e in f.entities.items() if e.cls == "MediaOrganization"]
     lead = key_of(f, "瀚川")
     assert not any(linked(f, o, lead) for o in outlet)
+
+
+def test_a_bare_ministry_after_a_foreign_one_in_taiwanese_news(facts):
+    from kg.text import script_of
+    f = facts("美國商務部發言人表示，商務部將依總統指示檢討瀚川智算的許可。")
+    agencies = [k for k, e in f.entities.items() if e.cls == "GovernmentAgency"]
+    if script_of(f.article.text) == "zh-Hant":  # 商務部 is the American ministry just named
+        assert agencies == ["us-department-of-commerce"], agencies
+    else:  # mainland news calls China's own ministry 商务部
+        assert set(agencies) == {"us-department-of-commerce", "mofcom"}, agencies

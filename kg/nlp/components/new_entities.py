@@ -281,19 +281,32 @@ class EntityDiscoverer:
         place is the same organisation, whether a rule found the short name as new or nothing did."""
         orgs = ORG_CLASSES | {"GovernmentAgency", "MediaOrganization"}
         known: dict[str, dict] = {}
+        foreign_home: dict[str, str] = {}  # 商務部 → mofcom, where this article's 商務部 is another country's
         for sp in existing:
             info = sp._.kg
             if info["known"] and info["cls"] in orgs:
                 name = folded[info["start"]:info["end"]]
                 lead = self._leading_place(name)
                 tail = name[lead:]
-                if lead and len(tail) >= 3 and not self.index.lookup(tail) and not _common_word(tail):
-                    known.setdefault(name[lead:], info)
+                if not lead or len(tail) < 3 or _common_word(tail):
+                    continue
+                home = self.index.lookup(tail)
+                if not home:
+                    known.setdefault(tail, info)
+                elif self._other_home(info["key"], home[0], tail, folded, texts(doc)[0]):
+                    known.setdefault(tail, info)
+                    foreign_home[tail] = home[0]
         for sp in spans:
             info = sp._.kg
             full = known.get(folded[info["start"]:info["end"]]) if not info["known"] else None
             if full is not None and info["cls"] in orgs:
                 info.update(key=full["key"], cls=full["cls"], known=True)
+        for sp in existing:  # the bare name the reference gives the home ministry: this article's is the other one
+            info = sp._.kg
+            tail = folded[info["start"]:info["end"]] if info else None
+            if tail in foreign_home and info["key"] == foreign_home[tail]:
+                full = known[tail]
+                info.update(key=full["key"], cls=full["cls"], known=True, rule="short-form")
         out = []
         for tail, full in known.items():
             for m in re.finditer(re.escape(tail), folded):
@@ -372,6 +385,21 @@ class EntityDiscoverer:
                 start = m.start("head")
                 out.append((start, start + len(head), "MediaOrganization", DATELINE_RULE))
         return out
+
+    def _other_home(self, qualified: str, home: str, tail: str, folded: str, text: str) -> bool:
+        """美國商務部 … 商務部表示 in a Taiwanese or Hong Kong article: the bare name is the American
+        ministry just named, not the Chinese one the reference files it under, when that one is never
+        named in full. Mainland articles call their own ministry 商务部, so they keep the reference's
+        reading."""
+        from kg.text import script_of
+        from kg.text import to_simplified
+        if script_of(text) != "zh-Hant":
+            return False
+        fuller = {to_simplified(n).lower() for n in self.reference.get(home).names()} - {tail}
+        if any(n in folded for n in fuller if len(n) > len(tail)):  # 中國商務部 is named too: 商務部 stays ambiguous
+            return False
+        country = dict(self.reference.get(qualified).facts).get("country")
+        return country is not None and country != dict(self.reference.get(home).facts).get("country")
 
     def _leading_place(self, name: str) -> int:
         """Length of a known place name opening name (美國記憶體巨擘鋒芯科技 → 2)."""
