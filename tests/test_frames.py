@@ -460,3 +460,19 @@ def test_a_bare_ministry_after_a_foreign_one_in_taiwanese_news(facts):
         assert agencies == ["us-department-of-commerce"], agencies
     else:  # mainland news calls China's own ministry 商务部
         assert set(agencies) == {"us-department-of-commerce", "mofcom"}, agencies
+
+
+def test_headcounts_durations_and_stock_codes(facts):
+    f = facts("瀚川智算（688999.SH）與鋒芯科技（06188.HK）今天公告合併，瀚川智算全球員工約1.5萬人，新規設有90天的過渡期。")
+    lead, other = key_of(f, "瀚川"), key_of(f, "鋒芯")
+    assert {688999.0, 15000.0} <= values_of(f, lead), values_of(f, lead)
+    assert 6188.0 in values_of(f, other) and 6188.0 not in values_of(f, lead)
+    assert not any("688999" in n for e in f.entities.values() for n in e.names)
+    units = {st.amount.unit for st in f.statements if st.amount}
+    assert {"PERSON", "DAY", "ONE"} <= units, units
+
+
+def test_people_counted_in_chinese_numerals_and_an_article_is_no_count(facts):
+    f = facts("新加坡警方表示，三名男子涉嫌詐騙，另有一名男子在逃。")
+    people = sorted(float(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "PERSON")
+    assert people == [3.0], people

@@ -188,6 +188,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         sentence = sentence_of(q["start"])
         others: list[Entity] = []
         subject = respectively.get(q["start"])
+        if subject is None and q["metric"] == "stock-code":  # 沐曦股份(688802.SH): the company the code follows
+            subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and q["start"] - me <= 2
+                            and folded[me:q["start"]].strip() in ("(", "（", "") and ent.cls in ORGS), None)
         if subject is None and q["metric"] == "age":  # 51歲的中國籍男子李國華: the person the age is of
             subject = _person_of_age(mentions, folded, q["start"], q["end"])
             if subject is None:
@@ -212,7 +215,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # 該晶片採用7奈米工藝: the chip named last before the sentence
             subject = next((ent for ms, me, ent in reversed(mentions) if ms < sentence[0] and ent.cls in PRODUCTS
                             and (_same_paragraph(folded, ms, q["start"]) or sentence[0] - me < 200)), None)
-        if subject is None or (subject.cls not in PRODUCTS and q["metric"] != "age" and q["start"] not in respectively
+        if subject is None or (subject.cls not in PRODUCTS and q["metric"] not in ("age", "stock-code")
+                               and q["start"] not in respectively
                                and not _before_in_sentence(mentions, folded, q["start"])):
             if last_subject is not None and last_sentence is not None and \
                     _same_paragraph(folded, last_sentence[0], q["start"]):
@@ -591,7 +595,7 @@ def _amount_owners(statements: list[dict], amounts: list[dict], folded: str) -> 
     entity, never a statement's; a comparison takes only its ratio."""
     owners: dict[tuple, dict] = {}
     for q in amounts:
-        if q["unit"] in SPEC_UNITS or q["metric"] in MARKET_METRICS:
+        if q["unit"] in SPEC_UNITS or q["metric"] in MARKET_METRICS or q["metric"] in ("employees", "age"):
             continue
         cands = [st for st in statements if st["kind"] in AMOUNT_KINDS and st["sentence"][0] <= q["start"] < st["sentence"][1]
                  and (st["kind"] != "comparison" or q["unit"] in ("TIMES", "PERCENT"))]

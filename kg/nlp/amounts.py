@@ -77,6 +77,15 @@ _PATTERNS = [
     ("jail-years", re.compile(r"(?:判监|判处|判刑|判囚|监禁|入狱|坐牢)\s*(?P<yn>\d{1,2})\s*年")),
     # 42歲的陳志明: an age
     ("age", re.compile(r"(?<![\d.])(?P<yn>\d{1,3})\s*岁")),
+    # 員工約1.25萬人, 三名男子, 兩名知情人士, 研發人員逾千人 → people (一名 is an article, not a count)
+    ("people", re.compile(_APPROX + rf"(?:(?P<pn>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?<![{_CN_NUM}\d第])(?P<pcn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}}))"
+                          r"\s*(?P<pscale>万)?\s*(?:名|位)?\s*(?:人(?![民员士工才类口数均次选权物事气力们生心脉])|员工|工程师|研发人员|"
+                          r"男子|女子|被告|嫌犯|嫌疑人|消息来源|知情人士|雇员|职员|董事)")),
+    # 60天的過渡期, 18個月內: a span of days or months (a day of the month is a date)
+    ("duration", re.compile(r"(?<![\d.月])(?P<dn>\d{1,4})\s*(?P<dunit>天|个月|周(?![年二三四五六日一]))")),
+    # 688041.SH, 股票代碼688802, (06082.HK): a listing's stock code
+    ("stock-code", re.compile(r"(?:股票代码|证券代码|股票代号|证券代号)\s*[:：为是]?\s*(?P<code>\d{4,6})(?!\d)"
+                              r"|(?<![\d.])(?P<code2>\d{4,6})\s*\.\s*(?:sh|sz|bj|hk|tw|two)(?![a-z])")),
     # 中國第一、全球第四的DRAM廠商: a rank
     ("rank", re.compile(rf"(?:全球|世界|中国|全国|国内|大陆|台湾|美国|亚洲|欧洲|业界|行业|国际)(?:排名|排行)?第\s*(?P<rank>\d{{1,3}}|[{_CN_NUM}]{{1,3}})"
                         r"(?:大|名|位)?")),
@@ -123,6 +132,18 @@ def find_amounts(folded: str) -> list[Amount]:
                 taken.append((s, e))
                 out.append(Amount(s, e, Decimal(cn_int(g["cn"].replace("两", "二"))), "TIMES", _metric(folded, s),
                                   bool(g.get("approx")), rule))
+                continue
+            if rule in ("people", "duration", "stock-code"):
+                taken.append((s, e))
+                if rule == "people":
+                    n = Decimal(g["pn"].replace(",", "")) if g.get("pn") else Decimal(cn_int(g["pcn"].replace("两", "二")))
+                    value, unit, metric = n * SCALE.get(g.get("pscale") or "", Decimal(1)), "PERSON", _metric(folded, s)
+                elif rule == "duration":
+                    value, unit, metric = Decimal(g["dn"]), {"天": "DAY", "个月": "MONTH", "周": "WEEK"}[g["dunit"]], None
+                else:
+                    value, unit, metric = Decimal(g.get("code") or g["code2"]), "ONE", "stock-code"
+                value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+                out.append(Amount(s, e, value, unit, metric, bool(g.get("approx")), rule))
                 continue
             if rule in ("count-cn", "years", "jail-years", "age", "rank", "bare-scale"):
                 taken.append((s, e))

@@ -616,9 +616,10 @@ class EntityDiscoverer:
             if info is None:
                 continue
             m = PAREN_ALIAS.match(folded, info["end"])
-            # 陳某（49歲）, 鋒算（2023年）: an age, a date or an amount in brackets is no other name
-            if m and not self.index.lookup(m.group("alias")) and not re.search(r"^[\d.%\s]+$|\d\s*(?:岁|年|月|日|%|元|亿|万|倍)",
-                                                                               m.group("alias")) \
+            # 陳某（49歲）, 鋒算（2023年）, 海光（688041.SH）: an age, a date, an amount or a stock code in
+            # brackets is no other name
+            if m and not self.index.lookup(m.group("alias")) and not re.search(
+                    r"^[\d.%\s]+$|\d\s*(?:岁|年|月|日|%|元|亿|万|倍)|^\d{4,6}\s*\.\s*[a-z]{2,3}$", m.group("alias")) \
                     and not (info["cls"] == "Person" and re.search(r"\d", m.group("alias"))):
                 names.append((m.group("alias"), info))
         if not names:
