@@ -476,3 +476,16 @@ def test_people_counted_in_chinese_numerals_and_an_article_is_no_count(facts):
     f = facts("新加坡警方表示，三名男子涉嫌詐騙，另有一名男子在逃。")
     people = sorted(float(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "PERSON")
     assert people == [3.0], people
+
+
+def test_people_after_their_age_and_a_latin_company_name(facts):
+    f = facts("兩人分別為28歲的耿子豪和30歲的賴明德，兩人經營的Orion Byte公司曾出口伺服器。")
+    assert {28.0} <= values_of(f, key_of(f, "耿子豪")) and {30.0} <= values_of(f, key_of(f, "賴明德"))
+    company = f.entities[key_of(f, "Orion Byte")]
+    assert company.cls == "Company" and "Orion Byte" in company.names
+
+
+def test_a_quarter_takes_the_year_its_sentence_stated(facts):
+    f = facts("瀚川智算將在2027年第一季度推出曜光9，第四季度推出曜光10。", published="2026-09-19")
+    quarters = {(st.date.iso, st.date.quarter) for st in f.statements if st.date and st.date.quarter}
+    assert ("2027", 4) in quarters and ("2026", 4) not in quarters, quarters

@@ -122,6 +122,7 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
     raw.sort(key=lambda r: r[0])
     out: list[DateMention] = []
     anchor: dt.date | None = ref_day
+    stated: tuple[str, int] | None = None  # the last year written out, and where it ends
     for i, (s, e, rule, m) in enumerate(raw):
         if rule.startswith("day") and i + 1 < len(raw) and raw[i + 1][0] - e <= 2 and raw[i + 1][2] in ("md", "ymd"):
             # 第二天，12月10日: the explicit date that follows is what the relative one means
@@ -130,12 +131,18 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
                       ref_day if rule in ("rel-day-num", "today", "this-quarter", "weekday", "week") else anchor)
         if dm is None:
             continue
-        if rule == "rel-q" and not m.group("rel") and ref_day is not None and dm.quarter and \
+        if rule == "rel-q" and not m.group("rel") and stated is not None and dm.quarter and \
+                not re.search(r"[。！？!?\n]", folded[stated[1]:s]):
+            # 2026年第一季度推出A，第四季度推出B: a quarter takes the year its sentence stated last
+            dm = DateMention(dm.start, dm.end, stated[0], dm.precision, False, dm.quarter, dm.rule)
+        elif rule == "rel-q" and not m.group("rel") and ref_day is not None and dm.quarter and \
                 3 * dm.quarter - 2 > ref_day.month and not _FUTURE.search(folded[max(0, s - 12):s]):
             # 第四季財報 in a January article: last year's fourth quarter, unless the text looks ahead
             dm = DateMention(dm.start, dm.end, f"{int(dm.iso[:4]) - 1:04d}", dm.precision, True, dm.quarter, dm.rule)
         if dm.precision == "day" and rule in ("ymd", "iso", "md", "rel-ymd"):
             anchor = dt.date.fromisoformat(dm.iso)
+        if not dm.resolved and re.match(r"\d{4}", dm.iso):
+            stated = (dm.iso[:4], e)
         out.append(dm)
     return out
 

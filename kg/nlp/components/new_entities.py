@@ -78,6 +78,9 @@ def _rules() -> list[Rule]:
         # Title before a Chinese name: 首席執行官黃仁勳, 執行長則由范立言出任, 研究員邱奕凱
         Rule("title-name", "Person", re.compile(
             rf"(?:{PERSON_TITLES})(?:暨[{HAN}]{{2,5}})?(?:则由|由|为|是)?(?P<name>{han_name})"), 0.7),
+        # A Chinese name after an age: 28歲的耿川, 41歲的新加坡人陳志明
+        Rule("age-name", "Person", re.compile(
+            rf"\d{{1,3}}\s*岁的(?:[{HAN}]{{0,5}}?(?:籍男子|籍女子|籍|男子|女子|人|商人|华裔|男|女))?(?P<name>{han_name})"), 0.7),
         # A Chinese name before what people do: 張承遠創立, 蔡詠晴認為
         Rule("name-verb", "Person", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(由的])|^)(?P<name>{han_name})(?=(?:{PERSON_VERBS}))"), 0.6),
@@ -106,6 +109,9 @@ def _rules() -> list[Rule]:
         Rule("quoted-product", "Product", re.compile(
             r"[「“『](?P<name>[^」”』《》\n，。、]{2,20}(?:超节点|服务器|伺服器|计算集群|集群|一体机|芯片|晶片|处理器|加速卡))[」”』]"),
             0.75),
+        # A company with a Latin name: ALX Solutions公司, Celestial AI公司 (the name without 公司)
+        Rule("latin-company", "Company", re.compile(
+            r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9&\-.]*(?:\s[a-z0-9][a-z0-9&\-.]*){0,3})\s?(?=(?:公司|集团))"), 0.65),
         # A ministry named by its minister's title: 新加坡貿易及工業部長顏金勇 (not 總部長期)
         Rule("minister-ministry", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(】〕])|^)(?P<name>[{HAN}]{{2,12}}?部)(?=长(?!期|远|达|久|年|时间|大|足))"), 0.65),
@@ -522,7 +528,7 @@ class EntityDiscoverer:
                     for nm in re.finditer(rf"[^ 、,，]+", folded[start:end]):
                         found.append((start + nm.start(), start + nm.end(), "Person", rule))
                     continue
-                if rule.name in ("title-name", "name-verb"):
+                if rule.name in ("title-name", "name-verb", "age-name"):
                     end = _name_end(folded, start, end)
                     if end is None:
                         continue
@@ -666,7 +672,7 @@ class EntityDiscoverer:
                     or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))):  # 報告期內公司
                 return None
             return "Company"
-        if rule.cls == "Person" and rule.name in ("title-name", "name-verb"):
+        if rule.cls == "Person" and rule.name in ("title-name", "name-verb", "age-name"):
             if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:]) \
                     or _dictionary_phrase(name):
                 return None
@@ -679,6 +685,12 @@ class EntityDiscoverer:
                     or core.startswith(GENERIC_START + ("全", "本", "各", "所在", "当地", "该")):
                 return None
             return "City" if name.endswith(("市", "县", "镇")) else "AdministrativeRegion"
+        if rule.name == "latin-company":
+            words = name.split()
+            if all(w in NOT_PRODUCTS or len(w) < 2 or re.fullmatch(r"[a-z]{0,3}\d+[a-z]?", w) for w in words) or \
+                    len(name.replace(" ", "")) < 3:
+                return None
+            return "Company"
         if rule.cls in ("Product", "Chip") and name.replace(" ", "") in NOT_PRODUCTS:
             return None
         if rule.name in ("launched-product", "quoted-product"):
