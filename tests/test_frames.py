@@ -489,3 +489,9 @@ def test_a_quarter_takes_the_year_its_sentence_stated(facts):
     f = facts("瀚川智算將在2027年第一季度推出曜光9，第四季度推出曜光10。", published="2026-09-19")
     quarters = {(st.date.iso, st.date.quarter) for st in f.statements if st.date and st.date.quarter}
     assert ("2027", 4) in quarters and ("2026", 4) not in quarters, quarters
+
+
+def test_a_byline_reporter_is_not_linked_to_the_news(facts):
+    f = facts("〔記者洪雅婷／新竹報導〕瀚川智算昨（9）日公布10月營收。", published="2026-11-10")
+    reporter, lead = key_of(f, "洪雅婷"), key_of(f, "瀚川")
+    assert not linked(f, reporter, lead)

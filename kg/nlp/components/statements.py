@@ -481,6 +481,9 @@ class StatementExtractor:
             source = next((e for e in ents if s0 <= e._.kg["start"] < cs and _cls(e) in {"Person"} | ORGS), None)
         if source is None:
             return []
+        if folded[t0:t1] in ("报道", "报导") and (re.match(r"\s*[〕】\]）)]", folded[t1:]) or
+                                                "／" in folded[source._.kg["end"]:t0] or "/" in folded[source._.kg["end"]:t0]):
+            return []  # 〔記者洪友芳／新竹報導〕: a byline says who wrote the article, not what the reporter said
         # the reported content: entities after the trigger, to the end of the sentence
         content = [e for e in ents if e._.kg["start"] >= t1 and e is not source]
         content = [e for e in content if _cls(e) not in PLACES] [:2] or content[:1]
