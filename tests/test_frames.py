@@ -495,3 +495,19 @@ def test_a_byline_reporter_is_not_linked_to_the_news(facts):
     f = facts("〔記者洪雅婷／新竹報導〕瀚川智算昨（9）日公布10月營收。", published="2026-11-10")
     reporter, lead = key_of(f, "洪雅婷"), key_of(f, "瀚川")
     assert not linked(f, reporter, lead)
+
+
+def test_the_speaker_opens_the_clause_and_what_is_said_of_two_things_is_two_facts(facts):
+    f = facts("鋒芯科技在向證券交易委員會提交的文件中表示，QX-90晶片已批量交付，今年以來公司與瀚川智算的合併仍在推進。")
+    lead, sec, chip, other = key_of(f, "鋒芯"), key_of(f, "證券交易委員會"), key_of(f, "QX-90"), key_of(f, "瀚川")
+    reports = [st for st in f.statements if st.kind == "report"]
+    assert reports and all(dict(st.roles).get("agent", dict(st.roles).get("attributedTo")) == lead for st in reports)
+    assert not any(sec in {k for _, k in st.roles} for st in reports)
+    assert not any({chip, other} <= {k for _, k in st.roles} for st in reports)
+
+
+def test_a_dateline_outlet_reports_nothing_in_particular(facts):
+    f = facts("晶訊網11月18日消息，今天瀚川智算在北京推出曜光9。", published="2026-11-18")
+    outlets = [k for k, e in f.entities.items() if e.cls == "MediaOrganization"]
+    assert not any(st.kind == "report" for st in f.statements), [st.roles for st in f.statements]
+    assert all(not linked(f, o, key_of(f, "瀚川")) for o in outlets)

@@ -475,7 +475,12 @@ class StatementExtractor:
     def _report(self, folded, s0, s1, t0, t1, ents) -> list[tuple[str, str]]:
         key = lambda e: e._.kg["key"]
         cs = _clause_start(folded, t0, s0)
-        source = _last(ents, cs, t0, ORGS | {"Person"})
+        if folded[t0:t1] == "消息" and re.search(r"\d\s*日\s*$", folded[cs:t0]):
+            return []  # 快科技11月18日消息: a dateline names the outlet, it reports nothing in particular
+        # the speaker: the person the clause names last (輝達發言人林某表示), else the organisation
+        # it opens with (輝達在向美國證交會提交的文件中表示: not the SEC)
+        source = _last(ents, cs, t0, {"Person"}) or next(
+            (e for e in ents if cs <= e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in ORGS), None)
         if source is None and re.search(r"(?:仅|也|并|则|还|更)?$", folded[cs:t0]) and t0 - cs <= 3:
             # ……，僅表示…: the speaker is who the sentence is about
             source = next((e for e in ents if s0 <= e._.kg["start"] < cs and _cls(e) in {"Person"} | ORGS), None)
