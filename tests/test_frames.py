@@ -511,3 +511,22 @@ def test_a_dateline_outlet_reports_nothing_in_particular(facts):
     outlets = [k for k, e in f.entities.items() if e.cls == "MediaOrganization"]
     assert not any(st.kind == "report" for st in f.statements), [st.roles for st in f.statements]
     assert all(not linked(f, o, key_of(f, "瀚川")) for o in outlets)
+
+
+def test_a_known_systems_model_alone_is_that_system(facts):
+    f = facts("瀚川智算的曜光超節點算力是英偉達GB200 NVL72的1.7倍，功耗約為NVL72的3.9倍。")
+    systems = [k for k, e in f.entities.items() if any("NVL72" in n for n in e.names)]
+    assert systems == ["nvidia-gb200-nvl72"], systems
+
+
+def test_figures_beside_a_technology_or_after_its_are_the_products_in_hand(facts):
+    f = facts("鋒芯科技發布FX-9000系統。FX-9000的算力約為300 PFLOPS，HBM容量是對手的3.6倍。"
+              "不過，其整機功耗高達559千瓦，約為對手的3.9倍。")
+    rack = key_of(f, "FX-9000")
+    assert {300.0, 3.6, 559.0, 3.9} <= values_of(f, rack), values_of(f, rack)
+    assert not any("hbm" in {k for _, k in st.roles} for st in f.statements if st.kind == "Measurement")
+
+
+def test_a_list_after_a_developer_keeps_a_known_models_own_maker(facts):
+    f = facts("瀚川智算的雲服務支援瀚川QX-7、Kimi K2等大模型。")
+    assert not any(r.subject == "kimi-k2" and r.property == "developer" and r.object != "moonshot" for r in f.relations)

@@ -215,8 +215,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = _subject_of_amount(mentions, entities, folded, q["start"], q["unit"])
         if subject is None and q["unit"] in SPEC_UNITS and \
                 re.search(r"(?:该|这款|此款|这颗|其)(?:芯片|处理器|加速卡|产品|gpu)?", folded[sentence[0]:q["start"]]):
-            # 該晶片採用7奈米工藝: the chip named last before the sentence
-            subject = next((ent for ms, me, ent in reversed(mentions) if ms < sentence[0] and ent.cls in PRODUCTS
+            # 該晶片採用7奈米工藝: the chip named last before the sentence; 其整機功耗…: its, the product the
+            # figures before were about
+            if last_subject is not None and last_subject.cls in PRODUCTS and last_sentence is not None and \
+                    _same_paragraph(folded, last_sentence[0], q["start"]) and \
+                    re.search(r"(?<![尤极])其(?![他它中余实])", folded[sentence[0]:q["start"]]):
+                subject = last_subject
+            subject = subject or next((ent for ms, me, ent in reversed(mentions) if ms < sentence[0] and ent.cls in PRODUCTS
+                            and not _technology(ent)
                             and (_same_paragraph(folded, ms, q["start"]) or sentence[0] - me < 200)), None)
         if subject is None or (subject.cls not in PRODUCTS and q["metric"] not in ("age", "stock-code")
                                and q["start"] not in respectively
@@ -231,6 +237,17 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = found[0] if found else None
         if subject is None:
             continue
+        if q["unit"] == "TIMES" and last_subject is not None and last_subject is not subject and \
+                last_sentence is not None and _same_paragraph(folded, last_sentence[0], q["start"]) and any(
+                    ent is subject and re.fullmatch(r"的(?:约|近|逾)?", folded[me:q["start"]]) for ms, me, ent in mentions):
+            # 約為NVL72的3.9倍: the name before 的…倍 is what is compared with, not what is compared
+            subject = last_subject
+        if _technology(subject) and last_subject is not None and last_subject.cls in PRODUCTS and \
+                not _technology(last_subject) and last_sentence is not None and \
+                _same_paragraph(folded, last_sentence[0], q["start"]):
+            # HBM容量是後者的3.6倍: a technology named beside a figure is what the product in hand has
+            subject = last_subject
+        others = [x for x in others if not _technology(x) or _technology(subject)]
         if subject.cls in PRODUCTS and q["metric"] in COMPANY_METRICS:
             # 天璣晶片出貨暢旺，預期第四季營收將介於…: revenue and margins are a company's, the
             # product's developer's or the article's company
@@ -489,6 +506,14 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
         return people[-1]
     later = [x for x in after if x.cls not in PLACES and x.cls not in ("Person", "Event")]
     return later[0] if later else None
+
+
+def _technology(ent: Entity) -> bool:
+    """HBM, CoWoS, EUV: a known product no one company develops is a technology, not a product in hand."""
+    if not ent.known or ent.cls != "Product":
+        return False
+    known = load_reference().get(ent.key)
+    return known is not None and not any(p == "developer" for p, _ in known.facts)
 
 
 def _described(mentions, folded: str, pos: int) -> bool:

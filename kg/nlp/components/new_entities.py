@@ -602,6 +602,21 @@ class EntityDiscoverer:
         short form of a company (曜芯 for 曜芯科技) and a model without its brand (S9 for 曜芯S9)."""
         from kg.nlp.names import NameIndex
         names: list[tuple[str, dict]] = []
+        # GB200 NVL72 … NVL72: a known product's model named alone is that product
+        tails: dict[str, dict] = {}
+        for s in doc.spans.get(ENTITIES, []):
+            info = s._.kg
+            m = re.search(r"\s([a-z]+\d+[a-z]*)$", folded[info["start"]:info["end"]]) if info and info["known"] and \
+                info["cls"] in ("Product", "Chip") else None
+            if m and len(m.group(1)) >= 4 and not self.index.lookup(m.group(1)):
+                tails.setdefault(m.group(1), info)
+        for s in spans:
+            info = s._.kg
+            full = tails.get(folded[info["start"]:info["end"]]) if not info["known"] and info["cls"] in ("Chip", "Product") \
+                else None
+            if full is not None:
+                info.update(key=full["key"], cls=full["cls"], known=True, rule="short-form")
+        names += list(tails.items())
         for s in spans:
             info = s._.kg
             text = folded[info["start"]:info["end"]]

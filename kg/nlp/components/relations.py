@@ -84,7 +84,8 @@ class RelationExtractor:
                     last_developer = (a, b)
                 elif (last_developer and a is last_developer[1] and ca in PRODUCTS and cb in PRODUCTS
                       and LIST_GAP.match(gap)):
-                    out.append(_rel(b, "developer", last_developer[0], "product-list", sent))
+                    if not b._.kg.get("known"):  # a known product's maker is the reference's (DeepSeek-R1、Kimi K2)
+                        out.append(_rel(b, "developer", last_developer[0], "product-list", sent))
                     last_developer = (last_developer[0], b)
                 elif ca in ORGS and cb == "Person" and CEO_GAP.match(gap):
                     out.append(_rel(a, "chiefExecutiveOfficer", b, "ceo-title", sent))
