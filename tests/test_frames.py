@@ -530,3 +530,26 @@ def test_figures_beside_a_technology_or_after_its_are_the_products_in_hand(facts
 def test_a_list_after_a_developer_keeps_a_known_models_own_maker(facts):
     f = facts("瀚川智算的雲服務支援瀚川QX-7、Kimi K2等大模型。")
     assert not any(r.subject == "kimi-k2" and r.property == "developer" and r.object != "moonshot" for r in f.relations)
+
+
+def test_a_dateline_written_with_spaces_is_no_topic(facts):
+    f = facts("晶訊網記者林子恒 台北 1月30日 瀚川智算 (688999-CN) 周四晚間公布業績，預計全年營收介於人民幣60億元至70億元。",
+              published="2026-01-30")
+    lead = key_of(f, "瀚川")
+    assert {6e9, 7e9, 688999.0} <= values_of(f, lead), values_of(f, lead)
+    outlets = [k for k, e in f.entities.items() if e.cls == "MediaOrganization"]
+    assert all(not values_of(f, o) for o in outlets)
+
+
+def test_plain_words_are_no_names_and_money_takes_no_spec_metric(facts):
+    f = facts("根據市調機構晶訊研究最新報告，中國稀土產能約占全球的90%，歸屬母公司淨利潤為3億元，高頻寬記憶體市場規模達92億美元。")
+    names = {n for e in f.entities.values() for n in e.names}
+    assert not any(n in ("根據市", "根据市", "稀土", "歸屬母公司", "归属母公司") for n in names), names
+    money = [st.amount for st in f.statements if st.amount and st.amount.unit == "USD"]
+    assert money and all(a.metric != "memory-capacity" for a in money)
+
+
+def test_a_news_agencys_dateline_is_no_source(facts):
+    f = facts("新華社北京10月9日電 商務部9日發布公告，決定對稀土相關技術實施出口管制。", published="2026-10-10")
+    assert not any(st.kind == "report" and any(f.entities[k].cls == "MediaOrganization" for _, k in st.roles
+                                               if k in f.entities) for st in f.statements)

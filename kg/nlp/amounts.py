@@ -8,7 +8,7 @@ unit's conversion to a base unit lives in ontology/units.ttl, so queries can com
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from kg.nlp.metrics import metric_cues
@@ -29,6 +29,10 @@ SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "tops"
               "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "gb": "GB", "tb": "TB", "w": "W", "瓦": "W", "千瓦": "KW", "kw": "KW",
               "兆瓦": "MW", "mw": "MW", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
               "张卡": "CARD", "颗": "CARD"}
+#: metrics only a specification has (metrics.csv): never a sum of money's
+SPEC_METRICS = {"fp16-performance", "fp8-performance", "fp4-performance", "bf16-performance", "int8-performance",
+                "performance", "memory-bandwidth", "bandwidth", "memory-capacity", "cluster-size", "power",
+                "process-node"}
 _NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
 _APPROX = r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)?"
 
@@ -85,7 +89,7 @@ _PATTERNS = [
     ("duration", re.compile(r"(?<![\d.月])(?P<dn>\d{1,4})\s*(?P<dunit>天|个月|周(?![年二三四五六日一]))")),
     # 688041.SH, 股票代碼688802, (06082.HK): a listing's stock code
     ("stock-code", re.compile(r"(?:股票代码|证券代码|股票代号|证券代号)\s*[:：为是]?\s*(?P<code>\d{4,6})(?!\d)"
-                              r"|(?<![\d.])(?P<code2>\d{4,6})\s*\.\s*(?:sh|sz|bj|hk|tw|two)(?![a-z])")),
+                              r"|(?<![\d.])(?P<code2>\d{4,6})\s*[.\-]\s*(?:sh|sz|bj|hk|tw|two|cn|us)(?![a-z])")),
     # 中國第一、全球第四的DRAM廠商: a rank
     ("rank", re.compile(rf"(?:全球|世界|中国|全国|国内|大陆|台湾|美国|亚洲|欧洲|业界|行业|国际)(?:排名|排行)?第\s*(?P<rank>\d{{1,3}}|[{_CN_NUM}]{{1,3}})"
                         r"(?:大|名|位)?")),
@@ -176,6 +180,8 @@ def find_amounts(folded: str) -> list[Amount]:
             value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
             out.append(Amount(s, e, value, unit,
                               "tpp" if rule == "tpp" else _metric(folded, s), bool(g.get("approx")), rule))
+    # 高頻寬記憶體市場規模達92億美元: a spec's cue before a sum of money does not make it a spec
+    out = [replace(a, metric=None) if a.unit in CURRENCY.values() and a.metric in SPEC_METRICS else a for a in out]
     return _inherit_currency(folded, sorted(out, key=lambda a: (a.start, a.value)))
 
 

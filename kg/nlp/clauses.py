@@ -17,13 +17,15 @@ CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"
                         # a dateline is a clause of its own: 央廣網北京1月23日消息(記者…) | 新加坡14日訊
                         r"|(?<=[電电訊讯息])\s*[（(][記记]者[^（）()\n]{1,30}[）)]\s*"
                         r"|(?<=\d日[電电訊讯])\s+|(?<=\d日消息)\s*"
+                        # 鉅亨網記者魏志豪 台北 1月30日 寒武紀…: a space after a day ends a dateline
+                        r"|(?<=\d日)[ \u3000]+"
                         # 〔記者吳佳蓉／台北報導〕, 記者林宸誼／台北報導, (中央社記者…電): a byline stands apart
                         r"|[〔【\[（(]\s*(?:[^〔【\[（()\n]{0,6}?)[記记]者[^〕】\]）)\n]{1,30}[〕】\]）)]\s*"
                         # 【東方日報專訊】, 〔本報訊〕: an outlet's bracketed dateline too
                         r"|[〔【\[][^〔【\[\]】〕\n]{1,20}?(?:專訊|专讯|訊|讯|電|电|報導|报导|報道|报道)\s*[〕】\]]\s*")
 # 快科技10月29日消息 / 新華社北京3月2日電 (folded): a dateline ends its clause, and its outlet is
 # no part of the news
-DATELINE_END = re.compile(r"\d\s*日\s*(?:电|讯|消息)\s*$")
+DATELINE_END = re.compile(r"\d\s*日\s*(?:电|讯|消息)\s*$|记者[^，。\n]{1,24}\d\s*日\s*$")
 OPENERS = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")", "《": "》", "【": "】"}
 
 

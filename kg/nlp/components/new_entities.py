@@ -468,7 +468,8 @@ class EntityDiscoverer:
                 lead = self._leading_place(name)
                 if lead:
                     start, name = start + lead, name[lead:]
-                    if re.fullmatch(r"(?:[^，。]{0,4}(?:公司|智库|企业|厂商|集团|机构|协会|政府))", name) or _common_word(name):
+                    if re.fullmatch(r"(?:[^，。]{0,4}(?:公司|智库|企业|厂商|集团|机构|协会|政府))", name) or _common_word(name) \
+                            or _dictionary_word(name):  # 中國|稀土: a country before a plain word of the language
                         continue
                 rest = re.sub(rf"^[{HAN}]{{2,3}}?(?=(?:设计|芯片|晶片)?(?:公司|智库|企业|厂商|集团|机构)$)", "", name)
                 cut = DESCRIPTOR.match(rest)
@@ -640,7 +641,7 @@ class EntityDiscoverer:
             # 陳某（49歲）, 鋒算（2023年）, 海光（688041.SH）: an age, a date, an amount or a stock code in
             # brackets is no other name
             if m and not self.index.lookup(m.group("alias")) and not re.search(
-                    r"^[\d.%\s]+$|\d\s*(?:岁|年|月|日|%|元|亿|万|倍)|^\d{4,6}\s*\.\s*[a-z]{2,3}$", m.group("alias")) \
+                    r"^[\d.%\s]+$|\d\s*(?:岁|年|月|日|%|元|亿|万|倍)|^\d{4,6}\s*[.\-]\s*[a-z]{2,3}$", m.group("alias")) \
                     and not (info["cls"] == "Person" and re.search(r"\d", m.group("alias"))):
                 names.append((m.group("alias"), info))
         if not names:
@@ -684,7 +685,8 @@ class EntityDiscoverer:
                     or re.match(r"\d+[起个家只名位项]", core) or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
                     or core.startswith(GENERIC_START)
                     or core.endswith(GENERIC_END) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)
-                    or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))):  # 報告期內公司
+                    or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))  # 報告期內公司
+                    or (company_suffix and core[-1:] in ("母", "子"))):  # 歸屬母公司, 旗下子公司
                 return None
             return "Company"
         if rule.cls == "Person" and rule.name in ("title-name", "name-verb", "age-name"):
@@ -695,7 +697,8 @@ class EntityDiscoverer:
             core = re.sub(r"(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇)$", "", name)
             if name.endswith("上市") or "市值" in name or "市场" in name:
                 return None
-            if len(core) < 2 or core in GENERIC or _common_word(core[-2:]) and not _common_word(core) or core.endswith(("地", "城", "郊", "社", "园", "产业", "工业", "行政",
+            if len(core) < 2 or core in GENERIC or _common_word(core[-2:]) and not _common_word(core) or \
+                    _dictionary_word(core) or core.endswith(("地", "城", "郊", "社", "园", "产业", "工业", "行政",
                                                                   "特别", "经济", "保税", "示范", "试验", "服务")) \
                     or core.startswith(GENERIC_START + ("全", "本", "各", "所在", "当地", "该")):
                 return None
@@ -751,6 +754,12 @@ def _after_predicate(doc: Doc, start: int, end: int) -> int | None:
 
 # 美中科技競逐, 中美貿易: two countries' short names side by side open a phrase about both, not a place
 TWO_COUNTRIES = r"[中美日韩台港欧英德法俄印越泰][中美日韩台港欧英德法俄印越泰]"
+
+
+def _dictionary_word(word: str) -> bool:
+    """A word jieba's dictionary counts 50 times or more and tags as no name (稀土, 移動)."""
+    from kg.nlp.tokenizer import base_frequencies, dictionary_names
+    return base_frequencies().get(word, 0) >= 50 and dictionary_names().get(word) not in ("nr", "ns", "nt", "nz")
 
 
 def _dictionary_phrase(name: str) -> bool:

@@ -484,8 +484,8 @@ class StatementExtractor:
         if source is None and re.search(r"(?:仅|也|并|则|还|更)?$", folded[cs:t0]) and t0 - cs <= 3:
             # ……，僅表示…: the speaker is who the sentence is about
             source = next((e for e in ents if s0 <= e._.kg["start"] < cs and _cls(e) in {"Person"} | ORGS), None)
-        if source is None:
-            return []
+        if source is None or re.search(r"\d\s*日\s*(?:电|讯)?\s", folded[source._.kg["end"]:t0]):
+            return []  # 新華社北京10月9日電 商務部…公告: the outlet of a dateline is no source of what follows
         if folded[t0:t1] in ("报道", "报导") and (re.match(r"\s*[〕】\]）)]", folded[t1:]) or
                                                 "／" in folded[source._.kg["end"]:t0] or "/" in folded[source._.kg["end"]:t0]):
             return []  # 〔記者洪友芳／新竹報導〕: a byline says who wrote the article, not what the reporter said
