@@ -553,3 +553,8 @@ def test_a_news_agencys_dateline_is_no_source(facts):
     f = facts("新華社北京10月9日電 商務部9日發布公告，決定對稀土相關技術實施出口管制。", published="2026-10-10")
     assert not any(st.kind == "report" and any(f.entities[k].cls == "MediaOrganization" for _, k in st.roles
                                                if k in f.entities) for st in f.statements)
+
+
+def test_a_clause_opening_with_its_verb_is_about_the_sentences_company(facts):
+    f = facts("瀚川智算在深圳、蘇州和合肥的工廠已完成QX-9記憶體量產準備，將優先供應鋒芯科技的新平台。")
+    assert linked(f, key_of(f, "瀚川"), key_of(f, "鋒芯"))

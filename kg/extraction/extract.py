@@ -145,10 +145,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             lead = next((k for r, k in roles if r in ("subject", "agent", "product")), None)
             if lead:
                 taken_by[(q["start"], q["value"])] = lead
-        # X表示，A…，B…: what a source says of two things is two statements, not a link between A and B
-        said = [r for r in roles if r[0] == "subject"] if st["kind"] == "report" else []
-        groups = [tuple(r for r in roles if r[0] != "subject") + (x,) for x in said] if len(said) > 1 else [tuple(roles)]
-        for roles, q in [(g, q) for g in groups for q in (own or [None])]:  # one statement per amount too
+        for i, q in enumerate(own or [None]):  # one statement per amount: a fact holds one value
             statements.append(Statement(
                 kind=st["kind"], roles=tuple(roles),
                 evidence=evidence(st["start"], st["end"], st["rule"], 0.65),

@@ -116,6 +116,10 @@ class StatementExtractor:
                 if kind == "listing":
                     venue = [r for r in roles if r[0] == "venue"]
                     out.extend(_statement(kind, [r] + venue, t0, t1, s0, s1, hedged) for r in roles if r[0] != "venue")
+                elif kind == "report" and any(r == "aside" for r, _ in roles):
+                    source = [r for r in roles if r[0] not in ("subject", "aside")]
+                    out.extend(_statement(kind, source + [("subject", k)], t0, t1, s0, s1, hedged)
+                               for r, k in roles if r in ("subject", "aside"))
                 elif roles and len({k for _, k in roles}) >= 2:
                     out.append(_statement(kind, roles, t0, t1, s0, s1, hedged))
         out.extend(self._venues(folded, s0, s1, ents, hedged))
@@ -492,10 +496,12 @@ class StatementExtractor:
         # the reported content: entities after the trigger, to the end of the sentence
         content = [e for e in ents if e._.kg["start"] >= t1 and e is not source]
         content = [e for e in content if _cls(e) not in PLACES] [:2] or content[:1]
+        apart = len(content) == 2 and re.search(r"[，,；;]", folded[content[0]._.kg["end"]:content[1]._.kg["start"]])
         role = "attributedTo" if _cls(source) in ORGS and (
             ATTRIBUTION.search(folded[max(s0, cs - 2):t0]) or folded[t0:t1] in ("报道", "报导", "消息")) else "agent"
         roles = [(role, key(source))]
-        roles += [("subject", key(e)) for e in content]
+        # X表示，A…，今年B…: what is said of A is not said of B (the caller makes two statements)
+        roles += [("aside" if apart and i else "subject", key(e)) for i, e in enumerate(content)]
         return roles if len(roles) >= 2 else []
 
 
