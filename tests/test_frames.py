@@ -558,3 +558,24 @@ def test_a_news_agencys_dateline_is_no_source(facts):
 def test_a_clause_opening_with_its_verb_is_about_the_sentences_company(facts):
     f = facts("瀚川智算在深圳、蘇州和合肥的工廠已完成QX-9記憶體量產準備，將優先供應鋒芯科技的新平台。")
     assert linked(f, key_of(f, "瀚川"), key_of(f, "鋒芯"))
+
+
+def test_an_announcing_company_is_the_topic_and_its_chief_is_its_own(facts):
+    f = facts("美國晶片大廠鋒芯科技4日宣布，任命前瀚川智算資深副總經理林子恒為首席技術長，直接向執行長賴明德報告。")
+    lead, old, hire, chief = key_of(f, "鋒芯"), key_of(f, "瀚川"), key_of(f, "林子恒"), key_of(f, "賴明德")
+    assert linked(f, lead, hire)
+    assert (lead, "chiefExecutiveOfficer", chief) in {(r.subject, r.property, r.object) for r in f.relations}
+    assert not any(r.subject == old and r.property == "chiefExecutiveOfficer" for r in f.relations)
+
+
+def test_a_bylines_place_is_no_headquarters_and_years_long(facts):
+    f = facts("〔記者張家瑋／台北報導〕美國晶片大廠鋒芯科技表示，林子恒主導研發長達21年。")
+    assert not any(r.property == "headquarters" for r in f.relations), f.relations
+    assert 21.0 in {float(st.amount.value) for st in f.statements if st.amount}
+
+
+def test_a_new_brand_before_a_model_and_a_models_suffix(facts):
+    f = facts("瀚川雲發布搭載鋒芯科技星霜810E晶片的伺服器，支援通義千問Qwen3-Max模型。據介紹，星霜810E採用自研架構。")
+    chips = {n for e in f.entities.values() if e.cls == "Chip" for n in e.names}
+    assert chips == {"星霜810E"}, chips
+    assert not any(n == "Max" for e in f.entities.values() for n in e.names)

@@ -77,6 +77,8 @@ _PATTERNS = [
                             r"(?![^，。；]{0,6}?(?:均|都|皆|分别|各自))")),
     # 最高可判處20年徒刑, 六年內: a span of years (a year of the calendar is a date, not this)
     ("years", re.compile(rf"(?<![\d{_CN_NUM}])(?P<yn>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?=\s*(?:有期)?徒刑|\s*刑期|\s*监禁|内|之内|期间|间)")),
+    # 主導研發長達21年, 歷時三年: a span of years after a word that says so
+    ("years-long", re.compile(rf"(?:长达|历时|为期|已有|耗时)\s*(?P<yn>\d{{1,3}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?![\d月底初度])")),
     # 最高可判監10年: a sentence in years
     ("jail-years", re.compile(r"(?:判监|判处|判刑|判囚|监禁|入狱|坐牢)\s*(?P<yn>\d{1,2})\s*年")),
     # 42歲的陳志明: an age
@@ -149,11 +151,11 @@ def find_amounts(folded: str) -> list[Amount]:
                 value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
                 out.append(Amount(s, e, value, unit, metric, bool(g.get("approx")), rule))
                 continue
-            if rule in ("count-cn", "years", "jail-years", "age", "rank", "bare-scale"):
+            if rule in ("count-cn", "years", "years-long", "jail-years", "age", "rank", "bare-scale"):
                 taken.append((s, e))
                 if rule == "count-cn":
                     value, unit = Decimal(cn_int(g["cn"].replace("两", "二"))), COUNT_UNITS[g["cunit"]]
-                elif rule in ("years", "jail-years", "age"):
+                elif rule in ("years", "years-long", "jail-years", "age"):
                     value, unit = Decimal(cn_int(g["yn"].replace("两", "二"))), "YEAR"
                 elif rule == "rank":
                     value, unit = Decimal(cn_int(g["rank"])), "RANK"

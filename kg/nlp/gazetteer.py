@@ -62,7 +62,7 @@ class KnownNames:
             if owner is None or owner.id == ent.id:
                 continue
             rest = cut
-            while rest < end and folded[rest] in " 的":
+            while rest < end and folded[rest] in " 的-·":
                 rest += 1
             rest_known = ent.id in self.index.lookup(folded[rest:end])
             place_owner = owner.coarse in ("GPE", "LOC")

@@ -134,7 +134,7 @@ def _rules() -> list[Rule]:
             rf"(?P<name>[{HAN}]{{2,4}}(?:超节点|服务器|伺服器|计算集群|集群|一体机|大模型|芯片|晶片|处理器|加速卡))"), 0.65),
         # Latin product names before a category word: Blackwell芯片, Gemini模型
         Rule("latin-product", "Product", re.compile(
-            r"(?<![a-z0-9])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:芯片|晶片|模型|大模型|平台|系列|架构|处理器|加速器|"
+            r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:芯片|晶片|模型|大模型|平台|系列|架构|处理器|加速器|"
             r"gpu|服务器|超级计算机))"), 0.7),
         # Named events: …大會, …峰會, 聽證會
         Rule("event", "Event", re.compile(
@@ -547,6 +547,8 @@ class EntityDiscoverer:
                 cls = self._classify(folded[start:end], rule)
                 if cls is not None:
                     found.append((start, end, cls, rule))
+                if cls == "Chip" and rule.name in ("chip-model", "number-chip") and _new_brand(folded, start, doc):
+                    found.append((start - 2, end, "Chip", NEW_BRAND_RULE))  # 平頭哥真武810E: the brand is the name's
         return found
 
     def _family_models(self, doc: Doc, folded: str, existing, taken) -> list:
@@ -756,6 +758,26 @@ def _after_predicate(doc: Doc, start: int, end: int) -> int | None:
 TWO_COUNTRIES = r"[中美日韩台港欧英德法俄印越泰][中美日韩台港欧英德法俄印越泰]"
 
 
+def _new_brand(folded: str, start: int, doc: Doc | None) -> bool:
+    """Whether the two Chinese characters before a model number are a brand of its own (真武 in
+    真武810E): no word of the language (搭載, 型號, 新款 are), no word of the field, no function
+    word (約為, 發了), and a noun to the trained tagger."""
+    from kg.nlp.tokenizer import base_frequencies, dictionary_names, field_words
+    brand = folded[max(0, start - 2):start]
+    if len(brand) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in brand) or brand in GENERIC or \
+            brand in field_words() or any(c in NAME_BREAK or c in "为了约达是将已发" for c in brand) or \
+            any(folded[max(0, start - k):start] in field_words() for k in (3, 4, 5)):  # 加速器XG-720
+        return False
+    words = doc._.get("lac_words") if doc is not None else None
+    if words:
+        word = next((w for w in words if w[0] < start <= w[1]), None)  # the tagger's word ending the brand
+        word = next((w for w in words if w[1] == start), None) if word is None or word[1] != start else word
+        if word is None or word[0] != start - 2 or word[2] not in ("n", "nz", "nr", "ns", "nt", "ORG", "PER", "LOC", "nw"):
+            return False
+    freq = base_frequencies().get(brand, 0)
+    return freq < 50 or (dictionary_names().get(brand) in ("nr", "nz") and freq < 1000)
+
+
 def _dictionary_word(word: str) -> bool:
     """A word jieba's dictionary counts 50 times or more and tags as no name (稀土, 移動)."""
     from kg.nlp.tokenizer import base_frequencies, dictionary_names
@@ -789,8 +811,9 @@ def _common_word(word: str) -> bool:
     return len(word) >= 2 and base_frequencies().get(word, 0) >= COMMON_WORD_FREQ
 ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "GovernmentAgency"}
 BRAND_MODEL = re.compile(r"\s?(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
-FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}[a-z]{0,3})(?![a-z0-9.%])(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
+FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)(?![a-z0-9%])(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
 FAMILY_RULE = Rule("family-model", "Chip", FAMILY_NUMBER, 0.75)
+NEW_BRAND_RULE = Rule("brand-and-model", "Chip", FAMILY_NUMBER, 0.65)
 ROMANIZED = re.compile(r"[（(]\s*(?P<latin>[A-Z][a-z]+(?:[ -][A-Z][a-z]*\.?){1,3})\s*(?:[，,、]\s*音[譯译])?\s*[）)]")
 ROMAN_RULE = Rule("romanized-name", "Person", ROMANIZED, 0.8)
 GOVERNMENT = re.compile(r"政府|当局|警方|检方|海关|军方")

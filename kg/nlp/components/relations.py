@@ -46,7 +46,7 @@ HQ_AFTER = re.compile(r"^(?:的)?(?:总部|总部设|总部位于|总部设在|�
 # 台積電位於高雄(與亞利桑那州)的新廠: where a site of the company is, not its headquarters
 SITE_AFTER = re.compile(r"[^，。；]{0,12}?的(?:新|旧|第[一二三四五六七八九十\d]+座?)?(?:厂|工厂|晶圆厂|厂区|园区|研发中心|数据中心|"
                         r"办公室|分公司|子公司|据点|产线|基地|工地)")
-PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
+PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让〔〕【】（）()「」“”/／]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
                               r"设计公司|独角兽|巨擘|巨头|集团|品牌|供应商|制造商|设计商|代工厂|晶圆厂|对手|客户|伙伴|银行|机构|"
                               r"券商|媒体|电视台|报|通讯社|网站|平台))?$")
 # 中國籍男子李某 / 美國公民 / 新加坡商人: a country before a person says the person's nationality
@@ -265,6 +265,11 @@ class RelationExtractor:
                 out.append(_rel(p, "employer", topic, "founder-of-topic", sent))
             elif topic is not None and re.search(r"(?<![副助理])(?:首席执行官|执行长|ceo|总裁|总经理)(?:则|一职)?(?:由)?$", before) \
                     and topic._.kg["end"] < ps:
+                # the chief of the organisation the clause names, else of the one the sentence opens with
+                # (英特爾宣布，任命前台積電副總X…，直接向執行長陳立武報告: Intel's, not TSMC's)
+                cs = max(folded.rfind(c, text0, ps) for c in "，,；;：:")
+                own = [e for e in orgs_before(ps) if e._.kg["start"] > cs]
+                topic = own[-1] if own else orgs_before(ps)[0]
                 out.append(_rel(topic, "chiefExecutiveOfficer", p, "ceo-of-topic", sent))
                 out.append(_rel(p, "employer", topic, "ceo-of-topic", sent))
             elif topic is not None and re.match(r"(?:目前|现)?(?:担任|出任|任)(?:公司)?(?:董事长|首席|执行长|总经理|总裁|ceo|cto|cfo)", after):
