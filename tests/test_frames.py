@@ -579,3 +579,13 @@ def test_a_new_brand_before_a_model_and_a_models_suffix(facts):
     chips = {n for e in f.entities.values() if e.cls == "Chip" for n in e.names}
     assert chips == {"星霜810E"}, chips
     assert not any(n == "Max" for e in f.entities.values() for n in e.names)
+
+
+def test_a_penalty_belongs_to_the_charge_and_everyone_charged(facts):
+    f = facts("鋒芯科技前員工陳志明與林偉強涉嫌違反《出口管制改革法》，被控走私晶片。部長賴明德表示將嚴查。"
+              "若罪名成立，每項控罪最高可判處20年徒刑。")
+    st = next(st for st in f.statements if st.amount and float(st.amount.value) == 20.0)
+    keys = {k for _, k in st.roles}
+    assert {key_of(f, "陳志明"), key_of(f, "林偉強")} <= keys, keys
+    assert key_of(f, "賴明德") not in keys
+    assert any(f.entities[k].cls in ("Law", "Policy") for k in keys if k in f.entities), keys

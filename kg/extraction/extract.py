@@ -187,7 +187,15 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             continue
         sentence = sentence_of(q["start"])
         others: list[Entity] = []
+        settled = False  # chosen by a rule that knows better than the topic chain
         subject = respectively.get(q["start"])
+        if subject is None and (q["rule"] == "jail-years" or q["rule"] == "years" and
+                                re.match(r"\s*(?:有期)?(?:徒刑|刑期|监禁)", folded[q["end"]:q["end"] + 4])):
+            # 若罪成，每項控罪最高可判監10年: the penalty of the charge, for everyone charged
+            charged = _charged(mentions, folded, sentence, q["start"])
+            if charged:
+                subject, others = charged[0], charged[1:]
+                settled = True
         if subject is None and q["metric"] == "stock-code":  # 沐曦股份(688802.SH): the company the code follows
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and q["start"] - me <= 2
                             and folded[me:q["start"]].strip() in ("(", "（", "") and ent.cls in ORGS), None)
@@ -221,7 +229,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = subject or next((ent for ms, me, ent in reversed(mentions) if ms < sentence[0] and ent.cls in PRODUCTS
                             and not _technology(ent)
                             and (_same_paragraph(folded, ms, q["start"]) or sentence[0] - me < 200)), None)
-        if subject is None or (subject.cls not in PRODUCTS and q["metric"] not in ("age", "stock-code")
+        if subject is None or (subject.cls not in PRODUCTS and q["metric"] not in ("age", "stock-code") and not settled
                                and q["start"] not in respectively
                                and not _before_in_sentence(mentions, folded, q["start"])):
             if last_subject is not None and last_sentence is not None and \
@@ -503,6 +511,17 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
         return people[-1]
     later = [x for x in after if x.cls not in PLACES and x.cls not in ("Person", "Event")]
     return later[0] if later else None
+
+
+def _charged(mentions, folded: str, sentence: tuple[int, int], pos: int) -> list[Entity]:
+    """Who and what a penalty is about: the law named last before it, and the people named in the
+    300 characters before it (a court story names its defendants a paragraph before the penalty)."""
+    def accused(ms: int) -> bool:  # named in a sentence that says so (涉嫌, 被控, 被告, 男子…)
+        s0, s1 = _bounds(folded, ms, ENDS)
+        return re.search(r"涉嫌|被控|被告|起诉|控罪|被捕|男子|女子|嫌犯|嫌疑人|判|罪", folded[s0:s1]) is not None
+    people = [ent for ms, me, ent in mentions if pos - 300 <= ms < pos and ent.cls == "Person" and accused(ms)]
+    law = [ent for ms, me, ent in mentions if pos - 300 <= ms < pos and ent.cls in ("Law", "Policy")]
+    return list({x.key: x for x in law[-1:] + people}.values())
 
 
 def _technology(ent: Entity) -> bool:
