@@ -589,3 +589,12 @@ def test_a_penalty_belongs_to_the_charge_and_everyone_charged(facts):
     assert {key_of(f, "陳志明"), key_of(f, "林偉強")} <= keys, keys
     assert key_of(f, "賴明德") not in keys
     assert any(f.entities[k].cls in ("Law", "Policy") for k in keys if k in f.entities), keys
+
+
+def test_a_name_after_a_preposition_is_the_object_and_the_period_carries(facts):
+    f = facts("日本經濟產業省11日宣布，將對晶片製造商瀚川智算追加提供1000億日圓補助，用於千歲市2奈米晶圓廠的量產準備。"
+              "鋒芯科技公布2026財年第三季度財報。報告期內，公司實現營收57億美元。", published="2026-11-12")
+    assert linked(f, key_of(f, "經濟產業省"), key_of(f, "瀚川"))
+    assert not any("晶圓廠" in n or "晶圆厂" in n for e in f.entities.values() for n in e.names)
+    st = next(st for st in f.statements if st.amount and st.amount.unit == "USD")
+    assert st.date is not None and st.date.quarter == 3 and st.date.iso == "2026"

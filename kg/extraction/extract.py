@@ -264,10 +264,15 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             org = entities.get(affiliation.get(subject.key, "")) or main
             subject = org or subject
         last_subject, last_sentence = subject, sentence
+        date = _date_for(dates, sentence[0], q["start"], sentence[1])
+        if date is None and PERIOD_BACK.match(folded, sentence[0]):
+            # 報告期內，公司實現營收…: the period the sentence before named (2026財年第三季度)
+            date = next((d for d in reversed(dates) if d["start"] < sentence[0] and d["precision"] == "year"
+                         and _same_paragraph(folded, d["start"], q["start"])), None)
         statements.append(Statement(
             kind="Measurement", roles=tuple(("subject", k) for k in dict.fromkeys(x.key for x in [subject, *others])),
             evidence=evidence(q["start"], q["end"], f"amount-{q['rule']}", 0.7),
-            amount=_amount(q), date=_date_value(_date_for(dates, sentence[0], q["start"], sentence[1])),
+            amount=_amount(q), date=_date_value(date),
             hedged=bool(HEDGE.search(folded[sentence[0]:sentence[1]]))))
 
     # -- clause frames: the entities of any clause, linked as the clause links them
@@ -429,6 +434,10 @@ def _reference_facts(mentions, sentence_of):
                 if prop in FACT_PROPERTIES and target in keys:
                     other = keys[target]
                     yield key, prop, target, min(start, other[0]), max(end, other[1])
+
+
+#: a sentence opening with these speaks of the period the one before named
+PERIOD_BACK = re.compile(r"\s*(?:报告期内|报告期|期内|同期|当季|该季度|本季度内|其中)")
 
 
 def _date_for(dates: list[dict], s0: int, pos: int, s1: int) -> dict | None:

@@ -22,6 +22,7 @@ ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchI
         "StockExchange", "InternationalOrganization", "University"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
 PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
+PREPOSITION_OPENING = re.compile(r"\s*[将已也并还再正拟]{0,2}(?:对|向|为|给|替|与|和|跟|同)[^，。；]{0,8}")
 EVENTS = {"Event"}
 ACTORS = ORGS | {"Person"}
 
@@ -163,7 +164,10 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                 not any(ent.cls == "Company" and s < ref.start() for s, ent in ents):
             ents.append((ref.start(), last_company))
             seen.add(last_company.key)
-        actor_first = next((ent for s, ent in sorted(ents, key=lambda x: x[0]) if ent.cls in ACTORS), None)
+        # 將對晶片製造商Rapidus追加提供補助: a name after a preposition opening the clause is its object; the
+        # clause has left out its subject
+        actor_first = next((ent for s, ent in sorted(ents, key=lambda x: x[0]) if ent.cls in ACTORS
+                            and not PREPOSITION_OPENING.fullmatch(folded, cs, s)), None)
         carried = None
         if cue.elaboration.match(folded, cs) and topic is not None and topic.key not in seen and ents:
             # 長鑫背後資本雲集，包括大基金、阿里、小米: the list spells out what the topic has

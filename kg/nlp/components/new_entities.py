@@ -457,6 +457,7 @@ class EntityDiscoverer:
                     out.append((start, end, "Place", LAC_PLACE))
             elif label == "ORG":
                 if not re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or name in GENERIC or name in NOT_PRODUCTS \
+                        or re.match(r"(?:奈米|纳米|英寸|吋|寸|nm\b)", name) \
                         or (re.match(TWO_COUNTRIES, name) and _common_word(name[2:])) \
                         or not re.search(rf"[{HAN}]", name):  # the tagger's Latin "organisations" are acronyms of anything
                     continue
