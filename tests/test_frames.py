@@ -446,7 +446,7 @@ def test_a_report_period_is_no_company_and_named_currencies(facts):
 
 
 def test_an_outlets_bracketed_dateline_is_no_topic(facts):
-    f = facts("【星島專訊】瀚川智算昨日表示，新廠投產。")
+    f = facts("【星島專訊】瀚川智算昨日表示，鋒芯科技的新廠投產。")
     outlet = [k for k, e in f.entities.items() if e.cls == "MediaOrganization"]
     lead = key_of(f, "瀚川")
     assert not any(linked(f, o, lead) for o in outlet)

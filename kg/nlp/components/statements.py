@@ -523,7 +523,7 @@ def _last(ents, start: int, end: int, classes) -> Span | None:
 
 
 def _clause_start(folded: str, pos: int, floor: int) -> int:
-    while pos > floor and folded[pos - 1] not in "，,；;：\n":
+    while pos > floor and folded[pos - 1] not in "，,；;：\n】〕":  # 【…專訊】 is a dateline of its own
         pos -= 1
     return pos
 
