@@ -598,3 +598,8 @@ def test_a_name_after_a_preposition_is_the_object_and_the_period_carries(facts):
     assert not any("晶圓廠" in n or "晶圆厂" in n for e in f.entities.values() for n in e.names)
     st = next(st for st in f.statements if st.amount and st.amount.unit == "USD")
     assert st.date is not None and st.date.quarter == 3 and st.date.iso == "2026"
+
+
+def test_a_places_branch_office_is_no_body_of_its_own(facts):
+    f = facts("聯邦調查局洛杉磯辦公室主管表示，將持續打擊走私。")
+    assert not any(n.endswith(("辦公室", "办公室")) for e in f.entities.values() for n in e.names)

@@ -546,6 +546,9 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start):
                     continue
                 cls = self._classify(folded[start:end], rule)
+                branch = re.fullmatch(r"(?P<core>.+?)(?:办公室|分公司|办事处|分局|分部|分行)", folded[start:end])
+                if branch and any(self.reference.get(i).coarse in ("GPE", "LOC") for i in self.index.lookup(branch["core"])):
+                    continue  # 聯邦調查局洛杉磯辦公室: a place's branch of the body named before, not a body of its own
                 if cls is not None:
                     found.append((start, end, cls, rule))
                 if cls == "Chip" and rule.name in ("chip-model", "number-chip") and _new_brand(folded, start, doc):
