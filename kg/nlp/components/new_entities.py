@@ -547,7 +547,8 @@ class EntityDiscoverer:
                     continue
                 cls = self._classify(folded[start:end], rule)
                 branch = re.fullmatch(r"(?P<core>.+?)(?:办公室|分公司|办事处|分局|分部|分行)", folded[start:end])
-                if branch and any(self.reference.get(i).coarse in ("GPE", "LOC") for i in self.index.lookup(branch["core"])):
+                if branch and any(self.reference.get(i).coarse in ("GPE", "LOC") for k in (2, 3, 4, 5)
+                                  for i in self.index.lookup(branch["core"][-k:])):
                     continue  # 聯邦調查局洛杉磯辦公室: a place's branch of the body named before, not a body of its own
                 if cls is not None:
                     found.append((start, end, cls, rule))
