@@ -603,3 +603,15 @@ def test_a_name_after_a_preposition_is_the_object_and_the_period_carries(facts):
 def test_a_places_branch_office_is_no_body_of_its_own(facts):
     f = facts("聯邦調查局洛杉磯辦公室主管表示，將持續打擊走私。")
     assert not any(n.endswith(("辦公室", "办公室")) for e in f.entities.values() for n in e.names)
+
+
+def test_an_adverbial_clause_names_what_the_next_clause_acts_on(facts):
+    f = facts("為維護網絡安全，依據《晶訊安全法》《晶訊數據法》有關規定，晶訊管理局約談了鋒芯科技和瀚川智算，"
+              "要求其說明曜光9晶片的風險。")
+    agency = key_of(f, "晶訊管理局")
+    assert linked(f, agency, key_of(f, "晶訊安全法"))
+
+
+def test_a_short_name_declared_is_no_speech(facts):
+    f = facts("鋒芯科技股份有限公司（簡稱「鋒芯」）與瀚川智算共同設立基金。")
+    assert not any(st.kind == "report" for st in f.statements)

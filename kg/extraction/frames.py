@@ -131,6 +131,8 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
     last_company = None
     si = 0
     topic = None
+    waiting: list[tuple[int, object]] = []
+    pending_to: tuple[int] | None = None
     for cs, ce in clauses:
         while si < len(sentences) and sentences[si][1] <= cs:
             si += 1
@@ -189,6 +191,15 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             topic = actor_first
             if topic is None and min_entities == 0:
                 topic = next((ent for s, ent in ents if ent.cls in PLACES and not folded[cs:s].strip()), None)
+        # 依據《網絡安全法》等有關規定，網信辦約談了輝達: what an adverbial clause names is the next clause's
+        if waiting and pending_to is not None and pending_to[0] == si:
+            for s, ent in waiting:
+                if ent.key not in seen:
+                    ents.append((s, ent))
+                    seen.add(ent.key)
+        waiting, pending_to = [], None
+        if cue.adverbial.match(folded, cs) and ents and actor_first is None:
+            waiting, pending_to = list(ents), (si,)
         for s, e, ent in here:
             if ent.cls == "Company":
                 last_company = ent
