@@ -615,3 +615,11 @@ def test_an_adverbial_clause_names_what_the_next_clause_acts_on(facts):
 def test_a_short_name_declared_is_no_speech(facts):
     f = facts("鋒芯科技股份有限公司（簡稱「鋒芯」）與瀚川智算共同設立基金。")
     assert not any(st.kind == "report" for st in f.statements)
+
+
+def test_a_new_name_before_a_known_one_in_brackets_is_that_one(facts):
+    f = facts("美國參議院以83票對17票通過《人工智慧國家安全保障法案》（GAIN AI Act），該法案由參議員班克斯（Jim Banks）提出。")
+    policies = [k for k, e in f.entities.items() if e.cls in ("Policy", "Law")]
+    people = [k for k, e in f.entities.items() if e.cls == "Person"]
+    assert policies == ["gain-ai-act"] and people == ["jim-banks"], (policies, people)
+    assert {83.0, 17.0} <= {float(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "VOTE"}

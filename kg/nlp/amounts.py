@@ -68,7 +68,7 @@ _PATTERNS = [
     ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|eflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|kw|mw|w|千瓦|兆瓦|瓦|nm|纳米|奈米|张卡|卡)"
                         r"(?![a-z])")),
     ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
-                         r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋)")),
+                         r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务))")),
     # 五款雲端AI晶片, 四代架構, 兩輪問詢, 三座晶圓廠: counts in Chinese numerals ("一" is an article, not a count;
     # 兩家 is mostly "both companies")
     ("count-cn", re.compile(rf"(?<![{_CN_NUM}\d第新上下同这那每哪单其])(?P<cn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}})\s*"
@@ -99,7 +99,7 @@ _PATTERNS = [
     # without a cue is a manner of speaking)
     ("bare-scale", re.compile(r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)" + rf"(?<![\d{_CN_NUM}数几多上百千万亿.])(?P<scale>千亿|百亿|万亿|千万|百万)\s*" + _CUR)),
 ]
-COUNT_UNITS.update({"款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH"})
+COUNT_UNITS.update({"款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
 
 
 def find_amounts(folded: str) -> list[Amount]:

@@ -278,6 +278,7 @@ class EntityDiscoverer:
             doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
                                    if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
             spans += [g for _, g in governments]
+        _known_in_brackets(folded, spans, existing)
         _drop_nested_places(doc, spans)
         add_entities(doc, spans)
         return doc
@@ -761,6 +762,24 @@ def _after_predicate(doc: Doc, start: int, end: int) -> int | None:
 
 # 美中科技競逐, 中美貿易: two countries' short names side by side open a phrase about both, not a place
 TWO_COUNTRIES = r"[中美日韩台港欧英德法俄印越泰][中美日韩台港欧英德法俄印越泰]"
+
+
+def _known_in_brackets(folded: str, spans, existing) -> None:
+    """《人工智慧國家安全保障法案》（GAIN AI Act）, 班克斯（Jim Banks）: a new name followed by a known
+    one in brackets is that known entity under another name."""
+    known = {sp._.kg["start"]: sp for sp in existing if sp._.kg and sp._.kg["known"]}
+    coarse = lambda cls: "PERSON" if cls == "Person" else "POLICY" if cls in ("Policy", "Law", "ExportDecision") else \
+        "PRODUCT" if cls in ("Chip", "ChipFamily", "Product", "AIModel") else "ORG" if cls in ORG_CLASSES | {
+            "MediaOrganization", "StockExchange", "Legislature", "Company"} else cls
+    for sp in spans:
+        info = sp._.kg
+        if info["known"]:
+            continue
+        m = re.match(r"[》」”]?\s?[（(]\s*", folded[info["end"]:info["end"] + 4])
+        other = known.get(info["end"] + m.end()) if m else None
+        if other is not None and coarse(other._.kg["cls"]) == coarse(info["cls"]) and \
+                re.match(r"\s*(?:[）)]|[，,]\s*音[译譯])", folded[other._.kg["end"]:other._.kg["end"] + 5]):
+            info.update(key=other._.kg["key"], cls=other._.kg["cls"], known=True)
 
 
 def _new_brand(folded: str, start: int, doc: Doc | None) -> bool:
