@@ -623,3 +623,10 @@ def test_a_new_name_before_a_known_one_in_brackets_is_that_one(facts):
     people = [k for k, e in f.entities.items() if e.cls == "Person"]
     assert policies == ["gain-ai-act"] and people == ["jim-banks"], (policies, people)
     assert {83.0, 17.0} <= {float(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "VOTE"}
+
+
+def test_a_bare_stock_code_in_brackets_and_a_place_that_is_part_of_a_name(facts):
+    f = facts("國產GPU企業鋒芯科技（06188）今日在港交所主板掛牌，基石投資者包括深圳國投等。")
+    assert 6188.0 in values_of(f, key_of(f, "鋒芯"))
+    names = {n for e in f.entities.values() for n in e.names}
+    assert not any(n in ("國投", "国投") for n in names), names

@@ -91,7 +91,9 @@ _PATTERNS = [
     ("duration", re.compile(r"(?<![\d.月])(?P<dn>\d{1,4})\s*(?P<dunit>天|个月|周(?![年二三四五六日一]))")),
     # 688041.SH, 股票代碼688802, (06082.HK): a listing's stock code
     ("stock-code", re.compile(r"(?:股票代码|证券代码|股票代号|证券代号)\s*[:：为是]?\s*(?P<code>\d{4,6})(?!\d)"
-                              r"|(?<![\d.])(?P<code2>\d{4,6})\s*[.\-]\s*(?:sh|sz|bj|hk|tw|two|cn|us)(?![a-z])")),
+                              r"|(?<![\d.])(?P<code2>\d{4,6})\s*[.\-]\s*(?:sh|sz|bj|hk|tw|two|cn|us)(?![a-z])"
+                              # 壁仞科技（06082）: a bare code in brackets right after a name (not a year)
+                              r"|(?<=[\u4e00-\u9fffa-z][（(])(?!(?:19|20)\d\d[）)])(?P<code3>\d{4,6})(?=[）)])")),
     # 中國第一、全球第四的DRAM廠商: a rank
     ("rank", re.compile(rf"(?:全球|世界|中国|全国|国内|大陆|台湾|美国|亚洲|欧洲|业界|行业|国际)(?:排名|排行)?第\s*(?P<rank>\d{{1,3}}|[{_CN_NUM}]{{1,3}})"
                         r"(?:大|名|位)?")),
@@ -147,7 +149,7 @@ def find_amounts(folded: str) -> list[Amount]:
                 elif rule == "duration":
                     value, unit, metric = Decimal(g["dn"]), {"天": "DAY", "个月": "MONTH", "周": "WEEK"}[g["dunit"]], None
                 else:
-                    value, unit, metric = Decimal(g.get("code") or g["code2"]), "ONE", "stock-code"
+                    value, unit, metric = Decimal(g.get("code") or g.get("code2") or g["code3"]), "ONE", "stock-code"
                 value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
                 out.append(Amount(s, e, value, unit, metric, bool(g.get("approx")), rule))
                 continue
