@@ -630,3 +630,11 @@ def test_a_bare_stock_code_in_brackets_and_a_place_that_is_part_of_a_name(facts)
     assert 6188.0 in values_of(f, key_of(f, "鋒芯"))
     names = {n for e in f.entities.values() for n in e.names}
     assert not any(n in ("國投", "国投") for n in names), names
+
+
+def test_a_regions_share_one_clause_each(facts):
+    f = facts("瀚川智算公布季報。執行長林子恒指出，受國內客戶加速本土化影響，來自中國區的收入占比達到86%，美國區占比為11%。")
+    lead = key_of(f, "瀚川")
+    by_place = {dict(st.roles).get("location"): float(st.amount.value) for st in f.statements
+                if st.amount and dict(st.roles).get("subject") == lead and "location" in dict(st.roles)}
+    assert by_place == {"china": 86.0, "usa": 11.0}, by_place

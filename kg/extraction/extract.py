@@ -171,7 +171,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         person = next((ent for ms, me, ent in reversed(mentions) if s0 <= ms < q["start"] and ent.cls == "Person"), None)
         if org is None and person is not None:
             org = entities.get(affiliation.get(person.key, ""))
-        org = org or main
+        org = org or main or next((ent for ms, me, ent in reversed(mentions) if ms < s0 and ent.cls in ORGS
+                                   and _same_paragraph(folded, ms, q["start"])), None)
         if org is None:
             continue
         used_amounts.add((q["start"], q["value"]))
@@ -698,7 +699,21 @@ def _regional(mentions, amounts, folded: str) -> list[tuple[Entity, dict]]:
         what = [q for q in amounts if m.end() <= q["start"] < clause_end]
         if len(where) >= 2 and all(x.cls in PLACES for x in where) and len(what) == len(where):
             out.extend(zip(where, what))
+    # 來自中國區的收入占比達到86%，美國區占比為11%: a region's share, one clause each
+    taken = {id(q) for _, q in out}
+    for ms, me, place in mentions:
+        if place.cls not in PLACES or not REGION_SHARE.match(folded, me):
+            continue
+        ce = _bounds(folded, me, CLAUSE_ENDS)[1]
+        q = next((q for q in amounts if me <= q["start"] < ce and q["unit"] == "PERCENT"), None)
+        if q is not None and id(q) not in taken:
+            out.append((place, q))
+            taken.add(id(q))
     return out
+
+
+#: after a place: its region's share of a company's figures (中國區的收入占比, 美國市場營收比重)
+REGION_SHARE = re.compile(r"(?:区|地区|市场)(?:的)?(?:收入|营收|销售额|销售收入|业务)?(?:占比|比重|占总营收|占营收)")
 
 
 def _clause_entities(mentions, folded: str, start: int, end: int) -> list[str]:
