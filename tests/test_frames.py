@@ -638,3 +638,12 @@ def test_a_regions_share_one_clause_each(facts):
     by_place = {dict(st.roles).get("location"): float(st.amount.value) for st in f.statements
                 if st.amount and dict(st.roles).get("subject") == lead and "location" in dict(st.roles)}
     assert by_place == {"china": 86.0, "usa": 11.0}, by_place
+
+
+def test_a_sentence_range_and_no_reporter_among_the_accused(facts):
+    f = facts("〔記者吳政峰／台北報導〕檢方27日依違反《晶訊安全法》起訴前員工陳力銘等3人，求處7年至14年有期徒刑。")
+    terms = [st for st in f.statements if st.amount and st.amount.unit == "YEAR"]
+    assert sorted(float(st.amount.value) for st in terms) == [7.0, 14.0]
+    reporter = key_of(f, "吳政峰")
+    assert all(reporter not in {k for _, k in st.roles} for st in terms)
+    assert all(key_of(f, "陳力銘") in {k for _, k in st.roles} for st in terms)

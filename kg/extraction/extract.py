@@ -191,7 +191,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         settled = False  # chosen by a rule that knows better than the topic chain
         subject = respectively.get(q["start"])
         if subject is None and (q["rule"] == "jail-years" or q["rule"] == "years" and
-                                re.match(r"\s*(?:有期)?(?:徒刑|刑期|监禁)", folded[q["end"]:q["end"] + 4])):
+                                re.match(r"\s*(?:(?:至|到)\s*\d{1,2}\s*年\s*)?(?:有期)?(?:徒刑|刑期|监禁)",
+                                         folded[q["end"]:q["end"] + 10])):
             # 若罪成，每項控罪最高可判監10年: the penalty of the charge, for everyone charged
             charged = _charged(mentions, folded, sentence, q["start"])
             if charged:
@@ -529,7 +530,8 @@ def _charged(mentions, folded: str, sentence: tuple[int, int], pos: int) -> list
     def accused(ms: int) -> bool:  # named in a sentence that says so (涉嫌, 被控, 被告, 男子…)
         s0, s1 = _bounds(folded, ms, ENDS)
         return re.search(r"涉嫌|被控|被告|起诉|控罪|被捕|男子|女子|嫌犯|嫌疑人|判|罪", folded[s0:s1]) is not None
-    people = [ent for ms, me, ent in mentions if pos - 300 <= ms < pos and ent.cls == "Person" and accused(ms)]
+    people = [ent for ms, me, ent in mentions if pos - 300 <= ms < pos and ent.cls == "Person" and accused(ms)
+              and not any(m.rule in ("reporter", "byline") for m in ent.mentions)]  # not the reporter
     law = [ent for ms, me, ent in mentions if pos - 300 <= ms < pos and ent.cls in ("Law", "Policy")]
     return list({x.key: x for x in law[-1:] + people}.values())
 

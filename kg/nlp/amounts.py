@@ -76,7 +76,8 @@ _PATTERNS = [
                             # 兩款晶片均由…代工, 兩家公司都…: "both", pointing back, not a count
                             r"(?![^，。；]{0,6}?(?:均|都|皆|分别|各自))")),
     # 最高可判處20年徒刑, 六年內: a span of years (a year of the calendar is a date, not this)
-    ("years", re.compile(rf"(?<![\d{_CN_NUM}])(?P<yn>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?=\s*(?:有期)?徒刑|\s*刑期|\s*监禁|内|之内|期间|间)")),
+    ("years", re.compile(rf"(?<![\d{_CN_NUM}])(?P<yn>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?=\s*(?:有期)?徒刑|\s*刑期|\s*监禁|内|之内|期间|间"
+                         r"|\s*(?:至|到)\s*\d{1,2}\s*年\s*(?:有期)?徒刑)")),  # 7年至14年有期徒刑: both bounds
     # 主導研發長達21年, 歷時三年: a span of years after a word that says so
     ("years-long", re.compile(rf"(?:长达|历时|为期|已有|耗时)\s*(?P<yn>\d{{1,3}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?![\d月底初度])")),
     # 最高可判監10年: a sentence in years

@@ -468,8 +468,8 @@ class EntityDiscoverer:
                     continue  # 一家GPU初創公司: a description, not a name
                 # 杭州公司, 美國智庫, 深圳伺服器廠鋒算: a place or a descriptor before a generic word, or before the name
                 lead = self._leading_place(name)
-                if lead and len(name) - lead <= 2:
-                    lead = 0  # 上海國投, 北京銀行: a place before two characters is part of the name
+                if lead and len(name) - lead <= 2 and not _common_word(name[lead:]) and name[lead:] not in GENERIC:
+                    lead = 0  # 上海國投: a place before two characters is part of the name (not 大陸|政府)
                 if lead:
                     start, name = start + lead, name[lead:]
                     if re.fullmatch(r"(?:[^，。]{0,4}(?:公司|智库|企业|厂商|集团|机构|协会|政府))", name) or _common_word(name) \
