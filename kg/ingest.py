@@ -10,7 +10,7 @@ being ingested again, and is gone from it, is dropped.
 
 Writes, per batch: first the entities graph (the descriptions of every entity the batch's
 articles mention or mentioned, recomputed from the mention records of all articles), then
-the replaced article graphs in one update and the new ones in one load. A run killed
+the replaced article graphs in one update and the new ones in one bulk load. A run killed
 between the two leaves the entities graph a step ahead of the articles; the next run
 sees those articles as new or changed, redoes them and the same entities, and the store
 is whole again. Each article graph is always either fully written or untouched.

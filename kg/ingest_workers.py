@@ -1,11 +1,11 @@
 """Extraction on every core, or on a Dask cluster: articles in, N-Triples lines out, in input order.
 
 Extraction (NLP, rules, triples) is most of an ingest's time and each article is
-independent, so it runs in worker processes: `ProcessPoolExecutor` with an initializer
-that builds the spaCy pipeline (and with it jieba's dictionary) once per worker, or the
-workers of a dask.distributed cluster, which build it once per worker process on first
-use. The calling process never builds it when workers do: it only writes the store, and
-stays small (about 100 MiB instead of the pipeline's 400). Articles go out in chunks,
+independent, so it runs in worker processes: a `ProcessPoolExecutor` whose workers each
+build the spaCy pipeline (and with it jieba's dictionary) once, on their first task, or the
+workers of a dask.distributed cluster, which do the same. The calling process never builds
+it when workers do: it only writes the store, and holds a batch of graphs and the store's
+buffers, not the pipeline's 400 MiB besides (its peak was above the workers'). Articles go out in chunks,
 results come back in the order the articles went in, and at most a few chunks per worker
 are in flight, so memory stays flat however large the corpus. Only the calling process
 writes to the store.
