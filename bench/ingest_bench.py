@@ -6,7 +6,9 @@ Builds synthetic corpora of N articles (about 1,000 characters each, from the se
 our own articles: `bench/corpus_bench.py` says how) and, for each size:
 
   * jieba.cut on one core over (up to 1,000 of) the same articles, measured right before the
-    ingest, so the ratio compares two things timed under the same load on the machine;
+    ingest, so the ratio compares two things timed under the same load on the machine; also
+    per CPU-second, and the ingest's chars per CPU-second (all its processes) against it:
+    a ratio load hardly moves, and W times it is what W idle cores would give at best;
   * `kg ingest --workers W` into a fresh store: seconds, chars/s, ratio to jieba, articles/s,
     peak RSS of its largest process (the writer or a worker), and the CPU seconds of all its
     processes, with chars per CPU-second: the figure that load on a shared machine moves least;
@@ -72,6 +74,18 @@ def kg_ingest(store: Path, folder: Path, workers: int, src: Path | None) -> Run:
     return Run(secs, cpu, maxrss / 1024)
 
 
+def jieba_rates(texts: list[str]) -> tuple[float, float]:
+    """jieba.cut over texts on one core: chars per second and chars per CPU-second."""
+    import jieba
+    jieba_rate(texts[:1])   # loads the dictionary, silently
+    wall, cpu = time.perf_counter(), time.process_time()
+    for t in texts:
+        for _ in jieba.cut(t):
+            pass
+    chars = sum(map(len, texts))
+    return chars / (time.perf_counter() - wall), chars / (time.process_time() - cpu)
+
+
 def texts_of(folder: Path, limit: int) -> list[str]:
     from kg.corpus import read_article
     return [read_article(p).text for p in sorted(folder.glob("*.md"))[:limit]]
@@ -102,15 +116,18 @@ def main() -> None:
             for label, src in trees:
                 store = work / f"store{n}-{'this' if src is None else 'compare'}"
                 shutil.rmtree(store, ignore_errors=True)
-                base = jieba_rate(texts_of(corpora[n], 1000))
+                base, base_cpu = jieba_rates(texts_of(corpora[n], 1000))
                 run = kg_ingest(store, corpora[n], args.workers, src)
                 again = kg_ingest(store, corpora[n], args.workers, src)
                 first.setdefault(label, run.rss_mib)
-                rate = chars[n] / run.secs
-                print(f"\n{n} articles ({chars[n]:,} chars), {label}, --workers {args.workers}: jieba.cut {base:,.0f} chars/s\n"
+                rate, per_cpu = chars[n] / run.secs, chars[n] / run.cpu
+                print(f"\n{n} articles ({chars[n]:,} chars), {label}, --workers {args.workers}: jieba.cut {base:,.0f} "
+                      f"chars/s ({base_cpu:,.0f} per CPU-second)\n"
                       f"  ingest {run.secs:7.1f} s  {rate:8,.0f} chars/s  {rate / base:5.3f}x jieba  "
-                      f"{n / run.secs:5.1f} articles/s  CPU {run.cpu:6.1f} s ({chars[n] / run.cpu:,.0f} chars per "
-                      f"CPU-second)  peak RSS {run.rss_mib:,.0f} MiB ({run.rss_mib / first[label]:.2f}x {small} articles')\n"
+                      f"{n / run.secs:5.1f} articles/s  CPU {run.cpu:6.1f} s ({per_cpu:,.0f} chars per CPU-second, "
+                      f"{per_cpu / base_cpu:.3f}x jieba's; on {args.workers} idle cores at best "
+                      f"{args.workers * per_cpu / base_cpu:.3f}x)  "
+                      f"peak RSS {run.rss_mib:,.0f} MiB ({run.rss_mib / first[label]:.2f}x {small} articles')\n"
                       f"  unchanged re-ingest {again.secs:6.2f} s  peak RSS {again.rss_mib:,.0f} MiB", flush=True)
                 if not args.keep:
                     shutil.rmtree(store, ignore_errors=True)
