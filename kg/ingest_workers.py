@@ -23,9 +23,9 @@ from typing import Iterable, Iterator
 from kg.corpus import Article
 from kg.errors import KgError
 
-CHUNK = 4            # articles per task: enough to amortise a round trip, small enough to balance
 GROUP_ARTICLES = 8   # articles through the pipeline together (kg_lac batches their clauses)
 GROUP_CHARS = 20_000 # …or fewer, when they are long
+CHUNK = GROUP_ARTICLES  # articles per task: a whole group (a task of 4 made groups of 4 on workers)
 AHEAD = 3            # chunks in flight per worker
 
 
