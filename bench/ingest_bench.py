@@ -1,85 +1,136 @@
-"""Throughput of the extraction path against jieba on the same text, measured in one run.
+"""`kg ingest` throughput and memory against jieba.cut on the same text, measured in one run.
 
-    python bench/ingest_bench.py [--articles N]
+    python bench/ingest_bench.py [--sizes 100,1000] [--workers 2] [--keep DIR] [--compare SRC]
 
-Builds a corpus by repeating the project's articles (corpus/ and tests/data/unseen/),
-then times, on one core: jieba.cut (the baseline the targets are stated against), the
-spaCy pipeline alone, pipeline + extraction + RDF triples, and a full `kg ingest` into a
-fresh store (including the store's writes). Prints chars/s and the ratio to the baseline.
+Builds synthetic corpora of N articles (about 1,000 characters each, from the sentences of
+our own articles: `bench/corpus_bench.py` says how) and, for each size:
+
+  * jieba.cut on one core over (up to 1,000 of) the same articles, measured right before the
+    ingest, so the ratio compares two things timed under the same load on the machine; also
+    per CPU-second, and the ingest's chars per CPU-second (all its processes) against it:
+    a ratio load hardly moves, and W times it is what W idle cores would give at best;
+  * `kg ingest --workers W` into a fresh store: seconds, chars/s, ratio to jieba, articles/s,
+    peak RSS of its largest process (the writer or a worker), and the CPU seconds of all its
+    processes, with chars per CPU-second: the figure that load on a shared machine moves least;
+  * an unchanged re-ingest of the same corpus: seconds and peak RSS.
+
+On the smallest corpus it also times, in this process on one core, the NLP pipeline alone
+and pipeline + extraction + RDF: the most an ingest can do per core, whatever it writes.
+The peak RSS of each size is printed as a ratio to the smallest size's.
+
+--compare SRC runs every ingest a second time with the kg source tree at SRC (for instance
+`git archive main | tar -x -C /tmp/kg-main`), right after this tree's, into its own store:
+before-and-after figures from one run. --keep DIR keeps the corpora (and stores) there.
 """
 from __future__ import annotations
 
 import argparse
-import logging
+import json
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus_bench import build_corpus, jieba_rate, sentences, stage_rates  # noqa: E402
 
 
-def texts() -> list[str]:
-    from kg.corpus import read_article
-    files = sorted((ROOT / "corpus").glob("*.md")) + sorted((ROOT / "tests" / "data" / "unseen").glob("*.md"))
-    return [read_article(f).text for f in files]
+@dataclass
+class Run:
+    secs: float
+    cpu: float
+    rss_mib: float
 
 
-def timed(label: str, chars: int, fn, baseline: float | None = None) -> float:
+# Runs a command and prints its resource usage as the last line of stderr. kg is started from
+# this small process, not from the bench's: a child's peak RSS counts what it inherited before
+# exec, and the bench holds a whole pipeline by then (that inflated earlier figures at 100 articles).
+LAUNCHER = ("import json, os, subprocess, sys; p = subprocess.Popen(sys.argv[1:]); _, s, u = os.wait4(p.pid, 0); "
+            "print(json.dumps([os.waitstatus_to_exitcode(s), u.ru_utime + u.ru_stime, u.ru_maxrss]), file=sys.stderr)")
+
+
+def kg_ingest(store: Path, folder: Path, workers: int, src: Path | None) -> Run:
+    """`kg --store store ingest --workers W folder` as a child process, with its resource usage
+    (wait4 counts the workers it reaped: their CPU, and the largest RSS among them)."""
+    if src is None:
+        cmd = [str(Path(sys.executable).with_name("kg"))]
+    else:   # another checkout of kg, run with this interpreter and its packages
+        cmd = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(src)!r}); "
+                                     "from kg.cli.main import main; sys.argv[0] = 'kg'; main()"]
     start = time.perf_counter()
-    fn()
+    proc = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd, "--store", str(store), "ingest", "--silent",
+                           "--workers", str(workers), str(folder)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, text=True)
     secs = time.perf_counter() - start
-    rate = chars / secs
-    ratio = f"  {rate / baseline:5.2f}x jieba" if baseline else ""
-    print(f"{label:<34} {secs:7.2f} s  {rate:10,.0f} chars/s{ratio}")
-    return rate
+    status, cpu, maxrss = json.loads(proc.stderr.strip().splitlines()[-1])
+    if status:
+        raise SystemExit(f"kg ingest {folder} failed: {proc.stderr[-2000:]}")
+    return Run(secs, cpu, maxrss / 1024)
+
+
+def jieba_rates(texts: list[str]) -> tuple[float, float]:
+    """jieba.cut over texts on one core: chars per second and chars per CPU-second."""
+    import jieba
+    jieba_rate(texts[:1])   # loads the dictionary, silently
+    wall, cpu = time.perf_counter(), time.process_time()
+    for t in texts:
+        for _ in jieba.cut(t):
+            pass
+    chars = sum(map(len, texts))
+    return chars / (time.perf_counter() - wall), chars / (time.process_time() - cpu)
+
+
+def texts_of(folder: Path, limit: int) -> list[str]:
+    from kg.corpus import read_article
+    return [read_article(p).text for p in sorted(folder.glob("*.md"))[:limit]]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--articles", type=int, default=100)
+    ap.add_argument("--sizes", default="100,1000")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--keep", help="folder to keep the corpora and stores in")
+    ap.add_argument("--compare", metavar="SRC", help="another kg source tree to run every ingest with too")
     args = ap.parse_args()
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    base = texts()
-    corpus = [base[i % len(base)] for i in range(args.articles)]
-    chars = sum(map(len, corpus))
-    print(f"{len(corpus)} articles, {chars:,} characters")
-
-    from kg.corpus import Article
-    from kg.extraction.extract import extract
-    from kg.nlp import make_nlp
-    from kg.rdf.build import article_triples
-    from kg.reference import load_reference
-    jieba.initialize()
-    nlp = make_nlp()
-    ref = load_reference()
-    nlp("預熱")
-
-    baseline = timed("jieba.cut (baseline)", chars, lambda: [list(jieba.cut(t)) for t in corpus])
-    timed("spaCy pipeline (nlp.pipe)", chars, lambda: list(nlp.pipe(corpus)), baseline)
-
-    def full():
-        for i, doc in enumerate(nlp.pipe(corpus)):
-            art = Article(key=f"bench/{i}.md", text=doc.text, sha256="0" * 64)
-            article_triples(extract(doc, art), ref)
-    timed("pipeline + extraction + RDF", chars, full, baseline)
-
+    sizes = [int(x) for x in args.sizes.split(",")]
+    trees = [("this tree", None)] + ([(f"{args.compare}", Path(args.compare).resolve())] if args.compare else [])
+    pool = sentences()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "corpus"
-        folder.mkdir()
-        for i, t in enumerate(corpus):
-            (folder / f"a{i:05d}.md").write_text(t, encoding="utf-8")
-        kg = str(Path(sys.executable).with_name("kg"))
-        store = str(Path(tmp) / "store")
-        timed("kg ingest (new store, with startup)", chars,
-              lambda: subprocess.run([kg, "--store", store, "ingest", "--silent", str(folder)], check=True,
-                                     capture_output=True), baseline)
-        timed("kg ingest again (all unchanged)", chars,
-              lambda: subprocess.run([kg, "--store", store, "ingest", "--silent", str(folder)], check=True,
-                                     capture_output=True), baseline)
+        work = Path(args.keep) if args.keep else Path(tmp)
+        corpora = {n: work / f"corpus{n}" for n in sizes}
+        chars = {n: build_corpus(corpora[n], n, pool) for n in sizes}
+        small = sizes[0]
+        base = jieba_rate(texts_of(corpora[small], 1000))
+        nlp_rate, extract_rate = stage_rates(corpora[small])
+        print(f"one core, {small} articles: jieba.cut {base:,.0f} chars/s; NLP pipeline alone {nlp_rate:,.0f} "
+              f"({nlp_rate / base:.3f}x jieba); with extraction and RDF {extract_rate:,.0f} ({extract_rate / base:.3f}x)",
+              flush=True)
+        first: dict[str, float] = {}
+        for n in sizes:
+            for label, src in trees:
+                store = work / f"store{n}-{'this' if src is None else 'compare'}"
+                shutil.rmtree(store, ignore_errors=True)
+                base, base_cpu = jieba_rates(texts_of(corpora[n], 1000))
+                run = kg_ingest(store, corpora[n], args.workers, src)
+                again = kg_ingest(store, corpora[n], args.workers, src)
+                first.setdefault(label, run.rss_mib)
+                rate, per_cpu = chars[n] / run.secs, chars[n] / run.cpu
+                print(f"\n{n} articles ({chars[n]:,} chars), {label}, --workers {args.workers}: jieba.cut {base:,.0f} "
+                      f"chars/s ({base_cpu:,.0f} per CPU-second)\n"
+                      f"  ingest {run.secs:7.1f} s  {rate:8,.0f} chars/s  {rate / base:5.3f}x jieba  "
+                      f"{n / run.secs:5.1f} articles/s  CPU {run.cpu:6.1f} s ({per_cpu:,.0f} chars per CPU-second, "
+                      f"{per_cpu / base_cpu:.3f}x jieba's; on {args.workers} idle cores at best "
+                      f"{args.workers * per_cpu / base_cpu:.3f}x)  "
+                      f"peak RSS {run.rss_mib:,.0f} MiB ({run.rss_mib / first[label]:.2f}x {small} articles')\n"
+                      f"  unchanged re-ingest {again.secs:6.2f} s  peak RSS {again.rss_mib:,.0f} MiB", flush=True)
+                if not args.keep:
+                    shutil.rmtree(store, ignore_errors=True)
 
 
 if __name__ == "__main__":

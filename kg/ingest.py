@@ -10,7 +10,7 @@ being ingested again, and is gone from it, is dropped.
 
 Writes, per batch: first the entities graph (the descriptions of every entity the batch's
 articles mention or mentioned, recomputed from the mention records of all articles), then
-the replaced article graphs in one update and the new ones in one load. A run killed
+the replaced article graphs in one update and the new ones in one bulk load. A run killed
 between the two leaves the entities graph a step ahead of the articles; the next run
 sees those articles as new or changed, redoes them and the same entities, and the store
 is whole again. Each article graph is always either fully written or untouched.
@@ -24,8 +24,8 @@ from typing import Callable, Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.corpus import Article, read_article
-from kg.corpus.reader import article_key, read_batch
+from kg.corpus import read_article
+from kg.corpus.reader import Checked, article_key, check_batch
 from kg.errors import KgError
 from kg.ingest_spool import extract_all
 from kg.ingest_workers import CHUNK, Extracted, dask_client, default_workers, extract_stream
@@ -40,7 +40,8 @@ from kg.store.terms import quad_to_rdflib
 FINGERPRINT_FILES = ("nlp", "extraction", "rdf")
 BATCH_ARTICLES = 200          # articles per write batch
 BATCH_TRIPLES = 200_000       # or fewer, when the batch's graphs hold more triples than this
-_VALUES_CHUNK = 400           # IRIs per VALUES block when reading mention records
+                              # (under Oxigraph's bulk-load chunk of 1,000,000 quads: one step)
+_VALUES_CHUNK = 400           # IRIs per VALUES block of the entities graph's DELETE
 
 
 @dataclass
@@ -87,7 +88,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, dry_run: bool = False, 
            progress: Callable[[int, int, str], None] | None = None, pipeline_config: str | None = None,
            base_pipeline: str | None = None, workers: int | None = 1,
            dask_scheduler: str | None = None, encoding: str | None = None,
-           follow_links: bool = False, batch: dict[str, Article] | None = None) -> IngestReport:
+           follow_links: bool = False, checked: dict[str, Checked] | None = None) -> IngestReport:
     """Ingest the articles under paths into store; see the module docstring for the rules.
 
     workers: extraction processes (None: one per core; 1: in this process).
@@ -95,15 +96,14 @@ def ingest(paths: Iterable[str | Path], store: Store, *, dry_run: bool = False, 
     The store's content does not depend on either.
     encoding: the files' encoding, when detection should not decide (kg.corpus.decoding).
     follow_links: read symbolic links that leave the folders given (kg.corpus.discovery).
-    batch: the articles under paths already read by kg.corpus.read_batch (the CLI reads them
-    before it opens the store, so a bad file leaves no store behind).
+    checked: the files under paths already read and checked by kg.corpus.reader.check_batch
+    (the CLI checks them before it opens the store, so a bad file leaves no store behind).
     """
     paths = list(paths)
     # every file is read and checked before any write; only what identifies it is kept, and
     # the articles to extract are read again one at a time
-    articles = batch if batch is not None else read_batch(paths, encoding=encoding, follow_links=follow_links)
-    checked = {key: (Path(key), art.sha256, art.encoding) for key, art in articles.items()}
-    del articles
+    if checked is None:
+        checked = check_batch(paths, encoding=encoding, follow_links=follow_links)
     fingerprint = extractor_fingerprint()
     stored = stored_articles(store)
     report = IngestReport(dry_run=dry_run)
@@ -172,7 +172,7 @@ class _BatchWriter:
 
     def add(self, item: Extracted) -> None:
         self.batch.append(item)
-        self.size += len(item.lines)
+        self.size += item.count
         if len(self.batch) >= BATCH_ARTICLES or self.size >= BATCH_TRIPLES:
             self.flush()
 
@@ -184,15 +184,18 @@ class _BatchWriter:
         replaced: dict[str, list[str]] = {}
         loaded: dict[str, list[str]] = {}
         for g, x in graphs.items():
-            old = graph_lines(self.store, g) if x.key in self.stored else set()
-            new = set(x.lines)
-            self.report.triples_removed += len(old - new)
-            self.report.triples_added += len(new - old)
-            (replaced if x.key in self.stored else loaded)[g] = x.lines
+            if x.key in self.stored:
+                old, new = graph_lines(self.store, g), set(x.lines)
+                self.report.triples_removed += len(old - new)
+                self.report.triples_added += len(new - old)
+                replaced[g] = x.lines
+            else:
+                self.report.triples_added += x.count
+                loaded[g] = x.lines
         if self.report.dry_run:
             return
         new_records = {g: x.records for g, x in graphs.items()}
-        entities = self._entities_update(set(graphs), new_records)
+        entities = self._entities_update(set(graphs), new_records, stored=set(replaced))
         self.store.write_graphs({**replaced, **loaded}, before=entities)
 
     def remove(self, keys: list[str]) -> None:
@@ -201,19 +204,20 @@ class _BatchWriter:
             self.report.triples_removed += len(graph_lines(self.store, g))
         if self.report.dry_run or not graphs:
             return
-        entities = self._entities_update(set(graphs), {g: {} for g in graphs})
+        entities = self._entities_update(set(graphs), {g: {} for g in graphs}, stored=set(graphs))
         self.store.write_graphs({}, drop=graphs, before=entities)
 
-    def _entities_update(self, graphs: set[str], new_records: dict[str, dict[str, str]]) -> str:
+    def _entities_update(self, graphs: set[str], new_records: dict[str, dict[str, str]], stored: set[str]) -> str:
         """The SPARQL update that sets the entities graph's description of every entity
-        these graphs mention (before or after), from every article's mention records.
+        these graphs mention (before or after), from every article's mention records;
+        stored: those of the graphs the store holds (the others have no records to read back).
 
         An entity's description is the union of what each record says (less the reference
         data), so an entity that only gains records gets what the new records say added; only
         an entity that loses or changes a record (a replaced or dropped article) is described
         again from all its records. A fresh ingest so never reads records back, and its cost per
         batch does not grow with the store."""
-        old = {(g, e): rec for g, e, rec in mention_records(self.store, graphs=graphs)}
+        old = {(g, e): rec for g, e, rec in mention_records(self.store, graphs=stored)}
         shrinking = {e for (g, e), rec in old.items() if new_records.get(g, {}).get(e) != rec}
         growing = {e for recs in new_records.values() for e in recs} - shrinking
         if not shrinking and not growing:
@@ -256,14 +260,20 @@ def _chunks(items: list, n: int) -> Iterator[list]:
 
 def mention_records(store: Store, *, graphs: Iterable[str] | None = None,
                     entities: Iterable[str] | None = None) -> Iterator[tuple[str, str, str]]:
-    """(graph, entity IRI, record) for the mention records of these graphs or these entities."""
-    var, items = ("g", list(graphs)) if graphs is not None else ("e", list(entities or ()))
-    for chunk in _chunks(sorted(items), _VALUES_CHUNK):
-        values = " ".join(f"<{x}>" for x in chunk)
-        q = (f"SELECT ?g ?e ?r WHERE {{ VALUES ?{var} {{ {values} }} "
-             f"GRAPH ?g {{ ?e <{KGO.mentionRecord}> ?r }} }}")
-        for row in store.query(q):
-            yield row["g"].value, row["e"].value, row["r"].value
+    """(graph, entity IRI, record) for the mention records of these graphs or these entities.
+
+    One query per graph or entity, each naming it: Oxigraph then reads one index range (a
+    millisecond), where a VALUES list of them made it scan every mention record in the store
+    (2 s per 200 graphs at 10,000 articles, for every batch)."""
+    mr = f"<{KGO.mentionRecord}>"
+    if graphs is not None:
+        for g in sorted(graphs):
+            for row in store.query(f"SELECT ?e ?r WHERE {{ GRAPH <{g}> {{ ?e {mr} ?r }} }}"):
+                yield g, row["e"].value, row["r"].value
+        return
+    for e in sorted(entities or ()):
+        for row in store.query(f"SELECT ?g ?r WHERE {{ GRAPH ?g {{ <{e}> {mr} ?r }} }}"):
+            yield row["g"].value, e, row["r"].value
 
 
 def stored_articles(store: Store) -> dict[str, tuple[str, str]]:
@@ -280,14 +290,17 @@ def graph_lines(store: Store, graph) -> set[str]:
 
 def _load_schema(store: Store) -> None:
     """Ontology and reference data into graphs of their own, when they changed."""
-    folder = ontology_dir()
-    onto = Graph()
-    files = sorted(folder.glob("*.ttl"))
+    files = sorted(ontology_dir().glob("*.ttl"))
     digest = hashlib.sha256()
     for f in files:
         digest.update(f.read_bytes())
-        onto.parse(f, format="turtle")
-    _replace_if_changed(store, ONTOLOGY_GRAPH, digest.hexdigest(), lambda: list(onto))
+
+    def ontology() -> list:   # parsed only when it changed: a second a run otherwise
+        onto = Graph()
+        for f in files:
+            onto.parse(f, format="turtle")
+        return list(onto)
+    _replace_if_changed(store, ONTOLOGY_GRAPH, digest.hexdigest(), ontology)
     reference = load_reference()
     rdigest = hashlib.sha256()
     for f in reference.files:

@@ -1,13 +1,14 @@
 """Extraction on every core, or on a Dask cluster: articles in, N-Triples lines out, in input order.
 
 Extraction (NLP, rules, triples) is most of an ingest's time and each article is
-independent, so it runs in worker processes: `ProcessPoolExecutor` with an initializer
-that builds the spaCy pipeline (and with it jieba's dictionary) once per process (where
-processes fork, once in the parent, inherited by every worker), or the
-workers of a dask.distributed cluster, which build it once per worker process on first
-use. Articles go out in chunks, results come back in the order the articles went in,
-and at most a few chunks per worker are in flight, so memory stays flat however large
-the corpus. Only the calling process writes to the store.
+independent, so it runs in worker processes: a `ProcessPoolExecutor` whose workers each
+build the spaCy pipeline (and with it jieba's dictionary) once, on their first task, or the
+workers of a dask.distributed cluster, which do the same. The calling process never builds
+it when workers do: it only writes the store, and holds a batch of graphs and the store's
+buffers, not the pipeline's 400 MiB besides (its peak was above the workers'). Articles go out in chunks,
+results come back in the order the articles went in, and at most a few chunks per worker
+are in flight, so memory stays flat however large the corpus. Only the calling process
+writes to the store.
 
 Output never depends on where an article was extracted: a worker renders the triples to
 N-Triples lines exactly as the single-process path does.
@@ -22,18 +23,21 @@ from typing import Iterable, Iterator
 from kg.corpus import Article
 from kg.errors import KgError
 
-CHUNK = 4            # articles per task: enough to amortise a round trip, small enough to balance
 GROUP_ARTICLES = 8   # articles through the pipeline together (kg_lac batches their clauses)
 GROUP_CHARS = 20_000 # …or fewer, when they are long
+CHUNK = GROUP_ARTICLES  # articles per task: a whole group (a task of 4 made groups of 4 on workers)
 AHEAD = 3            # chunks in flight per worker
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """One article's graph: its N-Triples lines and its mention records (entity IRI → record)."""
+    """One article's graph: its N-Triples lines, how many distinct ones, and its mention
+    records (entity IRI → record). The count is made here, in the worker, so the writer
+    never builds a set of a new article's lines."""
 
     key: str
     lines: list[str]
+    count: int
     records: dict[str, str]
 
 
@@ -113,7 +117,7 @@ class _Extractor:
             lines.append(f"{nt(s)} {nt(p)} {nt(o)} .")
             if p == KGO.mentionRecord:
                 records[str(s)] = str(o)
-        return Extracted(art.key, lines, records)
+        return Extracted(art.key, lines, len(set(lines)), records)
 
 
 _PROCESS: dict[tuple, _Extractor] = {}
@@ -127,12 +131,10 @@ def _extractor(fingerprint: str, config: str | None, base: str | None) -> _Extra
     return _PROCESS[key]
 
 
-def _init_worker(fingerprint: str, config: str | None, base: str | None) -> None:
-    _extractor(fingerprint, config, base)
-
-
 def _extract_chunk(articles: list[Article], fingerprint: str, config: str | None, base: str | None) -> list[Extracted]:
-    """A task: run in a worker process (pool or Dask), with that process's pipeline."""
+    """A task: run in a worker process (pool or Dask), with that process's pipeline, built by
+    its first task (a pipeline that cannot be built is then that task's error, one line in
+    the calling process, where a pool initializer's error would only break the pool)."""
     return _extractor(fingerprint, config, base).run(articles)
 
 
@@ -195,15 +197,11 @@ def _on_pool(articles, fingerprint, config, base, workers: int) -> Iterator[Extr
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork shares the parent's imported modules; spawn would import spaCy again per worker
+    # fork starts a worker in milliseconds with this process's imports; each worker builds
+    # the pipeline on its first task (all at once, one per core), never this process
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
-    if method == "fork":
-        # built here once, inherited by every worker: spaCy, the reference data and jieba's
-        # dictionary load once per run instead of once per worker
-        _extractor(fingerprint, config, base)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(fingerprint, config, base)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         try:
             yield from _in_order(lambda c: pool.submit(_extract_chunk, c, fingerprint, config, base),
                                  _chunked(articles, CHUNK), workers * AHEAD, lambda f: f.result())

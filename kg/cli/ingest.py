@@ -47,7 +47,7 @@ def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool,
     writes happen here, in batches.
     """
     from kg.corpus.decoding import canonical
-    from kg.corpus.reader import read_batch
+    from kg.corpus.reader import check_batch
 
     if encoding:
         try:
@@ -58,7 +58,7 @@ def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool,
     if article_timeout is not None:   # through the environment, which worker processes inherit
         os.environ[ENV] = f"{article_timeout:g}"
     article_seconds()   # a malformed $KG_ARTICLE_SECONDS stops here, before the store opens
-    batch = read_batch(paths, encoding=encoding, follow_links=follow_links)  # before the slow imports
+    checked = check_batch(paths, encoding=encoding, follow_links=follow_links)  # before the slow imports
 
     from kg.ingest import ingest
     from kg.store import open_store
@@ -79,7 +79,7 @@ def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool,
             try:
                 report = ingest(paths, store, dry_run=dry_run, prune=not keep_missing, progress=progress,
                                 pipeline_config=settings.pipeline_config, base_pipeline=settings.base_pipeline,
-                                batch=batch, workers=workers, dask_scheduler=dask_scheduler)
+                                checked=checked, workers=workers, dask_scheduler=dask_scheduler)
             finally:
                 if bar is not None:
                     bar.stop()

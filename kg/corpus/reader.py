@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from kg.corpus.article import Article
 from kg.corpus.decoding import UndecidableEncoding, decode
@@ -21,7 +21,8 @@ from kg.corpus.frontmatter import FrontMatterProblem, load_front_matter
 from kg.corpus.limits import check_text
 from kg.errors import ArticleTooLargeError, CorpusError, EmptyArticleError, EncodingError, FrontMatterError
 
-__all__ = ["article_key", "discover", "iter_articles", "parse_article", "read_article", "read_batch"]
+__all__ = ["Checked", "article_key", "check_batch", "discover", "iter_articles", "parse_article", "read_article",
+           "read_batch"]
 
 MAX_BYTES = int(os.environ.get("KG_MAX_ARTICLE_BYTES", 4 * 1024 * 1024))
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -168,6 +169,15 @@ def iter_articles(paths: Iterable[Path], encoding: str | None = None) -> Iterato
         yield read_article(p, encoding)
 
 
+class Checked(NamedTuple):
+    """What identifies a file that `check_batch` read and found fit: enough to read it again
+    (`read_article(path, encoding)`) and to see that it did not change meanwhile."""
+
+    path: Path
+    sha256: str
+    encoding: str
+
+
 def read_batch(paths: Iterable[str | Path], *, encoding: str | None = None, follow_links: bool = False,
                warn=None) -> dict[str, Article]:
     """Every article under paths, key → Article, all checked before any is used.
@@ -175,11 +185,23 @@ def read_batch(paths: Iterable[str | Path], *, encoding: str | None = None, foll
     The first unfit file is reported, with a count of the others, in one line: a run either
     has every file fit or touches nothing.
     """
-    articles: dict[str, Article] = {}
+    return _batch(paths, lambda f, art: art, encoding, follow_links, warn)
+
+
+def check_batch(paths: Iterable[str | Path], *, encoding: str | None = None, follow_links: bool = False,
+                warn=None) -> dict[str, Checked]:
+    """`read_batch` keeping only what identifies each file, not its text: memory stays flat
+    in the corpus size (10,000 articles of 1,000 characters are 27 MiB of Article records),
+    and `kg ingest` reads the articles it extracts again, one at a time."""
+    return _batch(paths, lambda f, art: Checked(f, art.sha256, art.encoding), encoding, follow_links, warn)
+
+
+def _batch(paths, keep, encoding: str | None, follow_links: bool, warn) -> dict:
+    articles: dict = {}
     errors: list[CorpusError] = []
     for f in discover(paths, follow_links=follow_links, warn=warn):
         try:
-            articles[article_key(f)] = read_article(f, encoding)
+            articles[article_key(f)] = keep(f, read_article(f, encoding))
         except CorpusError as e:
             errors.append(e)
     if errors:
