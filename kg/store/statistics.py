@@ -16,7 +16,7 @@ entity-counts-by-type) and the viewer's overview read these counts.
 Exact, always: every write to another graph (`Store.write_graphs`, `replace_graph_lines`)
 first marks the statistics stale (`<…/graph/statistics> kgo:statisticsStale true`) in
 the same transaction as its first change, and `refresh` (called at the end of `kg ingest`,
-which also prunes) recounts everything in one update that also clears the mark. A run
+which also prunes) recounts everything in one update that ends with the mark `false`. A run
 killed in between leaves the mark, and the next `kg ingest`, even of unchanged files,
 recounts. The counting runs inside Oxigraph (about 5 s at 10,000 articles, on 2 busy
 cores), only when something changed; a store that predates the statistics graph gets it
@@ -29,7 +29,9 @@ from kg.rdf.namespaces import ENTITIES_GRAPH, GRAPH, KGO, REFERENCE_GRAPH, SCHEM
 STATISTICS_GRAPH = GRAPH["statistics"]
 
 _G = f"<{STATISTICS_GRAPH}>"
-MARK_STALE = f"INSERT DATA {{ GRAPH {_G} {{ {_G} <{KGO.statisticsStale}> true }} }}"
+_STALE = f"<{KGO.statisticsStale}>"
+MARK_STALE = (f"DELETE DATA {{ GRAPH {_G} {{ {_G} {_STALE} false }} }} ;\n"
+              f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} true }} }}")
 
 _ENTITY_COUNTS = f"""
 INSERT {{ GRAPH {_G} {{ ?entity <{KGO.articleCount}> ?articles }} }}
@@ -52,14 +54,13 @@ WHERE {{ SELECT ?type (COUNT(DISTINCT ?entity) AS ?entities) (COUNT(DISTINCT ?kn
     BIND(IF(BOUND(?referenceType), ?unbound, ?entity) AS ?discoveredEntity)
   }} GROUP BY ?type }}"""
 
-REFRESH = f"DROP SILENT GRAPH {_G} ;\n{_ENTITY_COUNTS} ;\n{_TYPE_COUNTS}"
+REFRESH = (f"DROP SILENT GRAPH {_G} ;\n{_ENTITY_COUNTS} ;\n{_TYPE_COUNTS} ;\n"
+           f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} false }} }}")
 
 
 def is_current(store) -> bool:
-    """True when the statistics graph exists and no write has happened since it was counted."""
-    ask = (f"ASK {{ GRAPH {_G} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH {_G} "
-           f"{{ {_G} <{KGO.statisticsStale}> true }} }} }}")
-    return bool(store.query(ask))
+    """True when the statistics were counted and no write has happened since."""
+    return bool(store.query(f"ASK {{ GRAPH {_G} {{ {_G} {_STALE} false }} }}"))
 
 
 def refresh(store, *, force: bool = False) -> bool:
