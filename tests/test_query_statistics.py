@@ -81,6 +81,18 @@ def test_counts_stay_exact_after_a_change_and_a_prune(tmp_path):
                  store=store, check=False)
     assert bad.returncode != 0 and "limit" in bad.stderr and "1 or more" in bad.stderr
 
+    # the viewer draws a store larger than its overview from the most recent articles only
+    from kg.store import open_store
+    from kg.view.corpus import overview_graphs
+    from kg.view.model import build_graph
+    with open_store(store) as db:
+        assert overview_graphs(db, n=5) == (None, 2)
+        graphs, total = overview_graphs(db, n=1)
+        assert total == 2 and len(graphs) == 1 and graphs[0].endswith("b.md")
+        drawn = {n.rsplit("/", 1)[1] for n, d in build_graph(db, graphs=graphs).nodes(data=True)
+                 if d["kind"] == "entity"}
+        assert "nvidia" in drawn and "huawei" not in drawn   # huawei is named in a.md only
+
     # b.md no longer names NVIDIA but Huawei; a.md is gone (pruned)
     (corpus / "a.md").unlink()
     (corpus / "b.md").write_text(HUAWEI_ONLY, encoding="utf-8")

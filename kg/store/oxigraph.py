@@ -129,9 +129,9 @@ class Store:
         self._flush()
 
     def _mark_statistics_stale(self, graph: str) -> None:
-        """Any graph but the statistics' own changes the counts (kg.store.statistics)."""
-        from kg.store.statistics import MARK_STALE, STATISTICS_GRAPH
-        if graph != str(STATISTICS_GRAPH):
+        """Any graph but the statistics' own and the ontology's changes the counts (kg.store.statistics)."""
+        from kg.store.statistics import MARK_STALE, UNCOUNTED_GRAPHS
+        if graph not in UNCOUNTED_GRAPHS:
             self._update(MARK_STALE)
 
     def _flush(self) -> None:

@@ -161,10 +161,10 @@ class RemoteStore:
 
     def replace_graph_lines(self, graph, lines: list[str]) -> None:
         """replace_graph for triples already written as N-Triples lines."""
-        from kg.store.statistics import MARK_STALE, STATISTICS_GRAPH
+        from kg.store.statistics import MARK_STALE, UNCOUNTED_GRAPHS
         body = "\n".join(lines)
         g = _n3(graph)
-        mark = f"{MARK_STALE} ;\n" if str(graph) != str(STATISTICS_GRAPH) else ""
+        mark = f"{MARK_STALE} ;\n" if str(graph) not in UNCOUNTED_GRAPHS else ""
         self._update(f"{mark}DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
 
     def write_graphs(self, graphs: dict[str, list[str]], *, drop: Iterable[str] = (), before: str = "") -> None:

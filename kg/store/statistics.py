@@ -13,7 +13,8 @@ At 10,000 articles a query that counts, per entity, the articles mentioning it r
 that summarise the corpus (wikidata-links, entity-by-alias, discovered-entities,
 entity-counts-by-type) and the viewer's overview read these counts.
 
-Exact, always: every write to another graph (`Store.write_graphs`, `replace_graph_lines`)
+Exact, always: every write to another graph but the ontology's (`Store.write_graphs`,
+`replace_graph_lines`, `drop_graph`)
 first marks the statistics stale (`<…/graph/statistics> kgo:statisticsStale true`) in
 the same transaction as its first change, and `refresh` (called at the end of `kg ingest`,
 which also prunes) recounts everything in one update that ends with the mark `false`. A run
@@ -24,9 +25,11 @@ on its next `kg ingest`.
 """
 from __future__ import annotations
 
-from kg.rdf.namespaces import ENTITIES_GRAPH, GRAPH, KGO, REFERENCE_GRAPH, SCHEMA
+from kg.rdf.namespaces import ENTITIES_GRAPH, GRAPH, KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH, SCHEMA
 
 STATISTICS_GRAPH = GRAPH["statistics"]
+#: graphs whose changes leave the counts as they are: the statistics' own, and the ontology
+UNCOUNTED_GRAPHS = frozenset({str(STATISTICS_GRAPH), str(ONTOLOGY_GRAPH)})
 
 _G = f"<{STATISTICS_GRAPH}>"
 _STALE = f"<{KGO.statisticsStale}>"
