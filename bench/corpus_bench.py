@@ -20,7 +20,11 @@ ids, dates and a numbered company name per article, so articles share known enti
 
 --keep DIR keeps corpora and stores there and reuses a store already built for a size
 (its ingest is then not timed again), so query figures at 10,000 articles can be taken
-again without a second long ingest. Timings depend on the machine and its load; the
+again without a second long ingest; --queries-only skips the ingest rates (baseline,
+stages, worker counts) and times only the stores' re-ingest and queries. --compare DIR
+also times, in the same run and on the same store, the saved queries of another ontology
+folder's queries/ (e.g. the main checkout's, before a change) through `kg query`, once
+each (start-up included, stopped at --timeout): the "before" column. Timings depend on the machine and its load; the
 ratios are what to compare across runs.
 """
 from __future__ import annotations
@@ -127,19 +131,21 @@ def triples(store: Path, n: int) -> tuple[float, float]:
     return art / n, (art + ent) / n
 
 
-def query_times(store: Path, names: list[str], repeat: int, cap: float) -> dict[str, tuple[float, float, int]]:
-    from kg.query.saved import load_saved
-    from kg.query.sparql import run_saved
+def query_times(store: Path, names: list[str], repeat: int, cap: float,
+                folder: Path | None = None) -> dict[str, tuple[float, float, int]]:
+    """p50, p95 and rows of each saved query (from folder, default kg's), in this process."""
+    from kg.query.saved import bind, load_saved
+    from kg.query.sparql import run_query
     from kg.store import open_store
     out = {}
     with open_store(store) as db:
         for name in names:
-            q = load_saved(name)
+            q = load_saved(name, folder)
             params = {p.name: [SAMPLES[p.name]] for p in q.params.values() if p.required}
             times, rows = [], 0
             for _ in range(repeat):
                 start = time.perf_counter()
-                rows = len(run_saved(db, q.name, params).rows)
+                rows = len(run_query(db, bind(q, params, db)).rows)
                 times.append(time.perf_counter() - start)
                 if times[-1] > cap:
                     break
@@ -148,18 +154,22 @@ def query_times(store: Path, names: list[str], repeat: int, cap: float) -> dict[
     return out
 
 
-def cli_time(store: Path, name: str, cap: float, timeout: float) -> float | None:
-    """p50 of `kg query NAME` (start-up included), 3 runs, or 1 when a run passes cap; None past timeout."""
+def cli_time(store: Path, name: str, cap: float, timeout: float, folder: Path | None = None) -> float | None:
+    """p50 of `kg query NAME` (start-up included), 3 runs, or 1 when a run passes cap; None past timeout.
+
+    folder: run the saved query of that queries/ folder instead of kg's (KG_ONTOLOGY=its parent).
+    """
     from kg.query.saved import load_saved
-    q = load_saved(name)
+    q = load_saved(name, folder)
     args = [a for p in q.params.values() if p.required for a in ("--param", f"{p.name}={SAMPLES[p.name]}")]
     exe = Path(sys.executable).with_name("kg")
+    env = {**os.environ, "KG_ONTOLOGY": str(folder.parent)} if folder else None
     times = []
     for _ in range(3):
         start = time.perf_counter()
         try:
             subprocess.run([str(exe), "--store", str(store), "query", name, *args, "--format", "tsv"], check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, timeout=timeout)
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, timeout=timeout, env=env)
         except subprocess.TimeoutExpired:
             return None
         times.append(time.perf_counter() - start)
@@ -177,6 +187,8 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=60.0,
                     help="seconds after which `kg query` is stopped and the query is reported as over it")
     ap.add_argument("--keep", help="folder to keep corpora and stores in (and to reuse them from)")
+    ap.add_argument("--queries-only", action="store_true", help="skip the ingest rates; reuse the stores in --keep")
+    ap.add_argument("--compare", help="an ontology folder whose queries/ to time as well (the 'before' column)")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     workers = [int(x) for x in args.workers.split(",")]
@@ -185,55 +197,74 @@ def main() -> None:
         tmp = Path(args.keep) if args.keep else Path(tmp)
         corpora = {n: tmp / f"corpus{n}" for n in sizes}
         chars = {n: build_corpus(corpora[n], n, pool) for n in sizes}
-        small = sizes[0]
-        from kg.corpus import read_article
-        texts = [read_article(p).text for p in sorted(corpora[small].glob("*.md"))]
-        base = jieba_rate(texts)
-        print(f"baseline jieba.cut, one core: {base:,.0f} chars/s ({small} articles, {chars[small]:,} chars)")
-        nlp_rate, extract_rate = stage_rates(corpora[small])
-        print(f"NLP pipeline alone, one core: {nlp_rate:,.0f} chars/s ({nlp_rate / base:.3f}x jieba); "
-              f"with extraction and RDF: {extract_rate:,.0f} chars/s ({extract_rate / base:.3f}x)")
-        for w in workers:
-            store = tmp / f"w{w}-{small}"
-            if store.exists():
-                import shutil
-                shutil.rmtree(store)
-            secs, rss = kg("ingest", "--workers", str(w), str(corpora[small]), store=store)
-            rate = chars[small] / secs
-            line = (f"kg ingest --workers {w}: {secs:7.1f} s {rate:9,.0f} chars/s  {rate / base:5.3f}x jieba  "
-                    f"{small / secs:6.1f} articles/s  peak RSS {rss:,.0f} MiB")
-            if w == 1:
-                nlp_s, extract_s = chars[small] / nlp_rate, chars[small] / extract_rate
-                line += (f"\n  of which NLP {nlp_s / secs:.0%}, extraction + RDF {(extract_s - nlp_s) / secs:.0%}, "
-                         f"the rest (reading, store writes, start-up) {(secs - extract_s) / secs:.0%}")
-            print(line)
+        base = None if args.queries_only else ingest_rates(corpora[sizes[0]], chars[sizes[0]], workers, tmp)
+        compare = Path(args.compare) / "queries" if args.compare else None
         for n in sizes:
-            store = tmp / f"s{n}"
-            w = max(workers)
-            if (store / "oxigraph").is_dir():
-                print(f"\n{n} articles: reusing the store in {store}")
-            else:
-                secs, rss = kg("ingest", "--workers", str(w), str(corpora[n]), store=store)
-                per, with_entities = triples(store, n)
-                size = sum(f.stat().st_size for f in (store / "oxigraph").rglob("*") if f.is_file())
-                print(f"\n{n} articles, --workers {w}: ingest {secs:.1f} s ({chars[n] / secs:,.0f} chars/s, "
-                      f"{chars[n] / secs / base:.3f}x jieba, {n / secs:.1f} articles/s), peak RSS {rss:,.0f} MiB, "
-                      f"{per:.0f} triples/article ({with_entities:.0f} with the entities graph), "
-                      f"store {size / 2**20:.0f} MiB")
-            again, rss = kg("ingest", str(corpora[n]), store=store)
-            print(f"unchanged re-ingest of {n} articles: {again:.2f} s, peak RSS {rss:,.0f} MiB")
-            print(f"{'saved query':<28} {'p50 ms':>9} {'p95 ms':>9} {'kg query ms':>12} {'rows':>6}")
-            from kg.query.saved import list_saved
-            for q in list_saved():
-                if q.name == "wikidata-federated":
-                    continue
-                cli = cli_time(store, q.name, args.cap, args.timeout)
-                if cli is None:   # not run in this process either: it could not be stopped
-                    print(f"{q.name:<28} {'-':>9} {'-':>9} {'>' + format(args.timeout * 1000, '.0f'):>12} {'-':>6}",
-                          flush=True)
-                    continue
-                p50, p95, rows = query_times(store, [q.name], args.repeat, args.cap)[q.name]
-                print(f"{q.name:<28} {p50 * 1000:9.1f} {p95 * 1000:9.1f} {cli * 1000:12.0f} {rows:6d}", flush=True)
+            corpus_queries(args, corpora[n], n, chars[n], tmp / f"s{n}", max(workers), base, compare)
+
+
+def ingest_rates(corpus: Path, chars: int, workers: list[int], tmp: Path) -> float:
+    """jieba's rate (returned: the baseline), the pipeline's stages, and `kg ingest --workers W` on corpus."""
+    from kg.corpus import read_article
+    small = len(list(corpus.glob("*.md")))
+    texts = [read_article(p).text for p in sorted(corpus.glob("*.md"))]
+    base = jieba_rate(texts)
+    print(f"baseline jieba.cut, one core: {base:,.0f} chars/s ({small} articles, {chars:,} chars)")
+    nlp_rate, extract_rate = stage_rates(corpus)
+    print(f"NLP pipeline alone, one core: {nlp_rate:,.0f} chars/s ({nlp_rate / base:.3f}x jieba); "
+          f"with extraction and RDF: {extract_rate:,.0f} chars/s ({extract_rate / base:.3f}x)")
+    for w in workers:
+        store = tmp / f"w{w}-{small}"
+        if store.exists():
+            import shutil
+            shutil.rmtree(store)
+        secs, rss = kg("ingest", "--workers", str(w), str(corpus), store=store)
+        rate = chars / secs
+        line = (f"kg ingest --workers {w}: {secs:7.1f} s {rate:9,.0f} chars/s  {rate / base:5.3f}x jieba  "
+                f"{small / secs:6.1f} articles/s  peak RSS {rss:,.0f} MiB")
+        if w == 1:
+            nlp_s, extract_s = chars / nlp_rate, chars / extract_rate
+            line += (f"\n  of which NLP {nlp_s / secs:.0%}, extraction + RDF {(extract_s - nlp_s) / secs:.0%}, "
+                     f"the rest (reading, store writes, start-up) {(secs - extract_s) / secs:.0%}")
+        print(line)
+    return base
+
+
+def corpus_queries(args, corpus: Path, n: int, chars: int, store: Path, w: int, base: float | None,
+                   compare: Path | None) -> None:
+    """Ingest corpus into store (unless it is there), re-ingest it unchanged, and time every saved query."""
+    if (store / "oxigraph").is_dir():
+        print(f"\n{n} articles: reusing the store in {store}")
+    else:
+        secs, rss = kg("ingest", "--workers", str(w), str(corpus), store=store)
+        per, with_entities = triples(store, n)
+        size = sum(f.stat().st_size for f in (store / "oxigraph").rglob("*") if f.is_file())
+        vs = f", {chars / secs / base:.3f}x jieba" if base else ""
+        print(f"\n{n} articles, --workers {w}: ingest {secs:.1f} s ({chars / secs:,.0f} chars/s{vs}, "
+              f"{n / secs:.1f} articles/s), peak RSS {rss:,.0f} MiB, "
+              f"{per:.0f} triples/article ({with_entities:.0f} with the entities graph), "
+              f"store {size / 2**20:.0f} MiB")
+    again, rss = kg("ingest", str(corpus), store=store)
+    print(f"unchanged re-ingest of {n} articles: {again:.2f} s, peak RSS {rss:,.0f} MiB")
+    before = f"{'before p50':>11} " if compare else ""
+    print(f"{'saved query':<28} {before}{'p50 ms':>9} {'p95 ms':>9} {'kg query ms':>12} {'rows':>6}")
+    from kg.query.saved import list_saved
+    for q in list_saved():
+        if q.name == "wikidata-federated":
+            continue
+        old = ""
+        if compare:
+            secs = cli_time(store, q.name, 0, args.timeout, compare) if (compare / f"{q.name}.rq").is_file() else -1
+            old = (f"{'-':>11} " if secs == -1 else f"{'>' + format(args.timeout * 1000, '.0f'):>11} " if secs is None
+                   else f"{secs * 1000:11.0f} ")
+        cli = cli_time(store, q.name, args.cap, args.timeout)
+        if cli is None:   # not run in this process either: it could not be stopped
+            print(f"{q.name:<28} {old}{'-':>9} {'-':>9} {'>' + format(args.timeout * 1000, '.0f'):>12} {'-':>6}",
+                  flush=True)
+            continue
+        p50, p95, rows = query_times(store, [q.name], args.repeat, args.cap)[q.name]
+        print(f"{q.name:<28} {old}{p50 * 1000:9.1f} {p95 * 1000:9.1f} {cli * 1000:12.0f} {rows:6d}", flush=True)
+
 
 if __name__ == "__main__":
     main()

@@ -35,6 +35,7 @@ from kg.rdf.namespaces import ENTITIES_GRAPH, KGO, ONTOLOGY_GRAPH, REFERENCE_GRA
 from kg.rdf.ntriples import nt
 from kg.reference import lexicon_file, load_reference, ontology_dir
 from kg.store import Store
+from kg.store.statistics import refresh as refresh_statistics
 from kg.store.terms import quad_to_rdflib
 
 FINGERPRINT_FILES = ("nlp", "extraction", "rdf")
@@ -151,6 +152,8 @@ def _write(store: Store, report: IngestReport, todo: list[tuple[str, Path, str, 
             writer.add(item)
         writer.flush()
         writer.remove(report.removed)
+        if not dry_run:
+            refresh_statistics(store)   # the counts summaries read (kg.store.statistics)
 
 
 def _articles(todo: list[tuple[str, Path, str, str]]):

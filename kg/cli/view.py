@@ -49,6 +49,8 @@ def command(ctx: click.Context, output: str | None, lang: str, focus: str | None
     Path(out).write_text(render_page(graph), encoding="utf-8")
     limited = graph.graph.get("limited")
     note = f" (the {limited['shown']} most central of {limited['total']} entities; --limit 0 for all)" if limited else ""
+    sampled = graph.graph.get("sampled")   # a large store: drawn from its most recent articles (kg.view.corpus)
+    note += f" from the {sampled['articles']} most recent of {sampled['total']} articles" if sampled else ""
     click.echo(f"wrote {out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges{note}", err=True)
 
 

@@ -26,6 +26,18 @@ or add SPARQL of its own. Parameter kinds:
               text's own precision, so queries compare them as text (STR(?date) >= ?from)
 
 A parameter given several times (`--param entity=a --param entity=b`) gets every value.
+
+Two kinds page through results that grow with the corpus (every fact, every discovered
+entity) instead of a VALUES line:
+
+    limit     at most this many rows: replaces N in the query's line `LIMIT N` (its default)
+    offset    skip this many rows first: replaces N in the line `OFFSET N`
+
+    # @param limit limit  At most this many rows (default 100).
+    # @param offset offset  Skip this many rows first, for the next page (default 0).
+
+A query may have several such lines (a subquery picking the page, the query ordering it);
+each gets the value.
 """
 from __future__ import annotations
 
@@ -41,7 +53,8 @@ from kg.errors import QueryError
 from kg.rdf.namespaces import PREFIXES
 from kg.reference import ontology_dir
 
-KINDS = ("string", "name", "entity", "iri", "decimal", "integer", "boolean", "date")
+KINDS = ("string", "name", "entity", "iri", "decimal", "integer", "boolean", "date", "limit", "offset")
+PAGE_KINDS = {"limit": "LIMIT", "offset": "OFFSET"}
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _PARAM_RE = re.compile(r"^#\s*@param\s+(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z]+(?::[A-Za-z_][\w-]*)?)"
                        r"(?P<required>\s+required)?(?:\s+(?P<help>.*))?$")
@@ -54,6 +67,16 @@ EXTRA_PREFIXES = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "qudt": 
 def all_prefixes() -> dict[str, str]:
     """The prefixes predeclared for every query: kg's namespaces plus rdf: and qudt:."""
     return {**{k: str(v) for k, v in PREFIXES.items()}, **EXTRA_PREFIXES}
+
+
+def _page_re(keyword: str) -> re.Pattern:
+    """The whole lines `LIMIT N` (or `OFFSET N`) a limit (offset) parameter replaces N in."""
+    return re.compile(r"^(?P<indent>[ \t]*)" + keyword + r"[ \t]+(?P<body>\d+)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _param_re(name: str, kind: str) -> re.Pattern:
+    keyword = PAGE_KINDS.get(kind)
+    return _page_re(keyword) if keyword else _values_re(name)
 
 
 def _values_re(name: str) -> re.Pattern:
@@ -118,7 +141,10 @@ def parse_saved(text: str, name: str = "query", path: Path | None = None) -> Sav
         if not m or m["kind"].split(":")[0] not in KINDS:
             raise QueryError(f"{where}: malformed parameter line '{line}'; write "
                              f"'# @param NAME KIND [required] help' with KIND one of {', '.join(KINDS)}")
-        values = _values_re(m["name"]).search(text)
+        values = _param_re(m["name"], m["kind"]).search(text)
+        if not values and m["kind"] in PAGE_KINDS:
+            raise QueryError(f"{where}: parameter {m['name']} has no line '{PAGE_KINDS[m['kind']]} N' "
+                             "in the query; add one (N is its default)")
         if not values:
             raise QueryError(f"{where}: parameter {m['name']} has no line 'VALUES ?{m['name']} {{ UNDEF }}' "
                              "in the query; add one where the parameter should apply")
@@ -188,6 +214,10 @@ def bind(query: SavedQuery, values: dict[str, list[str]], store=None) -> str:
                                  f"({p.kind}: {p.help})")
             continue
         terms: list[str] = []
+        if p.kind in PAGE_KINDS:
+            n = _page_number(p, given[-1], query.name)
+            text = _page_re(PAGE_KINDS[p.kind]).sub(lambda m: f"{m['indent']}{PAGE_KINDS[p.kind]} {n}", text)
+            continue
         for v in given:
             for t in to_terms(p, v, store, query.name):
                 if t not in terms:
@@ -195,6 +225,19 @@ def bind(query: SavedQuery, values: dict[str, list[str]], store=None) -> str:
         block = " ".join(terms)
         text = _values_re(p.name).sub(lambda m: f"{m['indent']}VALUES ?{p.name} {{ {block} }}", text)
     return text
+
+
+def _page_number(p: Param, value: str, query_name: str) -> int:
+    """A limit (1 or more) or an offset (0 or more), checked."""
+    least = 1 if p.kind == "limit" else 0
+    try:
+        n = int(value.strip())
+    except ValueError:
+        n = -1
+    if n < least:
+        raise QueryError(f"{query_name}: --param {p.name}={value!r}: give a whole number of rows, "
+                         f"{least} or more")
+    return n
 
 
 def to_terms(p: Param, value: str, store, query_name: str = "query") -> list[str]:

@@ -90,6 +90,7 @@ class Store:
         g = _n3(graph)
         if not self.writable:
             raise StoreError(f"{self.location}: store is open read-only")
+        self._mark_statistics_stale(str(graph))
         if not self.db.contains_named_graph(ox.NamedNode(str(graph))):
             try:
                 self.db.load(body.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(graph)))
@@ -112,7 +113,8 @@ class Store:
         if not self.writable:
             raise StoreError(f"{self.location}: store is open read-only")
         fresh = {g: v for g, v in graphs.items() if not self.db.contains_named_graph(ox.NamedNode(g))}
-        ops = [before] if before else []
+        from kg.store.statistics import MARK_STALE
+        ops = [MARK_STALE] + ([before] if before else [])
         ops += [f"DROP SILENT GRAPH <{g}>" for g in [*drop, *(g for g in graphs if g not in fresh)]]
         inserts = [f"GRAPH <{g}> {{\n" + "\n".join(v) + "\n}" for g, v in graphs.items() if g not in fresh]
         if inserts:
@@ -126,6 +128,12 @@ class Store:
                 raise StoreError(f"{self.location}: cannot load {len(fresh)} article graphs: {e}") from e
         self._flush()
 
+    def _mark_statistics_stale(self, graph: str) -> None:
+        """Any graph but the statistics' own and the ontology's changes the counts (kg.store.statistics)."""
+        from kg.store.statistics import MARK_STALE, UNCOUNTED_GRAPHS
+        if graph not in UNCOUNTED_GRAPHS:
+            self._update(MARK_STALE)
+
     def _flush(self) -> None:
         """Write Oxigraph's in-memory buffers to disk after each batch.
 
@@ -138,6 +146,7 @@ class Store:
             raise StoreError(f"{self.location}: cannot write to disk: {e}") from e
 
     def drop_graph(self, graph: URIRef) -> None:
+        self._mark_statistics_stale(str(graph))
         self._update(f"DROP SILENT GRAPH {_n3(graph)}")
 
     def _update(self, sparql: str) -> None:

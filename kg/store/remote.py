@@ -161,13 +161,16 @@ class RemoteStore:
 
     def replace_graph_lines(self, graph, lines: list[str]) -> None:
         """replace_graph for triples already written as N-Triples lines."""
+        from kg.store.statistics import MARK_STALE, UNCOUNTED_GRAPHS
         body = "\n".join(lines)
         g = _n3(graph)
-        self._update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        mark = f"{MARK_STALE} ;\n" if str(graph) not in UNCOUNTED_GRAPHS else ""
+        self._update(f"{mark}DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
 
     def write_graphs(self, graphs: dict[str, list[str]], *, drop: Iterable[str] = (), before: str = "") -> None:
         """Replace many graphs (graph IRI → N-Triples lines) and drop others: one update request."""
-        ops = [before] if before else []
+        from kg.store.statistics import MARK_STALE
+        ops = [MARK_STALE] + ([before] if before else [])
         ops += [f"DROP SILENT GRAPH <{g}>" for g in [*drop, *graphs]]
         inserts = [f"GRAPH <{g}> {{\n" + "\n".join(v) + "\n}" for g, v in graphs.items()]
         if inserts:
@@ -176,7 +179,8 @@ class RemoteStore:
             self._update(" ;\n".join(ops))
 
     def drop_graph(self, graph) -> None:
-        self._update(f"DROP SILENT GRAPH {_n3(graph)}")
+        from kg.store.statistics import MARK_STALE
+        self._update(f"{MARK_STALE} ;\nDROP SILENT GRAPH {_n3(graph)}")
 
     def _update(self, sparql: str) -> None:
         if not self.writable:

@@ -321,8 +321,18 @@ def render_page(graph: nx.MultiDiGraph) -> str:
 
 def view_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, hops: int = 2,
                limit: int = DEFAULT_LIMIT) -> nx.MultiDiGraph:
-    """The graph a page draws: the store's (or focus's neighbourhood), cut to the limit most central entities."""
-    graph = limit_graph(build_graph(store, lang, focus=focus, hops=hops, evidence=False), limit)
+    """The graph a page draws: the store's (or focus's neighbourhood), cut to the limit most central entities.
+
+    A store of more than kg.view.corpus.OVERVIEW_ARTICLES articles is drawn from its most
+    recent articles (graph attribute "sampled": how many of how many).
+    """
+    from kg.view.corpus import overview_graphs
+    graphs, total = overview_graphs(store, focus)
+    graph = limit_graph(build_graph(store, lang, focus=focus, hops=hops, evidence=False, graphs=graphs), limit)
+    if graphs is not None:   # an overview: a statement about one entity alone is that entity's detail
+        graph.remove_nodes_from([n for n, d in graph.nodes(data=True) if d["kind"] == "statement" and
+                                 len({o for o in graph.successors(n) if graph.nodes[o]["kind"] == "entity"}) < 2])
+        graph.graph["sampled"] = {"articles": len(graphs), "total": total}
     attach_evidence(store, graph)
     return graph
 

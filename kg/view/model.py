@@ -125,15 +125,17 @@ def _rows(store: Store, sparql: str):
 
 
 def build_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, hops: int = 2,
-                evidence: bool = True) -> nx.MultiDiGraph:
+                evidence: bool = True, graphs: list[str] | None = None) -> nx.MultiDiGraph:
     """The store as a graph of entities, statements, relations and roles, labelled in lang.
 
     With focus (any name of an entity), only the nodes within hops steps of it are kept.
     Graph attributes hold what nodes and edges refer to: articles, evidence, types, predicates.
     evidence=False leaves the evidence to `attach_evidence`, for a caller that cuts the graph
     first (a page of the most central entities of a large store reads only their evidence).
+    graphs: read only these article graphs (and the reference graph), not every article of
+    the store: how a corpus of 10,000 articles becomes an overview (kg.view.corpus).
     """
-    b = _Builder(store, lang)
+    b = _Builder(store, lang, graphs)
     b.read_articles()
     b.add_entities()
     b.add_statements()
@@ -158,8 +160,11 @@ def attach_evidence(store: Store, g: nx.MultiDiGraph) -> None:
 class _Builder:
     """Reads the store kind by kind into one networkx graph; each step uses what the earlier ones found."""
 
-    def __init__(self, store: Store, lang: str) -> None:
+    def __init__(self, store: Store, lang: str, graphs: list[str] | None = None) -> None:
         self.store, self.lang = store, lang
+        # a VALUES block naming the graphs to read, or nothing (every graph)
+        self.only = ("VALUES ?g { " + " ".join(f"<{x}>" for x in sorted({*graphs, str(REFERENCE_GRAPH)})) + " }"
+                     if graphs is not None else "")
         self.onto = _ontology(store)
         self.g = nx.MultiDiGraph(lang=lang)
         self.articles: dict[str, dict] = {}
@@ -167,7 +172,7 @@ class _Builder:
         self.types: dict[str, dict] = {}
         self.predicates: dict[str, dict] = {}
         self.evidence_of: dict[str, list[str]] = defaultdict(list)
-        q = f"SELECT ?x ?ev WHERE {{ GRAPH ?g {{ ?x <{K}evidence> ?ev }} }}"
+        q = f"SELECT ?x ?ev WHERE {{ {self.only} GRAPH ?g {{ ?x <{K}evidence> ?ev }} }}"
         for x, ev in sorted({(r["x"].value, r["ev"].value) for r in _rows(store, q)}):
             self.evidence_of[x].append(ev)
 
@@ -190,7 +195,7 @@ class _Builder:
 
     def read_articles(self) -> None:
         """One article per named graph; the graph IRI is how other facts find their article."""
-        q = f"""SELECT ?g ?a ?label ?headline ?url ?published ?path WHERE {{ GRAPH ?g {{ ?a a <{SCHEMA}NewsArticle> .
+        q = f"""SELECT ?g ?a ?label ?headline ?url ?published ?path WHERE {{ {self.only} GRAPH ?g {{ ?a a <{SCHEMA}NewsArticle> .
                 OPTIONAL {{ ?a <{RDFS_LABEL}> ?label }} OPTIONAL {{ ?a <{SCHEMA}headline> ?headline }}
                 OPTIONAL {{ ?a <{SCHEMA}url> ?url }} OPTIONAL {{ ?a <{SCHEMA}datePublished> ?published }}
                 OPTIONAL {{ ?a <{K}sourcePath> ?path }} }} }}"""
@@ -211,12 +216,19 @@ class _Builder:
     def add_entities(self) -> None:
         """Whatever an article mentions, with its most specific type, its names and its label in lang."""
         mentioned: dict[str, set[str]] = defaultdict(set)
-        for row in _rows(self.store, f"SELECT ?g ?e WHERE {{ GRAPH ?g {{ ?a <{SCHEMA}mentions> ?e }} }}"):
+        for row in _rows(self.store, f"SELECT ?g ?e WHERE {{ {self.only} GRAPH ?g {{ ?a <{SCHEMA}mentions> ?e }} }}"):
             mentioned[row["e"].value].add(self.article_of_graph.get(row["g"].value, row["g"].value))
         types: dict[str, set[str]] = defaultdict(set)
-        q = f"SELECT DISTINCT ?e ?t WHERE {{ GRAPH ?g1 {{ ?a <{SCHEMA}mentions> ?e }} GRAPH ?g2 {{ ?e a ?t }} }}"
-        for row in _rows(self.store, q):
-            types[row["e"].value].add(row["t"].value)
+        if self.only:   # the few entities of the graphs read, then their types
+            for chunk in _chunks(sorted(mentioned), 400):
+                values = " ".join(f"<{e}>" for e in chunk)
+                q = f"SELECT DISTINCT ?e ?t WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g2 {{ ?e a ?t }} }}"
+                for row in _rows(self.store, q):
+                    types[row["e"].value].add(row["t"].value)
+        else:
+            q = f"SELECT DISTINCT ?e ?t WHERE {{ GRAPH ?g1 {{ ?a <{SCHEMA}mentions> ?e }} GRAPH ?g2 {{ ?e a ?t }} }}"
+            for row in _rows(self.store, q):
+                types[row["e"].value].add(row["t"].value)
         labels: dict[str, dict[str, str]] = defaultdict(dict)
         names: dict[str, set[str]] = defaultdict(set)
         by_lang: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -224,8 +236,15 @@ class _Builder:
         # every name in the store, filtered here: joining with schema:mentions in SPARQL is 20x slower
         q = f"""SELECT ?e ?p ?l WHERE {{ GRAPH ?g {{ ?e ?p ?l }}
                 VALUES ?p {{ <{RDFS_LABEL}> <{SKOS_PREF}> <{SKOS_ALT}> <{OWL_SAME}> }} }}"""
+        found = []
+        if self.only:   # the names of the few entities of the graphs read, not of every entity
+            for chunk in _chunks(sorted(mentioned), 400):
+                values = " ".join(f"<{e}>" for e in chunk)
+                found += list(_rows(self.store, q.replace("WHERE {", f"WHERE {{ VALUES ?e {{ {values} }}", 1)))
+        else:
+            found = list(_rows(self.store, q))
         rows = sorted({(r["e"].value, r["p"].value, getattr(r["l"], "language", None) or "", r["l"].value)
-                       for r in _rows(self.store, q) if r["e"].value in mentioned})
+                       for r in found if r["e"].value in mentioned})
         for e, p, tag, value in rows:
             if p == OWL_SAME:
                 if "wikidata.org/entity/" in value:
@@ -249,7 +268,7 @@ class _Builder:
     def add_statements(self) -> None:
         """Nodes kgo:statedIn an article that involve a drawn entity, with an edge per role."""
         stmts: dict[str, dict] = {}
-        q = f"SELECT ?g ?st ?p ?o WHERE {{ GRAPH ?g {{ ?st <{K}statedIn> ?a . ?st ?p ?o }} }}"
+        q = f"SELECT ?g ?st ?p ?o WHERE {{ {self.only} GRAPH ?g {{ ?st <{K}statedIn> ?a . ?st ?p ?o }} }}"
         rows = sorted({(r["st"].value, r["p"].value, r["o"].value, r["g"].value) for r in _rows(self.store, q)})
         for st, p, o, graph in rows:
             rec = stmts.setdefault(st, {"types": [], "roles": [], "article": self.article_of_graph.get(graph, "")})
@@ -285,7 +304,7 @@ class _Builder:
         onto_props = self.onto.object_properties
         props = sorted(p for p in onto_props if p.startswith(K) and p not in NOT_EDGES) or [K + "developer"]
         values = " ".join(f"<{p}>" for p in props)
-        q = f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {values} }} FILTER(isIRI(?o)) }}"
+        q = f"SELECT ?g ?s ?p ?o WHERE {{ {self.only} GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {values} }} FILTER(isIRI(?o)) }}"
         g = self.g
         rel: dict[tuple[str, str, str], dict] = {}
         for row in _rows(self.store, q):
@@ -298,7 +317,7 @@ class _Builder:
             elif graph in self.article_of_graph:
                 r["articles"].add(self.article_of_graph[graph])
         rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-        q = f"""SELECT ?s ?p ?o ?r WHERE {{ GRAPH ?g {{ ?r a <{rdf}Statement> ; <{rdf}subject> ?s ;
+        q = f"""SELECT ?s ?p ?o ?r WHERE {{ {self.only} GRAPH ?g {{ ?r a <{rdf}Statement> ; <{rdf}subject> ?s ;
                 <{rdf}predicate> ?p ; <{rdf}object> ?o }} }}"""
         for s, p, o, r in sorted({(x["s"].value, x["p"].value, x["o"].value, x["r"].value) for x in _rows(self.store, q)}):
             if (s, p, o) in rel:
@@ -307,6 +326,11 @@ class _Builder:
             arts = sorted(r["articles"])
             g.add_edge(s, o, key=p, kind="relation", predicate=p, label=self.use_predicate(p, "relation"), articles=arts,
                        evidence=r["evidence"], reference=r["reference"], dates=self.article_dates(arts))
+
+
+def _chunks(items: list, n: int):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
 
 
 def _evidence(store: Store, wanted: set[str], article_of_graph: dict[str, str]) -> dict[str, dict]:

@@ -1,0 +1,131 @@
+"""The statistics graph (kg/store/statistics.py) and paged saved queries, through the `kg` command.
+
+Two articles of our own are ingested, then one is changed and the other pruned in one
+re-ingest: after each run the stored counts must equal a recount from the article graphs,
+and the saved queries that read them must say so.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from conftest import run_kg
+
+NVIDIA_AND_HUAWEI = """---
+title: 英偉達與華為
+published: 2025-11-02
+---
+英偉達發布H200芯片。華為發布昇騰910C芯片。
+"""
+NVIDIA_ONLY = """---
+title: 英偉達擴產
+published: 2025-12-01
+---
+英偉達表示將擴大H200芯片的產能。
+"""
+HUAWEI_ONLY = """---
+title: 華為擴產
+published: 2025-12-01
+---
+華為表示將擴大昇騰910C芯片的產能。
+"""
+
+# every entity whose stored article count differs from a recount of the article graphs
+MISMATCHES = """
+SELECT ?e ?stored ?counted WHERE {
+  { SELECT ?e (COUNT(DISTINCT ?a) AS ?counted) WHERE { GRAPH ?g { ?a schema:mentions ?e } } GROUP BY ?e }
+  OPTIONAL { GRAPH <https://w3id.org/aichip-kg/graph/statistics> { ?e kgo:articleCount ?stored } }
+  FILTER(!BOUND(?stored) || ?stored != ?counted)
+}"""
+UNCOUNTED = """
+SELECT ?e WHERE {
+  GRAPH <https://w3id.org/aichip-kg/graph/statistics> { ?e kgo:articleCount ?n }
+  FILTER(STRSTARTS(STR(?e), "https://w3id.org/aichip-kg/id/"))
+  FILTER NOT EXISTS { GRAPH ?g { ?a schema:mentions ?e } }
+}"""
+
+
+def query(store, *args: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(run_kg("query", *args, "--format", "csv", store=store).stdout)))
+
+
+def articles_of(store, entity: str) -> int:
+    rows = query(store, "wikidata-links", "--param", f"entity={entity}")
+    return int(rows[0]["articles"]) if rows else 0
+
+
+def assert_exact(store) -> None:
+    assert query(store, MISMATCHES) == []
+    assert query(store, UNCOUNTED) == []
+
+
+def test_counts_stay_exact_after_a_change_and_a_prune(tmp_path):
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(NVIDIA_AND_HUAWEI, encoding="utf-8")
+    (corpus / "b.md").write_text(NVIDIA_ONLY, encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+    assert_exact(store)
+    assert (articles_of(store, "id:nvidia"), articles_of(store, "id:huawei")) == (2, 1)
+    by_type = {r["type"].rsplit("#", 1)[1]: r for r in query(store, "entity-counts-by-type")}
+    assert by_type["Company"]["articles"] == "2"
+
+    # pages: newest first, a page at a time, together every article once
+    first = query(store, "articles-mentioning", "--param", "entity=英伟达", "--param", "limit=1")
+    second = query(store, "articles-mentioning", "--param", "entity=英伟达", "--param", "limit=1",
+                   "--param", "offset=1")
+    assert [r["title"] for r in first + second] == ["英偉達擴產", "英偉達與華為"]
+    bad = run_kg("query", "articles-mentioning", "--param", "entity=id:nvidia", "--param", "limit=0",
+                 store=store, check=False)
+    assert bad.returncode != 0 and "limit" in bad.stderr and "1 or more" in bad.stderr
+
+    # the viewer draws a store larger than its overview from the most recent articles only
+    from kg.store import open_store
+    from kg.view.corpus import overview_graphs
+    from kg.view.model import build_graph
+    with open_store(store) as db:
+        assert overview_graphs(db, n=5) == (None, 2)
+        graphs, total = overview_graphs(db, n=1)
+        assert total == 2 and len(graphs) == 1 and graphs[0].endswith("b.md")
+        drawn = {n.rsplit("/", 1)[1] for n, d in build_graph(db, graphs=graphs).nodes(data=True)
+                 if d["kind"] == "entity"}
+        assert "nvidia" in drawn and "huawei" not in drawn   # huawei is named in a.md only
+
+    # b.md no longer names NVIDIA but Huawei; a.md is gone (pruned)
+    (corpus / "a.md").unlink()
+    (corpus / "b.md").write_text(HUAWEI_ONLY, encoding="utf-8")
+    out = run_kg("ingest", str(corpus), store=store).stderr
+    assert "1 changed" in out and "1 removed" in out
+    assert_exact(store)
+    assert (articles_of(store, "id:nvidia"), articles_of(store, "id:huawei")) == (0, 1)
+    alias = query(store, "entity-by-alias", "--param", "name=华为")
+    assert [(r["entity"].rsplit("/", 1)[1], r["articles"]) for r in alias] == [("huawei", "1")]
+
+
+def test_a_write_marks_the_counts_stale_until_the_next_ingest_recounts(tmp_path):
+    """A run killed between its writes and its recount leaves the mark; the next run recounts."""
+    from kg.store import open_store
+    from kg.store.statistics import is_current, refresh
+    with open_store(tmp_path / "store", write=True) as store:
+        assert not is_current(store)          # no statistics graph yet
+        assert refresh(store) and is_current(store)
+        store.write_graphs({"https://w3id.org/aichip-kg/graph/article/x.md": [
+            "<https://w3id.org/aichip-kg/id/article/x.md> <https://schema.org/mentions> "
+            "<https://w3id.org/aichip-kg/id/nvidia> ."]})
+        assert not is_current(store)
+        assert refresh(store) and is_current(store) and not refresh(store)
+        rows = store.query("SELECT ?n WHERE { GRAPH <https://w3id.org/aichip-kg/graph/statistics> { "
+                           "<https://w3id.org/aichip-kg/id/nvidia> <https://w3id.org/aichip-kg/ontology#articleCount> ?n } }")
+        assert [r["n"].value for r in rows] == ["1"]
+
+
+@pytest.mark.parametrize("value,message", [("0", "1 or more"), ("ten", "whole number")])
+def test_a_page_size_must_be_a_whole_number(value, message):
+    from kg.errors import QueryError
+    from kg.query.saved import bind, load_saved
+    with pytest.raises(QueryError, match=message):
+        bind(load_saved("discovered-entities"), {"limit": [value]})
+    text = bind(load_saved("discovered-entities"), {"limit": ["7"], "offset": ["14"]})
+    assert "LIMIT 7" in text and "OFFSET 14" in text and "LIMIT 100" not in text
