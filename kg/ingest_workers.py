@@ -138,6 +138,20 @@ def _extract_chunk(articles: list[Article], fingerprint: str, config: str | None
     return _extractor(fingerprint, config, base).run(articles)
 
 
+def _die_with_parent(parent: int) -> None:
+    """A worker ends with the ingest that started it: `kill -9` of `kg ingest` would otherwise
+    leave its workers waiting for tasks forever, each holding a pipeline (Linux: the kernel
+    sends the worker SIGKILL when its parent dies; elsewhere nothing changes)."""
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
 def default_workers() -> int:
     return os.cpu_count() or 1
 
@@ -201,7 +215,8 @@ def _on_pool(articles, fingerprint, config, base, workers: int) -> Iterator[Extr
     # the pipeline on its first task (all at once, one per core), never this process
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         try:
             yield from _in_order(lambda c: pool.submit(_extract_chunk, c, fingerprint, config, base),
                                  _chunked(articles, CHUNK), workers * AHEAD, lambda f: f.result())

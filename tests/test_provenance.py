@@ -103,6 +103,22 @@ def per_article(store: Path, keys: list[str]) -> dict[str, str]:
     return out
 
 
+def _children(pid: int) -> list[int]:
+    """The processes pid started (Linux /proc; empty elsewhere)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    """Whether pid runs (a zombie waiting for its reaper does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def test_a_killed_ingest_leaves_every_article_whole_or_absent(tmp_path):
     corpus = tmp_path / "c"
     make_corpus(corpus, 80)
@@ -115,8 +131,13 @@ def test_a_killed_ingest_leaves_every_article_whole_or_absent(tmp_path):
         proc = subprocess.Popen([kg_executable(), "--store", str(store), "ingest", str(corpus)], cwd=tmp_path, env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
+        children = _children(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
+        deadline = time.time() + 10  # its workers end with it, not linger holding a pipeline each
+        while any(_alive(pid) for pid in children) and time.time() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in children if _alive(pid)], "workers outlived a killed ingest"
         if not (store / "oxigraph").exists():
             continue
         got = per_article(store, [])
