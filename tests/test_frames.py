@@ -647,3 +647,10 @@ def test_a_sentence_range_and_no_reporter_among_the_accused(facts):
     reporter = key_of(f, "吳政峰")
     assert all(reporter not in {k for _, k in st.roles} for st in terms)
     assert all(key_of(f, "陳力銘") in {k for _, k in st.roles} for st in terms)
+
+
+def test_capital_spending_and_a_bare_yuan_after_dollars(facts):
+    f = facts("瀚川智算表示，今年資本支出預估介於40億至42億美元，第4季每股純益為19.5元。")
+    by_value = {float(st.amount.value): st.amount for st in f.statements if st.amount}
+    assert by_value[4.2e9].metric == "capex" and by_value[4.2e9].unit == "USD"
+    assert by_value[19.5].unit != "USD"

@@ -190,6 +190,10 @@ def find_amounts(folded: str) -> list[Amount]:
     return _inherit_currency(folded, sorted(out, key=lambda a: (a.start, a.value)))
 
 
+#: currencies local news writes as a plain 元 once named: the yuan, NT dollar, HK dollar, pataca
+BARE_YUAN = {"CNY", "TWD", "HKD", "MOP"}
+
+
 def _inherit_currency(folded: str, amounts: list[Amount]) -> list[Amount]:
     """營收新台幣2,600億元…累計約5,400億元: a bare 元 is in the currency the article named last
     (新台幣, 港元, 日元…), not always the yuan."""
@@ -198,7 +202,9 @@ def _inherit_currency(folded: str, amounts: list[Amount]) -> list[Amount]:
         written = folded[a.start:a.end]
         if a.unit in CURRENCY.values():
             if any(name in written for name in CURRENCY if name != "元"):  # named, not a bare 元
-                last = a.unit
+                # only a currency a reader would also call plain 元 is carried: after 400億美元, 每股純益
+                # 19.5元 is in the local money, not dollars
+                last = a.unit if a.unit in BARE_YUAN else last
             elif a.unit == "CNY" and last is not None and last != "CNY":
                 a = Amount(a.start, a.end, a.value, last, a.metric, a.approximate, a.rule)
         out.append(a)
