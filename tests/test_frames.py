@@ -654,3 +654,9 @@ def test_capital_spending_and_a_bare_yuan_after_dollars(facts):
     by_value = {float(st.amount.value): st.amount for st in f.statements if st.amount}
     assert by_value[4.2e9].metric == "capex" and by_value[4.2e9].unit == "USD"
     assert by_value[19.5].unit != "USD"
+
+
+def test_a_known_persons_role_in_an_organisation_named_elsewhere(facts):
+    f = facts("台積電今日公布營收，創同期新高。董事長魏哲家指出，明年需求依舊強勁。")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    assert ("tsmc", "chiefExecutiveOfficer", "c-c-wei") in rels and ("c-c-wei", "employer", "tsmc") in rels

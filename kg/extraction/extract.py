@@ -113,6 +113,15 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                     add_relation(ev_ent.key, "heldIn", place.key, evidence(es, ee, "place-in-event-name", 0.7))
     for subj, prop, obj, start, end in _reference_facts(mentions, sentence_of):
         add_relation(subj, prop, obj, evidence(start, end, "reference-fact-in-sentence", 0.7))
+    # 台積電…。董事長魏哲家指出: a known person's role in an organisation the article names, wherever
+    # it names it (the reference data says whose chairman he is)
+    reference = load_reference()
+    for start, end, ent in mentions:
+        known = reference.get(ent.key) if ent.known and ent.cls == "Person" else None
+        for prop, target in (known.facts if known is not None else ()):
+            if prop.startswith("^") and canon(target) in entities and prop[1:] in ("chiefExecutiveOfficer", "director"):
+                add_relation(canon(target), prop[1:], ent.key, evidence(start, end, "reference-role", 0.6))
+                add_relation(ent.key, "employer", canon(target), evidence(start, end, "reference-role", 0.6))
 
     # -- statements from triggers
     dates = sorted((d._.kg for d in doc.spans.get(DATES, [])), key=lambda d: d["start"])
