@@ -660,3 +660,9 @@ def test_a_known_persons_role_in_an_organisation_named_elsewhere(facts):
     f = facts("台積電今日公布營收，創同期新高。董事長魏哲家指出，明年需求依舊強勁。")
     rels = {(r.subject, r.property, r.object) for r in f.relations}
     assert ("tsmc", "chiefExecutiveOfficer", "c-c-wei") in rels and ("c-c-wei", "employer", "tsmc") in rels
+
+
+def test_a_rank_among_holders_or_makers(facts):
+    f = facts("鋒芯科技持有瀚川智算約20%股份，為第一大外部股東；瀚川智算是第二大晶圓代工廠。")
+    ranks = sorted(float(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "RANK")
+    assert ranks == [1.0, 2.0], ranks

@@ -97,7 +97,10 @@ _PATTERNS = [
                               r"|(?<=[\u4e00-\u9fffa-z][（(])(?!(?:19|20)\d\d[）)])(?P<code3>\d{4,6})(?=[）)])")),
     # 中國第一、全球第四的DRAM廠商: a rank
     ("rank", re.compile(rf"(?:全球|世界|中国|全国|国内|大陆|台湾|美国|亚洲|欧洲|业界|行业|国际)(?:排名|排行)?第\s*(?P<rank>\d{{1,3}}|[{_CN_NUM}]{{1,3}})"
-                        r"(?:大|名|位)?")),
+                        r"(?:大|名|位)?"
+                        # 騰訊為第一大外部股東, 第二大晶圓代工廠: a rank among holders, customers or makers
+                        rf"|第\s*(?P<rank2>[{_CN_NUM}]{{1,2}}|\d{{1,2}})\s*大(?=(?:外部|机构|个人)?股东|客户|供应商|晶圆代工|代工厂|"
+                        r"厂商|芯片|存储|内存|半导体|经济体|市场|出口|进口|贸易伙伴)")),
     # 估值超千億元: a scale word with no number but a cue before it is one of that scale (拿下千億美元大訂單
     # without a cue is a manner of speaking)
     ("bare-scale", re.compile(r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)" + rf"(?<![\d{_CN_NUM}数几多上百千万亿.])(?P<scale>千亿|百亿|万亿|千万|百万)\s*" + _CUR)),
@@ -161,7 +164,7 @@ def find_amounts(folded: str) -> list[Amount]:
                 elif rule in ("years", "years-long", "jail-years", "age"):
                     value, unit = Decimal(cn_int(g["yn"].replace("两", "二"))), "YEAR"
                 elif rule == "rank":
-                    value, unit = Decimal(cn_int(g["rank"])), "RANK"
+                    value, unit = Decimal(cn_int(g.get("rank") or g["rank2"])), "RANK"
                 else:
                     value, unit = SCALE[g["scale"]], CURRENCY[g["cur"]]
                 out.append(Amount(s, e, value, unit, "age" if rule == "age" else _metric(folded, s),
