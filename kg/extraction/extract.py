@@ -197,7 +197,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             continue
         sentence = sentence_of(q["start"])
         others: list[Entity] = []
-        settled = False  # chosen by a rule that knows better than the topic chain
+        # what the figures before were about, when they were in this paragraph
+        recent = last_subject if last_sentence is not None and _same_paragraph(folded, last_sentence[0], q["start"]) \
+            else None
+        # owned by what a rule knows (respectively, an age, a stock code, a penalty), not the topic chain
+        settled = q["start"] in respectively or q["metric"] in ("age", "stock-code")
         subject = respectively.get(q["start"])
         if subject is None and (q["rule"] == "jail-years" or q["rule"] == "years" and
                                 re.match(r"\s*(?:(?:至|到)\s*\d{1,2}\s*年\s*)?(?:有期)?(?:徒刑|刑期|监禁)",
@@ -233,19 +237,16 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 re.search(r"(?:该|这款|此款|这颗|其)(?:芯片|处理器|加速卡|产品|gpu)?", folded[sentence[0]:q["start"]]):
             # 該晶片採用7奈米工藝: the chip named last before the sentence; 其整機功耗…: its, the product the
             # figures before were about
-            if last_subject is not None and last_subject.cls in PRODUCTS and last_sentence is not None and \
-                    _same_paragraph(folded, last_sentence[0], q["start"]) and \
+            if recent is not None and recent.cls in PRODUCTS and \
                     re.search(r"(?<![尤极])其(?![他它中余实])", folded[sentence[0]:q["start"]]):
-                subject = last_subject
+                subject = recent
             subject = subject or next((ent for ms, me, ent in reversed(mentions) if ms < sentence[0] and ent.cls in PRODUCTS
                             and not _technology(ent)
                             and (_same_paragraph(folded, ms, q["start"]) or sentence[0] - me < 200)), None)
-        if subject is None or (subject.cls not in PRODUCTS and q["metric"] not in ("age", "stock-code") and not settled
-                               and q["start"] not in respectively
+        if subject is None or (subject.cls not in PRODUCTS and not settled
                                and not _before_in_sentence(mentions, folded, q["start"])):
-            if last_subject is not None and last_sentence is not None and \
-                    _same_paragraph(folded, last_sentence[0], q["start"]):
-                subject = last_subject
+            if recent is not None:
+                subject = recent
             elif main is not None and re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]):
                 subject = main
         if subject is None:  # 總算力達到8 EFLOPS with no product named: what the sentence is about
@@ -253,16 +254,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = found[0] if found else None
         if subject is None:
             continue
-        if q["unit"] == "TIMES" and last_subject is not None and last_subject is not subject and \
-                last_sentence is not None and _same_paragraph(folded, last_sentence[0], q["start"]) and any(
-                    ent is subject and re.fullmatch(r"的(?:约|近|逾)?", folded[me:q["start"]]) for ms, me, ent in mentions):
+        if q["unit"] == "TIMES" and recent is not None and recent is not subject and any(
+                ent is subject and re.fullmatch(r"的(?:约|近|逾)?", folded[me:q["start"]]) for ms, me, ent in mentions):
             # 約為NVL72的3.9倍: the name before 的…倍 is what is compared with, not what is compared
-            subject = last_subject
-        if _technology(subject) and last_subject is not None and last_subject.cls in PRODUCTS and \
-                not _technology(last_subject) and last_sentence is not None and \
-                _same_paragraph(folded, last_sentence[0], q["start"]):
+            subject = recent
+        if _technology(subject) and recent is not None and recent.cls in PRODUCTS and not _technology(recent):
             # HBM容量是後者的3.6倍: a technology named beside a figure is what the product in hand has
-            subject = last_subject
+            subject = recent
         others = [x for x in others if not _technology(x) or _technology(subject)]
         if subject.cls in PRODUCTS and q["metric"] in COMPANY_METRICS:
             # 天璣晶片出貨暢旺，預期第四季營收將介於…: revenue and margins are a company's, the

@@ -770,9 +770,7 @@ def _known_in_brackets(folded: str, spans, existing) -> None:
     """《人工智慧國家安全保障法案》（GAIN AI Act）, 班克斯（Jim Banks）: a new name followed by a known
     one in brackets is that known entity under another name."""
     known = {sp._.kg["start"]: sp for sp in existing if sp._.kg and sp._.kg["known"]}
-    coarse = lambda cls: "PERSON" if cls == "Person" else "POLICY" if cls in ("Policy", "Law", "ExportDecision") else \
-        "PRODUCT" if cls in ("Chip", "ChipFamily", "Product", "AIModel") else "ORG" if cls in ORG_CLASSES | {
-            "MediaOrganization", "StockExchange", "Legislature", "Company"} else cls
+    coarse = lambda cls: CLASS_LABEL.get(cls, "ORG")  # noqa: E731 (the spans' own coarse labels)
     for sp in spans:
         info = sp._.kg
         if info["known"]:
