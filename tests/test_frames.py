@@ -666,3 +666,60 @@ def test_a_rank_among_holders_or_makers(facts):
     f = facts("鋒芯科技持有瀚川智算約20%股份，為第一大外部股東；瀚川智算是第二大晶圓代工廠。")
     ranks = sorted(float(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "RANK")
     assert ranks == [1.0, 2.0], ranks
+
+
+def test_a_system_named_after_its_model_carries_its_specs(facts):
+    f = facts("星曜半導體在杭州發布Orion640超節點。該超節點集成640張加速卡，整機算力超過600 PFLOPS，"
+              "卡間互聯帶寬為每秒3.2TB，分布在16個計算櫃中。與上一代產品相比，Orion640的能效比提升了30%。")
+    node = key_of(f, "Orion640")
+    assert f.entities[node].cls == "Product"
+    specs = {(float(st.amount.value), st.amount.unit) for st in f.statements
+             if st.amount and dict(st.roles).get("subject") == node}
+    assert {(640.0, "CARD"), (600.0, "PFLOPS"), (3.2, "TB-PER-SEC"), (16.0, "ITEM"), (30.0, "PERCENT")} <= specs, specs
+
+
+def test_a_family_model_before_a_system_word_is_the_system(facts):
+    f = facts("瀚川智算展示了昇騰640超節點，總內存帶寬1.2 PB/s。")
+    node = key_of(f, "640超")
+    assert f.entities[node].cls == "Product"
+    assert any(st.amount and st.amount.unit == "PB-PER-SEC" and dict(st.roles).get("subject") == node
+               for st in f.statements)
+
+
+def test_what_a_figure_is_compared_with_is_not_its_subject(facts):
+    f = facts("鋒算科技的天罡集群最多可擴展至8萬顆晶片，相比星曜半導體的XR-200系統，算力高出2.1倍。")
+    times = [st for st in f.statements if st.amount and st.amount.unit == "TIMES"]
+    assert times and all(dict(st.roles)["subject"] != key_of(f, "XR-200") for st in times)
+    assert all(dict(st.roles)["subject"] != key_of(f, "星曜") for st in times)
+
+
+def test_a_design_adopted_is_no_design_house(facts):
+    f = facts("星曜半導體表示，該伺服器採用單機櫃設計，功耗為120千瓦。")
+    assert not any("機櫃" in n or "机柜" in n for e in f.entities.values() for n in e.names)
+
+
+def test_a_year_end_keeps_the_year_it_names(facts):
+    f = facts("截至2024年底，瀚川智算研發人員約1,650人。", published="2026-02-27")
+    isos = {st.date.iso for st in f.statements if st.date}
+    assert "2024" in isos and "2026" not in isos, isos
+
+
+def test_the_outlet_before_its_reporter_in_a_bracketed_byline(facts):
+    f = facts("（晶訊財經記者王柏翰／綜合報導）鋒算科技週四公布年報。")
+    outlet, reporter = key_of(f, "晶訊財經"), key_of(f, "王柏翰")
+    assert f.entities[outlet].cls == "MediaOrganization"
+    assert any((r.subject, r.property, r.object) == (reporter, "employer", outlet) for r in f.relations)
+
+
+def test_the_companys_officer_is_the_articles_companys(facts):
+    f = facts("鋒算科技公布年報。鋒算科技營收成長兩倍，鋒算科技毛利率回升。公司董事長林子恒表示，明年將推出新晶片。")
+    assert any((r.subject, r.property, r.object) == (key_of(f, "林子恒"), "employer", key_of(f, "鋒算"))
+               for r in f.relations)
+
+
+def test_a_company_introduced_by_its_name_a_court_and_a_ministry_of_two(facts):
+    f = facts("兩名男子透過一家名為Vela Compute的公司訂購伺服器，昨日在檳城地方法院被控欺詐罪。"
+              "馬來西亞投資貿易及工業部表示將加強審查。", published="2026-04-10")
+    assert f.entities[key_of(f, "Vela Compute")].cls == "Company"
+    assert f.entities[key_of(f, "地方法院")].cls == "GovernmentAgency"
+    assert f.entities[key_of(f, "貿易及工業部")].cls == "GovernmentAgency"

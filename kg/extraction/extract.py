@@ -26,7 +26,8 @@ from kg.nlp.spans import mentions as spans_mentions
 from kg.reference import load_reference
 from kg.reference.known import FACT_PROPERTIES
 
-SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "GB", "TB", "GB-PER-SEC", "TB-PER-SEC", "CARD", "W", "KW", "MW", "NM", "TPP"}
+SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "MB", "GB", "TB", "PB", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ",
+              "MHZ", "CARD", "W", "KW", "MW", "NM", "TPP"}
 COMPANY_METRICS = {"revenue", "gross-margin", "net-profit", "operating-profit", "eps", "market-value", "valuation",
                    "ipo-proceeds", "ipo-price", "share-price", "funding"}
 MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-profit", "revenue", "price-change",
@@ -257,6 +258,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if q["unit"] == "TIMES" and recent is not None and recent is not subject and any(
                 ent is subject and re.fullmatch(r"的(?:约|近|逾)?", folded[me:q["start"]]) for ms, me, ent in mentions):
             # 約為NVL72的3.9倍: the name before 的…倍 is what is compared with, not what is compared
+            subject = recent
+        if q["unit"] in ("TIMES", "PERCENT") and recent is not None and recent is not subject and \
+                _compared_with(mentions, folded, subject, sentence[0], q["start"]):
+            # 相比NVL144系統，算力高出2.1倍 / 與上代產品相比提升了20倍: what follows 相比 is the measure, the
+            # figure is what the paragraph is about
             subject = recent
         if _technology(subject) and recent is not None and recent.cls in PRODUCTS and not _technology(recent):
             # HBM容量是後者的3.6倍: a technology named beside a figure is what the product in hand has
@@ -570,7 +576,7 @@ PRODUCT_POINTER = re.compile(r"(?:该|这款|此款|这颗|其)(?:芯片|晶片|
 # 該超節點, 這套系統, 此款伺服器 (folded): a pointer to the product named before
 PRODUCT_TOPIC = re.compile(r"(?:该|此|这)(?:款|套|台|颗|个|一)?(?:芯片|晶片|处理器|加速卡|加速器|产品|gpu|超节点|系统|服务器|"
                            r"平台|集群|模型|机柜|芯片组|模组)")
-COUNT_LIKE = {"TIMES", "PIECE", "UNIT", "CARD"}
+COUNT_LIKE = {"TIMES", "PIECE", "UNIT", "CARD", "ITEM"}
 
 
 def _counted(folded: str, start: int) -> bool:
@@ -675,6 +681,18 @@ def _amount_owners(statements: list[dict], amounts: list[dict], folded: str) -> 
 def _amount_end(folded: str, pos: int) -> int:
     m = re.match(r"[^，。；的]{1,16}?(?:元|美元|港元|港币|新台币|日元|欧元|%|倍|股|颗|片|张|台|家|岁)", folded[pos:])
     return pos + m.end() if m else pos
+
+
+#: 相比X, 與X相比, 較X, 比起X: X is what a figure is measured against
+COMPARISON = re.compile(r"(?:相比|相较于?|比起|对比)(?P<a>[^，,。；;]{1,30})|(?:与|和|跟|同)(?P<b>[^，,。；;]{1,30}?)(?:相比|相较|比较)")
+
+
+def _compared_with(mentions, folded: str, ent: Entity, s0: int, pos: int) -> bool:
+    """Is every mention of ent between the sentence's start and pos inside a comparison's
+    standard (相比英偉達NVL144系統)?"""
+    spans = [m.span("a") if m.group("a") else m.span("b") for m in COMPARISON.finditer(folded, s0, pos)]
+    own = [(ms, me) for ms, me, e in mentions if e is ent and s0 <= ms and me <= pos]
+    return bool(spans) and bool(own) and all(any(a <= ms and me <= b for a, b in spans) for ms, me in own)
 
 
 def _before_in_sentence(mentions, folded: str, pos: int) -> bool:

@@ -26,9 +26,12 @@ CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币"
 COUNT_UNITS = {"颗": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
                "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
-              "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "gb": "GB", "tb": "TB", "w": "W", "瓦": "W", "千瓦": "KW", "kw": "KW",
+              "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "pb/s": "PB-PER-SEC", "gb/秒": "GB-PER-SEC",
+              "tb/秒": "TB-PER-SEC", "mb": "MB", "gb": "GB", "tb": "TB", "pb": "PB", "ghz": "GHZ", "mhz": "MHZ", "w": "W", "瓦": "W", "千瓦": "KW", "kw": "KW",
               "兆瓦": "MW", "mw": "MW", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
               "张卡": "CARD", "颗": "CARD"}
+#: a size read per second (每秒3.2TB): the same size's rate
+PER_SECOND = {"MB": None, "GB": "GB-PER-SEC", "TB": "TB-PER-SEC", "PB": "PB-PER-SEC"}
 #: metrics only a specification has (metrics.csv): never a sum of money's
 SPEC_METRICS = {"fp16-performance", "fp8-performance", "fp4-performance", "bf16-performance", "int8-performance",
                 "performance", "memory-bandwidth", "bandwidth", "memory-capacity", "cluster-size", "power",
@@ -65,10 +68,14 @@ _PATTERNS = [
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
     ("times", re.compile(_APPROX + _NUMBER + r"\s*倍")),
     ("times-cn", re.compile(_APPROX + rf"(?<![{_CN_NUM}\d第])(?P<cn>[{_CN_NUM}]{{1,3}})\s*倍")),
-    ("spec", re.compile(_APPROX + _NUMBER + r"\s*(?P<unit>tflops|pflops|eflops|tops|gb/s|tb/s|gbps|tbps|gb|tb|kw|mw|w|千瓦|兆瓦|瓦|nm|纳米|奈米|张卡|卡)"
-                        r"(?![a-z])")),
+    # 每秒3.2TB: a size per second is a rate
+    ("spec", re.compile(r"(?P<persec>每秒)?" + _APPROX + _NUMBER
+                        + r"\s*(?P<unit>tflops|pflops|eflops|tops|gb/s|tb/s|pb/s|gb/秒|tb/秒|gbps|tbps|ghz|mhz|mb|gb|tb|pb|kw|mw|w|"
+                        r"千瓦|兆瓦|瓦|nm|纳米|奈米|张卡|卡)(?![a-z])")),
     ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
-                         r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务))")),
+                         r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|"
+                         # 16個計算櫃, 3個國家 (not 3個月, 2個百分點, 第4個)
+                         r"个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人))")),
     # 五款雲端AI晶片, 四代架構, 兩輪問詢, 三座晶圓廠: counts in Chinese numerals ("一" is an article, not a count;
     # 兩家 is mostly "both companies")
     ("count-cn", re.compile(rf"(?<![{_CN_NUM}\d第新上下同这那每哪单其])(?P<cn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}})\s*"
@@ -105,7 +112,7 @@ _PATTERNS = [
     # without a cue is a manner of speaking)
     ("bare-scale", re.compile(r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)" + rf"(?<![\d{_CN_NUM}数几多上百千万亿.])(?P<scale>千亿|百亿|万亿|千万|百万)\s*" + _CUR)),
 ]
-COUNT_UNITS.update({"款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
+COUNT_UNITS.update({"个": "ITEM", "款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
 
 
 def find_amounts(folded: str) -> list[Amount]:
@@ -170,6 +177,8 @@ def find_amounts(folded: str) -> list[Amount]:
                 out.append(Amount(s, e, value, unit, "age" if rule == "age" else _metric(folded, s),
                                   bool(g.get("approx")), rule))
                 continue
+            if rule == "count" and g["cunit"] == "个" and folded[s - 1:s] == "第":
+                continue  # 第4個: an ordinal
             num = Decimal(m.group("num").replace(",", ""))
             if rule == "count":
                 value, unit = num * SCALE.get(g.get("cscale") or "", Decimal(1)), \
@@ -184,6 +193,8 @@ def find_amounts(folded: str) -> list[Amount]:
                 value, unit = num, "TPP"
             else:
                 value, unit = num, SPEC_UNITS[g["unit"]]
+                if g.get("persec") and PER_SECOND.get(unit):
+                    unit = PER_SECOND[unit]
             taken.append((s, e))
             value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
             out.append(Amount(s, e, value, unit,

@@ -53,7 +53,8 @@ _PATTERNS = [
     ("ymd", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
     ("yq", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?(?![节风])")),
-    ("year-end", re.compile(r"(?P<rel>今年|去年|明年)?(?P<when>年底|年末|年初|年中|上半年|下半年)")),
+    # 年底, 去年年底, 2025年底 (the year it names, not the article's)
+    ("year-end", re.compile(r"(?:(?<!\d)(?P<y>(?:19|20)\d\d)\s*|(?P<rel>今年|去年|明年))?(?P<when>年底|年末|年初|年中|上半年|下半年)")),
     ("yq2", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年?\s*q(?P<q>[1-4])(?![0-9])")),
     ("ym", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月")),
     ("y", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*(?:年|财年)")),
@@ -184,6 +185,8 @@ def _resolve(s, e, rule, m, ref_year, anchor) -> DateMention | None:
             month = cn_int(g["m"])
             return DateMention(s, e, f"{ref_year:04d}-{month:02d}", "month", True, rule=rule)
         if rule == "year-end":
+            if g.get("y"):
+                return DateMention(s, e, g["y"], "year", False, rule=rule)
             return DateMention(s, e, f"{ref_year + _REL_YEAR.get(g.get('rel') or '今年', 0):04d}", "year", True, rule=rule)
         if rule == "rel-m":
             base = anchor

@@ -65,6 +65,11 @@ PERSON_VERBS = ("表示|认为|指出|分析|透露|称|说|强调|预计|预估
                 "介绍|提到|补充|证实|否认|警告|呼吁|宣布")
 
 
+# the portfolios of a ministry of two: 投資貿易及工業部
+MINISTRY_CORE = re.compile(r"(?:贸易|工业|投资|经济|商业|科技|财政|通讯|通信|信息|数码|数字|能源|环境|社会|文化|教育|卫生|交通|发展|"
+                           r"规划|国防|安全|外交|内政|司法|劳工|农业|创新|资源)+及")
+
+
 def _rules() -> list[Rule]:
     dotted = rf"[{TRANSLIT}]{{1,6}}(?:[{DOTS}][{TRANSLIT}]{{1,8}})+"
     han_name = rf"[{''.join(sorted(SURNAMES))}][{HAN}]{{1,2}}"
@@ -112,6 +117,13 @@ def _rules() -> list[Rule]:
         # A company with a Latin name: ALX Solutions公司, Celestial AI公司 (the name without 公司)
         Rule("latin-company", "Company", re.compile(
             r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9&\-.]*(?:\s[a-z0-9][a-z0-9&\-.]*){0,3})\s?(?=(?:公司|集团))"), 0.65),
+        # A company introduced by its name: 一家名為Nova Compute的公司, 名叫星河的企業
+        Rule("named-company", "Company", re.compile(
+            rf"(?:名为|名叫|叫做|名称为)\s*[「“『]?(?P<name>[a-z][a-z0-9&\-.]*(?:\s[a-z0-9][a-z0-9&\-.]*){{0,3}}|[{HAN}]{{2,8}}?)"
+            rf"[」”』]?\s*的(?:[{HAN}]{{0,4}})?(?:公司|企业|集团)"), 0.7),
+        # A ministry of two portfolios: 投資貿易及工業部, 經濟及社會發展部
+        Rule("ministry-and", "Organization", re.compile(
+            rf"(?P<name>[{HAN}]{{0,6}}?{MINISTRY_CORE.pattern}[{HAN}]{{2,4}}部)(?![长门分队])"), 0.7),
         # A ministry named by its minister's title: 新加坡貿易及工業部長顏金勇 (not 總部長期)
         Rule("minister-ministry", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(】〕])|^)(?P<name>[{HAN}]{{2,12}}?部)(?=长(?!期|远|达|久|年|时间|大|足))"), 0.65),
@@ -135,7 +147,7 @@ def _rules() -> list[Rule]:
         # Latin product names before a category word: Blackwell芯片, Gemini模型
         Rule("latin-product", "Product", re.compile(
             r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:芯片|晶片|模型|大模型|平台|系列|架构|处理器|加速器|"
-            r"gpu|服务器|超级计算机))"), 0.7),
+            r"gpu|服务器|超级计算机|超节点|超级节点|集群|一体机|加速卡|计算卡))"), 0.7),
         # Named events: …大會, …峰會, 聽證會
         Rule("event", "Event", re.compile(
             rf"(?P<name>(?:20\d\d)?[{HAN}a-z0-9 ]{{2,16}}?(?:大会|峰会|论坛|博览会|展览会|研讨会|听证会|发布会|年会|开发者大会|"
@@ -156,11 +168,13 @@ def _rules() -> list[Rule]:
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
             rf"交易所|委员会|协会|联盟|基金会|半导体|微电子|电子|资本|证券|银行|通讯社|电视台|日报|时报|商务部|工业部|外交部|"
-            rf"财政部|国防部|监管局|管理局|安全局|贸易署|信息部|办公室|智库|资讯|设计|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问))+)"), 0.6),
+            rf"财政部|国防部|监管局|管理局|安全局|贸易署|信息部|办公室|法院|智库|资讯|设计|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问))+)"), 0.6),
     ]
 
 
 RULES = _rules()
+#: what a system built of chips is called after its model: scaleX640超節點, Atlas 960集群
+SYSTEM_TAIL = re.compile(r"\s?(?:超节点|超级节点|计算集群|集群|一体机|superpod)(?![a-z])")
 NOT_PRODUCTS = {"ai", "gpu", "cpu", "npu", "dpu", "asic", "fpga", "pc", "ic", "soc", "fp4", "fp8", "fp16", "fp32",
                 "bf16", "int8", "int4", "oam", "ip", "app", "it", "api", "llm", "agi", "ceo", "ipo", "aicc", "5g", "6g"}
 GENERIC_START = ("国产", "国内", "海外", "该", "这", "那", "一家", "多家", "各", "本土", "中资", "外资", "相关", "其他",
@@ -169,7 +183,7 @@ SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院
                 "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "实验室": "ResearchInstitute",
                 "智库": "ResearchInstitute", "通讯社": "MediaOrganization", "电视台": "MediaOrganization",
                 "日报": "MediaOrganization", "时报": "MediaOrganization"}
-GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室")
+GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 
 
 # Words after which a name starts: a policy or event name never opens with a verb or 上.
@@ -378,6 +392,13 @@ class EntityDiscoverer:
         """央廣網北京1月23日消息, 快科技7月27日消息, （中央社記者張建中新竹10日電）: the outlet that
         opens a dateline is a media organisation (a place named before the date is not)."""
         out = []
+        for m in BYLINE_OUTLET.finditer(folded):  # （晶訊財經記者王柏翰／綜合報導）: the outlet its reporter writes for
+            head = m.group("head")
+            if "记者" in head or "编辑" in head:
+                continue
+            hits = self.index.lookup(head)
+            if not hits or self.reference.get(hits[0]).coarse not in ("GPE", "LOC"):
+                out.append((m.start("head"), m.end("head"), "MediaOrganization", DATELINE_RULE))
         for m in DATELINE.finditer(folded):
             head = m.group("head")
             head = re.sub(r"(?:本报|本刊|特约|实习)?记者.*$", "", head)
@@ -540,7 +561,7 @@ class EntityDiscoverer:
                 start, end = _trim(folded, start, end, rule)
                 if end - start < 2 and rule.cls != "Chip":
                     continue
-                if doc is not None and rule.cls in ("Organization", "Policy") and rule.name != "minister-ministry":
+                if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in ("minister-ministry", "ministry-and"):
                     cut = _after_predicate(doc, start, end)  # 取得|北辰微電子: the name starts after the verb
                     if cut is not None:
                         if end - cut < 2:
@@ -548,11 +569,17 @@ class EntityDiscoverer:
                         start = cut
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start):
                     continue
+                if rule.name == "org-suffix" and folded.endswith("设计", start, end) and \
+                        re.search(r"(?:采用|使用|采取|沿用|延续|全新|独特|创新|化|的|种|款|套|项)$", folded[max(0, start - 2):start]):
+                    continue  # 採用單機櫃設計: a design adopted, not a design house
                 cls = self._classify(folded[start:end], rule)
                 branch = re.fullmatch(r"(?P<core>.+?)(?:办公室|分公司|办事处|分局|分部|分行)", folded[start:end])
                 if branch and any(self.reference.get(i).coarse in ("GPE", "LOC") for k in (2, 3, 4, 5)
                                   for i in self.index.lookup(branch["core"][-k:])):
                     continue  # 聯邦調查局洛杉磯辦公室: a place's branch of the body named before, not a body of its own
+                tail = SYSTEM_TAIL.match(folded, end) if cls in ("Chip", "Product") else None
+                if tail:  # scaleX640超節點, 昇騰512超節點: a system named after its model, not the chip
+                    end, cls = tail.end(), "Product"
                 if cls is not None:
                     found.append((start, end, cls, rule))
                 if cls == "Chip" and rule.name in ("chip-model", "number-chip") and _new_brand(folded, start, doc):
@@ -571,10 +598,15 @@ class EntityDiscoverer:
             if not m or any(info["end"] < b and a < m.end() for a, b in taken):
                 continue
             known = self.reference.get(info["key"])
-            span = self._span(doc, info["start"], m.end(), "Chip", FAMILY_RULE)
+            tail = SYSTEM_TAIL.match(folded, m.end())
+            if tail and any(m.end() < b and a < tail.end() for a, b in taken):
+                tail = None
+            span = self._span(doc, info["start"], tail.end() if tail else m.end(), "Product" if tail else "Chip",
+                              FAMILY_RULE)
             if span is None or span._.kg["known"]:
                 continue
-            span._.kg["family"] = info["key"]
+            if not tail:  # 昇騰512超節點 is built of the family's chips, not one of them
+                span._.kg["family"] = info["key"]
             developer = next((t for p, t in (known.facts if known else ()) if p == "developer"), None)
             if developer:
                 span._.kg["developer"] = developer
@@ -639,6 +671,10 @@ class EntityDiscoverer:
                         if core not in GENERIC and not self.index.lookup(core):
                             names.append((core, info))
                         break
+            if info["cls"] == "Product" and not info["known"]:  # scaleX640超節點 … scaleX640的算力
+                core = re.sub(SYSTEM_TAIL.pattern + "$", "", text)
+                if core != text and len(core) >= 4 and re.search(r"\d", core) and not self.index.lookup(core):
+                    names.append((core, info))
             if info["rule"] == "brand-model":
                 m = BRAND_MODEL.search(text)
                 if m and len(m.group("model")) >= 2:
@@ -853,6 +889,8 @@ REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?P<head>[{HAN}a-z]{{2,16}}?)\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*"
                       r"(?:电|讯|消息|报道|报导)", re.M)
 DATELINE_RULE = Rule("dateline-outlet", "MediaOrganization", DATELINE, 0.75)
+# A byline in brackets naming the outlet before its reporter: （晶訊財經記者王柏翰／台北報導）
+BYLINE_OUTLET = re.compile(rf"[（(【〔\[]\s*(?P<head>(?!本报|本刊)[{HAN}a-z]{{2,10}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者")
 PAREN_ALIAS = re.compile(r"\s?[（(](?P<alias>[^（）()\n，。、;；]{2,12})[）)]")
 BRAND_RULE = Rule("brand-model", "Chip", BRAND_MODEL, 0.75)
 EVENT_EDGE = re.compile(r"^(?:年度|第[一二三四五六七八九十\d]+届|首届)")
@@ -914,7 +952,8 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         head_end = head_end if head_end > 0 else max(start, end - 2)
         m = LEFT_CUT.match(folded, start, head_end)
         if m and m.end() > start:
-            start = m.end()
+            core = MINISTRY_CORE.search(folded, start, end) if rule.name == "ministry-and" else None
+            start = min(m.end(), core.start()) if core else m.end()  # 投資|貿易及工業部 keeps its 投資
     if rule.name == "abbrev-event":
         for i in range(folded.find("(", start, end) - 1, start - 1, -1):
             if folded[i] in STOP_CHARS:
@@ -927,7 +966,7 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         if m and m.end() > start:
             start = m.end()
     if rule.cls in ("Organization", "Event", "Policy", "AdministrativeRegion") and rule.name not in (
-            "quoted-org", "abbrev-event", "minister-ministry"):  # 貿易及工業部 keeps its 及
+            "quoted-org", "abbrev-event", "minister-ministry", "ministry-and"):  # 貿易及工業部 keeps its 及
         # the name starts after the last stop character or punctuation inside the candidate
         for i in range(end - 2, start - 1, -1):
             ch = folded[i]
