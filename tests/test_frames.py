@@ -723,3 +723,43 @@ def test_a_company_introduced_by_its_name_a_court_and_a_ministry_of_two(facts):
     assert f.entities[key_of(f, "Vela Compute")].cls == "Company"
     assert f.entities[key_of(f, "地方法院")].cls == "GovernmentAgency"
     assert f.entities[key_of(f, "貿易及工業部")].cls == "GovernmentAgency"
+
+
+def subject_of(f, value: float) -> set[str]:
+    return {k for st in f.statements if st.amount and float(st.amount.value) == value for p, k in st.roles
+            if p == "subject"}
+
+
+def test_a_paragraph_naming_nothing_goes_on_about_the_company(facts):
+    f = facts("瀚川智算昨日公布第4季營收為新台幣610億元，季增3.1%。\n\n以製程別觀察，28奈米製程營收占比達36%，"
+              "40奈米占比14%。")
+    lead = key_of(f, "瀚川")
+    assert lead in subject_of(f, 36.0) and lead in subject_of(f, 14.0)
+
+
+def test_the_company_of_a_results_sentence_named_before_it(facts):
+    f = facts("4月17日晚間，鋒算科技發布年度報告。報告期內，公司實現營業收入148.2億元，同比增長61.3%。")
+    assert key_of(f, "鋒算") in subject_of(f, 1.482e10)
+
+
+def test_what_is_compared_opens_the_clause(facts):
+    f = facts("分析師認為，QX-900的單卡算力約為H20的4.3倍；星曜半導體的XR-30售價不到XR-50的三分之一。")
+    assert subject_of(f, 4.3) == {key_of(f, "QX-900")}
+    assert key_of(f, "XR-30") in subject_of(f, round(1 / 3, 9))
+
+
+def test_a_count_of_the_product_it_names_but_not_of_parts(facts):
+    f = facts("瀚川智算將為鋒算科技提供1萬張QX-900加速卡。Orion384超節點由384顆XR-30晶片組成。")
+    assert subject_of(f, 10000.0) == {key_of(f, "QX-900")}
+    assert subject_of(f, 384.0) == {key_of(f, "Orion384")}
+
+
+def test_a_firms_estimate_is_of_the_company(facts):
+    f = facts("鋒算科技今年營收預計成長五成。鋒算科技正在上市。鋒算科技在杭州建廠。"
+              "華辰證券給出的合理市值區間為900億元至1100億元。")
+    assert subject_of(f, 9e10) == {key_of(f, "鋒算")}
+
+
+def test_a_head_of_state_keeps_what_he_announces(facts):
+    f = facts("鋒算科技營收成長。鋒算科技擴產。鋒算科技上市。美國總統川普8月曾揚言對進口晶片課徵約100%關稅。")
+    assert "xinghe" not in subject_of(f, 100.0) and key_of(f, "鋒算") not in subject_of(f, 100.0)

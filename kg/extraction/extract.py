@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from kg.corpus import Article
 from kg.extraction.frames import clause_cues, clause_frames, frame_relations, load_lexicon
+from kg.nlp.amounts import CURRENCY
 from kg.nlp.clauses import DATELINE_END, clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
 from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, main_company, texts
@@ -26,6 +27,7 @@ from kg.nlp.spans import mentions as spans_mentions
 from kg.reference import load_reference
 from kg.reference.known import FACT_PROPERTIES
 
+CURRENCIES = frozenset(CURRENCY.values())
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "MB", "GB", "TB", "PB", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ",
               "MHZ", "CARD", "W", "KW", "MW", "NM", "TPP"}
 COMPANY_METRICS = {"revenue", "gross-margin", "net-profit", "operating-profit", "eps", "market-value", "valuation",
@@ -212,6 +214,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if charged:
                 subject, others = charged[0], charged[1:]
                 settled = True
+        if subject is None and q["unit"] in ("PIECE", "CARD", "UNIT") and not re.search(
+                r"(?:由|集成|搭载|配备|配置|采用|包含|内置|整合)了?\s*(?:约|近|超过|多达|高达)?\s*$", folded[max(0, q["start"] - 6):q["start"]]):
+            # 提供1萬張QH-900加速卡, 出貨2,000顆H20晶片: a count of the product it names (not 由384顆X組成:
+            # the parts of the system the sentence is about)
+            subject = next((ent for ms, me, ent in mentions if 0 <= ms - q["end"] <= 1 and ent.cls in PRODUCTS
+                            and not _technology(ent)), None)
         if subject is None and q["metric"] == "stock-code":  # 沐曦股份(688802.SH): the company the code follows
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and q["start"] - me <= 2
                             and folded[me:q["start"]].strip() in ("(", "（", "") and ent.cls in ORGS), None)
@@ -248,22 +256,41 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                                and not _before_in_sentence(mentions, folded, q["start"])):
             if recent is not None:
                 subject = recent
-            elif main is not None and re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]):
-                subject = main
+            elif re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]):
+                # 報告期內，公司實現營收…: the article's company, else the company named last before
+                subject = main or next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0]
+                                        and ent.cls == "Company" and sentence[0] - me < 300), subject)
         if subject is None:  # 總算力達到8 EFLOPS with no product named: what the sentence is about
             found = _clause_subjects(amount_frames, mentions, entities, folded, q["start"])
             subject = found[0] if found else None
+        if subject is None and last_subject is not None and last_subject.cls == "Company" and \
+                (q["unit"] in ("PERCENT", "NM") or q["unit"] in CURRENCIES):
+            # 以製程別觀察，28奈米占比36%: a paragraph naming nothing goes on about the company the
+            # figures before were about
+            subject = last_subject
         if subject is None:
             continue
-        if q["unit"] == "TIMES" and recent is not None and recent is not subject and any(
-                ent is subject and re.fullmatch(r"的(?:约|近|逾)?", folded[me:q["start"]]) for ms, me, ent in mentions):
-            # 約為NVL72的3.9倍: the name before 的…倍 is what is compared with, not what is compared
-            subject = recent
+        compared = next((ent for ms, me, ent in mentions if (q["unit"] == "TIMES" or q["rule"] == "fraction")
+                         and re.fullmatch(r"的(?:约|近|逾|不到)?", folded[me:q["start"]])), None)
+        if compared is not None:
+            # QH-900的單卡算力約為H20的4.3倍, 售價不到XG-510的三分之一: the name before 的…倍 is what is
+            # compared with; what is compared opens the clause, else is what the figures before were about
+            others = [x for x in others if x is not compared]
+            if compared is subject:
+                cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
+                opener = next((ent for ms, me, ent in mentions if cs <= ms and me <= q["start"] and ent is not subject
+                               and ent.cls not in PLACES), None)
+                subject = opener or (recent if recent is not subject else subject)
         if q["unit"] in ("TIMES", "PERCENT") and recent is not None and recent is not subject and \
                 _compared_with(mentions, folded, subject, sentence[0], q["start"]):
             # 相比NVL144系統，算力高出2.1倍 / 與上代產品相比提升了20倍: what follows 相比 is the measure, the
             # figure is what the paragraph is about
             subject = recent
+        if subject.cls in ORGS and (main or recent) not in (None, subject) and any(
+                ent is subject and sentence[0] <= ms and me <= q["start"] and ESTIMATE_BY.match(folded, me)
+                for ms, me, ent in mentions):
+            # 華辰證券給出的合理市值區間為900億元至1100億元: the firm estimates, the figure is the company's
+            subject = main or recent
         if _technology(subject) and recent is not None and recent.cls in PRODUCTS and not _technology(recent):
             # HBM容量是後者的3.6倍: a technology named beside a figure is what the product in hand has
             subject = recent
@@ -275,8 +302,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                           and r.property == "developer"), None)
             subject = maker or main or subject
         if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON"):
-            # 趙海軍指出，第3季銷售收入23.82億美元: a figure an officer gives is his company's
-            org = entities.get(affiliation.get(subject.key, "")) or main
+            # 趙海軍指出，第3季銷售收入23.82億美元: a figure an officer gives is his company's (a known
+            # person of no company here, a head of state, keeps what he announces: 課徵約100%關稅)
+            org = entities.get(affiliation.get(subject.key, "")) or (None if subject.known else main)
             subject = org or subject
         last_subject, last_sentence = subject, sentence
         date = _date_for(dates, sentence[0], q["start"], sentence[1])
@@ -545,7 +573,9 @@ def _charged(mentions, folded: str, sentence: tuple[int, int], pos: int) -> list
         return re.search(r"涉嫌|被控|被告|起诉|控罪|被捕|男子|女子|嫌犯|嫌疑人|判|罪", folded[s0:s1]) is not None
     people = [ent for ms, me, ent in mentions if pos - 300 <= ms < pos and ent.cls == "Person" and accused(ms)
               and not any(m.rule in ("reporter", "byline") for m in ent.mentions)]  # not the reporter
-    law = [ent for ms, me, ent in mentions if pos - 300 <= ms < pos and ent.cls in ("Law", "Policy")]
+    # the law charged under (違反《X法》, 依X起訴, X罪), not a rule the goods fell under (受美國出口管制的晶片)
+    law = [ent for ms, me, ent in mentions if pos - 300 <= ms < pos and ent.cls in ("Law", "Policy")
+           and not re.search(r"受\s*$|受[^，。；]{0,4}$", folded[max(0, ms - 6):ms])]
     return list({x.key: x for x in law[-1:] + people}.values())
 
 
@@ -683,6 +713,8 @@ def _amount_end(folded: str, pos: int) -> int:
     return pos + m.end() if m else pos
 
 
+#: 華辰證券給出的, 分析師預估的: whose estimate a figure is, not whose figure
+ESTIMATE_BY = re.compile(r"(?:分析师)?(?:给出|给予|预估|估计|预测|测算|评估|认定)的")
 #: 相比X, 與X相比, 較X, 比起X: X is what a figure is measured against
 COMPARISON = re.compile(r"(?:相比|相较于?|比起|对比)(?P<a>[^，,。；;]{1,30})|(?:与|和|跟|同)(?P<b>[^，,。；;]{1,30}?)(?:相比|相较|比较)")
 
