@@ -763,3 +763,11 @@ def test_a_firms_estimate_is_of_the_company(facts):
 def test_a_head_of_state_keeps_what_he_announces(facts):
     f = facts("鋒算科技營收成長。鋒算科技擴產。鋒算科技上市。美國總統川普8月曾揚言對進口晶片課徵約100%關稅。")
     assert "xinghe" not in subject_of(f, 100.0) and key_of(f, "鋒算") not in subject_of(f, 100.0)
+
+
+def test_rules_read_the_folded_comma(facts):
+    # the matching form folds full-width punctuation (，→,): a pattern that stops at a clause must
+    # stop at both, or it reads across the comma (認為，QX-900… read as 為…)
+    f = facts("華辰證券分析師劉思遠認為，QX-900的單卡算力約為H20的4.3倍。")
+    comparisons = [st for st in f.statements if st.kind != "Measurement" and st.amount and st.amount.unit == "TIMES"]
+    assert all(dict(st.roles).get("subject") == key_of(f, "QX-900") for st in comparisons), comparisons

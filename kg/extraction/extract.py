@@ -435,7 +435,7 @@ def _predicate(doc: Doc):
     return first_verb
 
 
-ALIAS_DECL = re.compile(r"\s?[（(]\s*(?:以下|下文)?(?:简称|下称|称|简称为)\s*[:：]?\s*[“\"「『]?\s*(?P<alias>[^（）()\n，。、;；“”\"「」『』]{2,12}?)"
+ALIAS_DECL = re.compile(r"\s?[（(]\s*(?:以下|下文)?(?:简称|下称|称|简称为)\s*[:：]?\s*[“\"「『]?\s*(?P<alias>[^（）()\n，。、;；“”\"「」『』,]{2,12}?)"
                         r"\s*[”\"」』]?\s*[）)]")
 
 
@@ -575,7 +575,7 @@ def _charged(mentions, folded: str, sentence: tuple[int, int], pos: int) -> list
               and not any(m.rule in ("reporter", "byline") for m in ent.mentions)]  # not the reporter
     # the law charged under (違反《X法》, 依X起訴, X罪), not a rule the goods fell under (受美國出口管制的晶片)
     law = [ent for ms, me, ent in mentions if pos - 300 <= ms < pos and ent.cls in ("Law", "Policy")
-           and not re.search(r"受\s*$|受[^，。；]{0,4}$", folded[max(0, ms - 6):ms])]
+           and not re.search(r"受\s*$|受[^，。；,;]{0,4}$", folded[max(0, ms - 6):ms])]
     return list({x.key: x for x in law[-1:] + people}.values())
 
 
@@ -709,7 +709,7 @@ def _amount_owners(statements: list[dict], amounts: list[dict], folded: str) -> 
 
 
 def _amount_end(folded: str, pos: int) -> int:
-    m = re.match(r"[^，。；的]{1,16}?(?:元|美元|港元|港币|新台币|日元|欧元|%|倍|股|颗|片|张|台|家|岁)", folded[pos:])
+    m = re.match(r"[^，。；的,;]{1,16}?(?:元|美元|港元|港币|新台币|日元|欧元|%|倍|股|颗|片|张|台|家|岁)", folded[pos:])
     return pos + m.end() if m else pos
 
 

@@ -22,7 +22,7 @@ ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchI
         "StockExchange", "InternationalOrganization", "University"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
 PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
-PREPOSITION_OPENING = re.compile(r"\s*[将已也并还再正拟]{0,2}(?:对|向|为|给|替|与|和|跟|同)[^，。；]{0,8}")
+PREPOSITION_OPENING = re.compile(r"\s*[将已也并还再正拟]{0,2}(?:对|向|为|给|替|与|和|跟|同)[^，。；,;]{0,8}")
 EVENTS = {"Event"}
 ACTORS = ORGS | {"Person"}
 

@@ -81,7 +81,7 @@ _PATTERNS = [
     ("count-cn", re.compile(rf"(?<![{_CN_NUM}\d第新上下同这那每哪单其])(?P<cn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}})\s*"
                             r"(?P<cunit>款(?!项)|代(?![表理工码价替言])|轮(?!胎)|座|颗|台(?![湾北中南积股币电])|套)"
                             # 兩款晶片均由…代工, 兩家公司都…: "both", pointing back, not a count
-                            r"(?![^，。；]{0,6}?(?:均|都|皆|分别|各自))")),
+                            r"(?![^，。；,;]{0,6}?(?:均|都|皆|分别|各自))")),
     # 最高可判處20年徒刑, 六年內: a span of years (a year of the calendar is a date, not this)
     ("years", re.compile(rf"(?<![\d{_CN_NUM}])(?P<yn>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?=\s*(?:有期)?徒刑|\s*刑期|\s*监禁|内|之内|期间|间"
                          r"|\s*(?:至|到)\s*\d{1,2}\s*年\s*(?:有期)?徒刑)")),  # 7年至14年有期徒刑: both bounds

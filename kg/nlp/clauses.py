@@ -25,7 +25,7 @@ CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"
                         r"|[〔【\[][^〔【\[\]】〕\n]{1,20}?(?:專訊|专讯|訊|讯|電|电|報導|报导|報道|报道)\s*[〕】\]]\s*")
 # 快科技10月29日消息 / 新華社北京3月2日電 (folded): a dateline ends its clause, and its outlet is
 # no part of the news
-DATELINE_END = re.compile(r"\d\s*日\s*(?:电|讯|消息)\s*$|记者[^，。\n]{1,24}\d\s*日\s*$")
+DATELINE_END = re.compile(r"\d\s*日\s*(?:电|讯|消息)\s*$|记者[^，。\n,]{1,24}\d\s*日\s*$")
 OPENERS = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")", "《": "》", "【": "】"}
 
 

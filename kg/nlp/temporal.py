@@ -48,7 +48,7 @@ _PATTERNS = [
     ("rel-day-num", re.compile(r"(?P<rel>昨|今|前|明)\s*[（(]\s*(?P<d>[0-3]?\d)\s*[）)]\s*[日号]")),
     ("today", re.compile(r"(?<![至迄到])(?:今天|今日(?!头条))")),
     # 本季, 下一季; 上季 only as a time, not as the base of a comparison (與上季相比)
-    ("this-quarter", re.compile(r"(?P<rel>本|上一?|下一?|当)\s*(?:个)?季度?(?![节风度末初])(?![^，。；]{0,3}(?:相比|比较|对比|比))")),
+    ("this-quarter", re.compile(r"(?P<rel>本|上一?|下一?|当)\s*(?:个)?季度?(?![节风度末初])(?![^，。；,;]{0,3}(?:相比|比较|对比|比))")),
     ("first-quarters", re.compile(r"(?P<rel>今年|去年|明年)?\s*前\s*(?P<n>[一二三1-3])\s*(?:季度?|个季度)(?![节风])")),
     ("ymd", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
@@ -78,7 +78,7 @@ _PATTERNS = [
 _REL_YEAR = {"今年": 0, "同年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1}
 
 
-_FUTURE = re.compile(r"(?:预计|将|计划|有望|目标|最快|预期|拟|打算|争取|到|至|力争|可望|或于|将于)[^，。；\d]{0,6}$")
+_FUTURE = re.compile(r"(?:预计|将|计划|有望|目标|最快|预期|拟|打算|争取|到|至|力争|可望|或于|将于)[^，。；\d,;]{0,6}$")
 
 
 def infer_reference_year(folded: str) -> int | None:

@@ -101,7 +101,7 @@ def _rules() -> list[Rule]:
             rf"《(?P<name>[^》\n]{{2,30}}(?:规定|禁令|法案|法|条例|新规|规则|管制|措施|清单|办法|指引|框架|协议|声明|令))》"), 0.85),
         # Laws and rules in corner quotes: 「反壟斷法」, “外國直接產品規則”
         Rule("quoted-policy", "Policy", re.compile(
-            rf"[「“『](?P<name>[^」”』《》\n，。]{{2,60}}?(?:规定|禁令|法案|法|条例|新规|规则|办法|公告|决定|指令|命令|令))[」”』]"), 0.8),
+            rf"[「“『](?P<name>[^」”』《》\n，。,]{{2,60}}?(?:规定|禁令|法案|法|条例|新规|规则|办法|公告|决定|指令|命令|令))[」”』]"), 0.8),
         # Named manufacturing processes: 「N+3」工藝, N2製程, A16製程, 18A製程 (a generic node such as
         # 7奈米製程 is a figure of the process, not a name)
         Rule("process", "Product", re.compile(
@@ -109,10 +109,10 @@ def _rules() -> list[Rule]:
             0.75),
         # A quoted model before a chip word: 「曜光7」晶片, “Ascend 910”處理器 (not “次先進”晶片: a model has a digit or a letter)
         Rule("quoted-chip", "Chip", re.compile(
-            r"[「“『](?P<name>(?=[^」”』]{0,15}[a-z0-9])[^」”』《》\n，。、]{2,16})[」”』]\s*(?:[（(][^（）()\n]{1,20}[）)])?\s*(?:芯片|晶片|处理器|加速卡|加速器|gpu)"), 0.75),
+            r"[「“『](?P<name>(?=[^」”』]{0,15}[a-z0-9])[^」”』《》\n，。、,]{2,16})[」”』]\s*(?:[（(][^（）()\n]{1,20}[）)])?\s*(?:芯片|晶片|处理器|加速卡|加速器|gpu)"), 0.75),
         # A quoted name that ends in what it is: “夸娥S5000超節點”, 「天罡伺服器」 (the model inside is part of it)
         Rule("quoted-product", "Product", re.compile(
-            r"[「“『](?P<name>[^」”』《》\n，。、]{2,20}(?:超节点|服务器|伺服器|计算集群|集群|一体机|芯片|晶片|处理器|加速卡))[」”』]"),
+            r"[「“『](?P<name>[^」”』《》\n，。、,]{2,20}(?:超节点|服务器|伺服器|计算集群|集群|一体机|芯片|晶片|处理器|加速卡))[」”』]"),
             0.75),
         # A company with a Latin name: ALX Solutions公司, Celestial AI公司 (the name without 公司)
         Rule("latin-company", "Company", re.compile(
@@ -493,7 +493,7 @@ class EntityDiscoverer:
                     lead = 0  # 上海國投: a place before two characters is part of the name (not 大陸|政府)
                 if lead:
                     start, name = start + lead, name[lead:]
-                    if re.fullmatch(r"(?:[^，。]{0,4}(?:公司|智库|企业|厂商|集团|机构|协会|政府))", name) or _common_word(name) \
+                    if re.fullmatch(r"(?:[^，。,]{0,4}(?:公司|智库|企业|厂商|集团|机构|协会|政府))", name) or _common_word(name) \
                             or _dictionary_word(name):  # 中國|稀土: a country before a plain word of the language
                         continue
                 rest = re.sub(rf"^[{HAN}]{{2,3}}?(?=(?:设计|芯片|晶片)?(?:公司|智库|企业|厂商|集团|机构)$)", "", name)
@@ -891,7 +891,7 @@ DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?P<head>[{HAN}a-z]{{2,1
 DATELINE_RULE = Rule("dateline-outlet", "MediaOrganization", DATELINE, 0.75)
 # A byline in brackets naming the outlet before its reporter: （晶訊財經記者王柏翰／台北報導）
 BYLINE_OUTLET = re.compile(rf"[（(【〔\[]\s*(?P<head>(?!本报|本刊)[{HAN}a-z]{{2,10}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者")
-PAREN_ALIAS = re.compile(r"\s?[（(](?P<alias>[^（）()\n，。、;；]{2,12})[）)]")
+PAREN_ALIAS = re.compile(r"\s?[（(](?P<alias>[^（）()\n，。、;；,]{2,12})[）)]")
 BRAND_RULE = Rule("brand-model", "Chip", BRAND_MODEL, 0.75)
 EVENT_EDGE = re.compile(r"^(?:年度|第[一二三四五六七八九十\d]+届|首届)")
 EVENT_TAIL = re.compile(r"(?:大会|峰会|论坛|会议|年会)$")

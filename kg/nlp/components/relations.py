@@ -29,10 +29,10 @@ _MODIFIER = r"(?:的|[「『“\"]|自研的?|自家的?|最新的?|新一代的
 DEVELOPER_GAP = re.compile(rf"^{_MODIFIER}$")
 LIST_GAP = re.compile(r"^(?:芯片|晶片)?[、和与及,，]\s*(?:的|下一代|新一代|最新)?$")
 # 負責製造的博通 / 由台積電代工 / 台積電…工廠…生產的Blackwell
-MAKER_AFTER = re.compile(r"^[^，。；]{0,8}?负责(?:制造|生产|代工)的$")
+MAKER_AFTER = re.compile(r"^[^，。；,;]{0,8}?负责(?:制造|生产|代工)的$")
 MAKER_BY = re.compile(r"^(?:芯片|晶片)?(?:由|交由|委托)$")
 MAKER_BY_TAIL = re.compile(r"^(?:代工|制造|生产)")
-MAKER_FAB = re.compile(r"^[^。；]{0,40}?(?:工厂|晶圆厂|厂)[^。；]{0,30}?(?:生产|制造|代工)的$")
+MAKER_FAB = re.compile(r"^[^。；;]{0,40}?(?:工厂|晶圆厂|厂)[^。；;]{0,30}?(?:生产|制造|代工)的$")
 CEO_GAP = re.compile(r"^(?:的)?(?:ceo|首席执行官|执行长|行政总裁|(?<![副助理])总裁)\s*$")
 HEAD_GAP = re.compile(r"^(?:的)?(?:总统|国家主席|元首)\s*$")
 ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分析师|院长|所长|董事长|创始人|创办人|总经理|副总裁|"
@@ -44,21 +44,21 @@ OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)
                                 r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事)"
                                 r"(?:兼[^，,。]{1,6})?)\s*")
 OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一代|新一代|第[一二三四五]代|主力|前一代|上一代)?"
-                       r"(?:[^，。；]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
-OWN_PRODUCT = re.compile(r"^[^，。；]{0,10}?的[^，。；]{0,6}?(?:芯片|晶片|产品|处理器|加速器|加速卡)(?:为|是|叫|名为|包括)?$")
+                       r"(?:[^，。；,;]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
+OWN_PRODUCT = re.compile(r"^[^，。；,;]{0,10}?的[^，。；,;]{0,6}?(?:芯片|晶片|产品|处理器|加速器|加速卡)(?:为|是|叫|名为|包括)?$")
 HQ_AFTER = re.compile(r"^(?:的)?(?:总部|总部设|总部位于|总部设在|总部设于|位于|坐落于|落户)(?:于|在)?$")
 # 台積電位於高雄(與亞利桑那州)的新廠: where a site of the company is, not its headquarters
-SITE_AFTER = re.compile(r"[^，。；]{0,12}?的(?:新|旧|第[一二三四五六七八九十\d]+座?)?(?:厂|工厂|晶圆厂|厂区|园区|研发中心|数据中心|"
+SITE_AFTER = re.compile(r"[^，。；,;]{0,12}?的(?:新|旧|第[一二三四五六七八九十\d]+座?)?(?:厂|工厂|晶圆厂|厂区|园区|研发中心|数据中心|"
                         r"办公室|分公司|子公司|据点|产线|基地|工地)")
-PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让〔〕【】（）()「」“”/／]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
+PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让〔〕【】（）()「」“”/／,;]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
                               r"设计公司|独角兽|巨擘|巨头|集团|品牌|供应商|制造商|设计商|代工厂|晶圆厂|对手|客户|伙伴|银行|机构|"
                               r"券商|媒体|电视台|报|通讯社|网站|平台))?$")
 # 中國籍男子李某 / 美國公民 / 新加坡商人: a country before a person says the person's nationality
-NATIONALITY_GAP = re.compile(r"^(?:的)?(?:籍|裔)?(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让]{0,6}?(?:公民|国民|男子|女子|商人|"
+NATIONALITY_GAP = re.compile(r"^(?:的)?(?:籍|裔)?(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让,;]{0,6}?(?:公民|国民|男子|女子|商人|"
                              r"嫌犯|嫌疑人|被告|学者|专家|工程师|企业家|科学家|研究员|人士|分析师|官员|华人|学生|富商|高管))?$")
 # 邁絡思是一家以色列裔美國跨國供應商: a company described by its country
-IS_A_COUNTRY = re.compile(r"^(?:是|为)(?:一家|一间|家)?(?:[^，。；、\s]{0,6}?[、和]?)$")
-MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在)(?P<org>[^，。；]{2,10}?)(?:的|以|采用)?[^，。；]{0,10}?"
+IS_A_COUNTRY = re.compile(r"^(?:是|为)(?:一家|一间|家)?(?:[^，。；、\s,;]{0,6}?[、和]?)$")
+MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在)(?P<org>[^，。；,;]{2,10}?)(?:的|以|采用)?[^，。；,;]{0,10}?"
                           r"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应)")
 
 
@@ -165,7 +165,7 @@ class RelationExtractor:
                     out.append(_rel(b, "citizenship", a, "nationality-before-name", sent))
                 elif ca in ORGS and cb == "Country" and IS_A_COUNTRY.match(gap):
                     out.append(_rel(a, "country", b, "is-a-company-of", sent))
-                elif ca in ORGS and cb in ORGS | PRODUCTS and re.fullmatch(r"旗下(?:的)?(?:[^，。；]{0,6}(?:公司|品牌|子公司|部门))?", gap):
+                elif ca in ORGS and cb in ORGS | PRODUCTS and re.fullmatch(r"旗下(?:的)?(?:[^，。；,;]{0,6}(?:公司|品牌|子公司|部门))?", gap):
                     out.append(_rel(b, "parentOrganization", a, "subsidiary", sent))
         for outer in ents:  # 上海證券交易所科創板上市委員會: a body named inside another's name belongs to it
             if outer._.kg["cls"] in ORGS and not outer._.kg.get("known"):
@@ -180,7 +180,7 @@ class RelationExtractor:
             if place is not None and org and not HQ_AFTER.match(folded[org[-1]._.kg["end"]:place._.kg["start"]]):
                 out.append(_rel(org[-1], "country" if place._.kg["cls"] == "Country" else "headquarters", place,
                                 "headquarters-in-sentence", sent))
-        for m in re.finditer(r"在(?P<place>[^，。；]{2,12}?)(?:的)?总部", folded[sent.start_char:sent.end_char]):
+        for m in re.finditer(r"在(?P<place>[^，。；,;]{2,12}?)(?:的)?总部", folded[sent.start_char:sent.end_char]):
             at = sent.start_char + m.start("place")
             place = next((e for e in ents if e._.kg["start"] == at and e._.kg["cls"] in COUNTRIES), None)
             org = [e for e in ents if e._.kg["end"] <= sent.start_char + m.start() and e._.kg["cls"] in ORGS]
@@ -192,7 +192,7 @@ class RelationExtractor:
             if place is None:
                 continue
             org = next((e for e in ents if e._.kg["start"] > place._.kg["end"] and e._.kg["cls"] in ORGS
-                        and re.fullmatch(r"的[^，。]{0,8}", folded[place._.kg["end"]:e._.kg["start"]])), None)
+                        and re.fullmatch(r"的[^，。,]{0,8}", folded[place._.kg["end"]:e._.kg["start"]])), None)
             if org is not None:
                 out.append(_rel(org, "country" if place._.kg["cls"] == "Country" else "headquarters", place,
                                 "registered-in", sent))
@@ -224,9 +224,9 @@ class RelationExtractor:
                 gap = re.sub(r"[”“」「）)（(\"]", "", folded[a._.kg["end"]:b._.kg["start"]])
                 tail = folded[b._.kg["end"]:b._.kg["end"] + 14]
                 clause = folded[a._.kg["start"]:b._.kg["end"] + 14].split("，")[0].split(",")[0]
-                if re.fullmatch(r"(?:目前|已|已经|正式|今天|今日|昨天|昨日|明天|本周|昨|今|于[^，。]{0,8}|[\d\s（）()月日号]{1,10})*"
+                if re.fullmatch(r"(?:目前|已|已经|正式|今天|今日|昨天|昨日|明天|本周|昨|今|于[^，。,]{0,8}|[\d\s（）()月日号]{1,10})*"
                                 r"(?:正式)?(?:在|于|登陆)", gap) and \
-                        re.match(r"[^，。；]{0,10}?(?:挂牌|上市|交易)", tail) and \
+                        re.match(r"[^，。；,;]{0,10}?(?:挂牌|上市|交易)", tail) and \
                         not re.search(r"预计|将|拟|计划|申请|递交|有望|即将|争取|转上市", clause):
                     out.append(_rel(a, "stockExchange", b, "trades-on", sent))
                 break
@@ -286,7 +286,7 @@ class RelationExtractor:
             topic = topic[-1] if topic else None
             if topic is not None and re.match(r"(?:于\d{4}年)?(?:创立|创办|创建|成立)", after) and before.endswith("由"):
                 out.append(_rel(topic, "foundedBy", p, "founded-by", sent))
-            elif topic is not None and re.search(r"(?:创始人|创办人)(?:暨|兼|、)?[^，。]{0,6}$", before) and \
+            elif topic is not None and re.search(r"(?:创始人|创办人)(?:暨|兼|、)?[^，。,]{0,6}$", before) and \
                     not ORGS & {e._.kg["cls"] for e in ents if ps - 8 <= e._.kg["end"] <= ps}:
                 out.append(_rel(topic, "foundedBy", p, "founder-of-topic", sent))
                 out.append(_rel(p, "employer", topic, "founder-of-topic", sent))
@@ -314,13 +314,13 @@ class RelationExtractor:
                 out.append(_rel(p, "employer", topic, "serves-as", sent))
             # 執行長則由曾在Google參與TPU開發的何佳蓉擔任
             lead = folded[max(text0, ps - 30):ps]
-            m_by = re.search(r"(?P<title>首席执行官|执行长|总经理|总裁|董事长|ceo)(?:则|一职)?由(?P<mid>[^，。；]{0,24})$", lead)
+            m_by = re.search(r"(?P<title>首席执行官|执行长|总经理|总裁|董事长|ceo)(?:则|一职)?由(?P<mid>[^，。；,;]{0,24})$", lead)
             if topic is not None and m_by and re.match(r"(?:担任|出任|接任|执掌)", after) and \
                     not any(e._.kg["cls"] == "Person" and ps - len(m_by.group("mid")) <= e._.kg["start"] < ps for e in ents):
                 if m_by.group("title") != "董事长":
                     out.append(_rel(topic, "chiefExecutiveOfficer", p, "title-given-to", sent))
                 out.append(_rel(p, "employer", topic, "title-given-to", sent))
-            past = re.search(r"曾(?:在|任职于|任职|就职于|供职于)(?P<rest>[^，。；]{2,24})的$", lead)
+            past = re.search(r"曾(?:在|任职于|任职|就职于|供职于)(?P<rest>[^，。；,;]{2,24})的$", lead)
             if past:
                 org = next((e for e in ents if ps - len(past.group("rest")) - 1 <= e._.kg["start"] < ps
                             and e._.kg["cls"] in ORGS), None)
@@ -352,7 +352,7 @@ class RelationExtractor:
                 continue
             products = [e for e in ents if e._.kg["end"] <= m.start() and e._.kg["cls"] in PRODUCTS]
             chips = [e for e in products if e._.kg["cls"] in ("Chip", "ChipFamily")]
-            if re.search(r"(?:均|都|皆|两款|多款|这些|上述)[^，。；]{0,4}$", folded[max(sent.start_char, m.start() - 6):m.start()]):
+            if re.search(r"(?:均|都|皆|两款|多款|这些|上述)[^，。；,;]{0,4}$", folded[max(sent.start_char, m.start() - 6):m.start()]):
                 for chip in {c._.kg["key"]: c for c in chips}.values():
                     out.append(_rel(chip, "manufacturer", org, "made-by-clause", sent))
             elif chips or products:

@@ -51,20 +51,20 @@ def _compile(words: str) -> re.Pattern:
 
 TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("listing-add", _compile(r"列入|纳入|加入|移出|移除|剔除|增列")),
-    ("funding", _compile(r"领投|跟投|投资|入股|注资|增资|收购|并购|持有|持股|认购|(?:取得|获得|买入)(?=[^，。；]{0,14}股[权份])")),
+    ("funding", _compile(r"领投|跟投|投资|入股|注资|增资|收购|并购|持有|持股|认购|(?:取得|获得|买入)(?=[^，。；,;]{0,14}股[权份])")),
     ("meeting", _compile(r"会晤|会面|会谈|通话|见面|举行会议|峰会上会见|会见")),
     ("talks", _compile(r"商讨|洽谈|谈判|磋商|讨论合作|展开合作|达成合作|合作开发")),
-    ("deal", _compile(r"签署|签订|签约|达成[^，。]{0,12}?(?:协议|交易|合作)|订单|采购协议|框架协议")),
+    ("deal", _compile(r"签署|签订|签约|达成[^，。,]{0,12}?(?:协议|交易|合作)|订单|采购协议|框架协议")),
     ("response", _compile(r"回应|反驳|批评|驳斥|赞扬|称赞|支持|反对|呼应")),
     ("appeal", _compile(r"游说|施压|申请|请求|呼吁|提交")),
     ("visit", _compile(r"到访|访问|参观|考察|视察|拜访")),
-    ("launch", _compile(r"发布|推出|亮相|展出|展示|量产|发表|宣布(?=[^，。]{0,12}(?:芯片|晶片|加速器|加速卡|处理器|[a-z]-?\d))")),
+    ("launch", _compile(r"发布|推出|亮相|展出|展示|量产|发表|宣布(?=[^，。,]{0,12}(?:芯片|晶片|加速器|加速卡|处理器|[a-z]-?\d))")),
     ("sale", _compile(r"推销给|卖给|出售给|销售给|供货给|供应给|提供给|交付给|采购|购买|买入|供应|供货")),
     ("comparison", _compile(r"直追|追平|超越|不亚于|接近|逼近|媲美|比肩|赶超|赶不上|优于|落后于|领先于?|竞争|对标|抗衡|相当|"
                             r"持平|不及|高于|低于|倍")),
     ("deployment", _compile(r"部署于|部署在|部署到|应用于|用于")),
     ("market", _compile(r"杀回|重返|回到|进入|打入|退出|撤出")),
-    ("listing", _compile(r"上市|ipo|挂牌|登陆[^，。]{0,6}(?:板|所)|招股|申购")),
+    ("listing", _compile(r"上市|ipo|挂牌|登陆[^，。,]{0,6}(?:板|所)|招股|申购")),
     ("report", _compile(r"报道|报导|消息|透露|表示|宣称|声称|指出|强调|发帖|分析|预估|预计|提醒|写道|回复|回覆|声明|"
                         r"公告|认为|坦言|直言|(?<![简又俗统号堪著人昵通名])称|(?<![据听传小游劝解演])说")),  # not 簡稱, 據說
 ]
@@ -216,9 +216,9 @@ class StatementExtractor:
                 continue
             vs, ve = v._.kg["start"], v._.kg["end"]
             lead = folded[max(_clause_start(folded, vs, s0), vs - 24):vs]
-            if not re.search(r"(?:在|于)[^在于]{0,10}$", lead) and not re.search(r"(?:亮相|参加|出席|登上)[^，。；]{0,20}$", lead):
+            if not re.search(r"(?:在|于)[^在于]{0,10}$", lead) and not re.search(r"(?:亮相|参加|出席|登上)[^，。；,;]{0,20}$", lead):
                 continue
-            held = re.search(r"在(?P<place>[^，。；]{2,12}?)(?:举行|举办|召开)的?[「“『\"]?$", lead)
+            held = re.search(r"在(?P<place>[^，。；,;]{2,12}?)(?:举行|举办|召开)的?[「“『\"]?$", lead)
             if held is not None and _cls(v) in EVENTS:  # 在台北南港展覽館舉行的「…論壇」: where the event was
                 at = vs - len(lead) + held.start("place")
                 place = next((e for e in ents if at <= e._.kg["start"] < vs and _cls(e) in PLACES), None)
@@ -256,7 +256,7 @@ class StatementExtractor:
             if _cls(p) not in POLICIES:
                 continue
             ps = p._.kg["start"]
-            m = re.search(r"(?:颁布|出台|实施|推出|发布|公布|宣布|签署|通过|执行|撤销|废除|放宽|收紧)了?[^，。]{0,4}$",
+            m = re.search(r"(?:颁布|出台|实施|推出|发布|公布|宣布|签署|通过|执行|撤销|废除|放宽|收紧)了?[^，。,]{0,4}$",
                           folded[max(s0, ps - 10):ps])
             if not m:
                 continue
@@ -416,7 +416,7 @@ class StatementExtractor:
                     or (topic if topic is not None and s0 <= topic._.kg["start"] < t0 else None))
             if folded[t0:t1] == "倍":
                 # X(的性能)是Y的N倍: X before 是, Y between 是 and 的N倍
-                m = re.search(r"(?:是|为|达|相当于)([^，。]{1,20}?)的[^，。]{0,8}$", folded[s0:t0])
+                m = re.search(r"(?:是|为|达|相当于)([^，。,]{1,20}?)的[^，。,]{0,8}$", folded[s0:t0])
                 if not m:
                     return []
                 pivot = s0 + m.start()
