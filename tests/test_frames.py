@@ -771,3 +771,23 @@ def test_rules_read_the_folded_comma(facts):
     f = facts("華辰證券分析師劉思遠認為，QX-900的單卡算力約為H20的4.3倍。")
     comparisons = [st for st in f.statements if st.kind != "Measurement" and st.amount and st.amount.unit == "TIMES"]
     assert all(dict(st.roles).get("subject") == key_of(f, "QX-900") for st in comparisons), comparisons
+
+
+def test_a_numbered_notice_and_the_day_it_takes_effect(facts):
+    f = facts("商務部9日發布2026年第72號公告，決定對部分鎵鍺物項實施出口管制，公告自12月1日起正式實施。"
+              "據海關統計，前三季度中國鎵出口量為1.2萬噸。", published="2026-10-10")
+    notice = key_of(f, "第72號公告")
+    assert f.entities[notice].cls == "Policy"
+    assert any(st.date and st.date.iso == "2026-12-01" and notice in {k for _, k in st.roles} for st in f.statements)
+    assert any(st.amount and st.amount.unit == "TONNE" and float(st.amount.value) == 12000 for st in f.statements)
+
+
+def test_a_press_conference_launches_nothing(facts):
+    f = facts("商務部新聞發言人何詠前在例行新聞發布會上表示，相關措施符合國際慣例。")
+    assert not any(st.kind == "launch" for st in f.statements)
+
+
+def test_a_subsidiary_described_is_no_name(facts):
+    f = facts("瀚川智算公告，旗下AI晶片子公司鋒算科技已遞交上市申請，分拆後仍是瀚川智算的附屬公司。")
+    names = {n for e in f.entities.values() for n in e.names}
+    assert not any(n.endswith(("子公司", "附屬公司", "附属公司")) for n in names), names

@@ -341,9 +341,15 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
 
     # -- dates no statement took: one statement per entity of the date's clause
     for d in dates:
-        if d["start"] in used_dates:
-            continue
+        if d["start"] in used_dates or any(ms <= d["start"] and d["end"] <= me for ms, me, _ in mentions):
+            continue  # 2026年第61號公告: a year inside a name is the name's
         keys = _clause_entities(mentions, folded, d["start"], d["end"])
+        cs, ce = _bounds(folded, d["start"], CLAUSE_ENDS)
+        if POLICY_POINTER.search(folded, cs, ce):
+            # 公告自12月1日起實施, 該規定將於明年生效: the policy the article named last
+            policy = next((ent for ms, me, ent in reversed(mentions) if me <= cs and ent.cls in ("Policy", "Law")
+                           and cs - me < 300), None)
+            keys = [policy.key] if policy is not None else keys
         if not keys:  # 自2016年成立以來，公司始終專注於…: the company the sentence points back to
             s0, s1 = sentence_of(d["start"])
             if clause_cues().pointer.search(folded, s0, s1) or re.search(r"(?<![该这本])公司", folded[s0:s1]):
@@ -713,6 +719,9 @@ def _amount_end(folded: str, pos: int) -> int:
     return pos + m.end() if m else pos
 
 
+#: 公告自12月1日起實施: a clause about "the rule" and when it applies
+POLICY_POINTER = re.compile(r"(?:该|此|这项|本|新|上述)?(?:公告|规定|新规|措施|法案|条例|禁令|规则|办法|命令|决定)[^,，。;；]{0,12}?"
+                            r"(?:起|开始)?(?:实施|施行|生效|执行)")
 #: 華辰證券給出的, 分析師預估的: whose estimate a figure is, not whose figure
 ESTIMATE_BY = re.compile(r"(?:分析师)?(?:给出|给予|预估|估计|预测|测算|评估|认定)的")
 #: 相比X, 與X相比, 較X, 比起X: X is what a figure is measured against

@@ -73,7 +73,7 @@ _PATTERNS = [
                         + r"\s*(?P<unit>tflops|pflops|eflops|tops|gb/s|tb/s|pb/s|gb/秒|tb/秒|gbps|tbps|ghz|mhz|mb|gb|tb|pb|kw|mw|w|"
                         r"千瓦|兆瓦|瓦|nm|纳米|奈米|张卡|卡)(?![a-z])")),
     ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
-                         r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|"
+                         r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|吨|公吨|公斤|千克|"
                          # 16個計算櫃, 3個國家 (not 3個月, 2個百分點, 第4個)
                          r"个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人))")),
     # 五款雲端AI晶片, 四代架構, 兩輪問詢, 三座晶圓廠: counts in Chinese numerals ("一" is an article, not a count;
@@ -112,7 +112,7 @@ _PATTERNS = [
     # without a cue is a manner of speaking)
     ("bare-scale", re.compile(r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)" + rf"(?<![\d{_CN_NUM}数几多上百千万亿.])(?P<scale>千亿|百亿|万亿|千万|百万)\s*" + _CUR)),
 ]
-COUNT_UNITS.update({"个": "ITEM", "款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
+COUNT_UNITS.update({"吨": "TONNE", "公吨": "TONNE", "公斤": "KG", "千克": "KG", "个": "ITEM", "款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
 
 
 def find_amounts(folded: str) -> list[Amount]:

@@ -26,7 +26,8 @@ GENERIC = {"晶片", "晶圆", "记忆体", "存储器", "内存", "集成电路
            "多家", "各家", "初创", "传统", "大模型", "云", "中国", "美国", "本土", "龙头", "头部", "领先", "知名",
            "两家", "这些", "其他", "其它", "中资", "外资", "国有", "民营", "科创", "子", "母", "总", "分", "gpu",
            "ai", "新", "老", "大", "小", "供应", "云供应", "政企", "互联网大", "国际", "行业", "产业", "合资",
-           "研究", "人工智能", "智能", "电子", "智库", "机构", "部门", "政府", "监管", "市场", "投资"}
+           "研究", "人工智能", "智能", "电子", "智库", "机构", "部门", "政府", "监管", "市场", "投资", "附属", "关联",
+           "控股子", "全资子", "旗下"}
 PERSON_TITLES = ("首席执行官|执行长|ceo|cfo|cto|coo|总裁|董事长|创始人|创办人|联合创始人|总统|副总统|主席|部长|社长|副社长|"
                  "总监|处长|署长|厅长|司长|会长|理事长|行长|合伙人|副总经理|首席分析师|首席经济学家|董事总经理|"
                  "总理|首相|主任|议员|参议员|众议员|发言人|分析师|研究员|教授|院长|总经理|副总裁|董事|经理|大使|局长|"
@@ -117,6 +118,9 @@ def _rules() -> list[Rule]:
         # A company with a Latin name: ALX Solutions公司, Celestial AI公司 (the name without 公司)
         Rule("latin-company", "Company", re.compile(
             r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9&\-.]*(?:\s[a-z0-9][a-z0-9&\-.]*){0,3})\s?(?=(?:公司|集团))"), 0.65),
+        # Numbered notices and orders: 商務部公告2026年第61號, 2026年第61號公告, 第18號令
+        Rule("numbered-notice", "Policy", re.compile(
+            r"(?P<name>(?:(?:19|20)\d\d\s*年\s*)?第\s*\d{1,4}\s*号\s*(?:公告|令|决定)|公告\s*(?:19|20)\d\d\s*年\s*第\s*\d{1,4}\s*号)"), 0.8),
         # A company introduced by its name: 一家名為Nova Compute的公司, 名叫星河的企業
         Rule("named-company", "Company", re.compile(
             rf"(?:名为|名叫|叫做|名称为)\s*[「“『]?(?P<name>[a-z][a-z0-9&\-.]*(?:\s[a-z0-9][a-z0-9&\-.]*){{0,3}}|[{HAN}]{{2,8}}?)"
@@ -485,7 +489,7 @@ class EntityDiscoverer:
                     continue
                 if re.match(r"(?:协议|协定|架构|技术|标准|平台|系统|框架|芯片|晶片|模型|算法|方案|工艺|制程)", folded[end:end + 2]):
                     continue  # 靈衢互聯|協議: what comes before a word for a technology names the technology
-                if re.fullmatch(r"[a-z0-9]*(?:初创|新创|存储|芯片|晶片|设计|半导体|科技|ai|gpu|[a-z]+)*(?:公司|企业|厂商|集团)", name):
+                if re.fullmatch(r"[a-z0-9]*(?:初创|新创|存储|芯片|晶片|设计|半导体|科技|ai|gpu|[a-z]+)*(?:子|分|母|附属|控股)?(?:公司|企业|厂商|集团)", name):
                     continue  # 一家GPU初創公司: a description, not a name
                 # 杭州公司, 美國智庫, 深圳伺服器廠鋒算: a place or a descriptor before a generic word, or before the name
                 lead = self._leading_place(name)
