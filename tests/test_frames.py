@@ -791,3 +791,15 @@ def test_a_subsidiary_described_is_no_name(facts):
     f = facts("瀚川智算公告，旗下AI晶片子公司鋒算科技已遞交上市申請，分拆後仍是瀚川智算的附屬公司。")
     names = {n for e in f.entities.values() for n in e.names}
     assert not any(n.endswith(("子公司", "附屬公司", "附属公司")) for n in names), names
+
+
+def test_people_named_in_latin_letters(facts):
+    f = facts("被告包括48歲的美國公民Daniel Brooks、伺服器公司前銷售主管王磊，以及新加坡籍商人Lim Kok Wee。"
+              "三人被控違反《出口管制改革法》，最高可判處20年監禁。助理檢察官Sarah Miller表示，被告偽造了文件。"
+              "Blackwell Ultra晶片與Nova Compute公司不是人。")
+    people = {k for k, e in f.entities.items() if e.cls == "Person"}
+    for name in ("Daniel Brooks", "王磊", "Lim Kok Wee", "Sarah Miller"):
+        assert key_of(f, name) in people, name
+    assert not any(n in ("Blackwell Ultra", "Nova Compute") for k in people for n in f.entities[k].names)
+    term = [st for st in f.statements if st.amount and st.amount.unit == "YEAR" and float(st.amount.value) == 20]
+    assert term and key_of(f, "Daniel Brooks") in {k for _, k in term[0].roles}

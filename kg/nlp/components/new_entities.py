@@ -33,7 +33,7 @@ PERSON_TITLES = ("首席执行官|执行长|ceo|cfo|cto|coo|总裁|董事长|创
                  "总理|首相|主任|议员|参议员|众议员|发言人|分析师|研究员|教授|院长|总经理|副总裁|董事|经理|大使|局长|"
                  "秘书长|国务卿|传记作者|作者|记者|专家|负责人|掌门人|高管|首席科学家|科学家|创办者|"
                  # people named by what a report calls them: 中國籍男子劉洋, 被告王強
-                 "男子|女子|嫌犯|嫌疑人|疑犯|被告人|被告|商人|工程师")
+                 "男子|女子|嫌犯|嫌疑人|疑犯|被告人|被告|商人|工程师|主管|检察官|检察长|法官|律师")
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
                "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
                "戴莫孔向汤荣常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
@@ -547,6 +547,7 @@ class EntityDiscoverer:
         found = self._reporters(folded) + self._datelines(folded) + (self._trained(doc, folded) if doc is not None else [])
         if doc is not None:
             found += self._romanized(texts(doc)[0], folded)
+            found += _latin_people(texts(doc)[0], folded)
         for rule in RULES:
             spans = [m.span("name") if m.group("name") is not None else m.span("name2")
                      for m in rule.pattern.finditer(folded)]
@@ -880,6 +881,25 @@ FAMILY_RULE = Rule("family-model", "Chip", FAMILY_NUMBER, 0.75)
 NEW_BRAND_RULE = Rule("brand-and-model", "Chip", FAMILY_NUMBER, 0.65)
 ROMANIZED = re.compile(r"[（(]\s*(?P<latin>[A-Z][a-z]+(?:[ -][A-Z][a-z]*\.?){1,3})\s*(?:[，,、]\s*音[譯译])?\s*[）)]")
 ROMAN_RULE = Rule("romanized-name", "Person", ROMANIZED, 0.8)
+# A person named in Latin letters beside a title, a nationality or an age (美國公民Michael Chen, 助理檢察官
+# Sarah Miller), or before a verb of saying (Tan Wei Ming表示): capitalised words, read in the text
+LATIN_PERSON_CUE = re.compile(rf"(?:{PERSON_TITLES}|公民|国民|籍商人|籍男子|籍女子|商人|检察官|检察长|法官|律师|主管|岁的|"
+                              r"董事|高管|创始人)\s*$")
+LATIN_PERSON = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?![A-Za-z0-9])")
+LATIN_PERSON_RULE = Rule("latin-person", "Person", LATIN_PERSON, 0.7)
+
+
+def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
+    """Michael Chen, Tan Wei Ming: capitalised Latin words after a word for a person, or before a
+    verb of saying (not a company: Nova Compute公司, nor a product: Blackwell Ultra晶片)."""
+    out = []
+    for m in LATIN_PERSON.finditer(text):
+        s, e = m.span("name")
+        after = folded[e:e + 4]
+        if LATIN_PERSON_CUE.search(folded[max(0, s - 8):s]) or re.match(rf"\s*(?:{PERSON_VERBS})", after):
+            if not re.match(r"\s*(?:公司|集团|科技|芯片|晶片|平台|系统|架构|模型|基金|资本|实验室|大学|研究)", after):
+                out.append((s, e, "Person", LATIN_PERSON_RULE))
+    return out
 GOVERNMENT = re.compile(r"政府|当局|警方|检方|海关|军方")
 GOVERNMENT_RULE = Rule("country-government", "GovernmentAgency", GOVERNMENT, 0.75)
 LAC_PERSON = Rule("trained-person", "Person", None, 0.6)
