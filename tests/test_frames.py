@@ -803,3 +803,9 @@ def test_people_named_in_latin_letters(facts):
     assert not any(n in ("Blackwell Ultra", "Nova Compute") for k in people for n in f.entities[k].names)
     term = [st for st in f.statements if st.amount and st.amount.unit == "YEAR" and float(st.amount.value) == 20]
     assert term and key_of(f, "Daniel Brooks") in {k for _, k in term[0].roles}
+
+
+def test_an_investor_conference_says_nothing(facts):
+    f = facts("晶圓代工廠星曜半導體昨（17）日召開法說會，董事長林子恒表示，蘋果將採用其2奈米製程。", published="2026-07-18")
+    reports = [st for st in f.statements if st.kind == "report"]
+    assert reports and all(dict(st.roles).get("agent") == key_of(f, "林子恒") for st in reports), reports

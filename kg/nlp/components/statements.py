@@ -66,7 +66,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("market", _compile(r"杀回|重返|回到|进入|打入|退出|撤出")),
     ("listing", _compile(r"上市|ipo|挂牌|登陆[^，。,]{0,6}(?:板|所)|招股|申购")),
     ("report", _compile(r"报道|报导|消息|透露|表示|宣称|声称|指出|强调|发帖|分析|预估|预计|提醒|写道|回复|回覆|声明|"
-                        r"公告|认为|坦言|直言|(?<![简又俗统号堪著人昵通名])称|(?<![据听传小游劝解演])说")),  # not 簡稱, 據說
+                        r"公告|认为|坦言|直言|(?<![简又俗统号堪著人昵通名])称|(?<![据听传小游劝解演法])说(?!会|明会)")),  # not 簡稱, 據說, 法說會, 說明會
 ]
 DECISION = re.compile(rf"(?P<polarity>{ALLOW}|{BAN})")
 DECISION_AFTER_PRODUCT = re.compile(rf"^(?:芯片|晶片)?(?:的)?(?P<polarity>解禁|禁售|获准出口|获批|出口许可|遭禁|被禁)")
