@@ -809,3 +809,10 @@ def test_an_investor_conference_says_nothing(facts):
     f = facts("晶圓代工廠星曜半導體昨（17）日召開法說會，董事長林子恒表示，蘋果將採用其2奈米製程。", published="2026-07-18")
     reports = [st for st in f.statements if st.kind == "report"]
     assert reports and all(dict(st.roles).get("agent") == key_of(f, "林子恒") for st in reports), reports
+
+
+def test_a_plain_word_before_a_noun_suffix_is_no_company(facts):
+    f = facts("瀚川智算的編程軟件支援主流框架，星河軟件則與長江存儲合作。")
+    names = {n for e in f.entities.values() for n in e.names}
+    assert not any(n in ("編程軟件", "编程软件") for n in names), names
+    assert any(n in ("星河軟件", "星河软件") for n in names), names

@@ -187,6 +187,8 @@ SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院
                 "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "实验室": "ResearchInstitute",
                 "智库": "ResearchInstitute", "通讯社": "MediaOrganization", "电视台": "MediaOrganization",
                 "日报": "MediaOrganization", "时报": "MediaOrganization"}
+#: organisation suffixes that are plain nouns too (編程軟件 is software, 星河軟件 a company)
+NOUN_SUFFIXES = ("软件", "设计", "存储", "通信", "资讯", "咨询", "顾问", "智算")
 GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 
 
@@ -726,10 +728,10 @@ class EntityDiscoverer:
                         r"(?:总|内|全|东|西|南|北|中|外|局|干|本|乐|支|各|该|此|这)部$", name)):
                     return None
                 return "GovernmentAgency"
-            company_suffix = False
+            company_suffix, matched = False, None
             for suffix in ORG_SUFFIXES:
                 if name.endswith(suffix):
-                    core = name[: -len(suffix)]
+                    core, matched = name[: -len(suffix)], suffix
                     company_suffix = suffix in ("公司", "科技", "集团", "股份", "有限公司", "股份有限公司")
                     break
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
@@ -737,7 +739,9 @@ class EntityDiscoverer:
                     or core.startswith(GENERIC_START)
                     or core.endswith(GENERIC_END) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)
                     or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))  # 報告期內公司
-                    or (company_suffix and core[-1:] in ("母", "子"))):  # 歸屬母公司, 旗下子公司
+                    or (company_suffix and core[-1:] in ("母", "子"))  # 歸屬母公司, 旗下子公司
+                    # 編程軟件, 通訊電子: a plain word before a suffix that is a plain noun itself
+                    or (matched in NOUN_SUFFIXES and _dictionary_word(core, 100))):
                 return None
             return "Company"
         if rule.cls == "Person" and rule.name in ("title-name", "name-verb", "age-name"):
@@ -843,10 +847,10 @@ def _new_brand(folded: str, start: int, doc: Doc | None) -> bool:
     return freq < 50 or (dictionary_names().get(brand) in ("nr", "nz") and freq < 1000)
 
 
-def _dictionary_word(word: str) -> bool:
-    """A word jieba's dictionary counts 50 times or more and tags as no name (稀土, 移動)."""
+def _dictionary_word(word: str, times: int = 50) -> bool:
+    """A word jieba's dictionary counts `times` or more and tags as no name (稀土, 移動)."""
     from kg.nlp.tokenizer import base_frequencies, dictionary_names
-    return base_frequencies().get(word, 0) >= 50 and dictionary_names().get(word) not in ("nr", "ns", "nt", "nz")
+    return base_frequencies().get(word, 0) >= times and dictionary_names().get(word) not in ("nr", "ns", "nt", "nz")
 
 
 def _dictionary_phrase(name: str) -> bool:
