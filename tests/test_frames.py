@@ -816,3 +816,17 @@ def test_a_plain_word_before_a_noun_suffix_is_no_company(facts):
     names = {n for e in f.entities.values() for n in e.names}
     assert not any(n in ("編程軟件", "编程软件") for n in names), names
     assert any(n in ("星河軟件", "星河软件") for n in names), names
+
+
+def test_the_banks_that_bring_a_company_to_market(facts):
+    f = facts("上海證券交易所官網更新受理信息：星曜半導體股份有限公司科創板上市申請獲受理，保薦機構為中金公司和中信建投。"
+              "瀚川智算擬赴科創板上市，中信證券為獨家保薦人。")
+    lead = key_of(f, "星曜半導體股份有限公司")
+    assert f.entities[lead].cls == "Company"
+    assert linked(f, key_of(f, "中金公司"), lead) and linked(f, key_of(f, "中信建投"), lead)
+    assert linked(f, key_of(f, "中信證券"), key_of(f, "瀚川"))
+
+
+def test_a_generic_end_after_no_stem_is_no_company(facts):
+    f = facts("他們透過第三地空殼公司與一家半導體公司交易。")
+    assert not any("公司" in n for e in f.entities.values() for n in e.names)

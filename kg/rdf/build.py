@@ -105,7 +105,7 @@ STATEMENT_CLASS = {"decision": "DecisionAnnouncement", "meeting": "Meeting", "ta
                    "response": "Response", "appeal": "Appeal", "visit": "Visit", "launch": "Launch", "sale": "Sale",
                    "comparison": "Comparison", "deployment": "Deployment", "market": "MarketMove",
                    "listing": "Listing", "report": "Report", "venue": "Participation", "association": "Association",
-                   "listing-add": "DecisionAnnouncement", "funding": "Investment", "Measurement": "Measurement", "Statement": "Statement"}
+                   "listing-add": "DecisionAnnouncement", "funding": "Investment", "sponsor": "Association", "Measurement": "Measurement", "Statement": "Statement"}
 
 
 def _statement(article_key: str, facts: ArticleFacts, st: Statement, a: URIRef) -> list[Triple]:

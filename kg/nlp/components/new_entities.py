@@ -737,7 +737,7 @@ class EntityDiscoverer:
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
                     or re.match(r"\d+[起个家只名位项]", core) or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
                     or core.startswith(GENERIC_START)
-                    or core.endswith(GENERIC_END) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)
+                    or (core.endswith(GENERIC_END) and not _stem_before_generic(core)) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)
                     or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))  # 報告期內公司
                     or (company_suffix and core[-1:] in ("母", "子"))  # 歸屬母公司, 旗下子公司
                     # 編程軟件, 通訊電子: a plain word before a suffix that is a plain noun itself
@@ -845,6 +845,16 @@ def _new_brand(folded: str, start: int, doc: Doc | None) -> bool:
             return False
     freq = base_frequencies().get(brand, 0)
     return freq < 50 or (dictionary_names().get(brand) in ("nr", "nz") and freq < 1000)
+
+
+def _stem_before_generic(core: str) -> bool:
+    """星曜半導體|股份有限公司: a coined stem before a generic end (半導體, 科技, 電子) makes the core a
+    name; 一家半導體|公司, 晶片設計|公司 have none."""
+    end = max((g for g in GENERIC_END if core.endswith(g)), key=len, default="")
+    stem = core[: len(core) - len(end)]
+    return (len(stem) >= 2 and re.fullmatch(rf"[{HAN}a-z0-9]+", stem) is not None and stem not in GENERIC
+            and not stem.startswith(GENERIC_START) and not _common_word(stem) and not _dictionary_word(stem)
+            and not stem.endswith(GENERIC_END) and not re.match(r"[第一二两三四五六七八九十几多数各某其该这那\d]", stem))
 
 
 def _dictionary_word(word: str, times: int = 50) -> bool:

@@ -65,6 +65,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("deployment", _compile(r"部署于|部署在|部署到|应用于|用于")),
     ("market", _compile(r"杀回|重返|回到|进入|打入|退出|撤出")),
     ("listing", _compile(r"上市|ipo|挂牌|登陆[^，。,]{0,6}(?:板|所)|招股|申购")),
+    # 中信證券為獨家保薦人, 保薦機構為中金公司和中信建投: the banks that bring a company to market
+    ("sponsor", _compile(r"保荐人|保荐机构|联席保荐|主承销商|承销商|联席全球协调人|整体协调人")),
     ("report", _compile(r"报道|报导|消息|透露|表示|宣称|声称|指出|强调|发帖|分析|预估|预计|提醒|写道|回复|回覆|声明|"
                         r"公告|认为|坦言|直言|(?<![简又俗统号堪著人昵通名])称|(?<![据听传小游劝解演法])说(?!会|明会)")),  # not 簡稱, 據說, 法說會, 說明會
 ]
@@ -472,6 +474,14 @@ class StatementExtractor:
             if not subjects and topic is not None and _cls(topic) in ORGS and exchanges:
                 subjects = [topic]
             return [("subject", key(e)) for e in subjects[-4:]] + [("venue", key(x)) for x in exchanges[:1]]
+        if kind == "sponsor":
+            cs, ce = _clause_start(folded, t0, s0), _clause_end(folded, t1, s1)
+            banks = [e for e in ents if cs <= e._.kg["start"] < ce and _cls(e) in ORGS - {"StockExchange"}]
+            listed = next((e for e in reversed(ents) if e._.kg["start"] < cs and _cls(e) == "Company" and e not in banks),
+                          None) or (topic if topic is not None and topic not in banks else None)
+            if not banks or listed is None:
+                return []
+            return [("agent", key(b)) for b in banks[:4]] + [("subject", key(listed))]
         if kind == "report":
             return self._report(folded, s0, s1, t0, t1, ents)
         return []
