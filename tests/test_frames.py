@@ -830,3 +830,11 @@ def test_the_banks_that_bring_a_company_to_market(facts):
 def test_a_generic_end_after_no_stem_is_no_company(facts):
     f = facts("他們透過第三地空殼公司與一家半導體公司交易。")
     assert not any("公司" in n for e in f.entities.values() for n in e.names)
+
+
+def test_a_number_in_two_scales_and_a_clause_going_on_about_the_grantee(facts):
+    f = facts("日本經濟產業省1日宣布，將再向晶圓代工新創星曜半導體提供最多5,900億日圓補助，累計支援金額將達到1兆7,225億日圓。"
+              "經濟產業大臣武藤容治表示，政府將持續支持。", published="2026-04-02")
+    grantee = key_of(f, "星曜")
+    assert subject_of(f, 1.7225e12) == {grantee}
+    assert f.entities[key_of(f, "武藤容治")].cls == "Person"

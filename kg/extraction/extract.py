@@ -260,6 +260,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 # 報告期內，公司實現營收…: the article's company, else the company named last before
                 subject = main or next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0]
                                         and ent.cls == "Company" and sentence[0] - me < 300), subject)
+        if recent is not None and not settled and last_sentence == sentence and subject is not recent and \
+                (subject is None or subject.cls not in {"Company", "Organization"} | PRODUCTS):
+            cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
+            if not any(cs <= ms < q["start"] for ms, me, ent in mentions):
+                # …向Rapidus提供5,900億日圓補助，累計支援金額將達到1兆7,225億日圓: a clause naming nothing
+                # goes on about what the sentence's figure before was about
+                subject = recent
         if subject is None:  # 總算力達到8 EFLOPS with no product named: what the sentence is about
             found = _clause_subjects(amount_frames, mentions, entities, folded, q["start"])
             subject = found[0] if found else None
