@@ -838,3 +838,11 @@ def test_a_number_in_two_scales_and_a_clause_going_on_about_the_grantee(facts):
     grantee = key_of(f, "星曜")
     assert subject_of(f, 1.7225e12) == {grantee}
     assert f.entities[key_of(f, "武藤容治")].cls == "Person"
+
+
+def test_a_share_price_in_two_scales_a_stock_market_and_a_dated_report(facts):
+    f = facts("南韓媒體《朝鮮日報》23日報導，星曜半導體HBM4已通過驗證。星曜半導體股價23日在首爾股市大漲4.8%，"
+              "收在每股8萬4,500韓元。", published="2026-09-24")
+    assert any(st.amount and st.amount.unit == "KRW" and float(st.amount.value) == 84500 for st in f.statements)
+    names = {n for e in f.entities.values() for n in e.names}
+    assert not any(n.startswith("23") or n.endswith(("股市",)) for n in names), names

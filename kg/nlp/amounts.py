@@ -62,8 +62,8 @@ _PATTERNS = [
     ("money-range", re.compile(_APPROX + r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale1>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?\s*"
                                r"(?:至|到|~|-)\s*(?P<num2>\d+(?:,\d{3})*(?:\.\d+)?)\s*" + _SCALE + r"\s*" + _CUR)),
     # 1兆7,225億日圓, 3億5,000萬元: a number written in two scales
-    ("money-compound", re.compile(_APPROX + r"(?P<hi>\d+(?:\.\d+)?)\s*(?P<hscale>万亿|兆|亿)\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*"
-                                  r"(?P<scale>亿|万)\s*" + _CUR)),
+    ("money-compound", re.compile(_APPROX + r"(?P<hi>\d+(?:\.\d+)?)\s*(?P<hscale>万亿|兆|亿|万)\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*"
+                                  r"(?P<scale>千万|百万|亿|万|千)?\s*" + _CUR)),
     ("money-prefix", re.compile(r"(?P<cur>美元|人民币|港元|港币|新台币|台币|日元|欧元)\s*" + _APPROX + _NUMBER + r"\s*" + _SCALE
                                 + r"\s*元?")),
     ("tpp", re.compile(r"tpp(?:[^\d。；;]{0,45}?)(?:为|是|达|:|：)?\s*(?P<num>\d{3,6})(?![\d%])")),
@@ -151,7 +151,7 @@ def find_amounts(folded: str) -> list[Amount]:
                     out.append(Amount(bs, be, v, CURRENCY[g["cur"]], _metric(folded, s), bool(g.get("approx")), rule))
                 continue
             if rule == "money-compound":
-                hi, lo = SCALE[g["hscale"]], SCALE[g["scale"]]
+                hi, lo = SCALE[g["hscale"]], SCALE.get(g.get("scale") or "", Decimal(1))
                 if lo >= hi:
                     continue
                 taken.append((s, e))

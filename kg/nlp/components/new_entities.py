@@ -163,7 +163,8 @@ def _rules() -> list[Rule]:
             rf"规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单))"), 0.65),
         # Places by their form: 南山區, 坪山新區, 新竹科學園區, 合肥市
         Rule("place-suffix", "AdministrativeRegion", re.compile(
-            rf"(?P<name>[{HAN}]{{2,4}}?(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇))(?![场值长民政委级内外面域])"), 0.55),
+            rf"(?P<name>[{HAN}]{{2,4}}?(?:科学园区|高新区|开发区|新区|园区|自治区|省|(?<![股上城超夜门街楼车牛熊开收休])市|县|区|镇))"
+            r"(?![场值长民政委级内外面域])"), 0.55),  # not 首爾股市, 城市
         # Long official names right after a clause edge: 國家集成電路產業投資基金, 上海證券交易所科創板上市委員會
         Rule("org-long", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(与和及])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
@@ -720,7 +721,7 @@ class EntityDiscoverer:
             for suffix, cls in SUFFIX_CLASS.items():
                 if name.endswith(suffix):
                     core = name[: -len(suffix)]
-                    if core in GENERIC or len(core) < 2:
+                    if core in GENERIC or len(core) < 2 or re.search(r"\d\s*$", core):  # 23日報導: a date, no paper
                         return None
                     return cls
             if name.endswith(GOV_SUFFIX):

@@ -84,7 +84,8 @@ class RelationExtractor:
                 if b._.kg["start"] < a._.kg["end"]:
                     continue
                 ca, cb = a._.kg["cls"], b._.kg["cls"]
-                if ca in DEVELOPERS and cb in PRODUCTS and DEVELOPER_GAP.match(gap):
+                if ca in DEVELOPERS and cb in PRODUCTS and DEVELOPER_GAP.match(gap) and \
+                        not (b._.kg.get("known") and cb == "Product"):  # 輝達HBM採購量: the reference knows who makes HBM
                     out.append(_rel(b, "developer", a, "org-before-product", sent))
                     last_developer = (a, b)
                 elif (last_developer and a is last_developer[1] and ca in PRODUCTS and cb in PRODUCTS
