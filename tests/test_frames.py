@@ -846,3 +846,12 @@ def test_a_share_price_in_two_scales_a_stock_market_and_a_dated_report(facts):
     assert any(st.amount and st.amount.unit == "KRW" and float(st.amount.value) == 84500 for st in f.statements)
     names = {n for e in f.entities.values() for n in e.names}
     assert not any(n.startswith("23") or n.endswith(("股市",)) for n in names), names
+
+
+def test_the_members_a_list_names_after_it(facts):
+    f = facts("美國商務部12日公告，將23家中國實體列入「實體清單」。名單包括AI晶片設計公司曜芯科技、"
+              "伺服器製造商鋒算科技的兩家子公司，以及北京一家國家級實驗室。", published="2026-09-13")
+    listed = key_of(f, "實體清單")
+    assert linked(f, key_of(f, "曜芯科技"), listed) and linked(f, key_of(f, "鋒算科技"), listed)
+    names = {n for e in f.entities.values() for n in e.names}
+    assert not any("製造商" in n or "制造商" in n or "實驗室" in n or "实验室" in n for n in names), names

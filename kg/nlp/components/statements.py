@@ -70,6 +70,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("report", _compile(r"报道|报导|消息|透露|表示|宣称|声称|指出|强调|发帖|分析|预估|预计|提醒|写道|回复|回覆|声明|"
                         r"公告|认为|坦言|直言|(?<![简又俗统号堪著人昵通名])称|(?<![据听传小游劝解演法])说(?!会|明会)")),  # not 簡稱, 據說, 法說會, 說明會
 ]
+# 名單包括, 被列入的企業包括, 清單中有: the members of a list the text named before
+MEMBERS = re.compile(r"(?:名单|清单|名录)(?:中|上)?(?:包括|包含|涵盖|有)|(?:被|遭)?(?:列入|纳入)(?:的|者)?(?:企业|实体|公司|机构)?(?:包括|包含)")
 DECISION = re.compile(rf"(?P<polarity>{ALLOW}|{BAN})")
 DECISION_AFTER_PRODUCT = re.compile(rf"^(?:芯片|晶片)?(?:的)?(?P<polarity>解禁|禁售|获准出口|获批|出口许可|遭禁|被禁)")
 ATTRIBUTION = re.compile(r"据|根据|援引")
@@ -98,8 +100,25 @@ class StatementExtractor:
             # drop entities nested in a longer one (參議院 inside 參議院聽證會 stays: it is not nested in a key sense)
             found, topic = self._sentence(folded, sent.start_char, sent.end_char, inside, topic)
             out.extend(found)
+            out.extend(self._members(folded, sent.start_char, sent.end_char, inside, ents[:lo]))
         doc._.kg_statements = out
         return doc
+
+    @staticmethod
+    def _members(folded: str, s0: int, s1: int, ents: list[Span], before: list[Span]) -> list[dict]:
+        """…列入「實體清單」。名單包括曜芯科技、鋒算科技: the members a sentence lists belong on the list
+        (or rule) the sentences before it named."""
+        m = MEMBERS.search(folded, s0, s1)
+        if m is None:
+            return []
+        policy = next((e for e in reversed(before) if _cls(e) in POLICIES and m.start() - e._.kg["end"] < 400), None)
+        ce = _clause_end(folded, m.end(), s1)
+        members = [e for e in ents if m.end() <= e._.kg["start"] < s1 and _cls(e) in ORGS | {"Person"}
+                   and (e._.kg["start"] < ce or folded[ce - 1:ce] in "、,，")]
+        if policy is None or not members:
+            return []
+        return [_statement("listing-add", [("decision", policy._.kg["key"])] + [("subject", e._.kg["key"]) for e in members[:12]],
+                           m.start(), m.end(), s0, s1, bool(HEDGE.search(folded[s0:s1])))]
 
     def _sentence(self, folded: str, s0: int, s1: int, ents: list[Span], topic):
         text = folded[s0:s1]
