@@ -855,3 +855,11 @@ def test_the_members_a_list_names_after_it(facts):
     assert linked(f, key_of(f, "曜芯科技"), listed) and linked(f, key_of(f, "鋒算科技"), listed)
     names = {n for e in f.entities.values() for n in e.names}
     assert not any("製造商" in n or "制造商" in n or "實驗室" in n or "实验室" in n for n in names), names
+
+
+def test_a_launched_chips_process_and_its_makers_rival(facts):
+    f = facts("星曜半導體今日正式發布新一代訓練GPU曜光C700，採用國產7nm工藝製造，配備144GB HBM3e顯存。"
+              "官方稱，其綜合性能約為英偉達H100的1.3倍。")
+    chip = key_of(f, "C700")
+    assert chip in subject_of(f, 7.0)
+    assert subject_of(f, 1.3) == {chip}

@@ -281,12 +281,16 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                          and re.fullmatch(r"的(?:约|近|逾|不到)?", folded[me:q["start"]])), None)
         if compared is not None:
             # QH-900的單卡算力約為H20的4.3倍, 售價不到XG-510的三分之一: the name before 的…倍 is what is
-            # compared with; what is compared opens the clause, else is what the figures before were about
-            others = [x for x in others if x is not compared]
-            if compared is subject:
+            # compared with (and its maker named before it: 英偉達H100); what is compared opens the clause,
+            # else is what the figures before were about
+            cstart = next(ms for ms, me, ent in mentions if ent is compared and re.fullmatch(
+                r"的(?:约|近|逾|不到)?", folded[me:q["start"]]))
+            brand = next((ent for ms, me, ent in mentions if me == cstart and ent.cls in ORGS), None)
+            others = [x for x in others if x is not compared and x is not brand]
+            if subject is compared or (brand is not None and subject is brand):
                 cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
-                opener = next((ent for ms, me, ent in mentions if cs <= ms and me <= q["start"] and ent is not subject
-                               and ent.cls not in PLACES), None)
+                opener = next((ent for ms, me, ent in mentions if cs <= ms and me <= q["start"] and ent is not compared
+                               and ent is not brand and ent.cls not in PLACES), None)
                 subject = opener or (recent if recent is not subject else subject)
         if q["unit"] in ("TIMES", "PERCENT") and recent is not None and recent is not subject and \
                 _compared_with(mentions, folded, subject, sentence[0], q["start"]):
@@ -668,6 +672,11 @@ def _node_owner(frames, mentions, entities, folded: str, pos: int) -> Entity | N
     if chips:
         before = [m for m in chips if m[0] < pos]
         return (before or chips)[-1 if before else 0][2]
+    s0, _ = _bounds(folded, pos, ENDS)
+    launched = [m for m in mentions if s0 <= m[0] and m[1] <= frame.start and m[2].cls in PRODUCTS
+                and not _technology(m[2]) and re.search(r"(?:发布|推出|亮相|展示|发表|量产)[^,，。;；]{0,12}$", folded[s0:m[0]])]
+    if launched:  # 發布新一代GPU曦雲C700，採用7nm工藝製造: the chip the sentence launches
+        return launched[-1][2]
     makers = [entities.get(k) for _, k in frame.roles]
     makers = [x for x in makers if x is not None and x.cls in ("Company", "Organization")]
     return makers[0] if makers else None
