@@ -863,3 +863,14 @@ def test_a_launched_chips_process_and_its_makers_rival(facts):
     chip = key_of(f, "C700")
     assert chip in subject_of(f, 7.0)
     assert subject_of(f, 1.3) == {chip}
+
+
+def test_a_hong_kong_offering_its_sponsors_and_a_registered_name(facts):
+    f = facts("國產GPU廠商星曜半導體今日起招股，每股招股價介乎18.8至20港元。星曜半導體引入基石投資者，"
+              "包括上海國有資本投資有限公司。以招股價上限計，集資最多24億港元，聯席保薦人為中金公司及華泰國際。"
+              "星曜半導體董事長蓋魯江表示，資金將用於研發。", published="2026-12-01")
+    lead = key_of(f, "星曜")
+    assert f.entities[key_of(f, "上海國有資本投資有限公司")].cls == "Company"
+    assert linked(f, key_of(f, "中金公司"), lead)
+    assert f.entities[key_of(f, "蓋魯江")].cls == "Person"
+    assert not any("保薦人" in n or "保荐人" in n for e in f.entities.values() for n in e.names)

@@ -27,7 +27,7 @@ GENERIC = {"晶片", "晶圆", "记忆体", "存储器", "内存", "集成电路
            "两家", "这些", "其他", "其它", "中资", "外资", "国有", "民营", "科创", "子", "母", "总", "分", "gpu",
            "ai", "新", "老", "大", "小", "供应", "云供应", "政企", "互联网大", "国际", "行业", "产业", "合资",
            "研究", "人工智能", "智能", "电子", "智库", "机构", "部门", "政府", "监管", "市场", "投资", "附属", "关联",
-           "国家级", "省级", "市级", "重点", "国家重点",
+           "国家级", "省级", "市级", "重点", "国家重点", "保荐人", "联席保荐人", "承销商", "保荐机构", "基石投资者",
            "控股子", "全资子", "旗下"}
 PERSON_TITLES = ("首席执行官|执行长|ceo|cfo|cto|coo|总裁|董事长|创始人|创办人|联合创始人|总统|副总统|主席|部长|社长|副社长|"
                  "总监|处长|署长|厅长|司长|会长|理事长|行长|合伙人|副总经理|首席分析师|首席经济学家|董事总经理|"
@@ -40,7 +40,7 @@ SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
                "戴莫孔向汤荣常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
                "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
                "吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
-               "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪赖萧傅")
+               "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪赖萧傅盖厉晁鄢诸戈芮蔺昝揭宦鄂逄郦雍濮牧")
 
 
 @dataclass(frozen=True)
@@ -198,6 +198,8 @@ GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 LEFT_CUT = re.compile(r".*(?:加强|放宽|收紧|实施|颁布|推出|发布|出台|宣布|撤销|取消|违反|遵守|适应|通过|提出|签署|会上|"
                       r"举办|召开|出席|参加|亮相|表示|认为|指出|针对|根据|依据|按照|关于|包括|以及|其中|此前|目前|投资|收购|入股|"
                       r"控股|起诉|联手|携手|对手|宣称|透露|称|向|举行|预计|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入)")
+# In a registered name (上海國有資本投資有限公司) business words are the name's, not verbs before it
+LEFT_CUT_LEGAL = re.compile(LEFT_CUT.pattern.replace("|投资|收购|入股|", "|").replace("控股|", ""))
 POLICY_TAIL = re.compile(r"(?:规定|規定|措施|条例|條例|新规|新規|规则|規則)$")
 YEAR_EDGE = re.compile(r"^(?:19|20)\d\d\s*(?:年度?|年)?|\s*(?:19|20)\d\d\s*(?:年度?|年)?$")
 
@@ -209,6 +211,7 @@ DESCRIPTOR = re.compile(r".*(?:新创|初创|企业|厂商|大厂|业者|龙头|
                         r"根据|依据|按照|约占|占|持有|分别|担任|出任|制约|限制|宣布|表示|认为|投资|收购|入股|领投|通过|透过|"
                         r"涉嫌|任职|曾任|曾|外商|包括|以及|负责|提供|替|搭载|要求|评估|采用|使用|现任|获|认定|美方|中方|指出|透露|预计|"
                         r"关注|业内|举行|举办|召开|两家|多家|这家|一家|该|其|与|和|及|向|对|由|被|将|把|在|于|从|给|让|为|是)")
+DESCRIPTOR_LEGAL = re.compile(DESCRIPTOR.pattern.replace("|投资|收购|入股|", "|").replace("|公司|集团|", "|"))
 ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "科技", "集团", "股份", "公司", "半导体", "微电子", "电子", "资本",
                 "证券", "银行", "协会", "联盟", "基金会", "资讯", "设计", "存储", "智算", "控股", "通信", "软件", "微电",
                 "投资基金", "基金", "创投", "投顾", "投信", "投资顾问", "咨询", "顾问")
@@ -571,7 +574,8 @@ class EntityDiscoverer:
                 start, end = _trim(folded, start, end, rule)
                 if end - start < 2 and rule.cls != "Chip":
                     continue
-                if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in ("minister-ministry", "ministry-and"):
+                if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in ("minister-ministry", "ministry-and") \
+                        and not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 上海國有資本投資有限公司
                     cut = _after_predicate(doc, start, end)  # 取得|北辰微電子: the name starts after the verb
                     if cut is not None:
                         if end - cut < 2:
@@ -737,6 +741,9 @@ class EntityDiscoverer:
                     core, matched = name[: -len(suffix)], suffix
                     company_suffix = suffix in ("公司", "科技", "集团", "股份", "有限公司", "股份有限公司")
                     break
+            if matched in ("股份有限公司", "有限责任公司", "有限公司") and len(core) >= 4 and not core.startswith(GENERIC_START) \
+                    and re.fullmatch(rf"[{HAN}a-z0-9()（）]+", core) and not re.match(r"[第一二两三四五六七八九十几多数各某其该这那\d]", core):
+                return "Company"  # 上海國有資本投資有限公司: a registered name, whatever words it is made of
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
                     or re.match(r"\d+[起个家只名位项]", core) or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
                     or core.startswith(GENERIC_START)
@@ -991,7 +998,8 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     if rule.cls in ("Event", "Policy", "Organization") and rule.name not in ("quoted-org", "titled-policy"):
         head_end = folded.find("(", start, end)
         head_end = head_end if head_end > 0 else max(start, end - 2)
-        m = LEFT_CUT.match(folded, start, head_end)
+        legal = rule.name in ("org-long", "org-suffix") and folded.endswith(("有限公司", "有限责任公司"), start, end)
+        m = (LEFT_CUT_LEGAL if legal else LEFT_CUT).match(folded, start, head_end)
         if m and m.end() > start:
             core = MINISTRY_CORE.search(folded, start, end) if rule.name == "ministry-and" else None
             start = min(m.end(), core.start()) if core else m.end()  # 投資|貿易及工業部 keeps its 投資
@@ -1003,7 +1011,8 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     if rule.cls == "Organization" and rule.name in ("org-suffix", "org-long"):
         suffix_len = next((len(x) for x in sorted(ORG_SUFFIXES + tuple(SUFFIX_CLASS) + GOV_SUFFIX, key=len, reverse=True)
                            if folded.endswith(x, start, end)), 0)
-        m = DESCRIPTOR.match(folded, start, end - suffix_len)
+        legal = folded.endswith(("有限公司", "有限责任公司"), start, end)
+        m = (DESCRIPTOR_LEGAL if legal else DESCRIPTOR).match(folded, start, end - suffix_len)
         if m and m.end() > start:
             start = m.end()
     if rule.cls in ("Organization", "Event", "Policy", "AdministrativeRegion") and rule.name not in (

@@ -497,7 +497,8 @@ class StatementExtractor:
             cs, ce = _clause_start(folded, t0, s0), _clause_end(folded, t1, s1)
             banks = [e for e in ents if cs <= e._.kg["start"] < ce and _cls(e) in ORGS - {"StockExchange"}]
             listed = next((e for e in reversed(ents) if e._.kg["start"] < cs and _cls(e) == "Company" and e not in banks),
-                          None) or (topic if topic is not None and topic not in banks else None)
+                          None) or (topic if topic is not None and topic not in banks else None) or (
+                          self.main if self.main is not None and self.main not in banks else None)
             if not banks or listed is None:
                 return []
             return [("agent", key(b)) for b in banks[:4]] + [("subject", key(listed))]
