@@ -874,3 +874,11 @@ def test_a_hong_kong_offering_its_sponsors_and_a_registered_name(facts):
     assert linked(f, key_of(f, "中金公司"), lead)
     assert f.entities[key_of(f, "蓋魯江")].cls == "Person"
     assert not any("保薦人" in n or "保荐人" in n for e in f.entities.values() for n in e.names)
+
+
+def test_terms_after_the_sentence_word_and_respectively(facts):
+    f = facts("智慧財產及商業法院昨（27）日宣判，判處主嫌陳力銘有期徒刑10年，另兩名同案被告吳哲宏、劉冠廷分別判處6年及3年。"
+              "瀚川智算表示，尊重法院判決。", published="2026-10-28")
+    assert subject_of(f, 10.0) >= {key_of(f, "陳力銘")}
+    assert subject_of(f, 6.0) == {key_of(f, "吳哲宏")} and subject_of(f, 3.0) == {key_of(f, "劉冠廷")}
+    assert not any(n in ("尊重法院",) for e in f.entities.values() for n in e.names)

@@ -91,7 +91,9 @@ _PATTERNS = [
     # 主導研發長達21年, 歷時三年: a span of years after a word that says so
     ("years-long", re.compile(rf"(?:长达|历时|为期|已有|耗时)\s*(?P<yn>\d{{1,3}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?![\d月底初度])")),
     # 最高可判監10年: a sentence in years
-    ("jail-years", re.compile(r"(?:判监|判处|判刑|判囚|监禁|入狱|坐牢)\s*(?P<yn>\d{1,2})\s*年")),
+    ("jail-years", re.compile(r"(?:判监|判处|判刑|判囚|监禁|入狱|坐牢|有期徒刑|徒刑)\s*(?P<yn>\d{1,2})\s*年"
+                              # 分別判處6年及3年: the terms after the first
+                              r"|(?<=年)\s*(?:及|和|、|与)\s*(?P<yn2>\d{1,2})\s*年(?![度底初中末月])")),
     # 42歲的陳志明: an age
     ("age", re.compile(r"(?<![\d.])(?P<yn>\d{1,3})\s*岁")),
     # 員工約1.25萬人, 三名男子, 兩名知情人士, 研發人員逾千人 → people (一名 is an article, not a count)
@@ -181,7 +183,7 @@ def find_amounts(folded: str) -> list[Amount]:
                 if rule == "count-cn":
                     value, unit = Decimal(cn_int(g["cn"].replace("两", "二"))), COUNT_UNITS[g["cunit"]]
                 elif rule in ("years", "years-long", "jail-years", "age"):
-                    value, unit = Decimal(cn_int(g["yn"].replace("两", "二"))), "YEAR"
+                    value, unit = Decimal(cn_int((g.get("yn") or g["yn2"]).replace("两", "二"))), "YEAR"
                 elif rule == "rank":
                     value, unit = Decimal(cn_int(g.get("rank") or g["rank2"])), "RANK"
                 else:

@@ -189,6 +189,7 @@ SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院
                 "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "实验室": "ResearchInstitute",
                 "智库": "ResearchInstitute", "通讯社": "MediaOrganization", "电视台": "MediaOrganization",
                 "日报": "MediaOrganization", "时报": "MediaOrganization"}
+COURT = re.compile(r"(?:地方|高等|最高|商业|行政|联邦|地区|中级|高级|人民|巡回|区域|上诉|国家|初级|专利|财产|国际|宪法)法院$")
 #: organisation suffixes that are plain nouns too (編程軟件 is software, 星河軟件 a company)
 NOUN_SUFFIXES = ("软件", "设计", "存储", "通信", "资讯", "咨询", "顾问", "智算")
 GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
@@ -730,6 +731,8 @@ class EntityDiscoverer:
                     if core in GENERIC or len(core) < 2 or re.search(r"\d\s*$", core):  # 23日報導: a date, no paper
                         return None
                     return cls
+            if name.endswith("法院") and not COURT.search(name):
+                return None  # 尊重法院判決: a court is named by its level or its seat
             if name.endswith(GOV_SUFFIX):
                 if rule.name == "minister-ministry" and (re.search(
                         r"(?:总|内|全|东|西|南|北|中|外|局|干|本|乐|支|各|该|此|这)部$", name)):
