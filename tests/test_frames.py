@@ -882,3 +882,11 @@ def test_terms_after_the_sentence_word_and_respectively(facts):
     assert subject_of(f, 10.0) >= {key_of(f, "陳力銘")}
     assert subject_of(f, 6.0) == {key_of(f, "吳哲宏")} and subject_of(f, 3.0) == {key_of(f, "劉冠廷")}
     assert not any(n in ("尊重法院",) for e in f.entities.values() for n in e.names)
+
+
+def test_next_years_capital_spending_is_no_company(facts):
+    # 明年資本 read as a company once shared its offsets with the date 明年 and broke extraction
+    f = facts("集邦分析師龔明德表示，美系雲端業者明年資本支出合計將突破6,000億美元，年增約30%。", published="2026-11-20")
+    names = {n for e in f.entities.values() for n in e.names}
+    assert not any(n.startswith(("明年", "美系")) for n in names), names
+    assert any(st.amount and st.amount.metric == "capex" for st in f.statements)

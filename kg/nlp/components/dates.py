@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.components.known_entities import char_span
-from kg.nlp.spans import DATES, texts
+from kg.nlp.spans import DATES, ENTITIES, texts
 from kg.nlp.temporal import find_dates, infer_reference_year
 
 
@@ -28,14 +28,22 @@ class DateFinder:
         doc.user_data["kg_reference"] = (reference.isoformat() if isinstance(reference, dt.date) else reference,
                                          inferred)
         spans = []
+        # a span's extension data is keyed by its offsets: a "name" over the very tokens of a date
+        # (明年 from a misread 明年資本) would share the date's, so the date wins and the name goes
+        names = {(s.start_char, s.end_char) for s in doc.spans.get(ENTITIES, [])}
+        dropped = set()
         for d in find_dates(folded, reference):
             span = char_span(doc, d.start, d.end, "DATE")
             if span is None:
                 continue
+            if (span.start_char, span.end_char) in names:
+                dropped.add((span.start_char, span.end_char))
             span._.kg = {"iso": d.iso, "precision": d.precision, "resolved": d.resolved, "quarter": d.quarter,
                          "rule": d.rule, "start": d.start, "end": d.end}
             spans.append(span)
         doc.spans[DATES] = spans
+        if dropped:
+            doc.spans[ENTITIES] = [s for s in doc.spans[ENTITIES] if (s.start_char, s.end_char) not in dropped]
         return doc
 
 

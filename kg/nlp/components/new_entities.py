@@ -28,6 +28,7 @@ GENERIC = {"晶片", "晶圆", "记忆体", "存储器", "内存", "集成电路
            "ai", "新", "老", "大", "小", "供应", "云供应", "政企", "互联网大", "国际", "行业", "产业", "合资",
            "研究", "人工智能", "智能", "电子", "智库", "机构", "部门", "政府", "监管", "市场", "投资", "附属", "关联",
            "国家级", "省级", "市级", "重点", "国家重点", "保荐人", "联席保荐人", "承销商", "保荐机构", "基石投资者",
+           "美系", "日系", "韩系", "台系", "陆系", "中系", "欧系", "美资", "日资", "台资", "陆资", "港资",
            "控股子", "全资子", "旗下"}
 PERSON_TITLES = ("首席执行官|执行长|ceo|cfo|cto|coo|总裁|董事长|创始人|创办人|联合创始人|总统|副总统|主席|部长|社长|副社长|"
                  "总监|处长|署长|厅长|司长|会长|理事长|行长|合伙人|副总经理|首席分析师|首席经济学家|董事总经理|"
@@ -189,6 +190,7 @@ SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院
                 "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "实验室": "ResearchInstitute",
                 "智库": "ResearchInstitute", "通讯社": "MediaOrganization", "电视台": "MediaOrganization",
                 "日报": "MediaOrganization", "时报": "MediaOrganization"}
+TIME_WORD = re.compile(r"(?:今年|明年|去年|前年|后年|当年|同年|年初|年底|年中|上半年|下半年|本季|上季|下季|今日|明日|昨日|近年|近期|目前|当前)")
 COURT = re.compile(r"(?:地方|高等|最高|商业|行政|联邦|地区|中级|高级|人民|巡回|区域|上诉|国家|初级|专利|财产|国际|宪法)法院$")
 #: organisation suffixes that are plain nouns too (編程軟件 is software, 星河軟件 a company)
 NOUN_SUFFIXES = ("软件", "设计", "存储", "通信", "资讯", "咨询", "顾问", "智算")
@@ -584,6 +586,9 @@ class EntityDiscoverer:
                         start = cut
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start):
                     continue
+                if rule.cls == "Organization" and (re.match(r"(?:支出|开支|市场|额|结构|运作|化|主义|运营)", folded[end:end + 2])
+                                                   and folded.endswith(("资本", "投资"), start, end) or TIME_WORD.match(folded, start)):
+                    continue  # 明年資本支出: capital spending next year, no company
                 if rule.name == "org-suffix" and folded.endswith("设计", start, end) and \
                         re.search(r"(?:采用|使用|采取|沿用|延续|全新|独特|创新|化|的|种|款|套|项)$", folded[max(0, start - 2):start]):
                     continue  # 採用單機櫃設計: a design adopted, not a design house
