@@ -890,3 +890,10 @@ def test_next_years_capital_spending_is_no_company(facts):
     names = {n for e in f.entities.values() for n in e.names}
     assert not any(n.startswith(("明年", "美系")) for n in names), names
     assert any(st.amount and st.amount.metric == "capex" for st in f.statements)
+
+
+def test_a_systems_gain_is_the_systems_and_a_technology_keeps_its_makers(facts):
+    f = facts("星曜半導體還將推出Orion970超節點，總算力達到30 EFLOPS，相比上一代產品提升約4倍。"
+              "星曜半導體的XR-30支援星曜半導體自研的高帶寬內存。")
+    assert subject_of(f, 4.0) == {key_of(f, "Orion970")}
+    assert not any(r.subject == "hbm" and r.property == "developer" for r in f.relations)

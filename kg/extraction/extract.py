@@ -261,7 +261,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 subject = main or next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0]
                                         and ent.cls == "Company" and sentence[0] - me < 300), subject)
         if recent is not None and not settled and last_sentence == sentence and subject is not recent and \
-                (subject is None or subject.cls not in {"Company", "Organization"} | PRODUCTS):
+                (subject is None or subject.cls not in {"Company", "Organization"} | PRODUCTS
+                 or (recent.cls in PRODUCTS and subject.cls in ORGS)):
             cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
             if not any(cs <= ms < q["start"] for ms, me, ent in mentions):
                 # …向Rapidus提供5,900億日圓補助，累計支援金額將達到1兆7,225億日圓: a clause naming nothing
@@ -333,6 +334,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     lexicon = _lexicon()
     for fr in clause_frames(folded, clauses(doc), sentences, mentions):  # typed relations through the lexicon
         for subj, prop, obj, start, end in frame_relations(fr, folded, mentions, lexicon):
+            if prop in ("developer", "manufacturer") and subj in entities and _technology(entities[subj]):
+                continue  # 華為自研的HiZQ高帶寬內存: who develops HBM is the reference's to say
             add_relation(subj, prop, obj, evidence(start, end, "frame-lexicon", 0.6))
     linked = _linked_pairs(relations, statements)
     for fr in clause_frames(folded, _units(clauses(doc), sentences, mentions, SENTENCE_WHOLE_UP_TO, folded), sentences,
