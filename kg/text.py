@@ -11,10 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import opencc
-
-_T2S = opencc.OpenCC("t2s")
-_S2T = opencc.OpenCC("s2t")
+_CONVERTERS: dict[str, object] = {}   # OpenCC's converters, loaded on first use (0.1 s a command may not need)
 _NAME_PUNCT = re.compile(r"[\s\u00b7\u2022\u30fb\u2027\-_.,，、。:：;；'\"“”‘’()（）\[\]【】「」『』《》<>]+")
 
 
@@ -25,14 +22,21 @@ def _same_length(source: str, converted: str, convert) -> str:
     return "".join(c if len(c := convert(ch)) == 1 else ch for ch in source)
 
 
+def _converter(name: str):
+    import opencc
+    return _CONVERTERS.setdefault(name, opencc.OpenCC(name))
+
+
 def to_simplified(text: str) -> str:
     """Simplified form of text, with exactly one character per input character."""
-    return _same_length(text, _T2S.convert(text), _T2S.convert)
+    t2s = _CONVERTERS.get("t2s") or _converter("t2s")
+    return _same_length(text, t2s.convert(text), t2s.convert)
 
 
 def to_traditional(text: str) -> str:
     """Traditional form of text, with exactly one character per input character."""
-    return _same_length(text, _S2T.convert(text), _S2T.convert)
+    s2t = _CONVERTERS.get("s2t") or _converter("s2t")
+    return _same_length(text, s2t.convert(text), s2t.convert)
 
 
 def fold(text: str) -> str:
