@@ -70,6 +70,7 @@ UPOS = {
 # Tags that name an entity, and the entity label each stands for.
 ENTITY_LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "TIME": "TIME",
                  "nr": "PER", "ns": "LOC", "nt": "ORG"}
+DECODE_ROWS = 128  # texts per Viterbi decoding: it costs per step, so several encoder batches share one
 DEFAULT_BATCH_SIZE = 16  # texts per encoder call: fastest on one core (bench/segment_bench.py: 8–64 within 15%)
 _PATCH_VERSION = "seqlens-1"  # bump when _patched_encoder changes: renames the cached int8 model
 
@@ -119,22 +120,41 @@ class LacModel:
             raise ValueError(f"batch_size must be at least 1, not {batch_size}")
         out: list[list[LacWord]] = [[] for _ in texts]
         order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: (len(texts[i]), i))
+        pending: list[tuple[list[int], numpy.ndarray]] = []   # encoded batches not decoded yet
         for k in range(0, len(order), batch_size):
             batch = order[k:k + batch_size]
-            paths = self._tag_ids([texts[i] for i in batch], simplify)
-            for i, path in zip(batch, paths):
-                out[i] = self._words(texts[i], path)
+            if pending and sum(len(b) for b, _ in pending) + len(batch) > DECODE_ROWS:
+                self._decode(texts, pending, out)
+            pending.append((batch, self._scores([texts[i] for i in batch], simplify)))
+        if pending:
+            self._decode(texts, pending, out)
         return out
 
-    def _tag_ids(self, texts: list[str], simplify: bool) -> list[numpy.ndarray]:
+    def _scores(self, texts: list[str], simplify: bool) -> numpy.ndarray:
+        """The encoder's tag scores of a batch: (texts, longest text, tags)."""
         lengths = numpy.array([len(t) for t in texts], dtype=numpy.int64)
         ids = numpy.zeros((len(texts), int(lengths.max())), dtype=numpy.int64)
         for row, text in enumerate(texts):
             read = to_simplified(text) if simplify else text
             ids[row, :len(text)] = self._ids(read if len(read) == len(text) else text)
-        scores = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
+        return self._session.run(None, {"token_ids": ids, "length": lengths})[0]
+
+    def _decode(self, texts: Sequence[str], pending: list[tuple[list[int], numpy.ndarray]],
+                out: list[list[LacWord]]) -> None:
+        """Viterbi over several encoder batches at once (it costs per step, hardly per row), then
+        the words of each text into out; empties pending."""
+        rows = [i for batch, _ in pending for i in batch]
+        steps = max(scores.shape[1] for _, scores in pending)
+        scores = numpy.zeros((len(rows), steps, pending[0][1].shape[2]), dtype=pending[0][1].dtype)
+        r = 0
+        for _, part in pending:
+            scores[r:r + len(part), :part.shape[1]] = part
+            r += len(part)
+        lengths = numpy.array([len(texts[i]) for i in rows], dtype=numpy.int64)
         paths = _viterbi(scores, self._transitions, lengths)
-        return [paths[row, :n] for row, n in enumerate(lengths)]
+        for row, i in enumerate(rows):
+            out[i] = self._words(texts[i], paths[row, :lengths[row]])
+        pending.clear()
 
     def _ids(self, text: str) -> list[int]:
         cache = self._char_ids
