@@ -39,13 +39,24 @@ def to_traditional(text: str) -> str:
     return _same_length(text, s2t.convert(text), s2t.convert)
 
 
+_FOLDS_TO_ONE = {chr(i) for i in range(128)}   # characters whose NFKC + case folding is one character
+
+
+def _folds_to_one(ch: str) -> bool:
+    if len(unicodedata.normalize("NFKC", ch).casefold()) == 1:
+        _FOLDS_TO_ONE.add(ch)
+        return True
+    return False
+
+
 def fold(text: str) -> str:
     """Matching form of a running text: Simplified, full-width folded, lower case; same length."""
     simplified = to_simplified(text)
     quick = unicodedata.normalize("NFKC", simplified).casefold()
     if len(quick) == len(text):
         # NFKC and case folding kept one character per character (the usual case)
-        if all(len(unicodedata.normalize("NFKC", ch).casefold()) == 1 for ch in set(simplified) if not ch.isascii()):
+        new = set(simplified) - _FOLDS_TO_ONE
+        if not new or all(_folds_to_one(ch) for ch in new):
             return quick
     out = []
     for ch in to_simplified(text):

@@ -93,6 +93,9 @@ class KnownNames:
     def __init__(self, folder: str | None = None) -> None:
         self.index = reference_index(folder)
         self.trie = reference_trie(folder)
+        # the index's answer for a name (its folding is the costly part), kept: the same product and
+        # organisation names are split again in every article
+        self._lookup = lru_cache(maxsize=1 << 16)(self.index.lookup)
         self.reference: ReferenceData = load_reference(folder)
         self._last: tuple[str, list[tuple[int, int, KnownEntity]]] = ("", [])
 
@@ -122,7 +125,7 @@ class KnownNames:
         for cut in range(end - 1, start + 1, -1):
             if folded[cut - 1].isascii() and folded[cut - 1].isalnum() and folded[cut].isascii() and folded[cut].isalnum():
                 continue  # never inside a Latin word or number: EUV is not EU + V
-            head = self.index.lookup(folded[start:cut])
+            head = self._lookup(folded[start:cut])
             if not head or not folded[cut:end].strip():
                 continue
             owner = self.reference.get(head[0])
@@ -131,7 +134,7 @@ class KnownNames:
             rest = cut
             while rest < end and folded[rest] in " 的-·":
                 rest += 1
-            rest_known = ent.id in self.index.lookup(folded[rest:end])
+            rest_known = ent.id in self._lookup(folded[rest:end])
             place_owner = owner.coarse in ("GPE", "LOC")
             if (ent.coarse == "PRODUCT" and owner.coarse == "ORG") or (rest_known and (
                     (owner.coarse == "ORG" and ent.coarse == "ORG")
