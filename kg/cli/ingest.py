@@ -95,7 +95,6 @@ def _current(location: str) -> dict[str, str]:
     (none when there is no store yet): `check_batch` need not parse those files again."""
     from pathlib import Path
 
-    from kg.errors import StoreError
     from kg.store import is_remote
     if not is_remote(location) and not (Path(location) / "oxigraph").is_dir():
         return {}   # no store yet: every file is checked before one is made
@@ -104,7 +103,7 @@ def _current(location: str) -> dict[str, str]:
     try:
         with open_store(location) as store:
             stored = stored_articles(store)
-    except StoreError:
-        return {}   # opening it for writing says what is wrong, after the files are checked
+    except Exception:  # noqa: BLE001 - only a shortcut: a store that cannot be read now (not a store, locked,
+        return {}      # left half-made by a kill) is opened for writing below, which repairs it or says why not
     fingerprint = extractor_fingerprint()
     return {key: sha for key, (sha, fp) in stored.items() if fp == fingerprint}
