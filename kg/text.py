@@ -11,10 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import opencc
-
-_T2S = opencc.OpenCC("t2s")
-_S2T = opencc.OpenCC("s2t")
+_CONVERTERS: dict[str, object] = {}   # OpenCC's converters, loaded on first use (0.1 s a command may not need)
 _NAME_PUNCT = re.compile(r"[\s\u00b7\u2022\u30fb\u2027\-_.,，、。:：;；'\"“”‘’()（）\[\]【】「」『』《》<>]+")
 
 
@@ -25,14 +22,31 @@ def _same_length(source: str, converted: str, convert) -> str:
     return "".join(c if len(c := convert(ch)) == 1 else ch for ch in source)
 
 
+def _converter(name: str):
+    import opencc
+    return _CONVERTERS.setdefault(name, opencc.OpenCC(name))
+
+
 def to_simplified(text: str) -> str:
     """Simplified form of text, with exactly one character per input character."""
-    return _same_length(text, _T2S.convert(text), _T2S.convert)
+    t2s = _CONVERTERS.get("t2s") or _converter("t2s")
+    return _same_length(text, t2s.convert(text), t2s.convert)
 
 
 def to_traditional(text: str) -> str:
     """Traditional form of text, with exactly one character per input character."""
-    return _same_length(text, _S2T.convert(text), _S2T.convert)
+    s2t = _CONVERTERS.get("s2t") or _converter("s2t")
+    return _same_length(text, s2t.convert(text), s2t.convert)
+
+
+_FOLDS_TO_ONE = {chr(i) for i in range(128)}   # characters whose NFKC + case folding is one character
+
+
+def _folds_to_one(ch: str) -> bool:
+    if len(unicodedata.normalize("NFKC", ch).casefold()) == 1:
+        _FOLDS_TO_ONE.add(ch)
+        return True
+    return False
 
 
 def fold(text: str) -> str:
@@ -41,7 +55,8 @@ def fold(text: str) -> str:
     quick = unicodedata.normalize("NFKC", simplified).casefold()
     if len(quick) == len(text):
         # NFKC and case folding kept one character per character (the usual case)
-        if all(len(unicodedata.normalize("NFKC", ch).casefold()) == 1 for ch in set(simplified) if not ch.isascii()):
+        new = set(simplified) - _FOLDS_TO_ONE
+        if not new or all(_folds_to_one(ch) for ch in new):
             return quick
     out = []
     for ch in to_simplified(text):

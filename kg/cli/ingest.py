@@ -58,7 +58,7 @@ def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool,
     if article_timeout is not None:   # through the environment, which worker processes inherit
         os.environ[ENV] = f"{article_timeout:g}"
     article_seconds()   # a malformed $KG_ARTICLE_SECONDS stops here, before the store opens
-    checked = check_batch(paths, encoding=encoding, follow_links=follow_links)  # before the slow imports
+    checked = check_batch(paths, encoding=encoding, follow_links=follow_links, current=_current(settings.store))
 
     from kg.ingest import ingest
     from kg.store import open_store
@@ -88,3 +88,22 @@ def command(settings, paths: tuple[str, ...], dry_run: bool, keep_missing: bool,
             for key in keys:
                 click.echo(f"{label}\t{key}")
     click.echo(report.summary(), err=True)
+
+
+def _current(location: str) -> dict[str, str]:
+    """Article key → SHA-256 of what the store at location holds as the current extractor made it
+    (none when there is no store yet): `check_batch` need not parse those files again."""
+    from pathlib import Path
+
+    from kg.store import is_remote
+    if not is_remote(location) and not (Path(location) / "oxigraph").is_dir():
+        return {}   # no store yet: every file is checked before one is made
+    from kg.ingest import extractor_fingerprint, stored_articles
+    from kg.store import open_store
+    try:
+        with open_store(location) as store:
+            stored = stored_articles(store)
+    except Exception:  # noqa: BLE001 - only a shortcut: a store that cannot be read now (not a store, locked,
+        return {}      # left half-made by a kill) is opened for writing below, which repairs it or says why not
+    fingerprint = extractor_fingerprint()
+    return {key: sha for key, (sha, fp) in stored.items() if fp == fingerprint}

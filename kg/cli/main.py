@@ -16,15 +16,37 @@ GLOBAL_OPTIONS = ("--store", "--pipeline-config", "--base-pipeline")
 _METAVARS = {"--store": "LOCATION", "--pipeline-config": "FILE", "--base-pipeline": "NAME_OR_PATH"}
 
 
+#: the subcommands in the order `kg --help` lists them, each in its own module kg/cli/NAME.py
+SUBCOMMANDS = ("ingest", "export", "query", "view", "stats", "explain", "validate", "serve")
+
+
 class KgGroup(click.Group):
     """A group that also takes its own options after the subcommand, where people often put them.
 
     `kg stats --store .kg` means `kg --store .kg stats`: no subcommand has an option of the
     same name, so moving them in front of the subcommand cannot change what another option means.
+
+    A subcommand's module is imported only when that subcommand runs (or help lists it): `kg query`
+    need not load what `kg export` or `kg ingest` import (rdflib, the NLP pipeline).
     """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_global_options(args, self.commands))
+        return super().parse_args(ctx, hoist_global_options(args, SUBCOMMANDS))
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(SUBCOMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in SUBCOMMANDS:
+            import importlib
+            self.add_command(importlib.import_module(f"kg.cli.{cmd_name}").command)
+        return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        if args and args[0] not in SUBCOMMANDS:   # a typo: click's "Did you mean" looks at every command
+            for name in SUBCOMMANDS:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
 
 
 def hoist_global_options(args: list[str], commands) -> list[str]:
@@ -80,15 +102,6 @@ def cli(ctx: click.Context, store: str, pipeline_config: str | None, base_pipeli
     and `kg stats`.
     """
     ctx.obj = Settings(store, pipeline_config, base_pipeline)
-
-
-def _register() -> None:
-    from kg.cli import explain, export, ingest, query, serve, stats, validate, view
-    for module in (ingest, export, query, view, stats, explain, validate, serve):
-        cli.add_command(module.command)
-
-
-_register()
 
 
 def main() -> None:

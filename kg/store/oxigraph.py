@@ -23,18 +23,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
 
 from kg.errors import StoreError, StoreLockedError
-from kg.rdf.ntriples import nt
 
 if TYPE_CHECKING:
+    from rdflib import Literal, URIRef
+
     from kg.store.remote import RemoteStore
 
-Term = URIRef | Literal
+    Term = URIRef | Literal
 
 
 def _n3(term) -> str:
+    """term in N-Triples; rdflib is loaded by whoever made the term, not by opening a store to read it."""
+    from kg.rdf.ntriples import nt
     return nt(term)
 
 
@@ -82,7 +84,8 @@ class Store:
         transaction, several times faster than parsing SPARQL); an existing one is replaced by
         one SPARQL update that drops and inserts together.
         """
-        self.replace_graph_lines(graph, [f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples])
+        from kg.rdf.ntriples import nt
+        self.replace_graph_lines(graph, [f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples])
 
     def replace_graph_lines(self, graph: URIRef, lines: list[str]) -> None:
         """replace_graph for triples already written as N-Triples lines."""

@@ -34,14 +34,11 @@ from __future__ import annotations
 
 import base64
 import os
-import urllib.error
 import urllib.parse
-import urllib.request
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from kg.rdf.ntriples import nt
 from kg.errors import StoreError
 
 DEFAULT_PATHS = {"query": "query", "update": "update", "store": "store"}
@@ -70,6 +67,7 @@ def is_remote(location: object) -> bool:
 
 
 def _n3(term) -> str:
+    from kg.rdf.ntriples import nt   # rdflib, loaded by whoever made the term
     return nt(term)
 
 
@@ -120,6 +118,8 @@ class RemoteStore:
                  method: str = "POST", accept: str = RESULTS_ACCEPT, missing_ok: bool = False
                  ) -> tuple[int, str, bytes]:
         """One HTTP exchange; returns (status, media type, body). Errors become one-line StoreErrors."""
+        import urllib.error    # with http.client, ssl, email: 30 ms that a local store never needs
+        import urllib.request
         if self._closed:
             raise StoreError(f"{self.location}: store is closed")
         url = self.endpoints[endpoint]
@@ -157,7 +157,8 @@ class RemoteStore:
     # -- writing
     def replace_graph(self, graph, triples: Iterable[tuple]) -> None:
         """Make graph hold exactly these triples: one update request, so one transaction."""
-        self.replace_graph_lines(graph, [f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples])
+        from kg.rdf.ntriples import nt
+        self.replace_graph_lines(graph, [f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o in triples])
 
     def replace_graph_lines(self, graph, lines: list[str]) -> None:
         """replace_graph for triples already written as N-Triples lines."""
