@@ -897,3 +897,14 @@ def test_a_systems_gain_is_the_systems_and_a_technology_keeps_its_makers(facts):
               "星曜半導體的XR-30支援星曜半導體自研的高帶寬內存。")
     assert subject_of(f, 4.0) == {key_of(f, "Orion970")}
     assert not any(r.subject == "hbm" and r.property == "developer" for r in f.relations)
+
+
+def test_a_bare_day_in_a_dated_paper_and_an_estimate_of_a_rule(facts):
+    f = facts("荷蘭政府15日宣布，自4月1日起，相關設備出口須申請許可。星曜半導體回應稱，預估新規對營收的影響約在5%至10%之間。"
+              "外貿大臣克萊佛（Reinette Klever）表示此舉基於安全考量。商務部發言人何亞東16日表示，中方堅決反對。",
+              published="2026-01-16")
+    isos = {st.date.iso for st in f.statements if st.date}
+    assert "2026-01-16" in isos and "2026-04-16" not in isos, isos
+    assert not any("新規" in n or "新规" in n for e in f.entities.values() for n in e.names)
+    assert key_of(f, "星曜") in subject_of(f, 5.0)
+    assert f.entities[key_of(f, "克萊佛")].cls == "Person"
