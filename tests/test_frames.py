@@ -908,3 +908,10 @@ def test_a_bare_day_in_a_dated_paper_and_an_estimate_of_a_rule(facts):
     assert not any("新規" in n or "新规" in n for e in f.entities.values() for n in e.names)
     assert key_of(f, "星曜") in subject_of(f, 5.0)
     assert f.entities[key_of(f, "克萊佛")].cls == "Person"
+
+
+def test_an_outlet_compares_nothing_and_counts_of_the_unnamed_go_nowhere(facts):
+    f = facts("據路透社引述三名知情人士報道，星曜半導體已送樣一款新晶片，該晶片性能接近輝達H20。"
+              "消息人士稱，新晶片配備96GB HBM記憶體，首批產能約10萬顆。")
+    assert not any(st.kind == "comparison" and dict(st.roles).get("subject") == "reuters" for st in f.statements)
+    assert not subject_of(f, 100000.0) & {"hbm"} and not subject_of(f, 3.0)

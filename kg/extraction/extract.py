@@ -303,6 +303,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 for ms, me, ent in mentions):
             # 華辰證券給出的合理市值區間為900億元至1100億元: the firm estimates, the figure is the company's
             subject = main or recent
+        if _technology(subject) and q["unit"] in COUNT_LIKE and (recent is None or recent.cls not in PRODUCTS):
+            continue  # 首批產能約10萬顆 beside HBM: a count of something the text does not name
         if _technology(subject) and recent is not None and recent.cls in PRODUCTS and not _technology(recent):
             # HBM容量是後者的3.6倍: a technology named beside a figure is what the product in hand has
             subject = recent

@@ -433,8 +433,10 @@ class StatementExtractor:
                 return []
             return [("agent", key(agent))] + [("product", key(g)) for g in goods] + [("counterpart", key(buyer))]
         if kind == "comparison":
-            subj = (_last(ents, _clause_start(folded, t0, s0), t0, PRODUCTS | ORGS)
-                    or (topic if topic is not None and s0 <= topic._.kg["start"] < t0 else None))
+            # a news outlet that reports the comparison is not compared (據路透社報道，…性能接近H20)
+            rivals = PRODUCTS | ORGS - {"MediaOrganization"}
+            subj = (_last(ents, _clause_start(folded, t0, s0), t0, rivals)
+                    or (topic if topic is not None and s0 <= topic._.kg["start"] < t0 and _cls(topic) in rivals else None))
             if folded[t0:t1] == "倍":
                 # X(的性能)是Y的N倍: X before 是, Y between 是 and 的N倍
                 m = re.search(r"(?:是|为|达|相当于)([^，。,]{1,20}?)的[^，。,]{0,8}$", folded[s0:t0])
