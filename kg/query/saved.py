@@ -1,6 +1,9 @@
 """Saved queries: the .rq files of ontology/queries/, run by name with parameters.
 
-A saved query is a plain SPARQL file that any SPARQL tool can run as it is. Its opening
+A saved query is a plain SPARQL file that any SPARQL tool can run as it is; those that read
+a page of rows one row at a time use LATERAL (from the SPARQL 1.2 drafts), which Oxigraph,
+embedded or as a server, runs: Oxigraph otherwise evaluates an OPTIONAL or a joined
+subquery over the whole store before joining it to the page. Its opening
 comment says what it answers (the first line is its one-line description) and declares
 its parameters:
 
