@@ -248,3 +248,29 @@ def test_the_federated_wikidata_query_joins_our_links_with_a_sparql_service(stor
     assert [(r["entity"], r["wikidataLabel"], r["countryLabel"], r["inception"]) for r in joined] == \
         [(linked[0]["entity"], "Stand-in item", "United States", "1993-04-05")]
     assert re.fullmatch(r"Q\d+", qid)
+
+
+@pytest.mark.parametrize("name, args", [
+    ("chips-above-threshold", ["--param", "min=1", "--param", "unit=TB-PER-SEC"]),
+    ("export-control-timeline", []),
+    ("chips-by-developer", ["--param", "developer=英伟达"]),
+])
+def test_queries_that_grow_with_the_corpus_come_a_page_at_a_time(store, name, args):
+    """Pages of one row (or one chip) put end to end are the whole answer, and the same every time."""
+    everything = query(store, name, *args, "--param", "limit=1000")
+    assert everything and everything == query(store, name, *args, "--param", "limit=1000")
+    pages, offset = [], 0
+    while True:
+        page = query(store, name, *args, "--param", "limit=1", "--param", f"offset={offset}")
+        if not page:
+            break
+        pages.append(page)
+        offset += 1
+    key = "chip" if name == "chips-by-developer" else None
+    if key:   # a page is one chip, with all its rows
+        assert all(len({r[key] for r in p}) == 1 for p in pages)
+        assert sorted(r for p in pages for r in map(tuple, (x.values() for x in p))) == \
+            sorted(tuple(r.values()) for r in everything)
+    else:
+        assert all(len(p) == 1 for p in pages)
+        assert sorted(tuple(p[0].values()) for p in pages) == sorted(tuple(r.values()) for r in everything)
