@@ -274,3 +274,10 @@ def test_queries_that_grow_with_the_corpus_come_a_page_at_a_time(store, name, ar
     else:
         assert all(len(p) == 1 for p in pages)
         assert sorted(tuple(p[0].values()) for p in pages) == sorted(tuple(r.values()) for r in everything)
+
+
+@pytest.mark.parametrize("spelling", ["英偉達", "英伟达", "nvidia", "Nvidia", "nViDiA"])
+def test_an_entity_is_found_by_any_spelling_of_its_names_in_any_case(store, spelling):
+    """Labels spelled as given (or lower, upper, title case) are looked up; others are compared without case."""
+    found = query(store, "articles-mentioning", "--param", f"entity={spelling}")
+    assert [r["entity"] for r in found] == [ID + "nvidia"]
