@@ -1,6 +1,9 @@
 """Saved queries: the .rq files of ontology/queries/, run by name with parameters.
 
-A saved query is a plain SPARQL file that any SPARQL tool can run as it is. Its opening
+A saved query is a plain SPARQL file that any SPARQL tool can run as it is; those that read
+a page of rows one row at a time use LATERAL (from the SPARQL 1.2 drafts), which Oxigraph,
+embedded or as a server, runs: Oxigraph otherwise evaluates an OPTIONAL or a joined
+subquery over the whole store before joining it to the page. Its opening
 comment says what it answers (the first line is its one-line description) and declares
 its parameters:
 
@@ -19,7 +22,9 @@ or add SPARQL of its own. Parameter kinds:
     name      a literal, in the spelling given plus its Traditional and Simplified forms,
               so 英伟达 finds 英偉達; compare with LCASE(STR(?label)) = LCASE(?name)
     entity    an entity: a full IRI, a prefixed name (id:nvidia), or any label or alias
-              of it in the store, in either script or English (every match is used)
+              of it in the store, in either script or English (every match is used:
+              labels spelled as given or in lower, upper or title case are looked up
+              first; only when none matches are all labels compared without regard to case)
     iri       an IRI: full or prefixed; `iri:PREFIX` also takes bare local names in PREFIX
     decimal, integer, boolean   typed literals, checked
     date      YYYY, YYYY-MM or YYYY-MM-DD, as a plain literal: dates in the graph have the
@@ -322,6 +327,15 @@ SELECT DISTINCT ?e WHERE {
   ?e rdfs:label|skos:prefLabel|skos:altLabel ?label .
   FILTER(LCASE(STR(?label)) = LCASE(?name))
 } ORDER BY ?e"""
+# the same names as terms: looked up, not compared with every label (which reads each label's
+# text: a quarter to half a second at 10,000 articles)
+_RESOLVE_EXACT = """
+SELECT DISTINCT ?e WHERE {
+  VALUES ?label { %s }
+  ?e rdfs:label|skos:prefLabel|skos:altLabel ?label .
+} ORDER BY ?e"""
+#: the language tags labels carry (kg.reference, kg.rdf); a name is looked up with each
+LABEL_LANGUAGES = ("zh-hant", "zh-hans", "en", "zh")
 
 
 def resolve_entity(value: str, store, where: str = "entity") -> list[str]:
@@ -331,9 +345,19 @@ def resolve_entity(value: str, store, where: str = "entity") -> list[str]:
         return [iri]
     if store is None:
         raise QueryError(f"{where}: give the entity as an IRI or id:slug")
-    names = " ".join(str(ox.Literal(v)) for v in name_variants(value))
-    rows = store.query(_RESOLVE % names, use_default_graph_as_union=True, prefixes=all_prefixes())
+    variants = name_variants(value)
+    # first the names as labels are usually spelled (as given, lower, upper or title case, in
+    # each language): found by lookup; only when none is a label, every label is compared
+    # without regard to case
+    spellings = list(dict.fromkeys(s for v in variants for s in (v, v.lower(), v.upper(), v.title())))
+    labels = " ".join(str(ox.Literal(s, language=lang)) for s in spellings for lang in LABEL_LANGUAGES)
+    labels += " " + " ".join(str(ox.Literal(s)) for s in spellings)
+    rows = store.query(_RESOLVE_EXACT % labels, use_default_graph_as_union=True, prefixes=all_prefixes())
     found = [row["e"].value for row in rows]
+    if not found:
+        names = " ".join(str(ox.Literal(v)) for v in variants)
+        rows = store.query(_RESOLVE % names, use_default_graph_as_union=True, prefixes=all_prefixes())
+        found = [row["e"].value for row in rows]
     if not found:
         slug = all_prefixes()["id"] + value.strip()
         ask = f"ASK {{ {{ {_iri_term(slug, where)} ?p ?o }} UNION {{ ?s ?p {_iri_term(slug, where)} }} }}"
