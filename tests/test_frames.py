@@ -915,3 +915,11 @@ def test_an_outlet_compares_nothing_and_counts_of_the_unnamed_go_nowhere(facts):
               "消息人士稱，新晶片配備96GB HBM記憶體，首批產能約10萬顆。")
     assert not any(st.kind == "comparison" and dict(st.roles).get("subject") == "reuters" for st in f.statements)
     assert not subject_of(f, 100000.0) & {"hbm"} and not subject_of(f, 3.0)
+
+
+def test_a_quoted_rule_keeps_its_verbs_and_a_list_a_few_words_on(facts):
+    f = facts("經濟部國際貿易署14日公告修正「戰略性高科技貨品輸出入管理辦法」，將星曜半導體及其海外子公司列入出口管制實體名單。",
+              published="2026-06-15")
+    rule = key_of(f, "戰略性高科技貨品輸出入管理辦法")
+    assert f.entities[rule].cls == "Policy"
+    assert any(st.kind == "listing-add" and key_of(f, "星曜") in {k for _, k in st.roles} for st in f.statements)

@@ -577,7 +577,8 @@ class EntityDiscoverer:
                 start, end = _trim(folded, start, end, rule)
                 if end - start < 2 and rule.cls != "Chip":
                     continue
-                if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in ("minister-ministry", "ministry-and") \
+                if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
+                        "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org") \
                         and not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 上海國有資本投資有限公司
                     cut = _after_predicate(doc, start, end)  # 取得|北辰微電子: the name starts after the verb
                     if cut is not None:

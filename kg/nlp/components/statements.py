@@ -313,7 +313,9 @@ class StatementExtractor:
             return roles + ([("location", key(place))] if place is not None else [])
         if kind == "listing-add":
             # 將曜芯科技等14家實體列入「實體清單」: who listed whom on which list
-            lst = next((e for e in ents if t1 <= e._.kg["start"] <= t1 + 3 and _cls(e) in POLICIES), None)
+            # 列入「實體清單」, 列入出口管制實體名單: the list right after, past a few words that qualify it
+            lst = next((e for e in ents if t1 <= e._.kg["start"] <= t1 + 8 and _cls(e) in POLICIES
+                        and not re.search(r"[,，。;；、]", folded[t1:e._.kg["start"]])), None)
             if lst is None:
                 return []
             cs = _clause_start(folded, t0, s0)
