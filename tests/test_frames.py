@@ -923,3 +923,12 @@ def test_a_quoted_rule_keeps_its_verbs_and_a_list_a_few_words_on(facts):
     rule = key_of(f, "戰略性高科技貨品輸出入管理辦法")
     assert f.entities[rule].cls == "Policy"
     assert any(st.kind == "listing-add" and key_of(f, "星曜") in {k for _, k in st.roles} for st in f.statements)
+
+
+def test_a_bare_company_is_the_articles_and_a_rank_alone(facts):
+    f = facts("星曜半導體考慮赴港上市。星曜半導體去年營收310億元。據Counterpoint數據，星曜半導體份額為6%，排名第四，"
+              "僅次於三星、SK海力士及美光。公司董事長朱一明近日表示，星曜半導體已能量產HBM3。")
+    lead = key_of(f, "星曜")
+    assert any(st.amount and st.amount.unit == "RANK" and float(st.amount.value) == 4 for st in f.statements)
+    chair = key_of(f, "朱一明")
+    assert linked(f, chair, lead) and not linked(f, chair, key_of(f, "美光"))

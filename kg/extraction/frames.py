@@ -129,6 +129,12 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
     frames: list[Frame] = []
     mi = 0
     last_company = None
+    counts: dict[str, int] = {}
+    for _, _, ent in mentions:
+        if ent.cls == "Company":
+            counts[ent.key] = counts.get(ent.key, 0) + 1
+    top = max(sorted(counts), key=counts.get) if counts else None
+    main = next((ent for _, _, ent in mentions if ent.key == top), None) if top and counts[top] >= 3 else None
     si = 0
     topic = None
     waiting: list[tuple[int, object]] = []
@@ -161,11 +167,15 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                     ents.append((cue.plural_people.search(folded, cs, ce).start(), ent))
                     seen.add(ent.key)
         # a pointer word (该公司, 其) names the company before it
-        ref = cue.pointer.search(folded, cs, ce) or cue.opening_company.match(folded, cs, ce)
-        if ref and last_company is not None and last_company.key not in seen and \
+        ref = cue.pointer.search(folded, cs, ce)
+        back = last_company
+        if ref is None:
+            ref = cue.opening_company.match(folded, cs, ce)
+            back = main or last_company  # 公司董事長…: a bare 公司 is the company the article is about
+        if ref and back is not None and back.key not in seen and \
                 not any(ent.cls == "Company" and s < ref.start() for s, ent in ents):
-            ents.append((ref.start(), last_company))
-            seen.add(last_company.key)
+            ents.append((ref.start(), back))
+            seen.add(back.key)
         # 將對晶片製造商Rapidus追加提供補助: a name after a preposition opening the clause is its object; the
         # clause has left out its subject
         actor_first = next((ent for s, ent in sorted(ents, key=lambda x: x[0]) if ent.cls in ACTORS

@@ -108,7 +108,8 @@ _PATTERNS = [
                               # 壁仞科技（06082）: a bare code in brackets right after a name (not a year)
                               r"|(?<=[\u4e00-\u9fffa-z][（(])(?!(?:19|20)\d\d[）)])(?P<code3>\d{4,6})(?=[）)])")),
     # 中國第一、全球第四的DRAM廠商: a rank
-    ("rank", re.compile(rf"(?:全球|世界|中国|全国|国内|大陆|台湾|美国|亚洲|欧洲|业界|行业|国际)(?:排名|排行)?第\s*(?P<rank>\d{{1,3}}|[{_CN_NUM}]{{1,3}})"
+    ("rank", re.compile(rf"(?:(?:全球|世界|中国|全国|国内|大陆|台湾|美国|亚洲|欧洲|业界|行业|国际)(?:排名|排行)?|排名|排行|位居|位列|名列)"
+                        rf"第\s*(?P<rank>\d{{1,3}}|[{_CN_NUM}]{{1,3}})"
                         r"(?:大|名|位)?"
                         # 騰訊為第一大外部股東, 第二大晶圓代工廠: a rank among holders, customers or makers
                         rf"|第\s*(?P<rank2>[{_CN_NUM}]{{1,2}}|\d{{1,2}})\s*大(?=(?:外部|机构|个人)?股东|客户|供应商|晶圆代工|代工厂|"
