@@ -932,3 +932,11 @@ def test_a_bare_company_is_the_articles_and_a_rank_alone(facts):
     assert any(st.amount and st.amount.unit == "RANK" and float(st.amount.value) == 4 for st in f.statements)
     chair = key_of(f, "朱一明")
     assert linked(f, chair, lead) and not linked(f, chair, key_of(f, "美光"))
+
+
+def test_the_terms_a_bill_lays_down_are_the_bills(facts):
+    f = facts("參議員湯姆·科頓當天提出《晶片追蹤法案》，要求晶片內置位置驗證。法案規定，主管機關須在法案生效後180天內制定細則，"
+              "違規企業每次將被處以最高50萬美元罰款。")
+    bill = key_of(f, "晶片追蹤法案")
+    assert subject_of(f, 180.0) == {bill} and subject_of(f, 500000.0) == {bill}
+    assert not any(n in ("法案規定", "法案规定") for e in f.entities.values() for n in e.names)

@@ -220,6 +220,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # the parts of the system the sentence is about)
             subject = next((ent for ms, me, ent in mentions if 0 <= ms - q["end"] <= 1 and ent.cls in PRODUCTS
                             and not _technology(ent)), None)
+        if subject is None and POLICY_OPENING.match(folded, sentence[0]):
+            # 法案規定，商務部須在180天內…，違規企業將被處以最高50萬美元罰款: the rule's own terms
+            subject = next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0] and ent.cls in ("Policy", "Law")
+                            and sentence[0] - me < 400), None)
+            settled = subject is not None
         if subject is None and q["metric"] == "stock-code":  # 沐曦股份(688802.SH): the company the code follows
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and q["start"] - me <= 2
                             and folded[me:q["start"]].strip() in ("(", "（", "") and ent.cls in ORGS), None)
@@ -740,6 +745,8 @@ def _amount_end(folded: str, pos: int) -> int:
     return pos + m.end() if m else pos
 
 
+#: 法案規定，…: a sentence setting out the terms of the rule named before
+POLICY_OPENING = re.compile(r"\s*(?:该|此|这项|上述|新)?(?:法案|新规|规定|条例|规则|办法|禁令|公告|措施)(?:还|并|则)?(?:规定|要求|明确|指出)")
 #: 公告自12月1日起實施: a clause about "the rule" and when it applies
 POLICY_POINTER = re.compile(r"(?:该|此|这项|本|新|上述)?(?:公告|规定|新规|措施|法案|条例|禁令|规则|办法|命令|决定)[^,，。;；]{0,12}?"
                             r"(?:起|开始)?(?:实施|施行|生效|执行)")

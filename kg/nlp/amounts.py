@@ -99,7 +99,7 @@ _PATTERNS = [
     # 員工約1.25萬人, 三名男子, 兩名知情人士, 研發人員逾千人 → people (一名 is an article, not a count)
     ("people", re.compile(_APPROX + rf"(?:(?P<pn>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?<![{_CN_NUM}\d第])(?P<pcn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}}))"
                           r"\s*(?P<pscale>万)?\s*(?:名|位)?\s*(?:人(?![民员士工才类口数均次选权物事气力们生心脉])|员工|工程师|研发人员|"
-                          r"男子|女子|被告|嫌犯|嫌疑人|雇员|职员|董事)")),
+                          r"男子|女子|被告|嫌犯|嫌疑人|雇员|职员|董事|议员|参议员|众议员|官员|高管)")),
     # 60天的過渡期, 18個月內: a span of days or months (a day of the month is a date)
     ("duration", re.compile(r"(?<![\d.月])(?P<dn>\d{1,4})\s*(?P<dunit>天|个月|周(?![年二三四五六日一]))")),
     # 688041.SH, 股票代碼688802, (06082.HK): a listing's stock code

@@ -805,6 +805,9 @@ class EntityDiscoverer:
             if rule.cls == "Policy" and re.fullmatch(r"(?:相关|有关|此类|这些|上述|该|新|各项|多项|现行|既有)?"
                                                       r"(?:出口管制|管制|规定|规则|新规|禁令|清单|条例|措施)+", name):
                 return None
+            if rule.cls == "Policy" and re.fullmatch(r"(?:该|此|新)?(?:法案|法律|公告|条例|办法|文件|通知|协议|决定|政策|新规|规则)"
+                                                      r"(?:规定|要求)", name):
+                return None  # 法案規定，…: what the bill lays down, no rule of its own
         return rule.cls
 
 
