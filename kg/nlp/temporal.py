@@ -136,15 +136,6 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
         dm = _resolve(s, e, rule, m, ref_year, base)
         if dm is None:
             continue
-        if rule == "d" and base is ref_day and ref_day is not None and dm.iso > ref_day.isoformat() and \
-                not _FUTURE.search(folded[max(0, s - 12):s]):
-            # 28日表示 in a paper of 16 January: a day past the paper's date, told as done, is last month's
-            last = dt.date(ref_day.year, ref_day.month, 1) - dt.timedelta(days=1)
-            try:
-                dm = DateMention(dm.start, dm.end, dt.date(last.year, last.month, int(dm.iso[8:])).isoformat(),
-                                 "day", True, rule=rule)
-            except ValueError:
-                pass
         if rule == "rel-q" and not m.group("rel") and stated is not None and dm.quarter and \
                 not re.search(r"[。！？!?\n]", folded[stated[1]:s]):
             # 2026年第一季度推出A，第四季度推出B: a quarter takes the year its sentence stated last
