@@ -940,3 +940,10 @@ def test_the_terms_a_bill_lays_down_are_the_bills(facts):
     bill = key_of(f, "晶片追蹤法案")
     assert subject_of(f, 180.0) == {bill} and subject_of(f, 500000.0) == {bill}
     assert not any(n in ("法案規定", "法案规定") for e in f.entities.values() for n in e.names)
+
+
+def test_nationalities_written_as_people_of_a_country(facts):
+    f = facts("被告為41歲新加坡人陳志明、中國公民李明，以及馬來西亞人黃建國。")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    for name, country in (("陳志明", "singapore"), ("李明", "china"), ("黃建國", "malaysia")):
+        assert (key_of(f, name), "citizenship", country) in rels, name
