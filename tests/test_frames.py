@@ -947,3 +947,9 @@ def test_nationalities_written_as_people_of_a_country(facts):
     rels = {(r.subject, r.property, r.object) for r in f.relations}
     for name, country in (("陳志明", "singapore"), ("李明", "china"), ("黃建國", "malaysia")):
         assert (key_of(f, name), "citizenship", country) in rels, name
+
+
+def test_the_start_of_the_year_its_sentence_stated(facts):
+    f = facts("截至2025年末，鋒算科技存貨餘額為52.7億元，較年初增加31%。", published="2026-04-18")
+    isos = {st.date.iso for st in f.statements if st.date}
+    assert "2025" in isos and "2026" not in isos, isos

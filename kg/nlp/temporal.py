@@ -140,6 +140,10 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
                 not re.search(r"[。！？!?\n]", folded[stated[1]:s]):
             # 2026年第一季度推出A，第四季度推出B: a quarter takes the year its sentence stated last
             dm = DateMention(dm.start, dm.end, stated[0], dm.precision, False, dm.quarter, dm.rule)
+        elif rule == "year-end" and not m.group("rel") and not m.group("y") and stated is not None and \
+                not re.search(r"[。！？!?\n]", folded[stated[1]:s]):
+            # 截至2025年末…，較年初增加31%: the start of the year the sentence stated
+            dm = DateMention(dm.start, dm.end, stated[0], dm.precision, False, dm.quarter, dm.rule)
         elif rule == "rel-q" and not m.group("rel") and ref_day is not None and dm.quarter and \
                 3 * dm.quarter - 2 > ref_day.month and not _FUTURE.search(folded[max(0, s - 12):s]):
             # 第四季財報 in a January article: last year's fourth quarter, unless the text looks ahead
