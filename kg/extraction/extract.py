@@ -284,13 +284,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if subject is None:
             continue
         compared = next((ent for ms, me, ent in mentions if (q["unit"] == "TIMES" or q["rule"] == "fraction")
-                         and re.fullmatch(r"的(?:约|近|逾|不到)?", folded[me:q["start"]])), None)
+                         and COMPARED_GAP.fullmatch(folded, me, q["start"])), None)
         if compared is not None:
             # QH-900的單卡算力約為H20的4.3倍, 售價不到XG-510的三分之一: the name before 的…倍 is what is
             # compared with (and its maker named before it: 英偉達H100); what is compared opens the clause,
             # else is what the figures before were about
-            cstart = next(ms for ms, me, ent in mentions if ent is compared and re.fullmatch(
-                r"的(?:约|近|逾|不到)?", folded[me:q["start"]]))
+            cstart = next(ms for ms, me, ent in mentions if ent is compared and COMPARED_GAP.fullmatch(folded, me, q["start"]))
             brand = next((ent for ms, me, ent in mentions if me == cstart and ent.cls in ORGS), None)
             others = [x for x in others if x is not compared and x is not brand]
             if subject is compared or (brand is not None and subject is brand):
@@ -752,6 +751,8 @@ POLICY_POINTER = re.compile(r"(?:该|此|这项|本|新|上述)?(?:公告|规定
                             r"(?:起|开始)?(?:实施|施行|生效|执行)")
 #: 華辰證券給出的, 分析師預估的: whose estimate a figure is, not whose figure
 ESTIMATE_BY = re.compile(r"(?:分析师)?(?:给出|给予|预估|估计|预测|测算|评估|认定)的")
+#: 約為H20的4.3倍, 不到XG-510的三分之一: what stands between a figure and what it is compared with
+COMPARED_GAP = re.compile(r"的(?:约|近|逾|不到)?")
 #: 相比X, 與X相比, 較X, 比起X: X is what a figure is measured against
 COMPARISON = re.compile(r"(?:相比|相较于?|比起|对比)(?P<a>[^，,。；;]{1,30})|(?:与|和|跟|同)(?P<b>[^，,。；;]{1,30}?)(?:相比|相较|比较)")
 
