@@ -200,7 +200,7 @@ class _BatchWriter:
             return
         new_records = {g: x.records for g, x in graphs.items()}
         entities = self._entities_update(set(graphs), new_records, stored=set(replaced))
-        touched = touched_entities(self.store, replaced, (line for x in batch for line in x.lines))
+        touched = touched_entities(self.store, graphs, (line for x in batch for line in x.lines))   # all: any held is replaced
         before = " ;\n".join(op for op in (track_statistics(self.store, touched), entities) if op)
         self.store.write_graphs({**replaced, **loaded}, before=before)   # what to recount marked with it
 
