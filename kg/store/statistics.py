@@ -22,7 +22,8 @@ with the classes those entities have before the write (`kgo:recountType`), and s
 mark back to false when it was false: the counts are then exact but for what is marked. `refresh`
 (at the end of `kg ingest`, which also prunes) recounts, in one update that removes the marks,
 the marked entities and the classes they had before or have now (one changed article at
-10,000 articles: some 40 entities and 15 classes, a fraction of a second), or everything
+10,000 articles: 56 entities and 14 classes, 0.8 s, where a full recount takes 1.4 s and took
+4 s before the classes' counts read the reference graph per entity, not per mention), or everything
 when a write left the stale mark (the reference graph replaced, a store without statistics,
 a write by anything else) or when more than FULL_ABOVE entities are marked (a fresh ingest).
 A run killed after a write leaves its marks, and the next `kg ingest`, even of unchanged
