@@ -36,7 +36,7 @@ from kg.rdf.ntriples import nt
 from kg.reference import lexicon_file, load_reference, ontology_dir
 from kg.store import Store
 from kg.store.statistics import refresh as refresh_statistics
-from kg.store.statistics import touched_entities, track as track_statistics
+from kg.store.statistics import track as track_statistics
 from kg.store.terms import quad_to_rdflib
 
 FINGERPRINT_FILES = ("nlp", "extraction", "rdf")
@@ -154,7 +154,7 @@ def _write(store: Store, report: IngestReport, todo: list[tuple[str, Path, str, 
         writer.flush()
         writer.remove(report.removed)
         if not dry_run:
-            refresh_statistics(store)   # the counts summaries read, of what changed (kg.store.statistics)
+            refresh_statistics(store)   # the counts summaries read (kg.store.statistics)
 
 
 def _articles(todo: list[tuple[str, Path, str, str]]):
@@ -200,9 +200,10 @@ class _BatchWriter:
             return
         new_records = {g: x.records for g, x in graphs.items()}
         entities = self._entities_update(set(graphs), new_records, stored=set(replaced))
-        touched = touched_entities(self.store, graphs, (line for x in batch for line in x.lines))   # all: any held is replaced
-        before = " ;\n".join(op for op in (track_statistics(self.store, touched), entities) if op)
-        self.store.write_graphs({**replaced, **loaded}, before=before)   # what to recount marked with it
+        # what to recount, marked with the write (all graphs read back: any the store holds is replaced)
+        track = track_statistics(self.store, graphs, (line for x in batch for line in x.lines))
+        before = " ;\n".join(op for op in (track, entities) if op)
+        self.store.write_graphs({**replaced, **loaded}, before=before)
 
     def remove(self, keys: list[str]) -> None:
         graphs = [str(article_graph_iri(k)) for k in keys]
@@ -211,8 +212,7 @@ class _BatchWriter:
         if self.report.dry_run or not graphs:
             return
         entities = self._entities_update(set(graphs), {g: {} for g in graphs}, stored=set(graphs))
-        before = " ;\n".join(op for op in (track_statistics(self.store, touched_entities(self.store, graphs)),
-                                           entities) if op)
+        before = " ;\n".join(op for op in (track_statistics(self.store, graphs), entities) if op)
         self.store.write_graphs({}, drop=graphs, before=before)
 
     def _entities_update(self, graphs: set[str], new_records: dict[str, dict[str, str]], stored: set[str]) -> str:

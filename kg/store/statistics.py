@@ -119,14 +119,15 @@ def touched_entities(store, graphs: Iterable[str] = (), lines: Iterable[str] = (
     return out
 
 
-def track(store, entities: set[str]) -> str:
+def track(store, graphs: Iterable[str] = (), lines: Iterable[str] = ()) -> str:
     """The update that, run in the same transaction as a write (`Store.write_graphs`'s before,
-    ahead of the entities graph's change), marks these entities and their classes as they are
-    before it to recount, and the counts as exact but for them; "" when they must be recounted
-    in full anyway (the write's stale mark stays). entities: what the write's graphs mention
-    before and after (`touched_entities`)."""
+    ahead of the entities graph's change), marks what the write's graphs mention before and
+    after (`touched_entities` of the graphs it replaces or drops and of the lines it writes),
+    and those entities' classes as they are before it, to recount, and the counts as exact but
+    for them; "" when they must be recounted in full anyway (the write's stale mark stays)."""
     if not trackable(store):
         return ""
+    entities = touched_entities(store, graphs, lines)
     ops = []
     if entities:
         ops.append(f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_PENDING_ENTITY} "
