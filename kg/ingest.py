@@ -36,6 +36,7 @@ from kg.rdf.ntriples import nt
 from kg.reference import lexicon_file, load_reference, ontology_dir
 from kg.store import Store
 from kg.store.statistics import refresh as refresh_statistics
+from kg.store.statistics import track as track_statistics
 from kg.store.terms import quad_to_rdflib
 
 FINGERPRINT_FILES = ("nlp", "extraction", "rdf")
@@ -199,7 +200,10 @@ class _BatchWriter:
             return
         new_records = {g: x.records for g, x in graphs.items()}
         entities = self._entities_update(set(graphs), new_records, stored=set(replaced))
-        self.store.write_graphs({**replaced, **loaded}, before=entities)
+        # what to recount, marked with the write (all graphs read back: any the store holds is replaced)
+        track = track_statistics(self.store, graphs, (line for x in batch for line in x.lines))
+        before = " ;\n".join(op for op in (track, entities) if op)
+        self.store.write_graphs({**replaced, **loaded}, before=before)
 
     def remove(self, keys: list[str]) -> None:
         graphs = [str(article_graph_iri(k)) for k in keys]
@@ -208,7 +212,8 @@ class _BatchWriter:
         if self.report.dry_run or not graphs:
             return
         entities = self._entities_update(set(graphs), {g: {} for g in graphs}, stored=set(graphs))
-        self.store.write_graphs({}, drop=graphs, before=entities)
+        before = " ;\n".join(op for op in (track_statistics(self.store, graphs), entities) if op)
+        self.store.write_graphs({}, drop=graphs, before=before)
 
     def _entities_update(self, graphs: set[str], new_records: dict[str, dict[str, str]], stored: set[str]) -> str:
         """The SPARQL update that sets the entities graph's description of every entity
