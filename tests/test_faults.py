@@ -60,6 +60,18 @@ def test_a_damaged_database_is_one_line(small_store, tmp_path):
     assert_refused(run_kg("stats", store=broken, check=False), "cannot open the store", "broken")
 
 
+def test_a_corrupt_database_does_not_lock_out_the_run_that_finds_it(small_store, tmp_path):
+    """RocksDB reports a damaged store as RuntimeError ("Corruption: …"): the ingest's first, read-only
+    look must let go of its lock, or the same run waits for itself and blames another process."""
+    corpus, store = small_store
+    broken = tmp_path / "broken"
+    shutil.copytree(store, broken)
+    (broken / "oxigraph" / "CURRENT").write_text("garbage\n")
+    got = run_kg("ingest", str(corpus), store=broken, check=False, env={"KG_LOCK_TIMEOUT": "3"})
+    assert_refused(got, "cannot open the store", "broken")
+    assert "in use" not in got.stderr, got.stderr
+
+
 # ---------------------------------------------------------------- permission denied
 
 def as_nobody(*args: str, cwd: Path) -> subprocess.CompletedProcess:

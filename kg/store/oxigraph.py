@@ -267,10 +267,14 @@ def open_store(location: str | Path, write: bool = False) -> "Store | RemoteStor
         db = ox.Store(str(db_path)) if write else ox.Store.read_only(str(db_path))
         if write:
             guard.mark(location)
-    except OSError as e:
+    except BaseException as e:
+        # whatever failed (RocksDB reports a damaged store as RuntimeError "Corruption: …"), the lock
+        # goes with it: a lock kept here would lock this very process out of its next open
         _LOCK_FDS.discard(fd)
         os.close(fd)
-        raise StoreError(f"{location}: cannot open the store: {str(e).splitlines()[0] if str(e) else e}") from e
+        if isinstance(e, (OSError, RuntimeError)):
+            raise StoreError(f"{location}: cannot open the store: {str(e).splitlines()[0] if str(e) else e}") from e
+        raise
     return Store(location, db, fd, write)
 
 

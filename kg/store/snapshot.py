@@ -93,7 +93,7 @@ def open_latest(location: Path) -> tuple[ox.Store, int] | None:
             continue
         try:
             return ox.Store.read_only(str(folder / name)), fd
-        except OSError:
+        except (OSError, RuntimeError):   # RocksDB says "Corruption: …" as RuntimeError; the lock goes either way
             os.close(fd)
             continue
     return None
