@@ -28,7 +28,7 @@ when a write left the stale mark (the reference graph replaced, a store without 
 a write by anything else) or when more than FULL_ABOVE entities are marked (a fresh ingest).
 A run killed after a write leaves its marks, and the next `kg ingest`, even of unchanged
 files, recounts them; a store that predates the statistics graph gets it on its next
-`kg ingest`. The counts are the same as a full recount's (tests/test_statistics_incremental.py).
+`kg ingest`. The counts are the same as a full recount's (tests/test_query_statistics.py).
 """
 from __future__ import annotations
 
