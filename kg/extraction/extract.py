@@ -173,9 +173,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             affiliation.setdefault(b.key, a.key)
     last_subject: Entity | None = None
     last_sentence = None
-    amount_frames = clause_frames(folded, clauses(doc), sentences, mentions, min_entities=0)
     top = main_company(spans_mentions(doc))
     main = entities.get(canon(top._.kg["key"])) if top is not None else None
+    amount_frames = clause_frames(folded, clauses(doc), sentences, mentions, min_entities=0, main=main)
     # 中國、美國、歐亞占比分別為86%、11%和3%: a company's figures split by region
     for place, q in _regional(mentions, amounts, folded):
         s0, s1 = sentence_of(q["start"])
@@ -338,14 +338,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
 
     # -- clause frames: the entities of any clause, linked as the clause links them
     lexicon = _lexicon()
-    for fr in clause_frames(folded, clauses(doc), sentences, mentions):  # typed relations through the lexicon
+    for fr in clause_frames(folded, clauses(doc), sentences, mentions, main=main):  # typed relations through the lexicon
         for subj, prop, obj, start, end in frame_relations(fr, folded, mentions, lexicon):
             if prop in ("developer", "manufacturer") and subj in entities and _technology(entities[subj]):
                 continue  # 華為自研的HiZQ高帶寬內存: who develops HBM is the reference's to say
             add_relation(subj, prop, obj, evidence(start, end, "frame-lexicon", 0.6))
     linked = _linked_pairs(relations, statements)
     for fr in clause_frames(folded, _units(clauses(doc), sentences, mentions, SENTENCE_WHOLE_UP_TO, folded), sentences,
-                            mentions, predicate=_predicate(doc)):
+                            mentions, predicate=_predicate(doc), main=main):
         keys = [k for _, k in fr.roles]
         pairs = {frozenset((a, b)) for i, a in enumerate(keys) for b in keys[i + 1:]}
         if pairs <= linked:

@@ -117,11 +117,12 @@ def role_of(cls: str, before_trigger: bool, first_actor: bool) -> str:
 
 def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[tuple[int, int]],
                   mentions: list[tuple[int, int, object]],
-                  predicate=None, min_entities: int = 2) -> list[Frame]:
+                  predicate=None, min_entities: int = 2, main=None) -> list[Frame]:
     """Frames of every clause that holds min_entities or more entities once its topic is carried in.
 
     mentions: (start, end, entity) in text order, entity with .key and .cls.
     predicate: a callable (start, end) -> (text, start) | None giving the clause's main verb.
+    main: the company the article is about (kg.nlp.spans.main_company), whom a bare 公司 means.
     With min_entities=0 every clause has a frame, and a clause naming nothing is about the
     sentence's topic (從目前不到2萬片提升至10萬片: the figures of the company named before).
     """
@@ -129,12 +130,6 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
     frames: list[Frame] = []
     mi = 0
     last_company = None
-    counts: dict[str, int] = {}
-    for _, _, ent in mentions:
-        if ent.cls == "Company":
-            counts[ent.key] = counts.get(ent.key, 0) + 1
-    top = max(sorted(counts), key=counts.get) if counts else None
-    main = next((ent for _, _, ent in mentions if ent.key == top), None) if top and counts[top] >= 3 else None
     si = 0
     topic = None
     waiting: list[tuple[int, object]] = []
