@@ -73,6 +73,10 @@ MINISTRY_CORE = re.compile(r"(?:贸易|工业|投资|经济|商业|科技|财政
                            r"规划|国防|安全|外交|内政|司法|劳工|农业|创新|资源)+及")
 
 
+# A company's name in Latin letters, up to four words: ALX Solutions, Nova Compute
+LATIN_NAME = r"[a-z][a-z0-9&\-.]*(?:\s[a-z0-9][a-z0-9&\-.]*){0,3}"
+
+
 def _rules() -> list[Rule]:
     dotted = rf"[{TRANSLIT}]{{1,6}}(?:[{DOTS}][{TRANSLIT}]{{1,8}})+"
     han_name = rf"[{''.join(sorted(SURNAMES))}][{HAN}]{{1,2}}"
@@ -119,13 +123,13 @@ def _rules() -> list[Rule]:
             0.75),
         # A company with a Latin name: ALX Solutions公司, Celestial AI公司 (the name without 公司)
         Rule("latin-company", "Company", re.compile(
-            r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9&\-.]*(?:\s[a-z0-9][a-z0-9&\-.]*){0,3})\s?(?=(?:公司|集团))"), 0.65),
+            rf"(?<![a-z0-9\-.])(?P<name>{LATIN_NAME})\s?(?=(?:公司|集团))"), 0.65),
         # Numbered notices and orders: 商務部公告2026年第61號, 2026年第61號公告, 第18號令
         Rule("numbered-notice", "Policy", re.compile(
             r"(?P<name>(?:(?:19|20)\d\d\s*年\s*)?第\s*\d{1,4}\s*号\s*(?:公告|令|决定)|公告\s*(?:19|20)\d\d\s*年\s*第\s*\d{1,4}\s*号)"), 0.8),
         # A company introduced by its name: 一家名為Nova Compute的公司, 名叫星河的企業
         Rule("named-company", "Company", re.compile(
-            rf"(?:名为|名叫|叫做|名称为)\s*[「“『]?(?P<name>[a-z][a-z0-9&\-.]*(?:\s[a-z0-9][a-z0-9&\-.]*){{0,3}}|[{HAN}]{{2,8}}?)"
+            rf"(?:名为|名叫|叫做|名称为)\s*[「“『]?(?P<name>{LATIN_NAME}|[{HAN}]{{2,8}}?)"
             rf"[」”』]?\s*的(?:[{HAN}]{{0,4}})?(?:公司|企业|集团)"), 0.7),
         # A ministry of two portfolios: 投資貿易及工業部, 經濟及社會發展部
         Rule("ministry-and", "Organization", re.compile(
@@ -190,6 +194,8 @@ SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院
                 "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "实验室": "ResearchInstitute",
                 "智库": "ResearchInstitute", "通讯社": "MediaOrganization", "电视台": "MediaOrganization",
                 "日报": "MediaOrganization", "时报": "MediaOrganization"}
+# a count, an ordinal or a pointer opening a would-be name (第三地, 兩家, 該): no name starts so
+ORDINAL_START = re.compile(r"[第一二两三四五六七八九十几多数各某其该这那\d]")
 TIME_WORD = re.compile(r"(?:今年|明年|去年|前年|后年|当年|同年|年初|年底|年中|上半年|下半年|本季|上季|下季|今日|明日|昨日|近年|近期|目前|当前)")
 COURT = re.compile(r"(?:地方|高等|最高|商业|行政|联邦|地区|中级|高级|人民|巡回|区域|上诉|国家|初级|专利|财产|国际|宪法)法院$")
 #: organisation suffixes that are plain nouns too (編程軟件 is software, 星河軟件 a company)
@@ -202,7 +208,18 @@ LEFT_CUT = re.compile(r".*(?:加强|放宽|收紧|实施|颁布|推出|发布|�
                       r"举办|召开|出席|参加|亮相|表示|认为|指出|针对|根据|依据|按照|关于|包括|以及|其中|此前|目前|投资|收购|入股|"
                       r"控股|起诉|联手|携手|对手|宣称|透露|称|向|举行|预计|预估|估计|预测|预期|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入)")
 # In a registered name (上海國有資本投資有限公司) business words are the name's, not verbs before it
-LEFT_CUT_LEGAL = re.compile(LEFT_CUT.pattern.replace("|投资|收购|入股|", "|").replace("控股|", ""))
+#: business words a registered name holds (上海國有資本投資有限公司): no verbs or descriptors before it there
+BUSINESS_WORDS = ("投资", "收购", "入股", "控股", "公司", "集团")
+
+
+def _without(cut: re.Pattern, words: tuple[str, ...]) -> re.Pattern:
+    """A `.*(?:a|b|…)` cut with the given alternatives left out (those it has)."""
+    body = cut.pattern[len(".*(?:"):-1]
+    assert cut.pattern.startswith(".*(?:") and cut.pattern.endswith(")"), cut.pattern
+    return re.compile(".*(?:" + "|".join(a for a in body.split("|") if a not in words) + ")")
+
+
+LEFT_CUT_LEGAL = _without(LEFT_CUT, BUSINESS_WORDS)
 POLICY_TAIL = re.compile(r"(?:规定|規定|措施|条例|條例|新规|新規|规则|規則)$")
 YEAR_EDGE = re.compile(r"^(?:19|20)\d\d\s*(?:年度?|年)?|\s*(?:19|20)\d\d\s*(?:年度?|年)?$")
 
@@ -214,7 +231,7 @@ DESCRIPTOR = re.compile(r".*(?:新创|初创|企业|厂商|大厂|业者|龙头|
                         r"根据|依据|按照|约占|占|持有|分别|担任|出任|制约|限制|宣布|表示|认为|投资|收购|入股|领投|通过|透过|"
                         r"涉嫌|任职|曾任|曾|外商|包括|以及|负责|提供|替|搭载|要求|评估|采用|使用|现任|获|认定|美方|中方|指出|透露|预计|"
                         r"关注|业内|举行|举办|召开|两家|多家|这家|一家|该|其|与|和|及|向|对|由|被|将|把|在|于|从|给|让|为|是)")
-DESCRIPTOR_LEGAL = re.compile(DESCRIPTOR.pattern.replace("|投资|收购|入股|", "|").replace("|公司|集团|", "|"))
+DESCRIPTOR_LEGAL = _without(DESCRIPTOR, BUSINESS_WORDS)
 ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "科技", "集团", "股份", "公司", "半导体", "微电子", "电子", "资本",
                 "证券", "银行", "协会", "联盟", "基金会", "资讯", "设计", "存储", "智算", "控股", "通信", "软件", "微电",
                 "投资基金", "基金", "创投", "投顾", "投信", "投资顾问", "咨询", "顾问")
@@ -751,7 +768,7 @@ class EntityDiscoverer:
                     company_suffix = suffix in ("公司", "科技", "集团", "股份", "有限公司", "股份有限公司")
                     break
             if matched in ("股份有限公司", "有限责任公司", "有限公司") and len(core) >= 4 and not core.startswith(GENERIC_START) \
-                    and re.fullmatch(rf"[{HAN}a-z0-9()（）]+", core) and not re.match(r"[第一二两三四五六七八九十几多数各某其该这那\d]", core):
+                    and re.fullmatch(rf"[{HAN}a-z0-9()（）]+", core) and not ORDINAL_START.match(core):
                 return "Company"  # 上海國有資本投資有限公司: a registered name, whatever words it is made of
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
                     or re.match(r"\d+[起个家只名位项]", core) or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
@@ -876,7 +893,7 @@ def _stem_before_generic(core: str) -> bool:
     stem = core[: len(core) - len(end)]
     return (len(stem) >= 2 and re.fullmatch(rf"[{HAN}a-z0-9]+", stem) is not None and stem not in GENERIC
             and not stem.startswith(GENERIC_START) and not _common_word(stem) and not _dictionary_word(stem)
-            and not stem.endswith(GENERIC_END) and not re.match(r"[第一二两三四五六七八九十几多数各某其该这那\d]", stem))
+            and not stem.endswith(GENERIC_END) and not ORDINAL_START.match(stem))
 
 
 def _dictionary_word(word: str, times: int = 50) -> bool:
