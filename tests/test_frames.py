@@ -953,3 +953,79 @@ def test_the_start_of_the_year_its_sentence_stated(facts):
     f = facts("截至2025年末，鋒算科技存貨餘額為52.7億元，較年初增加31%。", published="2026-04-18")
     isos = {st.date.iso for st in f.statements if st.date}
     assert "2025" in isos and "2026" not in isos, isos
+
+
+def test_a_bare_company_is_the_one_the_sentence_before_is_about_not_its_sponsors(facts):
+    f = facts("鋒算科技向港交所遞交上市申請，聯席保薦人為青嵐證券和北辰資本。招股書顯示，"
+              "公司去年營收約3.2億元，淨虧損收窄至1.1億元。", published="2026-02-10")
+    firm = key_of(f, "鋒算")
+    owners = {st.amount.value: dict(st.roles).get("subject") for st in f.statements if st.amount}
+    assert owners.get("320000000") == firm and owners.get("110000000") == firm
+    assert any(st.amount.metric == "net-loss" for st in f.statements if st.amount)
+
+
+def test_flops_written_out_in_words(facts):
+    f = facts("星曜半導體新平台的FP4推論效能達15 exaflops，單卡為20 petaflops。")
+    units = {(st.amount.value, st.amount.unit) for st in f.statements if st.amount}
+    assert {("15", "EFLOPS"), ("20", "PFLOPS")} <= units
+
+
+def test_an_assistant_ministers_title_names_the_ministry_not_a_new_one(facts):
+    f = facts("美國司法部2日起訴兩名男子。助理司法部長約翰·艾森伯格表示，將嚴懲晶片走私。")
+    from kg.text import to_simplified
+    assert not any("助理" in to_simplified(n) for e in f.entities.values() for n in e.names)
+    assert linked(f, key_of(f, "艾森伯格"), key_of(f, "司法部"))
+
+
+def test_a_plant_being_built_is_no_organisation(facts):
+    f = facts("北辰微電子計畫在德州新建晶圓廠，並在蘇州擴建封裝廠。")
+    from kg.text import to_simplified
+    assert not any(to_simplified(n).startswith(("新建", "扩建")) for e in f.entities.values() for n in e.names)
+
+
+def test_a_systems_name_stated_once_wins_over_a_guess_inside_it(facts):
+    f = facts("瀚川智算發表「天樞512超節點」。執行長林子恒指出，天樞512超節點由512張HX-9組成，"
+              "總算力達每秒300 PFLOPS。")
+    system = key_of(f, "天樞512")
+    owners = {st.amount.value: dict(st.roles).get("subject") for st in f.statements if st.amount}
+    assert owners.get("300") == system
+    assert not any(e.cls == "Place" for e in f.entities.values())
+
+
+def test_who_is_bought_when_the_buyer_follows_a_preposition(facts):
+    f = facts("監管機構依法對星曜半導體收購瀚川智算一案立案調查。")
+    buy = next(st for st in f.statements if st.kind == "funding")
+    assert dict(buy.roles).get("agent") == key_of(f, "星曜") and ("counterpart", key_of(f, "瀚川")) in buy.roles
+
+
+def test_a_closing_price_per_share(facts):
+    f = facts("北辰微電子股價當日下跌3.2%，收於每股88.5美元。")
+    assert any(st.amount.value == "88.5" and st.amount.metric == "share-price" for st in f.statements if st.amount)
+
+
+def test_a_known_familys_grade_is_a_new_chip_of_it(facts):
+    f = facts("亞馬遜發表Trainium Max晶片，效能提升三成。")
+    chip = key_of(f, "Trainium Max")
+    assert f.entities[chip].cls == "Chip"
+    assert any(r.subject == chip and r.property == "partOfSeries" for r in f.relations)
+
+
+def test_the_names_among_those_put_on_a_list(facts):
+    f = facts("美國商務部將12家實體列入實體清單，其中包括星曜半導體、瀚川智算等企業。")
+    lst = key_of(f, "實體清單")
+    assert linked(f, lst, key_of(f, "星曜")) and linked(f, lst, key_of(f, "瀚川"))
+    assert not any(st.kind == "listing-add" and ("subject", key_of(f, "商務部")) in st.roles for st in f.statements)
+
+
+def test_customers_are_linked_to_the_company_they_buy_from(facts):
+    f = facts("鋒算科技發表新款推理晶片QX-9。該公司執行長林子恒表示，瀚川智算、北辰微電子都將是首批客戶。")
+    seller = key_of(f, "鋒算")
+    assert linked(f, seller, key_of(f, "瀚川")) and linked(f, seller, key_of(f, "北辰"))
+
+
+def test_a_word_for_a_kind_of_firm_is_no_name(facts):
+    f = facts("美國GPU設計商曜光科技今日掛牌上市，內地AI晶片設計商瀚海智芯也啟動招股。")
+    from kg.text import to_simplified
+    names = {to_simplified(n) for e in f.entities.values() for n in e.names}
+    assert "曜光科技" in names
+    assert not any("设计" in n or n.startswith("商") for n in names)

@@ -30,9 +30,9 @@ from kg.reference.known import FACT_PROPERTIES
 CURRENCIES = frozenset(CURRENCY.values())
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "MB", "GB", "TB", "PB", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ",
               "MHZ", "CARD", "W", "KW", "MW", "NM", "TPP"}
-COMPANY_METRICS = {"revenue", "gross-margin", "net-profit", "operating-profit", "eps", "market-value", "valuation",
+COMPANY_METRICS = {"revenue", "gross-margin", "net-profit", "net-loss", "operating-profit", "eps", "market-value", "valuation",
                    "ipo-proceeds", "ipo-price", "share-price", "funding"}
-MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-profit", "revenue", "price-change",
+MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-profit", "net-loss", "revenue", "price-change",
                   "valuation", "share-price", "shipments", "sales", "funding", "ipo-proceeds", "ipo-price"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
 PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
@@ -262,9 +262,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if recent is not None:
                 subject = recent
             elif re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]):
-                # 報告期內，公司實現營收…: the article's company, else the company named last before
-                subject = main or next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0]
-                                        and ent.cls == "Company" and sentence[0] - me < 300), subject)
+                # 報告期內，公司實現營收…: the article's company, else the company the sentence before is about
+                subject = main or _company_before(mentions, folded, sentence[0]) or subject
         if recent is not None and not settled and last_sentence == sentence and subject is not recent and \
                 (subject is None or subject.cls not in {"Company", "Organization"} | PRODUCTS
                  or (recent.cls in PRODUCTS and subject.cls in ORGS)):
@@ -571,7 +570,8 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
     if unit in SPEC_UNITS:
         whole = [m[2] for m in mentions if s <= m[0] and m[1] <= pos and not _counted(folded, m[0])]
         before = whole if any(x.cls in PRODUCTS for x in whole) else before
-        chips = [x for x in before if x.cls in ("Chip", "ChipFamily")]
+        # 天池256超節點由256張P800組成，總算力達…: the last chip or system named, not a technology (HBM)
+        chips = [x for x in before if x.cls in ("Chip", "ChipFamily", "Product") and not _technology(x)]
         found = chips or [x for x in before if x.cls in PRODUCTS]
         if not found and unit == "NM":  # 採用聯電14奈米製程的邊緣推論晶片CY-300
             cs, ce = _bounds(folded, pos, CLAUSE_ENDS)
@@ -645,6 +645,28 @@ def _possessor(mentions, folded: str, m) -> bool:
     return any(o[0] == m[1] + 1 and folded[m[1]] == "的" for o in mentions)
 
 
+def _company_before(mentions, folded: str, pos: int) -> Entity | None:
+    """The company a bare 公司 at the start of a sentence points back to: the first named in the
+    nearest sentence before that names one, past clauses of circumstance (受…影響, 據…)
+    (鋒算科技遞交上市申請，保薦人為A和B。公司…: 鋒算, not B)."""
+    cues = clause_cues()
+    named = [(ms, ent) for ms, me, ent in mentions if me <= pos and pos - ms < 300 and ent.cls == "Company"]
+    if not named:
+        return None
+    s0 = named[-1][0]
+    while s0 > 0 and folded[s0 - 1] not in "。！？!?\n":
+        s0 -= 1
+    first = None
+    for ms, ent in named:
+        if ms < s0:
+            continue
+        c0, _ = _bounds(folded, ms, CLAUSE_ENDS)
+        if cues.adverbial.match(folded, c0):
+            continue
+        first = first or ent
+    return first or named[-1][1]
+
+
 def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -> Entity | None:
     """The product a sentence is about, for a figure whose clause names no product before it: the
     one a pointer (該超節點) names back to, or the product that opens the sentence (after its
@@ -656,11 +678,25 @@ def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -
     if any(cs <= m[0] and m[1] <= pos and m[2].cls in PRODUCTS and not counted(m) for m in mentions):
         return None
     s0, _ = sentence
+    while True:  # 歐陽劍指出，天池256超節點由…組成: what is said opens after the verb of saying
+        _, c1 = _bounds(folded, s0, CLAUSE_ENDS)
+        if c1 >= pos or not clause_cues().reporting.search(folded, s0, c1):
+            break
+        s0 = c1 + 1
     pointer = PRODUCT_TOPIC.search(folded, s0, pos)
     if pointer is not None and not any(pointer.end() <= m[0] < pos and m[2].cls in PRODUCTS and not counted(m)
                                        for m in mentions):
         return next((ent for ms, me, ent in reversed(mentions) if me <= pointer.start() and ent.cls in PRODUCTS
                      and pointer.start() - me < 300), None)
+    # …，天池256超節點由256張P800組成，總算力達…: the nearest clause of the sentence opened by a product
+    c = cs - 1
+    while c > s0:
+        c0, _ = _bounds(folded, c - 1, CLAUSE_ENDS)
+        c0 = max(c0, s0)
+        head = next((m for m in mentions if c0 <= m[0] < c), None)
+        if head is not None and head[2].cls in PRODUCTS and not counted(head) and not folded[c0:head[0]].strip(" 的"):
+            return head[2]
+        c = c0 - 1
     opening = [m for m in mentions if s0 <= m[0] < pos]
     first = opening[0] if opening else None
     if first is not None and not folded[s0:first[0]].strip() and _possessor(mentions, folded, first) \

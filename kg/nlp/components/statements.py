@@ -59,6 +59,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("appeal", _compile(r"游说|施压|申请|请求|呼吁|提交")),
     ("visit", _compile(r"到访|访问|参观|考察|视察|拜访")),
     ("launch", _compile(r"发布(?!会)|推出|亮相|展出|展示|量产|发表|宣布(?=[^，。,]{0,12}(?:芯片|晶片|加速器|加速卡|处理器|[a-z]-?\d))")),
+    # 亞馬遜、微軟都將是首批客戶, 成為星曜的最大客戶: who buys from whom
+    ("customer", _compile(r"(?:是|为|成为|列为)[^，。；,;]{0,10}?(?:客户|买家|买主)")),
     ("sale", _compile(r"推销给|卖给|出售给|销售给|供货给|供应给|提供给|交付给|采购|购买|买入|供应|供货")),
     ("comparison", _compile(r"直追|追平|超越|不亚于|接近|逼近|媲美|比肩|赶超|赶不上|优于|落后于|领先于?|竞争|对标|抗衡|相当|"
                             r"持平|不及|高于|低于|倍")),
@@ -71,7 +73,10 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
                         r"公告|认为|坦言|直言|(?<![简又俗统号堪著人昵通名])称|(?<![据听传小游劝解演法])说(?!会|明会)")),  # not 簡稱, 據說, 法說會, 說明會
 ]
 # 名單包括, 被列入的企業包括, 清單中有: the members of a list the text named before
-MEMBERS = re.compile(r"(?:名单|清单|名录)(?:中|上)?(?:包括|包含|涵盖|有)|(?:被|遭)?(?:列入|纳入)(?:的|者)?(?:企业|实体|公司|机构)?(?:包括|包含)")
+MEMBERS = re.compile(r"(?:名单|清单|名录)(?:中|上)?(?:包括|包含|涵盖|有)|(?:被|遭)?(?:列入|纳入)(?:的|者)?(?:企业|实体|公司|机构)?(?:包括|包含)"
+                     # 將26家中國實體列入實體清單，其中包括A、B: after a clause that put names on a list
+                     r"|(?P<among>其中(?:包括|包含|有))")
+LISTED = re.compile(r"列入|纳入|增列|加入")
 DECISION = re.compile(rf"(?P<polarity>{ALLOW}|{BAN})")
 DECISION_AFTER_PRODUCT = re.compile(rf"^(?:芯片|晶片)?(?:的)?(?P<polarity>解禁|禁售|获准出口|获批|出口许可|遭禁|被禁)")
 ATTRIBUTION = re.compile(r"据|根据|援引")
@@ -94,6 +99,7 @@ class StatementExtractor:
         topic: Span | None = None
         starts = [e._.kg["start"] for e in ents]
         self.main = main_company(ents)
+        self.previous_topic: Span | None = None  # the topic of the sentence before the one read
         for sent in doc.sents:
             lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
             inside = ents[lo:hi]
@@ -109,9 +115,10 @@ class StatementExtractor:
         """…列入「實體清單」。名單包括曜芯科技、鋒算科技: the members a sentence lists belong on the list
         (or rule) the sentences before it named."""
         m = MEMBERS.search(folded, s0, s1)
-        if m is None:
+        if m is None or (m.group("among") and not LISTED.search(folded, s0, m.start())):
             return []
-        policy = next((e for e in reversed(before) if _cls(e) in POLICIES and m.start() - e._.kg["end"] < 400), None)
+        earlier = before + [e for e in ents if e._.kg["end"] <= m.start()]
+        policy = next((e for e in reversed(earlier) if _cls(e) in POLICIES and m.start() - e._.kg["end"] < 400), None)
         ce = _clause_end(folded, m.end(), s1)
         members = [e for e in ents if m.end() <= e._.kg["start"] < s1 and _cls(e) in ORGS | {"Person"}
                    and (e._.kg["start"] < ce or folded[ce - 1:ce] in "、,，")]
@@ -126,6 +133,7 @@ class StatementExtractor:
         if not ents:
             return out, topic
         first_actor = next((e for e in ents if _cls(e) in ORGS | PRODUCTS), None)
+        self.previous_topic = topic
         if first_actor is not None:
             topic = first_actor
         hedged = bool(HEDGE.search(text))
@@ -322,7 +330,8 @@ class StatementExtractor:
             jiang = max(folded.rfind("将", s0, t0), folded.rfind("把", s0, t0))
             agent = _last(ents, s0, jiang if jiang >= 0 else cs, ACTORS - PLACES)
             listed = [e for e in ents if (jiang if jiang >= 0 else cs) <= e._.kg["start"] < t0 and _cls(e) in ORGS]
-            if not listed and topic is not None and _cls(topic) in ORGS and topic._.kg["end"] <= t0:
+            if not listed and jiang < 0 and topic is not None and _cls(topic) in ORGS and topic._.kg["end"] <= t0:
+                # 曜芯科技被列入…: the topic is listed (not when 將… names what the topic lists)
                 listed = [topic]
             roles = [("decision", key(lst))]
             if agent is not None and agent not in listed:
@@ -334,8 +343,11 @@ class StatementExtractor:
             investor = _last(ents, cs, t0, ORGS | {"Person"})
             target = next((e for e in after if _cls(e) in ORGS), None)
             to = max(folded.rfind("向", cs, t0), folded.rfind("对", cs, t0))
-            if investor is not None and to >= 0 and investor._.kg["start"] > to:
-                # 輝達向諾基亞投資10億美元: who follows 向/對 is invested in; who acts is before it (or the topic)
+            acts = target is not None and investor is not None and re.fullmatch(
+                r"\s*(?:公司|集团)?\s*(?:已|拟|将|曾|计划|宣布)?\s*", folded[investor._.kg["end"]:t0])
+            if investor is not None and to >= 0 and investor._.kg["start"] > to and not acts:
+                # 輝達向諾基亞投資10億美元: who follows 向/對 is invested in; who acts is before it (or the topic);
+                # not in 對高通公司收購Autotalks一案立案調查, where what follows 對 buys what follows the verb
                 target = investor
                 investor = _last(ents, cs, to, ORGS | {"Person"}) or (
                     topic if topic is not None and _cls(topic) in ORGS | {"Person"} else None)
@@ -352,6 +364,17 @@ class StatementExtractor:
                 holders.pop(key(target), None)
                 return [("agent", k) for k in holders] + [("counterpart", key(target))]
             return [("agent", key(investor)), ("counterpart", key(target))]
+        if kind == "customer":
+            cs = _clause_start(folded, t0, s0)
+            buyers = [e for e in ents if cs <= e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in ORGS]
+            named = _last(ents, t0, t1, ORGS)  # 成為星曜半導體的最大客戶
+            seller = named if named is not None and named not in buyers else None
+            for other in (topic, self.previous_topic, self.main):
+                if seller is None and other is not None and _cls(other) in ORGS and other not in buyers:
+                    seller = other
+            if not buyers or seller is None:
+                return []
+            return [("agent", key(seller))] + [("counterpart", key(b)) for b in buyers[:8]]
         if kind == "deal":
             with_ = folded.rfind("与", _clause_start(folded, t0, s0), t0)
             if with_ >= 0:
