@@ -1029,3 +1029,32 @@ def test_a_word_for_a_kind_of_firm_is_no_name(facts):
     names = {to_simplified(n) for e in f.entities.values() for n in e.names}
     assert "曜光科技" in names
     assert not any("设计" in n or n.startswith("商") for n in names)
+
+
+def test_customers_and_investors_a_company_lists(facts):
+    f = facts("瀚海智芯今日起招股，基石投資者包括青嵐資本、北辰投資及星河基金。瀚海智芯表示，"
+              "其主要客戶包括鋒算科技和曜光科技。")
+    firm = key_of(f, "瀚海智芯")
+    for other in ("青嵐", "北辰", "星河", "鋒算", "曜光"):
+        assert linked(f, firm, key_of(f, other)), other
+
+
+def test_a_word_inside_a_name_is_no_predicate(facts):
+    f = facts("基石投資者包括北辰投資及新加坡政府投資公司，合共認購約4億美元股份。")
+    assert not any(st.kind == "funding" and st.evidence.rule == "trigger-funding"
+                   and {k for _, k in st.roles} == {key_of(f, "北辰"), key_of(f, "新加坡政府投資公司")}
+                   for st in f.statements)
+
+
+def test_a_person_named_by_surname_only_and_later_shorter(facts):
+    f = facts("前工程師林姓男子被判處有期徒刑5年。檢方指出，林男離職後轉任瀚川智算，並帶走機密文件。")
+    person = key_of(f, "林姓男子")
+    assert f.entities[person].cls == "Person"
+    assert any(r.subject == person and r.property == "employer" and r.object == key_of(f, "瀚川")
+               for r in f.relations)
+
+
+def test_research_spending_and_target_prices(facts):
+    f = facts("報告期內，星曜半導體研發投入達8.9億元。青嵐證券將其目標價由每股120元上調至150元。")
+    metrics = {st.amount.value: st.amount.metric for st in f.statements if st.amount}
+    assert metrics.get("890000000") == "rd-expense" and metrics.get("120") == "target-price"

@@ -102,7 +102,7 @@ def article_triples(facts: ArticleFacts, reference: ReferenceData) -> list[Tripl
 
 
 STATEMENT_CLASS = {"decision": "DecisionAnnouncement", "meeting": "Meeting", "talks": "Talks", "deal": "Deal",
-                   "response": "Response", "appeal": "Appeal", "visit": "Visit", "launch": "Launch", "sale": "Sale", "customer": "Sale",
+                   "response": "Response", "appeal": "Appeal", "visit": "Visit", "launch": "Launch", "sale": "Sale", "customer": "Sale", "customers": "Sale", "investors": "Investment",
                    "comparison": "Comparison", "deployment": "Deployment", "market": "MarketMove",
                    "listing": "Listing", "report": "Report", "venue": "Participation", "association": "Association",
                    "listing-add": "DecisionAnnouncement", "funding": "Investment", "sponsor": "Association", "Measurement": "Measurement", "Statement": "Statement"}

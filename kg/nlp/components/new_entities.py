@@ -90,6 +90,9 @@ def _rules() -> list[Rule]:
         # Title before a Chinese name: 首席執行官黃仁勳, 執行長則由范立言出任, 研究員邱奕凱
         Rule("title-name", "Person", re.compile(
             rf"(?:{PERSON_TITLES})(?:暨[{HAN}]{{2,5}})?(?:则由|由|为|是)?(?P<name>{han_name})"), 0.7),
+        # A person a report names by surname only: 陳姓男子, 林姓工程師 (陳男, 林女 later: see _propagate)
+        Rule("surname-only", "Person", re.compile(
+            rf"(?P<name>[{''.join(sorted(SURNAMES))}]姓(?:男子|女子|工程师|员工|主管|高管|嫌犯|商人|被告|台商|男|女))"), 0.75),
         # A Chinese name after an age: 28歲的耿川, 41歲的新加坡人陳志明
         Rule("age-name", "Person", re.compile(
             rf"\d{{1,3}}\s*岁的(?:[{HAN}]{{0,5}}?(?:籍男子|籍女子|籍|男子|女子|人|商人|华裔|男|女))?(?P<name>{han_name})"), 0.7),
@@ -727,6 +730,8 @@ class EntityDiscoverer:
                 core = re.sub(SYSTEM_TAIL.pattern + "$", "", text)
                 if core != text and len(core) >= 4 and re.search(r"\d", core) and not self.index.lookup(core):
                     names.append((core, info))
+            if info["rule"] == "surname-only" and text[2:3] in ("男", "女"):  # 陳姓男子 … 陳男
+                names.append((text[0] + text[2], info))
             if info["rule"] == "brand-model":
                 m = BRAND_MODEL.search(text)
                 if m and len(m.group("model")) >= 2:

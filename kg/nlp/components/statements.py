@@ -61,6 +61,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("launch", _compile(r"发布(?!会)|推出|亮相|展出|展示|量产|发表|宣布(?=[^，。,]{0,12}(?:芯片|晶片|加速器|加速卡|处理器|[a-z]-?\d))")),
     # 亞馬遜、微軟都將是首批客戶, 成為星曜的最大客戶: who buys from whom
     ("customer", _compile(r"(?:是|为|成为|列为)[^，。；,;]{0,10}?(?:客户|买家|买主)")),
+    # 主要客戶包括A和B, 基石投資者包括A、B及C: the company's customers or investors, listed
+    ("customers", _compile(r"(?:主要|重要|首批|核心|大)?客户(?:名单)?(?:包括|包含|涵盖|有)")),
+    ("investors", _compile(r"(?:基石|战略|主要|机构|其他)?(?:投资者|投资人|投资方|股东)(?:名单)?(?:包括|包含|涵盖|有)")),
     ("sale", _compile(r"推销给|卖给|出售给|销售给|供货给|供应给|提供给|交付给|采购|购买|买入|供应|供货")),
     ("comparison", _compile(r"直追|追平|超越|不亚于|接近|逼近|媲美|比肩|赶超|赶不上|优于|落后于|领先于?|竞争|对标|抗衡|相当|"
                             r"持平|不及|高于|低于|倍")),
@@ -141,6 +144,8 @@ class StatementExtractor:
         for kind, pattern in TRIGGERS:
             for m in pattern.finditer(text):
                 t0, t1 = s0 + m.start(), s0 + m.end()
+                if any(e._.kg["start"] <= t0 and t1 <= e._.kg["end"] for e in ents):
+                    continue  # 新加坡政府投資公司: a word inside a name is no predicate
                 roles = self._roles(kind, folded, s0, s1, t0, t1, ents, topic)
                 if kind == "listing":
                     venue = [r for r in roles if r[0] == "venue"]
@@ -375,6 +380,16 @@ class StatementExtractor:
             if not buyers or seller is None:
                 return []
             return [("agent", key(seller))] + [("counterpart", key(b)) for b in buyers[:8]]
+        if kind in ("customers", "investors"):
+            members = [e for e in after if _cls(e) in ORGS]
+            company = next((x for x in (_last(ents, _clause_start(folded, t0, s0), t0, ORGS), topic,
+                                        self.previous_topic, self.main)
+                            if x is not None and _cls(x) in ORGS and x not in members), None)
+            if not members or company is None:
+                return []
+            if kind == "customers":
+                return [("agent", key(company))] + [("counterpart", key(m)) for m in members[:8]]
+            return [("agent", key(m)) for m in members[:8]] + [("counterpart", key(company))]
         if kind == "deal":
             with_ = folded.rfind("与", _clause_start(folded, t0, s0), t0)
             if with_ >= 0:
