@@ -1058,3 +1058,17 @@ def test_research_spending_and_target_prices(facts):
     f = facts("報告期內，星曜半導體研發投入達8.9億元。青嵐證券將其目標價由每股120元上調至150元。")
     metrics = {st.amount.value: st.amount.metric for st in f.statements if st.amount}
     assert metrics.get("890000000") == "rd-expense" and metrics.get("120") == "target-price"
+
+
+def test_every_reporter_of_a_dateline_and_a_hall_is_no_event(facts):
+    f = facts("星河社北京3月5日電（記者張曉明、李雪）年會5日上午在人民大會堂開幕。")
+    from kg.text import to_simplified
+    people = {to_simplified(n) for e in f.entities.values() if e.cls == "Person" for n in e.names}
+    assert {"张晓明", "李雪"} <= people
+    assert not any(e.cls == "Event" and any("人民大会" in to_simplified(n) for n in e.names) for e in f.entities.values())
+
+
+def test_a_transliterated_name_after_a_title(facts):
+    f = facts("貿工部長扎夫魯表示，政府將依法採取行動。")
+    person = key_of(f, "扎夫魯")
+    assert f.entities[person].cls == "Person"

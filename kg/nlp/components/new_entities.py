@@ -93,6 +93,9 @@ def _rules() -> list[Rule]:
         # A person a report names by surname only: 陳姓男子, 林姓工程師 (陳男, 林女 later: see _propagate)
         Rule("surname-only", "Person", re.compile(
             rf"(?P<name>[{''.join(sorted(SURNAMES))}]姓(?:男子|女子|工程师|员工|主管|高管|嫌犯|商人|被告|台商|男|女))"), 0.75),
+        # A transliterated name between a title and a verb of saying: 貿工部長扎夫魯表示
+        Rule("title-translit", "Person", re.compile(
+            rf"(?:{PERSON_TITLES})(?P<name>[{TRANSLIT}]{{2,4}}?)(?=(?:{PERSON_VERBS}))"), 0.65),
         # A Chinese name after an age: 28歲的耿川, 41歲的新加坡人陳志明
         Rule("age-name", "Person", re.compile(
             rf"\d{{1,3}}\s*岁的(?:[{HAN}]{{0,5}}?(?:籍男子|籍女子|籍|男子|女子|人|商人|华裔|男|女))?(?P<name>{han_name})"), 0.7),
@@ -166,7 +169,7 @@ def _rules() -> list[Rule]:
         Rule("event", "Event", re.compile(
             rf"(?P<name>(?:20\d\d)?[{HAN}a-z0-9 ]{{2,16}}?(?:大会|峰会|论坛|博览会|展览会|研讨会|听证会|发布会|年会|开发者大会|"
             rf"技术大会|电脑展|经贸磋商|经贸会谈|贸易谈判|贸易磋商|高层会谈|部长会议|领导人会晤))"
-            r"(?![面见谈晤])"), 0.7),  # 何立峰會面: 會 of 會面 (meet), no summit
+            r"(?![面见谈晤堂])"), 0.7),  # 何立峰會面: 會 of 會面 (meet), no summit; 人民大會堂 is a hall
         # Policies and decisions: …規定, …禁令, …法案, 實體清單
         Rule("policy", "Policy", re.compile(
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则)?|(?:管制|管控)(?:规定|措施|条例|新规|规则)|"
@@ -421,6 +424,11 @@ class EntityDiscoverer:
                         self.index.lookup(rest[:k]) and self.reference.get(self.index.lookup(rest[:k])[0]).coarse
                         in ("GPE", "LOC") for k in (2, 3, 4)):
                     out.append((start, end, "Person", REPORTER_RULE))
+                    # （記者張曉明、李雪）: the reporters named with the first
+                    pos = end
+                    while (co := CO_REPORTER.match(folded, pos)) and co["co"][0] in SURNAMES and co["co"] not in NOT_NAMES:
+                        out.append((co.start("co"), co.end("co"), "Person", REPORTER_RULE))
+                        pos = co.end()
                     break
         return out
 
@@ -998,6 +1006,8 @@ TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG)
 MEDIA_SUFFIX = ("新闻", "日报", "时报", "晚报", "电视台", "通讯社", "新闻网", "新闻社", "周刊", "杂志", "广播", "早报", "商报")
 REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?记者\s*")
 REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
+# （記者張曉明、李雪）: a further reporter after the first
+CO_REPORTER = re.compile(rf"[、,，和与及]\s*(?P<co>[{HAN}]{{2,3}}?)(?=[)）、,，\s/／])")
 # A dateline at a paragraph's start or in brackets: OUTLET[記者NAME][PLACE]M月D日電/訊/消息
 DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?P<head>[{HAN}a-z]{{2,16}}?)\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*"
                       r"(?:电|讯|消息|报道|报导)", re.M)
