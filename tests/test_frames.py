@@ -1072,3 +1072,12 @@ def test_a_transliterated_name_after_a_title(facts):
     f = facts("貿工部長扎夫魯表示，政府將依法採取行動。")
     person = key_of(f, "扎夫魯")
     assert f.entities[person].cls == "Person"
+
+
+def test_a_pointer_names_the_product_or_rule_its_noun_says(facts):
+    f = facts("星河科技發布推理模型Aurora-7。報告顯示，該模型在北辰微電子的QX-900叢集上完成訓練，"
+              "訓練成本約為320萬美元。《晶片溯源法》獲眾議院通過。該法案由眾議員林子恒提出。")
+    model = key_of(f, "Aurora-7")
+    assert any(st.amount.value == "3200000" and dict(st.roles).get("subject") == model
+               for st in f.statements if st.amount)
+    assert linked(f, key_of(f, "晶片溯源法"), key_of(f, "林子恒"))

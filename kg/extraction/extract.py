@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.corpus import Article
-from kg.extraction.frames import clause_cues, clause_frames, frame_relations, load_lexicon
+from kg.extraction.frames import POINTED_KIND, clause_cues, clause_frames, frame_relations, load_lexicon
 from kg.nlp.amounts import CURRENCY
 from kg.nlp.clauses import DATELINE_END, clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
@@ -280,6 +280,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # 以製程別觀察，28奈米占比36%: a paragraph naming nothing goes on about the company the
             # figures before were about
             subject = last_subject
+        if not settled and q["unit"] in CURRENCIES and (pointer := PRODUCT_TOPIC.search(folded, sentence[0], q["start"])):
+            # 該模型在…上完成訓練，訓練成本約為560萬美元: a sum in a sentence about the product a pointer names
+            cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
+            if not any(cs <= ms < q["start"] for ms, me, ent in mentions):
+                subject = next((ent for ms, me, ent in reversed(mentions) if me <= pointer.start() and ent.cls in PRODUCTS
+                                and pointer.start() - me < 300), subject)
         if subject is None:
             continue
         compared = next((ent for ms, me, ent in mentions if (q["unit"] == "TIMES" or q["rule"] == "fraction")
@@ -371,7 +377,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             keys = [policy.key] if policy is not None else keys
         if not keys:  # 自2016年成立以來，公司始終專注於…: the company the sentence points back to
             s0, s1 = sentence_of(d["start"])
-            if clause_cues().pointer.search(folded, s0, s1) or re.search(r"(?<![该这本])公司", folded[s0:s1]):
+            ref = clause_cues().pointer.search(folded, s0, s1)
+            if (ref is not None and not POINTED_KIND.search(ref.group())) or re.search(r"(?<![该这本])公司", folded[s0:s1]):
                 back = next((ent for ms, me, ent in reversed(mentions) if ms < s0 and ent.cls == "Company"), None)
                 keys = [(main or back).key] if (main or back) is not None else []
         for key in keys:

@@ -75,6 +75,18 @@ def clause_cues() -> ClauseCues:
 CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "adverbial", "reporting")
 
 
+# What a pointer's noun says it points back to: 該晶片/該模型 a product, 該法案/該規定 a rule
+POINTED_KIND = re.compile(r"(?P<product>芯片|晶片|产品|模型|平台|系统|超节点|服务器|处理器|加速卡)$|(?P<policy>法案|法令|法规|规定|规则|措施|新规|条例|禁令)$")
+POLICIES = {"Policy", "Law", "ExportDecision"}
+
+
+def _remember(last_of: dict[str, object], ent) -> None:
+    if ent.cls in PRODUCTS:
+        last_of["product"] = ent
+    elif ent.cls in POLICIES:
+        last_of["policy"] = ent
+
+
 def group_before(mentions, sentences, pos: int) -> list:
     """The people named in the last sentence before pos that names two or more of them."""
     by_sentence: dict[int, list] = {}
@@ -130,6 +142,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
     frames: list[Frame] = []
     mi = 0
     last_company = None
+    last_of: dict[str, object] = {}  # the product and the policy named last, for 該晶片, 該法案
     si = 0
     topic = None
     waiting: list[tuple[int, object]] = []
@@ -141,6 +154,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         while mi < len(mentions) and mentions[mi][0] < cs:
             if mentions[mi][2].cls == "Company":
                 last_company = mentions[mi][2]
+            _remember(last_of, mentions[mi][2])
             mi += 1
         here = []
         j = mi
@@ -164,6 +178,8 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         # a pointer word (该公司, 其) names the company before it
         ref = cue.pointer.search(folded, cs, ce)
         back = last_company
+        if ref is not None and POINTED_KIND.search(ref.group()):  # 該模型, 該法案: the product or rule named last
+            back = last_of.get(POINTED_KIND.search(ref.group()).lastgroup)
         if ref is None:
             ref = cue.opening_company.match(folded, cs, ce)
             back = main or last_company  # 公司董事長…: a bare 公司 is the company the article is about
@@ -208,6 +224,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         for s, e, ent in here:
             if ent.cls == "Company":
                 last_company = ent
+            _remember(last_of, ent)
         mi = j
         if len(ents) < max(min_entities, 1) and not (min_entities == 0 and carried):
             if min_entities == 0:

@@ -144,6 +144,9 @@ def _rules() -> list[Rule]:
         # deputy's title names the same ministry (助理司法部長, 副外交部長)
         Rule("minister-ministry", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(】〕])|^)(?:助理|常务副|副|代理|署理|时任|现任|前)?(?P<name>[{HAN}]{{2,12}}?部)(?=长(?!期|远|达|久|年|时间|大|足))"), 0.65),
+        # A model named after the word for it: 開源推理模型Aurora-7, 大模型Qwen3 (a Latin name)
+        Rule("ai-model", "AIModel", re.compile(
+            r"(?:大模型|模型|语言模型|推理模型|开源模型)\s?(?P<name>[a-z][a-z0-9]*(?:[-.][a-z0-9]+){0,3})(?![a-z0-9])"), 0.7),
         # Chip model numbers: H200, MLU690, MI300X, B200, P800, GB200, XG-720
         Rule("chip-model", "Chip", re.compile(
             r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|bf\d|tf\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b|n\d\b)"
