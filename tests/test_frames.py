@@ -1081,3 +1081,11 @@ def test_a_pointer_names_the_product_or_rule_its_noun_says(facts):
     assert any(st.amount.value == "3200000" and dict(st.roles).get("subject") == model
                for st in f.statements if st.amount)
     assert linked(f, key_of(f, "晶片溯源法"), key_of(f, "林子恒"))
+
+
+def test_names_taken_off_a_list_and_who_takes_them_off(facts):
+    f = facts("美國商務部29日在聯邦公報發布通知，將星曜半導體的兩家子公司從實體清單中移除。")
+    off = next(st for st in f.statements if st.kind == "listing-add")
+    roles = dict(off.roles)
+    assert roles.get("decision") == key_of(f, "實體清單") and roles.get("agent") == key_of(f, "商務部")
+    assert ("subject", key_of(f, "星曜")) in off.roles

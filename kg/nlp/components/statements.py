@@ -329,11 +329,24 @@ class StatementExtractor:
             # 列入「實體清單」, 列入出口管制實體名單: the list right after, past a few words that qualify it
             lst = next((e for e in ents if t1 <= e._.kg["start"] <= t1 + 8 and _cls(e) in POLICIES
                         and not re.search(r"[,，。;；、]", folded[t1:e._.kg["start"]])), None)
+            out_of = folded.rfind("从", _clause_start(folded, t0, s0), t0)
+            if lst is None and out_of >= 0:
+                # 將長江存儲的兩家子公司從實體清單中移除: the list named after 從, before the verb
+                lst = next((e for e in ents if out_of < e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in POLICIES), None)
+                t0 = out_of if lst is not None else t0
             if lst is None:
                 return []
             cs = _clause_start(folded, t0, s0)
             jiang = max(folded.rfind("将", s0, t0), folded.rfind("把", s0, t0))
-            agent = _last(ents, s0, jiang if jiang >= 0 else cs, ACTORS - PLACES)
+            # 美國商務部29日在聯邦公報發布通知，將…: who acts opens the sentence (not where it publishes,
+            # nor the outlet that reports it)
+            actors = [e for e in ents if s0 <= e._.kg["start"] and e._.kg["end"] <= (jiang if jiang >= 0 else cs)
+                      and _cls(e) in ACTORS - PLACES and _cls(e) != "MediaOrganization"
+                      and not re.search(r"(?:在|于|透过|通过)$", folded[max(s0, e._.kg["start"] - 2):e._.kg["start"]])]
+            k = 0
+            while k + 1 < len(actors) and folded[actors[k]._.kg["end"]:actors[k + 1]._.kg["start"]] in ("", "的", "旗下"):
+                k += 1  # 美國商務部工業與安全局: the body within the ministry acts
+            agent = actors[k] if actors else _last(ents, s0, jiang if jiang >= 0 else cs, ACTORS - PLACES)
             listed = [e for e in ents if (jiang if jiang >= 0 else cs) <= e._.kg["start"] < t0 and _cls(e) in ORGS]
             if not listed and jiang < 0 and topic is not None and _cls(topic) in ORGS and topic._.kg["end"] <= t0:
                 # 曜芯科技被列入…: the topic is listed (not when 將… names what the topic lists)
