@@ -1089,3 +1089,19 @@ def test_names_taken_off_a_list_and_who_takes_them_off(facts):
     roles = dict(off.roles)
     assert roles.get("decision") == key_of(f, "實體清單") and roles.get("agent") == key_of(f, "商務部")
     assert ("subject", key_of(f, "星曜")) in off.roles
+
+
+def test_a_divisions_head_who_leaves_to_run_another_company(facts):
+    f = facts("星曜半導體宣布，執行副總裁兼數據中心事業部總經理林子恒將於月底離職，加盟瀚川智算擔任執行長。")
+    person, old, new = key_of(f, "林子恒"), key_of(f, "星曜"), key_of(f, "瀚川")
+    ceo = {(r.subject, r.object) for r in f.relations if r.property == "chiefExecutiveOfficer"}
+    assert (new, person) in ceo and (old, person) not in ceo
+
+
+def test_a_latin_company_after_the_kind_of_firm_it_is_and_a_court_by_its_seat(facts):
+    f = facts("美國晶片設計公司Netlist週一在德州東區聯邦地方法院對星曜半導體提起專利侵權訴訟。")
+    firm, court = key_of(f, "Netlist"), key_of(f, "聯邦地方法院")
+    assert f.entities[firm].cls == "Company" and f.entities[court].cls == "GovernmentAgency"
+    assert not any(e.cls == "AdministrativeRegion" and any("東區" in n or "东区" in n for n in e.names)
+                   for e in f.entities.values())
+    assert linked(f, firm, key_of(f, "星曜"))

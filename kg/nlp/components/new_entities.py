@@ -180,7 +180,10 @@ def _rules() -> list[Rule]:
         # Places by their form: 南山區, 坪山新區, 新竹科學園區, 合肥市
         Rule("place-suffix", "AdministrativeRegion", re.compile(
             rf"(?P<name>[{HAN}]{{2,4}}?(?:科学园区|高新区|开发区|新区|园区|自治区|省|(?<![股上城超夜门街楼车牛熊开收休])市|县|区|镇))"
-            r"(?![场值长民政委级内外面域])"), 0.55),  # not 首爾股市, 城市
+            r"(?![场值长民政委级内外面域])(?!联邦|地方法院|法院)"), 0.55),  # not 首爾股市, 城市, nor a court's seat
+        # Courts by seat and level: 德州東區聯邦地方法院, 加州北區聯邦地區法院
+        Rule("court", "Organization", re.compile(
+            rf"(?:(?<=[，,。、；;：:\s“「（(在向于由与和及被])|^)(?P<name>[{HAN}]{{2,8}}?(?:联邦)?(?:地方|地区|高等|上诉|巡回|破产)法院)"), 0.7),
         # Long official names right after a clause edge: 國家集成電路產業投資基金, 上海證券交易所科創板上市委員會
         Rule("org-long", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(与和及])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
@@ -596,6 +599,7 @@ class EntityDiscoverer:
         found = self._reporters(folded) + self._datelines(folded) + (self._trained(doc, folded) if doc is not None else [])
         if doc is not None:
             found += self._romanized(texts(doc)[0], folded)
+            found += _latin_after_kind(texts(doc)[0], folded)  # before people: 新創Hailo Technologies宣布 is a firm
             found += _latin_people(texts(doc)[0], folded)
         for rule in RULES:
             spans = [m.span("name") if m.group("name") is not None else m.span("name2")
@@ -983,6 +987,19 @@ LATIN_PERSON_CUE = re.compile(rf"(?:{PERSON_TITLES}|公民|国民|籍商人|籍�
                               r"董事|高管|创始人)\s*$")
 LATIN_PERSON = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?![A-Za-z0-9])")
 LATIN_PERSON_RULE = Rule("latin-person", "Person", LATIN_PERSON, 0.7)
+
+
+# 美國晶片設計公司Netlist, 以色列新創Hailo: a capitalised Latin name right after a word for a kind of firm
+KIND_THEN_LATIN = re.compile(r"(?:公司|企业|厂商|大厂|新创|初创|巨头|龙头|业者|设计商|制造商|供应商|芯片商|晶片商|代工厂)\s?$")
+LATIN_FIRM = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:[ -][A-Z][A-Za-z0-9]+){0,2})(?![A-Za-z0-9])")
+LATIN_FIRM_RULE = Rule("kind-then-latin", "Company", LATIN_FIRM, 0.65)
+
+
+def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
+    """Netlist in 美國晶片設計公司Netlist週一起訴…: a company introduced by what kind of firm it is
+    (capitalised words, not an acronym such as CEO or GPU)."""
+    return [(m.start("name"), m.end("name"), "Company", LATIN_FIRM_RULE) for m in LATIN_FIRM.finditer(text)
+            if KIND_THEN_LATIN.search(folded, max(0, m.start() - 4), m.start())]
 
 
 def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:

@@ -53,6 +53,8 @@ SITE_AFTER = re.compile(r"[^，。；,;]{0,12}?的(?:新|旧|第[一二三四五
 PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让〔〕【】（）()「」“”/／,;]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
                               r"设计公司|独角兽|巨擘|巨头|集团|品牌|供应商|制造商|设计商|代工厂|晶圆厂|对手|客户|伙伴|银行|机构|"
                               r"券商|媒体|电视台|报|通讯社|网站|平台))?$")
+# 事業部總經理, 中國區總裁: the head of a division or a region, not of the company
+DIVISION_HEAD = re.compile(r"(?:事业部|事业群|业务部|业务|部门|分部|中心|子公司|分公司|区)(?:的)?(?:总经理|总裁|首席执行官|执行长|ceo)$")
 # 中國籍男子李某 / 美國公民 / 新加坡商人: a country before a person says the person's nationality
 NATIONALITY_GAP = re.compile(r"^(?:的)?(?:籍|裔)?(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让,;]{0,6}?(?:公民|国民|男子|女子|商人|"
                              r"嫌犯|嫌疑人|被告|学者|专家|工程师|企业家|科学家|研究员|人士|分析师|官员|华人|学生|富商|高管|人))?$")
@@ -298,7 +300,8 @@ class RelationExtractor:
                 cs = max(folded.rfind(c, text0, ps) for c in "，,；;：:")
                 own = [e for e in orgs_before(ps) if e._.kg["start"] > cs]
                 topic = own[-1] if own else orgs_before(ps)[0]
-                out.append(_rel(topic, "chiefExecutiveOfficer", p, "ceo-of-topic", sent))
+                if not DIVISION_HEAD.search(before):  # 數據中心事業部總經理: a division's head, no chief executive
+                    out.append(_rel(topic, "chiefExecutiveOfficer", p, "ceo-of-topic", sent))
                 out.append(_rel(p, "employer", topic, "ceo-of-topic", sent))
             elif topic is not None and re.match(r"(?:目前|现)?(?:担任|出任|任)(?:公司)?(?:董事长|首席|执行长|总经理|总裁|ceo|cto|cfo)", after):
                 prop = "chiefExecutiveOfficer" if re.search(r"执行长|首席执行官|ceo|总经理|总裁", after) else None
@@ -310,6 +313,9 @@ class RelationExtractor:
                              r"(?:兼(?P<title2>首席执行官|执行长|总经理|总裁|ceo))?", sent_rest)
             if topic is not None and role and not any(e._.kg["cls"] == "Person" and pe <= e._.kg["start"] < pe + role.start()
                                                       for e in ents):
+                joins = [e for e in ents if pe <= e._.kg["start"] and e._.kg["end"] == pe + role.start()
+                         and e._.kg["cls"] in ORGS]
+                topic = joins[-1] if joins else topic  # 將離職，加盟諾基亞擔任執行長: the company he joins
                 if re.search(r"首席执行官|执行长|总经理|总裁|ceo", role.group(0)):
                     out.append(_rel(topic, "chiefExecutiveOfficer", p, "serves-as", sent))
                 out.append(_rel(p, "employer", topic, "serves-as", sent))
