@@ -26,7 +26,7 @@ from kg.store import Store
 from kg.text import name_key
 from kg.view import assets
 from kg.view.labels import UI
-from kg.view.layout import SPACING, label_width, layout, opening_layout
+from kg.view.layout import SPACING, label_width, layout, opening_layout, ordered_subgraph
 from kg.view.model import attach_evidence, build_graph
 from kg.view.overview import communities, entity_graph, fact_pairs, limit_graph, ranking
 
@@ -270,10 +270,10 @@ def _positions(graph: nx.MultiDiGraph, eg: nx.Graph, opening: set[str]) -> dict[
         text = d["label"] + (f" +{hidden}" if hidden else "")
         boxes[n] = (max(2 * r, label_width(text, ENTITY_FONT)) + 8, 2 * r + ENTITY_FONT * 1.5)
     if opening:
-        pos.update(opening_layout(eg.subgraph(opening), boxes))
+        pos.update(opening_layout(ordered_subgraph(eg, opening), boxes))
     rest = [n for n in eg.nodes if n not in opening]
     if rest:
-        others = layout(eg.subgraph(rest))
+        others = layout(ordered_subgraph(eg, rest))
         right = max((p[0] for p in pos.values()), default=0.0) + 4 * SPACING
         left = min(p[0] for p in others.values())
         pos.update({n: (round(x - left + right, 1), y) for n, (x, y) in others.items()})

@@ -456,7 +456,17 @@ def _neighbourhood(g: nx.MultiDiGraph, focus: str, hops: int) -> nx.MultiDiGraph
         raise KgError("--hops must be 0 or more")
     centre = find_node(g, focus)
     keep = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), centre, cutoff=hops)
-    sub = g.subgraph(keep).copy()
-    sub.graph.update(g.graph)
+    sub = induced(g, keep)
     sub.graph.update(focus=centre, hops=hops)
+    return sub
+
+
+def induced(g: nx.MultiDiGraph, keep) -> nx.MultiDiGraph:
+    """A copy of g on the nodes in keep, nodes and edges in g's order (g.subgraph(keep).copy()
+    orders a small keep as its set, which changes with Python's string hashing in each run)."""
+    keep = set(keep)
+    sub = nx.MultiDiGraph()
+    sub.graph.update(g.graph)
+    sub.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in keep)
+    sub.add_edges_from((u, v, k, dict(d)) for u, v, k, d in g.edges(keys=True, data=True) if u in keep and v in keep)
     return sub
