@@ -48,11 +48,13 @@ RELATIONS = {"Chip": ["developer", "manufacturer"], "Person": ["employer"], "Com
 SYLLABLES = "華芯昇騰寒武紀摩爾線程沐曦壁仞燧原海光龍芯兆芯平頭哥昆侖天數智算星辰光年啟明源創新恒通達"
 
 
-def synthetic_store(location: Path, nodes: int, seed: int = 1) -> None:
-    """A store of about `nodes` drawn nodes: 60% entities, 40% statements, in 1 article per 25 nodes."""
+def synthetic_store(location: Path, nodes: int, seed: int = 1, articles: int | None = None) -> None:
+    """A store of about `nodes` drawn nodes: 60% entities, 40% statements, in 1 article per 25 nodes
+    but at most 60, so that `kg view` draws all of it (a store of more articles opens on an overview
+    of its most central entities); `articles` sets the number. It has no statistics graph."""
     rng = random.Random(seed)
     n_entities, n_statements = int(nodes * 0.6), nodes - int(nodes * 0.6)
-    n_articles = max(1, nodes // 25)
+    n_articles = articles or max(1, min(60, nodes // 25))
     entities = []
     for i in range(n_entities):
         cls = rng.choice(CLASSES)

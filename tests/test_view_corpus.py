@@ -126,3 +126,20 @@ def test_limit_and_focus_show_the_rest(corpus_store, browser, tmp_path):
     assert "from the 15 most recent of 75 articles" in focus
     page, errors = load(browser, tmp_path / "focus.html")
     assert ID + "cambricon" in entity_ranks(page) and errors == []
+
+
+def test_a_store_without_statistics_is_ranked_from_its_mentions(browser, tmp_path):
+    """A store another tool wrote (here bench/view_bench.py's, written through the Store API)
+    has no statistics graph: the overview counts the mentions itself."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("view_bench", ROOT / "bench" / "view_bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    store = tmp_path / "store"
+    bench.synthetic_store(store, 1500, articles=100)                 # 900 entities in 100 articles
+    note = view(store, tmp_path / "kg-view.html", "--limit", "120")
+    assert "the 120 most central of 900 entities across all 100 articles" in note
+    page, errors = load(browser, tmp_path / "kg-view.html")
+    ranks = entity_ranks(page)
+    assert sorted(ranks.values()) == list(range(120)) and errors == []
+    assert len(page.evaluate("kgView.visibleNodeIds()")) == 50                # the opening: the 50 most central
