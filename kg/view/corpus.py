@@ -96,13 +96,15 @@ class CorpusOverview:
 
 
 def _article_dates(store) -> list[str]:
-    """Every article graph, newest first (undated last; ties by graph IRI)."""
-    q = (f"SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?a <{KGO.sourcePath}> ?path "
-         f"OPTIONAL {{ ?a <{SCHEMA.datePublished}> ?d }} }} }}")
-    dates: dict[str, str] = {}
-    for row in store.query(q):
-        g, d = row["g"].value, row["d"].value if row["d"] is not None else ""
-        dates[g] = max(dates.get(g, ""), d)
+    """Every article graph, newest first (undated last; ties by graph IRI).
+
+    Two plain queries: the same with OPTIONAL takes ten times as long at 10,000 articles."""
+    dates = {r["g"].value: "" for r in store.query(
+        f"SELECT ?g WHERE {{ GRAPH ?g {{ ?a <{KGO.sourcePath}> ?path }} }}")}
+    for r in store.query(f"SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?a <{SCHEMA.datePublished}> ?d }} }}"):
+        g = r["g"].value
+        if g in dates:
+            dates[g] = max(dates[g], r["d"].value)
     return [g for g, _ in sorted(dates.items(), key=lambda x: (x[1] == "", _desc(x[1]), x[0]))]
 
 
@@ -169,16 +171,16 @@ def corpus_overview(store, limit: int = OVERVIEW_ENTITIES, recent: int = OVERVIE
     names = [e for e, _ in cands]
     col_of = {e: j for j, e in enumerate(names)}
     incidence = np.zeros((len(graphs), len(names)), dtype=np.float32)
-    for chunk in range(0, len(names), 400):
-        # one row per article (its candidates joined by spaces), not one per mention: the
-        # grouping runs in the store, and Python reads 10,000 rows instead of 400,000
-        values = " ".join(f"<{e}>" for e in names[chunk:chunk + 400])
-        q = (f"SELECT ?g (GROUP_CONCAT(STR(?e); separator=' ') AS ?es) WHERE {{ VALUES ?e {{ {values} }} "
-             f"GRAPH ?g {{ ?a <{SCHEMA.mentions}> ?e }} }} GROUP BY ?g")
-        for r in store.query(q):
-            i = row_of.get(r["g"].value)
-            if i is not None:
-                incidence[i, [col_of[e] for e in r["es"].value.split(" ")]] = 1.0
+    # one row per article, its candidates' numbers joined by spaces, not one row per mention:
+    # the grouping runs in the store and Python reads 10,000 short rows instead of 400,000
+    # (5.8 s at 10,000 articles; 1.7 s so; with the IRIs joined instead of numbers, 3.4 s)
+    values = " ".join(f"(<{e}> {j})" for j, e in enumerate(names))
+    q = (f"SELECT ?g (GROUP_CONCAT(STR(?j)) AS ?js) WHERE {{ VALUES (?e ?j) {{ {values} }} "
+         f"GRAPH ?g {{ ?a <{SCHEMA.mentions}> ?e }} }} GROUP BY ?g")
+    for r in store.query(q):
+        i = row_of.get(r["g"].value)
+        if i is not None:
+            incidence[i, [int(j) for j in r["js"].value.split()]] = 1.0
     co = incidence.T @ incidence                        # co[a, b]: articles naming both
     counts = np.diag(co).copy()
     np.fill_diagonal(co, 0.0)
