@@ -23,16 +23,16 @@ What the page draws about those entities (their names, facts and sentences) come
 bounded set of articles: the OVERVIEW_ARTICLES most recent ones, and the most recent
 article of each central entity that those do not mention, so that an entity the recent
 news no longer names still has its sentences. Each entity is also linked to the central
-entities it is most often named with (a "co-mentioned" edge holding the article count
-and the most recent articles naming both), so the drawing shows the structure the ranking
-saw. Everything is ordered by count, date and IRI: the same store gives the same page.
+entities it is most often named with (a "named together" edge holding the article count
+and the most recent of the articles read that name both), so the drawing shows the
+structure the ranking saw. Everything is ordered by count, date and IRI: the same store gives the same page.
 
 With --focus, a large store is drawn from the OVERVIEW_ARTICLES most recent articles that
 mention the entity (`overview_graphs`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
@@ -92,7 +92,6 @@ class CorpusOverview:
     candidates: int                           # entities ranked
     entities_total: int                       # entities some article mentions
     recent: int = OVERVIEW_ARTICLES
-    newest_graph: dict[str, str] = field(default_factory=dict)   # entity → its newest article graph
 
 
 def _article_dates(store) -> list[str]:
@@ -211,17 +210,13 @@ def corpus_overview(store, limit: int = OVERVIEW_ENTITIES, recent: int = OVERVIE
     from kg.view.overview import communities
     community = communities(linked)
 
-    chosen = list(graphs[:recent])
-    seen = set(chosen)
-    newest: dict[str, str] = {}
+    # the articles the page reads: the most recent, and the newest naming each entity they do not
+    chosen = set(graphs[:recent])
     covered = incidence[:recent, idx].any(axis=0) if recent else np.zeros(len(idx), dtype=bool)
-    for k, e in enumerate(order):
+    for k in np.flatnonzero(~covered):
         rows_e = np.flatnonzero(incidence[:, idx[k]])
         if rows_e.size:
-            newest[e] = graphs[rows_e[0]]
-            if not covered[k] and newest[e] not in seen:
-                chosen.append(newest[e])
-                seen.add(newest[e])
+            chosen.add(graphs[rows_e[0]])
     read = np.array(sorted(row_of[g] for g in chosen), dtype=np.int64)   # newest first
     links: dict[tuple[str, str], tuple[int, list[str]]] = {}
     for i, j in sorted(_strongest(np.where(sub_co >= 2, cosine, 0.0), DRAWN_LINKS)):
@@ -229,5 +224,5 @@ def corpus_overview(store, limit: int = OVERVIEW_ENTITIES, recent: int = OVERVIE
         links[(order[i], order[j])] = (int(sub_co[i, j]), [graphs[r] for r in both])
     return CorpusOverview(entities=order, community=community,
                           article_count={e: int(counts[col_of[e]]) for e in order}, links=links,
-                          graphs=sorted(chosen, key=row_of.__getitem__), fact_graphs=graphs[:recent], articles=len(graphs), candidates=len(names),
-                          entities_total=entities_total, recent=min(recent, len(graphs)), newest_graph=newest)
+                          graphs=[graphs[r] for r in read], fact_graphs=graphs[:recent], articles=len(graphs),
+                          candidates=len(names), entities_total=entities_total, recent=min(recent, len(graphs)))
