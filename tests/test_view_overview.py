@@ -93,9 +93,12 @@ def test_the_opening_layout_gives_every_label_its_room():
 
 
 def test_the_command_and_the_library_keep_the_same_page_size():
-    from kg.cli.view import DEFAULT_LIMIT as command_default
+    from kg.cli import view as command
+    from kg.view import corpus
     from kg.view.html import DEFAULT_LIMIT as library_default
-    assert command_default == library_default > 0
+    assert command.DEFAULT_LIMIT == library_default > 0
+    assert (command.OVERVIEW_ARTICLES, command.OVERVIEW_ENTITIES, command.MAX_ENTITIES) == \
+        (corpus.OVERVIEW_ARTICLES, corpus.OVERVIEW_ENTITIES, corpus.MAX_ENTITIES)
 
 
 def test_layouts_and_communities_do_not_follow_the_runs_string_hashing():

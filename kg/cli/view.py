@@ -39,6 +39,8 @@ def command(ctx: click.Context, output: str | None, lang: str, focus: str | None
     The page opens on the most connected entities, with facts drawn as labelled edges;
     double-click a node to draw its neighbours, click a node or an edge for its facts and
     the sentences behind them; filter by type, relation, article and date; search any name.
+    A store of more than 60 articles opens on an overview of the whole corpus: its most
+    central entities, coloured by community.
     """
     if ctx.get_parameter_source("hops") == ParameterSource.COMMANDLINE and not focus:
         raise click.UsageError("--hops needs --focus NAME (the entity to count the steps from), "
