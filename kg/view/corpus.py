@@ -105,12 +105,12 @@ def _article_dates(store) -> list[str]:
         g = r["g"].value
         if g in dates:
             dates[g] = max(dates[g], r["d"].value)
-    return [g for g, _ in sorted(dates.items(), key=lambda x: (x[1] == "", _desc(x[1]), x[0]))]
+    return [g for g, _ in sorted(dates.items(), key=lambda x: (newest_first(x[1]), x[0]))]
 
 
-def _desc(text: str) -> tuple[int, ...]:
-    """A sort key putting later ISO dates first."""
-    return tuple(-ord(c) for c in text)
+def newest_first(date: str) -> tuple[int, ...]:
+    """A sort key putting later ISO dates first, and no date ("") last."""
+    return tuple(-ord(c) for c in date) + (1,)
 
 
 def _candidates(store, n: int) -> tuple[list[tuple[str, int]], int]:

@@ -25,6 +25,7 @@ from pyvis.network import Network
 from kg.store import Store
 from kg.text import name_key
 from kg.view import assets
+from kg.view.corpus import newest_first
 from kg.view.labels import UI
 from kg.view.layout import SPACING, label_width, layout, opening_layout, ordered_subgraph
 from kg.view.model import attach_evidence, build_graph
@@ -364,47 +365,60 @@ def _drop_lone_statements(graph: nx.MultiDiGraph) -> None:
                              len({o for o in graph.successors(n) if graph.nodes[o]["kind"] == "entity"}) < 2])
 
 
-def _desc_key(text: str) -> tuple[int, ...]:
-    """Sorts later ISO dates first."""
-    return tuple(-ord(c) for c in text) + (1,)
-
-
 def corpus_graph(store: Store, lang: str = "zh-Hant", limit: int = 300) -> nx.MultiDiGraph:
     """The overview of a large store: its limit most central entities over the whole corpus
     (kg.view.corpus.corpus_overview), their communities, how often each is named with the others,
     and the facts linking them in the articles the overview reads (graph attribute "overview").
 
-    Statements about one entity alone are left out (they are its detail: --focus draws them).
+    Statements about one entity alone are left out (they are its detail: --focus draws them),
+    and so are all but the newest FACTS_PER_PAIR facts linking two entities and the newest
+    EVIDENCE_PER_ITEM sentences of an entity or a relation: the page stays a few MB.
     """
     from kg.view.corpus import corpus_overview
-    from kg.view.model import merge_intervals
     ov = corpus_overview(store, limit)
     graph = build_graph(store, lang, evidence=False, graphs=ov.graphs, fact_graphs=ov.fact_graphs,
                         entities=set(ov.entities))
     published = {a: rec["published"] for a, rec in graph.graph["articles"].items()}
-    newest_first = {st: (_desc_key(max((published.get(a, "") for a in graph.nodes[st]["articles"]), default="")), st)
-                    for st, d in graph.nodes(data=True) if d["kind"] == "statement"}
-    kept = {st for sts in fact_pairs(graph).values() for st in sorted(sts, key=newest_first.__getitem__)[:FACTS_PER_PAIR]}
-    graph.remove_nodes_from([st for st in newest_first if st not in kept])
+    _keep_newest_facts(graph, published)
     order = [e for e in ov.entities if e in graph]
     for e in order:
         graph.nodes[e]["article_count"] = ov.article_count[e]
-    ui = UI.get(lang, UI["zh-Hant"])
+    _add_links(graph, ov.links, UI.get(lang, UI["zh-Hant"]))
+    _keep_newest_evidence(graph, published)
+    graph.graph["overview"] = {"order": order, "community": ov.community, "shown": len(order),
+                               "entities": ov.entities_total, "articles": ov.articles, "recent": ov.recent,
+                               "read": len(ov.graphs), "links": len(ov.links)}
+    attach_evidence(store, graph)
+    return graph
+
+
+def _keep_newest_facts(graph: nx.MultiDiGraph, published: dict[str, str]) -> None:
+    """Leave the newest FACTS_PER_PAIR statements of each pair of entities a fact edge joins."""
+    key = {st: (newest_first(max((published.get(a, "") for a in d["articles"]), default="")), st)
+           for st, d in graph.nodes(data=True) if d["kind"] == "statement"}
+    kept = {st for sts in fact_pairs(graph).values() for st in sorted(sts, key=key.__getitem__)[:FACTS_PER_PAIR]}
+    graph.remove_nodes_from([st for st in key if st not in kept])
+
+
+def _add_links(graph: nx.MultiDiGraph, links: dict, ui: dict) -> None:
+    """The overview's "named together" edges (kg.view.corpus), drawn as relations of their own."""
+    from kg.view.model import merge_intervals
     graph.graph["predicates"][COMENTION] = {"label": ui["comention"], "kind": "comention"}
-    of_graph = graph.graph["article_of_graph"]
-    for (a, b), (n, graphs) in sorted(ov.links.items()):
+    of_graph, articles = graph.graph["article_of_graph"], graph.graph["articles"]
+    for (a, b), (n, graphs) in sorted(links.items()):
         if a in graph and b in graph:
             arts = sorted(of_graph[g] for g in graphs if g in of_graph)
             graph.add_edge(a, b, key=COMENTION, kind="relation", predicate=COMENTION,
                            label=ui["comention_n"].format(n=n), articles=arts, evidence=[], reference=False,
-                           dates=merge_intervals(tuple(i) for x in arts for i in graph.graph["articles"][x]["dates"]),
-                           comention=n)
-    # the sentences of an entity or a relation: those of its newest articles (all of them: --focus)
-    of_graph, published = graph.graph["article_of_graph"], {a: r["published"] for a, r in graph.graph["articles"].items()}
-    ev_graph = graph.graph["graph_of_evidence"]
+                           dates=merge_intervals(tuple(i) for x in arts for i in articles[x]["dates"]), comention=n)
+
+
+def _keep_newest_evidence(graph: nx.MultiDiGraph, published: dict[str, str]) -> None:
+    """An entity's or a relation's sentences: those of its newest articles (--focus shows them all)."""
+    of_graph, ev_graph = graph.graph["article_of_graph"], graph.graph["graph_of_evidence"]
 
     def newest(evidence: list[str]) -> list[str]:
-        key = {ev: (_desc_key(published.get(of_graph.get(ev_graph.get(ev, ""), ""), "")), ev) for ev in evidence}
+        key = {ev: (newest_first(published.get(of_graph.get(ev_graph.get(ev, ""), ""), "")), ev) for ev in evidence}
         return sorted(sorted(evidence, key=key.__getitem__)[:EVIDENCE_PER_ITEM])
     for _, d in graph.nodes(data=True):
         if d["kind"] == "entity":
@@ -412,11 +426,6 @@ def corpus_graph(store: Store, lang: str = "zh-Hant", limit: int = 300) -> nx.Mu
     for _, _, d in graph.edges(data=True):
         if d["kind"] == "relation":
             d["evidence"] = newest(d["evidence"])
-    graph.graph["overview"] = {"order": order, "community": ov.community, "shown": len(order),
-                               "entities": ov.entities_total, "articles": ov.articles, "recent": ov.recent,
-                               "read": len(ov.graphs), "links": len(ov.links)}
-    attach_evidence(store, graph)
-    return graph
 
 
 def write_view(store: Store, path: str | Path, lang: str = "zh-Hant", focus: str | None = None,
