@@ -8,6 +8,10 @@ then how long "show all entities" takes to draw every entity. The same run times
 page as a baseline, so the printed ratio is comparable across machines of different speed.
 
     .venv/bin/python bench/view_bench.py [--nodes 5000] [--runs 3] [--keep DIR]
+    .venv/bin/python bench/view_bench.py --store COPY-OF-A-STORE [--compare OTHER-KG-SOURCE-TREE]
+
+With --store, the page is `kg view`'s default for that store: on a store of more than 60
+articles, the overview of the whole corpus (kg/view/corpus.py).
 
 Needs Debian's Chromium at /usr/bin/chromium and the playwright package (test extra).
 Prints timings; asserts nothing (timings are not tests).
@@ -44,11 +48,13 @@ RELATIONS = {"Chip": ["developer", "manufacturer"], "Person": ["employer"], "Com
 SYLLABLES = "華芯昇騰寒武紀摩爾線程沐曦壁仞燧原海光龍芯兆芯平頭哥昆侖天數智算星辰光年啟明源創新恒通達"
 
 
-def synthetic_store(location: Path, nodes: int, seed: int = 1) -> None:
-    """A store of about `nodes` drawn nodes: 60% entities, 40% statements, in 1 article per 25 nodes."""
+def synthetic_store(location: Path, nodes: int, seed: int = 1, articles: int | None = None) -> None:
+    """A store of about `nodes` drawn nodes: 60% entities, 40% statements, in 1 article per 25 nodes
+    but at most 60, so that `kg view` draws all of it (a store of more articles opens on an overview
+    of its most central entities); `articles` sets the number. It has no statistics graph."""
     rng = random.Random(seed)
     n_entities, n_statements = int(nodes * 0.6), nodes - int(nodes * 0.6)
-    n_articles = max(1, nodes // 25)
+    n_articles = articles or max(1, min(60, nodes // 25))
     entities = []
     for i in range(n_entities):
         cls = rng.choice(CLASSES)
@@ -164,18 +170,36 @@ def time_pages(view: Path, empty: Path, runs: int) -> tuple[list[float], list[fl
     return view_times, all_times, empty_times, count
 
 
+def kg_view(store: Path, page: Path, limit: list[str], src: Path | None) -> tuple[float, str]:
+    """Seconds `kg view` takes to write page for store (this tree's kg, or the source tree src's,
+    run with this interpreter and its packages), and what it said."""
+    if src is None:
+        cmd = [str(Path(sys.executable).with_name("kg"))]
+    else:
+        cmd = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(src)!r}); "
+                                     "from kg.cli.main import main; sys.argv[0] = 'kg'; main()"]
+    t0 = time.perf_counter()
+    proc = subprocess.run([*cmd, "--store", str(store), "view", *limit, "-o", str(page)],
+                          capture_output=True, text=True, check=True)
+    return time.perf_counter() - t0, proc.stderr.strip()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="build the store and page in this folder and keep them")
     parser.add_argument("--store", type=Path, help="time the page `kg view` (its default overview) writes for this "
-                        "existing store instead, e.g. the 10,000-article store bench/corpus_bench.py --keep leaves")
+                        "existing store instead, e.g. a copy of the 10,000-article store bench/corpus_bench.py "
+                        "--keep leaves (kg view only reads it)")
+    parser.add_argument("--compare", metavar="SRC", type=Path, help="also time the page another kg source tree "
+                        "writes for the same store (e.g. `git archive main | tar -x -C /tmp/kg-main`): "
+                        "before-and-after figures from one run")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="kg-view-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        store, page, empty = work / "store", work / "view.html", work / "empty.html"
+        store, empty = work / "store", work / "empty.html"
         t_store, limit = 0.0, ["--limit", "0"]
         if args.store:
             store, limit = args.store, []
@@ -184,24 +208,27 @@ def main() -> None:
             t0 = time.perf_counter()
             synthetic_store(store, args.nodes)
             t_store = time.perf_counter() - t0
-        kg = Path(sys.executable).with_name("kg")
-        t0 = time.perf_counter()
-        proc = subprocess.run([str(kg), "--store", str(store), "view", *limit, "-o", str(page)],
-                              capture_output=True, text=True, check=True)
-        t_view = time.perf_counter() - t0
+        print(f"synthetic store: {t_store:.2f} s" if not args.store else f"store: {store}")
         empty.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'></head>"
                          "<body data-ready='true'></body></html>", encoding="utf-8")
-        view_times, all_times, empty_times, count = time_pages(page, empty, args.runs)
-        v, e = statistics.median(view_times), statistics.median(empty_times)
-        print(f"synthetic store: {t_store:.2f} s; kg view: {t_view:.2f} s ({proc.stderr.strip()}); "
-              f"page {page.stat().st_size / 1e6:.1f} MB")
-        print(f"nodes in page: {count}")
-        print(f"interactive (navigation → node click answered), median of {args.runs}: {v:.3f} s "
-              f"[{', '.join(f'{x:.3f}' for x in view_times)}]")
-        print(f"then every entity drawn (show all), median of {args.runs}: {statistics.median(all_times):.3f} s "
-              f"[{', '.join(f'{x:.3f}' for x in all_times)}]")
-        print(f"baseline empty page, median of {args.runs}: {e:.3f} s")
-        print(f"ratio view/baseline: {v / e:.1f}x; target: interactive within 3 s -> {'met' if v < 3 else 'NOT met'}")
+        trees = [("this tree", None)] + ([(str(args.compare), args.compare.resolve())] if args.compare else [])
+        for label, src in trees:
+            page = work / ("view.html" if src is None else "view-compare.html")
+            t_view, said = kg_view(store, page, limit, src)
+            view_times, all_times, empty_times, count = time_pages(page, empty, args.runs)
+            v, e = statistics.median(view_times), statistics.median(empty_times)
+            print(f"== {label}")
+            print(f"kg view: {t_view:.2f} s ({said}); page {page.stat().st_size / 1e6:.2f} MB "
+                  f"({page.stat().st_size:,} bytes)")
+            print(f"nodes in page: {count}")
+            print(f"interactive (navigation → node click answered), median of {args.runs}: {v:.3f} s "
+                  f"[{', '.join(f'{x:.3f}' for x in view_times)}]")
+            print(f"then every entity drawn (show all), median of {args.runs}: {statistics.median(all_times):.3f} s "
+                  f"[{', '.join(f'{x:.3f}' for x in all_times)}]")
+            print(f"baseline empty page, median of {args.runs}: {e:.3f} s")
+            print(f"ratio view/baseline: {v / e:.1f}x; target: page under 5 MB -> "
+                  f"{'met' if page.stat().st_size < 5e6 else 'NOT met'}, interactive within 3 s -> "
+                  f"{'met' if v < 3 else 'NOT met'}")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

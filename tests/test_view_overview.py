@@ -93,6 +93,33 @@ def test_the_opening_layout_gives_every_label_its_room():
 
 
 def test_the_command_and_the_library_keep_the_same_page_size():
-    from kg.cli.view import DEFAULT_LIMIT as command_default
+    from kg.cli import view as command
+    from kg.view import corpus
     from kg.view.html import DEFAULT_LIMIT as library_default
-    assert command_default == library_default > 0
+    assert command.DEFAULT_LIMIT == library_default > 0
+    assert (command.OVERVIEW_ARTICLES, command.OVERVIEW_ENTITIES, command.MAX_ENTITIES) == \
+        (corpus.OVERVIEW_ARTICLES, corpus.OVERVIEW_ENTITIES, corpus.MAX_ENTITIES)
+
+
+def test_layouts_and_communities_do_not_follow_the_runs_string_hashing():
+    """Two processes hash strings differently (PYTHONHASHSEED); a page must not change with it."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = """
+import json, random, networkx as nx
+from kg.view.layout import layout, opening_layout, ordered_subgraph
+from kg.view.overview import communities
+rng = random.Random(5)
+g = nx.Graph()
+g.add_nodes_from(f"e{i}" for i in range(120))
+g.add_weighted_edges_from((f"e{rng.randrange(120)}", f"e{rng.randrange(120)}", 1 + rng.randrange(4)) for _ in range(300))
+few = set(f"e{i}" for i in range(0, 120, 7))
+boxes = {n: (60.0, 30.0) for n in few}
+print(json.dumps([layout(ordered_subgraph(g, few)), opening_layout(ordered_subgraph(g, few), boxes), communities(g)]))
+"""
+    root = Path(__file__).resolve().parents[1]
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
+                           env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}).stdout for seed in ("1", "2")]
+    assert json.loads(runs[0]) == json.loads(runs[1])

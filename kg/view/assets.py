@@ -453,6 +453,7 @@ PAGE_JS = r"""
     row(el("span", "kg-glyph", "●"), UI.lg_size);
     row(line("2px solid #5b6b7b"), UI.lg_relation);
     if (M.hasReference) row(line("1px solid #c5cbd3"), UI.lg_reference);
+    if (M.overview && M.overview.links) row(line("1px dotted #9aa5b1"), UI.lg_comention);
     row(line("2px dashed #c77d1a"), UI.lg_fact);
     var b = el("span", "lg-box", "…"); b.style.background = "#f1ce63";
     row(b, UI.lg_statement);
@@ -463,6 +464,7 @@ PAGE_JS = r"""
   var notes = [];
   if (M.open.length < entityIds.length) notes.push(fmt(UI.opening, { n: M.open.length, total: entityIds.length }));
   if (M.limited) notes.push(fmt(UI.limited, { n: M.limited.shown, total: M.limited.total }));
+  if (M.overview) notes.push(fmt(UI.corpus, M.overview));
   $("kg-note").textContent = notes.join(" ");
 
   // ---- side panel
@@ -587,7 +589,7 @@ PAGE_JS = r"""
       }
     }
     rows.push([UI.dates, datesText(m.dates)]);
-    rows.push([UI.articles, fmt(UI.articles_n, { n: m.articles.length })]);
+    rows.push([UI.articles, fmt(UI.articles_n, { n: m.articleCount || m.articles.length })]);
     rows.push([UI.iri, m.iri]);
     panel.append(dl(rows));
     if (m.kind === "entity") {

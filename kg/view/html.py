@@ -25,8 +25,9 @@ from pyvis.network import Network
 from kg.store import Store
 from kg.text import name_key
 from kg.view import assets
+from kg.view.corpus import newest_first
 from kg.view.labels import UI
-from kg.view.layout import SPACING, label_width, layout, opening_layout
+from kg.view.layout import SPACING, label_width, layout, opening_layout, ordered_subgraph
 from kg.view.model import attach_evidence, build_graph
 from kg.view.overview import communities, entity_graph, fact_pairs, limit_graph, ranking
 
@@ -101,6 +102,10 @@ COMMUNITY_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76
 RELATION_COLOUR = {"color": "#5b6b7b", "highlight": "#111", "hover": "#111"}
 REFERENCE_COLOUR = {"color": "#c5cbd3", "highlight": "#2b3a4a", "hover": "#2b3a4a"}
 FACT_COLOUR = {"color": "#c77d1a", "highlight": "#7a4a00", "hover": "#7a4a00"}
+COMENTION_COLOUR = {"color": "#9aa5b1", "highlight": "#333", "hover": "#333"}
+COMENTION = "https://schema.org/mentions"   # the predicate of an overview's co-mention edges: derived from it
+FACTS_PER_PAIR = 2  # an overview draws the newest facts linking two entities; --focus draws them all
+EVIDENCE_PER_ITEM = 4   # an overview's sentences per entity or relation, from its newest articles
 HIDDEN_MARK = "+"  # after a label: that many neighbours are not drawn (double-click draws them)
 
 
@@ -117,10 +122,15 @@ def page_data(graph: nx.MultiDiGraph, open_cap: int = OPEN_CAP) -> dict:
     big = graph.number_of_nodes() > BIG
     types = graph.graph["types"]
     eg = entity_graph(graph)
-    order = ranking(graph, eg)
+    corpus = graph.graph.get("overview")   # a large store: ranked over the whole corpus (kg.view.corpus)
+    if corpus:
+        order = [n for n in corpus["order"] if n in graph]
+        community = {n: corpus["community"][n] for n in order}
+    else:
+        order = ranking(graph, eg)
+        community = communities(eg)
     rank = {n: i for i, n in enumerate(order)}
-    community = communities(eg)
-    overview = len(order) > OVERVIEW
+    overview = bool(corpus) or len(order) > OVERVIEW
     focus = graph.graph.get("focus")
     opening = set(order if focus or len(order) <= open_cap else order[:open_cap])
     pos = _positions(graph, eg, opening)
@@ -151,6 +161,8 @@ def page_data(graph: nx.MultiDiGraph, open_cap: int = OPEN_CAP) -> dict:
             meta.update(names=d["names"], byLang=d.get("names_by_lang", {}), wikidata=d["wikidata"],
                         search=_search_keys([*d["names"], d["label"]]), rank=rank[node], community=community[node],
                         degree=degree)
+            if "article_count" in d:   # an overview lists a few of its articles; the panel gives them all
+                meta["articleCount"] = d["article_count"]
         net.add_node(nid, label=d["label"] or "·", group=d["type"], x=x, y=y, **extra)
         node_meta[nid] = meta
 
@@ -174,7 +186,11 @@ def page_data(graph: nx.MultiDiGraph, open_cap: int = OPEN_CAP) -> dict:
         pred_count[pid] = pred_count.get(pid, 0) + 1
         extra = {} if big else {"title": d["label"]}
         curve(s, o, extra)
-        if d["kind"] == "relation":  # roles take the default (thin, dashed) style set in _options
+        if d.get("comention"):      # an overview's link between entities often named together
+            extra.update(dashes=[2, 4], width=1, color=COMENTION_COLOUR)
+            if not big:
+                extra["label"] = d["label"]
+        elif d["kind"] == "relation":  # roles take the default (thin, dashed) style set in _options
             extra.update(dashes=False, width=2 if d["articles"] else 1,
                          color=RELATION_COLOUR if d["articles"] else REFERENCE_COLOUR)
             if not big:
@@ -222,6 +238,7 @@ def page_data(graph: nx.MultiDiGraph, open_cap: int = OPEN_CAP) -> dict:
             "focus": {"id": ids[focus], "label": graph.nodes[focus]["label"], "hops": graph.graph["hops"]} if focus else None,
             "open": [ids[n] for n in order if n in opening],
             "entities": len(order), "limited": graph.graph.get("limited"), "big": big,
+            "overview": {k: v for k, v in corpus.items() if k not in ("order", "community")} if corpus else None,
             "communities": _community_legend(graph, community, order, ids) if overview else [],
         },
     }
@@ -254,10 +271,10 @@ def _positions(graph: nx.MultiDiGraph, eg: nx.Graph, opening: set[str]) -> dict[
         text = d["label"] + (f" +{hidden}" if hidden else "")
         boxes[n] = (max(2 * r, label_width(text, ENTITY_FONT)) + 8, 2 * r + ENTITY_FONT * 1.5)
     if opening:
-        pos.update(opening_layout(eg.subgraph(opening), boxes))
+        pos.update(opening_layout(ordered_subgraph(eg, opening), boxes))
     rest = [n for n in eg.nodes if n not in opening]
     if rest:
-        others = layout(eg.subgraph(rest))
+        others = layout(ordered_subgraph(eg, rest))
         right = max((p[0] for p in pos.values()), default=0.0) + 4 * SPACING
         left = min(p[0] for p in others.values())
         pos.update({n: (round(x - left + right, 1), y) for n, (x, y) in others.items()})
@@ -313,6 +330,8 @@ def render_page(graph: nx.MultiDiGraph) -> str:
     focus = data["meta"]["focus"]
     if focus:
         title = ui["focus"].format(label=focus["label"], hops=focus["hops"])
+    elif data["meta"]["overview"]:
+        title = ui["corpus_title"].format(**data["meta"]["overview"])
     env = Environment(autoescape=True)
     return env.from_string(assets.TEMPLATE).render(
         lang=lang, title=title, ui=ui, csp=_csp(vis_js, assets.PAGE_JS), vis_css=vis_css, page_css=assets.PAGE_CSS,
@@ -320,25 +339,97 @@ def render_page(graph: nx.MultiDiGraph) -> str:
 
 
 def view_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, hops: int = 2,
-               limit: int = DEFAULT_LIMIT) -> nx.MultiDiGraph:
+               limit: int | None = None) -> nx.MultiDiGraph:
     """The graph a page draws: the store's (or focus's neighbourhood), cut to the limit most central entities.
 
-    A store of more than kg.view.corpus.OVERVIEW_ARTICLES articles is drawn from its most
-    recent articles (graph attribute "sampled": how many of how many).
+    limit None: DEFAULT_LIMIT entities, or on a store of more than
+    kg.view.corpus.OVERVIEW_ARTICLES articles an overview of the corpus's
+    kg.view.corpus.OVERVIEW_ENTITIES most central entities (`corpus_graph`). With focus, such a
+    store is drawn from the most recent articles naming the entity (graph attribute "sampled").
     """
-    from kg.view.corpus import overview_graphs
+    from kg.view.corpus import OVERVIEW_ARTICLES, OVERVIEW_ENTITIES, article_count, overview_graphs
+    if not focus and article_count(store) > OVERVIEW_ARTICLES:
+        return corpus_graph(store, lang, OVERVIEW_ENTITIES if limit is None else limit)
+    limit = DEFAULT_LIMIT if limit is None else limit
     graphs, total = overview_graphs(store, focus)
     graph = limit_graph(build_graph(store, lang, focus=focus, hops=hops, evidence=False, graphs=graphs), limit)
     if graphs is not None:   # an overview: a statement about one entity alone is that entity's detail
-        graph.remove_nodes_from([n for n, d in graph.nodes(data=True) if d["kind"] == "statement" and
-                                 len({o for o in graph.successors(n) if graph.nodes[o]["kind"] == "entity"}) < 2])
+        _drop_lone_statements(graph)
         graph.graph["sampled"] = {"articles": len(graphs), "total": total}
     attach_evidence(store, graph)
     return graph
 
 
+def _drop_lone_statements(graph: nx.MultiDiGraph) -> None:
+    graph.remove_nodes_from([n for n, d in graph.nodes(data=True) if d["kind"] == "statement" and
+                             len({o for o in graph.successors(n) if graph.nodes[o]["kind"] == "entity"}) < 2])
+
+
+def corpus_graph(store: Store, lang: str = "zh-Hant", limit: int = 300) -> nx.MultiDiGraph:
+    """The overview of a large store: its limit most central entities over the whole corpus
+    (kg.view.corpus.corpus_overview), their communities, how often each is named with the others,
+    and the facts linking them in the articles the overview reads (graph attribute "overview").
+
+    Statements about one entity alone are left out (they are its detail: --focus draws them),
+    and so are all but the newest FACTS_PER_PAIR facts linking two entities and the newest
+    EVIDENCE_PER_ITEM sentences of an entity or a relation: the page stays a few MB.
+    """
+    from kg.view.corpus import corpus_overview
+    ov = corpus_overview(store, limit)
+    graph = build_graph(store, lang, evidence=False, graphs=ov.graphs, fact_graphs=ov.fact_graphs,
+                        entities=set(ov.entities))
+    published = {a: rec["published"] for a, rec in graph.graph["articles"].items()}
+    _keep_newest_facts(graph, published)
+    order = [e for e in ov.entities if e in graph]
+    for e in order:
+        graph.nodes[e]["article_count"] = ov.article_count[e]
+    _add_links(graph, ov.links, UI.get(lang, UI["zh-Hant"]))
+    _keep_newest_evidence(graph, published)
+    graph.graph["overview"] = {"order": order, "community": ov.community, "shown": len(order),
+                               "entities": ov.entities_total, "articles": ov.articles, "recent": ov.recent,
+                               "read": len(ov.graphs), "links": len(ov.links)}
+    attach_evidence(store, graph)
+    return graph
+
+
+def _keep_newest_facts(graph: nx.MultiDiGraph, published: dict[str, str]) -> None:
+    """Leave the newest FACTS_PER_PAIR statements of each pair of entities a fact edge joins."""
+    key = {st: (newest_first(max((published.get(a, "") for a in d["articles"]), default="")), st)
+           for st, d in graph.nodes(data=True) if d["kind"] == "statement"}
+    kept = {st for sts in fact_pairs(graph).values() for st in sorted(sts, key=key.__getitem__)[:FACTS_PER_PAIR]}
+    graph.remove_nodes_from([st for st in key if st not in kept])
+
+
+def _add_links(graph: nx.MultiDiGraph, links: dict, ui: dict) -> None:
+    """The overview's "named together" edges (kg.view.corpus), drawn as relations of their own."""
+    from kg.view.model import merge_intervals
+    graph.graph["predicates"][COMENTION] = {"label": ui["comention"], "kind": "comention"}
+    of_graph, articles = graph.graph["article_of_graph"], graph.graph["articles"]
+    for (a, b), (n, graphs) in sorted(links.items()):
+        if a in graph and b in graph:
+            arts = sorted(of_graph[g] for g in graphs if g in of_graph)
+            graph.add_edge(a, b, key=COMENTION, kind="relation", predicate=COMENTION,
+                           label=ui["comention_n"].format(n=n), articles=arts, evidence=[], reference=False,
+                           dates=merge_intervals(tuple(i) for x in arts for i in articles[x]["dates"]), comention=n)
+
+
+def _keep_newest_evidence(graph: nx.MultiDiGraph, published: dict[str, str]) -> None:
+    """An entity's or a relation's sentences: those of its newest articles (--focus shows them all)."""
+    of_graph, ev_graph = graph.graph["article_of_graph"], graph.graph["graph_of_evidence"]
+
+    def newest(evidence: list[str]) -> list[str]:
+        key = {ev: (newest_first(published.get(of_graph.get(ev_graph.get(ev, ""), ""), "")), ev) for ev in evidence}
+        return sorted(sorted(evidence, key=key.__getitem__)[:EVIDENCE_PER_ITEM])
+    for _, d in graph.nodes(data=True):
+        if d["kind"] == "entity":
+            d["evidence"] = newest(d["evidence"])
+    for _, _, d in graph.edges(data=True):
+        if d["kind"] == "relation":
+            d["evidence"] = newest(d["evidence"])
+
+
 def write_view(store: Store, path: str | Path, lang: str = "zh-Hant", focus: str | None = None,
-               hops: int = 2, limit: int = DEFAULT_LIMIT) -> nx.MultiDiGraph:
+               hops: int = 2, limit: int | None = None) -> nx.MultiDiGraph:
     """Write the page for the store (or focus's neighbourhood) to path; returns the graph drawn.
 
     limit keeps the page small on a big store: only the limit most central entities (and the
@@ -349,4 +440,4 @@ def write_view(store: Store, path: str | Path, lang: str = "zh-Hant", focus: str
     return graph
 
 
-__all__ = ["build_graph", "view_graph", "write_view", "render_page", "page_data"]
+__all__ = ["build_graph", "view_graph", "corpus_graph", "write_view", "render_page", "page_data"]

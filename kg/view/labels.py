@@ -176,3 +176,28 @@ UI["zh-Hans"].update({
     "lg_community": "颜色：社群（彼此联系多于与其他实体的联系）", "lg_statement": "以方框显示的事实（取消“只显示实体”）",
     "statement_of": "事实", "participants": "参与者", "role": "角色", "expand": "展开邻居",
     "lg_type": "形状与颜色：类型（见“实体类型”）", "lg_shape": "形状：类型（见“实体类型”）"})
+
+# Words of the corpus overview (kg.view.corpus): what the page shows and how to see more.
+UI["en"].update({
+    "corpus_title": "kg: the {shown} most central of {entities} entities in {articles} articles",
+    "corpus": ("Overview of all {articles} articles: the {shown} entities most central to the whole corpus "
+               "among those named in two articles or more (PageRank on how often they are named together and the relations between them), coloured by "
+               "community (Louvain); their facts come from the {recent} most recent articles, their sentences "
+               "also from each entity's latest ({read} articles). More entities: kg view --limit N; "
+               "one entity's neighbourhood and every fact: kg view --focus NAME."),
+    "comention": "named together", "comention_n": "named together in {n} articles",
+    "lg_comention": "named together in many articles (overview)"})
+UI["zh-Hant"].update({
+    "corpus_title": "kg：{articles} 篇文章、{entities} 個實體中最核心的 {shown} 個",
+    "corpus": ("全部 {articles} 篇文章的概覽：整個語料中（至少兩篇文章提及的實體裡）最核心的 {shown} 個實體（依同篇提及與彼此關係計算 PageRank），"
+               "顏色為社群（Louvain）；事實取自最近 {recent} 篇文章，句子另取自各實體最新的一篇（共 {read} 篇）。"
+               "更多實體：kg view --limit N；單一實體的鄰域與全部事實：kg view --focus 名稱。"),
+    "comention": "同篇提及", "comention_n": "{n} 篇文章同時提及",
+    "lg_comention": "常在同一篇文章中被提及（概覽）"})
+UI["zh-Hans"].update({
+    "corpus_title": "kg：{articles} 篇文章、{entities} 个实体中最核心的 {shown} 个",
+    "corpus": ("全部 {articles} 篇文章的概览：整个语料中（至少两篇文章提及的实体里）最核心的 {shown} 个实体（依同篇提及与彼此关系计算 PageRank），"
+               "颜色为社群（Louvain）；事实取自最近 {recent} 篇文章，句子另取自各实体最新的一篇（共 {read} 篇）。"
+               "更多实体：kg view --limit N；单一实体的邻域与全部事实：kg view --focus 名称。"),
+    "comention": "同篇提及", "comention_n": "{n} 篇文章同时提及",
+    "lg_comention": "常在同一篇文章中被提及（概览）"})

@@ -18,6 +18,20 @@ SMALL = 300          # components up to this size use networkx's spring_layout (
 SPACING = 80.0       # pixels between neighbours, roughly
 
 
+def ordered_subgraph(g: nx.Graph, nodes) -> nx.Graph:
+    """g's subgraph on nodes, its nodes and edges in sorted order.
+
+    networkx's `subgraph` view iterates a small node set in the set's order, which follows
+    Python's per-process string hashing, so a seeded layout would start from different
+    positions in each run; a copy built in sorted order gives the same page every time."""
+    keep = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(keep))
+    sub.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in g.edges(keep, data=True)
+                              if a in keep and b in keep))
+    return sub
+
+
 def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Pixel positions for every node of g; deterministic for a given graph and seed."""
     und = nx.Graph(g.to_undirected(as_view=True)) if g.is_directed() or g.is_multigraph() else g
@@ -29,11 +43,11 @@ def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
         elif len(comp) == 2:
             pos = np.array([[-1.0, 0.0], [1.0, 0.0]])
         elif len(comp) <= SMALL:
-            sub = und.subgraph(comp)
+            sub = ordered_subgraph(und, comp)
             p = nx.spring_layout(sub, seed=seed, iterations=50)
             pos = np.array([p[n] for n in comp], dtype=float)
         else:
-            pos = _sampled_fr(und.subgraph(comp), comp, seed)
+            pos = _sampled_fr(ordered_subgraph(und, comp), comp, seed)
         pos = pos - np.median(pos, axis=0)
         # scale by the 90th-percentile radius, not the farthest node: a few far leaves
         # would otherwise squeeze the dense middle, where the hubs and their labels are

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
+from pyoxigraph import NamedNode
 
 from kg.errors import KgError
 from kg.rdf.namespaces import KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH
@@ -118,6 +119,20 @@ def _ontology(store: Store) -> _Ontology:
     return onto
 
 
+_ONLY = "#only-the-graphs-read\n"   # where a query names the one graph it reads (_Builder.rows)
+
+
+class _InGraph:
+    """A row of a query that read one named graph: ?g is that graph."""
+    __slots__ = ("row", "graph")
+
+    def __init__(self, row, graph) -> None:
+        self.row, self.graph = row, graph
+
+    def __getitem__(self, var: str):
+        return self.graph if var == "g" else self.row[var]
+
+
 def _rows(store: Store, sparql: str):
     """Query results; every query names its graphs, so none relies on a union default graph
     (which a remote SPARQL server may not offer)."""
@@ -125,7 +140,8 @@ def _rows(store: Store, sparql: str):
 
 
 def build_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, hops: int = 2,
-                evidence: bool = True, graphs: list[str] | None = None) -> nx.MultiDiGraph:
+                evidence: bool = True, graphs: list[str] | None = None, fact_graphs: list[str] | None = None,
+                entities: set[str] | None = None) -> nx.MultiDiGraph:
     """The store as a graph of entities, statements, relations and roles, labelled in lang.
 
     With focus (any name of an entity), only the nodes within hops steps of it are kept.
@@ -134,15 +150,18 @@ def build_graph(store: Store, lang: str = "zh-Hant", focus: str | None = None, h
     first (a page of the most central entities of a large store reads only their evidence).
     graphs: read only these article graphs (and the reference graph), not every article of
     the store: how a corpus of 10,000 articles becomes an overview (kg.view.corpus).
+    fact_graphs: read statements and relations from these of graphs only (default: all of graphs).
+    entities: draw only these entities, and only the statements linking two or more of them
+    (an overview's: a statement about one entity alone is that entity's detail).
     """
-    b = _Builder(store, lang, graphs)
+    b = _Builder(store, lang, graphs, fact_graphs, entities)
     b.read_articles()
     b.add_entities()
     b.add_statements()
     b.add_relations()
     g = b.g
     g.graph.update(articles=b.articles, evidence={}, types=b.types, predicates=b.predicates, focus=None, hops=None,
-                   article_of_graph=b.article_of_graph)
+                   article_of_graph=b.article_of_graph, graph_of_evidence=b.graph_of_evidence)
     if focus:
         g = _neighbourhood(g, focus, hops)
     if evidence:
@@ -154,17 +173,20 @@ def attach_evidence(store: Store, g: nx.MultiDiGraph) -> None:
     """Read the evidence of g's nodes and edges (only theirs) into g.graph["evidence"]."""
     wanted = {ev for _, d in g.nodes(data=True) for ev in d["evidence"]}
     wanted |= {ev for _, _, d in g.edges(data=True) for ev in d["evidence"]}
+    g.graph.pop("graph_of_evidence", None)
     g.graph["evidence"] = _evidence(store, wanted, g.graph.pop("article_of_graph"))
 
 
 class _Builder:
     """Reads the store kind by kind into one networkx graph; each step uses what the earlier ones found."""
 
-    def __init__(self, store: Store, lang: str, graphs: list[str] | None = None) -> None:
-        self.store, self.lang = store, lang
-        # a VALUES block naming the graphs to read, or nothing (every graph)
-        self.only = ("VALUES ?g { " + " ".join(f"<{x}>" for x in sorted({*graphs, str(REFERENCE_GRAPH)})) + " }"
-                     if graphs is not None else "")
+    def __init__(self, store: Store, lang: str, graphs: list[str] | None = None, fact_graphs: list[str] | None = None,
+                 entities: set[str] | None = None) -> None:
+        self.store, self.lang, self.entities = store, lang, entities
+        # the graphs to read (and the reference graph), or None: every graph
+        self.graphs = sorted({*graphs, str(REFERENCE_GRAPH)}) if graphs is not None else None
+        self.fact_graphs = (sorted({*fact_graphs, str(REFERENCE_GRAPH)}) if fact_graphs is not None else self.graphs)
+        self.only = _ONLY if graphs is not None else ""
         self.onto = _ontology(store)
         self.g = nx.MultiDiGraph(lang=lang)
         self.articles: dict[str, dict] = {}
@@ -172,9 +194,26 @@ class _Builder:
         self.types: dict[str, dict] = {}
         self.predicates: dict[str, dict] = {}
         self.evidence_of: dict[str, list[str]] = defaultdict(list)
-        q = f"SELECT ?x ?ev WHERE {{ {self.only} GRAPH ?g {{ ?x <{K}evidence> ?ev }} }}"
-        for x, ev in sorted({(r["x"].value, r["ev"].value) for r in _rows(store, q)}):
-            self.evidence_of[x].append(ev)
+        self.graph_of_evidence: dict[str, str] = {}
+        q = f"SELECT ?x ?ev ?g WHERE {{ {self.only} GRAPH ?g {{ ?x <{K}evidence> ?ev }} }}"
+        for x, ev, graph in sorted({(r["x"].value, r["ev"].value, r["g"].value) for r in self.rows(q)}):
+            if not self.evidence_of[x] or self.evidence_of[x][-1] != ev:
+                self.evidence_of[x].append(ev)
+            self.graph_of_evidence.setdefault(ev, graph)
+
+    def rows(self, sparql: str, facts: bool = False):
+        """The query's rows over the graphs to read, one graph at a time: with a VALUES list of many
+        graphs Oxigraph reads the pattern in every graph of the store (seconds at 10,000 articles),
+        even with one it may (80 ms a graph at 1,000 articles); named in GRAPH <…> it reads that
+        graph's alone."""
+        graphs = self.fact_graphs if facts else self.graphs
+        if graphs is None:
+            yield from _rows(self.store, sparql)
+            return
+        for graph in graphs:
+            node = NamedNode(graph)
+            for row in _rows(self.store, sparql.replace(_ONLY + " GRAPH ?g", f"GRAPH <{graph}>")):
+                yield _InGraph(row, node)
 
     def article_dates(self, arts) -> list[list[str]]:
         return merge_intervals(tuple(i) for a in arts for i in self.articles.get(a, {}).get("dates", []))
@@ -199,7 +238,7 @@ class _Builder:
                 OPTIONAL {{ ?a <{RDFS_LABEL}> ?label }} OPTIONAL {{ ?a <{SCHEMA}headline> ?headline }}
                 OPTIONAL {{ ?a <{SCHEMA}url> ?url }} OPTIONAL {{ ?a <{SCHEMA}datePublished> ?published }}
                 OPTIONAL {{ ?a <{K}sourcePath> ?path }} }} }}"""
-        for row in _rows(self.store, q):
+        for row in self.rows(q):
             a = row["a"].value
             self.article_of_graph[row["g"].value] = a
             rec = self.articles.setdefault(a, {"title": "", "url": "", "published": "", "path": ""})
@@ -216,8 +255,9 @@ class _Builder:
     def add_entities(self) -> None:
         """Whatever an article mentions, with its most specific type, its names and its label in lang."""
         mentioned: dict[str, set[str]] = defaultdict(set)
-        for row in _rows(self.store, f"SELECT ?g ?e WHERE {{ {self.only} GRAPH ?g {{ ?a <{SCHEMA}mentions> ?e }} }}"):
-            mentioned[row["e"].value].add(self.article_of_graph.get(row["g"].value, row["g"].value))
+        for row in self.rows(f"SELECT ?g ?e WHERE {{ {self.only} GRAPH ?g {{ ?a <{SCHEMA}mentions> ?e }} }}"):
+            if self.entities is None or row["e"].value in self.entities:
+                mentioned[row["e"].value].add(self.article_of_graph.get(row["g"].value, row["g"].value))
         types: dict[str, set[str]] = defaultdict(set)
         if self.only:   # the few entities of the graphs read, then their types
             for chunk in _chunks(sorted(mentioned), 400):
@@ -269,7 +309,7 @@ class _Builder:
         """Nodes kgo:statedIn an article that involve a drawn entity, with an edge per role."""
         stmts: dict[str, dict] = {}
         q = f"SELECT ?g ?st ?p ?o WHERE {{ {self.only} GRAPH ?g {{ ?st <{K}statedIn> ?a . ?st ?p ?o }} }}"
-        rows = sorted({(r["st"].value, r["p"].value, r["o"].value, r["g"].value) for r in _rows(self.store, q)})
+        rows = sorted({(r["st"].value, r["p"].value, r["o"].value, r["g"].value) for r in self.rows(q, facts=True)})
         for st, p, o, graph in rows:
             rec = stmts.setdefault(st, {"types": [], "roles": [], "article": self.article_of_graph.get(graph, "")})
             if p == RDF_TYPE:
@@ -283,7 +323,7 @@ class _Builder:
             elif p.startswith(K) and p not in NOT_EDGES and o in self.g:
                 rec["roles"].append((p, o))
         for st, rec in stmts.items():
-            if not rec["roles"]:
+            if not rec["roles"] or (self.entities is not None and len({o for _, o in rec["roles"]}) < 2):
                 continue
             cls = max(sorted(t for t in rec["types"] if t.startswith(K)) or [K + "Statement"], key=self.onto.depth)
             art = rec["article"]
@@ -307,7 +347,7 @@ class _Builder:
         q = f"SELECT ?g ?s ?p ?o WHERE {{ {self.only} GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {values} }} FILTER(isIRI(?o)) }}"
         g = self.g
         rel: dict[tuple[str, str, str], dict] = {}
-        for row in _rows(self.store, q):
+        for row in self.rows(q, facts=True):
             s, p, o, graph = row["s"].value, row["p"].value, row["o"].value, row["g"].value
             if s == o or s not in g or o not in g or g.nodes[s]["kind"] != "entity" or g.nodes[o]["kind"] != "entity":
                 continue
@@ -319,7 +359,7 @@ class _Builder:
         rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
         q = f"""SELECT ?s ?p ?o ?r WHERE {{ {self.only} GRAPH ?g {{ ?r a <{rdf}Statement> ; <{rdf}subject> ?s ;
                 <{rdf}predicate> ?p ; <{rdf}object> ?o }} }}"""
-        for s, p, o, r in sorted({(x["s"].value, x["p"].value, x["o"].value, x["r"].value) for x in _rows(self.store, q)}):
+        for s, p, o, r in sorted({(x["s"].value, x["p"].value, x["o"].value, x["r"].value) for x in self.rows(q, facts=True)}):
             if (s, p, o) in rel:
                 rel[(s, p, o)]["evidence"].extend(self.evidence_of.get(r, []))
         for (s, p, o), r in sorted(rel.items()):
@@ -416,7 +456,17 @@ def _neighbourhood(g: nx.MultiDiGraph, focus: str, hops: int) -> nx.MultiDiGraph
         raise KgError("--hops must be 0 or more")
     centre = find_node(g, focus)
     keep = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), centre, cutoff=hops)
-    sub = g.subgraph(keep).copy()
-    sub.graph.update(g.graph)
+    sub = induced(g, keep)
     sub.graph.update(focus=centre, hops=hops)
+    return sub
+
+
+def induced(g: nx.MultiDiGraph, keep) -> nx.MultiDiGraph:
+    """A copy of g on the nodes in keep, nodes and edges in g's order (g.subgraph(keep).copy()
+    orders a small keep as its set, which changes with Python's string hashing in each run)."""
+    keep = set(keep)
+    sub = nx.MultiDiGraph()
+    sub.graph.update(g.graph)
+    sub.add_nodes_from((n, dict(d)) for n, d in g.nodes(data=True) if n in keep)
+    sub.add_edges_from((u, v, k, dict(d)) for u, v, k, d in g.edges(keys=True, data=True) if u in keep and v in keep)
     return sub

@@ -101,7 +101,8 @@ def ranking(g: nx.MultiDiGraph, eg: nx.Graph | None = None) -> list[str]:
 
 def communities(eg: nx.Graph, seed: int = 7) -> dict[str, int]:
     """Entity → community number (0 = the largest), by Louvain modularity; isolated nodes share one."""
-    connected = eg.subgraph([n for n in eg.nodes if eg.degree(n) > 0])
+    from kg.view.layout import ordered_subgraph   # in sorted order: Louvain's seeded shuffle starts from it
+    connected = ordered_subgraph(eg, [n for n in eg.nodes if eg.degree(n) > 0])
     parts = nx.community.louvain_communities(connected, weight="weight", seed=seed) if connected.number_of_nodes() else []
     parts = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
     out = {n: i for i, p in enumerate(parts) for n in p}
@@ -120,7 +121,7 @@ def limit_graph(g: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
     for st, d in g.nodes(data=True):
         if d["kind"] == "statement" and any(o in keep for o in g.successors(st)):
             keep.add(st)
-    sub = g.subgraph(keep).copy()
-    sub.graph.update(g.graph)
+    from kg.view.model import induced
+    sub = induced(g, keep)
     sub.graph["limited"] = {"shown": limit, "total": len(entities)}
     return sub
