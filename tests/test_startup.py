@@ -66,3 +66,9 @@ def test_the_namespaces_rdflib_defines_are_the_ones_prefixes_declare():
         assert getattr(namespaces, name) is getattr(rdflib.namespace, name)
     for prefix, iri in namespaces.PREFIXES.items():
         assert str(getattr(namespaces, prefix.upper())) == iri
+
+
+def test_the_viewer_loads_no_nlp_pipeline(corpus_store, tmp_path):
+    out, modules = loaded_by("--store", str(corpus_store), "view", "-o", str(tmp_path / "v.html"))
+    assert (tmp_path / "v.html").stat().st_size > 0
+    assert not [m for m in modules if m in ("spacy", "onnxruntime", "jieba") or m.startswith(("spacy.", "kg.nlp.pipeline"))]
