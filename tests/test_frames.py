@@ -1105,3 +1105,10 @@ def test_a_latin_company_after_the_kind_of_firm_it_is_and_a_court_by_its_seat(fa
     assert not any(e.cls == "AdministrativeRegion" and any("東區" in n or "东区" in n for n in e.names)
                    for e in f.entities.values())
     assert linked(f, firm, key_of(f, "星曜"))
+
+
+def test_gigawatts_and_a_soaring_share(facts):
+    f = facts("星曜半導體與瀚川智算簽訂協議，將供應總計6吉瓦的算力。星曜股價當日狂飆23.7%。")
+    got = {(st.amount.value, st.amount.unit, st.amount.metric) for st in f.statements if st.amount}
+    assert ("6", "GW", None) in {(v, u, None) for v, u, _ in got}
+    assert ("23.7", "PERCENT", "price-change") in got

@@ -29,7 +29,7 @@ from kg.reference.known import FACT_PROPERTIES
 
 CURRENCIES = frozenset(CURRENCY.values())
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "MB", "GB", "TB", "PB", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ",
-              "MHZ", "CARD", "W", "KW", "MW", "NM", "TPP"}
+              "MHZ", "CARD", "W", "KW", "MW", "GW", "NM", "TPP"}
 COMPANY_METRICS = {"revenue", "gross-margin", "net-profit", "net-loss", "operating-profit", "eps", "market-value", "valuation",
                    "ipo-proceeds", "ipo-price", "share-price", "target-price", "rd-expense", "funding"}
 MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-profit", "net-loss", "revenue", "price-change",
