@@ -1112,3 +1112,11 @@ def test_gigawatts_and_a_soaring_share(facts):
     got = {(st.amount.value, st.amount.unit, st.amount.metric) for st in f.statements if st.amount}
     assert ("6", "GW", None) in {(v, u, None) for v, u, _ in got}
     assert ("23.7", "PERCENT", "price-change") in got
+
+
+def test_who_makes_a_technology_is_the_texts_to_say(facts):
+    f = facts("招股書顯示，北辰微電子自有DDR4產品已停止生產。星曜半導體今年開始生產HBM3E。")
+    made = {(r.subject, r.object) for r in f.relations if r.property == "manufacturer"}
+    assert (key_of(f, "DDR4"), key_of(f, "北辰")) in made and (key_of(f, "HBM3E"), key_of(f, "星曜")) in made
+    assert not any(r.property == "developer" and r.subject == key_of(f, "HBM3E") and r.object == key_of(f, "星曜")
+                   for r in f.relations)

@@ -345,8 +345,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     lexicon = _lexicon()
     for fr in clause_frames(folded, clauses(doc), sentences, mentions, main=main):  # typed relations through the lexicon
         for subj, prop, obj, start, end in frame_relations(fr, folded, mentions, lexicon):
-            if prop in ("developer", "manufacturer") and subj in entities and _technology(entities[subj]):
-                continue  # 華為自研的HiZQ高帶寬內存: who develops HBM is the reference's to say
+            if prop == "developer" and subj in entities and _technology(entities[subj]):
+                continue  # 華為自研的HiZQ高帶寬內存: who develops HBM is the reference's to say (who makes it, the text's)
             add_relation(subj, prop, obj, evidence(start, end, "frame-lexicon", 0.6))
     linked = _linked_pairs(relations, statements)
     for fr in clause_frames(folded, _units(clauses(doc), sentences, mentions, SENTENCE_WHOLE_UP_TO, folded), sentences,
