@@ -1120,3 +1120,9 @@ def test_who_makes_a_technology_is_the_texts_to_say(facts):
     assert (key_of(f, "DDR4"), key_of(f, "北辰")) in made and (key_of(f, "HBM3E"), key_of(f, "星曜")) in made
     assert not any(r.property == "developer" and r.subject == key_of(f, "HBM3E") and r.object == key_of(f, "星曜")
                    for r in f.relations)
+
+
+def test_a_technologys_figure_in_a_clause_about_the_company_is_the_companys(facts):
+    f = facts("星曜半導體宣布在蘇州新建一座封裝工廠。工廠建成後，公司HBM月產能將提升約30%。")
+    assert any(st.amount.value == "30" and dict(st.roles).get("subject") == key_of(f, "星曜")
+               for st in f.statements if st.amount)

@@ -312,6 +312,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 for ms, me, ent in mentions):
             # 華辰證券給出的合理市值區間為900億元至1100億元: the firm estimates, the figure is the company's
             subject = main or recent
+        if _technology(subject) and q["unit"] not in SPEC_UNITS and not settled:
+            # 公司HBM月產能將提升約30%: a technology's figure in a clause about a company is the company's
+            cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
+            firm = next((ent for ms, me, ent in reversed(mentions) if cs <= ms and me <= q["start"] and ent.cls in ORGS), None)
+            if firm is None and re.search(r"(?<![该这本])公司", folded[cs:q["start"]]):
+                firm = main or _company_before(mentions, folded, cs)
+            subject = firm or subject
         if _technology(subject) and q["unit"] in COUNT_LIKE and (recent is None or recent.cls not in PRODUCTS):
             continue  # 首批產能約10萬顆 beside HBM: a count of something the text does not name
         if _technology(subject) and recent is not None and recent.cls in PRODUCTS and not _technology(recent):
