@@ -260,6 +260,13 @@ def co_mentioned(store, entity: str) -> list[tuple[str, str, str]]:
             for r in query(store, "co-mentioned", "--param", f"entity={entity}")]
 
 
+def relation(store, entity: str, prop: str) -> tuple[str, str] | None:
+    """The other entity and the articles count of the entity's outgoing relation prop (entity-relations)."""
+    rows = [r for r in query(store, "entity-relations", "--param", f"entity={entity}")
+            if r["direction"] == "outgoing" and r["property"].endswith("#" + prop)]
+    return (rows[0]["other"].rsplit("/", 1)[1], rows[0]["articles"]) if rows else None
+
+
 def example_file(store, entity: str, other: str) -> str:
     """The file whose article holds the example sentence of entity and other."""
     rows = query(store, f"""SELECT ?path WHERE {{
@@ -283,6 +290,7 @@ def test_co_mention_rows_equal_a_full_recount_when_the_example_leaves(tmp_path):
     rows = co_mentioned(store, "H200")
     assert [(other, n) for other, n, _ in rows] == [("nvidia", "3")]
     assert rows[0][2].startswith("英偉達的H200芯片第")
+    assert relation(store, "H200", "developer") == ("nvidia", "3")
     assert counts(store) == full_recount(store)
 
     # the article holding the example no longer names H200; then another is pruned
@@ -291,10 +299,12 @@ def test_co_mention_rows_equal_a_full_recount_when_the_example_leaves(tmp_path):
     run_kg("ingest", str(corpus), store=store)
     assert [(other, n) for other, n, _ in co_mentioned(store, "H200")] == [("nvidia", "2")]
     assert counts(store) == full_recount(store)
+    assert relation(store, "H200", "developer") == ("nvidia", "2")
     holder = example_file(store, "nvidia", "nvidia-h200")
     (corpus / holder).unlink()
     run_kg("ingest", str(corpus), store=store)
     assert [(other, n) for other, n, _ in co_mentioned(store, "H200")] == [("nvidia", "1")]
+    assert relation(store, "H200", "developer") == ("nvidia", "1")
     assert counts(store) == full_recount(store)
     assert [other for other, _, _ in co_mentioned(store, "華為")] == ["huawei-ascend-910c"]
     # every sentence naming both gone: no row either way round
@@ -317,3 +327,29 @@ def test_entity_by_alias_finds_names_in_any_case_from_the_statistics_graph(tmp_p
     run_kg("ingest", str(corpus), store=store)
     assert query(store, "entity-by-alias", "--param", "name=NVIDIA") == []   # no article mentions it now
     assert [r["articles"] for r in query(store, "entity-by-alias", "--param", "name=HUAWEI")] == ["1"]
+
+
+def test_relation_rows_equal_a_full_recount_when_the_first_stating_article_leaves(tmp_path):
+    """A relation's source is the first article graph stating it, by IRI; when that article stops
+    stating it, the next is looked up, and every row is what a full recount gives."""
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
+    corpus.mkdir()
+    for n in (1, 2, 3):
+        (corpus / f"h{n}.md").write_text(H200_FIRST.format(n=n), encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+
+    def source() -> str:   # (entity-relations gives the reference graph, which states it too)
+        rows = query(store, f"""SELECT ?g WHERE {{ GRAPH <{STATISTICS}> {{
+            ?row kgo:relationSubject "{ID}nvidia-h200" ; kgo:relationProperty kgo:developer ;
+                 kgo:relationObject "{ID}nvidia" ; kgo:exampleGraph ?g }} }}""")
+        return rows[0]["g"].rsplit("/", 1)[1]
+
+    assert source() == "h1.md"
+    (corpus / "h1.md").write_text(HUAWEI_ONLY, encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+    assert source() == "h2.md" and relation(store, "H200", "developer") == ("nvidia", "2")
+    assert counts(store) == full_recount(store)
+    (corpus / "h1.md").write_text(H200_FIRST.format(n=1), encoding="utf-8")   # back, and first again
+    run_kg("ingest", str(corpus), store=store)
+    assert source() == "h1.md" and relation(store, "H200", "developer") == ("nvidia", "3")
+    assert counts(store) == full_recount(store)
