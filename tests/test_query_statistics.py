@@ -250,7 +250,7 @@ H200_FIRST = """---
 title: 英偉達H200
 published: 2025-11-0{n}
 ---
-英偉達的H200芯片第{n}次出貨。華為發布昇騰910C芯片。
+英偉達的H200芯片第{n}次出貨，顯存帶寬4.8TB/s。華為發布昇騰910C芯片。
 """
 CO_MENTION = "https://w3id.org/aichip-kg/ontology#coMentionOf"
 
@@ -344,12 +344,18 @@ def test_relation_rows_equal_a_full_recount_when_the_first_stating_article_leave
                  kgo:relationObject "{ID}nvidia" ; kgo:exampleGraph ?g }} }}""")
         return rows[0]["g"].rsplit("/", 1)[1]
 
-    assert source() == "h1.md"
+    def bandwidth() -> list[tuple[str, str, str]]:   # chips-by-developer's figure rows of H200
+        return [(r["value"], r["articles"], r["article"].rsplit("/", 1)[1])
+                for r in query(store, "chips-by-developer", "--param", "chip=H200", "--param", "metric=memory-bandwidth")]
+
+    assert source() == "h1.md" and bandwidth() == [("4.8", "3", "h1.md")]
     (corpus / "h1.md").write_text(HUAWEI_ONLY, encoding="utf-8")
     run_kg("ingest", str(corpus), store=store)
     assert source() == "h2.md" and relation(store, "H200", "developer") == ("nvidia", "2")
+    assert bandwidth() == [("4.8", "2", "h2.md")]
     assert counts(store) == full_recount(store)
     (corpus / "h1.md").write_text(H200_FIRST.format(n=1), encoding="utf-8")   # back, and first again
     run_kg("ingest", str(corpus), store=store)
     assert source() == "h1.md" and relation(store, "H200", "developer") == ("nvidia", "3")
+    assert bandwidth() == [("4.8", "3", "h1.md")]
     assert counts(store) == full_recount(store)

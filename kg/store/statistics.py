@@ -58,7 +58,7 @@ _MARK_CURRENT = (f"DELETE DATA {{ GRAPH {_G} {{ {_G} {_STALE} true }} }} ;\n"
                  f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} false }} }}")
 #: the statistics graph's layout: a store whose statistics graph has another (or none) is
 #: recounted in full by its next `kg ingest` (2: co-mention rows and name keys added)
-LAYOUT = 3
+LAYOUT = 4
 
 
 def _layout(store) -> str:
@@ -174,6 +174,7 @@ def track(store, graphs: Iterable[str] = (), lines: Iterable[str] | Mapping[str,
                    f" {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e a ?t }} }} UNION {{ GRAPH <{REFERENCE_GRAPH}> {{ ?e a ?t }} }} }}")
     ops += _co_mention_update(store, graphs, [line for ls in by_graph.values() for line in ls])
     ops += _relation_update(store, graphs, by_graph)
+    ops += _figure_update(store, graphs, by_graph)
     ops.append(_MARK_CURRENT)
     return " ;\n".join(ops)
 
@@ -191,6 +192,7 @@ def refresh(store, *, force: bool = False) -> bool:
         store._update(f"DROP SILENT GRAPH {_G} ;\n{_COUNTS} ;\n"
                       + "".join(op + " ;\n" for op in _co_mention_inserts(_co_mentions(store)[0]))
                       + "".join(op + " ;\n" for op in _relation_inserts(_relations(store)))
+                      + "".join(op + " ;\n" for op in _figure_inserts(_figures(store)))
                       + f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} false . {_layout(store)} }} }}")
         return True
     pending = f"SELECT ?x WHERE {{ GRAPH {_G} {{ {_G} {{}} ?x }} }}"
@@ -372,7 +374,7 @@ def _co_mention_update(store, graphs: list[str], lines: list[str]) -> list[str]:
 NOT_RELATIONS = frozenset(str(KGO[p]) for p in (
     "evidence", "statedIn", "unit", "baseUnit", "subject", "agent", "product", "counterpart", "location",
     "decision", "venue", "attributedTo", "recountEntity", "recountType", "exampleSentence", "relationProperty",
-    "exampleGraph"))
+    "exampleGraph", "figureUnit", "exampleFigure"))
 _REL_S, _REL_P, _REL_O = f"<{KGO.relationSubject}>", f"<{KGO.relationProperty}>", f"<{KGO.relationObject}>"
 _REL_N, _REL_EVIDENCE, _REL_EXAMPLE = f"<{KGO.articlesStating}>", f"<{KGO.evidenceCount}>", f"<{KGO.exampleGraph}>"
 _REL_ROW = str(ID) + "statistics/relation/"
@@ -490,3 +492,145 @@ def _relation_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -
         rows = " ".join(f"<{_rel_row(*k)}>" for k in keys[i:i + _CO_CHUNK])
         ops.append(f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ VALUES ?row {{ {rows} }} GRAPH {_G} {{ ?row ?p ?o }} }}")
     return ops + _relation_inserts(after)
+
+
+# -- figures: what the articles state a value of --------------------------------------------
+#
+# chips-by-developer and listings-market-values give one row per distinct figure (subject,
+# metric, value, unit, date) with the articles stating it and one of them: read at query time,
+# every figure of a page's chips or companies (thousands of restatements of H200's bandwidth).
+# The statistics graph keeps those rows, in two families, each a sum over articles:
+#
+#   measurement  the kgo:Measurement statements (with kgo:statedIn) about an entity, metric and
+#                date optional (chips-by-developer);
+#   metric       any statement with a kgo:metric about an entity (listings-market-values);
+#
+#     id:statistics/measurement/<md5>  kgo:figureFamily "measurement" ; kgo:figureSubject "…/id/nvidia-h200" ;
+#         kgo:figureMetric "memory-bandwidth" ; kgo:figureValue 4.8 ; kgo:figureUnit unit:TB-PER-SEC ;
+#         kgo:figureDate "2025" ; kgo:articlesStating 4200 ; kgo:exampleGraph <…> ; kgo:exampleFigure <…> .
+#
+# the example being the first stating graph by IRI and its first such statement by IRI.
+
+_FIG_FAMILY, _FIG_S, _FIG_METRIC = f"<{KGO.figureFamily}>", f"<{KGO.figureSubject}>", f"<{KGO.figureMetric}>"
+_FIG_VALUE, _FIG_UNIT, _FIG_DATE = f"<{KGO.figureValue}>", f"<{KGO.figureUnit}>", f"<{KGO.figureDate}>"
+_FIG_EXAMPLE = f"<{KGO.exampleFigure}>"
+_K = str(KGO)
+FIGURE_FAMILIES = {
+    "measurement": (f"?f a <{_K}Measurement> ; <{_K}subject> ?s ; <{_K}value> ?value ; <{_K}unit> ?unit ; "
+                    f"<{_K}statedIn> ?article . OPTIONAL {{ ?f <{_K}metric> ?metric }} OPTIONAL {{ ?f <{_K}date> ?date }}"),
+    "metric": (f"?f <{_K}metric> ?metric ; <{_K}subject> ?s ; <{_K}value> ?value ; <{_K}unit> ?unit . "
+               f"OPTIONAL {{ ?f <{_K}date> ?date }}"),
+}
+_FIGURE_PREDICATES = {f"<{_K}{p}>" for p in ("subject", "value", "unit", "statedIn", "metric", "date")} | {
+    "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"}
+Key = tuple  # (family, subject, metric, value, unit, date): N-Triples terms, "" when absent
+
+
+def _fig_row(key: Key) -> str:
+    return str(ID) + f"statistics/{key[0]}/" + hashlib.md5("\t".join(key).encode("utf-8")).hexdigest()
+
+
+def _figure_rows(store, graph: str) -> dict[Key, list]:
+    """key → [article graphs stating it, (first graph, its first statement)] in graph (an IRI,
+    or ?g: every article graph), for both families."""
+    out: dict[Key, list] = {}
+    for family, pattern in FIGURE_FAMILIES.items():
+        bind = "" if graph == "?g" else f"BIND({graph} AS ?g)"
+        seen: set[tuple] = set()
+        for r in store.query(f"SELECT ?g ?f ?s ?metric ?value ?unit ?date WHERE {{ GRAPH {graph} {{ {pattern} }} {bind} "
+                             f"FILTER(isIRI(?s)) }}"):
+            g = r["g"].value
+            if not g.startswith(_ARTICLE_GRAPHS):
+                continue
+            key = (family, str(r["s"]), str(r["metric"]) if r["metric"] else "", str(r["value"]), str(r["unit"]),
+                   str(r["date"]) if r["date"] else "")
+            row = out.setdefault(key, [0, None])
+            if (key, g) not in seen:
+                seen.add((key, g))
+                row[0] += 1
+            example = (g, r["f"].value)
+            row[1] = example if row[1] is None else min(row[1], example)
+    return out
+
+
+def _figures(store, graphs: Iterable[str] | None = None) -> dict[Key, list]:
+    if graphs is None:
+        return _figure_rows(store, "?g")
+    out: dict[Key, list] = {}
+    for g in graphs:
+        _merge_figures(out, _figure_rows(store, f"<{g}>"))
+    return out
+
+
+def _merge_figures(into: dict, rows: dict) -> dict:
+    for key, (n, example) in rows.items():
+        row = into.setdefault(key, [0, None])
+        row[0] += n
+        if example is not None:
+            row[1] = example if row[1] is None else min(row[1], example)
+    return into
+
+
+def _figure_inserts(rows: dict[Key, list]) -> list[str]:
+    lines = []
+    for key, (n, example) in sorted(rows.items()):
+        if n <= 0:
+            continue
+        family, s, metric, value, unit, date = key
+        lines.append(f"<{_fig_row(key)}> {_FIG_FAMILY} {ox.Literal(family)} ; {_FIG_S} {ox.Literal(s[1:-1])} ; "
+                     + (f"{_FIG_METRIC} {metric} ; " if metric else "") + f"{_FIG_VALUE} {value} ; {_FIG_UNIT} {unit} ; "
+                     + (f"{_FIG_DATE} {date} ; " if date else "")
+                     + f"{_REL_N} {n} ; {_REL_EXAMPLE} <{example[0]}> ; {_FIG_EXAMPLE} <{example[1]}> .")
+    return [f"INSERT DATA {{ GRAPH {_G} {{\n" + "\n".join(lines[i:i + _CO_CHUNK]) + "\n} }"
+            for i in range(0, len(lines), _CO_CHUNK)]
+
+
+def _first_figure(store, key: Key, leaving: set[str]) -> tuple[str, str] | None:
+    """The first graph (and its first statement) stating the figure key, of those not leaving."""
+    family, s, metric, value, unit, date = key
+    # the family's pattern with the key's terms; an absent metric or date must be absent
+    fixed = (f"FILTER(sameTerm(?value, {value}) && ?unit = {unit})"
+             + (f" FILTER(BOUND(?metric) && sameTerm(?metric, {metric}))" if metric else " FILTER(!BOUND(?metric))")
+             + (f" FILTER(BOUND(?date) && sameTerm(?date, {date}))" if date else " FILTER(!BOUND(?date))"))
+    not_in = ", ".join(f"<{g}>" for g in sorted(leaving))
+    rows = list(store.query(
+        f"SELECT ?g ?f WHERE {{ GRAPH ?g {{ VALUES ?s {{ {s} }} {FIGURE_FAMILIES[family]} }} {fixed} "
+        f'FILTER(STRSTARTS(STR(?g), "{_ARTICLE_GRAPHS}") && ?g NOT IN ({not_in})) }} ORDER BY STR(?g) STR(?f) LIMIT 1'))
+    return (rows[0]["g"].value, rows[0]["f"].value) if rows else None
+
+
+def _figure_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -> list[str]:
+    """The updates that make the figure rows of every figure these graphs state (before the
+    write, as the store holds them, or after it, as lines) what they are after the write."""
+    old = _figures(store, graphs)
+    new: dict = {}
+    scratch = ox.Store()
+    for g, lines in by_graph.items():
+        kept = [line for line in lines if line.split(" ", 2)[1] in _FIGURE_PREDICATES] if lines else []
+        if kept:
+            scratch.load("\n".join(kept).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+            _merge_figures(new, _figure_rows(scratch, f"<{g}>"))
+    keys = sorted(set(old) | set(new))
+    if not keys:
+        return []
+    stored: dict[Key, list] = {}
+    for i in range(0, len(keys), _CO_CHUNK):
+        chunk = {_fig_row(k): k for k in keys[i:i + _CO_CHUNK]}
+        for r in store.query(f"SELECT ?row ?n ?g ?f WHERE {{ VALUES ?row {{ {' '.join(f'<{k}>' for k in chunk)} }}"
+                             f" GRAPH {_G} {{ ?row {_REL_N} ?n ; {_REL_EXAMPLE} ?g ; {_FIG_EXAMPLE} ?f }} }}"):
+            stored[chunk[r["row"].value]] = [int(r["n"].value), (r["g"].value, r["f"].value)]
+    leaving = set(graphs) | set(by_graph)
+    after: dict = {}
+    for key in keys:
+        n, example = stored.get(key, [0, None])
+        gone, came = old.get(key, [0, None]), new.get(key, [0, None])
+        rest = n - gone[0]
+        if example is not None and example[0] in leaving:
+            example = _first_figure(store, key, leaving) if rest > 0 else None
+        firsts = [x for x in (example, came[1]) if x is not None]
+        after[key] = [rest + came[0], min(firsts) if firsts else None]
+    ops = []
+    for i in range(0, len(keys), _CO_CHUNK):
+        rows = " ".join(f"<{_fig_row(k)}>" for k in keys[i:i + _CO_CHUNK])
+        ops.append(f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ VALUES ?row {{ {rows} }} GRAPH {_G} {{ ?row ?p ?o }} }}")
+    return ops + _figure_inserts(after)
