@@ -58,7 +58,7 @@ _MARK_CURRENT = (f"DELETE DATA {{ GRAPH {_G} {{ {_G} {_STALE} true }} }} ;\n"
                  f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} false }} }}")
 #: the statistics graph's layout: a store whose statistics graph has another (or none) is
 #: recounted in full by its next `kg ingest` (2: co-mention rows and name keys added)
-LAYOUT = 4
+LAYOUT = 5
 
 
 def _layout(store) -> str:
@@ -382,10 +382,23 @@ _ARTICLE_GRAPHS = str(GRAPH) + "article/"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 
+_OBJECT_PROPERTIES = "SELECT ?p WHERE { GRAPH <%s> { ?p a <http://www.w3.org/2002/07/owl#ObjectProperty> } }"
+
+
 def relation_properties(store) -> list[str]:
-    """The relation properties: the ontology's object properties in kgo:, less NOT_RELATIONS."""
-    rows = store.query(f"SELECT ?p WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?p a <http://www.w3.org/2002/07/owl#ObjectProperty> }} }}")
-    return sorted(p for p in {r["p"].value for r in rows} if p.startswith(str(KGO)) and p not in NOT_RELATIONS)
+    """The relation properties: the ontology's object properties in kgo:, less NOT_RELATIONS (the
+    store's ontology graph, which `kg ingest` loads; kg's own ontology for a store without one)."""
+    found = {r["p"].value for r in store.query(_OBJECT_PROPERTIES % ONTOLOGY_GRAPH)}
+    if not found:
+        found = _packaged_object_properties()
+    return sorted(p for p in found if p.startswith(str(KGO)) and p not in NOT_RELATIONS)
+
+
+def _packaged_object_properties() -> set[str]:
+    from kg.reference import ontology_dir
+    scratch = ox.Store()
+    scratch.load(path=str(ontology_dir() / "kg.ttl"), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(ONTOLOGY_GRAPH)))
+    return {r["p"].value for r in scratch.query(_OBJECT_PROPERTIES % ONTOLOGY_GRAPH)}
 
 
 def _rel_row(s: str, p: str, o: str) -> str:
@@ -504,6 +517,8 @@ def _relation_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -
 #   measurement  the kgo:Measurement statements (with kgo:statedIn) about an entity, metric and
 #                date optional (chips-by-developer);
 #   metric       any statement with a kgo:metric about an entity (listings-market-values);
+#   listing      the kgo:Listing statements about an entity, by date (listings-market-values:
+#                who lists, and when), with no metric, value or unit;
 #
 #     id:statistics/measurement/<md5>  kgo:figureFamily "measurement" ; kgo:figureSubject "…/id/nvidia-h200" ;
 #         kgo:figureMetric "memory-bandwidth" ; kgo:figureValue 4.8 ; kgo:figureUnit unit:TB-PER-SEC ;
@@ -520,6 +535,7 @@ FIGURE_FAMILIES = {
                     f"<{_K}statedIn> ?article . OPTIONAL {{ ?f <{_K}metric> ?metric }} OPTIONAL {{ ?f <{_K}date> ?date }}"),
     "metric": (f"?f <{_K}metric> ?metric ; <{_K}subject> ?s ; <{_K}value> ?value ; <{_K}unit> ?unit . "
                f"OPTIONAL {{ ?f <{_K}date> ?date }}"),
+    "listing": f"?f a <{_K}Listing> ; <{_K}subject> ?s . OPTIONAL {{ ?f <{_K}date> ?date }}",
 }
 _FIGURE_PREDICATES = {f"<{_K}{p}>" for p in ("subject", "value", "unit", "statedIn", "metric", "date")} | {
     "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"}
@@ -542,8 +558,7 @@ def _figure_rows(store, graph: str) -> dict[Key, list]:
             g = r["g"].value
             if not g.startswith(_ARTICLE_GRAPHS):
                 continue
-            key = (family, str(r["s"]), str(r["metric"]) if r["metric"] else "", str(r["value"]), str(r["unit"]),
-                   str(r["date"]) if r["date"] else "")
+            key = (family, str(r["s"]), *(str(r[v]) if r[v] is not None else "" for v in ("metric", "value", "unit", "date")))
             row = out.setdefault(key, [0, None])
             if (key, g) not in seen:
                 seen.add((key, g))
@@ -578,8 +593,8 @@ def _figure_inserts(rows: dict[Key, list]) -> list[str]:
             continue
         family, s, metric, value, unit, date = key
         lines.append(f"<{_fig_row(key)}> {_FIG_FAMILY} {ox.Literal(family)} ; {_FIG_S} {ox.Literal(s[1:-1])} ; "
-                     + (f"{_FIG_METRIC} {metric} ; " if metric else "") + f"{_FIG_VALUE} {value} ; {_FIG_UNIT} {unit} ; "
-                     + (f"{_FIG_DATE} {date} ; " if date else "")
+                     + (f"{_FIG_METRIC} {metric} ; " if metric else "") + (f"{_FIG_VALUE} {value} ; " if value else "")
+                     + (f"{_FIG_UNIT} {unit} ; " if unit else "") + (f"{_FIG_DATE} {date} ; " if date else "")
                      + f"{_REL_N} {n} ; {_REL_EXAMPLE} <{example[0]}> ; {_FIG_EXAMPLE} <{example[1]}> .")
     return [f"INSERT DATA {{ GRAPH {_G} {{\n" + "\n".join(lines[i:i + _CO_CHUNK]) + "\n} }"
             for i in range(0, len(lines), _CO_CHUNK)]
@@ -589,9 +604,8 @@ def _first_figure(store, key: Key, leaving: set[str]) -> tuple[str, str] | None:
     """The first graph (and its first statement) stating the figure key, of those not leaving."""
     family, s, metric, value, unit, date = key
     # the family's pattern with the key's terms; an absent metric or date must be absent
-    fixed = (f"FILTER(sameTerm(?value, {value}) && ?unit = {unit})"
-             + (f" FILTER(BOUND(?metric) && sameTerm(?metric, {metric}))" if metric else " FILTER(!BOUND(?metric))")
-             + (f" FILTER(BOUND(?date) && sameTerm(?date, {date}))" if date else " FILTER(!BOUND(?date))"))
+    fixed = " ".join(f"FILTER(BOUND(?{v}) && sameTerm(?{v}, {term}))" if term else f"FILTER(!BOUND(?{v}))"
+                     for v, term in (("metric", metric), ("value", value), ("unit", unit), ("date", date)))
     not_in = ", ".join(f"<{g}>" for g in sorted(leaving))
     rows = list(store.query(
         f"SELECT ?g ?f WHERE {{ GRAPH ?g {{ VALUES ?s {{ {s} }} {FIGURE_FAMILIES[family]} }} {fixed} "
