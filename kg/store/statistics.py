@@ -285,8 +285,12 @@ def _rows(result) -> list[tuple[str, str]]:
 def _co_mentions(store, graphs: Iterable[str] | None = None) -> tuple[dict[tuple[str, str], list], set[str]]:
     """The co-mention pairs of these graphs of the store (each read on its own), or of every
     graph; and the sentences those graphs name entities in."""
-    if graphs is None:
-        rows = _rows(store.query(_MENTION_EVIDENCE.replace("{}", "?g")))
+    if graphs is None:   # the sentences naming two or more entities, each with them, grouped by the store
+        rows = [(e, sentence) for r in store.query(
+                    f"SELECT ?sentence (GROUP_CONCAT(DISTINCT STR(?e); separator=' ') AS ?named) WHERE {{ "
+                    f"GRAPH ?g {{ ?a {_MENTIONS} ?e . ?e {_EVIDENCE} ?ev }} FILTER(isIRI(?e)) "
+                    f"BIND(STRBEFORE(STR(?ev), '#') AS ?sentence) }} GROUP BY ?sentence HAVING(COUNT(DISTINCT ?e) > 1)")
+                for sentence in [r["sentence"].value] for e in r["named"].value.split(" ")]
     else:
         rows = [row for g in graphs for row in _rows(store.query(_MENTION_EVIDENCE.replace("{}", f"<{g}>")))]
     return _pair_sentences(rows), {evidence.split("#", 1)[0] for _, evidence in rows}
@@ -378,7 +382,10 @@ NOT_RELATIONS = frozenset(str(KGO[p]) for p in (
 _REL_S, _REL_P, _REL_O = f"<{KGO.relationSubject}>", f"<{KGO.relationProperty}>", f"<{KGO.relationObject}>"
 _REL_N, _REL_EVIDENCE, _REL_EXAMPLE = f"<{KGO.articlesStating}>", f"<{KGO.evidenceCount}>", f"<{KGO.exampleGraph}>"
 _REL_ROW = str(ID) + "statistics/relation/"
-_ARTICLE_GRAPHS = str(GRAPH) + "article/"
+_KG_GRAPHS = frozenset(str(g) for g in (REFERENCE_GRAPH, ENTITIES_GRAPH, STATISTICS_GRAPH, ONTOLOGY_GRAPH))
+#: the article graphs, for a query over every graph: all but kg's own (compared as terms, not as text)
+_ARTICLES_ONLY = ("FILTER(?g NOT IN (" + ", ".join(f"<{g}>" for g in (REFERENCE_GRAPH, ENTITIES_GRAPH, STATISTICS_GRAPH,
+                                                                        ONTOLOGY_GRAPH)) + "))")
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 
@@ -414,7 +421,7 @@ def _relation_rows(store, graph: str, properties: list[str]) -> dict[tuple[str, 
     for r in store.query(f"SELECT ?g ?s ?p ?o WHERE {{ {values} GRAPH {graph} {{ ?s ?p ?o }} {bind} "
                          f"FILTER(isIRI(?s) && isIRI(?o)) }}"):
         g = r["g"].value
-        if graph == "?g" and not g.startswith(_ARTICLE_GRAPHS):
+        if g in _KG_GRAPHS:
             continue
         row = out.setdefault((r["s"].value, r["p"].value, r["o"].value), [0, 0, None])
         row[0] += 1
@@ -422,7 +429,7 @@ def _relation_rows(store, graph: str, properties: list[str]) -> dict[tuple[str, 
     for r in store.query(f"SELECT ?g ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?n) WHERE {{ {values} GRAPH {graph} {{ "
                          f"?r <{_RDF}predicate> ?p ; <{_RDF}subject> ?s ; <{_RDF}object> ?o ; {_EVIDENCE} ?ev }} "
                          f"{bind} FILTER(isIRI(?s) && isIRI(?o)) }} GROUP BY ?g ?s ?p ?o"):
-        if graph == "?g" and not r["g"].value.startswith(_ARTICLE_GRAPHS):
+        if r["g"].value in _KG_GRAPHS:
             continue
         out.setdefault((r["s"].value, r["p"].value, r["o"].value), [0, 0, None])[1] += int(r["n"].value)
     return out
@@ -441,8 +448,16 @@ def _merge(into: dict, rows: dict) -> dict:
 def _relations(store, graphs: Iterable[str] | None = None) -> dict[tuple[str, str, str], list]:
     """The relation rows of these graphs of the store (each read on its own), or of every article graph."""
     properties = relation_properties(store)
-    if graphs is None:
-        return _relation_rows(store, "?g", properties)
+    if graphs is None:   # counted by the store (several times faster than pairing its rows here)
+        values = "VALUES ?p { " + " ".join(f"<{p}>" for p in properties) + " }"
+        out = {(r["s"].value, r["p"].value, r["o"].value): [int(r["n"].value), 0, r["first"].value] for r in store.query(
+            f"SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) (MIN(?g) AS ?first) WHERE {{ {values} GRAPH ?g {{ ?s ?p ?o }} "
+            f"{_ARTICLES_ONLY} FILTER(isIRI(?s) && isIRI(?o)) }} GROUP BY ?s ?p ?o")}
+        for r in store.query(f"SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?n) WHERE {{ {values} GRAPH ?g {{ "
+                             f"?r <{_RDF}predicate> ?p ; <{_RDF}subject> ?s ; <{_RDF}object> ?o ; {_EVIDENCE} ?ev }} "
+                             f"{_ARTICLES_ONLY} FILTER(isIRI(?s) && isIRI(?o)) }} GROUP BY ?s ?p ?o"):
+            out.setdefault((r["s"].value, r["p"].value, r["o"].value), [0, 0, None])[1] = int(r["n"].value)
+        return out
     out: dict = {}
     for g in graphs:
         _merge(out, _relation_rows(store, f"<{g}>", properties))
@@ -496,7 +511,7 @@ def _relation_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -
                 s, p, o = key
                 not_in = ", ".join(f"<{g}>" for g in sorted(leaving))
                 found = list(store.query(f"SELECT (MIN(STR(?g)) AS ?first) WHERE {{ GRAPH ?g {{ <{s}> <{p}> <{o}> }} "
-                                         f'FILTER(STRSTARTS(STR(?g), "{_ARTICLE_GRAPHS}") && ?g NOT IN ({not_in})) }}'))
+                                         f"{_ARTICLES_ONLY} FILTER(?g NOT IN ({not_in})) }}"))
                 example = found[0]["first"].value if found and found[0]["first"] is not None else None
         firsts = [x for x in (example, came[2]) if x is not None]
         after[key] = [rest + came[0], evidence - gone[1] + came[1], min(firsts) if firsts else None]
@@ -556,7 +571,7 @@ def _figure_rows(store, graph: str) -> dict[Key, list]:
         for r in store.query(f"SELECT ?g ?f ?s ?metric ?value ?unit ?date WHERE {{ GRAPH {graph} {{ {pattern} }} {bind} "
                              f"FILTER(isIRI(?s)) }}"):
             g = r["g"].value
-            if not g.startswith(_ARTICLE_GRAPHS):
+            if g in _KG_GRAPHS:
                 continue
             key = (family, str(r["s"]), *(str(r[v]) if r[v] is not None else "" for v in ("metric", "value", "unit", "date")))
             row = out.setdefault(key, [0, None])
@@ -569,8 +584,18 @@ def _figure_rows(store, graph: str) -> dict[Key, list]:
 
 
 def _figures(store, graphs: Iterable[str] | None = None) -> dict[Key, list]:
-    if graphs is None:
-        return _figure_rows(store, "?g")
+    """The figure rows of these graphs of the store (each read on its own), or of every article graph."""
+    if graphs is None:   # counted by the store (the first graph and statement as one string: a space sorts first)
+        out: dict[Key, list] = {}
+        for family, pattern in FIGURE_FAMILIES.items():
+            for r in store.query(
+                    f"SELECT ?s ?metric ?value ?unit ?date (COUNT(DISTINCT ?g) AS ?n) "
+                    f'(MIN(CONCAT(STR(?g), " ", STR(?f))) AS ?first) WHERE {{ GRAPH ?g {{ {pattern} }} {_ARTICLES_ONLY} '
+                    f"FILTER(isIRI(?s)) }} GROUP BY ?s ?metric ?value ?unit ?date"):
+                key = (family, str(r["s"]),
+                       *(str(r[v]) if r[v] is not None else "" for v in ("metric", "value", "unit", "date")))
+                out[key] = [int(r["n"].value), tuple(r["first"].value.split(" ", 1))]
+        return out
     out: dict[Key, list] = {}
     for g in graphs:
         _merge_figures(out, _figure_rows(store, f"<{g}>"))
@@ -609,7 +634,7 @@ def _first_figure(store, key: Key, leaving: set[str]) -> tuple[str, str] | None:
     not_in = ", ".join(f"<{g}>" for g in sorted(leaving))
     rows = list(store.query(
         f"SELECT ?g ?f WHERE {{ GRAPH ?g {{ VALUES ?s {{ {s} }} {FIGURE_FAMILIES[family]} }} {fixed} "
-        f'FILTER(STRSTARTS(STR(?g), "{_ARTICLE_GRAPHS}") && ?g NOT IN ({not_in})) }} ORDER BY STR(?g) STR(?f) LIMIT 1'))
+        f"{_ARTICLES_ONLY} FILTER(?g NOT IN ({not_in})) }} ORDER BY STR(?g) STR(?f) LIMIT 1"))
     return (rows[0]["g"].value, rows[0]["f"].value) if rows else None
 
 
