@@ -54,7 +54,7 @@ def one(store: str, file: Path, run: int) -> dict:
     with open_store(store, write=True) as db:
         kept = {(r["s"].value, r["p"].value, r["o"].value) for r in db.query(q)}
         t = time.perf_counter()
-        db._update(stats.REFRESH)
+        stats.refresh(db, force=True)   # the full recount (co-mention, relation and figure rows too)
         full = time.perf_counter() - t
         recounted = {(r["s"].value, r["p"].value, r["o"].value) for r in db.query(q)}
         exact = kept == recounted

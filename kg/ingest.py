@@ -201,7 +201,7 @@ class _BatchWriter:
         new_records = {g: x.records for g, x in graphs.items()}
         entities = self._entities_update(set(graphs), new_records, stored=set(replaced))
         # what to recount, marked with the write (all graphs read back: any the store holds is replaced)
-        track = track_statistics(self.store, graphs, (line for x in batch for line in x.lines))
+        track = track_statistics(self.store, graphs, {g: x.lines for g, x in graphs.items()})
         before = " ;\n".join(op for op in (track, entities) if op)
         self.store.write_graphs({**replaced, **loaded}, before=before)
 

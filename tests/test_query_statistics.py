@@ -242,3 +242,120 @@ def test_a_run_killed_after_its_writes_is_recounted_by_the_next(tmp_path):
     assert (SMIC, COUNT, "99") in incremental
     full = full_recount(store)
     assert incremental - {(SMIC, COUNT, "99")} == full - {(SMIC, COUNT, "1")}
+
+
+# -- co-mentions: the rows kept per pair of entities named in one sentence, exact after each write
+
+H200_FIRST = """---
+title: 英偉達H200
+published: 2025-11-0{n}
+---
+英偉達的H200芯片第{n}次出貨，顯存帶寬4.8TB/s。華為發布昇騰910C芯片。
+"""
+CO_MENTION = "https://w3id.org/aichip-kg/ontology#coMentionOf"
+
+
+def co_mentioned(store, entity: str) -> list[tuple[str, str, str]]:
+    return [(r["other"].rsplit("/", 1)[1], r["sentences"], r["example"])
+            for r in query(store, "co-mentioned", "--param", f"entity={entity}")]
+
+
+def relation(store, entity: str, prop: str) -> tuple[str, str] | None:
+    """The other entity and the articles count of the entity's outgoing relation prop (entity-relations)."""
+    rows = [r for r in query(store, "entity-relations", "--param", f"entity={entity}")
+            if r["direction"] == "outgoing" and r["property"].endswith("#" + prop)]
+    return (rows[0]["other"].rsplit("/", 1)[1], rows[0]["articles"]) if rows else None
+
+
+def example_file(store, entity: str, other: str) -> str:
+    """The file whose article holds the example sentence of entity and other."""
+    rows = query(store, f"""SELECT ?path WHERE {{
+      GRAPH <{STATISTICS}> {{ ?row kgo:coMentionOf "{ID}{entity}" ; kgo:coMentioned "{ID}{other}" ;
+                                   kgo:exampleSentence ?sentence }}
+      GRAPH ?g {{ ?sentence kgo:sentence ?text . ?article kgo:sourcePath ?path }} }}""")
+    return rows[0]["path"].rsplit("/", 1)[1]
+
+
+ID = "https://w3id.org/aichip-kg/id/"
+
+
+def test_co_mention_rows_equal_a_full_recount_when_the_example_leaves(tmp_path):
+    """The example is the first sentence by IRI; when its article changes or goes, the pair's
+    other sentences are looked up, and the rows are those a full recount gives."""
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
+    corpus.mkdir()
+    for n in (1, 2, 3):
+        (corpus / f"h{n}.md").write_text(H200_FIRST.format(n=n), encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+    rows = co_mentioned(store, "H200")
+    assert [(other, n) for other, n, _ in rows] == [("nvidia", "3")]
+    assert rows[0][2].startswith("英偉達的H200芯片第")
+    assert relation(store, "H200", "developer") == ("nvidia", "3")
+    assert counts(store) == full_recount(store)
+
+    # the article holding the example no longer names H200; then another is pruned
+    holder = example_file(store, "nvidia", "nvidia-h200")
+    (corpus / holder).write_text(HUAWEI_ONLY, encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+    assert [(other, n) for other, n, _ in co_mentioned(store, "H200")] == [("nvidia", "2")]
+    assert counts(store) == full_recount(store)
+    assert relation(store, "H200", "developer") == ("nvidia", "2")
+    holder = example_file(store, "nvidia", "nvidia-h200")
+    (corpus / holder).unlink()
+    run_kg("ingest", str(corpus), store=store)
+    assert [(other, n) for other, n, _ in co_mentioned(store, "H200")] == [("nvidia", "1")]
+    assert relation(store, "H200", "developer") == ("nvidia", "1")
+    assert counts(store) == full_recount(store)
+    assert [other for other, _, _ in co_mentioned(store, "華為")] == ["huawei-ascend-910c"]
+    # every sentence naming both gone: no row either way round
+    for f in corpus.glob("h*.md"):
+        f.unlink()
+    run_kg("ingest", str(corpus), store=store)
+    assert co_mentioned(store, "id:nvidia-h200") == []
+    assert not [t for t in counts(store) if t[1] == CO_MENTION and "nvidia-h200" in t[2]]
+    assert counts(store) == full_recount(store)
+
+
+def test_entity_by_alias_finds_names_in_any_case_from_the_statistics_graph(tmp_path):
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(NVIDIA_AND_HUAWEI, encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+    for name in ("nViDiA", "英伟达", "輝達"):
+        assert [r["entity"] for r in query(store, "entity-by-alias", "--param", f"name={name}")] == [ID + "nvidia"]
+    (corpus / "a.md").write_text(HUAWEI_ONLY, encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+    assert query(store, "entity-by-alias", "--param", "name=NVIDIA") == []   # no article mentions it now
+    assert [r["articles"] for r in query(store, "entity-by-alias", "--param", "name=HUAWEI")] == ["1"]
+
+
+def test_relation_rows_equal_a_full_recount_when_the_first_stating_article_leaves(tmp_path):
+    """A relation's source is the first article graph stating it, by IRI; when that article stops
+    stating it, the next is looked up, and every row is what a full recount gives."""
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
+    corpus.mkdir()
+    for n in (1, 2, 3):
+        (corpus / f"h{n}.md").write_text(H200_FIRST.format(n=n), encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+
+    def source() -> str:   # (entity-relations gives the reference graph, which states it too)
+        rows = query(store, f"""SELECT ?g WHERE {{ GRAPH <{STATISTICS}> {{
+            ?row kgo:relationSubject "{ID}nvidia-h200" ; kgo:relationProperty kgo:developer ;
+                 kgo:relationObject "{ID}nvidia" ; kgo:exampleGraph ?g }} }}""")
+        return rows[0]["g"].rsplit("/", 1)[1]
+
+    def bandwidth() -> list[tuple[str, str, str]]:   # chips-by-developer's figure rows of H200
+        return [(r["value"], r["articles"], r["article"].rsplit("/", 1)[1])
+                for r in query(store, "chips-by-developer", "--param", "chip=H200", "--param", "metric=memory-bandwidth")]
+
+    assert source() == "h1.md" and bandwidth() == [("4.8", "3", "h1.md")]
+    (corpus / "h1.md").write_text(HUAWEI_ONLY, encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+    assert source() == "h2.md" and relation(store, "H200", "developer") == ("nvidia", "2")
+    assert bandwidth() == [("4.8", "2", "h2.md")]
+    assert counts(store) == full_recount(store)
+    (corpus / "h1.md").write_text(H200_FIRST.format(n=1), encoding="utf-8")   # back, and first again
+    run_kg("ingest", str(corpus), store=store)
+    assert source() == "h1.md" and relation(store, "H200", "developer") == ("nvidia", "3")
+    assert bandwidth() == [("4.8", "3", "h1.md")]
+    assert counts(store) == full_recount(store)

@@ -32,11 +32,13 @@ files, recounts them; a store that predates the statistics graph gets it on its 
 """
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
 from typing import Iterable
 
 import pyoxigraph as ox
 
-from kg.rdf.namespaces import ENTITIES_GRAPH, GRAPH, KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH, SCHEMA
+from kg.rdf.namespaces import ENTITIES_GRAPH, GRAPH, ID, KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH, SCHEMA
 
 STATISTICS_GRAPH = GRAPH["statistics"]
 #: graphs whose changes leave the counts as they are: the statistics' own, and the ontology
@@ -54,6 +56,16 @@ MARK_STALE = (f"DELETE DATA {{ GRAPH {_G} {{ {_G} {_STALE} false }} }} ;\n"
               f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} true }} }}")
 _MARK_CURRENT = (f"DELETE DATA {{ GRAPH {_G} {{ {_G} {_STALE} true }} }} ;\n"
                  f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} false }} }}")
+#: the statistics graph's layout: a store whose statistics graph has another (or none) is
+#: recounted in full by its next `kg ingest` (2: co-mention rows and name keys added)
+LAYOUT = 5
+
+
+def _layout(store) -> str:
+    """The layout triple of this store's statistics: the version, and the relation properties
+    its relation rows are for (the ontology's, read from the store: a new one is recounted)."""
+    digest = hashlib.md5(" ".join(relation_properties(store)).encode("utf-8")).hexdigest()[:12]
+    return f"{_G} <{KGO.statisticsLayout}> {ox.Literal(f'{LAYOUT} {digest}')}"
 #: above this many entities to recount, one full recount is cheaper (a fresh ingest's end)
 FULL_ABOVE = 3000
 
@@ -84,8 +96,26 @@ WHERE {{ SELECT ?type (COUNT(DISTINCT ?entity) AS ?entities) (COUNT(DISTINCT ?kn
   }} GROUP BY ?type }}"""
 
 
-REFRESH = (f"DROP SILENT GRAPH {_G} ;\n{_entity_counts()} ;\n{_type_counts()} ;\n"
-           f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} false }} }}")
+_LABELS = (f"<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#prefLabel>"
+           f"|<http://www.w3.org/2004/02/skos/core#altLabel>")
+
+
+# every name of a counted entity in lower case (LCASE, as the query compares), so a name is
+# looked up, not compared with every label of the store (entity-by-alias); the names live in
+# the reference and entities graphs, which change only with what marks the entity to recount
+def _name_keys(values: str = "") -> str:
+    return f"""
+INSERT {{ GRAPH {_G} {{ ?entity <{KGO.nameKey}> ?key }} }}
+WHERE {{ SELECT DISTINCT ?entity ?key WHERE {{ {values} GRAPH {_G} {{ ?entity <{KGO.articleCount}> ?n }}
+         GRAPH ?labelled {{ ?entity {_LABELS} ?label }} BIND(LCASE(STR(?label)) AS ?key) }} }}"""
+
+
+#: what a recount of the counts replaces (the co-mention rows are kept apart: `track` keeps them exact)
+_COUNT_PROPERTIES = " ".join(f"<{KGO[p]}>" for p in ("articleCount", "entityCount", "knownEntityCount",
+                                                      "discoveredEntityCount", "nameKey"))
+_DROP_COUNTS = (f"DELETE {{ GRAPH {_G} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?p {{ {_COUNT_PROPERTIES} }} "
+                f"GRAPH {_G} {{ ?s ?p ?o }} }}")
+_COUNTS = f"{_entity_counts()} ;\n{_type_counts()} ;\n{_name_keys()}"
 
 
 def _values(var: str, iris) -> str:
@@ -94,14 +124,14 @@ def _values(var: str, iris) -> str:
 
 def is_current(store) -> bool:
     """True when the statistics were counted and no write has happened since."""
-    return bool(store.query(f"ASK {{ GRAPH {_G} {{ {_G} {_STALE} false "
+    return bool(store.query(f"ASK {{ GRAPH {_G} {{ {_G} {_STALE} false . {_layout(store)} "
                             f"FILTER NOT EXISTS {{ {_G} {_PENDING_ENTITY}|{_PENDING_TYPE} ?x }} }} }}"))
 
 
 def trackable(store) -> bool:
     """True when the counts are exact but for the entities and classes marked to recount: a
     write can then mark what it touches (`track`) instead of leaving everything to recount."""
-    return bool(store.query(f"ASK {{ GRAPH {_G} {{ {_G} {_STALE} false }} }}"))
+    return bool(store.query(f"ASK {{ GRAPH {_G} {{ {_G} {_STALE} false . {_layout(store)} }} }}"))
 
 
 def touched_entities(store, graphs: Iterable[str] = (), lines: Iterable[str] = ()) -> set[str]:
@@ -119,14 +149,22 @@ def touched_entities(store, graphs: Iterable[str] = (), lines: Iterable[str] = (
     return out
 
 
-def track(store, graphs: Iterable[str] = (), lines: Iterable[str] = ()) -> str:
+def track(store, graphs: Iterable[str] = (), lines: Iterable[str] | Mapping[str, Iterable[str]] = ()) -> str:
     """The update that, run in the same transaction as a write (`Store.write_graphs`'s before,
     ahead of the entities graph's change), marks what the write's graphs mention before and
     after (`touched_entities` of the graphs it replaces or drops and of the lines it writes),
     and those entities' classes as they are before it, to recount, and the counts as exact but
-    for them; "" when they must be recounted in full anyway (the write's stale mark stays)."""
+    for them; and sets the co-mention rows of what the graphs name before and after to what
+    they are after the write (`_co_mention_update`); "" when they must be recounted in full
+    anyway (the write's stale mark stays).
+
+    graphs: every graph the write replaces, drops or adds; lines: the N-Triples lines it
+    writes, per graph (graph → its lines; lines given together count as one graph's)."""
     if not trackable(store):
         return ""
+    by_graph = ({g: list(ls) for g, ls in lines.items()} if isinstance(lines, Mapping)
+                else {"urn:kg:written": list(lines)})
+    graphs, lines = sorted(graphs), [line for ls in by_graph.values() for line in ls]
     entities = touched_entities(store, graphs, lines)
     ops = []
     if entities:
@@ -134,6 +172,9 @@ def track(store, graphs: Iterable[str] = (), lines: Iterable[str] = ()) -> str:
                    + " , ".join(f"<{e}>" for e in sorted(entities)) + " } }")
         ops.append(f"INSERT {{ GRAPH {_G} {{ {_G} {_PENDING_TYPE} ?t }} }} WHERE {{ {_values('e', entities)}"
                    f" {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e a ?t }} }} UNION {{ GRAPH <{REFERENCE_GRAPH}> {{ ?e a ?t }} }} }}")
+    ops += _co_mention_update(store, graphs, [line for ls in by_graph.values() for line in ls])
+    ops += _relation_update(store, graphs, by_graph)
+    ops += _figure_update(store, graphs, by_graph)
     ops.append(_MARK_CURRENT)
     return " ;\n".join(ops)
 
@@ -143,33 +184,492 @@ def refresh(store, *, force: bool = False) -> bool:
 
     One update: the old counts go and the new ones come in the same transaction. Only the
     entities and classes marked by `track` are recounted, unless a write left the counts
-    stale without saying what it touched (or force).
+    stale without saying what it touched (or force): then everything is, co-mentions included.
     """
     if not force and is_current(store):
         return False
     if force or not trackable(store):
-        store._update(REFRESH)
+        store._update(f"DROP SILENT GRAPH {_G} ;\n{_COUNTS} ;\n"
+                      + "".join(op + " ;\n" for op in _co_mention_inserts(_co_mentions(store)[0]))
+                      + "".join(op + " ;\n" for op in _relation_inserts(_relations(store)))
+                      + "".join(op + " ;\n" for op in _figure_inserts(_figures(store)))
+                      + f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} false . {_layout(store)} }} }}")
         return True
     pending = f"SELECT ?x WHERE {{ GRAPH {_G} {{ {_G} {{}} ?x }} }}"
     entities = {r["x"].value for r in store.query(pending.replace("{}", _PENDING_ENTITY))}
-    if len(entities) > FULL_ABOVE:
-        store._update(REFRESH)
-        return True
-    types = {r["x"].value for r in store.query(pending.replace("{}", _PENDING_TYPE))}
-    if entities:   # and the classes they have now
-        types |= {r["t"].value for r in store.query(
-            f"SELECT DISTINCT ?t WHERE {{ {_values('e', entities)} {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e a ?t }} }}"
-            f" UNION {{ GRAPH <{REFERENCE_GRAPH}> {{ ?e a ?t }} }} }}")}
     ops = []
-    if entities:
-        ops.append(f"DELETE {{ GRAPH {_G} {{ ?entity <{KGO.articleCount}> ?n }} }} WHERE {{ {_values('entity', entities)}"
-                   f" GRAPH {_G} {{ ?entity <{KGO.articleCount}> ?n }} }}")
-        ops.append(_entity_counts(_values("entity", entities)))
-    if types:
-        ops.append(f"DELETE {{ GRAPH {_G} {{ ?type ?p ?n }} }} WHERE {{ {_values('type', types)}"
-                   f" VALUES ?p {{ {_TYPE_PROPERTIES} }} GRAPH {_G} {{ ?type ?p ?n }} }}")
-        ops.append(_type_counts(_values("type", types)))
+    if len(entities) > FULL_ABOVE:   # the counts in full; the co-mention rows are exact already
+        ops += [_DROP_COUNTS, _COUNTS]
+    else:
+        types = {r["x"].value for r in store.query(pending.replace("{}", _PENDING_TYPE))}
+        if entities:   # and the classes they have now
+            types |= {r["t"].value for r in store.query(
+                f"SELECT DISTINCT ?t WHERE {{ {_values('e', entities)} {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e a ?t }} }}"
+                f" UNION {{ GRAPH <{REFERENCE_GRAPH}> {{ ?e a ?t }} }} }}")}
+        if entities:
+            ops.append(f"DELETE {{ GRAPH {_G} {{ ?entity ?p ?n }} }} WHERE {{ {_values('entity', entities)}"
+                       f" VALUES ?p {{ <{KGO.articleCount}> <{KGO.nameKey}> }} GRAPH {_G} {{ ?entity ?p ?n }} }}")
+            ops.append(_entity_counts(_values("entity", entities)))
+            ops.append(_name_keys(_values("entity", entities)))
+        if types:
+            ops.append(f"DELETE {{ GRAPH {_G} {{ ?type ?p ?n }} }} WHERE {{ {_values('type', types)}"
+                       f" VALUES ?p {{ {_TYPE_PROPERTIES} }} GRAPH {_G} {{ ?type ?p ?n }} }}")
+            ops.append(_type_counts(_values("type", types)))
+            # (a class with an article count is found by its names too, as every counted IRI is)
+            ops.append(f"DELETE {{ GRAPH {_G} {{ ?type <{KGO.nameKey}> ?key }} }} WHERE {{ {_values('type', types)}"
+                       f" GRAPH {_G} {{ ?type <{KGO.nameKey}> ?key }} }}")
+            ops.append(_name_keys(_values("entity", types)))
     ops.append(f"DELETE WHERE {{ GRAPH {_G} {{ {_G} {_PENDING_ENTITY} ?x }} }}")
     ops.append(f"DELETE WHERE {{ GRAPH {_G} {{ {_G} {_PENDING_TYPE} ?x }} }}")
     store._update(" ;\n".join(ops))
     return True
+
+
+# -- co-mentions: entities named in the same sentence ----------------------------------------
+#
+# Two entities are co-mentioned when one sentence names both: the evidence of their mentions
+# in one article's graph has the same sentence (an evidence node is named <sentence>#…, and a
+# sentence node is named by its article: kg/rdf/evidence.py). Joining every mention's evidence
+# with every other's at query time reads the corpus (5.5 s at 10,000 articles), and a full
+# recount by SPARQL did not finish in 300 s; so the statistics graph keeps one row per ordered
+# pair of entities, for each entity's rows to be looked up:
+#
+#     id:statistics/co-mention/<md5>  kgo:coMentionOf "…/id/nvidia" ; kgo:coMentioned "…/id/nvidia-h200" ;
+#                                     kgo:sentenceCount 9021 ; kgo:exampleSentence id:sentence/… .
+#
+# (the entities as strings: the rows are no links of the entities for a query that follows
+# links.) "sentenceCount" is the number of sentences naming both, "exampleSentence" the first
+# of them by IRI, so the same store gives the same example whatever its history. A sentence
+# belongs to one article, so a write changes the counts by what its graphs say before and after:
+# `track` adds the difference in the write's transaction, reading only those graphs and the rows
+# they touch; only when the example was in a replaced or dropped graph are the pair's other
+# sentences looked up. A full recount (a store without the rows, a write by anything else)
+# reads each mention's evidence once and pairs them here (tens of seconds at 10,000 articles).
+
+_EVIDENCE = f"<{KGO.evidence}>"
+_CO_OF, _CO_OTHER = f"<{KGO.coMentionOf}>", f"<{KGO.coMentioned}>"
+_CO_COUNT, _CO_EXAMPLE = f"<{KGO.sentenceCount}>", f"<{KGO.exampleSentence}>"
+_CO_ROW = str(ID) + "statistics/co-mention/"
+_MENTION_EVIDENCE = f"SELECT ?e ?ev WHERE {{ GRAPH {{}} {{ ?a {_MENTIONS} ?e . ?e {_EVIDENCE} ?ev }} }}"
+#: pairs per update of rows (a VALUES list or INSERT DATA of this many rows)
+_CO_CHUNK = 2000
+
+
+def _co_row(entity: str, other: str) -> str:
+    return _CO_ROW + hashlib.md5(f"{entity} {other}".encode("utf-8")).hexdigest()
+
+
+def _pair_sentences(rows: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list]:
+    """(entity, evidence) rows of mentioned entities → each pair (in IRI order) → [sentences, first sentence]."""
+    by_sentence: dict[str, set[str]] = {}
+    for entity, evidence in rows:
+        by_sentence.setdefault(evidence.split("#", 1)[0], set()).add(entity)
+    pairs: dict[tuple[str, str], list] = {}
+    for sentence, named in by_sentence.items():
+        named_sorted = sorted(named)
+        for i, x in enumerate(named_sorted):
+            for y in named_sorted[i + 1:]:
+                row = pairs.get((x, y))
+                if row is None:
+                    pairs[(x, y)] = [1, sentence]
+                else:
+                    row[0] += 1
+                    row[1] = min(row[1], sentence)
+    return pairs
+
+
+def _rows(result) -> list[tuple[str, str]]:
+    return [(r["e"].value, r["ev"].value) for r in result if isinstance(r["e"], ox.NamedNode)]
+
+
+def _co_mentions(store, graphs: Iterable[str] | None = None) -> tuple[dict[tuple[str, str], list], set[str]]:
+    """The co-mention pairs of these graphs of the store (each read on its own), or of every
+    graph; and the sentences those graphs name entities in."""
+    if graphs is None:   # the sentences naming two or more entities, each with them, grouped by the store
+        rows = [(e, sentence) for r in store.query(
+                    f"SELECT ?sentence (GROUP_CONCAT(DISTINCT STR(?e); separator=' ') AS ?named) WHERE {{ "
+                    f"GRAPH ?g {{ ?a {_MENTIONS} ?e . ?e {_EVIDENCE} ?ev }} FILTER(isIRI(?e)) "
+                    f"BIND(STRBEFORE(STR(?ev), '#') AS ?sentence) }} GROUP BY ?sentence HAVING(COUNT(DISTINCT ?e) > 1)")
+                for sentence in [r["sentence"].value] for e in r["named"].value.split(" ")]
+    else:
+        rows = [row for g in graphs for row in _rows(store.query(_MENTION_EVIDENCE.replace("{}", f"<{g}>")))]
+    return _pair_sentences(rows), {evidence.split("#", 1)[0] for _, evidence in rows}
+
+
+def _co_mentions_of_lines(lines: list[str]) -> dict[tuple[str, str], list]:
+    """The co-mention pairs the N-Triples lines a write adds hold (read as the store would read them)."""
+    wanted = [line for line in lines if f"> {_MENTIONS} <" in line or f"> {_EVIDENCE} <" in line]
+    if not wanted:
+        return {}
+    scratch = ox.Store()
+    scratch.load("\n".join(wanted).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("urn:kg:written"))
+    return _pair_sentences(_rows(scratch.query(_MENTION_EVIDENCE.replace("{}", "<urn:kg:written>"))))
+
+
+def _co_mention_inserts(pairs: dict[tuple[str, str], list]) -> list[str]:
+    """INSERT DATA updates of the rows of these pairs, both ways round."""
+    lines = []
+    for (x, y), (n, example) in sorted(pairs.items()):
+        for a, b in ((x, y), (y, x)):
+            lines.append(f"<{_co_row(a, b)}> {_CO_OF} {ox.Literal(a)} ; {_CO_OTHER} {ox.Literal(b)} ; "
+                         f"{_CO_COUNT} {n} ; {_CO_EXAMPLE} <{example}> .")
+    return [f"INSERT DATA {{ GRAPH {_G} {{\n" + "\n".join(lines[i:i + 2 * _CO_CHUNK]) + "\n} }"
+            for i in range(0, len(lines), 2 * _CO_CHUNK)]
+
+
+def _first_sentence(store, x: str, y: str, leaving: list[str]) -> str | None:
+    """The first sentence (by IRI) naming both x and y in a graph other than those leaving."""
+    not_in = f"FILTER(?g NOT IN ({', '.join(f'<{g}>' for g in leaving)}))" if leaving else ""
+    rows = list(store.query(f"""SELECT (MIN(?sentence) AS ?first) WHERE {{
+        GRAPH ?g {{ <{x}> {_EVIDENCE} ?xe . <{y}> {_EVIDENCE} ?ye }} {not_in}
+        BIND(STRBEFORE(STR(?xe), "#") AS ?sentence) FILTER(STRBEFORE(STR(?ye), "#") = ?sentence) }}"""))
+    first = rows[0]["first"] if rows else None
+    return first.value if first is not None else None
+
+
+def _co_mention_update(store, graphs: list[str], lines: list[str]) -> list[str]:
+    """The updates that make the co-mention rows of every pair these graphs name (before the
+    write, as the store holds them, or after it, as lines) what they are after the write."""
+    old, leaving = _co_mentions(store, graphs)
+    new = _co_mentions_of_lines(lines)
+    pairs = sorted(set(old) | set(new))
+    if not pairs:
+        return []
+    stored: dict[tuple[str, str], tuple[int, str]] = {}
+    for i in range(0, len(pairs), _CO_CHUNK):
+        chunk = {_co_row(x, y): (x, y) for x, y in pairs[i:i + _CO_CHUNK]}
+        for r in store.query(f"SELECT ?row ?n ?example WHERE {{ VALUES ?row {{ {' '.join(f'<{k}>' for k in chunk)} }}"
+                             f" GRAPH {_G} {{ ?row {_CO_COUNT} ?n ; {_CO_EXAMPLE} ?example }} }}"):
+            stored[chunk[r["row"].value]] = (int(r["n"].value), r["example"].value)
+    after: dict[tuple[str, str], list] = {}
+    for pair in pairs:
+        n, example = stored.get(pair, (0, None))
+        gone, came = old.get(pair, [0, None]), new.get(pair, [0, None])
+        rest = n - gone[0]   # the sentences of the graphs the write leaves as they are
+        if example is not None and example in leaving:
+            example = _first_sentence(store, *pair, graphs) if rest > 0 else None
+        if rest + came[0] > 0:
+            after[pair] = [rest + came[0], min(s for s in (example, came[1]) if s is not None)]
+    ops = []
+    for i in range(0, len(pairs), _CO_CHUNK):
+        rows = " ".join(f"<{_co_row(a, b)}>" for x, y in pairs[i:i + _CO_CHUNK] for a, b in ((x, y), (y, x)))
+        ops.append(f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ VALUES ?row {{ {rows} }} GRAPH {_G} {{ ?row ?p ?o }} }}")
+    return ops + _co_mention_inserts(after)
+
+
+# -- relations: what the article graphs state between entities -------------------------------
+#
+# entity-relations gives, per relation of an entity, how many articles state it, one of them,
+# and the evidence behind it: read at query time, NVIDIA's 24,000 reifiers at 10,000 articles
+# (1.5 s). The statistics graph keeps one row per relation (subject, property, object) that an
+# article graph states or gives evidence for, for the relation properties of the ontology
+# (owl:ObjectProperty in kgo:, less the roles of statements and provenance):
+#
+#     id:statistics/relation/<md5>  kgo:relationSubject "…/id/nvidia-h200" ; kgo:relationProperty kgo:developer ;
+#                                   kgo:relationObject "…/id/nvidia" ; kgo:articlesStating 9020 ;
+#                                   kgo:evidenceCount 9100 ; kgo:exampleGraph <…/graph/article/…> .
+#
+# "articlesStating" counts the article graphs holding the triple, "evidenceCount" the evidence
+# of its reifiers (rdf:subject, rdf:predicate, rdf:object) in them, "exampleGraph" the first of
+# those graphs by IRI. Both counts are sums over articles, so a write changes them by what its
+# graphs say before and after (`_relation_update`, in the write's transaction).
+
+#: properties that are no relations between entities (roles of statements, provenance, units, ours)
+NOT_RELATIONS = frozenset(str(KGO[p]) for p in (
+    "evidence", "statedIn", "unit", "baseUnit", "subject", "agent", "product", "counterpart", "location",
+    "decision", "venue", "attributedTo", "recountEntity", "recountType", "exampleSentence", "relationProperty",
+    "exampleGraph", "figureUnit", "exampleFigure"))
+_REL_S, _REL_P, _REL_O = f"<{KGO.relationSubject}>", f"<{KGO.relationProperty}>", f"<{KGO.relationObject}>"
+_REL_N, _REL_EVIDENCE, _REL_EXAMPLE = f"<{KGO.articlesStating}>", f"<{KGO.evidenceCount}>", f"<{KGO.exampleGraph}>"
+_REL_ROW = str(ID) + "statistics/relation/"
+_KG_GRAPHS = frozenset(str(g) for g in (REFERENCE_GRAPH, ENTITIES_GRAPH, STATISTICS_GRAPH, ONTOLOGY_GRAPH))
+#: the article graphs, for a query over every graph: all but kg's own (compared as terms, not as text)
+_ARTICLES_ONLY = ("FILTER(?g NOT IN (" + ", ".join(f"<{g}>" for g in (REFERENCE_GRAPH, ENTITIES_GRAPH, STATISTICS_GRAPH,
+                                                                        ONTOLOGY_GRAPH)) + "))")
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+_OBJECT_PROPERTIES = "SELECT ?p WHERE { GRAPH <%s> { ?p a <http://www.w3.org/2002/07/owl#ObjectProperty> } }"
+
+
+def relation_properties(store) -> list[str]:
+    """The relation properties: the ontology's object properties in kgo:, less NOT_RELATIONS (the
+    store's ontology graph, which `kg ingest` loads; kg's own ontology for a store without one)."""
+    found = {r["p"].value for r in store.query(_OBJECT_PROPERTIES % ONTOLOGY_GRAPH)}
+    if not found:
+        found = _packaged_object_properties()
+    return sorted(p for p in found if p.startswith(str(KGO)) and p not in NOT_RELATIONS)
+
+
+def _packaged_object_properties() -> set[str]:
+    from kg.reference import ontology_dir
+    scratch = ox.Store()
+    scratch.load(path=str(ontology_dir() / "kg.ttl"), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(ONTOLOGY_GRAPH)))
+    return {r["p"].value for r in scratch.query(_OBJECT_PROPERTIES % ONTOLOGY_GRAPH)}
+
+
+def _rel_row(s: str, p: str, o: str) -> str:
+    return _REL_ROW + hashlib.md5(f"{s} {p} {o}".encode("utf-8")).hexdigest()
+
+
+def _relation_rows(store, graph: str, properties: list[str]) -> dict[tuple[str, str, str], list]:
+    """(s, p, o) → [article graphs stating it, evidence of its reifiers, first such graph] in
+    graph (an IRI, or ?g: every article graph)."""
+    values = "VALUES ?p { " + " ".join(f"<{p}>" for p in properties) + " }"
+    bind = "" if graph == "?g" else f"BIND({graph} AS ?g)"
+    out: dict[tuple[str, str, str], list] = {}
+    for r in store.query(f"SELECT ?g ?s ?p ?o WHERE {{ {values} GRAPH {graph} {{ ?s ?p ?o }} {bind} "
+                         f"FILTER(isIRI(?s) && isIRI(?o)) }}"):
+        g = r["g"].value
+        if g in _KG_GRAPHS:
+            continue
+        row = out.setdefault((r["s"].value, r["p"].value, r["o"].value), [0, 0, None])
+        row[0] += 1
+        row[2] = g if row[2] is None else min(row[2], g)
+    for r in store.query(f"SELECT ?g ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?n) WHERE {{ {values} GRAPH {graph} {{ "
+                         f"?r <{_RDF}predicate> ?p ; <{_RDF}subject> ?s ; <{_RDF}object> ?o ; {_EVIDENCE} ?ev }} "
+                         f"{bind} FILTER(isIRI(?s) && isIRI(?o)) }} GROUP BY ?g ?s ?p ?o"):
+        if r["g"].value in _KG_GRAPHS:
+            continue
+        out.setdefault((r["s"].value, r["p"].value, r["o"].value), [0, 0, None])[1] += int(r["n"].value)
+    return out
+
+
+def _merge(into: dict, rows: dict) -> dict:
+    for key, (n, evidence, example) in rows.items():
+        row = into.setdefault(key, [0, 0, None])
+        row[0] += n
+        row[1] += evidence
+        if example is not None:
+            row[2] = example if row[2] is None else min(row[2], example)
+    return into
+
+
+def _relations(store, graphs: Iterable[str] | None = None) -> dict[tuple[str, str, str], list]:
+    """The relation rows of these graphs of the store (each read on its own), or of every article graph."""
+    properties = relation_properties(store)
+    if graphs is None:   # counted by the store (several times faster than pairing its rows here)
+        values = "VALUES ?p { " + " ".join(f"<{p}>" for p in properties) + " }"
+        out = {(r["s"].value, r["p"].value, r["o"].value): [int(r["n"].value), 0, r["first"].value] for r in store.query(
+            f"SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) (MIN(?g) AS ?first) WHERE {{ {values} GRAPH ?g {{ ?s ?p ?o }} "
+            f"{_ARTICLES_ONLY} FILTER(isIRI(?s) && isIRI(?o)) }} GROUP BY ?s ?p ?o")}
+        for r in store.query(f"SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?n) WHERE {{ {values} GRAPH ?g {{ "
+                             f"?r <{_RDF}predicate> ?p ; <{_RDF}subject> ?s ; <{_RDF}object> ?o ; {_EVIDENCE} ?ev }} "
+                             f"{_ARTICLES_ONLY} FILTER(isIRI(?s) && isIRI(?o)) }} GROUP BY ?s ?p ?o"):
+            out.setdefault((r["s"].value, r["p"].value, r["o"].value), [0, 0, None])[1] = int(r["n"].value)
+        return out
+    out: dict = {}
+    for g in graphs:
+        _merge(out, _relation_rows(store, f"<{g}>", properties))
+    return out
+
+
+def _relation_inserts(rows: dict[tuple[str, str, str], list]) -> list[str]:
+    lines = []
+    for (s, p, o), (n, evidence, example) in sorted(rows.items()):
+        if n <= 0 and evidence <= 0:
+            continue
+        lines.append(f"<{_rel_row(s, p, o)}> {_REL_S} {ox.Literal(s)} ; {_REL_P} <{p}> ; {_REL_O} {ox.Literal(o)} ; "
+                     f"{_REL_N} {n} ; {_REL_EVIDENCE} {evidence}" + (f" ; {_REL_EXAMPLE} <{example}>" if example else "")
+                     + " .")
+    return [f"INSERT DATA {{ GRAPH {_G} {{\n" + "\n".join(lines[i:i + _CO_CHUNK]) + "\n} }"
+            for i in range(0, len(lines), _CO_CHUNK)]
+
+
+def _relation_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -> list[str]:
+    """The updates that make the relation rows of every relation these graphs state (before the
+    write, as the store holds them, or after it, as lines) what they are after the write."""
+    properties = relation_properties(store)
+    old = _relations(store, graphs)
+    new: dict = {}
+    wanted = {f"<{p}>" for p in properties} | {f"<{_RDF}{x}>" for x in ("subject", "predicate", "object")} | {_EVIDENCE}
+    scratch = ox.Store()
+    for g, lines in by_graph.items():
+        kept = [line for line in lines if line.split(" ", 2)[1] in wanted] if lines else []
+        if kept:
+            scratch.load("\n".join(kept).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+            _merge(new, _relation_rows(scratch, f"<{g}>", properties))
+    keys = sorted(set(old) | set(new))
+    if not keys:
+        return []
+    stored: dict[tuple[str, str, str], list] = {}
+    for i in range(0, len(keys), _CO_CHUNK):
+        chunk = {_rel_row(*k): k for k in keys[i:i + _CO_CHUNK]}
+        for r in store.query(f"SELECT ?row ?n ?ev ?example WHERE {{ VALUES ?row {{ {' '.join(f'<{k}>' for k in chunk)} }}"
+                             f" GRAPH {_G} {{ ?row {_REL_N} ?n ; {_REL_EVIDENCE} ?ev OPTIONAL {{ ?row {_REL_EXAMPLE} ?example }} }} }}"):
+            stored[chunk[r["row"].value]] = [int(r["n"].value), int(r["ev"].value),
+                                             r["example"].value if r["example"] else None]
+    leaving = set(graphs) | set(by_graph)
+    after: dict = {}
+    for key in keys:
+        n, evidence, example = stored.get(key, [0, 0, None])
+        gone, came = old.get(key, [0, 0, None]), new.get(key, [0, 0, None])
+        rest = n - gone[0]
+        if example in leaving:   # the first stating graph is rewritten or dropped: the next of the others
+            example = None
+            if rest > 0:
+                s, p, o = key
+                not_in = ", ".join(f"<{g}>" for g in sorted(leaving))
+                found = list(store.query(f"SELECT (MIN(STR(?g)) AS ?first) WHERE {{ GRAPH ?g {{ <{s}> <{p}> <{o}> }} "
+                                         f"{_ARTICLES_ONLY} FILTER(?g NOT IN ({not_in})) }}"))
+                example = found[0]["first"].value if found and found[0]["first"] is not None else None
+        firsts = [x for x in (example, came[2]) if x is not None]
+        after[key] = [rest + came[0], evidence - gone[1] + came[1], min(firsts) if firsts else None]
+    ops = []
+    for i in range(0, len(keys), _CO_CHUNK):
+        rows = " ".join(f"<{_rel_row(*k)}>" for k in keys[i:i + _CO_CHUNK])
+        ops.append(f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ VALUES ?row {{ {rows} }} GRAPH {_G} {{ ?row ?p ?o }} }}")
+    return ops + _relation_inserts(after)
+
+
+# -- figures: what the articles state a value of --------------------------------------------
+#
+# chips-by-developer and listings-market-values give one row per distinct figure (subject,
+# metric, value, unit, date) with the articles stating it and one of them: read at query time,
+# every figure of a page's chips or companies (thousands of restatements of H200's bandwidth).
+# The statistics graph keeps those rows, in two families, each a sum over articles:
+#
+#   measurement  the kgo:Measurement statements (with kgo:statedIn) about an entity, metric and
+#                date optional (chips-by-developer);
+#   metric       any statement with a kgo:metric about an entity (listings-market-values);
+#   listing      the kgo:Listing statements about an entity, by date (listings-market-values:
+#                who lists, and when), with no metric, value or unit;
+#
+#     id:statistics/measurement/<md5>  kgo:figureFamily "measurement" ; kgo:figureSubject "…/id/nvidia-h200" ;
+#         kgo:figureMetric "memory-bandwidth" ; kgo:figureValue 4.8 ; kgo:figureUnit unit:TB-PER-SEC ;
+#         kgo:figureDate "2025" ; kgo:articlesStating 4200 ; kgo:exampleGraph <…> ; kgo:exampleFigure <…> .
+#
+# the example being the first stating graph by IRI and its first such statement by IRI.
+
+_FIG_FAMILY, _FIG_S, _FIG_METRIC = f"<{KGO.figureFamily}>", f"<{KGO.figureSubject}>", f"<{KGO.figureMetric}>"
+_FIG_VALUE, _FIG_UNIT, _FIG_DATE = f"<{KGO.figureValue}>", f"<{KGO.figureUnit}>", f"<{KGO.figureDate}>"
+_FIG_EXAMPLE = f"<{KGO.exampleFigure}>"
+_K = str(KGO)
+FIGURE_FAMILIES = {
+    "measurement": (f"?f a <{_K}Measurement> ; <{_K}subject> ?s ; <{_K}value> ?value ; <{_K}unit> ?unit ; "
+                    f"<{_K}statedIn> ?article . OPTIONAL {{ ?f <{_K}metric> ?metric }} OPTIONAL {{ ?f <{_K}date> ?date }}"),
+    "metric": (f"?f <{_K}metric> ?metric ; <{_K}subject> ?s ; <{_K}value> ?value ; <{_K}unit> ?unit . "
+               f"OPTIONAL {{ ?f <{_K}date> ?date }}"),
+    "listing": f"?f a <{_K}Listing> ; <{_K}subject> ?s . OPTIONAL {{ ?f <{_K}date> ?date }}",
+}
+_FIGURE_PREDICATES = {f"<{_K}{p}>" for p in ("subject", "value", "unit", "statedIn", "metric", "date")} | {
+    "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"}
+Key = tuple  # (family, subject, metric, value, unit, date): N-Triples terms, "" when absent
+
+
+def _fig_row(key: Key) -> str:
+    return str(ID) + f"statistics/{key[0]}/" + hashlib.md5("\t".join(key).encode("utf-8")).hexdigest()
+
+
+def _figure_rows(store, graph: str) -> dict[Key, list]:
+    """key → [article graphs stating it, (first graph, its first statement)] in graph (an IRI,
+    or ?g: every article graph), for both families."""
+    out: dict[Key, list] = {}
+    for family, pattern in FIGURE_FAMILIES.items():
+        bind = "" if graph == "?g" else f"BIND({graph} AS ?g)"
+        seen: set[tuple] = set()
+        for r in store.query(f"SELECT ?g ?f ?s ?metric ?value ?unit ?date WHERE {{ GRAPH {graph} {{ {pattern} }} {bind} "
+                             f"FILTER(isIRI(?s)) }}"):
+            g = r["g"].value
+            if g in _KG_GRAPHS:
+                continue
+            key = (family, str(r["s"]), *(str(r[v]) if r[v] is not None else "" for v in ("metric", "value", "unit", "date")))
+            row = out.setdefault(key, [0, None])
+            if (key, g) not in seen:
+                seen.add((key, g))
+                row[0] += 1
+            example = (g, r["f"].value)
+            row[1] = example if row[1] is None else min(row[1], example)
+    return out
+
+
+def _figures(store, graphs: Iterable[str] | None = None) -> dict[Key, list]:
+    """The figure rows of these graphs of the store (each read on its own), or of every article graph."""
+    if graphs is None:   # counted by the store (the first graph and statement as one string: a space sorts first)
+        out: dict[Key, list] = {}
+        for family, pattern in FIGURE_FAMILIES.items():
+            for r in store.query(
+                    f"SELECT ?s ?metric ?value ?unit ?date (COUNT(DISTINCT ?g) AS ?n) "
+                    f'(MIN(CONCAT(STR(?g), " ", STR(?f))) AS ?first) WHERE {{ GRAPH ?g {{ {pattern} }} {_ARTICLES_ONLY} '
+                    f"FILTER(isIRI(?s)) }} GROUP BY ?s ?metric ?value ?unit ?date"):
+                key = (family, str(r["s"]),
+                       *(str(r[v]) if r[v] is not None else "" for v in ("metric", "value", "unit", "date")))
+                out[key] = [int(r["n"].value), tuple(r["first"].value.split(" ", 1))]
+        return out
+    out: dict[Key, list] = {}
+    for g in graphs:
+        _merge_figures(out, _figure_rows(store, f"<{g}>"))
+    return out
+
+
+def _merge_figures(into: dict, rows: dict) -> dict:
+    for key, (n, example) in rows.items():
+        row = into.setdefault(key, [0, None])
+        row[0] += n
+        if example is not None:
+            row[1] = example if row[1] is None else min(row[1], example)
+    return into
+
+
+def _figure_inserts(rows: dict[Key, list]) -> list[str]:
+    lines = []
+    for key, (n, example) in sorted(rows.items()):
+        if n <= 0:
+            continue
+        family, s, metric, value, unit, date = key
+        lines.append(f"<{_fig_row(key)}> {_FIG_FAMILY} {ox.Literal(family)} ; {_FIG_S} {ox.Literal(s[1:-1])} ; "
+                     + (f"{_FIG_METRIC} {metric} ; " if metric else "") + (f"{_FIG_VALUE} {value} ; " if value else "")
+                     + (f"{_FIG_UNIT} {unit} ; " if unit else "") + (f"{_FIG_DATE} {date} ; " if date else "")
+                     + f"{_REL_N} {n} ; {_REL_EXAMPLE} <{example[0]}> ; {_FIG_EXAMPLE} <{example[1]}> .")
+    return [f"INSERT DATA {{ GRAPH {_G} {{\n" + "\n".join(lines[i:i + _CO_CHUNK]) + "\n} }"
+            for i in range(0, len(lines), _CO_CHUNK)]
+
+
+def _first_figure(store, key: Key, leaving: set[str]) -> tuple[str, str] | None:
+    """The first graph (and its first statement) stating the figure key, of those not leaving."""
+    family, s, metric, value, unit, date = key
+    # the family's pattern with the key's terms; an absent metric or date must be absent
+    fixed = " ".join(f"FILTER(BOUND(?{v}) && sameTerm(?{v}, {term}))" if term else f"FILTER(!BOUND(?{v}))"
+                     for v, term in (("metric", metric), ("value", value), ("unit", unit), ("date", date)))
+    not_in = ", ".join(f"<{g}>" for g in sorted(leaving))
+    rows = list(store.query(
+        f"SELECT ?g ?f WHERE {{ GRAPH ?g {{ VALUES ?s {{ {s} }} {FIGURE_FAMILIES[family]} }} {fixed} "
+        f"{_ARTICLES_ONLY} FILTER(?g NOT IN ({not_in})) }} ORDER BY STR(?g) STR(?f) LIMIT 1"))
+    return (rows[0]["g"].value, rows[0]["f"].value) if rows else None
+
+
+def _figure_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -> list[str]:
+    """The updates that make the figure rows of every figure these graphs state (before the
+    write, as the store holds them, or after it, as lines) what they are after the write."""
+    old = _figures(store, graphs)
+    new: dict = {}
+    scratch = ox.Store()
+    for g, lines in by_graph.items():
+        kept = [line for line in lines if line.split(" ", 2)[1] in _FIGURE_PREDICATES] if lines else []
+        if kept:
+            scratch.load("\n".join(kept).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+            _merge_figures(new, _figure_rows(scratch, f"<{g}>"))
+    keys = sorted(set(old) | set(new))
+    if not keys:
+        return []
+    stored: dict[Key, list] = {}
+    for i in range(0, len(keys), _CO_CHUNK):
+        chunk = {_fig_row(k): k for k in keys[i:i + _CO_CHUNK]}
+        for r in store.query(f"SELECT ?row ?n ?g ?f WHERE {{ VALUES ?row {{ {' '.join(f'<{k}>' for k in chunk)} }}"
+                             f" GRAPH {_G} {{ ?row {_REL_N} ?n ; {_REL_EXAMPLE} ?g ; {_FIG_EXAMPLE} ?f }} }}"):
+            stored[chunk[r["row"].value]] = [int(r["n"].value), (r["g"].value, r["f"].value)]
+    leaving = set(graphs) | set(by_graph)
+    after: dict = {}
+    for key in keys:
+        n, example = stored.get(key, [0, None])
+        gone, came = old.get(key, [0, None]), new.get(key, [0, None])
+        rest = n - gone[0]
+        if example is not None and example[0] in leaving:
+            example = _first_figure(store, key, leaving) if rest > 0 else None
+        firsts = [x for x in (example, came[1]) if x is not None]
+        after[key] = [rest + came[0], min(firsts) if firsts else None]
+    ops = []
+    for i in range(0, len(keys), _CO_CHUNK):
+        rows = " ".join(f"<{_fig_row(k)}>" for k in keys[i:i + _CO_CHUNK])
+        ops.append(f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ VALUES ?row {{ {rows} }} GRAPH {_G} {{ ?row ?p ?o }} }}")
+    return ops + _figure_inserts(after)
