@@ -1126,3 +1126,9 @@ def test_a_technologys_figure_in_a_clause_about_the_company_is_the_companys(fact
     f = facts("星曜半導體宣布在蘇州新建一座封裝工廠。工廠建成後，公司HBM月產能將提升約30%。")
     assert any(st.amount.value == "30" and dict(st.roles).get("subject") == key_of(f, "星曜")
                for st in f.statements if st.amount)
+
+
+def test_an_officers_title_opening_a_sentence_names_the_company_before(facts):
+    f = facts("鋒算科技昨日公布財報，營收創新高。財務長林子恒指出，毛利率達52%。")
+    assert any(r.subject == key_of(f, "林子恒") and r.property == "employer" and r.object == key_of(f, "鋒算")
+               for r in f.relations)

@@ -43,6 +43,9 @@ ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
 OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)(?:的)?(?P<role>(?:联合|共同)?(?:董事长|首席执行官|执行长|ceo|"
                                 r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事)"
                                 r"(?:兼[^，,。]{1,6})?)\s*")
+# 財務長克雷斯指出: a company officer's title opening a clause, with no company named
+BARE_OFFICER = re.compile(r"(?:(?<=[，,。；;\n])|^)\s*(?P<role>董事长|首席执行官|执行长|首席财务官|财务长|首席技术官|技术长|"
+                          r"首席运营官|营运长|总经理|总裁|副总裁|发言人|cfo|cto|coo)\s*")
 OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一代|新一代|第[一二三四五]代|主力|前一代|上一代)?"
                        r"(?:[^，。；,;]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
 OWN_PRODUCT = re.compile(r"^[^，。；,;]{0,10}?的[^，。；,;]{0,6}?(?:芯片|晶片|产品|处理器|加速器|加速卡)(?:为|是|叫|名为|包括)?$")
@@ -70,10 +73,12 @@ class RelationExtractor:
         ents = mentions(doc)
         self.main = main_company(ents)
         found: list[dict] = []
+        self.topic_company: Span | None = None  # the first company the sentence before named
         for sent in doc.sents:
             inside = [e for e in ents if sent.start_char <= e.start_char < sent.end_char and e._.kg]
             found.extend(self._sentence(inside, folded, sent))
             found.extend(self._officer_of_main(inside, folded, sent))
+            self.topic_company = next((e for e in inside if e._.kg["cls"] == "Company"), self.topic_company)
         doc._.kg_relations = found
         return doc
 
@@ -254,22 +259,26 @@ class RelationExtractor:
     def _officer_of_main(self, ents: list[Span], folded: str, sent: Span) -> list[dict]:
         """公司董事長張建中表示: an officer of "the company", in a sentence naming no organisation
         before them, is an officer of the company the article is about."""
-        if self.main is None:
-            return []
         out = []
         for p in ents:
             ps = p._.kg["start"]
             if p._.kg["cls"] != "Person" or any(e._.kg["cls"] in ORGS and e._.kg["end"] <= ps for e in ents):
                 continue
             m = OFFICER_OF_COMPANY.search(folded, max(sent.start_char, ps - 16), ps)
-            if m is None or m.end() != ps:
+            company = self.main
+            if m is None:
+                # 財務長克雷斯指出 opening a sentence: an officer of the company the text is about, or of the one
+                # the sentence before named first
+                m = BARE_OFFICER.search(folded, max(sent.start_char, ps - 10), ps)
+                company = self.main or self.topic_company
+            if m is None or m.end() != ps or company is None:
                 continue
-            rel = {"subject": p._.kg["key"], "property": "employer", "object": self.main._.kg["key"],
+            rel = {"subject": p._.kg["key"], "property": "employer", "object": company._.kg["key"],
                    "rule": "officer-of-company", "start": m.start(), "end": p._.kg["end"],
                    "sentence": (sent.start_char, sent.end_char), "confidence": 0.7}
             out.append(rel)
             if re.search(r"首席执行官|执行长|ceo|(?<![副助理])总裁", m.group("role")):
-                out.append({**rel, "subject": self.main._.kg["key"], "property": "chiefExecutiveOfficer",
+                out.append({**rel, "subject": company._.kg["key"], "property": "chiefExecutiveOfficer",
                             "object": p._.kg["key"]})
         return out
 
