@@ -1132,3 +1132,20 @@ def test_an_officers_title_opening_a_sentence_names_the_company_before(facts):
     f = facts("鋒算科技昨日公布財報，營收創新高。財務長林子恒指出，毛利率達52%。")
     assert any(r.subject == key_of(f, "林子恒") and r.property == "employer" and r.object == key_of(f, "鋒算")
                for r in f.relations)
+
+
+def test_chips_adopting_a_node_are_made_by_the_foundry_named_with_it(facts):
+    f = facts("晶宇半導體的3奈米製程去年量產。法人表示，鋒算科技的QX-900與瀚川智算的HX-90都將採用3奈米，"
+              "曜光科技也是首批客戶之一。")
+    foundry = key_of(f, "晶宇")
+    made = {(r.subject, r.object) for r in f.relations if r.property == "manufacturer"}
+    assert (key_of(f, "QX-900"), foundry) in made and (key_of(f, "HX-90"), foundry) in made
+    assert linked(f, foundry, key_of(f, "曜光"))
+
+
+def test_the_designer_is_not_the_maker_and_every_chip_of_a_list_is_made(facts):
+    f = facts("鋒算科技的QX-900晶片由曜光科技設計、晶宇半導體生產。瀚川智算的HX-90與HX-100將交由晶宇半導體以3奈米製程代工。")
+    made = {(r.subject, r.object) for r in f.relations if r.property == "manufacturer"}
+    foundry = key_of(f, "晶宇")
+    assert (key_of(f, "QX-900"), foundry) in made and (key_of(f, "QX-900"), key_of(f, "曜光")) not in made
+    assert (key_of(f, "HX-90"), foundry) in made and (key_of(f, "HX-100"), foundry) in made

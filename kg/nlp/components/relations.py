@@ -63,6 +63,10 @@ NATIONALITY_GAP = re.compile(r"^(?:的)?(?:籍|裔)?(?:的)?(?:[^，。；、\s�
                              r"嫌犯|嫌疑人|被告|学者|专家|工程师|企业家|科学家|研究员|人士|分析师|官员|华人|学生|富商|高管|人))?$")
 # 邁絡思是一家以色列裔美國跨國供應商: a company described by its country
 IS_A_COUNTRY = re.compile(r"^(?:是|为)(?:一家|一间|家)?(?:[^，。；、\s,;]{0,6}?[、和]?)$")
+# 都將採用2奈米, 導入3奈米製程: a chip adopting a process node (its maker unnamed in the clause)
+ADOPTS_NODE = re.compile(r"(?:采用|导入|转进|投片)(?P<node>\s*(?:\d{1,2}|[一二三五七])\s*(?:奈米|纳米|nm))(?!\d)")
+# 台積電2奈米, 中芯國際 7nm: a company named with a process node is a foundry
+NODE_AFTER = re.compile(r"\s*(?:的)?\s*\d{1,2}\s*(?:奈米|纳米|nm)")
 MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在)(?P<org>[^，。；,;]{2,10}?)(?:的|以|采用)?[^，。；,;]{0,10}?"
                           r"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应)")
 
@@ -78,6 +82,7 @@ class RelationExtractor:
             inside = [e for e in ents if sent.start_char <= e.start_char < sent.end_char and e._.kg]
             found.extend(self._sentence(inside, folded, sent))
             found.extend(self._officer_of_main(inside, folded, sent))
+            found.extend(self._adopted_nodes(ents, inside, folded, sent))
             self.topic_company = next((e for e in inside if e._.kg["cls"] == "Company"), self.topic_company)
         doc._.kg_relations = found
         return doc
@@ -356,6 +361,20 @@ class RelationExtractor:
         return out
 
     @staticmethod
+    def _adopted_nodes(ents, inside, folded, sent) -> list[dict]:
+        """台積電2奈米製程去年量產。…A20、天璣9600都將採用2奈米: chips adopting a node no maker is named
+        for in their sentence are made by the foundry the text names with its node (台積電2奈米) last."""
+        m = ADOPTS_NODE.search(folded, sent.start_char, sent.end_char)
+        if m is None or any(e._.kg["cls"] in ORGS and m.start() <= e._.kg["start"] < m.end() for e in inside):
+            return []
+        foundry = next((e for e in reversed(ents) if e._.kg["end"] <= sent.start_char and e._.kg["cls"] == "Company"
+                        and NODE_AFTER.match(folded, e._.kg["end"])), None)
+        chips = [e for e in inside if e._.kg["end"] <= m.start() and e._.kg["cls"] in ("Chip", "ChipFamily")]
+        if foundry is None or any(e._.kg["key"] == foundry._.kg["key"] for e in inside):
+            return []
+        return [_rel(c, "manufacturer", foundry, "adopts-node", sent) for c in {c._.kg["key"]: c for c in chips}.values()]
+
+    @staticmethod
     def _makers(ents, folded, sent) -> list[dict]:
         """由台積電以5奈米製程代工 / 採用中芯國際7奈米製程 / 封裝測試則交由通富微電完成."""
         out = []
@@ -366,13 +385,30 @@ class RelationExtractor:
                             and e._.kg["cls"] in DEVELOPERS), None)
             if org is None:
                 continue
+            if re.search(r"设计|研发|开发", folded[org._.kg["end"]:m.end()]):
+                # 由博通設計、台積電生產: the maker is the one named before the verb of making, not the designer
+                maker = [e for e in ents if org._.kg["end"] <= e._.kg["start"] and e._.kg["end"] <= m.end()
+                         and e._.kg["cls"] in DEVELOPERS]
+                if not maker:
+                    continue
+                org = maker[-1]
             products = [e for e in ents if e._.kg["end"] <= m.start() and e._.kg["cls"] in PRODUCTS]
             chips = [e for e in products if e._.kg["cls"] in ("Chip", "ChipFamily")]
             if re.search(r"(?:均|都|皆|两款|多款|这些|上述)[^，。；,;]{0,4}$", folded[max(sent.start_char, m.start() - 6):m.start()]):
                 for chip in {c._.kg["key"]: c for c in chips}.values():
                     out.append(_rel(chip, "manufacturer", org, "made-by-clause", sent))
             elif chips or products:
-                out.append(_rel((chips or products)[-1], "manufacturer", org, "made-by-clause", sent))
+                made = [(chips or products)[-1]]
+                pool = chips or products
+                for prev in reversed(pool[:-1]):  # Rubin GPU與Vera CPU將交由台積電…代工: every member of the list
+                    if re.fullmatch(r"\s*(?:与|和|及|、|以及)\s*", folded[prev._.kg["end"]:made[-1]._.kg["start"]]) is None:
+                        # a word such as GPU may stand between a name and the joiner
+                        if re.fullmatch(r"\s*(?:gpu|cpu|芯片|晶片|处理器)?\s*(?:与|和|及|、|以及)\s*",
+                                        folded[prev._.kg["end"]:made[-1]._.kg["start"]]) is None:
+                            break
+                    made.append(prev)
+                for chip in made:
+                    out.append(_rel(chip, "manufacturer", org, "made-by-clause", sent))
         return out
 
 

@@ -387,7 +387,9 @@ class StatementExtractor:
             buyers = [e for e in ents if cs <= e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in ORGS]
             named = _last(ents, t0, t1, ORGS)  # 成為星曜半導體的最大客戶
             seller = named if named is not None and named not in buyers else None
-            for other in (topic, self.previous_topic, self.main):
+            # the article's company, else the one the sentence before was about (the others this sentence
+            # names are more often fellow customers: 蘋果A20、高通…都將採用2奈米，超微也是首批客戶之一)
+            for other in (self.main, self.previous_topic, topic):
                 if seller is None and other is not None and _cls(other) in ORGS and other not in buyers:
                     seller = other
             if not buyers or seller is None:
