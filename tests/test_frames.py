@@ -1149,3 +1149,10 @@ def test_the_designer_is_not_the_maker_and_every_chip_of_a_list_is_made(facts):
     foundry = key_of(f, "晶宇")
     assert (key_of(f, "QX-900"), foundry) in made and (key_of(f, "QX-900"), key_of(f, "曜光")) not in made
     assert (key_of(f, "HX-90"), foundry) in made and (key_of(f, "HX-100"), foundry) in made
+
+
+def test_a_latin_name_before_the_word_for_a_chip(facts):
+    f = facts("曜光科技的Aldebaran伺服器處理器將於明年上市。")
+    chip = key_of(f, "Aldebaran")
+    assert f.entities[chip].cls == "Chip"
+    assert any(r.subject == chip and r.property == "developer" and r.object == key_of(f, "曜光") for r in f.relations)

@@ -600,6 +600,7 @@ class EntityDiscoverer:
         if doc is not None:
             found += self._romanized(texts(doc)[0], folded)
             found += _latin_after_kind(texts(doc)[0], folded)  # before people: 新創Hailo Technologies宣布 is a firm
+            found += _latin_chip_names(texts(doc)[0], folded)
             found += _latin_people(texts(doc)[0], folded)
         for rule in RULES:
             spans = [m.span("name") if m.group("name") is not None else m.span("name2")
@@ -1000,6 +1001,17 @@ def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule
     (capitalised words, not an acronym such as CEO or GPU)."""
     return [(m.start("name"), m.end("name"), "Company", LATIN_FIRM_RULE) for m in LATIN_FIRM.finditer(text)
             if KIND_THEN_LATIN.search(folded, max(0, m.start() - 4), m.start())]
+
+
+# 超微的Venice伺服器處理器, Ironwood晶片: a capitalised name right before the word for a chip
+LATIN_CHIP = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Z][a-z]{2,}(?: [A-Z0-9][A-Za-z0-9]*){0,2})\s?(?=(?:伺服器|服務器|服务器|車用|车用|行動|移动|AI)?"
+                        r"(?:處理器|处理器|晶片|芯片|加速器|加速卡|GPU|CPU|NPU))")
+LATIN_CHIP_RULE = Rule("latin-chip-name", "Chip", LATIN_CHIP, 0.65)
+
+
+def _latin_chip_names(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
+    """Venice in 超微的Venice伺服器處理器: a product named in capitalised words before the word for a chip."""
+    return [(m.start("name"), m.end("name"), "Chip", LATIN_CHIP_RULE) for m in LATIN_CHIP.finditer(text)]
 
 
 def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
