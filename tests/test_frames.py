@@ -1156,3 +1156,19 @@ def test_a_latin_name_before_the_word_for_a_chip(facts):
     chip = key_of(f, "Aldebaran")
     assert f.entities[chip].cls == "Chip"
     assert any(r.subject == chip and r.property == "developer" and r.object == key_of(f, "曜光") for r in f.relations)
+
+
+def test_an_architecture_owns_no_specs_a_pointer_names_the_system(facts):
+    f = facts("曜光科技首次展出「天樞640超節點」。據介紹，該超節點基於AFAS架構，整機算力可達每秒50 EFLOPS，記憶體容量為96TB。")
+    system = key_of(f, "天樞640")
+    owners = {st.amount.value: dict(st.roles).get("subject") for st in f.statements if st.amount}
+    assert owners.get("50") == system and owners.get("96") == system
+
+
+def test_what_a_chip_is_compared_with_owns_none_of_its_figures(facts):
+    f = facts("星曜半導體披露，公司新一代晶片QX-900已完成流片，較上一代QX-800算力提升約4倍，採用7奈米工藝，"
+              "功耗為400W。截至6月30日，公司在手訂單金額超過45億元。")
+    new, firm = key_of(f, "QX-900"), key_of(f, "星曜")
+    owners = {st.amount.value: dict(st.roles).get("subject") for st in f.statements if st.amount}
+    assert owners.get("4") == new and owners.get("400") == new and owners.get("7") == new
+    assert owners.get("4500000000") == firm

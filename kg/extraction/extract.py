@@ -302,6 +302,20 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 opener = next((ent for ms, me, ent in mentions if cs <= ms and me <= q["start"] and ent is not compared
                                and ent is not brand and ent.cls not in PLACES), None)
                 subject = opener or (recent if recent is not subject else subject)
+        if subject.cls in PRODUCTS and not settled:
+            # 思元690較上一代思元590算力提升約4倍，採用7奈米工藝: the product compared with (its last mention
+            # before the figure follows 較/比/相比) gives way to the product the sentence is about
+            last = next(((ms, me) for ms, me, ent in reversed(mentions) if ent is subject and sentence[0] <= ms < q["start"]),
+                        None)
+            if last is not None and BASELINE.search(folded, max(0, last[0] - 8), last[0]):
+                subject = next((ent for ms, me, ent in reversed(mentions) if me <= last[0] and ent.cls in PRODUCTS
+                                and ent is not subject and last[0] - me < 200), subject)
+        if subject.cls in PRODUCTS and not settled and q["unit"] in CURRENCIES:
+            cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
+            if re.search(r"(?<![该这本子母分])公司", folded[cs:q["start"]]) and \
+                    not any(cs <= ms < q["start"] and ent.cls in PRODUCTS for ms, me, ent in mentions):
+                # 截至6月30日，公司在手訂單金額超過45億元: a sum the company has, not the chip the text is about
+                subject = main or _company_before(mentions, folded, cs) or subject
         if q["unit"] in ("TIMES", "PERCENT") and recent is not None and recent is not subject and \
                 _compared_with(mentions, folded, subject, sentence[0], q["start"]):
             # 相比NVL144系統，算力高出2.1倍 / 與上代產品相比提升了20倍: what follows 相比 is the measure, the
@@ -571,6 +585,10 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
     first organisation after them in the sentence."""
     s, e = _bounds(folded, pos, ENDS)
     before = [m[2] for m in mentions if s <= m[0] and m[1] <= pos]
+    # 思元690較上一代思元590算力提升約4倍，採用7奈米工藝: what a product is compared with owns no figure
+    unmatched = [m[2] for m in mentions if s <= m[0] and m[1] <= pos and not BASELINE.search(folded, max(0, m[0] - 8), m[0])]
+    if any(x.cls in PRODUCTS for x in unmatched) or not any(x.cls in PRODUCTS for x in before):
+        before = unmatched
     after = [m[2] for m in mentions if pos <= m[0] and m[1] <= e]
     end = _amount_end(folded, pos)
     described = [m[2] for m in mentions if end <= m[0] <= end + 2 and folded[end:m[0]] == "的"]
@@ -585,8 +603,9 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
         whole = [m[2] for m in mentions if s <= m[0] and m[1] <= pos and not _counted(folded, m[0])]
         before = whole if any(x.cls in PRODUCTS for x in whole) else before
         # 天池256超節點由256張P800組成，總算力達…: the last chip or system named, not a technology (HBM)
-        chips = [x for x in before if x.cls in ("Chip", "ChipFamily", "Product") and not _technology(x)]
-        found = chips or [x for x in before if x.cls in PRODUCTS]
+        chips = [x for x in before if x.cls in ("Chip", "ChipFamily", "Product") and not _technology(x)
+                 and not _architecture(mentions, folded, x)]
+        found = chips or [x for x in before if x.cls in PRODUCTS and not _architecture(mentions, folded, x)]
         if not found and unit == "NM":  # 採用聯電14奈米製程的邊緣推論晶片CY-300
             cs, ce = _bounds(folded, pos, CLAUSE_ENDS)
             later = [m[2] for m in mentions if pos <= m[0] < ce and m[2].cls in PRODUCTS]
@@ -625,6 +644,17 @@ def _technology(ent: Entity) -> bool:
         return False
     known = load_reference().get(ent.key)
     return known is not None and not any(p == "developer" for p, _ in known.facts)
+
+
+# 較上一代思元590, 相比於H100, 比起前代: the name after is what is compared with
+BASELINE = re.compile(r"(?:较|比|相较于?|相比于?|对比|比起)\s*(?:上一代|前一代|上代|前代|同级的?|同类的?)?\s*(?:的)?\s*$")
+
+
+def _architecture(mentions, folded: str, ent: Entity) -> bool:
+    """AFAS in 基於AFAS架構: a name the text calls an architecture, a technique or a standard is how a
+    product is built, never the product whose specs follow."""
+    return any(e is ent and folded.startswith(("架构", "技术", "协议", "标准", "接口", "指令集"), me)
+               for ms, me, e in mentions)
 
 
 def _described(mentions, folded: str, pos: int) -> bool:
@@ -685,8 +715,8 @@ def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -
     """The product a sentence is about, for a figure whose clause names no product before it: the
     one a pointer (該超節點) names back to, or the product that opens the sentence (after its
     maker's name: 英偉達的GB200 NVL72)."""
-    def counted(m) -> bool:
-        return _counted(folded, m[0])
+    def counted(m) -> bool:  # 由384顆X組成: a part counted; 基於AFAS架構: how it is built
+        return _counted(folded, m[0]) or _architecture(mentions, folded, m[2])
 
     cs, _ = _bounds(folded, pos, CLAUSE_ENDS)
     if any(cs <= m[0] and m[1] <= pos and m[2].cls in PRODUCTS and not counted(m) for m in mentions):
