@@ -1172,3 +1172,13 @@ def test_what_a_chip_is_compared_with_owns_none_of_its_figures(facts):
     owners = {st.amount.value: dict(st.roles).get("subject") for st in f.statements if st.amount}
     assert owners.get("4") == new and owners.get("400") == new and owners.get("7") == new
     assert owners.get("4500000000") == firm
+
+
+def test_customers_listed_before_and_a_firms_estimate_of_the_company(facts):
+    f = facts("〔記者林宜萱／新竹報導〕晶宇半導體3奈米持續擴產，供應鏈透露，鋒算科技、瀚川智算等大客戶都已下單。"
+              "市調機構青嵐研究預估，晶宇半導體3奈米今年營收將突破300億美元，占公司整體營收比重逾15%。")
+    foundry = key_of(f, "晶宇")
+    assert linked(f, foundry, key_of(f, "鋒算")) and linked(f, foundry, key_of(f, "瀚川"))
+    assert any(st.amount.value == "15" and dict(st.roles).get("subject") == foundry for st in f.statements if st.amount)
+    reporter = key_of(f, "林宜萱")
+    assert not any(st.kind == "report" and dict(st.roles).get("agent") == reporter for st in f.statements)

@@ -830,7 +830,7 @@ POLICY_OPENING = re.compile(r"\s*(?:该|此|这项|上述|新)?(?:法案|新规|
 POLICY_POINTER = re.compile(r"(?:该|此|这项|本|新|上述)?(?:公告|规定|新规|措施|法案|条例|禁令|规则|办法|命令|决定)[^,，。;；]{0,12}?"
                             r"(?:起|开始)?(?:实施|施行|生效|执行)")
 #: 華辰證券給出的, 分析師預估的: whose estimate a figure is, not whose figure
-ESTIMATE_BY = re.compile(r"(?:分析师)?(?:给出|给予|预估|估计|预测|测算|评估|认定)的")
+ESTIMATE_BY = re.compile(r"(?:分析师)?(?:(?:给出|给予|预估|估计|预测|测算|评估|认定)的|(?:预估|估计|预测|测算)\s*[,，:：])")
 #: 約為H20的4.3倍, 不到XG-510的三分之一: what stands between a figure and what it is compared with
 COMPARED_GAP = re.compile(r"的(?:约|近|逾|不到)?")
 #: 相比X, 與X相比, 較X, 比起X: X is what a figure is measured against

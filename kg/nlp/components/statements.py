@@ -60,7 +60,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("visit", _compile(r"到访|访问|参观|考察|视察|拜访")),
     ("launch", _compile(r"发布(?!会)|推出|亮相|展出|展示|量产|发表|宣布(?=[^，。,]{0,12}(?:芯片|晶片|加速器|加速卡|处理器|[a-z]-?\d))")),
     # 亞馬遜、微軟都將是首批客戶, 成為星曜的最大客戶: who buys from whom
-    ("customer", _compile(r"(?:是|为|成为|列为)[^，。；,;]{0,10}?(?:客户|买家|买主)")),
+    ("customer", _compile(r"(?:是|为|成为|列为)[^，。；,;]{0,10}?(?:客户|买家|买主)"
+                          # 蘋果、聯發科等大客戶都已下單: the customers listed before
+                          r"|等(?:大|主要|重要|国际|一线)?客户")),
     # 主要客戶包括A和B, 基石投資者包括A、B及C: the company's customers or investors, listed
     ("customers", _compile(r"(?:主要|重要|首批|核心|大)?客户(?:名单)?(?:包括|包含|涵盖|有)")),
     ("investors", _compile(r"(?:基石|战略|主要|机构|其他)?(?:投资者|投资人|投资方|股东)(?:名单)?(?:包括|包含|涵盖|有)")),
@@ -572,9 +574,11 @@ class StatementExtractor:
         # it opens with (輝達在向美國證交會提交的文件中表示: not the SEC)
         source = _last(ents, cs, t0, {"Person"}) or next(
             (e for e in ents if cs <= e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in ORGS), None)
-        if source is None and re.search(r"(?:仅|也|并|则|还|更)?$", folded[cs:t0]) and t0 - cs <= 3:
-            # ……，僅表示…: the speaker is who the sentence is about
-            source = next((e for e in ents if s0 <= e._.kg["start"] < cs and _cls(e) in {"Person"} | ORGS), None)
+        if source is None and re.fullmatch(r"\s*(?:仅|也|并|则|还|更|亦|同时|另)?\s*", folded[cs:t0]):
+            # ……，僅表示…: the speaker is who the sentence is about (not 供應鏈透露, a source of its own;
+            # never the reporter of a byline)
+            source = next((e for e in ents if s0 <= e._.kg["start"] < cs and _cls(e) in {"Person"} | ORGS
+                           and e._.kg.get("rule") not in ("reporter", "byline")), None)
         if source is None or re.search(r"\d\s*日\s*(?:电|讯)?\s", folded[source._.kg["end"]:t0]):
             return []  # 新華社北京10月9日電 商務部…公告: the outlet of a dateline is no source of what follows
         if folded[t0:t1] in ("报道", "报导") and (re.match(r"\s*[〕】\]）)]", folded[t1:]) or
