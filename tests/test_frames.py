@@ -1182,3 +1182,10 @@ def test_customers_listed_before_and_a_firms_estimate_of_the_company(facts):
     assert any(st.amount.value == "15" and dict(st.roles).get("subject") == foundry for st in f.statements if st.amount)
     reporter = key_of(f, "林宜萱")
     assert not any(st.kind == "report" and dict(st.roles).get("agent") == reporter for st in f.statements)
+
+
+def test_a_court_named_法庭_and_a_false_claim_is_no_speech(facts):
+    f = facts("三名男子今日在國家法庭被控詐騙罪，涉嫌向曜光科技謊稱設備將在新加坡使用。")
+    court = key_of(f, "國家法庭")
+    assert f.entities[court].cls == "GovernmentAgency"
+    assert not any(st.kind == "report" and dict(st.roles).get("agent") == key_of(f, "曜光") for st in f.statements)

@@ -183,7 +183,7 @@ def _rules() -> list[Rule]:
             r"(?![场值长民政委级内外面域])(?!联邦|地方法院|法院)"), 0.55),  # not 首爾股市, 城市, nor a court's seat
         # Courts by seat and level: 德州東區聯邦地方法院, 加州北區聯邦地區法院
         Rule("court", "Organization", re.compile(
-            rf"(?:(?<=[，,。、；;：:\s“「（(在向于由与和及被])|^)(?P<name>[{HAN}]{{2,8}}?(?:联邦)?(?:地方|地区|高等|上诉|巡回|破产)法院)"), 0.7),
+            rf"(?:(?<=[，,。、；;：:\s“「（(在向于由与和及被])|^)(?P<name>[{HAN}]{{2,8}}?(?:联邦)?(?:地方|地区|高等|上诉|巡回|破产)法院|(?:国家|地方|初级|高等|推事|地区|最高|联邦|特别|[{HAN}]{{2,6}}地方)法庭)"), 0.7),
         # Long official names right after a clause edge: 國家集成電路產業投資基金, 上海證券交易所科創板上市委員會
         Rule("org-long", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(与和及])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
@@ -210,7 +210,8 @@ SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院
 # a count, an ordinal or a pointer opening a would-be name (第三地, 兩家, 該): no name starts so
 ORDINAL_START = re.compile(r"[第一二两三四五六七八九十几多数各某其该这那\d]")
 TIME_WORD = re.compile(r"(?:今年|明年|去年|前年|后年|当年|同年|年初|年底|年中|上半年|下半年|本季|上季|下季|今日|明日|昨日|近年|近期|目前|当前)")
-COURT = re.compile(r"(?:地方|高等|最高|商业|行政|联邦|地区|中级|高级|人民|巡回|区域|上诉|国家|初级|专利|财产|国际|宪法)法院$")
+COURT = re.compile(r"(?:地方|高等|最高|商业|行政|联邦|地区|中级|高级|人民|巡回|区域|上诉|国家|初级|专利|财产|国际|宪法)法院$"
+                   r"|(?:国家|地方|初级|高等|推事|地区|最高|联邦|特别)法庭$")
 #: organisation suffixes that are plain nouns too (編程軟件 is software, 星河軟件 a company)
 NOUN_SUFFIXES = ("软件", "设计", "存储", "通信", "资讯", "咨询", "顾问", "智算")
 GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
@@ -801,6 +802,8 @@ class EntityDiscoverer:
                     return cls
             if name.endswith("法院") and not COURT.search(name):
                 return None  # 尊重法院判決: a court is named by its level or its seat
+            if name.endswith("法庭"):  # 國家法庭 (Singapore's State Courts), 地方法庭
+                return "GovernmentAgency" if COURT.search(name) else None
             if name.endswith(GOV_SUFFIX):
                 if rule.name == "minister-ministry" and (re.search(
                         r"(?:总|内|全|东|西|南|北|中|外|局|干|本|乐|支|各|该|此|这)部$", name)):
