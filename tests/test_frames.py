@@ -1189,3 +1189,9 @@ def test_a_court_named_法庭_and_a_false_claim_is_no_speech(facts):
     court = key_of(f, "國家法庭")
     assert f.entities[court].cls == "GovernmentAgency"
     assert not any(st.kind == "report" and dict(st.roles).get("agent") == key_of(f, "曜光") for st in f.statements)
+
+
+def test_a_controlling_shareholder_owns_the_company(facts):
+    f = facts("招股書顯示，星曜半導體的控股股東為青嵐投資有限公司。")
+    owned = {(r.subject, r.object) for r in f.relations if r.property == "ownedBy"}
+    assert (key_of(f, "星曜"), key_of(f, "青嵐")) in owned and (key_of(f, "青嵐"), key_of(f, "星曜")) not in owned
