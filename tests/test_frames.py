@@ -1195,3 +1195,9 @@ def test_a_controlling_shareholder_owns_the_company(facts):
     f = facts("招股書顯示，星曜半導體的控股股東為青嵐投資有限公司。")
     owned = {(r.subject, r.object) for r in f.relations if r.property == "ownedBy"}
     assert (key_of(f, "星曜"), key_of(f, "青嵐")) in owned and (key_of(f, "青嵐"), key_of(f, "星曜")) not in owned
+
+
+def test_a_day_of_this_or_last_month(facts):
+    f = facts("星曜半導體本月12日發布新晶片，瀚川智算則於上月20日公布財報。", published="2026-03-15")
+    dates = {st.date.iso for st in f.statements if st.date}
+    assert {"2026-03-12", "2026-02-20"} <= dates

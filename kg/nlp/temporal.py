@@ -60,7 +60,8 @@ _PATTERNS = [
     ("y", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*(?:年|财年)")),
     ("rel-ymd", re.compile(rf"(?P<rel>今年|去年|明年|前年|同年|当年)\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号])?")),
     ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|同年|当年)?\s*(?:第\s*(?P<qd>[1-4])|(?:第\s*)?(?P<q>[一二三四]))\s*(?:财季|季(?:度)?)(?![节风])")),
-    ("rel-m", re.compile(r"(?P<rel>上个?月|本月|当月|同月|下个?月)")),
+    # 上月, 本月12日 (a day of that month)
+    ("rel-m", re.compile(r"(?P<rel>上个?月|本月|当月|同月|下个?月)(?:\s*(?P<d>[0-3]?\d)\s*[日号])?")),
     ("d", re.compile(r"(?<![\d年月.个交易工作])(?<![\d年月]\s)(?P<d>[12]?\d|3[01])\s*日(?![内前后以起均])")),
     ("md", re.compile(rf"(?<![\d年])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("m", re.compile(r"(?<![\d年个.])(?P<m>1[0-2]|[1-9])\s*月(?!\s*\d|[一二三四五六七八九十]+[日号])")),
@@ -204,6 +205,11 @@ def _resolve(s, e, rule, m, ref_year, anchor) -> DateMention | None:
             month = base.month + shift
             year = base.year + (month - 1) // 12
             month = (month - 1) % 12 + 1
+            if g.get("d"):
+                try:
+                    return DateMention(s, e, dt.date(year, month, int(g["d"])).isoformat(), "day", True, rule=rule)
+                except ValueError:
+                    return None
             return DateMention(s, e, f"{year:04d}-{month:02d}", "month", True, rule=rule)
         if rule == "d":
             if anchor is None:
