@@ -1201,3 +1201,8 @@ def test_a_day_of_this_or_last_month(facts):
     f = facts("星曜半導體本月12日發布新晶片，瀚川智算則於上月20日公布財報。", published="2026-03-15")
     dates = {st.date.iso for st in f.statements if st.date}
     assert {"2026-03-12", "2026-02-20"} <= dates
+
+
+def test_a_sum_led_by_its_currency_in_dollars_called_美金(facts):
+    f = facts("星曜半導體去年營收美金1.2億元。")
+    assert any(st.amount.value == "120000000" and st.amount.unit == "USD" for st in f.statements if st.amount)

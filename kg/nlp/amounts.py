@@ -65,7 +65,7 @@ _PATTERNS = [
     # 1兆7,225億日圓, 3億5,000萬元: a number written in two scales
     ("money-compound", re.compile(_APPROX + r"(?P<hi>\d+(?:\.\d+)?)\s*(?P<hscale>万亿|兆|亿|万)\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*"
                                   r"(?P<scale>千万|百万|亿|万|千)?\s*" + _CUR)),
-    ("money-prefix", re.compile(r"(?P<cur>美元|人民币|港元|港币|新台币|台币|日元|欧元)\s*" + _APPROX + _NUMBER + r"\s*" + _SCALE
+    ("money-prefix", re.compile(r"(?P<cur>美元|美金|人民币|港元|港币|新台币|台币|日元|欧元)\s*" + _APPROX + _NUMBER + r"\s*" + _SCALE
                                 + r"\s*元?")),
     ("tpp", re.compile(r"tpp(?:[^\d。；;]{0,45}?)(?:为|是|达|:|：)?\s*(?P<num>\d{3,6})(?![\d%])")),
     ("money", re.compile(_APPROX + _NUMBER + r"\s*" + _SCALE + r"\s*" + _CUR)),
