@@ -57,7 +57,7 @@ MARK_STALE = (f"DELETE DATA {{ GRAPH {_G} {{ {_G} {_STALE} false }} }} ;\n"
 _MARK_CURRENT = (f"DELETE DATA {{ GRAPH {_G} {{ {_G} {_STALE} true }} }} ;\n"
                  f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} false }} }}")
 #: the statistics graph's layout: a store whose statistics graph has another (or none) is
-#: recounted in full by its next `kg ingest` (2: co-mention rows and name keys added; 6: speaker rows)
+#: recounted in full by its next `kg ingest` (2: co-mention rows and name keys added; 6: speaker and decision rows)
 LAYOUT = 6
 
 
@@ -677,58 +677,78 @@ def _figure_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -> 
     return ops + _figure_inserts(after)
 
 
-# -- speakers: who said what (who-said-what) -------------------------------------------------
+# -- speakers and decisions: who-said-what and export-control-timeline --------------------
 #
 # who-said-what pages through every statement with a speaker (kgo:agent or kgo:attributedTo)
 # of the speaking kinds or attributed to a source, oldest first: at 10,000 articles some 49,000
 # (statement, speaker) pairs, which read from the article graphs (three properties joined on
-# the statement across every graph) take seconds. The statistics graph keeps one row per pair
-# and date, a handful of triples the query chooses its page from on one literal:
+# the statement across every graph) take seconds; export-control-timeline pages through the
+# dated statements naming a decision (17,000) and those giving a role to a policy. The
+# statistics graph keeps one row per pair and date, and per dated decision statement and date,
+# a few triples each, one literal of which the queries choose their page on:
 #
 #     id:statistics/speaker/<md5>  kgo:speakerDate "2025-07" ;     # the date as text, "" undated
-#         kgo:statementGraph <…/graph/article/…> ; kgo:speakerStatement "…/id/statement/…" ;
+#         kgo:statementGraph <…/graph/article/…> ; kgo:statementKey "…/id/statement/…" ;
 #         kgo:speakerOf "…/id/reuters" .
+#     id:statistics/decision/<md5>  kgo:decisionDate "2025-12-09" ;
+#         kgo:statementGraph <…/graph/article/…> ; kgo:statementKey "…/id/statement/…" .
 #
-# A statement belongs to one article graph, so its rows are that graph's alone: `track` drops
+# (a statement giving a role to a policy is found from the policies at query time: whether an
+# entity is a policy is the entities and reference graphs' to say, not its article's). A
+# statement belongs to one article graph, so its rows are that graph's alone: `track` drops
 # the rows of every graph a write replaces or drops and adds those of the lines it writes.
 
 _SPK_DATE, _SPK_GRAPH = f"<{KGO.speakerDate}>", f"<{KGO.statementGraph}>"
-_SPK_STATEMENT, _SPK_OF = f"<{KGO.speakerStatement}>", f"<{KGO.speakerOf}>"
+_SPK_STATEMENT, _SPK_OF = f"<{KGO.statementKey}>", f"<{KGO.speakerOf}>"
+_DEC_DATE = f"<{KGO.decisionDate}>"
 _SPEAKING = (f"?statement <{_K}agent>|<{_K}attributedTo> ?speaker . "
              f"{{ VALUES ?kind {{ <{_K}Report> <{_K}Response> <{_K}Appeal> }} ?statement a ?kind }} "
              f"UNION {{ ?statement <{_K}attributedTo> ?source }} OPTIONAL {{ ?statement <{_K}date> ?date }}")
-_SPEAKER_PREDICATES = {f"<{_K}{p}>" for p in ("agent", "attributedTo", "date")} | {
+_DECIDING = f"?statement <{_K}decision> ?decision ; <{_K}date> ?date ."
+_SPEAKER_PREDICATES = {f"<{_K}{p}>" for p in ("agent", "attributedTo", "date", "decision")} | {
     "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"}
-SpeakerKey = tuple  # (graph, statement, speaker, date as text or "")
+SpeakerKey = tuple  # ("speaker", graph, statement, speaker, date as text or "") or ("decision", graph, statement, date)
 
 
 def _speaker_row(key: SpeakerKey) -> str:
-    return str(ID) + "statistics/speaker/" + hashlib.md5("\t".join(key).encode("utf-8")).hexdigest()
+    return str(ID) + f"statistics/{key[0]}/" + hashlib.md5("\t".join(key[1:]).encode("utf-8")).hexdigest()
 
 
 def _speakers(store, graph: str = "?g") -> set[SpeakerKey]:
-    """The (graph, statement, speaker, date) rows of graph (an IRI, or ?g: every article graph)."""
+    """The speaker rows (graph, statement, speaker, date) and decision rows (graph, statement,
+    date) of graph (an IRI, or ?g: every article graph)."""
     bind = "" if graph == "?g" else f"BIND({graph} AS ?g)"
     out: set[SpeakerKey] = set()
     for r in store.query(f"SELECT DISTINCT ?g ?statement ?speaker ?date WHERE {{ GRAPH {graph} {{ {_SPEAKING} }} {bind} "
                          f"FILTER(isIRI(?statement) && isIRI(?speaker)) }}"):
-        if r["g"].value in _KG_GRAPHS:
-            continue
-        out.add((r["g"].value, r["statement"].value, r["speaker"].value,
-                 r["date"].value if r["date"] is not None else ""))
+        if r["g"].value not in _KG_GRAPHS:
+            out.add(("speaker", r["g"].value, r["statement"].value, r["speaker"].value,
+                     r["date"].value if r["date"] is not None else ""))
+    for r in store.query(f"SELECT DISTINCT ?g ?statement ?date WHERE {{ GRAPH {graph} {{ {_DECIDING} }} {bind} "
+                         f"FILTER(isIRI(?statement)) }}"):
+        if r["g"].value not in _KG_GRAPHS:
+            out.add(("decision", r["g"].value, r["statement"].value, r["date"].value))
     return out
 
 
 def _speaker_inserts(rows: Iterable[SpeakerKey]) -> list[str]:
-    lines = [f"<{_speaker_row(key)}> {_SPK_DATE} {ox.Literal(key[3])} ; {_SPK_GRAPH} <{key[0]}> ; "
-             f"{_SPK_STATEMENT} {ox.Literal(key[1])} ; {_SPK_OF} {ox.Literal(key[2])} ." for key in sorted(rows)]
+    lines = []
+    for key in sorted(rows):
+        if key[0] == "speaker":
+            _, g, statement, speaker, date = key
+            lines.append(f"<{_speaker_row(key)}> {_SPK_DATE} {ox.Literal(date)} ; {_SPK_GRAPH} <{g}> ; "
+                         f"{_SPK_STATEMENT} {ox.Literal(statement)} ; {_SPK_OF} {ox.Literal(speaker)} .")
+        else:
+            _, g, statement, date = key
+            lines.append(f"<{_speaker_row(key)}> {_DEC_DATE} {ox.Literal(date)} ; {_SPK_GRAPH} <{g}> ; "
+                         f"{_SPK_STATEMENT} {ox.Literal(statement)} .")
     return [f"INSERT DATA {{ GRAPH {_G} {{\n" + "\n".join(lines[i:i + _CO_CHUNK]) + "\n} }"
             for i in range(0, len(lines), _CO_CHUNK)]
 
 
 def _speaker_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -> list[str]:
-    """The updates that drop the speaker rows of every graph the write replaces or drops and add
-    those of the lines it writes (read as the store would read them)."""
+    """The updates that drop the speaker and decision rows of every graph the write replaces or
+    drops and add those of the lines it writes (read as the store would read them)."""
     leaving = sorted(set(graphs) | set(by_graph))
     ops = []
     for i in range(0, len(leaving), _CO_CHUNK):
