@@ -743,14 +743,15 @@ def _speakers(store, graph: str = "?g") -> set[SpeakerKey]:
 def _policy_statements(store, graph: str, policy_set: set[str]) -> Timeline:
     """The dated statements of graph (an IRI, or ?g) giving any role to one of these policies:
     the statements first, looked up per policy, then their dates (joined at once, Oxigraph reads
-    every dated statement)."""
+    every dated statement). An article's schema:mentions are passed over: an article has no
+    kgo:date (it has schema:datePublished), and they are most of what names a policy."""
     out: Timeline = {}
     bind = "" if graph == "?g" else f"BIND({graph} AS ?g)"
     found: dict[tuple[str, str], set[str]] = {}
     ordered = sorted(policy_set)
     for i in range(0, len(ordered), _CO_CHUNK):
         for r in store.query(f"SELECT DISTINCT ?g ?statement ?p WHERE {{ {_values('p', ordered[i:i + _CO_CHUNK])} "
-                             f"GRAPH {graph} {{ ?statement ?role ?p }} {bind} FILTER(isIRI(?statement)) }}"):
+                             f"GRAPH {graph} {{ ?statement ?role ?p }} {bind} FILTER(isIRI(?statement) && ?role != {_MENTIONS}) }}"):
             if r["g"].value not in _KG_GRAPHS:
                 found.setdefault((r["g"].value, r["statement"].value), set()).add(r["p"].value)
     pairs = sorted(found)
