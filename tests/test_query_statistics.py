@@ -359,3 +359,117 @@ def test_relation_rows_equal_a_full_recount_when_the_first_stating_article_leave
     assert source() == "h1.md" and relation(store, "H200", "developer") == ("nvidia", "3")
     assert bandwidth() == [("4.8", "3", "h1.md")]
     assert counts(store) == full_recount(store)
+
+
+# -- speaker rows (who-said-what's page): one per statement, speaker and date, of the article
+# graph holding the statement; after an add, a change and a prune they are what a full recount
+# gives, and who-said-what lists exactly the statements and speakers the article graphs hold
+
+REUTERS_REPORT = """---
+title: 路透社報道
+published: 2025-11-0{n}
+---
+據路透社報道，英偉達將於2025年11月擴大H200芯片的產能。英偉達表示，H200芯片的需求強勁。
+"""
+HUAWEI_SAYS = """---
+title: 華為表示
+published: 2025-12-01
+---
+華為表示將擴大昇騰910C芯片的產能。
+"""
+# every (statement, speaker) the article graphs hold of who-said-what's kinds, read there
+SPOKEN = """PREFIX kgo: <https://w3id.org/aichip-kg/ontology#>
+SELECT DISTINCT ?statement ?speaker WHERE {
+  GRAPH ?g { ?statement kgo:agent|kgo:attributedTo ?speaker .
+             { VALUES ?kind { kgo:Report kgo:Response kgo:Appeal } ?statement a ?kind }
+             UNION { ?statement kgo:attributedTo ?source } }
+  FILTER(?g != <https://w3id.org/aichip-kg/graph/statistics>) }"""
+
+
+DECIDED = """---
+title: 解禁
+published: 2025-12-10
+---
+12月9日,美國總統特朗普發帖稱,將允許英偉達向中國出口其H200人工智能芯片。美國政府在2022年就禁止英偉達向中國出口AI芯片。
+2019年5月,美國商務部將華為列入實體清單。
+"""
+# every dated statement naming a decision or giving a role to a policy, read in the article graphs
+TIMELINE = """PREFIX kgo: <https://w3id.org/aichip-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?statement ?date WHERE {
+  { GRAPH ?g { ?statement kgo:decision ?d } }
+  UNION
+  { GRAPH <https://w3id.org/aichip-kg/graph/ontology> { ?c rdfs:subClassOf* kgo:Policy }
+    GRAPH ?t { ?policy a ?c } GRAPH ?g { ?statement ?role ?policy } }
+  GRAPH ?g { ?statement kgo:date ?date ; kgo:statedIn ?article }
+  FILTER(?g != <https://w3id.org/aichip-kg/graph/statistics>) }"""
+
+
+def timeline(store) -> set[tuple[str, str]]:
+    from kg.store import open_store
+    with open_store(store) as db:
+        return {(r["statement"].value, r["date"].value) for r in db.query(TIMELINE)}
+
+
+def speaker_rows(store) -> set[tuple[str, str, str]]:
+    return {t for t in counts(store) if "/statistics/speaker/" in t[0] or "/statistics/timeline/" in t[0]}
+
+
+def spoken(store) -> set[tuple[str, str]]:
+    from kg.store import open_store
+    with open_store(store) as db:
+        return {(r["statement"].value, r["speaker"].value) for r in db.query(SPOKEN)}
+
+
+def said(store, *params: str) -> list[tuple[str, str]]:
+    return [(r["statement"], r["speaker"]) for r in
+            query(store, "who-said-what", "--param", "limit=1000", *(a for p in params for a in ("--param", p)))]
+
+
+def test_speaker_and_timeline_rows_equal_a_full_recount_after_add_change_and_prune(tmp_path):
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
+    corpus.mkdir()
+    for n in (1, 2):
+        (corpus / f"r{n}.md").write_text(REUTERS_REPORT.format(n=n), encoding="utf-8")
+    (corpus / "r4.md").write_text(DECIDED, encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+
+    def check() -> list[tuple[str, str]]:
+        rows = said(store)
+        assert sorted(set(rows)) == sorted(spoken(store)) and len(rows) == len(set(rows))
+        listed = [(r["statement"], r["date"]) for r in
+                  query(store, "export-control-timeline", "--param", "limit=1000")]
+        assert sorted(set(listed)) == sorted(timeline(store)) and len(listed) == len(set(listed))
+        assert listed == sorted(listed, key=lambda r: (r[1], r[0]))
+        assert speaker_rows(store) == {t for t in full_recount(store) if "/statistics/speaker/" in t[0]
+                                       or "/statistics/timeline/" in t[0]}
+        return rows
+
+    first = check()
+    assert timeline(store) and [t for t in speaker_rows(store) if "/statistics/timeline/" in t[0]]
+    assert [t for t in speaker_rows(store) if t[1].endswith("#policyOf")]   # a role given to a policy
+    assert first and {s.rsplit("/", 1)[1] for _, s in first} >= {"reuters", "nvidia"}
+    assert all(r["sentence"] and r["article"] for r in query(store, "who-said-what"))
+    # pages: the same rows as one long page, in the same order
+    pages = [row for offset in range(0, len(first), 2) for row in
+             said(store, "limit=2", f"offset={offset}")]
+    assert sorted(pages) == sorted(first)
+    # a speaker given: only its rows
+    assert {s for _, s in said(store, "speaker=路透社")} == {ID + "reuters"}
+
+    (corpus / "r1.md").write_text(HUAWEI_SAYS, encoding="utf-8")   # a change: another speaker
+    (corpus / "r3.md").write_text(REUTERS_REPORT.format(n=3), encoding="utf-8")   # an add
+    run_kg("ingest", str(corpus), store=store)
+    assert ID + "huawei" in {s for _, s in check()}
+    (corpus / "r2.md").unlink()   # a prune
+    run_kg("ingest", str(corpus), store=store)
+    check()
+    (corpus / "r4.md").write_text(DECIDED.replace("2022", "2021"), encoding="utf-8")   # a decision changed
+    run_kg("ingest", str(corpus), store=store)
+    assert "2021" in {d for _, d in timeline(store)}
+    check()
+    for f in corpus.glob("r*.md"):
+        f.unlink()
+    run_kg("ingest", str(corpus), store=store)
+    assert said(store) == [] and speaker_rows(store) == set()
+    assert query(store, "export-control-timeline") == []

@@ -57,8 +57,8 @@ MARK_STALE = (f"DELETE DATA {{ GRAPH {_G} {{ {_G} {_STALE} false }} }} ;\n"
 _MARK_CURRENT = (f"DELETE DATA {{ GRAPH {_G} {{ {_G} {_STALE} true }} }} ;\n"
                  f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} false }} }}")
 #: the statistics graph's layout: a store whose statistics graph has another (or none) is
-#: recounted in full by its next `kg ingest` (2: co-mention rows and name keys added)
-LAYOUT = 5
+#: recounted in full by its next `kg ingest` (2: co-mention rows and name keys added; 6: speaker and timeline rows)
+LAYOUT = 6
 
 
 def _layout(store) -> str:
@@ -175,6 +175,7 @@ def track(store, graphs: Iterable[str] = (), lines: Iterable[str] | Mapping[str,
     ops += _co_mention_update(store, graphs, [line for ls in by_graph.values() for line in ls])
     ops += _relation_update(store, graphs, by_graph)
     ops += _figure_update(store, graphs, by_graph)
+    ops += _speaker_update(store, graphs, by_graph)
     ops.append(_MARK_CURRENT)
     return " ;\n".join(ops)
 
@@ -193,6 +194,7 @@ def refresh(store, *, force: bool = False) -> bool:
                       + "".join(op + " ;\n" for op in _co_mention_inserts(_co_mentions(store)[0]))
                       + "".join(op + " ;\n" for op in _relation_inserts(_relations(store)))
                       + "".join(op + " ;\n" for op in _figure_inserts(_figures(store)))
+                      + "".join(op + " ;\n" for op in _speaker_inserts(_speakers(store), _timeline(store)))
                       + f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} false . {_layout(store)} }} }}")
         return True
     pending = f"SELECT ?x WHERE {{ GRAPH {_G} {{ {_G} {{}} ?x }} }}"
@@ -200,6 +202,7 @@ def refresh(store, *, force: bool = False) -> bool:
     ops = []
     if len(entities) > FULL_ABOVE:   # the counts in full; the co-mention rows are exact already
         ops += [_DROP_COUNTS, _COUNTS]
+        ops += _policy_refresh(store, None)
     else:
         types = {r["x"].value for r in store.query(pending.replace("{}", _PENDING_TYPE))}
         if entities:   # and the classes they have now
@@ -219,6 +222,8 @@ def refresh(store, *, force: bool = False) -> bool:
             ops.append(f"DELETE {{ GRAPH {_G} {{ ?type <{KGO.nameKey}> ?key }} }} WHERE {{ {_values('type', types)}"
                        f" GRAPH {_G} {{ ?type <{KGO.nameKey}> ?key }} }}")
             ops.append(_name_keys(_values("entity", types)))
+    if entities and len(entities) <= FULL_ABOVE:   # whether they are policies may have changed
+        ops += _policy_refresh(store, entities)
     ops.append(f"DELETE WHERE {{ GRAPH {_G} {{ {_G} {_PENDING_ENTITY} ?x }} }}")
     ops.append(f"DELETE WHERE {{ GRAPH {_G} {{ {_G} {_PENDING_TYPE} ?x }} }}")
     store._update(" ;\n".join(ops))
@@ -673,3 +678,159 @@ def _figure_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -> 
         rows = " ".join(f"<{_fig_row(k)}>" for k in keys[i:i + _CO_CHUNK])
         ops.append(f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ VALUES ?row {{ {rows} }} GRAPH {_G} {{ ?row ?p ?o }} }}")
     return ops + _figure_inserts(after)
+
+
+# -- speakers and the timeline: who-said-what and export-control-timeline -------------------
+#
+# who-said-what pages through every statement with a speaker (kgo:agent or kgo:attributedTo)
+# of the speaking kinds or attributed to a source, oldest first: at 10,000 articles some 49,000
+# (statement, speaker) pairs, which read from the article graphs (three properties joined on
+# the statement across every graph) take seconds; export-control-timeline pages through the
+# dated statements naming a decision (17,000) or giving a role to a policy (10,000 more, found
+# from 48,000 statements naming a policy). The statistics graph keeps one row per pair and
+# date, and per timeline statement and date, a few triples each, one literal of which the
+# queries choose their page on:
+#
+#     id:statistics/speaker/<md5>  kgo:speakerDate "2025-07" ;     # the date as text, "" undated
+#         kgo:statementGraph <…/graph/article/…> ; kgo:statementKey "…/id/statement/…" ;
+#         kgo:speakerOf "…/id/reuters" .
+#     id:statistics/timeline/<md5>  kgo:timelineDate "2025-12-09" ;
+#         kgo:statementGraph <…/graph/article/…> ; kgo:statementKey "…/id/statement/…" ;
+#         kgo:namesDecision true ; kgo:policyOf "…/id/entity-list" .   # either or both
+#
+# A statement belongs to one article graph, so its rows are that graph's: `track` drops the
+# rows of every graph a write replaces or drops and adds those of the lines it writes, with
+# the policies the store knows then. Whether an entity is a policy is the entities and
+# reference graphs' to say, which change with what an article mentions (or with the reference
+# graph, which leaves the statistics to recount in full): `refresh` sets the policy rows of
+# every entity marked to recount from the store as it is after the write.
+
+_SPK_DATE, _SPK_GRAPH = f"<{KGO.speakerDate}>", f"<{KGO.statementGraph}>"
+_SPK_STATEMENT, _SPK_OF = f"<{KGO.statementKey}>", f"<{KGO.speakerOf}>"
+_TL_DATE, _TL_DECISION, _TL_POLICY = f"<{KGO.timelineDate}>", f"<{KGO.namesDecision}>", f"<{KGO.policyOf}>"
+_SPEAKING = (f"?statement <{_K}agent>|<{_K}attributedTo> ?speaker . "
+             f"{{ VALUES ?kind {{ <{_K}Report> <{_K}Response> <{_K}Appeal> }} ?statement a ?kind }} "
+             f"UNION {{ ?statement <{_K}attributedTo> ?source }} OPTIONAL {{ ?statement <{_K}date> ?date }}")
+_DECIDING = f"?statement <{_K}decision> ?decision ; <{_K}date> ?date ."
+_POLICIES = (f"SELECT DISTINCT ?p WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* "
+             f"<{_K}Policy> }} GRAPH ?t {{ ?p a ?c }} FILTER(isIRI(?p)) }}")
+SpeakerKey = tuple  # ("speaker", graph, statement, speaker, date as text or "") or ("timeline", graph, statement, date)
+#: timeline key → [names a decision, the policies it gives a role to]
+Timeline = dict
+
+
+def _speaker_row(key: SpeakerKey) -> str:
+    return str(ID) + f"statistics/{key[0]}/" + hashlib.md5("\t".join(key[1:]).encode("utf-8")).hexdigest()
+
+
+def policies(store) -> set[str]:
+    """Every entity of a class under kgo:Policy, in any graph (as export-control-timeline reads them)."""
+    return {r["p"].value for r in store.query(_POLICIES)}
+
+
+def _speakers(store, graph: str = "?g") -> set[SpeakerKey]:
+    """The speaker rows (graph, statement, speaker, date) of graph (an IRI, or ?g: every article graph)."""
+    bind = "" if graph == "?g" else f"BIND({graph} AS ?g)"
+    out: set[SpeakerKey] = set()
+    for r in store.query(f"SELECT DISTINCT ?g ?statement ?speaker ?date WHERE {{ GRAPH {graph} {{ {_SPEAKING} }} {bind} "
+                         f"FILTER(isIRI(?statement) && isIRI(?speaker)) }}"):
+        if r["g"].value not in _KG_GRAPHS:
+            out.add(("speaker", r["g"].value, r["statement"].value, r["speaker"].value,
+                     r["date"].value if r["date"] is not None else ""))
+    return out
+
+
+def _policy_statements(store, graph: str, policy_set: set[str]) -> Timeline:
+    """The dated statements of graph (an IRI, or ?g) giving any role to one of these policies:
+    the statements first, looked up per policy, then their dates (joined at once, Oxigraph reads
+    every dated statement). An article's schema:mentions are passed over: an article has no
+    kgo:date (it has schema:datePublished), and they are most of what names a policy."""
+    out: Timeline = {}
+    bind = "" if graph == "?g" else f"BIND({graph} AS ?g)"
+    found: dict[tuple[str, str], set[str]] = {}
+    ordered = sorted(policy_set)
+    for i in range(0, len(ordered), _CO_CHUNK):
+        for r in store.query(f"SELECT DISTINCT ?g ?statement ?p WHERE {{ {_values('p', ordered[i:i + _CO_CHUNK])} "
+                             f"GRAPH {graph} {{ ?statement ?role ?p }} {bind} FILTER(isIRI(?statement) && ?role != {_MENTIONS}) }}"):
+            if r["g"].value not in _KG_GRAPHS:
+                found.setdefault((r["g"].value, r["statement"].value), set()).add(r["p"].value)
+    pairs = sorted(found)
+    for i in range(0, len(pairs), _CO_CHUNK):
+        values = " ".join(f"(<{g}> <{st}>)" for g, st in pairs[i:i + _CO_CHUNK])
+        for r in store.query(f"SELECT ?g ?statement ?date WHERE {{ VALUES (?g ?statement) {{ {values} }} "
+                             f"GRAPH ?g {{ ?statement <{_K}date> ?date }} }}"):
+            key = ("timeline", r["g"].value, r["statement"].value, r["date"].value)
+            out.setdefault(key, [False, set()])[1] |= found[(r["g"].value, r["statement"].value)]
+    return out
+
+
+def _timeline(store, graph: str = "?g", policy_set: set[str] | None = None) -> Timeline:
+    """The timeline rows of graph (an IRI, or ?g: every article graph): the dated statements
+    naming a decision or giving a role to one of policy_set (default: the store's policies)."""
+    bind = "" if graph == "?g" else f"BIND({graph} AS ?g)"
+    out = _policy_statements(store, graph, policies(store) if policy_set is None else policy_set)
+    for r in store.query(f"SELECT DISTINCT ?g ?statement ?date WHERE {{ GRAPH {graph} {{ {_DECIDING} }} {bind} "
+                         f"FILTER(isIRI(?statement)) }}"):
+        if r["g"].value not in _KG_GRAPHS:
+            out.setdefault(("timeline", r["g"].value, r["statement"].value, r["date"].value), [False, set()])[0] = True
+    return out
+
+
+def _speaker_inserts(rows: Iterable[SpeakerKey], timeline: Timeline | None = None) -> list[str]:
+    lines = []
+    for key in sorted(rows):
+        _, g, statement, speaker, date = key
+        lines.append(f"<{_speaker_row(key)}> {_SPK_DATE} {ox.Literal(date)} ; {_SPK_GRAPH} <{g}> ; "
+                     f"{_SPK_STATEMENT} {ox.Literal(statement)} ; {_SPK_OF} {ox.Literal(speaker)} .")
+    for key, (decision, named) in sorted((timeline or {}).items()):
+        _, g, statement, date = key
+        lines.append(f"<{_speaker_row(key)}> {_TL_DATE} {ox.Literal(date)} ; {_SPK_GRAPH} <{g}> ; "
+                     f"{_SPK_STATEMENT} {ox.Literal(statement)}" + (f" ; {_TL_DECISION} true" if decision else "")
+                     + "".join(f" ; {_TL_POLICY} {ox.Literal(p)}" for p in sorted(named)) + " .")
+    return [f"INSERT DATA {{ GRAPH {_G} {{\n" + "\n".join(lines[i:i + _CO_CHUNK]) + "\n} }"
+            for i in range(0, len(lines), _CO_CHUNK)]
+
+
+def _speaker_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -> list[str]:
+    """The updates that drop the speaker and timeline rows of every graph the write replaces or
+    drops and add those of the lines it writes (read as the store would read them, with the
+    policies the store knows now)."""
+    leaving = sorted(set(graphs) | set(by_graph))
+    ops = []
+    for i in range(0, len(leaving), _CO_CHUNK):
+        values = " ".join(f"<{g}>" for g in leaving[i:i + _CO_CHUNK])
+        ops.append(f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ VALUES ?g {{ {values} }} "
+                   f"GRAPH {_G} {{ ?row {_SPK_GRAPH} ?g ; ?p ?o }} }}")
+    new: set[SpeakerKey] = set()
+    timeline: Timeline = {}
+    policy_set = policies(store)
+    scratch = ox.Store()
+    for g, lines in by_graph.items():
+        if lines:
+            scratch.load("\n".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+            new |= _speakers(scratch, f"<{g}>")
+            timeline.update(_timeline(scratch, f"<{g}>", policy_set))
+    return ops + _speaker_inserts(new, timeline)
+
+
+def _policy_refresh(store, entities: set[str] | None) -> list[str]:
+    """The updates that set the policy links of the timeline rows of these entities (None: of
+    every entity) to what the store says after the write: the links go, those of the entities
+    that are policies now come back (rows added where a statement had none), and rows left
+    with neither a decision nor a policy go."""
+    now = policies(store)
+    if entities is None:
+        drop = f"DELETE {{ GRAPH {_G} {{ ?row {_TL_POLICY} ?p }} }} WHERE {{ GRAPH {_G} {{ ?row {_TL_POLICY} ?p }} }}"
+        wanted = now
+    else:
+        keys = " ".join(str(ox.Literal(e)) for e in sorted(entities))
+        drop = (f"DELETE {{ GRAPH {_G} {{ ?row {_TL_POLICY} ?p }} }} WHERE {{ VALUES ?p {{ {keys} }} "
+                f"GRAPH {_G} {{ ?row {_TL_POLICY} ?p }} }}")
+        wanted = now & entities
+    ops = [drop]
+    if wanted:
+        ops += _speaker_inserts((), _policy_statements(store, "?g", wanted))
+    # (the rows found first, then their triples: a NOT EXISTS per triple is five times the work)
+    ops.append(f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ {{ SELECT ?row WHERE {{ GRAPH {_G} {{ ?row {_TL_DATE} ?date }} "
+               f"FILTER NOT EXISTS {{ GRAPH {_G} {{ ?row {_TL_DECISION}|{_TL_POLICY} ?any }} }} }} }} GRAPH {_G} {{ ?row ?p ?o }} }}")
+    return ops
