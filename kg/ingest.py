@@ -29,10 +29,10 @@ from kg.corpus.reader import Checked, article_key, check_batch
 from kg.errors import KgError
 from kg.ingest_spool import extract_all
 from kg.ingest_workers import CHUNK, Extracted, dask_client, default_workers, extract_stream
-from kg.rdf.build import entity_description, read_mention_record, reference_triples
+from kg.rdf.build import EntityDescriber, read_mention_record, reference_triples
 from kg.rdf.iris import article_graph_iri
 from kg.rdf.namespaces import ENTITIES_GRAPH, KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH
-from kg.rdf.ntriples import nt
+from kg.rdf.ntriples import nt, plain
 from kg.reference import lexicon_file, load_reference, ontology_dir
 from kg.store import Store
 from kg.store.statistics import refresh as refresh_statistics
@@ -171,6 +171,7 @@ class _BatchWriter:
 
     def __init__(self, store: Store, reference, report: IngestReport, stored: set[str]) -> None:
         self.store, self.reference, self.report, self.stored = store, reference, report, stored
+        self.describer = EntityDescriber(reference)
         self.batch: list[Extracted] = []
         self.size = 0
 
@@ -184,26 +185,31 @@ class _BatchWriter:
         batch, self.batch, self.size = self.batch, [], 0
         if not batch:
             return
-        graphs = {str(article_graph_iri(x.key)): x for x in batch}
+        graphs = {x.graph: x for x in batch}
         replaced: dict[str, list[str]] = {}
-        loaded: dict[str, list[str]] = {}
+        loaded: dict[str, Extracted] = {}
         for g, x in graphs.items():
             if x.key in self.stored:
-                old, new = graph_lines(self.store, g), set(x.lines)
+                lines = x.lines
+                old, new = graph_lines(self.store, g), set(lines)
                 self.report.triples_removed += len(old - new)
                 self.report.triples_added += len(new - old)
-                replaced[g] = x.lines
+                replaced[g] = lines
             else:
                 self.report.triples_added += x.count
-                loaded[g] = x.lines
+                loaded[g] = x
         if self.report.dry_run:
             return
         new_records = {g: x.records for g, x in graphs.items()}
         entities = self._entities_update(set(graphs), new_records, stored=set(replaced))
-        # what to recount, marked with the write (all graphs read back: any the store holds is replaced)
-        track = track_statistics(self.store, graphs, (line for x in batch for line in x.lines))
+        # what to recount, marked with the write (all graphs read back: any the store holds is replaced);
+        # a graph's mention-record lines name every entity it mentions
+        track = track_statistics(self.store, graphs, (line for x in batch for line in _record_lines(x)))
         before = " ;\n".join(op for op in (track, entities) if op)
-        self.store.write_graphs({**replaced, **loaded}, before=before)
+        if isinstance(self.store, Store):   # new graphs go to Oxigraph's loader as the workers wrote them
+            self.store.write_graphs(replaced, before=before, nquads={g: x.nquads for g, x in loaded.items()})
+        else:
+            self.store.write_graphs({**replaced, **{g: x.lines for g, x in loaded.items()}}, before=before)
 
     def remove(self, keys: list[str]) -> None:
         graphs = [str(article_graph_iri(k)) for k in keys]
@@ -239,9 +245,8 @@ class _BatchWriter:
                 records[e].append(read_mention_record(rec))
         lines = []
         for e in sorted(records):
-            key = e[len(str(_ID)):]
-            for s, p, o in entity_description(_unsegment(key), records[e], self.reference) if records[e] else ():
-                lines.append(f"{nt(s)} {nt(p)} {nt(o)} .")
+            if records[e]:
+                lines += self.describer.lines(_unsegment(e[len(str(_ID)):]), records[e])
         g = f"<{ENTITIES_GRAPH}>"
         out = []
         for chunk in _chunks(sorted(shrinking), _VALUES_CHUNK):
@@ -253,6 +258,11 @@ class _BatchWriter:
 
 
 from kg.rdf.namespaces import ID as _ID  # noqa: E402
+
+
+def _record_lines(x: Extracted) -> list[str]:
+    """The mention-record lines of an extracted article graph, as the graph holds them."""
+    return [f"<{e}> <{KGO.mentionRecord}> {plain(record)} ." for e, record in x.records.items()]
 
 
 def _unsegment(segment: str) -> str:
