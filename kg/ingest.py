@@ -3,10 +3,14 @@
 Every file is read and checked before the store is touched, and every article is
 extracted before the first write (kept on disk meanwhile, `kg.ingest_spool`), so a bad
 file, an article that overruns its time budget (`kg.article_budget`) or one extraction
-fails on stops the whole run with the store as it was. Articles whose file is unchanged (same SHA-256, same extractor)
+fails on stops the whole run with the store as it was. Into an empty store (a first
+ingest) batches are written while extraction goes on instead, and the same failures empty
+it again: the store is as it was, and the writes do not wait for the last article.
+Articles whose file is unchanged (same SHA-256, same extractor)
 are skipped; changed and new ones are extracted (in worker processes, see
-`kg.ingest_workers`) and written in batches; an article that was ingested from a folder
-being ingested again, and is gone from it, is dropped.
+`kg.ingest_workers`) and written in batches, each on a thread of its own while the next is
+collected; an article that was ingested from a folder being ingested again, and is gone
+from it, is dropped.
 
 Writes, per batch: first the entities graph (the descriptions of every entity the batch's
 articles mention or mentioned, recomputed from the mention records of all articles), then
@@ -18,6 +22,7 @@ is whole again. Each article graph is always either fully written or untouched.
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -142,19 +147,49 @@ def _write(store: Store, report: IngestReport, todo: list[tuple[str, Path, str, 
     workers = max(1, min(workers, -(-len(todo) // CHUNK)))   # no process that would get nothing to do
     results = extract_stream(_articles(todo), fingerprint, pipeline_config, base_pipeline,
                              workers=workers, dask=client)
+    reference = load_reference()
+    stored = set(report.changed) | set(report.unchanged) | set(report.removed)
+    if not dry_run and todo and isinstance(store, Store) and store.is_empty():
+        _write_as_extracted(store, report, results, len(todo), progress, reference)
+        return
     # every article extracted before the first write: one that fails stops the run, store untouched
     with extract_all(results, len(todo), progress) as extracted:
         if not dry_run:
             _load_schema(store)
-        reference = load_reference()
-        stored = set(report.changed) | set(report.unchanged) | set(report.removed)
-        writer = _BatchWriter(store, reference, report, stored)
-        for item in extracted:
-            writer.add(item)
-        writer.flush()
-        writer.remove(report.removed)
+        with _BatchWriter(store, reference, report, stored) as writer:
+            for item in extracted:
+                writer.add(item)
+            writer.flush()
+            writer.remove(report.removed)
         if not dry_run:
             refresh_statistics(store)   # the counts summaries read (kg.store.statistics)
+
+
+def _write_as_extracted(store: Store, report: IngestReport, results: Iterator[Extracted], total: int, progress,
+                        reference) -> None:
+    """Into an empty store, batches are written while later articles are still being
+    extracted: the store's content as it was is "nothing", so an article that fails (or any
+    other error) empties it again, and no written article needs to wait for the last one
+    to be extracted (on a first ingest the writes took a sixth of the run after extraction).
+    A run killed half-way leaves whole articles, as a killed write phase always has."""
+    try:
+        _load_schema(store)   # while the workers build their pipelines
+        with _BatchWriter(store, reference, report, set()) as writer:
+            for i, item in enumerate(results):
+                writer.add(item)
+                if progress:
+                    progress(i + 1, total, item.key)
+            writer.flush()
+        refresh_statistics(store)
+    except Exception:   # not Ctrl-C: an interrupted run keeps the articles it completed
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()   # the workers' queued articles are dropped, not waited for
+        try:
+            store.clear()
+        except Exception:   # noqa: BLE001 - the first error is the one to report (a full disk, say)
+            pass
+        raise
 
 
 def _articles(todo: list[tuple[str, Path, str, str]]):
@@ -167,13 +202,33 @@ def _articles(todo: list[tuple[str, Path, str, str]]):
 
 
 class _BatchWriter:
-    """Collects extracted articles and writes them a batch at a time (see the module docstring)."""
+    """Collects extracted articles and writes them a batch at a time (see the module docstring).
+
+    A batch is written on a thread of its own while the next one is collected: Oxigraph's
+    loader releases the GIL, so its parsing and sorting overlap the reading of the next
+    batch (from the spool, or from the workers). At most one batch is being written and one
+    collected, and batches are written in order. Use it as a context manager: leaving the
+    block waits for the last write (and raises its error)."""
 
     def __init__(self, store: Store, reference, report: IngestReport, stored: set[str]) -> None:
         self.store, self.reference, self.report, self.stored = store, reference, report, stored
         self.describer = EntityDescriber(reference)
         self.batch: list[Extracted] = []
         self.size = 0
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
+        self._pending: Future | None = None
+
+    def __enter__(self) -> "_BatchWriter":
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        try:
+            self.wait()
+        except Exception:
+            if exc_type is None:
+                raise   # else the error that left the block is the one to report
+        finally:
+            self._thread.shutdown(wait=True)
 
     def add(self, item: Extracted) -> None:
         self.batch.append(item)
@@ -182,9 +237,19 @@ class _BatchWriter:
             self.flush()
 
     def flush(self) -> None:
+        """Write the batch collected so far (on the writer thread, after the batch before it)."""
         batch, self.batch, self.size = self.batch, [], 0
-        if not batch:
-            return
+        if batch:
+            self.wait()
+            self._pending = self._thread.submit(self._write, batch)
+
+    def wait(self) -> None:
+        """Wait for the batch being written; its error, if any, is raised here."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def _write(self, batch: list[Extracted]) -> None:
         graphs = {x.graph: x for x in batch}
         replaced: dict[str, list[str]] = {}
         loaded: dict[str, Extracted] = {}
@@ -212,6 +277,7 @@ class _BatchWriter:
             self.store.write_graphs({**replaced, **{g: x.lines for g, x in loaded.items()}}, before=before)
 
     def remove(self, keys: list[str]) -> None:
+        self.wait()
         graphs = [str(article_graph_iri(k)) for k in keys]
         for g in graphs:
             self.report.triples_removed += len(graph_lines(self.store, g))

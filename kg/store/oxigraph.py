@@ -140,6 +140,16 @@ class Store:
                 raise StoreError(f"{self.location}: cannot load {len(loads)} graphs: {e}") from e
         self._flush()
 
+    def clear(self) -> None:
+        """Remove every quad and graph (kg.ingest empties a store it found empty when its run fails)."""
+        if not self.writable:
+            raise StoreError(f"{self.location}: store is open read-only")
+        try:
+            self.db.clear()
+        except OSError as e:
+            raise StoreError(f"{self.location}: cannot write to disk: {e}") from e
+        self._flush()
+
     def _mark_statistics_stale(self, graph: str) -> None:
         """Any graph but the statistics' own and the ontology's changes the counts (kg.store.statistics)."""
         from kg.store.statistics import MARK_STALE, UNCOUNTED_GRAPHS
@@ -182,6 +192,11 @@ class Store:
 
     def count(self) -> int:
         return len(self.db)
+
+    def is_empty(self) -> bool:
+        """No quad and no named graph (without counting them all, as len() does)."""
+        return next(iter(self.db.quads_for_pattern(None, None, None, None)), None) is None \
+            and next(iter(self.db.named_graphs()), None) is None
 
 
 def _as_nquads(ntriples: bytes, graph: str) -> bytes:
