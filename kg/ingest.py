@@ -22,10 +22,9 @@ is whole again. Each article graph is always either fully written or untouched.
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
 
@@ -43,6 +42,9 @@ from kg.store import Store
 from kg.store.statistics import refresh as refresh_statistics
 from kg.store.statistics import track as track_statistics
 from kg.store.terms import quad_to_rdflib
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 FINGERPRINT_FILES = ("nlp", "extraction", "rdf")
 BATCH_ARTICLES = 200          # articles per write batch
@@ -215,6 +217,7 @@ class _BatchWriter:
         self.describer = EntityDescriber(reference)
         self.batch: list[Extracted] = []
         self.size = 0
+        from concurrent.futures import ThreadPoolExecutor
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         self._pending: Future | None = None
 
