@@ -29,9 +29,9 @@ from functools import lru_cache
 from typing import Iterable
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from kg.extraction.model import ArticleFacts, Evidence, Statement
+from kg.extraction.model import ArticleFacts, Statement
 from kg.rdf.evidence import closure, evidence_lines
 from kg.rdf.iris import article_graph_iri, article_iri, article_iri_str, entity_iri, entity_iri_str, statement_iri_str
 from kg.rdf.namespaces import IRIS, KGO, SCHEMA, WD
