@@ -107,7 +107,7 @@ def stage_rates(folder: Path) -> tuple[float, float]:
     from kg.corpus import read_article
     from kg.extraction.extract import extract
     from kg.nlp import make_nlp
-    from kg.rdf.build import article_triples
+    from kg.rdf.build import article_lines
     from kg.reference import load_reference
     arts = [read_article(p) for p in sorted(folder.glob("*.md"))]
     chars = sum(len(a.text) for a in arts)
@@ -119,7 +119,7 @@ def stage_rates(folder: Path) -> tuple[float, float]:
     nlp_rate = chars / (time.perf_counter() - start)
     start = time.perf_counter()
     for art, doc in zip(arts, nlp.pipe(a.text for a in arts)):
-        article_triples(extract(doc, art), ref)
+        article_lines(extract(doc, art), ref)
     return nlp_rate, chars / (time.perf_counter() - start)
 
 

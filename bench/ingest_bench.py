@@ -1,6 +1,6 @@
 """`kg ingest` throughput and memory against jieba.cut on the same text, measured in one run.
 
-    python bench/ingest_bench.py [--sizes 100,1000] [--workers 2] [--keep DIR] [--compare SRC]
+    python bench/ingest_bench.py [--sizes 100,1000] [--workers 2] [--keep DIR] [--compare SRC] [--repeat N]
 
 Builds synthetic corpora of N articles (about 1,000 characters each, from the sentences of
 our own articles: `bench/corpus_bench.py` says how) and, for each size:
@@ -20,13 +20,17 @@ The peak RSS of each size is printed as a ratio to the smallest size's.
 
 --compare SRC runs every ingest a second time with the kg source tree at SRC (for instance
 `git archive main | tar -x -C /tmp/kg-main`), right after this tree's, into its own store:
-before-and-after figures from one run. --keep DIR keeps the corpora (and stores) there.
+before-and-after figures from one run. --repeat N ingests each size N times per tree, the
+trees taking turns, and ends each size with the medians (on a machine shared with other
+work, one pair of runs can differ by a third either way). --keep DIR keeps the corpora (and
+stores) there.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -97,6 +101,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--keep", help="folder to keep the corpora and stores in")
     ap.add_argument("--compare", metavar="SRC", help="another kg source tree to run every ingest with too")
+    ap.add_argument("--repeat", type=int, default=1, metavar="N",
+                    help="ingest each size N times per tree, taking turns, and print the medians")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     trees = [("this tree", None)] + ([(f"{args.compare}", Path(args.compare).resolve())] if args.compare else [])
@@ -113,24 +119,33 @@ def main() -> None:
               flush=True)
         first: dict[str, float] = {}
         for n in sizes:
-            for label, src in trees:
-                store = work / f"store{n}-{'this' if src is None else 'compare'}"
-                shutil.rmtree(store, ignore_errors=True)
-                base, base_cpu = jieba_rates(texts_of(corpora[n], 1000))
-                run = kg_ingest(store, corpora[n], args.workers, src)
-                again = kg_ingest(store, corpora[n], args.workers, src)
-                first.setdefault(label, run.rss_mib)
-                rate, per_cpu = chars[n] / run.secs, chars[n] / run.cpu
-                print(f"\n{n} articles ({chars[n]:,} chars), {label}, --workers {args.workers}: jieba.cut {base:,.0f} "
-                      f"chars/s ({base_cpu:,.0f} per CPU-second)\n"
-                      f"  ingest {run.secs:7.1f} s  {rate:8,.0f} chars/s  {rate / base:5.3f}x jieba  "
-                      f"{n / run.secs:5.1f} articles/s  CPU {run.cpu:6.1f} s ({per_cpu:,.0f} chars per CPU-second, "
-                      f"{per_cpu / base_cpu:.3f}x jieba's; on {args.workers} idle cores at best "
-                      f"{args.workers * per_cpu / base_cpu:.3f}x)  "
-                      f"peak RSS {run.rss_mib:,.0f} MiB ({run.rss_mib / first[label]:.2f}x {small} articles')\n"
-                      f"  unchanged re-ingest {again.secs:6.2f} s  peak RSS {again.rss_mib:,.0f} MiB", flush=True)
-                if not args.keep:
+            ratios: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in trees}
+            for rep in range(args.repeat):
+                for label, src in trees:
+                    store = work / f"store{n}-{'this' if src is None else 'compare'}"
                     shutil.rmtree(store, ignore_errors=True)
+                    base, base_cpu = jieba_rates(texts_of(corpora[n], 1000))
+                    run = kg_ingest(store, corpora[n], args.workers, src)
+                    again = kg_ingest(store, corpora[n], args.workers, src) if rep == 0 else None
+                    first.setdefault(label, run.rss_mib)
+                    rate, per_cpu = chars[n] / run.secs, chars[n] / run.cpu
+                    ratios[label].append((rate / base, per_cpu / base_cpu))
+                    print(f"\n{n} articles ({chars[n]:,} chars), {label}, --workers {args.workers}: jieba.cut {base:,.0f} "
+                          f"chars/s ({base_cpu:,.0f} per CPU-second)\n"
+                          f"  ingest {run.secs:7.1f} s  {rate:8,.0f} chars/s  {rate / base:5.3f}x jieba  "
+                          f"{n / run.secs:5.1f} articles/s  CPU {run.cpu:6.1f} s ({per_cpu:,.0f} chars per CPU-second, "
+                          f"{per_cpu / base_cpu:.3f}x jieba's; on {args.workers} idle cores at best "
+                          f"{args.workers * per_cpu / base_cpu:.3f}x)  "
+                          f"peak RSS {run.rss_mib:,.0f} MiB ({run.rss_mib / first[label]:.2f}x {small} articles')"
+                          + (f"\n  unchanged re-ingest {again.secs:6.2f} s  peak RSS {again.rss_mib:,.0f} MiB"
+                             if again else ""), flush=True)
+                    if not args.keep:
+                        shutil.rmtree(store, ignore_errors=True)
+            if args.repeat > 1:
+                print(f"\n{n} articles, medians of {args.repeat}:")
+                for label, values in ratios.items():
+                    print(f"  {label}: {statistics.median(v[0] for v in values):.3f}x jieba.cut, chars per CPU-second "
+                          f"{statistics.median(v[1] for v in values):.3f}x jieba's")
 
 
 if __name__ == "__main__":

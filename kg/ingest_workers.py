@@ -10,8 +10,9 @@ results come back in the order the articles went in, and at most a few chunks pe
 are in flight, so memory stays flat however large the corpus. Only the calling process
 writes to the store.
 
-Output never depends on where an article was extracted: a worker renders the triples to
-N-Triples lines exactly as the single-process path does.
+Output never depends on where an article was extracted: a worker writes the article's graph
+as N-Quads exactly as the single-process path does, and only bytes travel back (pickling
+700 strings an article cost the worker, the calling process and the spool each a little).
 """
 from __future__ import annotations
 
@@ -31,14 +32,31 @@ AHEAD = 3            # chunks in flight per worker
 
 @dataclass(frozen=True)
 class Extracted:
-    """One article's graph: its N-Triples lines, how many distinct ones, and its mention
-    records (entity IRI → record). The count is made here, in the worker, so the writer
-    never builds a set of a new article's lines."""
+    """One article's graph, written by the worker: the graph's IRI, its triples as N-Quads
+    (UTF-8, one line per distinct triple, in the order built, each ending in the graph), how
+    many, and its mention records (entity IRI → record). The writer hands the N-Quads to
+    Oxigraph's loader as they are, and never builds a set of a new article's lines."""
 
     key: str
-    lines: list[str]
+    graph: str
+    nquads: bytes
     count: int
     records: dict[str, str]
+
+    @property
+    def lines(self) -> list[str]:
+        """The triples as N-Triples lines (for a graph that replaces a stored one, and dry runs)."""
+        cut = len(self.graph) + 5   # " <graph> ."
+        return [line[:-cut] + " ." for line in self.nquads.decode("utf-8").split("\n") if line]
+
+
+def render(key: str, lines: list[str], records: dict[str, str]) -> Extracted:
+    """An article's N-Triples lines (distinct) as the Extracted the writer takes."""
+    from kg.rdf.iris import article_graph_iri_str
+    graph = article_graph_iri_str(key)
+    tail = f" <{graph}> .\n"
+    nquads = "".join([line[:-2] + tail for line in lines]).encode("utf-8")
+    return Extracted(key, graph, nquads, len(lines), records)
 
 
 class _Extractor:
@@ -103,21 +121,13 @@ class _Extractor:
             yield out
 
     def _render(self, art: Article, facts) -> Extracted:
-        from rdflib import Literal
-
-        from kg.rdf.build import article_triples
-        from kg.rdf.iris import article_iri
-        from kg.rdf.namespaces import KGO
-        from kg.rdf.ntriples import nt
-        triples = article_triples(facts, self.reference)
-        triples.append((article_iri(art.key), KGO.extractor, Literal(self.fingerprint)))
-        lines = []
-        records = {}
-        for s, p, o in triples:
-            lines.append(f"{nt(s)} {nt(p)} {nt(o)} .")
-            if p == KGO.mentionRecord:
-                records[str(s)] = str(o)
-        return Extracted(art.key, lines, len(set(lines)), records)
+        from kg.rdf.build import article_lines
+        from kg.rdf.iris import article_iri_str
+        from kg.rdf.namespaces import IRIS
+        from kg.rdf.ntriples import plain
+        lines, records = article_lines(facts, self.reference)
+        lines.append(f"<{article_iri_str(art.key)}> <{IRIS['KGO']}extractor> {plain(self.fingerprint)} .")
+        return render(art.key, lines, records)
 
 
 _PROCESS: dict[tuple, _Extractor] = {}

@@ -74,3 +74,23 @@ def test_a_pipeline_workers_cannot_build_is_one_line_and_no_store(tmp_path):
     assert proc.stderr.startswith("kg: error:") and "pipeline" in proc.stderr, proc.stderr
     assert len(proc.stderr.splitlines()) == 1
     assert not store.exists()
+
+
+def test_a_first_ingest_that_fails_after_batches_were_written_leaves_the_store_empty(tmp_path, monkeypatch):
+    """Into an empty store batches are written while extraction goes on; an article that then
+    fails empties the store again: nothing of the run stays, as when nothing had been written."""
+    from kg.corpus.reader import check_batch
+    from kg.store import open_store
+    corpus = _corpus(tmp_path / "corpus", 20)   # the last group of articles is read after two were written
+    checked = check_batch([corpus])
+    (corpus / "art19.md").write_text("曜芯科技發布S9晶片。\n", encoding="utf-8")
+    monkeypatch.setattr(kg.ingest, "BATCH_ARTICLES", 1)
+    seen: list[int] = []
+    with open_store(tmp_path / "store", write=True) as store:
+        def progress(done: int, total: int, key: str) -> None:
+            seen.append(sum(g.startswith("https://w3id.org/aichip-kg/graph/article/") for g in store.graphs()))
+
+        with pytest.raises(KgError, match="art19.md: the file changed while being ingested"):
+            kg.ingest.ingest([corpus], store, checked=checked, workers=1, progress=progress)
+        assert max(seen) > 0   # articles were in the store before the failure
+        assert store.graphs() == [] and store.is_empty()

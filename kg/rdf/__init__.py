@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import importlib
 
-_HOME = {"article_graph_iri": "kg.rdf.build", "article_triples": "kg.rdf.build", "reference_triples": "kg.rdf.build",
+_HOME = {"article_graph_iri": "kg.rdf.build", "article_lines": "kg.rdf.build", "reference_triples": "kg.rdf.build",
          "GRAPH": "kg.rdf.namespaces", "ID": "kg.rdf.namespaces", "KGO": "kg.rdf.namespaces"}
 
-__all__ = ["GRAPH", "ID", "KGO", "article_graph_iri", "article_triples", "reference_triples"]
+__all__ = ["GRAPH", "ID", "KGO", "article_graph_iri", "article_lines", "reference_triples"]
 
 
 def __getattr__(name: str):

@@ -33,9 +33,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
 from kg.rdf.iris import _segment, digest
-from kg.rdf.namespaces import ID, KGO, NIF, OA
+from kg.rdf.namespaces import ID, IRIS, KGO, NIF, OA
+from kg.rdf.ntriples import plain
 
-__all__ = ["EvidenceSpan", "evidence_triples", "parse_evidence_iri", "closure", "read_evidence", "is_sentence"]
+__all__ = ["EvidenceSpan", "evidence_triples", "evidence_lines", "parse_evidence_iri", "closure", "read_evidence", "is_sentence"]
 
 _SENTENCE = str(ID) + "sentence/"
 
@@ -66,17 +67,45 @@ def is_sentence(iri: str) -> bool:
     return iri.startswith(_SENTENCE) and "#" not in iri
 
 
-def evidence_triples(article_key: str, text: str, target: URIRef, start: int, end: int, sentence_start: int,
-                     sentence_end: int, rule: str, confidence: float) -> list[tuple]:
-    """The stored triples of one piece of evidence for target (see the module docstring)."""
+def _evidence_node(article_key: str, text: str, start: int, end: int, sentence_start: int, sentence_end: int,
+                   rule: str, confidence: float) -> tuple[str, str, str, bool]:
+    """(sentence IRI, evidence node IRI, sentence text, whether the span lies inside the sentence)."""
     raw = text[sentence_start:sentence_end]
     sentence = raw.strip()
     s0 = sentence_start + len(raw) - len(raw.lstrip())
-    sn = sentence_iri(article_key, s0, s0 + len(sentence))
-    node = URIRef(f"{sn}#{start}-{end}-{confidence:.2f}-{_segment(rule)}")
+    sn = f"{_article_digest(article_key)}/{s0}-{s0 + len(sentence)}"
+    node = f"{sn}#{start}-{end}-{confidence:.2f}-{_segment(rule)}"
+    return sn, node, sentence, s0 <= start <= end <= s0 + len(sentence)
+
+
+def evidence_triples(article_key: str, text: str, target: URIRef, start: int, end: int, sentence_start: int,
+                     sentence_end: int, rule: str, confidence: float) -> list[tuple]:
+    """The stored triples of one piece of evidence for target (see the module docstring)."""
+    sn, node, sentence, inside = _evidence_node(article_key, text, start, end, sentence_start, sentence_end, rule,
+                                                confidence)
+    sn, node = URIRef(sn), URIRef(node)
     out = [(target, KGO.evidence, node), (sn, KGO.sentence, Literal(sentence)), (node, NIF.sentence, sn)]
-    if not (s0 <= start <= end <= s0 + len(sentence)):
+    if not inside:
         out.append((node, OA.exact, Literal(text[start:end])))
+    return out
+
+
+_P_EVIDENCE, _P_SENTENCE, _P_NIF_SENTENCE, _P_EXACT = (f"<{IRIS['KGO']}evidence>", f"<{IRIS['KGO']}sentence>",
+                                                       f"<{IRIS['NIF']}sentence>", f"<{IRIS['OA']}exact>")
+
+
+def evidence_lines(article_key: str, text: str, target: str, start: int, end: int, sentence_start: int,
+                   sentence_end: int, rule: str, confidence: float, sentences: dict[str, str]) -> list[str]:
+    """`evidence_triples` as N-Triples lines, target written already (`<…>`); sentences keeps each
+    sentence's line, written once per article however many facts rest on it."""
+    sn, node, sentence, inside = _evidence_node(article_key, text, start, end, sentence_start, sentence_end, rule,
+                                                confidence)
+    line = sentences.get(sn)
+    if line is None:
+        line = sentences[sn] = f"<{sn}> {_P_SENTENCE} {plain(sentence)} ."
+    out = [f"{target} {_P_EVIDENCE} <{node}> .", line, f"<{node}> {_P_NIF_SENTENCE} <{sn}> ."]
+    if not inside:
+        out.append(f"<{node}> {_P_EXACT} {plain(text[start:end])} .")
     return out
 
 

@@ -6,7 +6,9 @@ from functools import lru_cache
 
 from rdflib import URIRef
 
-from kg.rdf.namespaces import GRAPH, ID
+from kg.rdf.namespaces import GRAPH, ID, IRIS
+
+_ID, _GRAPH = IRIS["ID"], IRIS["GRAPH"]
 
 
 @lru_cache(maxsize=65536)   # every entity key is segmented once per mention, evidence and role otherwise
@@ -33,12 +35,30 @@ def article_graph_iri(article_key: str) -> URIRef:
     return GRAPH["article/" + _segment(article_key)]
 
 
+# The same IRIs as plain strings, for the N-Triples writers that make no rdflib terms
+# (kg.rdf.build.article_lines): `_segment` leaves nothing in them that an IRI may not hold.
+def entity_iri_str(key: str) -> str:
+    return _ID + _segment(key)
+
+
+def article_iri_str(article_key: str) -> str:
+    return _ID + "article/" + _segment(article_key)
+
+
+def article_graph_iri_str(article_key: str) -> str:
+    return _GRAPH + "article/" + _segment(article_key)
+
+
 def digest(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
 
 
 def statement_iri(article_key: str, *parts: object) -> URIRef:
-    return ID["statement/" + digest(article_key, *parts)]
+    return URIRef(statement_iri_str(article_key, *parts))
+
+
+def statement_iri_str(article_key: str, *parts: object) -> str:
+    return _ID + "statement/" + digest(article_key, *parts)
 
 
 def evidence_iri(article_key: str, *parts: object) -> URIRef:

@@ -103,19 +103,27 @@ class Store:
                 raise StoreError(f"{self.location}: cannot load {graph}: {e}") from e
         self._update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
 
-    def write_graphs(self, graphs: dict[str, list[str]], *, drop: Iterable[str] = (), before: str = "") -> None:
-        """Replace many graphs at once: each graph in graphs gets exactly its N-Triples lines.
+    def write_graphs(self, graphs: dict[str, list[str]], *, drop: Iterable[str] = (), before: str = "",
+                     nquads: dict[str, bytes] | None = None) -> None:
+        """Replace many graphs at once: each graph in graphs gets exactly its N-Triples lines,
+        each graph in nquads exactly the triples of its N-Quads (UTF-8 lines naming that graph,
+        as kg.ingest_workers writes an article's graph).
 
         before (a SPARQL update), the drops and the replacements of graphs the store holds
         are one update, so one transaction; graphs the store does not hold yet are then
         added by Oxigraph's bulk loader, which writes them as new files and adds those in
         one step (all or nothing below its chunk of a million quads; kg.ingest's batches
         stay under it): less than half the CPU of a transactional load, which also leaves
-        the writer's memory with every quad until the next flush.
+        the writer's memory with every quad until the next flush. N-Quads go to the loader
+        as they are, never parsed or rewritten here.
         """
         if not self.writable:
             raise StoreError(f"{self.location}: store is open read-only")
-        fresh = {g: v for g, v in graphs.items() if not self.db.contains_named_graph(ox.NamedNode(g))}
+        graphs, nquads = dict(graphs), dict(nquads or {})
+        for g in [g for g in nquads if self.db.contains_named_graph(ox.NamedNode(g))]:
+            graphs[g] = _nquads_lines(nquads.pop(g), g)   # a stored graph: replaced in the update
+        fresh = {g: "\n".join(v).encode("utf-8") + b"\n" for g, v in graphs.items()
+                 if not self.db.contains_named_graph(ox.NamedNode(g))}
         from kg.store.statistics import MARK_STALE
         ops = [MARK_STALE] + ([before] if before else [])
         ops += [f"DROP SILENT GRAPH <{g}>" for g in [*drop, *(g for g in graphs if g not in fresh)]]
@@ -124,11 +132,22 @@ class Store:
             ops.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
         if ops:
             self._update(" ;\n".join(ops))
-        if fresh:
+        loads = [_as_nquads(body, g) for g, body in fresh.items()] + list(nquads.values())
+        if loads:
             try:
-                self.db.bulk_load(_NQuads(fresh), ox.RdfFormat.N_QUADS)
+                self.db.bulk_load(_Chunks(loads), ox.RdfFormat.N_QUADS)
             except (OSError, SyntaxError, ValueError) as e:
-                raise StoreError(f"{self.location}: cannot load {len(fresh)} article graphs: {e}") from e
+                raise StoreError(f"{self.location}: cannot load {len(loads)} graphs: {e}") from e
+        self._flush()
+
+    def clear(self) -> None:
+        """Remove every quad and graph (kg.ingest empties a store it found empty when its run fails)."""
+        if not self.writable:
+            raise StoreError(f"{self.location}: store is open read-only")
+        try:
+            self.db.clear()
+        except OSError as e:
+            raise StoreError(f"{self.location}: cannot write to disk: {e}") from e
         self._flush()
 
     def _mark_statistics_stale(self, graph: str) -> None:
@@ -174,14 +193,29 @@ class Store:
     def count(self) -> int:
         return len(self.db)
 
+    def is_empty(self) -> bool:
+        """No quad and no named graph (without counting them all, as len() does)."""
+        return next(iter(self.db.quads_for_pattern(None, None, None, None)), None) is None \
+            and next(iter(self.db.named_graphs()), None) is None
 
-class _NQuads(io.RawIOBase):
-    """Graphs' N-Triples lines read as one N-Quads file, made a graph at a time: the loader
-    streams it, so a batch's quads are never one string (120 MiB more at 200 articles)."""
 
-    def __init__(self, graphs: dict[str, list[str]]) -> None:
-        self._parts = ("".join(f"{line[:-1]}<{g}> .\n" for line in lines).encode("utf-8")
-                       for g, lines in graphs.items())
+def _as_nquads(ntriples: bytes, graph: str) -> bytes:
+    """N-Triples lines (each ending in " .\\n") as N-Quads lines naming graph."""
+    return ntriples.replace(b" .\n", f" <{graph}> .\n".encode("utf-8"))
+
+
+def _nquads_lines(nquads: bytes, graph: str) -> list[str]:
+    """N-Quads lines naming graph back as N-Triples lines."""
+    cut = len(graph) + 5   # " <graph> ."
+    return [line[:-cut] + " ." for line in nquads.decode("utf-8").split("\n") if line]
+
+
+class _Chunks(io.RawIOBase):
+    """Byte strings read as one file, one after the other: the loader streams it, so a batch's
+    quads are never one string (120 MiB more at 200 articles)."""
+
+    def __init__(self, parts: list[bytes]) -> None:
+        self._parts = iter(parts)
         self._part, self._at = memoryview(b""), 0
 
     def readable(self) -> bool:
