@@ -1032,7 +1032,7 @@ def test_a_word_for_a_kind_of_firm_is_no_name(facts):
 
 
 def test_customers_and_investors_a_company_lists(facts):
-    f = facts("瀚海智芯今日起招股，基石投資者包括青嵐資本、北辰投資及星河基金。瀚海智芯表示，"
+    f = facts("瀚海智芯今日起招股，基石投資者包括青嵐資本、北辰創投及星河基金。瀚海智芯表示，"
               "其主要客戶包括鋒算科技和曜光科技。")
     firm = key_of(f, "瀚海智芯")
     for other in ("青嵐", "北辰", "星河", "鋒算", "曜光"):

@@ -41,7 +41,7 @@ ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchI
 ENDS = "。！？!?\n"
 CLAUSE_ENDS = "，,；;。！？!?\n"
 # A sentence naming at most this many entities is read as one frame; a longer one clause by clause.
-SENTENCE_WHOLE_UP_TO = 4
+SENTENCE_WHOLE_UP_TO = 3
 
 
 def extract(doc: Doc, article: Article) -> ArticleFacts:
