@@ -18,7 +18,8 @@ Exact, always: every write to another graph but the ontology's (`Store.write_gra
 (`<…/graph/statistics> kgo:statisticsStale true`) in the same transaction as its first change.
 `kg ingest` writes its article graphs with `track`, which in that same transaction marks what
 the graphs replaced, dropped or added mention (`<…/graph/statistics> kgo:recountEntity id:x`),
-with the classes those entities have before the write (`kgo:recountType`), and sets the stale
+with the classes those entities have before the write (`kgo:recountType`) and whether each
+is a policy then (`kgo:recountWasPolicy`, `kgo:recountWasNotPolicy`), and sets the stale
 mark back to false when it was false: the counts are then exact but for what is marked. `refresh`
 (at the end of `kg ingest`, which also prunes) recounts, in one update that removes the marks,
 the marked entities and the classes they had before or have now (one changed article at
