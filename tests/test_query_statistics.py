@@ -473,3 +473,67 @@ def test_speaker_and_timeline_rows_equal_a_full_recount_after_add_change_and_pru
     run_kg("ingest", str(corpus), store=store)
     assert said(store) == [] and speaker_rows(store) == set()
     assert query(store, "export-control-timeline") == []
+
+
+def test_timeline_rows_follow_an_entity_becoming_and_ceasing_to_be_a_policy(tmp_path):
+    """An entity's class changes with a write (here the entities graph's, as `kg ingest` sets it in
+    the write's transaction): the timeline rows of articles the write leaves alone that give it a
+    role must gain, then lose, its policy link, as a full recount has them; writes that keep its
+    class leave the other articles' links as they are."""
+    from kg.rdf.namespaces import ENTITIES_GRAPH
+    from kg.store import open_store
+    from kg.store.statistics import refresh, track
+
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
+    corpus.mkdir()
+    (corpus / "r4.md").write_text(DECIDED, encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+    kgo, schema = "https://w3id.org/aichip-kg/ontology#", "https://schema.org/"
+    rule = ID + "test-rule"
+
+    def article(name: str, date: str) -> tuple[str, list[str]]:
+        g, a, st = f"https://w3id.org/aichip-kg/graph/article/{name}", ID + f"article/{name}", ID + f"statement/{name}"
+        return g, [f"<{a}> <{schema}mentions> <{rule}> .", f"<{st}> <{kgo}subject> <{rule}> .",
+                   f'<{st}> <{kgo}date> "{date}" .', f"<{st}> <{kgo}statedIn> <{a}> ."]
+
+    def write(graphs: dict[str, list[str]], drop: list[str] = (), cls: str = "", uncls: str = "") -> None:
+        ops = ([f"INSERT DATA {{ GRAPH <{ENTITIES_GRAPH}> {{ <{rule}> a <{kgo}{cls}> }} }}"] if cls else []) + \
+              ([f"DELETE DATA {{ GRAPH <{ENTITIES_GRAPH}> {{ <{rule}> a <{kgo}{uncls}> }} }}"] if uncls else [])
+        with open_store(store, write=True) as db:
+            marks = track(db, [*graphs, *drop], graphs)
+            assert marks   # the counts were current: the write is tracked, not left to a full recount
+            db.write_graphs(graphs, drop=drop, before=" ;\n".join([marks, *ops]))
+            assert refresh(db)
+
+    def policy_links() -> set[str]:
+        return {s for s, p, o in speaker_rows(store) if p == kgo + "policyOf" and o == rule}
+
+    def check() -> None:
+        rows = speaker_rows(store)
+        keys = {s: o for s, p, o in rows if p == kgo + "statementKey"}
+        assert {(keys[s], o) for s, p, o in rows if p == kgo + "timelineDate"} == timeline(store)
+        assert speaker_rows(store) == {t for t in full_recount(store) if "/statistics/speaker/" in t[0]
+                                       or "/statistics/timeline/" in t[0]}
+
+    a, b, c = article("a", "2025-01-01"), article("b", "2025-02-01"), article("c", "2025-03-01")
+    write(dict([a]), cls="Organization")   # named, not a policy: no timeline row
+    check()
+    assert policy_links() == set()
+    write(dict([b]), cls="Policy")   # becomes a policy with b: a's statement is on the timeline too
+    check()
+    assert len(policy_links()) == 2
+    write(dict([c]))   # stays a policy: c's row comes, a's and b's stay
+    check()
+    assert len(policy_links()) == 3
+    write({}, drop=[b[0]], uncls="Policy")   # ceases to be one: a's and c's rows go
+    check()
+    assert policy_links() == set()
+    # becomes and ceases again between two recounts: the links are those of the end
+    with open_store(store, write=True) as db:
+        for graphs, ops in (({b[0]: b[1]}, f"INSERT DATA {{ GRAPH <{ENTITIES_GRAPH}> {{ <{rule}> a <{kgo}Law> }} }}"),
+                            ({b[0]: b[1][:-1]},
+                             f"DELETE DATA {{ GRAPH <{ENTITIES_GRAPH}> {{ <{rule}> a <{kgo}Law> }} }}")):
+            db.write_graphs(graphs, before=" ;\n".join([track(db, list(graphs), graphs), ops]))
+        assert refresh(db)
+    check()
+    assert policy_links() == set()
