@@ -67,6 +67,8 @@ IS_A_COUNTRY = re.compile(r"^(?:是|为)(?:一家|一间|家)?(?:[^，。；、\
 ADOPTS_NODE = re.compile(r"(?:采用|导入|转进|投片)(?P<node>\s*(?:\d{1,2}|[一二三五七])\s*(?:奈米|纳米|nm))(?!\d)")
 # 台積電2奈米, 中芯國際 7nm: a company named with a process node is a foundry
 NODE_AFTER = re.compile(r"\s*(?:的)?\s*\d{1,2}\s*(?:奈米|纳米|nm)")
+# Rubin GPU與Vera CPU: what joins two members of a list (a word such as GPU may stand before the joiner)
+LIST_JOIN = re.compile(r"\s*(?:gpu|cpu|芯片|晶片|处理器)?\s*(?:与|和|及|、|以及)\s*")
 MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在)(?P<org>[^，。；,;]{2,10}?)(?:的|以|采用)?[^，。；,;]{0,10}?"
                           r"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应)")
 
@@ -401,11 +403,8 @@ class RelationExtractor:
                 made = [(chips or products)[-1]]
                 pool = chips or products
                 for prev in reversed(pool[:-1]):  # Rubin GPU與Vera CPU將交由台積電…代工: every member of the list
-                    if re.fullmatch(r"\s*(?:与|和|及|、|以及)\s*", folded[prev._.kg["end"]:made[-1]._.kg["start"]]) is None:
-                        # a word such as GPU may stand between a name and the joiner
-                        if re.fullmatch(r"\s*(?:gpu|cpu|芯片|晶片|处理器)?\s*(?:与|和|及|、|以及)\s*",
-                                        folded[prev._.kg["end"]:made[-1]._.kg["start"]]) is None:
-                            break
+                    if not LIST_JOIN.fullmatch(folded, prev._.kg["end"], made[-1]._.kg["start"]):
+                        break
                     made.append(prev)
                 for chip in made:
                     out.append(_rel(chip, "manufacturer", org, "made-by-clause", sent))
