@@ -1206,3 +1206,46 @@ def test_a_day_of_this_or_last_month(facts):
 def test_a_sum_led_by_its_currency_in_dollars_called_美金(facts):
     f = facts("星曜半導體去年營收美金1.2億元。")
     assert any(st.amount.value == "120000000" and st.amount.unit == "USD" for st in f.statements if st.amount)
+
+
+def test_a_translator_signs_a_wire_story_and_a_ticker_names_no_country(facts):
+    f = facts("鉅亨網編譯陳文華 綜合外電\n星曜半導體（STAR-US）週三公布財報，營收年增12%。")
+    translator = key_of(f, "陳文華")
+    assert (translator, "employer", "cnyes") in {(r.subject, r.property, r.object) for r in f.relations}
+    assert not any(e.cls == "Country" for e in f.entities.values())
+
+
+def test_a_title_or_a_place_describes_the_name_right_after_it(facts):
+    f = facts("國家法庭同日下令暫停星曜半導體創辦人林子恒的董事職務。美國的瀚川集團旗下晶片製造商鋒算科技今日停牌。")
+    founder, court = key_of(f, "林子恒"), key_of(f, "國家法庭")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    assert (key_of(f, "星曜"), "foundedBy", founder) in rels
+    assert not any({r.subject, r.object} == {court, founder} for r in f.relations)
+    unit, parent = key_of(f, "鋒算"), key_of(f, "瀚川")
+    assert (unit, "parentOrganization", parent) in rels
+    assert not any(r.subject == unit and r.property == "country" for r in f.relations)
+
+
+def test_a_ministry_of_portfolios_listed_with_a_comma_and_its_ministers_full_name(facts):
+    f = facts("馬來西亞投資、貿易及工業部今日宣布新規。投資、貿易及工業部長東姑扎夫魯說，新規即日生效。")
+    ministries = [e for e in f.entities.values() if e.cls == "GovernmentAgency"]
+    assert len(ministries) == 1 and any("投資、貿易及工業部" in n or "投资、贸易及工业部" in n for n in ministries[0].names)
+    minister = key_of(f, "東姑扎夫魯")
+    assert linked(f, minister, next(k for k, e in f.entities.items() if e is ministries[0]))
+
+
+def test_a_transliterated_name_joined_by_full_width_stops_is_one_person(facts):
+    f = facts("星曜半導體由財務長米雪兒．強斯頓．霍索斯暫代執行長。")
+    people = [e for e in f.entities.values() if e.cls == "Person"]
+    assert len(people) == 1
+    assert linked(f, key_of(f, "霍索斯"), key_of(f, "星曜"))
+
+
+def test_an_ipo_sponsor_named_in_a_sentence_of_its_own(facts):
+    f = facts("鋒算科技今日在科創板掛牌上市。本次IPO保薦機構為青嵐證券。")
+    assert linked(f, key_of(f, "青嵐證券"), key_of(f, "鋒算"))
+
+
+def test_an_outlets_undated_dateline_is_no_part_of_the_news(facts):
+    f = facts("證券時報網訊，4月27日晚間，星曜半導體發布第一季報告。", published="2026-04-28")
+    assert not linked(f, "securities-times", key_of(f, "星曜"))

@@ -24,8 +24,8 @@ CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"
                         # 【東方日報專訊】, 〔本報訊〕: an outlet's bracketed dateline too
                         r"|[〔【\[][^〔【\[\]】〕\n]{1,20}?(?:專訊|专讯|訊|讯|電|电|報導|报导|報道|报道)\s*[〕】\]]\s*")
 # 快科技10月29日消息 / 新華社北京3月2日電 (folded): a dateline ends its clause, and its outlet is
-# no part of the news
-DATELINE_END = re.compile(r"\d\s*日\s*(?:电|讯|消息)\s*$|记者[^，。\n,]{1,24}\d\s*日\s*$")
+# no part of the news; so is an outlet's undated 證券時報網訊, 本報訊
+DATELINE_END = re.compile(r"\d\s*日\s*(?:电|讯|消息)\s*$|记者[^，。\n,]{1,24}\d\s*日\s*$|(?:网|报|社|台|刊)讯\s*$")
 OPENERS = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")", "《": "》", "【": "】"}
 
 

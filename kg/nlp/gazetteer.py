@@ -22,6 +22,8 @@ def reference_index(folder: str | None = None) -> NameIndex[str]:
 
 # A law's name ending in 法 goes on into a longer common word: 法規, 法律, 法院, 法人…
 LAW_WORD_GOES_ON = re.compile(r"(?<=法)(?:规|律|院|庭|官|人|务|治|则)")
+# A stock ticker in brackets, (nvda-us), (2330-tw), (688256.sh): its market suffix is no mention of a country
+TICKER = re.compile(r"[(（]\s*[a-z0-9]{1,8}[-.](?P<market>[a-z]{2,3})\s*[)）]")
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -109,8 +111,9 @@ class KnownNames:
 
     def _find(self, folded: str) -> Iterator[tuple[int, int, KnownEntity]]:
         payloads = self.trie.payloads
+        markets = {m.span("market") for m in TICKER.finditer(folded)}
         for start, end, name in self.trie.finditer(folded):
-            if end - start == 2 and _splits_a_word(folded, start, end):
+            if end - start == 2 and _splits_a_word(folded, start, end) or (start, end) in markets:
                 continue
             ent = self.reference.get(payloads[name])
             if ent.coarse == "LAW" and LAW_WORD_GOES_ON.match(folded, end):

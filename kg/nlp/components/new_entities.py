@@ -59,8 +59,8 @@ TRANSLIT = ("阿埃艾爱安奥澳巴芭拜班邦保鲍贝本比彼毕边波伯�
             "木穆拿纳娜乃奈南内妮尼纽努诺欧帕派潘庞佩彭皮珀普奇齐契恰乔切钦琴琼丘屈让热茹瑞若撒萨塞赛桑瑟森沙莎"
             "山尚舍施什史士斯丝松苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文沃乌伍武西希锡夏香肖谢辛欣休秀雅亚扬"
             "耶伊依因英尤于约泽扎詹赞朱卓兹宗佐左罕默尔高加嘉伽洁夫廖柳龙芦露纶萝骆蔓茂美弥缅闵敏墨慕涅宁农沛蓬平"
-            "蒲谱琪青珊绍申圣素台太谭滕宛薇卫翁吾茜席霞仙祥新许宣薛延叶怡盈友玉裕悦云章珍茱祖佛")
-DOTS = "·•・‧"
+            "蒲谱琪青珊绍申圣素台太谭滕宛薇卫翁吾茜席霞仙祥新许宣薛延叶怡盈友玉裕悦云章珍茱祖佛姑雪儿强顿翰逊")
+DOTS = "·•・‧."  # "." is the full-width ．of 米雪兒．強斯頓, folded; it joins only transliteration characters
 
 
 NAME_FOLLOW = set("，,。、；;：:！？!? \n“”「」『』（）()表称说指强认透宣回在于与和对也则就曾已将等的为是从向被把所创出担接领执预坦直写分介今昨本")
@@ -69,8 +69,10 @@ PERSON_VERBS = ("表示|认为|指出|分析|透露|称|说|强调|预计|预估
 
 
 # the portfolios of a ministry of two: 投資貿易及工業部
-MINISTRY_CORE = re.compile(r"(?:贸易|工业|投资|经济|商业|科技|财政|通讯|通信|信息|数码|数字|能源|环境|社会|文化|教育|卫生|交通|发展|"
-                           r"规划|国防|安全|外交|内政|司法|劳工|农业|创新|资源)+及")
+# (投資、貿易及工業部 lists them with a comma)
+PORTFOLIO = (r"(?:贸易|工业|投资|经济|商业|科技|财政|通讯|通信|信息|数码|数字|能源|环境|社会|文化|教育|卫生|交通|发展|"
+             r"规划|国防|安全|外交|内政|司法|劳工|农业|创新|资源)")
+MINISTRY_CORE = re.compile(rf"(?:{PORTFOLIO}、?)+及")
 
 
 # A company's name in Latin letters, up to four words: ALX Solutions, Nova Compute
@@ -95,7 +97,7 @@ def _rules() -> list[Rule]:
             rf"(?P<name>[{''.join(sorted(SURNAMES))}]姓(?:男子|女子|工程师|员工|主管|高管|嫌犯|商人|被告|台商|男|女))"), 0.75),
         # A transliterated name between a title and a verb of saying: 貿工部長扎夫魯表示
         Rule("title-translit", "Person", re.compile(
-            rf"(?:{PERSON_TITLES})(?P<name>[{TRANSLIT}]{{2,4}}?)(?=(?:{PERSON_VERBS}))"), 0.65),
+            rf"(?:{PERSON_TITLES})(?P<name>[{TRANSLIT}]{{2,5}}?)(?=(?:{PERSON_VERBS}))"), 0.65),
         # A Chinese name after an age: 28歲的耿川, 41歲的新加坡人陳志明
         Rule("age-name", "Person", re.compile(
             rf"\d{{1,3}}\s*岁的(?:[{HAN}]{{0,5}}?(?:籍男子|籍女子|籍|男子|女子|人|商人|华裔|男|女))?(?P<name>{han_name})"), 0.7),
@@ -143,7 +145,8 @@ def _rules() -> list[Rule]:
         # A ministry named by its minister's title: 新加坡貿易及工業部長顏金勇 (not 總部長期); an assistant's or
         # deputy's title names the same ministry (助理司法部長, 副外交部長)
         Rule("minister-ministry", "Organization", re.compile(
-            rf"(?:(?<=[，,。、；;：:\s“「（(】〕])|^)(?:助理|常务副|副|代理|署理|时任|现任|前)?(?P<name>[{HAN}]{{2,12}}?部)(?=长(?!期|远|达|久|年|时间|大|足))"), 0.65),
+            rf"(?:(?<=[，,。、；;：:\s“「（(】〕])|^)(?:助理|常务副|副|代理|署理|时任|现任|前)?"
+            rf"(?P<name>(?:{PORTFOLIO}、)*[{HAN}]{{2,12}}?部)(?=长(?!期|远|达|久|年|时间|大|足))"), 0.65),
         # A model named after the word for it: 開源推理模型Aurora-7, 大模型Qwen3 (a Latin name)
         Rule("ai-model", "AIModel", re.compile(
             r"(?:大模型|模型|语言模型|推理模型|开源模型)\s?(?P<name>[a-z][a-z0-9]*(?:[-.][a-z0-9]+){0,3})(?![a-z0-9])"), 0.7),
@@ -1039,7 +1042,8 @@ KIND_OF_FIRM = re.compile(r"(?:设计|制造|供应|芯片|晶片|代理|经销|
 BUILDING = re.compile(r"(?:新建|扩建|兴建|筹建|投建|在建|拟建|新设|增设|设立|开设|建设|建造|扩充|扩产)")
 TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG)
 MEDIA_SUFFIX = ("新闻", "日报", "时报", "晚报", "电视台", "通讯社", "新闻网", "新闻社", "周刊", "杂志", "广播", "早报", "商报")
-REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?记者\s*")
+# 記者X, and 編譯X: a wire story's translator signs it as its reporter would (鉅亨網編譯陳文華)
+REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编译)\s*")
 REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 # （記者張曉明、李雪）: a further reporter after the first
 CO_REPORTER = re.compile(rf"[、,，和与及]\s*(?P<co>[{HAN}]{{2,3}}?)(?=[)）、,，\s/／])")
@@ -1111,7 +1115,7 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         legal = rule.name in ("org-long", "org-suffix") and folded.endswith(("有限公司", "有限责任公司"), start, end)
         m = (LEFT_CUT_LEGAL if legal else LEFT_CUT).match(folded, start, head_end)
         if m and m.end() > start:
-            core = MINISTRY_CORE.search(folded, start, end) if rule.name == "ministry-and" else None
+            core = MINISTRY_CORE.search(folded, start, end) if rule.name in ("ministry-and", "minister-ministry") else None
             start = min(m.end(), core.start()) if core else m.end()  # 投資|貿易及工業部 keeps its 投資
     if rule.name == "abbrev-event":
         for i in range(folded.find("(", start, end) - 1, start - 1, -1):

@@ -73,6 +73,12 @@ MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在
                           r"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应)")
 
 
+def _org_between(ents: list[Span], a: Span, b: Span) -> bool:
+    """Whether an organisation is named between a and b (neither overlapping them)."""
+    return any(e._.kg["cls"] in ORGS and e._.kg["start"] >= a._.kg["end"] and e._.kg["end"] <= b._.kg["start"]
+               for e in ents)
+
+
 class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text, folded = texts(doc)
@@ -112,7 +118,8 @@ class RelationExtractor:
                     out.append(_rel(b, "employer", a, "ceo-title", sent))
                 elif ca in COUNTRIES and cb == "Person" and HEAD_GAP.match(gap):
                     out.append(_rel(a, "headOfState", b, "head-of-state-title", sent))
-                elif ca in ORGS and cb == "Person":
+                elif ca in ORGS and cb == "Person" and not _org_between(ents, a, b):
+                    # 法庭下令暫停聞泰科技創辦人張學政: the title is of the organisation right before it
                     m = ROLE_GAP.match(gap.replace("“", "").replace("”", "").replace('"', ""))
                     if m:
                         out.append(_rel(b, ROLE_PROPERTY.get(m.group("role"), "employer"), a, "role-title", sent)
@@ -171,8 +178,9 @@ class RelationExtractor:
                         "总部" not in gap and SITE_AFTER.match(folded, b._.kg["end"])):
                     out.append(_rel(a, "country" if cb == "Country" else "headquarters", b, "headquarters", sent))
                 elif ca in COUNTRIES and cb in ORGS and (PLACE_DESCRIPTOR.match(gap) or (
-                        gap == "" and cb in ("GovernmentAgency", "Legislature"))):
-                    if cb in ("GovernmentAgency", "Legislature") or ca == "Country":
+                        gap == "" and cb in ("GovernmentAgency", "Legislature"))) and not _org_between(ents, a, b):
+                    # 中國聞泰科技旗下的安世半導體: the place describes the name right after it only
+                    if ca == "Country":
                         out.append(_rel(b, "country", a, "place-before-name", sent))
                     else:
                         out.append(_rel(b, "headquarters", a, "place-before-name", sent))
@@ -180,7 +188,7 @@ class RelationExtractor:
                     out.append(_rel(b, "citizenship", a, "nationality-before-name", sent))
                 elif ca in ORGS and cb == "Country" and IS_A_COUNTRY.match(gap):
                     out.append(_rel(a, "country", b, "is-a-company-of", sent))
-                elif ca in ORGS and cb in ORGS | PRODUCTS and re.fullmatch(r"旗下(?:的)?(?:[^，。；,;]{0,6}(?:公司|品牌|子公司|部门))?", gap):
+                elif ca in ORGS and cb in ORGS | PRODUCTS and re.fullmatch(r"旗下(?:的)?(?:[^，。；,;]{0,6}(?:公司|品牌|子公司|部门|商|厂|企业))?", gap):
                     out.append(_rel(b, "parentOrganization", a, "subsidiary", sent))
         for outer in ents:  # 上海證券交易所科創板上市委員會: a body named inside another's name belongs to it
             if outer._.kg["cls"] in ORGS and not outer._.kg.get("known"):

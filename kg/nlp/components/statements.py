@@ -557,7 +557,10 @@ class StatementExtractor:
             banks = [e for e in ents if cs <= e._.kg["start"] < ce and _cls(e) in ORGS - {"StockExchange"}]
             listed = next((e for e in reversed(ents) if e._.kg["start"] < cs and _cls(e) == "Company" and e not in banks),
                           None) or (topic if topic is not None and topic not in banks else None) or (
-                          self.main if self.main is not None and self.main not in banks else None)
+                          self.main if self.main is not None and self.main not in banks else None) or (
+                          # 本次IPO保薦機構為中信證券: the company the sentence before was about
+                          self.previous_topic if self.previous_topic is not None and _cls(self.previous_topic) == "Company"
+                          and self.previous_topic not in banks else None)
             if not banks or listed is None:
                 return []
             return [("agent", key(b)) for b in banks[:4]] + [("subject", key(listed))]
