@@ -1249,3 +1249,15 @@ def test_an_ipo_sponsor_named_in_a_sentence_of_its_own(facts):
 def test_an_outlets_undated_dateline_is_no_part_of_the_news(facts):
     f = facts("證券時報網訊，4月27日晚間，星曜半導體發布第一季報告。", published="2026-04-28")
     assert not linked(f, "securities-times", key_of(f, "星曜"))
+
+
+def test_a_known_chip_and_its_developer_named_in_different_sentences_are_linked(facts):
+    f = facts("華為今天公布未來三年的晶片路線圖。昇騰950DT將於明年第四季上市，記憶體容量提升至144GB。")
+    assert ("huawei-ascend-950dt", "developer", "huawei") in {(r.subject, r.property, r.object) for r in f.relations}
+
+
+def test_an_engineer_of_a_company_works_for_it_even_a_former_one(facts):
+    f = facts("檢方起訴前星曜半導體工程師陳姓男子，並指瀚川智算前工程師林子恒協助翻拍資料。")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    assert (key_of(f, "陳姓男子"), "employer", key_of(f, "星曜")) in rels
+    assert (key_of(f, "林子恒"), "employer", key_of(f, "瀚川")) in rels

@@ -116,6 +116,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                     add_relation(ev_ent.key, "heldIn", place.key, evidence(es, ee, "place-in-event-name", 0.7))
     for subj, prop, obj, start, end in _reference_facts(mentions, sentence_of):
         add_relation(subj, prop, obj, evidence(start, end, "reference-fact-in-sentence", 0.7))
+    for subj, obj, start, end in _reference_developers(mentions, relations):
+        add_relation(subj, "developer", obj, evidence(start, end, "reference-developer-in-article", 0.6))
     # 台積電…。董事長魏哲家指出: a known person's role in an organisation the article names, wherever
     # it names it (the reference data says whose chairman he is)
     reference = load_reference()
@@ -530,6 +532,24 @@ def _reference_facts(mentions, sentence_of):
                 if prop in FACT_PROPERTIES and target in keys:
                     other = keys[target]
                     yield key, prop, target, min(start, other[0]), max(end, other[1])
+
+
+def _reference_developers(mentions, relations):
+    """A known product whose developer the article names, in whatever sentence: 華為…。昇騰950DT則於…
+    (the reference says who develops it; the article, by naming both, says it too). Products the
+    text gives a developer of its own keep theirs."""
+    ref = load_reference()
+    named = {ent.key for _, _, ent in mentions}
+    has_developer = {r.subject for r in relations if r.property == "developer"}
+    done: set[str] = set()
+    for start, end, ent in mentions:
+        if not ent.known or ent.key in done or ent.key in has_developer or ent.cls not in PRODUCTS:
+            continue
+        done.add(ent.key)
+        known = ref.get(ent.key)
+        for prop, target in (known.facts if known is not None else ()):
+            if prop == "developer" and target in named:
+                yield ent.key, target, start, end
 
 
 #: a sentence opening with these speaks of the period the one before named
