@@ -1261,3 +1261,9 @@ def test_an_engineer_of_a_company_works_for_it_even_a_former_one(facts):
     rels = {(r.subject, r.property, r.object) for r in f.relations}
     assert (key_of(f, "陳姓男子"), "employer", key_of(f, "星曜")) in rels
     assert (key_of(f, "林子恒"), "employer", key_of(f, "瀚川")) in rels
+
+
+def test_members_named_after_其中包括_are_listed_by_who_listed_them(facts):
+    f = facts("美國商務部工業與安全局週四宣布，將12家中國實體列入「實體清單」，其中包括曜芯科技旗下3家子公司以及鋒算科技。")
+    members = [st for st in f.statements if st.kind == "listing-add" and key_of(f, "鋒算") in {k for _, k in st.roles}]
+    assert members and all(dict(st.roles).get("agent") == "bis" for st in members)

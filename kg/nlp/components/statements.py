@@ -129,7 +129,10 @@ class StatementExtractor:
                    and (e._.kg["start"] < ce or folded[ce - 1:ce] in "、,，")]
         if policy is None or not members:
             return []
-        return [_statement("listing-add", [("decision", policy._.kg["key"])] + [("subject", e._.kg["key"]) for e in members[:12]],
+        # 商務部將26家實體列入實體清單，其中包括A、B: who listed them lists these
+        lister = _lister(folded, s0, m.start(), ents) if m.group("among") else None
+        agent = [("agent", lister._.kg["key"])] if lister is not None and lister not in members else []
+        return [_statement("listing-add", [("decision", policy._.kg["key"])] + agent + [("subject", e._.kg["key"]) for e in members[:12]],
                            m.start(), m.end(), s0, s1, bool(HEDGE.search(folded[s0:s1])))]
 
     def _sentence(self, folded: str, s0: int, s1: int, ents: list[Span], topic):
@@ -340,15 +343,7 @@ class StatementExtractor:
                 return []
             cs = _clause_start(folded, t0, s0)
             jiang = max(folded.rfind("将", s0, t0), folded.rfind("把", s0, t0))
-            # 美國商務部29日在聯邦公報發布通知，將…: who acts opens the sentence (not where it publishes,
-            # nor the outlet that reports it)
-            actors = [e for e in ents if s0 <= e._.kg["start"] and e._.kg["end"] <= (jiang if jiang >= 0 else cs)
-                      and _cls(e) in ACTORS - PLACES and _cls(e) != "MediaOrganization"
-                      and not re.search(r"(?:在|于|透过|通过)$", folded[max(s0, e._.kg["start"] - 2):e._.kg["start"]])]
-            k = 0
-            while k + 1 < len(actors) and folded[actors[k]._.kg["end"]:actors[k + 1]._.kg["start"]] in ("", "的", "旗下"):
-                k += 1  # 美國商務部工業與安全局: the body within the ministry acts
-            agent = actors[k] if actors else _last(ents, s0, jiang if jiang >= 0 else cs, ACTORS - PLACES)
+            agent = _lister(folded, s0, jiang if jiang >= 0 else cs, ents)
             listed = [e for e in ents if (jiang if jiang >= 0 else cs) <= e._.kg["start"] < t0 and _cls(e) in ORGS]
             if not listed and jiang < 0 and topic is not None and _cls(topic) in ORGS and topic._.kg["end"] <= t0:
                 # 曜芯科技被列入…: the topic is listed (not when 將… names what the topic lists)
@@ -597,6 +592,19 @@ class StatementExtractor:
         # X表示，A…，今年B…: what is said of A is not said of B (the caller makes two statements)
         roles += [("aside" if apart and i else "subject", key(e)) for i, e in enumerate(content)]
         return roles if len(roles) >= 2 else []
+
+
+def _lister(folded: str, s0: int, end: int, ents: list[Span]) -> Span | None:
+    """Who puts names on a list: the body opening the sentence before end (美國商務部29日在聯邦公報發布
+    通知，將…: not where it publishes, nor the outlet that reports it); of a ministry and a body within
+    it (美國商務部工業與安全局), the body."""
+    actors = [e for e in ents if s0 <= e._.kg["start"] and e._.kg["end"] <= end
+              and _cls(e) in ACTORS - PLACES and _cls(e) != "MediaOrganization"
+              and not re.search(r"(?:在|于|透过|通过)$", folded[max(s0, e._.kg["start"] - 2):e._.kg["start"]])]
+    k = 0
+    while k + 1 < len(actors) and folded[actors[k]._.kg["end"]:actors[k + 1]._.kg["start"]] in ("", "的", "旗下"):
+        k += 1
+    return actors[k] if actors else _last(ents, s0, end, ACTORS - PLACES)
 
 
 def key_of(e: Span) -> str:
