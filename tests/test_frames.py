@@ -1267,3 +1267,31 @@ def test_members_named_after_其中包括_are_listed_by_who_listed_them(facts):
     f = facts("美國商務部工業與安全局週四宣布，將12家中國實體列入「實體清單」，其中包括曜芯科技旗下3家子公司以及鋒算科技。")
     members = [st for st in f.statements if st.kind == "listing-add" and key_of(f, "鋒算") in {k for _, k in st.roles}]
     assert members and all(dict(st.roles).get("agent") == "bis" for st in members)
+
+
+def test_ages_in_brackets_belong_to_the_names_they_follow(facts):
+    f = facts("控方指出，新加坡公民黃文傑（48歲）、李志明（52歲）以及男子陳浩（39歲），在2024年向曜光科技和"
+              "瀚川智算購買伺服器時，謊稱設備將在新加坡使用。")
+    ages = {dict(st.roles).get("subject"): st.amount.value for st in f.statements if st.amount and st.amount.metric == "age"}
+    assert ages == {key_of(f, "黃文傑"): "48", key_of(f, "李志明"): "52", key_of(f, "陳浩"): "39"}
+    # the sellers follow 向 in a clause that opens with its time: neither is the buyer
+    seller, other = key_of(f, "曜光"), key_of(f, "瀚川")
+    assert linked(f, key_of(f, "黃文傑"), seller)
+    assert not any(dict(st.roles).get("agent") == seller and other in {k for _, k in st.roles} for st in f.statements)
+
+
+def test_a_system_of_counted_parts_owns_its_figures_not_what_it_is_compared_with(facts):
+    f = facts("QX-900超節點由384顆QX-9晶片和192顆QX-C處理器組成，總算力達300 PFLOPS，是XG-720的1.7倍。"
+              "不過，該系統功耗約559千瓦。")
+    system = key_of(f, "QX-900")
+    owners = {st.amount.value: dict(st.roles).get("subject") for st in f.statements if st.amount}
+    assert owners.get("192") == system and owners.get("559") == system and owners.get("300") == system
+    compared = [st for st in f.statements if st.kind == "comparison"]
+    assert compared and all(dict(st.roles).get("subject") == system for st in compared)
+
+
+def test_a_product_named_by_its_owner_and_one_character_stays_whole(facts):
+    f = facts("華為雲今天宣布，新一代AI雲服務已全面上線。")
+    names = {n for e in f.entities.values() for n in e.names}
+    assert "華為雲" in names or "华为云" in names
+    assert "huawei" in f.entities and not any(n in ("雲", "云") for n in names)

@@ -217,7 +217,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 subject, others = charged[0], charged[1:]
                 settled = True
         if subject is None and q["unit"] in ("PIECE", "CARD", "UNIT") and not re.search(
-                r"(?:由|集成|搭载|配备|配置|采用|包含|内置|整合)了?\s*(?:约|近|超过|多达|高达)?\s*$", folded[max(0, q["start"] - 6):q["start"]]):
+                r"(?:由|集成|搭载|配备|配置|采用|包含|内置|整合)了?\s*(?:约|近|超过|多达|高达)?\s*$", folded[max(0, q["start"] - 6):q["start"]]) \
+                and not _parts_list(folded, q["start"]):
             # 提供1萬張QH-900加速卡, 出貨2,000顆H20晶片: a count of the product it names (not 由384顆X組成:
             # the parts of the system the sentence is about)
             subject = next((ent for ms, me, ent in mentions if 0 <= ms - q["end"] <= 1 and ent.cls in PRODUCTS
@@ -670,6 +671,18 @@ def _technology(ent: Entity) -> bool:
 BASELINE = re.compile(r"(?:较|比|相较于?|相比于?|对比|比起)\s*(?:上一代|前一代|上代|前代|同级的?|同类的?)?\s*(?:的)?\s*$")
 
 
+def _parts_list(folded: str, pos: int) -> bool:
+    """由384顆X和192顆Y組成: a count inside the list of what a system is made of."""
+    cs, ce = _bounds(folded, pos, CLAUSE_ENDS)
+    return "由" in folded[cs:pos] and re.search(r"(?:组成|构成|组建|打造)", folded[pos:ce]) is not None
+
+
+def _baseline(folded: str, start: int, end: int) -> bool:
+    """較上一代X, 是X的1.7倍: whether the name at start..end is what a figure is measured against."""
+    return BASELINE.search(folded, max(0, start - 8), start) is not None or \
+        re.match(r"的\s*(?:约|近|逾|不到)?\s*[\d.一二两三四五六七八九十]+\s*倍", folded[end:end + 12]) is not None
+
+
 def _architecture(mentions, folded: str, ent: Entity) -> bool:
     """AFAS in 基於AFAS架構: a name the text calls an architecture, a technique or a standard is how a
     product is built, never the product whose specs follow."""
@@ -685,8 +698,12 @@ def _described(mentions, folded: str, pos: int) -> bool:
 
 def _person_of_age(mentions, folded: str, start: int, end: int) -> Entity | None:
     """The person an age belongs to: the first named after it in its clause (42歲的陳志明), else
-    the last named before it (陳志明，42歲)."""
+    the last named before it (陳志明，42歲); in brackets, the one it follows (黃文傑（48歲）、李志明（52歲）)."""
     cs, ce = _bounds(folded, start, CLAUSE_ENDS)
+    bracketed = next((m[2] for m in mentions if m[2].cls == "Person" and m[1] <= start
+                      and re.fullmatch(r"\s*[(（]\s*", folded[m[1]:start])), None)
+    if bracketed is not None:
+        return bracketed
     after = [m[2] for m in mentions if end <= m[0] < ce and m[2].cls == "Person"]
     before = [m[2] for m in mentions if cs <= m[0] and m[1] <= start and m[2].cls == "Person"]
     return after[0] if after else before[-1] if before else None
@@ -750,8 +767,9 @@ def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -
     pointer = PRODUCT_TOPIC.search(folded, s0, pos)
     if pointer is not None and not any(pointer.end() <= m[0] < pos and m[2].cls in PRODUCTS and not counted(m)
                                        for m in mentions):
+        # 是英偉達GB200 NVL72的1.7倍。不過，該系統功耗…: not what the product was compared with
         return next((ent for ms, me, ent in reversed(mentions) if me <= pointer.start() and ent.cls in PRODUCTS
-                     and pointer.start() - me < 300), None)
+                     and pointer.start() - me < 300 and not counted((ms, me, ent)) and not _baseline(folded, ms, me)), None)
     # …，天池256超節點由256張P800組成，總算力達…: the nearest clause of the sentence opened by a product
     c = cs - 1
     while c > s0:

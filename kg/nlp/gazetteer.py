@@ -139,6 +139,11 @@ class KnownNames:
                 rest += 1
             rest_known = ent.id in self._lookup(folded[rest:end])
             place_owner = owner.coarse in ("GPE", "LOC")
+            if ent.coarse == "PRODUCT" and owner.coarse == "ORG" and not rest_known and end - rest < 2:
+                # 華為雲: a one-character rest is no product name; the whole is, and its owner is named in it
+                yield start, cut, owner
+                yield start, end, ent
+                return
             if (ent.coarse == "PRODUCT" and owner.coarse == "ORG") or (rest_known and (
                     (owner.coarse == "ORG" and ent.coarse == "ORG")
                     or (place_owner and (ent.coarse in ("GPE", "LOC") or ent.cls in ("GovernmentAgency", "Legislature"))))):

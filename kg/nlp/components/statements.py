@@ -496,7 +496,10 @@ class StatementExtractor:
                     return []
                 pivot = s0 + m.start()
                 other = [e for e in ents if pivot < e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in PRODUCTS | ORGS]
-                subj = _last(ents, s0, pivot, PRODUCTS) or _last(ents, s0, pivot, ORGS) or (
+                # 由384顆X和192顆Y組成，…是Z的1.7倍: not a part counted
+                whole = [e for e in ents if not re.search(r"\d\s*(?:颗|个|套|台|张|片|块|枚)\s*$",
+                                                          folded[max(0, e._.kg["start"] - 8):e._.kg["start"]])]
+                subj = _last(whole, s0, pivot, PRODUCTS) or _last(ents, s0, pivot, ORGS) or (
                     topic if topic is not None and topic._.kg["end"] <= pivot else None)
                 if subj is None or not other or other[-1] is subj:
                     return []
