@@ -1295,3 +1295,26 @@ def test_a_product_named_by_its_owner_and_one_character_stays_whole(facts):
     names = {n for e in f.entities.values() for n in e.names}
     assert "華為雲" in names or "华为云" in names
     assert "huawei" in f.entities and not any(n in ("雲", "云") for n in names)
+
+
+def test_a_sentence_naming_nothing_reports_the_figures_of_the_company_before_it(facts):
+    f = facts("8月7日晚間，星曜半導體發布第二季財報。二季度銷售收入為22.09億美元，環比下降1.7%；毛利率為20.4%。",
+              published="2025-08-08")
+    firm = key_of(f, "星曜")
+    owners = {st.amount.value: dict(st.roles).get("subject") for st in f.statements if st.amount}
+    assert owners.get("2209000000") == firm and owners.get("1.7") == firm and owners.get("20.4") == firm
+
+
+def test_a_dated_dateline_in_round_brackets_speaks_for_no_one(facts):
+    f = facts("（中央社華盛頓16日綜合外電報導）星曜半導體今天在提交給瀚川智算的文件中表示，鋒算科技已通知公司。",
+              published="2025-04-17")
+    reports = [st for st in f.statements if st.kind == "report"]
+    assert reports and all(dict(st.roles).get("agent") == key_of(f, "星曜") for st in reports)
+    assert not linked(f, "cna-taiwan", key_of(f, "瀚川"))
+
+
+def test_a_founder_who_chairs_the_company_founded_it_and_works_for_it(facts):
+    f = facts("瀚川智算創始人、董事長張文此前表示，公司首款晶片將由晶宇半導體代工。")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    founder, firm = key_of(f, "張文"), key_of(f, "瀚川")
+    assert (firm, "foundedBy", founder) in rels and (founder, "employer", firm) in rels

@@ -283,6 +283,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # 以製程別觀察，28奈米占比36%: a paragraph naming nothing goes on about the company the
             # figures before were about
             subject = last_subject
+        if subject is None and (q["unit"] in CURRENCIES or q["unit"] == "PERCENT") and \
+                not any(sentence[0] <= ms < sentence[1] for ms, me, ent in mentions):
+            # 中芯發布第二季財報。二季度銷售收入為22.09億美元…: a sentence naming nothing goes on about the
+            # company the sentence before it was about, in its paragraph
+            before = _company_before(mentions, folded, sentence[0])
+            if before is not None and any(ent is before and _same_paragraph(folded, ms, q["start"])
+                                          for ms, me, ent in mentions if me <= sentence[0]):
+                subject = before
         if not settled and q["unit"] in CURRENCIES and (pointer := PRODUCT_TOPIC.search(folded, sentence[0], q["start"])):
             # 該模型在…上完成訓練，訓練成本約為560萬美元: a sum in a sentence about the product a pointer names
             cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)

@@ -127,6 +127,8 @@ class RelationExtractor:
                         out.append(_rel(b, ROLE_PROPERTY.get(m.group("role"), "employer"), a, "role-title", sent)
                                    if m.group("role") not in ROLE_PROPERTY else
                                    _rel(a, "foundedBy", b, "role-title", sent))
+                        if m.group("role") not in ROLE_PROPERTY and re.search(r"(?:创始人|创办人)[、兼及和暨]", gap):
+                            out.append(_rel(a, "foundedBy", b, "role-title", sent))  # 創始人、董事長張文: both
         # manufacturers: 負責製造的博通, 由台積電代工, 台積電…工廠…生產的Blackwell
         for i, a in enumerate(ents):
             for b in ents[i + 1:i + 4]:

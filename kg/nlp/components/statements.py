@@ -82,6 +82,8 @@ MEMBERS = re.compile(r"(?:名单|清单|名录)(?:中|上)?(?:包括|包含|涵�
                      # 將26家中國實體列入實體清單，其中包括A、B: after a clause that put names on a list
                      r"|(?P<among>其中(?:包括|包含|有))")
 LISTED = re.compile(r"列入|纳入|增列|加入")
+# （中央社華盛頓16日綜合外電報導）: what follows an outlet that opens a dateline
+DATELINE_AFTER = re.compile(r"[^，。,;；]{0,10}?\d{1,2}\s*日\s*(?:综合)?(?:外电)?(?:电|讯|消息|报导|报道)")
 DECISION = re.compile(rf"(?P<polarity>{ALLOW}|{BAN})")
 DECISION_AFTER_PRODUCT = re.compile(rf"^(?:芯片|晶片)?(?:的)?(?P<polarity>解禁|禁售|获准出口|获批|出口许可|遭禁|被禁)")
 ATTRIBUTION = re.compile(r"据|根据|援引")
@@ -574,7 +576,8 @@ class StatementExtractor:
         # the speaker: the person the clause names last (輝達發言人林某表示), else the organisation
         # it opens with (輝達在向美國證交會提交的文件中表示: not the SEC)
         source = _last(ents, cs, t0, {"Person"}) or next(
-            (e for e in ents if cs <= e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in ORGS), None)
+            (e for e in ents if cs <= e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in ORGS
+             and not DATELINE_AFTER.match(folded, e._.kg["end"])), None)
         if source is None and re.fullmatch(r"\s*(?:仅|也|并|则|还|更|亦|同时|另)?\s*", folded[cs:t0]):
             # ……，僅表示…: the speaker is who the sentence is about (not 供應鏈透露, a source of its own;
             # never the reporter of a byline)
