@@ -1318,3 +1318,26 @@ def test_a_founder_who_chairs_the_company_founded_it_and_works_for_it(facts):
     rels = {(r.subject, r.property, r.object) for r in f.relations}
     founder, firm = key_of(f, "張文"), key_of(f, "瀚川")
     assert (firm, "foundedBy", founder) in rels and (founder, "employer", firm) in rels
+
+
+def test_a_count_written_in_two_scales(facts):
+    f = facts("青嵐投資將以每股20.47美元買入星曜半導體4億3330萬股普通股。")
+    assert any(st.amount.value == "433300000" for st in f.statements if st.amount)
+
+
+def test_a_bare_公司_after_a_sentence_naming_another_company_late_is_the_earlier_ones(facts):
+    f = facts("瀚川智算成立於2020年，創始人陳維良曾在曜光科技任職近二十年。公司主要產品包括QX-900和QX-700。")
+    firm, other, chip = key_of(f, "瀚川"), key_of(f, "曜光"), key_of(f, "QX-900")
+    assert linked(f, firm, chip) and not linked(f, other, chip)
+
+
+def test_a_company_by_its_part_in_a_merger_and_a_bill_of_the_same_name_are_no_names(facts):
+    f = facts("交易完成後，瀚川智算將終止上市，星曜半導體作為存續公司。參議員科頓此前已在參議院提出同名法案。")
+    names = {n for e in f.entities.values() for n in e.names}
+    assert not any(n in ("存續公司", "存续公司", "同名法案") for n in names)
+
+
+def test_a_dotted_name_runs_to_its_romanised_form(facts):
+    f = facts("美國眾議員比爾·赫伊曾加（Bill Huizenga）5月15日提出新法案。")
+    people = [e for e in f.entities.values() if e.cls == "Person"]
+    assert len(people) == 1 and any("赫伊曾加" in n for n in people[0].names)

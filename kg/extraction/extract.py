@@ -18,7 +18,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.corpus import Article
-from kg.extraction.frames import POINTED_KIND, clause_cues, clause_frames, frame_relations, load_lexicon
+from kg.extraction.frames import (POINTED_KIND, clause_cues, clause_frames, company_before, frame_relations,
+                                  load_lexicon)
 from kg.nlp.amounts import CURRENCY
 from kg.nlp.clauses import DATELINE_END, clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
@@ -266,7 +267,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 subject = recent
             elif re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]):
                 # 報告期內，公司實現營收…: the article's company, else the company the sentence before is about
-                subject = main or _company_before(mentions, folded, sentence[0]) or subject
+                subject = main or company_before(mentions, folded, sentence[0]) or subject
         if recent is not None and not settled and last_sentence == sentence and subject is not recent and \
                 (subject is None or subject.cls not in {"Company", "Organization"} | PRODUCTS
                  or (recent.cls in PRODUCTS and subject.cls in ORGS)):
@@ -287,7 +288,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 not any(sentence[0] <= ms < sentence[1] for ms, me, ent in mentions):
             # 中芯發布第二季財報。二季度銷售收入為22.09億美元…: a sentence naming nothing goes on about the
             # company the sentence before it was about, in its paragraph
-            before = _company_before(mentions, folded, sentence[0])
+            before = company_before(mentions, folded, sentence[0])
             if before is not None and any(ent is before and _same_paragraph(folded, ms, q["start"])
                                           for ms, me, ent in mentions if me <= sentence[0]):
                 subject = before
@@ -326,7 +327,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if re.search(r"(?<![该这本子母分])公司", folded[cs:q["start"]]) and \
                     not any(cs <= ms < q["start"] and ent.cls in PRODUCTS for ms, me, ent in mentions):
                 # 截至6月30日，公司在手訂單金額超過45億元: a sum the company has, not the chip the text is about
-                subject = main or _company_before(mentions, folded, cs) or subject
+                subject = main or company_before(mentions, folded, cs) or subject
         if q["unit"] in ("TIMES", "PERCENT") and recent is not None and recent is not subject and \
                 _compared_with(mentions, folded, subject, sentence[0], q["start"]):
             # 相比NVL144系統，算力高出2.1倍 / 與上代產品相比提升了20倍: what follows 相比 is the measure, the
@@ -342,7 +343,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
             firm = next((ent for ms, me, ent in reversed(mentions) if cs <= ms and me <= q["start"] and ent.cls in ORGS), None)
             if firm is None and re.search(r"(?<![该这本])公司", folded[cs:q["start"]]):
-                firm = main or _company_before(mentions, folded, cs)
+                firm = main or company_before(mentions, folded, cs)
             subject = firm or subject
         if _technology(subject) and q["unit"] in COUNT_LIKE and (recent is None or recent.cls not in PRODUCTS):
             continue  # 首批產能約10萬顆 beside HBM: a count of something the text does not name
@@ -732,28 +733,6 @@ def _counted(folded: str, start: int) -> bool:
 def _possessor(mentions, folded: str, m) -> bool:
     """英偉達的GB200 NVL72: the name before 的 only qualifies the name after it, which the clause is about."""
     return any(o[0] == m[1] + 1 and folded[m[1]] == "的" for o in mentions)
-
-
-def _company_before(mentions, folded: str, pos: int) -> Entity | None:
-    """The company a bare 公司 at the start of a sentence points back to: the first named in the
-    nearest sentence before that names one, past clauses of circumstance (受…影響, 據…)
-    (鋒算科技遞交上市申請，保薦人為A和B。公司…: 鋒算, not B)."""
-    cues = clause_cues()
-    named = [(ms, ent) for ms, me, ent in mentions if me <= pos and pos - ms < 300 and ent.cls == "Company"]
-    if not named:
-        return None
-    s0 = named[-1][0]
-    while s0 > 0 and folded[s0 - 1] not in "。！？!?\n":
-        s0 -= 1
-    first = None
-    for ms, ent in named:
-        if ms < s0:
-            continue
-        c0, _ = _bounds(folded, ms, CLAUSE_ENDS)
-        if cues.adverbial.match(folded, c0):
-            continue
-        first = first or ent
-    return first or named[-1][1]
 
 
 def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -> Entity | None:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extraction.model import Entity
 from kg.nlp.clauses import DATELINE_END
 
 ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchInstitute", "MediaOrganization",
@@ -87,6 +88,30 @@ def _remember(last_of: dict[str, object], ent) -> None:
         last_of["product"] = ent
     elif ent.cls in POLICIES:
         last_of["policy"] = ent
+
+
+def company_before(mentions, folded: str, pos: int) -> Entity | None:
+    """The company a bare 公司 at the start of a sentence points back to: the first named in the
+    nearest sentence before that names one, past clauses of circumstance (受…影響, 據…)
+    (鋒算科技遞交上市申請，保薦人為A和B。公司…: 鋒算, not B)."""
+    cues = clause_cues()
+    named = [(ms, ent) for ms, me, ent in mentions if me <= pos and pos - ms < 300 and ent.cls == "Company"]
+    if not named:
+        return None
+    s0 = named[-1][0]
+    while s0 > 0 and folded[s0 - 1] not in "。！？!?\n":
+        s0 -= 1
+    first = None
+    for ms, ent in named:
+        if ms < s0:
+            continue
+        c0 = ms
+        while c0 > 0 and folded[c0 - 1] not in "，,；;。！？!?\n":
+            c0 -= 1
+        if cues.adverbial.match(folded, c0):
+            continue
+        first = first or ent
+    return first or named[-1][1]
 
 
 def group_before(mentions, sentences, pos: int) -> list:
@@ -184,7 +209,9 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             back = last_of.get(POINTED_KIND.search(ref.group()).lastgroup)
         if ref is None:
             ref = cue.opening_company.match(folded, cs, ce)
-            back = main or last_company  # 公司董事長…: a bare 公司 is the company the article is about
+            # 公司董事長…: a bare 公司 is the company the article is about, else the one the sentence
+            # before was about (沐曦成立於…，創辦人曾在AMD任職。公司主要產品…: 沐曦, not AMD)
+            back = main or (company_before(mentions[:mi], folded, cs) if ref else None) or last_company
         if ref and back is not None and back.key not in seen and \
                 not any(ent.cls == "Company" and s < ref.start() for s, ent in ents):
             ents.append((ref.start(), back))

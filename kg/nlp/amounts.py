@@ -57,6 +57,11 @@ _SCALE = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?"
 _CUR = "(?P<cur>" + "|".join(sorted(CURRENCY, key=lambda n: (-len(n), n))) + ")"
 _CN_NUM = "一二两三四五六七八九十"
 
+_COUNT_UNIT = (r"颗|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
+               r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|吨|公吨|公斤|千克|"
+               # 16個計算櫃, 3個國家 (not 3個月, 2個百分點, 第4個)
+               r"个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人)")
+
 _PATTERNS = [
     ("fraction", re.compile(rf"(?P<den>[{_CN_NUM}\d]{{1,3}})分之(?P<num>[{_CN_NUM}\d]{{1,3}})")),
     ("tenths", re.compile(rf"(?P<lo>[{_CN_NUM}])(?:到|至|~|-)(?P<hi>[{_CN_NUM}])成|(?<![{_CN_NUM}\d])(?P<one>[{_CN_NUM}])成(?![本功员为长立交])")),
@@ -76,10 +81,10 @@ _PATTERNS = [
     ("spec", re.compile(r"(?P<persec>每秒)?" + _APPROX + _NUMBER
                         + r"\s*(?P<unit>tflops|pflops|eflops|teraflops|petaflops|exaflops|tops|gb/s|tb/s|pb/s|gb/秒|tb/秒|gbps|tbps|ghz|mhz|mb|gb|tb|pb|kw|mw|gw|w|"
                         r"千瓦|兆瓦|吉瓦|瓦|nm|纳米|奈米|张卡|卡)(?![a-z])")),
-    ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>颗|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
-                         r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|吨|公吨|公斤|千克|"
-                         # 16個計算櫃, 3個國家 (not 3個月, 2個百分點, 第4個)
-                         r"个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人))")),
+    # 4億3330萬股: a count written in two scales
+    ("count-compound", re.compile(_APPROX + r"(?P<hi>\d+(?:\.\d+)?)\s*(?P<hscale>万亿|兆|亿)\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*"
+                                  r"(?P<cscale>万)\s*(?P<cunit>" + _COUNT_UNIT + ")")),
+    ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>" + _COUNT_UNIT + ")")),
     # 五款雲端AI晶片, 四代架構, 兩輪問詢, 三座晶圓廠: counts in Chinese numerals ("一" is an article, not a count;
     # 兩家 is mostly "both companies")
     ("count-cn", re.compile(rf"(?<![{_CN_NUM}\d第新上下同这那每哪单其])(?P<cn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}})\s*"
@@ -162,6 +167,13 @@ def find_amounts(folded: str) -> list[Amount]:
                 v = Decimal(g["hi"]) * hi + Decimal(g["num"].replace(",", "")) * lo
                 v = v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()
                 out.append(Amount(s, e, v, CURRENCY[g["cur"]], _metric(folded, s), bool(g.get("approx")), rule))
+                continue
+            if rule == "count-compound":
+                taken.append((s, e))
+                v = Decimal(g["hi"]) * SCALE[g["hscale"]] + Decimal(g["num"].replace(",", "")) * SCALE[g["cscale"]]
+                v = v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()
+                out.append(Amount(s, e, v, COUNT_UNITS.get(g["cunit"]) or COUNT_UNITS[g["cunit"][0]], _metric(folded, s),
+                                  bool(g.get("approx")), rule))
                 continue
             if rule == "times-cn":
                 taken.append((s, e))
