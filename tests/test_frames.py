@@ -1341,3 +1341,22 @@ def test_a_dotted_name_runs_to_its_romanised_form(facts):
     f = facts("美國眾議員比爾·赫伊曾加（Bill Huizenga）5月15日提出新法案。")
     people = [e for e in f.entities.values() if e.cls == "Person"]
     assert len(people) == 1 and any("赫伊曾加" in n for n in people[0].names)
+
+
+def test_a_quoted_list_however_long_and_no_reporter_lists_or_speaks(facts):
+    f = facts("（中央社記者曾智怡台北15日電）經濟部國際貿易署今天公告，將曜芯科技與鋒算科技等60家實體列入"
+              "「戰略性高科技貨品出口實體管制名單」。", published="2025-06-15")
+    lst = key_of(f, "管制名單")
+    assert f.entities[lst].cls == "Policy"
+    assert not any(e.cls == "Company" and any("高科技" in n for n in e.names) for e in f.entities.values())
+    reporter = key_of(f, "曾智怡")
+    added = [st for st in f.statements if st.kind == "listing-add"]
+    assert added and all(dict(st.roles).get("agent") != reporter for st in added)
+    assert any(dict(st.roles).get("agent") == "taiwan-trade-administration" for st in added)
+    assert not any(st.kind == "report" and dict(st.roles).get("agent") == reporter for st in f.statements)
+
+
+def test_customers_listed_before_等_and_any_short_qualifier(facts):
+    f = facts("星曜半導體今天公布財報。執行長林子恒表示，QX-900已打入鋒算科技、瀚川智算等外部客戶。")
+    firm = key_of(f, "星曜")
+    assert any(st.kind == "customer" and {firm, key_of(f, "鋒算")} <= {k for _, k in st.roles} for st in f.statements)

@@ -106,6 +106,9 @@ def _rules() -> list[Rule]:
         # A Chinese name before what people do: 張承遠創立, 蔡詠晴認為
         Rule("name-verb", "Person", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(由的])|^)(?P<name>{han_name})(?=(?:{PERSON_VERBS}))"), 0.6),
+        # A list or rule named in quotes, however long: 「戰略性高科技貨品出口實體管制名單」
+        Rule("quoted-policy", "Policy", re.compile(
+            rf"[“「『\"](?P<name>[{HAN}a-z0-9]{{2,24}}(?:清单|名单|名录|法案|条例|规定|禁令|规则|办法|新规))[”」』\"]"), 0.8),
         # Names in quotes with an organisation's form: “戰略與國際研究中心”
         Rule("quoted-org", "Organization", re.compile(
             rf"[“「『\"](?P<name>[{HAN}a-z0-9&·]{{2,16}}(?:研究中心|研究院|研究所|委员会|协会|联盟|基金会|实验室|公司|集团))[”」』\"]"),
@@ -824,6 +827,7 @@ class EntityDiscoverer:
                     and re.fullmatch(rf"[{HAN}a-z0-9()（）]+", core) and not ORDINAL_START.match(core):
                 return "Company"  # 上海國有資本投資有限公司: a registered name, whatever words it is made of
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
+                    or (matched == "科技" and core[-1:] in ("高", "新", "黑"))  # 戰略性高科技: the word 高科技
                     or re.match(r"\d+[起个家只名位项]", core) or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
                     or core.startswith(GENERIC_START)
                     or (core.endswith(GENERIC_END) and not _stem_before_generic(core)) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)

@@ -62,7 +62,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     # 亞馬遜、微軟都將是首批客戶, 成為星曜的最大客戶: who buys from whom
     ("customer", _compile(r"(?:是|为|成为|列为)[^，。；,;]{0,10}?(?:客户|买家|买主)"
                           # 蘋果、聯發科等大客戶都已下單: the customers listed before
-                          r"|等(?:大|主要|重要|国际|一线)?客户")),
+                          r"|等(?:[^，。；,;等]{0,4}?)客户")),
     # 主要客戶包括A和B, 基石投資者包括A、B及C: the company's customers or investors, listed
     ("customers", _compile(r"(?:主要|重要|首批|核心|大)?客户(?:名单)?(?:包括|包含|涵盖|有)")),
     ("investors", _compile(r"(?:基石|战略|主要|机构|其他)?(?:投资者|投资人|投资方|股东)(?:名单)?(?:包括|包含|涵盖|有)")),
@@ -575,7 +575,9 @@ class StatementExtractor:
             return []  # 快科技11月18日消息: a dateline names the outlet, it reports nothing in particular
         # the speaker: the person the clause names last (輝達發言人林某表示), else the organisation
         # it opens with (輝達在向美國證交會提交的文件中表示: not the SEC)
-        source = _last(ents, cs, t0, {"Person"}) or next(
+        # never the reporter of a byline: （中央社記者曾智怡台北15日電）經濟部今天公告
+        speakers = [e for e in ents if e._.kg.get("rule") not in ("reporter", "byline")]
+        source = _last(speakers, cs, t0, {"Person"}) or next(
             (e for e in ents if cs <= e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in ORGS
              and not DATELINE_AFTER.match(folded, e._.kg["end"])), None)
         if source is None and re.fullmatch(r"\s*(?:仅|也|并|则|还|更|亦|同时|另)?\s*", folded[cs:t0]):
@@ -606,6 +608,7 @@ def _lister(folded: str, s0: int, end: int, ents: list[Span]) -> Span | None:
     it (美國商務部工業與安全局), the body."""
     actors = [e for e in ents if s0 <= e._.kg["start"] and e._.kg["end"] <= end
               and _cls(e) in ACTORS - PLACES and _cls(e) != "MediaOrganization"
+              and e._.kg.get("rule") not in ("reporter", "byline")
               and not re.search(r"(?:在|于|透过|通过)$", folded[max(s0, e._.kg["start"] - 2):e._.kg["start"]])]
     k = 0
     while k + 1 < len(actors) and folded[actors[k]._.kg["end"]:actors[k + 1]._.kg["start"]] in ("", "的", "旗下"):
