@@ -1360,3 +1360,27 @@ def test_customers_listed_before_等_and_any_short_qualifier(facts):
     f = facts("星曜半導體今天公布財報。執行長林子恒表示，QX-900已打入鋒算科技、瀚川智算等外部客戶。")
     firm = key_of(f, "星曜")
     assert any(st.kind == "customer" and {firm, key_of(f, "鋒算")} <= {k for _, k in st.roles} for st in f.statements)
+
+
+def test_a_founder_who_is_also_the_chief_executive(facts):
+    f = facts("星曜半導體創始人、董事長兼總裁戴偉民在業績說明會上透露，新晶片已進入量產。")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    firm, chief = key_of(f, "星曜"), key_of(f, "戴偉民")
+    assert (firm, "foundedBy", chief) in rels and (firm, "chiefExecutiveOfficer", chief) in rels
+
+
+def test_kinds_of_chip_in_latin_letters_are_no_product_names(facts):
+    f = facts("星曜半導體為某國際網路巨頭設計的AI ASIC晶片已進入量產階段。")
+    assert not any(e.cls in ("Product", "Chip") for e in f.entities.values())
+
+
+def test_a_government_plan_in_title_marks_is_a_policy(facts):
+    f = facts("大會期間，合肥市發布《合肥市加快推動算力基礎設施高質量發展實施方案》。")
+    assert any(e.cls == "Policy" and any("實施方案" in n or "实施方案" in n for n in e.names) for e in f.entities.values())
+
+
+def test_a_partnership_named_as_the_largest_shareholder_owns_the_company(facts):
+    f = facts("星曜半導體無控股股東，第一大股東為合肥清輝集電企業管理合夥企業（有限合夥），持股比例21.67%。")
+    owner = key_of(f, "清輝集電")
+    assert all("清輝集電" in n or "清辉集电" in n for n in f.entities[owner].names)  # （有限合夥） is no other name
+    assert (key_of(f, "星曜"), "ownedBy", owner) in {(r.subject, r.property, r.object) for r in f.relations}

@@ -39,6 +39,7 @@ class ClauseCues:
     plural_people: re.Pattern    # 他們, 兩人: the people named together before (searched)
     opening_company: re.Pattern  # a clause opening with a bare 公司 (matched at the clause's start)
     elaboration: re.Pattern      # 包括, 例如: the clause spells out the one before (at the start)
+    possessed: re.Pattern        # 第一大股東為, 保薦機構為: what the topic has, named (at the start)
     adverbial: re.Pattern        # 受, 根據, 隨著: circumstance, no topic (at the start)
     reporting: re.Pattern        # 表示, 報導: a verb of saying ending the clause
 
@@ -72,10 +73,11 @@ def clause_cues() -> ClauseCues:
     return ClauseCues(
         pointer=re.compile(alt("pointer")), plural_people=re.compile(alt("plural-people")),
         opening_company=re.compile(r"\s*" + alt("opening-company")), elaboration=re.compile(r"\s*" + alt("elaboration")),
+        possessed=re.compile(r"\s*" + alt("possessed")),
         adverbial=re.compile(r"\s*" + alt("adverbial")), reporting=re.compile(alt("reporting") + r"\s*[:：]?\s*$"))
 
 
-CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "adverbial", "reporting")
+CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "possessed", "adverbial", "reporting")
 
 
 # What a pointer's noun says it points back to: 該晶片/該模型 a product, 該法案/該規定 a rule
@@ -221,7 +223,8 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         actor_first = next((ent for s, ent in sorted(ents, key=lambda x: x[0]) if ent.cls in ACTORS
                             and not PREPOSITION_OPENING.fullmatch(folded, cs, s)), None)
         carried = None
-        if cue.elaboration.match(folded, cs) and topic is not None and topic.key not in seen and ents:
+        if (cue.elaboration.match(folded, cs) or cue.possessed.match(folded, cs)) and topic is not None \
+                and topic.key not in seen and ents:
             # 長鑫背後資本雲集，包括大基金、阿里、小米: the list spells out what the topic has
             ents.insert(0, (cs, topic))
             seen.add(topic.key)

@@ -106,9 +106,6 @@ def _rules() -> list[Rule]:
         # A Chinese name before what people do: 張承遠創立, 蔡詠晴認為
         Rule("name-verb", "Person", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(由的])|^)(?P<name>{han_name})(?=(?:{PERSON_VERBS}))"), 0.6),
-        # A list or rule named in quotes, however long: 「戰略性高科技貨品出口實體管制名單」
-        Rule("quoted-policy", "Policy", re.compile(
-            rf"[“「『\"](?P<name>[{HAN}a-z0-9]{{2,24}}(?:清单|名单|名录|法案|条例|规定|禁令|规则|办法|新规))[”」』\"]"), 0.8),
         # Names in quotes with an organisation's form: “戰略與國際研究中心”
         Rule("quoted-org", "Organization", re.compile(
             rf"[“「『\"](?P<name>[{HAN}a-z0-9&·]{{2,16}}(?:研究中心|研究院|研究所|委员会|协会|联盟|基金会|实验室|公司|集团))[”」』\"]"),
@@ -118,10 +115,13 @@ def _rules() -> list[Rule]:
             rf"(?P<name>[{HAN}]{{2,12}}[(（][a-z0-9]{{2,10}}[)）]\s?[a-z]{{0,5}}\s?(?:峰会|大会|论坛|年会))"), 0.75),
         # Titles in book-title marks: 《先進晶片出口管制規定》
         Rule("titled-policy", "Policy", re.compile(
-            rf"《(?P<name>[^》\n]{{2,30}}(?:规定|禁令|法案|法|条例|新规|规则|管制|措施|清单|办法|指引|框架|协议|声明|令))》"), 0.85),
+            rf"《(?P<name>[^》\n]{{2,30}}(?:规定|禁令|法案|法|条例|新规|规则|管制|措施|清单|办法|指引|框架|协议|声明|令|"
+            # 《上海市加快推動算力基礎設施高質量發展實施方案》: plans and opinions a government issues
+            rf"方案|规划|计划|意见|纲要|决议|通知))》"), 0.85),
         # Laws and rules in corner quotes: 「反壟斷法」, “外國直接產品規則”
         Rule("quoted-policy", "Policy", re.compile(
-            rf"[「“『](?P<name>[^」”』《》\n，。,]{{2,60}}?(?:规定|禁令|法案|法|条例|新规|规则|办法|公告|决定|指令|命令|令))[」”』]"), 0.8),
+            # (a list too, however long: 「戰略性高科技貨品出口實體管制名單」)
+            rf"[「“『](?P<name>[^」”』《》\n，。,]{{2,60}}?(?:规定|禁令|法案|法|条例|新规|规则|办法|公告|决定|指令|命令|令|清单|名单|名录))[」”』]"), 0.8),
         # Named manufacturing processes: 「N+3」工藝, N2製程, A16製程, 18A製程 (a generic node such as
         # 7奈米製程 is a figure of the process, not a name)
         Rule("process", "Product", re.compile(
@@ -196,6 +196,9 @@ def _rules() -> list[Rule]:
         Rule("org-long", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(与和及])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
             rf"管理局|监督管理委员会|办公室|协会|联合会|集团有限公司|股份有限公司|有限公司))"), 0.6),
+        # A partnership by its registered form, after a clause edge or 為/是: 第一大股東為合肥清輝集電企業管理合夥企業（有限合夥）
+        Rule("partnership", "Organization", re.compile(
+            rf"(?:(?<=[，,。、；;：:\s“「（(与和及为是])|^)(?P<name>[{HAN}]{{4,20}}?合伙企业)"), 0.7),
         # Organisations by their form: …公司, …科技, …研究院, …部, …局, …委員會
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
@@ -254,7 +257,7 @@ DESCRIPTOR = re.compile(r".*(?:新创|初创|企业|厂商|大厂|业者|龙头|
                         r"涉嫌|任职|曾任|曾|外商|包括|以及|负责|提供|替|搭载|要求|评估|采用|使用|现任|获|认定|美方|中方|指出|透露|预计|"
                         r"关注|业内|举行|举办|召开|两家|多家|这家|一家|该|其|与|和|及|向|对|由|被|将|把|在|于|从|给|让|为|是)")
 DESCRIPTOR_LEGAL = _without(DESCRIPTOR, BUSINESS_WORDS)
-ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "科技", "集团", "股份", "公司", "半导体", "微电子", "电子", "资本",
+ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "合伙企业", "科技", "集团", "股份", "公司", "半导体", "微电子", "电子", "资本",
                 "证券", "银行", "协会", "联盟", "基金会", "资讯", "设计", "存储", "智算", "控股", "通信", "软件", "微电",
                 "投资基金", "基金", "创投", "投顾", "投信", "投资顾问", "咨询", "顾问")
 GENERIC_END = ("空壳", "外商", "设计", "芯片设计", "晶片设计", "关联", "上市", "新创", "初创", "代工", "封测", "设备",
@@ -769,7 +772,8 @@ class EntityDiscoverer:
             # 陳某（49歲）, 鋒算（2023年）, 海光（688041.SH）: an age, a date, an amount or a stock code in
             # brackets is no other name
             if m and not self.index.lookup(m.group("alias")) and not re.search(
-                    r"^[\d.%\s]+$|\d\s*(?:岁|年|月|日|%|元|亿|万|倍)|^\d{4,6}\s*[.\-]\s*[a-z]{2,3}$", m.group("alias")) \
+                    r"^[\d.%\s]+$|\d\s*(?:岁|年|月|日|%|元|亿|万|倍)|^\d{4,6}\s*[.\-]\s*[a-z]{2,3}$"
+                    r"|^(?:特殊)?(?:有限|普通)合伙$", m.group("alias")) \
                     and not (info["cls"] == "Person" and re.search(r"\d", m.group("alias"))):
                 names.append((m.group("alias"), info))
         if not names:
@@ -823,7 +827,7 @@ class EntityDiscoverer:
                     core, matched = name[: -len(suffix)], suffix
                     company_suffix = suffix in ("公司", "科技", "集团", "股份", "有限公司", "股份有限公司")
                     break
-            if matched in ("股份有限公司", "有限责任公司", "有限公司") and len(core) >= 4 and not core.startswith(GENERIC_START) \
+            if matched in ("股份有限公司", "有限责任公司", "有限公司", "合伙企业") and len(core) >= 4 and not core.startswith(GENERIC_START) \
                     and re.fullmatch(rf"[{HAN}a-z0-9()（）]+", core) and not ORDINAL_START.match(core):
                 return "Company"  # 上海國有資本投資有限公司: a registered name, whatever words it is made of
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
@@ -857,8 +861,9 @@ class EntityDiscoverer:
                     len(name.replace(" ", "")) < 3:
                 return None
             return "Company"
-        if rule.cls in ("Product", "Chip") and name.replace(" ", "") in NOT_PRODUCTS:
-            return None
+        if rule.cls in ("Product", "Chip") and (name.replace(" ", "") in NOT_PRODUCTS
+                                               or all(w in NOT_PRODUCTS for w in name.split())):
+            return None  # AI ASIC, AI GPU: kinds of chip, not names
         if rule.name in ("launched-product", "quoted-product"):
             core = re.sub(r"(?:超节点|服务器|伺服器|计算集群|集群|一体机|大模型|芯片|晶片|处理器|加速卡)$", "", name)
             from kg.nlp.tokenizer import field_words

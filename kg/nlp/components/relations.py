@@ -317,11 +317,13 @@ class RelationExtractor:
             topic = topic[-1] if topic else None
             if topic is not None and re.match(r"(?:于\d{4}年)?(?:创立|创办|创建|成立)", after) and before.endswith("由"):
                 out.append(_rel(topic, "foundedBy", p, "founded-by", sent))
-            elif topic is not None and re.search(r"(?:创始人|创办人)(?:暨|兼|、)?[^，。,]{0,6}$", before) and \
+            elif topic is not None and re.search(r"(?:创始人|创办人)(?:暨|兼|、)?[^，。,]{0,6}$",
+                                                 folded[max(text0, ps - 14):ps]) and \
                     not ORGS & {e._.kg["cls"] for e in ents if ps - 8 <= e._.kg["end"] <= ps}:
                 out.append(_rel(topic, "foundedBy", p, "founder-of-topic", sent))
                 out.append(_rel(p, "employer", topic, "founder-of-topic", sent))
-            elif topic is not None and re.search(r"(?<![副助理])(?:首席执行官|执行长|ceo|总裁|总经理)(?:则|一职)?(?:由)?$", before) \
+            # 創始人、董事長兼總裁戴偉民: the founder may be the chief too
+            if topic is not None and re.search(r"(?<![副助理])(?:首席执行官|执行长|ceo|总裁|总经理)(?:则|一职)?(?:由)?$", before) \
                     and topic._.kg["end"] < ps:
                 # the chief of the organisation the clause names, else of the one the sentence opens with
                 # (英特爾宣布，任命前台積電副總X…，直接向執行長陳立武報告: Intel's, not TSMC's)
