@@ -1384,3 +1384,9 @@ def test_a_partnership_named_as_the_largest_shareholder_owns_the_company(facts):
     owner = key_of(f, "清輝集電")
     assert all("清輝集電" in n or "清辉集电" in n for n in f.entities[owner].names)  # （有限合夥） is no other name
     assert (key_of(f, "星曜"), "ownedBy", owner) in {(r.subject, r.property, r.object) for r in f.relations}
+
+
+def test_a_product_coming_to_market_is_no_company_listing(facts):
+    f = facts("星曜半導體還預告了QX-960超節點，將於2027年第四季上市。鋒算科技則將於明年在科創板上市。")
+    listed = {dict(st.roles).get("subject") for st in f.statements if st.kind == "listing"}
+    assert key_of(f, "星曜") not in listed and key_of(f, "鋒算") in listed

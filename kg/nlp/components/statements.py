@@ -546,6 +546,9 @@ class StatementExtractor:
         if kind == "listing":
             cs, ce = _clause_start(folded, t0, s0), _clause_end(folded, t1, s1)
             exchanges = [e for e in ents if cs <= e._.kg["start"] < ce and _cls(e) == "StockExchange"]
+            last = _last(ents, s0, t0, ORGS | PRODUCTS)
+            if not exchanges and last is not None and _cls(last) in PRODUCTS and not re.search(r"ipo|招股|申购", folded[t0:t1]):
+                return []  # 預告了Atlas 960超節點，將於2027年第四季上市: a product comes to market, no company lists
             subjects = [e for e in ents if cs <= e._.kg["start"] < t0 and _cls(e) in ORGS and e not in exchanges]
             if not subjects and topic is not None and s0 <= topic._.kg["start"] < t0 and _cls(topic) in ORGS:
                 subjects = [topic]
