@@ -1390,3 +1390,10 @@ def test_a_product_coming_to_market_is_no_company_listing(facts):
     f = facts("星曜半導體還預告了QX-960超節點，將於2027年第四季上市。鋒算科技則將於明年在科創板上市。")
     listed = {dict(st.roles).get("subject") for st in f.statements if st.kind == "listing"}
     assert key_of(f, "星曜") not in listed and key_of(f, "鋒算") in listed
+
+
+def test_a_companys_products_listed_after_its_name_are_its_own(facts):
+    f = facts("晶宇存儲是國內規模最大的記憶體廠商，產品涵蓋DDR5、LPDDR5X等。")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    maker = key_of(f, "晶宇")
+    assert ("ddr5", "manufacturer", maker) in rels and ("lpddr5x", "manufacturer", maker) in rels

@@ -329,12 +329,23 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             after = [x for x in here if x[0] >= m.end() and x[2].cls in rule.after]
             if not before or not after:
                 continue
-            a, b = before[-1], after[0]
-            if a[2].key == b[2].key:
-                continue
-            subj, obj = (b, a) if rule.subject == "after" else (a, b)
-            out.append((subj[2].key, rule.property, obj[2].key, a[0], b[1]))
+            a = before[-1]
+            # 產品涵蓋DDR5、LPDDR5X等: every member of a list after the trigger
+            members = [after[0]]
+            for x in after[1:]:
+                if not MEMBER_JOIN.fullmatch(folded, members[-1][1], x[0]):
+                    break
+                members.append(x)
+            for b in members:
+                if a[2].key == b[2].key:
+                    continue
+                subj, obj = (b, a) if rule.subject == "after" else (a, b)
+                out.append((subj[2].key, rule.property, obj[2].key, a[0], b[1]))
     return out
+
+
+#: what stands between two members of a list: 、, 和, 及, 以及
+MEMBER_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
 
 
 def _first_at(mentions: list[tuple[int, int, object]], pos: int) -> int:
