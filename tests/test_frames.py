@@ -1397,3 +1397,11 @@ def test_a_companys_products_listed_after_its_name_are_its_own(facts):
     rels = {(r.subject, r.property, r.object) for r in f.relations}
     maker = key_of(f, "晶宇")
     assert ("ddr5", "manufacturer", maker) in rels and ("lpddr5x", "manufacturer", maker) in rels
+
+
+def test_people_named_after_their_nationality_and_a_counted_group_of_one_nationality(facts):
+    f = facts("被告分別為住在加州的中國籍王立群、以及2名新加坡籍男子，定居裕廊的陳國強與住在兀蘭的林志遠。")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    assert (key_of(f, "王立群"), "citizenship", "china") in rels
+    assert (key_of(f, "陳國強"), "citizenship", "singapore") in rels
+    assert (key_of(f, "林志遠"), "citizenship", "singapore") in rels

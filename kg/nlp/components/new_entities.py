@@ -103,6 +103,9 @@ def _rules() -> list[Rule]:
         # A Chinese name after an age: 28歲的耿川, 41歲的新加坡人陳志明
         Rule("age-name", "Person", re.compile(
             rf"\d{{1,3}}\s*岁的(?:[{HAN}]{{0,5}}?(?:籍男子|籍女子|籍|男子|女子|人|商人|华裔|男|女))?(?P<name>{han_name})"), 0.7),
+        # A Chinese name after a nationality: 中國籍李湛、…, 新加坡籍男子張志偉（51歲）
+        Rule("nationality-name", "Person", re.compile(
+            rf"籍(?:男子|女子|嫌犯|嫌疑人|被告|商人|人士|工程师|男|女)?(?P<name>{han_name}?)(?=[（(，,、。；;与和及\s]|$)"), 0.7),
         # A Chinese name before what people do: 張承遠創立, 蔡詠晴認為
         Rule("name-verb", "Person", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(由的])|^)(?P<name>{han_name})(?=(?:{PERSON_VERBS}))"), 0.6),
@@ -625,7 +628,7 @@ class EntityDiscoverer:
                     for nm in re.finditer(rf"[^ 、,，]+", folded[start:end]):
                         found.append((start + nm.start(), start + nm.end(), "Person", rule))
                     continue
-                if rule.name in ("title-name", "name-verb", "age-name"):
+                if rule.name in ("title-name", "name-verb", "age-name", "nationality-name"):
                     end = _name_end(folded, start, end)
                     if end is None:
                         continue
@@ -841,7 +844,7 @@ class EntityDiscoverer:
                     or (matched in NOUN_SUFFIXES and _dictionary_word(core, 100))):
                 return None
             return "Company"
-        if rule.cls == "Person" and rule.name in ("title-name", "name-verb", "age-name"):
+        if rule.cls == "Person" and rule.name in ("title-name", "name-verb", "age-name", "nationality-name"):
             if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:]) \
                     or _dictionary_phrase(name):
                 return None

@@ -81,6 +81,15 @@ def _org_between(ents: list[Span], a: Span, b: Span) -> bool:
                for e in ents)
 
 
+# 2名美國籍嫌疑人，…: a counted group of one nationality, its members named after it
+GROUP_NATIONALITY = re.compile(r"(?P<n>\d|[两二三四五六七八九])\s*(?:名|位|个)(?P<country>[^\d，。、；;,]{2,6}?)籍"
+                               r"(?:男子|女子|嫌疑人|嫌犯|被告|人士|公民|商人|工程师|员工|人)[，,：:]")
+
+
+def cn_or_int(n: str) -> int:
+    return int(n) if n.isdigit() else "一二三四五六七八九".index(n.replace("两", "二")) + 1
+
+
 class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text, folded = texts(doc)
@@ -150,6 +159,7 @@ class RelationExtractor:
         out.extend(self._own_products(ents, folded, sent))
         out.extend(self._listed(ents, folded, sent))
         out.extend(self._people(ents, folded, sent))
+        out.extend(self._group_nationality(ents, folded, sent))
         out.extend(self._reporters(ents, folded, sent))
         out.extend(self._makers(ents, folded, sent))
         # 其: "允許英偉達向中國出口其H200" — the product belongs to the nearest organisation before 其;
@@ -257,6 +267,31 @@ class RelationExtractor:
                         not re.search(r"预计|将|拟|计划|申请|递交|有望|即将|争取|转上市", clause):
                     out.append(_rel(a, "stockExchange", b, "trades-on", sent))
                 break
+        return out
+
+    @staticmethod
+    def _group_nationality(ents, folded, sent) -> list[dict]:
+        """2名美國籍嫌疑人，定居佛州的何漢寧與…雷蒙德: the people a counted group of one nationality
+        names next, in its sentence, up to the count, are its citizens."""
+        out = []
+        for m in GROUP_NATIONALITY.finditer(folded, sent.start_char, sent.end_char):
+            country = next((e for e in ents if e._.kg["cls"] == "Country" and e._.kg["start"] == m.start("country")
+                            and e._.kg["end"] == m.end("country")), None)
+            if country is None:
+                continue
+            count = cn_or_int(m.group("n"))
+            members = []
+            for e in ents:
+                if e._.kg["start"] < m.end():
+                    continue
+                if e._.kg["cls"] == "Country" and re.match(r"\s*籍", folded[e._.kg["end"]:e._.kg["end"] + 2]):
+                    break  # the next group's nationality
+                if e._.kg["cls"] == "Person":
+                    members.append(e)
+                    if len(members) == count:
+                        break
+            if len(members) == count:
+                out.extend(_rel(p, "citizenship", country, "group-nationality", sent) for p in members)
         return out
 
     @staticmethod
