@@ -1405,3 +1405,10 @@ def test_people_named_after_their_nationality_and_a_counted_group_of_one_nationa
     assert (key_of(f, "王立群"), "citizenship", "china") in rels
     assert (key_of(f, "陳國強"), "citizenship", "singapore") in rels
     assert (key_of(f, "林志遠"), "citizenship", "singapore") in rels
+
+
+def test_a_places_country_is_said_by_naming_it_beside_the_place(facts):
+    f = facts("住在加州的林姓男子，以及2名美國籍嫌疑人遭到起訴。瀚川智算在美國德州設廠。")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    assert ("california", "country", "usa") not in rels
+    assert ("texas", "country", "usa") in rels

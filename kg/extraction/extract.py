@@ -541,6 +541,9 @@ def _reference_facts(mentions, sentence_of):
             for prop, target in known.facts:
                 if prop in FACT_PROPERTIES and target in keys:
                     other = keys[target]
+                    if prop == "country" and known.coarse in ("GPE", "LOC") and \
+                            not (0 <= start - other[1] <= 1 or 0 <= other[0] - end <= 1):
+                        continue  # 住在加州…2名美國籍嫌疑人: a place's country is said by naming it beside the place
                     yield key, prop, target, min(start, other[0]), max(end, other[1])
 
 
