@@ -465,7 +465,8 @@ def _units(clause_bounds, sentences, mentions, limit, folded):
 def _people_list(a: int, b: int, mentions, folded: str) -> list[tuple[int, int]]:
     """居住加州的李某、住在佛州的陳某，以及…: a list of people, each with their own places and
     titles, is read item by item, so one person's place is not another's."""
-    cuts = [m.end() for m in re.finditer(r"、|以及|及", folded[a:b])]
+    # (…的何漢寧與住在阿拉巴馬州的雷蒙德: 與 before a person described by where they live ends an item too)
+    cuts = [m.end() for m in re.finditer(r"、|以及|及|(?:与|和)(?=\s*(?:住在|居住|定居|来自|现居|家住))", folded[a:b])]
     if not cuts:
         return [(a, b)]
     pieces, start = [], a
@@ -474,7 +475,8 @@ def _people_list(a: int, b: int, mentions, folded: str) -> list[tuple[int, int]]
         start = a + c
     pieces.append((start, b))
     with_people = [p for p in pieces if any(p[0] <= ms and me <= p[1] and ent.cls == "Person" for ms, me, ent in mentions)]
-    return pieces if len(with_people) >= 2 and len(with_people) == len(pieces) else [(a, b)]
+    naming = [p for p in pieces if any(p[0] <= ms and me <= p[1] for ms, me, ent in mentions)]
+    return pieces if len(with_people) >= 2 and with_people == naming else [(a, b)]
 
 
 def _predicate(doc: Doc):

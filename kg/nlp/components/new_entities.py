@@ -96,7 +96,10 @@ def _rules() -> list[Rule]:
             rf"(?:{PERSON_TITLES})(?:暨[{HAN}]{{2,5}})?(?:则由|由|为|是)?(?P<name>{han_name})"), 0.7),
         # A person a report names by surname only: 陳姓男子, 林姓工程師 (陳男, 林女 later: see _propagate)
         Rule("surname-only", "Person", re.compile(
-            rf"(?P<name>[{''.join(sorted(SURNAMES))}]姓(?:男子|女子|工程师|员工|主管|高管|嫌犯|商人|被告|台商|男|女))"), 0.75),
+            rf"(?P<name>[{''.join(sorted(SURNAMES))}]姓(?:男子|女子|工程师|员工|主管|高管|嫌犯|商人|被告|台商|男|女)"
+            # 李某, 王某某: a court's way of naming someone
+            rf"|[{''.join(sorted(SURNAMES - set('向于和高方')))}]某某?(?![某些种类项个方地处时日年月人公企国机部单家款位名型])"
+            rf"(?=[，,。、；;（(\s与和及等被在的曾涉因已将向对于为是有则并\d]|$))"), 0.75),
         # A transliterated name between a title and a verb of saying: 貿工部長扎夫魯表示
         Rule("title-translit", "Person", re.compile(
             rf"(?:{PERSON_TITLES})(?P<name>[{TRANSLIT}]{{2,5}}?)(?=(?:{PERSON_VERBS}))"), 0.65),
