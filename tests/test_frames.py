@@ -1419,3 +1419,9 @@ def test_people_joined_by_與_each_with_where_they_live(facts):
     assert not linked(f, key_of(f, "雷蒙德"), "florida") and not linked(f, key_of(f, "何漢寧"), "alabama")
     assert linked(f, key_of(f, "雷蒙德"), "alabama") and linked(f, key_of(f, "李某"), "new-york-state")
     assert not linked(f, key_of(f, "李某"), "texas")
+
+
+def test_a_plant_and_international_export_controls_are_no_names(facts):
+    f = facts("美光執行長梅羅特拉表示，廣島廠將強化公司地位。貿易署表示，此舉是為配合國際出口管制規範。")
+    names = {n for e in f.entities.values() for n in e.names}
+    assert not any(n in ("廣島廠", "广岛厂", "國際出口管制", "国际出口管制") for n in names)

@@ -564,8 +564,8 @@ class EntityDiscoverer:
                     if re.fullmatch(r"(?:[^，。,]{0,4}(?:公司|智库|企业|厂商|集团|机构|协会|政府))", name) or _common_word(name) \
                             or _dictionary_word(name):  # 中國|稀土: a country before a plain word of the language
                         continue
-                if BUILDING.match(name):
-                    continue  # 愛達荷州|新建晶圓廠: a plant being built, no organisation
+                if BUILDING.match(name) or re.search(r"(?:厂|工厂|晶圆厂|新厂|园区|基地)$", name):
+                    continue  # 愛達荷州|新建晶圓廠, 廣島廠: a plant (being built), no organisation
                 if name.startswith("商") and KIND_OF_FIRM.search(folded, max(0, start - 2), start):
                     start, name = start + 1, name[1:]  # 設計商|曜光科技: the name starts after the kind of firm
                     if len(name) < 2:
@@ -887,7 +887,8 @@ class EntityDiscoverer:
             if rule.cls == "Policy" and (len(core) < 2 or core.startswith(("一", "另", "这", "该", "此", "新", "同名", "类似", "上述"))
                                          or _common_word(core)):
                 return None
-            if rule.cls == "Policy" and re.fullmatch(r"(?:相关|有关|此类|这些|上述|该|新|各项|多项|现行|既有)?"
+            if rule.cls == "Policy" and re.fullmatch(r"(?:相关|有关|此类|这些|上述|该|新|各项|多项|现行|既有|国际|全球|多边|严格|更严格|"
+                                                      r"新一轮|进一步|更多)?"
                                                       r"(?:出口管制|管制|规定|规则|新规|禁令|清单|条例|措施)+", name):
                 return None
             if rule.cls == "Policy" and re.fullmatch(r"(?:该|此|新)?(?:法案|法律|公告|条例|办法|文件|通知|协议|决定|政策|新规|规则)"
