@@ -104,7 +104,12 @@ class CuePattern:
     def compiled(self) -> re.Pattern:
         cues = clause_cues()
         if cues is not self._cues:
-            self._re, self._cues = re.compile(self.build(cues.words.__getitem__)), cues
+            try:
+                self._re, self._cues = re.compile(self.build(cues.words.__getitem__)), cues
+            except re.error as e:  # a row that compiles alone but not inside its pattern (a group name of its own)
+                from kg.errors import PipelineError
+                from kg.reference import lexicon_file
+                raise PipelineError(f"{lexicon_file('clause-cues.csv')}: bad clause cue row: {e}") from e
         return self._re
 
     def search(self, *args):
