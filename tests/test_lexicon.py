@@ -59,3 +59,36 @@ def test_a_clause_cue_added_by_a_user_is_read_and_a_bad_one_refused(tmp_path):
         f.write('"reporting","(unclosed",""\n')
     res = run()
     assert res.returncode != 0 and "clause-cues.csv:" in res.stderr and "bad clause cue row" in res.stderr
+
+
+FIRM_PROBE = """
+from kg.corpus import Article
+from kg.extraction.extract import extract
+from kg.nlp import make_nlp
+from kg.nlp.components.new_entities import KIND_THEN_LATIN
+nlp = make_nlp()
+for text in ("美國晶片新秀Zentrix週一推出新款推理晶片。", "美国芯片新秀Zentrix周一推出新款推理芯片。"):
+    f = extract(nlp(nlp.make_doc(text)), Article(key="t/x.md", text=text, sha256="0" * 64, published=None))
+    print(any("Zentrix" in e.names and e.cls == "Company" for e in f.entities.values()))
+print(KIND_THEN_LATIN.search("芯片设计公司") is not None)
+"""
+
+
+def test_a_cue_word_of_a_pattern_built_in_code_added_by_a_user_changes_extraction(tmp_path):
+    """firm-word (公司, 新創 before a Latin name) is a kind whose words a pattern in code takes:
+    a row of one's own (新秀) makes Zentrix in 晶片新秀Zentrix a company; with no rows the kind
+    matches nothing."""
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    cues = onto / "lexicon" / "clause-cues.csv"
+    env = {**os.environ, "KG_ONTOLOGY": str(onto)}
+    run = lambda: subprocess.run([sys.executable, "-c", FIRM_PROBE], env=env, capture_output=True, text=True, cwd=ROOT)
+    before = run()
+    assert before.returncode == 0, before.stderr
+    assert before.stdout.split() == ["False", "False", "True"]
+    with open(cues, "a", encoding="utf-8") as f:
+        f.write('"firm-word","新秀","晶片新秀Zentrix: a rising firm, of our own"\n')
+    assert run().stdout.split() == ["True", "True", "True"]
+    rows = cues.read_text(encoding="utf-8").splitlines(keepends=True)
+    cues.write_text("".join(r for r in rows if not r.startswith('"firm-word"')), encoding="utf-8")
+    assert run().stdout.split() == ["False", "False", "False"]

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.corpus import Article
-from kg.extraction.frames import (POINTED_KIND, clause_cues, clause_frames, company_before, frame_relations,
+from kg.extraction.frames import (POINTED_KIND, CuePattern, clause_cues, clause_frames, company_before, frame_relations,
                                   load_lexicon)
 from kg.nlp.amounts import CURRENCY
 from kg.nlp.clauses import DATELINE_END, clauses
@@ -682,7 +682,7 @@ def _technology(ent: Entity) -> bool:
 
 
 # 較上一代思元590, 相比於H100, 比起前代: the name after is what is compared with
-BASELINE = re.compile(r"(?:较|比|相较于?|相比于?|对比|比起)\s*(?:上一代|前一代|上代|前代|同级的?|同类的?)?\s*(?:的)?\s*$")
+BASELINE = CuePattern(lambda w: rf"{w('baseline')}\s*(?:{w('previous-generation')})?\s*(?:的)?\s*$")
 
 
 def _parts_list(folded: str, pos: int) -> bool:
@@ -855,16 +855,16 @@ def _amount_end(folded: str, pos: int) -> int:
 
 
 #: 法案規定，…: a sentence setting out the terms of the rule named before
-POLICY_OPENING = re.compile(r"\s*(?:该|此|这项|上述|新)?(?:法案|新规|规定|条例|规则|办法|禁令|公告|措施)(?:还|并|则)?(?:规定|要求|明确|指出)")
+POLICY_OPENING = CuePattern(lambda w: r"\s*" + w("policy-opening"))
 #: 公告自12月1日起實施: a clause about "the rule" and when it applies
-POLICY_POINTER = re.compile(r"(?:该|此|这项|本|新|上述)?(?:公告|规定|新规|措施|法案|条例|禁令|规则|办法|命令|决定)[^,，。;；]{0,12}?"
-                            r"(?:起|开始)?(?:实施|施行|生效|执行)")
+POLICY_POINTER = CuePattern(lambda w: w("policy-pointed") + r"[^,，。;；]{0,12}?" + w("in-force"))
 #: 華辰證券給出的, 分析師預估的: whose estimate a figure is, not whose figure
-ESTIMATE_BY = re.compile(r"(?:分析师)?(?:(?:给出|给予|预估|估计|预测|测算|评估|认定)的|(?:预估|估计|预测|测算)\s*[,，:：])")
+ESTIMATE_BY = CuePattern(lambda w: rf"(?:分析师)?(?:{w('estimate-of')}的|{w('estimate-says')}\s*[,，:：])")
 #: 約為H20的4.3倍, 不到XG-510的三分之一: what stands between a figure and what it is compared with
 COMPARED_GAP = re.compile(r"的(?:约|近|逾|不到)?")
 #: 相比X, 與X相比, 較X, 比起X: X is what a figure is measured against
-COMPARISON = re.compile(r"(?:相比|相较于?|比起|对比)(?P<a>[^，,。；;]{1,30})|(?:与|和|跟|同)(?P<b>[^，,。；;]{1,30}?)(?:相比|相较|比较)")
+COMPARISON = CuePattern(lambda w: rf"{w('compares-with')}(?P<a>[^，,。；;]{{1,30}})|{w('compared-joiner')}(?P<b>[^，,。；;]{{1,30}}?)"
+                        rf"{w('compared-after')}")
 
 
 def _compared_with(mentions, folded: str, ent: Entity, s0: int, pos: int) -> bool:

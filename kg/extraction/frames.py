@@ -42,6 +42,7 @@ class ClauseCues:
     possessed: re.Pattern        # 第一大股東為, 保薦機構為: what the topic has, named (at the start)
     adverbial: re.Pattern        # 受, 根據, 隨著: circumstance, no topic (at the start)
     reporting: re.Pattern        # 表示, 報導: a verb of saying ending the clause
+    words: dict[str, str]        # every kind's rows as one alternation, for patterns built in code (CuePattern)
 
 
 NEVER = r"(?!)"
@@ -74,14 +75,58 @@ def clause_cues() -> ClauseCues:
         pointer=re.compile(alt("pointer")), plural_people=re.compile(alt("plural-people")),
         opening_company=re.compile(r"\s*" + alt("opening-company")), elaboration=re.compile(r"\s*" + alt("elaboration")),
         possessed=re.compile(r"\s*" + alt("possessed")),
-        adverbial=re.compile(r"\s*" + alt("adverbial")), reporting=re.compile(alt("reporting") + r"\s*[:：]?\s*$"))
+        adverbial=re.compile(r"\s*" + alt("adverbial")), reporting=re.compile(alt("reporting") + r"\s*[:：]?\s*$"),
+        words={kind: alt(kind) for kind in CUE_KINDS})
 
 
-CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "possessed", "adverbial", "reporting")
+CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "possessed", "adverbial", "reporting",
+             # the word lists of patterns built in code (CuePattern)
+             "building", "kind-of-firm", "firm-word", "reporter-joiner",
+             "division", "division-head", "officer-title", "adopts", "node-unit",
+             "members", "members-among", "listed",
+             "baseline", "previous-generation", "estimate-of", "estimate-says", "compares-with", "compared-joiner",
+             "compared-after", "policy-opening", "policy-pointed", "in-force",
+             "pointed-product", "pointed-policy")
+
+
+class CuePattern:
+    """A regular expression whose structure is code and whose words are clause cues: build gets
+    a function from a cue kind to the alternation of its rows and returns the pattern (a kind
+    name alone is the kind's words whole). Compiled at first use, not at import, and again only
+    when the cues are read anew; used as a compiled pattern (search, match, finditer)."""
+
+    __slots__ = ("build", "_cues", "_re")
+
+    def __init__(self, build):
+        self.build = (lambda words: words(build)) if isinstance(build, str) else build
+        self._cues = self._re = None
+
+    def compiled(self) -> re.Pattern:
+        cues = clause_cues()
+        if cues is not self._cues:
+            try:
+                self._re, self._cues = re.compile(self.build(cues.words.__getitem__)), cues
+            except re.error as e:  # a row that compiles alone but not inside its pattern (a group name of its own)
+                from kg.errors import PipelineError
+                from kg.reference import lexicon_file
+                raise PipelineError(f"{lexicon_file('clause-cues.csv')}: bad clause cue row: {e}") from e
+        return self._re
+
+    def search(self, *args):
+        return self.compiled().search(*args)
+
+    def match(self, *args):
+        return self.compiled().match(*args)
+
+    def fullmatch(self, *args):
+        return self.compiled().fullmatch(*args)
+
+    def finditer(self, *args):
+        return self.compiled().finditer(*args)
 
 
 # What a pointer's noun says it points back to: 該晶片/該模型 a product, 該法案/該規定 a rule
-POINTED_KIND = re.compile(r"(?P<product>芯片|晶片|产品|模型|平台|系统|超节点|服务器|处理器|加速卡)$|(?P<policy>法案|法令|法规|规定|规则|措施|新规|条例|禁令)$")
+POINTED_KIND = CuePattern(lambda w: rf"(?P<product>{w('pointed-product')})$|(?P<policy>{w('pointed-policy')})$")
 POLICIES = {"Policy", "Law", "ExportDecision"}
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extraction.frames import CuePattern
 from kg.nlp.components.known_entities import add_entities, char_span
 from kg.nlp.spans import ENTITIES, texts
 from kg.reference.known import CLASS_LABEL
@@ -1015,7 +1016,7 @@ LATIN_PERSON_RULE = Rule("latin-person", "Person", LATIN_PERSON, 0.7)
 
 
 # 美國晶片設計公司Netlist, 以色列新創Hailo: a capitalised Latin name right after a word for a kind of firm
-KIND_THEN_LATIN = re.compile(r"(?:公司|企业|厂商|大厂|新创|初创|巨头|龙头|业者|设计商|制造商|供应商|芯片商|晶片商|代工厂)\s?$")
+KIND_THEN_LATIN = CuePattern(lambda w: rf"{w('firm-word')}\s?$")
 LATIN_FIRM = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:[ -][A-Z][A-Za-z0-9]+){0,2})(?![A-Za-z0-9])")
 LATIN_FIRM_RULE = Rule("kind-then-latin", "Company", LATIN_FIRM, 0.65)
 
@@ -1055,16 +1056,16 @@ LAC_PERSON = Rule("trained-person", "Person", None, 0.6)
 LAC_PLACE = Rule("trained-place", "Place", None, 0.55)
 LAC_ORG = Rule("trained-org", "Organization", None, 0.55)
 # 設計商, 製造商, 晶片商: the words before 商 that make it a kind of firm
-KIND_OF_FIRM = re.compile(r"(?:设计|制造|供应|芯片|晶片|代理|经销|服务)$")
+KIND_OF_FIRM = CuePattern(lambda w: rf"{w('kind-of-firm')}$")
 # A verb of building or setting up opens no name: (在愛達荷州)新建晶圓廠, 擴建封裝廠, 籌建研發中心
-BUILDING = re.compile(r"(?:新建|扩建|兴建|筹建|投建|在建|拟建|新设|增设|设立|开设|建设|建造|扩充|扩产)")
+BUILDING = CuePattern("building")
 TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG)
 MEDIA_SUFFIX = ("新闻", "日报", "时报", "晚报", "电视台", "通讯社", "新闻网", "新闻社", "周刊", "杂志", "广播", "早报", "商报")
 # 記者X, and 編譯X: a wire story's translator signs it as its reporter would (鉅亨網編譯陳文華)
 REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编译)\s*")
 REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 # （記者張曉明、李雪）: a further reporter after the first
-CO_REPORTER = re.compile(rf"[、,，和与及]\s*(?P<co>[{HAN}]{{2,3}}?)(?=[)）、,，\s/／])")
+CO_REPORTER = CuePattern(lambda w: rf"{w('reporter-joiner')}\s*(?P<co>[{HAN}]{{2,3}}?)(?=[)）、,，\s/／])")
 # A dateline at a paragraph's start or in brackets: OUTLET[記者NAME][PLACE]M月D日電/訊/消息
 DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?P<head>[{HAN}a-z]{{2,16}}?)\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*"
                       r"(?:电|讯|消息|报道|报导)", re.M)

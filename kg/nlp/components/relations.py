@@ -17,6 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extraction.frames import CuePattern
 from kg.nlp.spans import main_company, mentions, texts
 
 DEVELOPERS = {"Company", "Organization", "ResearchInstitute", "University"}
@@ -46,8 +47,7 @@ OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)
                                 r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事)"
                                 r"(?:兼[^，,。]{1,6})?)\s*")
 # 財務長克雷斯指出: a company officer's title opening a clause, with no company named
-BARE_OFFICER = re.compile(r"(?:(?<=[，,。；;\n])|^)\s*(?P<role>董事长|首席执行官|执行长|首席财务官|财务长|首席技术官|技术长|"
-                          r"首席运营官|营运长|总经理|总裁|副总裁|发言人|cfo|cto|coo)\s*")
+BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^)\s*(?P<role>{w('officer-title')})\s*")
 OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一代|新一代|第[一二三四五]代|主力|前一代|上一代)?"
                        r"(?:[^，。；,;]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
 OWN_PRODUCT = re.compile(r"^[^，。；,;]{0,10}?的[^，。；,;]{0,6}?(?:芯片|晶片|产品|处理器|加速器|加速卡)(?:为|是|叫|名为|包括)?$")
@@ -59,16 +59,16 @@ PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s和与及或对向�
                               r"设计公司|独角兽|巨擘|巨头|集团|品牌|供应商|制造商|设计商|代工厂|晶圆厂|对手|客户|伙伴|银行|机构|"
                               r"券商|媒体|电视台|报|通讯社|网站|平台))?$")
 # 事業部總經理, 中國區總裁: the head of a division or a region, not of the company
-DIVISION_HEAD = re.compile(r"(?:事业部|事业群|业务部|业务|部门|分部|中心|子公司|分公司|区)(?:的)?(?:总经理|总裁|首席执行官|执行长|ceo)$")
+DIVISION_HEAD = CuePattern(lambda w: rf"{w('division')}(?:的)?{w('division-head')}$")
 # 中國籍男子李某 / 美國公民 / 新加坡商人: a country before a person says the person's nationality
 NATIONALITY_GAP = re.compile(r"^(?:的)?(?:籍|裔)?(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让,;]{0,6}?(?:公民|国民|男子|女子|商人|"
                              r"嫌犯|嫌疑人|被告|学者|专家|工程师|企业家|科学家|研究员|人士|分析师|官员|华人|学生|富商|高管|人))?$")
 # 邁絡思是一家以色列裔美國跨國供應商: a company described by its country
 IS_A_COUNTRY = re.compile(r"^(?:是|为)(?:一家|一间|家)?(?:[^，。；、\s,;]{0,6}?[、和]?)$")
 # 都將採用2奈米, 導入3奈米製程: a chip adopting a process node (its maker unnamed in the clause)
-ADOPTS_NODE = re.compile(r"(?:采用|导入|转进|投片)(?P<node>\s*(?:\d{1,2}|[一二三五七])\s*(?:奈米|纳米|nm))(?!\d)")
+ADOPTS_NODE = CuePattern(lambda w: rf"{w('adopts')}(?P<node>\s*(?:\d{{1,2}}|[一二三五七])\s*{w('node-unit')})(?!\d)")
 # 台積電2奈米, 中芯國際 7nm: a company named with a process node is a foundry
-NODE_AFTER = re.compile(r"\s*(?:的)?\s*\d{1,2}\s*(?:奈米|纳米|nm)")
+NODE_AFTER = CuePattern(lambda w: rf"\s*(?:的)?\s*\d{{1,2}}\s*{w('node-unit')}")
 # Rubin GPU與Vera CPU: what joins two members of a list (a word such as GPU may stand before the joiner)
 LIST_JOIN = re.compile(r"\s*(?:gpu|cpu|芯片|晶片|处理器)?\s*(?:与|和|及|、|以及)\s*")
 MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在)(?P<org>[^，。；,;]{2,10}?)(?:的|以|采用)?[^，。；,;]{0,10}?"

@@ -29,6 +29,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extraction.frames import CuePattern
 from kg.nlp.spans import HEDGE, main_company, mentions, texts
 from kg.text import name_key
 
@@ -78,10 +79,10 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
                         r"公告|认为|坦言|直言|(?<![简又俗统号堪著人昵通名谎])称|(?<![据听传小游劝解演法])说(?!会|明会)")),  # not 簡稱, 謊稱, 據說, 法說會, 說明會
 ]
 # 名單包括, 被列入的企業包括, 清單中有: the members of a list the text named before
-MEMBERS = re.compile(r"(?:名单|清单|名录)(?:中|上)?(?:包括|包含|涵盖|有)|(?:被|遭)?(?:列入|纳入)(?:的|者)?(?:企业|实体|公司|机构)?(?:包括|包含)"
+MEMBERS = CuePattern(lambda w: w("members")
                      # 將26家中國實體列入實體清單，其中包括A、B: after a clause that put names on a list
-                     r"|(?P<among>其中(?:包括|包含|有))")
-LISTED = re.compile(r"列入|纳入|增列|加入")
+                     + rf"|(?P<among>{w('members-among')})")
+LISTED = CuePattern("listed")
 # （中央社華盛頓16日綜合外電報導）: what follows an outlet that opens a dateline
 DATELINE_AFTER = re.compile(r"[^，。,;；]{0,10}?\d{1,2}\s*日\s*(?:综合)?(?:外电)?(?:电|讯|消息|报导|报道)")
 DECISION = re.compile(rf"(?P<polarity>{ALLOW}|{BAN})")
