@@ -1425,3 +1425,16 @@ def test_a_plant_and_international_export_controls_are_no_names(facts):
     f = facts("美光執行長梅羅特拉表示，廣島廠將強化公司地位。貿易署表示，此舉是為配合國際出口管制規範。")
     names = {n for e in f.entities.values() for n in e.names}
     assert not any(n in ("廣島廠", "广岛厂", "國際出口管制", "国际出口管制") for n in names)
+
+
+def test_an_official_notice_however_long_its_title_is_a_policy(facts):
+    f = facts("監管部門認定，星曜半導體違反《國家監管局關於附加限制性條件批准星曜半導體收購瀚川智算股權案審查決定的公告》。")
+    assert any(e.cls == "Policy" and any(n.endswith("決定的公告") or n.endswith("决定的公告") for n in e.names)
+               for e in f.entities.values())
+
+
+def test_who_a_chip_is_made_for_is_not_its_maker(facts):
+    f = facts("晶宇半導體將在德州新廠為瀚川智算生產新一代QX-9晶片。")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    chip = key_of(f, "QX-9")
+    assert (chip, "manufacturer", key_of(f, "瀚川")) not in rels

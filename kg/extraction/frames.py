@@ -370,7 +370,9 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             here.insert(0, (frame.start - 1, frame.start - 1, topic))
     for rule in lexicon:
         for m in rule.triggers.finditer(folded, frame.start, frame.end):
-            before = [x for x in here if x[1] <= m.start() and x[2].cls in rule.before]
+            # 為特斯拉生產AI6: who something is made or done for is no agent of it
+            before = [x for x in here if x[1] <= m.start() and x[2].cls in rule.before
+                      and not BENEFICIARY.search(folded, max(0, x[0] - 2), x[0])]
             after = [x for x in here if x[0] >= m.end() and x[2].cls in rule.after]
             if not before or not after:
                 continue
@@ -389,6 +391,8 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
     return out
 
 
+#: 為X, 替X, 幫X: X is who an act is for
+BENEFICIARY = re.compile(r"(?:为|替|帮|给)$")
 #: what stands between two members of a list: 、, 和, 及, 以及
 MEMBER_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
 

@@ -124,7 +124,9 @@ def _rules() -> list[Rule]:
         Rule("titled-policy", "Policy", re.compile(
             rf"《(?P<name>[^》\n]{{2,30}}(?:规定|禁令|法案|法|条例|新规|规则|管制|措施|清单|办法|指引|框架|协议|声明|令|"
             # 《上海市加快推動算力基礎設施高質量發展實施方案》: plans and opinions a government issues
-            rf"方案|规划|计划|意见|纲要|决议|通知))》"), 0.85),
+            rf"方案|规划|计划|意见|纲要|决议|通知)"
+            # 《市場監管總局關於附加限制性條件批准…審查決定的公告》: an official notice, however long its title
+            rf"|[^》\n]{{6,80}}?(?:的公告|的决定|的通知|的意见|的批复))》"), 0.85),
         # Laws and rules in corner quotes: 「反壟斷法」, “外國直接產品規則”
         Rule("quoted-policy", "Policy", re.compile(
             # (a list too, however long: 「戰略性高科技貨品出口實體管制名單」)
@@ -1149,7 +1151,8 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         if m and m.end() > start:
             start = m.end()
     if rule.cls in ("Organization", "Event", "Policy", "AdministrativeRegion") and rule.name not in (
-            "quoted-org", "abbrev-event", "minister-ministry", "ministry-and"):  # 貿易及工業部 keeps its 及
+            "quoted-org", "abbrev-event", "minister-ministry", "ministry-and", "titled-policy"):
+        # 貿易及工業部 keeps its 及; a title in 《》 is bounded by its marks (…審查決定的公告 keeps its 的)
         # the name starts after the last stop character or punctuation inside the candidate
         for i in range(end - 2, start - 1, -1):
             ch = folded[i]
