@@ -1438,3 +1438,9 @@ def test_who_a_chip_is_made_for_is_not_its_maker(facts):
     rels = {(r.subject, r.property, r.object) for r in f.relations}
     chip = key_of(f, "QX-9")
     assert (chip, "manufacturer", key_of(f, "瀚川")) not in rels
+
+
+def test_a_known_company_with_a_corporate_word_after_it_is_named_whole(facts):
+    f = facts("本次聯席保薦人為中金公司和海通國際。")
+    assert any("海通國際" in e.names or "海通国际" in e.names for e in f.entities.values())
+    assert not any(e.names <= {"海通"} for e in f.entities.values())

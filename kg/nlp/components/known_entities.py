@@ -6,6 +6,8 @@ earlier in the pipeline, are kept where they do not collide with a known name.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -30,6 +32,11 @@ def add_entities(doc: Doc, spans: list[Span]) -> None:
     doc.ents = filter_spans(list(doc.spans[ENTITIES]) + [e for e in doc.ents if e._.kg is None])
 
 
+# 海通|國際, 華虹|集團: a company's known name with a corporate word after it is one name, the
+# group or arm of the company, named as the text names it
+ORG_TAIL = re.compile(r"(?:国际|控股|集团|证券|资本)(?:(?:股份)?有限公司|公司)?")
+
+
 class KnownEntityRuler:
     def __init__(self, reference: str | None = None) -> None:
         self.names = known_names(reference)
@@ -37,7 +44,12 @@ class KnownEntityRuler:
     def __call__(self, doc: Doc) -> Doc:
         text, folded = texts(doc)
         spans = []
-        for start, end, known in self.names.find(text, folded):
+        found = list(self.names.find(text, folded))
+        starts = {s for s, _, _ in found}
+        for start, end, known in found:
+            tail = ORG_TAIL.match(folded, end) if known.cls == "Company" else None
+            if tail and not any(p in starts for p in range(end, tail.end())):  # no other name begins in the tail
+                end = tail.end()
             span = char_span(doc, start, end, known.coarse)
             if span is None:
                 continue
