@@ -1444,3 +1444,11 @@ def test_a_known_company_with_a_corporate_word_after_it_is_named_whole(facts):
     f = facts("本次聯席保薦人為中金公司和海通國際。")
     assert any("海通國際" in e.names or "海通国际" in e.names for e in f.entities.values())
     assert not any(e.names <= {"海通"} for e in f.entities.values())
+
+
+def test_a_company_named_with_its_stock_code_and_a_sum_after_its_currency(facts):
+    f = facts("星曜半導體昨日公布營收為新台幣1兆460億元。同業創意（3443）10月營收則年增62%。今年（2025）營收成長。",
+              published="2025-11-11")
+    assert any("創意" in e.names or "创意" in e.names for e in f.entities.values() if e.cls == "Company")
+    assert not any("今年" in n for e in f.entities.values() for n in e.names)
+    assert any(st.amount.value == "1046000000000" and st.amount.unit == "TWD" for st in f.statements if st.amount)

@@ -236,12 +236,22 @@ def find_amounts(folded: str) -> list[Amount]:
 BARE_YUAN = {"CNY", "TWD", "HKD", "MOP"}
 
 
+#: a currency's name right before a number (新台幣1兆460億元)
+CURRENCY_BEFORE = re.compile("(?P<cur>" + "|".join(sorted((n for n in CURRENCY if n != "元" and not n.startswith("元")),
+                                                          key=lambda n: (-len(n), n)))
+                             + r")\s*(?:约|大约|近|超过|逾|达|高达)?\s*$")
+
+
 def _inherit_currency(folded: str, amounts: list[Amount]) -> list[Amount]:
     """營收新台幣2,600億元…累計約5,400億元: a bare 元 is in the currency the article named last
     (新台幣, 港元, 日元…), not always the yuan."""
     out, last = [], None
     for a in amounts:
         written = folded[a.start:a.end]
+        if a.unit == "CNY" and "人民币" not in written and (before := CURRENCY_BEFORE.search(folded, max(0, a.start - 8), a.start)):
+            # 新台幣1兆460億元: the currency named before a number the patterns read from its digits
+            a = Amount(a.start, a.end, a.value, CURRENCY[before.group("cur")], a.metric, a.approximate, a.rule)
+            written = before.group("cur") + written
         if a.unit in CURRENCY.values():
             if any(name in written for name in CURRENCY if name != "元"):  # named, not a bare 元
                 # only a currency a reader would also call plain 元 is carried: after 400億美元, 每股純益

@@ -205,6 +205,10 @@ def _rules() -> list[Rule]:
         Rule("org-long", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(与和及])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
             rf"管理局|监督管理委员会|办公室|协会|联合会|集团有限公司|股份有限公司|有限公司))"), 0.6),
+        # A listed company named with its stock code: 同業創意（3443）, 世芯-KY（3661）, 寒武紀（688256.SH）
+        Rule("ticker-name", "Company", re.compile(
+            rf"(?:(?<=[，,。、；;：:\s“「（(])|^|(?<=同业|大厂|厂商|龙头|业者|个股|股王|公司|企业))"
+            rf"(?!同业|大厂|厂商|龙头|业者|个股|股王|公司|企业)(?P<name>[{HAN}a-z]{{2,6}}?(?:-ky)?)(?=\s?[(（]\s?(?!(?:19|20)\d\d\s?[)）])\d{{4,6}}(?:\s?[.\-]\s?[a-z]{{2,3}})?\s?[)）])"), 0.7),
         # A partnership by its registered form, after a clause edge or 為/是: 第一大股東為合肥清輝集電企業管理合夥企業（有限合夥）
         Rule("partnership", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(与和及为是])|^)(?P<name>[{HAN}]{{4,20}}?合伙企业)"), 0.7),
@@ -882,6 +886,13 @@ class EntityDiscoverer:
                         r"存储|逻辑|模拟|功率|射频|云端|终端|训练|推理|ai|gpu|算力|智能|超级|大型|小型)+", core):
                 return None
             return "Chip" if name.endswith(("芯片", "晶片", "处理器", "加速卡")) else "Product"
+        if rule.name == "ticker-name":
+            bare = name[:-3] if name.endswith("-ky") else name
+            # (a common word is a name here: the stock code says so, 創意（3443）)
+            if bare in GENERIC or bare.startswith(GENERIC_START) \
+                    or re.search(r"[的了和与及等在为是将于]", bare) or TIME_WORD.search(bare):
+                return None
+            return "Company"
         if rule.cls in ("Event", "Policy"):
             if len(name) < 4 or name.startswith(EVENT_GENERIC_START) or re.fullmatch(
                     r"(?:经贸|贸易|高层|部长|领导人)?(?:磋商|会谈|谈判|会议|会晤|峰会|论坛|大会)", name):
