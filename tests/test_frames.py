@@ -1452,3 +1452,9 @@ def test_a_company_named_with_its_stock_code_and_a_sum_after_its_currency(facts)
     assert any("創意" in e.names or "创意" in e.names for e in f.entities.values() if e.cls == "Company")
     assert not any("今年" in n for e in f.entities.values() for n in e.names)
     assert any(st.amount.value == "1046000000000" and st.amount.unit == "TWD" for st in f.statements if st.amount)
+
+
+def test_phones_in_shops_are_no_listing_and_a_commissions_chair_works_for_it(facts):
+    f = facts("瀚川智算與鋒算科技將首批搭載該晶片，相關新機預計10月上市。國科會主委吳誠文則指出，政府將租用部分算力。")
+    assert not any(st.kind == "listing" for st in f.statements)
+    assert ("wu-cheng-wen", "employer", "nstc") in {(r.subject, r.property, r.object) for r in f.relations}

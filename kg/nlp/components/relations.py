@@ -40,7 +40,9 @@ ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分�
                       r"首席科学家|首席[^，,。]{0,4}官|高管|发言人|负责人|经济学家|主席|社长|副社长|总监|处长|经理|"
                       r"合伙人|首席分析师|部长|局长|署长|司长|秘书长|长|"
                       # 前台積電工程師陳姓男子: staff are employed too (a former employer is one still)
-                      r"工程师|员工|职员|科学家|研究人员|顾问|主管)\s*$")
+                      r"工程师|员工|职员|科学家|研究人员|顾问|主管|"
+                      # 國科會主委吳誠文: a commission's chair
+                      r"主委|主任委员|委员|董事|监事)\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
 # 公司董事長, 該公司執行長: an officer of the company a sentence points back to
 OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)(?:的)?(?P<role>(?:联合|共同)?(?:董事长|首席执行官|执行长|ceo|"

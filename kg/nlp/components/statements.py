@@ -550,6 +550,10 @@ class StatementExtractor:
             last = _last(ents, s0, t0, ORGS | PRODUCTS)
             if not exchanges and last is not None and _cls(last) in PRODUCTS and not re.search(r"ipo|招股|申购", folded[t0:t1]):
                 return []  # 預告了Atlas 960超節點，將於2027年第四季上市: a product comes to market, no company lists
+            if not exchanges and folded[t0:t1] == "上市" and re.search(r"(?:月|年|季|季度|即将|预计|将于|陆续|正式|同步)\s*$",
+                                                                    folded[cs:t0]) \
+                    and not re.search(r"ipo|招股|挂牌|首日|发行价|股票代码|申请|科创板|港股|主板|交易所|募资", folded[s0:s1]):
+                return []  # 相關新機預計10月上市: goods in shops, no listing
             subjects = [e for e in ents if cs <= e._.kg["start"] < t0 and _cls(e) in ORGS and e not in exchanges]
             if not subjects and topic is not None and s0 <= topic._.kg["start"] < t0 and _cls(topic) in ORGS:
                 subjects = [topic]
