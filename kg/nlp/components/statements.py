@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -43,21 +44,27 @@ ACTORS = ORGS | {"Person"} | PLACES
 POLICIES = {"Policy", "Law", "ExportDecision"}
 EVENTS = {"Event"}
 
-ALLOW = r"允许|批准|放行|解禁|放开|开放|恢复|许可|获准|同意|核准|豁免"
-BAN = r"禁止|限制|禁售|封锁|管制|叫停|暂停|制裁|收紧"
-EXPORT = r"出口|出售|销售|售卖|卖给|卖|供货|供应|运往|输出"
-
-
 # The kinds of statement _roles gives roles to, in the order statements are produced; their
 # trigger words are rows of ontology/lexicon/statement-triggers.csv (a kind without rows never matches).
 TRIGGER_KINDS = ("listing-add", "funding", "meeting", "talks", "deal", "response", "appeal", "visit", "launch",
                  "customer", "customers", "investors", "sale", "comparison", "deployment", "market", "listing",
                  "sponsor", "report")
+# the word lists of the decision rule (允許/禁止…出口), whose patterns are built here in code
+WORD_KINDS = ("decision-allow", "decision-ban", "decision-export")
+NEVER = r"(?!)"
+
+
+class StatementTriggers(NamedTuple):
+    kinds: tuple[tuple[str, re.Pattern], ...]  # (kind, trigger) in TRIGGER_KINDS order, kinds with rows only
+    decision: re.Pattern  # an allowing or banning word, as group polarity
+    allow: re.Pattern     # the allowing words (fullmatch tells a polarity's side)
+    export: re.Pattern    # the words of exporting or selling
+    object: re.Pattern    # 出口AI芯片: what is exported, as group object
 
 
 @lru_cache(maxsize=1)
-def statement_triggers() -> tuple[tuple[str, re.Pattern], ...]:
-    """(kind, trigger pattern) of the ontology in use, kind by kind; the rows of a kind are
+def statement_triggers() -> StatementTriggers:
+    """The statement triggers of the ontology in use, compiled once; the rows of a kind are
     alternatives, tried in the file's order, over folded (Simplified, lower-case) text."""
     import csv
 
@@ -70,15 +77,21 @@ def statement_triggers() -> tuple[tuple[str, re.Pattern], ...]:
             for line, row in enumerate(csv.DictReader(f), start=2):
                 try:
                     kind, pattern = row["kind"].strip(), row["pattern"].strip()
-                    if kind not in TRIGGER_KINDS:
-                        raise ValueError(f"kind must be one of {', '.join(TRIGGER_KINDS)}, not {kind!r}")
+                    if kind not in TRIGGER_KINDS + WORD_KINDS:
+                        raise ValueError(f"kind must be one of {', '.join(TRIGGER_KINDS + WORD_KINDS)}, not {kind!r}")
                     re.compile(pattern)
                 except (KeyError, AttributeError, ValueError, re.error) as e:
                     raise PipelineError(f"{path}:{line}: bad statement trigger row: {e}") from e
                 kinds.setdefault(kind, []).append(pattern)
+
+    def alt(kind: str) -> str:
+        return "(?:" + "|".join(f"(?:{p})" for p in kinds[kind]) + ")" if kinds.get(kind) else NEVER
+    allow, ban, export = alt("decision-allow"), alt("decision-ban"), alt("decision-export")
     try:  # a row that compiles alone but not beside the others (a group name used twice)
-        return tuple((kind, re.compile("(?:" + "|".join(f"(?:{p})" for p in kinds[kind]) + ")"))
-                     for kind in TRIGGER_KINDS if kinds.get(kind))
+        return StatementTriggers(
+            tuple((kind, re.compile(alt(kind))) for kind in TRIGGER_KINDS if kinds.get(kind)),
+            re.compile(rf"(?P<polarity>{allow}|{ban})"), re.compile(allow), re.compile(export),
+            re.compile(rf"(?:{export})(?:其|了)?(?P<object>[\u4e00-\u9fffa-z0-9]{{0,6}}?(?:芯片|晶片|半导体|gpu|设备|技术|产品))"))
     except re.error as e:
         raise PipelineError(f"{path}: bad statement trigger row: {e}") from e
 
@@ -90,12 +103,9 @@ MEMBERS = CuePattern(lambda w: w("members")
 LISTED = CuePattern("listed")
 # （中央社華盛頓16日綜合外電報導）: what follows an outlet that opens a dateline
 DATELINE_AFTER = re.compile(r"[^，。,;；]{0,10}?\d{1,2}\s*日\s*(?:综合)?(?:外电)?(?:电|讯|消息|报导|报道)")
-DECISION = re.compile(rf"(?P<polarity>{ALLOW}|{BAN})")
 DECISION_AFTER_PRODUCT = re.compile(rf"^(?:芯片|晶片)?(?:的)?(?P<polarity>解禁|禁售|获准出口|获批|出口许可|遭禁|被禁)")
 ATTRIBUTION = re.compile(r"据|根据|援引")
 
-
-OBJECT = re.compile(rf"(?:{EXPORT})(?:其|了)?(?P<object>[\u4e00-\u9fffa-z0-9]{{0,6}}?(?:芯片|晶片|半导体|gpu|设备|技术|产品))")
 
 
 class StatementExtractor:
@@ -155,7 +165,7 @@ class StatementExtractor:
             topic = first_actor
         hedged = bool(HEDGE.search(text))
         out.extend(self._decisions(folded, s0, s1, ents, hedged))
-        for kind, pattern in statement_triggers():
+        for kind, pattern in statement_triggers().kinds:
             for m in pattern.finditer(text):
                 t0, t1 = s0 + m.start(), s0 + m.end()
                 if any(e._.kg["start"] <= t0 and t1 <= e._.kg["end"] for e in ents):
@@ -189,11 +199,11 @@ class StatementExtractor:
                                     folded, s0, s1, ents, hedged, product_first=True)
                 if st:
                     out.append(st)
-        for m in DECISION.finditer(text):
+        for m in statement_triggers().decision.finditer(text):
             t0 = s0 + m.start()
             clause_end = _clause_end(folded, t0, s1)
             window = folded[t0:clause_end]
-            if not re.search(EXPORT, window):
+            if not statement_triggers().export.search(window):
                 continue
             products = [e for e in ents if t0 < e._.kg["start"] < clause_end and _cls(e) in PRODUCTS]
             st = self._decision(products[0] if products else None, m.group("polarity"), t0, clause_end,
@@ -203,13 +213,13 @@ class StatementExtractor:
         return out
 
     def _decision(self, product, polarity, t0, t1, folded, s0, s1, ents, hedged, product_first=False) -> dict | None:
-        allow = bool(re.fullmatch(ALLOW, polarity)) or polarity in ("解禁", "获准出口", "获批", "出口许可")
+        allow = bool(statement_triggers().allow.fullmatch(polarity)) or polarity in ("解禁", "获准出口", "获批", "出口许可")
         clause_end = _clause_end(folded, t0, s1)
         if product is not None:
             what = product.text
         else:
             # no named product: the decision is about what is exported (AI芯片, 半導體設備)
-            m = OBJECT.search(folded, t0, clause_end)
+            m = statement_triggers().object.search(folded, t0, clause_end)
             if m is None or not allow and not m.group("object"):
                 return None
             what = m.group("object")
