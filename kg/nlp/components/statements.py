@@ -107,7 +107,6 @@ DECISION_AFTER_PRODUCT = re.compile(rf"^(?:芯片|晶片)?(?:的)?(?P<polarity>�
 ATTRIBUTION = re.compile(r"据|根据|援引")
 
 
-
 class StatementExtractor:
     def __init__(self, reference: str | None = None) -> None:
         from kg.nlp.gazetteer import reference_index
