@@ -92,3 +92,38 @@ def test_a_cue_word_of_a_pattern_built_in_code_added_by_a_user_changes_extractio
     rows = cues.read_text(encoding="utf-8").splitlines(keepends=True)
     cues.write_text("".join(r for r in rows if not r.startswith('"firm-word"')), encoding="utf-8")
     assert run().stdout.split() == ["False", "False", "False"]
+
+
+TRIGGER_PROBE = """
+from kg.nlp import make_nlp
+nlp = make_nlp()
+for text in ("黃仁勳週一造訪台積電。", "黄仁勋周一造访台积电。"):
+    print(sorted({s["kind"] for s in nlp(text)._.kg_statements}))
+"""
+
+
+def test_a_statement_trigger_added_by_a_user_makes_statements_and_a_bad_one_is_refused(tmp_path):
+    """A row of one's own in statement-triggers.csv (造訪, visited) makes a visit statement in
+    both scripts; a row of a kind the code gives no roles to, or a pattern that does not compile,
+    stops the pipeline with one line naming the file and line."""
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    triggers = onto / "lexicon" / "statement-triggers.csv"
+    env = {**os.environ, "KG_ONTOLOGY": str(onto)}
+    run = lambda: subprocess.run([sys.executable, "-c", TRIGGER_PROBE], env=env, capture_output=True, text=True, cwd=ROOT)
+    before = run()
+    assert before.returncode == 0, before.stderr
+    assert before.stdout.splitlines() == ["[]", "[]"]
+    good = triggers.read_text(encoding="utf-8") + '"visit","造访","黃仁勳造訪台積電: visited, of our own"\n'
+    triggers.write_text(good, encoding="utf-8")
+    after = run()
+    assert after.returncode == 0, after.stderr
+    assert after.stdout.splitlines() == ["['visit']", "['visit']"]
+    line = good.count("\n") + 1
+    for bad, why in (('"sighting","目击",""', "kind must be one of"), ('"visit","(unclosed",""', "missing )")):
+        triggers.write_text(good + bad + "\n", encoding="utf-8")
+        res = run()
+        assert res.returncode != 0
+        message = [m for m in res.stderr.splitlines() if "statement-triggers.csv:" in m]
+        assert len(message) == 1 and f"statement-triggers.csv:{line}: bad statement trigger row" in message[0], res.stderr
+        assert why in message[0]

@@ -19,12 +19,15 @@ both scripts) and how the entities around the trigger fill its roles:
   market      X殺回/進入/退出 PLACE市場      subject, location
   listing     X上市/IPO/掛牌                 subject
 
+The trigger words are data: ontology/lexicon/statement-triggers.csv (kind, pattern, note).
 Results go to `doc._.kg_statements` as plain dicts; dates and amounts are attached later.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -41,43 +44,58 @@ ACTORS = ORGS | {"Person"} | PLACES
 POLICIES = {"Policy", "Law", "ExportDecision"}
 EVENTS = {"Event"}
 
-ALLOW = r"允许|批准|放行|解禁|放开|开放|恢复|许可|获准|同意|核准|豁免"
-BAN = r"禁止|限制|禁售|封锁|管制|叫停|暂停|制裁|收紧"
-EXPORT = r"出口|出售|销售|售卖|卖给|卖|供货|供应|运往|输出"
+# The kinds of statement _roles gives roles to, in the order statements are produced; their
+# trigger words are rows of ontology/lexicon/statement-triggers.csv (a kind without rows never matches).
+TRIGGER_KINDS = ("listing-add", "funding", "meeting", "talks", "deal", "response", "appeal", "visit", "launch",
+                 "customer", "customers", "investors", "sale", "comparison", "deployment", "market", "listing",
+                 "sponsor", "report")
+# the word lists of the decision rule (允許/禁止…出口), whose patterns are built here in code
+WORD_KINDS = ("decision-allow", "decision-ban", "decision-export")
+NEVER = r"(?!)"
 
 
-def _compile(words: str) -> re.Pattern:
-    return re.compile(words)
+class StatementTriggers(NamedTuple):
+    kinds: tuple[tuple[str, re.Pattern], ...]  # (kind, trigger) in TRIGGER_KINDS order, kinds with rows only
+    decision: re.Pattern  # an allowing or banning word, as group polarity
+    allow: re.Pattern     # the allowing words (fullmatch tells a polarity's side)
+    export: re.Pattern    # the words of exporting or selling
+    object: re.Pattern    # 出口AI芯片: what is exported, as group object
 
 
-TRIGGERS: list[tuple[str, re.Pattern]] = [
-    ("listing-add", _compile(r"列入|纳入|加入|移出|移除|剔除|增列")),
-    ("funding", _compile(r"领投|跟投|投资|入股|注资|增资|收购|并购|持有|持股|认购|(?:取得|获得|买入)(?=[^，。；,;]{0,14}股[权份])")),
-    ("meeting", _compile(r"会晤|会面|会谈|通话|见面|举行会议|峰会上会见|会见")),
-    ("talks", _compile(r"商讨|洽谈|谈判|磋商|讨论合作|展开合作|达成合作|合作开发")),
-    ("deal", _compile(r"签署|签订|签约|达成[^，。,]{0,12}?(?:协议|交易|合作)|订单|采购协议|框架协议")),
-    ("response", _compile(r"回应|反驳|批评|驳斥|赞扬|称赞|支持|反对|呼应")),
-    ("appeal", _compile(r"游说|施压|申请|请求|呼吁|提交")),
-    ("visit", _compile(r"到访|访问|参观|考察|视察|拜访")),
-    ("launch", _compile(r"发布(?!会)|推出|亮相|展出|展示|量产|发表|宣布(?=[^，。,]{0,12}(?:芯片|晶片|加速器|加速卡|处理器|[a-z]-?\d))")),
-    # 亞馬遜、微軟都將是首批客戶, 成為星曜的最大客戶: who buys from whom
-    ("customer", _compile(r"(?:是|为|成为|列为)[^，。；,;]{0,10}?(?:客户|买家|买主)"
-                          # 蘋果、聯發科等大客戶都已下單: the customers listed before
-                          r"|等(?:[^，。；,;等]{0,4}?)客户")),
-    # 主要客戶包括A和B, 基石投資者包括A、B及C: the company's customers or investors, listed
-    ("customers", _compile(r"(?:主要|重要|首批|核心|大)?客户(?:名单)?(?:包括|包含|涵盖|有)")),
-    ("investors", _compile(r"(?:基石|战略|主要|机构|其他)?(?:投资者|投资人|投资方|股东)(?:名单)?(?:包括|包含|涵盖|有)")),
-    ("sale", _compile(r"推销给|卖给|出售给|销售给|供货给|供应给|提供给|交付给|采购|购买|买入|供应|供货")),
-    ("comparison", _compile(r"直追|追平|超越|不亚于|接近|逼近|媲美|比肩|赶超|赶不上|优于|落后于|领先于?|竞争|对标|抗衡|相当|"
-                            r"持平|不及|高于|低于|倍")),
-    ("deployment", _compile(r"部署于|部署在|部署到|应用于|用于")),
-    ("market", _compile(r"杀回|重返|回到|进入|打入|退出|撤出")),
-    ("listing", _compile(r"上市|ipo|挂牌|登陆[^，。,]{0,6}(?:板|所)|招股|申购")),
-    # 中信證券為獨家保薦人, 保薦機構為中金公司和中信建投: the banks that bring a company to market
-    ("sponsor", _compile(r"保荐人|保荐机构|联席保荐|主承销商|承销商|联席全球协调人|整体协调人")),
-    ("report", _compile(r"报道|报导|消息|透露|表示|宣称|声称|指出|强调|发帖|分析|预估|预计|提醒|写道|回复|回覆|声明|"
-                        r"公告|认为|坦言|直言|(?<![简又俗统号堪著人昵通名谎])称|(?<![据听传小游劝解演法])说(?!会|明会)")),  # not 簡稱, 謊稱, 據說, 法說會, 說明會
-]
+@lru_cache(maxsize=1)
+def statement_triggers() -> StatementTriggers:
+    """The statement triggers of the ontology in use, compiled once; the rows of a kind are
+    alternatives, tried in the file's order, over folded (Simplified, lower-case) text."""
+    import csv
+
+    from kg.errors import PipelineError
+    from kg.reference import lexicon_file
+    path = lexicon_file("statement-triggers.csv")
+    kinds: dict[str, list[str]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8", newline="") as f:
+            for line, row in enumerate(csv.DictReader(f), start=2):
+                try:
+                    kind, pattern = row["kind"].strip(), row["pattern"].strip()
+                    if kind not in TRIGGER_KINDS + WORD_KINDS:
+                        raise ValueError(f"kind must be one of {', '.join(TRIGGER_KINDS + WORD_KINDS)}, not {kind!r}")
+                    re.compile(pattern)
+                except (KeyError, AttributeError, ValueError, re.error) as e:
+                    raise PipelineError(f"{path}:{line}: bad statement trigger row: {e}") from e
+                kinds.setdefault(kind, []).append(pattern)
+
+    def alt(kind: str) -> str:
+        return "(?:" + "|".join(f"(?:{p})" for p in kinds[kind]) + ")" if kinds.get(kind) else NEVER
+    allow, ban, export = alt("decision-allow"), alt("decision-ban"), alt("decision-export")
+    try:  # a row that compiles alone but not beside the others (a group name used twice)
+        return StatementTriggers(
+            tuple((kind, re.compile(alt(kind))) for kind in TRIGGER_KINDS if kinds.get(kind)),
+            re.compile(rf"(?P<polarity>{allow}|{ban})"), re.compile(allow), re.compile(export),
+            re.compile(rf"(?:{export})(?:其|了)?(?P<object>[\u4e00-\u9fffa-z0-9]{{0,6}}?(?:芯片|晶片|半导体|gpu|设备|技术|产品))"))
+    except re.error as e:
+        raise PipelineError(f"{path}: bad statement trigger row: {e}") from e
+
+
 # 名單包括, 被列入的企業包括, 清單中有: the members of a list the text named before
 MEMBERS = CuePattern(lambda w: w("members")
                      # 將26家中國實體列入實體清單，其中包括A、B: after a clause that put names on a list
@@ -85,12 +103,8 @@ MEMBERS = CuePattern(lambda w: w("members")
 LISTED = CuePattern("listed")
 # （中央社華盛頓16日綜合外電報導）: what follows an outlet that opens a dateline
 DATELINE_AFTER = re.compile(r"[^，。,;；]{0,10}?\d{1,2}\s*日\s*(?:综合)?(?:外电)?(?:电|讯|消息|报导|报道)")
-DECISION = re.compile(rf"(?P<polarity>{ALLOW}|{BAN})")
 DECISION_AFTER_PRODUCT = re.compile(rf"^(?:芯片|晶片)?(?:的)?(?P<polarity>解禁|禁售|获准出口|获批|出口许可|遭禁|被禁)")
 ATTRIBUTION = re.compile(r"据|根据|援引")
-
-
-OBJECT = re.compile(rf"(?:{EXPORT})(?:其|了)?(?P<object>[\u4e00-\u9fffa-z0-9]{{0,6}}?(?:芯片|晶片|半导体|gpu|设备|技术|产品))")
 
 
 class StatementExtractor:
@@ -99,6 +113,7 @@ class StatementExtractor:
         from kg.reference import load_reference
         self.index = reference_index(reference)
         self.reference = load_reference(reference)
+        statement_triggers()  # read once, when the pipeline is built: a bad row stops it here
 
     def __call__(self, doc: Doc) -> Doc:
         text, folded = texts(doc)
@@ -149,7 +164,7 @@ class StatementExtractor:
             topic = first_actor
         hedged = bool(HEDGE.search(text))
         out.extend(self._decisions(folded, s0, s1, ents, hedged))
-        for kind, pattern in TRIGGERS:
+        for kind, pattern in statement_triggers().kinds:
             for m in pattern.finditer(text):
                 t0, t1 = s0 + m.start(), s0 + m.end()
                 if any(e._.kg["start"] <= t0 and t1 <= e._.kg["end"] for e in ents):
@@ -183,11 +198,11 @@ class StatementExtractor:
                                     folded, s0, s1, ents, hedged, product_first=True)
                 if st:
                     out.append(st)
-        for m in DECISION.finditer(text):
+        for m in statement_triggers().decision.finditer(text):
             t0 = s0 + m.start()
             clause_end = _clause_end(folded, t0, s1)
             window = folded[t0:clause_end]
-            if not re.search(EXPORT, window):
+            if not statement_triggers().export.search(window):
                 continue
             products = [e for e in ents if t0 < e._.kg["start"] < clause_end and _cls(e) in PRODUCTS]
             st = self._decision(products[0] if products else None, m.group("polarity"), t0, clause_end,
@@ -197,13 +212,13 @@ class StatementExtractor:
         return out
 
     def _decision(self, product, polarity, t0, t1, folded, s0, s1, ents, hedged, product_first=False) -> dict | None:
-        allow = bool(re.fullmatch(ALLOW, polarity)) or polarity in ("解禁", "获准出口", "获批", "出口许可")
+        allow = bool(statement_triggers().allow.fullmatch(polarity)) or polarity in ("解禁", "获准出口", "获批", "出口许可")
         clause_end = _clause_end(folded, t0, s1)
         if product is not None:
             what = product.text
         else:
             # no named product: the decision is about what is exported (AI芯片, 半導體設備)
-            m = OBJECT.search(folded, t0, clause_end)
+            m = statement_triggers().object.search(folded, t0, clause_end)
             if m is None or not allow and not m.group("object"):
                 return None
             what = m.group("object")
