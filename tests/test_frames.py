@@ -1458,3 +1458,10 @@ def test_phones_in_shops_are_no_listing_and_a_commissions_chair_works_for_it(fac
     f = facts("瀚川智算與鋒算科技將首批搭載該晶片，相關新機預計10月上市。國科會主委吳誠文則指出，政府將租用部分算力。")
     assert not any(st.kind == "listing" for st in f.statements)
     assert ("wu-cheng-wen", "employer", "nstc") in {(r.subject, r.property, r.object) for r in f.relations}
+
+
+def test_a_title_before_a_name_makes_no_town_nor_part_of_a_dotted_name(facts):
+    f = facts("投資、貿易及工業部副部長劉鎮東表示將依法嚴懲。星曜半導體任命前曜光科技總經理韋恩．哈里斯為副總裁。")
+    assert not any(e.cls in ("City", "AdministrativeRegion") for e in f.entities.values())
+    assert any("劉鎮東" in e.names or "刘镇东" in e.names for e in f.entities.values() if e.cls == "Person")
+    assert any(n.startswith(("韋恩", "韦恩")) for e in f.entities.values() if e.cls == "Person" for n in e.names)

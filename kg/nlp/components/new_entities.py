@@ -642,6 +642,11 @@ class EntityDiscoverer:
                     end = _name_end(folded, start, end)
                     if end is None:
                         continue
+                if rule.name == "dotted-name":
+                    # 總經理|韋恩．哈里斯: a character that ends the word before is no part of the name
+                    first_dot = min((folded.find(d, start, end) for d in DOTS if folded.find(d, start, end) >= 0), default=end)
+                    while start < first_dot - 1 and start > 0 and _common_word(folded[start - 1:start + 1]):
+                        start += 1
                 start, end = _trim(folded, start, end, rule)
                 if end - start < 2 and rule.cls != "Chip":
                     continue
@@ -862,6 +867,8 @@ class EntityDiscoverer:
             core = re.sub(r"(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇)$", "", name)
             if name.endswith("上市") or "市值" in name or "市场" in name:
                 return None
+            if re.search(r"部长|局长|司长|署长|厅长|处长|主任|主席|总统|总理|首相|经理|董事|议员|大使", core):
+                return None  # 副部長劉鎮|東: a title and a name, no town
             if len(core) < 2 or core in GENERIC or _common_word(core[-2:]) and not _common_word(core) or \
                     _dictionary_word(core) or core.endswith(("地", "城", "郊", "社", "园", "产业", "工业", "行政",
                                                                   "特别", "经济", "保税", "示范", "试验", "服务")) \
