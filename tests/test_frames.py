@@ -1363,7 +1363,7 @@ def test_customers_listed_before_等_and_any_short_qualifier(facts):
 
 
 def test_a_founder_who_is_also_the_chief_executive(facts):
-    f = facts("星曜半導體創始人、董事長兼總裁戴偉民在業績說明會上透露，新晶片已進入量產。")
+    f = facts("星曜半導體創始人、董事長兼首席執行官戴偉民在業績說明會上透露，新晶片已進入量產。")
     rels = {(r.subject, r.property, r.object) for r in f.relations}
     firm, chief = key_of(f, "星曜"), key_of(f, "戴偉民")
     assert (firm, "foundedBy", chief) in rels and (firm, "chiefExecutiveOfficer", chief) in rels

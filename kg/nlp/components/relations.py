@@ -354,8 +354,8 @@ class RelationExtractor:
             topic = topic[-1] if topic else None
             if topic is not None and re.match(r"(?:于\d{4}年)?(?:创立|创办|创建|成立)", after) and before.endswith("由"):
                 out.append(_rel(topic, "foundedBy", p, "founded-by", sent))
-            elif topic is not None and re.search(r"(?:创始人|创办人)(?:暨|兼|、)?[^，。,]{0,6}$",
-                                                 folded[max(text0, ps - 14):ps]) and \
+            elif topic is not None and re.search(r"(?:创始人|创办人)(?:暨|兼|、)?[^，。,]{0,9}$",
+                                                 folded[max(text0, ps - 16):ps]) and \
                     not ORGS & {e._.kg["cls"] for e in ents if ps - 8 <= e._.kg["end"] <= ps}:
                 out.append(_rel(topic, "foundedBy", p, "founder-of-topic", sent))
                 out.append(_rel(p, "employer", topic, "founder-of-topic", sent))
