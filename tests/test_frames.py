@@ -1465,3 +1465,14 @@ def test_a_title_before_a_name_makes_no_town_nor_part_of_a_dotted_name(facts):
     assert not any(e.cls in ("City", "AdministrativeRegion") for e in f.entities.values())
     assert any("劉鎮東" in e.names or "刘镇东" in e.names for e in f.entities.values() if e.cls == "Person")
     assert any(n.startswith(("韋恩", "韦恩")) for e in f.entities.values() if e.cls == "Person" for n in e.names)
+
+
+def test_chips_that_all_adopt_a_foundrys_node_are_made_by_it(facts):
+    f = facts("供應鏈指出，曜芯A20與M6處理器、聯發科天璣9600、高通Snapdragon 8 Elite Gen 6均採用晶宇半導體2奈米。"
+              "英特爾則預計將部分Nova Lake運算晶片交由晶宇半導體2奈米生產。")
+    foundry = key_of(f, "晶宇")
+    made = {r.subject for r in f.relations if r.property == "manufacturer" and r.object == foundry}
+    for name in ("M6", "天璣9600", "Gen 6", "Nova Lake"):
+        assert key_of(f, name) in made, name
+    assert f.entities[key_of(f, "M6")].cls == "Chip"
+    assert ("qualcomm-snapdragon" in {r.object for r in f.relations if r.property == "partOfSeries"})

@@ -677,6 +677,9 @@ class EntityDiscoverer:
                 if branch and any(self.reference.get(i).coarse in ("GPE", "LOC") for k in (2, 3, 4, 5)
                                   for i in self.index.lookup(branch["core"][-k:])):
                     continue  # 聯邦調查局洛杉磯辦公室: a place's branch of the body named before, not a body of its own
+                if cls == "Product" and rule.name == "latin-product" and \
+                        re.match(r"(?:芯片|晶片|处理器|加速器|gpu|加速卡|计算卡)", folded[end:end + 3]):
+                    cls = "Chip"  # M6處理器: a chip
                 tail = SYSTEM_TAIL.match(folded, end) if cls in ("Chip", "Product") else None
                 if tail:  # scaleX640超節點, 昇騰512超節點: a system named after its model, not the chip
                     end, cls = tail.end(), "Product"
@@ -1022,7 +1025,7 @@ BRAND_MODEL = re.compile(r"\s?(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9
 FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)(?![a-z0-9%])(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
 # Vera Rubin Ultra, Trainium Pro: a family's variant named by a word of grade (the known ones, Blackwell Ultra,
 # are reference names and never reach this)
-FAMILY_VARIANT = re.compile(r"\s?(?P<model>ultra|pro|max|plus|mini|lite)(?![a-z0-9])")
+FAMILY_VARIANT = re.compile(r"\s?(?P<model>ultra|pro|max|plus|mini|lite|gen\s?\d{1,2})(?![a-z0-9])")  # Snapdragon 8 Elite Gen 6
 FAMILY_RULE = Rule("family-model", "Chip", FAMILY_NUMBER, 0.75)
 NEW_BRAND_RULE = Rule("brand-and-model", "Chip", FAMILY_NUMBER, 0.65)
 ROMANIZED = re.compile(r"[（(]\s*(?P<latin>[A-Z][a-z]+(?:[ -][A-Z][a-z]*\.?){1,3})\s*(?:[，,、]\s*音[譯译])?\s*[）)]")
@@ -1049,7 +1052,7 @@ def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule
 
 
 # 超微的Venice伺服器處理器, Ironwood晶片: a capitalised name right before the word for a chip
-LATIN_CHIP = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Z][a-z]{2,}(?: [A-Z0-9][A-Za-z0-9]*){0,2})\s?(?=(?:伺服器|服務器|服务器|車用|车用|行動|移动|AI)?"
+LATIN_CHIP = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Z][a-z]{2,}(?: [A-Z0-9][A-Za-z0-9]*){0,2})\s?(?=(?:伺服器|服務器|服务器|車用|车用|行動|移动|AI|運算|运算|計算|计算)?"
                         r"(?:處理器|处理器|晶片|芯片|加速器|加速卡|GPU|CPU|NPU))")
 LATIN_CHIP_RULE = Rule("latin-chip-name", "Chip", LATIN_CHIP, 0.65)
 

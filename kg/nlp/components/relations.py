@@ -74,7 +74,8 @@ NODE_AFTER = CuePattern(lambda w: rf"\s*(?:的)?\s*\d{{1,2}}\s*{w('node-unit')}"
 # Rubin GPU與Vera CPU: what joins two members of a list (a word such as GPU may stand before the joiner)
 LIST_JOIN = re.compile(r"\s*(?:gpu|cpu|芯片|晶片|处理器)?\s*(?:与|和|及|、|以及)\s*")
 MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在)(?P<org>[^，。；,;]{2,10}?)(?:的|以|采用)?[^，。；,;]{0,10}?"
-                          r"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应)")
+                          # (均採用台積電2奈米，: a foundry named with its node is the maker, the clause ending there)
+                          r"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应|\d{1,2}\s*(?:奈米|纳米|nm)(?=\s*[，。；,;]|$))")
 
 
 def _org_between(ents: list[Span], a: Span, b: Span) -> bool:
