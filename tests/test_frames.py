@@ -1476,3 +1476,13 @@ def test_chips_that_all_adopt_a_foundrys_node_are_made_by_it(facts):
         assert key_of(f, name) in made, name
     assert f.entities[key_of(f, "M6")].cls == "Chip"
     assert ("qualcomm-snapdragon" in {r.object for r in f.relations if r.property == "partOfSeries"})
+
+
+def test_a_funding_round_led_by_latin_named_investors_and_no_kind_of_firm_as_a_name(facts):
+    f = facts("據彭博社報導，美國AI晶片初創公司Zentrix Systems於10月3日撤回上市申請。就在幾天前，該公司剛完成11億美元的"
+              "G輪融資，由Fidelity Management & Research Company和Atreides Management領投。")
+    names = {n for e in f.entities.values() for n in e.names}
+    assert not any("初創公司" in n or "初创公司" in n for n in names)
+    firm, lead = key_of(f, "Zentrix"), key_of(f, "Atreides Management")
+    rounds = [st for st in f.statements if st.kind == "funding"]
+    assert any(dict(st.roles).get("counterpart") == firm and ("agent", lead) in st.roles for st in rounds)

@@ -146,6 +146,11 @@ def _rules() -> list[Rule]:
         # A company with a Latin name: ALX Solutions公司, Celestial AI公司 (the name without 公司)
         Rule("latin-company", "Company", re.compile(
             rf"(?<![a-z0-9\-.])(?P<name>{LATIN_NAME})\s?(?=(?:公司|集团))"), 0.65),
+        # A Latin name ending in a corporate word: Fidelity Management & Research Company, Atreides Management
+        Rule("latin-corporate", "Company", re.compile(
+            r"(?<![a-z0-9\-.&])(?P<name>[a-z][a-z0-9\-.]*(?:\s(?:&\s)?[a-z0-9][a-z0-9\-.]*){0,4}\s(?:company|management|capital|"
+            r"partners|ventures|inc\.?|corp\.?|corporation|llc|ltd\.?|holdings|technologies|labs|investments|securities|"
+            r"semiconductor|electronics))(?![a-z0-9])"), 0.65),
         # Numbered notices and orders: 商務部公告2026年第61號, 2026年第61號公告, 第18號令
         Rule("numbered-notice", "Policy", re.compile(
             r"(?P<name>(?:(?:19|20)\d\d\s*年\s*)?第\s*\d{1,4}\s*号\s*(?:公告|令|决定)|公告\s*(?:19|20)\d\d\s*年\s*第\s*\d{1,4}\s*号)"), 0.8),
@@ -560,7 +565,7 @@ class EntityDiscoverer:
                     continue
                 if re.match(r"(?:协议|协定|架构|技术|标准|平台|系统|框架|芯片|晶片|模型|算法|方案|工艺|制程)", folded[end:end + 2]):
                     continue  # 靈衢互聯|協議: what comes before a word for a technology names the technology
-                if re.fullmatch(r"[a-z0-9]*(?:初创|新创|存储|芯片|晶片|设计|半导体|科技|ai|gpu|[a-z]+)*(?:子|分|母|附属|控股)?(?:公司|企业|厂商|集团)", name):
+                if KIND_OF_COMPANY.fullmatch(name):
                     continue  # 一家GPU初創公司: a description, not a name
                 # 杭州公司, 美國智庫, 深圳伺服器廠鋒算: a place or a descriptor before a generic word, or before the name
                 lead = self._leading_place(name)
@@ -569,8 +574,8 @@ class EntityDiscoverer:
                 if lead:
                     start, name = start + lead, name[lead:]
                     if re.fullmatch(r"(?:[^，。,]{0,4}(?:公司|智库|企业|厂商|集团|机构|协会|政府))", name) or _common_word(name) \
-                            or _dictionary_word(name):  # 中國|稀土: a country before a plain word of the language
-                        continue
+                            or _dictionary_word(name) or KIND_OF_COMPANY.fullmatch(name):
+                        continue  # 中國|稀土, 美國|AI晶片初創公司: a country before a plain word, or before a kind of firm
                 if BUILDING.match(name) or re.search(r"(?:厂|工厂|晶圆厂|新厂|园区|基地)$", name):
                     continue  # 愛達荷州|新建晶圓廠, 廣島廠: a plant (being built), no organisation
                 if name.startswith("商") and KIND_OF_FIRM.search(folded, max(0, start - 2), start):
@@ -1078,6 +1083,8 @@ GOVERNMENT_RULE = Rule("country-government", "GovernmentAgency", GOVERNMENT, 0.7
 LAC_PERSON = Rule("trained-person", "Person", None, 0.6)
 LAC_PLACE = Rule("trained-place", "Place", None, 0.55)
 LAC_ORG = Rule("trained-org", "Organization", None, 0.55)
+# 一家GPU初創公司, AI晶片初創公司: a description of a company, not its name
+KIND_OF_COMPANY = re.compile(r"[a-z0-9]*(?:初创|新创|存储|芯片|晶片|设计|半导体|科技|ai|gpu|[a-z]+)*(?:子|分|母|附属|控股)?(?:公司|企业|厂商|集团)")
 # 設計商, 製造商, 晶片商: the words before 商 that make it a kind of firm
 KIND_OF_FIRM = CuePattern(lambda w: rf"{w('kind-of-firm')}$")
 # A verb of building or setting up opens no name: (在愛達荷州)新建晶圓廠, 擴建封裝廠, 籌建研發中心

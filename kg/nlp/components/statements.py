@@ -123,7 +123,10 @@ class StatementExtractor:
         starts = [e._.kg["start"] for e in ents]
         self.main = main_company(ents)
         self.previous_topic: Span | None = None  # the topic of the sentence before the one read
+        self.previous_company: Span | None = None  # the first company the sentence before named
+        inside: list[Span] = []
         for sent in doc.sents:
+            self.previous_company = next((e for e in inside if _cls(e) == "Company"), self.previous_company)
             lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
             inside = ents[lo:hi]
             # drop entities nested in a longer one (參議院 inside 參議院聽證會 stays: it is not nested in a key sense)
@@ -373,6 +376,15 @@ class StatementExtractor:
             return roles if len(roles) >= 2 else []
         if kind == "funding":
             cs = _clause_start(folded, t0, s0)
+            by = folded.rfind("由", cs, t0)
+            leads = [e for e in ents if by >= 0 and by < e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in ORGS]
+            if leads and re.match(r"(?:领投|跟投|联合领投|共同领投)", folded[t0:t1 + 2]):
+                # …完成G輪融資，由A和B領投: the investors follow 由; who raised is the company the
+                # article or the sentence before is about
+                raised = next((c for c in (self.main, self.previous_company, topic)
+                               if c is not None and _cls(c) == "Company" and c not in leads), None)
+                if raised is not None:
+                    return [("agent", key(e)) for e in leads[:4]] + [("counterpart", key(raised))]
             investor = _last(ents, cs, t0, ORGS | {"Person"})
             target = next((e for e in after if _cls(e) in ORGS), None)
             to = max(folded.rfind("向", cs, t0), folded.rfind("对", cs, t0))
