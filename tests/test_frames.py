@@ -1415,7 +1415,7 @@ def test_a_places_country_is_said_by_naming_it_beside_the_place(facts):
 
 
 def test_people_joined_by_與_each_with_where_they_live(facts):
-    f = facts("涉案4人分別為住在德州的中國籍王立群、住在紐約州的李某，以及定居佛州的何漢寧與住在阿拉巴馬州的雷蒙德。")
+    f = facts("涉案4人分別為住在德州的中國籍王立群、住在紐約州的李某，另有定居佛州的何漢寧與住在阿拉巴馬州的雷蒙德。")
     assert not linked(f, key_of(f, "雷蒙德"), "florida") and not linked(f, key_of(f, "何漢寧"), "alabama")
     assert linked(f, key_of(f, "雷蒙德"), "alabama") and linked(f, key_of(f, "李某"), "new-york-state")
     assert not linked(f, key_of(f, "李某"), "texas")

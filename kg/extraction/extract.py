@@ -475,8 +475,7 @@ def _people_list(a: int, b: int, mentions, folded: str) -> list[tuple[int, int]]
         start = a + c
     pieces.append((start, b))
     with_people = [p for p in pieces if any(p[0] <= ms and me <= p[1] and ent.cls == "Person" for ms, me, ent in mentions)]
-    naming = [p for p in pieces if any(p[0] <= ms and me <= p[1] for ms, me, ent in mentions)]
-    return pieces if len(with_people) >= 2 and with_people == naming else [(a, b)]
+    return pieces if len(with_people) >= 2 and len(with_people) == len(pieces) else [(a, b)]
 
 
 def _predicate(doc: Doc):
