@@ -1486,3 +1486,33 @@ def test_a_funding_round_led_by_latin_named_investors_and_no_kind_of_firm_as_a_n
     firm, lead = key_of(f, "Zentrix"), key_of(f, "Atreides Management")
     rounds = [st for st in f.statements if st.kind == "funding"]
     assert any(dict(st.roles).get("counterpart") == firm and ("agent", lead) in st.roles for st in rounds)
+
+
+def test_a_listing_early_next_year_and_an_outlets_dateline_is_no_topic(facts):
+    f = facts("【晶訊日報專訊】國產GPU企業星曜半導體昨日起招股，集資最多48.6億港元，預計1月2日在港交所主板掛牌。"
+              "基石投資者合共認購約12.4億港元股份。", published="2025-12-23")
+    listed = [st for st in f.statements if st.kind == "listing"]
+    assert listed and all(dict(st.roles).get("subject") == key_of(f, "星曜") for st in listed)
+    assert "2026-01-02" in {st.date.iso for st in f.statements if st.date}
+    assert not any("港元" in n for e in f.entities.values() for n in e.names)
+
+
+def test_a_date_early_in_last_year_stays_in_it_and_one_late_in_last_year_goes_back(facts):
+    f = facts("在截至1月26日的財年，星曜半導體營收達170億美元。瀚川智算則於12月5日發布新晶片。", published="2026-03-01")
+    dates = {st.date.iso for st in f.statements if st.date}
+    assert "2026-01-26" in dates and "2025-12-05" in dates and "2026-12-05" not in dates
+
+
+def test_a_minister_whose_verb_follows_an_adverb_and_a_chip_developed_by_a_firm(facts):
+    f = facts("（布城13日訊）政府將推出首款AI晶片「MARS1000」，由本地公司SkyeChip開發。數碼部長哥賓星也指出，該晶片將用於邊緣計算。")
+    assert not any(e.cls == "MediaOrganization" for e in f.entities.values())
+    assert any(n in ("哥賓星", "哥宾星") for e in f.entities.values() if e.cls == "Person" for n in e.names)
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    assert (key_of(f, "MARS1000"), "developer", key_of(f, "SkyeChip")) in rels
+
+
+def test_a_firm_named_after_由_before_設計_is_the_designer_not_a_design_house(facts):
+    f = facts("星曜的新晶片QX-9由瀚川智算設計、晶宇半導體生產。")
+    names = {n for e in f.entities.values() for n in e.names}
+    assert not any(n.endswith(("設計", "设计")) for n in names)
+    assert (key_of(f, "QX-9"), "developer", key_of(f, "瀚川")) in {(r.subject, r.property, r.object) for r in f.relations}

@@ -25,7 +25,7 @@ PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
 PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
 # (在2024年向戴爾購買伺服器時: a time before the preposition changes nothing)
 PREPOSITION_OPENING = re.compile(r"\s*(?:(?:在|于)?\s*(?:\d{1,4}\s*[年月日](?:\s*\d{1,2}\s*[月日])*|今年|去年|昨天|昨日|日前|近日|此前|"
-                                 r"目前)\s*)?[将已也并还再正拟曾]{0,2}(?:对|向|为|给|替|与|和|跟|同)[^，。；,;]{0,8}")
+                                 r"目前)\s*)?[将已也并还再正拟曾]{0,2}(?:对|向|为|给|替|与|和|跟|同|由(?!于|此|是)|交由)[^，。；,;]{0,8}")
 EVENTS = {"Event"}
 ACTORS = ORGS | {"Person"}
 
@@ -249,6 +249,14 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                 if ent.key not in seen:
                     ents.append((cue.plural_people.search(folded, cs, ce).start(), ent))
                     seen.add(ent.key)
+        # …推出首款AI晶片MARS1000，由本地公司SkyeChip開發: a clause opening with 由 is about the product its
+        # sentence named last
+        if BY_OPENING.match(folded, cs) and ents and not any(ent.cls in PRODUCTS for _, ent in ents):
+            s0 = sentences[si][0] if si < len(sentences) else cs
+            made = next((m for m in reversed(mentions[:mi]) if s0 <= m[0] and m[2].cls in PRODUCTS), None)
+            if made is not None and made[2].key not in seen:
+                ents.insert(0, (made[0], made[2]))
+                seen.add(made[2].key)
         # a pointer word (该公司, 其) names the company before it
         ref = cue.pointer.search(folded, cs, ce)
         back = last_company
@@ -391,6 +399,8 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
     return out
 
 
+#: 由X開發, 交由X生產: a clause whose agent follows 由
+BY_OPENING = re.compile(r"\s*(?:由|交由)(?!于|此|是)")  # not 由於 (because)
 #: 為X, 替X, 幫X: X is who an act is for
 BENEFICIARY = re.compile(r"(?:为|替|帮|给)$")
 #: what stands between two members of a list: 、, 和, 及, 以及

@@ -149,12 +149,34 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
                 3 * dm.quarter - 2 > ref_day.month and not _FUTURE.search(folded[max(0, s - 12):s]):
             # 第四季財報 in a January article: last year's fourth quarter, unless the text looks ahead
             dm = DateMention(dm.start, dm.end, f"{int(dm.iso[:4]) - 1:04d}", dm.precision, True, dm.quarter, dm.rule)
+        elif rule in ("md", "m") and ref_day is not None and dm.resolved and not (
+                stated is not None and not re.search(r"[。！？!?\n]", folded[stated[1]:s])):
+            # 1月2日 in a late-December article, 12月30日 in an early-January one: the month and day
+            # nearest the article's date, in the year before or after when that is nearer
+            dm = _nearest_year(dm, ref_day, bool(_FUTURE.search(folded[max(0, s - 12):s])))
         if dm.precision == "day" and rule in ("ymd", "iso", "md", "rel-ymd"):
             anchor = dt.date.fromisoformat(dm.iso)
         if not dm.resolved and re.match(r"\d{4}", dm.iso):
             stated = (dm.iso[:4], e)
         out.append(dm)
     return out
+
+
+def _nearest_year(dm: DateMention, ref_day: dt.date, ahead: bool) -> DateMention:
+    """The mention moved a year forward when in its own year it would lie most of a year before the
+    article (1月2日 in a late-December article), or back when it would lie more than half a year
+    after it and the text does not look ahead (12月30日 in an early-January article). News speaks of
+    the past more than of the future, so the two thresholds differ."""
+    try:
+        same = dt.date(int(dm.iso[:4]), int(dm.iso[5:7]), int(dm.iso[8:10]) if dm.precision == "day" else 15)
+    except ValueError:
+        return dm
+    days = (same - ref_day).days
+    shift = 1 if days < -300 else -1 if days > 183 and not ahead else 0
+    if not shift:
+        return dm
+    return DateMention(dm.start, dm.end, f"{int(dm.iso[:4]) + shift:04d}" + dm.iso[4:], dm.precision, dm.resolved,
+                       dm.quarter, dm.rule)
 
 
 def _resolve(s, e, rule, m, ref_year, anchor) -> DateMention | None:

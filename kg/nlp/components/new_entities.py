@@ -62,7 +62,7 @@ TRANSLIT = ("阿埃艾爱安奥澳巴芭拜班邦保鲍贝本比彼毕边波伯�
             "木穆拿纳娜乃奈南内妮尼纽努诺欧帕派潘庞佩彭皮珀普奇齐契恰乔切钦琴琼丘屈让热茹瑞若撒萨塞赛桑瑟森沙莎"
             "山尚舍施什史士斯丝松苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文沃乌伍武西希锡夏香肖谢辛欣休秀雅亚扬"
             "耶伊依因英尤于约泽扎詹赞朱卓兹宗佐左罕默尔高加嘉伽洁夫廖柳龙芦露纶萝骆蔓茂美弥缅闵敏墨慕涅宁农沛蓬平"
-            "蒲谱琪青珊绍申圣素台太谭滕宛薇卫翁吾茜席霞仙祥新许宣薛延叶怡盈友玉裕悦云章珍茱祖佛姑雪儿强顿翰逊曾舒登")
+            "蒲谱琪青珊绍申圣素台太谭滕宛薇卫翁吾茜席霞仙祥新许宣薛延叶怡盈友玉裕悦云章珍茱祖佛姑雪儿强顿翰逊曾舒登宾星")
 DOTS = "·•・‧."  # "." is the full-width ．of 米雪兒．強斯頓, folded; it joins only transliteration characters
 
 
@@ -103,7 +103,7 @@ def _rules() -> list[Rule]:
             rf"(?=[，,。、；;（(\s与和及等被在的曾涉因已将向对于为是有则并\d]|$))"), 0.75),
         # A transliterated name between a title and a verb of saying: 貿工部長扎夫魯表示
         Rule("title-translit", "Person", re.compile(
-            rf"(?:{PERSON_TITLES})(?P<name>[{TRANSLIT}]{{2,5}}?)(?=(?:{PERSON_VERBS}))"), 0.65),
+            rf"(?:{PERSON_TITLES})(?P<name>[{TRANSLIT}]{{2,5}}?)(?=(?:也|则|亦|还|更)?(?:{PERSON_VERBS}))"), 0.65),
         # A Chinese name after an age: 28歲的耿川, 41歲的新加坡人陳志明
         Rule("age-name", "Person", re.compile(
             rf"\d{{1,3}}\s*岁的(?:[{HAN}]{{0,5}}?(?:籍男子|籍女子|籍|男子|女子|人|商人|华裔|男|女))?(?P<name>{han_name})"), 0.7),
@@ -488,6 +488,8 @@ class EntityDiscoverer:
                     head = head[:-k]
                     break
             head = head.strip()
+            if len(head) <= 3 and not self.index.lookup(head) and not head.endswith(("社", "网", "报", "台", "刊", "闻")):
+                continue  # （布城13日訊）: a short unknown head is the place the story is filed from, no outlet
             if 2 <= len(head) <= 8 and not (self.index.lookup(head) and
                                             self.reference.get(self.index.lookup(head)[0]).coarse in ("GPE", "LOC")):
                 start = m.start("head")
@@ -675,6 +677,11 @@ class EntityDiscoverer:
                                                    and folded.endswith(("资本", "投资"), start, end) or TIME_WORD.match(folded, start)):
                     continue  # 明年資本支出: capital spending next year, no company
                 if rule.name == "org-suffix" and folded.endswith("设计", start, end) and \
+                        re.search(r"(?:由|交由|委托)\s*$", folded[max(0, start - 2):start]):
+                    end -= 2  # 由瀚川智算|設計: the firm that designs, not a design house named so
+                    if end - start < 2:
+                        continue
+                if rule.name == "org-suffix" and folded.endswith("设计", start, end) and \
                         re.search(r"(?:采用|使用|采取|沿用|延续|全新|独特|创新|化|的|种|款|套|项)$", folded[max(0, start - 2):start]):
                     continue  # 採用單機櫃設計: a design adopted, not a design house
                 cls = self._classify(folded[start:end], rule)
@@ -859,6 +866,7 @@ class EntityDiscoverer:
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
                     or (matched == "科技" and core[-1:] in ("高", "新", "黑"))  # 戰略性高科技: the word 高科技
                     or re.match(r"\d+[起个家只名位项]", core) or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
+                    or re.search(r"\d", core) and re.search(r"元|币|亿|万|股", core)  # 4億港元|股份: a sum of shares
                     or core.startswith(GENERIC_START)
                     or (core.endswith(GENERIC_END) and not _stem_before_generic(core)) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)
                     or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))  # 報告期內公司

@@ -161,7 +161,8 @@ class StatementExtractor:
         out: list[dict] = []
         if not ents:
             return out, topic
-        first_actor = next((e for e in ents if _cls(e) in ORGS | PRODUCTS), None)
+        # 【明報專訊】壁仞科技昨日起招股: the outlet of a dateline is no topic
+        first_actor = next((e for e in ents if _cls(e) in ORGS | PRODUCTS and _cls(e) != "MediaOrganization"), None)
         self.previous_topic = topic
         if first_actor is not None:
             topic = first_actor
