@@ -24,7 +24,7 @@ again without a second long ingest; --queries-only skips the ingest rates (basel
 stages, worker counts) and times only the stores' re-ingest and queries. --compare DIR
 also times, in the same run and on the same store, the saved queries of another ontology
 folder's queries/ (e.g. the main checkout's, before a change) through `kg query`, once
-each (start-up included, stopped at --timeout): the "before" column. Timings depend on the machine and its load; the
+each (start-up included, stopped at --timeout), and in this process (p50 of --repeat): the "before" columns. Timings depend on the machine and its load; the
 ratios are what to compare across runs.
 """
 from __future__ import annotations
@@ -189,6 +189,7 @@ def main() -> None:
     ap.add_argument("--keep", help="folder to keep corpora and stores in (and to reuse them from)")
     ap.add_argument("--queries-only", action="store_true", help="skip the ingest rates; reuse the stores in --keep")
     ap.add_argument("--compare", help="an ontology folder whose queries/ to time as well (the 'before' column)")
+    ap.add_argument("--only", help="comma-separated saved queries to time (default: every one)")
     ap.add_argument("--no-reingest", action="store_true",
                     help="with --queries-only: leave the stores as they are (no unchanged re-ingest), time the queries")
     args = ap.parse_args()
@@ -249,17 +250,22 @@ def corpus_queries(args, corpus: Path, n: int, chars: int, store: Path, w: int, 
     if not args.no_reingest:
         again, rss = kg("ingest", str(corpus), store=store)
         print(f"unchanged re-ingest of {n} articles: {again:.2f} s, peak RSS {rss:,.0f} MiB")
-    before = f"{'before p50':>11} " if compare else ""
+    before = f"{'before p50':>11} {'before kg q':>11} " if compare else ""
     print(f"{'saved query':<28} {before}{'p50 ms':>9} {'p95 ms':>9} {'kg query ms':>12} {'rows':>6}")
     from kg.query.saved import list_saved
+    only = set(args.only.split(",")) if args.only else None
     for q in list_saved():
-        if q.name == "wikidata-federated":
+        if q.name == "wikidata-federated" or (only and q.name not in only):
             continue
         old = ""
         if compare:
             secs = cli_time(store, q.name, 0, args.timeout, compare) if (compare / f"{q.name}.rq").is_file() else -1
             old = (f"{'-':>11} " if secs == -1 else f"{'>' + format(args.timeout * 1000, '.0f'):>11} " if secs is None
                    else f"{secs * 1000:11.0f} ")
+            # the previous query in this process too (p50 of --repeat), unless `kg query` could not finish it
+            in_process = (query_times(store, [q.name], args.repeat, args.cap, compare)[q.name][0]
+                          if secs not in (-1, None) else None)
+            old = (f"{'-':>11} " if in_process is None else f"{in_process * 1000:11.1f} ") + old
         cli = cli_time(store, q.name, args.cap, args.timeout)
         if cli is None:   # not run in this process either: it could not be stopped
             print(f"{q.name:<28} {old}{'-':>9} {'-':>9} {'>' + format(args.timeout * 1000, '.0f'):>12} {'-':>6}",

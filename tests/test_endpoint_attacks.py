@@ -197,11 +197,28 @@ def test_endless_queries_do_not_hold_up_other_clients(server):
 
 
 def test_a_query_over_the_memory_limit_is_503_and_the_server_goes_on(store):
+    """512 MiB: the worker takes 250 of them itself, so the hog reaches the limit after a few CPU
+    seconds; niced after one second, it would not reach 1,024 MiB within the time limit while
+    other processes keep both cores busy (a CI run)."""
     hog = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?f ?c"   # sorts every pair of triples
-    with serving(store, "--max-memory", "1024", "--timeout", "60") as url:
+    with serving(store, "--max-memory", "512", "--timeout", "60") as url:
         r = httpx.post(url + "/sparql", data={"query": hog}, timeout=90)
-        assert_one_line_4xx(r, 503, "memory limit of 1024 MiB")
+        assert_one_line_4xx(r, 503, "memory limit of 512 MiB")
         assert httpx.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+def test_small_queries_under_a_tight_memory_limit_are_answered(store):
+    """Every query opens the store, and RocksDB opens its files on a hundred short threads: what
+    they reserve must not depend on how they overlap, or a small query under the limit dies
+    (std::system_error, then a 503 naming the memory limit), more often the more the machine
+    is loaded. A worker now takes 250 MiB of address space after an open, 350 MiB at its peak,
+    whatever the load; it took 500 to 900 MiB after the first open, and peaks up to 990 MiB
+    under load, so under 512 MiB the server did not start at all. One worker answers 30
+    distinct queries (none from the cache), each opening the store."""
+    with serving(store, "--max-memory", "512", "--workers", "1", "--timeout", "60") as url:
+        for i in range(30):
+            r = httpx.get(url + "/sparql", params={"query": f"ASK {{ ?s ?p ?o }} # {i}"}, timeout=90)
+            assert r.status_code == 200 and r.json()["boolean"] is True, (i, r.status_code, r.text)
 
 
 @pytest.mark.slow

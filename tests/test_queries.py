@@ -92,6 +92,59 @@ def test_threshold_compares_figures_across_units(store):
     assert h200["baseValue"] == "4800000000000" and h200["baseUnit"].endswith("/unit/BYTE-PER-SEC")
 
 
+RESTATED = """---
+title: 重申 {i}
+published: 2025-12-{day:02d}
+---
+英偉達發布H200芯片，顯存帶寬4.8TB/s。
+華為的昇騰910C芯片顯存帶寬3200GB/s。
+"""
+
+
+@pytest.fixture(scope="module")
+def restated(tmp_path_factory) -> Path:
+    """Seven articles restating the same figures (and one also MI300X's): values tie across articles."""
+    base = tmp_path_factory.mktemp("restated")
+    (base / "corpus").mkdir()
+    for i in range(7):
+        text = RESTATED.format(i=i, day=i + 1) + ("超微的MI300X芯片顯存帶寬5300GB/s。\n" if i == 3 else "")
+        (base / "corpus" / f"r{i}.md").write_text(text, encoding="utf-8")
+    run_kg("ingest", str(base / "corpus"), store=base / "store")
+    return base / "store"
+
+
+def test_threshold_pages_cut_inside_equal_values_are_the_highest_and_put_end_to_end_the_whole(restated):
+    """The page is chosen from the statistics' figure rows: a page that ends among equal values
+    holds the highest values, pages of any size make the whole answer, and the whole answer is
+    every figure at or above the threshold, read from the article graphs directly."""
+    args = ("chips-above-threshold", "-p", "min=3", "-p", "unit=TB-PER-SEC")
+    whole = query(restated, *args, "-p", "limit=1000")
+    direct = run_kg("query", """SELECT ?chip ?value ?article WHERE { GRAPH ?g {
+        ?f a kgo:Measurement ; kgo:subject ?chip ; kgo:metric ?m ; kgo:value ?value ; kgo:unit ?u ; kgo:statedIn ?article }
+        GRAPH <https://w3id.org/aichip-kg/graph/ontology> { ?u qudt:conversionMultiplier ?x ; kgo:baseUnit unit:BYTE-PER-SEC }
+        FILTER(?value * ?x >= 3e12) }""", "--format", "csv", store=restated).stdout
+    assert sorted((r["chip"], r["value"], r["article"]) for r in whole) == \
+        sorted((r["chip"], r["value"], r["article"]) for r in rows(direct))
+    assert len(whole) == 15 and [r["chip"] for r in whole[:1]] == [ID + "amd-mi300x"]
+    values = sorted((float(r["baseValue"]) for r in whole), reverse=True)
+    for size in (1, 2, 3, 5):
+        pages = [query(restated, *args, "-p", f"limit={size}", "-p", f"offset={o}") for o in range(0, 15, size)]
+        assert sorted(tuple(r.values()) for p in pages for r in p) == sorted(tuple(r.values()) for r in whole)
+        assert [float(r["baseValue"]) for r in pages[0]] == values[:size]
+        assert pages == [query(restated, *args, "-p", f"limit={size}", "-p", f"offset={o}") for o in range(0, 15, size)]
+
+
+def test_a_page_parameter_also_fills_a_values_line_of_its_name(store, tmp_path):
+    """limit and offset replace N in `LIMIT N` / `OFFSET N`, and in `VALUES ?limit { N }` for expressions."""
+    q = tmp_path / "page.rq"
+    q.write_text("# The page's own numbers.\n# @param limit limit  Rows.\n# @param offset offset  Skipped.\n"
+                 "SELECT ?limit ?offset (COUNT(?x) AS ?n) WHERE {\n  VALUES ?limit { 100 }\n  VALUES ?offset { 0 }\n"
+                 "  { SELECT ?x WHERE { VALUES ?x { 1 2 3 4 5 } }\n    LIMIT 100\n    OFFSET 0\n  }\n} GROUP BY ?limit ?offset\n",
+                 encoding="utf-8")
+    assert query(store, str(q)) == [{"limit": "100", "offset": "0", "n": "5"}]
+    assert query(store, str(q), "-p", "limit=2", "-p", "offset=1") == [{"limit": "2", "offset": "1", "n": "2"}]
+
+
 def test_chips_by_developer_finds_the_developer_by_a_name_in_the_other_script(store):
     # a page of chips at a time, in IRI order: NVIDIA has more chips in the reference data than one page
     first = query(store, "chips-by-developer", "--param", "developer=英伟达", "--param", "metric=fp16-performance")

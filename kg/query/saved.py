@@ -42,7 +42,9 @@ entity) instead of a VALUES line:
     # @param offset offset  Skip this many rows first, for the next page (default 0).
 
 A query may have several such lines (a subquery picking the page, the query ordering it);
-each gets the value.
+each gets the value. A query that needs the page's numbers in an expression (how many rows
+the page reaches down to, say) reads them from a line `VALUES ?limit { N }` (`?offset`, by the
+parameter's name), which gets the value too; N there must be the same default as the line's.
 """
 from __future__ import annotations
 
@@ -222,6 +224,7 @@ def bind(query: SavedQuery, values: dict[str, list[str]], store=None) -> str:
         if p.kind in PAGE_KINDS:
             n = _page_number(p, given[-1], query.name)
             text = _page_re(PAGE_KINDS[p.kind]).sub(lambda m: f"{m['indent']}{PAGE_KINDS[p.kind]} {n}", text)
+            text = _values_re(p.name).sub(lambda m: f"{m['indent']}VALUES ?{p.name} {{ {n} }}", text)
             continue
         for v in given:
             for t in to_terms(p, v, store, query.name):
