@@ -1516,3 +1516,9 @@ def test_a_firm_named_after_由_before_設計_is_the_designer_not_a_design_house
     names = {n for e in f.entities.values() for n in e.names}
     assert not any(n.endswith(("設計", "设计")) for n in names)
     assert (key_of(f, "QX-9"), "developer", key_of(f, "瀚川")) in {(r.subject, r.property, r.object) for r in f.relations}
+
+
+def test_an_appointee_works_for_who_appoints_them(facts):
+    f = facts("星曜半導體5日宣布，任命前曜光科技資料中心事業群總經理韋恩．哈里斯（Wayne Harris）為資深副總裁。")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    assert (key_of(f, "哈里斯"), "employer", key_of(f, "星曜")) in rels

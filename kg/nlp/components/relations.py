@@ -78,6 +78,12 @@ MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在
                           r"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应|\d{1,2}\s*(?:奈米|纳米|nm)(?=\s*[，。；,;]|$))")
 
 
+# 任命X為…, 聘請X擔任…: an appointment, the appointee after it
+APPOINTED = re.compile(r"(?:任命|委任|聘任|聘请|延揽|提名)[^，。；]{0,24}$")
+APPOINTED_AS = re.compile(r"(?:为|担任|出任)(?:公司)?(?:资深|高级|执行|首席|全球|独立)?[^，。；]{0,6}(?:总裁|董事长|董事|执行长|总经理|"
+                          r"官|ceo|cfo|cto|coo|主席|主管|负责人)")
+
+
 def _org_between(ents: list[Span], a: Span, b: Span) -> bool:
     """Whether an organisation is named between a and b (neither overlapping them)."""
     return any(e._.kg["cls"] in ORGS and e._.kg["start"] >= a._.kg["end"] and e._.kg["end"] <= b._.kg["start"]
@@ -376,6 +382,14 @@ class RelationExtractor:
                 if prop:
                     out.append(_rel(topic, prop, p, "serves-as", sent))
                 out.append(_rel(p, "employer", topic, "serves-as", sent))
+            appointed = APPOINTED.search(folded, text0, ps)
+            alias = re.match(r"\s*(?:[(（][^)）]{1,30}[)）])?\s*", folded[pe:pe + 32]).end()  # （Wayne Harris）
+            if appointed and APPOINTED_AS.match(folded, pe + alias):
+                # 輝達宣布，任命前英特爾總經理韋恩．哈里斯為資深副總裁: the one who appoints, named before 任命
+                hirer = next((e for e in ents if text0 <= e._.kg["start"] and e._.kg["end"] <= appointed.start()
+                              and e._.kg["cls"] in DEVELOPERS), None)
+                if hirer is not None:
+                    out.append(_rel(p, "employer", hirer, "appointed-as", sent))
             sent_rest = folded[pe:sent.end_char]
             role = re.search(r"(?:目前|现)?(?:担任|出任|现任|现为)(?:公司)?(?P<title>董事长|首席执行官|执行长|总经理|总裁|ceo)"
                              r"(?:兼(?P<title2>首席执行官|执行长|总经理|总裁|ceo))?", sent_rest)
