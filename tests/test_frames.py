@@ -1522,3 +1522,8 @@ def test_an_appointee_works_for_who_appoints_them(facts):
     f = facts("星曜半導體5日宣布，任命前曜光科技資料中心事業群總經理韋恩．哈里斯（Wayne Harris）為資深副總裁。")
     rels = {(r.subject, r.property, r.object) for r in f.relations}
     assert (key_of(f, "哈里斯"), "employer", key_of(f, "星曜")) in rels
+
+
+def test_a_ministry_that_speaks_of_an_investment_is_not_invested_in(facts):
+    f = facts("經濟部長回應，晶宇半導體已在美國大規模投資，預料可獲得豁免。")
+    assert not any(st.kind == "funding" and key_of(f, "經濟部") in {k for _, k in st.roles} for st in f.statements)

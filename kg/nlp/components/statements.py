@@ -399,8 +399,8 @@ class StatementExtractor:
                     topic if topic is not None and _cls(topic) in ORGS | {"Person"} else None)
             if target is None and self.main is not None and folded[t1:t1 + 2] == "公司":
                 target = self.main
-            if target is None and topic is not None and _cls(topic) in ORGS and topic is not investor:
-                target = topic
+            if target is None and topic is not None and _cls(topic) == "Company" and topic is not investor:
+                target = topic  # (not a ministry that speaks of it: 經濟部長回應，台積電已在美國投資)
             if (target is None or target is investor) and self.main is not None and "公司" in folded[s0:s1]:
                 target = self.main  # 公司上市前的最後一輪融資…由深創投領投: the article's company
             if investor is None or target is None or investor is target:
