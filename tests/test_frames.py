@@ -1527,3 +1527,11 @@ def test_an_appointee_works_for_who_appoints_them(facts):
 def test_a_ministry_that_speaks_of_an_investment_is_not_invested_in(facts):
     f = facts("經濟部長回應，晶宇半導體已在美國大規模投資，預料可獲得豁免。")
     assert not any(st.kind == "funding" and key_of(f, "經濟部") in {k for _, k in st.roles} for st in f.statements)
+
+
+def test_figures_listed_after_分別_take_the_years_listed_before_it(facts):
+    f = facts("在業績方面，2022-2024年以及2025年前三季度，星曜半導體營業收入分別為9010萬元、3.01億元、7.22億元及5.4億元，"
+              "2022-2024年複合增長率為183.15%。", published="2025-12-01")
+    years = {st.amount.value: st.date.iso for st in f.statements if st.amount and st.date}
+    assert years.get("90100000") == "2022" and years.get("301000000") == "2023"
+    assert years.get("722000000") == "2024" and years.get("540000000") == "2025"

@@ -136,6 +136,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     used_amounts: set[int] = set()
     statements: list[Statement] = []
     respectively = _respectively(mentions, amounts, folded)
+    periods = _respective_periods(amounts, folded)
     owner = {k: v for k, v in _amount_owners(doc._.kg_statements or [], amounts, folded).items()
              if k[0] not in respectively}
     taken_by: dict[tuple, str] = {}
@@ -363,7 +364,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             org = entities.get(affiliation.get(subject.key, "")) or (None if subject.known else main)
             subject = org or subject
         last_subject, last_sentence = subject, sentence
-        date = _date_for(dates, sentence[0], q["start"], sentence[1])
+        date = periods.get(q["start"]) or _date_for(dates, sentence[0], q["start"], sentence[1])
         if date is None and PERIOD_BACK.match(folded, sentence[0]):
             # 報告期內，公司實現營收…: the period the sentence before named (2026財年第三季度)
             date = next((d for d in reversed(dates) if d["start"] < sentence[0] and d["precision"] == "year"
@@ -564,6 +565,35 @@ def _reference_developers(mentions, relations):
         for prop, target in (known.facts if known is not None else ()):
             if prop == "developer" and target in named:
                 yield ent.key, target, start, end
+
+
+#: 2022-2024年, 2025年前三季度: the years a sentence lists before 分別
+PERIOD_LIST = re.compile(r"(?P<a>(?:19|20)\d\d)\s*年?\s*(?:-|—|–|至|到|~)\s*(?P<b>(?:19|20)\d\d)\s*年|(?P<y>(?:19|20)\d\d)\s*年")
+
+
+def _respective_periods(amounts, folded: str) -> dict[int, dict]:
+    """2022-2024年以及2025年前三季度，營收分別為A、B、C及D: each figure listed after 分別 is of the
+    year the sentence listed in its place (A 2022 … D 2025), when there are as many of one kind as
+    years. Start of each figure → a year-precision date."""
+    out: dict[int, dict] = {}
+    for m in re.finditer(r"分别", folded):
+        s0, s1 = _bounds(folded, m.start(), ENDS)
+        years: list[str] = []
+        for p in PERIOD_LIST.finditer(folded, s0, m.start()):
+            if p["a"] and int(p["a"]) < int(p["b"]) <= int(p["a"]) + 10:
+                years += [str(y) for y in range(int(p["a"]), int(p["b"]) + 1)]
+            elif p["y"]:
+                years.append(p["y"])
+        years = list(dict.fromkeys(years))
+        after = [q for q in amounts if m.end() <= q["start"] < s1]
+        if len(years) < 2 or not after:
+            continue
+        listed = [q for q in after if q["unit"] == after[0]["unit"]][:len(years)]
+        if len(listed) == len(years):
+            for q, y in zip(listed, years):
+                out[q["start"]] = {"start": q["start"], "end": q["end"], "iso": y, "precision": "year",
+                                   "resolved": False, "quarter": None}
+    return out
 
 
 #: a sentence opening with these speaks of the period the one before named
