@@ -14,9 +14,10 @@ PROBE = ("from kg.nlp.amounts import find_amounts; from kg.text import fold; "
          "print(sorted({a.metric for a in find_amounts(fold('北辰微電子月投片量達3萬片，營收12億元'))} - {None}))")
 
 
-def _run(ontology) -> subprocess.CompletedProcess:
+def _run(ontology, probe: str = PROBE) -> subprocess.CompletedProcess:
+    """The probe's output in a child process reading the ontology (and its lexicons) at ontology."""
     env = {**os.environ, "KG_ONTOLOGY": str(ontology)}
-    return subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, cwd=ROOT)
 
 
 def test_a_metric_row_added_by_a_user_is_read(tmp_path):
@@ -49,8 +50,7 @@ CUE_PROBE = ("from kg.extraction.frames import clause_cues; from kg.text import 
 def test_a_clause_cue_added_by_a_user_is_read_and_a_bad_one_refused(tmp_path):
     onto = tmp_path / "ontology"
     shutil.copytree(ROOT / "ontology", onto)
-    env = {**os.environ, "KG_ONTOLOGY": str(onto)}
-    run = lambda: subprocess.run([sys.executable, "-c", CUE_PROBE], env=env, capture_output=True, text=True, cwd=ROOT)
+    run = lambda: _run(onto, CUE_PROBE)
     assert run().stdout.split() == ["True", "False"]
     with open(onto / "lexicon" / "clause-cues.csv", "a", encoding="utf-8") as f:
         f.write('"reporting","揭露","a verb of saying of our own"\n')
@@ -81,8 +81,7 @@ def test_a_cue_word_of_a_pattern_built_in_code_added_by_a_user_changes_extractio
     onto = tmp_path / "ontology"
     shutil.copytree(ROOT / "ontology", onto)
     cues = onto / "lexicon" / "clause-cues.csv"
-    env = {**os.environ, "KG_ONTOLOGY": str(onto)}
-    run = lambda: subprocess.run([sys.executable, "-c", FIRM_PROBE], env=env, capture_output=True, text=True, cwd=ROOT)
+    run = lambda: _run(onto, FIRM_PROBE)
     before = run()
     assert before.returncode == 0, before.stderr
     assert before.stdout.split() == ["False", "False", "True"]
@@ -109,8 +108,7 @@ def test_a_statement_trigger_added_by_a_user_makes_statements_and_a_bad_one_is_r
     onto = tmp_path / "ontology"
     shutil.copytree(ROOT / "ontology", onto)
     triggers = onto / "lexicon" / "statement-triggers.csv"
-    env = {**os.environ, "KG_ONTOLOGY": str(onto)}
-    run = lambda: subprocess.run([sys.executable, "-c", TRIGGER_PROBE], env=env, capture_output=True, text=True, cwd=ROOT)
+    run = lambda: _run(onto, TRIGGER_PROBE)
     before = run()
     assert before.returncode == 0, before.stderr
     assert before.stdout.splitlines() == ["[]", "[]"]

@@ -723,7 +723,7 @@ def _parts_list(folded: str, pos: int) -> bool:
 def _baseline(folded: str, start: int, end: int) -> bool:
     """較上一代X, 是X的1.7倍: whether the name at start..end is what a figure is measured against."""
     return BASELINE.search(folded, max(0, start - 8), start) is not None or \
-        re.match(r"的\s*(?:约|近|逾|不到)?\s*[\d.一二两三四五六七八九十]+\s*倍", folded[end:end + 12]) is not None
+        re.match(COMPARED_GAP.pattern + r"\s*[\d.一二两三四五六七八九十]+\s*倍", folded[end:end + 12]) is not None
 
 
 def _architecture(mentions, folded: str, ent: Entity) -> bool:

@@ -48,29 +48,42 @@ class ClauseCues:
 NEVER = r"(?!)"
 
 
-@lru_cache(maxsize=1)
-def clause_cues() -> ClauseCues:
-    """The clause cues of the ontology in use; a kind without rows never matches."""
+def pattern_rows(name: str, known: tuple[str, ...], what: str) -> dict[str, list[str]]:
+    """The rows of a lexicon file of kind,pattern[,note] rows (clause-cues.csv, statement-triggers.csv),
+    each kind's patterns in the file's order; a kind not in known or a pattern that does not
+    compile is a one-line PipelineError naming the file and line ("bad {what} row")."""
     import csv
 
     from kg.errors import PipelineError
     from kg.reference import lexicon_file
-    path = lexicon_file("clause-cues.csv")
+    path = lexicon_file(name)
     kinds: dict[str, list[str]] = {}
     if path.exists():
         with open(path, encoding="utf-8", newline="") as f:
             for line, row in enumerate(csv.DictReader(f), start=2):
                 try:
                     kind, pattern = row["kind"].strip(), row["pattern"].strip()
-                    if kind not in CUE_KINDS:
-                        raise ValueError(f"kind must be one of {', '.join(CUE_KINDS)}, not {kind!r}")
+                    if kind not in known:
+                        raise ValueError(f"kind must be one of {', '.join(known)}, not {kind!r}")
                     re.compile(pattern)
                 except (KeyError, AttributeError, ValueError, re.error) as e:
-                    raise PipelineError(f"{path}:{line}: bad clause cue row: {e}") from e
+                    raise PipelineError(f"{path}:{line}: bad {what} row: {e}") from e
                 kinds.setdefault(kind, []).append(pattern)
+    return kinds
+
+
+def alternation(patterns: list[str] | None) -> str:
+    """A kind's rows as one alternative group, tried in order; no rows never match."""
+    return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" if patterns else NEVER
+
+
+@lru_cache(maxsize=1)
+def clause_cues() -> ClauseCues:
+    """The clause cues of the ontology in use; a kind without rows never matches."""
+    kinds = pattern_rows("clause-cues.csv", CUE_KINDS, "clause cue")
 
     def alt(kind: str) -> str:
-        return "(?:" + "|".join(f"(?:{p})" for p in kinds[kind]) + ")" if kinds.get(kind) else NEVER
+        return alternation(kinds.get(kind))
     return ClauseCues(
         pointer=re.compile(alt("pointer")), plural_people=re.compile(alt("plural-people")),
         opening_company=re.compile(r"\s*" + alt("opening-company")), elaboration=re.compile(r"\s*" + alt("elaboration")),

@@ -645,7 +645,7 @@ class EntityDiscoverer:
                     for nm in re.finditer(rf"[^ 、,，]+", folded[start:end]):
                         found.append((start + nm.start(), start + nm.end(), "Person", rule))
                     continue
-                if rule.name in ("title-name", "name-verb", "age-name", "nationality-name"):
+                if rule.name in NAME_AFTER_CUE_RULES:
                     end = _name_end(folded, start, end)
                     if end is None:
                         continue
@@ -875,7 +875,7 @@ class EntityDiscoverer:
                     or (matched in NOUN_SUFFIXES and _dictionary_word(core, 100))):
                 return None
             return "Company"
-        if rule.cls == "Person" and rule.name in ("title-name", "name-verb", "age-name", "nationality-name"):
+        if rule.cls == "Person" and rule.name in NAME_AFTER_CUE_RULES:
             if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:]) \
                     or _dictionary_phrase(name):
                 return None
@@ -883,7 +883,7 @@ class EntityDiscoverer:
             core = re.sub(r"(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇)$", "", name)
             if name.endswith("上市") or "市值" in name or "市场" in name:
                 return None
-            if re.search(r"部长|局长|司长|署长|厅长|处长|主任|主席|总统|总理|首相|经理|董事|议员|大使", core):
+            if re.search(PERSON_TITLES, core):
                 return None  # 副部長劉鎮|東: a title and a name, no town
             if len(core) < 2 or core in GENERIC or _common_word(core[-2:]) and not _common_word(core) or \
                     _dictionary_word(core) or core.endswith(("地", "城", "郊", "社", "园", "产业", "工业", "行政",
@@ -1117,6 +1117,8 @@ EVENT_TAIL = re.compile(r"(?:大会|峰会|论坛|会议|年会)$")
 NOT_NAMES = {"高通", "华为", "英特", "安全", "万亿", "任何", "于是", "方面", "程度", "温度", "周期", "金额", "石油"}
 
 
+# rules whose Chinese name ends where the name's own characters do (checked against the surnames)
+NAME_AFTER_CUE_RULES = ("title-name", "name-verb", "age-name", "nationality-name")
 NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向就被把为是从以及、，。,；;：:“”「」（）() \n出担接创领执预坦直写"
                  "分介提补证否警呼宣回透强此并还更再都亦即便")
 

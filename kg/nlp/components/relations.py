@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extraction.frames import CuePattern
 from kg.nlp.spans import main_company, mentions, texts
+from kg.nlp.temporal import cn_int
 
 DEVELOPERS = {"Company", "Organization", "ResearchInstitute", "University"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
@@ -73,9 +74,9 @@ ADOPTS_NODE = CuePattern(lambda w: rf"{w('adopts')}(?P<node>\s*(?:\d{{1,2}}|[一
 NODE_AFTER = CuePattern(lambda w: rf"\s*(?:的)?\s*\d{{1,2}}\s*{w('node-unit')}")
 # Rubin GPU與Vera CPU: what joins two members of a list (a word such as GPU may stand before the joiner)
 LIST_JOIN = re.compile(r"\s*(?:gpu|cpu|芯片|晶片|处理器)?\s*(?:与|和|及|、|以及)\s*")
-MAKER_CLAUSE = re.compile(r"(?:由|交由|委托|采用|使用|选择|已在|在)(?P<org>[^，。；,;]{2,10}?)(?:的|以|采用)?[^，。；,;]{0,10}?"
+MAKER_CLAUSE = CuePattern(lambda w: r"(?:由|交由|委托|采用|使用|选择|已在|在)(?P<org>[^，。；,;]{2,10}?)(?:的|以|采用)?[^，。；,;]{0,10}?"
                           # (均採用台積電2奈米，: a foundry named with its node is the maker, the clause ending there)
-                          r"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应|\d{1,2}\s*(?:奈米|纳米|nm)(?=\s*[，。；,;]|$))")
+                          rf"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应|\d{{1,2}}\s*{w('node-unit')}(?=\s*[，。；,;]|$))")
 
 
 # 任命X為…, 聘請X擔任…: an appointment, the appointee after it
@@ -93,10 +94,6 @@ def _org_between(ents: list[Span], a: Span, b: Span) -> bool:
 # 2名美國籍嫌疑人，…: a counted group of one nationality, its members named after it
 GROUP_NATIONALITY = re.compile(r"(?P<n>\d|[两二三四五六七八九])\s*(?:名|位|个)(?P<country>[^\d，。、；;,]{2,6}?)籍"
                                r"(?:男子|女子|嫌疑人|嫌犯|被告|人士|公民|商人|工程师|员工|人)[，,：:]")
-
-
-def cn_or_int(n: str) -> int:
-    return int(n) if n.isdigit() else "一二三四五六七八九".index(n.replace("两", "二")) + 1
 
 
 class RelationExtractor:
@@ -288,7 +285,7 @@ class RelationExtractor:
                             and e._.kg["end"] == m.end("country")), None)
             if country is None:
                 continue
-            count = cn_or_int(m.group("n"))
+            count = cn_int(m.group("n").replace("两", "二"))
             members = []
             for e in ents:
                 if e._.kg["start"] < m.end():

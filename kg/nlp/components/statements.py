@@ -32,7 +32,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extraction.frames import CuePattern
+from kg.extraction.frames import CuePattern, alternation, pattern_rows
 from kg.nlp.spans import HEDGE, main_company, mentions, texts
 from kg.text import name_key
 
@@ -51,7 +51,6 @@ TRIGGER_KINDS = ("listing-add", "funding", "meeting", "talks", "deal", "response
                  "sponsor", "report")
 # the word lists of the decision rule (允許/禁止…出口), whose patterns are built here in code
 WORD_KINDS = ("decision-allow", "decision-ban", "decision-export")
-NEVER = r"(?!)"
 
 
 class StatementTriggers(NamedTuple):
@@ -66,26 +65,12 @@ class StatementTriggers(NamedTuple):
 def statement_triggers() -> StatementTriggers:
     """The statement triggers of the ontology in use, compiled once; the rows of a kind are
     alternatives, tried in the file's order, over folded (Simplified, lower-case) text."""
-    import csv
-
     from kg.errors import PipelineError
     from kg.reference import lexicon_file
-    path = lexicon_file("statement-triggers.csv")
-    kinds: dict[str, list[str]] = {}
-    if path.exists():
-        with open(path, encoding="utf-8", newline="") as f:
-            for line, row in enumerate(csv.DictReader(f), start=2):
-                try:
-                    kind, pattern = row["kind"].strip(), row["pattern"].strip()
-                    if kind not in TRIGGER_KINDS + WORD_KINDS:
-                        raise ValueError(f"kind must be one of {', '.join(TRIGGER_KINDS + WORD_KINDS)}, not {kind!r}")
-                    re.compile(pattern)
-                except (KeyError, AttributeError, ValueError, re.error) as e:
-                    raise PipelineError(f"{path}:{line}: bad statement trigger row: {e}") from e
-                kinds.setdefault(kind, []).append(pattern)
+    kinds = pattern_rows("statement-triggers.csv", TRIGGER_KINDS + WORD_KINDS, "statement trigger")
 
     def alt(kind: str) -> str:
-        return "(?:" + "|".join(f"(?:{p})" for p in kinds[kind]) + ")" if kinds.get(kind) else NEVER
+        return alternation(kinds.get(kind))
     allow, ban, export = alt("decision-allow"), alt("decision-ban"), alt("decision-export")
     try:  # a row that compiles alone but not beside the others (a group name used twice)
         return StatementTriggers(
@@ -93,7 +78,7 @@ def statement_triggers() -> StatementTriggers:
             re.compile(rf"(?P<polarity>{allow}|{ban})"), re.compile(allow), re.compile(export),
             re.compile(rf"(?:{export})(?:其|了)?(?P<object>[\u4e00-\u9fffa-z0-9]{{0,6}}?(?:芯片|晶片|半导体|gpu|设备|技术|产品))"))
     except re.error as e:
-        raise PipelineError(f"{path}: bad statement trigger row: {e}") from e
+        raise PipelineError(f"{lexicon_file('statement-triggers.csv')}: bad statement trigger row: {e}") from e
 
 
 # 名單包括, 被列入的企業包括, 清單中有: the members of a list the text named before
