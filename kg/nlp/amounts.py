@@ -23,7 +23,7 @@ CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币"
             "新元": "SGD", "新币": "SGD", "坡元": "SGD", "令吉": "MYR", "马币": "MYR", "泰铢": "THB", "澳元": "AUD",
             "加元": "CAD", "卢比": "INR", "越南盾": "VND", "新加坡元": "SGD", "新加坡币": "SGD", "日圆": "JPY",
             "日币": "JPY", "韩圜": "KRW", "澳币": "AUD", "加币": "CAD", "令吉特": "MYR", "马来西亚令吉": "MYR"}
-COUNT_UNITS = {"颗": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
+COUNT_UNITS = {"颗": "PIECE", "枚": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
                "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS",
               "exaflops": "EFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
@@ -57,7 +57,7 @@ _SCALE = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?"
 _CUR = "(?P<cur>" + "|".join(sorted(CURRENCY, key=lambda n: (-len(n), n))) + ")"
 _CN_NUM = "一二两三四五六七八九十"
 
-_COUNT_UNIT = (r"颗|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
+_COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
                r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|吨|公吨|公斤|千克|"
                # 16個計算櫃, 3個國家 (not 3個月, 2個百分點, 第4個)
                r"个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人)")
@@ -84,6 +84,9 @@ _PATTERNS = [
     # 4億3330萬股: a count written in two scales
     ("count-compound", re.compile(_APPROX + r"(?P<hi>\d+(?:\.\d+)?)\s*(?P<hscale>万亿|兆|亿)\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*"
                                   r"(?P<cscale>万)\s*(?P<cunit>" + _COUNT_UNIT + ")")),
+    # 60萬至70萬顆, 3到5家: both bounds of a counted range
+    ("count-range", re.compile(_APPROX + r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale1>万|亿)?\s*(?:至|到|~|-)\s*"
+                               r"(?P<num2>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<cscale>万|亿)?\s*(?P<cunit>" + _COUNT_UNIT + ")")),
     ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>" + _COUNT_UNIT + ")")),
     # 五款雲端AI晶片, 四代架構, 兩輪問詢, 三座晶圓廠: counts in Chinese numerals ("一" is an article, not a count;
     # 兩家 is mostly "both companies")
@@ -158,6 +161,18 @@ def find_amounts(folded: str) -> list[Amount]:
                     v = Decimal(num.replace(",", "")) * SCALE.get(scale or "", Decimal(1))
                     v = v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()
                     out.append(Amount(bs, be, v, CURRENCY[g["cur"]], _metric(folded, s), bool(g.get("approx")), rule))
+                continue
+            if rule == "count-range":
+                unit = COUNT_UNITS.get(g["cunit"]) or COUNT_UNITS.get(g["cunit"][0])
+                if unit is None:
+                    continue
+                taken.append((s, e))
+                bounds = ((s, m.end("scale1") if g.get("scale1") else m.end("num")), (m.start("num2"), e))
+                for (bs, be), num, scale in zip(bounds, (g["num"], g["num2"]),
+                                                (g.get("scale1") or g.get("cscale"), g.get("cscale"))):
+                    v = Decimal(num.replace(",", "")) * SCALE.get(scale or "", Decimal(1))
+                    v = v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()
+                    out.append(Amount(bs, be, v, unit, _metric(folded, s), bool(g.get("approx")), rule))
                 continue
             if rule == "money-compound":
                 hi, lo = SCALE[g["hscale"]], SCALE.get(g.get("scale") or "", Decimal(1))

@@ -167,9 +167,11 @@ def _splits_a_word(folded: str, start: int, end: int) -> bool:
         return False
     freq = _word_frequencies()
     own = freq.get(folded[start:end]) or 0
+    from kg.nlp.tokenizer import field_words
+    field = field_words()
     for a, b in ((start - 1, start + 1), (end - 1, end + 1)):
-        if a >= 0 and b <= len(folded) and (freq.get(folded[a:b]) or 0) >= max(1000, own):
-            return True
+        if a >= 0 and b <= len(folded) and ((freq.get(folded[a:b]) or 0) >= max(1000, own) or folded[a:b] in field):
+            return True  # (算力晶片 holds 力晶: 算力 and 晶片 are words of the field)
     return False
 
 

@@ -37,6 +37,12 @@ def base_frequencies() -> dict[str, int]:
     return _base().FREQ
 
 
+def base_cut(text: str) -> list[str]:
+    """jieba's words of a text with its own dictionary only (no guessing of unknown words), to
+    tell a phrase of the language from a coined name."""
+    return _base().lcut(text, HMM=False)
+
+
 @lru_cache(maxsize=1)
 def dictionary_names() -> dict[str, str]:
     """The words jieba's dictionary tags as names, with their tag: nr (people: 陳志明, 司馬懿), ns

@@ -238,10 +238,15 @@ SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院
                 "日报": "MediaOrganization", "时报": "MediaOrganization"}
 # a count, an ordinal or a pointer opening a would-be name (第三地, 兩家, 該): no name starts so
 ORDINAL_START = re.compile(r"[第一二两三四五六七八九十几多数各某其该这那\d]")
-TIME_WORD = re.compile(r"(?:今年|明年|去年|前年|后年|当年|同年|年初|年底|年中|上半年|下半年|本季|上季|下季|今日|明日|昨日|近年|近期|目前|当前)")
+TIME_WORD = re.compile(r"(?:今年|明年|去年|前年|后年|当年|同年|年初|年底|年中|上半年|下半年|本季|上季|下季|今日|明日|昨日|近年|近期|目前|当前"
+                       r"|首日|当日|当天|同日|次日|翌日)")
 COURT = re.compile(r"(?:地方|高等|最高|商业|行政|联邦|地区|中级|高级|人民|巡回|区域|上诉|国家|初级|专利|财产|国际|宪法)法院$"
                    r"|(?:国家|地方|初级|高等|推事|地区|最高|联邦|特别)法庭$")
 #: organisation suffixes that are plain nouns too (編程軟件 is software, 星河軟件 a company)
+# a suffix that is also a plain noun (科技, 半導體, 設計), when a generic head noun follows it, is a word of a
+# longer noun phrase (美國頂尖科技企業, 全球儲存半導體短缺) and ends no name
+WORD_SUFFIXES = ("科技", "半导体", "设计", "电子", "微电子", "资本")
+GENERIC_HEAD = r"(?:企业|产业|行业|技术|短缺|领域|板块|巨头|龙头|大厂|厂商|业者|产品|新股|类股|股票|概念|人才|实力|能力|水平|强国|大国)"
 NOUN_SUFFIXES = ("软件", "设计", "存储", "通信", "资讯", "咨询", "顾问", "智算")
 GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 
@@ -249,7 +254,7 @@ GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 # Words after which a name starts: a policy or event name never opens with a verb or 上.
 LEFT_CUT = re.compile(r".*(?:加强|放宽|收紧|实施|颁布|推出|发布|出台|宣布|撤销|取消|违反|遵守|适应|通过|提出|签署|会上|"
                       r"举办|召开|出席|参加|亮相|表示|认为|指出|针对|根据|依据|按照|关于|包括|以及|其中|此前|目前|投资|收购|入股|"
-                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向|举行|预计|预估|估计|预测|预期|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入)")
+                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向|举行|预计|预估|估计|预测|预期|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入|遭到|遭|受到|被列)")
 # In a registered name (上海國有資本投資有限公司) business words are the name's, not verbs before it
 #: business words a registered name holds (上海國有資本投資有限公司): no verbs or descriptors before it there
 BUSINESS_WORDS = ("投资", "收购", "入股", "控股", "公司", "集团")
@@ -536,6 +541,8 @@ class EntityDiscoverer:
                 start += 1
             name = folded[start:end].strip()
             end = start + len(name)
+            if label == "PER" and len(name) == 3 and _adverb_after_list(folded, end):
+                end, name = end - 1, name[:2]
             if len(name) < 2 or _common_word(name) or name.startswith(GENERIC_START):
                 continue
             if label == "PER":
@@ -569,6 +576,9 @@ class EntityDiscoverer:
                     continue  # 靈衢互聯|協議: what comes before a word for a technology names the technology
                 if KIND_OF_COMPANY.fullmatch(name):
                     continue  # 一家GPU初創公司: a description, not a name
+                if _dictionary_word(name) or _phrase(name) or re.fullmatch(r".[一二三四五六七八九十]", name) or (
+                        len(name) >= 3 and name[0] in "中美日韩台港欧英德法俄印越泰陆" and _dictionary_word(name[1:], 20)):
+                    continue  # 國安, 資料中心, 中一, 對中|鷹派: a word or a phrase, whatever the tagger says
                 # 杭州公司, 美國智庫, 深圳伺服器廠鋒算: a place or a descriptor before a generic word, or before the name
                 lead = self._leading_place(name)
                 if lead and len(name) - lead <= 2 and not _common_word(name[lead:]) and name[lead:] not in GENERIC:
@@ -576,7 +586,7 @@ class EntityDiscoverer:
                 if lead:
                     start, name = start + lead, name[lead:]
                     if re.fullmatch(r"(?:[^，。,]{0,4}(?:公司|智库|企业|厂商|集团|机构|协会|政府))", name) or _common_word(name) \
-                            or _dictionary_word(name) or KIND_OF_COMPANY.fullmatch(name):
+                            or _dictionary_word(name) or _phrase(name) or KIND_OF_COMPANY.fullmatch(name):
                         continue  # 中國|稀土, 美國|AI晶片初創公司: a country before a plain word, or before a kind of firm
                 if BUILDING.match(name) or re.search(r"(?:厂|工厂|晶圆厂|新厂|园区|基地)$", name):
                     continue  # 愛達荷州|新建晶圓廠, 廣島廠: a plant (being built), no organisation
@@ -647,8 +657,8 @@ class EntityDiscoverer:
                     continue
                 if rule.name in NAME_AFTER_CUE_RULES:
                     end = _name_end(folded, start, end)
-                    if end is None:
-                        continue
+                    if end is None or folded.startswith(("员", "们"), end):
+                        continue  # 專家和前官|員: a word for people goes on, no name ends here
                 if rule.name == "dotted-name":
                     # 總經理|韋恩．哈里斯: a character that ends the word before is no part of the name
                     first_dot = min((folded.find(d, start, end) for d in DOTS if folded.find(d, start, end) >= 0), default=end)
@@ -667,6 +677,9 @@ class EntityDiscoverer:
                         start = cut
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start):
                     continue
+                if rule.name == "org-suffix" and folded.endswith(WORD_SUFFIXES, start, end) and \
+                        re.match(GENERIC_HEAD, folded[end:end + 2]):
+                    continue  # 頂尖科技|企業, 儲存半導體|短缺, 堆疊式設計|技術: the suffix is a word of a longer noun
                 if rule.cls == "Organization" and folded.startswith("商", end):
                     continue  # 內地AI晶片設計|商: a word for a kind of firm, not a name
                 if folded.startswith("商", start) and KIND_OF_FIRM.search(folded, max(0, start - 2), start):
@@ -802,6 +815,10 @@ class EntityDiscoverer:
             if info is None:
                 continue
             m = PAREN_ALIAS.match(folded, info["end"])
+            declared = DECLARED_ALIAS.fullmatch(m.group("alias")) if m else None
+            if declared:  # (下稱「藍鯨航天」): the declared short name, without the words declaring it
+                names.append((declared.group("alias"), info))
+                continue
             # 陳某（49歲）, 鋒算（2023年）, 海光（688041.SH）: an age, a date, an amount or a stock code in
             # brackets is no other name
             if m and not self.index.lookup(m.group("alias")) and not re.search(
@@ -870,6 +887,11 @@ class EntityDiscoverer:
                     or core.startswith(GENERIC_START)
                     or (core.endswith(GENERIC_END) and not _stem_before_generic(core)) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)
                     or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))  # 報告期內公司
+                    or TIME_WORD.search(core)  # 上市首日|公司股價: a time word, no name
+                    or re.search(r"\d\s*(?:家|个|名|位|年|月|日)", core)  # 今年有3到5家|公司: a count or a date
+                    # 旗艦|公司, 測數據無疑展現|公司: a plain word or a phrase before the bare suffix
+                    or (matched in ("公司", "科技", "半导体") and _dictionary_word(core))
+                    or (company_suffix or matched not in ("股份有限公司", "有限责任公司", "有限公司", "合伙企业")) and _phrase(core)
                     or (company_suffix and core[-1:] in ("母", "子"))  # 歸屬母公司, 旗下子公司
                     # 編程軟件, 通訊電子: a plain word before a suffix that is a plain noun itself
                     or (matched in NOUN_SUFFIXES and _dictionary_word(core, 100))):
@@ -877,7 +899,7 @@ class EntityDiscoverer:
             return "Company"
         if rule.cls == "Person" and rule.name in NAME_AFTER_CUE_RULES:
             if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:]) \
-                    or _dictionary_phrase(name):
+                    or _dictionary_phrase(name) or COUNTRY_COLLECTIVE.fullmatch(name):
                 return None
         if rule.name == "place-suffix":
             core = re.sub(r"(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇)$", "", name)
@@ -1002,6 +1024,33 @@ def _stem_before_generic(core: str) -> bool:
             and not stem.endswith(GENERIC_END) and not ORDINAL_START.match(stem))
 
 
+def _phrase(name: str) -> bool:
+    """資料|中心, 測|數據|無疑|展現: a would-be Chinese name that jieba cuts into common words only,
+    or into words one of which is a verb or an adverb, is a phrase of the language; names coin
+    rare stems (燧原, 壁仞) that the dictionary lacks."""
+    if not re.fullmatch(rf"[{HAN}]{{3,}}", name):
+        return False
+    from kg.nlp.tokenizer import base_frequencies, dictionary_names
+    freq, names = base_frequencies(), dictionary_names()
+    words = _cut(name)
+    if len(words) < 2 or any(names.get(w) in ("nr", "ns", "nt", "nz") for w in words):
+        return False
+    if all(len(w) >= 2 and freq.get(w, 0) >= COMMON_WORD_FREQ for w in words):
+        return True
+    return len(words) >= 3 and any(w in FUNCTION_WORDS for w in words)
+
+
+# adverbs and verbs that a name never holds (a phrase does): 無疑, 展現, 已經
+FUNCTION_WORDS = frozenset(("无疑", "展现", "已经", "正在", "将会", "可能", "显示", "表示", "认为", "成为", "进行", "持续",
+                            "大幅", "明显", "目前", "仍然", "依然", "继续", "开始", "预计", "带来", "推动", "看好"))
+
+
+def _cut(name: str) -> list[str]:
+    """jieba's words of a name (the tokenizer's dictionary, without our names)."""
+    from kg.nlp.tokenizer import base_cut
+    return base_cut(name)
+
+
 def _dictionary_word(word: str, times: int = 50) -> bool:
     """A word jieba's dictionary counts `times` or more and tags as no name (稀土, 移動)."""
     from kg.nlp.tokenizer import base_frequencies, dictionary_names
@@ -1110,6 +1159,7 @@ DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?P<head>[{HAN}a-z]{{2,1
 DATELINE_RULE = Rule("dateline-outlet", "MediaOrganization", DATELINE, 0.75)
 # A byline in brackets naming the outlet before its reporter: （晶訊財經記者王柏翰／台北報導）
 BYLINE_OUTLET = re.compile(rf"[（(【〔\[]\s*(?P<head>(?!本报|本刊)[{HAN}a-z]{{2,10}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者")
+DECLARED_ALIAS = re.compile(r"(?:以下|下文)?(?:简称|下称|简称为)\s*[:：]?\s*[“\"「『]?\s*(?P<alias>[^“”\"「」『』]{2,12}?)\s*[”\"」』]?")
 PAREN_ALIAS = re.compile(r"\s?[（(](?P<alias>[^（）()\n，。、;；,]{2,12})[）)]")
 BRAND_RULE = Rule("brand-model", "Chip", BRAND_MODEL, 0.75)
 EVENT_EDGE = re.compile(r"^(?:年度|第[一二三四五六七八九十\d]+届|首届)")
@@ -1118,6 +1168,9 @@ NOT_NAMES = {"高通", "华为", "英特", "安全", "万亿", "任何", "于是
 
 
 # rules whose Chinese name ends where the name's own characters do (checked against the surnames)
+# 韓媒, 韓企, 美方: a country's one-character short name before a collective noun (its media, firms,
+# side), which a surname (韓) can look like
+COUNTRY_COLLECTIVE = re.compile(r"[中美日韩台港欧英德法俄印越泰陆][媒企方商股系军厂籍资]")
 NAME_AFTER_CUE_RULES = ("title-name", "name-verb", "age-name", "nationality-name")
 NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向就被把为是从以及、，。,；;：:“”「」（）() \n出担接创领执预坦直写"
                  "分介提补证否警呼宣回透强此并还更再都亦即便")
@@ -1133,9 +1186,16 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
     the start of what follows the name (在, 表示, 等), then two."""
     if start + 2 > len(folded):
         return None
-    if start + 3 <= len(folded) and folded[start + 2] not in NAME_BREAK and "\u4e00" <= folded[start + 2] <= "\u9fff":
+    if start + 3 <= len(folded) and folded[start + 2] not in NAME_BREAK and "\u4e00" <= folded[start + 2] <= "\u9fff" \
+            and not _adverb_after_list(folded, start + 3):
         return start + 3
     return start + 2
+
+
+def _adverb_after_list(folded: str, end: int) -> bool:
+    """李明哲、周文|均曾任職: 均, 都, 皆 after the last name of a list, before a verb, say what all of them
+    did; they are no part of the name."""
+    return folded[end - 1:end] in ("均", "都", "皆", "亦") and folded[end:end + 1] in tuple("曾为是在已未有于被将表称认指任担")
 
 
 def _drop_nested_places(doc: Doc, spans) -> None:

@@ -322,14 +322,21 @@ class RelationExtractor:
         out = []
         for p in ents:
             ps = p._.kg["start"]
-            if p._.kg["cls"] != "Person" or any(e._.kg["cls"] in ORGS and e._.kg["end"] <= ps for e in ents):
+            # (a clause of its own: 創始人兼CEO張振華是原英偉達中國區總經理，聯合創始人李明哲…: 英偉達 is
+            # where he worked before, not whose founder the next clause names)
+            cs = max([sent.start_char] + [folded.rfind(c, sent.start_char, ps) + 1 for c in "，,；;"])
+            if p._.kg["cls"] != "Person" or any(e._.kg["cls"] in ORGS and cs <= e._.kg["start"] and e._.kg["end"] <= ps
+                                                for e in ents):
+                continue
+            if any(e._.kg["cls"] in ORGS and e._.kg["end"] <= ps for e in ents) and \
+                    folded[cs:ps].strip("，,；; ") and not BARE_OFFICER.match(folded, cs):
                 continue
             m = OFFICER_OF_COMPANY.search(folded, max(sent.start_char, ps - 16), ps)
             company = self.main
             if m is None:
                 # 財務長克雷斯指出 opening a sentence: an officer of the company the text is about, or of the one
                 # the sentence before named first
-                m = BARE_OFFICER.search(folded, max(sent.start_char, ps - 10), ps)
+                m = BARE_OFFICER.search(folded, max(sent.start_char, ps - 14), ps)
                 company = self.main or self.topic_company
             if m is None or m.end() != ps or company is None:
                 continue
@@ -340,6 +347,8 @@ class RelationExtractor:
             if re.search(r"首席执行官|执行长|ceo|(?<![副助理])总裁", m.group("role")):
                 out.append({**rel, "subject": company._.kg["key"], "property": "chiefExecutiveOfficer",
                             "object": p._.kg["key"]})
+            if re.search(r"创始人|创办人", m.group("role")):
+                out.append({**rel, "subject": company._.kg["key"], "property": "foundedBy", "object": p._.kg["key"]})
         return out
 
     @staticmethod
@@ -360,7 +369,8 @@ class RelationExtractor:
                 out.append(_rel(topic, "foundedBy", p, "founded-by", sent))
             elif topic is not None and re.search(r"(?:创始人|创办人)(?:暨|兼|、)?[^，。,]{0,9}$",
                                                  folded[max(text0, ps - 16):ps]) and \
-                    not ORGS & {e._.kg["cls"] for e in ents if ps - 8 <= e._.kg["end"] <= ps}:
+                    not ORGS & {e._.kg["cls"] for e in ents if ps - 8 <= e._.kg["end"] <= ps} and \
+                    not re.search(r"[，,；;]", folded[topic._.kg["end"]:ps]):  # the founder of the clause's firm
                 out.append(_rel(topic, "foundedBy", p, "founder-of-topic", sent))
                 out.append(_rel(p, "employer", topic, "founder-of-topic", sent))
             # 創始人、董事長兼總裁戴偉民: the founder may be the chief too

@@ -1,0 +1,94 @@
+"""Words that look like names are no entities: a known short name inside a word of the field,
+a country's short name before a collective noun, a title before a word for people, a time word or
+a plain word before 公司, a corporate suffix that is a word of a longer noun, a phrase the tagger
+calls an organisation. Every sentence was written for these tests (invented companies), and each
+runs as written and converted to the other script."""
+from __future__ import annotations
+
+import pytest
+
+from kg.text import to_simplified
+
+
+def names_of(f, cls: str | None = None) -> set[str]:
+    return {to_simplified(n) for e in f.entities.values() if cls is None or e.cls == cls for n in e.names}
+
+
+def test_a_known_short_name_inside_words_of_the_field_is_no_mention(facts):
+    f = facts("星曜半導體推出新一代算力晶片，效能提升三成。")  # 力晶 (a foundry's short name) in 算力|晶片
+    assert not any("力晶" == n for n in names_of(f))
+    assert "星曜半导体" in names_of(f, "Company")
+
+
+def test_a_country_short_name_before_media_is_no_person(facts):
+    f = facts("韓媒指出，北辰微電子上季營收創下新高。")
+    assert not names_of(f, "Person")
+    assert "北辰微电子" in names_of(f, "Company")
+
+
+def test_a_title_before_a_word_for_people_is_no_name(facts):
+    f = facts("包括多名產業專家和前官員在內的團體，日前致函瀚川智算董事長林子恒。")
+    assert names_of(f, "Person") == {"林子恒"}
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("鋒算科技掛牌上市首日公司股價大漲三倍。", "首日公司"),
+    ("星曜半導體的營收數據無疑展現公司轉型成功。", "展现公司"),
+    ("青嵐資本指出，星曜半導體是韓國頂尖科技企業之一。", "顶尖科技"),
+    ("全球儲存半導體短缺推升價格，北辰微電子受惠。", "储存半导体"),
+    ("瀚川智算獲得業界最具代表性的旗艦公司支持。", "旗舰公司"),
+])
+def test_a_plain_word_before_a_corporate_word_is_no_company(facts, sentence, phrase):
+    f = facts(sentence)
+    assert not any(phrase in n for n in names_of(f, "Company")), names_of(f, "Company")
+    assert names_of(f, "Company")  # the firm the sentence does name is still found
+
+
+def test_a_phrase_the_tagger_calls_an_organisation_is_none(facts):
+    f = facts("星曜半導體看好中國資料中心的需求，也關注國安審查。")
+    assert names_of(f) - {"星曜半导体", "中国"} == set(), names_of(f)
+
+
+def test_a_short_name_declared_with_下稱_is_the_short_name_alone(facts):
+    f = facts("藍鯨航天空間科技股份有限公司（下稱「藍鯨航天」）的上市申請已獲受理，藍鯨航天擬募資30億元。")
+    names = names_of(f, "Company")
+    assert "蓝鲸航天" in names and not any("下称" in n for n in names), names
+
+
+def test_a_country_before_a_plain_word_is_no_organisation(facts):
+    f = facts("這場由對中鷹派與安全倡議者對上星曜半導體的遊說戰，至今未歇。")
+    assert names_of(f) == {"星曜半导体"}, names_of(f)
+
+
+def test_an_adverb_after_a_list_of_names_is_no_part_of_the_last_name(facts):
+    f = facts("瀚川智算的工程師李明哲、周文均曾在星曜半導體任職。")
+    assert not any(n.endswith("均") for n in names_of(f, "Person")), names_of(f, "Person")
+
+
+def test_founders_by_title_alone_founded_the_company_in_question(facts):
+    f = facts("星曜半導體成立於2020年，專注推理晶片。創始人兼執行長張振華曾任鋒算科技中國區總經理，"
+              "聯合創始人李明哲也在鋒算科技工作過。")
+    firm, former = key_of(f, "星曜"), key_of(f, "鋒算")
+    ceo, co = key_of(f, "張振華"), key_of(f, "李明哲")
+    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    assert (firm, "chiefExecutiveOfficer", ceo) in rels and (firm, "foundedBy", ceo) in rels
+    assert (firm, "foundedBy", co) in rels
+    assert not any(r.subject == former and r.property == "foundedBy" for r in f.relations)
+
+
+def key_of(f, name_part: str) -> str:
+    part = to_simplified(name_part)
+    hits = [k for k, e in f.entities.items() if any(part in to_simplified(n) for n in e.names)]
+    assert hits, f"no entity named like {name_part}: {[sorted(e.names) for e in f.entities.values()]}"
+    return hits[0]
+
+
+def test_a_counted_range_gives_both_bounds_and_枚_counts_chips(facts):
+    f = facts("鋒算科技的XG720晶片庫存從現有60萬至70萬顆增加，每家客戶的上限設在7.5萬枚。")
+    values = {(str(st.amount.value), st.amount.unit) for st in f.statements if st.amount}
+    assert {("600000", "PIECE"), ("700000", "PIECE"), ("75000", "PIECE")} <= values, values
+
+
+def test_a_count_before_公司_is_no_company(facts):
+    f = facts("2025年有3到5家公司在科創板上市，星曜半導體是其中之一。")
+    assert names_of(f, "Company") == {"星曜半导体"}, names_of(f, "Company")
