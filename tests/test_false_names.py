@@ -92,3 +92,25 @@ def test_a_counted_range_gives_both_bounds_and_枚_counts_chips(facts):
 def test_a_count_before_公司_is_no_company(facts):
     f = facts("2025年有3到5家公司在科創板上市，星曜半導體是其中之一。")
     assert names_of(f, "Company") == {"星曜半导体"}, names_of(f, "Company")
+
+
+def test_a_brand_and_code_before_a_plant_word_is_a_plant_not_a_chip(facts):
+    f = facts("美光A5新廠將於明年完工，屆時產能倍增。")
+    assert not names_of(f, "Chip"), names_of(f, "Chip")
+
+
+def test_a_ticker_market_suffix_after_a_name_in_brackets_is_no_country(facts):
+    f = facts("星曜半導體（Xingyao Semiconductor, XYS-US）週三公布財報，營收年增57%。")
+    assert not names_of(f, "Country"), names_of(f, "Country")
+
+
+def test_a_known_agency_under_its_country_name_is_that_agency(facts):
+    f = facts("中國國家互聯網信息辦公室7月31日約談星曜半導體，要求說明晶片的安全風險。")
+    assert "cac" in f.entities and not any(e.cls == "GovernmentAgency" and not e.known for e in f.entities.values())
+    assert linked(f, "cac", key_of(f, "星曜"))
+
+
+def linked(f, a: str, b: str) -> bool:
+    if any({r.subject, r.object} == {a, b} for r in f.relations):
+        return True
+    return any({a, b} <= {k for _, k in st.roles} for st in f.statements)

@@ -23,7 +23,8 @@ def reference_index(folder: str | None = None) -> NameIndex[str]:
 # A law's name ending in 法 goes on into a longer common word: 法規, 法律, 法院, 法人…
 LAW_WORD_GOES_ON = re.compile(r"(?<=法)(?:规|律|院|庭|官|人|务|治|则)")
 # A stock ticker in brackets, (nvda-us), (2330-tw), (688256.sh): its market suffix is no mention of a country
-TICKER = re.compile(r"[(（]\s*[a-z0-9]{1,8}[-.](?P<market>[a-z]{2,3})\s*[)）]")
+# (NVDA.US), (Micron Technology, MU-US): a ticker's market suffix, last in its brackets
+TICKER = re.compile(r"[(（][^()（）]{0,40}?(?<![a-z0-9])[a-z0-9]{1,8}[-.](?P<market>[a-z]{2,3})\s*[)）]")
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")

@@ -229,7 +229,9 @@ RULES = _rules()
 #: what a system built of chips is called after its model: scaleX640超節點, Atlas 960集群
 SYSTEM_TAIL = re.compile(r"\s?(?:超节点|超级节点|计算集群|集群|一体机|superpod)(?![a-z])")
 NOT_PRODUCTS = {"ai", "gpu", "cpu", "npu", "dpu", "asic", "fpga", "pc", "ic", "soc", "fp4", "fp8", "fp16", "fp32",
-                "bf16", "int8", "int4", "oam", "ip", "app", "it", "api", "llm", "agi", "ceo", "ipo", "aicc", "5g", "6g"}
+                "bf16", "int8", "int4", "oam", "ip", "app", "it", "api", "llm", "agi", "ceo", "ipo", "aicc", "5g", "6g",
+                # kinds of memory (DRAM, NAND Flash, SSD), named by what they are, not by whose they are
+                "dram", "sdram", "nand", "nand flash", "flash", "ssd", "essd", "nor", "sram"}
 GENERIC_START = ("国产", "国内", "海外", "该", "这", "那", "一家", "多家", "各", "本土", "中资", "外资", "相关", "其他",
                  "其它", "知名", "大型", "小型", "头部", "龙头", "初创")
 SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院": "ResearchInstitute",
@@ -304,6 +306,13 @@ class EntityDiscoverer:
             hits = self.index.lookup(variant) if len(variant) >= 2 else ()
             if hits:
                 return hits[0]
+        # 中國國家互聯網信息辦公室: a known body under its country's name is that body
+        for k in (2, 3, 4):
+            place = self.index.lookup(name[:k]) if len(name) - k >= 4 else ()
+            rest = self.index.lookup(name[k:]) if place else ()
+            if place and rest and self.reference.get(place[0]).coarse == "GPE" and \
+                    self.reference.get(rest[0]).cls in ("GovernmentAgency", "Legislature"):
+                return rest[0]
         return None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -680,6 +689,8 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded.endswith(WORD_SUFFIXES, start, end) and \
                         re.match(GENERIC_HEAD, folded[end:end + 2]):
                     continue  # 頂尖科技|企業, 儲存半導體|短缺, 堆疊式設計|技術: the suffix is a word of a longer noun
+                if rule.name == "org-suffix" and folded[end:end + 1] in ("器", "件", "卡", "芯", "盘"):
+                    continue  # 動態隨機存取存儲|器: the suffix goes on as a word for a device
                 if rule.cls == "Organization" and folded.startswith("商", end):
                     continue  # 內地AI晶片設計|商: a word for a kind of firm, not a name
                 if folded.startswith("商", start) and KIND_OF_FIRM.search(folded, max(0, start - 2), start):
@@ -749,7 +760,7 @@ class EntityDiscoverer:
         for s in existing:
             if s._.kg["cls"] in ORG_CLASSES:
                 m = BRAND_MODEL.match(folded, s._.kg["end"])
-                if m:
+                if m and not PLANT_AFTER.match(folded, m.end()):  # 美光A3|新廠: a plant, no chip
                     out.append((s._.kg["start"], m.end(), "Chip", BRAND_RULE))
         return out
 
@@ -1083,6 +1094,7 @@ def _common_word(word: str) -> bool:
     from kg.nlp.tokenizer import base_frequencies
     return len(word) >= 2 and base_frequencies().get(word, 0) >= COMMON_WORD_FREQ
 ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "GovernmentAgency"}
+PLANT_AFTER = re.compile(r"\s?(?:新)?(?:厂|工厂|晶圆厂|厂区|园区|基地|产线|研发中心)")
 BRAND_MODEL = re.compile(r"\s?(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
 FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)(?![a-z0-9%])(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
 # Vera Rubin Ultra, Trainium Pro: a family's variant named by a word of grade (the known ones, Blackwell Ultra,
