@@ -114,3 +114,16 @@ def linked(f, a: str, b: str) -> bool:
     if any({r.subject, r.object} == {a, b} for r in f.relations):
         return True
     return any({a, b} <= {k for _, k in st.roles} for st in f.statements)
+
+
+def test_a_known_name_across_the_edge_of_a_persons_name_is_no_mention(facts):
+    f = facts("從股權結構來看，張振華為實際控制人，直接持股36.36%。")  # 張振|華為|實際
+    assert "huawei" not in f.entities
+    assert "张振华" in names_of(f, "Person")
+
+
+def test_figures_after_分別_go_to_the_names_listed_in_the_clause_before(facts):
+    f = facts("青嵐資本、紅杉資本、北辰創投等股東，持股占比分別為4.89%、4.78%、2.12%。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert owner["4.89"] == {key_of(f, "青嵐")} and owner["4.78"] == {key_of(f, "紅杉")}
+    assert owner["2.12"] == {key_of(f, "北辰")}

@@ -918,6 +918,13 @@ def _respectively(mentions, amounts, folded: str) -> dict[int, Entity]:
         who = list({x[2].key: x[2] for x in mentions
                     if clause_start <= x[0] and x[1] <= m.start() and x[2].cls not in PLACES}.values())
         what = [q for q in amounts if m.end() <= q["start"] < e]
+        if not who and clause_start > 1:
+            # A、B、C等股東，持股占比分別為…: the list is the clause before, as many names as figures
+            before = _bounds(folded, clause_start - 2, CLAUSE_ENDS)[0]
+            who = list({x[2].key: x[2] for x in mentions
+                        if before <= x[0] and x[1] <= clause_start and x[2].cls not in PLACES}.values())
+            if len(who) != len(what):
+                continue
         if len(who) >= 2 and len(what) == len(who[-len(what):]) and len(what) >= 2:
             for ent, q in zip(who[-len(what):], what):
                 out[q["start"]] = ent

@@ -34,7 +34,7 @@ def add_entities(doc: Doc, spans: list[Span]) -> None:
 
 # 海通|國際, 華虹|集團: a company's known name with a corporate word after it is one name, the
 # group or arm of the company, named as the text names it
-ORG_TAIL = re.compile(r"(?:国际|控股|集团|证券|资本)(?:(?:股份)?有限公司|公司)?")
+ORG_TAIL = re.compile(r"(?:国际|控股|集团|证券|资本|创业投资|创投)(?:(?:股份)?有限公司|公司)?")
 
 
 class KnownEntityRuler:

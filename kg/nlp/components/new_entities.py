@@ -317,6 +317,7 @@ class EntityDiscoverer:
 
     def __call__(self, doc: Doc) -> Doc:
         text, folded = texts(doc)
+        _drop_known_across_people(doc)
         existing = [s for s in doc.spans.get(ENTITIES, []) if s._.kg]
         found = self._candidates(folded, doc)
         spans, taken = [], [(s._.kg["start"], s._.kg["end"]) for s in existing]
@@ -987,6 +988,19 @@ def _after_predicate(doc: Doc, start: int, end: int) -> int | None:
 
 # 美中科技競逐, 中美貿易: two countries' short names side by side open a phrase about both, not a place
 TWO_COUNTRIES = r"[中美日韩台港欧英德法俄印越泰][中美日韩台港欧英德法俄印越泰]"
+
+
+def _drop_known_across_people(doc: Doc) -> None:
+    """張振|華為|實際控制人: a known short name that straddles the edge of a person's name the trained
+    tagger read (張振華|為) is a misreading of the two words, no mention."""
+    people = [(s, e) for s, e, t in doc._.get("lac_words") or [] if t == "PER" and e - s >= 2]
+    if not people:
+        return
+    def straddles(info) -> bool:
+        a, b = info["start"], info["end"]
+        return b - a <= 3 and any(s < a < e < b or a < s < b < e for s, e in people)
+    doc.spans[ENTITIES] = [sp for sp in doc.spans.get(ENTITIES, [])
+                           if not (sp._.kg and sp._.kg.get("known") and straddles(sp._.kg))]
 
 
 def _known_in_brackets(folded: str, spans, existing) -> None:
