@@ -127,3 +127,14 @@ def test_figures_after_分別_go_to_the_names_listed_in_the_clause_before(facts)
     owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
     assert owner["4.89"] == {key_of(f, "青嵐")} and owner["4.78"] == {key_of(f, "紅杉")}
     assert owner["2.12"] == {key_of(f, "北辰")}
+
+
+def test_a_country_opening_a_new_company_name_is_its_own_mention(facts):
+    f = facts("美國星曜半導體公司今日宣布裁員一成。")
+    assert names_of(f, "Company") == {"星曜半导体公司"} and "usa" in f.entities
+
+
+def test_a_university_short_name_before_a_corporate_word_names_a_company(facts):
+    f = facts("涉及晶片生產的上海復旦微電子集團也被列入名單。")
+    assert "fudan" not in f.entities
+    assert any("复旦微电子" in n for n in names_of(f, "Company")), names_of(f, "Company")

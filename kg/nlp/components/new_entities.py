@@ -326,6 +326,12 @@ class EntityDiscoverer:
         for start, end, cls, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), RULES.index(f[3]) if f[3] in RULES
                                                                    else len(RULES) if f[3] in TRAINED else -1, f[0])):
             clashes = [(a, b) for a, b in taken if start < b and a < end]
+            if clashes and cls in ("Company", "Organization") and rule.name in ("org-suffix", "org-long", "trained-org") \
+                    and all(a >= start and b <= end for a, b in clashes):
+                start, rest = self._company_over_known(doc, folded, start, end, clashes, existing, taken)
+                if len(rest) < len(clashes) and folded.endswith(ORG_SUFFIXES, start, end):
+                    cls = "Company"
+                clashes = rest
             if clashes:
                 # known names inside a longer new name (參議院 in 參議院聽證會, 亞太 in 亞太…研究院) may stand
                 # side by side with it; an organisation may only hold a place, and only at its start
@@ -386,6 +392,28 @@ class EntityDiscoverer:
         _drop_nested_places(doc, spans)
         add_entities(doc, spans)
         return doc
+
+    @staticmethod
+    def _company_over_known(doc: Doc, folded: str, start: int, end: int, clashes, existing, taken):
+        """A new company's name over known ones: a country opening it is no part of it (美國|星曜半導體
+        公司: the country stays a mention of its own); a university's short name before a corporate
+        word is the company's (上海復旦微電子: a company, not Fudan University)."""
+        by_span = {(s._.kg["start"], s._.kg["end"]): s for s in existing}
+        lead = next((c for c in clashes if c[0] == start and by_span.get(c) is not None
+                     and by_span[c]._.kg["cls"] == "Country"), None)
+        if lead is not None and end - lead[1] >= 4 and folded.endswith(ORG_SUFFIXES, start, end):
+            start, clashes = lead[1], [c for c in clashes if c != lead]
+        academic = [c for c in clashes if by_span.get(c) is not None
+                    and by_span[c]._.kg["cls"] in ("University", "ResearchInstitute")
+                    and re.match(r"(?:微电子|电子|科技|半导体|集团|股份|控股|信息|软件)", folded[c[1]:end])]
+        if academic:
+            drop = set(academic)
+            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
+                                   if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in drop)]
+            for c in academic:
+                taken.remove(c)
+            clashes = [c for c in clashes if c not in drop]
+        return start, clashes
 
     def _short_forms(self, doc: Doc, folded: str, spans, existing, taken) -> list:
         """美國司法部 … 司法部稱: a known organisation of this article named again without its leading
