@@ -138,3 +138,13 @@ def test_a_university_short_name_before_a_corporate_word_names_a_company(facts):
     f = facts("涉及晶片生產的上海復旦微電子集團也被列入名單。")
     assert "fudan" not in f.entities
     assert any("复旦微电子" in n for n in names_of(f, "Company")), names_of(f, "Company")
+
+
+def test_a_place_naming_a_time_zone_is_no_mention_of_the_place(facts):
+    f = facts("北京時間3月2日凌晨，星曜半導體宣布完成新一輪融資。")
+    assert "beijing" not in f.entities
+
+
+def test_a_known_act_under_its_country_name_is_that_act(facts):
+    f = facts("星曜半導體已獲批20億美元的《美國晶片與科學法案》補助。")
+    assert not any(e.cls in ("Policy", "Law") and not e.known for e in f.entities.values())

@@ -311,13 +311,16 @@ class EntityDiscoverer:
             place = self.index.lookup(name[:k]) if len(name) - k >= 4 else ()
             rest = self.index.lookup(name[k:]) if place else ()
             if place and rest and self.reference.get(place[0]).coarse == "GPE" and \
-                    self.reference.get(rest[0]).cls in ("GovernmentAgency", "Legislature"):
+                    self.reference.get(rest[0]).cls in ("GovernmentAgency", "Legislature", "Policy", "Law"):
                 return rest[0]
         return None
 
     def __call__(self, doc: Doc) -> Doc:
         text, folded = texts(doc)
         _drop_known_across_people(doc)
+        # 北京時間8月23日, 美東時間: a place naming a time zone is no mention of the place
+        doc.spans[ENTITIES] = [sp for sp in doc.spans.get(ENTITIES, []) if not (
+            sp._.kg and sp._.kg["cls"] in PLACE_CLASSES and TIME_ZONE.match(folded, sp._.kg["end"]))]
         existing = [s for s in doc.spans.get(ENTITIES, []) if s._.kg]
         found = self._candidates(folded, doc)
         spans, taken = [], [(s._.kg["start"], s._.kg["end"]) for s in existing]
@@ -1213,6 +1216,7 @@ DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?P<head>[{HAN}a-z]{{2,1
 DATELINE_RULE = Rule("dateline-outlet", "MediaOrganization", DATELINE, 0.75)
 # A byline in brackets naming the outlet before its reporter: （晶訊財經記者王柏翰／台北報導）
 BYLINE_OUTLET = re.compile(rf"[（(【〔\[]\s*(?P<head>(?!本报|本刊)[{HAN}a-z]{{2,10}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者")
+TIME_ZONE = re.compile(r"\s?(?:时间|標準時間|标准时间)")
 DECLARED_ALIAS = re.compile(r"(?:以下|下文)?(?:简称|下称|简称为)\s*[:：]?\s*[“\"「『]?\s*(?P<alias>[^“”\"「」『』]{2,12}?)\s*[”\"」』]?")
 PAREN_ALIAS = re.compile(r"\s?[（(](?P<alias>[^（）()\n，。、;；,]{2,12})[）)]")
 BRAND_RULE = Rule("brand-model", "Chip", BRAND_MODEL, 0.75)
