@@ -148,3 +148,9 @@ def test_a_place_naming_a_time_zone_is_no_mention_of_the_place(facts):
 def test_a_known_act_under_its_country_name_is_that_act(facts):
     f = facts("星曜半導體已獲批20億美元的《美國晶片與科學法案》補助。")
     assert not any(e.cls in ("Policy", "Law") and not e.known for e in f.entities.values())
+
+
+def test_a_known_act_written_with_a_space_before_its_chinese_is_that_act(facts):
+    f = facts("國會曾試圖把《GAIN AI 法案》納入國防法案，星曜半導體則稱《GAIN AI法案》過於嚴苛。")
+    acts = [e for e in f.entities.values() if e.cls in ("Policy", "Law")]
+    assert acts and all(e.known for e in acts), [(sorted(e.names), e.known) for e in acts]

@@ -302,7 +302,9 @@ class EntityDiscoverer:
         """A known entity this new-looking name is a variant of (2025人工智能計算大會 → the AICC)."""
         bare = YEAR_EDGE.sub("", name).strip()
         bare = EVENT_EDGE.sub("", bare).strip()
-        for variant in (name, bare, POLICY_TAIL.sub("", bare), EVENT_TAIL.sub("", bare).strip()):
+        # (GAIN AI 法案: a space between the Latin and the Chinese of a name is no part of it)
+        spaced = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])", "", bare)
+        for variant in (name, bare, POLICY_TAIL.sub("", bare), EVENT_TAIL.sub("", bare).strip(), spaced):
             hits = self.index.lookup(variant) if len(variant) >= 2 else ()
             if hits:
                 return hits[0]
