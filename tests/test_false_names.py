@@ -154,3 +154,11 @@ def test_a_known_act_written_with_a_space_before_its_chinese_is_that_act(facts):
     f = facts("國會曾試圖把《GAIN AI 法案》納入國防法案，星曜半導體則稱《GAIN AI法案》過於嚴苛。")
     acts = [e for e in f.entities.values() if e.cls in ("Policy", "Law")]
     assert acts and all(e.known for e in acts), [(sorted(e.names), e.known) for e in acts]
+
+
+def test_reporters_listed_with_spaces_and_an_interns_title_all_work_for_the_outlet(facts):
+    f = facts("晨光晚報網3月8日訊（記者 范曉林 薄雲峰 實習生 潘伊笑）3月5日，星曜半導體在科創板上市。")
+    people = {k for k, e in f.entities.items() if e.cls == "Person"}
+    assert len(people) == 3, names_of(f, "Person")
+    outlet = key_of(f, "晨光晚報")
+    assert {r.subject for r in f.relations if r.property == "employer" and r.object == outlet} == people
