@@ -568,7 +568,7 @@ def _reference_developers(mentions, relations):
 
 
 #: 2022-2024年, 2025年前三季度: the years a sentence lists before 分別
-PERIOD_LIST = re.compile(r"(?P<a>(?:19|20)\d\d)\s*年?\s*(?:-|—|–|至|到|~)\s*(?P<b>(?:19|20)\d\d)\s*年|(?P<y>(?:19|20)\d\d)\s*年")
+PERIOD_LIST = re.compile(r"(?P<a>(?:19|20)\d\d)\s*(?:年度?)?\s*(?:-|—|–|至|到|~|～)\s*(?P<b>(?:19|20)\d\d)\s*年|(?P<y>(?:19|20)\d\d)\s*年")
 
 
 def _respective_periods(amounts, folded: str) -> dict[int, dict]:
