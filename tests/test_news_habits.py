@@ -171,3 +171,13 @@ def test_figures_after_分別_take_the_fiscal_years_of_a_range_written_with_年�
               "7.22億元和5.40億元。", published="2026-01-26")
     years = {str(st.amount.value): st.date.iso for st in f.statements if st.amount and st.date}
     assert years == {"90103800": "2022", "301000000": "2023", "722000000": "2024", "540000000": "2025"}, years
+
+
+def test_stakes_named_without_the_company_are_stakes_in_the_company_the_article_is_about(facts):
+    f = facts("星曜半導體今日在科創板上市。星曜半導體成立於2020年。星曜半導體創始人張振華表示將擴產。"
+              "從股權結構來看，張振華為實際控制人，直接持股36.36%，青嵐資本、北辰創投等股東，"
+              "持股占比分別為4.89%、2.12%。")
+    firm = key_of(f, "星曜")
+    holders = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert holders["36.36"] == {key_of(f, "張振華"), firm}
+    assert holders["4.89"] == {key_of(f, "青嵐"), firm} and holders["2.12"] == {key_of(f, "北辰"), firm}

@@ -358,11 +358,18 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             maker = next((entities.get(r.object) for r in relations if r.subject == subject.key
                           and r.property == "developer"), None)
             subject = maker or main or subject
-        if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON"):
+        stake = q["unit"] == "PERCENT" and STAKE.search(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0], q["start"])
+        if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON") and not stake:
             # 趙海軍指出，第3季銷售收入23.82億美元: a figure an officer gives is his company's (a known
             # person of no company here, a head of state, keeps what he announces: 課徵約100%關稅)
             org = entities.get(affiliation.get(subject.key, "")) or (None if subject.known else main)
             subject = org or subject
+        if stake and main is not None and subject is not main and subject.cls in ORGS | {"Person"} and \
+                not any(ent is main or (stake.start() <= ms and ent.cls in ORGS) for ms, me, ent in mentions
+                        if sentence[0] <= ms < q["start"]) and main not in others:
+            # 張建中直接、間接持股36.36%，A、B等股東持股占比分別為…: a stake in the company the article is
+            # about, when the sentence names no other
+            others = [*others, main]
         last_subject, last_sentence = subject, sentence
         date = periods.get(q["start"]) or _date_for(dates, sentence[0], q["start"], sentence[1])
         if date is None and PERIOD_BACK.match(folded, sentence[0]):
@@ -596,6 +603,8 @@ def _respective_periods(amounts, folded: str) -> dict[int, dict]:
     return out
 
 
+#: a share held: 持股, 持有…股份, 股權占比
+STAKE = re.compile(r"持股|持有|股权|股份|股比|占股")
 #: a sentence opening with these speaks of the period the one before named
 PERIOD_BACK = re.compile(r"\s*(?:报告期内|报告期|期内|同期|当季|该季度|本季度内|其中)")
 
