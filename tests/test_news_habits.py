@@ -181,3 +181,11 @@ def test_stakes_named_without_the_company_are_stakes_in_the_company_the_article_
     holders = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
     assert holders["36.36"] == {key_of(f, "張振華"), firm}
     assert holders["4.89"] == {key_of(f, "青嵐"), firm} and holders["2.12"] == {key_of(f, "北辰"), firm}
+
+
+def test_an_outlet_before_記者_opening_a_byline_line_employs_its_reporters(facts):
+    f = facts("晨經記者 孫汝祥 夏欣 北京報道\n星曜半導體科創板上市申請已獲受理。")
+    outlet = key_of(f, "晨經")
+    assert f.entities[outlet].cls == "MediaOrganization"
+    assert {r.subject for r in f.relations if r.property == "employer" and r.object == outlet} == \
+        {key_of(f, "孫汝祥"), key_of(f, "夏欣")}

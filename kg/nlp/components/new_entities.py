@@ -520,7 +520,8 @@ class EntityDiscoverer:
         """央廣網北京1月23日消息, 快科技7月27日消息, （中央社記者張建中新竹10日電）: the outlet that
         opens a dateline is a media organisation (a place named before the date is not)."""
         out = []
-        for m in BYLINE_OUTLET.finditer(folded):  # （晶訊財經記者王柏翰／綜合報導）: the outlet its reporter writes for
+        for m in list(BYLINE_OUTLET.finditer(folded)) + list(BYLINE_LINE_OUTLET.finditer(folded)):
+            # （晶訊財經記者王柏翰／綜合報導）, 中經記者 孫汝祥: the outlet its reporter writes for
             head = m.group("head")
             if "记者" in head or "编辑" in head:
                 continue
@@ -1217,6 +1218,8 @@ DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?P<head>[{HAN}a-z]{{2,1
                       r"(?:电|讯|消息|报道|报导)", re.M)
 DATELINE_RULE = Rule("dateline-outlet", "MediaOrganization", DATELINE, 0.75)
 # A byline in brackets naming the outlet before its reporter: （晶訊財經記者王柏翰／台北報導）
+# 中經記者 孫汝祥 夏欣 北京報道 (a line of its own): the outlet before 記者 at a line's start
+BYLINE_LINE_OUTLET = re.compile(rf"(?:^|(?<=\n))\s*(?P<head>(?!本报|本刊|特约|实习)[{HAN}]{{2,6}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者\s")
 BYLINE_OUTLET = re.compile(rf"[（(【〔\[]\s*(?P<head>(?!本报|本刊)[{HAN}a-z]{{2,10}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者")
 TIME_ZONE = re.compile(r"\s?(?:时间|標準時間|标准时间)")
 DECLARED_ALIAS = re.compile(r"(?:以下|下文)?(?:简称|下称|简称为)\s*[:：]?\s*[“\"「『]?\s*(?P<alias>[^“”\"「」『』]{2,12}?)\s*[”\"」』]?")
