@@ -189,3 +189,8 @@ def test_an_outlet_before_記者_opening_a_byline_line_employs_its_reporters(fac
     assert f.entities[outlet].cls == "MediaOrganization"
     assert {r.subject for r in f.relations if r.property == "employer" and r.object == outlet} == \
         {key_of(f, "孫汝祥"), key_of(f, "夏欣")}
+
+
+def test_a_capitalised_word_after_an_acronym_is_no_chip_of_its_own(facts):
+    f = facts("企業級固態硬碟銷售比重增加，帶動星曜半導體整體NAND Flash晶片事業復甦。")
+    assert not names_of(f, "Chip"), names_of(f, "Chip")

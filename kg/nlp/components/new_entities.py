@@ -1174,7 +1174,7 @@ def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule
 
 
 # 超微的Venice伺服器處理器, Ironwood晶片: a capitalised name right before the word for a chip
-LATIN_CHIP = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Z][a-z]{2,}(?: [A-Z0-9][A-Za-z0-9]*){0,2})\s?(?=(?:伺服器|服務器|服务器|車用|车用|行動|移动|AI|運算|运算|計算|计算)?"
+LATIN_CHIP = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9] )(?P<name>[A-Z][a-z]{2,}(?: [A-Z0-9][A-Za-z0-9]*){0,2})\s?(?=(?:伺服器|服務器|服务器|車用|车用|行動|移动|AI|運算|运算|計算|计算)?"
                         r"(?:處理器|处理器|晶片|芯片|加速器|加速卡|GPU|CPU|NPU))")
 LATIN_CHIP_RULE = Rule("latin-chip-name", "Chip", LATIN_CHIP, 0.65)
 
