@@ -194,3 +194,11 @@ def test_an_outlet_before_記者_opening_a_byline_line_employs_its_reporters(fac
 def test_a_capitalised_word_after_an_acronym_is_no_chip_of_its_own(facts):
     f = facts("企業級固態硬碟銷售比重增加，帶動星曜半導體整體NAND Flash晶片事業復甦。")
     assert not names_of(f, "Chip"), names_of(f, "Chip")
+
+
+def test_a_registered_name_with_its_seat_in_brackets_is_one_company(facts):
+    f = facts("美國商務部將吉存半導體科技（上海）公司列入實體清單，因其為中芯國際（北京）公司取得設備。")
+    names = names_of(f, "Company")
+    assert "吉存半导体科技(上海)公司" in {n.replace("（", "(").replace("）", ")") for n in names}, names
+    sub = next(k for k, e in f.entities.items() if any("北京" in n for n in e.names) and e.cls == "Company")
+    assert any(r.subject == sub and r.property == "parentOrganization" and r.object == "smic" for r in f.relations)

@@ -209,7 +209,9 @@ def _rules() -> list[Rule]:
         # Long official names right after a clause edge: 國家集成電路產業投資基金, 上海證券交易所科創板上市委員會
         Rule("org-long", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(与和及])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
-            rf"管理局|监督管理委员会|办公室|协会|联合会|集团有限公司|股份有限公司|有限公司))"), 0.6),
+            rf"管理局|监督管理委员会|办公室|协会|联合会|集团有限公司|股份有限公司|有限公司)"
+            # 吉存半導體科技（上海）公司, 中芯國際（北京）有限公司: a registered name with its seat in brackets
+            rf"|[{HAN}]{{4,14}}?[（(][{HAN}]{{2,4}}[)）](?:股份有限公司|有限责任公司|有限公司|公司))"), 0.6),
         # A listed company named with its stock code: 同業創意（3443）, 世芯-KY（3661）, 寒武紀（688256.SH）
         Rule("ticker-name", "Company", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(])|^|(?<=同业|大厂|厂商|龙头|业者|个股|股王|公司|企业))"
@@ -408,6 +410,12 @@ class EntityDiscoverer:
                      and by_span[c]._.kg["cls"] == "Country"), None)
         if lead is not None and end - lead[1] >= 4 and folded.endswith(ORG_SUFFIXES, start, end):
             start, clashes = lead[1], [c for c in clashes if c != lead]
+        if re.search(r"[（(][^()（）]{2,4}[)）](?:股份有限公司|有限责任公司|有限公司|公司)$", folded[start:end]):
+            # 中芯國際（北京）公司: a registered subsidiary, its parent and its seat named inside it; the parent
+            # stays a mention of its own, the seat is the name's
+            seat = folded.rfind("(", start, end) if "(" in folded[start:end] else folded.rfind("（", start, end)
+            clashes = [c for c in clashes if not (c[0] == start and by_span.get(c) is not None
+                                                  and by_span[c]._.kg["cls"] == "Company") and not seat < c[0]]
         academic = [c for c in clashes if by_span.get(c) is not None
                     and by_span[c]._.kg["cls"] in ("University", "ResearchInstitute")
                     and re.match(r"(?:微电子|电子|科技|半导体|集团|股份|控股|信息|软件)", folded[c[1]:end])]
@@ -1289,6 +1297,9 @@ def _drop_nested_places(doc: Doc, spans) -> None:
     doc.spans[ENTITIES] = keep
 
 
+SEATED = re.compile(r"\([^()]{2,4}\)(?:股份有限公司|有限责任公司|有限公司|公司)$")
+
+
 def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     """Pull a candidate's left edge past function words, verbs, digits of counts and spaces."""
     if rule.cls in ("Event", "Policy", "Organization") and rule.name not in ("quoted-org", "titled-policy"):
@@ -1314,8 +1325,10 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     if rule.cls in ("Organization", "Event", "Policy", "AdministrativeRegion") and rule.name not in (
             "quoted-org", "abbrev-event", "minister-ministry", "ministry-and", "titled-policy"):
         # 貿易及工業部 keeps its 及; a title in 《》 is bounded by its marks (…審查決定的公告 keeps its 的)
-        # the name starts after the last stop character or punctuation inside the candidate
-        for i in range(end - 2, start - 1, -1):
+        # the name starts after the last stop character or punctuation inside the candidate (the brackets
+        # of a registered name's seat, 吉存半導體科技（上海）公司, are the name's own)
+        seat = SEATED.search(folded, start, end)
+        for i in range((seat.start() if seat else end - 1) - 1, start - 1, -1):
             ch = folded[i]
             if ch in STOP_CHARS or not (ch.isalnum() or ch in "&· "):
                 start = i + 1
