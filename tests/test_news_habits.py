@@ -202,3 +202,8 @@ def test_a_registered_name_with_its_seat_in_brackets_is_one_company(facts):
     assert "吉存半导体科技(上海)公司" in {n.replace("（", "(").replace("）", ")") for n in names}, names
     sub = next(k for k, e in f.entities.items() if any("北京" in n for n in e.names) and e.cls == "Company")
     assert any(r.subject == sub and r.property == "parentOrganization" and r.object == "smic" for r in f.relations)
+
+
+def test_a_rule_whose_name_holds_a_verb_is_named_whole(facts):
+    f = facts("星曜半導體執行長強調，新法案甚至比晶片擴散法案更不利於業界。")
+    assert "晶片扩散法案" in names_of(f, "Policy") | names_of(f, "Law"), names_of(f)

@@ -258,7 +258,7 @@ GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 # Words after which a name starts: a policy or event name never opens with a verb or 上.
 LEFT_CUT = re.compile(r".*(?:加强|放宽|收紧|实施|颁布|推出|发布|出台|宣布|撤销|取消|违反|遵守|适应|通过|提出|签署|会上|"
                       r"举办|召开|出席|参加|亮相|表示|认为|指出|针对|根据|依据|按照|关于|包括|以及|其中|此前|目前|投资|收购|入股|"
-                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向|举行|预计|预估|估计|预测|预期|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入|遭到|遭|受到|被列)")
+                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向|举行|预计|预估|估计|预测|预期|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入|遭到|遭|受到|被列|甚至比|甚至|比起|相比)")
 # In a registered name (上海國有資本投資有限公司) business words are the name's, not verbs before it
 #: business words a registered name holds (上海國有資本投資有限公司): no verbs or descriptors before it there
 BUSINESS_WORDS = ("投资", "收购", "入股", "控股", "公司", "集团")
@@ -722,7 +722,7 @@ class EntityDiscoverer:
                 if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
                         "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org") \
                         and not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 上海國有資本投資有限公司
-                    cut = _after_predicate(doc, start, end)  # 取得|北辰微電子: the name starts after the verb
+                    cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)  # 取得|北辰微電子
                     if cut is not None:
                         if end - cut < 2:
                             continue
@@ -1017,7 +1017,7 @@ COMMON_WORD_FREQ = 1000
 PREDICATE_TAGS = {"v", "vd", "p", "c", "u", "d", "q", "r", "xc"}
 
 
-def _after_predicate(doc: Doc, start: int, end: int) -> int | None:
+def _after_predicate(doc: Doc, start: int, end: int, min_len: int = 1) -> int | None:
     """Where a would-be name really starts when the trained tagger reads a verb, preposition,
     pronoun or the like inside it (取得北辰微電子 → 北辰微電子; 業務轉到海外子公司 → 海外子公司,
     which then fails as generic). The name's own last word (…存儲, …規則) is its head and is
@@ -1025,7 +1025,9 @@ def _after_predicate(doc: Doc, start: int, end: int) -> int | None:
     words = doc._.get("lac_words") or []
     inside = [(s, e, t) for s, e, t in words if start <= s and e <= end]
     cuts = [e for s, e, t in inside[:-1] if t in PREDICATE_TAGS]
-    return cuts[-1] if cuts else None
+    # (比AI擴散|法案: a rule's name may hold a verb, 擴散, 管制; the cut leaves a name long enough)
+    long_enough = [c for c in cuts if end - c >= min_len]
+    return (long_enough or cuts)[-1] if cuts else None
 
 
 # 美中科技競逐, 中美貿易: two countries' short names side by side open a phrase about both, not a place
@@ -1310,6 +1312,10 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         if m and m.end() > start:
             core = MINISTRY_CORE.search(folded, start, end) if rule.name in ("ministry-and", "minister-ministry") else None
             start = min(m.end(), core.start()) if core else m.end()  # 投資|貿易及工業部 keeps its 投資
+    if rule.name == "policy":  # 新法案|甚至比晶片擴散法案: a rule's name named before ends where this one may start
+        inner = [m.end() for m in re.finditer(r"法案|规则|规定|禁令|条例|新规|清单", folded[start:end - 2])]
+        if inner and end - (start + inner[-1]) >= 4:
+            start += inner[-1]
     if rule.name == "abbrev-event":
         for i in range(folded.find("(", start, end) - 1, start - 1, -1):
             if folded[i] in STOP_CHARS:
