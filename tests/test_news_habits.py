@@ -207,3 +207,23 @@ def test_a_registered_name_with_its_seat_in_brackets_is_one_company(facts):
 def test_a_rule_whose_name_holds_a_verb_is_named_whole(facts):
     f = facts("星曜半導體執行長強調，新法案甚至比晶片擴散法案更不利於業界。")
     assert "晶片扩散法案" in names_of(f, "Policy") | names_of(f, "Law"), names_of(f)
+
+
+@pytest.mark.parametrize("sentence, phrase, cls", [
+    ("法人展望後市，看好星曜半導體伺服器市佔持續提升。", "后市", "City"),
+    ("法人看好星曜半導體伺服器市佔持續提升。", "器市", "City"),
+    ("北辰微電子主管親自赴廠區督軍，加快星曜半導體的量產。", "厂区", "AdministrativeRegion"),
+    ("鋒算科技規劃興建10座半導體工廠，首座採用12奈米半導體製程。", "半导体", "Company"),
+    ("分析指出，這突顯半導體封裝測試製程的重要性，星曜半導體將受惠。", "突显", "Company"),
+    ("星曜半導體分別與一家香港物流公司和一家休士頓公司簽約。", "物流公司", "Company"),
+    ("星曜半導體擁有集成電路布圖設計專有權，鋒算科技則主攻低功耗處理器設計。", "设计", "Company"),
+    ("鋒算科技的非易失性存儲裝置專利被星曜半導體起訴。", "存储", "Company"),
+])
+def test_phrases_of_a_trade_are_no_names(facts, sentence, phrase, cls):
+    f = facts(sentence)
+    assert not any(phrase in n for n in names_of(f, cls)), names_of(f, cls)
+
+
+def test_an_english_plural_of_a_known_model_is_that_model(facts):
+    f = facts("涉案晶片型號包括H100s、H200s和星曜半導體的XG720。")
+    assert {"nvidia-h100", "nvidia-h200"} <= set(f.entities), sorted(f.entities)

@@ -201,8 +201,8 @@ def _rules() -> list[Rule]:
             rf"规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单))"), 0.65),
         # Places by their form: 南山區, 坪山新區, 新竹科學園區, 合肥市
         Rule("place-suffix", "AdministrativeRegion", re.compile(
-            rf"(?P<name>[{HAN}]{{2,4}}?(?:科学园区|高新区|开发区|新区|园区|自治区|省|(?<![股上城超夜门街楼车牛熊开收休])市|县|区|镇))"
-            r"(?![场值长民政委级内外面域])(?!联邦|地方法院|法院)"), 0.55),  # not 首爾股市, 城市, nor a court's seat
+            rf"(?P<name>[{HAN}]{{2,4}}?(?:科学园区|高新区|开发区|新区|园区|自治区|省|(?<![股上城超夜门街楼车牛熊开收休后器])市|县|区|镇))"
+            r"(?![场值长民政委级内外面域占佔])(?!联邦|地方法院|法院)"), 0.55),  # 展望後市, 伺服器市佔: the market  # not 首爾股市, 城市, nor a court's seat
         # Courts by seat and level: 德州東區聯邦地方法院, 加州北區聯邦地區法院
         Rule("court", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(在向于由与和及被])|^)(?P<name>[{HAN}]{{2,8}}?(?:联邦)?(?:地方|地区|高等|上诉|巡回|破产)法院|(?:国家|地方|初级|高等|推事|地区|最高|联邦|特别|[{HAN}]{{2,6}}地方)法庭)"), 0.7),
@@ -235,7 +235,7 @@ NOT_PRODUCTS = {"ai", "gpu", "cpu", "npu", "dpu", "asic", "fpga", "pc", "ic", "s
                 # kinds of memory (DRAM, NAND Flash, SSD), named by what they are, not by whose they are
                 "dram", "sdram", "nand", "nand flash", "flash", "ssd", "essd", "nor", "sram"}
 GENERIC_START = ("国产", "国内", "海外", "该", "这", "那", "一家", "多家", "各", "本土", "中资", "外资", "相关", "其他",
-                 "其它", "知名", "大型", "小型", "头部", "龙头", "初创")
+                 "其它", "知名", "大型", "小型", "头部", "龙头", "初创", "新一轮", "重要", "主要")
 SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院": "ResearchInstitute",
                 "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "实验室": "ResearchInstitute",
                 "智库": "ResearchInstitute", "通讯社": "MediaOrganization", "电视台": "MediaOrganization",
@@ -250,7 +250,8 @@ COURT = re.compile(r"(?:地方|高等|最高|商业|行政|联邦|地区|中级|
 # a suffix that is also a plain noun (科技, 半導體, 設計), when a generic head noun follows it, is a word of a
 # longer noun phrase (美國頂尖科技企業, 全球儲存半導體短缺) and ends no name
 WORD_SUFFIXES = ("科技", "半导体", "设计", "电子", "微电子", "资本")
-GENERIC_HEAD = r"(?:企业|产业|行业|技术|短缺|领域|板块|巨头|龙头|大厂|厂商|业者|产品|新股|类股|股票|概念|人才|实力|能力|水平|强国|大国)"
+GENERIC_HEAD = (r"(?:企业|产业|行业|技术|短缺|领域|板块|巨头|龙头|大厂|厂商|业者|产品|新股|类股|股票|概念|人才|实力|能力|水平|强国|大国"
+                r"|封装|封测|制造|设备|材料|套件|工具|服务|方案|平台|流程|规则)")
 NOUN_SUFFIXES = ("软件", "设计", "存储", "通信", "资讯", "咨询", "顾问", "智算")
 GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 
@@ -306,7 +307,8 @@ class EntityDiscoverer:
         bare = EVENT_EDGE.sub("", bare).strip()
         # (GAIN AI 法案: a space between the Latin and the Chinese of a name is no part of it)
         spaced = re.sub(r"(?<=[A-Za-z0-9])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z0-9])", "", bare)
-        for variant in (name, bare, POLICY_TAIL.sub("", bare), EVENT_TAIL.sub("", bare).strip(), spaced):
+        plural = re.sub(r"(?<=\d)s$", "", bare)  # H100s, H200s: English plurals of a model
+        for variant in (name, bare, POLICY_TAIL.sub("", bare), EVENT_TAIL.sub("", bare).strip(), spaced, plural):
             hits = self.index.lookup(variant) if len(variant) >= 2 else ()
             if hits:
                 return hits[0]
@@ -732,7 +734,7 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded.endswith(WORD_SUFFIXES, start, end) and \
                         re.match(GENERIC_HEAD, folded[end:end + 2]):
                     continue  # 頂尖科技|企業, 儲存半導體|短缺, 堆疊式設計|技術: the suffix is a word of a longer noun
-                if rule.name == "org-suffix" and folded[end:end + 1] in ("器", "件", "卡", "芯", "盘"):
+                if rule.name == "org-suffix" and folded[end:end + 1] in ("器", "件", "卡", "芯", "盘", "装"):
                     continue  # 動態隨機存取存儲|器: the suffix goes on as a word for a device
                 if rule.cls == "Organization" and folded.startswith("商", end):
                     continue  # 內地AI晶片設計|商: a word for a kind of firm, not a name
@@ -943,6 +945,12 @@ class EntityDiscoverer:
                     or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))  # 報告期內公司
                     or TIME_WORD.search(core)  # 上市首日|公司股價: a time word, no name
                     or re.search(r"\d\s*(?:家|个|名|位|年|月|日)", core)  # 今年有3到5家|公司: a count or a date
+                    # 12奈米|半導體, 10座|半導體, 三檔子基金, 三期股份: a count, a size or an ordinal opens no name
+                    or re.match(r"[\d一二三四五六七八九十两几多数]+\s*(?:奈米|纳米|nm|座|期|档|家|个|轮|款|只|支|成|倍)", core)
+                    or _opens_with_verb(core)  # 突顯|半導體, 完成AI|半導體: a verb opens a phrase, no name
+                    or re.match(r"[有为是将把被对在从向]", core)  # 有集成電路布圖設計: a verb of one character
+                    or (matched == "设计" and re.search(r"(?:处理器|芯片|晶片|架构|电路|产品)$", core))  # 處理器|設計
+                    or _place_and_word(core)  # 香港物流|公司, 休士頓|公司: a place and a plain word
                     # 旗艦|公司, 測數據無疑展現|公司: a plain word or a phrase before the bare suffix
                     or (matched in ("公司", "科技", "半导体") and _dictionary_word(core))
                     or (company_suffix or matched not in ("股份有限公司", "有限责任公司", "有限公司", "合伙企业")) and _phrase(core)
@@ -962,7 +970,7 @@ class EntityDiscoverer:
             if re.search(PERSON_TITLES, core):
                 return None  # 副部長劉鎮|東: a title and a name, no town
             if len(core) < 2 or core in GENERIC or _common_word(core[-2:]) and not _common_word(core) or \
-                    _dictionary_word(core) or core.endswith(("地", "城", "郊", "社", "园", "产业", "工业", "行政",
+                    _dictionary_word(core) or core.endswith(("地", "城", "郊", "社", "园", "厂", "产业", "工业", "行政",
                                                                   "特别", "经济", "保税", "示范", "试验", "服务")) \
                     or core.startswith(GENERIC_START + ("全", "本", "各", "所在", "当地", "该")):
                 return None
@@ -1112,6 +1120,30 @@ def _phrase(name: str) -> bool:
 # adverbs and verbs that a name never holds (a phrase does): 無疑, 展現, 已經
 FUNCTION_WORDS = frozenset(("无疑", "展现", "已经", "正在", "将会", "可能", "显示", "表示", "认为", "成为", "进行", "持续",
                             "大幅", "明显", "目前", "仍然", "依然", "继续", "开始", "预计", "带来", "推动", "看好"))
+
+
+def _opens_with_verb(core: str) -> bool:
+    """突顯半導體, 完成AI半導體: a core whose first word is a verb of the language (jieba's dictionary
+    tags it v) is a phrase; names open with coined stems or places."""
+    if not re.match(rf"[{HAN}]{{2}}", core):
+        return False
+    from kg.nlp.tokenizer import dictionary_verbs
+    words = _cut(core)
+    return bool(words) and len(words[0]) >= 2 and words[0] in dictionary_verbs()
+
+
+def _place_and_word(core: str) -> bool:
+    """香港物流, 休士頓: a core that is a place alone, or a place and a common word, names no firm
+    (the firm is one of that place, of that trade)."""
+    from kg.nlp.gazetteer import reference_index
+    from kg.reference import load_reference
+    index, ref = reference_index(None), load_reference(None)
+    for k in range(len(core), 1, -1):
+        hits = index.lookup(core[:k])
+        if hits and ref.get(hits[0]) is not None and ref.get(hits[0]).coarse in ("GPE", "LOC"):
+            rest = core[k:]
+            return not rest or _dictionary_word(rest) or rest in GENERIC
+    return False
 
 
 def _cut(name: str) -> list[str]:
