@@ -227,3 +227,8 @@ def test_phrases_of_a_trade_are_no_names(facts, sentence, phrase, cls):
 def test_an_english_plural_of_a_known_model_is_that_model(facts):
     f = facts("涉案晶片型號包括H100s、H200s和星曜半導體的XG720。")
     assert {"nvidia-h100", "nvidia-h200"} <= set(f.entities), sorted(f.entities)
+
+
+def test_a_minister_of_the_other_side_names_no_ministry(facts):
+    f = facts("星曜半導體所在國的經濟部長表示，自己將於近日與中方主管部長會晤。")
+    assert not any("主管部" in n for n in names_of(f)), names_of(f)

@@ -924,7 +924,7 @@ class EntityDiscoverer:
                 return "GovernmentAgency" if COURT.search(name) else None
             if name.endswith(GOV_SUFFIX):
                 if rule.name == "minister-ministry" and (re.search(
-                        r"(?:总|内|全|东|西|南|北|中|外|局|干|本|乐|支|各|该|此|这)部$", name)):
+                        r"(?:总|内|全|东|西|南|北|中|外|局|干|本|乐|支|各|该|此|这|管)部$", name) or re.search(r"[自将于的]", name)):
                     return None
                 return "GovernmentAgency"
             company_suffix, matched = False, None
