@@ -232,3 +232,10 @@ def test_an_english_plural_of_a_known_model_is_that_model(facts):
 def test_a_minister_of_the_other_side_names_no_ministry(facts):
     f = facts("星曜半導體所在國的經濟部長表示，自己將於近日與中方主管部長會晤。")
     assert not any("主管部" in n for n in names_of(f)), names_of(f)
+
+
+def test_buying_a_companys_plant_is_no_ownership_of_the_company_nor_its_seat(facts):
+    f = facts("北辰微電子宣布將以18億美元現金收購星曜半導體位於苗栗的P5晶圓廠。")
+    buyer, seller = key_of(f, "北辰"), key_of(f, "星曜")
+    assert not any(r.property in ("ownedBy", "headquarters") for r in f.relations), f.relations
+    assert linked(f, buyer, seller)

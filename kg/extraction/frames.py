@@ -407,11 +407,16 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             for b in members:
                 if a[2].key == b[2].key:
                     continue
+                if rule.property == "ownedBy" and rule.subject == "after" and PART_OF.match(folded, b[1]):
+                    continue  # 收購力積電位於銅鑼的晶圓廠: a plant of the company is bought, not the company
                 subj, obj = (b, a) if rule.subject == "after" else (a, b)
                 out.append((subj[2].key, rule.property, obj[2].key, a[0], b[1]))
     return out
 
 
+#: 位於…的晶圓廠, 的業務: what follows a company is a part of it (a plant, a business), not the company
+PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?)?的[^，。；,;]{0,10}?(?:厂|工厂|晶圆厂|厂房|业务|部门|资产|产线|"
+                     r"事业|设备|专利|子公司|分公司|工厂)")
 #: 由X開發, 交由X生產: a clause whose agent follows 由
 BY_OPENING = re.compile(r"\s*(?:由|交由)(?!于|此|是)")  # not 由於 (because)
 #: 為X, 替X, 幫X: X is who an act is for
