@@ -239,3 +239,9 @@ def test_buying_a_companys_plant_is_no_ownership_of_the_company_nor_its_seat(fac
     buyer, seller = key_of(f, "北辰"), key_of(f, "星曜")
     assert not any(r.property in ("ownedBy", "headquarters") for r in f.relations), f.relations
     assert linked(f, buyer, seller)
+
+
+def test_他_names_the_person_named_last_in_the_paragraph(facts):
+    f = facts("林子恒出生於檳城，在新加坡長大。之後，他前往北辰大學攻讀碩士，隨後加入星曜半導體。")
+    person = key_of(f, "林子恒")
+    assert linked(f, person, key_of(f, "北辰大學"))

@@ -262,6 +262,13 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                 if ent.key not in seen:
                     ents.append((cue.plural_people.search(folded, cs, ce).start(), ent))
                     seen.add(ent.key)
+        # 陳立武出生於柔佛。之後，他前往麻省理工學院: 他, 她 name the person named last in the paragraph
+        pronoun = PERSON_PRONOUN.search(folded, cs, ce)
+        if pronoun and not any(ent.cls == "Person" for _, ent in ents):
+            last = next((m for m in reversed(mentions[:mi]) if m[2].cls == "Person"), None)
+            if last is not None and "\n" not in folded[last[1]:pronoun.start()] and last[2].key not in seen:
+                ents.insert(0, (pronoun.start(), last[2]))
+                seen.add(last[2].key)
         # …推出首款AI晶片MARS1000，由本地公司SkyeChip開發: a clause opening with 由 is about the product its
         # sentence named last
         if BY_OPENING.match(folded, cs) and ents and not any(ent.cls in PRODUCTS for _, ent in ents):
@@ -417,6 +424,8 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
 #: 位於…的晶圓廠, 的業務: what follows a company is a part of it (a plant, a business), not the company
 PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?)?的[^，。；,;]{0,10}?(?:厂|工厂|晶圆厂|厂房|业务|部门|资产|产线|"
                      r"事业|设备|专利|子公司|分公司|工厂)")
+#: 他, 她 as a person (not 他們, 其他, 他人, 他國)
+PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人国乡处方])")
 #: 由X開發, 交由X生產: a clause whose agent follows 由
 BY_OPENING = re.compile(r"\s*(?:由|交由)(?!于|此|是)")  # not 由於 (because)
 #: 為X, 替X, 幫X: X is who an act is for
