@@ -245,3 +245,9 @@ def test_他_names_the_person_named_last_in_the_paragraph(facts):
     f = facts("林子恒出生於檳城，在新加坡長大。之後，他前往北辰大學攻讀碩士，隨後加入星曜半導體。")
     person = key_of(f, "林子恒")
     assert linked(f, person, key_of(f, "北辰大學"))
+
+
+def test_a_sentence_asked_as_a_range_gives_both_bounds(facts):
+    f = facts("檢方對星曜半導體前員工林子恒求處有期徒刑7至14年。")
+    years = {str(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "YEAR"}
+    assert {"7", "14"} <= years, years

@@ -100,7 +100,10 @@ _PATTERNS = [
     # 主導研發長達21年, 歷時三年: a span of years after a word that says so
     ("years-long", re.compile(rf"(?:长达|历时|为期|已有|耗时)\s*(?P<yn>\d{{1,3}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?![\d月底初度])")),
     # 最高可判監10年: a sentence in years
-    ("jail-years", re.compile(r"(?:判监|判处|判刑|判囚|监禁|入狱|坐牢|有期徒刑|徒刑)\s*(?P<yn>\d{1,2})\s*年"
+    # 求處有期徒刑7至14年: both bounds of a sentence asked or given
+    ("jail-range", re.compile(r"(?:判监|判处|判刑|判囚|求处|监禁|有期徒刑|徒刑)\s*(?P<num>\d{1,2})\s*年?\s*(?:至|到|-|~)\s*"
+                              r"(?P<num2>\d{1,2})\s*年")),
+    ("jail-years", re.compile(r"(?:判监|判处|判刑|判囚|求处|监禁|入狱|坐牢|有期徒刑|徒刑)\s*(?P<yn>\d{1,2})\s*年"
                               # 分別判處6年及3年: the terms after the first
                               r"|(?<=年)\s*(?:及|和|、|与)\s*(?P<yn2>\d{1,2})\s*年(?![度底初中末月])")),
     # 42歲的陳志明: an age
@@ -161,6 +164,11 @@ def find_amounts(folded: str) -> list[Amount]:
                     v = Decimal(num.replace(",", "")) * SCALE.get(scale or "", Decimal(1))
                     v = v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()
                     out.append(Amount(bs, be, v, CURRENCY[g["cur"]], _metric(folded, s), bool(g.get("approx")), rule))
+                continue
+            if rule == "jail-range":
+                taken.append((s, e))
+                for bs, be, num in ((m.start("num"), m.end("num"), g["num"]), (m.start("num2"), e, g["num2"])):
+                    out.append(Amount(bs, be, Decimal(num), "YEAR", _metric(folded, s), False, rule))
                 continue
             if rule == "count-range":
                 unit = COUNT_UNITS.get(g["cunit"]) or COUNT_UNITS.get(g["cunit"][0])
