@@ -251,3 +251,19 @@ def test_a_sentence_asked_as_a_range_gives_both_bounds(facts):
     f = facts("檢方對星曜半導體前員工林子恒求處有期徒刑7至14年。")
     years = {str(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "YEAR"}
     assert {"7", "14"} <= years, years
+
+
+@pytest.mark.parametrize("sentence, phrase, cls", [
+    ("SiP是將多顆半導體晶片整合於同一封裝內的技術，星曜半導體已量產。", "多颗", "Company"),
+    ("新版本將由北辰微電子負責後段設計，星曜半導體負責前段。", "后段", "Company"),
+    ("美國政府放寬對星曜半導體（US.XYS）晶片出口的監管。", "US", "Country"),
+    ("北辰微電子以約24億美元收購Alphawave Semi公司。", "Semi", "ResearchInstitute"),
+])
+def test_more_phrases_and_codes_are_no_names(facts, sentence, phrase, cls):
+    f = facts(sentence)
+    assert not any(phrase.lower() in n.lower() for n in names_of(f, cls)), names_of(f, cls)
+
+
+def test_a_reporter_after_記者_and_a_colon(facts):
+    f = facts("每經記者：王晶 每經編輯：文多\n星曜半導體宣布推出XG720晶片。")
+    assert "王晶" in names_of(f, "Person")

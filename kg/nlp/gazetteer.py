@@ -24,7 +24,9 @@ def reference_index(folder: str | None = None) -> NameIndex[str]:
 LAW_WORD_GOES_ON = re.compile(r"(?<=法)(?:规|律|院|庭|官|人|务|治|则)")
 # A stock ticker in brackets, (nvda-us), (2330-tw), (688256.sh): its market suffix is no mention of a country
 # (NVDA.US), (Micron Technology, MU-US): a ticker's market suffix, last in its brackets
-TICKER = re.compile(r"[(（][^()（）]{0,40}?(?<![a-z0-9])[a-z0-9]{1,8}[-.](?P<market>[a-z]{2,3})\s*[)）]")
+LATIN_WORD_BEFORE = re.compile(r"[a-z][a-z0-9]{2,} $")
+TICKER = re.compile(r"[(（]\s*(?P<market2>us|hk|sh|sz|tw|jp|kr)\.[a-z]{1,5}\s*[)）]"  # (US.NVDA): the market first
+                    r"|[(（][^()（）]{0,40}?(?<![a-z0-9])[a-z0-9]{1,8}[-.](?P<market>[a-z]{2,3})\s*[)）]")
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -112,10 +114,13 @@ class KnownNames:
 
     def _find(self, folded: str) -> Iterator[tuple[int, int, KnownEntity]]:
         payloads = self.trie.payloads
-        markets = {m.span("market") for m in TICKER.finditer(folded)}
+        markets = {m.span("market") if m.group("market") else m.span("market2") for m in TICKER.finditer(folded)}
         for start, end, name in self.trie.finditer(folded):
             if end - start == 2 and _splits_a_word(folded, start, end) or (start, end) in markets:
                 continue
+            if LATIN_WORD_BEFORE.search(folded, max(0, start - 20), start) and folded[start:start + 1].isascii() \
+                    and self.reference.get(payloads[name]).coarse == "ORG":
+                continue  # Alphawave Semi: the last word of a longer Latin name is not the body SEMI
             ent = self.reference.get(payloads[name])
             if ent.coarse == "LAW" and LAW_WORD_GOES_ON.match(folded, end):
                 continue  # 出口管制法|規: the generic word 法規, not the law named 出口管制法

@@ -753,6 +753,8 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded.endswith("设计", start, end) and \
                         re.search(r"(?:采用|使用|采取|沿用|延续|全新|独特|创新|化|的|种|款|套|项)$", folded[max(0, start - 2):start]):
                     continue  # 採用單機櫃設計: a design adopted, not a design house
+                if rule.name == "org-suffix" and folded.endswith("设计", start, end) and _verb_before(folded, start):
+                    continue  # 負責後段設計: a design a firm does, not a design house
                 cls = self._classify(folded[start:end], rule)
                 branch = re.fullmatch(r"(?P<core>.+?)(?:办公室|分公司|办事处|分局|分部|分行)", folded[start:end])
                 if branch and any(self.reference.get(i).coarse in ("GPE", "LOC") for k in (2, 3, 4, 5)
@@ -946,7 +948,7 @@ class EntityDiscoverer:
                     or TIME_WORD.search(core)  # 上市首日|公司股價: a time word, no name
                     or re.search(r"\d\s*(?:家|个|名|位|年|月|日)", core)  # 今年有3到5家|公司: a count or a date
                     # 12奈米|半導體, 10座|半導體, 三檔子基金, 三期股份: a count, a size or an ordinal opens no name
-                    or re.match(r"[\d一二三四五六七八九十两几多数]+\s*(?:奈米|纳米|nm|座|期|档|家|个|轮|款|只|支|成|倍)", core)
+                    or re.match(r"[\d一二三四五六七八九十两几多数]+\s*(?:奈米|纳米|nm|座|期|档|家|个|轮|款|只|支|成|倍|颗|片|张|台|套)", core)
                     or _opens_with_verb(core)  # 突顯|半導體, 完成AI|半導體: a verb opens a phrase, no name
                     or re.match(r"[有为是将把被对在从向]", core)  # 有集成電路布圖設計: a verb of one character
                     or (matched == "设计" and re.search(r"(?:处理器|芯片|晶片|架构|电路|产品)$", core))  # 處理器|設計
@@ -1132,6 +1134,12 @@ def _opens_with_verb(core: str) -> bool:
     return bool(words) and len(words[0]) >= 2 and words[0] in dictionary_verbs()
 
 
+def _verb_before(folded: str, start: int) -> bool:
+    """負責|後段設計: the two characters before a would-be name are a verb of the language."""
+    from kg.nlp.tokenizer import dictionary_verbs
+    return start >= 2 and folded[start - 2:start] in dictionary_verbs()
+
+
 def _place_and_word(core: str) -> bool:
     """香港物流, 休士頓: a core that is a place alone, or a place and a common word, names no firm
     (the firm is one of that place, of that trade)."""
@@ -1251,7 +1259,7 @@ BUILDING = CuePattern("building")
 TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG)
 MEDIA_SUFFIX = ("新闻", "日报", "时报", "晚报", "电视台", "通讯社", "新闻网", "新闻社", "周刊", "杂志", "广播", "早报", "商报")
 # 記者X, and 編譯X: a wire story's translator signs it as its reporter would (鉅亨網編譯陳文華)
-REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编译)\s*")
+REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编译)\s*[:：]?\s*")
 REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 # （記者張曉明、李雪）: a further reporter after the first
 CO_REPORTER = CuePattern(lambda w: rf"{w('reporter-joiner')}\s*(?P<co>[{HAN}]{{2,3}}?)(?=[)）、,，\s/／])")
