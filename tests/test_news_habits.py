@@ -267,3 +267,16 @@ def test_more_phrases_and_codes_are_no_names(facts, sentence, phrase, cls):
 def test_a_reporter_after_記者_and_a_colon(facts):
     f = facts("每經記者：王晶 每經編輯：文多\n星曜半導體宣布推出XG720晶片。")
     assert "王晶" in names_of(f, "Person")
+
+
+def test_a_deal_that_failed_owns_nothing(facts):
+    f = facts("2018年北辰微電子收購星曜半導體的案例，因未獲批准而夭折。")
+    assert not any(r.property == "ownedBy" for r in f.relations)
+    assert linked(f, key_of(f, "北辰"), key_of(f, "星曜"))
+
+
+def test_a_shareholder_named_after_持股_holds_the_company(facts):
+    f = facts("星曜半導體公告稱，公司持股5%以上的股東青嵐資本有限公司與北辰微電子簽署協議。")
+    firm, holder = key_of(f, "星曜"), key_of(f, "青嵐")
+    owned = {(r.subject, r.object) for r in f.relations if r.property == "ownedBy"}
+    assert (firm, holder) in owned and (holder, firm) not in owned

@@ -416,7 +416,14 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
                     continue
                 if rule.property == "ownedBy" and rule.subject == "after" and PART_OF.match(folded, b[1]):
                     continue  # 收購力積電位於銅鑼的晶圓廠: a plant of the company is bought, not the company
+                if rule.property == "ownedBy" and DEAL_FAILED.search(
+                        folded, m.start(), max(frame.end, (folded.find("。", m.start()) + 1) or len(folded))):
+                    continue  # 高通收購恩智浦…均因未獲批准而夭折: a deal that failed owns nothing
                 subj, obj = (b, a) if rule.subject == "after" else (a, b)
+                if rule.property == "ownedBy" and "股东" in folded[m.end():b[0]]:
+                    # 公司持股5%以上的股東——X: X holds the company, not the other way (X alone)
+                    out.append((a[2].key, rule.property, b[2].key, a[0], b[1]))
+                    break
                 out.append((subj[2].key, rule.property, obj[2].key, a[0], b[1]))
     return out
 
@@ -426,6 +433,8 @@ PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?
                      r"事业|设备|专利|子公司|分公司|工厂)")
 #: 他, 她 as a person (not 他們, 其他, 他人, 他國)
 PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人国乡处方])")
+#: a deal that did not happen: 夭折, 告吹, 未獲批准, 終止
+DEAL_FAILED = re.compile(r"夭折|告吹|破局|失败|未能|未获|终止|放弃|叫停|撤回")
 #: 由X開發, 交由X生產: a clause whose agent follows 由
 BY_OPENING = re.compile(r"\s*(?:由|交由)(?!于|此|是)")  # not 由於 (because)
 #: 為X, 替X, 幫X: X is who an act is for

@@ -259,7 +259,7 @@ GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 # Words after which a name starts: a policy or event name never opens with a verb or 上.
 LEFT_CUT = re.compile(r".*(?:加强|放宽|收紧|实施|颁布|推出|发布|出台|宣布|撤销|取消|违反|遵守|适应|通过|提出|签署|会上|"
                       r"举办|召开|出席|参加|亮相|表示|认为|指出|针对|根据|依据|按照|关于|包括|以及|其中|此前|目前|投资|收购|入股|"
-                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向|举行|预计|预估|估计|预测|预期|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入|遭到|遭|受到|被列|甚至比|甚至|比起|相比)")
+                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向|举行|预计|预估|估计|预测|预期|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入|遭到|遭|受到|被列|甚至比|甚至|比起|相比|股东)")
 # In a registered name (上海國有資本投資有限公司) business words are the name's, not verbs before it
 #: business words a registered name holds (上海國有資本投資有限公司): no verbs or descriptors before it there
 BUSINESS_WORDS = ("投资", "收购", "入股", "控股", "公司", "集团")
