@@ -280,3 +280,9 @@ def test_a_shareholder_named_after_持股_holds_the_company(facts):
     firm, holder = key_of(f, "星曜"), key_of(f, "青嵐")
     owned = {(r.subject, r.object) for r in f.relations if r.property == "ownedBy"}
     assert (firm, holder) in owned and (holder, firm) not in owned
+
+
+def test_an_analysts_expected_figure_is_the_companys_not_the_outlets(facts):
+    f = facts("星曜半導體表示，第四季訂單金額達132億歐元，遠高於彭博分析師預期的68.5億歐元。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert owner["6850000000"] == {key_of(f, "星曜")}, owner

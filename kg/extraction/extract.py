@@ -358,6 +358,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             maker = next((entities.get(r.object) for r in relations if r.subject == subject.key
                           and r.property == "developer"), None)
             subject = maker or main or subject
+        if subject.cls == "MediaOrganization" and ANALYSTS_EXPECT.search(folded, max(sentence[0], q["start"] - 10), q["start"]):
+            # 遠高於彭博分析師預期的68.5億歐元: the analysts' figure is of the company the sentence is about
+            subject = next((ent for ms, me, ent in mentions if sentence[0] <= ms < q["start"] and ent.cls == "Company"),
+                           None) or main or subject
         stake = q["unit"] == "PERCENT" and STAKE.search(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0], q["start"])
         if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON") and not stake:
             # 趙海軍指出，第3季銷售收入23.82億美元: a figure an officer gives is his company's (a known
@@ -603,6 +607,8 @@ def _respective_periods(amounts, folded: str) -> dict[int, dict]:
     return out
 
 
+#: what analysts expected, right before a figure: 預期的, 預估為
+ANALYSTS_EXPECT = re.compile(r"(?:预期|预估|预测|估计|预计|共识)(?:的|为|值|约)?\s*$")
 #: a share held: 持股, 持有…股份, 股權占比
 STAKE = re.compile(r"持股|持有|股权|股份|股比|占股")
 #: a sentence opening with these speaks of the period the one before named
