@@ -286,3 +286,9 @@ def test_an_analysts_expected_figure_is_the_companys_not_the_outlets(facts):
     f = facts("星曜半導體表示，第四季訂單金額達132億歐元，遠高於彭博分析師預期的68.5億歐元。")
     owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
     assert owner["6850000000"] == {key_of(f, "星曜")}, owner
+
+
+def test_a_maker_with_its_name_in_brackets_before_its_chip_develops_it(facts):
+    f = facts("同時，北辰微電子（Beichen）功能相近的XG720晶片也將併入配額計算。")
+    chip, firm = key_of(f, "XG720"), key_of(f, "北辰")
+    assert any(r.subject == chip and r.property == "developer" and r.object == firm for r in f.relations)

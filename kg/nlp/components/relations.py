@@ -27,7 +27,7 @@ COUNTRIES = {"Country", "AdministrativeRegion", "City", "GeoRegion"}
 ORGS = DEVELOPERS | {"GovernmentAgency", "Legislature", "MediaOrganization", "StockExchange",
                      "InternationalOrganization"}
 
-_MODIFIER = r"(?:的|[「『“\"]|自研的?|自家的?|最新的?|新一代的?|下一代的?|旗舰的?|顶尖的?|顶级的?|最先进的?|先进的?|首款|新款|ai|人工智能|芯片|晶片|gpu|加速器|处理器|大模型|模型|\s)*"
+_MODIFIER = r"(?:的|[「『“\"]|[(（][^()（），。]{1,20}[)）]|[^，。；、\s的]{0,4}(?:相近|相当|同级|相仿)的|自研的?|自家的?|最新的?|新一代的?|下一代的?|旗舰的?|顶尖的?|顶级的?|最先进的?|先进的?|首款|新款|ai|人工智能|芯片|晶片|gpu|加速器|处理器|大模型|模型|\s)*"
 DEVELOPER_GAP = re.compile(rf"^{_MODIFIER}$")
 LIST_GAP = re.compile(r"^(?:芯片|晶片)?[、和与及,，]\s*(?:的|下一代|新一代|最新)?$")
 # 負責製造的博通 / 由台積電代工 / 台積電…工廠…生產的Blackwell
