@@ -292,3 +292,8 @@ def test_a_maker_with_its_name_in_brackets_before_its_chip_develops_it(facts):
     f = facts("同時，北辰微電子（Beichen）功能相近的XG720晶片也將併入配額計算。")
     chip, firm = key_of(f, "XG720"), key_of(f, "北辰")
     assert any(r.subject == chip and r.property == "developer" and r.object == firm for r in f.relations)
+
+
+def test_two_countries_short_names_and_a_quoted_phrase_are_no_names(facts):
+    f = facts("外界憂心，中荷衝突恐擴大為供應鏈危機；星曜半導體的技術已跨過「可做出晶片」門檻。")
+    assert names_of(f) == {"星曜半导体"}, names_of(f)

@@ -616,7 +616,7 @@ class EntityDiscoverer:
                     out.append((start, end, "Person", LAC_PERSON))
             elif label == "LOC":
                 if re.fullmatch(rf"[{HAN}]{{2,8}}", name) and name not in GENERIC and \
-                        not re.fullmatch(r"[中美日韩台港澳欧英德法俄印越泰新马][中美日韩台港澳欧英德法俄印越泰新马东西南北]{1,2}", name) and \
+                        not re.fullmatch(r"[中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙][中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙东西南北]{1,2}", name) and \
                         not (re.match(TWO_COUNTRIES, name) and _common_word(name[2:])) and \
                         not name.endswith(("市场", "地区", "海外", "国内", "境内", "境外", "全球", "各地")):
                     out.append((start, end, "Place", LAC_PLACE))
@@ -990,6 +990,7 @@ class EntityDiscoverer:
             core = re.sub(r"(?:超节点|服务器|伺服器|计算集群|集群|一体机|大模型|芯片|晶片|处理器|加速卡)$", "", name)
             from kg.nlp.tokenizer import field_words
             if len(core) < 2 or core in GENERIC or _common_word(core) or _common_word(core[:2]) or core in field_words() or \
+                    re.match(r"[可能会要将已]", core) or _opens_with_verb(core) or \
                     core.startswith(GENERIC_START) or re.search(r"[的了和与及等新款代]", core) or re.fullmatch(
                         r"(?:高端|高性能|先进|旗舰|自研|国产|新型|主力|中端|低端|入门|顶级|通用|专用|边缘|车用|车规|手机|"
                         r"存储|逻辑|模拟|功率|射频|云端|终端|训练|推理|ai|gpu|算力|智能|超级|大型|小型)+", core):
