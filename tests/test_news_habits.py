@@ -297,3 +297,8 @@ def test_a_maker_with_its_name_in_brackets_before_its_chip_develops_it(facts):
 def test_two_countries_short_names_and_a_quoted_phrase_are_no_names(facts):
     f = facts("外界憂心，中荷衝突恐擴大為供應鏈危機；星曜半導體的技術已跨過「可做出晶片」門檻。")
     assert names_of(f) == {"星曜半导体"}, names_of(f)
+
+
+def test_a_registered_name_keeps_its_country(facts):
+    f = facts("股東包括中國青嵐銀行股份有限公司（6.25%）等19位股東。")
+    assert "中国青岚银行股份有限公司" in names_of(f, "Company"), names_of(f)

@@ -410,7 +410,8 @@ class EntityDiscoverer:
         by_span = {(s._.kg["start"], s._.kg["end"]): s for s in existing}
         lead = next((c for c in clashes if c[0] == start and by_span.get(c) is not None
                      and by_span[c]._.kg["cls"] == "Country"), None)
-        if lead is not None and end - lead[1] >= 4 and folded.endswith(ORG_SUFFIXES, start, end):
+        if lead is not None and end - lead[1] >= 4 and folded.endswith(ORG_SUFFIXES, start, end) and \
+                not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 中國農業銀行股份有限公司: registered whole
             start, clashes = lead[1], [c for c in clashes if c != lead]
         if re.search(r"[（(][^()（）]{2,4}[)）](?:股份有限公司|有限责任公司|有限公司|公司)$", folded[start:end]):
             # 中芯國際（北京）公司: a registered subsidiary, its parent and its seat named inside it; the parent
