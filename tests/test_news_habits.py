@@ -302,3 +302,15 @@ def test_two_countries_short_names_and_a_quoted_phrase_are_no_names(facts):
 def test_a_registered_name_keeps_its_country(facts):
     f = facts("股東包括中國青嵐銀行股份有限公司（6.25%）等19位股東。")
     assert "中国青岚银行股份有限公司" in names_of(f, "Company"), names_of(f)
+
+
+def test_a_figure_tagged_with_a_model_in_brackets_is_that_models(facts):
+    f = facts("星曜存儲稱北辰科技的96層（B27A）、128層（B37R）和232層（B58R）系列快閃記憶體晶片侵犯其專利。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert owner["96"] == {key_of(f, "B27A")} and owner["232"] == {key_of(f, "B58R")}, owner
+
+
+def test_a_joint_general_manager_by_title_alone_works_for_the_company_in_question(facts):
+    f = facts("星曜半導體今日召開法說會。星曜半導體第三季營收創高。星曜半導體預估明年成長。"
+              "共同總經理王大明表示，第三季出貨成長。")
+    assert any(r.property == "employer" and r.object == key_of(f, "星曜") for r in f.relations)

@@ -210,6 +210,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         # owned by what a rule knows (respectively, an age, a stock code, a penalty), not the topic chain
         settled = q["start"] in respectively or q["metric"] in ("age", "stock-code")
         subject = respectively.get(q["start"])
+        if subject is None:  # 96層（B27A）、128層（B37R）: a figure tagged with a model in brackets is that model's
+            subject = next((ent for ms, me, ent in mentions if q["end"] < ms <= q["end"] + 3 and ent.cls in PRODUCTS
+                            and re.fullmatch(r"\s*[(（]\s*", folded[q["end"]:ms])
+                            and re.match(r"\s*[)）]", folded[me:me + 2])), None)
+            settled = settled or subject is not None
         if subject is None and (q["rule"] == "jail-years" or q["rule"] == "years" and
                                 re.match(r"\s*(?:(?:至|到)\s*\d{1,2}\s*年\s*)?(?:有期)?(?:徒刑|刑期|监禁)",
                                          folded[q["end"]:q["end"] + 10])):

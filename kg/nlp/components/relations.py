@@ -50,7 +50,7 @@ OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)
                                 r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事)"
                                 r"(?:兼[^，,。]{1,6})?)\s*")
 # 財務長克雷斯指出: a company officer's title opening a clause, with no company named
-BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^)\s*(?P<role>{w('officer-title')})\s*")
+BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^)\s*(?P<role>(?:共同|联席|代理|署理)?(?:{w('officer-title')}))\s*")
 OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一代|新一代|第[一二三四五]代|主力|前一代|上一代)?"
                        r"(?:[^，。；,;]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
 OWN_PRODUCT = re.compile(r"^[^，。；,;]{0,10}?的[^，。；,;]{0,6}?(?:芯片|晶片|产品|处理器|加速器|加速卡)(?:为|是|叫|名为|包括)?$")
