@@ -314,3 +314,8 @@ def test_a_joint_general_manager_by_title_alone_works_for_the_company_in_questio
     f = facts("星曜半導體今日召開法說會。星曜半導體第三季營收創高。星曜半導體預估明年成長。"
               "共同總經理王大明表示，第三季出貨成長。")
     assert any(r.property == "employer" and r.object == key_of(f, "星曜") for r in f.relations)
+
+
+def test_many_states_is_no_place(facts):
+    f = facts("鴻海已在美國多州擴大投資，星曜半導體也在各州設廠。")
+    assert not any(n in ("多州", "各州") for n in names_of(f)), names_of(f)

@@ -616,7 +616,7 @@ class EntityDiscoverer:
                         and not re.match(r"(?:是一家|公司|集团|科技)", folded[end:end + 3]):
                     out.append((start, end, "Person", LAC_PERSON))
             elif label == "LOC":
-                if re.fullmatch(rf"[{HAN}]{{2,8}}", name) and name not in GENERIC and \
+                if re.fullmatch(rf"[{HAN}]{{2,8}}", name) and name not in GENERIC and not re.match(r"[多各数几某该本]", name) and \
                         not re.fullmatch(r"[中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙][中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙东西南北]{1,2}", name) and \
                         not (re.match(TWO_COUNTRIES, name) and _common_word(name[2:])) and \
                         not name.endswith(("市场", "地区", "海外", "国内", "境内", "境外", "全球", "各地")):
