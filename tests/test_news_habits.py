@@ -319,3 +319,10 @@ def test_a_joint_general_manager_by_title_alone_works_for_the_company_in_questio
 def test_many_states_is_no_place(facts):
     f = facts("鴻海已在美國多州擴大投資，星曜半導體也在各州設廠。")
     assert not any(n in ("多州", "各州") for n in names_of(f)), names_of(f)
+
+
+def test_what_a_clause_of_time_or_cause_names_is_the_circumstance_of_the_next(facts):
+    f = facts("北辰經貿論壇召開之際，星曜半導體宣布在合肥擴產。")
+    assert linked(f, key_of(f, "北辰經貿論壇"), key_of(f, "星曜"))
+    f = facts("由於無法取得荷蘭北辰微電子的極紫外光微影設備，星曜半導體以較舊設備生產7奈米晶片。")
+    assert linked(f, key_of(f, "北辰"), key_of(f, "星曜"))

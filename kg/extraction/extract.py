@@ -845,6 +845,10 @@ def _node_owner(frames, mentions, entities, folded: str, pos: int) -> Entity | N
                 and not _technology(m[2]) and re.search(r"(?:发布|推出|亮相|展示|发表|量产)[^,，。;；]{0,12}$", folded[s0:m[0]])]
     if launched:  # 發布新一代GPU曦雲C700，採用7nm工藝製造: the chip the sentence launches
         return launched[-1][2]
+    # the maker the clause itself names, before one carried in from a clause of cause (由於買不到X的設備，Y…)
+    inside = [m[2] for m in mentions if frame.start <= m[0] and m[1] <= frame.end and m[2].cls in ("Company", "Organization")]
+    if inside:
+        return inside[0]
     makers = [entities.get(k) for _, k in frame.roles]
     makers = [x for x in makers if x is not None and x.cls in ("Company", "Organization")]
     return makers[0] if makers else None

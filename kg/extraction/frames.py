@@ -311,7 +311,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             ents.insert(0, (cs, topic))
             seen.add(topic.key)
             carried = topic.key
-        elif topic is None and not cue.adverbial.match(folded, cs) and not DATELINE_END.search(folded, cs, ce) \
+        elif topic is None and not cue.adverbial.match(folded, cs, _clause_end(folded, ce)) and not DATELINE_END.search(folded, cs, ce) \
                 and not cue.reporting.search(folded, cs, ce):
             # 大陸目標是一至兩年內，…: a country opening the sentence's clause is its topic when no actor is
             topic = actor_first
@@ -324,7 +324,8 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                     ents.append((s, ent))
                     seen.add(ent.key)
         waiting, pending_to = [], None
-        if cue.adverbial.match(folded, cs) and ents and actor_first is None:
+        if cue.adverbial.match(folded, cs, _clause_end(folded, ce)) and ents and (
+                actor_first is None or CAUSE_OPENING.match(folded, cs)):
             waiting, pending_to = list(ents), (si,)
         for s, e, ent in here:
             if ent.cls == "Company":
@@ -431,6 +432,17 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
 #: 位於…的晶圓廠, 的業務: what follows a company is a part of it (a plant, a business), not the company
 PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?)?的[^，。；,;]{0,10}?(?:厂|工厂|晶圆厂|厂房|业务|部门|资产|产线|"
                      r"事业|设备|专利|子公司|分公司|工厂)")
+#: 由於…, 因為…: a clause of cause; what it names is the circumstance of the clause after it, whoever acts in it
+CAUSE_OPENING = re.compile(r"\s*(?:由于|因为)")
+
+
+def _clause_end(folded: str, ce: int) -> int:
+    """The clause's end without its closing punctuation, so cue patterns may anchor there ($)."""
+    while ce > 0 and folded[ce - 1] in "，,。；;：:！？!? \n":
+        ce -= 1
+    return ce
+
+
 #: 他, 她 as a person (not 他們, 其他, 他人, 他國)
 PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人国乡处方])")
 #: a deal that did not happen: 夭折, 告吹, 未獲批准, 終止
