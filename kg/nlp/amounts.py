@@ -155,31 +155,15 @@ def find_amounts(folded: str) -> list[Amount]:
                         out.append(Amount(s, e, Decimal(cn_int(g[part]) * 10), "PERCENT", _metric(folded, s), False,
                                           rule))
                 continue
-            if rule == "money-range":
-                taken.append((s, e))
-                # each bound its own span (5億 | 8億元): spans with the same offsets share their data
-                bounds = ((s, m.end("scale1") if g.get("scale1") else m.end("num")), (m.start("num2"), e))
-                for (bs, be), num, scale in zip(bounds, (g["num"], g["num2"]),
-                                                (g.get("scale1") or g.get("scale"), g.get("scale"))):
-                    v = Decimal(num.replace(",", "")) * SCALE.get(scale or "", Decimal(1))
-                    v = v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()
-                    out.append(Amount(bs, be, v, CURRENCY[g["cur"]], _metric(folded, s), bool(g.get("approx")), rule))
-                continue
-            if rule == "jail-range":
-                taken.append((s, e))
-                for bs, be, num in ((m.start("num"), m.end("num"), g["num"]), (m.start("num2"), e, g["num2"])):
-                    out.append(Amount(bs, be, Decimal(num), "YEAR", _metric(folded, s), False, rule))
-                continue
-            if rule == "count-range":
-                unit = COUNT_UNITS.get(g["cunit"]) or COUNT_UNITS.get(g["cunit"][0])
+            if rule in ("money-range", "count-range", "jail-range"):
+                unit = (CURRENCY[g["cur"]] if rule == "money-range" else "YEAR" if rule == "jail-range"
+                        else COUNT_UNITS.get(g["cunit"]) or COUNT_UNITS.get(g["cunit"][0]))
                 if unit is None:
                     continue
                 taken.append((s, e))
-                bounds = ((s, m.end("scale1") if g.get("scale1") else m.end("num")), (m.start("num2"), e))
-                for (bs, be), num, scale in zip(bounds, (g["num"], g["num2"]),
-                                                (g.get("scale1") or g.get("cscale"), g.get("cscale"))):
-                    v = Decimal(num.replace(",", "")) * SCALE.get(scale or "", Decimal(1))
-                    v = v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()
+                # each bound its own span (5億 | 8億元): spans with the same offsets share their data
+                lo_start = m.start("num") if rule == "jail-range" else s
+                for bs, be, v in _range_bounds(m, lo_start, e, "scale" if rule == "money-range" else "cscale"):
                     out.append(Amount(bs, be, v, unit, _metric(folded, s), bool(g.get("approx")), rule))
                 continue
             if rule == "money-compound":
@@ -283,6 +267,20 @@ def _inherit_currency(folded: str, amounts: list[Amount]) -> list[Amount]:
             elif a.unit == "CNY" and last is not None and last != "CNY":
                 a = Amount(a.start, a.end, a.value, last, a.metric, a.approximate, a.rule)
         out.append(a)
+    return out
+
+
+def _range_bounds(m: re.Match, lo_start: int, end: int, scale_group: str) -> list[tuple[int, int, Decimal]]:
+    """The two bounds of a range (5億至8億元, 60萬至70萬顆, 7至14年), each with its own span and
+    value; a scale written only after the second bound (60至70萬顆) is the first's too."""
+    g = {k: v for k, v in m.groupdict().items() if v}
+    lo_scale = g.get("scale1") or g.get(scale_group)
+    bounds = ((lo_start, m.end("scale1") if g.get("scale1") else m.end("num"), g["num"], lo_scale),
+              (m.start("num2"), end, g["num2"], g.get(scale_group)))
+    out = []
+    for bs, be, num, scale in bounds:
+        v = Decimal(num.replace(",", "")) * SCALE.get(scale or "", Decimal(1))
+        out.append((bs, be, v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()))
     return out
 
 

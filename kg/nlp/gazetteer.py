@@ -118,10 +118,10 @@ class KnownNames:
         for start, end, name in self.trie.finditer(folded):
             if end - start == 2 and _splits_a_word(folded, start, end) or (start, end) in markets:
                 continue
-            if LATIN_WORD_BEFORE.search(folded, max(0, start - 20), start) and folded[start:start + 1].isascii() \
-                    and self.reference.get(payloads[name]).coarse == "ORG":
-                continue  # Alphawave Semi: the last word of a longer Latin name is not the body SEMI
             ent = self.reference.get(payloads[name])
+            if ent.coarse == "ORG" and folded[start:start + 1].isascii() and \
+                    LATIN_WORD_BEFORE.search(folded, max(0, start - 20), start):
+                continue  # Alphawave Semi: the last word of a longer Latin name is not the body SEMI
             if ent.coarse == "LAW" and LAW_WORD_GOES_ON.match(folded, end):
                 continue  # 出口管制法|規: the generic word 法規, not the law named 出口管制法
             yield from self._split(folded, start, end, ent)

@@ -43,34 +43,29 @@ def base_cut(text: str) -> list[str]:
     return _base().lcut(text, HMM=False)
 
 
+def _dictionary_entries() -> Iterable[tuple[str, int, str]]:
+    """(word, count, part-of-speech tag) of every line of jieba's dictionary file."""
+    import os
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3:
+                yield parts[0], int(parts[1]), parts[2]
+
+
 @lru_cache(maxsize=1)
 def dictionary_verbs() -> frozenset[str]:
     """The words of two characters or more jieba's dictionary tags as verbs (v, vd) and counts 100
     times or more: 完成, 突顯. Read once per process."""
-    import os
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    out = set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] in ("v", "vd") and len(parts[0]) >= 2 and int(parts[1]) >= 100:
-                out.add(parts[0])
-    return frozenset(out)
+    return frozenset(w for w, n, tag in _dictionary_entries() if tag in ("v", "vd") and len(w) >= 2 and n >= 100)
 
 
 @lru_cache(maxsize=1)
 def dictionary_names() -> dict[str, str]:
     """The words jieba's dictionary tags as names, with their tag: nr (people: 陳志明, 司馬懿), ns
     (places), nt (organisations). Read once per process from the dictionary file."""
-    import os
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    out: dict[str, str] = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3 and parts[2][:2] in ("nr", "ns", "nt"):
-                out[parts[0]] = parts[2][:2]
-    return out
+    return {w: tag[:2] for w, _, tag in _dictionary_entries() if tag[:2] in ("nr", "ns", "nt")}
 
 
 @lru_cache(maxsize=1)

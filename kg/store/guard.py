@@ -14,6 +14,7 @@ taken as FORMAT 1 and marked on their next write.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -99,3 +100,19 @@ def first_run_guard(location: str | Path) -> Iterator[None]:
             else:
                 shutil.rmtree(folder, ignore_errors=True)
         raise
+
+
+def lock_now(path: Path, create: bool = False) -> int | None:
+    """The lock file at path held exclusively, if no one holds it right now: its descriptor, to
+    close when done; None when someone holds it or the file cannot be opened (create=False and
+    missing, or no permission)."""
+    try:
+        fd = os.open(path, os.O_RDWR | (os.O_CREAT if create else 0), 0o644)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd

@@ -326,14 +326,9 @@ def _recover_after_killed_writer(location: Path, db_path: Path) -> None:
         return
     if wal < int(os.environ.get("KG_WAL_REPLAY_BYTES", str(64 << 20))):
         return
-    try:
-        fd = os.open(location / "lock", os.O_RDWR)
-    except OSError:
-        return
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
+    from kg.store.guard import lock_now
+    fd = lock_now(location / "lock")
+    if fd is None:
         return
     try:
         db = ox.Store(str(db_path))

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.store.guard import lock_now
+
 FOLDER = "snapshots"
 
 
@@ -58,14 +60,8 @@ def _prune(folder: Path, keep: str) -> None:
             shutil.rmtree(entry, ignore_errors=True)   # left by a killed run
             continue
         lock = folder / f"{entry.name}.lock"
-        try:
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError:
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
+        fd = lock_now(lock, create=True)
+        if fd is None:
             continue   # a reader has it open: the next writer will try again
         shutil.rmtree(entry, ignore_errors=True)
         lock.unlink(missing_ok=True)

@@ -579,6 +579,15 @@ class EntityDiscoverer:
                 return k
         return 0
 
+    def _place_and_word(self, core: str) -> bool:
+        """香港物流, 休士頓: a core that is a place alone, or a place and a plain word, names no firm
+        (the firm is one of that place, of that trade)."""
+        hits = self.index.lookup(core)
+        if hits and self.reference.get(hits[0]).coarse in ("GPE", "LOC"):
+            return True
+        lead = self._leading_place(core)
+        return lead > 0 and (_dictionary_word(core[lead:]) or core[lead:] in GENERIC)
+
     def _trained(self, doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]:
         """Names the trained tagger (kg_lac) found: people, places and organisations the rules and
         the reference data miss. Its guesses pass the same checks as a rule's: a Chinese name
@@ -911,8 +920,7 @@ class EntityDiscoverer:
             taken.append((m.start, m.end))
         return out
 
-    @staticmethod
-    def _classify(name: str, rule: Rule) -> str | None:
+    def _classify(self, name: str, rule: Rule) -> str | None:
         core = name
         if rule.cls == "Organization":
             for suffix, cls in SUFFIX_CLASS.items():
@@ -953,7 +961,7 @@ class EntityDiscoverer:
                     or _opens_with_verb(core)  # 突顯|半導體, 完成AI|半導體: a verb opens a phrase, no name
                     or re.match(r"[有为是将把被对在从向]", core)  # 有集成電路布圖設計: a verb of one character
                     or (matched == "设计" and re.search(r"(?:处理器|芯片|晶片|架构|电路|产品)$", core))  # 處理器|設計
-                    or _place_and_word(core)  # 香港物流|公司, 休士頓|公司: a place and a plain word
+                    or self._place_and_word(core)  # 香港物流|公司, 休士頓|公司: a place and a plain word
                     # 旗艦|公司, 測數據無疑展現|公司: a plain word or a phrase before the bare suffix
                     or (matched in ("公司", "科技", "半导体") and _dictionary_word(core))
                     or (company_suffix or matched not in ("股份有限公司", "有限责任公司", "有限公司", "合伙企业")) and _phrase(core)
@@ -1140,20 +1148,6 @@ def _verb_before(folded: str, start: int) -> bool:
     """負責|後段設計: the two characters before a would-be name are a verb of the language."""
     from kg.nlp.tokenizer import dictionary_verbs
     return start >= 2 and folded[start - 2:start] in dictionary_verbs()
-
-
-def _place_and_word(core: str) -> bool:
-    """香港物流, 休士頓: a core that is a place alone, or a place and a common word, names no firm
-    (the firm is one of that place, of that trade)."""
-    from kg.nlp.gazetteer import reference_index
-    from kg.reference import load_reference
-    index, ref = reference_index(None), load_reference(None)
-    for k in range(len(core), 1, -1):
-        hits = index.lookup(core[:k])
-        if hits and ref.get(hits[0]) is not None and ref.get(hits[0]).coarse in ("GPE", "LOC"):
-            rest = core[k:]
-            return not rest or _dictionary_word(rest) or rest in GENERIC
-    return False
 
 
 def _cut(name: str) -> list[str]:
