@@ -331,13 +331,13 @@ class EntityDiscoverer:
         found = self._candidates(folded, doc)
         spans, taken = [], [(s._.kg["start"], s._.kg["end"]) for s in existing]
         place_spans = {(s._.kg["start"], s._.kg["end"]) for s in existing if s._.kg["cls"] in PLACE_CLASSES}
+        by_span = {(s._.kg["start"], s._.kg["end"]): s for s in existing}
         # longer candidates first, then by rule order, so a policy name beats a shorter org inside it
-        for start, end, cls, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), RULES.index(f[3]) if f[3] in RULES
-                                                                   else len(RULES) if f[3] in TRAINED else -1, f[0])):
+        for start, end, cls, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), RULE_RANK.get(id(f[3]), -1), f[0])):
             clashes = [(a, b) for a, b in taken if start < b and a < end]
             if clashes and cls in ("Company", "Organization") and rule.name in ("org-suffix", "org-long", "trained-org") \
                     and all(a >= start and b <= end for a, b in clashes):
-                start, rest = self._company_over_known(doc, folded, start, end, clashes, existing, taken)
+                start, rest = self._company_over_known(doc, folded, start, end, clashes, by_span, taken)
                 if len(rest) < len(clashes) and folded.endswith(ORG_SUFFIXES, start, end):
                     cls = "Company"
                 clashes = rest
@@ -403,11 +403,11 @@ class EntityDiscoverer:
         return doc
 
     @staticmethod
-    def _company_over_known(doc: Doc, folded: str, start: int, end: int, clashes, existing, taken):
+    def _company_over_known(doc: Doc, folded: str, start: int, end: int, clashes, by_span, taken):
         """A new company's name over known ones: a country opening it is no part of it (美國|星曜半導體
         公司: the country stays a mention of its own); a university's short name before a corporate
-        word is the company's (上海復旦微電子: a company, not Fudan University)."""
-        by_span = {(s._.kg["start"], s._.kg["end"]): s for s in existing}
+        word is the company's (上海復旦微電子: a company, not Fudan University). by_span: the article's
+        known mentions by their offsets, made once per article."""
         lead = next((c for c in clashes if c[0] == start and by_span.get(c) is not None
                      and by_span[c]._.kg["cls"] == "Country"), None)
         if lead is not None and end - lead[1] >= 4 and folded.endswith(ORG_SUFFIXES, start, end) and \
@@ -1253,6 +1253,9 @@ KIND_OF_FIRM = CuePattern(lambda w: rf"{w('kind-of-firm')}$")
 # A verb of building or setting up opens no name: (在愛達荷州)新建晶圓廠, 擴建封裝廠, 籌建研發中心
 BUILDING = CuePattern("building")
 TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG)
+# Which of two candidates of one length wins: the rules in their order, then the trained tagger's, then
+# the rest (bylines, datelines, romanised names); by identity, as comparing Rules compares their patterns
+RULE_RANK = {id(r): i for i, r in enumerate(RULES)} | {id(r): len(RULES) for r in TRAINED}
 MEDIA_SUFFIX = ("新闻", "日报", "时报", "晚报", "电视台", "通讯社", "新闻网", "新闻社", "周刊", "杂志", "广播", "早报", "商报")
 # 記者X, and 編譯X: a wire story's translator signs it as its reporter would (鉅亨網編譯陳文華)
 REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编译)\s*[:：]?\s*")
