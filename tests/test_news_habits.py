@@ -307,3 +307,60 @@ def test_what_a_clause_of_time_or_cause_names_is_the_circumstance_of_the_next(fa
     assert linked(f, key_of(f, "北辰經貿論壇"), key_of(f, "星曜"))
     f = facts("由於無法取得荷蘭北辰微電子的極紫外光微影設備，星曜半導體以較舊設備生產7奈米晶片。")
     assert linked(f, key_of(f, "北辰"), key_of(f, "星曜"))
+
+
+def test_a_dateline_reporting_live_names_no_paper(facts):
+    f = facts("記者林子恒／台北即時報導\n北辰微電子今日宣布擴產，本報即時報導指出訂單穩定。")
+    assert not names_of(f, "MediaOrganization"), names_of(f, "MediaOrganization")
+    assert "林子恒" in names_of(f, "Person") and "北辰微电子" in names_of(f, "Company")
+
+
+def test_a_latin_name_in_brackets_after_a_firm_is_the_firm(facts):
+    f = facts("星曜半導體與洛桑科技（Lausanne Tech）簽署合作協議，軟銀旗下的青嵐基金（Qinglan Fund）也參與投資。")
+    assert not names_of(f, "Person"), names_of(f, "Person")
+    firm = next(e for e in f.entities.values() if "洛桑科技" in {to_simplified(n) for n in e.names})
+    assert "Lausanne Tech" in firm.names
+
+
+def test_a_known_body_under_another_name_of_its_country_is_that_body(facts):
+    f = facts("對此，大陸外交部回應稱，中方堅決反對美方的出口管制。")
+    assert "china-mfa" in f.entities, sorted(f.entities)
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("星曜半導體在美國設有3間辦公室，員工約500人。", "办公室"),
+    ("北辰微電子台灣區業務經理林子恒表示，訂單穩定。", "台湾区"),
+    ("曜芯科技的招股價區間為每股10至12元。", "招股价区"),
+    ("商務部根據出口管制法等法律法規有關規定，決定對曜芯科技實施管制。", "有关规定"),
+    ("星曜半導體董事長表示，相信今年會非常具有挑戰。", "今年会"),
+    ("星曜半導體號稱「改變遊戲規則」的新晶片將於明年量產。", "游戏规则"),
+    ("他是負責管理晶片法案預算的官員，曾任職於北辰微電子。", "管理晶片法案"),
+    ("軟銀的願景基金持有星曜半導體股份。", "半导体股份"),
+    ("大馬是全球第6大半導體出口國，星曜半導體在此設廠。", "第6大"),
+    ("逾千名半導體工程師在北辰微電子的新廠工作。", "千名"),
+    ("星曜半導體執行長將在下週峰會上與總理會面。", "下周峰会"),
+    ("北辰微電子除提供免租全裝辦公室外，也提供設計工具。", "办公室"),
+    ("曜芯科技的董事長糾正大眾對設計園區的認知誤區。", "误区"),
+])
+def test_a_count_an_area_a_phrase_or_shares_are_no_names(facts, sentence, phrase):
+    f = facts(sentence)
+    assert not any(phrase in n for n in names_of(f)), names_of(f)
+    assert names_of(f)  # what the sentence does name is still found
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("黃仁勳昨天下午來台，直接拜會他的大恩人台積電創辦人張忠謀。", "大恩"),
+    ("黃仁勳在搭機離台前，還將拜會北辰微電子董事長周文均。", "台前"),
+    ("基石投資者包括青嵐基金、芯鑫控股及明山資本，合共18名基石投資者。", "合共"),
+    ("星曜半導體完成HBM4開發，這是業界的新里程碑。", "里程碑"),
+    ("若出貨超過20萬枚，則需東道國政府介入審查。", "东道国"),
+])
+def test_words_the_tagger_calls_names_are_none(facts, sentence, phrase):
+    f = facts(sentence)
+    assert not any(phrase in n for n in names_of(f)), names_of(f)
+
+
+def test_a_meeting_named_after_two_leaders_is_an_event(facts):
+    f = facts("川習會後，中國持續放寬對美國的出口限制。")
+    assert not any("习会" in n for n in names_of(f, "Organization"))
+    assert any("习会" in n for n in names_of(f, "Event")), names_of(f)

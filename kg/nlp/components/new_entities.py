@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extraction.frames import CuePattern
 from kg.nlp.components.known_entities import add_entities, char_span
@@ -202,7 +202,7 @@ def _rules() -> list[Rule]:
         # Places by their form: 南山區, 坪山新區, 新竹科學園區, 合肥市
         Rule("place-suffix", "AdministrativeRegion", re.compile(
             rf"(?P<name>[{HAN}]{{2,4}}?(?:科学园区|高新区|开发区|新区|园区|自治区|省|(?<![股上城超夜门街楼车牛熊开收休后器])市|县|区|镇))"
-            r"(?![场值长民政委级内外面域占佔])(?!联邦|地方法院|法院)"), 0.55),  # 展望後市, 伺服器市佔: the market  # not 首爾股市, 城市, nor a court's seat
+            r"(?![场值长民政委级内外面域占佔间块别隔])(?!联邦|地方法院|法院)"), 0.55),  # 展望後市, 伺服器市佔: the market  # not 首爾股市, 城市, nor a court's seat
         # Courts by seat and level: 德州東區聯邦地方法院, 加州北區聯邦地區法院
         Rule("court", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(在向于由与和及被])|^)(?P<name>[{HAN}]{{2,8}}?(?:联邦)?(?:地方|地区|高等|上诉|巡回|破产)法院|(?:国家|地方|初级|高等|推事|地区|最高|联邦|特别|[{HAN}]{{2,6}}地方)法庭)"), 0.7),
@@ -294,6 +294,10 @@ GENERIC_END = ("空壳", "外商", "设计", "芯片设计", "晶片设计", "�
 EVENT_GENERIC_START = ("同一", "这场", "该", "本届", "此次", "一场", "这次", "上述", "各", "相关", "多场", "今年", "去年")
 
 
+#: what a country's name may open without being part of it: its bodies and its acts
+AGENCY_LIKE = ("GovernmentAgency", "Legislature", "Policy", "Law")
+
+
 class EntityDiscoverer:
     def __init__(self, reference: str | None = None) -> None:
         from kg.nlp.gazetteer import reference_index
@@ -312,13 +316,20 @@ class EntityDiscoverer:
             hits = self.index.lookup(variant) if len(variant) >= 2 else ()
             if hits:
                 return hits[0]
-        # 中國國家互聯網信息辦公室: a known body under its country's name is that body
+        # 中國國家互聯網信息辦公室: a known body under its country's name is that body; 大陸外交部: a body
+        # known under another name of that country (中國外交部) is that body too
         for k in (2, 3, 4):
-            place = self.index.lookup(name[:k]) if len(name) - k >= 4 else ()
-            rest = self.index.lookup(name[k:]) if place else ()
-            if place and rest and self.reference.get(place[0]).coarse == "GPE" and \
-                    self.reference.get(rest[0]).cls in ("GovernmentAgency", "Legislature", "Policy", "Law"):
+            place = self.index.lookup(name[:k]) if len(name) - k >= 2 else ()
+            country = self.reference.get(place[0]) if place else None
+            if country is None or country.coarse != "GPE":
+                continue
+            rest = self.index.lookup(name[k:]) if len(name) - k >= 4 else ()
+            if rest and self.reference.get(rest[0]).cls in AGENCY_LIKE:
                 return rest[0]
+            for other in country.names():
+                hits = self.index.lookup(other + name[k:]) if other != name[:k] else ()
+                if hits and self.reference.get(hits[0]).cls in AGENCY_LIKE:
+                    return hits[0]
         return None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -341,6 +352,10 @@ class EntityDiscoverer:
                 if len(rest) < len(clashes) and folded.endswith(ORG_SUFFIXES, start, end):
                     cls = "Company"
                 clashes = rest
+            if clashes and rule.cls == "Policy" and any(
+                    b == end and by_span.get((a, b)) is not None and by_span[(a, b)]._.kg["cls"] in ("Policy", "Law")
+                    and _plain_word(folded[start:a]) for a, b in clashes):
+                continue  # 管理|晶片法案: a verb before a known act names no act of its own
             if clashes:
                 # known names inside a longer new name (參議院 in 參議院聽證會, 亞太 in 亞太…研究院) may stand
                 # side by side with it; an organisation may only hold a place, and only at its start
@@ -374,13 +389,16 @@ class EntityDiscoverer:
                                                  for e in extra)] + extra
             taken = [(s._.kg["start"], s._.kg["end"]) for s in list(existing) + spans]
             spans += self._propagate(doc, folded, extra, taken)
-        by_end = {sp._.kg["end"]: sp for sp in spans + existing if sp._.kg["cls"] == "Person"}
-        for sp in spans:  # the romanised form is the same person as the name before its bracket
+        by_end: dict[int, Span] = {}
+        for sp in spans + existing:  # a person's name wins over another entity ending where it ends
+            if sp._.kg["end"] not in by_end or sp._.kg["cls"] == "Person":
+                by_end[sp._.kg["end"]] = sp
+        for sp in spans:  # the romanised form is the same entity as the name before its bracket: 洛桑科技（Lausanne
+            # Tech）names the company, 李湛（Cham Li）the person
             if sp._.kg["rule"] == ROMAN_RULE.name and re.match(r"[a-z]", folded[sp._.kg["start"]]):
                 han = next((by_end[e] for e in range(sp._.kg["start"] - 1, sp._.kg["start"] - 3, -1) if e in by_end), None)
                 if han is not None:
-                    sp._.kg["key"] = han._.kg["key"]
-                    sp._.kg["known"] = han._.kg["known"]
+                    sp._.kg.update(key=han._.kg["key"], known=han._.kg["known"], cls=han._.kg["cls"])
         own_chips = {(sp._.kg["start"], sp._.kg["end"]) for sp in spans if sp._.kg["cls"] == "Chip"}
         family_models = self._family_models(doc, folded, existing, [t for t in taken if t not in own_chips])
         if family_models:  # 曦雲C700: the family's model, not a bare model C700 beside the family
@@ -609,6 +627,8 @@ class EntityDiscoverer:
                 end, name = end - 1, name[:2]
             if len(name) < 2 or _common_word(name) or name.startswith(GENERIC_START):
                 continue
+            if label != "PER" and (_plain_word(name) or _ends_inside_word(folded, end)):
+                continue  # 合共, 私募, (離)台前: a word of the language; 大恩|人: the word goes on
             if label == "PER":
                 if "·" in name or re.fullmatch(r"[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){1,3}", name):
                     out.append((start, end, "Person", LAC_PERSON))
@@ -628,7 +648,8 @@ class EntityDiscoverer:
                 if re.fullmatch(rf"[{HAN}]{{2,8}}", name) and name not in GENERIC and not re.match(r"[多各数几某该本]", name) and \
                         not re.fullmatch(r"[中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙][中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙东西南北]{1,2}", name) and \
                         not (re.match(TWO_COUNTRIES, name) and _common_word(name[2:])) and \
-                        not name.endswith(("市场", "地区", "海外", "国内", "境内", "境外", "全球", "各地")):
+                        not name.endswith(("市场", "地区", "海外", "国内", "境内", "境外", "全球", "各地")) and \
+                        not _modifier_and_word(name):
                     out.append((start, end, "Place", LAC_PLACE))
             elif label == "ORG":
                 if not re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or name in GENERIC or name in NOT_PRODUCTS \
@@ -638,6 +659,15 @@ class EntityDiscoverer:
                     continue
                 if re.match(r"(?:协议|协定|架构|技术|标准|平台|系统|框架|芯片|晶片|模型|算法|方案|工艺|制程)", folded[end:end + 2]):
                     continue  # 靈衢互聯|協議: what comes before a word for a technology names the technology
+                if re.fullmatch(TWO_COUNTRIES, name) or name.endswith(COMPANY_PARTS) and _cut(name)[-1] in COMPANY_PARTS or (
+                        name.endswith("政府") and name[:-2] in GENERIC | PLACE_WORDS):
+                    continue  # 美日, 亞利桑那子公司, 東道國政府: two countries, a part of a firm, a government by its role
+                latin = re.fullmatch(rf"(?P<han>[{HAN}]{{2,}})(?P<latin>[a-z]+)", name)
+                if latin and latin["latin"] in GENERIC | NOT_PRODUCTS and _common_word(latin["han"]):
+                    continue  # 通用GPU: a plain word and a kind of chip
+                if re.fullmatch(rf"[{HAN}]{{2}}会", name) and not name.endswith(BODY_MEETINGS):
+                    out.append((start, end, "Event", LAC_ORG))  # 川習會, 拜習會: a meeting named after its two leaders
+                    continue
                 if KIND_OF_COMPANY.fullmatch(name):
                     continue  # 一家GPU初創公司: a description, not a name
                 if _dictionary_word(name) or _phrase(name) or re.fullmatch(r".[一二三四五六七八九十]", name) or (
@@ -741,6 +771,16 @@ class EntityDiscoverer:
                         start = cut
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start):
                     continue
+                if rule.name == "org-suffix" and folded.endswith("报", start, end) and folded.startswith(("导", "道"), end):
+                    continue  # 本報即時|報導, 台北即時|報導: the verb 報導 in a dateline, no paper named 即時報
+                if rule.name == "place-suffix" and folded[end - 2:end] in AREA_WORDS:
+                    continue  # 認知誤區, 展區: a word for an area of something, no region
+                if rule.name == "place-suffix" and any(self.reference.get(i).cls == "Country"
+                                                       for i in self.index.lookup(folded[start:end - 1])):
+                    continue  # 台灣區業務經理: a country's area in a title, no region of its own
+                if rule.name == "org-suffix" and folded.endswith("股份", start, end) and end - start > 4 and \
+                        HOLDING.search(folded, max(0, start - 3), start):
+                    end -= 2  # 持有星曜半導體|股份: the company's shares, not a company named so
                 if rule.name == "org-suffix" and folded.endswith(WORD_SUFFIXES, start, end) and \
                         re.match(GENERIC_HEAD, folded[end:end + 2]):
                     continue  # 頂尖科技|企業, 儲存半導體|短缺, 堆疊式設計|技術: the suffix is a word of a longer noun
@@ -922,18 +962,22 @@ class EntityDiscoverer:
 
     def _classify(self, name: str, rule: Rule) -> str | None:
         core = name
+        if rule.cls == "Organization" and COUNT_OPENING.match(name):
+            return None  # 3間辦公室, 兩家研究院: a count, no body
         if rule.cls == "Organization":
             for suffix, cls in SUFFIX_CLASS.items():
                 if name.endswith(suffix):
                     core = name[: -len(suffix)]
-                    if core in GENERIC or len(core) < 2 or re.search(r"\d\s*$", core):  # 23日報導: a date, no paper
-                        return None
+                    if core in GENERIC or len(core) < 2 or re.search(r"\d\s*$", core) or COUNT_OPENING.match(core):
+                        return None  # 23日報導: a date, no paper; 3間|辦公室: a count, no body
                     return cls
             if name.endswith("法院") and not COURT.search(name):
                 return None  # 尊重法院判決: a court is named by its level or its seat
             if name.endswith("法庭"):  # 國家法庭 (Singapore's State Courts), 地方法庭
                 return "GovernmentAgency" if COURT.search(name) else None
             if name.endswith(GOV_SUFFIX):
+                if len(name) - len(next(x for x in GOV_SUFFIX if name.endswith(x))) < 2:
+                    return None  # (免租全)裝辦公室, 辦公室: a word alone, or after a character, names no body
                 if rule.name == "minister-ministry" and (re.search(
                         r"(?:总|内|全|东|西|南|北|中|外|局|干|本|乐|支|各|该|此|这|管)部$", name) or re.search(r"[自将于的]", name)):
                     return None
@@ -949,7 +993,7 @@ class EntityDiscoverer:
                 return "Company"  # 上海國有資本投資有限公司: a registered name, whatever words it is made of
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
                     or (matched == "科技" and core[-1:] in ("高", "新", "黑"))  # 戰略性高科技: the word 高科技
-                    or re.match(r"\d+[起个家只名位项]", core) or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
+                    or COUNT_OPENING.match(core) or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
                     or re.search(r"\d", core) and re.search(r"元|币|亿|万|股", core)  # 4億港元|股份: a sum of shares
                     or core.startswith(GENERIC_START)
                     or (core.endswith(GENERIC_END) and not _stem_before_generic(core)) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)
@@ -1016,6 +1060,13 @@ class EntityDiscoverer:
             if len(name) < 4 or name.startswith(EVENT_GENERIC_START) or re.fullmatch(
                     r"(?:经贸|贸易|高层|部长|领导人)?(?:磋商|会谈|谈判|会议|会晤|峰会|论坛|大会)", name):
                 return None
+            if rule.cls == "Event" and (re.search(r"[今明去前后每当同该本]年会$", name) or _opens_with_verb(name)
+                                        or TIME_WORD.match(name) or re.match(r"(?:上|下|本|这|今|明)(?:周|週|个月|月)", name)):
+                return None  # 相信今年會(非常具有挑戰): 會 is will, after a time word; a verb opens no event's name
+            if rule.cls == "Policy" and (re.search(r"法律法规|(?:有关|相关)(?:规定|法律|法规)", name)
+                                         or rule.name == "quoted-policy" and _opens_with_verb(name)
+                                         and not name.endswith(("法", "法案", "条例"))):
+                return None  # 法律法規有關規定: the laws in general; 號稱「改變遊戲規則」: a phrase in quotes
             core = re.sub(r"(?:规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单|措施)$", "", name)
             if rule.cls == "Policy" and (len(core) < 2 or core.startswith(("一", "另", "这", "该", "此", "新", "同名", "类似", "上述"))
                                          or _common_word(core)):
@@ -1032,6 +1083,10 @@ class EntityDiscoverer:
 
 PLACE_CLASSES = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"}
 COMMON_WORD_FREQ = 1000
+# 3間辦公室, 兩家公司, 5起案件: a count and its measure word open no name
+COUNT_OPENING = re.compile(r"(?:逾|约|近|超过|超|上)?[\d一二三四五六七八九十百千万两几多数]+\s*[起个家只名位项间所座处]"
+                           # 全球第6大|半導體, 第三大|半導體: a rank, no name
+                           r"|(?:全球|全国|世界|亚洲|国内)?第[\d一二三四五六七八九十]+大")
 
 
 PREDICATE_TAGS = {"v", "vd", "p", "c", "u", "d", "q", "r", "xc"}
@@ -1132,6 +1187,41 @@ def _phrase(name: str) -> bool:
 # adverbs and verbs that a name never holds (a phrase does): 無疑, 展現, 已經
 FUNCTION_WORDS = frozenset(("无疑", "展现", "已经", "正在", "将会", "可能", "显示", "表示", "认为", "成为", "进行", "持续",
                             "大幅", "明显", "目前", "仍然", "依然", "继续", "开始", "预计", "带来", "推动", "看好"))
+
+
+# words ending in a place suffix that name no place: 誤區 (a misconception), 展區 (a hall of a fair)
+AREA_WORDS = frozenset(("误区", "盲区", "禁区", "专区", "灾区", "雷区", "展区", "赛区", "分区", "社区", "片区", "辖区", "营区",
+                        "震区", "战区", "疫区", "厂区", "矿区", "产区"))
+# 持有, 增持, 出售…股份: verbs of holding or trading a company's shares
+HOLDING = re.compile(r"(?:持有|增持|减持|出售|收购|买入|卖出|转让|认购|抛售|购入|入股|持)$")
+# what names a part of a firm after the firm's name (亞利桑那子公司, Alphawave董事會), not a firm of its own
+COMPANY_PARTS = ("子公司", "分公司", "董事会", "董事局", "监事会", "股东会", "工厂", "办事处")
+# 協會, 學會, 工會: bodies whose names end in 會 like a meeting's
+BODY_MEETINGS = ("协会", "学会", "工会", "商会", "公会", "议会", "国会", "农会", "社会", "总会", "分会", "教会")
+# a place by its role: 東道國政府, 地方政府, 所在國政府
+PLACE_WORDS = frozenset(("东道国", "东道主", "地方", "当地", "所在国", "所在地", "出口国", "进口国", "第三国", "盟国", "友邦"))
+
+
+def _plain_word(name: str) -> bool:
+    """合共, 私募, 台前, 調研: a word of the language that is no noun, whatever a tagger calls it."""
+    from kg.nlp.tokenizer import dictionary_non_nouns
+    return name in dictionary_non_nouns()
+
+
+def _ends_inside_word(folded: str, end: int) -> bool:
+    """大恩|人: a would-be name's last character and the next one are a noun of the language
+    (jieba's dictionary counts 恩人 200 times or more), so the name ends inside a word. (會|後 after
+    川習會 is a time word of its own, no noun.)"""
+    from kg.nlp.tokenizer import base_frequencies, dictionary_non_nouns
+    pair = folded[end - 1:end + 1]
+    return re.fullmatch(rf"[{HAN}]{{2}}", pair) is not None and base_frequencies().get(pair, 0) >= 200 \
+        and pair not in dictionary_non_nouns()
+
+
+def _modifier_and_word(name: str) -> bool:
+    """新|里程碑, 大|市場: an adjective of one character before a common noun is a phrase, no place."""
+    from kg.nlp.tokenizer import base_frequencies
+    return len(name) >= 3 and name[0] in "新大老小前后全各" and base_frequencies().get(name[1:], 0) >= 200
 
 
 def _opens_with_verb(core: str) -> bool:
