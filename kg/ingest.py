@@ -40,6 +40,7 @@ from kg.rdf.ntriples import nt, plain
 from kg.reference import lexicon_file, load_reference, ontology_dir
 from kg.store import Store
 from kg.store.statistics import refresh as refresh_statistics
+from kg.store.statistics import start_empty as start_statistics
 from kg.store.statistics import track as track_statistics
 from kg.store.terms import quad_to_rdflib
 
@@ -176,6 +177,7 @@ def _write_as_extracted(store: Store, report: IngestReport, results: Iterator[Ex
     A run killed half-way leaves whole articles, as a killed write phase always has."""
     try:
         _load_schema(store)   # while the workers build their pipelines
+        start_statistics(store)   # kept batch by batch from here (kg.store.statistics)
         with _BatchWriter(store, reference, report, set()) as writer:
             for i, item in enumerate(results):
                 writer.add(item)

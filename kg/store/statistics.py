@@ -181,12 +181,22 @@ def track(store, graphs: Iterable[str] = (), lines: Iterable[str] | Mapping[str,
                            + " , ".join(f"<{e}>" for e in sorted(marked)) + " } }")
         ops.append(f"INSERT {{ GRAPH {_G} {{ {_G} {_PENDING_TYPE} ?t }} }} WHERE {{ {_values('e', entities)}"
                    f" {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e a ?t }} }} UNION {{ GRAPH <{REFERENCE_GRAPH}> {{ ?e a ?t }} }} }}")
-    ops += _co_mention_update(store, graphs, [line for ls in by_graph.values() for line in ls])
+    ops += _co_mention_update(store, graphs, by_graph)
     ops += _relation_update(store, graphs, by_graph)
     ops += _figure_update(store, graphs, by_graph)
     ops += _speaker_update(store, graphs, by_graph, policy_set)
     ops.append(_MARK_CURRENT)
     return " ;\n".join(ops)
+
+
+def start_empty(store) -> None:
+    """The statistics of a store that holds no article yet: nothing to count, so they are exact
+    and trackable from the start. A first ingest's batches then keep them as every later write
+    does (`track`), and its end recounts only the counts, where it recounted everything from the
+    whole store (co-mentions, relations, figures, speakers: 15 s and 340 MiB more at 2,000
+    articles, growing with the store)."""
+    store._update(f"DROP SILENT GRAPH {_G} ;\n"
+                  f"INSERT DATA {{ GRAPH {_G} {{ {_G} {_STALE} false . {_layout(store)} }} }}")
 
 
 def refresh(store, *, force: bool = False) -> bool:
@@ -312,14 +322,18 @@ def _co_mentions(store, graphs: Iterable[str] | None = None) -> tuple[dict[tuple
     return _pair_sentences(rows), {evidence.split("#", 1)[0] for _, evidence in rows}
 
 
-def _co_mentions_of_lines(lines: list[str]) -> dict[tuple[str, str], list]:
-    """The co-mention pairs the N-Triples lines a write adds hold (read as the store would read them)."""
-    wanted = [line for line in lines if f"> {_MENTIONS} <" in line or f"> {_EVIDENCE} <" in line]
-    if not wanted:
-        return {}
+def _co_mentions_of_lines(by_graph: Mapping[str, list[str]]) -> dict[tuple[str, str], list]:
+    """The co-mention pairs the N-Triples lines a write adds hold, graph by graph (read as the
+    store would read them). Each graph's lines go to a graph of their own: in one graph, an
+    entity that 200 articles mention joined each article's mention with every article's
+    evidence of it (10 s a batch of 200 articles, growing with the square of the batch)."""
     scratch = ox.Store()
-    scratch.load("\n".join(wanted).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("urn:kg:written"))
-    return _pair_sentences(_rows(scratch.query(_MENTION_EVIDENCE.replace("{}", "<urn:kg:written>"))))
+    for i, (_, lines) in enumerate(sorted(by_graph.items())):
+        wanted = [line for line in lines if f"> {_MENTIONS} <" in line or f"> {_EVIDENCE} <" in line]
+        if wanted:
+            scratch.load("\n".join(wanted).encode("utf-8"), ox.RdfFormat.N_TRIPLES,
+                         to_graph=ox.NamedNode(f"urn:kg:written:{i}"))
+    return _pair_sentences(_rows(scratch.query(_MENTION_EVIDENCE.replace("{}", "?g"))))
 
 
 def _co_mention_inserts(pairs: dict[tuple[str, str], list]) -> list[str]:
@@ -343,11 +357,11 @@ def _first_sentence(store, x: str, y: str, leaving: list[str]) -> str | None:
     return first.value if first is not None else None
 
 
-def _co_mention_update(store, graphs: list[str], lines: list[str]) -> list[str]:
+def _co_mention_update(store, graphs: list[str], by_graph: Mapping[str, list[str]]) -> list[str]:
     """The updates that make the co-mention rows of every pair these graphs name (before the
-    write, as the store holds them, or after it, as lines) what they are after the write."""
+    write, as the store holds them, or after it, as lines per graph) what they are after the write."""
     old, leaving = _co_mentions(store, graphs)
-    new = _co_mentions_of_lines(lines)
+    new = _co_mentions_of_lines(by_graph)
     pairs = sorted(set(old) | set(new))
     if not pairs:
         return []
