@@ -364,3 +364,11 @@ def test_a_meeting_named_after_two_leaders_is_an_event(facts):
     f = facts("川習會後，中國持續放寬對美國的出口限制。")
     assert not any("习会" in n for n in names_of(f, "Organization"))
     assert any("习会" in n for n in names_of(f, "Event")), names_of(f)
+
+
+def test_buying_common_shares_is_an_investment_in_the_company(facts):
+    f = facts("星曜半導體今日宣布斥資50億美元購入北辰微電子普通股，雙方將共同開發伺服器。")
+    buyer, target = key_of(f, "星曜"), key_of(f, "北辰")
+    st = next(s for s in f.statements if s.kind == "funding")
+    assert ("agent", buyer) in st.roles and ("counterpart", target) in st.roles
+    assert st.amount is not None and st.amount.value == "5000000000" and st.amount.unit == "USD"
