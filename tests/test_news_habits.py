@@ -372,3 +372,20 @@ def test_buying_common_shares_is_an_investment_in_the_company(facts):
     st = next(s for s in f.statements if s.kind == "funding")
     assert ("agent", buyer) in st.roles and ("counterpart", target) in st.roles
     assert st.amount is not None and st.amount.value == "5000000000" and st.amount.unit == "USD"
+
+
+def test_a_trigger_word_inside_a_name_links_nothing(facts):
+    f = facts("基石投資者包括青嵐基金、芯鑫控股及明山資本，投資總額約15億港元。")
+    assert not any(r.property == "ownedBy" for r in f.relations), f.relations
+
+
+def test_companies_of_a_kind_are_no_company(facts):
+    f = facts("中國通用GPU公司的出貨量快速增長，曜芯科技提供通用GPU產品。")
+    assert not any("通用" in n for n in names_of(f)), names_of(f)
+    assert "曜芯科技" in names_of(f, "Company")
+
+
+def test_a_body_of_another_place_is_not_the_known_body_of_the_same_name(facts):
+    f = facts("中國半導體行業協會發表聲明。江蘇省半導體行業協會指出，傾銷幅度高達300%。")
+    bodies = [e for e in f.entities.values() if any("协会" in to_simplified(n) for n in e.names)]
+    assert len(bodies) == 2, {k: e.names for k, e in f.entities.items()}   # the national one and the province's

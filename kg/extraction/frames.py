@@ -399,6 +399,8 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             here.insert(0, (frame.start - 1, frame.start - 1, topic))
     for rule in lexicon:
         for m in rule.triggers.finditer(folded, frame.start, frame.end):
+            if any(s < m.end() and m.start() < e for s, e, _ in here):
+                continue  # 芯鑫控股, 華虹半導體收購案: a trigger word inside a name is the name's
             # 為特斯拉生產AI6: who something is made or done for is no agent of it
             before = [x for x in here if x[1] <= m.start() and x[2].cls in rule.before
                       and not BENEFICIARY.search(folded, max(0, x[0] - 2), x[0])]

@@ -348,7 +348,10 @@ class EntityDiscoverer:
             clashes = [(a, b) for a, b in taken if start < b and a < end]
             if clashes and cls in ("Company", "Organization") and rule.name in ("org-suffix", "org-long", "trained-org") \
                     and all(a >= start and b <= end for a, b in clashes):
+                first = start
                 start, rest = self._company_over_known(doc, folded, start, end, clashes, by_span, taken)
+                if start != first and self._classify(folded[start:end], rule) is None:
+                    continue  # 中國|通用GPU公司: what the country leaves is asked again, and names nothing
                 if len(rest) < len(clashes) and folded.endswith(ORG_SUFFIXES, start, end):
                     cls = "Company"
                 clashes = rest
@@ -469,10 +472,17 @@ class EntityDiscoverer:
                 elif self._other_home(info["key"], home[0], tail, folded, texts(doc)[0]):
                     known.setdefault(tail, info)
                     foreign_home[tail] = home[0]
+        # 江蘇省|半導體行業協會 beside 中國半導體行業協會: the body of another place named right before it
+        place_at = {sp._.kg["end"]: sp._.kg["key"] for sp in existing if sp._.kg["cls"] in PLACE_CLASSES}
+
+        def other_place(pos: int, full: dict) -> bool:
+            lead = self.index.lookup(folded[full["start"]:full["start"] + self._leading_place(
+                folded[full["start"]:full["end"]])])
+            return pos in place_at and place_at[pos] not in lead
         for sp in spans:
             info = sp._.kg
             full = known.get(folded[info["start"]:info["end"]]) if not info["known"] else None
-            if full is not None and info["cls"] in orgs:
+            if full is not None and info["cls"] in orgs and not other_place(info["start"], full):
                 info.update(key=full["key"], cls=full["cls"], known=True)
         for sp in existing:  # the bare name the reference gives the home ministry: this article's is the other one
             info = sp._.kg
@@ -483,7 +493,7 @@ class EntityDiscoverer:
         out = []
         for tail, full in known.items():
             for m in re.finditer(re.escape(tail), folded):
-                if any(a < m.end() and m.start() < b for a, b in taken):
+                if any(a < m.end() and m.start() < b for a, b in taken) or other_place(m.start(), full):
                     continue
                 span = char_span(doc, m.start(), m.end(), CLASS_LABEL.get(full["cls"], "ORG"))
                 if span is None:
@@ -662,8 +672,7 @@ class EntityDiscoverer:
                 if re.fullmatch(TWO_COUNTRIES, name) or name.endswith(COMPANY_PARTS) and _cut(name)[-1] in COMPANY_PARTS or (
                         name.endswith("政府") and name[:-2] in GENERIC | PLACE_WORDS):
                     continue  # 美日, 亞利桑那子公司, 東道國政府: two countries, a part of a firm, a government by its role
-                latin = re.fullmatch(rf"(?P<han>[{HAN}]{{2,}})(?P<latin>[a-z]+)", name)
-                if latin and latin["latin"] in GENERIC | NOT_PRODUCTS and _common_word(latin["han"]):
+                if _word_and_kind_of_chip(name):
                     continue  # 通用GPU: a plain word and a kind of chip
                 if re.fullmatch(rf"[{HAN}]{{2}}会", name) and not name.endswith(BODY_MEETINGS):
                     out.append((start, end, "Event", LAC_ORG))  # 川習會, 拜習會: a meeting named after its two leaders
@@ -696,6 +705,8 @@ class EntityDiscoverer:
                     if len(rest) < 2 or rest in GENERIC or _common_word(rest) or rest.endswith(("公司", "智库", "企业", "厂商")):
                         continue
                     start, end, name = end - len(rest), end, rest
+                if _word_and_kind_of_chip(re.sub(r"(?:公司|企业|厂商|集团)$", "", name)):
+                    continue  # (中國)通用GPU公司: companies of a kind, no name
                 cls = ("MediaOrganization" if name.endswith(MEDIA_SUFFIX) else
                        "GovernmentAgency" if name.endswith(GOV_SUFFIX + ("法院", "检察院", "法庭")) else "Organization")
                 out.append((start, end, cls, LAC_ORG))
@@ -1010,6 +1021,7 @@ class EntityDiscoverer:
                     or (matched in ("公司", "科技", "半导体") and _dictionary_word(core))
                     or (company_suffix or matched not in ("股份有限公司", "有限责任公司", "有限公司", "合伙企业")) and _phrase(core)
                     or (company_suffix and core[-1:] in ("母", "子"))  # 歸屬母公司, 旗下子公司
+                    or _word_and_kind_of_chip(core)  # (中國)通用GPU|公司: companies of a kind, no name
                     # 編程軟件, 通訊電子: a plain word before a suffix that is a plain noun itself
                     or (matched in NOUN_SUFFIXES and _dictionary_word(core, 100))):
                 return None
@@ -1200,6 +1212,12 @@ COMPANY_PARTS = ("子公司", "分公司", "董事会", "董事局", "监事会"
 BODY_MEETINGS = ("协会", "学会", "工会", "商会", "公会", "议会", "国会", "农会", "社会", "总会", "分会", "教会")
 # a place by its role: 東道國政府, 地方政府, 所在國政府
 PLACE_WORDS = frozenset(("东道国", "东道主", "地方", "当地", "所在国", "所在地", "出口国", "进口国", "第三国", "盟国", "友邦"))
+
+
+def _word_and_kind_of_chip(name: str) -> bool:
+    """通用GPU, 國產AI: a plain word and a kind of chip (or AI), which names no firm."""
+    m = re.fullmatch(rf"(?P<han>[{HAN}]{{2,}})(?P<latin>[a-z]+)", name)
+    return m is not None and m["latin"] in GENERIC | NOT_PRODUCTS and (_common_word(m["han"]) or m["han"] in GENERIC)
 
 
 def _plain_word(name: str) -> bool:
