@@ -389,3 +389,17 @@ def test_a_body_of_another_place_is_not_the_known_body_of_the_same_name(facts):
     f = facts("中國半導體行業協會發表聲明。江蘇省半導體行業協會指出，傾銷幅度高達300%。")
     bodies = [e for e in f.entities.values() if any("协会" in to_simplified(n) for n in e.names)]
     assert len(bodies) == 2, {k: e.names for k, e in f.entities.items()}   # the national one and the province's
+
+
+@pytest.mark.parametrize("sentence", [
+    "總統下令宣布瀚海光電收購美國晶片商星曜半導體（Xingyao）資產的交易無效。",
+    "北辰微電子以3億元收購星曜半導體資產，包括兩座工廠。",
+])
+def test_buying_assets_or_a_voided_deal_owns_no_company(facts, sentence):
+    f = facts(sentence)
+    assert not any(r.property == "ownedBy" for r in f.relations), f.relations
+
+
+def test_a_completed_purchase_still_owns_the_company(facts):
+    f = facts("北辰微電子收購星曜半導體（Xingyao），交易已於上月完成。")
+    assert (key_of(f, "星曜"), "ownedBy", key_of(f, "北辰")) in {(r.subject, r.property, r.object) for r in f.relations}

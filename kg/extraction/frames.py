@@ -433,7 +433,9 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
 
 #: 位於…的晶圓廠, 的業務: what follows a company is a part of it (a plant, a business), not the company
 PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?)?的[^，。；,;]{0,10}?(?:厂|工厂|晶圆厂|厂房|业务|部门|资产|产线|"
-                     r"事业|设备|专利|子公司|分公司|工厂)")
+                     r"事业|设备|专利|子公司|分公司|工厂)"
+                     # 收購安科光電（Emcore）資產: the part right after the name, its alias in brackets between
+                     r"|\s*(?:[(（][^()（）]{1,30}[)）])?\s*(?:资产|业务|部门|工厂|晶圆厂|厂房|产线|专利|设备)")
 #: 由於…, 因為…: a clause of cause; what it names is the circumstance of the clause after it, whoever acts in it
 CAUSE_OPENING = re.compile(r"\s*(?:由于|因为)")
 
@@ -448,7 +450,7 @@ def _clause_end(folded: str, ce: int) -> int:
 #: 他, 她 as a person (not 他們, 其他, 他人, 他國)
 PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人国乡处方])")
 #: a deal that did not happen: 夭折, 告吹, 未獲批准, 終止
-DEAL_FAILED = re.compile(r"夭折|告吹|破局|失败|未能|未获|终止|放弃|叫停|撤回")
+DEAL_FAILED = re.compile(r"夭折|告吹|破局|失败|未能|未获|终止|放弃|叫停|撤回|无效|撤销|剥离")
 #: 由X開發, 交由X生產: a clause whose agent follows 由
 BY_OPENING = re.compile(r"\s*(?:由|交由)(?!于|此|是)")  # not 由於 (because)
 #: 為X, 替X, 幫X: X is who an act is for
