@@ -92,7 +92,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         seen.add((subj, prop, obj))
         relations.append(Relation(subj, prop, obj, ev))
 
+    reference = load_reference()
     for r in doc._.kg_relations or []:
+        if r["rule"] == "officer-of-company" and _elsewhere_known(reference, r, entities):
+            continue  # 執行長黃仁勳(Jensen Huang) in an article about Intel: the reference knows whose he is
         add_relation(r["subject"], r["property"], r["object"], evidence(r["start"], r["end"], r["rule"],
                                                                         r["confidence"]))
     for span in doc.spans.get(ENTITIES, []):
@@ -121,7 +124,6 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         add_relation(subj, "developer", obj, evidence(start, end, "reference-developer-in-article", 0.6))
     # 台積電…。董事長魏哲家指出: a known person's role in an organisation the article names, wherever
     # it names it (the reference data says whose chairman he is)
-    reference = load_reference()
     for start, end, ent in mentions:
         known = reference.get(ent.key) if ent.known and ent.cls == "Person" else None
         for prop, target in (known.facts if known is not None else ()):
@@ -439,6 +441,20 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     reference, inferred = doc.user_data.get("kg_reference", (None, True))
     year = int(str(reference)[:4]) if reference else None
     return ArticleFacts(article, year, inferred, entities, relations, _unique(statements), sentences)
+
+
+def _elsewhere_known(reference, rel: dict, entities: dict[str, Entity]) -> bool:
+    """A person inferred an officer of a company by title alone whom the reference data knows
+    as an officer or employee of other organisations only."""
+    person, org = (rel["subject"], rel["object"]) if rel["property"] != "chiefExecutiveOfficer" \
+        else (rel["object"], rel["subject"])
+    ent = entities.get(person)
+    known = reference.get(person) if ent is not None and ent.known and ent.cls == "Person" else None
+    if known is None:
+        return False
+    orgs = {target for prop, target in known.facts
+            if prop in ("employer", "^chiefExecutiveOfficer", "^director", "^foundedBy")}
+    return bool(orgs) and org not in orgs
 
 
 @lru_cache(maxsize=1)

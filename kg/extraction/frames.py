@@ -419,6 +419,9 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
                     continue
                 if rule.property == "ownedBy" and rule.subject == "after" and PART_OF.match(folded, b[1]):
                     continue  # 收購力積電位於銅鑼的晶圓廠: a plant of the company is bought, not the company
+                if rule.property == "ownedBy" and (folded.startswith(("方", "者"), m.end()) or DEAL_HEDGED.search(
+                        folded, frame.start, min(frame.end, m.end() + 8))):
+                    continue  # 潛在收購方, 評估對收購ARM的興趣, 擬收購: a buyer named, or a deal not made
                 if rule.property == "ownedBy" and DEAL_FAILED.search(
                         folded, m.start(), max(frame.end, (folded.find("。", m.start()) + 1) or len(folded))):
                     continue  # 高通收購恩智浦…均因未獲批准而夭折: a deal that failed owns nothing
@@ -451,6 +454,8 @@ def _clause_end(folded: str, ce: int) -> int:
 PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人国乡处方])")
 #: a deal that did not happen: 夭折, 告吹, 未獲批准, 終止
 DEAL_FAILED = re.compile(r"夭折|告吹|破局|失败|未能|未获|终止|放弃|叫停|撤回|无效|撤销|剥离")
+#: a deal spoken of, not made: 擬收購, 有意入股, 收購的興趣, 收購的可能性, 潛在
+DEAL_HEDGED = re.compile(r"拟|有意|意向|兴趣|可能|潜在|考虑|评估|洽谈|接洽|传出|或将|计划|打算|寻求|探讨")
 #: 由X開發, 交由X生產: a clause whose agent follows 由
 BY_OPENING = re.compile(r"\s*(?:由|交由)(?!于|此|是)")  # not 由於 (because)
 #: 為X, 替X, 幫X: X is who an act is for

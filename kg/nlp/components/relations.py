@@ -53,6 +53,8 @@ OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)
 BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^)\s*(?P<role>(?:共同|联席|代理|署理)?(?:{w('officer-title')}))\s*")
 OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一代|新一代|第[一二三四五]代|主力|前一代|上一代)?"
                        r"(?:[^，。；,;]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
+# 採購其, 購買其, 採用其: the buyer or user of what 其 names is someone else than 其
+BUYS_BEFORE = re.compile(r"(?:采购|购买|买进|买入|采用|使用|租用|订购|导入|引进|进口|购入)$")
 OWN_PRODUCT = re.compile(r"^[^，。；,;]{0,10}?的[^，。；,;]{0,6}?(?:芯片|晶片|产品|处理器|加速器|加速卡)(?:为|是|叫|名为|包括)?$")
 HQ_AFTER = re.compile(r"^(?:的)?(?:总部|总部设|总部位于|总部设在|总部设于|位于|坐落于|落户)(?:于|在)?$")
 # 台積電位於高雄(與亞利桑那州)的新廠: where a site of the company is, not its headquarters
@@ -68,6 +70,8 @@ NATIONALITY_GAP = re.compile(r"^(?:的)?(?:籍|裔)?(?:的)?(?:[^，。；、\s�
                              r"嫌犯|嫌疑人|被告|学者|专家|工程师|企业家|科学家|研究员|人士|分析师|官员|华人|学生|富商|高管|人))?$")
 # 邁絡思是一家以色列裔美國跨國供應商: a company described by its country
 IS_A_COUNTRY = re.compile(r"^(?:是|为)(?:一家|一间|家)?(?:[^，。；、\s,;]{0,6}?[、和]?)$")
+# …是一家美國公司, 為日本最大的晶片商: what the country describes is a kind of firm (not 為大陸特製的晶片: made for it)
+KIND_OF_FIRM_AFTER = re.compile(r"(?:的)?[^，。；,;]{0,10}?(?:公司|企业|厂商|集团|品牌|机构|组织|大厂|业者|商)")
 # 都將採用2奈米, 導入3奈米製程: a chip adopting a process node (its maker unnamed in the clause)
 ADOPTS_NODE = CuePattern(lambda w: rf"{w('adopts')}(?P<node>\s*(?:\d{{1,2}}|[一二三五七])\s*{w('node-unit')})(?!\d)")
 # 台積電2奈米, 中芯國際 7nm: a company named with a process node is a foundry
@@ -178,6 +182,8 @@ class RelationExtractor:
             if not m or not (m.group("qi") or m.group("mod")):
                 continue
             owners = [a for a in ents if a._.kg["end"] <= b._.kg["start"] and a._.kg["cls"] in DEVELOPERS]
+            if m.group("qi") and BUYS_BEFORE.search(before, 0, len(before) - len(m.group(0))):
+                continue  # Meta將採購其TPU: who buys or uses 其's product is not whose 其 it is
             if owners and m.group("qi"):
                 out.append(_rel(b, "developer", owners[-1], "possessive-qi", sent))
             elif not owners and m.group("mod") and self.main is not None and b._.kg["cls"] in ("Chip", "ChipFamily"):
@@ -206,7 +212,8 @@ class RelationExtractor:
                         out.append(_rel(b, "headquarters", a, "place-before-name", sent))
                 elif ca in COUNTRIES and cb == "Person" and ca == "Country" and gap and NATIONALITY_GAP.match(gap):
                     out.append(_rel(b, "citizenship", a, "nationality-before-name", sent))
-                elif ca in ORGS and cb == "Country" and IS_A_COUNTRY.match(gap):
+                elif ca in ORGS and cb == "Country" and IS_A_COUNTRY.match(gap) and \
+                        KIND_OF_FIRM_AFTER.match(folded, b._.kg["end"]):
                     out.append(_rel(a, "country", b, "is-a-company-of", sent))
                 elif ca in ORGS and cb in ORGS | PRODUCTS and re.fullmatch(r"旗下(?:的)?(?:[^，。；,;]{0,6}(?:公司|品牌|子公司|部门|商|厂|企业))?", gap):
                     out.append(_rel(b, "parentOrganization", a, "subsidiary", sent))
