@@ -354,6 +354,9 @@ def test_a_count_an_area_a_phrase_or_shares_are_no_names(facts, sentence, phrase
     ("基石投資者包括青嵐基金、芯鑫控股及明山資本，合共18名基石投資者。", "合共"),
     ("星曜半導體完成HBM4開發，這是業界的新里程碑。", "里程碑"),
     ("若出貨超過20萬枚，則需東道國政府介入審查。", "东道国"),
+    ("北辰微電子早已被美列實體清單，向其運送設備須申請許可。", "美列"),
+    ("汽車行業與先進製造領域的需求強勁，星曜半導體訂單增加。", "行业"),
+    ("汽車行業與先進製造領域的需求強勁，星曜半導體訂單增加。", "先进制造"),
 ])
 def test_words_the_tagger_calls_names_are_none(facts, sentence, phrase):
     f = facts(sentence)

@@ -357,7 +357,8 @@ class EntityDiscoverer:
                 clashes = rest
             if clashes and rule.cls == "Policy" and any(
                     b == end and by_span.get((a, b)) is not None and by_span[(a, b)]._.kg["cls"] in ("Policy", "Law")
-                    and _plain_word(folded[start:a]) for a, b in clashes):
+                    and (_plain_word(folded[start:a]) or re.fullmatch(r"[美中日韩台荷欧英德法]?(?:列入|列|纳入|将|把)", folded[start:a]))
+                    for a, b in clashes):
                 continue  # 管理|晶片法案: a verb before a known act names no act of its own
             if clashes:
                 # known names inside a longer new name (參議院 in 參議院聽證會, 亞太 in 亞太…研究院) may stand
@@ -639,6 +640,9 @@ class EntityDiscoverer:
                 continue
             if label != "PER" and (_plain_word(name) or _ends_inside_word(folded, end)):
                 continue  # 合共, 私募, (離)台前: a word of the language; 大恩|人: the word goes on
+            if label == "ORG" and (_opens_with_plain_word(name) or name.endswith(FIELD_OF_TRADE)
+                                   or re.fullmatch(rf"{COUNTRY_CHAR}[列将把对向与和在从被让给称指批促逼要]", name)):
+                continue  # 先進|製造, 綜合|日(經), 調研|行: a phrase; 汽車行業: a trade, no organisation
             if label == "PER":
                 if "·" in name or re.fullmatch(r"[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){1,3}", name):
                     out.append((start, end, "Person", LAC_PERSON))
@@ -1218,6 +1222,21 @@ def _word_and_kind_of_chip(name: str) -> bool:
     """通用GPU, 國產AI: a plain word and a kind of chip (or AI), which names no firm."""
     m = re.fullmatch(rf"(?P<han>[{HAN}]{{2,}})(?P<latin>[a-z]+)", name)
     return m is not None and m["latin"] in GENERIC | NOT_PRODUCTS and (_common_word(m["han"]) or m["han"] in GENERIC)
+
+
+# a country's one-character name (美, 中, 荷) as news headlines use it
+COUNTRY_CHAR = "[中美日韩台港欧英德法俄印越泰荷]"
+# what names a trade or a field, not a body: 汽車行業, 半導體產業
+FIELD_OF_TRADE = ("行业", "产业", "领域", "板块", "赛道")
+
+
+def _opens_with_plain_word(name: str) -> bool:
+    """先進|製造, 綜合|日, 調研|行: a would-be name whose first word (jieba's cut) is a word of two
+    characters or more that is no noun (an adjective, a verb, a verbal noun) is a phrase."""
+    if not re.match(rf"[{HAN}]{{2}}", name):
+        return False
+    words = _cut(name)
+    return len(words) >= 2 and len(words[0]) >= 2 and _plain_word(words[0])
 
 
 def _plain_word(name: str) -> bool:
