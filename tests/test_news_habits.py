@@ -432,7 +432,13 @@ def test_a_known_chief_by_title_alone_stays_with_his_own_company(facts):
     "青嵐資本曾與瀚川智算接洽，以評估其對收購星曜半導體的興趣。",
     "星曜半導體的潛在收購方還包括北辰微電子和瀚川智算。",
     "北辰微電子擬收購星曜半導體。",
+    "如果成功收購北辰微電子，將使星曜半導體在兩個市場具有競爭優勢。",
 ])
 def test_a_deal_spoken_of_owns_nothing(facts, sentence):
     f = facts(sentence)
     assert not any(r.property == "ownedBy" for r in f.relations), f.relations
+
+
+def test_who_tests_a_chip_does_not_make_it(facts):
+    f = facts("星曜半導體的HBM4在北辰微電子測試中獲得最高分 明年供應樂觀。")
+    assert not any(r.property == "manufacturer" and r.object == key_of(f, "北辰") for r in f.relations), f.relations

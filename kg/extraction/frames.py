@@ -455,7 +455,7 @@ PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人国乡处方])")
 #: a deal that did not happen: 夭折, 告吹, 未獲批准, 終止
 DEAL_FAILED = re.compile(r"夭折|告吹|破局|失败|未能|未获|终止|放弃|叫停|撤回|无效|撤销|剥离")
 #: a deal spoken of, not made: 擬收購, 有意入股, 收購的興趣, 收購的可能性, 潛在
-DEAL_HEDGED = re.compile(r"拟|有意|意向|兴趣|可能|潜在|考虑|评估|洽谈|接洽|传出|或将|计划|打算|寻求|探讨")
+DEAL_HEDGED = re.compile(r"拟|有意|意向|兴趣|可能|潜在|考虑|评估|洽谈|接洽|传出|或将|计划|打算|寻求|探讨|如果|倘若|假如|一旦|若能|若是")
 #: 由X開發, 交由X生產: a clause whose agent follows 由
 BY_OPENING = re.compile(r"\s*(?:由|交由)(?!于|此|是)")  # not 由於 (because)
 #: 為X, 替X, 幫X: X is who an act is for
