@@ -442,3 +442,9 @@ def test_a_deal_spoken_of_owns_nothing(facts, sentence):
 def test_who_tests_a_chip_does_not_make_it(facts):
     f = facts("星曜半導體的HBM4在北辰微電子測試中獲得最高分 明年供應樂觀。")
     assert not any(r.property == "manufacturer" and r.object == key_of(f, "北辰") for r in f.relations), f.relations
+
+
+def test_a_word_of_grade_before_a_chip_word_is_no_chip(facts):
+    f = facts("北辰微電子推出新一代Ultra處理器，與曜光公司的Venice晶片競爭。")
+    chips = names_of(f, "Chip")
+    assert "ultra" not in {c.lower() for c in chips} and "Venice" in chips, chips

@@ -1052,7 +1052,7 @@ class EntityDiscoverer:
                     len(name.replace(" ", "")) < 3:
                 return None
             return "Company"
-        if rule.cls in ("Product", "Chip") and (name.replace(" ", "") in NOT_PRODUCTS
+        if rule.cls in ("Product", "Chip") and (name.replace(" ", "") in NOT_PRODUCTS or name in GRADE_WORDS
                                                or all(w in NOT_PRODUCTS for w in name.split())):
             return None  # AI ASIC, AI GPU: kinds of chip, not names
         if rule.name in ("launched-product", "quoted-product"):
@@ -1350,11 +1350,14 @@ def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule
 LATIN_CHIP = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9] )(?P<name>[A-Z][a-z]{2,}(?: [A-Z0-9][A-Za-z0-9]*){0,2})\s?(?=(?:伺服器|服務器|服务器|車用|车用|行動|移动|AI|運算|运算|計算|计算)?"
                         r"(?:處理器|处理器|晶片|芯片|加速器|加速卡|GPU|CPU|NPU))")
 LATIN_CHIP_RULE = Rule("latin-chip-name", "Chip", LATIN_CHIP, 0.65)
+GRADE_WORDS = frozenset(("ultra", "pro", "max", "plus", "mini", "lite", "series", "edge", "core"))
 
 
 def _latin_chip_names(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
     """Venice in 超微的Venice伺服器處理器: a product named in capitalised words before the word for a chip."""
-    return [(m.start("name"), m.end("name"), "Chip", LATIN_CHIP_RULE) for m in LATIN_CHIP.finditer(text)]
+    # (酷睿Ultra處理器: a word of grade after a family's Chinese name names no chip of its own)
+    return [(m.start("name"), m.end("name"), "Chip", LATIN_CHIP_RULE) for m in LATIN_CHIP.finditer(text)
+            if m.group("name").lower() not in GRADE_WORDS]
 
 
 def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
