@@ -13,6 +13,11 @@ def key_of(f, name_part: str) -> str:
     return hits[0]
 
 
+def relations_of(f) -> set[tuple[str, str, str]]:
+    """The typed relations of an extraction as (subject, property, object) keys."""
+    return {(r.subject, r.property, r.object) for r in f.relations}
+
+
 def linked(f, a: str, b: str) -> bool:
     """Whether a relation or one statement links the two keys (what a reader would call linked)."""
     if any({r.subject, r.object} == {a, b} for r in f.relations):
@@ -73,7 +78,7 @@ def test_a_new_model_of_a_known_family(facts):
     f = facts("亞馬遜發表Inferentia 9晶片，推論效能提升四成。")
     chip = [key_of(f, "Inferentia 9")]
     assert chip and f.entities[chip[0]].cls == "Chip"
-    props = {(r.subject, r.property, r.object) for r in f.relations}
+    props = relations_of(f)
     assert (chip[0], "partOfSeries", "aws-inferentia") in props
     assert (chip[0], "developer", "amazon") in props or any(r.property == "developer" for r in f.relations)
 
@@ -102,7 +107,7 @@ def test_a_country_before_a_company_or_a_person(facts):
 
 def test_the_frame_lexicon_types_a_relation(facts):
     f = facts("青嵐資本去年入股北辰微電子，北辰微電子則研發了NX-500加速晶片。")
-    props = {(r.subject, r.property, r.object) for r in f.relations}
+    props = relations_of(f)
     northstar = key_of(f, "北辰")
     assert (northstar, "ownedBy", key_of(f, "青嵐")) in props
     assert (key_of(f, "NX-500"), "developer", northstar) in props
@@ -113,7 +118,7 @@ def test_a_short_model_beside_a_chip_word_and_its_foundry(facts):
     chip = key_of(f, "FX-7")
     assert f.entities[chip].cls == "Chip"
     assert not any("F-1" in n for e in f.entities.values() for n in e.names)
-    assert (chip, "manufacturer", "tsmc") in {(r.subject, r.property, r.object) for r in f.relations}
+    assert (chip, "manufacturer", "tsmc") in relations_of(f)
 
 
 def test_an_adverbial_clause_is_no_topic(facts):
@@ -133,14 +138,14 @@ def test_a_companys_figures_split_by_region(facts):
 def test_a_stake_is_an_investment_and_an_ownership(facts):
     f = facts("去年6月，青嵐資本以12億元取得北辰微電子3.5%股權。")
     north, blue = key_of(f, "北辰"), key_of(f, "青嵐")
-    assert (north, "ownedBy", blue) in {(r.subject, r.property, r.object) for r in f.relations}
+    assert (north, "ownedBy", blue) in relations_of(f)
     assert any(st.amount and st.amount.value == "3.5" and blue in {k for _, k in st.roles} for st in f.statements)
 
 
 def test_listing_today_on_an_exchange(facts):
     f = facts("曦望科技今天在科創板上市，開盤價每股88元。沐曦微計畫明年在科創板上市。", published="2026-02-10")
     xw = key_of(f, "曦望")
-    assert (xw, "stockExchange", "star-market") in {(r.subject, r.property, r.object) for r in f.relations}
+    assert (xw, "stockExchange", "star-market") in relations_of(f)
     listing = [st for st in f.statements if st.kind == "listing" and xw in {k for _, k in st.roles}]
     assert listing and listing[0].date.iso == "2026-02-10"
     assert not any(r.property == "stockExchange" and r.subject != xw for r in f.relations)
@@ -287,7 +292,7 @@ def test_they_names_the_people_of_the_sentence_before(facts):
 
 def test_a_quoted_product_after_its_maker_is_the_makers(facts):
     f = facts("星曜半導體的「曜光7」晶片與北辰微電子的「N+2」工藝同時亮相。")
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     assert (key_of(f, "曜光7"), "developer", key_of(f, "星曜")) in rels, rels
     assert (key_of(f, "N+2"), "developer", key_of(f, "北辰")) in rels, rels
 
@@ -564,7 +569,7 @@ def test_an_announcing_company_is_the_topic_and_its_chief_is_its_own(facts):
     f = facts("美國晶片大廠鋒芯科技4日宣布，任命前瀚川智算資深副總經理林子恒為首席技術長，直接向執行長賴明德報告。")
     lead, old, hire, chief = key_of(f, "鋒芯"), key_of(f, "瀚川"), key_of(f, "林子恒"), key_of(f, "賴明德")
     assert linked(f, lead, hire)
-    assert (lead, "chiefExecutiveOfficer", chief) in {(r.subject, r.property, r.object) for r in f.relations}
+    assert (lead, "chiefExecutiveOfficer", chief) in relations_of(f)
     assert not any(r.subject == old and r.property == "chiefExecutiveOfficer" for r in f.relations)
 
 
@@ -658,7 +663,7 @@ def test_capital_spending_and_a_bare_yuan_after_dollars(facts):
 
 def test_a_known_persons_role_in_an_organisation_named_elsewhere(facts):
     f = facts("台積電今日公布營收，創同期新高。董事長魏哲家指出，明年需求依舊強勁。")
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     assert ("tsmc", "chiefExecutiveOfficer", "c-c-wei") in rels and ("c-c-wei", "employer", "tsmc") in rels
 
 
@@ -944,7 +949,7 @@ def test_the_terms_a_bill_lays_down_are_the_bills(facts):
 
 def test_nationalities_written_as_people_of_a_country(facts):
     f = facts("被告為41歲新加坡人陳志明、中國公民李明，以及馬來西亞人黃建國。")
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     for name, country in (("陳志明", "singapore"), ("李明", "china"), ("黃建國", "malaysia")):
         assert (key_of(f, name), "citizenship", country) in rels, name
 
@@ -1211,14 +1216,14 @@ def test_a_sum_led_by_its_currency_in_dollars_called_美金(facts):
 def test_a_translator_signs_a_wire_story_and_a_ticker_names_no_country(facts):
     f = facts("鉅亨網編譯陳文華 綜合外電\n星曜半導體（STAR-US）週三公布財報，營收年增12%。")
     translator = key_of(f, "陳文華")
-    assert (translator, "employer", "cnyes") in {(r.subject, r.property, r.object) for r in f.relations}
+    assert (translator, "employer", "cnyes") in relations_of(f)
     assert not any(e.cls == "Country" for e in f.entities.values())
 
 
 def test_a_title_or_a_place_describes_the_name_right_after_it(facts):
     f = facts("國家法庭同日下令暫停星曜半導體創辦人林子恒的董事職務。美國的瀚川集團旗下晶片製造商鋒算科技今日停牌。")
     founder, court = key_of(f, "林子恒"), key_of(f, "國家法庭")
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     assert (key_of(f, "星曜"), "foundedBy", founder) in rels
     assert not any({r.subject, r.object} == {court, founder} for r in f.relations)
     unit, parent = key_of(f, "鋒算"), key_of(f, "瀚川")
@@ -1253,12 +1258,12 @@ def test_an_outlets_undated_dateline_is_no_part_of_the_news(facts):
 
 def test_a_known_chip_and_its_developer_named_in_different_sentences_are_linked(facts):
     f = facts("華為今天公布未來三年的晶片路線圖。昇騰950DT將於明年第四季上市，記憶體容量提升至144GB。")
-    assert ("huawei-ascend-950dt", "developer", "huawei") in {(r.subject, r.property, r.object) for r in f.relations}
+    assert ("huawei-ascend-950dt", "developer", "huawei") in relations_of(f)
 
 
 def test_an_engineer_of_a_company_works_for_it_even_a_former_one(facts):
     f = facts("檢方起訴前星曜半導體工程師陳姓男子，並指瀚川智算前工程師林子恒協助翻拍資料。")
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     assert (key_of(f, "陳姓男子"), "employer", key_of(f, "星曜")) in rels
     assert (key_of(f, "林子恒"), "employer", key_of(f, "瀚川")) in rels
 
@@ -1315,7 +1320,7 @@ def test_a_dated_dateline_in_round_brackets_speaks_for_no_one(facts):
 
 def test_a_founder_who_chairs_the_company_founded_it_and_works_for_it(facts):
     f = facts("瀚川智算創始人、董事長張文此前表示，公司首款晶片將由晶宇半導體代工。")
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     founder, firm = key_of(f, "張文"), key_of(f, "瀚川")
     assert (firm, "foundedBy", founder) in rels and (founder, "employer", firm) in rels
 
@@ -1364,7 +1369,7 @@ def test_customers_listed_before_等_and_any_short_qualifier(facts):
 
 def test_a_founder_who_is_also_the_chief_executive(facts):
     f = facts("星曜半導體創始人、董事長兼首席執行官戴偉民在業績說明會上透露，新晶片已進入量產。")
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     firm, chief = key_of(f, "星曜"), key_of(f, "戴偉民")
     assert (firm, "foundedBy", chief) in rels and (firm, "chiefExecutiveOfficer", chief) in rels
 
@@ -1383,7 +1388,7 @@ def test_a_partnership_named_as_the_largest_shareholder_owns_the_company(facts):
     f = facts("星曜半導體無控股股東，第一大股東為合肥清輝集電企業管理合夥企業（有限合夥），持股比例21.67%。")
     owner = key_of(f, "清輝集電")
     assert all("清輝集電" in n or "清辉集电" in n for n in f.entities[owner].names)  # （有限合夥） is no other name
-    assert (key_of(f, "星曜"), "ownedBy", owner) in {(r.subject, r.property, r.object) for r in f.relations}
+    assert (key_of(f, "星曜"), "ownedBy", owner) in relations_of(f)
 
 
 def test_a_product_coming_to_market_is_no_company_listing(facts):
@@ -1394,14 +1399,14 @@ def test_a_product_coming_to_market_is_no_company_listing(facts):
 
 def test_a_companys_products_listed_after_its_name_are_its_own(facts):
     f = facts("晶宇存儲是國內規模最大的記憶體廠商，產品涵蓋DDR5、LPDDR5X等。")
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     maker = key_of(f, "晶宇")
     assert ("ddr5", "manufacturer", maker) in rels and ("lpddr5x", "manufacturer", maker) in rels
 
 
 def test_people_named_after_their_nationality_and_a_counted_group_of_one_nationality(facts):
     f = facts("被告分別為住在加州的中國籍王立群、以及2名新加坡籍男子，定居裕廊的陳國強與住在兀蘭的林志遠。")
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     assert (key_of(f, "王立群"), "citizenship", "china") in rels
     assert (key_of(f, "陳國強"), "citizenship", "singapore") in rels
     assert (key_of(f, "林志遠"), "citizenship", "singapore") in rels
@@ -1409,7 +1414,7 @@ def test_people_named_after_their_nationality_and_a_counted_group_of_one_nationa
 
 def test_a_places_country_is_said_by_naming_it_beside_the_place(facts):
     f = facts("住在加州的林姓男子，以及2名美國籍嫌疑人遭到起訴。瀚川智算在美國德州設廠。")
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     assert ("california", "country", "usa") not in rels
     assert ("texas", "country", "usa") in rels
 
@@ -1435,7 +1440,7 @@ def test_an_official_notice_however_long_its_title_is_a_policy(facts):
 
 def test_who_a_chip_is_made_for_is_not_its_maker(facts):
     f = facts("晶宇半導體將在德州新廠為瀚川智算生產新一代QX-9晶片。")
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     chip = key_of(f, "QX-9")
     assert (chip, "manufacturer", key_of(f, "瀚川")) not in rels
 
@@ -1457,7 +1462,7 @@ def test_a_company_named_with_its_stock_code_and_a_sum_after_its_currency(facts)
 def test_phones_in_shops_are_no_listing_and_a_commissions_chair_works_for_it(facts):
     f = facts("瀚川智算與鋒算科技將首批搭載該晶片，相關新機預計10月上市。國科會主委吳誠文則指出，政府將租用部分算力。")
     assert not any(st.kind == "listing" for st in f.statements)
-    assert ("wu-cheng-wen", "employer", "nstc") in {(r.subject, r.property, r.object) for r in f.relations}
+    assert ("wu-cheng-wen", "employer", "nstc") in relations_of(f)
 
 
 def test_a_title_before_a_name_makes_no_town_nor_part_of_a_dotted_name(facts):
@@ -1507,7 +1512,7 @@ def test_a_minister_whose_verb_follows_an_adverb_and_a_chip_developed_by_a_firm(
     f = facts("（布城13日訊）政府將推出首款AI晶片「MARS1000」，由本地公司SkyeChip開發。數碼部長哥賓星也指出，該晶片將用於邊緣計算。")
     assert not any(e.cls == "MediaOrganization" for e in f.entities.values())
     assert any(n in ("哥賓星", "哥宾星") for e in f.entities.values() if e.cls == "Person" for n in e.names)
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     assert (key_of(f, "MARS1000"), "developer", key_of(f, "SkyeChip")) in rels
 
 
@@ -1515,12 +1520,12 @@ def test_a_firm_named_after_由_before_設計_is_the_designer_not_a_design_house
     f = facts("星曜的新晶片QX-9由瀚川智算設計、晶宇半導體生產。")
     names = {n for e in f.entities.values() for n in e.names}
     assert not any(n.endswith(("設計", "设计")) for n in names)
-    assert (key_of(f, "QX-9"), "developer", key_of(f, "瀚川")) in {(r.subject, r.property, r.object) for r in f.relations}
+    assert (key_of(f, "QX-9"), "developer", key_of(f, "瀚川")) in relations_of(f)
 
 
 def test_an_appointee_works_for_who_appoints_them(facts):
     f = facts("星曜半導體5日宣布，任命前曜光科技資料中心事業群總經理韋恩．哈里斯（Wayne Harris）為資深副總裁。")
-    rels = {(r.subject, r.property, r.object) for r in f.relations}
+    rels = relations_of(f)
     assert (key_of(f, "哈里斯"), "employer", key_of(f, "星曜")) in rels
 
 

@@ -676,8 +676,6 @@ class EntityDiscoverer:
                 if re.fullmatch(TWO_COUNTRIES, name) or name.endswith(COMPANY_PARTS) and _cut(name)[-1] in COMPANY_PARTS or (
                         name.endswith("政府") and name[:-2] in GENERIC | PLACE_WORDS):
                     continue  # 美日, 亞利桑那子公司, 東道國政府: two countries, a part of a firm, a government by its role
-                if _word_and_kind_of_chip(name):
-                    continue  # 通用GPU: a plain word and a kind of chip
                 if re.fullmatch(rf"[{HAN}]{{2}}会", name) and not name.endswith(BODY_MEETINGS):
                     out.append((start, end, "Event", LAC_ORG))  # 川習會, 拜習會: a meeting named after its two leaders
                     continue
@@ -710,7 +708,7 @@ class EntityDiscoverer:
                         continue
                     start, end, name = end - len(rest), end, rest
                 if _word_and_kind_of_chip(re.sub(r"(?:公司|企业|厂商|集团)$", "", name)):
-                    continue  # (中國)通用GPU公司: companies of a kind, no name
+                    continue  # 通用GPU, (中國)通用GPU公司: a plain word and a kind of chip, or companies of a kind
                 cls = ("MediaOrganization" if name.endswith(MEDIA_SUFFIX) else
                        "GovernmentAgency" if name.endswith(GOV_SUFFIX + ("法院", "检察院", "法庭")) else "Organization")
                 out.append((start, end, cls, LAC_ORG))
@@ -983,8 +981,8 @@ class EntityDiscoverer:
             for suffix, cls in SUFFIX_CLASS.items():
                 if name.endswith(suffix):
                     core = name[: -len(suffix)]
-                    if core in GENERIC or len(core) < 2 or re.search(r"\d\s*$", core) or COUNT_OPENING.match(core):
-                        return None  # 23日報導: a date, no paper; 3間|辦公室: a count, no body
+                    if core in GENERIC or len(core) < 2 or re.search(r"\d\s*$", core):  # 23日報導: a date, no paper
+                        return None
                     return cls
             if name.endswith("法院") and not COURT.search(name):
                 return None  # 尊重法院判決: a court is named by its level or its seat
@@ -1008,7 +1006,7 @@ class EntityDiscoverer:
                 return "Company"  # 上海國有資本投資有限公司: a registered name, whatever words it is made of
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
                     or (matched == "科技" and core[-1:] in ("高", "新", "黑"))  # 戰略性高科技: the word 高科技
-                    or COUNT_OPENING.match(core) or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
+                    or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
                     or re.search(r"\d", core) and re.search(r"元|币|亿|万|股", core)  # 4億港元|股份: a sum of shares
                     or core.startswith(GENERIC_START)
                     or (core.endswith(GENERIC_END) and not _stem_before_generic(core)) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)
