@@ -271,10 +271,10 @@ class _BatchWriter:
         if self.report.dry_run:
             return
         new_records = {g: x.records for g, x in graphs.items()}
-        entities = self._entities_update(set(graphs), new_records, stored=set(replaced))
+        entities, described = self._entities_update(set(graphs), new_records, stored=set(replaced))
         # what to recount, marked with the write (all graphs read back: any the store holds is replaced); the
         # statistics rows read every line of a graph (statements, figures, co-mentions), not only its mention records
-        track = track_statistics(self.store, graphs, {g: x.lines for g, x in graphs.items()})
+        track = track_statistics(self.store, graphs, {g: x.lines for g, x in graphs.items()}, described=described)
         before = " ;\n".join(op for op in (track, entities) if op)
         if isinstance(self.store, Store):   # new graphs go to Oxigraph's loader as the workers wrote them
             self.store.write_graphs(replaced, before=before, nquads={g: x.nquads for g, x in loaded.items()})
@@ -288,14 +288,16 @@ class _BatchWriter:
             self.report.triples_removed += len(graph_lines(self.store, g))
         if self.report.dry_run or not graphs:
             return
-        entities = self._entities_update(set(graphs), {g: {} for g in graphs}, stored=set(graphs))
+        entities, _ = self._entities_update(set(graphs), {g: {} for g in graphs}, stored=set(graphs))
         before = " ;\n".join(op for op in (track_statistics(self.store, graphs), entities) if op)
         self.store.write_graphs({}, drop=graphs, before=before)
 
-    def _entities_update(self, graphs: set[str], new_records: dict[str, dict[str, str]], stored: set[str]) -> str:
+    def _entities_update(self, graphs: set[str], new_records: dict[str, dict[str, str]],
+                         stored: set[str]) -> tuple[str, list[str]]:
         """The SPARQL update that sets the entities graph's description of every entity
-        these graphs mention (before or after), from every article's mention records;
-        stored: those of the graphs the store holds (the others have no records to read back).
+        these graphs mention (before or after), from every article's mention records, and the
+        N-Triples lines of the descriptions it writes; stored: those of the graphs the store
+        holds (the others have no records to read back).
 
         An entity's description is the union of what each record says (less the reference
         data), so an entity that only gains records gets what the new records say added; only
@@ -306,7 +308,7 @@ class _BatchWriter:
         shrinking = {e for (g, e), rec in old.items() if new_records.get(g, {}).get(e) != rec}
         growing = {e for recs in new_records.values() for e in recs} - shrinking
         if not shrinking and not growing:
-            return ""
+            return "", []
         records: dict[str, list[tuple[str, list[str]]]] = {e: [] for e in shrinking | growing}
         for g, e, rec in mention_records(self.store, entities=sorted(shrinking)):
             if g not in graphs:
@@ -325,7 +327,7 @@ class _BatchWriter:
             out.append(f"DELETE {{ GRAPH {g} {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} GRAPH {g} {{ ?e ?p ?o }} }}")
         if lines:
             out.append(f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n}}")
-        return " ;\n".join(out)
+        return " ;\n".join(out), lines
 
 
 from kg.rdf.namespaces import ID as _ID  # noqa: E402

@@ -537,3 +537,57 @@ def test_timeline_rows_follow_an_entity_becoming_and_ceasing_to_be_a_policy(tmp_
         assert refresh(db)
     check()
     assert policy_links() == set()
+
+
+def test_a_policy_new_to_the_store_gets_its_links_with_the_write_that_introduces_it(tmp_path):
+    """An entity no graph typed before, which a write makes a policy, has rows only in that
+    write's graphs: they carry its policy link as written (no recount of its statements), and the
+    rows equal a full recount's."""
+    from kg.rdf.namespaces import ENTITIES_GRAPH
+    from kg.store import open_store
+    from kg.store.statistics import refresh, track
+
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
+    corpus.mkdir()
+    (corpus / "r4.md").write_text(DECIDED, encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+    kgo, schema = "https://w3id.org/aichip-kg/ontology#", "https://schema.org/"
+    rule, g = ID + "another-test-rule", "https://w3id.org/aichip-kg/graph/article/n"
+    lines = [f"<{ID}article/n> <{schema}mentions> <{rule}> .", f"<{ID}statement/n> <{kgo}subject> <{rule}> .",
+             f'<{ID}statement/n> <{kgo}date> "2025-04-01" .', f"<{ID}statement/n> <{kgo}statedIn> <{ID}article/n> ."]
+    described = [f"<{rule}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{kgo}Law> ."]
+    with open_store(store, write=True) as db:
+        marks = track(db, [g], {g: lines}, described=described)
+        db.write_graphs({g: lines}, before=" ;\n".join(
+            [marks, f"INSERT DATA {{ GRAPH <{ENTITIES_GRAPH}> {{ {described[0]} }} }}"]))
+    assert {s for s, p, o in speaker_rows(store) if p == kgo + "policyOf" and o == rule}   # before any recount
+    with open_store(store, write=True) as db:
+        assert refresh(db)
+    assert speaker_rows(store) == {t for t in full_recount(store) if "/statistics/speaker/" in t[0]
+                                   or "/statistics/timeline/" in t[0]}
+
+
+def test_the_counts_in_full_equal_a_full_recount(tmp_path, monkeypatch):
+    """A write that marks more entities than FULL_ABOVE (a first ingest of a corpus) has its
+    counts recounted in full, a chunk of entities and a class at a time, and the policy links of
+    only the entities whose class changed: the same statistics as a recount of everything."""
+    from kg.ingest import ingest
+    from kg.store import open_store
+    from kg.store import statistics
+
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
+    corpus.mkdir()
+    for name, text in (("a.md", NVIDIA_AND_HUAWEI), ("r4.md", DECIDED), ("z.md", UNTOUCHED),
+                       ("r1.md", REUTERS_REPORT.format(n=1))):
+        (corpus / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(statistics, "FULL_ABOVE", 0)
+    monkeypatch.setattr(statistics, "_CO_CHUNK", 2)   # several chunks of entities
+    with open_store(store, write=True) as db:
+        ingest([corpus], db, workers=1)
+    first = counts(store)
+    assert (SMIC, COUNT, "1") in first and [t for t in first if t[1].endswith("#policyOf")]
+    assert first == full_recount(store)
+    (corpus / "r4.md").write_text(DECIDED.replace("2022", "2021"), encoding="utf-8")
+    with open_store(store, write=True) as db:
+        ingest([corpus], db, workers=1)
+    assert counts(store) == full_recount(store)
