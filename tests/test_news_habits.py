@@ -448,3 +448,38 @@ def test_a_word_of_grade_before_a_chip_word_is_no_chip(facts):
     f = facts("北辰微電子推出新一代Ultra處理器，與曜光公司的Venice晶片競爭。")
     chips = names_of(f, "Chip")
     assert "ultra" not in {c.lower() for c in chips} and "Venice" in chips, chips
+
+
+def test_a_known_name_before_a_likelier_word_is_still_a_mention(facts):
+    # 登時 is a word, but 時代 after it is a likelier one: the name does not cut a word
+    f = facts("北辰微電子的晶片是在前總統拜登時代推出的，美元大訂單隨後湧入。")
+    assert "拜登" in {to_simplified(n) for n in names_of(f, "Person")} | names_of(f, "Person"), f.entities
+    assert not any("元大" in to_simplified(n) for e in f.entities.values() for n in e.names)
+
+
+def test_a_person_named_in_latin_letters_is_later_named_by_the_surname(facts):
+    f = facts("北辰微電子技術長Ravi Montague宣布離職。Montague在北辰微電子任職六年，Montagues不是他。")
+    person = [e for e in f.entities.values() if e.cls == "Person"]
+    assert len(person) == 1 and {"Ravi Montague", "Montague"} <= person[0].names, f.entities
+    assert len(person[0].mentions) == 2   # both sentences
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("日本官房長官森川廣志表示，將加快審查。", "森川廣志"),   # a Japanese name: no Chinese surname
+    ("北辰電機社長河野智樹指出，新廠明年投產。", "河野智樹"),
+])
+def test_a_name_between_an_officials_title_and_a_verb_of_saying_is_a_person(facts, sentence, name):
+    f = facts(sentence)
+    assert to_simplified(name) in {to_simplified(n) for n in names_of(f, "Person")}, f.entities
+
+
+@pytest.mark.parametrize("sentence", ["日本經產大臣今天表示，將加快審查。", "北辰電機社長上週指出，新廠明年投產。"])
+def test_a_time_between_a_title_and_a_verb_is_no_person(facts, sentence):
+    f = facts(sentence)
+    assert not names_of(f, "Person"), f.entities
+
+
+def test_a_name_after_an_age_in_chinese_numerals_ends_before_the_verb(facts):
+    f = facts("四十三歲的許峰經營一家貿易公司，許峰已於十月認罪。")
+    people = [e for e in f.entities.values() if e.cls == "Person"]
+    assert len(people) == 1 and {to_simplified(n) for n in people[0].names} == {"许峰"}, f.entities

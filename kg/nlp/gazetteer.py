@@ -175,9 +175,13 @@ def _splits_a_word(folded: str, start: int, end: int) -> bool:
     own = freq.get(folded[start:end]) or 0
     from kg.nlp.tokenizer import field_words
     field = field_words()
-    for a, b in ((start - 1, start + 1), (end - 1, end + 1)):
-        if a >= 0 and b <= len(folded) and ((freq.get(folded[a:b]) or 0) >= max(1000, own) or folded[a:b] in field):
-            return True  # (算力晶片 holds 力晶: 算力 and 晶片 are words of the field)
+    # (the character outside the name, with its other neighbour: 拜登時代 cuts 登時 only if 時代 were no
+    # likelier a word than 登時)
+    for a, b, other in ((start - 1, start + 1, folded[max(0, start - 2):start]), (end - 1, end + 1, folded[end:end + 2])):
+        if a >= 0 and b <= len(folded):
+            straddled = freq.get(folded[a:b]) or 0
+            if folded[a:b] in field or (straddled >= max(1000, own) and (len(other) < 2 or (freq.get(other) or 0) < straddled)):
+                return True  # (算力晶片 holds 力晶: 算力 and 晶片 are words of the field)
     return False
 
 

@@ -104,9 +104,13 @@ def _rules() -> list[Rule]:
         # A transliterated name between a title and a verb of saying: 貿工部長扎夫魯表示
         Rule("title-translit", "Person", re.compile(
             rf"(?:{PERSON_TITLES})(?P<name>[{TRANSLIT}]{{2,5}}?)(?=(?:也|则|亦|还|更)?(?:{PERSON_VERBS}))"), 0.65),
-        # A Chinese name after an age: 28歲的耿川, 41歲的新加坡人陳志明
+        # A Japanese name (no Chinese surname) between an official's title and a verb of saying:
+        # 官房長官木原稔表示, 經濟產業大臣武藤容治指出
+        Rule("title-han-name", "Person", re.compile(
+            rf"(?:大臣|长官|知事|社长|会长|干事长|首相)(?P<name>[{HAN}]{{2,4}}?)(?=(?:也|则|亦|还|更)?(?:{PERSON_VERBS}))"), 0.6),
+        # A Chinese name after an age: 28歲的耿川, 四十三歲的許浩, 41歲的新加坡人陳志明
         Rule("age-name", "Person", re.compile(
-            rf"\d{{1,3}}\s*岁的(?:[{HAN}]{{0,5}}?(?:籍男子|籍女子|籍|男子|女子|人|商人|华裔|男|女))?(?P<name>{han_name})"), 0.7),
+            rf"(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*岁的(?:[{HAN}]{{0,5}}?(?:籍男子|籍女子|籍|男子|女子|人|商人|华裔|男|女))?(?P<name>{han_name})"), 0.7),
         # A Chinese name after a nationality: 中國籍李湛、…, 新加坡籍男子張志偉（51歲）
         Rule("nationality-name", "Person", re.compile(
             rf"籍(?:男子|女子|嫌犯|嫌疑人|被告|商人|人士|工程师|男|女)?(?P<name>{han_name}?)(?=[（(，,、。；;与和及\s]|$)"), 0.7),
@@ -910,6 +914,13 @@ class EntityDiscoverer:
             if full is not None:
                 info.update(key=full["key"], cls=full["cls"], known=True, rule="short-form")
         names += list(tails.items())
+        # Sachin Katti … Katti担任CTO: a person named in Latin letters, later by the surname alone
+        for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
+            info = s._.kg
+            m = re.fullmatch(r"[a-z]+(?:[ \-][a-z]+)*[ \-](?P<surname>[a-z]{3,})", folded[info["start"]:info["end"]]) \
+                if info and info["cls"] == "Person" else None
+            if m and not self.index.lookup(m.group("surname")):
+                names.append((m.group("surname"), info))
         for s in spans:
             info = s._.kg
             text = folded[info["start"]:info["end"]]
@@ -1032,6 +1043,10 @@ class EntityDiscoverer:
             if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:]) \
                     or _dictionary_phrase(name) or COUNTRY_COLLECTIVE.fullmatch(name):
                 return None
+        if rule.name == "title-han-name" and (name in NOT_NAMES or any(ch in NAME_BREAK for ch in name)
+                                              or _dictionary_phrase(name) or _common_word(name[:2])
+                                              or COUNTRY_COLLECTIVE.fullmatch(name)):
+            return None   # 社長上週表示, 大臣今天指出: a time or a plain word, no name
         if rule.name == "place-suffix":
             core = re.sub(r"(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇)$", "", name)
             if name.endswith("上市") or "市值" in name or "市场" in name:
@@ -1427,9 +1442,17 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
     if start + 2 > len(folded):
         return None
     if start + 3 <= len(folded) and folded[start + 2] not in NAME_BREAK and "\u4e00" <= folded[start + 2] <= "\u9fff" \
-            and not _adverb_after_list(folded, start + 3):
+            and not _adverb_after_list(folded, start + 3) and not _opens_a_verb(folded, start + 2):
         return start + 3
     return start + 2
+
+
+def _opens_a_verb(folded: str, at: int) -> bool:
+    """許浩|經營, 陳明|擔任: the character at `at` and the next make a common word that is no noun
+    (a verb, mostly): what follows a two-character name, not its third character."""
+    from kg.nlp.tokenizer import dictionary_non_nouns
+    word = folded[at:at + 2]
+    return len(word) == 2 and _common_word(word) and word in dictionary_non_nouns()
 
 
 def _adverb_after_list(folded: str, end: int) -> bool:
