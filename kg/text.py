@@ -49,21 +49,32 @@ def _folds_to_one(ch: str) -> bool:
     return False
 
 
+#: words Taiwan and the mainland spell differently, of one length, folded to the mainland's (so
+#: 國家積體電路產業投資基金二期 meets 国家集成电路产业投资基金二期)
+_REGIONAL = {"积体电路": "集成电路"}
+_REGIONAL_RE = re.compile("|".join(_REGIONAL))
+
+
 def fold(text: str) -> str:
-    """Matching form of a running text: Simplified, full-width folded, lower case; same length."""
+    """Matching form of a running text: Simplified, full-width folded, lower case, regional
+    words in one spelling; same length."""
     simplified = to_simplified(text)
     quick = unicodedata.normalize("NFKC", simplified).casefold()
     if len(quick) == len(text):
         # NFKC and case folding kept one character per character (the usual case)
         new = set(simplified) - _FOLDS_TO_ONE
         if not new or all(_folds_to_one(ch) for ch in new):
-            return quick
+            return _regional(quick)
     out = []
     for ch in to_simplified(text):
         n = unicodedata.normalize("NFKC", ch)
         n = n.casefold() if len(n) == 1 else ch.casefold()
         out.append(n if len(n) == 1 else ch)
-    return "".join(out)
+    return _regional("".join(out))
+
+
+def _regional(folded: str) -> str:
+    return _REGIONAL_RE.sub(lambda m: _REGIONAL[m.group()], folded) if "积体" in folded else folded
 
 
 @lru_cache(maxsize=65536)

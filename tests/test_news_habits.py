@@ -483,3 +483,19 @@ def test_a_name_after_an_age_in_chinese_numerals_ends_before_the_verb(facts):
     f = facts("四十三歲的許峰經營一家貿易公司，許峰已於十月認罪。")
     people = [e for e in f.entities.values() if e.cls == "Person"]
     assert len(people) == 1 and {to_simplified(n) for n in people[0].names} == {"许峰"}, f.entities
+
+
+def test_taiwans_word_for_integrated_circuit_meets_the_mainlands(facts):
+    # the reference spells the fund 國家集成電路產業投資基金二期; Taiwan writes 積體電路
+    f = facts("北辰微電子獲國家積體電路產業投資基金二期入股。")
+    assert "big-fund-ii" in f.entities, f.entities
+
+
+def test_a_paper_a_report_is_sourced_to_is_media_whatever_its_name_ends_in(facts):
+    f = facts("據北辰郵電報，星曜半導體11日回應稱，正積極配合調查。據公司財報，營收成長兩成。")
+    assert names_of(f, "MediaOrganization") in ({"北辰郵電報"}, {"北辰邮电报"}), f.entities
+
+
+def test_a_vice_minister_by_title_is_a_person(facts):
+    f = facts("外交部政務次長林思遠接受專訪時表示，將持續溝通。")
+    assert to_simplified("林思遠") in {to_simplified(n) for n in names_of(f, "Person")}, f.entities
