@@ -22,6 +22,7 @@ is whole again. Each article graph is always either fully written or untouched.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -36,13 +37,11 @@ from kg.ingest_workers import CHUNK, Extracted, dask_client, default_workers, ex
 from kg.rdf.build import EntityDescriber, read_mention_record, reference_triples
 from kg.rdf.iris import article_graph_iri
 from kg.rdf.namespaces import ENTITIES_GRAPH, KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH
-from kg.rdf.ntriples import nt, plain
 from kg.reference import lexicon_file, load_reference, ontology_dir
 from kg.store import Store
 from kg.store.statistics import refresh as refresh_statistics
 from kg.store.statistics import start_empty as start_statistics
 from kg.store.statistics import track as track_statistics
-from kg.store.terms import quad_to_rdflib
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -257,14 +256,16 @@ class _BatchWriter:
     def _write(self, batch: list[Extracted]) -> None:
         graphs = {x.graph: x for x in batch}
         replaced: dict[str, list[str]] = {}
+        changes: dict[str, tuple[list[str], list[str]]] = {}
         loaded: dict[str, Extracted] = {}
         for g, x in graphs.items():
             if x.key in self.stored:
                 lines = x.lines
-                old, new = graph_lines(self.store, g), set(lines)
+                old, new = graph_lines(self.store, g), {canonical_line(line) for line in lines}
                 self.report.triples_removed += len(old - new)
                 self.report.triples_added += len(new - old)
                 replaced[g] = lines
+                changes[g] = (sorted(old - new), sorted(new - old))
             else:
                 self.report.triples_added += x.count
                 loaded[g] = x
@@ -277,7 +278,11 @@ class _BatchWriter:
         track = track_statistics(self.store, graphs, {g: x.lines for g, x in graphs.items()}, described=described)
         before = " ;\n".join(op for op in (track, entities) if op)
         if isinstance(self.store, Store):   # new graphs go to Oxigraph's loader as the workers wrote them
-            self.store.write_graphs(replaced, before=before, nquads={g: x.nquads for g, x in loaded.items()})
+            # a stored graph changes by what differs (an upgrade of kg that re-extracts every article changes a
+            # tenth of each: the update is that tenth, where dropping and inserting every graph whole took 10 s a batch)
+            whole = {g: replaced[g] for g, (gone, new) in changes.items() if any("_:" in line for line in gone + new)}
+            self.store.write_graphs(whole, before=before, nquads={g: x.nquads for g, x in loaded.items()},
+                                    changes={g: c for g, c in changes.items() if g not in whole})
         else:
             self.store.write_graphs({**replaced, **{g: x.lines for g, x in loaded.items()}}, before=before)
 
@@ -369,9 +374,27 @@ def stored_articles(store: Store) -> dict[str, tuple[str, str]]:
     return {r["path"].value: (r["hash"].value, r["fp"].value if r["fp"] else "") for r in store.query(q)}
 
 
+_XSD_STRING_END = '"^^<http://www.w3.org/2001/XMLSchema#string> .'
+
+
+_LANGUAGE_END = re.compile(r'"@([A-Za-z0-9-]+) \.$')
+
+
+def canonical_line(line: str) -> str:
+    """An N-Triples line as Oxigraph writes the triple: a literal typed xsd:string is the plain
+    literal it is in RDF 1.1, written without its type (kg.rdf writes it either way), and a
+    language tag is in lower case (zh-Hant is zh-hant: tags are case-insensitive)."""
+    if line.endswith(_XSD_STRING_END):
+        return line[:-len(_XSD_STRING_END)] + '" .'
+    if line.endswith(" .") and '"@' in line:
+        return _LANGUAGE_END.sub(lambda m: f'"@{m.group(1).lower()} .', line)
+    return line
+
+
 def graph_lines(store: Store, graph) -> set[str]:
-    """The triples of one graph, as N-Triples lines."""
-    return {f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o, _ in map(quad_to_rdflib, store.quads(str(graph)))}
+    """The triples of one graph, as N-Triples lines in canonical form (`canonical_line`), written
+    by Oxigraph (a third of the time rdflib's terms took: 5.5 s of a 200-article batch)."""
+    return {f"{q.subject} {q.predicate} {q.object} ." for q in store.quads(str(graph))}
 
 
 def _load_schema(store: Store) -> None:

@@ -499,3 +499,55 @@ def test_a_paper_a_report_is_sourced_to_is_media_whatever_its_name_ends_in(facts
 def test_a_vice_minister_by_title_is_a_person(facts):
     f = facts("外交部政務次長林思遠接受專訪時表示，將持續溝通。")
     assert to_simplified("林思遠") in {to_simplified(n) for n in names_of(f, "Person")}, f.entities
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("黃仁勳拜會他的大恩人星曜半導體創辦人。", "星曜半導體"),
+    ("老東家北辰科技表示支持。", "北辰科技"),
+])
+def test_who_a_firm_is_to_someone_is_no_part_of_its_name(facts, sentence, name):
+    f = facts(sentence)
+    orgs = {to_simplified(n) for e in f.entities.values() if e.cls in ("Company", "Organization") for n in e.names}
+    assert orgs == {to_simplified(name)}, f.entities
+
+
+@pytest.mark.parametrize("sentence, subsidiary", [
+    ("美國將星曜半導體有限公司移出名單，英特爾中國半導體有限公司也在其中。", "英特爾中國半導體有限公司"),
+    ("商務部將SK海力士半導體有限公司移出名單。", "SK海力士半導體有限公司"),
+])
+def test_a_registered_subsidiary_named_after_its_parent_is_a_company_of_its_own(facts, sentence, subsidiary):
+    f = facts(sentence)
+    sub = key_of(f, subsidiary)
+    assert sub and sub not in ("intel", "sk-hynix"), f.entities
+    assert any(r.subject == sub and r.property == "parentOrganization" for r in f.relations), f.relations
+
+
+def test_a_known_company_with_its_corporate_form_is_the_company_itself(facts):
+    f = facts("台積電股份有限公司公布營收。")
+    assert set(f.entities) == {"tsmc"}, f.entities
+
+
+def test_a_latin_word_before_a_plain_phrase_with_a_rule_word_is_no_policy(facts):
+    f = facts("北辰微電子稱新平台徹底改變了AI遊戲規則。")
+    assert not names_of(f, "Policy"), f.entities
+
+
+def test_a_surname_and_a_form_of_address_is_the_person_named_before(facts):
+    f = facts("北辰微電子執行長林思遠訪問白宮。發言人表示，林先生有幸與總統會面。")
+    people = [e for e in f.entities.values() if e.cls == "Person"]
+    assert len(people) == 1 and len(people[0].mentions) == 2, f.entities
+
+
+def test_a_form_of_address_with_two_people_of_that_surname_names_nobody_new(facts):
+    f = facts("林思遠與林明哲會面。林先生表示，合作順利。")
+    assert not any(to_simplified(n).endswith("先生") for e in f.entities.values() for n in e.names), f.entities
+
+
+def test_a_name_ends_before_a_verb_of_two_characters(facts):
+    f = facts("美國聯邦參議員柯思頓致函北辰微電子董事會。")
+    assert to_simplified("柯思頓") in {to_simplified(n) for n in names_of(f, "Person")}, f.entities
+
+
+def test_a_common_phrase_in_quotes_is_no_policy(facts):
+    f = facts("總統發文指出，北辰微電子執行長必須辭職，「這個問題沒有其他的解決辦法」。")
+    assert not names_of(f, "Policy"), f.entities

@@ -104,3 +104,33 @@ def test_literals_with_line_breaks_stay_valid_nquads(tmp_path):
     g = triples_of(text, "nquads")
     assert any("第一行\n第二行" in str(o) for o in g.objects())
     assert "\n" not in "".join(line for line in text.splitlines() if not line.endswith(" ."))
+
+
+def test_a_changed_article_is_stored_as_a_fresh_ingest_of_its_text_stores_it(tmp_path):
+    """A stored graph changes by the lines that differ: the store ends as a fresh ingest of the new
+    text leaves it, byte for byte, and the report counts the triples that went and came."""
+    import re
+
+    from kg.store import open_store
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    old = '---\ntitle: 星瀾 "XQ" 報道\n---\n英偉達發布H200芯片。星瀾微電子公司發布了XQ-7100芯片，\\n售價3000美元。\n'
+    new = old.replace("H200", "H20").replace("3000", "3500") + "華為表示將擴大昇騰910C芯片的產能。\n"
+    (corpus / "a.md").write_text(old, encoding="utf-8")
+    (corpus / "b.md").write_text("華為發布昇騰910C芯片。\n", encoding="utf-8")
+    store = tmp_path / "s"
+    graph = f"https://w3id.org/aichip-kg/graph/article/{corpus}/a.md"
+
+    def stored() -> set[str]:
+        with open_store(store) as db:
+            return {str(q) for q in db.quads(graph)}
+    run_kg("ingest", str(corpus), store=store)
+    before = stored()
+    (corpus / "a.md").write_text(new, encoding="utf-8")
+    out = run_kg("ingest", str(corpus), store=store).stderr
+    after = stored()
+    run_kg("ingest", str(corpus), store=tmp_path / "s2")   # the same files, into an empty store
+    assert run_kg("export", "--format", "nquads", store=store).stdout == \
+        run_kg("export", "--format", "nquads", store=tmp_path / "s2").stdout
+    added, removed = (int(n) for n in re.search(r"triples \+(\d+) -(\d+)", out).groups())
+    assert (added, removed) == (len(after - before), len(before - after)) and added and removed

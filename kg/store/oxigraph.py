@@ -104,10 +104,13 @@ class Store:
         self._update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
 
     def write_graphs(self, graphs: dict[str, list[str]], *, drop: Iterable[str] = (), before: str = "",
-                     nquads: dict[str, bytes] | None = None) -> None:
+                     nquads: dict[str, bytes] | None = None,
+                     changes: dict[str, tuple[list[str], list[str]]] | None = None) -> None:
         """Replace many graphs at once: each graph in graphs gets exactly its N-Triples lines,
         each graph in nquads exactly the triples of its N-Quads (UTF-8 lines naming that graph,
-        as kg.ingest_workers writes an article's graph).
+        as kg.ingest_workers writes an article's graph), and each graph in changes loses the
+        N-Triples lines of its first list and gains those of its second (the difference between
+        what it holds and what it is to hold: no blank nodes, which DELETE DATA cannot name).
 
         before (a SPARQL update), the drops and the replacements of graphs the store holds
         are one update, so one transaction; graphs the store does not hold yet are then
@@ -128,6 +131,10 @@ class Store:
         ops = [MARK_STALE] + ([before] if before else [])
         ops += [f"DROP SILENT GRAPH <{g}>" for g in [*drop, *(g for g in graphs if g not in fresh)]]
         inserts = [f"GRAPH <{g}> {{\n" + "\n".join(v) + "\n}" for g, v in graphs.items() if g not in fresh]
+        deletes = [f"GRAPH <{g}> {{\n" + "\n".join(gone) + "\n}" for g, (gone, _) in sorted((changes or {}).items()) if gone]
+        inserts += [f"GRAPH <{g}> {{\n" + "\n".join(new) + "\n}" for g, (_, new) in sorted((changes or {}).items()) if new]
+        if deletes:
+            ops.append("DELETE DATA {\n" + "\n".join(deletes) + "\n}")
         if inserts:
             ops.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
         if ops:

@@ -215,10 +215,12 @@ def _rules() -> list[Rule]:
             rf"(?:(?<=[，,。、；;：:\s“「（(在向于由与和及被])|^)(?P<name>[{HAN}]{{2,8}}?(?:联邦)?(?:地方|地区|高等|上诉|巡回|破产)法院|(?:国家|地方|初级|高等|推事|地区|最高|联邦|特别|[{HAN}]{{2,6}}地方)法庭)"), 0.7),
         # Long official names right after a clause edge: 國家集成電路產業投資基金, 上海證券交易所科創板上市委員會
         Rule("org-long", "Organization", re.compile(
-            rf"(?:(?<=[，,。、；;：:\s“「（(与和及])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
-            rf"管理局|监督管理委员会|办公室|协会|联合会|集团有限公司|股份有限公司|有限公司)"
+            rf"(?:(?<=[，,。、；;：:\s“「（(与和及将把对向为被由从])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
+            rf"管理局|监督管理委员会|办公室|协会|联合会)"
+            # SK海力士半導體有限公司: a registered name may open with a Latin one
+            rf"|(?:[a-z]{{2,10}})?[{HAN}]{{4,14}}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司)"
             # 吉存半導體科技（上海）公司, 中芯國際（北京）有限公司: a registered name with its seat in brackets
-            rf"|[{HAN}]{{4,14}}?[（(][{HAN}]{{2,4}}[)）](?:股份有限公司|有限责任公司|有限公司|公司))"), 0.6),
+            rf"|(?:[a-z]{{2,10}})?[{HAN}]{{4,14}}?[（(][{HAN}]{{2,4}}[)）](?:股份有限公司|有限责任公司|有限公司|公司))"), 0.6),
         # A listed company named with its stock code: 同業創意（3443）, 世芯-KY（3661）, 寒武紀（688256.SH）
         Rule("ticker-name", "Company", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(])|^|(?<=同业|大厂|厂商|龙头|业者|个股|股王|公司|企业))"
@@ -286,6 +288,8 @@ YEAR_EDGE = re.compile(r"^(?:19|20)\d\d\s*(?:年度?|年)?|\s*(?:19|20)\d\d\s*(?
 
 # A descriptor before a name ends with one of these: 晶片新創|企業|伺服器廠 + 星河微電子
 DESCRIPTOR = re.compile(r".*(?:新创|初创|企业|厂商|大厂|业者|龙头|巨头|巨擘|机构|新秀|独角兽|子公司|旗下|供应商|客户|对手|同业|"
+                        # 大恩人|星曜半導體, 大股東|北辰科技: who the firm is to someone, before its name
+                        r"恩人|友人|朋友|伙伴|盟友|股东|买家|卖家|买方|卖方|东家|"
                         r"设计公司|芯片商|晶片商|芯片厂|晶片厂|服务器厂|伺服器厂|代工厂|[^工]厂|公司|集团|制造商|设计商|经销商|代理商|"
                         r"服务商|运营商|开发商|提供商|"
                         r"根据|依据|按照|约占|占|持有|分别|担任|出任|制约|限制|宣布|表示|认为|投资|收购|入股|领投|通过|透过|"
@@ -442,6 +446,16 @@ class EntityDiscoverer:
         if lead is not None and end - lead[1] >= 4 and folded.endswith(ORG_SUFFIXES, start, end) and \
                 not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 中國農業銀行股份有限公司: registered whole
             start, clashes = lead[1], [c for c in clashes if c != lead]
+        parent = next((c for c in clashes if c[0] == start and by_span.get(c) is not None
+                       and by_span[c]._.kg["cls"] == "Company"), None)
+        middle = re.sub(r"(?:集团|控股|股份)*(?:股份有限公司|有限责任公司|有限公司)$", "", folded[parent[1]:end]) \
+            if parent is not None else ""
+        if len(middle) >= 2 and not re.search(r"[()（）]", middle) and middle != folded[parent[1]:end]:
+            # 三星中國半導體有限公司, 英特爾半導體有限公司: a registered subsidiary, its parent named first; the
+            # parent stays a mention of its own, a place inside is the name's (台積電股份有限公司 is the parent's
+            # own name)
+            clashes = [c for c in clashes if c != parent and not (by_span.get(c) is not None
+                                                                  and by_span[c]._.kg["cls"] in PLACE_CLASSES)]
         if re.search(r"[（(][^()（）]{2,4}[)）](?:股份有限公司|有限责任公司|有限公司|公司)$", folded[start:end]):
             # 中芯國際（北京）公司: a registered subsidiary, its parent and its seat named inside it; the parent
             # stays a mention of its own, the seat is the name's
@@ -643,7 +657,9 @@ class EntityDiscoverer:
             end = start + len(name)
             if label == "PER" and len(name) == 3 and _adverb_after_list(folded, end):
                 end, name = end - 1, name[:2]
-            if len(name) < 2 or _common_word(name) or name.startswith(GENERIC_START):
+            if label == "ORG" and re.search(r"(?:籍|联邦)$", name) and len(name) >= 4:
+                end, name = end - (1 if name.endswith("籍") else 2), re.sub(r"(?:籍|联邦)$", "", name)   # 共和黨|籍, 共和黨|聯邦(參議員)
+            if len(name) < 2 or _common_word(name) or name.startswith(GENERIC_START) or ADDRESSED.fullmatch(name):
                 continue
             if label != "PER" and (_plain_word(name) or _ends_inside_word(folded, end)):
                 continue  # 合共, 私募, (離)台前: a word of the language; 大恩|人: the word goes on
@@ -917,6 +933,18 @@ class EntityDiscoverer:
             if full is not None:
                 info.update(key=full["key"], cls=full["cls"], known=True, rule="short-form")
         names += list(tails.items())
+        # 陳立武 … 陳先生有幸與川普會面: a person named again by surname and a form of address, when no other
+        # person of the article has that surname
+        people = {}
+        for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
+            info = s._.kg
+            name = folded[info["start"]:info["end"]] if info and info["cls"] == "Person" else ""
+            if re.fullmatch(rf"[{HAN}]{{2,4}}", name) and name[0] in SURNAMES:
+                people.setdefault(name[0], {})[info["key"]] = info
+        for surname, found in people.items():
+            if len(found) == 1:
+                info = next(iter(found.values()))
+                names += [(surname + title, info) for title in ("先生", "女士", "博士", "教授")]
         # Sachin Katti … Katti担任CTO: a person named in Latin letters, later by the surname alone
         for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
             info = s._.kg
@@ -1042,6 +1070,8 @@ class EntityDiscoverer:
                     or (matched in NOUN_SUFFIXES and _dictionary_word(core, 100))):
                 return None
             return "Company"
+        if rule.cls == "Person" and ADDRESSED.fullmatch(name):
+            return None   # 陳先生: a form of address, the person's other name (see _short_forms), no person of its own
         if rule.cls == "Person" and rule.name in NAME_AFTER_CUE_RULES:
             if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:]) \
                     or _dictionary_phrase(name) or COUNTRY_COLLECTIVE.fullmatch(name):
@@ -1099,13 +1129,16 @@ class EntityDiscoverer:
                                         or TIME_WORD.match(name) or re.match(r"(?:上|下|本|这|今|明)(?:周|週|个月|月)", name)):
                 return None  # 相信今年會(非常具有挑戰): 會 is will, after a time word; a verb opens no event's name
             if rule.cls == "Policy" and (re.search(r"法律法规|(?:有关|相关)(?:规定|法律|法规)", name)
-                                         or rule.name == "quoted-policy" and _opens_with_verb(name)
-                                         and not name.endswith(("法", "法案", "条例"))):
-                return None  # 法律法規有關規定: the laws in general; 號稱「改變遊戲規則」: a phrase in quotes
+                                         or rule.name == "quoted-policy" and (_dictionary_word(name, 10) or _opens_with_verb(name)
+                                                                              and not name.endswith(("法", "法案", "条例")))):
+                return None  # 法律法規有關規定: the laws in general; 號稱「改變遊戲規則」, 「沒有其他的解決辦法」: a phrase in quotes
             core = re.sub(r"(?:规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单|措施)$", "", name)
+            from kg.nlp.tokenizer import field_words
+            bare = re.sub(r"^[a-z0-9]+", "", core)
             if rule.cls == "Policy" and (len(core) < 2 or core.startswith(("一", "另", "这", "该", "此", "新", "同名", "类似", "上述"))
-                                         or _common_word(core)):
-                return None
+                                         or _common_word(core) or (bare != core and _common_word(bare)
+                                                                   and bare not in field_words())):
+                return None   # (AI遊戲規則: a Latin word before a plain word, the rules of the game; AI晶片禁令 stays)
             if rule.cls == "Policy" and re.fullmatch(r"(?:相关|有关|此类|这些|上述|该|新|各项|多项|现行|既有|国际|全球|多边|严格|更严格|"
                                                       r"新一轮|进一步|更多)?"
                                                       r"(?:出口管制|管制|规定|规则|新规|禁令|清单|条例|措施)+", name):
@@ -1117,6 +1150,8 @@ class EntityDiscoverer:
 
 
 PLACE_CLASSES = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"}
+#: a surname and a form of address: 陳先生, 林女士
+ADDRESSED = re.compile(r".(?:先生|女士|小姐|博士|教授)")
 COMMON_WORD_FREQ = 1000
 # 3間辦公室, 兩家公司, 5起案件: a count and its measure word open no name
 COUNT_OPENING = re.compile(r"(?:逾|约|近|超过|超|上)?[\d一二三四五六七八九十百千万两几多数]+\s*[起个家只名位项间所座处]"
@@ -1457,8 +1492,9 @@ def _opens_a_verb(folded: str, at: int) -> bool:
     """許浩|經營, 陳明|擔任: the character at `at` and the next make a common word that is no noun
     (a verb, mostly): what follows a two-character name, not its third character."""
     from kg.nlp.tokenizer import dictionary_non_nouns
+    from kg.nlp.tokenizer import base_frequencies
     word = folded[at:at + 2]
-    return len(word) == 2 and _common_word(word) and word in dictionary_non_nouns()
+    return len(word) == 2 and base_frequencies().get(word, 0) >= 50 and word in dictionary_non_nouns()
 
 
 def _adverb_after_list(folded: str, end: int) -> bool:
