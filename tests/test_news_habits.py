@@ -551,3 +551,19 @@ def test_a_name_ends_before_a_verb_of_two_characters(facts):
 def test_a_common_phrase_in_quotes_is_no_policy(facts):
     f = facts("總統發文指出，北辰微電子執行長必須辭職，「這個問題沒有其他的解決辦法」。")
     assert not names_of(f, "Policy"), f.entities
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("美方行為嚴重破壞中美日內瓦高層會談共識。", "中美日內瓦高層會談"),   # a verb before the event's name
+    ("5月15日商務部例行新聞發布會上，中方已闡明立場。", None),   # a day's press conference: described
+])
+def test_an_event_is_named_without_what_is_said_of_it(facts, sentence, event):
+    f = facts(sentence)
+    events = {to_simplified(n) for n in names_of(f, "Event")}
+    assert events == ({to_simplified(event)} if event else set()), f.entities
+
+
+def test_a_ministry_before_its_ministers_title_ends_at_its_own_name(facts):
+    f = facts("出席者還有投資、貿易與工業部部長林思遠。")
+    agencies = {to_simplified(n) for e in f.entities.values() if e.cls == "GovernmentAgency" for n in e.names}
+    assert agencies == {"贸易与工业部"}, f.entities

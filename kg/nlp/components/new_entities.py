@@ -172,7 +172,7 @@ def _rules() -> list[Rule]:
         # deputy's title names the same ministry (助理司法部長, 副外交部長)
         Rule("minister-ministry", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(】〕])|^)(?:助理|常务副|副|代理|署理|时任|现任|前)?"
-            rf"(?P<name>(?:{PORTFOLIO}、)*[{HAN}]{{2,12}}?部)(?=长(?!期|远|达|久|年|时间|大|足))"), 0.65),
+            rf"(?P<name>(?:{PORTFOLIO}、)*[{HAN}]{{2,12}}?部)(?=部?长(?!期|远|达|久|年|时间|大|足))"), 0.65),   # (工業部|部長)
         # A model named after the word for it: 開源推理模型Aurora-7, 大模型Qwen3 (a Latin name)
         Rule("ai-model", "AIModel", re.compile(
             r"(?:大模型|模型|语言模型|推理模型|开源模型)\s?(?P<name>[a-z][a-z0-9]*(?:[-.][a-z0-9]+){0,3})(?![a-z0-9])"), 0.7),
@@ -797,10 +797,15 @@ class EntityDiscoverer:
                 start, end = _trim(folded, start, end, rule)
                 if end - start < 2 and rule.cls != "Chip":
                     continue
+                if doc is not None and rule.cls == "Event":
+                    inside = [(a, b, t) for a, b, t in doc._.get("lac_words") or [] if start <= a and b <= end]
+                    if len(inside) > 2 and inside[0][2] in ("d", "ad") and inside[1][2] == "v":
+                        start = inside[1][1]   # 嚴重|破壞|中美日內瓦高層會談: an adverb and its verb open no event's name
                 if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
                         "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org") \
                         and not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 上海國有資本投資有限公司
-                    cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)  # 取得|北辰微電子
+                    # 取得|北辰微電子
+                    cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)
                     if cut is not None:
                         if end - cut < 2:
                             continue
@@ -1128,6 +1133,9 @@ class EntityDiscoverer:
             if rule.cls == "Event" and (re.search(r"[今明去前后每当同该本]年会$", name) or _opens_with_verb(name)
                                         or TIME_WORD.match(name) or re.match(r"(?:上|下|本|这|今|明)(?:周|週|个月|月)", name)):
                 return None  # 相信今年會(非常具有挑戰): 會 is will, after a time word; a verb opens no event's name
+            if rule.cls == "Event" and (re.match(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?", name) or _dictionary_word(name, 10)
+                                        or re.fullmatch(r"(?:例行|定期|记者|新闻|线上|视频|临时)+(?:发布会|会议|研讨会|论坛)", name)):
+                return None  # 5月15日商務部例行新聞發布會, 新聞發布會: a day's meeting, described, not named
             if rule.cls == "Policy" and (re.search(r"法律法规|(?:有关|相关)(?:规定|法律|法规)", name)
                                          or rule.name == "quoted-policy" and (_dictionary_word(name, 10) or _opens_with_verb(name)
                                                                               and not name.endswith(("法", "法案", "条例")))):
