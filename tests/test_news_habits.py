@@ -567,3 +567,25 @@ def test_a_ministry_before_its_ministers_title_ends_at_its_own_name(facts):
     f = facts("出席者還有投資、貿易與工業部部長林思遠。")
     agencies = {to_simplified(n) for e in f.entities.values() if e.cls == "GovernmentAgency" for n in e.names}
     assert agencies == {"贸易与工业部"}, f.entities
+
+
+@pytest.mark.parametrize("sentence, agency, person", [
+    ("惟貿工部長林思遠表明，目前沒有發現走私。", "貿工部", "林思遠"),   # a conjunction opens the clause
+    ("北辰國數位通訊部副部長林思遠表示，將部署伺服器。", "北辰國數位通訊部", "林思遠"),
+])
+def test_a_ministry_named_with_its_ministers_title_is_the_ministry_alone(facts, sentence, agency, person):
+    f = facts(sentence)
+    agencies = {to_simplified(n) for e in f.entities.values() if e.cls == "GovernmentAgency" for n in e.names}
+    assert to_simplified(agency) in agencies and all(len(a) <= len(agency) for a in agencies), f.entities
+    assert to_simplified(person) in {to_simplified(n) for n in names_of(f, "Person")}, f.entities
+
+
+def test_what_completes_a_verb_is_no_part_of_a_name(facts):
+    f = facts("該計劃獲得首相辦公室、通訊部的支持。")
+    agencies = {to_simplified(n) for e in f.entities.values() if e.cls == "GovernmentAgency" for n in e.names}
+    assert "首相办公室" in agencies and not any(a.startswith("得") for a in agencies), f.entities
+
+
+def test_suffering_sanctions_is_no_policy(facts):
+    f = facts("對北辰國的業界而言，重要是避免遭受次級制裁。")
+    assert not names_of(f, "Policy"), f.entities

@@ -67,7 +67,7 @@ DOTS = "·•・‧."  # "." is the full-width ．of 米雪兒．強斯頓, fold
 
 
 NAME_FOLLOW = set("，,。、；;：:！？!? \n“”「」『』（）()表称说指强认透宣回在于与和对也则就曾已将等的为是从向被把所创出担接领执预坦直写分介今昨本")
-PERSON_VERBS = ("表示|认为|指出|分析|透露|称|说|强调|预计|预估|坦言|直言|写道|创立|创办|出任|担任|接任|领导|执掌|回应|"
+PERSON_VERBS = ("表示|表明|认为|指出|分析|透露|称|说|强调|预计|预估|坦言|直言|写道|创立|创办|出任|担任|接任|领导|执掌|回应|"
                 "介绍|提到|补充|证实|否认|警告|呼吁|宣布")
 
 
@@ -171,8 +171,9 @@ def _rules() -> list[Rule]:
         # A ministry named by its minister's title: 新加坡貿易及工業部長顏金勇 (not 總部長期); an assistant's or
         # deputy's title names the same ministry (助理司法部長, 副外交部長)
         Rule("minister-ministry", "Organization", re.compile(
-            rf"(?:(?<=[，,。、；;：:\s“「（(】〕])|^)(?:助理|常务副|副|代理|署理|时任|现任|前)?"
-            rf"(?P<name>(?:{PORTFOLIO}、)*[{HAN}]{{2,12}}?部)(?=部?长(?!期|远|达|久|年|时间|大|足))"), 0.65),   # (工業部|部長)
+            rf"(?:(?<=[，,。、；;：:\s“「（(】〕])|^)(?:惟|但|而|并|且|亦|也|还|又|却|则)?(?:助理|常务副|副|代理|署理|时任|现任|前)?"
+            # (工業部|部長, 通訊部|副部長; 惟|貿工部長: a conjunction opens the clause, not the name)
+            rf"(?P<name>(?:{PORTFOLIO}、)*[{HAN}]{{2,12}}?部)(?=(?:副|助理)?部?长(?!期|远|达|久|年|时间|大|足))"), 0.65),
         # A model named after the word for it: 開源推理模型Aurora-7, 大模型Qwen3 (a Latin name)
         Rule("ai-model", "AIModel", re.compile(
             r"(?:大模型|模型|语言模型|推理模型|开源模型)\s?(?P<name>[a-z][a-z0-9]*(?:[-.][a-z0-9]+){0,3})(?![a-z0-9])"), 0.7),
@@ -293,7 +294,7 @@ DESCRIPTOR = re.compile(r".*(?:新创|初创|企业|厂商|大厂|业者|龙头|
                         r"设计公司|芯片商|晶片商|芯片厂|晶片厂|服务器厂|伺服器厂|代工厂|[^工]厂|公司|集团|制造商|设计商|经销商|代理商|"
                         r"服务商|运营商|开发商|提供商|"
                         r"根据|依据|按照|约占|占|持有|分别|担任|出任|制约|限制|宣布|表示|认为|投资|收购|入股|领投|通过|透过|"
-                        r"涉嫌|任职|曾任|曾|外商|包括|以及|负责|提供|替|搭载|要求|评估|采用|使用|现任|获|认定|美方|中方|指出|透露|预计|"
+                        r"涉嫌|任职|曾任|曾|外商|包括|以及|负责|提供|替|搭载|要求|评估|采用|使用|现任|获得|获|认定|美方|中方|指出|透露|预计|"
                         r"关注|业内|举行|举办|召开|两家|多家|这家|一家|该|其|与|和|及|向|对|由|被|将|把|在|于|从|给|让|为|是)")
 DESCRIPTOR_LEGAL = _without(DESCRIPTOR, BUSINESS_WORDS)
 ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "合伙企业", "科技", "集团", "股份", "公司", "半导体", "微电子", "电子", "资本",
@@ -807,6 +808,8 @@ class EntityDiscoverer:
                     # 取得|北辰微電子
                     cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)
                     if cut is not None:
+                        if folded[cut:cut + 1] in ("得", "了", "着", "过", "到") and end - cut > 3:
+                            cut += 1   # 獲|得|首相辦公室: what completes the verb is no part of the name
                         if end - cut < 2:
                             continue
                         start = cut
@@ -1143,7 +1146,8 @@ class EntityDiscoverer:
             core = re.sub(r"(?:规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单|措施)$", "", name)
             from kg.nlp.tokenizer import field_words
             bare = re.sub(r"^[a-z0-9]+", "", core)
-            if rule.cls == "Policy" and (len(core) < 2 or core.startswith(("一", "另", "这", "该", "此", "新", "同名", "类似", "上述"))
+            if rule.cls == "Policy" and (len(core) < 2 or core.startswith(("一", "另", "这", "该", "此", "新", "同名", "类似", "上述",
+                                                                           "受", "遭", "被"))   # (避免遭)受次級制裁
                                          or _common_word(core) or (bare != core and _common_word(bare)
                                                                    and bare not in field_words())):
                 return None   # (AI遊戲規則: a Latin word before a plain word, the rules of the game; AI晶片禁令 stays)
