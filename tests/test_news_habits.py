@@ -589,3 +589,25 @@ def test_what_completes_a_verb_is_no_part_of_a_name(facts):
 def test_suffering_sanctions_is_no_policy(facts):
     f = facts("對北辰國的業界而言，重要是避免遭受次級制裁。")
     assert not names_of(f, "Policy"), f.entities
+
+
+def test_a_countrys_body_of_a_trade_is_named_with_its_country(facts):
+    f = facts("越南互聯網協會、泰國汽車行業協會發布聲明，呼籲審慎採購。")
+    bodies = {to_simplified(n) for e in f.entities.values() if e.cls in ("Organization", "ResearchInstitute") for n in e.names}
+    assert {"越南互联网协会", "泰国汽车行业协会"} <= bodies, f.entities
+
+
+def test_a_known_paper_after_another_countrys_name_is_that_countrys_paper(facts):
+    f = facts("韓國經濟日報報導，星曜半導體的毛利率將超越北辰微電子。")
+    papers = [e for e in f.entities.values() if e.cls == "MediaOrganization"]
+    assert len(papers) == 1 and not papers[0].known, f.entities
+
+
+def test_an_article_saying_is_no_byline(facts):
+    f = facts("文章說，記憶體業的時刻到來。")
+    assert not names_of(f, "Person"), f.entities
+
+
+def test_measures_against_a_country_are_no_named_policy(facts):
+    f = facts("北辰國對華管制措施的隨意性影響了供應。")
+    assert not any(to_simplified(n).startswith("华") for n in names_of(f, "Policy")), f.entities

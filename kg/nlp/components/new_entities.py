@@ -88,7 +88,7 @@ def _rules() -> list[Rule]:
     return [
         # Bylines: 作者 | 某某 某某, 記者：某某, 本報記者 某某
         Rule("byline", "Person", re.compile(
-            rf"(?:(?<=\n)|^)\s*(?:本报|本刊|特约)?(?:作者|记者|编辑|责编|责任编辑|撰文|文|编译|审校|校对|采写)\s*[|｜:：/]?\s*"
+            rf"(?:(?<=\n)|^)\s*(?:本报|本刊|特约)?(?:作者|记者|编辑|责编|责任编辑|撰文|文(?=\s*[|｜:：/\s])|编译|审校|校对|采写)\s*[|｜:：/]?\s*"
             rf"(?P<name>{dotted}|[{HAN}]{{2,4}}(?:[ 、,，][{HAN}]{{2,4}})*)(?=\s*(?:$|\n|[|｜/,，、\s]))", re.M), 0.9),
         # Transliterated foreign names: 史蒂芬·維特
         Rule("dotted-name", "Person", re.compile(rf"(?P<name>{dotted})"), 0.75),
@@ -269,7 +269,7 @@ GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 # Words after which a name starts: a policy or event name never opens with a verb or 上.
 LEFT_CUT = re.compile(r".*(?:加强|放宽|收紧|实施|颁布|推出|发布|出台|宣布|撤销|取消|违反|遵守|适应|通过|提出|签署|会上|"
                       r"举办|召开|出席|参加|亮相|表示|认为|指出|针对|根据|依据|按照|关于|包括|以及|其中|此前|目前|投资|收购|入股|"
-                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向|举行|预计|预估|估计|预测|预期|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入|遭到|遭|受到|被列|甚至比|甚至|比起|相比|股东)")
+                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向|对华|对中|对美|举行|预计|预估|估计|预测|预期|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入|遭到|遭|受到|被列|甚至比|甚至|比起|相比|股东)")
 # In a registered name (上海國有資本投資有限公司) business words are the name's, not verbs before it
 #: business words a registered name holds (上海國有資本投資有限公司): no verbs or descriptors before it there
 BUSINESS_WORDS = ("投资", "收购", "入股", "控股", "公司", "集团")
@@ -367,6 +367,9 @@ class EntityDiscoverer:
                 if len(rest) < len(clashes) and folded.endswith(ORG_SUFFIXES, start, end):
                     cls = "Company"
                 clashes = rest
+            if clashes and rule.name in ("org-suffix", "org-long") and self._of_another_country(doc, start, end, clashes,
+                                                                                        by_span, taken):
+                clashes = [c for c in clashes if c[0] == start]   # 韓國|經濟日報: Korea's paper, not Taiwan's
             if clashes and rule.cls == "Policy" and any(
                     b == end and by_span.get((a, b)) is not None and by_span[(a, b)]._.kg["cls"] in ("Policy", "Law")
                     and (_plain_word(folded[start:a]) or re.fullmatch(r"[美中日韩台荷欧英德法]?(?:列入|列|纳入|将|把)", folded[start:a]))
@@ -445,7 +448,8 @@ class EntityDiscoverer:
         lead = next((c for c in clashes if c[0] == start and by_span.get(c) is not None
                      and by_span[c]._.kg["cls"] == "Country"), None)
         if lead is not None and end - lead[1] >= 4 and folded.endswith(ORG_SUFFIXES, start, end) and \
-                not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 中國農業銀行股份有限公司: registered whole
+                not folded.endswith(("有限公司", "有限责任公司"), start, end) and \
+                not folded.endswith(NATIONAL_BODIES, start, end):  # 中國農業銀行股份有限公司: registered whole
             start, clashes = lead[1], [c for c in clashes if c != lead]
         parent = next((c for c in clashes if c[0] == start and by_span.get(c) is not None
                        and by_span[c]._.kg["cls"] == "Company"), None)
@@ -606,6 +610,25 @@ class EntityDiscoverer:
                 start = m.start("head")
                 out.append((start, start + len(head), "MediaOrganization", DATELINE_RULE))
         return out
+
+    def _of_another_country(self, doc: Doc, start: int, end: int, clashes, by_span, taken) -> bool:
+        """韓國經濟日報: a country's name, then the whole name of a known body the reference files under
+        another country, is that country's body of the same name (a new one): the known mention goes."""
+        if len(clashes) != 2:
+            return False
+        lead, known = sorted(clashes)
+        place, body = by_span.get(lead), by_span.get(known)
+        if place is None or body is None or lead[0] != start or known != (lead[1], end) \
+                or place._.kg["cls"] != "Country" or not body._.kg["known"] \
+                or body._.kg["cls"] not in ORG_CLASSES | {"MediaOrganization", "GovernmentAgency"}:
+            return False
+        home = dict(self.reference.get(body._.kg["key"]).facts).get("country")
+        if home is None or home == place._.kg["key"]:
+            return False
+        doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
+                               if not (s._.kg and (s._.kg["start"], s._.kg["end"]) == known)]
+        taken.remove(known)
+        return True
 
     def _other_home(self, qualified: str, home: str, tail: str, folded: str, text: str) -> bool:
         """美國商務部 … 商務部表示 in a Taiwanese or Hong Kong article: the bare name is the American
@@ -1054,6 +1077,10 @@ class EntityDiscoverer:
             if matched in ("股份有限公司", "有限责任公司", "有限公司", "合伙企业") and len(core) >= 4 and not core.startswith(GENERIC_START) \
                     and re.fullmatch(rf"[{HAN}a-z0-9()（）]+", core) and not ORDINAL_START.match(core):
                 return "Company"  # 上海國有資本投資有限公司: a registered name, whatever words it is made of
+            lead = self._leading_place(core) if matched in NATIONAL_BODIES else 0
+            if lead and len(core) - lead >= 2 and re.fullmatch(rf"[{HAN}]+", core) and not _opens_with_verb(core[lead:]) \
+                    and not re.search(r"[的了和与及等在为是将于]", core[lead:]):
+                return "Organization"  # 中國汽車行業協會: a country's body of a trade, named by plain words
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
                     or (matched == "科技" and core[-1:] in ("高", "新", "黑"))  # 戰略性高科技: the word 高科技
                     or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
@@ -1162,6 +1189,8 @@ class EntityDiscoverer:
 
 
 PLACE_CLASSES = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"}
+#: bodies a country's name opens as part of the name (中國互聯網協會), unlike a company's (美國|星曜半導體公司)
+NATIONAL_BODIES = ("协会", "联合会", "学会", "商会", "联盟", "基金会", "委员会")
 #: a surname and a form of address: 陳先生, 林女士
 ADDRESSED = re.compile(r".(?:先生|女士|小姐|博士|教授)")
 COMMON_WORD_FREQ = 1000
@@ -1535,10 +1564,15 @@ def _drop_nested_places(doc: Doc, spans) -> None:
         return reach[bisect.bisect_right(starts, ps)] > pe or reach[bisect.bisect_left(starts, ps)] >= pe
 
     places = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"}
+    # 韓國|半導體產業協會: the country opening a national body's name stays a mention (the body's country)
+    folded = texts(doc)[1]
+    national = {s._.kg["start"] for s in spans if s._.kg["cls"] in ORG_CLASSES
+                and folded.endswith(NATIONAL_BODIES, s._.kg["start"], s._.kg["end"])}
     keep = []
     for s in group:
         info = s._.kg
-        if not (info and info.get("cls") in places and inside_another(info["start"], info["end"])):
+        if not (info and info.get("cls") in places and inside_another(info["start"], info["end"])) or \
+                (info.get("cls") == "Country" and info["start"] in national):
             keep.append(s)
     doc.spans[ENTITIES] = keep
 
