@@ -611,3 +611,12 @@ def test_an_article_saying_is_no_byline(facts):
 def test_measures_against_a_country_are_no_named_policy(facts):
     f = facts("北辰國對華管制措施的隨意性影響了供應。")
     assert not any(to_simplified(n).startswith("华") for n in names_of(f, "Policy")), f.entities
+
+
+@pytest.mark.parametrize("sentence, cls", [
+    ("國內業者應持續強化出口管制之法遵作為。", "Policy"),   # what someone should do
+    ("北辰微電子不再向市場採購晶片，而是要親自下場設計專用硬體。", "Company"),   # a modal opens no name
+])
+def test_what_someone_should_do_names_nothing(facts, sentence, cls):
+    f = facts(sentence)
+    assert not [n for n in names_of(f, cls) if "北辰" not in n], f.entities

@@ -1093,7 +1093,8 @@ class EntityDiscoverer:
                     # 12奈米|半導體, 10座|半導體, 三檔子基金, 三期股份: a count, a size or an ordinal opens no name
                     or re.match(r"[\d一二三四五六七八九十两几多数]+\s*(?:奈米|纳米|nm|座|期|档|家|个|轮|款|只|支|成|倍|颗|片|张|台|套)", core)
                     or _opens_with_verb(core)  # 突顯|半導體, 完成AI|半導體: a verb opens a phrase, no name
-                    or re.match(r"[有为是将把被对在从向]", core)  # 有集成電路布圖設計: a verb of one character
+                    # 有集成電路布圖設計: a verb of one character; (而是)要親自下場設計: a modal
+                    or re.match(r"[有为是将把被对在从向要会能可应需须]", core)
                     or (matched == "设计" and re.search(r"(?:处理器|芯片|晶片|架构|电路|产品)$", core))  # 處理器|設計
                     or self._place_and_word(core)  # 香港物流|公司, 休士頓|公司: a place and a plain word
                     # 旗艦|公司, 測數據無疑展現|公司: a plain word or a phrase before the bare suffix
@@ -1175,6 +1176,9 @@ class EntityDiscoverer:
             bare = re.sub(r"^[a-z0-9]+", "", core)
             if rule.cls == "Policy" and (len(core) < 2 or core.startswith(("一", "另", "这", "该", "此", "新", "同名", "类似", "上述",
                                                                            "受", "遭", "被"))   # (避免遭)受次級制裁
+                                         # 國內業者應持續強化出口管制: what someone should do, no rule's name
+                                         or re.search(r"(?<![供适反对响回相效感答呼顺照理报])应(?![用对变])|必须|需要|持续|继续"
+                                                      r"|正在|已经", core)
                                          or _common_word(core) or (bare != core and _common_word(bare)
                                                                    and bare not in field_words())):
                 return None   # (AI遊戲規則: a Latin word before a plain word, the rules of the game; AI晶片禁令 stays)
