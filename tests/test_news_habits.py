@@ -620,3 +620,10 @@ def test_measures_against_a_country_are_no_named_policy(facts):
 def test_what_someone_should_do_names_nothing(facts, sentence, cls):
     f = facts(sentence)
     assert not [n for n in names_of(f, cls) if "北辰" not in n], f.entities
+
+
+def test_a_minus_sign_before_a_figure_makes_it_negative_and_a_range_stays_a_range(facts):
+    f = facts("北辰微電子歸母淨利潤為-4.52億元，淨利率為-38.91%，預計明年虧損5億-8億元。")
+    values = sorted(float(s.amount.value) for s in f.statements if s.amount is not None)
+    assert -452000000 in values and -38.91 in values, values
+    assert 500000000 in values and 800000000 in values, values   # 5億-8億: a range, both positive

@@ -52,6 +52,14 @@ class Amount:
     rule: str
 
 
+def _negative(folded: str, at: int) -> bool:
+    """A minus sign (or 負) right before the number at `at`, where no figure, unit or letter comes
+    before it: 為-4.52億元 is negative, 5億-8億 and 10%-20% are ranges, MI-300 a name."""
+    if at >= 1 and folded[at - 1] == "负":
+        return True
+    return at >= 1 and folded[at - 1] in "-−" and (at < 2 or not re.match(r"[\d.a-z%亿万千百元倍年月日)）]", folded[at - 2]))
+
+
 _SCALE = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?"
 # every name of CURRENCY, the longest first so that 新加坡元 is not read as 元
 _CUR = "(?P<cur>" + "|".join(sorted(CURRENCY, key=lambda n: (-len(n), n))) + ")"
@@ -230,6 +238,8 @@ def find_amounts(folded: str) -> list[Amount]:
                 value, unit = num, SPEC_UNITS[g["unit"]]
                 if g.get("persec") and PER_SECOND.get(unit):
                     unit = PER_SECOND[unit]
+            if rule in ("money", "percent", "times") and _negative(folded, m.start("num")):
+                value = -value   # 歸母淨利潤為-4.52億元, 淨利率為-38.91%: a loss, a fall
             taken.append((s, e))
             value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
             out.append(Amount(s, e, value, unit,
