@@ -627,3 +627,11 @@ def test_a_minus_sign_before_a_figure_makes_it_negative_and_a_range_stays_a_rang
     values = sorted(float(s.amount.value) for s in f.statements if s.amount is not None)
     assert -452000000 in values and -38.91 in values, values
     assert 500000000 in values and 800000000 in values, values   # 5億-8億: a range, both positive
+
+
+def test_a_known_company_with_a_place_after_it_is_its_subsidiary_there(facts):
+    f = facts("台積北京的股東為台積電，持股51%；台積上海、台積天津也是其經營主體。台積電南京廠獲得授權，台積電台北設立總部。")
+    subs = {to_simplified(n) for e in f.entities.values() if e.cls == "Company" and not e.known for n in e.names}
+    assert {"台积北京", "台积上海", "台积天津"} <= subs, f.entities
+    assert not any(n.endswith(("南京", "台北")) for n in subs), subs   # a plant, and where a company acts
+    assert any(r.property == "parentOrganization" and r.object == "tsmc" for r in f.relations), f.relations

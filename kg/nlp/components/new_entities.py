@@ -391,6 +391,7 @@ class EntityDiscoverer:
             if span is not None:
                 spans.append(span)
                 taken.append((start, end))
+        spans += self._company_and_seat(doc, folded, existing, taken)
         spans += self._propagate(doc, folded, spans, taken)
         # models named after a short form found only now (曜芯S9 once 曜芯 is known as 曜芯科技)
         extra = []
@@ -928,6 +929,31 @@ class EntityDiscoverer:
                     out.append((s._.kg["start"], m.end(), "Chip", BRAND_RULE))
         return out
 
+    def _company_and_seat(self, doc: Doc, folded: str, existing, taken) -> list:
+        """中芯北方、中芯北京12.5%: a known company's name with a place right after it, standing as a
+        name of its own (an item of a list, a figure after it, or what a clause is about), is its
+        subsidiary there; a plant or an office after the place (中芯北京廠, 華為深圳總部) is no company."""
+        by_start = {s._.kg["start"]: s for s in existing if s._.kg and s._.kg["cls"] in PLACE_CLASSES}
+        out = []
+        for s in existing:
+            info = s._.kg
+            if not (info and info["known"] and info["cls"] == "Company"):
+                continue
+            end = info["end"]
+            place = by_start.get(end)
+            seat_end = place._.kg["end"] if place is not None and place._.kg["cls"] in ("City", "AdministrativeRegion") \
+                else end + 2 if folded.startswith(("北方", "南方"), end) else None
+            if seat_end is None or seat_end - end > 4 or PLANT_AFTER.match(folded, seat_end) or \
+                    not re.match(r"$|[、，,。；;：:（(\d]|(?:也是|是|由|为|与|和|及|的股东|持股)", folded[seat_end:seat_end + 3]) or \
+                    any(info["start"] < b and a < seat_end for a, b in taken if (a, b) not in
+                        ((info["start"], end), (end, seat_end))):
+                continue
+            span = self._span(doc, info["start"], seat_end, "Company", SEAT_RULE)
+            if span is not None and not span._.kg["known"]:
+                out.append(span)
+                taken.append((info["start"], seat_end))
+        return out
+
     def _span(self, doc: Doc, start: int, end: int, cls: str, rule: "Rule", brand: str | None = None):
         text = texts(doc)[0][start:end]
         known_id = self.resolve(text)
@@ -1430,6 +1456,7 @@ LATIN_PERSON_CUE = re.compile(rf"(?:{PERSON_TITLES}|公民|国民|籍商人|籍�
                               r"董事|高管|创始人)\s*$")
 LATIN_PERSON = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?![A-Za-z0-9])")
 LATIN_PERSON_RULE = Rule("latin-person", "Person", LATIN_PERSON, 0.7)
+SEAT_RULE = Rule("company-and-seat", "Company", re.compile(r"(?!)"), 0.6)   # found by _company_and_seat
 
 
 # 美國晶片設計公司Netlist, 以色列新創Hailo: a capitalised Latin name right after a word for a kind of firm
