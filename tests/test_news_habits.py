@@ -635,3 +635,8 @@ def test_a_known_company_with_a_place_after_it_is_its_subsidiary_there(facts):
     assert {"台积北京", "台积上海", "台积天津"} <= subs, f.entities
     assert not any(n.endswith(("南京", "台北")) for n in subs), subs   # a plant, and where a company acts
     assert any(r.property == "parentOrganization" and r.object == "tsmc" for r in f.relations), f.relations
+
+
+def test_a_founders_name_before_a_firms_word_is_no_person(facts):
+    f = facts("今日稍晚楊忠禮電力正式宣布與北辰微電子合作。楊忠禮機構正在建設資料中心。")
+    assert not names_of(f, "Person"), f.entities

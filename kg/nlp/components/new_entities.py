@@ -704,7 +704,7 @@ class EntityDiscoverer:
                 elif re.fullmatch(rf"[{HAN}]{{3}}", name) and name[0] in SURNAMES and name not in NOT_NAMES \
                         and not name.endswith("某") and not _dictionary_phrase(name) \
                         and not any(ch in LAC_NAME_BREAK for ch in name[1:]) \
-                        and not re.match(r"(?:是一家|公司|集团|科技)", folded[end:end + 3]):
+                        and not FIRM_AFTER_NAME.match(folded, end):
                     out.append((start, end, "Person", LAC_PERSON))
             elif label == "LOC":
                 if re.fullmatch(rf"[{HAN}]{{2,8}}", name) and name not in GENERIC and not re.match(r"[多各数几某该本]", name) and \
@@ -1456,6 +1456,8 @@ LATIN_PERSON_CUE = re.compile(rf"(?:{PERSON_TITLES}|公民|国民|籍商人|籍�
                               r"董事|高管|创始人)\s*$")
 LATIN_PERSON = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?![A-Za-z0-9])")
 LATIN_PERSON_RULE = Rule("latin-person", "Person", LATIN_PERSON, 0.7)
+#: a firm's word right after a would-be person's name: the name is the firm's (楊忠禮|電力, 楊忠禮|機構)
+FIRM_AFTER_NAME = re.compile(r"是一家|公司|集团|科技|电力|机构|控股|实业|资本|电子|能源|银行|证券|基金|半导体")
 SEAT_RULE = Rule("company-and-seat", "Company", re.compile(r"(?!)"), 0.6)   # found by _company_and_seat
 
 
