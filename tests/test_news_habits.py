@@ -640,3 +640,8 @@ def test_a_known_company_with_a_place_after_it_is_its_subsidiary_there(facts):
 def test_a_founders_name_before_a_firms_word_is_no_person(facts):
     f = facts("今日稍晚楊忠禮電力正式宣布與北辰微電子合作。楊忠禮機構正在建設資料中心。")
     assert not names_of(f, "Person"), f.entities
+
+
+def test_a_transliterated_name_after_a_title_ends_before_the_next_of_a_list(facts):
+    f = facts("出席者還有貿工部部長東姑賽夫魯以及北辰微電子董事經理林思遠。")
+    assert {to_simplified(n) for n in names_of(f, "Person")} >= {"东姑赛夫鲁", "林思远"}, f.entities

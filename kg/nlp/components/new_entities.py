@@ -103,7 +103,8 @@ def _rules() -> list[Rule]:
             rf"(?=[，,。、；;（(\s与和及等被在的曾涉因已将向对于为是有则并\d]|$))"), 0.75),
         # A transliterated name between a title and a verb of saying: 貿工部長扎夫魯表示
         Rule("title-translit", "Person", re.compile(
-            rf"(?:{PERSON_TITLES})(?P<name>[{TRANSLIT}]{{2,5}}?)(?=(?:也|则|亦|还|更)?(?:{PERSON_VERBS}))"), 0.65),
+            # (部長東姑賽夫魯以及…: or before the next of a list)
+            rf"(?:{PERSON_TITLES})(?P<name>[{TRANSLIT}]{{2,5}}?)(?=(?:也|则|亦|还|更)?(?:{PERSON_VERBS})|以及|、)"), 0.65),
         # A Japanese name (no Chinese surname) between an official's title and a verb of saying:
         # 官房長官木原稔表示, 經濟產業大臣武藤容治指出
         Rule("title-han-name", "Person", re.compile(
