@@ -645,3 +645,13 @@ def test_a_founders_name_before_a_firms_word_is_no_person(facts):
 def test_a_transliterated_name_after_a_title_ends_before_the_next_of_a_list(facts):
     f = facts("出席者還有貿工部部長東姑賽夫魯以及北辰微電子董事經理林思遠。")
     assert {to_simplified(n) for n in names_of(f, "Person")} >= {"东姑赛夫鲁", "林思远"}, f.entities
+
+
+@pytest.mark.parametrize("sentence", [
+    "美國參議員柯頓（Tom Cotton）致函北辰微電子。柯頓強調，晶片不應出口。",
+    "沙特阿拉伯王儲穆罕默德（Mohammed bin Salman）抵達白宮。北辰智算由穆罕默德王儲於今年創立。",
+])
+def test_a_chinese_name_before_a_known_romanised_one_is_that_person_everywhere(facts, sentence):
+    f = facts(sentence)
+    people = [e for e in f.entities.values() if e.cls == "Person"]
+    assert len(people) == 1 and people[0].known and len(people[0].mentions) == 2, f.entities

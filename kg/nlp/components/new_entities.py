@@ -392,6 +392,23 @@ class EntityDiscoverer:
             if span is not None:
                 spans.append(span)
                 taken.append((start, end))
+        # 柯頓（Tom Cotton）: the Chinese form of a person whose romanised form the reference knows is that person
+        latin = {sp._.kg["start"]: sp for sp in list(spans) + list(existing)
+                 if sp._.kg and sp._.kg["cls"] == "Person" and sp._.kg["known"]}
+        renamed: dict[str, dict] = {}
+        for sp in spans:
+            info = sp._.kg
+            m = re.match(r"\s*[（(]\s*", folded[info["end"]:info["end"] + 3]) if info["cls"] == "Person" \
+                and not info["known"] else None
+            known = latin.get(info["end"] + m.end()) if m else None
+            if known is not None:
+                info.update(key=known._.kg["key"], cls=known._.kg["cls"], known=True)
+                renamed[folded[info["start"]:info["end"]]] = info
+        for sp in spans:   # … 柯頓強調: the same name again, found on its own
+            info = sp._.kg
+            same = renamed.get(folded[info["start"]:info["end"]]) if info["cls"] == "Person" and not info["known"] else None
+            if same is not None:
+                info.update(key=same["key"], cls=same["cls"], known=True)
         spans += self._company_and_seat(doc, folded, existing, taken)
         spans += self._propagate(doc, folded, spans, taken)
         # models named after a short form found only now (曜芯S9 once 曜芯 is known as 曜芯科技)
@@ -1449,7 +1466,9 @@ FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|p
 FAMILY_VARIANT = re.compile(r"\s?(?P<model>ultra|pro|max|plus|mini|lite|gen\s?\d{1,2})(?![a-z0-9])")  # Snapdragon 8 Elite Gen 6
 FAMILY_RULE = Rule("family-model", "Chip", FAMILY_NUMBER, 0.75)
 NEW_BRAND_RULE = Rule("brand-and-model", "Chip", FAMILY_NUMBER, 0.65)
-ROMANIZED = re.compile(r"[（(]\s*(?P<latin>[A-Z][a-z]+(?:[ -][A-Z][a-z]*\.?){1,3})\s*(?:[，,、]\s*音[譯译])?\s*[）)]")
+# (Mohammed bin Salman, Ursula von der Leyen: particles in lower case between the names)
+ROMANIZED = re.compile(r"[（(]\s*(?P<latin>[A-Z][a-z]+(?:[ -](?:(?:bin|bint|al|van|von|der|den|de|da|di|du|le|la)[ -])*"
+                       r"[A-Z][a-z]*\.?){1,3})\s*(?:[，,、]\s*音[譯译])?\s*[）)]")
 ROMAN_RULE = Rule("romanized-name", "Person", ROMANIZED, 0.8)
 # A person named in Latin letters beside a title, a nationality or an age (美國公民Michael Chen, 助理檢察官
 # Sarah Miller), or before a verb of saying (Tan Wei Ming表示): capitalised words, read in the text
