@@ -655,3 +655,8 @@ def test_a_chinese_name_before_a_known_romanised_one_is_that_person_everywhere(f
     f = facts(sentence)
     people = [e for e in f.entities.values() if e.cls == "Person"]
     assert len(people) == 1 and people[0].known and len(people[0].mentions) == 2, f.entities
+
+
+def test_the_american_parties_are_known_organisations(facts):
+    f = facts("參議院的共和黨和民主黨成員支持這項立法，北辰微電子表示歡迎。")
+    assert {"us-republican-party", "us-democratic-party"} <= set(f.entities), f.entities
