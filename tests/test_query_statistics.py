@@ -591,3 +591,34 @@ def test_the_counts_in_full_equal_a_full_recount(tmp_path, monkeypatch):
     with open_store(store, write=True) as db:
         ingest([corpus], db, workers=1)
     assert counts(store) == full_recount(store)
+
+
+def test_a_policy_another_graph_already_names_is_not_taken_as_new(tmp_path):
+    """A stored graph gives an entity a role without naming it among its mentions; a later write
+    types it as a policy: the stored graph's row must gain the link as a full recount has it."""
+    from kg.rdf.namespaces import ENTITIES_GRAPH
+    from kg.store import open_store
+    from kg.store.statistics import refresh, track
+
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
+    corpus.mkdir()
+    (corpus / "r4.md").write_text(DECIDED, encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+    kgo = "https://w3id.org/aichip-kg/ontology#"
+    rule = ID + "third-test-rule"
+
+    def graph(name: str, date: str, mentions: bool) -> tuple[str, list[str]]:
+        a, st = ID + f"article/{name}", ID + f"statement/{name}"
+        return f"https://w3id.org/aichip-kg/graph/article/{name}", (
+            [f"<{a}> <https://schema.org/mentions> <{rule}> ."] if mentions else []) + [
+            f"<{st}> <{kgo}subject> <{rule}> .", f'<{st}> <{kgo}date> "{date}" .', f"<{st}> <{kgo}statedIn> <{a}> ."]
+    described = [f"<{rule}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{kgo}Law> ."]
+    for (g, lines), typed in ((graph("c", "2025-02-01", False), False), (graph("d", "2025-02-02", True), True)):
+        with open_store(store, write=True) as db:
+            marks = track(db, [g], {g: lines}, described=described if typed else ())
+            extra = [f"INSERT DATA {{ GRAPH <{ENTITIES_GRAPH}> {{ {described[0]} }} }}"] if typed else []
+            db.write_graphs({g: lines}, before=" ;\n".join([marks, *extra]))
+            refresh(db)
+    rows = speaker_rows(store)
+    assert len({s for s, p, o in rows if p == kgo + "policyOf" and o == rule}) == 2   # c's row and d's
+    assert rows == {t for t in full_recount(store) if "/statistics/speaker/" in t[0] or "/statistics/timeline/" in t[0]}

@@ -154,7 +154,9 @@ def find_amounts(folded: str) -> list[Amount]:
             if rule == "fraction":
                 value = Decimal(cn_int(g["num"])) / Decimal(cn_int(g["den"]))
                 taken.append((s, e))
-                out.append(Amount(s, e, value.quantize(Decimal("0.000000001")), "ONE", _metric(folded, s), False, rule))
+                value = value.quantize(Decimal("0.000000001"))   # 三分之一: nine places; 二分之一 is 0.5, as a store writes it
+                value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+                out.append(Amount(s, e, value, "ONE", _metric(folded, s), False, rule))
                 continue
             if rule == "tenths":
                 taken.append((s, e))

@@ -16,8 +16,10 @@ from functools import lru_cache
 
 from rdflib import Literal
 
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-_NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
+# as Oxigraph writes them, so a line read back from the store is the line written (kg.ingest compares them)
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f",
+                          **{chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if chr(c) not in "\n\r\t\b\f"}})
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 _NOT_IN_IRI = re.compile(r'[<>" {}|\\^`]')   # rdflib's _invalid_uri_chars: it will not write these
 
 

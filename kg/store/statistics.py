@@ -69,7 +69,9 @@ LAYOUT = 6
 def _layout(store) -> str:
     """The layout triple of this store's statistics: the version, and the relation properties
     its relation rows are for (the ontology's, read from the store: a new one is recounted)."""
-    digest = hashlib.md5(" ".join(relation_properties(store)).encode("utf-8")).hexdigest()[:12]
+    # (and the policy classes: rows link policies by what the ontology calls one, and a changed tree
+    # is recounted in full, not left to the rows of the graphs a write touches)
+    digest = hashlib.md5(" ".join(relation_properties(store) + ["|"] + _policy_classes(store)).encode("utf-8")).hexdigest()[:12]
     return f"{_G} <{KGO.statisticsLayout}> {ox.Literal(f'{LAYOUT} {digest}')}"
 #: above this many entities to recount, one full recount is cheaper (a fresh ingest's end)
 FULL_ABOVE = 3000
@@ -215,11 +217,18 @@ def track(store, graphs: Iterable[str] = (), lines: Iterable[str] | Mapping[str,
     return " ;\n".join(ops)
 
 
+def _policy_classes(store) -> list[str]:
+    """kgo:Policy and the ontology's classes under it."""
+    return sorted(r["c"].value for r in store.query(
+        f"SELECT DISTINCT ?c WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* "
+        f"<{_K}Policy> }} }}"))
+
+
 def _new_policies(store, described: Iterable[str]) -> set[str]:
-    """The entities these entities-graph lines give a policy class that the store types nowhere."""
-    classes = {r["c"].value for r in store.query(
-        f"SELECT ?c WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* "
-        f"<{_K}Policy> }} }}")}
+    """The entities these entities-graph lines give a policy class that the store neither types nor
+    names anywhere before the write (a statement of another graph giving one a role without its
+    mention record would otherwise keep a row without the link)."""
+    classes = set(_policy_classes(store))
     typed = {line[1:line.index(">")] for line in described
              if f"> <{RDF_TYPE}> <" in line and line[line.rindex(" <") + 2:line.rindex(">")] in classes}
     if not typed:
@@ -227,7 +236,7 @@ def _new_policies(store, described: Iterable[str]) -> set[str]:
     known = {r["e"].value for r in store.query(
         f"SELECT DISTINCT ?e WHERE {{ {_values('e', typed)} {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e a ?t }} }}"
         f" UNION {{ GRAPH <{REFERENCE_GRAPH}> {{ ?e a ?t }} }} }}")}
-    return typed - known
+    return {e for e in typed - known if not store.query(f"ASK {{ GRAPH ?g {{ ?s ?p <{e}> }} }}")}
 
 
 def start_empty(store) -> None:
