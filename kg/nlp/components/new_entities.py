@@ -392,23 +392,7 @@ class EntityDiscoverer:
             if span is not None:
                 spans.append(span)
                 taken.append((start, end))
-        # 柯頓（Tom Cotton）: the Chinese form of a person whose romanised form the reference knows is that person
-        latin = {sp._.kg["start"]: sp for sp in list(spans) + list(existing)
-                 if sp._.kg and sp._.kg["cls"] == "Person" and sp._.kg["known"]}
-        renamed: dict[str, dict] = {}
-        for sp in spans:
-            info = sp._.kg
-            m = re.match(r"\s*[（(]\s*", folded[info["end"]:info["end"] + 3]) if info["cls"] == "Person" \
-                and not info["known"] else None
-            known = latin.get(info["end"] + m.end()) if m else None
-            if known is not None:
-                info.update(key=known._.kg["key"], cls=known._.kg["cls"], known=True)
-                renamed[folded[info["start"]:info["end"]]] = info
-        for sp in spans:   # … 柯頓強調: the same name again, found on its own
-            info = sp._.kg
-            same = renamed.get(folded[info["start"]:info["end"]]) if info["cls"] == "Person" and not info["known"] else None
-            if same is not None:
-                info.update(key=same["key"], cls=same["cls"], known=True)
+        _as_romanised_known(folded, spans, existing)
         spans += self._company_and_seat(doc, folded, existing, taken)
         spans += self._propagate(doc, folded, spans, taken)
         # models named after a short form found only now (曜芯S9 once 曜芯 is known as 曜芯科技)
@@ -1580,6 +1564,27 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
             and not _adverb_after_list(folded, start + 3) and not _opens_a_verb(folded, start + 2):
         return start + 3
     return start + 2
+
+
+def _as_romanised_known(folded: str, spans, existing) -> None:
+    """柯頓（Tom Cotton）… 柯頓強調: the Chinese form of a person whose romanised form in brackets the
+    reference knows is that person, wherever the article names it again (the spans are re-keyed)."""
+    latin = {sp._.kg["start"]: sp for sp in list(spans) + list(existing)
+             if sp._.kg and sp._.kg["cls"] == "Person" and sp._.kg["known"]}
+    renamed: dict[str, dict] = {}
+    for sp in spans:
+        info = sp._.kg
+        m = re.match(r"\s*[（(]\s*", folded[info["end"]:info["end"] + 3]) if info["cls"] == "Person" \
+            and not info["known"] else None
+        known = latin.get(info["end"] + m.end()) if m else None
+        if known is not None:
+            info.update(key=known._.kg["key"], cls=known._.kg["cls"], known=True)
+            renamed[folded[info["start"]:info["end"]]] = info
+    for sp in spans:
+        info = sp._.kg
+        same = renamed.get(folded[info["start"]:info["end"]]) if info["cls"] == "Person" and not info["known"] else None
+        if same is not None:
+            info.update(key=same["key"], cls=same["cls"], known=True)
 
 
 def _opens_a_verb(folded: str, at: int) -> bool:
