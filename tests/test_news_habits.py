@@ -655,3 +655,13 @@ def test_a_chinese_name_before_a_known_romanised_one_is_that_person_everywhere(f
 def test_the_american_parties_are_known_organisations(facts):
     f = facts("參議院的共和黨和民主黨成員支持這項立法，北辰微電子表示歡迎。")
     assert {"us-republican-party", "us-democratic-party"} <= set(f.entities), f.entities
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("北辰省州長紐森簽署法案，北辰微電子表示歡迎。", "纽森"),          # a head of a place, then a verb he does
+    ("北辰微電子財務長高遠山出席典禮。", "高远山"),                  # a Taiwanese officer's title
+    ("北辰國自由黨黨魁田中一郎表示，將擴大補助。", "田中一郎"),      # a party's leader
+])
+def test_a_name_after_the_title_of_a_governor_an_officer_or_a_party_leader(facts, sentence, name):
+    f = facts(sentence)
+    assert name in {to_simplified(n) for n in names_of(f, "Person")}, f.entities
