@@ -344,7 +344,11 @@ class RelationExtractor:
                 # 財務長克雷斯指出 opening a sentence: an officer of the company the text is about, or of the one
                 # the sentence before named first
                 m = BARE_OFFICER.search(folded, max(sent.start_char, ps - 14), ps)
-                company = self.main or self.topic_company
+                # (北辰今年營收年增42%，董事長陳寧表示: of the company the sentence opens with, its topic)
+                opener = next((e for e in ents if e._.kg["cls"] not in COUNTRIES | {"Place"}), None)
+                opener = opener if opener is not None and opener._.kg["cls"] == "Company" and opener._.kg["end"] <= cs \
+                    else None
+                company = opener or self.main or self.topic_company
             if m is None or m.end() != ps or company is None:
                 continue
             rel = {"subject": p._.kg["key"], "property": "employer", "object": company._.kg["key"],
