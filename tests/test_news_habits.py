@@ -665,3 +665,28 @@ def test_the_american_parties_are_known_organisations(facts):
 def test_a_name_after_the_title_of_a_governor_an_officer_or_a_party_leader(facts, sentence, name):
     f = facts(sentence)
     assert name in {to_simplified(n) for n in names_of(f, "Person")}, f.entities
+
+
+@pytest.mark.parametrize("sentence, chip", [
+    ("北辰微電子推出AI晶片天樞X1，採用5奈米製程。", "天枢x1"),
+    ("北辰微電子發布新一代推理晶片Polaris 300。", "polaris 300"),
+    ("北辰微電子推出新款GPU北極星166，算力較前代提升2倍。", "北极星166"),
+])
+def test_a_new_chip_named_right_after_the_word_for_a_chip(facts, sentence, chip):
+    f = facts(sentence)
+    chips = {to_simplified(n).lower(): e for e in f.entities.values() if e.cls == "Chip" for n in e.names}
+    assert chip in chips, f.entities
+    assert any(r.property == "developer" and r.subject == chips[chip].key for r in f.relations), f.relations
+
+
+def test_a_figure_after_the_word_for_a_chip_names_no_chip(facts):
+    f = facts("北辰微電子晶片出貨量200萬顆，晶片銷售額30億元，晶片出口到50個國家，基礎版晶片現配備10核CPU。")
+    assert not names_of(f, "Chip"), f.entities
+
+
+def test_an_officer_after_a_clause_about_a_company_is_its_officer(facts):
+    f = facts("北辰微電子今年營收年增42%，董事長陳寧表示將加碼研發。")
+    person = next(e for e in f.entities.values() if e.cls == "Person")
+    company = next(e for e in f.entities.values() if e.cls == "Company")
+    assert any(r.subject == person.key and r.property == "employer" and r.object == company.key for r in f.relations), \
+        f.relations

@@ -191,6 +191,12 @@ def _rules() -> list[Rule]:
         Rule("chip-brand-model", "Chip", re.compile(
             r"(?P<name>(?:升腾|昇腾|思元|思源|曦云|曦思|天垓|智铠|邃思|云燧|深算|玄铁|含光|光合)\s?[a-z]{0,2}\d{1,4}[a-z]{0,2})"),
             0.8),
+        # A new chip named right after the word for it: AI晶片天樞X1, 新款GPU北極星166, 推理晶片Polaris 300
+        # (a name, then a model number that no unit follows: 晶片出貨量200萬顆 names nothing)
+        Rule("kind-then-chip", "Chip", re.compile(
+            rf"(?:芯片|晶片|gpu|处理器|加速器|加速卡|计算卡)\s?(?P<name>[{HAN}]{{2,3}}\s?[a-z]{{0,3}}-?\d{{1,4}}[a-z]{{0,2}}"
+            rf"|[a-z]{{3,}}\s\d{{2,4}}[a-z]{{0,2}})(?![a-z0-9.%])"
+            rf"(?!\s*(?:年|月|日|号|亿|万|千|百|元|美元|颗|片|家|个|款|倍|台|张|座|条|项|核|组|路|纳米|奈米|nm|瓦|w\b|g\b|gb|tb|tops|岁|名|人|%))"), 0.65),
         Rule("number-chip", "Chip", re.compile(rf"(?<![0-9a-z.])(?P<name>\d{{3,4}}[a-z]?)(?=(?:芯片|晶片|处理器|加速卡))"), 0.6),
         # A product launched under a Chinese name: 發布曜光超節點, 推出天工伺服器 (the name's core must be
         # no common word: 推出訓練晶片 names nothing)
@@ -397,6 +403,7 @@ class EntityDiscoverer:
         _as_romanised_known(folded, spans, existing)
         spans += self._company_and_seat(doc, folded, existing, taken)
         spans += self._propagate(doc, folded, spans, taken)
+        _brand_of_named_chips(folded, spans, existing)
         # models named after a short form found only now (曜芯S9 once 曜芯 is known as 曜芯科技)
         extra = []
         for start, end, cls, rule in self._brand_models(folded, spans + existing):
@@ -1030,7 +1037,7 @@ class EntityDiscoverer:
                     names.append((core, info))
             if info["rule"] == "surname-only" and text[2:3] in ("男", "女"):  # 陳姓男子 … 陳男
                 names.append((text[0] + text[2], info))
-            if info["rule"] == "brand-model":
+            if info["rule"] in ("brand-model", "kind-then-chip"):  # 晶片曜芯S9 … S9
                 m = BRAND_MODEL.search(text)
                 if m and len(m.group("model")) >= 2:
                     names.append((m.group("model"), info))
@@ -1170,6 +1177,14 @@ class EntityDiscoverer:
         if rule.cls in ("Product", "Chip") and (name.replace(" ", "") in NOT_PRODUCTS or name in GRADE_WORDS
                                                or all(w in NOT_PRODUCTS for w in name.split())):
             return None  # AI ASIC, AI GPU: kinds of chip, not names
+        if rule.name == "kind-then-chip":
+            core = re.match(rf"[{HAN}]*", name).group()
+            from kg.nlp.tokenizer import field_words
+            if core and (core in GENERIC or _common_word(core) or _common_word(core[:2]) or core in field_words()
+                         or any(ch in STOP_CHARS for ch in core) or _opens_with_verb(core) or TIME_WORD.match(core)
+                         or core[0] in "现已可再共均达约总仅皆还又每"):  # M5芯片現配備10核: an adverb opens a phrase
+                return None  # 晶片出口到50, 晶片銷售額30: a phrase, no name
+            return "Chip"
         if rule.name in ("launched-product", "quoted-product"):
             core = re.sub(r"(?:超节点|服务器|伺服器|计算集群|集群|一体机|大模型|芯片|晶片|处理器|加速卡)$", "", name)
             from kg.nlp.tokenizer import field_words
@@ -1435,6 +1450,19 @@ def _starts_mid_word(folded: str, start: int) -> bool:
     from kg.nlp.tokenizer import base_frequencies
     pair = folded[start - 1:start + 1]
     return start > 0 and re.fullmatch(rf"[{HAN}]{{2}}", pair) is not None and base_frequencies().get(pair, 0) >= 500
+
+
+def _brand_of_named_chips(folded: str, spans, existing) -> None:
+    """晶片曜芯S9, where 曜芯 is 曜芯科技's short form: a chip found after the word for a chip whose
+    name opens with an organisation's name is that organisation's model, as 曜芯S9 is without the word."""
+    orgs = [(folded[o._.kg["start"]:o._.kg["end"]], o._.kg["key"]) for o in list(spans) + list(existing)
+            if o._.kg and o._.kg["cls"] in ORG_CLASSES]
+    for s in spans:
+        info = s._.kg
+        core = re.match(rf"[{HAN}]{{2,}}", folded[info["start"]:info["end"]]) if info["rule"] == "kind-then-chip" else None
+        brand = next((key for name, key in orgs if core and name.startswith(core.group())), None)
+        if brand is not None:
+            info.update(rule=BRAND_RULE.name, confidence=BRAND_RULE.confidence, developer=brand)
 
 
 def _common_word(word: str) -> bool:
