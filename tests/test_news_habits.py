@@ -690,3 +690,17 @@ def test_an_officer_after_a_clause_about_a_company_is_its_officer(facts):
     company = next(e for e in f.entities.values() if e.cls == "Company")
     assert any(r.subject == person.key and r.property == "employer" and r.object == company.key for r in f.relations), \
         f.relations
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("國產GPU廠商星曜智能昨日宣布，已完成C輪融資。", "星曜智能"),
+    ("據悉，晶片新創企業澄瀾微將於下月推出首款產品。", "澄澜微"),
+])
+def test_a_coined_name_after_a_word_for_a_kind_of_firm_is_a_company(facts, sentence, name):
+    f = facts(sentence)
+    assert name in {to_simplified(n) for n in names_of(f, "Company")}, f.entities
+
+
+def test_what_follows_a_word_for_a_firm_is_no_company_when_it_is_a_phrase(facts):
+    f = facts("國內晶片企業紛紛擴產，企業家表示樂觀。在美國設廠的企業可獲豁免，房地產公司下訂單。公司股價大漲。")
+    assert not names_of(f, "Company"), f.entities

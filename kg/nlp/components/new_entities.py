@@ -808,6 +808,7 @@ class EntityDiscoverer:
         if doc is not None:
             found += self._romanized(texts(doc)[0], folded)
             found += _latin_after_kind(texts(doc)[0], folded)  # before people: 新創Hailo Technologies宣布 is a firm
+            found += _han_after_kind(doc, folded)
             found += _latin_chip_names(texts(doc)[0], folded)
             found += _latin_people(texts(doc)[0], folded)
         for rule in RULES:
@@ -1506,6 +1507,39 @@ def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule
     (capitalised words, not an acronym such as CEO or GPU)."""
     return [(m.start("name"), m.end("name"), "Company", LATIN_FIRM_RULE) for m in LATIN_FIRM.finditer(text)
             if KIND_THEN_LATIN.search(folded, max(0, m.start() - 4), m.start())]
+
+
+# 國產GPU廠商星曜智能宣布, 晶片新創企業澄瀾微將: a Chinese name right after a word for a kind of firm,
+# ending where what its subject does begins
+KIND_THEN_HAN = CuePattern(lambda w: rf"(?:{w('firm-word')})+(?P<name>[{HAN}]{{2,4}}?)"
+                           r"(?=[，,。、；;（(]|日前|昨日|今日|近日|今天|昨天|宣布|表示|指出|透露|将|已|于|与|和|也|正|获|完成|推出|发布|"
+                           r"称|计划|拟|预计|成立|位于|总部|股价|市值|旗下|同步|再度|首度|近期|目前|今年|去年|最新)")
+HAN_FIRM_RULE = Rule("kind-then-han", "Company", re.compile(r"(?!)"), 0.6)   # found by _han_after_kind
+NAME_TAGS = {"n", "nz", "nr", "ns", "nt", "nw", "ORG", "PER", "LOC"}
+
+
+def _han_after_kind(doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]:
+    """星曜智能 in 國產GPU廠商星曜智能昨日宣布: a coined name after what kind of firm it is, made of
+    the trained tagger's nouns and names (not a common word, a title or a phrase: 晶片企業紛紛,
+    公司董事長, 企業家, 企業可獲豁免, 公司下訂單)."""
+    from kg.nlp.tokenizer import base_frequencies, field_words
+    freq = base_frequencies()
+    words = doc._.get("lac_words") or []
+    out = []
+    for m in KIND_THEN_HAN.finditer(folded):
+        name, (start, end) = m.group("name"), m.span("name")
+        inside = [(a, b, t) for a, b, t in words if a < end and b > start]
+        if not inside or inside[0][0] != start or inside[-1][1] != end or any(t not in NAME_TAGS for _, _, t in inside):
+            continue
+        # (企業家, 公司股價: the firm's word and the name's first character, or its first two, are a word)
+        if name in GENERIC or _common_word(name) or freq.get(name[:2], 0) >= 300 or \
+                any(freq.get(folded[start - k:start + 1], 0) >= 100 for k in (1, 2)) \
+                or name in field_words() or any(ch in STOP_CHARS for ch in name) \
+                or _opens_with_verb(name) or name.startswith(GENERIC_START) or TIME_WORD.match(name) \
+                or re.search(PERSON_TITLES, name) or name[-1] in "们等都":
+            continue
+        out.append((start, end, "Company", HAN_FIRM_RULE))
+    return out
 
 
 # 超微的Venice伺服器處理器, Ironwood晶片: a capitalised name right before the word for a chip
