@@ -704,3 +704,26 @@ def test_a_coined_name_after_a_word_for_a_kind_of_firm_is_a_company(facts, sente
 def test_what_follows_a_word_for_a_firm_is_no_company_when_it_is_a_phrase(facts):
     f = facts("國內晶片企業紛紛擴產，企業家表示樂觀。在美國設廠的企業可獲豁免，房地產公司下訂單。公司股價大漲。")
     assert not names_of(f, "Company"), f.entities
+
+
+def test_a_byline_after_the_date_on_its_line_names_the_author(facts):
+    f = facts("2026-02-05 11:00 / 作者 宋明遠\n\n北辰微電子宣布擴產。")
+    assert "宋明远" in {to_simplified(n) for n in names_of(f, "Person")}, f.entities
+
+
+@pytest.mark.parametrize("sentence", [
+    "北辰微電子為雲端客戶節省成本。",                      # 節|省: a verb, no province
+    "黃仁勳說，美國必須允許美製晶片銷往中國。",              # 美製: made in America
+    "北辰微電子在消費性電子展發表演講。",                    # an exhibition, no firm
+    "北辰微電子董事長在會見工信部長時發表上述評論。",          # 時|發表: no person 時發
+    "北辰微電子因美國對華晶片禁運而推出新品。",              # 華晶片: no place
+    "北辰微電子宣布擴產。\n\n作者:原創",                      # a byline of no name
+    "北辰微電子表示，在美中貿易戰之中，成本上升。",            # a war between two countries, no place
+    "BIS正堵塞漏洞，確保出口管制按預期發揮作用。",              # a verb opens no policy's name
+    "受波及的企業包括視頻監控公司海康威視。",                  # what kind of firm it is, no firm
+])
+def test_words_around_names_that_name_nothing(facts, sentence):
+    f = facts(sentence)
+    names = {to_simplified(n) for e in f.entities.values() if not e.known and "北辰" not in "".join(e.names)
+             for n in e.names}
+    assert not names, f.entities

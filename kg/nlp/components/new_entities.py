@@ -90,7 +90,8 @@ def _rules() -> list[Rule]:
     return [
         # Bylines: 作者 | 某某 某某, 記者：某某, 本報記者 某某
         Rule("byline", "Person", re.compile(
-            rf"(?:(?<=\n)|^)\s*(?:本报|本刊|特约)?(?:作者|记者|编辑|责编|责任编辑|撰文|文(?=\s*[|｜:：/\s])|编译|审校|校对|采写)\s*[|｜:：/]?\s*"
+            # (2025-12-05 11:00 / 作者 某某: or after the date of a dateline line)
+            rf"(?:(?<=\n)|^|(?<=\d\d\s[/|｜])|(?<=\d\d[/|｜]))\s*(?:本报|本刊|特约)?(?:作者|记者|编辑|责编|责任编辑|撰文|文(?=\s*[|｜:：/\s])|编译|审校|校对|采写)\s*[|｜:：/]?\s*"
             rf"(?P<name>{dotted}|[{HAN}]{{2,4}}(?:[ 、,，][{HAN}]{{2,4}})*)(?=\s*(?:$|\n|[|｜/,，、\s]))", re.M), 0.9),
         # Transliterated foreign names: 史蒂芬·維特
         Rule("dotted-name", "Person", re.compile(rf"(?P<name>{dotted})"), 0.75),
@@ -720,14 +721,14 @@ class EntityDiscoverer:
             elif label == "LOC":
                 if re.fullmatch(rf"[{HAN}]{{2,8}}", name) and name not in GENERIC and not re.match(r"[多各数几某该本]", name) and \
                         not re.fullmatch(r"[中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙][中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙东西南北]{1,2}", name) and \
-                        not (re.match(TWO_COUNTRIES, name) and _common_word(name[2:])) and \
-                        not name.endswith(("市场", "地区", "海外", "国内", "境内", "境外", "全球", "各地")) and \
+                        not _two_countries_and_word(name) and \
+                        not name.endswith(("市场", "地区", "海外", "国内", "境内", "境外", "全球", "各地", "芯片", "晶片")) and \
                         not _modifier_and_word(name):
                     out.append((start, end, "Place", LAC_PLACE))
             elif label == "ORG":
                 if not re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or name in GENERIC or name in NOT_PRODUCTS \
-                        or re.match(r"(?:奈米|纳米|英寸|吋|寸|nm\b)", name) \
-                        or (re.match(TWO_COUNTRIES, name) and _common_word(name[2:])) \
+                        or re.match(r"(?:奈米|纳米|英寸|吋|寸|nm\b)", name) or COUNTRY_COLLECTIVE.fullmatch(name) \
+                        or _two_countries_and_word(name) \
                         or not re.search(rf"[{HAN}]", name):  # the tagger's Latin "organisations" are acronyms of anything
                     continue
                 if re.match(r"(?:协议|协定|架构|技术|标准|平台|系统|框架|芯片|晶片|模型|算法|方案|工艺|制程)", folded[end:end + 2]):
@@ -820,7 +821,8 @@ class EntityDiscoverer:
             for start, end in spans:
                 if rule.name == "byline":
                     for nm in re.finditer(rf"[^ 、,，]+", folded[start:end]):
-                        found.append((start + nm.start(), start + nm.end(), "Person", rule))
+                        if not _dictionary_word(nm.group(), 100):  # 作者:原創, 編輯:綜合: a word, no name
+                            found.append((start + nm.start(), start + nm.end(), "Person", rule))
                     continue
                 if rule.name in NAME_AFTER_CUE_RULES:
                     end = _name_end(folded, start, end)
@@ -843,17 +845,30 @@ class EntityDiscoverer:
                         and not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 上海國有資本投資有限公司
                     # 取得|北辰微電子
                     cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)
+                    if cut is None and rule.cls == "Policy" and not any(
+                            start < b and a < end for a, b, _ in doc._.get("lac_words") or []):
+                        # 確保|出口管制 in a clause the tagger did not read: the dictionary's verb opening it
+                        first = _cut(folded[start:end])[:1]
+                        if first and len(first[0]) >= 2 and end - start - len(first[0]) >= 4 and \
+                                first[0] in _dictionary_verbs():
+                            cut = start + len(first[0])
                     if cut is not None:
                         if folded[cut:cut + 1] in ("得", "了", "着", "过", "到") and end - cut > 3:
                             cut += 1   # 獲|得|首相辦公室: what completes the verb is no part of the name
                         if end - cut < 2:
                             continue
                         start = cut
+                if rule.name == "org-suffix" and doc is not None and folded.endswith(("公司", "企业", "厂商", "大厂"), start, end) \
+                        and any(s._.kg and s._.kg["start"] == end and s._.kg["cls"] in ORG_CLASSES
+                                for s in doc.spans.get(ENTITIES, [])):
+                    continue  # 視頻監控公司|海康威視: what kind of firm the known name after it is, no name
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start):
                     continue
                 if rule.name == "org-suffix" and folded.endswith("报", start, end) and folded.startswith(("导", "道"), end):
                     continue  # 本報即時|報導, 台北即時|報導: the verb 報導 in a dateline, no paper named 即時報
-                if rule.name == "place-suffix" and folded[end - 2:end] in AREA_WORDS:
+                if rule.name == "place-suffix" and (folded[end - 2:end] in AREA_WORDS or (
+                        re.search("(?<!园|新|发|治)[省市县区镇]$", folded[start:end]) and _dictionary_word(folded[end - 2:end], 100)
+                        and not self.index.lookup(folded[end - 2:end]))):
                     continue  # 認知誤區, 展區: a word for an area of something, no region
                 if rule.name == "place-suffix" and any(self.reference.get(i).cls == "Country"
                                                        for i in self.index.lookup(folded[start:end - 1])):
@@ -864,7 +879,7 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded.endswith(WORD_SUFFIXES, start, end) and \
                         re.match(GENERIC_HEAD, folded[end:end + 2]):
                     continue  # 頂尖科技|企業, 儲存半導體|短缺, 堆疊式設計|技術: the suffix is a word of a longer noun
-                if rule.name == "org-suffix" and folded[end:end + 1] in ("器", "件", "卡", "芯", "盘", "装"):
+                if rule.name == "org-suffix" and folded[end:end + 1] in ("器", "件", "卡", "芯", "盘", "装", "展"):
                     continue  # 動態隨機存取存儲|器: the suffix goes on as a word for a device
                 if rule.cls == "Organization" and folded.startswith("商", end):
                     continue  # 內地AI晶片設計|商: a word for a kind of firm, not a name
@@ -1270,6 +1285,15 @@ def _after_predicate(doc: Doc, start: int, end: int, min_len: int = 1) -> int | 
 TWO_COUNTRIES = r"[中美日韩台港欧英德法俄印越泰][中美日韩台港欧英德法俄印越泰]"
 
 
+def _two_countries_and_word(name: str) -> bool:
+    """美中貿易, 美中貿易戰, 中美科技戰: two countries' short names, then a word of the language or a war
+    between them, are a phrase about both, no place nor organisation."""
+    from kg.nlp.tokenizer import base_frequencies
+    rest = name[2:]
+    return bool(re.match(TWO_COUNTRIES, name)) and (_common_word(rest) or base_frequencies().get(rest, 0) > 0
+                                                    or rest.endswith("战"))
+
+
 def _drop_known_across_people(doc: Doc) -> None:
     """張振|華為|實際控制人: a known short name that straddles the edge of a person's name the trained
     tagger read (張振華|為) is a misreading of the two words, no mention."""
@@ -1414,6 +1438,11 @@ def _opens_with_verb(core: str) -> bool:
     from kg.nlp.tokenizer import dictionary_verbs
     words = _cut(core)
     return bool(words) and len(words[0]) >= 2 and words[0] in dictionary_verbs()
+
+
+def _dictionary_verbs() -> frozenset:
+    from kg.nlp.tokenizer import dictionary_verbs
+    return dictionary_verbs()
 
 
 def _verb_before(folded: str, start: int) -> bool:
@@ -1608,7 +1637,7 @@ NOT_NAMES = {"高通", "华为", "英特", "安全", "万亿", "任何", "于是
 # rules whose Chinese name ends where the name's own characters do (checked against the surnames)
 # 韓媒, 韓企, 美方: a country's one-character short name before a collective noun (its media, firms,
 # side), which a surname (韓) can look like
-COUNTRY_COLLECTIVE = re.compile(r"[中美日韩台港欧英德法俄印越泰陆][媒企方商股系军厂籍资]")
+COUNTRY_COLLECTIVE = re.compile(r"[中美日韩台港欧英德法俄印越泰陆][媒企方商股系军厂籍资制产]")  # 美製: made in
 NAME_AFTER_CUE_RULES = ("title-name", "name-verb", "age-name", "nationality-name")
 NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向就被把为是从以及、，。,；;：:“”「」（）() \n出担接创领执预坦直写"
                  "分介提补证否警呼宣回透强此并还更再都亦即便")
@@ -1627,6 +1656,8 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
     if start + 3 <= len(folded) and folded[start + 2] not in NAME_BREAK and "\u4e00" <= folded[start + 2] <= "\u9fff" \
             and not _adverb_after_list(folded, start + 3) and not _opens_a_verb(folded, start + 2):
         return start + 3
+    if _common_word(folded[start + 1:start + 3]) and folded[start + 1:start + 3] in _dictionary_verbs():
+        return None  # 部長時|發表: the second character opens a verb, no two-character name ends there
     return start + 2
 
 
