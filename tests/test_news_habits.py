@@ -721,9 +721,19 @@ def test_a_byline_after_the_date_on_its_line_names_the_author(facts):
     "北辰微電子表示，在美中貿易戰之中，成本上升。",            # a war between two countries, no place
     "BIS正堵塞漏洞，確保出口管制按預期發揮作用。",              # a verb opens no policy's name
     "受波及的企業包括視頻監控公司海康威視。",                  # what kind of firm it is, no firm
+    "北辰微電子說，中國難以獲得所需的高端運算半導體。",        # words before an industry's word
+    "北辰微電子表示，部分跨國科技公司已開始評估。",            # a kind of firm
+    "北辰微電子說，這些地方基本不受規定的限制。",              # a negation, no policy
+    "北辰微電子認為，該報告主張強化出口管制。",                # verbs before the policy's words
+    "北辰微電子透過這場發布會展現實力。",                      # 這|場: no event named 場發布會
 ])
 def test_words_around_names_that_name_nothing(facts, sentence):
     f = facts(sentence)
     names = {to_simplified(n) for e in f.entities.values() if not e.known and "北辰" not in "".join(e.names)
              for n in e.names}
     assert not names, f.entities
+
+
+def test_a_ministry_of_portfolios_joined_by_and(facts):
+    f = facts("北辰國投資、貿易和工業部本周一宣布，將對晶片實施許可。")
+    assert "投资、贸易和工业部" in {to_simplified(n) for n in names_of(f, "GovernmentAgency")}, f.entities

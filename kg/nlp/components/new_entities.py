@@ -77,7 +77,7 @@ PERSON_VERBS = ("表示|表明|认为|指出|分析|透露|称|说|强调|预计
 # (投資、貿易及工業部 lists them with a comma)
 PORTFOLIO = (r"(?:贸易|工业|投资|经济|商业|科技|财政|通讯|通信|信息|数码|数字|能源|环境|社会|文化|教育|卫生|交通|发展|"
              r"规划|国防|安全|外交|内政|司法|劳工|农业|创新|资源)")
-MINISTRY_CORE = re.compile(rf"(?:{PORTFOLIO}、?)+及")
+MINISTRY_CORE = re.compile(rf"(?:{PORTFOLIO}、?)+(?:及|和|与)")
 
 
 # A company's name in Latin letters, up to four words: ALX Solutions, Nova Compute
@@ -733,6 +733,8 @@ class EntityDiscoverer:
                     continue
                 if re.match(r"(?:协议|协定|架构|技术|标准|平台|系统|框架|芯片|晶片|模型|算法|方案|工艺|制程)", folded[end:end + 2]):
                     continue  # 靈衢互聯|協議: what comes before a word for a technology names the technology
+                if _words_before_a_firm_word(name, ("公司", "企业", "集团", "厂商")):
+                    continue  # 部分跨國科技公司: a kind of firm, no name
                 if re.fullmatch(TWO_COUNTRIES, name) or name.endswith(COMPANY_PARTS) and _cut(name)[-1] in COMPANY_PARTS or (
                         name.endswith("政府") and name[:-2] in GENERIC | PLACE_WORDS):
                     continue  # 美日, 亞利桑那子公司, 東道國政府: two countries, a part of a firm, a government by its role
@@ -847,11 +849,13 @@ class EntityDiscoverer:
                     cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)
                     if cut is None and rule.cls == "Policy" and not any(
                             start < b and a < end for a, b, _ in doc._.get("lac_words") or []):
-                        # 確保|出口管制 in a clause the tagger did not read: the dictionary's verb opening it
-                        first = _cut(folded[start:end])[:1]
-                        if first and len(first[0]) >= 2 and end - start - len(first[0]) >= 4 and \
-                                first[0] in _dictionary_verbs():
-                            cut = start + len(first[0])
+                        # 確保|出口管制, 報告主張強化|出口管制 in a clause the tagger did not read: the dictionary's
+                        # verbs before the name
+                        pos = start
+                        for word in _cut(folded[start:end])[:-1]:
+                            pos += len(word)
+                            if len(word) >= 2 and end - pos >= 4 and word in _dictionary_verbs():
+                                cut = pos
                     if cut is not None:
                         if folded[cut:cut + 1] in ("得", "了", "着", "过", "到") and end - cut > 3:
                             cut += 1   # 獲|得|首相辦公室: what completes the verb is no part of the name
@@ -1103,6 +1107,10 @@ class EntityDiscoverer:
         core = name
         if rule.cls == "Organization" and COUNT_OPENING.match(name):
             return None  # 3間辦公室, 兩家研究院: a count, no body
+        if rule.name == "org-suffix" and _words_before_a_firm_word(name, ("微电子", "半导体", "科技", "电子")):
+            return None  # 高端運算|半導體: words of the language before the word for an industry, no name
+        if rule.cls == "Policy" and (name[:1] in "不未无没非" or re.search("不(?:受|得|会|能|再|是|必|用)", name)):
+            return None  # 基本不受規定的限制: a negation opens a phrase, no policy
         if rule.cls == "Organization":
             for suffix, cls in SUFFIX_CLASS.items():
                 if name.endswith(suffix):
@@ -1440,6 +1448,15 @@ def _opens_with_verb(core: str) -> bool:
     return bool(words) and len(words[0]) >= 2 and words[0] in dictionary_verbs()
 
 
+def _words_before_a_firm_word(name: str, firm_words: tuple[str, ...]) -> bool:
+    """跨國科技|公司, 高端運算|半導體: all the words before the word for a firm or an industry are
+    common words of the language (jieba counts each 100 times or more, none as a name); names
+    coin a stem or open with a place (長江存儲, 上海微電子)."""
+    suffix = next((w for w in firm_words if name.endswith(w)), None)
+    words = _cut(name[:-len(suffix)]) if suffix and len(name) > len(suffix) + 1 else []
+    return bool(words) and all(len(w) >= 2 and _dictionary_word(w, 100) for w in words)
+
+
 def _dictionary_verbs() -> frozenset:
     from kg.nlp.tokenizer import dictionary_verbs
     return dictionary_verbs()
@@ -1772,6 +1789,9 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
                 break
         while start < end and folded[start] == " ":
             start += 1
+    if rule.cls in ("Policy", "Event") and folded[start:start + 1] in "次场项条届份些" and \
+            folded[start - 1:start] in "此这那该本一每各首":
+        start += 1  # 此|次出口管控, 這|場發布會: the measure word belongs to the pointer before
     return start, end
 
 
