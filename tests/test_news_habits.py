@@ -7,6 +7,8 @@ organisation, a place naming a time zone. Bylines, ranges, figures listed after 
 title alone. Each test runs as written and converted to the other script."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.text import to_simplified
@@ -737,3 +739,17 @@ def test_words_around_names_that_name_nothing(facts, sentence):
 def test_a_ministry_of_portfolios_joined_by_and(facts):
     f = facts("北辰國投資、貿易和工業部本周一宣布，將對晶片實施許可。")
     assert "投资、贸易和工业部" in {to_simplified(n) for n in names_of(f, "GovernmentAgency")}, f.entities
+
+
+@pytest.mark.parametrize("sentence, chip", [
+    ("北辰微電子的系統基於天衡6P計算平台，算力高達560TOPS。", "天衡6p"),
+    ("北辰微電子的星梭D3000處理器已量產。", "星梭d3000"),
+])
+def test_a_coined_brand_and_a_model_before_the_word_for_a_chip(facts, sentence, chip):
+    f = facts(sentence)
+    assert chip in {to_simplified(n).lower() for n in names_of(f, "Chip")}, f.entities
+
+
+def test_a_count_before_a_model_is_no_part_of_its_name(facts):
+    f = facts("北辰微電子已部署1萬張QH-900芯片，採用5nm晶片。")
+    assert not [n for n in names_of(f, "Chip") if re.search("[万萬张張]", n)], f.entities

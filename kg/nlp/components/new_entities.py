@@ -198,6 +198,10 @@ def _rules() -> list[Rule]:
             rf"(?:芯片|晶片|gpu|处理器|加速器|加速卡|计算卡)\s?(?P<name>[{HAN}]{{2,3}}\s?[a-z]{{0,3}}-?\d{{1,4}}[a-z]{{0,2}}"
             rf"|[a-z]{{3,}}\s\d{{2,4}}[a-z]{{0,2}})(?![a-z0-9.%])"
             rf"(?!\s*(?:年|月|日|号|亿|万|千|百|元|美元|颗|片|家|个|款|倍|台|张|座|条|项|核|组|路|纳米|奈米|nm|瓦|w\b|g\b|gb|tb|tops|岁|名|人|%))"), 0.65),
+        # A coined two-character brand and a model before the word for a chip: 征程6P計算平台, 飛騰D3000處理器
+        Rule("brand-model-kind", "Chip", re.compile(
+            rf"(?P<name>[{HAN}]{{2}}\s?(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{{0,7}})(?![a-z0-9])"
+            r"(?=\s?(?:系列)?(?:ai)?(?:芯片|晶片|处理器|加速卡|计算平台|gpu|cpu|npu|soc))"), 0.65),
         Rule("number-chip", "Chip", re.compile(rf"(?<![0-9a-z.])(?P<name>\d{{3,4}}[a-z]?)(?=(?:芯片|晶片|处理器|加速卡))"), 0.6),
         # A product launched under a Chinese name: 發布曜光超節點, 推出天工伺服器 (the name's core must be
         # no common word: 推出訓練晶片 names nothing)
@@ -1201,6 +1205,13 @@ class EntityDiscoverer:
         if rule.cls in ("Product", "Chip") and (name.replace(" ", "") in NOT_PRODUCTS or name in GRADE_WORDS
                                                or all(w in NOT_PRODUCTS for w in name.split())):
             return None  # AI ASIC, AI GPU: kinds of chip, not names
+        if rule.name == "brand-model-kind":
+            core = name[:2]
+            if _common_word(core) or core in GENERIC or any(ch in STOP_CHARS or ch in "万亿千百张颗片个款台套块" for ch in core) \
+                    or self.index.lookup(core) \
+                    or TIME_WORD.match(core) or _opens_with_verb(core):
+                return None  # 華為910芯片 is the brand's (see _brand_models); 採用5nm晶片, 1萬張QH-900 name nothing
+            return "Chip"
         if rule.name == "kind-then-chip":
             core = re.match(rf"[{HAN}]*", name).group()
             from kg.nlp.tokenizer import field_words
