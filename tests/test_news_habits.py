@@ -753,3 +753,8 @@ def test_a_coined_brand_and_a_model_before_the_word_for_a_chip(facts, sentence, 
 def test_a_count_before_a_model_is_no_part_of_its_name(facts):
     f = facts("北辰微電子已部署1萬張QH-900芯片，採用5nm晶片。")
     assert not [n for n in names_of(f, "Chip") if re.search("[万萬张張]", n)], f.entities
+
+
+def test_a_four_character_name_after_a_legal_representatives_title(facts):
+    f = facts("北辰微電子的註冊資本為1467萬元，法定代表人是歐陽明遠。歐陽明遠出生於1986年。")
+    assert "欧阳明远" in {to_simplified(n) for n in names_of(f, "Person")}, f.entities

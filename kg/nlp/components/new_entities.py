@@ -40,7 +40,9 @@ PERSON_TITLES = ("首席执行官|执行长|ceo|cfo|cto|coo|总裁|董事长|创
                  # people named by what a report calls them: 中國籍男子劉洋, 被告王強
                  "男子|女子|嫌犯|嫌疑人|疑犯|被告人|被告|商人|工程师|主管|检察官|检察长|法官|律师|大臣|公民|国民|次长|"
                  # heads of a place or party, and officers by the Taiwanese and the long titles: 加州州長紐森, 財務長黃仁昭
-                 "州长|市长|省长|县长|镇长|区长|校长|党魁|主委|特使|贸易代表|财务长|营运长|技术长|策略长|首席[财运技信][务营术息]官")
+                 "州长|市长|省长|县长|镇长|区长|校长|党魁|主委|特使|贸易代表|财务长|营运长|技术长|策略长|首席[财运技信][务营术息]官|"
+                 # a company's legal representative and controller in filings: 法定代表人是…
+                 "法定代表人|实际控制人|实控人")
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
                "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
                "戴莫孔向汤荣常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
@@ -712,7 +714,7 @@ class EntityDiscoverer:
                     out.append((start, end, "Person", LAC_PERSON))
                 elif re.fullmatch(rf"[{HAN}]{{4}}", name) and not _dictionary_phrase(name) and \
                         not any(ch in LAC_NAME_BREAK for ch in name) and (
-                        re.search(rf"(?:{PERSON_TITLES})\s*$", folded[max(0, start - 6):start])
+                        re.search(rf"(?:{PERSON_TITLES})(?:是|为)?\s*$", folded[max(0, start - 7):start])
                         or re.match(rf"\s*(?:{PERSON_VERBS})", folded[end:end + 4])):
                     # 社長小池淳義表示: a four-character name (Japanese, or a compound surname) beside a
                     # title or a verb of saying
@@ -1570,7 +1572,8 @@ def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule
 # ending where what its subject does begins
 KIND_THEN_HAN = CuePattern(lambda w: rf"(?:{w('firm-word')})+(?P<name>[{HAN}]{{2,4}}?)"
                            r"(?=[，,。、；;（(]|日前|昨日|今日|近日|今天|昨天|宣布|表示|指出|透露|将|已|于|与|和|也|正|获|完成|推出|发布|"
-                           r"称|计划|拟|预计|成立|位于|总部|股价|市值|旗下|同步|再度|首度|近期|目前|今年|去年|最新)")
+                           r"称|计划|拟|预计|成立|位于|总部|股价|市值|旗下|同步|再度|首度|近期|目前|今年|去年|最新|"
+                           r"生产|研发|开发|制造|研制|提供|负责)")
 HAN_FIRM_RULE = Rule("kind-then-han", "Company", re.compile(r"(?!)"), 0.6)   # found by _han_after_kind
 NAME_TAGS = {"n", "nz", "nr", "ns", "nt", "nw", "ORG", "PER", "LOC"}
 
