@@ -758,3 +758,11 @@ def test_a_count_before_a_model_is_no_part_of_its_name(facts):
 def test_a_four_character_name_after_a_legal_representatives_title(facts):
     f = facts("北辰微電子的註冊資本為1467萬元，法定代表人是歐陽明遠。歐陽明遠出生於1986年。")
     assert "欧阳明远" in {to_simplified(n) for n in names_of(f, "Person")}, f.entities
+
+
+def test_each_post_of_a_career_list_is_an_employer(facts):
+    f = facts("王明遠出生於1980年，曾任北極光科技研發經理、南星半導體主任工程師，現任星曜智能董事長兼總經理。")
+    person = next(e for e in f.entities.values() if e.cls == "Person")
+    employers = {to_simplified(n) for r in f.relations if r.subject == person.key and r.property == "employer"
+                 for n in f.entities[r.object].names}
+    assert {"北极光科技", "南星半导体", "星曜智能"} <= employers, f.relations

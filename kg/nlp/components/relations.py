@@ -83,6 +83,8 @@ MAKER_CLAUSE = CuePattern(lambda w: r"(?:由|交由|委托|采用|使用|选择|
                           rf"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应|\d{{1,2}}\s*{w('node-unit')}(?=\s*[，。；,;]|$))")
 
 
+# 曾任…、…，現任…: a list of the posts someone held or holds
+CAREER = re.compile(r"(?:曾任|现任|历任|曾担任|现担任|目前担任|兼任)(?!职)")
 # 任命X為…, 聘請X擔任…: an appointment, the appointee after it
 APPOINTED = re.compile(r"(?:任命|委任|聘任|聘请|延揽|提名)[^，。；]{0,24}$")
 APPOINTED_AS = re.compile(r"(?:为|担任|出任)(?:公司)?(?:资深|高级|执行|首席|全球|独立)?[^，。；]{0,6}(?:总裁|董事长|董事|执行长|总经理|"
@@ -111,6 +113,7 @@ class RelationExtractor:
             inside = [e for e in ents if sent.start_char <= e.start_char < sent.end_char and e._.kg]
             found.extend(self._sentence(inside, folded, sent))
             found.extend(self._officer_of_main(inside, folded, sent))
+            found.extend(self._career(inside, folded, sent))
             found.extend(self._adopted_nodes(ents, inside, folded, sent))
             self.topic_company = next((e for e in inside if e._.kg["cls"] == "Company"), self.topic_company)
         doc._.kg_relations = found
@@ -444,6 +447,34 @@ class RelationExtractor:
                     org = nxt
                 if org is not None:
                     out.append(_rel(p, "employer", org, "former-employer", sent))
+        return out
+
+    @staticmethod
+    def _career(ents, folded, sent) -> list[dict]:
+        """王明遠…曾任甲骨文公司研發經理、谷歌公司主任工程師，現任星曜智能董事長: each organisation of a
+        list of posts, named before the title held there, employs the person the sentence opens with."""
+        people = [e for e in ents if e._.kg["cls"] == "Person"]
+        if not people or any(e._.kg["end"] <= people[0]._.kg["start"] and e._.kg["cls"] not in COUNTRIES for e in ents):
+            return []
+        person, out = people[0], []
+        for m in CAREER.finditer(folded, person._.kg["end"], sent.end_char):
+            if any(person._.kg["end"] <= e._.kg["start"] < m.start() for e in people[1:]):
+                break  # the posts of someone else the sentence names
+            stop = re.compile(r"[。；;]|[，,](?!\s*(?:曾任|历任))").search(folded, m.end(), sent.end_char)
+            pos = m.end()
+            for item in re.split(r"[、，,]", folded[m.end():stop.start() if stop else sent.end_char]):
+                a, b = pos, pos + len(item)
+                pos = b + 1
+                org = next((e for e in ents if a <= e._.kg["start"] <= a + 4 and e._.kg["end"] < b
+                            and e._.kg["cls"] in ORGS), None)
+                while org is not None:  # 美國甲骨文公司|中國區: the unit named right after it
+                    nxt = next((e for e in ents if e._.kg["start"] == org._.kg["end"] and e._.kg["cls"] in ORGS), None)
+                    if nxt is None:
+                        break
+                    org = nxt
+                if org is not None and ROLE_GAP.match(folded[org._.kg["end"]:b]) and \
+                        not any(a <= e._.kg["start"] < b for e in people):
+                    out.append(_rel(person, "employer", org, "career-list", sent))
         return out
 
     @staticmethod
