@@ -766,3 +766,19 @@ def test_each_post_of_a_career_list_is_an_employer(facts):
     employers = {to_simplified(n) for r in f.relations if r.subject == person.key and r.property == "employer"
                  for n in f.entities[r.object].names}
     assert {"北极光科技", "南星半导体", "星曜智能"} <= employers, f.relations
+
+
+def test_a_sum_after_a_number_is_no_company_named_with_its_unit(facts):
+    f = facts("北辰微電子的新台幣營收挑戰兆元大關。")
+    assert not [e for e in f.entities.values() if e.known and e.cls == "Company"], f.entities
+
+
+def test_the_end_of_a_month_range_takes_the_year_of_its_start(facts):
+    f = facts("以2022年8月至9月為例，北辰微電子完成融資13億元。")
+    dates = {s.date.iso for s in f.statements if s.date is not None}
+    assert "2022-09" in dates and not any(d.startswith("2026-09") for d in dates), dates
+
+
+def test_a_financial_news_site_a_report_is_sourced_to(facts):
+    f = facts("據藍鯨財經了解，北辰微電子於2025年6月17日遞交上市申請。")
+    assert "蓝鲸财经" in {to_simplified(n) for n in names_of(f, "MediaOrganization")}, f.entities

@@ -118,6 +118,8 @@ class KnownNames:
         for start, end, name in self.trie.finditer(folded):
             if end - start == 2 and _splits_a_word(folded, start, end) or (start, end) in markets:
                 continue
+            if folded[start] in "元亿万千百" and start and re.match(r"[\d一二两三四五六七八九十百千万亿兆]", folded[start - 1]):
+                continue  # 兆|元大|關: the unit of a sum, not 元大 (Yuanta)
             ent = self.reference.get(payloads[name])
             if ent.coarse == "ORG" and folded[start:start + 1].isascii() and \
                     LATIN_WORD_BEFORE.search(folded, max(0, start - 20), start):

@@ -149,6 +149,10 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
                 3 * dm.quarter - 2 > ref_day.month and not _FUTURE.search(folded[max(0, s - 12):s]):
             # 第四季財報 in a January article: last year's fourth quarter, unless the text looks ahead
             dm = DateMention(dm.start, dm.end, f"{int(dm.iso[:4]) - 1:04d}", dm.precision, True, dm.quarter, dm.rule)
+        elif rule in ("md", "m") and dm.resolved and stated is not None and \
+                re.fullmatch(r"\s*(?:至|到|~|-|—|–|、|和|及|与)\s*", folded[stated[1]:s]):
+            # 2022年8月至9月, 3月和5月: the end of a range or a list takes the year its start stated
+            dm = DateMention(dm.start, dm.end, stated[0] + dm.iso[4:], dm.precision, False, dm.quarter, dm.rule)
         elif rule in ("md", "m") and ref_day is not None and dm.resolved and not (
                 stated is not None and not re.search(r"[。！？!?\n]", folded[stated[1]:s])):
             # 1月2日 in a late-December article, 12月30日 in an early-January one: the month and day

@@ -125,7 +125,7 @@ def _rules() -> list[Rule]:
             rf"(?:(?<=[，,。、；;：:\s“「（(由的])|^)(?P<name>{han_name})(?=(?:{PERSON_VERBS}))"), 0.6),
         # A paper a report is sourced to, whatever its name ends in: 據人民郵電報，…; 據科技快報報導
         Rule("sourced-paper", "MediaOrganization", re.compile(
-            rf"(?:据|根据)(?P<name>[{HAN}]{{3,7}}报)(?=报道|报导|消息|指出|称|[，,])"), 0.7),
+            rf"(?:据|根据)(?P<name>[{HAN}]{{3,7}}报|[{HAN}]{{2,4}}(?:财经|新闻网|资讯))(?=报道|报导|消息|指出|称|了解|获悉|[，,])"), 0.7),
         # Names in quotes with an organisation's form: “戰略與國際研究中心”
         Rule("quoted-org", "Organization", re.compile(
             rf"[“「『\"](?P<name>[{HAN}a-z0-9&·]{{2,16}}(?:研究中心|研究院|研究所|委员会|协会|联盟|基金会|实验室|公司|集团))[”」』\"]"),
@@ -1642,7 +1642,7 @@ TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG)
 # Which of two candidates of one length wins: the rules in their order, then the trained tagger's, then
 # the rest (bylines, datelines, romanised names); by identity, as comparing Rules compares their patterns
 RULE_RANK = {id(r): i for i, r in enumerate(RULES)} | {id(r): len(RULES) for r in TRAINED}
-MEDIA_SUFFIX = ("新闻", "日报", "时报", "晚报", "电视台", "通讯社", "新闻网", "新闻社", "周刊", "杂志", "广播", "早报", "商报")
+MEDIA_SUFFIX = ("新闻", "日报", "时报", "晚报", "电视台", "通讯社", "新闻网", "新闻社", "周刊", "杂志", "广播", "早报", "商报", "财经")
 # 記者X, and 編譯X: a wire story's translator signs it as its reporter would (鉅亨網編譯陳文華)
 REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编译)\s*[:：]?\s*")
 REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
