@@ -782,3 +782,8 @@ def test_the_end_of_a_month_range_takes_the_year_of_its_start(facts):
 def test_a_financial_news_site_a_report_is_sourced_to(facts):
     f = facts("據藍鯨財經了解，北辰微電子於2025年6月17日遞交上市申請。")
     assert "蓝鲸财经" in {to_simplified(n) for n in names_of(f, "MediaOrganization")}, f.entities
+
+
+def test_a_bare_ministry_after_another_countrys_name_is_that_countrys(facts):
+    f = facts("美國商務部近日發布新規。大陸商務部表示，此舉破壞產業鏈。美國商務部指出，企業可能規避限制。")
+    assert {"mofcom", "us-department-of-commerce"} <= set(f.entities), f.entities

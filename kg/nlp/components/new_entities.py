@@ -533,7 +533,8 @@ class EntityDiscoverer:
         for sp in existing:  # the bare name the reference gives the home ministry: this article's is the other one
             info = sp._.kg
             tail = folded[info["start"]:info["end"]] if info else None
-            if tail in foreign_home and info["key"] == foreign_home[tail]:
+            if tail in foreign_home and info["key"] == foreign_home[tail] and not other_place(info["start"], known[tail]):
+                # (大陸|商務部 after 美國商務部: the country named before it says whose it is)
                 full = known[tail]
                 info.update(key=full["key"], cls=full["cls"], known=True, rule="short-form")
         out = []
