@@ -787,3 +787,14 @@ def test_a_financial_news_site_a_report_is_sourced_to(facts):
 def test_a_bare_ministry_after_another_countrys_name_is_that_countrys(facts):
     f = facts("美國商務部近日發布新規。大陸商務部表示，此舉破壞產業鏈。美國商務部指出，企業可能規避限制。")
     assert {"mofcom", "us-department-of-commerce"} <= set(f.entities), f.entities
+
+
+@pytest.mark.parametrize("sentence", [
+    "北辰微電子收購南星科技部分股份、出資曜芯科技。",                       # a verb after a list mark
+    "這也是北辰微電子入股南星科技取得約百分之四股權、投資一千億美元協助曜芯科技建廠的一環。",  # a stake in the one before
+])
+def test_a_second_deal_of_a_clause_is_its_first_actors(facts, sentence):
+    f = facts(sentence)
+    owners = {(to_simplified(sorted(f.entities[r.subject].names)[0]), to_simplified(sorted(f.entities[r.object].names)[0]))
+              for r in f.relations if r.property == "ownedBy"}
+    assert ("曜芯科技", "南星科技") not in owners and ("南星科技", "北辰微电子") in owners, owners

@@ -405,9 +405,16 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             before = [x for x in here if x[1] <= m.start() and x[2].cls in rule.before
                       and not BENEFICIARY.search(folded, max(0, x[0] - 2), x[0])]
             after = [x for x in here if x[0] >= m.end() and x[2].cls in rule.after]
+            stake = re.match(r"(?:取得|获得)[^，。；]{0,14}?股[权份]", folded[m.start():frame.end])
+            if stake:  # 取得Y約4%股權: Y stands before the word for the stake (入股X取得約4%股權 names none)
+                after = [x for x in after if x[1] <= m.start() + stake.end()]
             if not before or not after:
                 continue
             a = before[-1]
+            if a is not before[0] and re.search(r"[、，,]|并|且|还|再", folded[a[1]:m.start()]):
+                # 輝達入股英特爾…、投資…協助OpenAI: a verb after a list mark shares the clause's first actor,
+                # not the object of the verb before it
+                a = before[0]
             # 產品涵蓋DDR5、LPDDR5X等: every member of a list after the trigger
             members = [after[0]]
             for x in after[1:]:
