@@ -48,6 +48,15 @@ class Mention:
         self.start_char = span.start_char
         self.end_char = span.end_char
 
+    @classmethod
+    def _of(cls, kg: dict, text: str, start: int, end: int) -> "Mention":
+        m = cls.__new__(cls)
+        m._ = _Ext(kg)
+        m.text = text[start:end]
+        m.start_char = start
+        m.end_char = end
+        return m
+
 
 class _Ext:
     __slots__ = ("kg",)
@@ -59,9 +68,38 @@ class _Ext:
 def mentions(doc: Doc) -> list[Mention]:
     """The doc's entity spans that carry kg data, as `Mention`s in text order."""
     # a span's extension data is keyed by its offsets, so an entity span at the offsets of an amount
-    # or a date would read theirs: only entity data counts here
-    out = [Mention(s) for s in doc.spans.get(ENTITIES, []) if s._.kg and "cls" in s._.kg]
+    # or a date would read theirs: only entity data counts here. The data is read where spaCy
+    # keeps it (see `_span_kg_is_keyed_by_offsets`), a span's text is the doc's text between its
+    # offsets: the same as span._.kg and span.text, without building an extension object and a
+    # string of tokens per span (this runs three times per doc)
+    group = doc.spans.get(ENTITIES)
+    if not group:
+        return []
+    data, text = doc.user_data, texts(doc)[0]
+    out = []
+    for s in group:
+        start, end = s.start_char, s.end_char
+        kg = data.get(("._.", "kg", start, end))
+        if kg and "cls" in kg:
+            out.append(Mention._of(kg, text, start, end))
     return sorted(out, key=lambda m: (m._.kg["start"], -m._.kg["end"]))
+
+
+def _span_kg_is_keyed_by_offsets() -> bool:
+    """Whether span._.kg is stored in doc.user_data under ("._.", "kg", start_char, end_char), as
+    `mentions` reads it (spaCy 3's Underscore; checked once at import)."""
+    from spacy.vocab import Vocab
+    doc = Doc(Vocab(), words=["a", "b"], spaces=[False, False])
+    span = doc[1:2]
+    span._.kg = marker = {}
+    return doc.user_data.get(("._.", "kg", 1, 2)) is marker and tuple(Span.get_extension("kg")) == (None,) * 4
+
+
+if not _span_kg_is_keyed_by_offsets():  # another spaCy: read the extension the slow way
+    def mentions(doc: Doc) -> list[Mention]:  # noqa: F811
+        """The doc's entity spans that carry kg data, as `Mention`s in text order."""
+        out = [Mention(s) for s in doc.spans.get(ENTITIES, []) if s._.kg and "cls" in s._.kg]
+        return sorted(out, key=lambda m: (m._.kg["start"], -m._.kg["end"]))
 
 
 HEDGE = re.compile(r"可能|预计|预期|传闻|据悉|或将|将会|有望|恐将|拟|计划|考虑|据传|消息人士|或许|也许|估计|传出")
