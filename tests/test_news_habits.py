@@ -798,3 +798,14 @@ def test_a_second_deal_of_a_clause_is_its_first_actors(facts, sentence):
     owners = {(to_simplified(sorted(f.entities[r.subject].names)[0]), to_simplified(sorted(f.entities[r.object].names)[0]))
               for r in f.relations if r.property == "ownedBy"}
     assert ("曜芯科技", "南星科技") not in owners and ("南星科技", "北辰微电子") in owners, owners
+
+
+def test_a_data_centre_where_a_company_puts_chips_is_no_headquarters(facts):
+    f = facts("這款晶片正陸續進駐北辰微電子位於愛荷華州的資料中心。")
+    assert not [r for r in f.relations if r.property == "headquarters"], f.relations
+
+
+def test_a_launch_named_as_a_noun_is_no_launch_by_the_speakers_firm(facts):
+    f = facts("顧問公司南星諮詢分析師王小明表示，北極星200的推出顯示北辰微電子對自研晶片的投入。")
+    assert not [r for r in f.relations if r.property == "developer" and "南星" in "".join(f.entities[r.object].names)], \
+        f.relations

@@ -461,8 +461,9 @@ class StatementExtractor:
             return roles
         if kind == "launch":
             agent = _last(ents, _clause_start(folded, t0, s0), t0, ORGS | {"Person"})
-            if agent is None and topic is not None and _cls(topic) == "Company" and topic._.kg["end"] <= t0:
-                agent = topic  # 啟衡智算…，今年推出的旗艦晶片QH-900
+            if agent is None and topic is not None and _cls(topic) == "Company" and topic._.kg["end"] <= t0 and \
+                    folded[t0 - 1:t0] != "的":
+                agent = topic  # 啟衡智算…，今年推出的旗艦晶片QH-900 (not …，Maia 200的推出顯示: the launch as a noun)
             product = next((e for e in ents if e._.kg["start"] >= t1 and _cls(e) in PRODUCTS
                             and e._.kg["start"] < _clause_end(folded, t1, s1)), None)
             subject = _last(ents, _clause_start(folded, t0, s0), t0, PRODUCTS)
