@@ -809,3 +809,21 @@ def test_a_launch_named_as_a_noun_is_no_launch_by_the_speakers_firm(facts):
     f = facts("顧問公司南星諮詢分析師王小明表示，北極星200的推出顯示北辰微電子對自研晶片的投入。")
     assert not [r for r in f.relations if r.property == "developer" and "南星" in "".join(f.entities[r.object].names)], \
         f.relations
+
+
+@pytest.mark.parametrize("sentence, agent, met", [
+    ("報導稱，王小明周三訪北京，會見北辰國工信部部長李志遠。", "王小明", "李志远"),     # the actor of the clause before
+    ("北辰微電子執行長王小明週三也赴白宮會見川普。", "王小明", "川普"),                  # not the place of the meeting
+])
+def test_who_meets_whom_when_the_one_met_follows_the_verb(facts, sentence, agent, met):
+    f = facts(sentence)
+    name = lambda k: {to_simplified(n) for n in f.entities[k].names}
+    meetings = [dict(s.roles) for s in f.statements if s.trigger is None and "counterpart" in dict(s.roles)
+                and "agent" in dict(s.roles)]
+    assert any(agent in name(r["agent"]) and met in name(r["counterpart"]) for r in meetings), f.statements
+
+
+def test_a_visit_to_a_capital_named_with_a_single_character_verb(facts):
+    f = facts("王小明周三訪北京，並出席論壇。記者專訪北辰微電子執行長。")
+    visits = [dict(s.roles) for s in f.statements if dict(s.roles).get("location") == "beijing" and "agent" in dict(s.roles)]
+    assert visits, f.statements

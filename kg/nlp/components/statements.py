@@ -325,6 +325,18 @@ class StatementExtractor:
             # A 與 (B公司董事長) C 會晤: the actor before 與 and, after it, the person (else the first actor)
             cs = _clause_start(folded, t0, s0)
             joint = max(folded.rfind(w, cs, t0) for w in "与和同跟")
+            if joint < 0 and re.match(r"(?:会见|接见|拜会|会晤)", folded[t0:t1]):
+                # 蘇姿丰訪北京，會見工信部部長李樂成: who is met follows the verb; who meets them is the clause's
+                # actor, or the first the sentence names
+                # (黃仁勳赴白宮會見川普: a person before the verb, not the place of the meeting)
+                agent = _last(ents, cs, t0, {"Person"}) or _last(ents, cs, t0, ORGS) or _last(ents, s0, t0, {"Person"}) or next(
+                    (e for e in ents if e._.kg["end"] <= cs and _cls(e) in ORGS | {"Person"} and _cls(e) != "MediaOrganization"),
+                    None)
+                met = [e for e in after if _cls(e) in ORGS | {"Person"}]
+                other = next((e for e in met if _cls(e) == "Person"), None) or (met[0] if met else None)
+                if agent is None or other is None or agent is other:
+                    return []
+                return [("agent", key(agent)), ("counterpart", key(other))]
             if joint < 0:
                 return []
             agent = _last(ents, cs, joint + 1, ORGS | {"Person"} | PLACES)
