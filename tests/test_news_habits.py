@@ -827,3 +827,17 @@ def test_a_visit_to_a_capital_named_with_a_single_character_verb(facts):
     f = facts("王小明周三訪北京，並出席論壇。記者專訪北辰微電子執行長。")
     visits = [dict(s.roles) for s in f.statements if dict(s.roles).get("location") == "beijing" and "agent" in dict(s.roles)]
     assert visits, f.statements
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("丹斯里林文華在吉隆坡出席北辰微電子的活動。", "林文华"),
+    ("檳州首長曹文遠歡迎北辰微電子擴大投資。", "曹文远"),
+])
+def test_a_name_after_a_malaysian_honorific_or_a_chief_ministers_title(facts, sentence, name):
+    f = facts(sentence)
+    assert name in {to_simplified(n) for n in names_of(f, "Person")}, f.entities
+
+
+def test_a_verb_in_a_would_be_place_name_makes_it_a_phrase(facts):
+    f = facts("北辰州政府宣布成立新園區。")
+    assert not [n for n in names_of(f, "AdministrativeRegion") if "成立" in to_simplified(n)], f.entities

@@ -42,7 +42,9 @@ PERSON_TITLES = ("首席执行官|执行长|ceo|cfo|cto|coo|总裁|董事长|创
                  # heads of a place or party, and officers by the Taiwanese and the long titles: 加州州長紐森, 財務長黃仁昭
                  "州长|市长|省长|县长|镇长|区长|校长|党魁|主委|特使|贸易代表|财务长|营运长|技术长|策略长|首席[财运技信][务营术息]官|"
                  # a company's legal representative and controller in filings: 法定代表人是…
-                 "法定代表人|实际控制人|实控人")
+                 "法定代表人|实际控制人|实控人|"
+                 # Malaysian honorifics and a state's chief minister: 丹斯里楊忠禮, 拿督黃家和, 檳州首長曹觀友
+                 "拿督斯里|丹斯里|拿督|拿汀|首长")
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
                "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
                "戴莫孔向汤荣常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
@@ -877,6 +879,9 @@ class EntityDiscoverer:
                     continue
                 if rule.name == "org-suffix" and folded.endswith("报", start, end) and folded.startswith(("导", "道"), end):
                     continue  # 本報即時|報導, 台北即時|報導: the verb 報導 in a dateline, no paper named 即時報
+                if rule.name == "place-suffix" and any(len(w) >= 2 and w in _dictionary_verbs()
+                                                       for w in _cut(folded[start:end])[:-1]):
+                    continue  # 宣布成立新園區: a verb in it, a phrase, no place
                 if rule.name == "place-suffix" and (folded[end - 2:end] in AREA_WORDS or (
                         re.search("(?<!园|新|发|治)[省市县区镇]$", folded[start:end]) and _dictionary_word(folded[end - 2:end], 100)
                         and not self.index.lookup(folded[end - 2:end]))):
