@@ -736,7 +736,7 @@ def test_words_around_names_that_name_nothing(facts, sentence):
     assert not names, f.entities
 
 
-def test_a_ministry_of_portfolios_joined_by_and(facts):
+def test_a_ministry_of_portfolios_joined_by_he(facts):
     f = facts("北辰國投資、貿易和工業部本周一宣布，將對晶片實施許可。")
     assert "投资、贸易和工业部" in {to_simplified(n) for n in names_of(f, "GovernmentAgency")}, f.entities
 

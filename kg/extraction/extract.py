@@ -364,7 +364,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # product's developer's or the article's company
             maker = next((entities.get(r.object) for r in relations if r.subject == subject.key
                           and r.property == "developer"), None)
-            subject = maker or main or subject
+            # (鋒芯科技執行長…表示，曜光9晶片出貨暢旺，預期第四季營收…: else the company the sentence named)
+            named = next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and me <= q["start"]
+                          and ent.cls == "Company"), None)
+            subject = maker or main or named or subject
         if subject.cls == "MediaOrganization" and ANALYSTS_EXPECT.search(folded, max(sentence[0], q["start"] - 10), q["start"]):
             # 遠高於彭博分析師預期的68.5億歐元: the analysts' figure is of the company the sentence is about
             subject = next((ent for ms, me, ent in mentions if sentence[0] <= ms < q["start"] and ent.cls == "Company"),

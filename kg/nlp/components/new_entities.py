@@ -81,7 +81,7 @@ PERSON_VERBS = ("表示|表明|认为|指出|分析|透露|称|说|强调|预计
 # (投資、貿易及工業部 lists them with a comma)
 PORTFOLIO = (r"(?:贸易|工业|投资|经济|商业|科技|财政|通讯|通信|信息|数码|数字|能源|环境|社会|文化|教育|卫生|交通|发展|"
              r"规划|国防|安全|外交|内政|司法|劳工|农业|创新|资源)")
-MINISTRY_CORE = re.compile(rf"(?:{PORTFOLIO}、?)+(?:及|和|与)")
+MINISTRY_CORE = re.compile(rf"(?:{PORTFOLIO}、?)+(?:及|和)")  # (投資、貿易與工業部: 與 names 貿易與工業部 alone)
 
 
 # A company's name in Latin letters, up to four words: ALX Solutions, Nova Compute
