@@ -841,3 +841,12 @@ def test_a_name_after_a_malaysian_honorific_or_a_chief_ministers_title(facts, se
 def test_a_verb_in_a_would_be_place_name_makes_it_a_phrase(facts):
     f = facts("北辰州政府宣布成立新園區。")
     assert not [n for n in names_of(f, "AdministrativeRegion") if "成立" in to_simplified(n)], f.entities
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("北辰微電子董事會已任命前南星科技營運長陳志明為新任執行長。", "前南星科技"),   # former
+    ("北辰微電子與南星科技宣布合併，合併後新公司將由北辰微電子持股60%。", "后新公司"),  # after
+])
+def test_former_or_after_before_a_firms_name_is_no_part_of_it(facts, sentence, name):
+    f = facts(sentence)
+    assert name not in {to_simplified(n) for n in names_of(f, "Company")}, f.entities

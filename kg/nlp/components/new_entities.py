@@ -875,6 +875,9 @@ class EntityDiscoverer:
                         and any(s._.kg and s._.kg["start"] == end and s._.kg["cls"] in ORG_CLASSES
                                 for s in doc.spans.get(ENTITIES, [])):
                     continue  # 視頻監控公司|海康威視: what kind of firm the known name after it is, no name
+                if rule.name == "org-suffix" and folded[start:start + 1] in ("前", "后") and \
+                        re.match(rf"[{HAN}]", folded[start - 1:start]) and not self.index.lookup(folded[start:start + 2]):
+                    start += 1  # 任命前|南星科技營運長, 合併後|新公司: former, after, no part of the name
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start):
                     continue
                 if rule.name == "org-suffix" and folded.endswith("报", start, end) and folded.startswith(("导", "道"), end):
