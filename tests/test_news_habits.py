@@ -850,3 +850,10 @@ def test_a_verb_in_a_would_be_place_name_makes_it_a_phrase(facts):
 def test_former_or_after_before_a_firms_name_is_no_part_of_it(facts, sentence, name):
     f = facts(sentence)
     assert name not in {to_simplified(n) for n in names_of(f, "Company")}, f.entities
+
+
+def test_the_foundry_of_a_chip_a_pointer_names(facts):
+    f = facts("北辰微電子昨日發布新一代AI晶片天樞X2。該晶片採用台積電3奈米製程，算力達到2000 TOPS。")
+    chip = next(e for e in f.entities.values() if e.cls == "Chip")
+    made = [r for r in f.relations if r.subject == chip.key and r.property == "manufacturer" and r.object == "tsmc"]
+    assert made and made[0].evidence.start >= made[0].evidence.sentence_start, f.relations

@@ -83,6 +83,8 @@ MAKER_CLAUSE = CuePattern(lambda w: r"(?:由|交由|委托|采用|使用|选择|
                           rf"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应|\d{{1,2}}\s*{w('node-unit')}(?=\s*[，。；,;]|$))")
 
 
+# 該晶片, 這款晶片, 此芯片: a pointer to the chip named before
+CHIP_POINTER = re.compile(r"(?:该|这款|这颗|此|此款|该款|新)(?:ai)?(?:芯片|晶片|处理器|gpu|加速器)")
 # 曾任…、…，現任…: a list of the posts someone held or holds
 CAREER = re.compile(r"(?:曾任|现任|历任|曾担任|现担任|目前担任|兼任)(?!职)")
 # 任命X為…, 聘請X擔任…: an appointment, the appointee after it
@@ -109,6 +111,7 @@ class RelationExtractor:
         self.main = main_company(ents)
         found: list[dict] = []
         self.topic_company: Span | None = None  # the first company the sentence before named
+        self.last_chip: Span | None = None      # the chip the sentences before named last (該晶片)
         for sent in doc.sents:
             inside = [e for e in ents if sent.start_char <= e.start_char < sent.end_char and e._.kg]
             found.extend(self._sentence(inside, folded, sent))
@@ -116,6 +119,7 @@ class RelationExtractor:
             found.extend(self._career(inside, folded, sent))
             found.extend(self._adopted_nodes(ents, inside, folded, sent))
             self.topic_company = next((e for e in inside if e._.kg["cls"] == "Company"), self.topic_company)
+            self.last_chip = next((e for e in reversed(inside) if e._.kg["cls"] in ("Chip", "ChipFamily")), self.last_chip)
         doc._.kg_relations = found
         return doc
 
@@ -491,8 +495,7 @@ class RelationExtractor:
             return []
         return [_rel(c, "manufacturer", foundry, "adopts-node", sent) for c in {c._.kg["key"]: c for c in chips}.values()]
 
-    @staticmethod
-    def _makers(ents, folded, sent) -> list[dict]:
+    def _makers(self, ents, folded, sent) -> list[dict]:
         """由台積電以5奈米製程代工 / 採用中芯國際7奈米製程 / 封裝測試則交由通富微電完成."""
         out = []
         for m in MAKER_CLAUSE.finditer(folded, sent.start_char, sent.end_char):
@@ -510,6 +513,12 @@ class RelationExtractor:
                     continue
                 org = maker[-1]
             products = [e for e in ents if e._.kg["end"] <= m.start() and e._.kg["cls"] in PRODUCTS]
+            pointer = CHIP_POINTER.search(folded, max(sent.start_char, m.start() - 8), m.start()) \
+                if not products and self.last_chip is not None else None
+            if pointer:  # …發布天樞X2。該晶片採用台積電3奈米製程: the chip named before, evidence this sentence
+                out.append({**_rel(self.last_chip, "manufacturer", org, "made-by-pointer", sent),
+                            "start": pointer.start(), "end": org._.kg["end"]})
+                continue
             chips = [e for e in products if e._.kg["cls"] in ("Chip", "ChipFamily")]
             if re.search(r"(?:均|都|皆|两款|多款|这些|上述)[^，。；,;]{0,4}$", folded[max(sent.start_char, m.start() - 6):m.start()]):
                 for chip in {c._.kg["key"]: c for c in chips}.values():
