@@ -857,3 +857,9 @@ def test_the_foundry_of_a_chip_a_pointer_names(facts):
     chip = next(e for e in f.entities.values() if e.cls == "Chip")
     made = [r for r in f.relations if r.subject == chip.key and r.property == "manufacturer" and r.object == "tsmc"]
     assert made and made[0].evidence.start >= made[0].evidence.sentence_start, f.relations
+
+
+def test_the_regulator_a_listing_is_filed_with_does_not_list(facts):
+    f = facts("北辰微電子已向美國證券交易委員會（SEC）遞交IPO申請，計劃在那斯達克上市。")
+    listed = {k for s in f.statements if s.kind == "listing" for r, k in s.roles if r == "subject"}
+    assert "sec" not in listed and listed, f.statements

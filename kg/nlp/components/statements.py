@@ -580,7 +580,9 @@ class StatementExtractor:
                                                                     folded[cs:t0]) \
                     and not re.search(r"ipo|招股|挂牌|首日|发行价|股票代码|申请|科创板|港股|主板|交易所|募资", folded[s0:s1]):
                 return []  # 相關新機預計10月上市: goods in shops, no listing
-            subjects = [e for e in ents if cs <= e._.kg["start"] < t0 and _cls(e) in ORGS and e not in exchanges]
+            # (向美國證券交易委員會遞交IPO申請: the regulator a filing goes to does not list)
+            subjects = [e for e in ents if cs <= e._.kg["start"] < t0 and _cls(e) in ORGS and e not in exchanges
+                        and _cls(e) not in ("GovernmentAgency", "Legislature", "MediaOrganization")]
             if not subjects and topic is not None and s0 <= topic._.kg["start"] < t0 and _cls(topic) in ORGS:
                 subjects = [topic]
             if not subjects and topic is not None and _cls(topic) in ORGS and exchanges:
