@@ -863,3 +863,12 @@ def test_the_regulator_a_listing_is_filed_with_does_not_list(facts):
     f = facts("北辰微電子已向美國證券交易委員會（SEC）遞交IPO申請，計劃在那斯達克上市。")
     listed = {k for s in f.statements if s.kind == "listing" for r, k in s.roles if r == "subject"}
     assert "sec" not in listed and listed, f.statements
+
+
+@pytest.mark.parametrize("sentence, chip", [
+    ("據報導，北辰微電子正與南星科技合作開發代號為Titan的推理晶片。", "titan"),
+    ("南星科技代號「天狼」的AI處理器將於明年推出。", "天狼"),
+])
+def test_a_chip_named_by_its_code_name(facts, sentence, chip):
+    f = facts(sentence)
+    assert chip in {to_simplified(n).lower() for n in names_of(f, "Chip")}, f.entities

@@ -202,6 +202,10 @@ def _rules() -> list[Rule]:
             rf"(?:芯片|晶片|gpu|处理器|加速器|加速卡|计算卡)\s?(?P<name>[{HAN}]{{2,3}}\s?[a-z]{{0,3}}-?\d{{1,4}}[a-z]{{0,2}}"
             rf"|[a-z]{{3,}}\s\d{{2,4}}[a-z]{{0,2}})(?![a-z0-9.%])"
             rf"(?!\s*(?:年|月|日|号|亿|万|千|百|元|美元|颗|片|家|个|款|倍|台|张|座|条|项|核|组|路|纳米|奈米|nm|瓦|w\b|g\b|gb|tb|tops|岁|名|人|%))"), 0.65),
+        # A chip named by its code name: 代號為Titan的推理晶片, 代號「鯤鵬」的處理器
+        Rule("codename-chip", "Chip", re.compile(
+            rf"代号(?:为|是|叫)?\s?[「“\"『]?(?P<name>[a-z][a-z0-9\-]{{1,15}}(?: [a-z0-9]+)?|[{HAN}]{{2,4}}?)[」”\"』]?\s?的?"
+            r"(?=[^，。；,;]{0,6}?(?:芯片|晶片|处理器|加速器|gpu|cpu|asic))"), 0.7),
         # A coined two-character brand and a model before the word for a chip: 征程6P計算平台, 飛騰D3000處理器
         Rule("brand-model-kind", "Chip", re.compile(
             rf"(?P<name>[{HAN}]{{2}}\s?(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{{0,7}})(?![a-z0-9])"
