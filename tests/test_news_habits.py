@@ -872,3 +872,8 @@ def test_the_regulator_a_listing_is_filed_with_does_not_list(facts):
 def test_a_chip_named_by_its_code_name(facts, sentence, chip):
     f = facts(sentence)
     assert chip in {to_simplified(n).lower() for n in names_of(f, "Chip")}, f.entities
+
+
+def test_a_chinese_name_before_an_english_firms_name_in_brackets(facts):
+    f = facts("北辰微電子宣布與星海能源（Starsea Energy）合作建設資料中心。")
+    assert "星海能源" in {to_simplified(n) for n in names_of(f, "Company")}, f.entities

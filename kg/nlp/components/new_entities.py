@@ -825,6 +825,7 @@ class EntityDiscoverer:
             found += self._romanized(texts(doc)[0], folded)
             found += _latin_after_kind(texts(doc)[0], folded)  # before people: 新創Hailo Technologies宣布 is a firm
             found += _han_after_kind(doc, folded)
+            found += _han_before_latin_firm(doc, folded)
             found += _latin_chip_names(texts(doc)[0], folded)
             found += _latin_people(texts(doc)[0], folded)
         for rule in RULES:
@@ -1612,6 +1613,32 @@ def _han_after_kind(doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]
                 or re.search(PERSON_TITLES, name) or name[-1] in "们等都":
             continue
         out.append((start, end, "Company", HAN_FIRM_RULE))
+    return out
+
+
+# 楊忠禮電力（YTL Power）: a Chinese name with its English one in brackets, a firm's by its last word
+LATIN_FIRM_IN_BRACKETS = re.compile(
+    r"[（(]\s*[a-z][a-z0-9&\-]*(?:\s[a-z0-9&.\-]+){0,3}\s(?:power|group|holdings|technologies|technology|semiconductors?|"
+    r"systems|corp|corporation|inc|ltd|limited|energy|capital|electronics|microelectronics|labs|networks|computing|"
+    r"international|industries)\.?\s*[)）]")
+HAN_FIRM_RULE_LATIN = Rule("han-with-latin-firm", "Company", re.compile(r"(?!)"), 0.7)   # _han_before_latin_firm
+
+
+def _han_before_latin_firm(doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]:
+    """楊忠禮電力 in 宣布與楊忠禮電力（YTL Power）合作: the trained tagger's nouns and names right
+    before an English firm's name in brackets are that firm's Chinese name."""
+    words = doc._.get("lac_words") or []
+    out = []
+    for m in LATIN_FIRM_IN_BRACKETS.finditer(folded):
+        run = [w for w in words if w[1] <= m.start()]
+        start = m.start()
+        for a, b, t in reversed(run):
+            if b != start or t not in NAME_TAGS:
+                break
+            start = a
+        if m.start() - start >= 2 and re.fullmatch(rf"[{HAN}]+", folded[start:m.start()]) and \
+                not _common_word(folded[start:m.start()]):
+            out.append((start, m.start(), "Company", HAN_FIRM_RULE_LATIN))
     return out
 
 
