@@ -724,7 +724,7 @@ def test_a_byline_after_the_date_on_its_line_names_the_author(facts):
     "BIS正堵塞漏洞，確保出口管制按預期發揮作用。",              # a verb opens no policy's name
     "受波及的企業包括視頻監控公司海康威視。",                  # what kind of firm it is, no firm
     "北辰微電子說，中國難以獲得所需的高端運算半導體。",        # words before an industry's word
-    "北辰微電子表示，部分跨國科技公司已開始評估。",            # a kind of firm
+    "北辰微電子表示，部分跨國科技公司已開始評估。",            # a kind of firm (but see the next test)
     "北辰微電子說，這些地方基本不受規定的限制。",              # a negation, no policy
     "北辰微電子認為，該報告主張強化出口管制。",                # verbs before the policy's words
     "北辰微電子透過這場發布會展現實力。",                      # 這|場: no event named 場發布會
@@ -877,3 +877,9 @@ def test_a_chip_named_by_its_code_name(facts, sentence, chip):
 def test_a_chinese_name_before_an_english_firms_name_in_brackets(facts):
     f = facts("北辰微電子宣布與星海能源（Starsea Energy）合作建設資料中心。")
     assert "星海能源" in {to_simplified(n) for n in names_of(f, "Company")}, f.entities
+
+
+def test_a_registered_name_of_common_words_is_still_a_company(facts):
+    f = facts("美國商務部刊登公告，將北辰國半導體有限公司與南星半導體有限公司移出名單。")
+    assert {"北辰国半导体有限公司", "南星半导体有限公司"} <= {to_simplified(n) for n in names_of(f, "Company")} | {
+        to_simplified(n) for n in names_of(f, "Organization")}, f.entities

@@ -1479,6 +1479,8 @@ def _words_before_a_firm_word(name: str, firm_words: tuple[str, ...]) -> bool:
     """跨國科技|公司, 高端運算|半導體: all the words before the word for a firm or an industry are
     common words of the language (jieba counts each 100 times or more, none as a name); names
     coin a stem or open with a place (長江存儲, 上海微電子)."""
+    if name.endswith(("有限公司", "有限责任公司")):
+        return False  # 三星半導體有限公司: a registered name, whatever its words
     suffix = next((w for w in firm_words if name.endswith(w)), None)
     words = _cut(name[:-len(suffix)]) if suffix and len(name) > len(suffix) + 1 else []
     return bool(words) and all(len(w) >= 2 and _dictionary_word(w, 100) for w in words)
