@@ -883,3 +883,9 @@ def test_a_registered_name_of_common_words_is_still_a_company(facts):
     f = facts("美國商務部刊登公告，將北辰國半導體有限公司與南星半導體有限公司移出名單。")
     assert {"北辰国半导体有限公司", "南星半导体有限公司"} <= {to_simplified(n) for n in names_of(f, "Company")} | {
         to_simplified(n) for n in names_of(f, "Organization")}, f.entities
+
+
+def test_a_bare_day_after_the_papers_is_last_months_unless_ahead(facts):
+    f = facts("北辰國產業部長林志遠23日表示，將提供支援。北辰微電子將於15日召開股東會。", published="2026-03-01")
+    dates = {s.date.iso for s in f.statements if s.date is not None}
+    assert "2026-02-23" in dates and "2026-03-15" in dates and "2026-03-23" not in dates, dates
