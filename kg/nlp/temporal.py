@@ -54,7 +54,9 @@ _PATTERNS = [
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
     ("yq", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?(?![节风])")),
     # 年底, 去年年底, 2025年底 (the year it names, not the article's)
-    ("year-end", re.compile(r"(?:(?<!\d)(?P<y>(?:19|20)\d\d)\s*|(?P<rel>今年|去年|明年))?(?P<when>年底|年末|年初|年中|上半年|下半年)")),
+    # (去年底, 今年初: the year's word shares its 年 with the time of year)
+    ("year-end", re.compile(r"(?:(?<!\d)(?P<y>(?:19|20)\d\d)\s*|(?P<rel>今年|去年|明年|前年|今(?=年)|去(?=年)|明(?=年)))?"
+                            r"(?P<when>年底|年末|年初|年中|上半年|下半年)")),
     ("yq2", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年?\s*q(?P<q>[1-4])(?![0-9])")),
     ("ym", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月")),
     ("y", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*(?:年|财年)")),
@@ -71,12 +73,12 @@ _PATTERNS = [
     ("weekday", re.compile(r"(?<![至到~\-每])(?P<rel>上|下|本|这)?\s*(?:个)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![一二三四五六日天至到])")),
     # 本週, 上週, 下星期: the week near the article's date, kept at the precision of its month
     ("week", re.compile(r"(?<![每一两三四五六七八九十\d])(?P<rel>本|上|下|这)\s*(?:个)?(?:周|星期|礼拜)(?![一二三四五六日天末])")),
-    ("day-before", re.compile(r"(?P<rel>前一日|前一天|前日|昨天|昨日)")),
+    ("day-before", re.compile(r"(?P<rel>前一日|前一天|前日|昨天|昨日|(?<![之以提目当眼])前天)")),
     ("day-after", re.compile(r"(?P<rel>第二天|次日|翌日|隔天|第二日|明天|明日)")),
     ("days-after", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})\s*天(?:后|之后|以后)")),
     ("days-before", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})\s*天(?:前|之前|以前)")),
 ]
-_REL_YEAR = {"今年": 0, "同年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1}
+_REL_YEAR = {"今年": 0, "同年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1, "今": 0, "去": -1, "明": 1}
 
 
 _FUTURE = re.compile(r"(?:预计|将|计划|有望|目标|最快|预期|拟|打算|争取|到|至|力争|可望|或于|将于)[^，。；\d,;]{0,6}$")
@@ -292,8 +294,8 @@ def _relative_to_anchor(s, e, rule, g, anchor) -> DateMention | None:
         q = (anchor.month - 1) // 3 + 1 + {"上": -1, "上一": -1, "下": 1, "下一": 1}.get(g["rel"], 0)
         year = anchor.year + (q - 1) // 4
         return DateMention(s, e, f"{year:04d}", "year", True, quarter=(q - 1) % 4 + 1, rule=rule)
-    if rule == "day-before":
-        d = anchor - dt.timedelta(days=1)
+    if rule == "day-before":  # (前天: the day before yesterday)
+        d = anchor - dt.timedelta(days=2 if g["rel"] == "前天" else 1)
     elif rule == "day-after":
         d = anchor + dt.timedelta(days=1)
     elif rule == "days-after":
