@@ -139,14 +139,6 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
         dm = _resolve(s, e, rule, m, ref_year, base)
         if dm is None:
             continue
-        if rule == "d" and ref_day is not None and base == ref_day and dm.iso > ref_day.isoformat() and \
-                not _FUTURE.search(folded[max(0, s - 12):s]):
-            # 安德根23日表示 in a paper of 1 March: a day after the paper's is last month's, unless the text
-            # looks ahead
-            last = ref_day.replace(day=1) - dt.timedelta(days=1)
-            if int(dm.iso[8:10]) <= last.day:
-                dm = DateMention(dm.start, dm.end, last.replace(day=int(dm.iso[8:10])).isoformat(), dm.precision,
-                                 dm.resolved, dm.quarter, dm.rule)
         if rule == "rel-q" and not m.group("rel") and stated is not None and dm.quarter and \
                 not re.search(r"[。！？!?\n]", folded[stated[1]:s]):
             # 2026年第一季度推出A，第四季度推出B: a quarter takes the year its sentence stated last
