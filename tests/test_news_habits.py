@@ -889,3 +889,15 @@ def test_a_year_word_sharing_its_year_with_the_time_of_year_and_the_day_before_y
     f = facts("北辰微電子去年底完成擴產，明年初量產新品。南星科技前天表示，今年底前上市。", published="2026-03-04")
     dates = {s.date.iso for s in f.statements if s.date is not None}
     assert {"2025", "2027", "2026-03-02", "2026"} <= dates, dates
+
+
+@pytest.mark.parametrize("text", [
+    "北辰微電子昨日公布財報。該公司執行長王小明表示，AI需求強勁。",
+    "北辰微電子宣布裁員。公司發言人王小明證實此事。",
+])
+def test_an_officer_of_the_company_a_sentence_before_was_about(facts, text):
+    f = facts(text)
+    person = next(e for e in f.entities.values() if e.cls == "Person")
+    company = next(e for e in f.entities.values() if e.cls == "Company")
+    assert any(r.subject == person.key and r.property == "employer" and r.object == company.key for r in f.relations), \
+        f.relations

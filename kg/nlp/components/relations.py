@@ -47,7 +47,8 @@ ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分�
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
 # 公司董事長, 該公司執行長: an officer of the company a sentence points back to
 OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)(?:的)?(?P<role>(?:联合|共同)?(?:董事长|首席执行官|执行长|ceo|"
-                                r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事)"
+                                r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事|"
+                                r"发言人|财务长|技术长|营运长)"
                                 r"(?:兼[^，,。]{1,6})?)\s*")
 # 財務長克雷斯指出: a company officer's title opening a clause, with no company named
 BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^)\s*(?P<role>(?:共同|联席|代理|署理)?(?:{w('officer-title')}))\s*")
@@ -346,7 +347,8 @@ class RelationExtractor:
                     folded[cs:ps].strip("，,；; ") and not BARE_OFFICER.match(folded, cs):
                 continue
             m = OFFICER_OF_COMPANY.search(folded, max(sent.start_char, ps - 16), ps)
-            company = self.main
+            # (北辰昨日公布財報。該公司執行長王小明表示: the company the sentence before was about)
+            company = self.main or self.topic_company
             if m is None:
                 # 財務長克雷斯指出 opening a sentence: an officer of the company the text is about, or of the one
                 # the sentence before named first
