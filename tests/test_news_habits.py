@@ -901,3 +901,15 @@ def test_an_officer_of_the_company_a_sentence_before_was_about(facts, text):
     company = next(e for e in f.entities.values() if e.cls == "Company")
     assert any(r.subject == person.key and r.property == "employer" and r.object == company.key for r in f.relations), \
         f.relations
+
+
+def test_a_chip_a_launched_server_carries_is_no_product_of_the_launcher(facts):
+    f = facts("南星科技推出的AI伺服器搭載8顆北極星300晶片。")
+    chips = [e for e in f.entities.values() if e.cls == "Chip"]
+    assert [to_simplified(n) for e in chips for n in e.names] == ["北极星300"], f.entities
+    assert not [r for r in f.relations if r.property == "developer"], f.relations
+
+
+def test_a_generation_before_a_model_number_is_no_brand(facts):
+    f = facts("華為預計明年推出下一代950芯片。")
+    assert not [n for n in names_of(f, "Chip") if "代" in n], f.entities

@@ -424,6 +424,9 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             for b in members:
                 if a[2].key == b[2].key:
                     continue
+                if rule.property in ("developer", "manufacturer") and b[0] > m.end() and \
+                        CARRIES.search(folded, m.end(), b[0]):
+                    continue  # 推出的AI伺服器搭載8顆X晶片: X is a part of what is made, not it
                 if rule.property == "ownedBy" and rule.subject == "after" and PART_OF.match(folded, b[1]):
                     continue  # 收購力積電位於銅鑼的晶圓廠: a plant of the company is bought, not the company
                 if rule.property == "ownedBy" and (folded.startswith(("方", "者"), m.end()) or DEAL_HEDGED.search(
@@ -441,6 +444,8 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
     return out
 
 
+#: 搭載, 配備: what a product carries is a part of it
+CARRIES = re.compile(r"搭载|配备|配置|内建|内置|装载")
 #: 位於…的晶圓廠, 的業務: what follows a company is a part of it (a plant, a business), not the company
 PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?)?的[^，。；,;]{0,10}?(?:厂|工厂|晶圆厂|厂房|业务|部门|资产|产线|"
                      r"事业|设备|专利|子公司|分公司|工厂)"

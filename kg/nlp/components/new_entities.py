@@ -208,7 +208,7 @@ def _rules() -> list[Rule]:
             r"(?=[^，。；,;]{0,6}?(?:芯片|晶片|处理器|加速器|gpu|cpu|asic))"), 0.7),
         # A coined two-character brand and a model before the word for a chip: 征程6P計算平台, 飛騰D3000處理器
         Rule("brand-model-kind", "Chip", re.compile(
-            rf"(?P<name>[{HAN}]{{2}}\s?(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{{0,7}})(?![a-z0-9])"
+            rf"(?:(?<=[颗款片个台张套的与和及于在为将是由用以、，,。；;：:\s（(“「\d])|^)(?P<name>[{HAN}]{{2,3}}\s?(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{{0,7}})(?![a-z0-9])"
             r"(?=\s?(?:系列)?(?:ai)?(?:芯片|晶片|处理器|加速卡|计算平台|gpu|cpu|npu|soc))"), 0.65),
         Rule("number-chip", "Chip", re.compile(rf"(?<![0-9a-z.])(?P<name>\d{{3,4}}[a-z]?)(?=(?:芯片|晶片|处理器|加速卡))"), 0.6),
         # A product launched under a Chinese name: 發布曜光超節點, 推出天工伺服器 (the name's core must be
@@ -1222,7 +1222,9 @@ class EntityDiscoverer:
                                                or all(w in NOT_PRODUCTS for w in name.split())):
             return None  # AI ASIC, AI GPU: kinds of chip, not names
         if rule.name == "brand-model-kind":
-            core = name[:2]
+            core = re.match(rf"[{HAN}]+", name).group()
+            if re.search(r"[代款型系]$", core):
+                return None  # 下一代950芯片: a generation, no brand
             if _common_word(core) or core in GENERIC or any(ch in STOP_CHARS or ch in "万亿千百张颗片个款台套块" for ch in core) \
                     or self.index.lookup(core) \
                     or TIME_WORD.match(core) or _opens_with_verb(core):

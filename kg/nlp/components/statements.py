@@ -478,6 +478,8 @@ class StatementExtractor:
                 agent = topic  # 啟衡智算…，今年推出的旗艦晶片QH-900 (not …，Maia 200的推出顯示: the launch as a noun)
             product = next((e for e in ents if e._.kg["start"] >= t1 and _cls(e) in PRODUCTS
                             and e._.kg["start"] < _clause_end(folded, t1, s1)), None)
+            if product is not None and re.search(r"搭载|配备|配置|内建|内置|装载", folded[t1:product._.kg["start"]]):
+                product = None  # 推出的AI伺服器搭載8顆X晶片: X is a part of what is launched, not it
             subject = _last(ents, _clause_start(folded, t0, s0), t0, PRODUCTS)
             venue = next((e for e in ents if _cls(e) in EVENTS and _clause_start(folded, t0, s0) <= e._.kg["start"]
                           < _clause_end(folded, t1, s1)), None)
