@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extraction.frames import CuePattern
 from kg.nlp.components.known_entities import add_entities, char_span
-from kg.nlp.spans import ENTITIES, texts
+from kg.nlp.spans import ENTITIES, kg_of, texts
 from kg.reference.known import CLASS_LABEL
 from kg.text import name_key
 
@@ -367,12 +367,12 @@ class EntityDiscoverer:
         _drop_known_across_people(doc)
         # 北京時間8月23日, 美東時間: a place naming a time zone is no mention of the place
         doc.spans[ENTITIES] = [sp for sp in doc.spans.get(ENTITIES, []) if not (
-            sp._.kg and sp._.kg["cls"] in PLACE_CLASSES and TIME_ZONE.match(folded, sp._.kg["end"]))]
-        existing = [s for s in doc.spans.get(ENTITIES, []) if s._.kg]
+            kg_of(sp) and kg_of(sp)["cls"] in PLACE_CLASSES and TIME_ZONE.match(folded, kg_of(sp)["end"]))]
+        existing = [s for s in doc.spans.get(ENTITIES, []) if kg_of(s)]
         found = self._candidates(folded, doc)
-        spans, taken = [], [(s._.kg["start"], s._.kg["end"]) for s in existing]
-        place_spans = {(s._.kg["start"], s._.kg["end"]) for s in existing if s._.kg["cls"] in PLACE_CLASSES}
-        by_span = {(s._.kg["start"], s._.kg["end"]): s for s in existing}
+        spans, taken = [], [(kg_of(s)["start"], kg_of(s)["end"]) for s in existing]
+        place_spans = {(kg_of(s)["start"], kg_of(s)["end"]) for s in existing if kg_of(s)["cls"] in PLACE_CLASSES}
+        by_span = {(kg_of(s)["start"], kg_of(s)["end"]): s for s in existing}
         # longer candidates first, then by rule order, so a policy name beats a shorter org inside it
         for start, end, cls, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), RULE_RANK.get(id(f[3]), -1), f[0])):
             clashes = [(a, b) for a, b in taken if start < b and a < end]
@@ -416,7 +416,7 @@ class EntityDiscoverer:
         # models named after a short form found only now (曜芯S9 once 曜芯 is known as 曜芯科技)
         extra = []
         for start, end, cls, rule in self._brand_models(folded, spans + existing):
-            brand = next(s for s in spans + existing if s._.kg["start"] == start and s._.kg["cls"] in ORG_CLASSES)
+            brand = next(s for s in spans + existing if kg_of(s)["start"] == start and kg_of(s)["cls"] in ORG_CLASSES)
             brand_end = brand._.kg["end"]
             if any(brand_end < b and a < end for a, b in taken):
                 continue
@@ -425,21 +425,21 @@ class EntityDiscoverer:
                 extra.append(span)
                 taken.append((start, end))
         if extra:
-            spans = [s for s in spans if not any(s._.kg["start"] == e._.kg["start"] and s._.kg["end"] < e._.kg["end"]
+            spans = [s for s in spans if not any(kg_of(s)["start"] == kg_of(e)["start"] and kg_of(s)["end"] < kg_of(e)["end"]
                                                  for e in extra)] + extra
-            taken = [(s._.kg["start"], s._.kg["end"]) for s in list(existing) + spans]
+            taken = [(kg_of(s)["start"], kg_of(s)["end"]) for s in list(existing) + spans]
             spans += self._propagate(doc, folded, extra, taken)
         by_end: dict[int, Span] = {}
         for sp in spans + existing:  # a person's name wins over another entity ending where it ends
-            if sp._.kg["end"] not in by_end or sp._.kg["cls"] == "Person":
-                by_end[sp._.kg["end"]] = sp
+            if kg_of(sp)["end"] not in by_end or kg_of(sp)["cls"] == "Person":
+                by_end[kg_of(sp)["end"]] = sp
         for sp in spans:  # the romanised form is the same entity as the name before its bracket: 洛桑科技（Lausanne
             # Tech）names the company, 李湛（Cham Li）the person
-            if sp._.kg["rule"] == ROMAN_RULE.name and re.match(r"[a-z]", folded[sp._.kg["start"]]):
+            if kg_of(sp)["rule"] == ROMAN_RULE.name and re.match(r"[a-z]", folded[kg_of(sp)["start"]]):
                 han = next((by_end[e] for e in range(sp._.kg["start"] - 1, sp._.kg["start"] - 3, -1) if e in by_end), None)
                 if han is not None:
                     sp._.kg.update(key=han._.kg["key"], known=han._.kg["known"], cls=han._.kg["cls"])
-        own_chips = {(sp._.kg["start"], sp._.kg["end"]) for sp in spans if sp._.kg["cls"] == "Chip"}
+        own_chips = {(kg_of(sp)["start"], kg_of(sp)["end"]) for sp in spans if kg_of(sp)["cls"] == "Chip"}
         family_models = self._family_models(doc, folded, existing, [t for t in taken if t not in own_chips])
         if family_models:  # 曦雲C700: the family's model, not a bare model C700 beside the family
             models = [(m._.kg["start"], m._.kg["end"]) for _, m in family_models]
@@ -507,7 +507,7 @@ class EntityDiscoverer:
         known: dict[str, dict] = {}
         foreign_home: dict[str, str] = {}  # 商務部 → mofcom, where this article's 商務部 is another country's
         for sp in existing:
-            info = sp._.kg
+            info = kg_of(sp)
             if info["known"] and info["cls"] in orgs:
                 name = folded[info["start"]:info["end"]]
                 lead = self._leading_place(name)
@@ -521,19 +521,19 @@ class EntityDiscoverer:
                     known.setdefault(tail, info)
                     foreign_home[tail] = home[0]
         # 江蘇省|半導體行業協會 beside 中國半導體行業協會: the body of another place named right before it
-        place_at = {sp._.kg["end"]: sp._.kg["key"] for sp in existing if sp._.kg["cls"] in PLACE_CLASSES}
+        place_at = {kg_of(sp)["end"]: kg_of(sp)["key"] for sp in existing if kg_of(sp)["cls"] in PLACE_CLASSES}
 
         def other_place(pos: int, full: dict) -> bool:
             lead = self.index.lookup(folded[full["start"]:full["start"] + self._leading_place(
                 folded[full["start"]:full["end"]])])
             return pos in place_at and place_at[pos] not in lead
         for sp in spans:
-            info = sp._.kg
+            info = kg_of(sp)
             full = known.get(folded[info["start"]:info["end"]]) if not info["known"] else None
             if full is not None and info["cls"] in orgs and not other_place(info["start"], full):
                 info.update(key=full["key"], cls=full["cls"], known=True)
         for sp in existing:  # the bare name the reference gives the home ministry: this article's is the other one
-            info = sp._.kg
+            info = kg_of(sp)
             tail = folded[info["start"]:info["end"]] if info else None
             if tail in foreign_home and info["key"] == foreign_home[tail] and not other_place(info["start"], known[tail]):
                 # (大陸|商務部 after 美國商務部: the country named before it says whose it is)
@@ -558,7 +558,7 @@ class EntityDiscoverer:
         the country (中國政府) or a new one."""
         out = []
         for country in existing:
-            info = country._.kg
+            info = kg_of(country)
             if info["cls"] != "Country" or not GOVERNMENT.match(folded, info["end"]):
                 continue
             end = info["end"] + 2
@@ -872,7 +872,7 @@ class EntityDiscoverer:
                             continue
                         start = cut
                 if rule.name == "org-suffix" and doc is not None and folded.endswith(("公司", "企业", "厂商", "大厂"), start, end) \
-                        and any(s._.kg and s._.kg["start"] == end and s._.kg["cls"] in ORG_CLASSES
+                        and any(kg_of(s) and kg_of(s)["start"] == end and kg_of(s)["cls"] in ORG_CLASSES
                                 for s in doc.spans.get(ENTITIES, [])):
                     continue  # 視頻監控公司|海康威視: what kind of firm the known name after it is, no name
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start):
@@ -938,7 +938,7 @@ class EntityDiscoverer:
         昇騰960. Its developer is the family's; the family's own mention gives way to it."""
         out = []
         for fam in existing:
-            info = fam._.kg
+            info = kg_of(fam)
             if info["cls"] != "ChipFamily":
                 continue
             m = BRAND_MODEL.match(folded, info["end"]) or FAMILY_NUMBER.match(folded, info["end"]) \
@@ -966,8 +966,8 @@ class EntityDiscoverer:
         """A model number right after an organisation's name is that organisation's chip: 曜芯S9."""
         out = []
         for s in existing:
-            if s._.kg["cls"] in ORG_CLASSES:
-                m = BRAND_MODEL.match(folded, s._.kg["end"])
+            if kg_of(s)["cls"] in ORG_CLASSES:
+                m = BRAND_MODEL.match(folded, kg_of(s)["end"])
                 if m and not PLANT_AFTER.match(folded, m.end()):  # 美光A3|新廠: a plant, no chip
                     out.append((s._.kg["start"], m.end(), "Chip", BRAND_RULE))
         return out
@@ -976,10 +976,10 @@ class EntityDiscoverer:
         """中芯北方、中芯北京12.5%: a known company's name with a place right after it, standing as a
         name of its own (an item of a list, a figure after it, or what a clause is about), is its
         subsidiary there; a plant or an office after the place (中芯北京廠, 華為深圳總部) is no company."""
-        by_start = {s._.kg["start"]: s for s in existing if s._.kg and s._.kg["cls"] in PLACE_CLASSES}
+        by_start = {kg_of(s)["start"]: s for s in existing if kg_of(s) and kg_of(s)["cls"] in PLACE_CLASSES}
         out = []
         for s in existing:
-            info = s._.kg
+            info = kg_of(s)
             if not (info and info["known"] and info["cls"] == "Company"):
                 continue
             end = info["end"]
@@ -1021,13 +1021,13 @@ class EntityDiscoverer:
         # GB200 NVL72 … NVL72: a known product's model named alone is that product
         tails: dict[str, dict] = {}
         for s in doc.spans.get(ENTITIES, []):
-            info = s._.kg
+            info = kg_of(s)
             m = re.search(r"\s([a-z]+\d+[a-z]*)$", folded[info["start"]:info["end"]]) if info and info["known"] and \
                 info["cls"] in ("Product", "Chip") else None
             if m and len(m.group(1)) >= 4 and not self.index.lookup(m.group(1)):
                 tails.setdefault(m.group(1), info)
         for s in spans:
-            info = s._.kg
+            info = kg_of(s)
             full = tails.get(folded[info["start"]:info["end"]]) if not info["known"] and info["cls"] in ("Chip", "Product") \
                 else None
             if full is not None:
@@ -1037,7 +1037,7 @@ class EntityDiscoverer:
         # person of the article has that surname
         people = {}
         for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
-            info = s._.kg
+            info = kg_of(s)
             name = folded[info["start"]:info["end"]] if info and info["cls"] == "Person" else ""
             if re.fullmatch(rf"[{HAN}]{{2,4}}", name) and name[0] in SURNAMES:
                 people.setdefault(name[0], {})[info["key"]] = info
@@ -1047,13 +1047,13 @@ class EntityDiscoverer:
                 names += [(surname + title, info) for title in ("先生", "女士", "博士", "教授")]
         # Sachin Katti … Katti担任CTO: a person named in Latin letters, later by the surname alone
         for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
-            info = s._.kg
+            info = kg_of(s)
             m = re.fullmatch(r"[a-z]+(?:[ \-][a-z]+)*[ \-](?P<surname>[a-z]{3,})", folded[info["start"]:info["end"]]) \
                 if info and info["cls"] == "Person" else None
             if m and not self.index.lookup(m.group("surname")):
                 names.append((m.group("surname"), info))
         for s in spans:
-            info = s._.kg
+            info = kg_of(s)
             text = folded[info["start"]:info["end"]]
             names.append((text, info))
             if info["cls"] in ORG_CLASSES and not info["known"]:
@@ -1074,7 +1074,7 @@ class EntityDiscoverer:
                 if m and len(m.group("model")) >= 2:
                     names.append((m.group("model"), info))
         for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
-            info = s._.kg
+            info = kg_of(s)
             if info is None:
                 continue
             m = PAREN_ALIAS.match(folded, info["end"])
@@ -1099,9 +1099,9 @@ class EntityDiscoverer:
             if clashes:
                 # 「天池256超節點」… 天池256超節點由…: the tagger's guess inside a name the article has
                 # stated (天池 as a place) gives way to that name
-                weak = [sp for sp in spans if sp._.kg["rule"] in trained
-                        and m.start <= sp._.kg["start"] and sp._.kg["end"] <= m.end]
-                if {(sp._.kg["start"], sp._.kg["end"]) for sp in weak} != set(clashes):
+                weak = [sp for sp in spans if kg_of(sp)["rule"] in trained
+                        and m.start <= kg_of(sp)["start"] and kg_of(sp)["end"] <= m.end]
+                if {(kg_of(sp)["start"], kg_of(sp)["end"]) for sp in weak} != set(clashes):
                     continue
                 for sp in weak:
                     spans.remove(sp)
@@ -1331,16 +1331,16 @@ def _drop_known_across_people(doc: Doc) -> None:
         a, b = info["start"], info["end"]
         return b - a <= 3 and any(s < a < e < b or a < s < b < e for s, e in people)
     doc.spans[ENTITIES] = [sp for sp in doc.spans.get(ENTITIES, [])
-                           if not (sp._.kg and sp._.kg.get("known") and straddles(sp._.kg))]
+                           if not (kg_of(sp) and kg_of(sp).get("known") and straddles(kg_of(sp)))]
 
 
 def _known_in_brackets(folded: str, spans, existing) -> None:
     """《人工智慧國家安全保障法案》（GAIN AI Act）, 班克斯（Jim Banks）: a new name followed by a known
     one in brackets is that known entity under another name."""
-    known = {sp._.kg["start"]: sp for sp in existing if sp._.kg and sp._.kg["known"]}
+    known = {kg_of(sp)["start"]: sp for sp in existing if kg_of(sp) and kg_of(sp)["known"]}
     coarse = lambda cls: CLASS_LABEL.get(cls, "ORG")  # noqa: E731 (the spans' own coarse labels)
     for sp in spans:
-        info = sp._.kg
+        info = kg_of(sp)
         if info["known"]:
             continue
         m = re.match(r"[》」”]?\s?[（(]\s*", folded[info["end"]:info["end"] + 4])
@@ -1521,10 +1521,10 @@ def _starts_mid_word(folded: str, start: int) -> bool:
 def _brand_of_named_chips(folded: str, spans, existing) -> None:
     """晶片曜芯S9, where 曜芯 is 曜芯科技's short form: a chip found after the word for a chip whose
     name opens with an organisation's name is that organisation's model, as 曜芯S9 is without the word."""
-    orgs = [(folded[o._.kg["start"]:o._.kg["end"]], o._.kg["key"]) for o in list(spans) + list(existing)
-            if o._.kg and o._.kg["cls"] in ORG_CLASSES]
+    orgs = [(folded[kg_of(o)["start"]:kg_of(o)["end"]], kg_of(o)["key"]) for o in list(spans) + list(existing)
+            if kg_of(o) and kg_of(o)["cls"] in ORG_CLASSES]
     for s in spans:
-        info = s._.kg
+        info = kg_of(s)
         core = re.match(rf"[{HAN}]{{2,}}", folded[info["start"]:info["end"]]) if info["rule"] == "kind-then-chip" else None
         brand = next((key for name, key in orgs if core and name.startswith(core.group())), None)
         if brand is not None:
@@ -1701,11 +1701,11 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
 def _as_romanised_known(folded: str, spans, existing) -> None:
     """柯頓（Tom Cotton）… 柯頓強調: the Chinese form of a person whose romanised form in brackets the
     reference knows is that person, wherever the article names it again (the spans are re-keyed)."""
-    latin = {sp._.kg["start"]: sp for sp in list(spans) + list(existing)
-             if sp._.kg and sp._.kg["cls"] == "Person" and sp._.kg["known"]}
+    latin = {kg_of(sp)["start"]: sp for sp in list(spans) + list(existing)
+             if kg_of(sp) and kg_of(sp)["cls"] == "Person" and kg_of(sp)["known"]}
     renamed: dict[str, dict] = {}
     for sp in spans:
-        info = sp._.kg
+        info = kg_of(sp)
         m = re.match(r"\s*[（(]\s*", folded[info["end"]:info["end"] + 3]) if info["cls"] == "Person" \
             and not info["known"] else None
         known = latin.get(info["end"] + m.end()) if m else None
@@ -1713,7 +1713,7 @@ def _as_romanised_known(folded: str, spans, existing) -> None:
             info.update(key=known._.kg["key"], cls=known._.kg["cls"], known=True)
             renamed[folded[info["start"]:info["end"]]] = info
     for sp in spans:
-        info = sp._.kg
+        info = kg_of(sp)
         same = renamed.get(folded[info["start"]:info["end"]]) if info["cls"] == "Person" and not info["known"] else None
         if same is not None:
             info.update(key=same["key"], cls=same["cls"], known=True)
@@ -1739,8 +1739,8 @@ def _drop_nested_places(doc: Doc, spans) -> None:
     inside an event's name (馬德里 in 美中馬德里經貿磋商) is where it happens, and stays.
     Linear after a sort: a name-dense text has thousands of spans."""
     import bisect
-    outer = sorted((s._.kg["start"], s._.kg["end"]) for s in spans
-                   if s._.kg["cls"] in ORG_CLASSES | PLACE_CLASSES)
+    outer = sorted((kg_of(s)["start"], kg_of(s)["end"]) for s in spans
+                   if kg_of(s)["cls"] in ORG_CLASSES | PLACE_CLASSES)
     group = doc.spans.get(ENTITIES)
     if group is None or not outer:
         return
@@ -1756,11 +1756,11 @@ def _drop_nested_places(doc: Doc, spans) -> None:
     places = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"}
     # 韓國|半導體產業協會: the country opening a national body's name stays a mention (the body's country)
     folded = texts(doc)[1]
-    national = {s._.kg["start"] for s in spans if s._.kg["cls"] in ORG_CLASSES
-                and folded.endswith(NATIONAL_BODIES, s._.kg["start"], s._.kg["end"])}
+    national = {kg_of(s)["start"] for s in spans if kg_of(s)["cls"] in ORG_CLASSES
+                and folded.endswith(NATIONAL_BODIES, kg_of(s)["start"], kg_of(s)["end"])}
     keep = []
     for s in group:
-        info = s._.kg
+        info = kg_of(s)
         if not (info and info.get("cls") in places and inside_another(info["start"], info["end"])) or \
                 (info.get("cls") == "Country" and info["start"] in national):
             keep.append(s)
