@@ -8,6 +8,7 @@ name meets itself across articles. Known names found earlier always win an overl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -848,7 +849,7 @@ class EntityDiscoverer:
                 if end - start < 2 and rule.cls != "Chip":
                     continue
                 if doc is not None and rule.cls == "Event":
-                    inside = [(a, b, t) for a, b, t in doc._.get("lac_words") or [] if start <= a and b <= end]
+                    inside = _lac_inside(doc._.get("lac_words") or [], start, end)
                     if len(inside) > 2 and inside[0][2] in ("d", "ad") and inside[1][2] == "v":
                         start = inside[1][1]   # 嚴重|破壞|中美日內瓦高層會談: an adverb and its verb open no event's name
                 if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
@@ -856,8 +857,7 @@ class EntityDiscoverer:
                         and not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 上海國有資本投資有限公司
                     # 取得|北辰微電子
                     cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)
-                    if cut is None and rule.cls == "Policy" and not any(
-                            start < b and a < end for a, b, _ in doc._.get("lac_words") or []):
+                    if cut is None and rule.cls == "Policy" and not _lac_overlapping(doc._.get("lac_words") or [], start, end):
                         # 確保|出口管制, 報告主張強化|出口管制 in a clause the tagger did not read: the dictionary's
                         # verbs before the name
                         pos = start
@@ -1300,12 +1300,44 @@ def _after_predicate(doc: Doc, start: int, end: int, min_len: int = 1) -> int | 
     pronoun or the like inside it (取得北辰微電子 → 北辰微電子; 業務轉到海外子公司 → 海外子公司,
     which then fails as generic). The name's own last word (…存儲, …規則) is its head and is
     not asked. None when nothing inside is such a word."""
-    words = doc._.get("lac_words") or []
-    inside = [(s, e, t) for s, e, t in words if start <= s and e <= end]
+    inside = _lac_inside(doc._.get("lac_words") or [], start, end)
     cuts = [e for s, e, t in inside[:-1] if t in PREDICATE_TAGS]
     # (比AI擴散|法案: a rule's name may hold a verb, 擴散, 管制; the cut leaves a name long enough)
     long_enough = [c for c in cuts if end - c >= min_len]
     return (long_enough or cuts)[-1] if cuts else None
+
+
+_LAC_BOUNDS: tuple = (None, 0, None, None)  # the last doc's lac_words, their number, starts and ends
+
+
+def _lac_bounds(words: list) -> tuple[list[int], list[int]] | None:
+    """The starts and the ends of a doc's LAC words, for bisecting, made once per doc (for its
+    lac_words list, which kg_lac sorts; its words do not overlap, so their ends run in order too).
+    None when starts or ends are out of order: then the callers scan every word."""
+    global _LAC_BOUNDS
+    cached = _LAC_BOUNDS
+    if cached[0] is not words or cached[1] != len(words):
+        starts, ends = [w[0] for w in words], [w[1] for w in words]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:])) and all(a <= b for a, b in zip(ends, ends[1:]))
+        cached = _LAC_BOUNDS = (words, len(words), starts, ends) if ordered else (words, len(words), None, None)
+    return (cached[2], cached[3]) if cached[2] is not None else None
+
+
+def _lac_inside(words: list, start: int, end: int) -> list:
+    """The LAC words within start..end, in order (a slice between two bisections, not a scan of
+    every word: a would-be name asks this thousands of times an article)."""
+    bounds = _lac_bounds(words)
+    if bounds is None:
+        return [(s, e, t) for s, e, t in words if start <= s and e <= end]
+    return words[bisect_left(bounds[0], start):bisect_right(bounds[1], end)]
+
+
+def _lac_overlapping(words: list, start: int, end: int) -> list:
+    """The LAC words overlapping start..end, in order."""
+    bounds = _lac_bounds(words)
+    if bounds is None:
+        return [(a, b, t) for a, b, t in words if a < end and b > start]
+    return words[bisect_right(bounds[1], start):bisect_left(bounds[0], end)]
 
 
 # 美中科技競逐, 中美貿易: two countries' short names side by side open a phrase about both, not a place
@@ -1327,9 +1359,18 @@ def _drop_known_across_people(doc: Doc) -> None:
     people = [(s, e) for s, e, t in doc._.get("lac_words") or [] if t == "PER" and e - s >= 2]
     if not people:
         return
+    starts, ends = [s for s, _ in people], [e for _, e in people]
+    ordered = starts == sorted(starts) and ends == sorted(ends)  # (lac_words are; then bisect, not scan)
+
     def straddles(info) -> bool:
         a, b = info["start"], info["end"]
-        return b - a <= 3 and any(s < a < e < b or a < s < b < e for s, e in people)
+        if b - a > 3:
+            return False
+        if not ordered:
+            return any(s < a < e < b or a < s < b < e for s, e in people)
+        # a person ending inside (a, b) who starts before a, or one starting inside it who ends after b
+        return any(s < a for s, _ in people[bisect_right(ends, a):bisect_left(ends, b)]) or \
+            any(e > b for _, e in people[bisect_right(starts, a):bisect_left(starts, b)])
     doc.spans[ENTITIES] = [sp for sp in doc.spans.get(ENTITIES, [])
                            if not (kg_of(sp) and kg_of(sp).get("known") and straddles(kg_of(sp)))]
 
@@ -1594,7 +1635,7 @@ def _han_after_kind(doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]
     out = []
     for m in KIND_THEN_HAN.finditer(folded):
         name, (start, end) = m.group("name"), m.span("name")
-        inside = [(a, b, t) for a, b, t in words if a < end and b > start]
+        inside = _lac_overlapping(words, start, end)
         if not inside or inside[0][0] != start or inside[-1][1] != end or any(t not in NAME_TAGS for _, _, t in inside):
             continue
         # (企業家, 公司股價: the firm's word and the name's first character, or its first two, are a word)
