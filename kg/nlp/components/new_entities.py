@@ -1016,7 +1016,6 @@ class EntityDiscoverer:
     def _propagate(self, doc: Doc, folded: str, spans, taken) -> list:
         """Once a new name is found, its other mentions in the article are found too; so is the
         short form of a company (曜芯 for 曜芯科技) and a model without its brand (S9 for 曜芯S9)."""
-        from kg.nlp.names import NameIndex
         names: list[tuple[str, dict]] = []
         # GB200 NVL72 … NVL72: a known product's model named alone is that product
         tails: dict[str, dict] = {}
@@ -1091,10 +1090,9 @@ class EntityDiscoverer:
                 names.append((m.group("alias"), info))
         if not names:
             return []
-        index = NameIndex((n, i) for n, i in names)
         out = []
         trained = {r.name for r in TRAINED}
-        for m in index.finditer(texts(doc)[0], folded):
+        for m in _name_matches(names, folded):
             clashes = [(a, b) for a, b in taken if m.start < b and a < m.end]
             if clashes:
                 # 「天池256超節點」… 天池256超節點由…: the tagger's guess inside a name the article has
@@ -1338,6 +1336,43 @@ def _lac_overlapping(words: list, start: int, end: int) -> list:
     if bounds is None:
         return [(a, b, t) for a, b, t in words if a < end and b > start]
     return words[bisect_right(bounds[1], start):bisect_left(bounds[0], end)]
+
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _name_matches(names, folded: str) -> list:
+    """NameIndex(names).finditer(text, folded) for one article's few names, without building and
+    compiling a regular expression per article: every occurrence of each name by str.find, then
+    the same matches, leftmost-longest and never overlapping, a name that opens or ends with a
+    Latin letter or digit only at a word edge (see kg.nlp.names)."""
+    from kg.nlp.names import NameMatch
+    from kg.text import fold
+    payloads: dict[str, list] = {}
+    for name, payload in names:  # (as NameIndex keeps them)
+        key = fold(name.strip())
+        if len(key) < 1:
+            continue
+        bucket = payloads.setdefault(key, [])
+        if payload not in bucket:
+            bucket.append(payload)
+    longest: dict[int, int] = {}  # where a name starts → where the longest one starting there ends
+    size = len(folded)
+    for key in payloads:
+        edge_start, edge_end = key[0] in _ALNUM, key[-1] in _ALNUM
+        at = folded.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if not (edge_start and at > 0 and folded[at - 1] in _ALNUM) and \
+                    not (edge_end and end < size and folded[end] in _ALNUM) and longest.get(at, -1) < end:
+                longest[at] = end
+            at = folded.find(key, at + 1)
+    out, pos = [], 0
+    for at in sorted(longest):
+        if at >= pos:
+            out.append(NameMatch(at, longest[at], tuple(payloads[folded[at:longest[at]]])))
+            pos = longest[at]
+    return out
 
 
 # 美中科技競逐, 中美貿易: two countries' short names side by side open a phrase about both, not a place
