@@ -658,9 +658,8 @@ class EntityDiscoverer:
         ministry just named, not the Chinese one the reference files it under, when that one is never
         named in full. Mainland articles call their own ministry 商务部, so they keep the reference's
         reading."""
-        from kg.text import script_of
         from kg.text import to_simplified
-        if script_of(text) != "zh-Hant":
+        if _script_of(text) != "zh-Hant":
             return False
         fuller = {to_simplified(n).lower() for n in self.reference.get(home).names()} - {tail}
         if any(n in folded for n in fuller if len(n) > len(tail)):  # 中國商務部 is named too: 商務部 stays ambiguous
@@ -824,6 +823,9 @@ class EntityDiscoverer:
             found += _han_after_kind(doc, folded)
             found += _latin_chip_names(texts(doc)[0], folded)
             found += _latin_people(texts(doc)[0], folded)
+        # where the organisations found before start (the spans do not change while candidates are found)
+        org_starts = {kg_of(s)["start"] for s in doc.spans.get(ENTITIES, []) if kg_of(s) and kg_of(s)["cls"] in ORG_CLASSES} \
+            if doc is not None else set()
         for rule in RULES:
             spans = [m.span("name") if m.group("name") is not None else m.span("name2")
                      for m in rule.pattern.finditer(folded)]
@@ -872,8 +874,7 @@ class EntityDiscoverer:
                             continue
                         start = cut
                 if rule.name == "org-suffix" and doc is not None and folded.endswith(("公司", "企业", "厂商", "大厂"), start, end) \
-                        and any(kg_of(s) and kg_of(s)["start"] == end and kg_of(s)["cls"] in ORG_CLASSES
-                                for s in doc.spans.get(ENTITIES, [])):
+                        and end in org_starts:
                     continue  # 視頻監控公司|海康威視: what kind of firm the known name after it is, no name
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start):
                     continue
@@ -1316,7 +1317,7 @@ def _lac_bounds(words: list) -> tuple[list[int], list[int]] | None:
     cached = _LAC_BOUNDS
     if cached[0] is not words or cached[1] != len(words):
         starts, ends = [w[0] for w in words], [w[1] for w in words]
-        ordered = all(a <= b for a, b in zip(starts, starts[1:])) and all(a <= b for a, b in zip(ends, ends[1:]))
+        ordered = starts == sorted(starts) and ends == sorted(ends)
         cached = _LAC_BOUNDS = (words, len(words), starts, ends) if ordered else (words, len(words), None, None)
     return (cached[2], cached[3]) if cached[2] is not None else None
 
@@ -1336,6 +1337,20 @@ def _lac_overlapping(words: list, start: int, end: int) -> list:
     if bounds is None:
         return [(a, b, t) for a, b, t in words if a < end and b > start]
     return words[bisect_right(bounds[1], start):bisect_left(bounds[0], end)]
+
+
+_SCRIPT: tuple = (None, None)  # the last article's text and its script
+
+
+def _script_of(text: str) -> str:
+    """kg.text.script_of(text), worked out once per article's text (it converts the whole text
+    twice; _other_home asks it for each known organisation named without its place)."""
+    global _SCRIPT
+    cached = _SCRIPT
+    if cached[0] is not text:
+        from kg.text import script_of
+        cached = _SCRIPT = (text, script_of(text))
+    return cached[1]
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
