@@ -828,7 +828,7 @@ class EntityDiscoverer:
             if doc is not None else set()
         for rule in RULES:
             spans = [m.span("name") if m.group("name") is not None else m.span("name2")
-                     for m in rule.pattern.finditer(folded)]
+                     for m in rule.pattern.finditer(folded)] if _may_match(rule.pattern, folded) else []
             if rule.name == "org-suffix":
                 # 亞太科技 + 安全研究院 side by side are one name: 亞太科技安全研究院
                 spans += [(a0, b1) for (a0, a1), (b0, b1) in zip(spans, spans[1:]) if a1 == b0 and b1 - a0 <= 14]
@@ -1337,6 +1337,57 @@ def _lac_overlapping(words: list, start: int, end: int) -> list:
     if bounds is None:
         return [(a, b, t) for a, b, t in words if a < end and b > start]
     return words[bisect_right(bounds[1], start):bisect_left(bounds[0], end)]
+
+
+def _may_match(pattern: re.Pattern, folded: str) -> bool:
+    """False when the text lacks every one of some set of strings the pattern cannot match without
+    (周刊|日報 for a paper's suffix, 法院|法庭 for a court): then a scan of the whole text with it
+    finds nothing, and is skipped. The sets are read off the pattern itself (see _needs)."""
+    needs = _NEEDS.get(pattern)
+    if needs is None:
+        needs = _NEEDS[pattern] = _needs(pattern)
+    return all(any(s in folded for s in alternatives) for alternatives in needs)
+
+
+_NEEDS: dict = {}
+
+
+def _needs(pattern: re.Pattern) -> list:
+    """Sets of strings, cheapest first, such that any match of the pattern holds one string of each:
+    its literal runs, its alternations' (one set per branch, joined), what a repeat of at least one
+    holds. Lookarounds, classes and case-insensitive parts ask nothing. [] when unsure."""
+    try:
+        from re import _constants as C, _parser as P
+    except ImportError:  # (another Python: no pre-check)
+        return []
+
+    def sequence(items) -> list:
+        out, run = [], ""
+        for op, av in items:
+            if op is C.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                out.append(frozenset([run]))
+                run = ""
+            if op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
+                out += sequence(av[3].data)
+            elif op is C.BRANCH:
+                branches = [sequence(b.data) for b in av[1]]
+                if all(branches):
+                    out.append(frozenset().union(*(min(b, key=len) for b in branches)))
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+                out += sequence(av[2].data)
+        if run:
+            out.append(frozenset([run]))
+        return out
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return []
+    try:
+        found = sequence(P.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 (a parser of another Python: no pre-check)
+        return []
+    return sorted((f for f in found if len(f) <= 40), key=len)
 
 
 _SCRIPT: tuple = (None, None)  # the last article's text and its script
