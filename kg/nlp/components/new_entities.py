@@ -1018,9 +1018,10 @@ class EntityDiscoverer:
         """Once a new name is found, its other mentions in the article are found too; so is the
         short form of a company (曜芯 for 曜芯科技) and a model without its brand (S9 for 曜芯S9)."""
         names: list[tuple[str, dict]] = []
+        found_before = list(doc.spans.get(ENTITIES, []))  # (read once: each pass over the group makes its Spans anew)
         # GB200 NVL72 … NVL72: a known product's model named alone is that product
         tails: dict[str, dict] = {}
-        for s in doc.spans.get(ENTITIES, []):
+        for s in found_before:
             info = kg_of(s)
             m = re.search(r"\s([a-z]+\d+[a-z]*)$", folded[info["start"]:info["end"]]) if info and info["known"] and \
                 info["cls"] in ("Product", "Chip") else None
@@ -1036,7 +1037,7 @@ class EntityDiscoverer:
         # 陳立武 … 陳先生有幸與川普會面: a person named again by surname and a form of address, when no other
         # person of the article has that surname
         people = {}
-        for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
+        for s in found_before + list(spans):
             info = kg_of(s)
             name = folded[info["start"]:info["end"]] if info and info["cls"] == "Person" else ""
             if re.fullmatch(rf"[{HAN}]{{2,4}}", name) and name[0] in SURNAMES:
@@ -1046,7 +1047,7 @@ class EntityDiscoverer:
                 info = next(iter(found.values()))
                 names += [(surname + title, info) for title in ("先生", "女士", "博士", "教授")]
         # Sachin Katti … Katti担任CTO: a person named in Latin letters, later by the surname alone
-        for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
+        for s in found_before + list(spans):
             info = kg_of(s)
             m = re.fullmatch(r"[a-z]+(?:[ \-][a-z]+)*[ \-](?P<surname>[a-z]{3,})", folded[info["start"]:info["end"]]) \
                 if info and info["cls"] == "Person" else None
@@ -1073,7 +1074,7 @@ class EntityDiscoverer:
                 m = BRAND_MODEL.search(text)
                 if m and len(m.group("model")) >= 2:
                     names.append((m.group("model"), info))
-        for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
+        for s in found_before + list(spans):
             info = kg_of(s)
             if info is None:
                 continue
