@@ -23,7 +23,7 @@ from kg.extraction.frames import (POINTED_KIND, CuePattern, clause_cues, clause_
 from kg.nlp.amounts import CURRENCY
 from kg.nlp.clauses import DATELINE_END, clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
-from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, main_company, texts
+from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, kg_of, main_company, texts
 from kg.nlp.spans import mentions as spans_mentions
 from kg.reference import load_reference
 from kg.reference.known import FACT_PROPERTIES
@@ -62,17 +62,17 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # -- entities
     entities: dict[str, Entity] = {}
     mentions: list[tuple[int, int, Entity]] = []
-    ordered = sorted(doc.spans.get(ENTITIES, []), key=lambda s: s._.kg["start"] if s._.kg else s.start_char)
-    alias_of = _declared_aliases([s._.kg or _foreign(s) for s in ordered], folded)
+    ordered = sorted(doc.spans.get(ENTITIES, []), key=lambda s: kg_of(s)["start"] if kg_of(s) else s.start_char)
+    alias_of = _declared_aliases([kg_of(s) or _foreign(s) for s in ordered], folded)
 
     def canon(key: str) -> str:
         return alias_of.get(key, key)
 
     for span in ordered:
-        info = span._.kg or _foreign(span)
+        info = kg_of(span) or _foreign(span)
         full = alias_of.get(info["key"])
         if full is not None:  # 啟明算力 declared as the short name of 啟明算力科技股份有限公司: one entity
-            info = {**info, "key": full, "cls": next(i["cls"] for i in map(lambda x: x._.kg or _foreign(x), ordered)
+            info = {**info, "key": full, "cls": next(i["cls"] for i in map(lambda x: kg_of(x) or _foreign(x), ordered)
                                                      if i["key"] == full), "known": False}
         ent = entities.setdefault(info["key"], Entity(info["key"], info["cls"], info["known"]))
         ent.names.add(text[info["start"]:info["end"]])
@@ -99,7 +99,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         add_relation(r["subject"], r["property"], r["object"], evidence(r["start"], r["end"], r["rule"],
                                                                         r["confidence"]))
     for span in doc.spans.get(ENTITIES, []):
-        info = span._.kg
+        info = kg_of(span)
         if info and info.get("developer"):  # 曜芯S9: the brand's chip
             add_relation(info["key"], "developer", info["developer"],
                          evidence(info["start"], info["end"], "brand-model", 0.75))
@@ -132,8 +132,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 add_relation(ent.key, "employer", canon(target), evidence(start, end, "reference-role", 0.6))
 
     # -- statements from triggers
-    dates = sorted((d._.kg for d in doc.spans.get(DATES, [])), key=lambda d: d["start"])
-    amounts = sorted((q._.kg for q in doc.spans.get(QUANTITIES, [])), key=lambda q: q["start"])
+    dates = sorted((kg_of(d) for d in doc.spans.get(DATES, [])), key=lambda d: d["start"])
+    amounts = sorted((kg_of(q) for q in doc.spans.get(QUANTITIES, [])), key=lambda q: q["start"])
     used_dates: set[int] = set()
     used_amounts: set[int] = set()
     statements: list[Statement] = []

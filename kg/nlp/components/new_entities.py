@@ -8,6 +8,7 @@ name meets itself across articles. Known names found earlier always win an overl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extraction.frames import CuePattern
 from kg.nlp.components.known_entities import add_entities, char_span
-from kg.nlp.spans import ENTITIES, texts
+from kg.nlp.spans import ENTITIES, kg_of, texts
 from kg.reference.known import CLASS_LABEL
 from kg.text import name_key
 
@@ -371,12 +372,12 @@ class EntityDiscoverer:
         _drop_known_across_people(doc)
         # 北京時間8月23日, 美東時間: a place naming a time zone is no mention of the place
         doc.spans[ENTITIES] = [sp for sp in doc.spans.get(ENTITIES, []) if not (
-            sp._.kg and sp._.kg["cls"] in PLACE_CLASSES and TIME_ZONE.match(folded, sp._.kg["end"]))]
-        existing = [s for s in doc.spans.get(ENTITIES, []) if s._.kg]
+            kg_of(sp) and kg_of(sp)["cls"] in PLACE_CLASSES and TIME_ZONE.match(folded, kg_of(sp)["end"]))]
+        existing = [s for s in doc.spans.get(ENTITIES, []) if kg_of(s)]
         found = self._candidates(folded, doc)
-        spans, taken = [], [(s._.kg["start"], s._.kg["end"]) for s in existing]
-        place_spans = {(s._.kg["start"], s._.kg["end"]) for s in existing if s._.kg["cls"] in PLACE_CLASSES}
-        by_span = {(s._.kg["start"], s._.kg["end"]): s for s in existing}
+        spans, taken = [], [(kg_of(s)["start"], kg_of(s)["end"]) for s in existing]
+        place_spans = {(kg_of(s)["start"], kg_of(s)["end"]) for s in existing if kg_of(s)["cls"] in PLACE_CLASSES}
+        by_span = {(kg_of(s)["start"], kg_of(s)["end"]): s for s in existing}
         # longer candidates first, then by rule order, so a policy name beats a shorter org inside it
         for start, end, cls, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), RULE_RANK.get(id(f[3]), -1), f[0])):
             clashes = [(a, b) for a, b in taken if start < b and a < end]
@@ -420,7 +421,7 @@ class EntityDiscoverer:
         # models named after a short form found only now (曜芯S9 once 曜芯 is known as 曜芯科技)
         extra = []
         for start, end, cls, rule in self._brand_models(folded, spans + existing):
-            brand = next(s for s in spans + existing if s._.kg["start"] == start and s._.kg["cls"] in ORG_CLASSES)
+            brand = next(s for s in spans + existing if kg_of(s)["start"] == start and kg_of(s)["cls"] in ORG_CLASSES)
             brand_end = brand._.kg["end"]
             if any(brand_end < b and a < end for a, b in taken):
                 continue
@@ -429,21 +430,21 @@ class EntityDiscoverer:
                 extra.append(span)
                 taken.append((start, end))
         if extra:
-            spans = [s for s in spans if not any(s._.kg["start"] == e._.kg["start"] and s._.kg["end"] < e._.kg["end"]
+            spans = [s for s in spans if not any(kg_of(s)["start"] == kg_of(e)["start"] and kg_of(s)["end"] < kg_of(e)["end"]
                                                  for e in extra)] + extra
-            taken = [(s._.kg["start"], s._.kg["end"]) for s in list(existing) + spans]
+            taken = [(kg_of(s)["start"], kg_of(s)["end"]) for s in list(existing) + spans]
             spans += self._propagate(doc, folded, extra, taken)
         by_end: dict[int, Span] = {}
         for sp in spans + existing:  # a person's name wins over another entity ending where it ends
-            if sp._.kg["end"] not in by_end or sp._.kg["cls"] == "Person":
-                by_end[sp._.kg["end"]] = sp
+            if kg_of(sp)["end"] not in by_end or kg_of(sp)["cls"] == "Person":
+                by_end[kg_of(sp)["end"]] = sp
         for sp in spans:  # the romanised form is the same entity as the name before its bracket: 洛桑科技（Lausanne
             # Tech）names the company, 李湛（Cham Li）the person
-            if sp._.kg["rule"] == ROMAN_RULE.name and re.match(r"[a-z]", folded[sp._.kg["start"]]):
+            if kg_of(sp)["rule"] == ROMAN_RULE.name and re.match(r"[a-z]", folded[kg_of(sp)["start"]]):
                 han = next((by_end[e] for e in range(sp._.kg["start"] - 1, sp._.kg["start"] - 3, -1) if e in by_end), None)
                 if han is not None:
                     sp._.kg.update(key=han._.kg["key"], known=han._.kg["known"], cls=han._.kg["cls"])
-        own_chips = {(sp._.kg["start"], sp._.kg["end"]) for sp in spans if sp._.kg["cls"] == "Chip"}
+        own_chips = {(kg_of(sp)["start"], kg_of(sp)["end"]) for sp in spans if kg_of(sp)["cls"] == "Chip"}
         family_models = self._family_models(doc, folded, existing, [t for t in taken if t not in own_chips])
         if family_models:  # 曦雲C700: the family's model, not a bare model C700 beside the family
             models = [(m._.kg["start"], m._.kg["end"]) for _, m in family_models]
@@ -511,7 +512,7 @@ class EntityDiscoverer:
         known: dict[str, dict] = {}
         foreign_home: dict[str, str] = {}  # 商務部 → mofcom, where this article's 商務部 is another country's
         for sp in existing:
-            info = sp._.kg
+            info = kg_of(sp)
             if info["known"] and info["cls"] in orgs:
                 name = folded[info["start"]:info["end"]]
                 lead = self._leading_place(name)
@@ -525,19 +526,19 @@ class EntityDiscoverer:
                     known.setdefault(tail, info)
                     foreign_home[tail] = home[0]
         # 江蘇省|半導體行業協會 beside 中國半導體行業協會: the body of another place named right before it
-        place_at = {sp._.kg["end"]: sp._.kg["key"] for sp in existing if sp._.kg["cls"] in PLACE_CLASSES}
+        place_at = {kg_of(sp)["end"]: kg_of(sp)["key"] for sp in existing if kg_of(sp)["cls"] in PLACE_CLASSES}
 
         def other_place(pos: int, full: dict) -> bool:
             lead = self.index.lookup(folded[full["start"]:full["start"] + self._leading_place(
                 folded[full["start"]:full["end"]])])
             return pos in place_at and place_at[pos] not in lead
         for sp in spans:
-            info = sp._.kg
+            info = kg_of(sp)
             full = known.get(folded[info["start"]:info["end"]]) if not info["known"] else None
             if full is not None and info["cls"] in orgs and not other_place(info["start"], full):
                 info.update(key=full["key"], cls=full["cls"], known=True)
         for sp in existing:  # the bare name the reference gives the home ministry: this article's is the other one
-            info = sp._.kg
+            info = kg_of(sp)
             tail = folded[info["start"]:info["end"]] if info else None
             if tail in foreign_home and info["key"] == foreign_home[tail] and not other_place(info["start"], known[tail]):
                 # (大陸|商務部 after 美國商務部: the country named before it says whose it is)
@@ -562,7 +563,7 @@ class EntityDiscoverer:
         the country (中國政府) or a new one."""
         out = []
         for country in existing:
-            info = country._.kg
+            info = kg_of(country)
             if info["cls"] != "Country" or not GOVERNMENT.match(folded, info["end"]):
                 continue
             end = info["end"] + 2
@@ -661,9 +662,8 @@ class EntityDiscoverer:
         ministry just named, not the Chinese one the reference files it under, when that one is never
         named in full. Mainland articles call their own ministry 商务部, so they keep the reference's
         reading."""
-        from kg.text import script_of
         from kg.text import to_simplified
-        if script_of(text) != "zh-Hant":
+        if _script_of(text) != "zh-Hant":
             return False
         fuller = {to_simplified(n).lower() for n in self.reference.get(home).names()} - {tail}
         if any(n in folded for n in fuller if len(n) > len(tail)):  # 中國商務部 is named too: 商務部 stays ambiguous
@@ -828,9 +828,12 @@ class EntityDiscoverer:
             found += _han_before_latin_firm(doc, folded)
             found += _latin_chip_names(texts(doc)[0], folded)
             found += _latin_people(texts(doc)[0], folded)
+        # where the organisations found before start (the spans do not change while candidates are found)
+        org_starts = {kg_of(s)["start"] for s in doc.spans.get(ENTITIES, []) if kg_of(s) and kg_of(s)["cls"] in ORG_CLASSES} \
+            if doc is not None else set()
         for rule in RULES:
             spans = [m.span("name") if m.group("name") is not None else m.span("name2")
-                     for m in rule.pattern.finditer(folded)]
+                     for m in rule.pattern.finditer(folded)] if _may_match(rule.pattern, folded) else []
             if rule.name == "org-suffix":
                 # 亞太科技 + 安全研究院 side by side are one name: 亞太科技安全研究院
                 spans += [(a0, b1) for (a0, a1), (b0, b1) in zip(spans, spans[1:]) if a1 == b0 and b1 - a0 <= 14]
@@ -853,7 +856,7 @@ class EntityDiscoverer:
                 if end - start < 2 and rule.cls != "Chip":
                     continue
                 if doc is not None and rule.cls == "Event":
-                    inside = [(a, b, t) for a, b, t in doc._.get("lac_words") or [] if start <= a and b <= end]
+                    inside = _lac_inside(doc._.get("lac_words") or [], start, end)
                     if len(inside) > 2 and inside[0][2] in ("d", "ad") and inside[1][2] == "v":
                         start = inside[1][1]   # 嚴重|破壞|中美日內瓦高層會談: an adverb and its verb open no event's name
                 if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
@@ -861,8 +864,7 @@ class EntityDiscoverer:
                         and not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 上海國有資本投資有限公司
                     # 取得|北辰微電子
                     cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)
-                    if cut is None and rule.cls == "Policy" and not any(
-                            start < b and a < end for a, b, _ in doc._.get("lac_words") or []):
+                    if cut is None and rule.cls == "Policy" and not _lac_overlapping(doc._.get("lac_words") or [], start, end):
                         # 確保|出口管制, 報告主張強化|出口管制 in a clause the tagger did not read: the dictionary's
                         # verbs before the name
                         pos = start
@@ -877,8 +879,7 @@ class EntityDiscoverer:
                             continue
                         start = cut
                 if rule.name == "org-suffix" and doc is not None and folded.endswith(("公司", "企业", "厂商", "大厂"), start, end) \
-                        and any(s._.kg and s._.kg["start"] == end and s._.kg["cls"] in ORG_CLASSES
-                                for s in doc.spans.get(ENTITIES, [])):
+                        and end in org_starts:
                     continue  # 視頻監控公司|海康威視: what kind of firm the known name after it is, no name
                 if rule.name == "org-suffix" and folded[start:start + 1] in ("前", "后") and \
                         re.match(rf"[{HAN}]", folded[start - 1:start]) and not self.index.lookup(folded[start:start + 2]):
@@ -946,7 +947,7 @@ class EntityDiscoverer:
         昇騰960. Its developer is the family's; the family's own mention gives way to it."""
         out = []
         for fam in existing:
-            info = fam._.kg
+            info = kg_of(fam)
             if info["cls"] != "ChipFamily":
                 continue
             m = BRAND_MODEL.match(folded, info["end"]) or FAMILY_NUMBER.match(folded, info["end"]) \
@@ -974,8 +975,8 @@ class EntityDiscoverer:
         """A model number right after an organisation's name is that organisation's chip: 曜芯S9."""
         out = []
         for s in existing:
-            if s._.kg["cls"] in ORG_CLASSES:
-                m = BRAND_MODEL.match(folded, s._.kg["end"])
+            if kg_of(s)["cls"] in ORG_CLASSES:
+                m = BRAND_MODEL.match(folded, kg_of(s)["end"])
                 if m and not PLANT_AFTER.match(folded, m.end()):  # 美光A3|新廠: a plant, no chip
                     out.append((s._.kg["start"], m.end(), "Chip", BRAND_RULE))
         return out
@@ -984,10 +985,10 @@ class EntityDiscoverer:
         """中芯北方、中芯北京12.5%: a known company's name with a place right after it, standing as a
         name of its own (an item of a list, a figure after it, or what a clause is about), is its
         subsidiary there; a plant or an office after the place (中芯北京廠, 華為深圳總部) is no company."""
-        by_start = {s._.kg["start"]: s for s in existing if s._.kg and s._.kg["cls"] in PLACE_CLASSES}
+        by_start = {kg_of(s)["start"]: s for s in existing if kg_of(s) and kg_of(s)["cls"] in PLACE_CLASSES}
         out = []
         for s in existing:
-            info = s._.kg
+            info = kg_of(s)
             if not (info and info["known"] and info["cls"] == "Company"):
                 continue
             end = info["end"]
@@ -1024,18 +1025,18 @@ class EntityDiscoverer:
     def _propagate(self, doc: Doc, folded: str, spans, taken) -> list:
         """Once a new name is found, its other mentions in the article are found too; so is the
         short form of a company (曜芯 for 曜芯科技) and a model without its brand (S9 for 曜芯S9)."""
-        from kg.nlp.names import NameIndex
         names: list[tuple[str, dict]] = []
+        found_before = list(doc.spans.get(ENTITIES, []))  # (read once: each pass over the group makes its Spans anew)
         # GB200 NVL72 … NVL72: a known product's model named alone is that product
         tails: dict[str, dict] = {}
-        for s in doc.spans.get(ENTITIES, []):
-            info = s._.kg
+        for s in found_before:
+            info = kg_of(s)
             m = re.search(r"\s([a-z]+\d+[a-z]*)$", folded[info["start"]:info["end"]]) if info and info["known"] and \
                 info["cls"] in ("Product", "Chip") else None
             if m and len(m.group(1)) >= 4 and not self.index.lookup(m.group(1)):
                 tails.setdefault(m.group(1), info)
         for s in spans:
-            info = s._.kg
+            info = kg_of(s)
             full = tails.get(folded[info["start"]:info["end"]]) if not info["known"] and info["cls"] in ("Chip", "Product") \
                 else None
             if full is not None:
@@ -1044,8 +1045,8 @@ class EntityDiscoverer:
         # 陳立武 … 陳先生有幸與川普會面: a person named again by surname and a form of address, when no other
         # person of the article has that surname
         people = {}
-        for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
-            info = s._.kg
+        for s in found_before + list(spans):
+            info = kg_of(s)
             name = folded[info["start"]:info["end"]] if info and info["cls"] == "Person" else ""
             if re.fullmatch(rf"[{HAN}]{{2,4}}", name) and name[0] in SURNAMES:
                 people.setdefault(name[0], {})[info["key"]] = info
@@ -1054,14 +1055,14 @@ class EntityDiscoverer:
                 info = next(iter(found.values()))
                 names += [(surname + title, info) for title in ("先生", "女士", "博士", "教授")]
         # Sachin Katti … Katti担任CTO: a person named in Latin letters, later by the surname alone
-        for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
-            info = s._.kg
+        for s in found_before + list(spans):
+            info = kg_of(s)
             m = re.fullmatch(r"[a-z]+(?:[ \-][a-z]+)*[ \-](?P<surname>[a-z]{3,})", folded[info["start"]:info["end"]]) \
                 if info and info["cls"] == "Person" else None
             if m and not self.index.lookup(m.group("surname")):
                 names.append((m.group("surname"), info))
         for s in spans:
-            info = s._.kg
+            info = kg_of(s)
             text = folded[info["start"]:info["end"]]
             names.append((text, info))
             if info["cls"] in ORG_CLASSES and not info["known"]:
@@ -1081,8 +1082,8 @@ class EntityDiscoverer:
                 m = BRAND_MODEL.search(text)
                 if m and len(m.group("model")) >= 2:
                     names.append((m.group("model"), info))
-        for s in list(doc.spans.get(ENTITIES, [])) + list(spans):
-            info = s._.kg
+        for s in found_before + list(spans):
+            info = kg_of(s)
             if info is None:
                 continue
             m = PAREN_ALIAS.match(folded, info["end"])
@@ -1099,17 +1100,16 @@ class EntityDiscoverer:
                 names.append((m.group("alias"), info))
         if not names:
             return []
-        index = NameIndex((n, i) for n, i in names)
         out = []
         trained = {r.name for r in TRAINED}
-        for m in index.finditer(texts(doc)[0], folded):
+        for m in _name_matches(names, folded):
             clashes = [(a, b) for a, b in taken if m.start < b and a < m.end]
             if clashes:
                 # 「天池256超節點」… 天池256超節點由…: the tagger's guess inside a name the article has
                 # stated (天池 as a place) gives way to that name
-                weak = [sp for sp in spans if sp._.kg["rule"] in trained
-                        and m.start <= sp._.kg["start"] and sp._.kg["end"] <= m.end]
-                if {(sp._.kg["start"], sp._.kg["end"]) for sp in weak} != set(clashes):
+                weak = [sp for sp in spans if kg_of(sp)["rule"] in trained
+                        and m.start <= kg_of(sp)["start"] and kg_of(sp)["end"] <= m.end]
+                if {(kg_of(sp)["start"], kg_of(sp)["end"]) for sp in weak} != set(clashes):
                     continue
                 for sp in weak:
                     spans.remove(sp)
@@ -1310,12 +1310,146 @@ def _after_predicate(doc: Doc, start: int, end: int, min_len: int = 1) -> int | 
     pronoun or the like inside it (取得北辰微電子 → 北辰微電子; 業務轉到海外子公司 → 海外子公司,
     which then fails as generic). The name's own last word (…存儲, …規則) is its head and is
     not asked. None when nothing inside is such a word."""
-    words = doc._.get("lac_words") or []
-    inside = [(s, e, t) for s, e, t in words if start <= s and e <= end]
+    inside = _lac_inside(doc._.get("lac_words") or [], start, end)
     cuts = [e for s, e, t in inside[:-1] if t in PREDICATE_TAGS]
     # (比AI擴散|法案: a rule's name may hold a verb, 擴散, 管制; the cut leaves a name long enough)
     long_enough = [c for c in cuts if end - c >= min_len]
     return (long_enough or cuts)[-1] if cuts else None
+
+
+_LAC_BOUNDS: tuple = (None, 0, None, None)  # the last doc's lac_words, their number, starts and ends
+
+
+def _lac_bounds(words: list) -> tuple[list[int], list[int]] | None:
+    """The starts and the ends of a doc's LAC words, for bisecting, made once per doc (for its
+    lac_words list, which kg_lac sorts; its words do not overlap, so their ends run in order too).
+    None when starts or ends are out of order: then the callers scan every word."""
+    global _LAC_BOUNDS
+    cached = _LAC_BOUNDS
+    if cached[0] is not words or cached[1] != len(words):
+        starts, ends = [w[0] for w in words], [w[1] for w in words]
+        ordered = starts == sorted(starts) and ends == sorted(ends)
+        cached = _LAC_BOUNDS = (words, len(words), starts, ends) if ordered else (words, len(words), None, None)
+    return (cached[2], cached[3]) if cached[2] is not None else None
+
+
+def _lac_inside(words: list, start: int, end: int) -> list:
+    """The LAC words within start..end, in order (a slice between two bisections, not a scan of
+    every word: a would-be name asks this thousands of times an article)."""
+    bounds = _lac_bounds(words)
+    if bounds is None:
+        return [(s, e, t) for s, e, t in words if start <= s and e <= end]
+    return words[bisect_left(bounds[0], start):bisect_right(bounds[1], end)]
+
+
+def _lac_overlapping(words: list, start: int, end: int) -> list:
+    """The LAC words overlapping start..end, in order."""
+    bounds = _lac_bounds(words)
+    if bounds is None:
+        return [(a, b, t) for a, b, t in words if a < end and b > start]
+    return words[bisect_right(bounds[1], start):bisect_left(bounds[0], end)]
+
+
+def _may_match(pattern: re.Pattern, folded: str) -> bool:
+    """False when the text lacks every one of some set of strings the pattern cannot match without
+    (周刊|日報 for a paper's suffix, 法院|法庭 for a court): then a scan of the whole text with it
+    finds nothing, and is skipped. The sets are read off the pattern itself (see _needs)."""
+    needs = _NEEDS.get(pattern)
+    if needs is None:
+        needs = _NEEDS[pattern] = _needs(pattern)
+    return all(any(s in folded for s in alternatives) for alternatives in needs)
+
+
+_NEEDS: dict = {}
+
+
+def _needs(pattern: re.Pattern) -> list:
+    """Sets of strings, cheapest first, such that any match of the pattern holds one string of each:
+    its literal runs, its alternations' (one set per branch, joined), what a repeat of at least one
+    holds. Lookarounds, classes and case-insensitive parts ask nothing. [] when unsure."""
+    try:
+        from re import _constants as C, _parser as P
+    except ImportError:  # (another Python: no pre-check)
+        return []
+
+    def sequence(items) -> list:
+        out, run = [], ""
+        for op, av in items:
+            if op is C.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                out.append(frozenset([run]))
+                run = ""
+            if op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
+                out += sequence(av[3].data)
+            elif op is C.BRANCH:
+                branches = [sequence(b.data) for b in av[1]]
+                if all(branches):
+                    out.append(frozenset().union(*(min(b, key=len) for b in branches)))
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+                out += sequence(av[2].data)
+        if run:
+            out.append(frozenset([run]))
+        return out
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return []
+    try:
+        found = sequence(P.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 (a parser of another Python: no pre-check)
+        return []
+    return sorted((f for f in found if len(f) <= 40), key=len)
+
+
+_SCRIPT: tuple = (None, None)  # the last article's text and its script
+
+
+def _script_of(text: str) -> str:
+    """kg.text.script_of(text), worked out once per article's text (it converts the whole text
+    twice; _other_home asks it for each known organisation named without its place)."""
+    global _SCRIPT
+    cached = _SCRIPT
+    if cached[0] is not text:
+        from kg.text import script_of
+        cached = _SCRIPT = (text, script_of(text))
+    return cached[1]
+
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _name_matches(names, folded: str) -> list:
+    """NameIndex(names).finditer(text, folded) for one article's few names, without building and
+    compiling a regular expression per article: every occurrence of each name by str.find, then
+    the same matches, leftmost-longest and never overlapping, a name that opens or ends with a
+    Latin letter or digit only at a word edge (see kg.nlp.names)."""
+    from kg.nlp.names import NameMatch
+    from kg.text import fold
+    payloads: dict[str, list] = {}
+    for name, payload in names:  # (as NameIndex keeps them)
+        key = fold(name.strip())
+        if len(key) < 1:
+            continue
+        bucket = payloads.setdefault(key, [])
+        if payload not in bucket:
+            bucket.append(payload)
+    longest: dict[int, int] = {}  # where a name starts → where the longest one starting there ends
+    size = len(folded)
+    for key in payloads:
+        edge_start, edge_end = key[0] in _ALNUM, key[-1] in _ALNUM
+        at = folded.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if not (edge_start and at > 0 and folded[at - 1] in _ALNUM) and \
+                    not (edge_end and end < size and folded[end] in _ALNUM) and longest.get(at, -1) < end:
+                longest[at] = end
+            at = folded.find(key, at + 1)
+    out, pos = [], 0
+    for at in sorted(longest):
+        if at >= pos:
+            out.append(NameMatch(at, longest[at], tuple(payloads[folded[at:longest[at]]])))
+            pos = longest[at]
+    return out
 
 
 # 美中科技競逐, 中美貿易: two countries' short names side by side open a phrase about both, not a place
@@ -1337,20 +1471,29 @@ def _drop_known_across_people(doc: Doc) -> None:
     people = [(s, e) for s, e, t in doc._.get("lac_words") or [] if t == "PER" and e - s >= 2]
     if not people:
         return
+    starts, ends = [s for s, _ in people], [e for _, e in people]
+    ordered = starts == sorted(starts) and ends == sorted(ends)  # (lac_words are; then bisect, not scan)
+
     def straddles(info) -> bool:
         a, b = info["start"], info["end"]
-        return b - a <= 3 and any(s < a < e < b or a < s < b < e for s, e in people)
+        if b - a > 3:
+            return False
+        if not ordered:
+            return any(s < a < e < b or a < s < b < e for s, e in people)
+        # a person ending inside (a, b) who starts before a, or one starting inside it who ends after b
+        return any(s < a for s, _ in people[bisect_right(ends, a):bisect_left(ends, b)]) or \
+            any(e > b for _, e in people[bisect_right(starts, a):bisect_left(starts, b)])
     doc.spans[ENTITIES] = [sp for sp in doc.spans.get(ENTITIES, [])
-                           if not (sp._.kg and sp._.kg.get("known") and straddles(sp._.kg))]
+                           if not (kg_of(sp) and kg_of(sp).get("known") and straddles(kg_of(sp)))]
 
 
 def _known_in_brackets(folded: str, spans, existing) -> None:
     """《人工智慧國家安全保障法案》（GAIN AI Act）, 班克斯（Jim Banks）: a new name followed by a known
     one in brackets is that known entity under another name."""
-    known = {sp._.kg["start"]: sp for sp in existing if sp._.kg and sp._.kg["known"]}
+    known = {kg_of(sp)["start"]: sp for sp in existing if kg_of(sp) and kg_of(sp)["known"]}
     coarse = lambda cls: CLASS_LABEL.get(cls, "ORG")  # noqa: E731 (the spans' own coarse labels)
     for sp in spans:
-        info = sp._.kg
+        info = kg_of(sp)
         if info["known"]:
             continue
         m = re.match(r"[》」”]?\s?[（(]\s*", folded[info["end"]:info["end"] + 4])
@@ -1533,10 +1676,10 @@ def _starts_mid_word(folded: str, start: int) -> bool:
 def _brand_of_named_chips(folded: str, spans, existing) -> None:
     """晶片曜芯S9, where 曜芯 is 曜芯科技's short form: a chip found after the word for a chip whose
     name opens with an organisation's name is that organisation's model, as 曜芯S9 is without the word."""
-    orgs = [(folded[o._.kg["start"]:o._.kg["end"]], o._.kg["key"]) for o in list(spans) + list(existing)
-            if o._.kg and o._.kg["cls"] in ORG_CLASSES]
+    orgs = [(folded[kg_of(o)["start"]:kg_of(o)["end"]], kg_of(o)["key"]) for o in list(spans) + list(existing)
+            if kg_of(o) and kg_of(o)["cls"] in ORG_CLASSES]
     for s in spans:
-        info = s._.kg
+        info = kg_of(s)
         core = re.match(rf"[{HAN}]{{2,}}", folded[info["start"]:info["end"]]) if info["rule"] == "kind-then-chip" else None
         brand = next((key for name, key in orgs if core and name.startswith(core.group())), None)
         if brand is not None:
@@ -1606,7 +1749,7 @@ def _han_after_kind(doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]
     out = []
     for m in KIND_THEN_HAN.finditer(folded):
         name, (start, end) = m.group("name"), m.span("name")
-        inside = [(a, b, t) for a, b, t in words if a < end and b > start]
+        inside = _lac_overlapping(words, start, end)
         if not inside or inside[0][0] != start or inside[-1][1] != end or any(t not in NAME_TAGS for _, _, t in inside):
             continue
         # (企業家, 公司股價: the firm's word and the name's first character, or its first two, are a word)
@@ -1739,11 +1882,11 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
 def _as_romanised_known(folded: str, spans, existing) -> None:
     """柯頓（Tom Cotton）… 柯頓強調: the Chinese form of a person whose romanised form in brackets the
     reference knows is that person, wherever the article names it again (the spans are re-keyed)."""
-    latin = {sp._.kg["start"]: sp for sp in list(spans) + list(existing)
-             if sp._.kg and sp._.kg["cls"] == "Person" and sp._.kg["known"]}
+    latin = {kg_of(sp)["start"]: sp for sp in list(spans) + list(existing)
+             if kg_of(sp) and kg_of(sp)["cls"] == "Person" and kg_of(sp)["known"]}
     renamed: dict[str, dict] = {}
     for sp in spans:
-        info = sp._.kg
+        info = kg_of(sp)
         m = re.match(r"\s*[（(]\s*", folded[info["end"]:info["end"] + 3]) if info["cls"] == "Person" \
             and not info["known"] else None
         known = latin.get(info["end"] + m.end()) if m else None
@@ -1751,7 +1894,7 @@ def _as_romanised_known(folded: str, spans, existing) -> None:
             info.update(key=known._.kg["key"], cls=known._.kg["cls"], known=True)
             renamed[folded[info["start"]:info["end"]]] = info
     for sp in spans:
-        info = sp._.kg
+        info = kg_of(sp)
         same = renamed.get(folded[info["start"]:info["end"]]) if info["cls"] == "Person" and not info["known"] else None
         if same is not None:
             info.update(key=same["key"], cls=same["cls"], known=True)
@@ -1777,8 +1920,8 @@ def _drop_nested_places(doc: Doc, spans) -> None:
     inside an event's name (馬德里 in 美中馬德里經貿磋商) is where it happens, and stays.
     Linear after a sort: a name-dense text has thousands of spans."""
     import bisect
-    outer = sorted((s._.kg["start"], s._.kg["end"]) for s in spans
-                   if s._.kg["cls"] in ORG_CLASSES | PLACE_CLASSES)
+    outer = sorted((kg_of(s)["start"], kg_of(s)["end"]) for s in spans
+                   if kg_of(s)["cls"] in ORG_CLASSES | PLACE_CLASSES)
     group = doc.spans.get(ENTITIES)
     if group is None or not outer:
         return
@@ -1794,11 +1937,11 @@ def _drop_nested_places(doc: Doc, spans) -> None:
     places = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"}
     # 韓國|半導體產業協會: the country opening a national body's name stays a mention (the body's country)
     folded = texts(doc)[1]
-    national = {s._.kg["start"] for s in spans if s._.kg["cls"] in ORG_CLASSES
-                and folded.endswith(NATIONAL_BODIES, s._.kg["start"], s._.kg["end"])}
+    national = {kg_of(s)["start"] for s in spans if kg_of(s)["cls"] in ORG_CLASSES
+                and folded.endswith(NATIONAL_BODIES, kg_of(s)["start"], kg_of(s)["end"])}
     keep = []
     for s in group:
-        info = s._.kg
+        info = kg_of(s)
         if not (info and info.get("cls") in places and inside_another(info["start"], info["end"])) or \
                 (info.get("cls") == "Country" and info["start"] in national):
             keep.append(s)
