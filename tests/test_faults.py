@@ -41,6 +41,17 @@ def test_a_folder_that_is_not_a_store_is_refused(small_store, tmp_path):
     assert_refused(run_kg("ingest", str(corpus), store=a_file, check=False), "is a file, not a kg store", "file")
 
 
+def test_a_first_run_killed_before_its_database_existed_is_carried_on(small_store, tmp_path):
+    """kill -9 after the writer's lock file was made and before the database: the folder holds
+    only the lock, and the next run makes the store there instead of calling it a stranger's."""
+    corpus, _ = small_store
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "lock").touch()
+    run_kg("ingest", str(corpus), store=store)
+    assert "articles\t1\n" in run_kg("stats", store=store).stdout
+
+
 def test_a_store_of_another_format_is_refused_unchanged(small_store, tmp_path):
     corpus, store = small_store
     other = tmp_path / "other"

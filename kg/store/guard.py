@@ -25,7 +25,7 @@ from kg.errors import StoreError
 
 FORMAT = 1
 MARKER = "kg-store.json"
-_OURS = {"oxigraph", "lock", MARKER, "snapshots"}
+_OURS = {"oxigraph", "lock", MARKER, "kg-store.tmp", "snapshots"}
 
 
 def check_folder(location: Path, write: bool) -> None:
@@ -37,7 +37,9 @@ def check_folder(location: Path, write: bool) -> None:
             names = set(os.listdir(location))
         except PermissionError:
             raise StoreError(f"{location}: permission denied; check the folder's permissions") from None
-        if names and "oxigraph" not in names:
+        # (only our own files and no database: a first run killed between taking its lock and creating
+        # the database; the next run carries on)
+        if names - _OURS and "oxigraph" not in names:
             raise StoreError(f"{location}: not a kg store (it holds {len(names)} other file(s) and no oxigraph/ "
                              "database); give --store a new or empty folder")
         _check_marker(location)
