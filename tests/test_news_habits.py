@@ -857,6 +857,8 @@ def test_the_foundry_of_a_chip_a_pointer_names(facts):
     chip = next(e for e in f.entities.values() if e.cls == "Chip")
     made = [r for r in f.relations if r.subject == chip.key and r.property == "manufacturer" and r.object == "tsmc"]
     assert made and made[0].evidence.start >= made[0].evidence.sentence_start, f.relations
+    nodes = [s for s in f.statements if s.amount is not None and s.amount.unit == "NM"]
+    assert nodes and all(dict(s.roles).get("subject") == chip.key for s in nodes), nodes   # the chip's node
 
 
 def test_the_regulator_a_listing_is_filed_with_does_not_list(facts):

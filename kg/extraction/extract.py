@@ -248,6 +248,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # 在上海廠生產接近7奈米的晶片 / 其為7奈米工藝的增強版: a process node is the chip's its clause
             # names, else the maker's the clause is about
             subject = _node_owner(amount_frames, mentions, entities, folded, q["start"])
+            cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
+            if subject is None and PRODUCT_POINTER.search(folded, cs, q["start"]):
+                # …發布天樞X2。該晶片採用台積電3奈米製程: the chip named before, not the foundry named with it
+                subject = next((ent for ms, me, ent in reversed(mentions) if me <= cs and ent.cls in PRODUCTS
+                                and not _technology(ent) and cs - me < 300), None)
         if subject is None and q["unit"] != "NM" and (q["unit"] in SPEC_UNITS or q["unit"] in COUNT_LIKE):
             # 該超節點由384顆晶片組成，總算力可達300 PFLOPS: the product the sentence is about
             subject = _product_topic(mentions, folded, sentence, q["start"])
