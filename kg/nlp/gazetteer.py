@@ -7,43 +7,17 @@ from functools import lru_cache
 from typing import Generic, Iterable, Iterator, TypeVar
 
 from kg.nlp.names import NameIndex
-from kg.nlp.names import _compile as _compile_names
 from kg.reference import KnownEntity, ReferenceData, load_reference
 from kg.text import fold
 
 T = TypeVar("T")
 
 
-class _LookupFirstIndex(NameIndex[T]):
-    """A NameIndex whose regular expression is compiled on its first search, not when built.
-
-    The reference index is asked for names (`lookup`, `names`) in every worker, and searched in
-    none (`NameTrie` finds the names in text): compiling its expression of thousands of names cost
-    0.5 s of CPU in every process that builds a pipeline."""
-
-    def __init__(self, names: Iterable[tuple[str, T]]) -> None:
-        super().__init__(())
-        for name, payload in names:   # as NameIndex.__init__ does
-            key = fold(name.strip())
-            if len(key) < 1:
-                continue
-            bucket = self._payloads.setdefault(key, [])
-            if payload not in bucket:
-                bucket.append(payload)
-        self._compiled = False
-
-    def finditer(self, text: str, folded: str | None = None):
-        if not self._compiled:
-            self._regex = _compile_names(sorted(self._payloads)) if self._payloads else None
-            self._compiled = True
-        return super().finditer(text, folded)
-
-
 @lru_cache(maxsize=4)
 def reference_index(folder: str | None = None) -> NameIndex[str]:
     """Every label and alias of the reference data → entity ids."""
     ref = load_reference(folder)
-    return _LookupFirstIndex((name, ent.id) for ent in ref for name in ent.names())
+    return NameIndex((name, ent.id) for ent in ref for name in ent.names())
 
 
 # A law's name ending in 法 goes on into a longer common word: 法規, 法律, 法院, 法人…

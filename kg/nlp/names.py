@@ -27,7 +27,11 @@ class NameMatch(Generic[T]):
 
 
 class NameIndex(Generic[T]):
-    """Names → payloads, searchable in text. Build once, search many times."""
+    """Names → payloads, searchable in text. Build once, search many times.
+
+    The expression is compiled on the first search, not when built: the reference index is asked
+    for names (`lookup`, `names`) in every worker and searched in none (`NameTrie` finds the names
+    in text), and compiling its thousands of names cost 0.5 s of CPU in every such process."""
 
     def __init__(self, names: Iterable[tuple[str, T]]) -> None:
         self._payloads: dict[str, list[T]] = {}
@@ -38,7 +42,7 @@ class NameIndex(Generic[T]):
             bucket = self._payloads.setdefault(key, [])
             if payload not in bucket:
                 bucket.append(payload)
-        self._regex = _compile(sorted(self._payloads)) if self._payloads else None
+        self._regex: re.Pattern | None = None
 
     def __len__(self) -> int:
         return len(self._payloads)
@@ -54,8 +58,10 @@ class NameIndex(Generic[T]):
 
     def finditer(self, text: str, folded: str | None = None) -> Iterator[NameMatch[T]]:
         """Leftmost-longest, non-overlapping matches in text (pass `folded` if already computed)."""
-        if self._regex is None:
+        if not self._payloads:
             return
+        if self._regex is None:
+            self._regex = _compile(sorted(self._payloads))
         folded = fold(text) if folded is None else folded
         for m in self._regex.finditer(folded):
             yield NameMatch(m.start(), m.end(), tuple(self._payloads[m.group()]))

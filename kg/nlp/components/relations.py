@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extraction.frames import CuePattern
+from kg.extraction.frames import POINTED_KIND, CuePattern, clause_cues
 from kg.nlp.spans import main_company, mentions, texts
 from kg.nlp.temporal import cn_int
 
@@ -84,8 +84,6 @@ MAKER_CLAUSE = CuePattern(lambda w: r"(?:由|交由|委托|采用|使用|选择|
                           rf"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应|\d{{1,2}}\s*{w('node-unit')}(?=\s*[，。；,;]|$))")
 
 
-# 該晶片, 這款晶片, 此芯片: a pointer to the chip named before
-CHIP_POINTER = re.compile(r"(?:该|这款|这颗|此|此款|该款|新)(?:ai)?(?:芯片|晶片|处理器|gpu|加速器)")
 # 曾任…、…，現任…: a list of the posts someone held or holds
 CAREER = re.compile(r"(?:曾任|现任|历任|曾担任|现担任|目前担任|兼任)(?!职)")
 # 任命X為…, 聘請X擔任…: an appointment, the appointee after it
@@ -515,8 +513,11 @@ class RelationExtractor:
                     continue
                 org = maker[-1]
             products = [e for e in ents if e._.kg["end"] <= m.start() and e._.kg["cls"] in PRODUCTS]
-            pointer = CHIP_POINTER.search(folded, max(sent.start_char, m.start() - 8), m.start()) \
+            # (該晶片, 這款處理器: the clause cues' pointer to a product)
+            pointer = clause_cues().pointer.search(folded, max(sent.start_char, m.start() - 8), m.start()) \
                 if not products and self.last_chip is not None else None
+            kind = POINTED_KIND.search(pointer.group()) if pointer else None
+            pointer = pointer if kind is not None and kind.lastgroup == "product" else None
             if pointer:  # …發布天樞X2。該晶片採用台積電3奈米製程: the chip named before, evidence this sentence
                 out.append({**_rel(self.last_chip, "manufacturer", org, "made-by-pointer", sent),
                             "start": pointer.start(), "end": org._.kg["end"]})
