@@ -125,3 +125,37 @@ def test_a_statement_trigger_added_by_a_user_makes_statements_and_a_bad_one_is_r
         message = [m for m in res.stderr.splitlines() if "statement-triggers.csv:" in m]
         assert len(message) == 1 and f"statement-triggers.csv:{line}: bad statement trigger row" in message[0], res.stderr
         assert why in message[0]
+
+
+BRAND_PROBE = """
+from kg.corpus import Article
+from kg.extraction.extract import extract
+from kg.nlp import make_nlp
+nlp = make_nlp()
+for text in ("北辰微電子今年出貨的鴻鵠90表現亮眼。", "北辰微电子今年出货的鸿鹄90表现亮眼。"):
+    f = extract(nlp(nlp.make_doc(text)), Article(key="t/x.md", text=text, sha256="0" * 64, published=None))
+    print(sorted(n for e in f.entities.values() if e.cls == "Chip" for n in e.names))
+"""
+
+
+def test_a_name_cue_added_by_a_user_finds_a_name_and_a_bad_word_list_row_is_refused(tmp_path):
+    """chip-brand (ontology/lexicon/name-cues.csv) is the Chinese chip brands a model number follows:
+    a brand of one's own (鴻鵠) makes 鴻鵠90 a chip in both scripts; a row of a word-list kind
+    (area-word) that is a pattern, not words, stops the pipeline with one line naming the file."""
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    cues = onto / "lexicon" / "name-cues.csv"
+    run = lambda: _run(onto, BRAND_PROBE)
+    before = run()
+    assert before.returncode == 0, before.stderr
+    assert before.stdout.splitlines() == ["[]", "[]"]
+    good = cues.read_text(encoding="utf-8") + '"chip-brand","鸿鹄","鴻鵠90: a brand of our own"\n'
+    cues.write_text(good, encoding="utf-8")
+    after = run()
+    assert after.returncode == 0, after.stderr
+    assert after.stdout.splitlines() == ["['鴻鵠90']", "['鸿鹄90']"]
+    cues.write_text(good + '"area-word","[a-z]区",""\n', encoding="utf-8")
+    res = run()
+    assert res.returncode != 0
+    message = [m for m in res.stderr.splitlines() if "name-cues.csv:" in m]
+    assert len(message) == 1 and "bad name cue row" in message[0] and "words joined by |" in message[0], res.stderr

@@ -796,10 +796,10 @@ def _person_of_age(mentions, folded: str, start: int, end: int) -> Entity | None
     return after[0] if after else before[-1] if before else None
 
 
-PRODUCT_POINTER = re.compile(r"(?:该|这款|此款|这颗|其)(?:芯片|晶片|处理器|加速卡|产品|gpu)")
-# 該超節點, 這套系統, 此款伺服器 (folded): a pointer to the product named before
-PRODUCT_TOPIC = re.compile(r"(?:该|此|这)(?:款|套|台|颗|个|一)?(?:芯片|晶片|处理器|加速卡|加速器|产品|gpu|超节点|系统|服务器|"
-                           r"平台|集群|模型|机柜|芯片组|模组)")
+# 該晶片, 這款GPU (folded): a pointer to the chip named before, which a figure or a node in its clause is about
+PRODUCT_POINTER = CuePattern(lambda w: rf"(?:该|这款|此款|这颗|其)(?:{w('pointed-product')})")
+# 該超節點, 這套系統, 此款伺服器 (folded): a pointer to the product named before, a sentence's topic
+PRODUCT_TOPIC = CuePattern(lambda w: rf"(?:该|此|这)(?:款|套|台|颗|个|一)?(?:{w('pointed-product')})")
 COUNT_LIKE = {"TIMES", "PIECE", "UNIT", "CARD", "ITEM"}
 
 

@@ -43,15 +43,18 @@ class ClauseCues:
     adverbial: re.Pattern        # 受, 根據, 隨著: circumstance, no topic (at the start)
     reporting: re.Pattern        # 表示, 報導: a verb of saying ending the clause
     words: dict[str, str]        # every kind's rows as one alternation, for patterns built in code (CuePattern)
+    literals: dict[str, tuple[str, ...]]  # the words of the name cues that are word lists (CueWords)
 
 
 NEVER = r"(?!)"
 
 
-def pattern_rows(name: str, known: tuple[str, ...], what: str) -> dict[str, list[str]]:
+def pattern_rows(name: str, known: tuple[str, ...], what: str,
+                 literal: frozenset[str] = frozenset()) -> dict[str, list[str]]:
     """The rows of a lexicon file of kind,pattern[,note] rows (clause-cues.csv, statement-triggers.csv),
-    each kind's patterns in the file's order; a kind not in known or a pattern that does not
-    compile is a one-line PipelineError naming the file and line ("bad {what} row")."""
+    each kind's patterns in the file's order; a kind not in known, a pattern that does not
+    compile, or a row of a literal kind that is not plain words joined by | is a one-line
+    PipelineError naming the file and line ("bad {what} row")."""
     import csv
 
     from kg.errors import PipelineError
@@ -66,6 +69,8 @@ def pattern_rows(name: str, known: tuple[str, ...], what: str) -> dict[str, list
                     if kind not in known:
                         raise ValueError(f"kind must be one of {', '.join(known)}, not {kind!r}")
                     re.compile(pattern)
+                    if kind in literal and any(not w or re.escape(w) != w for w in pattern.split("|")):
+                        raise ValueError(f"the rows of {kind} are words joined by |, not a pattern: {pattern!r}")
                 except (KeyError, AttributeError, ValueError, re.error) as e:
                     raise PipelineError(f"{path}:{line}: bad {what} row: {e}") from e
                 kinds.setdefault(kind, []).append(pattern)
@@ -79,8 +84,10 @@ def alternation(patterns: list[str] | None) -> str:
 
 @lru_cache(maxsize=1)
 def clause_cues() -> ClauseCues:
-    """The clause cues of the ontology in use; a kind without rows never matches."""
+    """The clause cues of the ontology in use, and the name cues (name-cues.csv) of patterns built in
+    code; a kind without rows never matches."""
     kinds = pattern_rows("clause-cues.csv", CUE_KINDS, "clause cue")
+    names = pattern_rows("name-cues.csv", NAME_CUE_KINDS, "name cue", frozenset(NAME_WORD_KINDS))
 
     def alt(kind: str) -> str:
         return alternation(kinds.get(kind))
@@ -89,7 +96,8 @@ def clause_cues() -> ClauseCues:
         opening_company=re.compile(r"\s*" + alt("opening-company")), elaboration=re.compile(r"\s*" + alt("elaboration")),
         possessed=re.compile(r"\s*" + alt("possessed")),
         adverbial=re.compile(r"\s*" + alt("adverbial")), reporting=re.compile(alt("reporting") + r"\s*[:：]?\s*$"),
-        words={kind: alt(kind) for kind in CUE_KINDS})
+        words={kind: alt(kind) for kind in CUE_KINDS} | {kind: alternation(names.get(kind)) for kind in NAME_CUE_KINDS},
+        literals={kind: tuple(w for row in names.get(kind, ()) for w in row.split("|")) for kind in NAME_WORD_KINDS})
 
 
 CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "possessed", "adverbial", "reporting",
@@ -100,6 +108,12 @@ CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "poss
              "baseline", "previous-generation", "estimate-of", "estimate-says", "compares-with", "compared-joiner",
              "compared-after", "policy-opening", "policy-pointed", "in-force",
              "pointed-product", "pointed-policy")
+# The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
+# and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.
+NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word")
+NAME_CUE_KINDS = ("person-title", "official-title", "person-verb", "address-form", "portfolio", "chip-brand",
+                  "after-firm-name", "firm-after-name", "latin-firm-word", "career", "carries",
+                  *NAME_WORD_KINDS)
 
 
 class CuePattern:
@@ -122,7 +136,8 @@ class CuePattern:
             except re.error as e:  # a row that compiles alone but not inside its pattern (a group name of its own)
                 from kg.errors import PipelineError
                 from kg.reference import lexicon_file
-                raise PipelineError(f"{lexicon_file('clause-cues.csv')}: bad clause cue row: {e}") from e
+                raise PipelineError(f"{lexicon_file('clause-cues.csv')} or {lexicon_file('name-cues.csv')}: "
+                                    f"bad cue row: {e}") from e
         return self._re
 
     def search(self, *args):
@@ -136,6 +151,31 @@ class CuePattern:
 
     def finditer(self, *args):
         return self.compiled().finditer(*args)
+
+
+class CueWords:
+    """The words of a name cue kind that is a word list (national-body, area-word, …), read like the
+    set or tuple they replace: `w in words`, `text.endswith(words.tuple(), a, b)`."""
+
+    __slots__ = ("kind", "_cues", "_tuple", "_set")
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._cues = self._tuple = self._set = None
+
+    def tuple(self) -> tuple[str, ...]:
+        cues = clause_cues()
+        if cues is not self._cues:
+            self._tuple = cues.literals.get(self.kind, ())
+            self._set, self._cues = frozenset(self._tuple), cues
+        return self._tuple
+
+    def __contains__(self, word: object) -> bool:
+        self.tuple()
+        return word in self._set
+
+    def __iter__(self):
+        return iter(self.tuple())
 
 
 # What a pointer's noun says it points back to: 該晶片/該模型 a product, 該法案/該規定 a rule
@@ -445,7 +485,7 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
 
 
 #: 搭載, 配備: what a product carries is a part of it
-CARRIES = re.compile(r"搭载|配备|配置|内建|内置|装载")
+CARRIES = CuePattern("carries")
 #: 位於…的晶圓廠, 的業務: what follows a company is a part of it (a plant, a business), not the company
 PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?)?的[^，。；,;]{0,10}?(?:厂|工厂|晶圆厂|厂房|业务|部门|资产|产线|"
                      r"事业|设备|专利|子公司|分公司|工厂)"

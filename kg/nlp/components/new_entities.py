@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extraction.frames import CuePattern
+from kg.extraction.frames import CuePattern, CueWords
 from kg.nlp.components.known_entities import add_entities, char_span
 from kg.nlp.spans import ENTITIES, kg_of, texts
 from kg.reference.known import CLASS_LABEL
@@ -34,18 +34,11 @@ GENERIC = {"晶片", "晶圆", "记忆体", "存储器", "内存", "集成电路
            "存续", "标的", "目标", "合并后", "被合并", "吸收合并", "新设", "壳", "空壳",
            "美系", "日系", "韩系", "台系", "陆系", "中系", "欧系", "美资", "日资", "台资", "陆资", "港资",
            "控股子", "全资子", "旗下"}
-PERSON_TITLES = ("首席执行官|执行长|ceo|cfo|cto|coo|总裁|董事长|创始人|创办人|联合创始人|总统|副总统|主席|部长|社长|副社长|"
-                 "总监|处长|署长|厅长|司长|会长|理事长|行长|合伙人|副总经理|首席分析师|首席经济学家|董事总经理|"
-                 "总理|首相|主任|议员|参议员|众议员|发言人|分析师|研究员|教授|院长|总经理|副总裁|董事|经理|大使|局长|"
-                 "秘书长|国务卿|传记作者|作者|记者|专家|负责人|掌门人|高管|首席科学家|科学家|创办者|"
-                 # people named by what a report calls them: 中國籍男子劉洋, 被告王強
-                 "男子|女子|嫌犯|嫌疑人|疑犯|被告人|被告|商人|工程师|主管|检察官|检察长|法官|律师|大臣|公民|国民|次长|"
-                 # heads of a place or party, and officers by the Taiwanese and the long titles: 加州州長紐森, 財務長黃仁昭
-                 "州长|市长|省长|县长|镇长|区长|校长|党魁|主委|特使|贸易代表|财务长|营运长|技术长|策略长|首席[财运技信][务营术息]官|"
-                 # a company's legal representative and controller in filings: 法定代表人是…
-                 "法定代表人|实际控制人|实控人|"
-                 # Malaysian honorifics and a state's chief minister: 丹斯里楊忠禮, 拿督黃家和, 檳州首長曹觀友
-                 "拿督斯里|丹斯里|拿督|拿汀|首长")
+# Titles before a person's name (執行長黃仁勳), verbs a person's name comes before (…表示), the
+# portfolios of a ministry of two: name cues (ontology/lexicon/name-cues.csv)
+PERSON_TITLE = CuePattern("person-title")
+TITLE_BEFORE = CuePattern(lambda w: rf"(?:{w('person-title')})(?:是|为)?\s*$")
+VERB_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-verb')})")
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
                "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
                "戴莫孔向汤荣常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
@@ -58,8 +51,12 @@ SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
 class Rule:
     name: str
     cls: str
-    pattern: re.Pattern
+    pattern: re.Pattern | CuePattern  # (a CuePattern's words are name cues: ontology/lexicon/name-cues.csv)
     confidence: float
+
+
+def _compiled(pattern: re.Pattern | CuePattern) -> re.Pattern:
+    return pattern.compiled() if isinstance(pattern, CuePattern) else pattern
 
 
 # Characters Chinese uses to transliterate foreign names (史蒂芬·維特, 格里高利·艾倫).
@@ -74,15 +71,10 @@ DOTS = "·•・‧."  # "." is the full-width ．of 米雪兒．強斯頓, fold
 
 
 NAME_FOLLOW = set("，,。、；;：:！？!? \n“”「」『』（）()表称说指强认透宣回在于与和对也则就曾已将等的为是从向被把所创出担接领执预坦直写分介今昨本")
-PERSON_VERBS = ("表示|表明|认为|指出|分析|透露|称|说|强调|预计|预估|坦言|直言|写道|创立|创办|出任|担任|接任|领导|执掌|回应|"
-                "介绍|提到|补充|证实|否认|警告|呼吁|宣布|签署|出席|会见|批评|重申|坚称|声称|表态|承认|致词|致辞")
-
-
 # the portfolios of a ministry of two: 投資貿易及工業部
 # (投資、貿易及工業部 lists them with a comma)
-PORTFOLIO = (r"(?:贸易|工业|投资|经济|商业|科技|财政|通讯|通信|信息|数码|数字|能源|环境|社会|文化|教育|卫生|交通|发展|"
-             r"规划|国防|安全|外交|内政|司法|劳工|农业|创新|资源)")
-MINISTRY_CORE = re.compile(rf"(?:{PORTFOLIO}、?)+(?:及|和)")  # (投資、貿易與工業部: 與 names 貿易與工業部 alone)
+MINISTRY_CORE = r"(?:{portfolio}、?)+(?:及|和)"  # (投資、貿易與工業部: 與 names 貿易與工業部 alone)
+MINISTRY_CORE_RE = CuePattern(lambda w: MINISTRY_CORE.format(portfolio=w("portfolio")))
 
 
 # A company's name in Latin letters, up to four words: ALX Solutions, Nova Compute
@@ -101,8 +93,8 @@ def _rules() -> list[Rule]:
         # Transliterated foreign names: 史蒂芬·維特
         Rule("dotted-name", "Person", re.compile(rf"(?P<name>{dotted})"), 0.75),
         # Title before a Chinese name: 首席執行官黃仁勳, 執行長則由范立言出任, 研究員邱奕凱
-        Rule("title-name", "Person", re.compile(
-            rf"(?:{PERSON_TITLES})(?:暨[{HAN}]{{2,5}})?(?:则由|由|为|是)?(?P<name>{han_name})"), 0.7),
+        Rule("title-name", "Person", CuePattern(lambda w: 
+            rf"(?:{w('person-title')})(?:暨[{HAN}]{{2,5}})?(?:则由|由|为|是)?(?P<name>{han_name})"), 0.7),
         # A person a report names by surname only: 陳姓男子, 林姓工程師 (陳男, 林女 later: see _propagate)
         Rule("surname-only", "Person", re.compile(
             rf"(?P<name>[{''.join(sorted(SURNAMES))}]姓(?:男子|女子|工程师|员工|主管|高管|嫌犯|商人|被告|台商|男|女)"
@@ -110,13 +102,13 @@ def _rules() -> list[Rule]:
             rf"|[{''.join(sorted(SURNAMES - set('向于和高方')))}]某某?(?![某些种类项个方地处时日年月人公企国机部单家款位名型])"
             rf"(?=[，,。、；;（(\s与和及等被在的曾涉因已将向对于为是有则并\d]|$))"), 0.75),
         # A transliterated name between a title and a verb of saying: 貿工部長扎夫魯表示
-        Rule("title-translit", "Person", re.compile(
+        Rule("title-translit", "Person", CuePattern(lambda w:
             # (部長東姑賽夫魯以及…: or before the next of a list)
-            rf"(?:{PERSON_TITLES})(?P<name>[{TRANSLIT}]{{2,5}}?)(?=(?:也|则|亦|还|更)?(?:{PERSON_VERBS})|以及|、)"), 0.65),
+            rf"(?:{w('person-title')})(?P<name>[{TRANSLIT}]{{2,5}}?)(?=(?:也|则|亦|还|更)?(?:{w('person-verb')})|以及|、)"), 0.65),
         # A Japanese name (no Chinese surname) between an official's title and a verb of saying:
         # 官房長官木原稔表示, 經濟產業大臣武藤容治指出
-        Rule("title-han-name", "Person", re.compile(
-            rf"(?:大臣|长官|知事|社长|会长|干事长|首相)(?P<name>[{HAN}]{{2,4}}?)(?=(?:也|则|亦|还|更)?(?:{PERSON_VERBS}))"), 0.6),
+        Rule("title-han-name", "Person", CuePattern(lambda w:
+            rf"(?:{w('official-title')})(?P<name>[{HAN}]{{2,4}}?)(?=(?:也|则|亦|还|更)?(?:{w('person-verb')}))"), 0.6),
         # A Chinese name after an age: 28歲的耿川, 四十三歲的許浩, 41歲的新加坡人陳志明
         Rule("age-name", "Person", re.compile(
             rf"(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*岁的(?:[{HAN}]{{0,5}}?(?:籍男子|籍女子|籍|男子|女子|人|商人|华裔|男|女))?(?P<name>{han_name})"), 0.7),
@@ -124,8 +116,8 @@ def _rules() -> list[Rule]:
         Rule("nationality-name", "Person", re.compile(
             rf"籍(?:男子|女子|嫌犯|嫌疑人|被告|商人|人士|工程师|男|女)?(?P<name>{han_name}?)(?=[（(，,、。；;与和及\s]|$)"), 0.7),
         # A Chinese name before what people do: 張承遠創立, 蔡詠晴認為
-        Rule("name-verb", "Person", re.compile(
-            rf"(?:(?<=[，,。、；;：:\s“「（(由的])|^)(?P<name>{han_name})(?=(?:{PERSON_VERBS}))"), 0.6),
+        Rule("name-verb", "Person", CuePattern(lambda w:
+            rf"(?:(?<=[，,。、；;：:\s“「（(由的])|^)(?P<name>{han_name})(?=(?:{w('person-verb')}))"), 0.6),
         # A paper a report is sourced to, whatever its name ends in: 據人民郵電報，…; 據科技快報報導
         Rule("sourced-paper", "MediaOrganization", re.compile(
             rf"(?:据|根据)(?P<name>[{HAN}]{{3,7}}报|[{HAN}]{{2,4}}(?:财经|新闻网|资讯))(?=报道|报导|消息|指出|称|了解|获悉|[，,])"), 0.7),
@@ -175,14 +167,14 @@ def _rules() -> list[Rule]:
             rf"(?:名为|名叫|叫做|名称为)\s*[「“『]?(?P<name>{LATIN_NAME}|[{HAN}]{{2,8}}?)"
             rf"[」”』]?\s*的(?:[{HAN}]{{0,4}})?(?:公司|企业|集团)"), 0.7),
         # A ministry of two portfolios: 投資貿易及工業部, 經濟及社會發展部
-        Rule("ministry-and", "Organization", re.compile(
-            rf"(?P<name>[{HAN}]{{0,6}}?{MINISTRY_CORE.pattern}[{HAN}]{{2,4}}部)(?![长门分队])"), 0.7),
+        Rule("ministry-and", "Organization", CuePattern(lambda w:
+            rf"(?P<name>[{HAN}]{{0,6}}?{MINISTRY_CORE.format(portfolio=w('portfolio'))}[{HAN}]{{2,4}}部)(?![长门分队])"), 0.7),
         # A ministry named by its minister's title: 新加坡貿易及工業部長顏金勇 (not 總部長期); an assistant's or
         # deputy's title names the same ministry (助理司法部長, 副外交部長)
-        Rule("minister-ministry", "Organization", re.compile(
+        Rule("minister-ministry", "Organization", CuePattern(lambda w:
             rf"(?:(?<=[，,。、；;：:\s“「（(】〕])|^)(?:惟|但|而|并|且|亦|也|还|又|却|则)?(?:助理|常务副|副|代理|署理|时任|现任|前)?"
             # (工業部|部長, 通訊部|副部長; 惟|貿工部長: a conjunction opens the clause, not the name)
-            rf"(?P<name>(?:{PORTFOLIO}、)*[{HAN}]{{2,12}}?部)(?=(?:副|助理)?部?长(?!期|远|达|久|年|时间|大|足))"), 0.65),
+            rf"(?P<name>(?:{w('portfolio')}、)*[{HAN}]{{2,12}}?部)(?=(?:副|助理)?部?长(?!期|远|达|久|年|时间|大|足))"), 0.65),
         # A model named after the word for it: 開源推理模型Aurora-7, 大模型Qwen3 (a Latin name)
         Rule("ai-model", "AIModel", re.compile(
             r"(?:大模型|模型|语言模型|推理模型|开源模型)\s?(?P<name>[a-z][a-z0-9]*(?:[-.][a-z0-9]+){0,3})(?![a-z0-9])"), 0.7),
@@ -194,8 +186,8 @@ def _rules() -> list[Rule]:
         Rule("short-chip-model", "Chip", re.compile(
             r"(?:(?<=芯片)|(?<=晶片)|(?<=处理器)|(?<=加速器)|(?<=加速卡))\s?(?P<name>[a-z]{1,4}-\d[a-z]?)(?![a-z0-9])"
             r"|(?<![a-z0-9\-])(?P<name2>[a-z]{1,4}-\d[a-z]?)(?=\s?(?:芯片|晶片|处理器|加速器|加速卡|gpu))"), 0.7),
-        Rule("chip-brand-model", "Chip", re.compile(
-            r"(?P<name>(?:升腾|昇腾|思元|思源|曦云|曦思|天垓|智铠|邃思|云燧|深算|玄铁|含光|光合)\s?[a-z]{0,2}\d{1,4}[a-z]{0,2})"),
+        Rule("chip-brand-model", "Chip", CuePattern(lambda w:
+            rf"(?P<name>{w('chip-brand')}\s?[a-z]{{0,2}}\d{{1,4}}[a-z]{{0,2}})"),
             0.8),
         # A new chip named right after the word for it: AI晶片天樞X1, 新款GPU北極星166, 推理晶片Polaris 300
         # (a name, then a model number that no unit follows: 晶片出貨量200萬顆 names nothing)
@@ -475,7 +467,7 @@ class EntityDiscoverer:
                      and by_span[c]._.kg["cls"] == "Country"), None)
         if lead is not None and end - lead[1] >= 4 and folded.endswith(ORG_SUFFIXES, start, end) and \
                 not folded.endswith(("有限公司", "有限责任公司"), start, end) and \
-                not folded.endswith(NATIONAL_BODIES, start, end):  # 中國農業銀行股份有限公司: registered whole
+                not folded.endswith(NATIONAL_BODIES.tuple(), start, end):  # 中國農業銀行股份有限公司: registered whole
             start, clashes = lead[1], [c for c in clashes if c != lead]
         parent = next((c for c in clashes if c[0] == start and by_span.get(c) is not None
                        and by_span[c]._.kg["cls"] == "Company"), None)
@@ -721,8 +713,7 @@ class EntityDiscoverer:
                     out.append((start, end, "Person", LAC_PERSON))
                 elif re.fullmatch(rf"[{HAN}]{{4}}", name) and not _dictionary_phrase(name) and \
                         not any(ch in LAC_NAME_BREAK for ch in name) and (
-                        re.search(rf"(?:{PERSON_TITLES})(?:是|为)?\s*$", folded[max(0, start - 7):start])
-                        or re.match(rf"\s*(?:{PERSON_VERBS})", folded[end:end + 4])):
+                        TITLE_BEFORE.search(folded[max(0, start - 7):start]) or VERB_AFTER.match(folded[end:end + 4])):
                     # 社長小池淳義表示: a four-character name (Japanese, or a compound surname) beside a
                     # title or a verb of saying
                     out.append((start, end, "Person", LAC_PERSON))
@@ -748,10 +739,10 @@ class EntityDiscoverer:
                     continue  # 靈衢互聯|協議: what comes before a word for a technology names the technology
                 if _words_before_a_firm_word(name, ("公司", "企业", "集团", "厂商")):
                     continue  # 部分跨國科技公司: a kind of firm, no name
-                if re.fullmatch(TWO_COUNTRIES, name) or name.endswith(COMPANY_PARTS) and _cut(name)[-1] in COMPANY_PARTS or (
-                        name.endswith("政府") and name[:-2] in GENERIC | PLACE_WORDS):
+                if re.fullmatch(TWO_COUNTRIES, name) or name.endswith(COMPANY_PARTS.tuple()) and _cut(name)[-1] in COMPANY_PARTS or (
+                        name.endswith("政府") and (name[:-2] in GENERIC or name[:-2] in PLACE_WORDS)):
                     continue  # 美日, 亞利桑那子公司, 東道國政府: two countries, a part of a firm, a government by its role
-                if re.fullmatch(rf"[{HAN}]{{2}}会", name) and not name.endswith(BODY_MEETINGS):
+                if re.fullmatch(rf"[{HAN}]{{2}}会", name) and not name.endswith(BODY_MEETINGS.tuple()):
                     out.append((start, end, "Event", LAC_ORG))  # 川習會, 拜習會: a meeting named after its two leaders
                     continue
                 if KIND_OF_COMPANY.fullmatch(name):
@@ -832,8 +823,9 @@ class EntityDiscoverer:
         org_starts = {kg_of(s)["start"] for s in doc.spans.get(ENTITIES, []) if kg_of(s) and kg_of(s)["cls"] in ORG_CLASSES} \
             if doc is not None else set()
         for rule in RULES:
+            pattern = _compiled(rule.pattern)
             spans = [m.span("name") if m.group("name") is not None else m.span("name2")
-                     for m in rule.pattern.finditer(folded)] if _may_match(rule.pattern, folded) else []
+                     for m in pattern.finditer(folded)] if _may_match(pattern, folded) else []
             if rule.name == "org-suffix":
                 # 亞太科技 + 安全研究院 side by side are one name: 亞太科技安全研究院
                 spans += [(a0, b1) for (a0, a1), (b0, b1) in zip(spans, spans[1:]) if a1 == b0 and b1 - a0 <= 14]
@@ -1201,7 +1193,7 @@ class EntityDiscoverer:
             core = re.sub(r"(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇)$", "", name)
             if name.endswith("上市") or "市值" in name or "市场" in name:
                 return None
-            if re.search(PERSON_TITLES, core):
+            if PERSON_TITLE.search(core):
                 return None  # 副部長劉鎮|東: a title and a name, no town
             if len(core) < 2 or core in GENERIC or _common_word(core[-2:]) and not _common_word(core) or \
                     _dictionary_word(core) or core.endswith(("地", "城", "郊", "社", "园", "厂", "产业", "工业", "行政",
@@ -1292,9 +1284,9 @@ class EntityDiscoverer:
 
 PLACE_CLASSES = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"}
 #: bodies a country's name opens as part of the name (中國互聯網協會), unlike a company's (美國|星曜半導體公司)
-NATIONAL_BODIES = ("协会", "联合会", "学会", "商会", "联盟", "基金会", "委员会")
+NATIONAL_BODIES = CueWords("national-body")
 #: a surname and a form of address: 陳先生, 林女士
-ADDRESSED = re.compile(r".(?:先生|女士|小姐|博士|教授)")
+ADDRESSED = CuePattern(lambda w: rf".(?:{w('address-form')})")
 COMMON_WORD_FREQ = 1000
 # 3間辦公室, 兩家公司, 5起案件: a count and its measure word open no name
 COUNT_OPENING = re.compile(r"(?:逾|约|近|超过|超|上)?[\d一二三四五六七八九十百千万两几多数]+\s*[起个家只名位项间所座处]"
@@ -1555,16 +1547,15 @@ FUNCTION_WORDS = frozenset(("无疑", "展现", "已经", "正在", "将会", "�
 
 
 # words ending in a place suffix that name no place: 誤區 (a misconception), 展區 (a hall of a fair)
-AREA_WORDS = frozenset(("误区", "盲区", "禁区", "专区", "灾区", "雷区", "展区", "赛区", "分区", "社区", "片区", "辖区", "营区",
-                        "震区", "战区", "疫区", "厂区", "矿区", "产区"))
+AREA_WORDS = CueWords("area-word")
 # 持有, 增持, 出售…股份: verbs of holding or trading a company's shares
 HOLDING = re.compile(r"(?:持有|增持|减持|出售|收购|买入|卖出|转让|认购|抛售|购入|入股|持)$")
 # what names a part of a firm after the firm's name (亞利桑那子公司, Alphawave董事會), not a firm of its own
-COMPANY_PARTS = ("子公司", "分公司", "董事会", "董事局", "监事会", "股东会", "工厂", "办事处")
+COMPANY_PARTS = CueWords("company-part")
 # 協會, 學會, 工會: bodies whose names end in 會 like a meeting's
-BODY_MEETINGS = ("协会", "学会", "工会", "商会", "公会", "议会", "国会", "农会", "社会", "总会", "分会", "教会")
+BODY_MEETINGS = CueWords("body-meeting")
 # a place by its role: 東道國政府, 地方政府, 所在國政府
-PLACE_WORDS = frozenset(("东道国", "东道主", "地方", "当地", "所在国", "所在地", "出口国", "进口国", "第三国", "盟国", "友邦"))
+PLACE_WORDS = CueWords("place-word")
 
 
 def _word_and_kind_of_chip(name: str) -> bool:
@@ -1707,12 +1698,12 @@ ROMANIZED = re.compile(r"[（(]\s*(?P<latin>[A-Z][a-z]+(?:[ -](?:(?:bin|bint|al|
 ROMAN_RULE = Rule("romanized-name", "Person", ROMANIZED, 0.8)
 # A person named in Latin letters beside a title, a nationality or an age (美國公民Michael Chen, 助理檢察官
 # Sarah Miller), or before a verb of saying (Tan Wei Ming表示): capitalised words, read in the text
-LATIN_PERSON_CUE = re.compile(rf"(?:{PERSON_TITLES}|公民|国民|籍商人|籍男子|籍女子|商人|检察官|检察长|法官|律师|主管|岁的|"
+LATIN_PERSON_CUE = CuePattern(lambda w: rf"(?:{w('person-title')}|公民|国民|籍商人|籍男子|籍女子|商人|检察官|检察长|法官|律师|主管|岁的|"
                               r"董事|高管|创始人)\s*$")
 LATIN_PERSON = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?![A-Za-z0-9])")
 LATIN_PERSON_RULE = Rule("latin-person", "Person", LATIN_PERSON, 0.7)
 #: a firm's word right after a would-be person's name: the name is the firm's (楊忠禮|電力, 楊忠禮|機構)
-FIRM_AFTER_NAME = re.compile(r"是一家|公司|集团|科技|电力|机构|控股|实业|资本|电子|能源|银行|证券|基金|半导体")
+FIRM_AFTER_NAME = CuePattern("firm-after-name")
 SEAT_RULE = Rule("company-and-seat", "Company", re.compile(r"(?!)"), 0.6)   # found by _company_and_seat
 
 
@@ -1731,10 +1722,7 @@ def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule
 
 # 國產GPU廠商星曜智能宣布, 晶片新創企業澄瀾微將: a Chinese name right after a word for a kind of firm,
 # ending where what its subject does begins
-KIND_THEN_HAN = CuePattern(lambda w: rf"(?:{w('firm-word')})+(?P<name>[{HAN}]{{2,4}}?)"
-                           r"(?=[，,。、；;（(]|日前|昨日|今日|近日|今天|昨天|宣布|表示|指出|透露|将|已|于|与|和|也|正|获|完成|推出|发布|"
-                           r"称|计划|拟|预计|成立|位于|总部|股价|市值|旗下|同步|再度|首度|近期|目前|今年|去年|最新|"
-                           r"生产|研发|开发|制造|研制|提供|负责)")
+KIND_THEN_HAN = CuePattern(lambda w: rf"(?:{w('firm-word')})+(?P<name>[{HAN}]{{2,4}}?)(?=[，,。、；;（(]|{w('after-firm-name')})")
 HAN_FIRM_RULE = Rule("kind-then-han", "Company", re.compile(r"(?!)"), 0.6)   # found by _han_after_kind
 NAME_TAGS = {"n", "nz", "nr", "ns", "nt", "nw", "ORG", "PER", "LOC"}
 
@@ -1757,17 +1745,15 @@ def _han_after_kind(doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]
                 any(freq.get(folded[start - k:start + 1], 0) >= 100 for k in (1, 2)) \
                 or name in field_words() or any(ch in STOP_CHARS for ch in name) \
                 or _opens_with_verb(name) or name.startswith(GENERIC_START) or TIME_WORD.match(name) \
-                or re.search(PERSON_TITLES, name) or name[-1] in "们等都":
+                or PERSON_TITLE.search(name) or name[-1] in "们等都":
             continue
         out.append((start, end, "Company", HAN_FIRM_RULE))
     return out
 
 
 # 楊忠禮電力（YTL Power）: a Chinese name with its English one in brackets, a firm's by its last word
-LATIN_FIRM_IN_BRACKETS = re.compile(
-    r"[（(]\s*[a-z][a-z0-9&\-]*(?:\s[a-z0-9&.\-]+){0,3}\s(?:power|group|holdings|technologies|technology|semiconductors?|"
-    r"systems|corp|corporation|inc|ltd|limited|energy|capital|electronics|microelectronics|labs|networks|computing|"
-    r"international|industries)\.?\s*[)）]")
+LATIN_FIRM_IN_BRACKETS = CuePattern(
+    lambda w: rf"[（(]\s*[a-z][a-z0-9&\-]*(?:\s[a-z0-9&.\-]+){{0,3}}\s(?:{w('latin-firm-word')})\.?\s*[)）]")
 HAN_FIRM_RULE_LATIN = Rule("han-with-latin-firm", "Company", re.compile(r"(?!)"), 0.7)   # _han_before_latin_firm
 
 
@@ -1810,7 +1796,7 @@ def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
     for m in LATIN_PERSON.finditer(text):
         s, e = m.span("name")
         after = folded[e:e + 4]
-        if LATIN_PERSON_CUE.search(folded[max(0, s - 8):s]) or re.match(rf"\s*(?:{PERSON_VERBS})", after):
+        if LATIN_PERSON_CUE.search(folded[max(0, s - 8):s]) or VERB_AFTER.match(after):
             if not re.match(r"\s*(?:公司|集团|科技|芯片|晶片|平台|系统|架构|模型|基金|资本|实验室|大学|研究)", after):
                 out.append((s, e, "Person", LATIN_PERSON_RULE))
     return out
@@ -1938,7 +1924,7 @@ def _drop_nested_places(doc: Doc, spans) -> None:
     # 韓國|半導體產業協會: the country opening a national body's name stays a mention (the body's country)
     folded = texts(doc)[1]
     national = {kg_of(s)["start"] for s in spans if kg_of(s)["cls"] in ORG_CLASSES
-                and folded.endswith(NATIONAL_BODIES, kg_of(s)["start"], kg_of(s)["end"])}
+                and folded.endswith(NATIONAL_BODIES.tuple(), kg_of(s)["start"], kg_of(s)["end"])}
     keep = []
     for s in group:
         info = kg_of(s)
@@ -1959,7 +1945,7 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         legal = rule.name in ("org-long", "org-suffix") and folded.endswith(("有限公司", "有限责任公司"), start, end)
         m = (LEFT_CUT_LEGAL if legal else LEFT_CUT).match(folded, start, head_end)
         if m and m.end() > start:
-            core = MINISTRY_CORE.search(folded, start, end) if rule.name in ("ministry-and", "minister-ministry") else None
+            core = MINISTRY_CORE_RE.search(folded, start, end) if rule.name in ("ministry-and", "minister-ministry") else None
             start = min(m.end(), core.start()) if core else m.end()  # 投資|貿易及工業部 keeps its 投資
     if rule.name == "policy":  # 新法案|甚至比晶片擴散法案: a rule's name named before ends where this one may start
         inner = [m.end() for m in re.finditer(r"法案|规则|规定|禁令|条例|新规|清单", folded[start:end - 2])]

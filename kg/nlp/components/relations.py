@@ -85,7 +85,7 @@ MAKER_CLAUSE = CuePattern(lambda w: r"(?:由|交由|委托|采用|使用|选择|
 
 
 # 曾任…、…，現任…: a list of the posts someone held or holds
-CAREER = re.compile(r"(?:曾任|现任|历任|曾担任|现担任|目前担任|兼任)(?!职)")
+CAREER = CuePattern(lambda w: rf"{w('career')}(?!职)")
 # 任命X為…, 聘請X擔任…: an appointment, the appointee after it
 APPOINTED = re.compile(r"(?:任命|委任|聘任|聘请|延揽|提名)[^，。；]{0,24}$")
 APPOINTED_AS = re.compile(r"(?:为|担任|出任)(?:公司)?(?:资深|高级|执行|首席|全球|独立)?[^，。；]{0,6}(?:总裁|董事长|董事|执行长|总经理|"
