@@ -432,8 +432,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         cs, ce = _bounds(folded, d["start"], CLAUSE_ENDS)
         if POLICY_POINTER.search(folded, cs, ce):
             # 公告自12月1日起實施, 該規定將於明年生效: the policy the article named last
-            policy = next((ent for ms, me, ent in reversed(mentions) if me <= cs and ent.cls in ("Policy", "Law")
-                           and cs - me < 300), None)
+            # (決定實施出口管制，公告自…: the notice, not export controls named bare, the regime behind it)
+            named = [(ms, me, ent) for ms, me, ent in reversed(mentions) if me <= cs and ent.cls in ("Policy", "Law")
+                     and cs - me < 300]
+            policy = next((ent for ms, me, ent in named if not BARE_REGIME.fullmatch(folded, ms, me)),
+                          named[0][2] if named else None)
             keys = [policy.key] if policy is not None else keys
         if not keys:  # 自2016年成立以來，公司始終專注於…: the company the sentence points back to
             s0, s1 = sentence_of(d["start"])
@@ -808,6 +811,18 @@ def _counted(folded: str, start: int) -> bool:
     return re.search(r"\d\s*(?:颗|个|套|台|张|片|块|枚)\s*$", folded[max(0, start - 8):start]) is not None
 
 
+# 推出的, 最新研發的, 今年發表的: a short relative clause between a maker's name and its product's
+MAKER_RELATIVE = re.compile(r"\s*(?:所|最新|今年|去年|新)?(?:推出|发布|发表|开发|研发|设计|打造|自研|量产|生产|制造|展示|公布|亮相)(?:了)?的\s*")
+
+
+BARE_REGIME = re.compile(r"(?:出口|进口)(?:管制|管控)")
+
+
+def _maker_before(mentions, folded: str, m) -> bool:
+    """北辰微電子推出的曜芯S9: a maker's name in a short relative clause only qualifies the product after it."""
+    return m[2].cls in ORGS and any(o[2].cls in PRODUCTS and MAKER_RELATIVE.fullmatch(folded, m[1], o[0]) for o in mentions)
+
+
 def _possessor(mentions, folded: str, m) -> bool:
     """英偉達的GB200 NVL72: the name before 的 only qualifies the name after it, which the clause is about."""
     return any(o[0] == m[1] + 1 and folded[m[1]] == "的" for o in mentions)
@@ -845,11 +860,13 @@ def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -
             return head[2]
         c = c0 - 1
     opening = [m for m in mentions if s0 <= m[0] < pos]
-    first = opening[0] if opening else None
-    if first is not None and not folded[s0:first[0]].strip() and _possessor(mentions, folded, first) \
-            and len(opening) > 1 and opening[1][0] == first[1] + 1:
+    first = lead = opening[0] if opening else None
+    if first is not None and not folded[s0:first[0]].strip() and len(opening) > 1 and (
+            _possessor(mentions, folded, first) and opening[1][0] == first[1] + 1
+            # 北辰微電子推出的曜芯S9晶片，效能提升4倍: the maker's name in a relative clause before the product
+            or _maker_before(opening[:2], folded, first)):
         first = opening[1]
-    if first is not None and first[2].cls in PRODUCTS and not folded[s0:first[0]].strip(" 的"):
+    if first is not None and first[2].cls in PRODUCTS and not folded[s0:lead[0]].strip(" 的"):
         return first[2]
     return None
 
@@ -892,7 +909,8 @@ def _clause_subjects(frames, mentions, entities, folded: str, pos: int) -> list[
         return [topic] if topic is not None else []
     if not here:
         return []
-    heads = [x for x in here if not _possessor(here, folded, x) and not _counted(folded, x[0])]
+    heads = [x for x in here if not _possessor(here, folded, x) and not _maker_before(here, folded, x)
+             and not _counted(folded, x[0])]
     here = heads or here
     firm = [x for x in here if x[2].cls not in PLACES and x[2].cls not in ("Event",)]
     chosen = firm or here

@@ -222,6 +222,10 @@ def _rules() -> list[Rule]:
         Rule("policy", "Policy", re.compile(
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则)?|(?:管制|管控)(?:规定|措施|条例|新规|规则)|"
             rf"规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单))"), 0.65),
+        # Export controls named bare, the regime the article is about: 規避出口限制, 為符合出口管制規範
+        # (a country's or a product's name before it makes the longer name above)
+        Rule("export-controls", "Policy", re.compile(
+            r"(?P<name>(?:出口|进口)(?:管制|管控))(?![局法物条措清名对]|规[定则]|新规)"), 0.6),
         # Places by their form: 南山區, 坪山新區, 新竹科學園區, 合肥市
         Rule("place-suffix", "AdministrativeRegion", re.compile(
             rf"(?P<name>[{HAN}]{{2,4}}?(?:科学园区|高新区|开发区|新区|园区|自治区|省|(?<![股上城超夜门街楼车牛熊开收休后器])市|县|区|镇))"
@@ -454,6 +458,7 @@ class EntityDiscoverer:
             spans += [g for _, g in governments]
         _known_in_brackets(folded, spans, existing)
         _drop_nested_places(doc, spans)
+        _bare_export_controls(folded, spans, existing)
         add_entities(doc, spans)
         return doc
 
@@ -1272,7 +1277,8 @@ class EntityDiscoverer:
                                          or _common_word(core) or (bare != core and _common_word(bare)
                                                                    and bare not in field_words())):
                 return None   # (AI遊戲規則: a Latin word before a plain word, the rules of the game; AI晶片禁令 stays)
-            if rule.cls == "Policy" and re.fullmatch(r"(?:相关|有关|此类|这些|上述|该|新|各项|多项|现行|既有|国际|全球|多边|严格|更严格|"
+            if rule.cls == "Policy" and rule.name != "export-controls" and re.fullmatch(
+                    r"(?:相关|有关|此类|这些|上述|该|新|各项|多项|现行|既有|国际|全球|多边|严格|更严格|"
                                                       r"新一轮|进一步|更多)?"
                                                       r"(?:出口管制|管制|规定|规则|新规|禁令|清单|条例|措施)+", name):
                 return None
@@ -1295,6 +1301,24 @@ COUNT_OPENING = re.compile(r"(?:逾|约|近|超过|超|上)?[\d一二三四五�
 
 
 PREDICATE_TAGS = {"v", "vd", "p", "c", "u", "d", "q", "r", "xc"}
+
+
+EXPORT_REGIME = re.compile(r"(?:出口|进口)(?:管制|管控|限制)|出口禁令")
+
+
+def _bare_export_controls(folded: str, spans, existing) -> None:
+    """規避出口限制 … 確保出口管制: export controls named bare are one regime, the one the article
+    names in full (美國出口管制, 晶片出口管制, 稀土出口管制: the first such policy), else one entity."""
+    bare_keys = {kg_of(s)["key"] for s in spans if kg_of(s)["rule"] == "export-controls"}
+    if not bare_keys:
+        return
+    named = sorted((kg_of(s) for s in spans + list(existing) if kg_of(s) and kg_of(s)["cls"] in ("Policy", "Law")
+                    and kg_of(s)["key"] not in bare_keys
+                    and EXPORT_REGIME.search(folded, kg_of(s)["start"], kg_of(s)["end"])), key=lambda i: i["start"])
+    bare = sorted((kg_of(s) for s in spans if kg_of(s)["key"] in bare_keys), key=lambda i: i["start"])
+    regime = named[0] if named else bare[0]
+    for info in bare:
+        info.update(key=regime["key"], known=regime["known"], cls=regime["cls"])
 
 
 def _after_predicate(doc: Doc, start: int, end: int, min_len: int = 1) -> int | None:
