@@ -935,3 +935,10 @@ def test_a_figure_of_a_product_its_maker_names_in_a_relative_clause_is_the_produ
     chip, maker = key_of(f, "曜芯"), key_of(f, "北辰")
     owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
     assert owner["4"] == {chip} and maker not in owner["4"], owner
+
+
+def test_a_leaders_name_before_government_is_the_administration_not_the_person(facts):
+    f = facts("拜登政府去年收緊晶片出口，北辰微電子表示將遵守規定。")
+    assert "拜登政府" in names_of(f, "GovernmentAgency") and not names_of(f, "Person"), f.entities
+    f = facts("美國總統拜登政府去年收緊晶片出口。")   # the president named by title stays the person
+    assert names_of(f, "Person") and not names_of(f, "GovernmentAgency") - {"美国政府"}, f.entities

@@ -557,10 +557,16 @@ class EntityDiscoverer:
     def _governments(self, doc: Doc, folded: str, existing, taken) -> list:
         """大陸政府, 荷蘭當局, 新加坡警方: a country's name before 政府, 當局, 警方, 檢方, 海關 or 軍方
         names that body of the country, the one the reference data knows under another spelling of
-        the country (中國政府) or a new one."""
+        the country (中國政府) or a new one; a known leader's name before 政府 names the leader's
+        administration (川普政府)."""
         out = []
+        leaders = []
         for country in existing:
             info = kg_of(country)
+            if info["cls"] == "Person" and folded.startswith("政府", info["end"]):
+                if not PERSON_TITLE.search(folded[max(0, info["start"] - 4):info["start"]]):
+                    leaders.append(country)   # (美國總統川普政府: the president is named, by title)
+                continue
             if info["cls"] != "Country" or not GOVERNMENT.match(folded, info["end"]):
                 continue
             end = info["end"] + 2
@@ -580,6 +586,21 @@ class EntityDiscoverer:
                          "known": hit is not None, "rule": GOVERNMENT_RULE.name,
                          "confidence": GOVERNMENT_RULE.confidence, "start": info["start"], "end": end}
             out.append((country, span))
+        for leader in leaders:
+            # 川普政府, 拜登政府: a leader's administration, a body of its own (not the person, nor the country's
+            # government: 拜登政府 and 美國政府 in one article are two administrations)
+            info = kg_of(leader)
+            end = info["end"] + 2
+            if any(a < end and info["end"] < b for a, b in taken):
+                continue
+            span = char_span(doc, info["start"], end, "ORG")
+            if span is None:
+                continue
+            name = texts(doc)[0][info["start"]:end]
+            span._.kg = {"key": f"governmentagency/{name_key(name)}", "cls": "GovernmentAgency", "known": False,
+                         "rule": ADMINISTRATION_RULE.name, "confidence": ADMINISTRATION_RULE.confidence,
+                         "start": info["start"], "end": end}
+            out.append((leader, span))
         return out
 
     def _reporters(self, folded: str) -> list[tuple[int, int, str, "Rule"]]:
@@ -1826,6 +1847,7 @@ def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
     return out
 GOVERNMENT = re.compile(r"政府|当局|警方|检方|海关|军方")
 GOVERNMENT_RULE = Rule("country-government", "GovernmentAgency", GOVERNMENT, 0.75)
+ADMINISTRATION_RULE = Rule("leader-administration", "GovernmentAgency", re.compile(r"(?!)"), 0.7)  # _governments
 LAC_PERSON = Rule("trained-person", "Person", None, 0.6)
 LAC_PLACE = Rule("trained-place", "Place", None, 0.55)
 LAC_ORG = Rule("trained-org", "Organization", None, 0.55)
