@@ -942,3 +942,12 @@ def test_a_leaders_name_before_government_is_the_administration_not_the_person(f
     assert "拜登政府" in names_of(f, "GovernmentAgency") and not names_of(f, "Person"), f.entities
     f = facts("美國總統拜登政府去年收緊晶片出口。")   # the president named by title stays the person
     assert names_of(f, "Person") and not names_of(f, "GovernmentAgency") - {"美国政府"}, f.entities
+
+
+def test_the_members_of_a_list_of_shareholders_are_organisations_each_whole(facts):
+    f = facts("設立之初，北辰微電子的股東包括青嵐資本、香港曜石、曜石上海和曜石深圳。")
+    orgs = names_of(f, "Organization") | names_of(f, "Company")
+    assert {"青岚资本", "香港曜石", "曜石上海", "曜石深圳"} <= orgs, orgs
+    assert not names_of(f, "City") and "香港" not in names_of(f), names_of(f)
+    f = facts("北辰微電子的經營範圍包括股權投資、投資管理、資產管理等活動，股東為青嵐資本。")
+    assert not {"股权投资", "投资管理", "资产管理"} & names_of(f), names_of(f)

@@ -411,6 +411,12 @@ class EntityDiscoverer:
                 spans.append(span)
                 taken.append((start, end))
         _as_romanised_known(folded, spans, existing)
+        members, inside = self._holder_lists(doc, folded, spans, existing)
+        if members:
+            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in inside)]
+            existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in inside]
+            spans = [s for s in spans if (kg_of(s)["start"], kg_of(s)["end"]) not in inside] + members
+            taken = [t for t in taken if t not in inside] + [(kg_of(m)["start"], kg_of(m)["end"]) for m in members]
         spans += self._company_and_seat(doc, folded, existing, taken)
         spans += self._propagate(doc, folded, spans, taken)
         _brand_of_named_chips(folded, spans, existing)
@@ -602,6 +608,42 @@ class EntityDiscoverer:
                          "start": info["start"], "end": end}
             out.append((leader, span))
         return out
+
+    def _holder_lists(self, doc: Doc, folded: str, spans, existing) -> tuple[list, set]:
+        """股東包括聯和投資、香港威盛、威盛上海和威盛深圳: the members of a list of shareholders, investors or
+        buyers (a clause about stakes, capital or a transfer, one member already an organisation) are
+        organisations, each whole (香港威盛 is one, not Hong Kong and 威盛). Returns the new spans and
+        the spans found before inside them (to drop)."""
+        found = [s for s in list(existing) + list(spans) if kg_of(s)]
+        orgs = [(kg_of(s)["start"], kg_of(s)["end"]) for s in found if kg_of(s)["cls"] in ORG_CLASSES]
+        people = [(kg_of(s)["start"], kg_of(s)["end"]) for s in found if kg_of(s)["cls"] not in ORG_CLASSES | PLACE_CLASSES]
+        out, inside = [], set()
+        words, verbs = doc._.get("lac_words") or [], _dictionary_verbs()
+        for m in HOLDER_LIST.finditer(folded):
+            cs = max(folded.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
+            ce = min((i for i in (folded.find(c, m.end()) for c in "，,。；;\n") if i >= 0), default=len(folded))
+            if not HOLDING_CLAUSE.search(folded, cs, ce):
+                continue
+            members = _list_members(folded, m.start(), m.end(), ce, words)
+            if len(members) < 3 or not any(any(a <= x and y <= b for x, y in orgs) for a, b in members):
+                continue
+            for a, b in members:
+                name = folded[a:b]
+                if (a, b) in orgs or any(x < b and a < y for x, y in people) or not re.fullmatch(rf"[{HAN}a-z0-9]{{2,8}}", name) \
+                        or _common_word(name) or name in GENERIC or any(ch in "的了着过" for ch in name) \
+                        or all(len(w) >= 2 and _common_word(w) for w in _cut(name)) \
+                        or any(t == "v" and y < b and folded[x:y] in verbs for x, y, t in _lac_inside(words, a, b)):
+                    # 股權投資、投資管理: activities; 私募基金從事股權投資: a verb inside, a phrase
+                    continue
+                span = char_span(doc, a, b, "ORG")
+                if span is None:
+                    continue
+                span._.kg = {"key": f"organization/{name_key(texts(doc)[0][a:b])}", "cls": "Organization", "known": False,
+                             "rule": HOLDER_LIST_RULE.name, "confidence": HOLDER_LIST_RULE.confidence, "start": a, "end": b}
+                out.append(span)
+                inside |= {(kg_of(s)["start"], kg_of(s)["end"]) for s in found
+                           if a <= kg_of(s)["start"] and kg_of(s)["end"] <= b}
+        return out, inside
 
     def _reporters(self, folded: str) -> list[tuple[int, int, str, "Rule"]]:
         """記者張建中／台北報導, （中央社記者張建中新竹10日電）, 本報記者王若琳上海報道: the reporter's name
@@ -1847,6 +1889,40 @@ def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
     return out
 GOVERNMENT = re.compile(r"政府|当局|警方|检方|海关|军方")
 GOVERNMENT_RULE = Rule("country-government", "GovernmentAgency", GOVERNMENT, 0.75)
+# 聯和投資、香港威盛、威盛上海和威盛深圳: a list of three or more names joined by 、 (the last by 和, 及 or 與)
+HOLDER_LIST = re.compile(rf"[{HAN}a-z0-9]{{2,10}}(?:、[{HAN}a-z0-9]{{2,10}}){{2,}}")
+# the clause is about holding, buying into or selling a firm
+HOLDING_CLAUSE = re.compile(r"股东|股权|股份|增资|认购|入股|持股|出资|斥资|融资|投资方|投资人|投资者|受让|转让|注资|领投|跟投")
+HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
+LIST_OPENING = re.compile(r".*?(?:包括|包含|为|是|向|由|有|如|获)|[与和及]")
+LIST_CLOSING = re.compile(r"等|分别|各自|均|共同|合计|合共|将|已|也|则|都|共")
+
+
+def _list_members(folded: str, start: int, end: int, clause_end: int, lac_words: list) -> list[tuple[int, int]]:
+    """The members of a 、 list found at start..end: the first begins after the verb or word that opens the
+    list (包括, 向, 為), the last is split at 和/及/與 and ends where what the members do begins (分別, 等,
+    or a verb the dictionary knows: 轉讓)."""
+    parts, pos = [], start
+    for piece in folded[start:end].split("、"):
+        parts.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    a, b = parts[0]
+    opener = LIST_OPENING.match(folded, a, b)
+    if opener and b - opener.end() >= 2:
+        parts[0] = (opener.end(), b)
+    a, b = parts[-1]
+    b = min(clause_end, a + 16)   # (the pattern stops at ten characters: 嘉興信芯分|別斥資)
+    close = LIST_CLOSING.search(folded, a + 2, b)
+    if close:
+        b = close.start()
+    verbs = _dictionary_verbs()
+    b = next((x for x, y, t in _lac_inside(lac_words, a + 2, b) if t in ("v", "vd", "d", "p") and
+              (t in ("d", "p") or folded[x:y] in verbs)), b)
+    joined = re.search(r"(?:和|及|与|以及)(?=.{2,})", folded[a + 2:b])
+    parts[-1:] = [(a, a + 2 + joined.start()), (a + 2 + joined.end(), b)] if joined else [(a, b)]
+    return [(x, y) for x, y in parts if y - x >= 2]
+
+
 ADMINISTRATION_RULE = Rule("leader-administration", "GovernmentAgency", re.compile(r"(?!)"), 0.7)  # _governments
 LAC_PERSON = Rule("trained-person", "Person", None, 0.6)
 LAC_PLACE = Rule("trained-place", "Place", None, 0.55)
