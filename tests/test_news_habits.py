@@ -951,3 +951,8 @@ def test_the_members_of_a_list_of_shareholders_are_organisations_each_whole(fact
     assert not names_of(f, "City") and "香港" not in names_of(f), names_of(f)
     f = facts("北辰微電子的經營範圍包括股權投資、投資管理、資產管理等活動，股東為青嵐資本。")
     assert not {"股权投资", "投资管理", "资产管理"} & names_of(f), names_of(f)
+
+
+def test_a_chip_named_like_a_place_is_a_chip_wherever_it_is_named(facts):
+    f = facts("北辰微電子發布基於「青鸞架構」的鳳凰山高階圖形渲染晶片，效能提升三倍。鳳凰山同時支援光線追蹤。")
+    assert "凤凰山" in names_of(f, "Chip") and not names_of(f, "Place") - {"中国"}, f.entities

@@ -796,7 +796,14 @@ class EntityDiscoverer:
                         not _two_countries_and_word(name) and \
                         not name.endswith(("市场", "地区", "海外", "国内", "境内", "境外", "全球", "各地", "芯片", "晶片")) and \
                         not _modifier_and_word(name):
-                    out.append((start, end, "Place", LAC_PLACE))
+                    # 廬山高階圖形渲染晶片, 「花港架構」: a product with a place's name, wherever the article
+                    # names it so (花港支援…, once 花港架構 was named; a known architecture is named whole)
+                    named = next((n for n in (PRODUCT_AFTER_PLACE.match(folded, m.end())
+                                              for m in re.finditer(re.escape(name), folded)) if n), None)
+                    if named is None:
+                        out.append((start, end, "Place", LAC_PLACE))
+                    elif not self.index.lookup(name + "架构"):
+                        out.append((start, end, "Chip" if named.group("chip") else "Product", LAC_PRODUCT))
             elif label == "ORG":
                 if not re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or name in GENERIC or name in NOT_PRODUCTS \
                         or re.match(r"(?:奈米|纳米|英寸|吋|寸|nm\b)", name) or COUNTRY_COLLECTIVE.fullmatch(name) \
@@ -1926,6 +1933,11 @@ def _list_members(folded: str, start: int, end: int, clause_end: int, lac_words:
 ADMINISTRATION_RULE = Rule("leader-administration", "GovernmentAgency", re.compile(r"(?!)"), 0.7)  # _governments
 LAC_PERSON = Rule("trained-person", "Person", None, 0.6)
 LAC_PLACE = Rule("trained-place", "Place", None, 0.55)
+LAC_PRODUCT = Rule("trained-place-product", "Product", None, 0.5)
+# what follows a product named like a place: its architecture (花港架構), or a few modifiers and the word for a
+# chip (廬山高階圖形渲染晶片), not a plant or a trade (南港晶片廠, 新竹晶片產業)
+PRODUCT_AFTER_PLACE = re.compile(r"\s?[」”』\"]?\s?(?:架构|(?P<chip>[^，,。；;、\s」”]{0,8}?(?:芯片|晶片|显卡|显示卡|gpu|处理器)))"
+                                 r"(?!厂|产业|业|公司|企业|设计|制造|供应|出口|进口|市场|需求|产能|禁令|管制)")
 LAC_ORG = Rule("trained-org", "Organization", None, 0.55)
 # 一家GPU初創公司, AI晶片初創公司: a description of a company, not its name
 KIND_OF_COMPANY = re.compile(r"[a-z0-9]*(?:初创|新创|存储|芯片|晶片|设计|半导体|科技|ai|gpu|[a-z]+)*(?:子|分|母|附属|控股)?(?:公司|企业|厂商|集团)")
@@ -1933,7 +1945,7 @@ KIND_OF_COMPANY = re.compile(r"[a-z0-9]*(?:初创|新创|存储|芯片|晶片|�
 KIND_OF_FIRM = CuePattern(lambda w: rf"{w('kind-of-firm')}$")
 # A verb of building or setting up opens no name: (在愛達荷州)新建晶圓廠, 擴建封裝廠, 籌建研發中心
 BUILDING = CuePattern("building")
-TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG)
+TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG, LAC_PRODUCT)
 # Which of two candidates of one length wins: the rules in their order, then the trained tagger's, then
 # the rest (bylines, datelines, romanised names); by identity, as comparing Rules compares their patterns
 RULE_RANK = {id(r): i for i, r in enumerate(RULES)} | {id(r): len(RULES) for r in TRAINED}
