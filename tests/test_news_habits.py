@@ -956,3 +956,15 @@ def test_the_members_of_a_list_of_shareholders_are_organisations_each_whole(fact
 def test_a_chip_named_like_a_place_is_a_chip_wherever_it_is_named(facts):
     f = facts("北辰微電子發布基於「青鸞架構」的鳳凰山高階圖形渲染晶片，效能提升三倍。鳳凰山同時支援光線追蹤。")
     assert "凤凰山" in names_of(f, "Chip") and not names_of(f, "Place") - {"中国"}, f.entities
+
+
+def test_sums_shares_and_dates_in_chinese_numerals(facts):
+    f = facts("北辰微電子八日宣布投資一千億美元，持股百分之二十五，但市場傳言僅投資數十億美元。", published="2026-03-10")
+    values = {(str(st.amount.value), st.amount.unit) for st in f.statements if st.amount}
+    assert {("100000000000", "USD"), ("25", "PERCENT")} <= values, values
+    assert not any(v == "1000000000" for v, _ in values), values  # 數十億: several, no figure
+    assert any(st.date and st.date.iso == "2026-03-08" for st in f.statements)
+    f = facts("北辰微電子二○二五年營收達一六五○億元，年增一○○％，淨利一．六億元。", published="2026-03-10")
+    values = {(str(st.amount.value), st.amount.unit) for st in f.statements if st.amount}
+    assert {("165000000000", "CNY"), ("100", "PERCENT"), ("160000000", "CNY")} <= values, values
+    assert any(st.date and st.date.iso == "2025" for st in f.statements)

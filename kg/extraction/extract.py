@@ -937,7 +937,10 @@ def _amount_owners(statements: list[dict], amounts: list[dict], folded: str) -> 
         if not cands:
             continue
         clause = _bounds(folded, q["start"], CLAUSE_ENDS)
-        best = min(cands, key=lambda st: (not clause[0] <= st["start"] < clause[1], abs(st["start"] - q["start"])))
+        # (入股英特爾取得約4%股權、投資1000億美元: a list mark between a trigger and a figure parts them)
+        best = min(cands, key=lambda st: (not clause[0] <= st["start"] < clause[1],
+                                          "、" in folded[min(st["start"], q["start"]):max(st["start"], q["start"])],
+                                          abs(st["start"] - q["start"])))
         if best["kind"] == "comparison" and any(o is best for o in owners.values()):
             continue
         owners[(q["start"], q["value"])] = best

@@ -65,6 +65,10 @@ _SCALE = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?"
 _CUR = "(?P<cur>" + "|".join(sorted(CURRENCY, key=lambda n: (-len(n), n))) + ")"
 _CN_NUM = "一二两三四五六七八九十"
 
+_CN_DIGITS = "○〇零一二三四五六七八九"
+# 一六五○, 一.六, 一○○: digits written one by one in Chinese numerals (自由時報's way), with a decimal point
+_CN_POSITIONAL = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS}]+(?:\.[{_CN_DIGITS}]+)?|\.[{_CN_DIGITS}]+)"
+
 _COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
                r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|吨|公吨|公斤|千克|"
                # 16個計算櫃, 3個國家 (not 3個月, 2個百分點, 第4個)
@@ -83,6 +87,13 @@ _PATTERNS = [
     ("tpp", re.compile(r"tpp(?:[^\d。；;]{0,45}?)(?:为|是|达|:|：)?\s*(?P<num>\d{3,6})(?![\d%])")),
     ("money", re.compile(_APPROX + _NUMBER + r"\s*" + _SCALE + r"\s*" + _CUR)),
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
+    # 百分之四, 百分之三十五點五, 一○○％: a percentage in Chinese numerals
+    ("percent-cn", re.compile(_APPROX + rf"(?:百分之(?P<cnum>[零{_CN_NUM}百千]+(?:点[零{_CN_NUM}]+)?)"
+                              rf"|(?<![{_CN_DIGITS}.])(?P<cnum2>{_CN_POSITIONAL})\s*%)")),
+    # 一千億美元, 三百萬美元, 一．六億美元, 一六五○億美元: a sum in Chinese numerals, place by place or digit by
+    # digit (a bare digit before 元 is no sum: 一元化)
+    ("money-cn", re.compile(_APPROX + rf"(?<![{_CN_NUM}\d第百千万亿.○〇零数几多上余])(?P<cnum>{_CN_POSITIONAL}|[{_CN_NUM}][零{_CN_NUM}百千]*)\s*"
+                            + _SCALE + r"\s*" + _CUR)),
     ("times", re.compile(_APPROX + _NUMBER + r"\s*倍")),
     ("times-cn", re.compile(_APPROX + rf"(?<![{_CN_NUM}\d第])(?P<cn>[{_CN_NUM}]{{1,3}})\s*倍")),
     # 每秒3.2TB: a size per second is a rate
@@ -141,6 +152,29 @@ _PATTERNS = [
 COUNT_UNITS.update({"吨": "TONNE", "公吨": "TONNE", "公斤": "KG", "千克": "KG", "个": "ITEM", "款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
 
 
+_CN_DIGIT = {"○": 0, "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_PLACE = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(text: str) -> Decimal:
+    """A number in Chinese numerals below ten thousand, with its decimals: 一千 → 1000, 三百零五 → 305,
+    十二 → 12, 三十五点五 → 35.5; or written digit by digit: 一六五○ → 1650, 一.六 → 1.6."""
+    if not any(ch in _CN_PLACE for ch in text) and (len(text) > 1 and "点" not in text):
+        return Decimal("".join("." if ch == "." else str(_CN_DIGIT.get(ch, 0)) for ch in text))
+    whole, _, tenths = text.partition("点")
+    total, digit = 0, 0
+    for ch in whole:
+        if ch in _CN_PLACE:
+            total += (digit or 1) * _CN_PLACE[ch]
+            digit = 0
+        else:
+            digit = _CN_DIGIT[ch]
+    value = Decimal(total + digit)
+    if tenths:
+        value += Decimal("0." + "".join(str(_CN_DIGIT[ch]) for ch in tenths))
+    return value
+
+
 def find_amounts(folded: str) -> list[Amount]:
     """Every amount with a unit in folded text, non-overlapping, in text order."""
     out: list[Amount] = []
@@ -191,6 +225,16 @@ def find_amounts(folded: str) -> list[Amount]:
                 v = v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()
                 out.append(Amount(s, e, v, COUNT_UNITS.get(g["cunit"]) or COUNT_UNITS[g["cunit"][0]], _metric(folded, s),
                                   bool(g.get("approx")), rule))
+                continue
+            if rule in ("percent-cn", "money-cn"):
+                written = g.get("cnum") or g["cnum2"]
+                if rule == "money-cn" and not g.get("scale") and not re.search("[十百千]", written) and len(written) < 3:
+                    continue  # 一元, 三美元: too small a sum to be one a report states in words
+                value = cn_number(written) * SCALE.get(g.get("scale") or "", Decimal(1))
+                value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+                taken.append((s, e))
+                out.append(Amount(s, e, value, "PERCENT" if rule == "percent-cn" else CURRENCY[g["cur"]],
+                                  _metric(folded, s), bool(g.get("approx")), rule))
                 continue
             if rule == "times-cn":
                 taken.append((s, e))

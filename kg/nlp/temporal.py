@@ -11,9 +11,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "十": 10}
 _NUM = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
+# a year in digits, or digit by digit in Chinese numerals (二○二五年: 自由時報's way)
+_YEAR = r"(?P<y>(?:19|20)\d\d|[一二][九○〇零][○〇零一二三四五六七八九]{2})"
+# a day of the month in Chinese numerals (八日, 二十三日, 卅一日)
+_CN_DAY = r"(?:[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
@@ -26,6 +30,11 @@ class DateMention:
     resolved: bool      # the year (or the whole date) came from context
     quarter: int | None = None
     rule: str = ""
+
+
+def _year(text: str) -> int:
+    """2025 or 二○二五 → 2025."""
+    return int(text) if text.isdigit() else int("".join(str(CN_DIGITS[ch]) for ch in text))
 
 
 def cn_int(text: str) -> int:
@@ -50,21 +59,24 @@ _PATTERNS = [
     # 本季, 下一季; 上季 only as a time, not as the base of a comparison (與上季相比)
     ("this-quarter", re.compile(r"(?P<rel>本|上一?|下一?|当)\s*(?:个)?季度?(?![节风度末初])(?![^，。；,;]{0,3}(?:相比|比较|对比|比))")),
     ("first-quarters", re.compile(r"(?P<rel>今年|去年|明年)?\s*前\s*(?P<n>[一二三1-3])\s*(?:季度?|个季度)(?![节风])")),
-    ("ymd", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
+    ("ymd", re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
-    ("yq", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?(?![节风])")),
+    ("yq", re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?(?![节风])")),
     # 年底, 去年年底, 2025年底 (the year it names, not the article's)
     # (去年底, 今年初: the year's word shares its 年 with the time of year)
     ("year-end", re.compile(r"(?:(?<!\d)(?P<y>(?:19|20)\d\d)\s*|(?P<rel>今年|去年|明年|前年|今(?=年)|去(?=年)|明(?=年)))?"
                             r"(?P<when>年底|年末|年初|年中|上半年|下半年)")),
     ("yq2", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年?\s*q(?P<q>[1-4])(?![0-9])")),
-    ("ym", re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>{_NUM})\s*月")),
-    ("y", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*(?:年|财年)")),
+    ("ym", re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?P<m>{_NUM})\s*月")),
+    ("y", re.compile(rf"(?<![\d.○〇零一二三四五六七八九]){_YEAR}\s*(?:年|财年)")),
     ("rel-ymd", re.compile(rf"(?P<rel>今年|去年|明年|前年|同年|当年)\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号])?")),
     ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|同年|当年)?\s*(?:第\s*(?P<qd>[1-4])|(?:第\s*)?(?P<q>[一二三四]))\s*(?:财季|季(?:度)?)(?![节风])")),
     # 上月, 本月12日 (a day of that month)
-    ("rel-m", re.compile(r"(?P<rel>上个?月|本月|当月|同月|下个?月)(?:\s*(?P<d>[0-3]?\d)\s*[日号])?")),
-    ("d", re.compile(r"(?<![\d年月.个交易工作])(?<![\d年月]\s)(?P<d>[12]?\d|3[01])\s*日(?![内前后以起均])")),
+    ("rel-m", re.compile(rf"(?P<rel>上个?月|本月|当月|同月|下个?月)(?:\s*(?P<d>[0-3]?\d|{_CN_DAY})\s*[日号])?")),
+    ("d", re.compile(r"(?<![\d年月.个交易工作])(?<![\d年月]\s)(?P<d>[12]?\d|3[01])\s*日(?![内前后以起均])"
+                     # 美國司法部八日宣布: a day in Chinese numerals after a name, before what was done that day
+                     rf"|(?<![\d年月.个交易工作几数每前后这那本当次翌隔同某第上下{''.join(CN_DIGITS)}廿卅])(?P<dcn>{_CN_DAY})日"
+                     r"(?=\s*(?:[起晚早上下午间]|(?:宣布|表示|指出|发布|公布|召开|举行|举办|出席|会见|抵达|访问|签署|通过|回应|报导|报道|电|称|说|透露|强调|起诉|提起|裁定|证实)))")),
     ("md", re.compile(rf"(?<![\d年])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("m", re.compile(r"(?<![\d年个.])(?P<m>1[0-2]|[1-9])\s*月(?!\s*\d|[一二三四五六七八九十]+[日号])")),
     ("rel-y", re.compile(r"(?P<rel>今年|去年|明年|前年)(?!\s*(?:\d|[一二三四五六七八九十]{1,3}\s*月|第?\s*[一二三四]\s*季))")),
@@ -93,8 +105,8 @@ def infer_reference_year(folded: str) -> int | None:
     """
     past: list[int] = []
     future: list[int] = []
-    for m in re.finditer(r"(?<![\d.])((?:19|20)\d\d)\s*(?:年|财年)", folded):
-        year = int(m.group(1))
+    for m in re.finditer(rf"(?<![\d.]){_YEAR}\s*(?:年|财年)", folded):
+        year = _year(m.group("y"))
         (future if _FUTURE.search(folded[max(0, m.start() - 10):m.start()]) else past).append(year)
     if not past and not future:
         return None
@@ -189,18 +201,18 @@ def _resolve(s, e, rule, m, ref_year, anchor) -> DateMention | None:
     g = m.groupdict()
     try:
         if rule in ("ymd", "iso"):
-            d = dt.date(int(g["y"]), cn_int(g["m"]), cn_int(g["d"]))
+            d = dt.date(_year(g["y"]), cn_int(g["m"]), cn_int(g["d"]))
             return DateMention(s, e, d.isoformat(), "day", False, rule=rule)
         if rule in ("yq", "yq2"):
             q = cn_int(g["q"]) if not g["q"].isdigit() else int(g["q"])
-            return DateMention(s, e, f"{int(g['y']):04d}", "year", False, quarter=q, rule=rule)
+            return DateMention(s, e, f"{_year(g['y']):04d}", "year", False, quarter=q, rule=rule)
         if rule == "ym":
             month = cn_int(g["m"])
             if not 1 <= month <= 12:
                 return None
-            return DateMention(s, e, f"{int(g['y']):04d}-{month:02d}", "month", False, rule=rule)
+            return DateMention(s, e, f"{_year(g['y']):04d}-{month:02d}", "month", False, rule=rule)
         if rule == "y":
-            return DateMention(s, e, f"{int(g['y']):04d}", "year", False, rule=rule)
+            return DateMention(s, e, f"{_year(g['y']):04d}", "year", False, rule=rule)
         if ref_year is None:
             return _relative_to_anchor(s, e, rule, g, anchor)
         if rule == "rel-ymd":
@@ -235,14 +247,16 @@ def _resolve(s, e, rule, m, ref_year, anchor) -> DateMention | None:
             month = (month - 1) % 12 + 1
             if g.get("d"):
                 try:
-                    return DateMention(s, e, dt.date(year, month, int(g["d"])).isoformat(), "day", True, rule=rule)
+                    day = cn_int(g["d"].replace("廿", "二十").replace("卅", "三十"))
+                    return DateMention(s, e, dt.date(year, month, day).isoformat(), "day", True, rule=rule)
                 except ValueError:
                     return None
             return DateMention(s, e, f"{year:04d}-{month:02d}", "month", True, rule=rule)
         if rule == "d":
             if anchor is None:
                 return None
-            d = dt.date(anchor.year, anchor.month, cn_int(g["d"]))
+            day = g.get("d") or g["dcn"].replace("廿", "二十").replace("卅", "三十")
+            d = dt.date(anchor.year, anchor.month, cn_int(day))
             return DateMention(s, e, d.isoformat(), "day", True, rule=rule)
         if rule == "rel-y":
             return DateMention(s, e, f"{ref_year + _REL_YEAR[g['rel']]:04d}", "year", True, rule=rule)

@@ -384,6 +384,16 @@ class StatementExtractor:
                 if raised is not None:
                     return [("agent", key(e)) for e in leads[:4]] + [("counterpart", key(raised))]
             investor = _last(ents, cs, t0, ORGS | {"Person"})
+            if re.search(r"、\s*(?:并|再|还|也|同时|另)?\s*$", folded[cs:t0]) or investor is not None and re.search(
+                    r"(?:入股|投资|收购|并购|注资|增资)\s*$", folded[cs:investor._.kg["start"]]):
+                # (輝達入股英特爾取得4%股權: who is bought into is no buyer of the stake it then names, but
+                # what the stake is in) 輝達入股英特爾、投資OpenAI: a second deal after a list mark is the
+                # clause's first actor's
+                bought = investor
+                investor = next((e for e in ents if cs <= e._.kg["start"] < t0 and _cls(e) in ORGS | {"Person"}), investor)
+                if bought is not investor and folded[t0:t1] not in ("投资", "入股", "收购", "并购", "注资", "增资") \
+                        and "、" not in folded[bought._.kg["end"]:t0]:
+                    return [("agent", key(investor)), ("counterpart", key(bought))]
             target = next((e for e in after if _cls(e) in ORGS), None)
             to = max(folded.rfind("向", cs, t0), folded.rfind("对", cs, t0))
             acts = target is not None and investor is not None and re.fullmatch(
