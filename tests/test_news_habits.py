@@ -968,3 +968,20 @@ def test_sums_shares_and_dates_in_chinese_numerals(facts):
     values = {(str(st.amount.value), st.amount.unit) for st in f.statements if st.amount}
     assert {("165000000000", "CNY"), ("100", "PERCENT"), ("160000000", "CNY")} <= values, values
     assert any(st.date and st.date.iso == "2025" for st in f.statements)
+
+
+def test_a_transliterated_name_after_a_title_before_a_career_verb_or_its_latin_form(facts):
+    f = facts("星曜半導體宣布，執行長桑德斯退休，由財務長克萊恩(Tom Kline)擔任臨時執行長。")
+    people = names_of(f, "Person")
+    assert "桑德斯" in people and "克莱恩" in people, people
+    assert (key_of(f, "星曜"), "chiefExecutiveOfficer", key_of(f, "桑德斯")) in relations_of(f)
+
+
+def test_an_editors_byline_in_brackets_after_a_dateline(facts):
+    f = facts("財聯社8月25日訊（編輯 趙昊）北辰微電子發布新款推理晶片。")
+    assert (key_of(f, "赵昊"), "employer", key_of(f, "财联社")) in relations_of(f), relations_of(f)
+
+
+def test_a_listing_with_an_aside_in_brackets_between_the_company_and_the_exchange(facts):
+    f = facts("8月8日，北辰微電子控股有限公司（下稱「北辰微電子」，HK:02999）在港交所主板上市。")
+    assert any(p == "stockExchange" and s == key_of(f, "北辰") for s, p, o in relations_of(f)), relations_of(f)

@@ -103,8 +103,10 @@ def _rules() -> list[Rule]:
             rf"(?=[，,。、；;（(\s与和及等被在的曾涉因已将向对于为是有则并\d]|$))"), 0.75),
         # A transliterated name between a title and a verb of saying: 貿工部長扎夫魯表示
         Rule("title-translit", "Person", CuePattern(lambda w:
-            # (部長東姑賽夫魯以及…: or before the next of a list)
-            rf"(?:{w('person-title')})(?P<name>[{TRANSLIT}]{{2,5}}?)(?=(?:也|则|亦|还|更)?(?:{w('person-verb')})|以及|、)"), 0.65),
+            # (部長東姑賽夫魯以及…: or before the next of a list; 財務長辛斯納(David Zinsner): or before the
+            # name in Latin letters, in brackets)
+            rf"(?:{w('person-title')})(?P<name>[{TRANSLIT}]{{2,5}}?)(?=(?:也|则|亦|还|更)?(?:{w('person-verb')})|以及|、"
+            r"|\s?[（(]\s?[a-z]+[ -][a-z])"), 0.65),   # (folded text: the Latin name in lower case)
         # A Japanese name (no Chinese surname) between an official's title and a verb of saying:
         # 官房長官木原稔表示, 經濟產業大臣武藤容治指出
         Rule("title-han-name", "Person", CuePattern(lambda w:
@@ -117,7 +119,8 @@ def _rules() -> list[Rule]:
             rf"籍(?:男子|女子|嫌犯|嫌疑人|被告|商人|人士|工程师|男|女)?(?P<name>{han_name}?)(?=[（(，,、。；;与和及\s]|$)"), 0.7),
         # A Chinese name before what people do: 張承遠創立, 蔡詠晴認為
         Rule("name-verb", "Person", CuePattern(lambda w:
-            rf"(?:(?<=[，,。、；;：:\s“「（(由的])|^)(?P<name>{han_name})(?=(?:{w('person-verb')}))"), 0.6),
+            # (林男離職: a surname and 男/女 is the short form of 林姓男子, found with it)
+            rf"(?:(?<=[，,。、；;：:\s“「（(由的])|^)(?!.[男女](?:{w('person-verb')}))(?P<name>{han_name})(?=(?:{w('person-verb')}))"), 0.6),
         # A paper a report is sourced to, whatever its name ends in: 據人民郵電報，…; 據科技快報報導
         Rule("sourced-paper", "MediaOrganization", re.compile(
             rf"(?:据|根据)(?P<name>[{HAN}]{{3,7}}报|[{HAN}]{{2,4}}(?:财经|新闻网|资讯))(?=报道|报导|消息|指出|称|了解|获悉|[，,])"), 0.7),
@@ -1951,7 +1954,9 @@ TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG, LAC_PRODUCT)
 RULE_RANK = {id(r): i for i, r in enumerate(RULES)} | {id(r): len(RULES) for r in TRAINED}
 MEDIA_SUFFIX = ("新闻", "日报", "时报", "晚报", "电视台", "通讯社", "新闻网", "新闻社", "周刊", "杂志", "广播", "早报", "商报", "财经")
 # 記者X, and 編譯X: a wire story's translator signs it as its reporter would (鉅亨網編譯陳文華)
-REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编译)\s*[:：]?\s*")
+REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编译)\s*[:：]?\s*"
+                      # 財聯社8月25日訊(編輯 牛占林): an editor's byline in brackets
+                      r"|(?<=[（(【])\s*(?:编辑|责编|责任编辑|撰文|作者)\s*[:：|｜]?\s*")
 REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 # （記者張曉明、李雪）: a further reporter after the first
 CO_REPORTER = CuePattern(lambda w: rf"{w('reporter-joiner')}\s*(?P<co>[{HAN}]{{2,3}}?)(?=[)）、,，\s/／])")

@@ -277,7 +277,10 @@ class RelationExtractor:
             for b in ents[i + 1:i + 3]:
                 if b._.kg["cls"] != "StockExchange":
                     continue
-                gap = re.sub(r"[”“」「）)（(\"]", "", folded[a._.kg["end"]:b._.kg["start"]])
+                # (黑芝麻智能（下稱“黑芝麻智能”，HK:02533）在港交所主板上市: an aside in brackets is no gap)
+                gap = re.sub(r"^(?:控股)?(?:股份有限公司|有限责任公司|有限公司|集团|公司)|[（(][^（）()]{0,40}[）)]", "",
+                             folded[a._.kg["end"]:b._.kg["start"]])
+                gap = re.sub(r"[”“」「）)（(\"]", "", gap)
                 tail = folded[b._.kg["end"]:b._.kg["end"] + 14]
                 clause = folded[a._.kg["start"]:b._.kg["end"] + 14].split("，")[0].split(",")[0]
                 if re.fullmatch(r"(?:目前|已|已经|正式|今天|今日|昨天|昨日|明天|本周|昨|今|于[^，。,]{0,8}|[\d\s（）()月日号]{1,10})*"
