@@ -985,3 +985,15 @@ def test_an_editors_byline_in_brackets_after_a_dateline(facts):
 def test_a_listing_with_an_aside_in_brackets_between_the_company_and_the_exchange(facts):
     f = facts("8月8日，北辰微電子控股有限公司（下稱「北辰微電子」，HK:02999）在港交所主板上市。")
     assert any(p == "stockExchange" and s == key_of(f, "北辰") for s, p, o in relations_of(f)), relations_of(f)
+
+
+def test_a_firm_registered_under_a_latin_name_holds_the_country_in_its_name(facts):
+    f = facts("青嵐資本和Nova Compute USA LLC分別斥資690萬美元、300萬美元參與認購，全資股東為Beichen Micro (HK) Limited。")
+    firms = {n for e in f.entities.values() if e.cls == "Company" for n in e.names}
+    assert {"Nova Compute USA LLC", "Beichen Micro (HK) Limited"} <= firms, firms
+
+
+@pytest.mark.parametrize("sentence", ["北辰微電子能否成功在港上市，仍有待觀察。", "北辰微電子去年宣布插旗檳城。"])
+def test_a_business_verb_ends_no_place_name(facts, sentence):
+    f = facts(sentence)
+    assert not {n for n in names_of(f, "Place") if n.endswith(("上市", "插旗"))}, names_of(f)

@@ -159,9 +159,10 @@ def _rules() -> list[Rule]:
             rf"(?<![a-z0-9\-.])(?P<name>{LATIN_NAME})\s?(?=(?:公司|集团))"), 0.65),
         # A Latin name ending in a corporate word: Fidelity Management & Research Company, Atreides Management
         Rule("latin-corporate", "Company", re.compile(
-            r"(?<![a-z0-9\-.&])(?P<name>[a-z][a-z0-9\-.]*(?:\s(?:&\s)?[a-z0-9][a-z0-9\-.]*){0,4}\s(?:company|management|capital|"
-            r"partners|ventures|inc\.?|corp\.?|corporation|llc|ltd\.?|holdings|technologies|labs|investments|securities|"
-            r"semiconductor|electronics))(?![a-z0-9])"), 0.65),
+            # (Black Sesame Technologies (HK) Limited, Nova Compute Pte. Ltd.: a seat in brackets, a legal form)
+            r"(?<![a-z0-9\-.&])(?P<name>[a-z][a-z0-9\-.]*(?:\s(?:&\s)?(?:[a-z0-9][a-z0-9\-.]*|\([a-z]{2,10}\))){0,4}\s(?:company|management|capital|"
+            r"partners|ventures|inc\.?|corp\.?|corporation|llc|ltd\.?|limited|pte\.?\s?ltd\.?|sdn\.?\s?bhd\.?|gmbh|plc|holdings|"
+            r"technologies|labs|investments|securities|semiconductor|electronics))(?![a-z0-9])"), 0.65),
         # Numbered notices and orders: 商務部公告2026年第61號, 2026年第61號公告, 第18號令
         Rule("numbered-notice", "Policy", re.compile(
             r"(?P<name>(?:(?:19|20)\d\d\s*年\s*)?第\s*\d{1,4}\s*号\s*(?:公告|令|决定)|公告\s*(?:19|20)\d\d\s*年\s*第\s*\d{1,4}\s*号)"), 0.8),
@@ -401,8 +402,9 @@ class EntityDiscoverer:
                 # known names inside a longer new name (參議院 in 參議院聽證會, 亞太 in 亞太…研究院) may stand
                 # side by side with it; an organisation may only hold a place, and only at its start
                 inside = all(a >= start and b <= end for a, b in clashes)
-                if not inside or rule.cls not in ("Event", "Policy", "Organization", "AdministrativeRegion"):
-                    continue
+                registered = rule.name == "latin-corporate" and LEGAL_FORM.search(folded, start, end) is not None
+                if not inside or rule.cls not in ("Event", "Policy", "Organization", "AdministrativeRegion") and not registered:
+                    continue   # (Joyson Electronic USA LLC: a legal form makes the name whole, a country inside it)
                 if rule.cls == "AdministrativeRegion" and not all(a == start and (a, b) in place_spans
                                                                   for a, b in clashes):
                     continue
@@ -798,6 +800,7 @@ class EntityDiscoverer:
                         not re.fullmatch(r"[中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙][中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙东西南北]{1,2}", name) and \
                         not _two_countries_and_word(name) and \
                         not name.endswith(("市场", "地区", "海外", "国内", "境内", "境外", "全球", "各地", "芯片", "晶片")) and \
+                        not name.endswith(PLACE_VERBS.tuple()) and \
                         not _modifier_and_word(name):
                     # 廬山高階圖形渲染晶片, 「花港架構」: a product with a place's name, wherever the article
                     # names it so (花港支援…, once 花港架構 was named; a known architecture is named whole)
@@ -1653,6 +1656,8 @@ COMPANY_PARTS = CueWords("company-part")
 BODY_MEETINGS = CueWords("body-meeting")
 # a place by its role: 東道國政府, 地方政府, 所在國政府
 PLACE_WORDS = CueWords("place-word")
+# 在港上市, 宣布插旗檳城: a business's verb the tagger reads as (the end of) a place's name
+PLACE_VERBS = CueWords("place-verb")
 
 
 def _word_and_kind_of_chip(name: str) -> bool:
@@ -1903,6 +1908,7 @@ GOVERNMENT_RULE = Rule("country-government", "GovernmentAgency", GOVERNMENT, 0.7
 HOLDER_LIST = re.compile(rf"[{HAN}a-z0-9]{{2,10}}(?:、[{HAN}a-z0-9]{{2,10}}){{2,}}")
 # the clause is about holding, buying into or selling a firm
 HOLDING_CLAUSE = re.compile(r"股东|股权|股份|增资|认购|入股|持股|出资|斥资|融资|投资方|投资人|投资者|受让|转让|注资|领投|跟投")
+LEGAL_FORM = re.compile(r"\s(?:llc|ltd|limited|inc|corp|corporation|pte\.?\s?ltd|sdn\.?\s?bhd|gmbh|plc)\.?$")
 HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
 LIST_OPENING = re.compile(r".*?(?:包括|包含|为|是|向|由|有|如|获)|[与和及]")
 LIST_CLOSING = re.compile(r"等|分别|各自|均|共同|合计|合共|将|已|也|则|都|共")
