@@ -997,3 +997,10 @@ def test_a_firm_registered_under_a_latin_name_holds_the_country_in_its_name(fact
 def test_a_business_verb_ends_no_place_name(facts, sentence):
     f = facts(sentence)
     assert not {n for n in names_of(f, "Place") if n.endswith(("上市", "插旗"))}, names_of(f)
+
+
+def test_a_figure_inside_a_pointers_relative_clause_is_the_companys(facts):
+    f = facts("星曜半導體靠批量預購晶片起家。如今這家兩年前營收僅1600萬美元的公司，市值已超過500億美元，客戶包括北辰微電子、青嵐資本等。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    firm = key_of(f, "星曜")
+    assert owner["16000000"] == {firm} and owner["50000000000"] == {firm}, owner

@@ -278,7 +278,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                                and not _before_in_sentence(mentions, folded, q["start"])):
             if recent is not None:
                 subject = recent
-            elif re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]):
+            elif re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]) or any(
+                    m.start() <= q["start"] < m.end() for m in POINTER_AROUND.finditer(folded, sentence[0], sentence[1])):
+                # (這家兩年前營收僅1600萬美元的公司: the figure inside a pointer's relative clause is the company's)
                 # 報告期內，公司實現營收…: the article's company, else the company the sentence before is about
                 subject = main or company_before(mentions, folded, sentence[0]) or subject
         if recent is not None and not settled and last_sentence == sentence and subject is not recent and \
@@ -815,6 +817,8 @@ def _counted(folded: str, start: int) -> bool:
 MAKER_RELATIVE = re.compile(r"\s*(?:所|最新|今年|去年|新)?(?:推出|发布|发表|开发|研发|设计|打造|自研|量产|生产|制造|展示|公布|亮相)(?:了)?的\s*")
 
 
+# 這家兩年前營收僅1600萬美元的公司: a pointer to a company with a relative clause inside it
+POINTER_AROUND = re.compile(r"(?:这家|该|这间)[^，。；,;]{2,24}?的(?:公司|企业|集团|厂商)")
 BARE_REGIME = re.compile(r"(?:出口|进口)(?:管制|管控)")
 
 
