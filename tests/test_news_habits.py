@@ -1004,3 +1004,8 @@ def test_a_figure_inside_a_pointers_relative_clause_is_the_companys(facts):
     owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
     firm = key_of(f, "星曜")
     assert owner["16000000"] == {firm} and owner["50000000000"] == {firm}, owner
+
+
+def test_a_long_official_name_may_hold_a_region_and_employs_the_titled_person_after_it(facts):
+    f = facts("尤瑟夫東南亞經濟研究院客座研究員莫里斯(Anna Morris)指出，新規將衝擊出口。")
+    assert (key_of(f, "Anna Morris"), "employer", key_of(f, "研究院")) in relations_of(f), relations_of(f)

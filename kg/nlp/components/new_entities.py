@@ -409,8 +409,10 @@ class EntityDiscoverer:
                                                                   for a, b in clashes):
                     continue
                 if rule.cls == "Organization" and not all(a == start and (a, b) in place_spans for a, b in clashes) \
-                        and not (rule.name == "org-long" and folded[start:end].endswith(("委员会", "办公室", "基金会"))):
-                    continue
+                        and not (rule.name == "org-long" and folded[start:end].endswith(("委员会", "办公室", "基金会"))) \
+                        and not (rule.name == "org-long" and end - start >= 8 and all((a, b) in place_spans for a, b in clashes)
+                                 and not any(t in PREDICATE_TAGS for _, _, t in _lac_inside(doc._.get("lac_words") or [], start, end))):
+                    continue   # (尤索夫伊薩東南亞研究院: a long official name may hold a region, if no verb is in it)
             span = self._span(doc, start, end, cls, rule)
             if span is not None:
                 spans.append(span)
