@@ -1009,3 +1009,10 @@ def test_a_figure_inside_a_pointers_relative_clause_is_the_companys(facts):
 def test_a_long_official_name_may_hold_a_region_and_employs_the_titled_person_after_it(facts):
     f = facts("尤瑟夫東南亞經濟研究院客座研究員莫里斯(Anna Morris)指出，新規將衝擊出口。")
     assert (key_of(f, "Anna Morris"), "employer", key_of(f, "研究院")) in relations_of(f), relations_of(f)
+
+
+def test_a_body_named_with_its_abbreviation_in_brackets_and_a_known_name_inside_it(facts):
+    f = facts("全港最大的北辰微電子人工智能超算中心（BAIC）去年啟用。BAIC提供3000 PFLOPS算力，數十億美元的指數型股票基金(ETF)則未受影響。")
+    centre = key_of(f, "超算中心")
+    assert "BAIC" in f.entities[centre].names and f.entities[centre].cls == "Organization", f.entities
+    assert not any("ETF" in e.names for e in f.entities.values()), f.entities

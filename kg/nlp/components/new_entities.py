@@ -252,6 +252,12 @@ def _rules() -> list[Rule]:
         # A partnership by its registered form, after a clause edge or 為/是: 第一大股東為合肥清輝集電企業管理合夥企業（有限合夥）
         Rule("partnership", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(与和及为是])|^)(?P<name>[{HAN}]{{4,20}}?合伙企业)"), 0.7),
+        # A body or a scheme named with its abbreviation in brackets: 數碼港人工智能超算中心（AISC）,
+        # 人工智能資助計劃（AISS）
+        Rule("named-with-abbreviation", "Organization", re.compile(
+            # (通訊及多媒體委員會（MCMC）: 及, 與 may join the words of the name itself)
+            rf"(?:(?<=[的，,。、；;：:\s“「（(在由将为])|^)(?P<name>[{HAN}]{{4,14}}?(?:中心|研究院|研究所|实验室|联盟|协会|学会|"
+            rf"委员会|管理局|计划|计画|项目|方案))\s?(?=[（(][a-z]{{2,8}}[)）])"), 0.7),
         # Organisations by their form: …公司, …科技, …研究院, …部, …局, …委員會
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
@@ -402,13 +408,14 @@ class EntityDiscoverer:
                 # known names inside a longer new name (參議院 in 參議院聽證會, 亞太 in 亞太…研究院) may stand
                 # side by side with it; an organisation may only hold a place, and only at its start
                 inside = all(a >= start and b <= end for a, b in clashes)
-                registered = rule.name == "latin-corporate" and LEGAL_FORM.search(folded, start, end) is not None
+                registered = rule.name == "latin-corporate" and LEGAL_FORM.search(folded, start, end) is not None \
+                    or rule.name == "named-with-abbreviation"   # (數碼港人工智能超算中心（AISC）: named whole)
                 if not inside or rule.cls not in ("Event", "Policy", "Organization", "AdministrativeRegion") and not registered:
                     continue   # (Joyson Electronic USA LLC: a legal form makes the name whole, a country inside it)
                 if rule.cls == "AdministrativeRegion" and not all(a == start and (a, b) in place_spans
                                                                   for a, b in clashes):
                     continue
-                if rule.cls == "Organization" and not all(a == start and (a, b) in place_spans for a, b in clashes) \
+                if rule.cls == "Organization" and not registered and not all(a == start and (a, b) in place_spans for a, b in clashes) \
                         and not (rule.name == "org-long" and folded[start:end].endswith(("委员会", "办公室", "基金会"))) \
                         and not (rule.name == "org-long" and end - start >= 8 and all((a, b) in place_spans for a, b in clashes)
                                  and not any(t in PREDICATE_TAGS for _, _, t in _lac_inside(doc._.get("lac_words") or [], start, end))):
@@ -1199,6 +1206,9 @@ class EntityDiscoverer:
         return out
 
     def _classify(self, name: str, rule: Rule) -> str | None:
+        if rule.name == "named-with-abbreviation":  # (資助計劃（AISS）: a scheme is a policy)
+            return None if _common_word(name) else "Policy" if name.endswith(("计划", "计画", "项目", "方案")) \
+                else "ResearchInstitute" if name.endswith(("研究院", "研究所", "实验室")) else "Organization"
         core = name
         if rule.cls == "Organization" and COUNT_OPENING.match(name):
             return None  # 3間辦公室, 兩家研究院: a count, no body
