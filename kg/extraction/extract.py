@@ -814,7 +814,7 @@ def _counted(folded: str, start: int) -> bool:
 
 
 # 推出的, 最新研發的, 今年發表的: a short relative clause between a maker's name and its product's
-MAKER_RELATIVE = re.compile(r"\s*(?:所|最新|今年|去年|新)?(?:推出|发布|发表|开发|研发|设计|打造|自研|量产|生产|制造|展示|公布|亮相)(?:了)?的\s*")
+MAKER_RELATIVE = CuePattern(lambda w: rf"\s*(?:所|最新|今年|去年|新)?{w('maker-verb')}(?:了)?的\s*")
 
 
 # 這家兩年前營收僅1600萬美元的公司: a pointer to a company with a relative clause inside it

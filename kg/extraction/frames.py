@@ -113,6 +113,7 @@ CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "poss
 NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb")
 NAME_CUE_KINDS = ("person-title", "official-title", "person-verb", "address-form", "portfolio", "chip-brand",
                   "after-firm-name", "firm-after-name", "latin-firm-word", "career", "carries",
+                  "holding-clause", "list-opening", "list-closing", "maker-verb",
                   *NAME_WORD_KINDS)
 
 

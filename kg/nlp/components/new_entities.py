@@ -1919,11 +1919,11 @@ GOVERNMENT_RULE = Rule("country-government", "GovernmentAgency", GOVERNMENT, 0.7
 # 聯和投資、香港威盛、威盛上海和威盛深圳: a list of three or more names joined by 、 (the last by 和, 及 or 與)
 HOLDER_LIST = re.compile(rf"[{HAN}a-z0-9]{{2,10}}(?:、[{HAN}a-z0-9]{{2,10}}){{2,}}")
 # the clause is about holding, buying into or selling a firm
-HOLDING_CLAUSE = re.compile(r"股东|股权|股份|增资|认购|入股|持股|出资|斥资|融资|投资方|投资人|投资者|受让|转让|注资|领投|跟投")
+HOLDING_CLAUSE = CuePattern("holding-clause")
 LEGAL_FORM = re.compile(r"\s(?:llc|ltd|limited|inc|corp|corporation|pte\.?\s?ltd|sdn\.?\s?bhd|gmbh|plc)\.?$")
 HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
-LIST_OPENING = re.compile(r".*?(?:包括|包含|为|是|向|由|有|如|获)|[与和及]")
-LIST_CLOSING = re.compile(r"等|分别|各自|均|共同|合计|合共|将|已|也|则|都|共")
+LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}|[与和及]")
+LIST_CLOSING = CuePattern("list-closing")
 
 
 def _list_members(folded: str, start: int, end: int, clause_end: int, lac_words: list) -> list[tuple[int, int]]:
