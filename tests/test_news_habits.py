@@ -1016,3 +1016,11 @@ def test_a_body_named_with_its_abbreviation_in_brackets_and_a_known_name_inside_
     centre = key_of(f, "超算中心")
     assert "BAIC" in f.entities[centre].names and f.entities[centre].cls == "Organization", f.entities
     assert not any("ETF" in e.names for e in f.entities.values()), f.entities
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("坐在他身旁的是一位名叫音譯柯莉（又名Alice Ko）的女子。", "柯莉"),
+    ("警方表示，一名名為陳立的男子已被捕。", "陈立"),
+])
+def test_a_person_introduced_by_name(facts, sentence, name):
+    assert name in names_of(facts(sentence), "Person")

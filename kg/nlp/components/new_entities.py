@@ -170,6 +170,10 @@ def _rules() -> list[Rule]:
         Rule("named-company", "Company", re.compile(
             rf"(?:名为|名叫|叫做|名称为)\s*[「“『]?(?P<name>{LATIN_NAME}|[{HAN}]{{2,8}}?)"
             rf"[」”』]?\s*的(?:[{HAN}]{{0,4}})?(?:公司|企业|集团)"), 0.7),
+        # A person introduced by name: 一位名叫（音譯）黃樂（又名Alice Huang）的女子, 名為陳立的男子
+        Rule("named-person", "Person", re.compile(
+            rf"(?:名为|名叫|叫做|化名)\s*(?:[（(]?音译[)）]?)?\s*[「“『]?(?P<name>[{HAN}]{{2,3}}?)[」”』]?"
+            rf"(?=\s*[（(]|\s*的(?:女子|男子|女性|男性|人士|华人|商人|高管|工程师|员工|学生|嫌犯|嫌疑人))"), 0.7),
         # A ministry of two portfolios: 投資貿易及工業部, 經濟及社會發展部
         Rule("ministry-and", "Organization", CuePattern(lambda w:
             rf"(?P<name>[{HAN}]{{0,6}}?{MINISTRY_CORE.format(portfolio=w('portfolio'))}[{HAN}]{{2,4}}部)(?![长门分队])"), 0.7),
