@@ -1024,3 +1024,9 @@ def test_a_body_named_with_its_abbreviation_in_brackets_and_a_known_name_inside_
 ])
 def test_a_person_introduced_by_name(facts, sentence, name):
     assert name in names_of(facts(sentence), "Person")
+
+
+def test_the_parent_named_in_brackets_after_its_subsidiary(facts):
+    f = facts("啟城發展有限公司（青嵐集團間接全資附屬公司）斥資690萬美元參與認購。")
+    assert (key_of(f, "啟城"), "parentOrganization", key_of(f, "青嵐集團")) in relations_of(f), relations_of(f)
+    assert not any("附属" in n for n in names_of(f)), names_of(f)

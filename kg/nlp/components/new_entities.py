@@ -785,6 +785,9 @@ class EntityDiscoverer:
             end = start + len(name)
             if label == "PER" and len(name) == 3 and _adverb_after_list(folded, end):
                 end, name = end - 1, name[:2]
+            tail = SUBSIDIARY_TAIL.search(name) if label == "ORG" else None
+            if tail is not None and tail.start() >= 2:   # 廣汽集團|間接全資附屬公司
+                end, name = start + tail.start(), name[:tail.start()]
             if label == "ORG" and re.search(r"(?:籍|联邦)$", name) and len(name) >= 4:
                 end, name = end - (1 if name.endswith("籍") else 2), re.sub(r"(?:籍|联邦)$", "", name)   # 共和黨|籍, 共和黨|聯邦(參議員)
             if len(name) < 2 or _common_word(name) or name.startswith(GENERIC_START) or ADDRESSED.fullmatch(name):
@@ -2098,8 +2101,16 @@ def _drop_nested_places(doc: Doc, spans) -> None:
 SEATED = re.compile(r"\([^()]{2,4}\)(?:股份有限公司|有限责任公司|有限公司|公司)$")
 
 
+# 廣汽集團間接全資附屬公司: what a firm is to another, after the other's name, is no part of the name
+SUBSIDIARY_TAIL = re.compile(r"(?:间接|直接)?(?:全资|控股)(?:附属|子|孙)公司$")
+
+
 def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
-    """Pull a candidate's left edge past function words, verbs, digits of counts and spaces."""
+    """Pull a candidate's left edge past function words, verbs, digits of counts and spaces; and its
+    right edge before a subsidiary's description (廣汽集團|間接全資附屬公司)."""
+    tail = SUBSIDIARY_TAIL.search(folded, start, end)
+    if tail is not None and tail.start() - start >= 2:
+        end = tail.start()
     if rule.cls in ("Event", "Policy", "Organization") and rule.name not in ("quoted-org", "titled-policy"):
         head_end = folded.find("(", start, end)
         head_end = head_end if head_end > 0 else max(start, end - 2)

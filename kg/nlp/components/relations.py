@@ -84,6 +84,8 @@ MAKER_CLAUSE = CuePattern(lambda w: r"(?:由|交由|委托|采用|使用|选择|
                           rf"(?:制程|工艺|代工|生产|制造|流片|投片|完成|封装|供应|\d{{1,2}}\s*{w('node-unit')}(?=\s*[，。；,;]|$))")
 
 
+# （廣汽集團間接全資附屬公司）, （均勝電子旗下子公司）: what follows a parent's name in brackets after its subsidiary
+SUBSIDIARY_OF = re.compile(r"(?:的|旗下)?(?:间接|直接)?(?:全资|控股|持股\d{1,3}%的)?(?:附属|子|孙)公司\s?[)）]")
 # 曾任…、…，現任…: a list of the posts someone held or holds
 CAREER = CuePattern(lambda w: rf"{w('career')}(?!职)")
 # 任命X為…, 聘請X擔任…: an appointment, the appointee after it
@@ -223,6 +225,9 @@ class RelationExtractor:
                     out.append(_rel(a, "country", b, "is-a-company-of", sent))
                 elif ca in ORGS and cb in ORGS | PRODUCTS and re.fullmatch(r"旗下(?:的)?(?:[^，。；,;]{0,6}(?:公司|品牌|子公司|部门|商|厂|企业))?", gap):
                     out.append(_rel(b, "parentOrganization", a, "subsidiary", sent))
+                elif ca in ORGS and cb in ORGS and re.fullmatch(r"\s?[（(]", gap) and SUBSIDIARY_OF.match(folded, b._.kg["end"]):
+                    # 啟城發展有限公司（廣汽集團間接全資附屬公司）: the firm in brackets owns the one before it
+                    out.append(_rel(a, "parentOrganization", b, "subsidiary-in-brackets", sent))
         for outer in ents:  # 上海證券交易所科創板上市委員會: a body named inside another's name belongs to it
             if outer._.kg["cls"] in ORGS and not outer._.kg.get("known"):
                 for inner in ents:
