@@ -1030,3 +1030,36 @@ def test_the_parent_named_in_brackets_after_its_subsidiary(facts):
     f = facts("啟城發展有限公司（青嵐集團間接全資附屬公司）斥資690萬美元參與認購。")
     assert (key_of(f, "啟城"), "parentOrganization", key_of(f, "青嵐集團")) in relations_of(f), relations_of(f)
     assert not any("附属" in n for n in names_of(f)), names_of(f)
+
+
+@pytest.mark.parametrize("sentence, place, person, prop", [
+    ("檳城首席部長林振邦說，州政府歡迎更多晶片封測廠進駐。", "檳城", "林振邦", "headOfGovernment"),
+    ("日本首相高野真一表示，將與業界代表會面。", "日本", "高野真一", "headOfGovernment"),
+    ("美國總統布雷克表示，將放寬晶片出口。", "美國", "布雷克", "headOfState"),
+])
+def test_a_head_of_government_or_state_titled_after_the_place(facts, sentence, place, person, prop):
+    f = facts(sentence)
+    assert (key_of(f, place), prop, key_of(f, person)) in relations_of(f), relations_of(f)
+    assert not any("首席部" in n for n in names_of(f)), names_of(f)  # 首席部長 is a title, no ministry
+
+
+def test_people_listed_with_titles_after_their_company_all_work_there(facts):
+    f = facts("星曜半導體的高層包括財務長林國強與技術長陳美玲。")
+    firm = key_of(f, "星曜")
+    assert {r.subject for r in f.relations if r.property == "employer" and r.object == firm} == \
+        {key_of(f, "林國強"), key_of(f, "陳美玲")}, relations_of(f)
+
+
+def test_two_people_given_a_shared_interim_post_are_both_its_holders(facts):
+    f = facts("星曜半導體宣布，由財務長林國強和產品主管陳美玲擔任臨時聯合執行長。")
+    firm = key_of(f, "星曜")
+    assert {r.object for r in f.relations if r.property == "chiefExecutiveOfficer" and r.subject == firm} == \
+        {key_of(f, "林國強"), key_of(f, "陳美玲")}, relations_of(f)
+    g = facts("林國強表示陳美玲現任執行長。")  # a verb of saying between: no list
+    assert not any(r.property == "chiefExecutiveOfficer" for r in g.relations)
+
+
+def test_a_compound_title_holding_the_chief_executives_is_the_chief_executive(facts):
+    f = facts("北辰微電子執行長暨共同創辦人王大同表示，新廠明年量產。")
+    firm, person = key_of(f, "北辰"), key_of(f, "王大同")
+    assert {(firm, "chiefExecutiveOfficer", person), (firm, "foundedBy", person)} <= relations_of(f), relations_of(f)

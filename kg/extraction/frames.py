@@ -110,10 +110,10 @@ CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "poss
              "pointed-product", "pointed-policy")
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
 # and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.
-NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb")
+NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry")
 NAME_CUE_KINDS = ("person-title", "official-title", "person-verb", "address-form", "portfolio", "chip-brand",
                   "after-firm-name", "firm-after-name", "latin-firm-word", "career", "carries",
-                  "holding-clause", "list-opening", "list-closing", "maker-verb",
+                  "holding-clause", "list-opening", "list-closing", "maker-verb", "state-head", "government-head",
                   *NAME_WORD_KINDS)
 
 

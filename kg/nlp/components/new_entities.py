@@ -182,7 +182,9 @@ def _rules() -> list[Rule]:
         Rule("minister-ministry", "Organization", CuePattern(lambda w:
             rf"(?:(?<=[，,。、；;：:\s“「（(】〕])|^)(?:惟|但|而|并|且|亦|也|还|又|却|则)?(?:助理|常务副|副|代理|署理|时任|现任|前)?"
             # (工業部|部長, 通訊部|副部長; 惟|貿工部長: a conjunction opens the clause, not the name)
-            rf"(?P<name>(?:{w('portfolio')}、)*[{HAN}]{{2,12}}?部)(?=(?:副|助理)?部?长(?!期|远|达|久|年|时间|大|足))"), 0.65),
+            # (檳城|首席部長: a title ending in 部長 that names no ministry)
+            rf"(?P<name>(?:{w('portfolio')}、)*[{HAN}]{{2,12}}?{''.join(f'(?<!{x})' for x in w('not-ministry').split('|'))}部)"
+            rf"(?=(?:副|助理)?部?长(?!期|远|达|久|年|时间|大|足))"), 0.65),
         # A model named after the word for it: 開源推理模型Aurora-7, 大模型Qwen3 (a Latin name)
         Rule("ai-model", "AIModel", re.compile(
             r"(?:大模型|模型|语言模型|推理模型|开源模型)\s?(?P<name>[a-z][a-z0-9]*(?:[-.][a-z0-9]+){0,3})(?![a-z0-9])"), 0.7),

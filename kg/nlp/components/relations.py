@@ -36,7 +36,9 @@ MAKER_BY = re.compile(r"^(?:芯片|晶片)?(?:由|交由|委托)$")
 MAKER_BY_TAIL = re.compile(r"^(?:代工|制造|生产)")
 MAKER_FAB = re.compile(r"^[^。；;]{0,40}?(?:工厂|晶圆厂|厂)[^。；;]{0,30}?(?:生产|制造|代工)的$")
 CEO_GAP = re.compile(r"^(?:的)?(?:ceo|首席执行官|执行长|行政总裁|(?<![副助理])总裁)\s*$")
-HEAD_GAP = re.compile(r"^(?:的)?(?:总统|国家主席|元首)\s*$")
+# 美國總統川普 (head of state, P35); 日本首相石破茂, 檳城首席部長曹觀友 (head of government, P6)
+HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('state-head')})\s*$")
+GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')})\s*$")
 ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分析师|院长|所长|董事长|创始人|创办人|总经理|副总裁|"
                       r"首席科学家|首席[^，,。]{0,4}官|高管|发言人|负责人|经济学家|主席|社长|副社长|总监|处长|经理|"
                       r"合伙人|首席分析师|部长|局长|署长|司长|秘书长|长|"
@@ -45,6 +47,11 @@ ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分�
                       # 國科會主委吳誠文: a commission's chair
                       r"主委|主任委员|委员|董事|监事)\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
+# 執行長暨共同創辦人, 董事長兼執行長: a compound title of which the chief executive's is one part
+COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行政总裁)(?:暨|兼|及|、|和)|(?:暨|兼|及|、|和)(?:首席执行官|执行长|ceo|行政总裁)\s*$")
+# …財務長林國強與技術長陳美玲: a further titled person of a list whose first is the organisation's
+LISTED_OFFICER_GAP = re.compile(r"^\s*(?:、|和|与|及|以及)\s*[^，。；,;、和与及]{0,8}?(?:长|官|主管|总监|总裁|总经理|董事|主席|经理|"
+                                r"负责人|ceo|cfo|cto|coo)\s*$")
 # 公司董事長, 該公司執行長: an officer of the company a sentence points back to
 OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)(?:的)?(?P<role>(?:联合|共同)?(?:董事长|首席执行官|执行长|ceo|"
                                 r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事|"
@@ -147,6 +154,8 @@ class RelationExtractor:
                     out.append(_rel(b, "employer", a, "ceo-title", sent))
                 elif ca in COUNTRIES and cb == "Person" and HEAD_GAP.match(gap):
                     out.append(_rel(a, "headOfState", b, "head-of-state-title", sent))
+                elif ca in COUNTRIES and cb == "Person" and GOVERNMENT_HEAD_GAP.match(gap):
+                    out.append(_rel(a, "headOfGovernment", b, "head-of-government-title", sent))
                 elif ca in ORGS and cb == "Person" and not _org_between(ents, a, b):
                     # 法庭下令暫停聞泰科技創辦人張學政: the title is of the organisation right before it
                     m = ROLE_GAP.match(gap.replace("“", "").replace("”", "").replace('"', ""))
@@ -156,6 +165,10 @@ class RelationExtractor:
                                    _rel(a, "foundedBy", b, "role-title", sent))
                         if m.group("role") not in ROLE_PROPERTY and re.search(r"(?:创始人|创办人)[、兼及和暨]", gap):
                             out.append(_rel(a, "foundedBy", b, "role-title", sent))  # 創始人、董事長張文: both
+                        if COMPOUND_CEO.search(gap):  # 執行長暨共同創辦人王大同: the chief too
+                            out.append(_rel(a, "chiefExecutiveOfficer", b, "role-title", sent))
+                            if m.group("role") in ROLE_PROPERTY:
+                                out.append(_rel(b, "employer", a, "role-title", sent))
         # manufacturers: 負責製造的博通, 由台積電代工, 台積電…工廠…生產的Blackwell
         for i, a in enumerate(ents):
             for b in ents[i + 1:i + 4]:
@@ -173,6 +186,7 @@ class RelationExtractor:
                     if b._.kg["cls"] in PRODUCTS and MAKER_FAB.match(folded[a._.kg["end"]:b._.kg["start"]]):
                         out.append(_rel(b, "manufacturer", a, "made-in-fab", sent))
                         break
+        out.extend(_officers_listed(ents, folded, sent, out))
         out.extend(self._places(ents, folded, sent))
         out.extend(self._own_products(ents, folded, sent))
         out.extend(self._listed(ents, folded, sent))
@@ -424,10 +438,10 @@ class RelationExtractor:
                 if hirer is not None:
                     out.append(_rel(p, "employer", hirer, "appointed-as", sent))
             sent_rest = folded[pe:sent.end_char]
-            role = re.search(r"(?:目前|现)?(?:担任|出任|现任|现为)(?:公司)?(?P<title>董事长|首席执行官|执行长|总经理|总裁|ceo)"
+            role = re.search(r"(?:目前|现)?(?:担任|出任|现任|现为)(?:公司)?(?:临时|代理|署理|新任|联合|共同|联席)*"
+                             r"(?P<title>董事长|首席执行官|执行长|总经理|总裁|ceo)"
                              r"(?:兼(?P<title2>首席执行官|执行长|总经理|总裁|ceo))?", sent_rest)
-            if topic is not None and role and not any(e._.kg["cls"] == "Person" and pe <= e._.kg["start"] < pe + role.start()
-                                                      for e in ents):
+            if topic is not None and role and _only_people_listed(ents, folded, pe, pe + role.start()):
                 joins = [e for e in ents if pe <= e._.kg["start"] and e._.kg["end"] == pe + role.start()
                          and e._.kg["cls"] in ORGS]
                 topic = joins[-1] if joins else topic  # 將離職，加盟諾基亞擔任執行長: the company he joins
@@ -544,6 +558,43 @@ class RelationExtractor:
                 for chip in made:
                     out.append(_rel(chip, "manufacturer", org, "made-by-clause", sent))
         return out
+
+
+def _officers_listed(ents: list[Span], folded: str, sent: Span, found: list[dict]) -> list[dict]:
+    """財務長林國強與技術長陳美玲 after their company: the organisation that employs the first titled
+    person of a list employs each further titled person of it."""
+    out = []
+    people = [e for e in ents if e._.kg["cls"] == "Person"]
+    for r in found:
+        if r["property"] != "employer" or r["rule"] != "role-title":
+            continue
+        org = next((e for e in ents if e._.kg["key"] == r["object"] and e._.kg["start"] == r["start"]), None)
+        p = next((e for e in people if e._.kg["key"] == r["subject"] and e._.kg["end"] == r["end"]), None)
+        while org is not None and p is not None:
+            q = next((e for e in people if e._.kg["start"] >= p._.kg["end"]), None)
+            if q is None or not LISTED_OFFICER_GAP.match(folded[p._.kg["end"]:q._.kg["start"]]):
+                break
+            out.append(_rel(q, "employer", org, "listed-officer", sent))
+            p = q
+    return out
+
+
+# 林國強和產品主管陳美玲擔任: what may stand between two people of one list (a joiner, a title)
+PEOPLE_LIST_GAP = re.compile(r"(?:\s*(?:、|和|与|及|以及)[^，。；,;、和与及]{0,6}?\x00)*\s*")
+
+
+def _only_people_listed(ents: list[Span], folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] names no other person, or only further people of a list (由A和B擔任:
+    B too)."""
+    if not any(e._.kg["cls"] == "Person" and start <= e._.kg["start"] < end for e in ents):
+        return True
+    text = list(folded[start:end])
+    for e in ents:
+        if e._.kg["cls"] == "Person" and start <= e._.kg["start"] and e._.kg["end"] <= end:
+            text[e._.kg["start"] - start:e._.kg["end"] - start] = ["\x00"] + [""] * (e._.kg["end"] - e._.kg["start"] - 1)
+        elif start <= e._.kg["start"] < end:
+            return False
+    return PEOPLE_LIST_GAP.fullmatch("".join(text)) is not None
 
 
 def _rel(subj: Span, prop: str, obj: Span, rule: str, sent: Span) -> dict:
