@@ -1063,3 +1063,41 @@ def test_a_compound_title_holding_the_chief_executives_is_the_chief_executive(fa
     f = facts("北辰微電子執行長暨共同創辦人王大同表示，新廠明年量產。")
     firm, person = key_of(f, "北辰"), key_of(f, "王大同")
     assert {(firm, "chiefExecutiveOfficer", person), (firm, "foundedBy", person)} <= relations_of(f), relations_of(f)
+
+
+@pytest.mark.parametrize("sentence, outlet", [
+    ("【晨光報北京時間2025年05月17日訊】星曜半導體今天宣布擴產。", "晨光报"),
+    ("【晨光新聞台北時間2025年05月17日訊】星曜半導體今天宣布擴產。", "晨光新闻"),
+    ("晴川網12月17日，星曜半導體正式登陸科創板。", "晴川网"),
+])
+def test_an_outlet_opening_a_dateline_with_a_year_a_time_zone_or_a_comma(facts, sentence, outlet):
+    f = facts(sentence)
+    assert outlet in names_of(f, "MediaOrganization"), names_of(f)
+    outlet_key = key_of(f, outlet)
+    assert not any(outlet_key in {k for _, k in st.roles} and key_of(f, "星曜") in {k for _, k in st.roles}
+                   for st in f.statements), "a dateline's outlet reports nothing in particular"
+
+
+def test_an_outlet_the_tagger_cuts_before_its_word_for_itself(facts):
+    f = facts("產業聯盟副理事長林國強告訴晴川財經，今天港股情緒高漲。")
+    assert "晴川财经" in names_of(f, "MediaOrganization"), names_of(f)
+
+
+def test_a_body_of_firms_keeps_the_kind_of_its_members_in_its_name(facts):
+    f = facts("中國企業資本聯盟副理事長林國強表示，港股情緒高漲。")
+    assert "中国企业资本联盟" in names_of(f), names_of(f)
+    assert (key_of(f, "林國強"), "employer", key_of(f, "資本聯盟")) in relations_of(f)
+
+
+def test_each_member_of_a_list_closed_by_a_kind_of_firm_is_one(facts):
+    f = facts("青嵐資本、南方基金、北辰投資、星曜基金等頭部公募基金成為網下配售的主力。")
+    assert {"南方基金", "青岚资本", "星曜基金"} <= names_of(f), names_of(f)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("林國強表示，訂單強勁。", "林国强"),
+    ("董事長王志強說，明年將擴產。", "王志强"),
+    ("王明強調，訂單強勁。", "王明"),   # 強 of 強調 opens the verb
+])
+def test_a_given_name_may_end_in_a_character_that_opens_a_verb_elsewhere(facts, sentence, name):
+    assert name in names_of(facts(sentence), "Person"), names_of(facts(sentence))

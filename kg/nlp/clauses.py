@@ -27,7 +27,9 @@ CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"
                         r"|[（(][^（）()\n]{1,16}?\d{1,2}\s*日\s*(?:綜合|综合)?(?:外電|外电)?(?:專訊|专讯|訊|讯|電|电|報導|报导|報道|报道)\s*[）)]\s*")
 # 快科技10月29日消息 / 新華社北京3月2日電 (folded): a dateline ends its clause, and its outlet is
 # no part of the news; so is an outlet's undated 證券時報網訊, 本報訊
-DATELINE_END = re.compile(r"\d\s*日\s*(?:综合)?(?:外电)?(?:电|讯|消息|报导|报道)\s*[)）]?\s*$|记者[^，。\n,]{1,24}\d\s*日\s*$|(?:网|报|社|台|刊)讯\s*$")
+DATELINE_END = re.compile(r"\d\s*日\s*(?:综合)?(?:外电)?(?:电|讯|消息|报导|报道)\s*[)）]?\s*$|记者[^，。\n,]{1,24}\d\s*日\s*$|(?:网|报|社|台|刊)讯\s*$"
+                          # 觀點網12月17日，: an outlet's dateline that ends with a comma
+                          r"|(?:网|报|社|台|刊|新闻|财经)\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 OPENERS = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")", "《": "》", "【": "】"}
 
 

@@ -264,6 +264,10 @@ def _rules() -> list[Rule]:
             # (通訊及多媒體委員會（MCMC）: 及, 與 may join the words of the name itself)
             rf"(?:(?<=[的，,。、；;：:\s“「（(在由将为])|^)(?P<name>[{HAN}]{{4,14}}?(?:中心|研究院|研究所|实验室|联盟|协会|学会|"
             rf"委员会|管理局|计划|计画|项目|方案))\s?(?=[（(][a-z]{{2,8}}[)）])"), 0.7),
+        # An outlet told something, or interviewing: 告訴九派財經, 接受晴川日報專訪, 對晴川新聞表示
+        Rule("told-outlet", "MediaOrganization", re.compile(
+            rf"(?:告诉|接受|向|对)(?P<name>[{HAN}a-z]{{2,6}}?(?:财经|新闻|日报|时报|晚报|早报|商报|周刊|电视台|通讯社|新闻网))"
+            r"(?:记者)?(?:的)?(?:采访|专访|访问|表示|透露|指出|说|[，,：:])"), 0.7),
         # Organisations by their form: …公司, …科技, …研究院, …部, …局, …委員會
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
@@ -330,8 +334,9 @@ DESCRIPTOR = re.compile(r".*(?:新创|初创|企业|厂商|大厂|业者|龙头|
                         r"服务商|运营商|开发商|提供商|"
                         r"根据|依据|按照|约占|占|持有|分别|担任|出任|制约|限制|宣布|表示|认为|投资|收购|入股|领投|通过|透过|"
                         r"涉嫌|任职|曾任|曾|外商|包括|以及|负责|提供|替|搭载|要求|评估|采用|使用|现任|获得|获|认定|美方|中方|指出|透露|预计|"
-                        r"关注|业内|举行|举办|召开|两家|多家|这家|一家|该|其|与|和|及|向|对|由|被|将|把|在|于|从|给|让|为|是)")
+                        r"关注|业内|举行|举办|召开|接受|告诉|两家|多家|这家|一家|该|其|与|和|及|向|对|由|被|将|把|在|于|从|给|让|为|是)")
 DESCRIPTOR_LEGAL = _without(DESCRIPTOR, BUSINESS_WORDS)
+DESCRIPTOR_BODY = _without(DESCRIPTOR, ("企业", "厂商", "机构", "业者", "供应商", "客户", "同业", "公司", "集团", "股东"))
 ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "合伙企业", "科技", "集团", "股份", "公司", "半导体", "微电子", "电子", "资本",
                 "证券", "银行", "协会", "联盟", "基金会", "资讯", "设计", "存储", "智算", "控股", "通信", "软件", "微电",
                 "投资基金", "基金", "创投", "投顾", "投信", "投资顾问", "咨询", "顾问")
@@ -642,16 +647,18 @@ class EntityDiscoverer:
         for m in HOLDER_LIST.finditer(folded):
             cs = max(folded.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
             ce = min((i for i in (folded.find(c, m.end()) for c in "，,。；;\n") if i >= 0), default=len(folded))
-            if not HOLDING_CLAUSE.search(folded, cs, ce):
-                continue
             members = _list_members(folded, m.start(), m.end(), ce, words)
+            # 等頭部公募基金: a list of firms of a kind, each member one
+            of_firms = bool(members) and KIND_AFTER_LIST.match(folded, members[-1][1]) is not None
+            if not of_firms and not HOLDING_CLAUSE.search(folded, cs, ce):
+                continue
             if len(members) < 3 or not any(any(a <= x and y <= b for x, y in orgs) for a, b in members):
                 continue
             for a, b in members:
                 name = folded[a:b]
                 if (a, b) in orgs or any(x < b and a < y for x, y in people) or not re.fullmatch(rf"[{HAN}a-z0-9]{{2,8}}", name) \
                         or _common_word(name) or name in GENERIC or any(ch in "的了着过" for ch in name) \
-                        or all(len(w) >= 2 and _common_word(w) for w in _cut(name)) \
+                        or (not of_firms and all(len(w) >= 2 and _common_word(w) for w in _cut(name))) \
                         or any(t == "v" and y < b and folded[x:y] in verbs for x, y, t in _lac_inside(words, a, b)):
                     # 股權投資、投資管理: activities; 私募基金從事股權投資: a verb inside, a phrase
                     continue
@@ -702,19 +709,23 @@ class EntityDiscoverer:
             if not hits or self.reference.get(hits[0]).coarse not in ("GPE", "LOC"):
                 out.append((m.start("head"), m.end("head"), "MediaOrganization", DATELINE_RULE))
         for m in DATELINE.finditer(folded):
-            head = m.group("head")
+            group = "head" if m.group("head") else "outlet"
+            head = m.group(group)
             head = re.sub(r"(?:本报|本刊|特约|实习)?记者.*$", "", head)
+            head = TIME_ZONE_END.sub("", head)  # 新唐人北京時間2025年5月17日訊: the zone of the date
+            place_cut = False
             for k in (4, 3, 2):  # a known place right before the date: 北京, 新竹
                 hits = self.index.lookup(head[-k:]) if len(head) > k else ()
                 if hits and self.reference.get(hits[0]).coarse in ("GPE", "LOC"):
-                    head = head[:-k]
+                    head, place_cut = head[:-k], True
                     break
             head = head.strip()
-            if len(head) <= 3 and not self.index.lookup(head) and not head.endswith(("社", "网", "报", "台", "刊", "闻")):
+            if len(head) <= 3 and not place_cut and not self.index.lookup(head) and \
+                    not head.endswith(("社", "网", "报", "台", "刊", "闻")):
                 continue  # （布城13日訊）: a short unknown head is the place the story is filed from, no outlet
             if 2 <= len(head) <= 8 and not (self.index.lookup(head) and
                                             self.reference.get(self.index.lookup(head)[0]).coarse in ("GPE", "LOC")):
-                start = m.start("head")
+                start = m.start(group)
                 out.append((start, start + len(head), "MediaOrganization", DATELINE_RULE))
         return out
 
@@ -836,6 +847,9 @@ class EntityDiscoverer:
                     continue
                 if re.match(r"(?:协议|协定|架构|技术|标准|平台|系统|框架|芯片|晶片|模型|算法|方案|工艺|制程)", folded[end:end + 2]):
                     continue  # 靈衢互聯|協議: what comes before a word for a technology names the technology
+                media = MEDIA_AFTER.match(folded, end)
+                if media:  # 九派|財經, 星島|日報: the tagger stops before the outlet's word for itself
+                    end, name = media.end(), name + media.group()
                 if _words_before_a_firm_word(name, ("公司", "企业", "集团", "厂商")):
                     continue  # 部分跨國科技公司: a kind of firm, no name
                 if re.fullmatch(TWO_COUNTRIES, name) or name.endswith(COMPANY_PARTS.tuple()) and _cut(name)[-1] in COMPANY_PARTS or (
@@ -1284,7 +1298,8 @@ class EntityDiscoverer:
         if rule.cls == "Person" and ADDRESSED.fullmatch(name):
             return None   # 陳先生: a form of address, the person's other name (see _short_forms), no person of its own
         if rule.cls == "Person" and rule.name in NAME_AFTER_CUE_RULES:
-            if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:]) \
+            if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:-1]) \
+                    or (name[-1] in NAME_BREAK and name[-1] not in GIVEN_NAME_CHARS) \
                     or _dictionary_phrase(name) or COUNTRY_COLLECTIVE.fullmatch(name):
                 return None
         if rule.name == "title-han-name" and (name in NOT_NAMES or any(ch in NAME_BREAK for ch in name)
@@ -1929,6 +1944,8 @@ GOVERNMENT_RULE = Rule("country-government", "GovernmentAgency", GOVERNMENT, 0.7
 HOLDER_LIST = re.compile(rf"[{HAN}a-z0-9]{{2,10}}(?:、[{HAN}a-z0-9]{{2,10}}){{2,}}")
 # the clause is about holding, buying into or selling a firm
 HOLDING_CLAUSE = CuePattern("holding-clause")
+# 易方達、南方基金、工銀瑞信等頭部公募基金: a list closed by 等 and a word for the kind of firms its members are
+KIND_AFTER_LIST = CuePattern(lambda w: rf"(?:[和与及][{HAN}a-z0-9]{{2,8}}?)?等[{HAN}]{{0,6}}?(?:{w('firm-word')}|基金|券商|银行|机构|投资人|投资者)")
 LEGAL_FORM = re.compile(r"\s(?:llc|ltd|limited|inc|corp|corporation|pte\.?\s?ltd|sdn\.?\s?bhd|gmbh|plc)\.?$")
 HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
 LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}|[与和及]")
@@ -1980,6 +1997,7 @@ TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG, LAC_PRODUCT)
 # the rest (bylines, datelines, romanised names); by identity, as comparing Rules compares their patterns
 RULE_RANK = {id(r): i for i, r in enumerate(RULES)} | {id(r): len(RULES) for r in TRAINED}
 MEDIA_SUFFIX = ("新闻", "日报", "时报", "晚报", "电视台", "通讯社", "新闻网", "新闻社", "周刊", "杂志", "广播", "早报", "商报", "财经")
+MEDIA_AFTER = re.compile("(?:" + "|".join(sorted(MEDIA_SUFFIX, key=len, reverse=True)) + r")(?![\u4e00-\u9fff])")
 # 記者X, and 編譯X: a wire story's translator signs it as its reporter would (鉅亨網編譯陳文華)
 REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编译)\s*[:：]?\s*"
                       # 財聯社8月25日訊(編輯 牛占林): an editor's byline in brackets
@@ -1988,14 +2006,18 @@ REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 # （記者張曉明、李雪）: a further reporter after the first
 CO_REPORTER = CuePattern(lambda w: rf"{w('reporter-joiner')}\s*(?P<co>[{HAN}]{{2,3}}?)(?=[)）、,，\s/／])")
 # A dateline at a paragraph's start or in brackets: OUTLET[記者NAME][PLACE]M月D日電/訊/消息
-DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?P<head>[{HAN}a-z]{{2,16}}?)\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日\s*"
-                      r"(?:电|讯|消息|报道|报导)", re.M)
+DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?P<head>[{HAN}a-z]{{2,16}}?)\s*(?:(?:19|20)\d\d\s*年\s*)?(?:\d{{1,2}}\s*月\s*)?"
+                      r"\d{1,2}\s*日\s*(?:电|讯|消息|报道|报导)"
+                      # 觀點網12月17日，: a dateline that ends with a comma, its outlet named by a word for one
+                      rf"|(?:^|(?<=\n))\s*(?P<outlet>[{HAN}a-z]{{1,8}}?(?:网|社|报|台|刊|新闻|财经))\s*(?:(?:19|20)\d\d\s*年\s*)?"
+                      r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]", re.M)
 DATELINE_RULE = Rule("dateline-outlet", "MediaOrganization", DATELINE, 0.75)
 # A byline in brackets naming the outlet before its reporter: （晶訊財經記者王柏翰／台北報導）
 # 中經記者 孫汝祥 夏欣 北京報道 (a line of its own): the outlet before 記者 at a line's start
 BYLINE_LINE_OUTLET = re.compile(rf"(?:^|(?<=\n))\s*(?P<head>(?!本报|本刊|特约|实习)[{HAN}]{{2,6}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者\s")
 BYLINE_OUTLET = re.compile(rf"[（(【〔\[]\s*(?P<head>(?!本报|本刊)[{HAN}a-z]{{2,10}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者")
 TIME_ZONE = re.compile(r"\s?(?:时间|標準時間|标准时间)")
+TIME_ZONE_END = re.compile(r"\s?(?:时间|标准时间)$")
 DECLARED_ALIAS = re.compile(r"(?:以下|下文)?(?:简称|下称|简称为)\s*[:：]?\s*[“\"「『]?\s*(?P<alias>[^“”\"「」『』]{2,12}?)\s*[”\"」』]?")
 PAREN_ALIAS = re.compile(r"\s?[（(](?P<alias>[^（）()\n，。、;；,]{2,12})[）)]")
 BRAND_RULE = Rule("brand-model", "Chip", BRAND_MODEL, 0.75)
@@ -2013,6 +2035,11 @@ NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向�
                  "分介提补证否警呼宣回透强此并还更再都亦即便")
 
 
+# of NAME_BREAK, characters common at the end of a given name (林國強): the name ends before them only
+# when they open a verb (強調), which _opens_a_verb tells
+GIVEN_NAME_CHARS = frozenset("强")
+
+
 # The trained tagger cuts names itself, so only function words inside its name say it went wrong;
 # NAME_BREAK's verbs' first characters (強 of 強調, 明 of 明年…) are common in given names (林偉強).
 LAC_NAME_BREAK = set("在的表称说等和与则也曾已于将对向就被把为是从及、，。,；;：:“”「」（）() \n")
@@ -2023,7 +2050,8 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
     the start of what follows the name (在, 表示, 等), then two."""
     if start + 2 > len(folded):
         return None
-    if start + 3 <= len(folded) and folded[start + 2] not in NAME_BREAK and "\u4e00" <= folded[start + 2] <= "\u9fff" \
+    third = folded[start + 2:start + 3]
+    if start + 3 <= len(folded) and (third not in NAME_BREAK or third in GIVEN_NAME_CHARS) and "\u4e00" <= third <= "\u9fff" \
             and not _adverb_after_list(folded, start + 3) and not _opens_a_verb(folded, start + 2):
         return start + 3
     if _common_word(folded[start + 1:start + 3]) and folded[start + 1:start + 3] in _dictionary_verbs():
@@ -2134,7 +2162,8 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         suffix_len = next((len(x) for x in sorted(ORG_SUFFIXES + tuple(SUFFIX_CLASS) + GOV_SUFFIX, key=len, reverse=True)
                            if folded.endswith(x, start, end)), 0)
         legal = folded.endswith(("有限公司", "有限责任公司"), start, end)
-        m = (DESCRIPTOR_LEGAL if legal else DESCRIPTOR).match(folded, start, end - suffix_len)
+        body = folded.endswith(NATIONAL_BODIES.tuple(), start, end)  # 中國企業資本聯盟: its members' kind is its name's
+        m = (DESCRIPTOR_LEGAL if legal else DESCRIPTOR_BODY if body else DESCRIPTOR).match(folded, start, end - suffix_len)
         if m and m.end() > start:
             start = m.end()
     if rule.cls in ("Organization", "Event", "Policy", "AdministrativeRegion") and rule.name not in (
