@@ -1101,3 +1101,27 @@ def test_each_member_of_a_list_closed_by_a_kind_of_firm_is_one(facts):
 ])
 def test_a_given_name_may_end_in_a_character_that_opens_a_verb_elsewhere(facts, sentence, name):
     assert name in names_of(facts(sentence), "Person"), names_of(facts(sentence))
+
+
+@pytest.mark.parametrize("sentence, org, person, chair", [
+    ("北辰微電子董事長林國強今天在法說會表示，看好明年。", "北辰", "林國強", True),
+    ("星曜半導體副董事長、輪值董事長陳美玲在演講中表示，將推出新晶片。", "星曜", "陳美玲", True),
+    ("星曜半導體副董事長林國強表示，訂單強勁。", "星曜", "林國強", False),
+])
+def test_the_chair_of_an_organisation(facts, sentence, org, person, chair):
+    f = facts(sentence)
+    rel = (key_of(f, org), "chairperson", key_of(f, person))
+    assert (rel in relations_of(f)) == chair, relations_of(f)
+    assert (key_of(f, person), "employer", key_of(f, org)) in relations_of(f)
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("聯合創始人林國強、陳美玲均曾於北辰微電子工作。", {"林國強", "陳美玲"}),
+    ("創始人兼執行長王大同是原北辰微電子中國區總經理。", {"王大同"}),
+])
+def test_a_former_employer_said_of_a_person_or_of_each_of_a_list(facts, sentence, people):
+    f = facts(sentence)
+    firm = key_of(f, "北辰微電子")
+    assert f.entities[firm].names == {n for n in f.entities[firm].names if not n.startswith("原")}, f.entities[firm].names
+    assert {r.subject for r in f.relations if r.property == "employer" and r.object == firm} == \
+        {key_of(f, p) for p in people}, relations_of(f)

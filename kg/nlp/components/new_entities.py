@@ -989,6 +989,9 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded[start:start + 1] in ("前", "后") and \
                         re.match(rf"[{HAN}]", folded[start - 1:start]) and not self.index.lookup(folded[start:start + 2]):
                     start += 1  # 任命前|南星科技營運長, 合併後|新公司: former, after, no part of the name
+                if rule.name == "org-suffix" and folded[start:start + 1] == "原" and folded[start - 1:start] in ("是", "为", "系", "任") \
+                        and not self.index.lookup(folded[start:start + 2]):
+                    start += 1  # 是原|北辰微電子中國區總經理, 曾任原|…: former, no part of the name
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start):
                     continue
                 if rule.name == "org-suffix" and folded.endswith("报", start, end) and folded.startswith(("导", "道"), end):

@@ -47,6 +47,8 @@ ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分�
                       # 國科會主委吳誠文: a commission's chair
                       r"主委|主任委员|委员|董事|监事)\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
+# 董事長, 董事會主席, 輪值董事長 (not 副董事長): who chairs the organisation, as one part of a compound title too
+CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主席|主席)(?:暨|兼|及|、|和|\s*$)")
 # 執行長暨共同創辦人, 董事長兼執行長: a compound title of which the chief executive's is one part
 COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行政总裁)(?:暨|兼|及|、|和)|(?:暨|兼|及|、|和)(?:首席执行官|执行长|ceo|行政总裁)\s*$")
 # …財務長林國強與技術長陳美玲: a further titled person of a list whose first is the organisation's
@@ -165,6 +167,8 @@ class RelationExtractor:
                                    _rel(a, "foundedBy", b, "role-title", sent))
                         if m.group("role") not in ROLE_PROPERTY and re.search(r"(?:创始人|创办人)[、兼及和暨]", gap):
                             out.append(_rel(a, "foundedBy", b, "role-title", sent))  # 創始人、董事長張文: both
+                        if CHAIR_GAP.search(gap):  # 鴻海董事長劉揚偉, 華為副董事長、輪值董事長徐直軍: the chair (P488)
+                            out.append(_rel(a, "chairperson", b, "role-title", sent))
                         if COMPOUND_CEO.search(gap):  # 執行長暨共同創辦人王大同: the chief too
                             out.append(_rel(a, "chiefExecutiveOfficer", b, "role-title", sent))
                             if m.group("role") in ROLE_PROPERTY:
@@ -462,9 +466,11 @@ class RelationExtractor:
                             and e._.kg["cls"] in ORGS), None)
                 if org is not None:
                     out.append(_rel(p, "employer", org, "former-employer", sent))
-            m = re.match(r"(?:此前|早年|过去)?(?:曾任职于|曾任职|曾任|曾在|曾就职于|曾供职于|出身)", after)
+            # 張鈺勃、周苑均曾於英偉達工作: what is said after a list of people is said of each
+            le = _people_list_end(ents, folded, p)
+            m = FORMER_AFTER.match(folded, le)
             if m:
-                org = next((e for e in ents if e._.kg["start"] >= pe + m.end() and e._.kg["start"] <= pe + m.end() + 2
+                org = next((e for e in ents if e._.kg["start"] >= m.end() and e._.kg["start"] <= m.end() + 2
                             and e._.kg["cls"] in ORGS), None)
                 while org is not None:  # 華為海思: the unit, not its parent
                     nxt = next((e for e in ents if e._.kg["start"] == org._.kg["end"] and e._.kg["cls"] in ORGS), None)
@@ -577,6 +583,24 @@ def _officers_listed(ents: list[Span], folded: str, sent: Span, found: list[dict
             out.append(_rel(q, "employer", org, "listed-officer", sent))
             p = q
     return out
+
+
+# 曾任職於, 均曾於, 是原…: an employer of the past after the person (or after the list the person closes)
+FORMER_AFTER = re.compile(r"(?:此前|早年|过去)?(?:均|都|亦|也)?(?:曾任职于|曾任职|曾任|曾在|曾于|曾经在|曾就职于|曾供职于|出身|"
+                          r"(?:是|为|系)(?:原|前)(?=[^，。；,;]{2,16}?(?:总经理|经理|总裁|副总裁|工程师|董事|主管|总监|高管|员工|"
+                          r"科学家|研究员|首席[^，。；,;]{1,4}官|ceo|cto|cfo|coo)))")
+LIST_JOINER = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+
+
+def _people_list_end(ents: list[Span], folded: str, p: Span) -> int:
+    """Where the list of people that p opens (or stands in) ends: p's end, or the last member's."""
+    end = p._.kg["end"]
+    people = sorted((e for e in ents if e._.kg["cls"] == "Person" and e._.kg["start"] >= end), key=lambda e: e._.kg["start"])
+    for q in people:
+        if not LIST_JOINER.fullmatch(folded, end, q._.kg["start"]):
+            break
+        end = q._.kg["end"]
+    return end
 
 
 # 林國強和產品主管陳美玲擔任: what may stand between two people of one list (a joiner, a title)
