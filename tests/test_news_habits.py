@@ -1125,3 +1125,13 @@ def test_a_former_employer_said_of_a_person_or_of_each_of_a_list(facts, sentence
     assert f.entities[firm].names == {n for n in f.entities[firm].names if not n.startswith("原")}, f.entities[firm].names
     assert {r.subject for r in f.relations if r.property == "employer" and r.object == firm} == \
         {key_of(f, p) for p in people}, relations_of(f)
+
+
+def test_a_clause_opening_with_a_bare_group_is_about_the_company_before(facts):
+    f = facts("北辰微電子今天舉行法說會。目前集團已攜手青嵐科技在台灣共同打造超算中心。")
+    assert linked(f, key_of(f, "北辰"), key_of(f, "青嵐")), f.statements
+
+
+def test_this_is_a_kind_of_firm_points_to_the_company_before(facts):
+    f = facts("星曜半導體今天在港交所掛牌。這是繼北辰微電子與青嵐科技之後第三家上市的國產GPU公司。")
+    assert linked(f, key_of(f, "星曜"), key_of(f, "北辰")) and linked(f, key_of(f, "星曜"), key_of(f, "青嵐"))
