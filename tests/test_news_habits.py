@@ -1135,3 +1135,21 @@ def test_a_clause_opening_with_a_bare_group_is_about_the_company_before(facts):
 def test_this_is_a_kind_of_firm_points_to_the_company_before(facts):
     f = facts("星曜半導體今天在港交所掛牌。這是繼北辰微電子與青嵐科技之後第三家上市的國產GPU公司。")
     assert linked(f, key_of(f, "星曜"), key_of(f, "北辰")) and linked(f, key_of(f, "星曜"), key_of(f, "青嵐"))
+
+
+def test_a_listed_company_named_with_its_code_after_its_group(facts):
+    f = facts("北辰微電子與青嵐集團旗下的晴川科（8199）緊密合作。")
+    sub = key_of(f, "晴川科")
+    assert f.entities[sub].cls == "Company"
+    assert (sub, "parentOrganization", key_of(f, "青嵐集團")) in relations_of(f), relations_of(f)
+
+
+@pytest.mark.parametrize("sentence, product, maker", [
+    ("緊接著星曜電子昨日在台發表的Nova X9旗艦新機，售價上漲一成。", "Nova X9", "星曜"),
+    ("北辰軟件推出Helix分布式數據庫，主打金融客戶。", "Helix", "北辰"),
+])
+def test_a_product_named_before_its_kind_and_launched_by_a_company(facts, sentence, product, maker):
+    f = facts(sentence)
+    p = key_of(f, product)
+    assert f.entities[p].cls == "Product", f.entities[p]
+    assert (p, "developer", key_of(f, maker)) in relations_of(f), relations_of(f)

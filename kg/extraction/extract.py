@@ -106,11 +106,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if info and info.get("family"):  # Inferentia 9: a new model of a known family
             add_relation(info["key"], "partOfSeries", info["family"],
                          evidence(info["start"], info["end"], "family-model", 0.75))
-    for st in doc._.kg_statements or []:  # 星河發表XG-720: a company launching a chip develops it
+    # 星河發表XG-720, 三星發表Galaxy S26: a company launching a chip or a new product develops it (not a
+    # known kind of product: HBM has makers of its own)
+    for st in doc._.kg_statements or []:
         r = dict(st["roles"]) if st["kind"] == "launch" else {}
         agent, product = entities.get(r.get("agent", "")), entities.get(r.get("product", ""))
         if agent is not None and product is not None and agent.cls == "Company" and \
-                product.cls in ("Chip", "ChipFamily", "AIModel") and \
+                (product.cls in ("Chip", "ChipFamily", "AIModel") or product.cls == "Product" and not product.known) and \
                 not any(x.subject == product.key and x.property == "developer" for x in relations):
             add_relation(product.key, "developer", agent.key, evidence(st["start"], st["end"], "launch-by-company", 0.6))
     for es, ee, ev_ent in mentions:  # 美中馬德里經貿磋商: a city named in an event's name is where it is held

@@ -222,7 +222,9 @@ def _rules() -> list[Rule]:
         # Latin product names before a category word: Blackwell芯片, Gemini模型
         Rule("latin-product", "Product", re.compile(
             r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:芯片|晶片|模型|大模型|平台|系列|架构|处理器|加速器|"
-            r"gpu|服务器|超级计算机|超节点|超级节点|集群|一体机|加速卡|计算卡))"), 0.7),
+            r"gpu|服务器|超级计算机|超节点|超级节点|集群|一体机|加速卡|计算卡|"
+            # Galaxy S26旗艦新機, GaussDB分布式數據庫: phones, laptops and software by their kind too
+            r"(?:旗舰)?(?:新机|手机|智能手机|笔电|笔记本电脑|平板)|[\u4e00-\u9fff]{0,3}?(?:数据库|操作系统)))"), 0.7),
         # Named events: …大會, …峰會, 聽證會
         Rule("event", "Event", re.compile(
             rf"(?P<name>(?:20\d\d)?[{HAN}a-z0-9 ]{{2,16}}?(?:大会|峰会|论坛|博览会|展览会|研讨会|听证会|发布会|年会|开发者大会|"
@@ -253,8 +255,9 @@ def _rules() -> list[Rule]:
             rf"|(?:[a-z]{{2,10}})?[{HAN}]{{4,14}}?[（(][{HAN}]{{2,4}}[)）](?:股份有限公司|有限责任公司|有限公司|公司))"), 0.6),
         # A listed company named with its stock code: 同業創意（3443）, 世芯-KY（3661）, 寒武紀（688256.SH）
         Rule("ticker-name", "Company", re.compile(
-            rf"(?:(?<=[，,。、；;：:\s“「（(])|^|(?<=同业|大厂|厂商|龙头|业者|个股|股王|公司|企业))"
-            rf"(?!同业|大厂|厂商|龙头|业者|个股|股王|公司|企业)(?P<name>[{HAN}a-z]{{2,6}}?(?:-ky)?)(?=\s?[(（]\s?(?!(?:19|20)\d\d\s?[)）])\d{{4,6}}(?:\s?[.\-]\s?[a-z]{{2,3}})?\s?[)）])"), 0.7),
+            # (台塑集團旗下的福懋科（8131）, 與力積電（6770）: after 的 or a joiner too)
+            rf"(?:(?<=[，,。、；;：:\s“「（(的与和及])|^|(?<=同业|大厂|厂商|龙头|业者|个股|股王|公司|企业|旗下))"
+            rf"(?!同业|大厂|厂商|龙头|业者|个股|股王|公司|企业|的)(?P<name>[{HAN}a-z]{{2,6}}?(?:-ky)?)(?=\s?[(（]\s?(?!(?:19|20)\d\d\s?[)）])\d{{4,6}}(?:\s?[.\-]\s?[a-z]{{2,3}})?\s?[)）])"), 0.7),
         # A partnership by its registered form, after a clause edge or 為/是: 第一大股東為合肥清輝集電企業管理合夥企業（有限合夥）
         Rule("partnership", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(与和及为是])|^)(?P<name>[{HAN}]{{4,20}}?合伙企业)"), 0.7),
