@@ -1153,3 +1153,11 @@ def test_a_product_named_before_its_kind_and_launched_by_a_company(facts, senten
     p = key_of(f, product)
     assert f.entities[p].cls == "Product", f.entities[p]
     assert (p, "developer", key_of(f, maker)) in relations_of(f), relations_of(f)
+
+
+def test_an_outlet_whose_name_opens_with_a_country_in_a_byline_line_of_its_own(facts):
+    f = facts("中國晴川報記者林志成\n\n9月25日，記者獲悉，星曜集團召開股份公司成立大會。")
+    outlet, reporter = key_of(f, "中國晴川報"), key_of(f, "林志成")
+    assert f.entities[outlet].cls == "MediaOrganization"
+    assert (reporter, "employer", outlet) in relations_of(f), relations_of(f)
+    assert not linked(f, key_of(f, "中國"), reporter), "a byline states no fact"

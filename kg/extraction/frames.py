@@ -373,6 +373,9 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                 last_company = ent
             _remember(last_of, ent)
         mi = j
+        if min_entities > 0 and DATELINE_END.search(folded, cs, ce):
+            continue  # 中央社記者林志成台北4日電, 中國基金報記者盧鴒: a dateline or a byline states no fact (its reporter's
+            # outlet is a relation of its own)
         if len(ents) < max(min_entities, 1) and not (min_entities == 0 and carried):
             if min_entities == 0:
                 frames.append(Frame(cs, ce, None, None, tuple(("subject", ent.key) for _, ent in ents), carried))

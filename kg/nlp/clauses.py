@@ -29,7 +29,9 @@ CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"
 # no part of the news; so is an outlet's undated 證券時報網訊, 本報訊
 DATELINE_END = re.compile(r"\d\s*日\s*(?:综合)?(?:外电)?(?:电|讯|消息|报导|报道)\s*[)）]?\s*$|记者[^，。\n,]{1,24}\d\s*日\s*$|(?:网|报|社|台|刊)讯\s*$"
                           # 觀點網12月17日，: an outlet's dateline that ends with a comma
-                          r"|(?:网|报|社|台|刊|新闻|财经)\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+                          r"|(?:网|报|社|台|刊|新闻|财经)\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"
+                          # 中國基金報記者盧鴒: an outlet's byline on a line of its own
+                          r"|(?:网|报|社|台|刊|新闻|财经)记者\s*[\u4e00-\u9fff]{2,3}(?:[、，,\s]+[\u4e00-\u9fff]{2,3})*\s*$")
 OPENERS = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")", "《": "》", "【": "】"}
 
 

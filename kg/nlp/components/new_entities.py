@@ -424,12 +424,14 @@ class EntityDiscoverer:
                 inside = all(a >= start and b <= end for a, b in clashes)
                 registered = rule.name == "latin-corporate" and LEGAL_FORM.search(folded, start, end) is not None \
                     or rule.name == "named-with-abbreviation"   # (數碼港人工智能超算中心（AISC）: named whole)
-                if not inside or rule.cls not in ("Event", "Policy", "Organization", "AdministrativeRegion") and not registered:
+                if not inside or rule.cls not in ("Event", "Policy", "Organization", "MediaOrganization",
+                                                  "AdministrativeRegion") and not registered:
                     continue   # (Joyson Electronic USA LLC: a legal form makes the name whole, a country inside it)
                 if rule.cls == "AdministrativeRegion" and not all(a == start and (a, b) in place_spans
                                                                   for a, b in clashes):
                     continue
-                if rule.cls == "Organization" and not registered and not all(a == start and (a, b) in place_spans for a, b in clashes) \
+                if rule.cls in ("Organization", "MediaOrganization") and not registered \
+                        and not all(a == start and (a, b) in place_spans for a, b in clashes) \
                         and not (rule.name == "org-long" and folded[start:end].endswith(("委员会", "办公室", "基金会"))) \
                         and not (rule.name == "org-long" and end - start >= 8 and all((a, b) in place_spans for a, b in clashes)
                                  and not any(t in PREDICATE_TAGS for _, _, t in _lac_inside(doc._.get("lac_words") or [], start, end))):
@@ -2020,7 +2022,9 @@ DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?P<head>[{HAN}a-z]{{2,1
 DATELINE_RULE = Rule("dateline-outlet", "MediaOrganization", DATELINE, 0.75)
 # A byline in brackets naming the outlet before its reporter: （晶訊財經記者王柏翰／台北報導）
 # 中經記者 孫汝祥 夏欣 北京報道 (a line of its own): the outlet before 記者 at a line's start
-BYLINE_LINE_OUTLET = re.compile(rf"(?:^|(?<=\n))\s*(?P<head>(?!本报|本刊|特约|实习)[{HAN}]{{2,6}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者\s")
+# (中國基金報記者盧鴒 alone on its line: the reporter's name ends the line)
+BYLINE_LINE_OUTLET = re.compile(rf"(?:^|(?<=\n))\s*(?P<head>(?!本报|本刊|特约|实习)[{HAN}]{{2,6}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者"
+                                rf"(?:\s|(?=[{HAN}]{{2,3}}(?:[、，,\s][{HAN}]{{2,3}})*[ \t]*(?:\n|$)))")
 BYLINE_OUTLET = re.compile(rf"[（(【〔\[]\s*(?P<head>(?!本报|本刊)[{HAN}a-z]{{2,10}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者")
 TIME_ZONE = re.compile(r"\s?(?:时间|標準時間|标准时间)")
 TIME_ZONE_END = re.compile(r"\s?(?:时间|标准时间)$")
