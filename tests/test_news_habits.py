@@ -1160,4 +1160,16 @@ def test_an_outlet_whose_name_opens_with_a_country_in_a_byline_line_of_its_own(f
     outlet, reporter = key_of(f, "中國晴川報"), key_of(f, "林志成")
     assert f.entities[outlet].cls == "MediaOrganization"
     assert (reporter, "employer", outlet) in relations_of(f), relations_of(f)
-    assert not linked(f, key_of(f, "中國"), reporter), "a byline states no fact"
+    china = next(k for k, e in f.entities.items() if e.cls == "Country")
+    assert not linked(f, china, reporter), "a byline states no fact"
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("星曜半導體遭美國商務部列入管制名單。", "美國"),
+    ("此次清單更新同步美國實體清單，共納入逾600家新實體。", "美國"),
+])
+def test_the_country_opening_a_known_bodys_name_is_named_too(facts, sentence, country):
+    f = facts(sentence)
+    assert to_simplified(country) in names_of(f, "Country"), names_of(f)
+    c = next(k for k, e in f.entities.items() if e.cls == "Country")
+    assert not any(c in {k for _, k in st.roles} for st in f.statements), "it states nothing of its own"

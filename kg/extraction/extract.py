@@ -68,8 +68,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     def canon(key: str) -> str:
         return alias_of.get(key, key)
 
-    for span in ordered:
-        info = kg_of(span) or _foreign(span)
+    infos = [kg_of(span) or _foreign(span) for span in ordered]
+    # 美國商務部: the country a body's name opens is named too (kg.nlp.components.new_entities); it states
+    # nothing of its own, so it joins no relation or frame (the body's own facts say whose it is)
+    infos = sorted(infos + [i["inner"] for i in infos if i.get("inner")], key=lambda i: (i["start"], -i["end"]))
+    for info in infos:
         full = alias_of.get(info["key"])
         if full is not None:  # 啟明算力 declared as the short name of 啟明算力科技股份有限公司: one entity
             info = {**info, "key": full, "cls": next(i["cls"] for i in map(lambda x: kg_of(x) or _foreign(x), ordered)
@@ -79,7 +82,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         ev = evidence(info["start"], info["end"], info["rule"], info["confidence"])
         if not any(m.sentence_start == ev.sentence_start for m in ent.mentions):
             ent.mentions.append(ev)  # one piece of evidence per sentence that names the entity
-        mentions.append((info["start"], info["end"], ent))
+        if info["rule"] != "country-of-body":
+            mentions.append((info["start"], info["end"], ent))
 
     # -- relations
     relations: list[Relation] = []

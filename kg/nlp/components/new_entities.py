@@ -351,6 +351,7 @@ EVENT_GENERIC_START = ("同一", "这场", "该", "本届", "此次", "一场", 
 
 #: what a country's name may open without being part of it: its bodies and its acts
 AGENCY_LIKE = ("GovernmentAgency", "Legislature", "Policy", "Law")
+BODY_OF_COUNTRY = frozenset(AGENCY_LIKE + ("ExportDecision",))
 
 
 class EntityDiscoverer:
@@ -494,9 +495,30 @@ class EntityDiscoverer:
             spans += [g for _, g in governments]
         _known_in_brackets(folded, spans, existing)
         _drop_nested_places(doc, spans)
+        self._country_of_bodies(folded, list(doc.spans.get(ENTITIES, [])) + spans)
         _bare_export_controls(folded, spans, existing)
         add_entities(doc, spans)
         return doc
+
+    def _country_of_bodies(self, folded: str, spans) -> None:
+        """美國商務部, 美國實體清單: a government body or a rule named with its country's name first names
+        the country too (the reference may know the whole name as one)."""
+        have = {(kg_of(s)["start"], kg_of(s)["end"]) for s in spans if kg_of(s)}
+        for s in spans:
+            info = kg_of(s)
+            if not info or info["cls"] not in BODY_OF_COUNTRY:
+                continue
+            for k in (4, 3, 2):
+                a, b = info["start"], info["start"] + k
+                if info["end"] - b < 2 or (a, b) in have:
+                    continue
+                hits = self.index.lookup(folded[a:b])
+                if hits and self.reference.get(hits[0]).cls == "Country":
+                    # (a span of its own cannot lie inside the body's token: the mention rides on the body's)
+                    info["inner"] = {"key": hits[0], "cls": "Country", "known": True, "rule": "country-of-body",
+                                     "confidence": 0.8, "start": a, "end": b}
+                    have.add((a, b))
+                    break
 
     @staticmethod
     def _company_over_known(doc: Doc, folded: str, start: int, end: int, clashes, by_span, taken):
@@ -1373,7 +1395,8 @@ class EntityDiscoverer:
                 return None
             return "Company"
         if rule.cls in ("Event", "Policy"):
-            if len(name) < 4 or name.startswith(EVENT_GENERIC_START) or re.fullmatch(
+            # (a title in 《》 is a name however short: 《貿易法》)
+            if len(name) < (3 if rule.name == "titled-policy" else 4) or name.startswith(EVENT_GENERIC_START) or re.fullmatch(
                     r"(?:经贸|贸易|高层|部长|领导人)?(?:磋商|会谈|谈判|会议|会晤|峰会|论坛|大会)", name):
                 return None
             if rule.cls == "Event" and (re.search(r"[今明去前后每当同该本]年会$", name) or _opens_with_verb(name)
