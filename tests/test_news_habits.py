@@ -1173,3 +1173,16 @@ def test_the_country_opening_a_known_bodys_name_is_named_too(facts, sentence, co
     assert to_simplified(country) in names_of(f, "Country"), names_of(f)
     c = next(k for k, e in f.entities.items() if e.cls == "Country")
     assert not any(c in {k for _, k in st.roles} for st in f.statements), "it states nothing of its own"
+
+
+def test_each_figure_of_a_list_of_names_and_figures_is_its_names(facts):
+    f = facts("外資昨日買超個股中，晴川電（2399）3.9萬張、北辰微電子3.8萬張及青嵐科技3萬張。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount and st.amount.unit == "CARD"}
+    assert owner == {"39000": {key_of(f, "晴川電")}, "38000": {key_of(f, "北辰")}, "30000": {key_of(f, "青嵐")}}, owner
+
+
+def test_two_counts_listed_with_one_unit_go_respectively_to_the_kind_named_before(facts):
+    f = facts("星曜科技發布Nova 950和Nova 960超節點，分別支持8192及15488張加速卡。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert owner.get("8192") == {key_of(f, "Nova 950")} and owner.get("15488") == {key_of(f, "Nova 960")}, owner
+    assert not names_of(f, "Person"), "張 after a number counts, it opens no name"

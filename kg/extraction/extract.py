@@ -223,6 +223,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                             and re.fullmatch(r"\s*[(（]\s*", folded[q["end"]:ms])
                             and re.match(r"\s*[)）]", folded[me:me + 2])), None)
             settled = settled or subject is not None
+        if subject is None and q["metric"] != "stock-code":
+            # 大買旺宏（2337）3.9萬張、華邦電3.8萬張及南亞科3萬張: a figure right after a name, in a list of
+            # such pairs, is that name's
+            named = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and
+                          NAME_THEN_FIGURE.fullmatch(folded, me, q["start"]) and ent.cls in ORGS | PRODUCTS), None)
+            if named is not None and NAME_FIGURE_LIST.search(folded, max(sentence[0], q["start"] - 40),
+                                                             min(sentence[1], q["end"] + 40)):
+                subject, settled = named, True
         if subject is None and (q["rule"] == "jail-years" or q["rule"] == "years" and
                                 re.match(r"\s*(?:(?:至|到)\s*\d{1,2}\s*年\s*)?(?:有期)?(?:徒刑|刑期|监禁)",
                                          folded[q["end"]:q["end"] + 10])):
@@ -698,6 +706,12 @@ def _same_paragraph(folded: str, a: int, b: int) -> bool:
     return "\n" not in folded[a:b]
 
 
+# 旺宏（2337）3.9萬張: what may stand between a name and its figure (its stock code in brackets)
+NAME_THEN_FIGURE = re.compile(r"\s*(?:[(（]\s*\d{4,6}(?:\.[a-z]{2,3})?\s*[)）])?\s*")
+# …3.9萬張、華邦電…3.8萬張及…: figures each after a name, listed
+NAME_FIGURE_LIST = re.compile(r"\d(?:[\d.,]*)\s*[万亿千百]?\s*[^\d、，,。；;]{0,3}\s*(?:、|及|和|与|以及)\s*[^\d、，,。；;]{2,12}?(?:[(（]\s*\d{4,6}(?:\.[a-z]{2,3})?\s*[)）])?\s*\d")
+
+
 def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> Entity | None:
     """The entity an amount is about: specs belong to the product named last before them; other
     amounts to the organisation or product named last before them (a person if none), else the
@@ -1002,6 +1016,8 @@ def _respectively(mentions, amounts, folded: str) -> dict[int, Entity]:
             before = _bounds(folded, clause_start - 2, CLAUSE_ENDS)[0]
             who = list({x[2].key: x[2] for x in mentions
                         if before <= x[0] and x[1] <= clause_start and x[2].cls not in PLACES}.values())
+            if len(who) != len(what):  # 華為發布A和B超節點，分別支持…: the last kind named, its members
+                who = [x for x in who if x.cls == who[-1].cls] if who else who
             if len(who) != len(what):
                 continue
         if len(who) >= 2 and len(what) == len(who[-len(what):]) and len(what) >= 2:

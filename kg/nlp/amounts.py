@@ -106,6 +106,9 @@ _PATTERNS = [
     # 60萬至70萬顆, 3到5家: both bounds of a counted range
     ("count-range", re.compile(_APPROX + r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale1>万|亿)?\s*(?:至|到|~|-)\s*"
                                r"(?P<num2>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<cscale>万|亿)?\s*(?P<cunit>" + _COUNT_UNIT + ")")),
+    # 8192及15488張: two counts listed, the unit written once after the second
+    ("count-list", re.compile(_APPROX + r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale1>万|亿)?\s*(?:及|和|与|、)\s*"
+                              r"(?P<num2>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<cscale>万|亿)?\s*(?P<cunit>" + _COUNT_UNIT + ")")),
     ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>" + _COUNT_UNIT + ")")),
     # 五款雲端AI晶片, 四代架構, 兩輪問詢, 三座晶圓廠: counts in Chinese numerals ("一" is an article, not a count;
     # 兩家 is mostly "both companies")
@@ -199,7 +202,7 @@ def find_amounts(folded: str) -> list[Amount]:
                         out.append(Amount(s, e, Decimal(cn_int(g[part]) * 10), "PERCENT", _metric(folded, s), False,
                                           rule))
                 continue
-            if rule in ("money-range", "count-range", "jail-range"):
+            if rule in ("money-range", "count-range", "count-list", "jail-range"):
                 unit = (CURRENCY[g["cur"]] if rule == "money-range" else "YEAR" if rule == "jail-range"
                         else COUNT_UNITS.get(g["cunit"]) or COUNT_UNITS.get(g["cunit"][0]))
                 if unit is None:

@@ -225,6 +225,10 @@ def _rules() -> list[Rule]:
             r"gpu|服务器|超级计算机|超节点|超级节点|集群|一体机|加速卡|计算卡|"
             # Galaxy S26旗艦新機, GaussDB分布式數據庫: phones, laptops and software by their kind too
             r"(?:旗舰)?(?:新机|手机|智能手机|笔电|笔记本电脑|平板)|[\u4e00-\u9fff]{0,3}?(?:数据库|操作系统)))"), 0.7),
+        # The first of two Latin products listed before their kind: Nova 950和Nova 960超節點
+        Rule("latin-product-listed", "Product", re.compile(
+            r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}"
+            r"(?:芯片|晶片|处理器|加速器|gpu|服务器|超节点|超级节点|集群|一体机|加速卡|计算卡))"), 0.65),
         # Named events: …大會, …峰會, 聽證會
         Rule("event", "Event", re.compile(
             rf"(?P<name>(?:20\d\d)?[{HAN}a-z0-9 ]{{2,16}}?(?:大会|峰会|论坛|博览会|展览会|研讨会|听证会|发布会|年会|开发者大会|"
@@ -837,6 +841,8 @@ class EntityDiscoverer:
             if label == "ORG" and (_opens_with_plain_word(name) or name.endswith(FIELD_OF_TRADE)
                                    or re.fullmatch(rf"{COUNTRY_CHAR}[列将把对向与和在从被让给称指批促逼要]", name)):
                 continue  # 先進|製造, 綜合|日(經), 調研|行: a phrase; 汽車行業: a trade, no organisation
+            if label == "PER" and name[0] in COUNT_WORD_SURNAMES and re.match(r"[\d一二两三四五六七八九十百千万亿]", folded[start - 1:start]):
+                continue  # 15488張|昇騰卡: a measure word after a number, no surname
             if label == "PER":
                 if "·" in name or re.fullmatch(r"[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){1,3}", name):
                     out.append((start, end, "Person", LAC_PERSON))
@@ -2072,6 +2078,9 @@ NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向�
 # when they open a verb (強調), which _opens_a_verb tells
 GIVEN_NAME_CHARS = frozenset("强")
 
+
+# surnames that are measure words too (張 cards, 台 machines…): after a number they count, no name opens
+COUNT_WORD_SURNAMES = frozenset("张台片颗枚块")
 
 # The trained tagger cuts names itself, so only function words inside its name say it went wrong;
 # NAME_BREAK's verbs' first characters (強 of 強調, 明 of 明年…) are common in given names (林偉強).
