@@ -1186,3 +1186,16 @@ def test_two_counts_listed_with_one_unit_go_respectively_to_the_kind_named_befor
     owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
     assert owner.get("8192") == {key_of(f, "Nova 950")} and owner.get("15488") == {key_of(f, "Nova 960")}, owner
     assert not names_of(f, "Person"), "張 after a number counts, it opens no name"
+
+
+def test_a_bare_ministry_before_a_known_ministers_title_is_his_ministry(facts):
+    f = facts("會前，商務部長盧特尼克對記者表示，晶片出口規定不變。")
+    lutnick = key_of(f, "盧特尼克")
+    assert (lutnick, "employer", "us-department-of-commerce") in relations_of(f), relations_of(f)
+    g = facts("商務部長王文濤表示，將採取反制措施。")   # the reference files him under China's ministry
+    assert (key_of(g, "王文濤"), "employer", "mofcom") in relations_of(g), relations_of(g)
+
+
+def test_a_secretary_of_state_titled_before_the_name(facts):
+    f = facts("國務卿布朗表示，將與盟友協調晶片管制。")
+    assert "布朗" in names_of(f, "Person") and not names_of(f, "Organization"), names_of(f)

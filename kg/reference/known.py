@@ -155,6 +155,8 @@ def _read_csv(path: Path) -> list[KnownEntity]:
             if role_of and role in ROLE_PROPERTY:
                 # "^" marks a fact stated from the other side: the organisation's CEO is this person
                 facts.append((f"^{ROLE_PROPERTY[role]}", role_of))
+            elif role_of and role:
+                facts.append(("post", role_of))  # a minister's ministry: whose 商務部 the title before him names
             wikidata = row.get("wikidata") or None
             if wikidata and not (wikidata.startswith("Q") and wikidata[1:].isdigit()):
                 raise ReferenceDataError(f"{path}:{line}: wikidata '{wikidata}' is not an item id like Q182477")

@@ -18,7 +18,7 @@ from kg.extraction.frames import CuePattern, CueWords
 from kg.nlp.components.known_entities import add_entities, char_span
 from kg.nlp.spans import ENTITIES, kg_of, texts
 from kg.reference.known import CLASS_LABEL
-from kg.text import name_key
+from kg.text import name_key, to_simplified
 
 HAN = "\u4e00-\u9fff"
 # Characters that never start or end a name: function words and punctuation.
@@ -499,10 +499,29 @@ class EntityDiscoverer:
             spans += [g for _, g in governments]
         _known_in_brackets(folded, spans, existing)
         _drop_nested_places(doc, spans)
+        self._ministry_of_known_minister(folded, list(doc.spans.get(ENTITIES, [])) + spans)
         self._country_of_bodies(folded, list(doc.spans.get(ENTITIES, [])) + spans)
         _bare_export_controls(folded, spans, existing)
         add_entities(doc, spans)
         return doc
+
+    def _ministry_of_known_minister(self, folded: str, spans) -> None:
+        """商務部長盧特尼克: the ministry a bare name before a known minister's title means is his (the
+        American one), not the body the reference files the bare name under (China's)."""
+        people = {kg_of(s)["start"]: kg_of(s) for s in spans if kg_of(s) and kg_of(s)["cls"] == "Person" and kg_of(s)["known"]}
+        for s in spans:
+            info = kg_of(s)
+            if not info or info["cls"] != "GovernmentAgency":
+                continue
+            title = re.match(r"(?:副|助理)?部?长|(?:副|助理)?(?:部长|署长|局长|主任)", folded[info["end"]:info["end"] + 4])
+            person = people.get(info["end"] + title.end()) if title else None
+            known = self.reference.get(person["key"]) if person else None
+            post = next((t for p, t in (known.facts if known else ()) if p == "post"), None)
+            body = self.reference.get(post) if post and post != info["key"] else None
+            name = folded[info["start"]:info["end"]]
+            if body is not None and body.cls == "GovernmentAgency" and any(
+                    to_simplified(n).lower().endswith(name) for n in body.names()):
+                info.update(key=body.id, known=True)
 
     def _country_of_bodies(self, folded: str, spans) -> None:
         """美國商務部, 美國實體清單: a government body or a rule named with its country's name first names
