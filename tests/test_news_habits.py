@@ -1199,3 +1199,11 @@ def test_a_bare_ministry_before_a_known_ministers_title_is_his_ministry(facts):
 def test_a_secretary_of_state_titled_before_the_name(facts):
     f = facts("國務卿布朗表示，將與盟友協調晶片管制。")
     assert "布朗" in names_of(f, "Person") and not names_of(f, "Organization"), names_of(f)
+
+
+def test_who_is_spoken_to_is_no_speaker_and_a_list_of_speakers_all_speak(facts):
+    f = facts("林國強、陳美玲都對王大同說，出售星曜晶片給北辰微電子將是錯誤。")
+    reports = [st for st in f.statements if st.kind == "report"]
+    assert reports, f.statements
+    speakers = {k for st in reports for r, k in st.roles if r in ("agent", "attributedTo")}
+    assert speakers == {key_of(f, "林國強"), key_of(f, "陳美玲")}, reports

@@ -625,7 +625,9 @@ class StatementExtractor:
         # it opens with (輝達在向美國證交會提交的文件中表示: not the SEC)
         # never the reporter of a byline: （中央社記者曾智怡台北15日電）經濟部今天公告
         speakers = [e for e in ents if e._.kg.get("rule") not in ("reporter", "byline")]
-        source = _last(speakers, cs, t0, {"Person"}) or next(
+        # (林某對王某說: who is spoken to is no speaker)
+        spoken_to = [e for e in speakers if ADDRESSEE_BEFORE.search(folded, max(cs, e._.kg["start"] - 2), e._.kg["start"])]
+        source = _last([e for e in speakers if e not in spoken_to], cs, t0, {"Person"}) or next(
             (e for e in ents if cs <= e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in ORGS
              and not DATELINE_AFTER.match(folded, e._.kg["end"])), None)
         if source is None and re.fullmatch(r"\s*(?:仅|也|并|则|还|更|亦|同时|另)?\s*", folded[cs:t0]):
@@ -645,9 +647,19 @@ class StatementExtractor:
         role = "attributedTo" if _cls(source) in ORGS and (
             ATTRIBUTION.search(folded[max(s0, cs - 2):t0]) or folded[t0:t1] in ("报道", "报导", "消息")) else "agent"
         roles = [(role, key(source))]
+        # 林某、陳某都對王某說: each speaker of a list is one
+        k = ents.index(source) if source in ents else -1
+        while k > 0 and _cls(ents[k - 1]) == "Person" and \
+                re.fullmatch(r"\s*(?:、|和|与|及|以及)\s*", folded[ents[k - 1]._.kg["end"]:ents[k]._.kg["start"]]):
+            k -= 1
+            roles.insert(0, (role, key(ents[k])))
         # X表示，A…，今年B…: what is said of A is not said of B (the caller makes two statements)
         roles += [("aside" if apart and i else "subject", key(e)) for i, e in enumerate(content)]
         return roles if len(roles) >= 2 else []
+
+
+# 對王某說, 向記者表示, 跟…透露: the one spoken to
+ADDRESSEE_BEFORE = re.compile(r"(?:对|向|跟|给|告诉)\s*$")
 
 
 def _lister(folded: str, s0: int, end: int, ents: list[Span]) -> Span | None:
