@@ -1207,3 +1207,13 @@ def test_who_is_spoken_to_is_no_speaker_and_a_list_of_speakers_all_speak(facts):
     assert reports, f.statements
     speakers = {k for st in reports for r, k in st.roles if r in ("agent", "attributedTo")}
     assert speakers == {key_of(f, "林國強"), key_of(f, "陳美玲")}, reports
+
+
+@pytest.mark.parametrize("sentence", [
+    "成立於2019年的星曜科技，專注於GPGPU（通用圖形處理器）晶片。",   # a kind of chip, and no model inside its name
+    "台DRAM龍頭廠北辰微電子昨日宣布擴產。",                          # a country's industry of a kind of product
+    "部分政府內部對華鷹派擔心晶片流向北京。",                          # a faction, no person
+])
+def test_kinds_and_factions_are_no_names(facts, sentence):
+    f = facts(sentence)
+    assert not any(n.lower() in ("gp", "gpgpu", "台dram") or n.endswith("派") for n in names_of(f)), names_of(f)

@@ -222,7 +222,7 @@ def _rules() -> list[Rule]:
         # Latin product names before a category word: Blackwell芯片, Gemini模型
         Rule("latin-product", "Product", re.compile(
             r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:芯片|晶片|模型|大模型|平台|系列|架构|处理器|加速器|"
-            r"gpu|服务器|超级计算机|超节点|超级节点|集群|一体机|加速卡|计算卡|"
+            r"(?:\s|(?<=\d))gpu(?![a-z])|服务器|超级计算机|超节点|超级节点|集群|一体机|加速卡|计算卡|"
             # Galaxy S26旗艦新機, GaussDB分布式數據庫: phones, laptops and software by their kind too
             r"(?:旗舰)?(?:新机|手机|智能手机|笔电|笔记本电脑|平板)|[\u4e00-\u9fff]{0,3}?(?:数据库|操作系统)))"), 0.7),
         # The first of two Latin products listed before their kind: Nova 950和Nova 960超節點
@@ -289,7 +289,9 @@ SYSTEM_TAIL = re.compile(r"\s?(?:超节点|超级节点|计算集群|集群|一�
 NOT_PRODUCTS = {"ai", "gpu", "cpu", "npu", "dpu", "asic", "fpga", "pc", "ic", "soc", "fp4", "fp8", "fp16", "fp32",
                 "bf16", "int8", "int4", "oam", "ip", "app", "it", "api", "llm", "agi", "ceo", "ipo", "aicc", "5g", "6g",
                 # kinds of memory (DRAM, NAND Flash, SSD), named by what they are, not by whose they are
-                "dram", "sdram", "nand", "nand flash", "flash", "ssd", "essd", "nor", "sram"}
+                "dram", "sdram", "nand", "nand flash", "flash", "ssd", "essd", "nor", "sram",
+                # a kind of chip by its use: 專注於GPGPU芯片
+                "gpgpu"}
 GENERIC_START = ("国产", "国内", "海外", "该", "这", "那", "一家", "多家", "各", "本土", "中资", "外资", "相关", "其他",
                  "其它", "知名", "大型", "小型", "头部", "龙头", "初创", "新一轮", "重要", "主要")
 SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院": "ResearchInstitute",
@@ -860,6 +862,11 @@ class EntityDiscoverer:
             if label == "ORG" and (_opens_with_plain_word(name) or name.endswith(FIELD_OF_TRADE)
                                    or re.fullmatch(rf"{COUNTRY_CHAR}[列将把对向与和在从被让给称指批促逼要]", name)):
                 continue  # 先進|製造, 綜合|日(經), 調研|行: a phrase; 汽車行業: a trade, no organisation
+            if label == "PER" and name.endswith(("派", "党", "军")) or name.endswith(("鹰派", "鸽派")):
+                continue  # 對華鷹派: a faction, no person nor organisation
+            if label == "ORG" and re.fullmatch(rf"{COUNTRY_CHAR}\s?(?P<kind>[a-z0-9 ]+)", name) and \
+                    re.fullmatch(rf"{COUNTRY_CHAR}\s?(?P<kind>[a-z0-9 ]+)", name)["kind"].strip() in NOT_PRODUCTS:
+                continue  # 台DRAM(龍頭廠): a country's industry of a kind of product, no organisation
             if label == "PER" and name[0] in COUNT_WORD_SURNAMES and re.match(r"[\d一二两三四五六七八九十百千万亿]", folded[start - 1:start]):
                 continue  # 15488張|昇騰卡: a measure word after a number, no surname
             if label == "PER":
