@@ -1217,3 +1217,13 @@ def test_who_is_spoken_to_is_no_speaker_and_a_list_of_speakers_all_speak(facts):
 def test_kinds_and_factions_are_no_names(facts, sentence):
     f = facts(sentence)
     assert not any(n.lower() in ("gp", "gpgpu", "台dram") or n.endswith("派") for n in names_of(f)), names_of(f)
+
+
+def test_this_papers_reporter_works_for_the_outlet_its_reporters_are_named_with(facts):
+    f = facts("本報記者 林志成\n\n1月2日，北辰微電子發布公告。星曜諮詢執行長陳美玲對《晴川日報》記者表示，需求強勁。")
+    assert (key_of(f, "林志成"), "employer", key_of(f, "晴川日報")) in relations_of(f), relations_of(f)
+
+
+def test_a_registered_name_after_a_closing_quote_keeps_its_city(facts):
+    f = facts("“當前正是窗口期。”廣州星曜信息諮詢股份有限公司執行長陳美玲對記者表示。")
+    assert "广州星曜信息咨询股份有限公司" in names_of(f), names_of(f)

@@ -130,8 +130,23 @@ class RelationExtractor:
             found.extend(self._adopted_nodes(ents, inside, folded, sent))
             self.topic_company = next((e for e in inside if e._.kg["cls"] == "Company"), self.topic_company)
             self.last_chip = next((e for e in reversed(inside) if e._.kg["cls"] in ("Chip", "ChipFamily")), self.last_chip)
+        found.extend(self._own_paper(doc, ents, folded, found))
         doc._.kg_relations = found
         return doc
+
+    @staticmethod
+    def _own_paper(doc: Doc, ents: list[Span], folded: str, found: list[dict]) -> list[dict]:
+        """本報記者袁某 … 對《證券日報》記者表示: "this paper" is the outlet the article names as the one
+        its reporters write for."""
+        home = next((e for e in ents if e._.kg["cls"] == "MediaOrganization"
+                     and OWN_PAPER_NAMED.match(folded, e._.kg["end"])), None)
+        if home is None:
+            return []
+        placed = {r["subject"] for r in found if r["rule"] == "reporter-of-outlet"}
+        return [_rel(p, "employer", home, "reporter-of-own-paper",
+                     next(s for s in doc.sents if s.start_char <= p._.kg["start"] < s.end_char)) for p in ents
+                if p._.kg["cls"] == "Person" and p._.kg["key"] not in placed
+                and OWN_PAPER_REPORTER.search(folded, max(0, p._.kg["start"] - 8), p._.kg["start"])]
 
     def _sentence(self, ents: list[Span], folded: str, sent: Span) -> list[dict]:
         out = []
@@ -601,6 +616,11 @@ def _people_list_end(ents: list[Span], folded: str, p: Span) -> int:
             break
         end = q._.kg["end"]
     return end
+
+
+# 《證券日報》記者: an outlet named with its reporter; 本報記者: a reporter of the paper itself
+OWN_PAPER_NAMED = re.compile(r"[》」”]?\s*(?:的)?记者")
+OWN_PAPER_REPORTER = re.compile(r"(?:本报|本刊|本台|本网)(?:特约|实习)?记者\s*$")
 
 
 # 林國強和產品主管陳美玲擔任: what may stand between two people of one list (a joiner, a title)
