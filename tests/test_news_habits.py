@@ -1227,3 +1227,12 @@ def test_this_papers_reporter_works_for_the_outlet_its_reporters_are_named_with(
 def test_a_registered_name_after_a_closing_quote_keeps_its_city(facts):
     f = facts("“當前正是窗口期。”廣州星曜信息諮詢股份有限公司執行長陳美玲對記者表示。")
     assert "广州星曜信息咨询股份有限公司" in names_of(f), names_of(f)
+
+
+def test_a_short_name_joined_to_a_persons_name_in_a_list_is_a_person(facts):
+    f = facts("創始人王大同是前北辰微電子總經理，聯合創始人張鈺中、周苑均曾於北辰微電子工作。")
+    assert {"张钰中", "周苑"} <= names_of(f, "Person"), names_of(f)
+    firm = key_of(f, "北辰微電子")
+    assert (key_of(f, "周苑"), "employer", firm) in relations_of(f), relations_of(f)
+    g = facts("林國強與北辰科技、台積電等公司合作。")   # an organisation after the person: no person
+    assert names_of(g, "Person") == {"林国强"}, names_of(g)

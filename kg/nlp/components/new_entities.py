@@ -493,6 +493,7 @@ class EntityDiscoverer:
             doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
                                    if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
             spans += [m for _, m in family_models]
+        spans += self._people_listed(doc, folded, spans + existing, taken)
         spans += self._short_forms(doc, folded, spans, existing, taken)
         governments = self._governments(doc, folded, existing, taken)
         if governments:
@@ -507,6 +508,32 @@ class EntityDiscoverer:
         _bare_export_controls(folded, spans, existing)
         add_entities(doc, spans)
         return doc
+
+    def _people_listed(self, doc: Doc, folded: str, spans, taken) -> list:
+        """聯合創始人張鈺勃、周苑均曾於…: a name joined to a person's by 、 or 和, closed by the list's end
+        (均, 等, a comma), is a person's too."""
+        out = []
+        people = sorted((s for s in spans if kg_of(s) and kg_of(s)["cls"] == "Person"), key=lambda s: kg_of(s)["end"])
+        for p in people:
+            end = kg_of(p)["end"]
+            while True:
+                m = LISTED_PERSON.match(folded, end)
+                if m is None or any(m.start("name") < b and a < m.end("name") for a, b in taken):
+                    break
+                name = m.group("name")
+                if name[0] not in SURNAMES or name in NOT_NAMES or _dictionary_phrase(name) or _common_word(name) \
+                        or any(ch in NAME_BREAK for ch in name[1:]):
+                    break
+                span = char_span(doc, m.start("name"), m.end("name"), "PERSON")
+                if span is None:
+                    break
+                span._.kg = {"key": f"person/{name_key(texts(doc)[0][m.start('name'):m.end('name')])}", "cls": "Person",
+                             "known": False, "rule": "listed-person", "confidence": 0.6,
+                             "start": m.start("name"), "end": m.end("name")}
+                out.append(span)
+                taken.append((m.start("name"), m.end("name")))
+                end = m.end("name")
+        return out
 
     def _ministry_of_known_minister(self, folded: str, spans) -> None:
         """商務部長盧特尼克: the ministry a bare name before a known minister's title means is his (the
@@ -2105,6 +2132,9 @@ NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向�
 # when they open a verb (強調), which _opens_a_verb tells
 GIVEN_NAME_CHARS = frozenset("强")
 
+
+# 張鈺勃、周苑均…: a further name of a list of people, up to the list's end
+LISTED_PERSON = re.compile(rf"\s*(?:、|和|与|及)\s*(?P<name>[{{HAN}}]{{2,3}}?)(?=\s*(?:、|和|与|及|均|都|皆|亦|也|等|分别|各自|[，,。；;]))".replace("{HAN}", HAN))
 
 # surnames that are measure words too (張 cards, 台 machines…): after a number they count, no name opens
 COUNT_WORD_SURNAMES = frozenset("张台片颗枚块")
