@@ -1236,3 +1236,8 @@ def test_a_short_name_joined_to_a_persons_name_in_a_list_is_a_person(facts):
     assert (key_of(f, "周苑"), "employer", firm) in relations_of(f), relations_of(f)
     g = facts("林國強與北辰科技、台積電等公司合作。")   # an organisation after the person: no person
     assert names_of(g, "Person") == {"林国强"}, names_of(g)
+
+
+def test_a_countrys_export_control_regulations_are_named_whole(facts):
+    f = facts("將「使用星曜晶片均違反美國出口管制法規」調整為新表述。")
+    assert "美国出口管制法规" in names_of(f, "Policy"), names_of(f)

@@ -236,7 +236,7 @@ def _rules() -> list[Rule]:
             r"(?![面见谈晤堂])"), 0.7),  # 何立峰會面: 會 of 會面 (meet), no summit; 人民大會堂 is a hall
         # Policies and decisions: …規定, …禁令, …法案, 實體清單
         Rule("policy", "Policy", re.compile(
-            rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则)?|(?:管制|管控)(?:规定|措施|条例|新规|规则)|"
+            rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)?|(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)|"
             rf"规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单))"), 0.65),
         # Export controls named bare, the regime the article is about: 規避出口限制, 為符合出口管制規範
         # (a country's or a product's name before it makes the longer name above)
