@@ -69,7 +69,9 @@ def pattern_rows(name: str, known: tuple[str, ...], what: str,
                     if kind not in known:
                         raise ValueError(f"kind must be one of {', '.join(known)}, not {kind!r}")
                     re.compile(pattern)
-                    if kind in literal and any(not w or re.escape(w) != w for w in pattern.split("|")):
+                    # (a word may hold a space: nand flash)
+                    if kind in literal and any(not w.strip() or re.escape(w.replace(" ", "")) != w.replace(" ", "")
+                                               for w in pattern.split("|")):
                         raise ValueError(f"the rows of {kind} are words joined by |, not a pattern: {pattern!r}")
                 except (KeyError, AttributeError, ValueError, re.error) as e:
                     raise PipelineError(f"{path}:{line}: bad {what} row: {e}") from e
@@ -110,7 +112,8 @@ CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "poss
              "pointed-product", "pointed-policy")
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
 # and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.
-NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry")
+NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry",
+                   "kind-of-product", "media-word")
 NAME_CUE_KINDS = ("person-title", "official-title", "person-verb", "address-form", "portfolio", "chip-brand",
                   "after-firm-name", "firm-after-name", "latin-firm-word", "career", "carries",
                   "holding-clause", "list-opening", "list-closing", "maker-verb", "state-head", "government-head",

@@ -287,12 +287,8 @@ def _rules() -> list[Rule]:
 RULES = _rules()
 #: what a system built of chips is called after its model: scaleX640超節點, Atlas 960集群
 SYSTEM_TAIL = re.compile(r"\s?(?:超节点|超级节点|计算集群|集群|一体机|superpod)(?![a-z])")
-NOT_PRODUCTS = {"ai", "gpu", "cpu", "npu", "dpu", "asic", "fpga", "pc", "ic", "soc", "fp4", "fp8", "fp16", "fp32",
-                "bf16", "int8", "int4", "oam", "ip", "app", "it", "api", "llm", "agi", "ceo", "ipo", "aicc", "5g", "6g",
-                # kinds of memory (DRAM, NAND Flash, SSD), named by what they are, not by whose they are
-                "dram", "sdram", "nand", "nand flash", "flash", "ssd", "essd", "nor", "sram",
-                # a kind of chip by its use: 專注於GPGPU芯片
-                "gpgpu"}
+# AI ASIC, 台DRAM, GPGPU: kinds of chip and of memory, no product's name (ontology/lexicon/name-cues.csv)
+NOT_PRODUCTS = CueWords("kind-of-product")
 GENERIC_START = ("国产", "国内", "海外", "该", "这", "那", "一家", "多家", "各", "本土", "中资", "外资", "相关", "其他",
                  "其它", "知名", "大型", "小型", "头部", "龙头", "初创", "新一轮", "重要", "主要")
 SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院": "ResearchInstitute",
@@ -975,7 +971,7 @@ class EntityDiscoverer:
                     start, end, name = end - len(rest), end, rest
                 if _word_and_kind_of_chip(re.sub(r"(?:公司|企业|厂商|集团)$", "", name)):
                     continue  # 通用GPU, (中國)通用GPU公司: a plain word and a kind of chip, or companies of a kind
-                cls = ("MediaOrganization" if name.endswith(MEDIA_SUFFIX) else
+                cls = ("MediaOrganization" if name.endswith(MEDIA_SUFFIX.tuple()) else
                        "GovernmentAgency" if name.endswith(GOV_SUFFIX + ("法院", "检察院", "法庭")) else "Organization")
                 out.append((start, end, cls, LAC_ORG))
         return out
@@ -1469,7 +1465,7 @@ class EntityDiscoverer:
                                          or rule.name == "quoted-policy" and (_dictionary_word(name, 10) or _opens_with_verb(name)
                                                                               and not name.endswith(("法", "法案", "条例")))):
                 return None  # 法律法規有關規定: the laws in general; 號稱「改變遊戲規則」, 「沒有其他的解決辦法」: a phrase in quotes
-            core = re.sub(r"(?:规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单|措施)$", "", name)
+            core = re.sub(r"(?:规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单|措施|法规)$", "", name)
             from kg.nlp.tokenizer import field_words
             bare = re.sub(r"^[a-z0-9]+", "", core)
             if rule.cls == "Policy" and (len(core) < 2 or core.startswith(("一", "另", "这", "该", "此", "新", "同名", "类似", "上述",
@@ -1483,7 +1479,7 @@ class EntityDiscoverer:
             if rule.cls == "Policy" and rule.name != "export-controls" and re.fullmatch(
                     r"(?:相关|有关|此类|这些|上述|该|新|各项|多项|现行|既有|国际|全球|多边|严格|更严格|"
                                                       r"新一轮|进一步|更多)?"
-                                                      r"(?:出口管制|管制|规定|规则|新规|禁令|清单|条例|措施)+", name):
+                                                      r"(?:出口管制|管制|规定|规则|新规|禁令|清单|条例|措施|法规)+", name):
                 return None
             if rule.cls == "Policy" and re.fullmatch(r"(?:该|此|新)?(?:法案|法律|公告|条例|办法|文件|通知|协议|决定|政策|新规|规则)"
                                                       r"(?:规定|要求)", name):
@@ -1790,7 +1786,7 @@ PLACE_VERBS = CueWords("place-verb")
 def _word_and_kind_of_chip(name: str) -> bool:
     """通用GPU, 國產AI: a plain word and a kind of chip (or AI), which names no firm."""
     m = re.fullmatch(rf"(?P<han>[{HAN}]{{2,}})(?P<latin>[a-z]+)", name)
-    return m is not None and m["latin"] in GENERIC | NOT_PRODUCTS and (_common_word(m["han"]) or m["han"] in GENERIC)
+    return m is not None and (m["latin"] in GENERIC or m["latin"] in NOT_PRODUCTS) and (_common_word(m["han"]) or m["han"] in GENERIC)
 
 
 # a country's one-character name (美, 中, 荷) as news headlines use it
@@ -2087,8 +2083,8 @@ TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG, LAC_PRODUCT)
 # Which of two candidates of one length wins: the rules in their order, then the trained tagger's, then
 # the rest (bylines, datelines, romanised names); by identity, as comparing Rules compares their patterns
 RULE_RANK = {id(r): i for i, r in enumerate(RULES)} | {id(r): len(RULES) for r in TRAINED}
-MEDIA_SUFFIX = ("新闻", "日报", "时报", "晚报", "电视台", "通讯社", "新闻网", "新闻社", "周刊", "杂志", "广播", "早报", "商报", "财经")
-MEDIA_AFTER = re.compile("(?:" + "|".join(sorted(MEDIA_SUFFIX, key=len, reverse=True)) + r")(?![\u4e00-\u9fff])")
+MEDIA_SUFFIX = CueWords("media-word")
+MEDIA_AFTER = CuePattern(lambda w: rf"{w('media-word')}(?![\u4e00-\u9fff])")
 # 記者X, and 編譯X: a wire story's translator signs it as its reporter would (鉅亨網編譯陳文華)
 REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编译)\s*[:：]?\s*"
                       # 財聯社8月25日訊(編輯 牛占林): an editor's byline in brackets
