@@ -1241,3 +1241,25 @@ def test_a_short_name_joined_to_a_persons_name_in_a_list_is_a_person(facts):
 def test_a_countrys_export_control_regulations_are_named_whole(facts):
     f = facts("將「使用星曜晶片均違反美國出口管制法規」調整為新表述。")
     assert "美国出口管制法规" in names_of(f, "Policy"), names_of(f)
+
+
+def test_a_university_named_after_a_place_inside_its_name(facts):
+    f = facts("林國強是美國南加州大學電機工程碩士，約十年前加入北辰微電子。")
+    assert any("南加州大学" in n for n in names_of(f, "University")), names_of(f)
+
+
+def test_a_venue_is_a_place(facts):
+    f = facts("北辰微電子今天在南港展覽館舉辦尾牙。")
+    assert "南港展览馆" in names_of(f, "Place"), names_of(f)
+
+
+def test_a_change_of_post_inside_what_the_tagger_joins_is_no_organisation(facts):
+    f = facts("北辰微電子宣布，總經理簡山杰轉任集團策略長。")
+    assert not any("转任" in n for n in names_of(f)), names_of(f)
+
+
+def test_a_subsidiary_named_after_its_city(facts):
+    f = facts("寒武紀披露，全資子公司上海寒武紀為新項目的實施主體。公司將對上海寒武紀增資1億元。")
+    sub = key_of(f, "上海寒武紀")
+    assert f.entities[sub].cls == "Company" and len([e for e in f.entities.values() if e.cls == "City"]) == 0
+    assert (sub, "parentOrganization", "cambricon") in relations_of(f), relations_of(f)

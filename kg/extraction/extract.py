@@ -107,6 +107,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if info and info.get("developer"):  # 曜芯S9: the brand's chip
             add_relation(info["key"], "developer", info["developer"],
                          evidence(info["start"], info["end"], "brand-model", 0.75))
+        if info and info.get("parent"):  # 子公司上海寒武紀: a known company's subsidiary named after its city
+            add_relation(info["key"], "parentOrganization", info["parent"],
+                         evidence(info["start"], info["end"], "city-subsidiary", 0.7))
         if info and info.get("family"):  # Inferentia 9: a new model of a known family
             add_relation(info["key"], "partOfSeries", info["family"],
                          evidence(info["start"], info["end"], "family-model", 0.75))

@@ -229,6 +229,10 @@ def _rules() -> list[Rule]:
         Rule("latin-product-listed", "Product", re.compile(
             r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}"
             r"(?:芯片|晶片|处理器|加速器|gpu|服务器|超节点|超级节点|集群|一体机|加速卡|计算卡))"), 0.65),
+        # Venues: 南港展覽館, 台北國際會議中心, 小巨蛋 (where an event is held)
+        Rule("venue", "Place", re.compile(
+            rf"(?:(?<=[，,。、；;：:\s“「（(在于至到与和及])|^)(?P<name>[{HAN}]{{2,8}}?(?:展览馆|会展中心|展览中心|国际会议中心|会议中心|"
+            rf"体育馆|体育场|大会堂|巨蛋|博物馆))"), 0.65),
         # Named events: …大會, …峰會, 聽證會
         Rule("event", "Event", re.compile(
             rf"(?P<name>(?:20\d\d)?[{HAN}a-z0-9 ]{{2,16}}?(?:大会|峰会|论坛|博览会|展览会|研讨会|听证会|发布会|年会|开发者大会|"
@@ -314,7 +318,9 @@ GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 # Words after which a name starts: a policy or event name never opens with a verb or 上.
 LEFT_CUT = re.compile(r".*(?:加强|放宽|收紧|实施|颁布|推出|发布|出台|宣布|撤销|取消|违反|遵守|适应|通过|提出|签署|会上|"
                       r"举办|召开|出席|参加|亮相|表示|认为|指出|针对|根据|依据|按照|关于|包括|以及|其中|此前|目前|投资|收购|入股|"
-                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向|对华|对中|对美|举行|预计|预估|估计|预测|预期|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入|遭到|遭|受到|被列|甚至比|甚至|比起|相比|股东)")
+                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向|对华|对中|对美|举行|预计|预估|估计|预测|预期|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入|遭到|遭|受到|被列|甚至比|甚至|比起|相比|股东|"
+                      # 總經理簡某轉任|集團…: a change of post before the body's name
+                      r"转任|升任|调任|接任|出任|担任|兼任|回任)")
 # In a registered name (上海國有資本投資有限公司) business words are the name's, not verbs before it
 #: business words a registered name holds (上海國有資本投資有限公司): no verbs or descriptors before it there
 BUSINESS_WORDS = ("投资", "收购", "入股", "控股", "公司", "集团")
@@ -429,17 +435,20 @@ class EntityDiscoverer:
                 registered = rule.name == "latin-corporate" and LEGAL_FORM.search(folded, start, end) is not None \
                     or rule.name == "named-with-abbreviation"   # (數碼港人工智能超算中心（AISC）: named whole)
                 if not inside or rule.cls not in ("Event", "Policy", "Organization", "MediaOrganization",
-                                                  "AdministrativeRegion") and not registered:
+                                                  "AdministrativeRegion") and rule.name != "venue" and not registered:
                     continue   # (Joyson Electronic USA LLC: a legal form makes the name whole, a country inside it)
-                if rule.cls == "AdministrativeRegion" and not all(a == start and (a, b) in place_spans
+                if (rule.cls == "AdministrativeRegion" or rule.name == "venue") and not all(a == start and (a, b) in place_spans
                                                                   for a, b in clashes):
                     continue
                 if rule.cls in ("Organization", "MediaOrganization") and not registered \
                         and not all(a == start and (a, b) in place_spans for a, b in clashes) \
                         and not (rule.name == "org-long" and folded[start:end].endswith(("委员会", "办公室", "基金会"))) \
+                        and not (folded.endswith(("大学", "学院"), start, end) and all((a, b) in place_spans for a, b in clashes)
+                                 and not LEFT_CUT.match(folded, start, end)) \
                         and not (rule.name == "org-long" and end - start >= 8 and all((a, b) in place_spans for a, b in clashes)
                                  and not any(t in PREDICATE_TAGS for _, _, t in _lac_inside(doc._.get("lac_words") or [], start, end))):
-                    continue   # (尤索夫伊薩東南亞研究院: a long official name may hold a region, if no verb is in it)
+                    continue   # (尤索夫伊薩東南亞研究院: a long official name may hold a region, if no verb is in it;
+                    # 南加州大學: a university is named after its place, wherever the place stands in the name)
             span = self._span(doc, start, end, cls, rule)
             if span is not None:
                 spans.append(span)
@@ -489,6 +498,13 @@ class EntityDiscoverer:
             doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
                                    if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
             spans += [m for _, m in family_models]
+        subsidiaries, replaced = self._city_subsidiaries(doc, folded, existing)
+        if subsidiaries:
+            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
+                                   if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
+            existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in replaced]
+            taken = [t for t in taken if t not in replaced] + [(kg_of(s)["start"], kg_of(s)["end"]) for s in subsidiaries]
+            spans += subsidiaries
         spans += self._people_listed(doc, folded, spans + existing, taken)
         spans += self._short_forms(doc, folded, spans, existing, taken)
         governments = self._governments(doc, folded, existing, taken)
@@ -504,6 +520,33 @@ class EntityDiscoverer:
         _bare_export_controls(folded, spans, existing)
         add_entities(doc, spans)
         return doc
+
+    @staticmethod
+    def _city_subsidiaries(doc: Doc, folded: str, existing) -> tuple[list, set]:
+        """全資子公司上海寒武紀: a known company's name after its city's, named as a subsidiary, is the
+        subsidiary (a company of its own, the known one its parent), wherever the article names it so."""
+        by_start = {kg_of(s)["start"]: s for s in existing}
+        names: dict[str, str] = {}   # the subsidiary's folded name -> its parent's key
+        for p in existing:
+            k = by_start.get(kg_of(p)["end"])
+            if kg_of(p)["cls"] in ("City", "AdministrativeRegion") and k is not None and kg_of(k)["cls"] == "Company" \
+                    and kg_of(k)["known"] and SUBSIDIARY_BEFORE.search(folded, max(0, kg_of(p)["start"] - 8), kg_of(p)["start"]):
+                names[folded[kg_of(p)["start"]:kg_of(k)["end"]]] = kg_of(k)["key"]
+        out, replaced = [], set()
+        for p in existing:
+            k = by_start.get(kg_of(p)["end"])
+            name = folded[kg_of(p)["start"]:kg_of(k)["end"]] if k is not None else None
+            if name not in names:
+                continue
+            a, b = kg_of(p)["start"], kg_of(k)["end"]
+            span = char_span(doc, a, b, "ORG")
+            if span is None:
+                continue
+            span._.kg = {"key": f"company/{name_key(texts(doc)[0][a:b])}", "cls": "Company", "known": False,
+                         "rule": "city-subsidiary", "confidence": 0.7, "start": a, "end": b, "parent": names[name]}
+            out.append(span)
+            replaced |= {(a, kg_of(p)["end"]), (kg_of(k)["start"], b)}
+        return out, replaced
 
     def _people_listed(self, doc: Doc, folded: str, spans, taken) -> list:
         """聯合創始人張鈺勃、周苑均曾於…: a name joined to a person's by 、 or 和, closed by the list's end
@@ -930,6 +973,11 @@ class EntityDiscoverer:
                     continue
                 if re.match(r"(?:协议|协定|架构|技术|标准|平台|系统|框架|芯片|晶片|模型|算法|方案|工艺|制程)", folded[end:end + 2]):
                     continue  # 靈衢互聯|協議: what comes before a word for a technology names the technology
+                cut = LEFT_CUT.match(folded, start, max(start, end - 2))
+                if cut and cut.end() > start:  # 簡山杰轉任|集團: a verb of the clause inside what the tagger joined
+                    start, name = cut.end(), folded[cut.end():end]
+                    if len(name) < 2 or name in GENERIC or _common_word(name) or KIND_OF_COMPANY.fullmatch(name):
+                        continue
                 media = MEDIA_AFTER.match(folded, end)
                 if media:  # 九派|財經, 星島|日報: the tagger stops before the outlet's word for itself
                     end, name = media.end(), name + media.group()
@@ -2129,6 +2177,8 @@ NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向�
 GIVEN_NAME_CHARS = frozenset("强")
 
 
+# 全資子公司|上海寒武紀: what a subsidiary named after its city follows
+SUBSIDIARY_BEFORE = re.compile(r"(?:全资|控股|旗下)?(?:子公司|孙公司|附属公司)\s*$")
 # 張鈺勃、周苑均…: a further name of a list of people, up to the list's end
 LISTED_PERSON = re.compile(rf"\s*(?:、|和|与|及)\s*(?P<name>[{{HAN}}]{{2,3}}?)(?=\s*(?:、|和|与|及|均|都|皆|亦|也|等|分别|各自|[，,。；;]))".replace("{HAN}", HAN))
 
