@@ -1263,3 +1263,37 @@ def test_a_subsidiary_named_after_its_city(facts):
     sub = key_of(f, "上海寒武紀")
     assert f.entities[sub].cls == "Company" and len([e for e in f.entities.values() if e.cls == "City"]) == 0
     assert (sub, "parentOrganization", "cambricon") in relations_of(f), relations_of(f)
+
+
+def test_reporters_in_brackets_right_after_a_dateline(facts):
+    f = facts("晴川網宜昌9月20日電 (董曉文 韓成)投資93億元的算力中心項目20日開工。")
+    outlet = key_of(f, "晴川網")
+    assert {r.subject for r in f.relations if r.property == "employer" and r.object == outlet} == \
+        {key_of(f, "董曉文"), key_of(f, "韓成")}, relations_of(f)
+
+
+def test_a_latin_name_opening_with_a_lower_case_letter_after_a_kind_of_firm(facts):
+    f = facts("北辰資本同意入股新創公司xNova，最多將注資1.5億美元。")
+    assert "xNova" in names_of(f, "Company"), names_of(f)
+
+
+def test_an_official_body_named_right_after_a_dateline_bracket(facts):
+    f = facts("晴川社北京9月9日電 (記者 劉育英)星曜省人民政府新聞辦公室9日舉行新聞發布會。")
+    assert any(n.endswith("新闻办公室") and n.startswith("星曜") for n in names_of(f)), names_of(f)
+
+
+def test_equipment_named_with_its_abbreviation_in_brackets(facts):
+    f = facts("公司的電感耦合等離子體刻蝕設備(ICP)營收持續釋放，預計ICP收入將超過10億元。")
+    e = f.entities[key_of(f, "ICP")]
+    assert e.cls == "Product" and any("等离子体刻蚀设备" in to_simplified(n) for n in e.names), e
+
+
+def test_a_kind_of_product_spelt_out_with_its_abbreviation_is_no_product(facts):
+    f = facts("北辰科技作為國產動態隨機存取存儲器(DRAM)廠商，產能持續提升。")
+    assert not names_of(f, "Product"), names_of(f)
+
+
+def test_a_dateline_and_its_reporters_own_no_figure(facts):
+    f = facts("晴川網宜昌9月20日電 (董曉文 韓成)投資93億元的星曜算力中心項目20日在宜昌開工。")
+    owners = {k for st in f.statements if st.amount for _, k in st.roles}
+    assert not owners & {key_of(f, "晴川網"), key_of(f, "董曉文"), key_of(f, "韓成")}, owners

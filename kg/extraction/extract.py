@@ -179,6 +179,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 date=_date_value(date), amount=_amount(q), hedged=st["hedged"]))
 
     # -- amounts no statement took: measurements of what they are about
+    # (中新網宜昌9月20日電 (董曉斌 韓成)投資93億元…: a dateline's outlet and reporters own no figure)
+    all_mentions = mentions
+    clause_spans = clauses(doc)
+    mentions = [m for m in mentions if not _in_dateline(folded, clause_spans, m[0])]
     affiliation: dict[str, str] = {}
     for r in relations:
         a, b = entities.get(r.subject), entities.get(r.object)
@@ -420,6 +424,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             amount=_amount(q), date=_date_value(date),
             hedged=bool(HEDGE.search(folded[sentence[0]:sentence[1]]))))
 
+    mentions = all_mentions
     # -- clause frames: the entities of any clause, linked as the clause links them
     lexicon = _lexicon()
     for fr in clause_frames(folded, clauses(doc), sentences, mentions, main=main):  # typed relations through the lexicon
@@ -713,6 +718,13 @@ def _same_paragraph(folded: str, a: int, b: int) -> bool:
 NAME_THEN_FIGURE = re.compile(r"\s*(?:[(（]\s*\d{4,6}(?:\.[a-z]{2,3})?\s*[)）])?\s*")
 # …3.9萬張、華邦電…3.8萬張及…: figures each after a name, listed
 NAME_FIGURE_LIST = re.compile(r"\d(?:[\d.,]*)\s*[万亿千百]?\s*[^\d、，,。；;]{0,3}\s*(?:、|及|和|与|以及)\s*[^\d、，,。；;]{2,12}?(?:[(（]\s*\d{4,6}(?:\.[a-z]{2,3})?\s*[)）])?\s*\d")
+
+
+def _in_dateline(folded: str, clause_spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether pos lies in a clause that is a dateline or a byline, or in the marks after it (the
+    reporters' names in brackets end a dateline's clause)."""
+    k = bisect.bisect_right(clause_spans, (pos, len(folded))) - 1
+    return k >= 0 and DATELINE_END.search(folded, clause_spans[k][0], clause_spans[k][1]) is not None
 
 
 def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> Entity | None:

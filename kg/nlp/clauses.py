@@ -16,6 +16,8 @@ from kg.nlp.spans import texts
 CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"']*|\n+"
                         # a dateline is a clause of its own: 央廣網北京1月23日消息(記者…) | 新加坡14日訊
                         r"|(?<=[電电訊讯息])\s*[（(][記记]者[^（）()\n]{1,30}[）)]\s*"
+                        # 中新網宜昌9月20日電 (董曉斌 韓成): the reporters' names in brackets after the dateline
+                        r"|(?<=日[電电訊讯])\s*[（(][^（）()\n，。,]{2,30}[）)]\s*"
                         r"|(?<=\d日[電电訊讯])\s+|(?<=\d日消息)\s*"
                         # 鉅亨網記者魏志豪 台北 1月30日 寒武紀…: a space after a day ends a dateline
                         r"|(?<=\d日)[ \u3000]+"
@@ -31,6 +33,7 @@ DATELINE_END = re.compile(r"\d\s*日\s*(?:综合)?(?:外电)?(?:电|讯|消息|�
                           # 觀點網12月17日，: an outlet's dateline that ends with a comma
                           r"|(?:网|报|社|台|刊|新闻|财经)\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"
                           # 中國基金報記者盧鴒: an outlet's byline on a line of its own
+                          r"|\d\s*日\s*(?:电|讯)\s*[(（][^()（）]{1,30}[)）]\s*$"
                           r"|(?:网|报|社|台|刊|新闻|财经)记者\s*[\u4e00-\u9fff]{2,3}(?:[、，,\s]+[\u4e00-\u9fff]{2,3})*\s*$")
 OPENERS = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")", "《": "》", "【": "】"}
 

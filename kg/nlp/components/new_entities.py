@@ -229,6 +229,10 @@ def _rules() -> list[Rule]:
         Rule("latin-product-listed", "Product", re.compile(
             r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}"
             r"(?:芯片|晶片|处理器|加速器|gpu|服务器|超节点|超级节点|集群|一体机|加速卡|计算卡))"), 0.65),
+        # Equipment and products named with their abbreviation in brackets: 電容耦合等離子體刻蝕設備(CCP)
+        Rule("product-with-abbreviation", "Product", re.compile(
+            rf"(?:(?<=[，,。、；;：:\s“「（(的其和与及])|^)(?P<name>[{HAN}]{{4,16}}?(?:设备|机台|系统|平台|软件|模组|存储器|"
+            rf"处理器|加速器|光刻机|刻蚀机|传感器))\s?(?=[（(][a-z]{{2,6}}[)）])"), 0.65),
         # Venues: 南港展覽館, 台北國際會議中心, 小巨蛋 (where an event is held)
         Rule("venue", "Place", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(在于至到与和及])|^)(?P<name>[{HAN}]{{2,8}}?(?:展览馆|会展中心|展览中心|国际会议中心|会议中心|"
@@ -256,7 +260,7 @@ def _rules() -> list[Rule]:
         # Long official names right after a clause edge: 國家集成電路產業投資基金, 上海證券交易所科創板上市委員會
         Rule("org-long", "Organization", re.compile(
             # (“…。”廣州艾媒數聚信息諮詢股份有限公司CEO: a closing quote ends what came before)
-            rf"(?:(?<=[，,。、；;：:\s“「（(与和及将把对向为被由从”」』])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
+            rf"(?:(?<=[，,。、；;：:\s“「（(与和及将把对向为被由从”」』)）])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
             rf"管理局|监督管理委员会|办公室|协会|联合会)"
             # SK海力士半導體有限公司: a registered name may open with a Latin one
             rf"|(?:[a-z]{{2,10}})?[{HAN}]{{4,14}}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司)"
@@ -1125,6 +1129,13 @@ class EntityDiscoverer:
                     start += 1  # 是原|北辰微電子中國區總經理, 曾任原|…: former, no part of the name
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start):
                     continue
+                if rule.name == "product-with-abbreviation":
+                    abbr = re.match(r"\s?[（(]([a-z]{2,6})[)）]", folded[end:end + 10])
+                    if abbr is None or abbr.group(1) in NOT_PRODUCTS:
+                        continue  # 動態隨機存取存儲器(DRAM): a kind of product, spelt out
+                    lead = re.match(r".*(?:作为|成为|是|为|的|国产|自研|新一代|首款|全新)", folded[start:end])
+                    if lead and end - (start + lead.end()) >= 4:
+                        start += lead.end()
                 if rule.name == "org-suffix" and folded.endswith("报", start, end) and folded.startswith(("导", "道"), end):
                     continue  # 本報即時|報導, 台北即時|報導: the verb 報導 in a dateline, no paper named 即時報
                 if rule.name == "place-suffix" and any(len(w) >= 2 and w in _dictionary_verbs()
@@ -1982,7 +1993,9 @@ SEAT_RULE = Rule("company-and-seat", "Company", re.compile(r"(?!)"), 0.6)   # fo
 
 # 美國晶片設計公司Netlist, 以色列新創Hailo: a capitalised Latin name right after a word for a kind of firm
 KIND_THEN_LATIN = CuePattern(lambda w: rf"{w('firm-word')}\s?$")
-LATIN_FIRM = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?:[ -][A-Z][A-Za-z0-9]+){0,2})(?![A-Za-z0-9])")
+# (新創公司xLight, xAI: a lower-case letter before a capital opens a name too)
+LATIN_FIRM = re.compile(r"(?<![A-Za-z0-9])(?P<name>(?:[A-Z][a-z]+|[a-z]{1,2}[A-Z][A-Za-z]*)[A-Za-z0-9]*(?:[ -][A-Z][A-Za-z0-9]+){0,2})"
+                        r"(?![A-Za-z0-9])")
 LATIN_FIRM_RULE = Rule("kind-then-latin", "Company", LATIN_FIRM, 0.65)
 
 
@@ -2136,7 +2149,9 @@ MEDIA_AFTER = CuePattern(lambda w: rf"{w('media-word')}(?![\u4e00-\u9fff])")
 # 記者X, and 編譯X: a wire story's translator signs it as its reporter would (鉅亨網編譯陳文華)
 REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编译)\s*[:：]?\s*"
                       # 財聯社8月25日訊(編輯 牛占林): an editor's byline in brackets
-                      r"|(?<=[（(【])\s*(?:编辑|责编|责任编辑|撰文|作者)\s*[:：|｜]?\s*")
+                      r"|(?<=[（(【])\s*(?:编辑|责编|责任编辑|撰文|作者)\s*[:：|｜]?\s*"
+                      # 中新網宜昌9月20日電 (董曉斌 韓成): the reporters in brackets right after a dateline
+                      r"|(?:(?<=日电)|(?<=日讯))\s*[(（]\s*(?!记者|编辑)")
 REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 # （記者張曉明、李雪）: a further reporter after the first
 CO_REPORTER = CuePattern(lambda w: rf"{w('reporter-joiner')}\s*(?P<co>[{HAN}]{{2,3}}?)(?=[)）、,，\s/／])")

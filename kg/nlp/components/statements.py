@@ -102,7 +102,8 @@ class StatementExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text, folded = texts(doc)
-        ents = mentions(doc)
+        # a dateline's outlet and the reporters of a byline take part in no statement (中新網…電 (董某 韓某)投資93億元)
+        ents = [e for e in mentions(doc) if e._.kg.get("rule") not in ("reporter", "byline", "dateline-outlet")]
         out: list[dict] = []
         topic: Span | None = None
         starts = [e._.kg["start"] for e in ents]
