@@ -1297,3 +1297,20 @@ def test_a_dateline_and_its_reporters_own_no_figure(facts):
     f = facts("晴川網宜昌9月20日電 (董曉文 韓成)投資93億元的星曜算力中心項目20日在宜昌開工。")
     owners = {k for st in f.statements if st.amount for _, k in st.roles}
     assert not owners & {key_of(f, "晴川網"), key_of(f, "董曉文"), key_of(f, "韓成")}, owners
+
+
+def test_spans_of_time_lengths_and_areas_are_figures(facts):
+    f = facts("北辰科技指出，記憶體庫存已降至2至4週。北辰科技的產線長148米，佔地約68畝，5分鐘完成一台伺服器。")
+    got = {(str(st.amount.value), st.amount.unit) for st in f.statements if st.amount}
+    assert {("2", "WEEK"), ("4", "WEEK"), ("148", "METRE"), ("68", "MU"), ("5", "MINUTE")} <= got, got
+
+
+@pytest.mark.parametrize("text, points", [
+    ("北辰指數今天上升超過700點，升幅達2.8%。", {"700"}),
+    ("北辰指數收報26,500點。", {"26500"}),
+    ("記者會下午3點舉行。", set()),   # a time of day, no index
+])
+def test_an_index_move_or_level_in_points(text, points):
+    from kg.nlp.amounts import find_amounts
+    got = {str(a.value) for a in find_amounts(to_simplified(text).lower()) if a.unit == "POINT"}
+    assert got == points, got

@@ -24,7 +24,9 @@ CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币"
             "加元": "CAD", "卢比": "INR", "越南盾": "VND", "新加坡元": "SGD", "新加坡币": "SGD", "日圆": "JPY",
             "日币": "JPY", "韩圜": "KRW", "澳币": "AUD", "加币": "CAD", "令吉特": "MYR", "马来西亚令吉": "MYR"}
 COUNT_UNITS = {"颗": "PIECE", "枚": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
-               "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE"}
+               "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE",
+               "米": "METRE", "公里": "KILOMETRE", "平方米": "SQUARE-METRE", "平方公里": "SQUARE-KILOMETRE", "亩": "MU"}
+DURATION_UNITS = {"天": "DAY", "个月": "MONTH", "周": "WEEK", "小时": "HOUR", "分钟": "MINUTE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS",
               "exaflops": "EFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
               "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "pb/s": "PB-PER-SEC", "gb/秒": "GB-PER-SEC",
@@ -71,6 +73,8 @@ _CN_POSITIONAL = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS}]+(?:\.[{_CN_DIGITS}]+)?|\.[{_
 
 _COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
                r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|吨|公吨|公斤|千克|"
+               # 148米長的產線, 佔地約68畝, 5.2萬平方米: lengths and areas
+               r"平方公里|平方米|公里|米(?![兰国饭粮])|亩|"
                # 16個計算櫃, 3個國家 (not 3個月, 2個百分點, 第4個)
                r"个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人)")
 
@@ -135,7 +139,13 @@ _PATTERNS = [
                           r"\s*(?P<pscale>万)?\s*(?:名|位)?\s*(?:人(?![民员士工才类口数均次选权物事气力们生心脉])|员工|工程师|研发人员|"
                           r"男子|女子|被告|嫌犯|嫌疑人|雇员|职员|董事|议员|参议员|众议员|官员|高管)")),
     # 60天的過渡期, 18個月內: a span of days or months (a day of the month is a date)
-    ("duration", re.compile(r"(?<![\d.月])(?P<dn>\d{1,4})\s*(?P<dunit>天|个月|周(?![年二三四五六日一]))")),
+    # 庫存僅2至4週, 13~17週: both bounds of a span of time
+    ("duration-range", re.compile(r"(?<![\d.月])(?P<num>\d{1,4})\s*(?:至|到|-|~|～)\s*(?P<num2>\d{1,4})\s*"
+                                  r"(?P<dunit>天|个月|周(?![年二三四五六日一])|小时|分钟)")),
+    ("duration", re.compile(r"(?<![\d.月])(?P<dn>\d{1,4})\s*(?P<dunit>天|个月|周(?![年二三四五六日一])|小时|分钟)")),
+    # 恒生指數上升超過700點: a market index's move or level in points
+    ("points", re.compile(r"(?<=[升跌涨报收])\s*(?:超过|逾|近|约|了)?\s*"
+                          r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*点(?![钟半]|\d)")),
     # 688041.SH, 股票代碼688802, (06082.HK): a listing's stock code
     ("stock-code", re.compile(r"(?:股票代码|证券代码|股票代号|证券代号)\s*[:：为是]?\s*(?P<code>\d{4,6})(?!\d)"
                               r"|(?<![\d.])(?P<code2>\d{4,6})\s*[.\-]\s*(?:sh|sz|bj|hk|tw|two|cn|us)(?![a-z])"
@@ -202,8 +212,9 @@ def find_amounts(folded: str) -> list[Amount]:
                         out.append(Amount(s, e, Decimal(cn_int(g[part]) * 10), "PERCENT", _metric(folded, s), False,
                                           rule))
                 continue
-            if rule in ("money-range", "count-range", "count-list", "jail-range"):
+            if rule in ("money-range", "count-range", "count-list", "jail-range", "duration-range"):
                 unit = (CURRENCY[g["cur"]] if rule == "money-range" else "YEAR" if rule == "jail-range"
+                        else DURATION_UNITS[g["dunit"]] if rule == "duration-range"
                         else COUNT_UNITS.get(g["cunit"]) or COUNT_UNITS.get(g["cunit"][0]))
                 if unit is None:
                     continue
@@ -250,7 +261,7 @@ def find_amounts(folded: str) -> list[Amount]:
                     n = Decimal(g["pn"].replace(",", "")) if g.get("pn") else Decimal(cn_int(g["pcn"].replace("两", "二")))
                     value, unit, metric = n * SCALE.get(g.get("pscale") or "", Decimal(1)), "PERSON", _metric(folded, s)
                 elif rule == "duration":
-                    value, unit, metric = Decimal(g["dn"]), {"天": "DAY", "个月": "MONTH", "周": "WEEK"}[g["dunit"]], None
+                    value, unit, metric = Decimal(g["dn"]), DURATION_UNITS[g["dunit"]], None
                 else:
                     value, unit, metric = Decimal(g.get("code") or g.get("code2") or g["code3"]), "ONE", "stock-code"
                 value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
@@ -283,6 +294,8 @@ def find_amounts(folded: str) -> list[Amount]:
                 value, unit = num, "TIMES"
             elif rule == "tpp":
                 value, unit = num, "TPP"
+            elif rule == "points":
+                value, unit = num, "POINT"
             else:
                 value, unit = num, SPEC_UNITS[g["unit"]]
                 if g.get("persec") and PER_SECOND.get(unit):
