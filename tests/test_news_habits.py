@@ -1314,3 +1314,14 @@ def test_an_index_move_or_level_in_points(text, points):
     from kg.nlp.amounts import find_amounts
     got = {str(a.value) for a in find_amounts(to_simplified(text).lower()) if a.unit == "POINT"}
     assert got == points, got
+
+
+def test_an_editors_sign_off_works_for_the_outlet_of_the_dateline(facts):
+    f = facts("晴川網宜昌9月20日電 (董曉文 韓成)星曜算力中心項目20日開工。\n\n【編輯:邵婉雲】")
+    assert (key_of(f, "邵婉雲"), "employer", key_of(f, "晴川網")) in relations_of(f), relations_of(f)
+
+
+def test_a_post_given_by_an_organisation_to_a_person(facts):
+    f = facts("星曜科技由前北辰微電子執行長林國強擔任董事會執行主席，致力於研發光源。")
+    firm, person = key_of(f, "星曜科技"), key_of(f, "林國強")
+    assert {(person, "employer", firm), (firm, "chairperson", person)} <= relations_of(f), relations_of(f)

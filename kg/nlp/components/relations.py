@@ -140,13 +140,20 @@ class RelationExtractor:
         its reporters write for."""
         home = next((e for e in ents if e._.kg["cls"] == "MediaOrganization"
                      and OWN_PAPER_NAMED.match(folded, e._.kg["end"])), None)
-        if home is None:
-            return []
+        # 中新網宜昌9月20日電 …【編輯:邵婉雲】: the article's own outlet is the one its dateline names
+        dateline = next((e for e in ents if e._.kg["cls"] == "MediaOrganization"
+                         and OUTLET_DATELINE.match(folded, e._.kg["end"])), None)
         placed = {r["subject"] for r in found if r["rule"] == "reporter-of-outlet"}
-        return [_rel(p, "employer", home, "reporter-of-own-paper",
-                     next(s for s in doc.sents if s.start_char <= p._.kg["start"] < s.end_char)) for p in ents
-                if p._.kg["cls"] == "Person" and p._.kg["key"] not in placed
-                and OWN_PAPER_REPORTER.search(folded, max(0, p._.kg["start"] - 8), p._.kg["start"])]
+        out = []
+        for p in ents:
+            if p._.kg["cls"] != "Person" or p._.kg["key"] in placed:
+                continue
+            own = OWN_PAPER_REPORTER.search(folded, max(0, p._.kg["start"] - 8), p._.kg["start"])
+            outlet = home if own else dateline if p._.kg.get("rule") in ("reporter", "byline") else None
+            if outlet is not None:
+                out.append(_rel(p, "employer", outlet, "reporter-of-own-paper",
+                                next(s for s in doc.sents if s.start_char <= p._.kg["start"] < s.end_char)))
+        return out
 
     def _sentence(self, ents: list[Span], folded: str, sent: Span) -> list[dict]:
         out = []
@@ -467,6 +474,17 @@ class RelationExtractor:
                 if re.search(r"首席执行官|执行长|总经理|总裁|ceo", role.group(0)):
                     out.append(_rel(topic, "chiefExecutiveOfficer", p, "serves-as", sent))
                 out.append(_rel(p, "employer", topic, "serves-as", sent))
+            # xLight由前英特爾執行長基辛格擔任董事會執行主席: the post is the organisation's before 由
+            by = ORG_BY.search(folded, max(text0, ps - 24), ps)
+            post = SERVES_AS_TITLE.match(folded, pe) if by else None
+            org = next((e for e in ents if e._.kg["end"] == by.start() and e._.kg["cls"] in ORGS), None) if post else None
+            if org is not None:
+                title = post.group("title")
+                if title in ("首席执行官", "执行长", "ceo", "总裁"):
+                    out.append(_rel(org, "chiefExecutiveOfficer", p, "post-given-by", sent))
+                elif title in ("董事长", "主席"):
+                    out.append(_rel(org, "chairperson", p, "post-given-by", sent))
+                out.append(_rel(p, "employer", org, "post-given-by", sent))
             # 執行長則由曾在Google參與TPU開發的何佳蓉擔任
             lead = folded[max(text0, ps - 30):ps]
             m_by = re.search(r"(?P<title>首席执行官|执行长|总经理|总裁|董事长|ceo)(?:则|一职)?由(?P<mid>[^，。；,;]{0,24})$", lead)
@@ -620,6 +638,12 @@ def _people_list_end(ents: list[Span], folded: str, p: Span) -> int:
 
 # 《證券日報》記者: an outlet named with its reporter; 本報記者: a reporter of the paper itself
 OWN_PAPER_NAMED = re.compile(r"[》」”]?\s*(?:的)?记者")
+# X由…P擔任董事會執行主席: 由 right after the organisation, the post after the person
+ORG_BY = re.compile(r"由[^，。；,;由]{0,20}$")
+SERVES_AS_TITLE = re.compile(r"\s*(?:[（(][^)）]{1,30}[)）])?\s*(?:担任|出任|接任|执掌)(?:公司|董事会)?(?:的)?(?:执行|独立|非执行|首席)?"
+                             r"(?P<title>董事长|主席|首席执行官|执行长|总经理|总裁|ceo|董事)")
+# 中新網 宜昌9月20日電: what follows the outlet that opens a dateline
+OUTLET_DATELINE = re.compile(r"[^，。,;；\n]{0,10}?(?:(?:19|20)\d\d\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:综合)?(?:外电)?(?:电|讯|消息)")
 OWN_PAPER_REPORTER = re.compile(r"(?:本报|本刊|本台|本网)(?:特约|实习)?记者\s*$")
 
 
