@@ -1325,3 +1325,13 @@ def test_a_post_given_by_an_organisation_to_a_person(facts):
     f = facts("星曜科技由前北辰微電子執行長林國強擔任董事會執行主席，致力於研發光源。")
     firm, person = key_of(f, "星曜科技"), key_of(f, "林國強")
     assert {(person, "employer", firm), (firm, "chairperson", person)} <= relations_of(f), relations_of(f)
+
+
+def test_two_places_opening_a_firms_name_say_where_it_is(facts):
+    f = facts("上海浦東星曜科技宣布完成新一輪融資。")
+    assert "星曜科技" in names_of(f, "Company") and {"上海", "浦东"} <= names_of(f), names_of(f)
+
+
+def test_a_verb_after_reporter_is_no_name(facts):
+    f = facts("《晴川日報》記者關注到，兩家公司皆提及市場環境變化。")
+    assert not names_of(f, "Person"), names_of(f)

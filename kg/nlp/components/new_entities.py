@@ -628,6 +628,17 @@ class EntityDiscoverer:
                 not folded.endswith(("有限公司", "有限责任公司"), start, end) and \
                 not folded.endswith(NATIONAL_BODIES.tuple(), start, end):  # 中國農業銀行股份有限公司: registered whole
             start, clashes = lead[1], [c for c in clashes if c != lead]
+        # 江蘇|興化|漢騰科技: a province and a city opening a firm's unregistered name say where it is; the
+        # places stay mentions of their own
+        pos, places = start, []
+        while (c := next((c for c in clashes if c[0] == pos and by_span.get(c) is not None
+                          and by_span[c]._.kg["cls"] in PLACE_CLASSES), None)) is not None:
+            places.append(c)
+            pos = c[1]
+        if len(places) >= 2 and end - pos >= 4 and folded.endswith(ORG_SUFFIXES, start, end) and \
+                not folded.endswith(("有限公司", "有限责任公司"), start, end) and \
+                not folded.endswith(NATIONAL_BODIES.tuple(), start, end):
+            start, clashes = pos, [c for c in clashes if c not in places]
         parent = next((c for c in clashes if c[0] == start and by_span.get(c) is not None
                        and by_span[c]._.kg["cls"] == "Company"), None)
         middle = re.sub(r"(?:集团|控股|股份)*(?:股份有限公司|有限责任公司|有限公司)$", "", folded[parent[1]:end]) \
@@ -805,7 +816,8 @@ class EntityDiscoverer:
                 end = start + length
                 rest = folded[end:end + 6]
                 name = folded[start:end]
-                if not re.fullmatch(rf"[{HAN}]+", name) or name[0] not in SURNAMES or name in NOT_NAMES:
+                if not re.fullmatch(rf"[{HAN}]+", name) or name[0] not in SURNAMES or name in NOT_NAMES \
+                        or name[:2] in _dictionary_verbs():   # 記者關注到: a verb after 記者, no name
                     continue
                 if re.match(r"[\d/／|｜\s、,，)）】]|电|报导|报道|综合|摄|编译", rest) or any(
                         self.index.lookup(rest[:k]) and self.reference.get(self.index.lookup(rest[:k])[0]).coarse
