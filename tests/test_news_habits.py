@@ -1335,3 +1335,19 @@ def test_two_places_opening_a_firms_name_say_where_it_is(facts):
 def test_a_verb_after_reporter_is_no_name(facts):
     f = facts("《晴川日報》記者關注到，兩家公司皆提及市場環境變化。")
     assert not names_of(f, "Person"), names_of(f)
+
+
+def test_a_new_model_of_a_chinese_chip_family_the_reference_knows(facts):
+    f = facts("2019年8月地平線發布了征程2晶片，10個月後量產。")
+    chip = key_of(f, "征程2")
+    assert f.entities[chip].cls == "Chip" and (chip, "partOfSeries", "horizon-journey") in relations_of(f), relations_of(f)
+
+
+def test_capitals_after_a_kind_of_firm_name_it(facts):
+    f = facts("晶片封裝服務商QXPT的股價昨日大漲。")
+    assert "QXPT" in names_of(f, "Company"), names_of(f)
+
+
+def test_an_operation_named_in_quotes_is_an_event(facts):
+    f = facts("司法部公布名為「曙光行動」的調查，起訴兩名男子。")
+    assert "曙光行动" in names_of(f, "Event"), names_of(f)

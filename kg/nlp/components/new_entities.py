@@ -229,6 +229,9 @@ def _rules() -> list[Rule]:
         Rule("latin-product-listed", "Product", re.compile(
             r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}"
             r"(?:芯片|晶片|处理器|加速器|gpu|服务器|超节点|超级节点|集群|一体机|加速卡|计算卡))"), 0.65),
+        # An operation or a campaign named in quotes: 「守門人行動」, “清源專案”
+        Rule("quoted-operation", "Event", re.compile(
+            r"[「“『](?P<name>[^」”』《》\n，。,]{2,10}?(?:行动|专案|专项行动|战役))[」”』]"), 0.75),
         # Equipment and products named with their abbreviation in brackets: 電容耦合等離子體刻蝕設備(CCP)
         Rule("product-with-abbreviation", "Product", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(的其和与及])|^)(?P<name>[{HAN}]{{4,16}}?(?:设备|机台|系统|平台|软件|模组|存储器|"
@@ -2006,8 +2009,9 @@ SEAT_RULE = Rule("company-and-seat", "Company", re.compile(r"(?!)"), 0.6)   # fo
 # 美國晶片設計公司Netlist, 以色列新創Hailo: a capitalised Latin name right after a word for a kind of firm
 KIND_THEN_LATIN = CuePattern(lambda w: rf"{w('firm-word')}\s?$")
 # (新創公司xLight, xAI: a lower-case letter before a capital opens a name too)
-LATIN_FIRM = re.compile(r"(?<![A-Za-z0-9])(?P<name>(?:[A-Z][a-z]+|[a-z]{1,2}[A-Z][A-Za-z]*)[A-Za-z0-9]*(?:[ -][A-Z][A-Za-z0-9]+){0,2})"
-                        r"(?![A-Za-z0-9])")
+# (晶片封裝服務商ASMPT: capitals alone too, three to six of them)
+LATIN_FIRM = re.compile(r"(?<![A-Za-z0-9])(?P<name>(?:[A-Z][a-z]+|[a-z]{1,2}[A-Z][A-Za-z]*)[A-Za-z0-9]*(?:[ -][A-Z][A-Za-z0-9]+){0,2}"
+                        r"|[A-Z]{3,6})(?![A-Za-z0-9])")
 LATIN_FIRM_RULE = Rule("kind-then-latin", "Company", LATIN_FIRM, 0.65)
 
 
@@ -2015,7 +2019,9 @@ def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule
     """Netlist in 美國晶片設計公司Netlist週一起訴…: a company introduced by what kind of firm it is
     (capitalised words, not an acronym such as CEO or GPU)."""
     return [(m.start("name"), m.end("name"), "Company", LATIN_FIRM_RULE) for m in LATIN_FIRM.finditer(text)
-            if KIND_THEN_LATIN.search(folded, max(0, m.start() - 4), m.start())]
+            if KIND_THEN_LATIN.search(folded, max(0, m.start() - 4), m.start())
+            and not (m.group("name").isupper() and (m.group("name").lower() in NOT_PRODUCTS
+                                                     or re.fullmatch(r"C[A-Z]O|VP|EVP|SVP", m.group("name"))))]
 
 
 # 國產GPU廠商星曜智能宣布, 晶片新創企業澄瀾微將: a Chinese name right after a word for a kind of firm,
