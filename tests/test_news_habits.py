@@ -1351,3 +1351,10 @@ def test_capitals_after_a_kind_of_firm_name_it(facts):
 def test_an_operation_named_in_quotes_is_an_event(facts):
     f = facts("司法部公布名為「曙光行動」的調查，起訴兩名男子。")
     assert "曙光行动" in names_of(f, "Event"), names_of(f)
+
+
+def test_a_brand_and_model_after_a_verb_and_its_aspect_mark_is_a_chip(facts):
+    f = facts("2019年8月北辰科技發布了曜光2晶片，10個月後量產。")
+    chip = key_of(f, "曜光2")
+    assert f.entities[chip].cls == "Chip" and not any(e.cls == "Chip" and "北辰" in "".join(e.names)
+                                                      for e in f.entities.values()), f.entities

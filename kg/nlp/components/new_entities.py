@@ -211,7 +211,7 @@ def _rules() -> list[Rule]:
             r"(?=[^，。；,;]{0,6}?(?:芯片|晶片|处理器|加速器|gpu|cpu|asic))"), 0.7),
         # A coined two-character brand and a model before the word for a chip: 征程6P計算平台, 飛騰D3000處理器
         Rule("brand-model-kind", "Chip", re.compile(
-            rf"(?:(?<=[颗款片个台张套的与和及于在为将是由用以、，,。；;：:\s（(“「\d])|^)(?P<name>[{HAN}]{{2,3}}\s?(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{{0,7}})(?![a-z0-9])"
+            rf"(?:(?<=[颗款片个台张套的与和及于在为将是由用以了、，,。；;：:\s（(“「\d])|^)(?P<name>[{HAN}]{{2,3}}\s?(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{{0,7}})(?![a-z0-9])"
             r"(?=\s?(?:系列)?(?:ai)?(?:芯片|晶片|处理器|加速卡|计算平台|gpu|cpu|npu|soc))"), 0.65),
         Rule("number-chip", "Chip", re.compile(rf"(?<![0-9a-z.])(?P<name>\d{{3,4}}[a-z]?)(?=(?:芯片|晶片|处理器|加速卡))"), 0.6),
         # A product launched under a Chinese name: 發布曜光超節點, 推出天工伺服器 (the name's core must be
@@ -2149,7 +2149,9 @@ LAC_PLACE = Rule("trained-place", "Place", None, 0.55)
 LAC_PRODUCT = Rule("trained-place-product", "Product", None, 0.5)
 # what follows a product named like a place: its architecture (花港架構), or a few modifiers and the word for a
 # chip (廬山高階圖形渲染晶片), not a plant or a trade (南港晶片廠, 新竹晶片產業)
-PRODUCT_AFTER_PLACE = re.compile(r"\s?[」”』\"]?\s?(?:架构|(?P<chip>[^，,。；;、\s」”]{0,8}?(?:芯片|晶片|显卡|显示卡|gpu|处理器)))"
+# (北辰發布了曜光2晶片: a verb between, the place does something, it names no chip)
+PRODUCT_AFTER_PLACE = re.compile(r"\s?[」”』\"]?\s?(?:架构|(?P<chip>(?:(?!发布|推出|量产|采用|使用|生产|研发|开发|搭载|出货|了)"
+                                 r"[^，,。；;、\s」”]){0,8}?(?:芯片|晶片|显卡|显示卡|gpu|处理器)))"
                                  r"(?!厂|产业|业|公司|企业|设计|制造|供应|出口|进口|市场|需求|产能|禁令|管制)")
 LAC_ORG = Rule("trained-org", "Organization", None, 0.55)
 # 一家GPU初創公司, AI晶片初創公司: a description of a company, not its name
