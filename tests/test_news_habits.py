@@ -1358,3 +1358,15 @@ def test_a_brand_and_model_after_a_verb_and_its_aspect_mark_is_a_chip(facts):
     chip = key_of(f, "曜光2")
     assert f.entities[chip].cls == "Chip" and not any(e.cls == "Chip" and "北辰" in "".join(e.names)
                                                       for e in f.entities.values()), f.entities
+
+
+def test_two_names_joined_then_two_figures_joined_go_in_order(facts):
+    f = facts("消息一出，北辰微電子及星曜科技股價周四應聲下挫，盤中曾一度跌2.81%及3.55%。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert owner.get("2.81") == {key_of(f, "北辰")} and owner.get("3.55") == {key_of(f, "星曜")}, owner
+
+
+def test_a_list_of_investors_each_with_an_approximate_sum_and_its_conversion(facts):
+    f = facts("北辰資本亦新投資200億日圓（約新台幣40.8億元），晴川電信約110億日圓（約新台幣22.4億元）、星曜汽車約50億日圓（約新台幣10.2億元）。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount and st.amount.unit == "JPY"}
+    assert owner.get("11000000000") == {key_of(f, "晴川電信")} and key_of(f, "星曜汽車") in owner.get("5000000000", set()), owner

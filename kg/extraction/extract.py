@@ -714,10 +714,14 @@ def _same_paragraph(folded: str, a: int, b: int) -> bool:
     return "\n" not in folded[a:b]
 
 
-# 旺宏（2337）3.9萬張: what may stand between a name and its figure (its stock code in brackets)
-NAME_THEN_FIGURE = re.compile(r"\s*(?:[(（]\s*\d{4,6}(?:\.[a-z]{2,3})?\s*[)）])?\s*")
-# …3.9萬張、華邦電…3.8萬張及…: figures each after a name, listed
-NAME_FIGURE_LIST = re.compile(r"\d(?:[\d.,]*)\s*[万亿千百]?\s*[^\d、，,。；;]{0,3}\s*(?:、|及|和|与|以及)\s*[^\d、，,。；;]{2,12}?(?:[(（]\s*\d{4,6}(?:\.[a-z]{2,3})?\s*[)）])?\s*\d")
+# 旺宏（2337）3.9萬張, NTT約110億日圓: what may stand between a name and its figure (its stock code in
+# brackets, a word of approximation)
+NAME_THEN_FIGURE = re.compile(r"\s*(?:[(（]\s*\d{4,6}(?:\.[a-z]{2,3})?\s*[)）])?\s*(?:约|近|逾|超过|达|共)?\s*")
+# …3.9萬張、華邦電…3.8萬張及…, NTT約110億日圓（約新台幣22.4億元）、豐田約50億日圓: figures each after a
+# name, listed (a conversion in brackets after each)
+NAME_FIGURE_LIST = re.compile(r"\d(?:[\d.,]*)\s*[万亿千百]?\s*[^\d、，,。；;()（）]{0,3}\s*(?:[(（][^()（）]{0,24}[)）])?\s*"
+                              r"(?:、|及|和|与|以及)\s*[^\d、，,。；;]{2,12}?(?:[(（]\s*\d{4,6}(?:\.[a-z]{2,3})?\s*[)）])?"
+                              r"\s*(?:约|近|逾|超过|达|共)?\s*\d")
 
 
 def _in_dateline(folded: str, clause_spans: list[tuple[int, int]], pos: int) -> bool:
@@ -1038,7 +1042,20 @@ def _respectively(mentions, amounts, folded: str) -> dict[int, Entity]:
         if len(who) >= 2 and len(what) == len(who[-len(what):]) and len(what) >= 2:
             for ent, q in zip(who[-len(what):], what):
                 out[q["start"]] = ent
+    # 英偉達及AMD股價…一度跌2.81%及3.55%: two names joined, then two figures of one unit joined, in one
+    # sentence and with no other name between, go in order without 分別 too
+    for i, (qa, qb) in enumerate(zip(amounts, amounts[1:])):
+        if qa["start"] in out or qa["unit"] != qb["unit"] or not PAIR_JOIN.fullmatch(folded, qa["end"], qb["start"]):
+            continue
+        s, _ = _bounds(folded, qa["start"], ENDS)
+        named = [x for x in mentions if s <= x[0] and x[1] <= qa["start"] and x[2].cls not in PLACES]
+        if len(named) >= 2 and PAIR_JOIN.fullmatch(folded, named[-2][1], named[-1][0]) and \
+                named[-2][2].key != named[-1][2].key and named[-2][2].cls == named[-1][2].cls:
+            out[qa["start"]], out[qb["start"]] = named[-2][2], named[-1][2]
     return out
+
+
+PAIR_JOIN = re.compile(r"\s*(?:及|和|与|、)\s*")
 
 
 def _regional(mentions, amounts, folded: str) -> list[tuple[Entity, dict]]:
