@@ -1370,3 +1370,11 @@ def test_a_list_of_investors_each_with_an_approximate_sum_and_its_conversion(fac
     f = facts("北辰資本亦新投資200億日圓（約新台幣40.8億元），晴川電信約110億日圓（約新台幣22.4億元）、星曜汽車約50億日圓（約新台幣10.2億元）。")
     owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount and st.amount.unit == "JPY"}
     assert owner.get("11000000000") == {key_of(f, "晴川電信")} and key_of(f, "星曜汽車") in owner.get("5000000000", set()), owner
+
+
+@pytest.mark.parametrize("sentence, court", [
+    ("星曜科技同時在英國高等法院、德國地方法院提起訴訟。", "英国高等法院"),
+    ("根據美國德州東區地方法院公布的起訴書，星曜科技指控北辰微電子侵權。", "美国德州东区地方法院"),
+])
+def test_a_court_named_by_its_level_and_places(facts, sentence, court):
+    assert court in names_of(facts(sentence)), names_of(facts(sentence))

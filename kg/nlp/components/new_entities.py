@@ -23,6 +23,8 @@ from kg.text import name_key, to_simplified
 HAN = "\u4e00-\u9fff"
 # Characters that never start or end a name: function words and punctuation.
 STOP_CHARS = set("的和与及或在向对被由是为将也已等了从把让给其该这那此各于以并而但就都又还再更很最均")
+# words of names that hold a stop character as their second (高等法院, 平等, 最高: 最 opens, 等 ends them)
+WORDS_WITH_STOP_CHARS = frozenset({"高等", "中等", "初等", "平等", "同等"})
 GENERIC = {"晶片", "晶圆", "记忆体", "存储器", "内存", "集成电路", "积体电路", "电路", "ic", "系统", "半导体设备",
            "国产", "国内", "海外", "全球", "相关", "芯片", "科技", "互联网", "半导体", "上市", "该", "这家", "一家",
            "多家", "各家", "初创", "传统", "大模型", "云", "中国", "美国", "本土", "龙头", "头部", "领先", "知名",
@@ -259,7 +261,7 @@ def _rules() -> list[Rule]:
             r"(?![场值长民政委级内外面域占佔间块别隔])(?!联邦|地方法院|法院)"), 0.55),  # 展望後市, 伺服器市佔: the market  # not 首爾股市, 城市, nor a court's seat
         # Courts by seat and level: 德州東區聯邦地方法院, 加州北區聯邦地區法院
         Rule("court", "Organization", re.compile(
-            rf"(?:(?<=[，,。、；;：:\s“「（(在向于由与和及被])|^)(?P<name>[{HAN}]{{2,8}}?(?:联邦)?(?:地方|地区|高等|上诉|巡回|破产)法院|(?:国家|地方|初级|高等|推事|地区|最高|联邦|特别|[{HAN}]{{2,6}}地方)法庭)"), 0.7),
+            rf"(?:(?<=[，,。、；;：:\s“「（(在向于由与和及被据])|^)(?P<name>[{HAN}]{{2,8}}?(?:联邦)?(?:地方|地区|高等|上诉|巡回|破产)法院|(?:国家|地方|初级|高等|推事|地区|最高|联邦|特别|[{HAN}]{{2,6}}地方)法庭)"), 0.7),
         # Long official names right after a clause edge: 國家集成電路產業投資基金, 上海證券交易所科創板上市委員會
         Rule("org-long", "Organization", re.compile(
             # (“…。”廣州艾媒數聚信息諮詢股份有限公司CEO: a closing quote ends what came before)
@@ -450,12 +452,14 @@ class EntityDiscoverer:
                 if rule.cls in ("Organization", "MediaOrganization") and not registered \
                         and not all(a == start and (a, b) in place_spans for a, b in clashes) \
                         and not (rule.name == "org-long" and folded[start:end].endswith(("委员会", "办公室", "基金会"))) \
-                        and not (folded.endswith(("大学", "学院"), start, end) and all((a, b) in place_spans for a, b in clashes)
+                        and not (folded.endswith(("大学", "学院", "法院", "法庭"), start, end)
+                                 and all((a, b) in place_spans for a, b in clashes)
                                  and not LEFT_CUT.match(folded, start, end)) \
                         and not (rule.name == "org-long" and end - start >= 8 and all((a, b) in place_spans for a, b in clashes)
                                  and not any(t in PREDICATE_TAGS for _, _, t in _lac_inside(doc._.get("lac_words") or [], start, end))):
                     continue   # (尤索夫伊薩東南亞研究院: a long official name may hold a region, if no verb is in it;
-                    # 南加州大學: a university is named after its place, wherever the place stands in the name)
+                    # 南加州大學, 美國德州東區地方法院: a university or a court is named after its places, wherever
+                    # they stand in the name)
             span = self._span(doc, start, end, cls, rule)
             if span is not None:
                 spans.append(span)
@@ -2354,6 +2358,8 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         seat = SEATED.search(folded, start, end)
         for i in range((seat.start() if seat else end - 1) - 1, start - 1, -1):
             ch = folded[i]
+            if ch in STOP_CHARS and folded[i - 1:i + 1] in WORDS_WITH_STOP_CHARS:
+                continue  # 英國高等法院, 最高法院: 等 and 最 inside a word of the name
             if ch in STOP_CHARS or not (ch.isalnum() or ch in "&· "):
                 start = i + 1
                 break
