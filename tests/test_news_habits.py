@@ -1378,3 +1378,9 @@ def test_a_list_of_investors_each_with_an_approximate_sum_and_its_conversion(fac
 ])
 def test_a_court_named_by_its_level_and_places(facts, sentence, court):
     assert court in names_of(facts(sentence)), names_of(facts(sentence))
+
+
+def test_a_slash_after_a_dateline_ends_it(facts):
+    f = facts("晴川社北京11月15日電／商務部發言人就星曜科技問題答記者問時表示，中方堅決反對。")
+    beijing = next(k for k, e in f.entities.items() if e.cls == "City")
+    assert not any(beijing in {k for _, k in st.roles} for st in f.statements), f.statements

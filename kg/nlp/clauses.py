@@ -19,6 +19,8 @@ CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"
                         # 中新網宜昌9月20日電 (董曉斌 韓成): the reporters' names in brackets after the dateline
                         r"|(?<=日[電电訊讯])\s*[（(][^（）()\n，。,]{2,30}[）)]\s*"
                         r"|(?<=\d日[電电訊讯])\s+|(?<=\d日消息)\s*"
+                        # 中評社北京11月15日電／中國商務部…: a slash after the dateline ends it too
+                        r"|(?<=\d日[電电訊讯])\s*[／/]\s*"
                         # 鉅亨網記者魏志豪 台北 1月30日 寒武紀…: a space after a day ends a dateline
                         r"|(?<=\d日)[ \u3000]+"
                         # 〔記者吳佳蓉／台北報導〕, 記者林宸誼／台北報導, (中央社記者…電): a byline stands apart
