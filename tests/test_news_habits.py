@@ -1384,3 +1384,14 @@ def test_a_slash_after_a_dateline_ends_it(facts):
     f = facts("晴川社北京11月15日電／商務部發言人就星曜科技問題答記者問時表示，中方堅決反對。")
     beijing = next(k for k, e in f.entities.items() if e.cls == "City")
     assert not any(beijing in {k for _, k in st.roles} for st in f.statements), f.statements
+
+
+@pytest.mark.parametrize("sentence", [
+    "北辰微電子在華市佔率由四年前的95%跌至零。",      # 市佔率: market share
+    "不論是市值和成交額都佔大市約30%。",              # 大市: the market as a whole
+    "全國三分之二的地級市達到千兆城市標準。",          # a kind of city
+    "收入佔比超越傳統重鎮台灣。",                      # a verb's phrase
+])
+def test_markets_kinds_of_city_and_phrases_are_no_places(facts, sentence):
+    f = facts(sentence)
+    assert not [n for k, e in f.entities.items() if e.cls in ("City", "AdministrativeRegion", "Place") for n in e.names], f.entities

@@ -974,6 +974,9 @@ class EntityDiscoverer:
                         and not FIRM_AFTER_NAME.match(folded, end):
                     out.append((start, end, "Person", LAC_PERSON))
             elif label == "LOC":
+                if NO_PLACE.search(name) or (name.endswith("市") and re.match(r"[占佔场值况]", folded[end:end + 1])) \
+                        or (len(name) >= 3 and name[:2] in _dictionary_verbs()) or name[:1] in "占超在到":
+                    continue  # 在華|市佔率, 佔大市, 全國的地級市, 超越傳統重鎮: a market, a kind of city, a verb's phrase
                 if re.fullmatch(rf"[{HAN}]{{2,8}}", name) and name not in GENERIC and not re.match(r"[多各数几某该本]", name) and \
                         not re.fullmatch(r"[中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙][中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙东西南北]{1,2}", name) and \
                         not _two_countries_and_word(name) and \
@@ -1470,6 +1473,8 @@ class EntityDiscoverer:
                                               or _dictionary_phrase(name) or _common_word(name[:2])
                                               or COUNTRY_COLLECTIVE.fullmatch(name)):
             return None   # 社長上週表示, 大臣今天指出: a time or a plain word, no name
+        if rule.name == "place-suffix" and (NO_PLACE.search(name) or name[:1] in "占佔超在到"):
+            return None  # 佔大市, 地級市, 超越傳統重鎮: the market, a kind of city, a verb's phrase
         if rule.name == "place-suffix":
             core = re.sub(r"(?:科学园区|高新区|开发区|新区|园区|自治区|省|市|县|区|镇)$", "", name)
             if name.endswith("上市") or "市值" in name or "市场" in name:
@@ -2221,6 +2226,8 @@ SUBSIDIARY_BEFORE = re.compile(r"(?:全资|控股|旗下)?(?:子公司|孙公司
 # 張鈺勃、周苑均…: a further name of a list of people, up to the list's end
 LISTED_PERSON = re.compile(rf"\s*(?:、|和|与|及)\s*(?P<name>[{{HAN}}]{{2,3}}?)(?=\s*(?:、|和|与|及|均|都|皆|亦|也|等|分别|各自|[，,。；;]))".replace("{HAN}", HAN))
 
+# what no place's name holds: a kind of city, the market as a whole, a word of tradition
+NO_PLACE = re.compile(r"地级市|县级市|直辖市|省会|大市|传统|重镇")
 # surnames that are measure words too (張 cards, 台 machines…): after a number they count, no name opens
 COUNT_WORD_SURNAMES = frozenset("张台片颗枚块")
 
