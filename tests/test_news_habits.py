@@ -15,6 +15,11 @@ from kg.text import to_simplified
 from test_frames import key_of, linked, relations_of
 
 
+def employees_of(f, org: str) -> set[str]:
+    """The keys of the people the extraction says org employs."""
+    return {r.subject for r in f.relations if r.property == "employer" and r.object == org}
+
+
 def names_of(f, cls: str | None = None) -> set[str]:
     return {to_simplified(n) for e in f.entities.values() if cls is None or e.cls == cls for n in e.names}
 
@@ -153,7 +158,7 @@ def test_reporters_listed_with_spaces_and_an_interns_title_all_work_for_the_outl
     people = {k for k, e in f.entities.items() if e.cls == "Person"}
     assert len(people) == 3, names_of(f, "Person")
     outlet = key_of(f, "晨光晚報")
-    assert {r.subject for r in f.relations if r.property == "employer" and r.object == outlet} == people
+    assert employees_of(f, outlet) == people
 
 
 def test_figures_after_分別_take_the_fiscal_years_of_a_range_written_with_年度(facts):
@@ -177,7 +182,7 @@ def test_an_outlet_before_記者_opening_a_byline_line_employs_its_reporters(fac
     f = facts("晨經記者 孫汝祥 夏欣 北京報道\n星曜半導體科創板上市申請已獲受理。")
     outlet = key_of(f, "晨經")
     assert f.entities[outlet].cls == "MediaOrganization"
-    assert {r.subject for r in f.relations if r.property == "employer" and r.object == outlet} == \
+    assert employees_of(f, outlet) == \
         {key_of(f, "孫汝祥"), key_of(f, "夏欣")}
 
 
@@ -1046,7 +1051,7 @@ def test_a_head_of_government_or_state_titled_after_the_place(facts, sentence, p
 def test_people_listed_with_titles_after_their_company_all_work_there(facts):
     f = facts("星曜半導體的高層包括財務長林國強與技術長陳美玲。")
     firm = key_of(f, "星曜")
-    assert {r.subject for r in f.relations if r.property == "employer" and r.object == firm} == \
+    assert employees_of(f, firm) == \
         {key_of(f, "林國強"), key_of(f, "陳美玲")}, relations_of(f)
 
 
@@ -1123,7 +1128,7 @@ def test_a_former_employer_said_of_a_person_or_of_each_of_a_list(facts, sentence
     f = facts(sentence)
     firm = key_of(f, "北辰微電子")
     assert f.entities[firm].names == {n for n in f.entities[firm].names if not n.startswith("原")}, f.entities[firm].names
-    assert {r.subject for r in f.relations if r.property == "employer" and r.object == firm} == \
+    assert employees_of(f, firm) == \
         {key_of(f, p) for p in people}, relations_of(f)
 
 
@@ -1268,7 +1273,7 @@ def test_a_subsidiary_named_after_its_city(facts):
 def test_reporters_in_brackets_right_after_a_dateline(facts):
     f = facts("晴川網宜昌9月20日電 (董曉文 韓成)投資93億元的算力中心項目20日開工。")
     outlet = key_of(f, "晴川網")
-    assert {r.subject for r in f.relations if r.property == "employer" and r.object == outlet} == \
+    assert employees_of(f, outlet) == \
         {key_of(f, "董曉文"), key_of(f, "韓成")}, relations_of(f)
 
 

@@ -611,17 +611,13 @@ class EntityDiscoverer:
             info = kg_of(s)
             if not info or info["cls"] not in BODY_OF_COUNTRY:
                 continue
-            for k in (4, 3, 2):
-                a, b = info["start"], info["start"] + k
-                if info["end"] - b < 2 or (a, b) in have:
-                    continue
-                hits = self.index.lookup(folded[a:b])
-                if hits and self.reference.get(hits[0]).cls == "Country":
-                    # (a span of its own cannot lie inside the body's token: the mention rides on the body's)
-                    info["inner"] = {"key": hits[0], "cls": "Country", "known": True, "rule": "country-of-body",
-                                     "confidence": 0.8, "start": a, "end": b}
-                    have.add((a, b))
-                    break
+            k = self._leading_place(folded[info["start"]:info["end"]], "Country")
+            a, b = info["start"], info["start"] + k
+            if k and (a, b) not in have:
+                # (a span of its own cannot lie inside the body's token: the mention rides on the body's)
+                info["inner"] = {"key": self.index.lookup(folded[a:b])[0], "cls": "Country", "known": True,
+                                 "rule": "country-of-body", "confidence": 0.8, "start": a, "end": b}
+                have.add((a, b))
 
     @staticmethod
     def _company_over_known(doc: Doc, folded: str, start: int, end: int, clashes, by_span, taken):
@@ -904,11 +900,13 @@ class EntityDiscoverer:
         country = dict(self.reference.get(qualified).facts).get("country")
         return country is not None and country != dict(self.reference.get(home).facts).get("country")
 
-    def _leading_place(self, name: str) -> int:
-        """Length of a known place name opening name (美國記憶體巨擘鋒芯科技 → 2)."""
+    def _leading_place(self, name: str, cls: str | None = None) -> int:
+        """Length of a known place name opening name (美國記憶體巨擘鋒芯科技 → 2), two characters at
+        least left after it; of a place of the class cls only, when given."""
         for k in (4, 3, 2):
             hits = self.index.lookup(name[:k]) if len(name) > k + 1 else ()
-            if hits and self.reference.get(hits[0]).coarse in ("GPE", "LOC"):
+            known = self.reference.get(hits[0]) if hits else None
+            if known is not None and known.coarse in ("GPE", "LOC") and cls in (None, known.cls):
                 return k
         return 0
 

@@ -624,18 +624,14 @@ class StatementExtractor:
             return []  # 快科技11月18日消息: a dateline names the outlet, it reports nothing in particular
         # the speaker: the person the clause names last (輝達發言人林某表示), else the organisation
         # it opens with (輝達在向美國證交會提交的文件中表示: not the SEC)
-        # never the reporter of a byline: （中央社記者曾智怡台北15日電）經濟部今天公告
-        speakers = [e for e in ents if e._.kg.get("rule") not in ("reporter", "byline")]
-        # (林某對王某說: who is spoken to is no speaker)
-        spoken_to = [e for e in speakers if ADDRESSEE_BEFORE.search(folded, max(cs, e._.kg["start"] - 2), e._.kg["start"])]
-        source = _last([e for e in speakers if e not in spoken_to], cs, t0, {"Person"}) or next(
+        # (never the reporter of a byline: __call__ leaves them out; 林某對王某說: who is spoken to is no speaker)
+        speakers = [e for e in ents if not ADDRESSEE_BEFORE.search(folded, max(cs, e._.kg["start"] - 2), e._.kg["start"])]
+        source = _last(speakers, cs, t0, {"Person"}) or next(
             (e for e in ents if cs <= e._.kg["start"] and e._.kg["end"] <= t0 and _cls(e) in ORGS
              and not DATELINE_AFTER.match(folded, e._.kg["end"])), None)
         if source is None and re.fullmatch(r"\s*(?:仅|也|并|则|还|更|亦|同时|另)?\s*", folded[cs:t0]):
-            # ……，僅表示…: the speaker is who the sentence is about (not 供應鏈透露, a source of its own;
-            # never the reporter of a byline)
-            source = next((e for e in ents if s0 <= e._.kg["start"] < cs and _cls(e) in {"Person"} | ORGS
-                           and e._.kg.get("rule") not in ("reporter", "byline")), None)
+            # ……，僅表示…: the speaker is who the sentence is about (not 供應鏈透露, a source of its own)
+            source = next((e for e in ents if s0 <= e._.kg["start"] < cs and _cls(e) in {"Person"} | ORGS), None)
         if source is None or re.search(r"\d\s*日\s*(?:电|讯)?\s", folded[source._.kg["end"]:t0]):
             return []  # 新華社北京10月9日電 商務部…公告: the outlet of a dateline is no source of what follows
         if folded[t0:t1] in ("报道", "报导") and (re.match(r"\s*[〕】\]）)]", folded[t1:]) or
@@ -669,7 +665,6 @@ def _lister(folded: str, s0: int, end: int, ents: list[Span]) -> Span | None:
     it (美國商務部工業與安全局), the body."""
     actors = [e for e in ents if s0 <= e._.kg["start"] and e._.kg["end"] <= end
               and _cls(e) in ACTORS - PLACES and _cls(e) != "MediaOrganization"
-              and e._.kg.get("rule") not in ("reporter", "byline")
               and not re.search(r"(?:在|于|透过|通过)$", folded[max(s0, e._.kg["start"] - 2):e._.kg["start"]])]
     k = 0
     while k + 1 < len(actors) and folded[actors[k]._.kg["end"]:actors[k + 1]._.kg["start"]] in ("", "的", "旗下"):
