@@ -159,3 +159,31 @@ def test_a_name_cue_added_by_a_user_finds_a_name_and_a_bad_word_list_row_is_refu
     assert res.returncode != 0
     message = [m for m in res.stderr.splitlines() if "name-cues.csv:" in m]
     assert len(message) == 1 and "bad name cue row" in message[0] and "words joined by |" in message[0], res.stderr
+
+
+DESCRIPTOR_PROBE = """
+from kg.corpus import Article
+from kg.extraction.extract import extract
+from kg.nlp import make_nlp
+nlp = make_nlp()
+for text in ("老搭檔星河微電子今天宣布量產。", "老搭档星河微电子今天宣布量产。"):
+    f = extract(nlp(nlp.make_doc(text)), Article(key="t/x.md", text=text, sha256="0" * 64, published=None))
+    print(sorted(n for e in f.entities.values() if e.cls == "Company" for n in e.names))
+"""
+
+
+def test_the_words_that_bound_a_name_are_data_a_user_extends(tmp_path):
+    """What a firm is to someone before its name (descriptor, in name-cues.csv) is cut off the name:
+    a word of one's own (老搭檔, an old partner) makes 老搭檔星河微電子 the company 星河微電子 in both
+    scripts."""
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    cues = onto / "lexicon" / "name-cues.csv"
+    run = lambda: _run(onto, DESCRIPTOR_PROBE)
+    before = run()
+    assert before.returncode == 0, before.stderr
+    assert before.stdout.splitlines() == ["['老搭檔星河微電子']", "['老搭档星河微电子']"]
+    cues.write_text(cues.read_text(encoding="utf-8") + '"descriptor","老搭档","老搭檔星河: of our own"\n', encoding="utf-8")
+    after = run()
+    assert after.returncode == 0, after.stderr
+    assert after.stdout.splitlines() == ["['星河微電子']", "['星河微电子']"]

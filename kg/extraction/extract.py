@@ -857,7 +857,7 @@ MAKER_RELATIVE = CuePattern(lambda w: rf"\s*(?:所|最新|今年|去年|新)?{w(
 
 
 # 這家兩年前營收僅1600萬美元的公司: a pointer to a company with a relative clause inside it
-POINTER_AROUND = re.compile(r"(?:这家|该|这间)[^，。；,;]{2,24}?的(?:公司|企业|集团|厂商)")
+POINTER_AROUND = CuePattern(lambda w: rf"(?:{w('pointer-determiner')})[^，。；,;]{{2,24}}?的(?:{w('company-noun')})")
 BARE_REGIME = re.compile(r"(?:出口|进口)(?:管制|管控)")
 
 

@@ -99,7 +99,7 @@ def clause_cues() -> ClauseCues:
         possessed=re.compile(r"\s*" + alt("possessed")),
         adverbial=re.compile(r"\s*" + alt("adverbial")), reporting=re.compile(alt("reporting") + r"\s*[:：]?\s*$"),
         words={kind: alt(kind) for kind in CUE_KINDS} | {kind: alternation(names.get(kind)) for kind in NAME_CUE_KINDS},
-        literals={kind: tuple(w for row in names.get(kind, ()) for w in row.split("|")) for kind in NAME_WORD_KINDS})
+        literals={kind: tuple(w for row in names.get(kind, ()) for w in row.split("|")) for kind in NAME_WORD_KINDS + CUT_KINDS})
 
 
 CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "possessed", "adverbial", "reporting",
@@ -113,11 +113,16 @@ CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "poss
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
 # and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.
 NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry",
-                   "kind-of-product", "media-word")
+                   "kind-of-product", "media-word", "generic-word", "generic-start", "generic-end", "event-generic-start",
+                   "function-word", "left-cut", "pointer-determiner", "company-noun", "holding-degree", "subsidiary-noun",
+                   "chip-noun", "product-verb", "chip-trade")
+# kinds read as the alternatives of one `.*(?:…)` cut (CueCut): rows of words joined by |, where a word may be
+# a small pattern of its own ([^工]廠)
+CUT_KINDS = ("descriptor",)
 NAME_CUE_KINDS = ("person-title", "official-title", "person-verb", "address-form", "portfolio", "chip-brand",
                   "after-firm-name", "firm-after-name", "latin-firm-word", "career", "carries",
                   "holding-clause", "list-opening", "list-closing", "maker-verb", "state-head", "government-head",
-                  *NAME_WORD_KINDS)
+                  "export-regime", *NAME_WORD_KINDS, *CUT_KINDS)
 
 
 class CuePattern:
@@ -155,6 +160,19 @@ class CuePattern:
 
     def finditer(self, *args):
         return self.compiled().finditer(*args)
+
+
+class CueCut(CuePattern):
+    """`.*(?:a|b|…)` over a word-list kind of the name cues (left-cut, descriptor): matched at a
+    candidate's start, it ends after the last of the words, where the name begins. `leaving` are
+    words left out (a registered name's own business words: 上海國有資本投資有限公司 keeps 投資)."""
+
+    __slots__ = ()
+
+    def __init__(self, kind: str, leaving: tuple[str, ...] = ()) -> None:
+        super().__init__(lambda words: ".*(?:" + "|".join(
+            w for w in clause_cues().literals.get(kind, ()) if w not in leaving) + ")" if clause_cues().literals.get(kind)
+            else NEVER)
 
 
 class CueWords:

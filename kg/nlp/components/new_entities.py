@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extraction.frames import CuePattern, CueWords
+from kg.extraction.frames import CueCut, CuePattern, CueWords
 from kg.nlp.components.known_entities import add_entities, char_span
 from kg.nlp.spans import ENTITIES, kg_of, texts
 from kg.reference.known import CLASS_LABEL
@@ -25,17 +25,8 @@ HAN = "\u4e00-\u9fff"
 STOP_CHARS = set("的和与及或在向对被由是为将也已等了从把让给其该这那此各于以并而但就都又还再更很最均")
 # words of names that hold a stop character as their second (高等法院, 平等, 最高: 最 opens, 等 ends them)
 WORDS_WITH_STOP_CHARS = frozenset({"高等", "中等", "初等", "平等", "同等"})
-GENERIC = {"晶片", "晶圆", "记忆体", "存储器", "内存", "集成电路", "积体电路", "电路", "ic", "系统", "半导体设备",
-           "国产", "国内", "海外", "全球", "相关", "芯片", "科技", "互联网", "半导体", "上市", "该", "这家", "一家",
-           "多家", "各家", "初创", "传统", "大模型", "云", "中国", "美国", "本土", "龙头", "头部", "领先", "知名",
-           "两家", "这些", "其他", "其它", "中资", "外资", "国有", "民营", "科创", "子", "母", "总", "分", "gpu",
-           "ai", "新", "老", "大", "小", "供应", "云供应", "政企", "互联网大", "国际", "行业", "产业", "合资",
-           "研究", "人工智能", "智能", "电子", "智库", "机构", "部门", "政府", "监管", "市场", "投资", "附属", "关联",
-           "国家级", "省级", "市级", "重点", "国家重点", "保荐人", "联席保荐人", "承销商", "保荐机构", "基石投资者",
-           # a company by its part in a deal: 存續公司, 標的公司, 合併後公司
-           "存续", "标的", "目标", "合并后", "被合并", "吸收合并", "新设", "壳", "空壳",
-           "美系", "日系", "韩系", "台系", "陆系", "中系", "欧系", "美资", "日资", "台资", "陆资", "港资",
-           "控股子", "全资子", "旗下"}
+# 晶片, 國產, 保薦人, 美系: words of the field and descriptions that are no name alone (name cues, generic-word)
+GENERIC = CueWords("generic-word")
 # Titles before a person's name (執行長黃仁勳), verbs a person's name comes before (…表示), the
 # portfolios of a ministry of two: name cues (ontology/lexicon/name-cues.csv)
 PERSON_TITLE = CuePattern("person-title")
@@ -302,8 +293,8 @@ RULES = _rules()
 SYSTEM_TAIL = re.compile(r"\s?(?:超节点|超级节点|计算集群|集群|一体机|superpod)(?![a-z])")
 # AI ASIC, 台DRAM, GPGPU: kinds of chip and of memory, no product's name (ontology/lexicon/name-cues.csv)
 NOT_PRODUCTS = CueWords("kind-of-product")
-GENERIC_START = ("国产", "国内", "海外", "该", "这", "那", "一家", "多家", "各", "本土", "中资", "外资", "相关", "其他",
-                 "其它", "知名", "大型", "小型", "头部", "龙头", "初创", "新一轮", "重要", "主要")
+# 國產, 該, 一家: words that open a description, never a name (name cues, generic-start)
+GENERIC_START = CueWords("generic-start")
 SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院": "ResearchInstitute",
                 "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "实验室": "ResearchInstitute",
                 "智库": "ResearchInstitute", "通讯社": "MediaOrganization", "电视台": "MediaOrganization",
@@ -324,47 +315,29 @@ NOUN_SUFFIXES = ("软件", "设计", "存储", "通信", "资讯", "咨询", "�
 GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 
 
-# Words after which a name starts: a policy or event name never opens with a verb or 上.
-LEFT_CUT = re.compile(r".*(?:加强|放宽|收紧|实施|颁布|推出|发布|出台|宣布|撤销|取消|违反|遵守|适应|通过|提出|签署|会上|"
-                      r"举办|召开|出席|参加|亮相|表示|认为|指出|针对|根据|依据|按照|关于|包括|以及|其中|此前|目前|投资|收购|入股|"
-                      r"控股|起诉|联手|携手|对手|宣称|透露|称|向|对华|对中|对美|举行|预计|预估|估计|预测|预期|关注|业内|密切|相关|要求|评估|采用|列入|纳入|移出|加入|遭到|遭|受到|被列|甚至比|甚至|比起|相比|股东|"
-                      # 總經理簡某轉任|集團…: a change of post before the body's name
-                      r"转任|升任|调任|接任|出任|担任|兼任|回任)")
+# Words after which a name starts: a policy or event name never opens with a verb or 上 (name cues, left-cut).
+LEFT_CUT = CueCut("left-cut")
 # In a registered name (上海國有資本投資有限公司) business words are the name's, not verbs before it
 #: business words a registered name holds (上海國有資本投資有限公司): no verbs or descriptors before it there
 BUSINESS_WORDS = ("投资", "收购", "入股", "控股", "公司", "集团")
 
 
-def _without(cut: re.Pattern, words: tuple[str, ...]) -> re.Pattern:
-    """A `.*(?:a|b|…)` cut with the given alternatives left out (those it has)."""
-    body = cut.pattern[len(".*(?:"):-1]
-    assert cut.pattern.startswith(".*(?:") and cut.pattern.endswith(")"), cut.pattern
-    return re.compile(".*(?:" + "|".join(a for a in body.split("|") if a not in words) + ")")
-
-
-LEFT_CUT_LEGAL = _without(LEFT_CUT, BUSINESS_WORDS)
+LEFT_CUT_LEGAL = CueCut("left-cut", BUSINESS_WORDS)
 POLICY_TAIL = re.compile(r"(?:规定|規定|措施|条例|條例|新规|新規|规则|規則)$")
 YEAR_EDGE = re.compile(r"^(?:19|20)\d\d\s*(?:年度?|年)?|\s*(?:19|20)\d\d\s*(?:年度?|年)?$")
 
 
-# A descriptor before a name ends with one of these: 晶片新創|企業|伺服器廠 + 星河微電子
-DESCRIPTOR = re.compile(r".*(?:新创|初创|企业|厂商|大厂|业者|龙头|巨头|巨擘|机构|新秀|独角兽|子公司|旗下|供应商|客户|对手|同业|"
-                        # 大恩人|星曜半導體, 大股東|北辰科技: who the firm is to someone, before its name
-                        r"恩人|友人|朋友|伙伴|盟友|股东|买家|卖家|买方|卖方|东家|"
-                        r"设计公司|芯片商|晶片商|芯片厂|晶片厂|服务器厂|伺服器厂|代工厂|[^工]厂|公司|集团|制造商|设计商|经销商|代理商|"
-                        r"服务商|运营商|开发商|提供商|"
-                        r"根据|依据|按照|约占|占|持有|分别|担任|出任|制约|限制|宣布|表示|认为|投资|收购|入股|领投|通过|透过|"
-                        r"涉嫌|任职|曾任|曾|外商|包括|以及|负责|提供|替|搭载|要求|评估|采用|使用|现任|获得|获|认定|美方|中方|指出|透露|预计|"
-                        r"关注|业内|举行|举办|召开|接受|告诉|两家|多家|这家|一家|该|其|与|和|及|向|对|由|被|将|把|在|于|从|给|让|为|是)")
-DESCRIPTOR_LEGAL = _without(DESCRIPTOR, BUSINESS_WORDS)
-DESCRIPTOR_BODY = _without(DESCRIPTOR, ("企业", "厂商", "机构", "业者", "供应商", "客户", "同业", "公司", "集团", "股东"))
+# A descriptor before a name ends with one of these: 晶片新創|企業|伺服器廠 + 星河微電子 (name cues, descriptor)
+DESCRIPTOR = CueCut("descriptor")
+DESCRIPTOR_LEGAL = CueCut("descriptor", BUSINESS_WORDS)
+DESCRIPTOR_BODY = CueCut("descriptor", ("企业", "厂商", "机构", "业者", "供应商", "客户", "同业", "公司", "集团", "股东"))
 ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "合伙企业", "科技", "集团", "股份", "公司", "半导体", "微电子", "电子", "资本",
                 "证券", "银行", "协会", "联盟", "基金会", "资讯", "设计", "存储", "智算", "控股", "通信", "软件", "微电",
                 "投资基金", "基金", "创投", "投顾", "投信", "投资顾问", "咨询", "顾问")
-GENERIC_END = ("空壳", "外商", "设计", "芯片设计", "晶片设计", "关联", "上市", "新创", "初创", "代工", "封测", "设备",
-               "服务器", "伺服器", "软件", "软体", "网络", "电信", "通信", "互联网", "游戏", "汽车", "手机", "股份有限",
-               "有限", "投资", "控股", "管理", "科技", "半导体", "电子", "智能")
-EVENT_GENERIC_START = ("同一", "这场", "该", "本届", "此次", "一场", "这次", "上述", "各", "相关", "多场", "今年", "去年")
+# 設計, 代工, 有限: what ends a description of a firm's trade (name cues, generic-end)
+GENERIC_END = CueWords("generic-end")
+# 這場, 本屆, 今年: what opens a description of an event (name cues, event-generic-start)
+EVENT_GENERIC_START = CueWords("event-generic-start")
 
 
 #: what a country's name may open without being part of it: its bodies and its acts
@@ -943,7 +916,7 @@ class EntityDiscoverer:
                 end, name = start + tail.start(), name[:tail.start()]
             if label == "ORG" and re.search(r"(?:籍|联邦)$", name) and len(name) >= 4:
                 end, name = end - (1 if name.endswith("籍") else 2), re.sub(r"(?:籍|联邦)$", "", name)   # 共和黨|籍, 共和黨|聯邦(參議員)
-            if len(name) < 2 or _common_word(name) or name.startswith(GENERIC_START) or ADDRESSED.fullmatch(name):
+            if len(name) < 2 or _common_word(name) or name.startswith(GENERIC_START.tuple()) or ADDRESSED.fullmatch(name):
                 continue
             if label != "PER" and (_plain_word(name) or _ends_inside_word(folded, end)):
                 continue  # 合共, 私募, (離)台前: a word of the language; 大恩|人: the word goes on
@@ -1428,7 +1401,7 @@ class EntityDiscoverer:
                     core, matched = name[: -len(suffix)], suffix
                     company_suffix = suffix in ("公司", "科技", "集团", "股份", "有限公司", "股份有限公司")
                     break
-            if matched in ("股份有限公司", "有限责任公司", "有限公司", "合伙企业") and len(core) >= 4 and not core.startswith(GENERIC_START) \
+            if matched in ("股份有限公司", "有限责任公司", "有限公司", "合伙企业") and len(core) >= 4 and not core.startswith(GENERIC_START.tuple()) \
                     and re.fullmatch(rf"[{HAN}a-z0-9()（）]+", core) and not ORDINAL_START.match(core):
                 return "Company"  # 上海國有資本投資有限公司: a registered name, whatever words it is made of
             lead = self._leading_place(core) if matched in NATIONAL_BODIES else 0
@@ -1439,8 +1412,8 @@ class EntityDiscoverer:
                     or (matched == "科技" and core[-1:] in ("高", "新", "黑"))  # 戰略性高科技: the word 高科技
                     or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
                     or re.search(r"\d", core) and re.search(r"元|币|亿|万|股", core)  # 4億港元|股份: a sum of shares
-                    or core.startswith(GENERIC_START)
-                    or (core.endswith(GENERIC_END) and not _stem_before_generic(core)) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)
+                    or core.startswith(GENERIC_START.tuple())
+                    or (core.endswith(GENERIC_END.tuple()) and not _stem_before_generic(core)) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)
                     or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))  # 報告期內公司
                     or TIME_WORD.search(core)  # 上市首日|公司股價: a time word, no name
                     or re.search(r"\d\s*(?:家|个|名|位|年|月|日)", core)  # 今年有3到5家|公司: a count or a date
@@ -1482,10 +1455,10 @@ class EntityDiscoverer:
             if len(core) < 2 or core in GENERIC or _common_word(core[-2:]) and not _common_word(core) or \
                     _dictionary_word(core) or core.endswith(("地", "城", "郊", "社", "园", "厂", "产业", "工业", "行政",
                                                                   "特别", "经济", "保税", "示范", "试验", "服务")) \
-                    or core.startswith(GENERIC_START + ("全", "本", "各", "所在", "当地", "该")):
+                    or core.startswith(GENERIC_START.tuple() + ("全", "本", "各", "所在", "当地", "该")):
                 return None
             return "City" if name.endswith(("市", "县", "镇")) else "AdministrativeRegion"
-        if rule.name == "sourced-paper" and (_dictionary_word(name) or name.startswith(GENERIC_START + ("公司", "其", "最新"))
+        if rule.name == "sourced-paper" and (_dictionary_word(name) or name.startswith(GENERIC_START.tuple() + ("公司", "其", "最新"))
                                              or re.search(r"(?:财|年|季|公|通|简|周|月|情|举|申|预|汇|研|日)报$", name)):
             return None   # 據公司財報, 據最新年報: a report of a kind, no paper (日報 papers have their own rule)
         if rule.name == "latin-company":
@@ -1519,7 +1492,7 @@ class EntityDiscoverer:
             from kg.nlp.tokenizer import field_words
             if len(core) < 2 or core in GENERIC or _common_word(core) or _common_word(core[:2]) or core in field_words() or \
                     re.match(r"[可能会要将已]", core) or _opens_with_verb(core) or \
-                    core.startswith(GENERIC_START) or re.search(r"[的了和与及等新款代]", core) or re.fullmatch(
+                    core.startswith(GENERIC_START.tuple()) or re.search(r"[的了和与及等新款代]", core) or re.fullmatch(
                         r"(?:高端|高性能|先进|旗舰|自研|国产|新型|主力|中端|低端|入门|顶级|通用|专用|边缘|车用|车规|手机|"
                         r"存储|逻辑|模拟|功率|射频|云端|终端|训练|推理|ai|gpu|算力|智能|超级|大型|小型)+", core):
                 return None
@@ -1527,13 +1500,13 @@ class EntityDiscoverer:
         if rule.name == "ticker-name":
             bare = name[:-3] if name.endswith("-ky") else name
             # (a common word is a name here: the stock code says so, 創意（3443）)
-            if bare in GENERIC or bare.startswith(GENERIC_START) \
+            if bare in GENERIC or bare.startswith(GENERIC_START.tuple()) \
                     or re.search(r"[的了和与及等在为是将于]", bare) or TIME_WORD.search(bare):
                 return None
             return "Company"
         if rule.cls in ("Event", "Policy"):
             # (a title in 《》 is a name however short: 《貿易法》)
-            if len(name) < (3 if rule.name == "titled-policy" else 4) or name.startswith(EVENT_GENERIC_START) or re.fullmatch(
+            if len(name) < (3 if rule.name == "titled-policy" else 4) or name.startswith(EVENT_GENERIC_START.tuple()) or re.fullmatch(
                     r"(?:经贸|贸易|高层|部长|领导人)?(?:磋商|会谈|谈判|会议|会晤|峰会|论坛|大会)", name):
                 return None
             if rule.cls == "Event" and (re.search(r"[今明去前后每当同该本]年会$", name) or _opens_with_verb(name)
@@ -1583,7 +1556,7 @@ COUNT_OPENING = re.compile(r"(?:逾|约|近|超过|超|上)?[\d一二三四五�
 PREDICATE_TAGS = {"v", "vd", "p", "c", "u", "d", "q", "r", "xc"}
 
 
-EXPORT_REGIME = re.compile(r"(?:出口|进口)(?:管制|管控|限制)|出口禁令")
+EXPORT_REGIME = CuePattern("export-regime")
 
 
 def _bare_export_controls(folded: str, spans, existing) -> None:
@@ -1825,8 +1798,8 @@ def _stem_before_generic(core: str) -> bool:
     end = max((g for g in GENERIC_END if core.endswith(g)), key=len, default="")
     stem = core[: len(core) - len(end)]
     return (len(stem) >= 2 and re.fullmatch(rf"[{HAN}a-z0-9]+", stem) is not None and stem not in GENERIC
-            and not stem.startswith(GENERIC_START) and not _common_word(stem) and not _dictionary_word(stem)
-            and not stem.endswith(GENERIC_END) and not ORDINAL_START.match(stem))
+            and not stem.startswith(GENERIC_START.tuple()) and not _common_word(stem) and not _dictionary_word(stem)
+            and not stem.endswith(GENERIC_END.tuple()) and not ORDINAL_START.match(stem))
 
 
 def _phrase(name: str) -> bool:
@@ -1845,9 +1818,8 @@ def _phrase(name: str) -> bool:
     return len(words) >= 3 and any(w in FUNCTION_WORDS for w in words)
 
 
-# adverbs and verbs that a name never holds (a phrase does): 無疑, 展現, 已經
-FUNCTION_WORDS = frozenset(("无疑", "展现", "已经", "正在", "将会", "可能", "显示", "表示", "认为", "成为", "进行", "持续",
-                            "大幅", "明显", "目前", "仍然", "依然", "继续", "开始", "预计", "带来", "推动", "看好"))
+# adverbs and verbs that a name never holds (a phrase does): 無疑, 展現, 已經 (name cues, function-word)
+FUNCTION_WORDS = CueWords("function-word")
 
 
 # words ending in a place suffix that name no place: 誤區 (a misconception), 展區 (a hall of a fair)
@@ -2055,7 +2027,7 @@ def _han_after_kind(doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]
         if name in GENERIC or _common_word(name) or freq.get(name[:2], 0) >= 300 or \
                 any(freq.get(folded[start - k:start + 1], 0) >= 100 for k in (1, 2)) \
                 or name in field_words() or any(ch in STOP_CHARS for ch in name) \
-                or _opens_with_verb(name) or name.startswith(GENERIC_START) or TIME_WORD.match(name) \
+                or _opens_with_verb(name) or name.startswith(GENERIC_START.tuple()) or TIME_WORD.match(name) \
                 or PERSON_TITLE.search(name) or name[-1] in "们等都":
             continue
         out.append((start, end, "Company", HAN_FIRM_RULE))
@@ -2157,9 +2129,8 @@ LAC_PRODUCT = Rule("trained-place-product", "Product", None, 0.5)
 # what follows a product named like a place: its architecture (花港架構), or a few modifiers and the word for a
 # chip (廬山高階圖形渲染晶片), not a plant or a trade (南港晶片廠, 新竹晶片產業)
 # (北辰發布了曜光2晶片: a verb between, the place does something, it names no chip)
-PRODUCT_AFTER_PLACE = re.compile(r"\s?[」”』\"]?\s?(?:架构|(?P<chip>(?:(?!发布|推出|量产|采用|使用|生产|研发|开发|搭载|出货|了)"
-                                 r"[^，,。；;、\s」”]){0,8}?(?:芯片|晶片|显卡|显示卡|gpu|处理器)))"
-                                 r"(?!厂|产业|业|公司|企业|设计|制造|供应|出口|进口|市场|需求|产能|禁令|管制)")
+PRODUCT_AFTER_PLACE = CuePattern(lambda w: rf"\s?[」”』\"]?\s?(?:架构|(?P<chip>(?:(?!{w('product-verb')})"
+                                            rf"[^，,。；;、\s」”]){{0,8}}?(?:{w('chip-noun')})))(?!{w('chip-trade')})")
 LAC_ORG = Rule("trained-org", "Organization", None, 0.55)
 # 一家GPU初創公司, AI晶片初創公司: a description of a company, not its name
 KIND_OF_COMPANY = re.compile(r"[a-z0-9]*(?:初创|新创|存储|芯片|晶片|设计|半导体|科技|ai|gpu|[a-z]+)*(?:子|分|母|附属|控股)?(?:公司|企业|厂商|集团)")
@@ -2321,7 +2292,7 @@ SEATED = re.compile(r"\([^()]{2,4}\)(?:股份有限公司|有限责任公司|有
 
 
 # 廣汽集團間接全資附屬公司: what a firm is to another, after the other's name, is no part of the name
-SUBSIDIARY_TAIL = re.compile(r"(?:间接|直接)?(?:全资|控股)(?:附属|子|孙)公司$")
+SUBSIDIARY_TAIL = CuePattern(lambda w: rf"(?:间接|直接)?(?:{w('holding-degree')})(?:{w('subsidiary-noun')})公司$")
 
 
 def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:

@@ -94,7 +94,8 @@ MAKER_CLAUSE = CuePattern(lambda w: r"(?:由|交由|委托|采用|使用|选择|
 
 
 # （廣汽集團間接全資附屬公司）, （均勝電子旗下子公司）: what follows a parent's name in brackets after its subsidiary
-SUBSIDIARY_OF = re.compile(r"(?:的|旗下)?(?:间接|直接)?(?:全资|控股|持股\d{1,3}%的)?(?:附属|子|孙)公司\s?[)）]")
+SUBSIDIARY_OF = CuePattern(lambda w: rf"(?:的|旗下)?(?:间接|直接)?(?:{w('holding-degree')}|持股\d{{1,3}}%的)?"
+                           rf"(?:{w('subsidiary-noun')})公司\s?[)）]")
 # 曾任…、…，現任…: a list of the posts someone held or holds
 CAREER = CuePattern(lambda w: rf"{w('career')}(?!职)")
 # 任命X為…, 聘請X擔任…: an appointment, the appointee after it
