@@ -74,6 +74,8 @@ def fold(text: str) -> str:
 
 
 def _regional(folded: str) -> str:
+    if "丨" in folded:   # 記者丨王某: the radical 丨 set as a bar between a byline's word and its name
+        folded = folded.replace("丨", "|")
     return _REGIONAL_RE.sub(lambda m: _REGIONAL[m.group()], folded) if "积体" in folded else folded
 
 

@@ -1400,3 +1400,54 @@ def test_a_slash_after_a_dateline_ends_it(facts):
 def test_markets_kinds_of_city_and_phrases_are_no_places(facts, sentence):
     f = facts(sentence)
     assert not [n for k, e in f.entities.items() if e.cls in ("City", "AdministrativeRegion", "Place") for n in e.names], f.entities
+
+
+@pytest.mark.parametrize("sentence, name, cls", [
+    ("星河微電子的旗艦產品NovaCore擁有128個核心。", "NovaCore", "Product"),
+    ("星河微電子今天發布新一代處理器NovaCore X2。", "NovaCore X2", "Chip"),
+    ("青嵐科技更新筆電StarBook，售價調升一成。", "StarBook", "Product"),
+])
+def test_a_capitalised_name_right_after_the_word_for_what_it_is_is_a_product(facts, sentence, name, cls):
+    f = facts(sentence)
+    assert name.lower() in {n.lower() for n in names_of(f, cls)}, names_of(f)
+
+
+def test_a_product_listed_with_its_makers_name_before_the_next_one(facts):
+    f = facts("市場競爭加劇，如星河微電子Graviox、青嵐科技Cobaltine晶片的擠壓。")
+    assert {"Graviox", "Cobaltine"} <= names_of(f), names_of(f)
+    assert (key_of(f, "Graviox"), "developer", key_of(f, "星河微電子")) in relations_of(f), relations_of(f)
+
+
+def test_the_radical_丨_set_as_a_bar_in_a_byline_is_no_part_of_the_name(facts):
+    f = facts("記者丨倪雨晨\n編輯丨包方明\n星河微電子今日公布季度財報。")
+    assert {"倪雨晨", "包方明"} <= names_of(f, "Person"), names_of(f, "Person")
+    assert not any("丨" in n for n in names_of(f))
+
+
+def test_a_list_of_investors_summed_up_in_the_next_clause_is_a_list_of_organisations(facts):
+    f = facts("該股引入星河通訊（香港）、North Peak、Blue Harbor Capital、青嵐資本、鋒算科技及明川資本，"
+              "合共6名基石投資者，投資總額約5億港元。")
+    found = {n.lower() for n in names_of(f)}
+    assert {"north peak", "blue harbor capital", "青岚资本", "明川资本"} <= found, found
+    assert any(n.startswith("星河通讯") for n in found), found
+
+
+@pytest.mark.parametrize("sentence, prop, place", [
+    ("林子恒出生於檳城，畢業於新加坡南洋理工大學，並取得麻省理工學院碩士學位。", "educatedAt", "麻省理工"),
+    ("林子恒出生於檳城，畢業於新加坡南洋理工大學，並取得麻省理工學院碩士學位。", "educatedAt", "南洋理工"),
+    ("林子恒出生於馬來西亞，畢業於新加坡南洋理工大學。", "placeOfBirth", "馬來西亞"),
+    ("陳志明畢業於台灣大學電機系，曾任職於英特爾。", "educatedAt", "台灣大學"),
+])
+def test_where_a_person_studied_and_was_born_even_in_later_clauses_of_the_sentence(facts, sentence, prop, place):
+    f = facts(sentence)
+    assert (key_of(f, "子恒" if "子恒" in sentence else "志明"), prop, key_of(f, place)) in relations_of(f), relations_of(f)
+
+
+def test_what_happens_somewhere_is_no_birth(facts):
+    f = facts("火災發生於台南，林子恒在場。")
+    assert not any(p == "placeOfBirth" for _, p, _ in relations_of(f)), relations_of(f)
+
+
+def test_a_persons_topic_is_not_carried_into_a_clause_naming_another_person(facts):
+    f = facts("涉案兩人分別為居住加州的林子恒、持學生簽證並居於佛州坦帕的陳志明。")
+    assert not linked(f, key_of(f, "林子恒"), key_of(f, "坦帕")), [st.roles for st in f.statements]

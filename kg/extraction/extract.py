@@ -427,14 +427,17 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     mentions = all_mentions
     # -- clause frames: the entities of any clause, linked as the clause links them
     lexicon = _lexicon()
-    for fr in clause_frames(folded, clauses(doc), sentences, mentions, main=main):  # typed relations through the lexicon
+    predicate = _predicate(doc)
+    # typed relations through the lexicon (the sentence's topic carried into a clause that opens with its verb:
+    # 林某出生於檳城，畢業於星洲大學 says where 林某 studied)
+    for fr in clause_frames(folded, clauses(doc), sentences, mentions, predicate=predicate, main=main):
         for subj, prop, obj, start, end in frame_relations(fr, folded, mentions, lexicon):
             if prop == "developer" and subj in entities and _technology(entities[subj]):
                 continue  # 華為自研的HiZQ高帶寬內存: who develops HBM is the reference's to say (who makes it, the text's)
             add_relation(subj, prop, obj, evidence(start, end, "frame-lexicon", 0.6))
     linked = _linked_pairs(relations, statements)
     for fr in clause_frames(folded, _units(clauses(doc), sentences, mentions, SENTENCE_WHOLE_UP_TO, folded), sentences,
-                            mentions, predicate=_predicate(doc), main=main):
+                            mentions, predicate=predicate, main=main):
         keys = [k for _, k in fr.roles]
         pairs = {frozenset((a, b)) for i, a in enumerate(keys) for b in keys[i + 1:]}
         if pairs <= linked:

@@ -366,7 +366,9 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             carried = topic.key
         elif topic is not None and topic.key not in seen and (ents or min_entities == 0) and (
                 actor_first is None or (tpos is not None and len(folded[cs:tpos].strip()) <= 3
-                                        and not any(p < tpos for p, _ in ents) and topic.cls != "Person"
+                                        and not any(p < tpos for p, _ in ents)
+                                        # (…，持簽證並居於坦帕的陳某: a clause naming a person of its own is about that one)
+                                        and not (topic.cls == "Person" and any(e.cls == "Person" for _, e in ents))
                                         and topic.cls not in PLACES and any(e.cls not in PLACES for _, e in ents))):
             # …，將優先供應輝達: a clause that opens with its verb (an adverb or two before it) has left
             # out its subject, the sentence's organisation or product; the names after it are its objects

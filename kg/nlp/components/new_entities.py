@@ -218,9 +218,10 @@ def _rules() -> list[Rule]:
             r"(?:\s|(?<=\d))gpu(?![a-z])|服务器|超级计算机|超节点|超级节点|集群|一体机|加速卡|计算卡|"
             # Galaxy S26旗艦新機, GaussDB分布式數據庫: phones, laptops and software by their kind too
             r"(?:旗舰)?(?:新机|手机|智能手机|笔电|笔记本电脑|平板)|[\u4e00-\u9fff]{0,3}?(?:数据库|操作系统)))"), 0.7),
-        # The first of two Latin products listed before their kind: Nova 950和Nova 960超節點
+        # The first of two Latin products listed before their kind: Nova 950和Nova 960超節點, the second
+        # maybe with its maker's name before it (亞馬遜Graviton、微軟Cobalt晶片)
         Rule("latin-product-listed", "Product", re.compile(
-            r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}"
+            r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[\u4e00-\u9fff]{0,4}[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}"
             r"(?:芯片|晶片|处理器|加速器|gpu|服务器|超节点|超级节点|集群|一体机|加速卡|计算卡))"), 0.65),
         # An operation or a campaign named in quotes: 「守門人行動」, “清源專案”
         Rule("quoted-operation", "Event", re.compile(
@@ -760,13 +761,18 @@ class EntityDiscoverer:
             members = _list_members(folded, m.start(), m.end(), ce, words)
             # 等頭部公募基金: a list of firms of a kind, each member one
             of_firms = bool(members) and KIND_AFTER_LIST.match(folded, members[-1][1]) is not None
-            if not of_firms and not HOLDING_CLAUSE.search(folded, cs, ce):
+            # 引入A、B及C，合共18名基石投資者: the clause after the list may say what its members are
+            after = min((i for i in (folded.find(c, ce + 1) for c in "，,。；;\n") if i >= 0), default=len(folded))
+            summed = ce < len(folded) and folded[ce] in "，," and LIST_CLOSING.match(folded, ce + 1) is not None \
+                and HOLDING_CLAUSE.search(folded, ce + 1, after) is not None
+            if not of_firms and not summed and not HOLDING_CLAUSE.search(folded, cs, ce):
                 continue
             if len(members) < 3 or not any(any(a <= x and y <= b for x, y in orgs) for a, b in members):
                 continue
             for a, b in members:
                 name = folded[a:b]
-                if (a, b) in orgs or any(x < b and a < y for x, y in people) or not re.fullmatch(rf"[{HAN}a-z0-9]{{2,8}}", name) \
+                if (a, b) in orgs or any(x < b and a < y for x, y in people) or not re.fullmatch(
+                        rf"[{HAN}a-z0-9]{{2,8}}(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?", name) \
                         or _common_word(name) or name in GENERIC or any(ch in "的了着过" for ch in name) \
                         or (not of_firms and all(len(w) >= 2 and _common_word(w) for w in _cut(name))) \
                         or any(t == "v" and y < b and folded[x:y] in verbs for x, y, t in _lac_inside(words, a, b)):
@@ -2065,11 +2071,21 @@ LATIN_CHIP_RULE = Rule("latin-chip-name", "Chip", LATIN_CHIP, 0.65)
 GRADE_WORDS = frozenset(("ultra", "pro", "max", "plus", "mini", "lite", "series", "edge", "core"))
 
 
+# 旗艦產品AmpereOne, 新一代處理器NovaCore X2: a capitalised name with lower case in it right after the word
+# for what it is (an acronym there, 晶片ASIC, is a kind, not a name; a model number is chip-model's)
+PRODUCT_KIND_THEN_LATIN = re.compile(r"(?:(?P<chip>處理器|处理器|晶片|芯片|加速器|加速卡|GPU|CPU)|產品|产品|新品|伺服器|服務器|服务器|筆電|笔电|手機|手机)"
+                             r"\s?(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?: [A-Z0-9][A-Za-z0-9]*){0,2})(?![A-Za-z0-9])")
+KIND_THEN_LATIN_RULE = Rule("kind-then-latin-product", "Product", PRODUCT_KIND_THEN_LATIN, 0.65)
+
+
 def _latin_chip_names(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
-    """Venice in 超微的Venice伺服器處理器: a product named in capitalised words before the word for a chip."""
+    """Venice in 超微的Venice伺服器處理器: a product named in capitalised words before the word for a chip;
+    NovaCore in 處理器NovaCore, after it."""
     # (酷睿Ultra處理器: a word of grade after a family's Chinese name names no chip of its own)
     return [(m.start("name"), m.end("name"), "Chip", LATIN_CHIP_RULE) for m in LATIN_CHIP.finditer(text)
-            if m.group("name").lower() not in GRADE_WORDS]
+            if m.group("name").lower() not in GRADE_WORDS] + \
+        [(m.start("name"), m.end("name"), "Chip" if m.group("chip") else "Product", KIND_THEN_LATIN_RULE)
+         for m in PRODUCT_KIND_THEN_LATIN.finditer(text) if m.group("name").split()[0].lower() not in GRADE_WORDS]
 
 
 def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
@@ -2086,7 +2102,9 @@ def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
 GOVERNMENT = re.compile(r"政府|当局|警方|检方|海关|军方")
 GOVERNMENT_RULE = Rule("country-government", "GovernmentAgency", GOVERNMENT, 0.75)
 # 聯和投資、香港威盛、威盛上海和威盛深圳: a list of three or more names joined by 、 (the last by 和, 及 or 與)
-HOLDER_LIST = re.compile(rf"[{HAN}a-z0-9]{{2,10}}(?:、[{HAN}a-z0-9]{{2,10}}){{2,}}")
+# (a member may be Latin words, XN Mountain, or hold its seat in brackets: 中興通訊（香港）)
+HOLDER_MEMBER = rf"[{HAN}a-z0-9]{{2,10}}(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?"
+HOLDER_LIST = re.compile(rf"{HOLDER_MEMBER}(?:、{HOLDER_MEMBER}){{2,}}")
 # the clause is about holding, buying into or selling a firm
 HOLDING_CLAUSE = CuePattern("holding-clause")
 # 易方達、南方基金、工銀瑞信等頭部公募基金: a list closed by 等 and a word for the kind of firms its members are
