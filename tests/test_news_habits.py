@@ -1451,3 +1451,19 @@ def test_what_happens_somewhere_is_no_birth(facts):
 def test_a_persons_topic_is_not_carried_into_a_clause_naming_another_person(facts):
     f = facts("涉案兩人分別為居住加州的林子恒、持學生簽證並居於佛州坦帕的陳志明。")
     assert not linked(f, key_of(f, "林子恒"), key_of(f, "坦帕")), [st.roles for st in f.statements]
+
+
+@pytest.mark.parametrize("sentence, person, org", [
+    ("對此，上海明川律師事務所林子恒律師在接受採訪時表示，終止符合商業邏輯。", "林子恒", "明川律師事務所"),
+    ("星河證券陳志明表示，需求依然強勁。", "陳志明", "星河證券"),
+])
+def test_a_person_right_after_an_organisation_then_a_title_or_saying_is_its_employee(facts, sentence, person, org):
+    f = facts(sentence)
+    assert key_of(f, person) in employees_of(f, key_of(f, org)), relations_of(f)
+
+
+def test_an_outlet_and_its_reporter_in_brackets_opening_the_article(facts):
+    f = facts("【星河快報/林子恒】經濟部週日公告，晶片補助加碼。")
+    assert "星河快报" in names_of(f, "MediaOrganization"), names_of(f)
+    assert key_of(f, "林子恒") in employees_of(f, key_of(f, "星河快報"))
+    assert not linked(f, key_of(f, "林子恒"), key_of(f, "經濟部")), "the byline is no part of the news"

@@ -791,7 +791,8 @@ class EntityDiscoverer:
     def _reporters(self, folded: str) -> list[tuple[int, int, str, "Rule"]]:
         """記者張建中／台北報導, （中央社記者張建中新竹10日電）, 本報記者王若琳上海報道: the reporter's name
         runs until a place, a date, 電 or 報導 begins."""
-        out = []
+        out = [(m.start("name"), m.end("name"), "Person", REPORTER_RULE) for m in BRACKET_OUTLET_REPORTER.finditer(folded)
+               if m.group("name")[0] in SURNAMES and m.group("name") not in NOT_NAMES]
         for m in REPORTER.finditer(folded):
             start = m.end()
             for length in (3, 2):
@@ -817,7 +818,8 @@ class EntityDiscoverer:
         """央廣網北京1月23日消息, 快科技7月27日消息, （中央社記者張建中新竹10日電）: the outlet that
         opens a dateline is a media organisation (a place named before the date is not)."""
         out = []
-        for m in list(BYLINE_OUTLET.finditer(folded)) + list(BYLINE_LINE_OUTLET.finditer(folded)):
+        for m in list(BYLINE_OUTLET.finditer(folded)) + list(BYLINE_LINE_OUTLET.finditer(folded)) + \
+                list(BRACKET_OUTLET_REPORTER.finditer(folded)):
             # （晶訊財經記者王柏翰／綜合報導）, 中經記者 孫汝祥: the outlet its reporter writes for
             head = m.group("head")
             if "记者" in head or "编辑" in head:
@@ -2183,6 +2185,8 @@ DATELINE_RULE = Rule("dateline-outlet", "MediaOrganization", DATELINE, 0.75)
 # (中國基金報記者盧鴒 alone on its line: the reporter's name ends the line)
 BYLINE_LINE_OUTLET = re.compile(rf"(?:^|(?<=\n))\s*(?P<head>(?!本报|本刊|特约|实习)[{HAN}]{{2,6}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者"
                                 rf"(?:\s|(?=[{HAN}]{{2,3}}(?:[、，,\s][{HAN}]{{2,3}})*[ \t]*(?:\n|$)))")
+# 【財訊快報/陳某】 opening a line: the outlet, a slash, its reporter
+BRACKET_OUTLET_REPORTER = re.compile(rf"(?:^|(?<=\n))\s*[【〔\[]\s*(?P<head>[{HAN}a-z]{{2,8}}?)\s*[/／|｜]\s*(?P<name>[{HAN}]{{2,3}})\s*[】〕\]]")
 BYLINE_OUTLET = re.compile(rf"[（(【〔\[]\s*(?P<head>(?!本报|本刊)[{HAN}a-z]{{2,10}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者")
 TIME_ZONE = re.compile(r"\s?(?:时间|標準時間|标准时间)")
 TIME_ZONE_END = re.compile(r"\s?(?:时间|标准时间)$")

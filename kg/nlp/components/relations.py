@@ -48,6 +48,9 @@ ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分�
                       r"主委|主任委员|委员|董事|监事)\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
 # 董事長, 董事會主席, 輪值董事長 (not 副董事長): who chairs the organisation, as one part of a compound title too
+# 上海明川律師事務所林某律師, 星河證券陳某表示: a person right after an organisation, then a title or a verb of
+# saying, is of that organisation (the title after the name, as Chinese also writes it)
+TITLE_OR_SAYING_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-title')}|{w('person-verb')})")
 CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主席|主席)(?:暨|兼|及|、|和|\s*$)")
 # 執行長暨共同創辦人, 董事長兼執行長: a compound title of which the chief executive's is one part
 COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行政总裁)(?:暨|兼|及|、|和)|(?:暨|兼|及|、|和)(?:首席执行官|执行长|ceo|行政总裁)\s*$")
@@ -181,6 +184,9 @@ class RelationExtractor:
                     out.append(_rel(a, "headOfState", b, "head-of-state-title", sent))
                 elif ca in COUNTRIES and cb == "Person" and GOVERNMENT_HEAD_GAP.match(gap):
                     out.append(_rel(a, "headOfGovernment", b, "head-of-government-title", sent))
+                elif ca in ORGS and cb == "Person" and not gap.strip() and \
+                        TITLE_OR_SAYING_AFTER.match(folded, b._.kg["end"]):
+                    out.append(_rel(b, "employer", a, "name-then-title", sent))
                 elif ca in ORGS and cb == "Person" and not _org_between(ents, a, b):
                     # 法庭下令暫停聞泰科技創辦人張學政: the title is of the organisation right before it
                     m = ROLE_GAP.match(gap.replace("“", "").replace("”", "").replace('"', ""))
