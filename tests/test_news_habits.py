@@ -1467,3 +1467,19 @@ def test_an_outlet_and_its_reporter_in_brackets_opening_the_article(facts):
     assert "星河快报" in names_of(f, "MediaOrganization"), names_of(f)
     assert key_of(f, "林子恒") in employees_of(f, key_of(f, "星河快報"))
     assert not linked(f, key_of(f, "林子恒"), key_of(f, "經濟部")), "the byline is no part of the news"
+
+
+def test_a_stake_held_belongs_to_its_holder_named_before_the_clause_too(facts):
+    f = facts("三季報顯示，目前星河微電子創始人陳天明為星河微電子第一大股東，持有星河微電子28.57%股份。")
+    owners = {k for st in f.statements if st.amount and str(st.amount.value) == "28.57" for _, k in st.roles}
+    assert owners == {key_of(f, "星河微電子"), key_of(f, "陳天明")}, owners
+
+
+def test_the_shares_the_article_follows_stand_for_their_company(facts):
+    f = facts("星河微電子今天在科創板上市，首日大漲。該股收盤價為829.9元，網下申購倍數高達2227.6倍。該股獲青嵐資本等機構認購。")
+    star = key_of(f, "星河微電子")
+    owners = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert owners.get("829.9") == {star} and owners.get("2227.6") == {star}, owners
+    assert linked(f, star, key_of(f, "青嵐資本"))
+    g = facts("星河微電子今天在科創板上市。這股熱潮帶動青嵐科技等公司股價。")   # 這股熱潮: a wave, no pointer
+    assert not linked(g, key_of(g, "星河微電子"), key_of(g, "青嵐科技"))

@@ -285,6 +285,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 subject, others = found[0], found[1:]
         if subject is None:
             subject = _subject_of_amount(mentions, entities, folded, q["start"], q["unit"])
+        if subject is None and STOCK_POINTER.search(folded, sentence[0], q["start"]):
+            # …今天上市。該股收盤價為829.9元: the company whose shares the article follows
+            subject = main or company_before(mentions, folded, sentence[0])
         if subject is None and q["unit"] in SPEC_UNITS and \
                 re.search(r"(?:该|这款|此款|这颗|其)(?:芯片|处理器|加速卡|产品|gpu)?", folded[sentence[0]:q["start"]]):
             # 該晶片採用7奈米工藝: the chip named last before the sentence; 其整機功耗…: its, the product the
@@ -299,10 +302,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                                and not _before_in_sentence(mentions, folded, q["start"])):
             if recent is not None:
                 subject = recent
-            elif re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]) or any(
+            elif re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]) or STOCK_POINTER.search(
+                    folded, sentence[0], q["start"]) or any(
                     m.start() <= q["start"] < m.end() for m in POINTER_AROUND.finditer(folded, sentence[0], sentence[1])):
                 # (這家兩年前營收僅1600萬美元的公司: the figure inside a pointer's relative clause is the company's)
                 # 報告期內，公司實現營收…: the article's company, else the company the sentence before is about
+                # (該股…: the company whose shares the article follows)
                 subject = main or company_before(mentions, folded, sentence[0]) or subject
         if recent is not None and not settled and last_sentence == sentence and subject is not recent and \
                 (subject is None or subject.cls not in {"Company", "Organization"} | PRODUCTS
@@ -412,6 +417,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # 張建中直接、間接持股36.36%，A、B等股東持股占比分別為…: a stake in the company the article is
             # about, when the sentence names no other
             others = [*others, main]
+        if stake and subject.cls in ORGS:
+            holder = _stake_holder(mentions, folded, sentence, q["start"], subject)
+            if holder is not None and holder not in others:
+                # 陳某為星河第一大股東，持有星河28.57%股份: the stake is the holder's too
+                others = [*others, holder]
         last_subject, last_sentence = subject, sentence
         date = periods.get(q["start"]) or _date_for(dates, sentence[0], q["start"], sentence[1])
         if date is None and PERIOD_BACK.match(folded, sentence[0]):
@@ -668,6 +678,25 @@ def _respective_periods(amounts, folded: str) -> dict[int, dict]:
 
 #: what analysts expected, right before a figure: 預期的, 預估為
 ANALYSTS_EXPECT = re.compile(r"(?:预期|预估|预测|估计|预计|共识)(?:的|为|值|约)?\s*$")
+def _stake_holder(mentions, folded: str, sentence: tuple[int, int], at: int, held: Entity) -> Entity | None:
+    """Who holds the stake a clause's 持有/持股 names at `at`: the person or organisation before the verb in
+    the clause, else (the clause opening with the verb) the first one the sentence named before it."""
+    cs, _ = _bounds(folded, at, CLAUSE_ENDS)
+    verb = HOLDS.search(folded, cs, at)
+    if verb is None or re.search(r"分别|各自|依次", folded[cs:at]):
+        return None   # A與B分別持有7.8%和5.2%: each figure is one holder's, as the respective rule reads it
+    before = [ent for ms, me, ent in mentions if cs <= ms and me <= verb.start() and ent.cls in ORGS | {"Person"}]
+    if not before and not folded[cs:verb.start()].strip(" 　並并亦也还還仍则則直接间接合计共"):
+        before = [ent for ms, me, ent in mentions if sentence[0] <= ms and me <= cs and ent.cls in ORGS | {"Person"}
+                  and ent is not held]
+    holder = before[-1] if len(before) == 1 else None   # (a list of holders before a figure: whose is unsaid)
+    return holder if holder is not None and holder is not held else None
+
+
+#: 該股, 此股, 這隻股票: the shares the article follows, standing for their company
+STOCK_POINTER = re.compile(r"(?:该|此|这只|这支|该只)股(?![份东权本])|(?:该|这只|这支)股票")
+#: 持有…股份, 持股…: the verb of holding a stake
+HOLDS = re.compile(r"持有|持股")
 #: a share held: 持股, 持有…股份, 股權占比
 STAKE = re.compile(r"持股|持有|股权|股份|股比|占股")
 #: a sentence opening with these speaks of the period the one before named
