@@ -1483,3 +1483,24 @@ def test_the_shares_the_article_follows_stand_for_their_company(facts):
     assert linked(f, star, key_of(f, "青嵐資本"))
     g = facts("星河微電子今天在科創板上市。這股熱潮帶動青嵐科技等公司股價。")   # 這股熱潮: a wave, no pointer
     assert not linked(g, key_of(g, "星河微電子"), key_of(g, "青嵐科技"))
+
+
+def test_a_list_its_closing_calls_firms_needs_no_known_member(facts):
+    f = facts("同期，農銀創投、建信創投、交銀創投、中銀資產、工融金投等15家機構同步參與。")
+    assert {"农银创投", "建信创投", "交银创投", "中银资产", "工融金投"} <= names_of(f), names_of(f)
+    g = facts("同期，甲乙丙、好好學習、天天向上等三種態度。")
+    assert not names_of(g)
+
+
+@pytest.mark.parametrize("sentence, policies", [
+    ("行業協會申請對原產於美國的模擬晶片發起反傾銷立案調查，並啟動反歧視調查。", {"反倾销立案调查", "反歧视调查"}),
+    ("韓國國會通過尖端戰略產業法及半導體特別法。", {"尖端战略产业法", "半导体特别法"}),
+    ("美國商務部將更多企業列入出口黑名單。", {"出口黑名单"}),
+])
+def test_probes_laws_and_blacklists_named_without_quotes_are_policies(facts, sentence, policies):
+    assert policies <= names_of(facts(sentence), "Policy"), names_of(facts(sentence))
+
+
+def test_ways_of_doing_and_enforcing_are_no_laws(facts):
+    f = facts("執法單位依法處理，這種方法並不安全。")
+    assert not names_of(f, "Policy"), names_of(f)

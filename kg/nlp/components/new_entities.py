@@ -242,7 +242,14 @@ def _rules() -> list[Rule]:
         # Policies and decisions: …規定, …禁令, …法案, 實體清單
         Rule("policy", "Policy", re.compile(
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)?|(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)|"
-            rf"规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单))"), 0.65),
+            rf"规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单|黑名单))"), 0.65),
+        # Trade remedies and probes a government opens: 反傾銷立案調查, 反補貼調查, 反歧視調查
+        Rule("trade-probe", "Policy", re.compile(
+            rf"(?P<name>反[{HAN}]{{1,3}}?(?:立案)?调查)(?![员官])"), 0.65),
+        # Laws named by what they govern, unquoted: 尖端戰略產業法, 半導體產業促進法 (not 方法, 做法, 執法)
+        Rule("named-law", "Policy", re.compile(
+            rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:产业|安全|管制|竞争|促进|保护|振兴|特别|出口|投资|反垄断|基本|芯片|晶片|半导体)法)"
+            rf"(?![院官规律定人典庭学术案令务治理制则])"), 0.65),
         # Export controls named bare, the regime the article is about: 規避出口限制, 為符合出口管制規範
         # (a country's or a product's name before it makes the longer name above)
         Rule("export-controls", "Policy", re.compile(
@@ -752,7 +759,8 @@ class EntityDiscoverer:
         the spans found before inside them (to drop)."""
         found = [s for s in list(existing) + list(spans) if kg_of(s)]
         orgs = [(kg_of(s)["start"], kg_of(s)["end"]) for s in found if kg_of(s)["cls"] in ORG_CLASSES]
-        people = [(kg_of(s)["start"], kg_of(s)["end"]) for s in found if kg_of(s)["cls"] not in ORG_CLASSES | PLACE_CLASSES]
+        people = [(kg_of(s)["start"], kg_of(s)["end"], kg_of(s)["cls"]) for s in found
+                  if kg_of(s)["cls"] not in ORG_CLASSES | PLACE_CLASSES]
         out, inside = [], set()
         words, verbs = doc._.get("lac_words") or [], _dictionary_verbs()
         for m in HOLDER_LIST.finditer(folded):
@@ -767,11 +775,14 @@ class EntityDiscoverer:
                 and HOLDING_CLAUSE.search(folded, ce + 1, after) is not None
             if not of_firms and not summed and not HOLDING_CLAUSE.search(folded, cs, ce):
                 continue
-            if len(members) < 3 or not any(any(a <= x and y <= b for x, y in orgs) for a, b in members):
+            # (a list its closing calls firms, 等15家機構, needs no member known as one)
+            if len(members) < 3 or not (of_firms or any(any(a <= x and y <= b for x, y in orgs) for a, b in members)):
                 continue
             for a, b in members:
                 name = folded[a:b]
-                if (a, b) in orgs or any(x < b and a < y for x, y in people) or not re.fullmatch(
+                # (a product's or policy's short name strictly inside a member, 建|信創|投, yields to it)
+                if (a, b) in orgs or any(x < b and a < y and (c == "Person" or not (a <= x and y <= b and y - x < b - a))
+                                         for x, y, c in people) or not re.fullmatch(
                         rf"[{HAN}a-z0-9]{{2,8}}(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?", name) \
                         or _common_word(name) or name in GENERIC or any(ch in "的了着过" for ch in name) \
                         or (not of_firms and all(len(w) >= 2 and _common_word(w) for w in _cut(name))) \
@@ -2110,7 +2121,8 @@ HOLDER_LIST = re.compile(rf"{HOLDER_MEMBER}(?:、{HOLDER_MEMBER}){{2,}}")
 # the clause is about holding, buying into or selling a firm
 HOLDING_CLAUSE = CuePattern("holding-clause")
 # 易方達、南方基金、工銀瑞信等頭部公募基金: a list closed by 等 and a word for the kind of firms its members are
-KIND_AFTER_LIST = CuePattern(lambda w: rf"(?:[和与及][{HAN}a-z0-9]{{2,8}}?)?等[{HAN}]{{0,6}}?(?:{w('firm-word')}|基金|券商|银行|机构|投资人|投资者)")
+KIND_AFTER_LIST = CuePattern(lambda w: rf"(?:[和与及][{HAN}a-z0-9]{{2,8}}?)?等(?:\d{{1,3}}|[一二两三四五六七八九十几数多]{{1,3}})?"
+                                       rf"[{HAN}]{{0,6}}?(?:{w('firm-word')}|基金|券商|银行|机构|投资人|投资者)")
 LEGAL_FORM = re.compile(r"\s(?:llc|ltd|limited|inc|corp|corporation|pte\.?\s?ltd|sdn\.?\s?bhd|gmbh|plc)\.?$")
 HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
 LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}|[与和及]")
