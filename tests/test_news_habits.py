@@ -1504,3 +1504,17 @@ def test_probes_laws_and_blacklists_named_without_quotes_are_policies(facts, sen
 def test_ways_of_doing_and_enforcing_are_no_laws(facts):
     f = facts("執法單位依法處理，這種方法並不安全。")
     assert not names_of(f, "Policy"), names_of(f)
+
+
+def test_今_alone_before_what_was_done_is_the_articles_day(facts):
+    f = facts("星河微電子今決議通過高階主管人事異動，林子恒升任執行長。", published="2026-02-25")
+    assert {st.date.iso for st in f.statements if st.date} == {"2026-02-25"}, [st.date for st in f.statements]
+    g = facts("如今宣布的政策讓星河微電子與青嵐科技受惠。", published="2026-02-25")
+    assert g.statements and not any(st.date for st in g.statements), [st.date for st in g.statements]
+
+
+def test_an_investor_briefing_is_no_investment(facts):
+    f = facts("星河微電子和青嵐科技召開投資者說明會。")
+    assert not any(st.kind == "funding" for st in f.statements), [(st.kind, st.roles) for st in f.statements]
+    g = facts("青嵐資本投資星河微電子。")
+    assert any(st.kind == "funding" for st in g.statements)
