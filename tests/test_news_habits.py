@@ -1518,3 +1518,21 @@ def test_an_investor_briefing_is_no_investment(facts):
     assert not any(st.kind == "funding" for st in f.statements), [(st.kind, st.roles) for st in f.statements]
     g = facts("青嵐資本投資星河微電子。")
     assert any(st.kind == "funding" for st in g.statements)
+
+
+def test_a_title_many_hold_is_shared_by_the_names_joined_after_the_first(facts):
+    f = facts("檢方查出，涉嫌教唆仍在星河微電子任職的工程師林子恒及陳志明竊取機密。")
+    assert {key_of(f, "林子恒"), key_of(f, "陳志明")} <= employees_of(f, key_of(f, "星河微電子")), relations_of(f)
+    g = facts("星河微電子執行長林子恒與川普會面。")
+    assert employees_of(g, key_of(g, "星河微電子")) == {key_of(g, "林子恒")}, relations_of(g)
+
+
+def test_a_senior_vice_president_by_the_short_title(facts):
+    f = facts("日月光高雄廠資深副總洪松井表示，動工是重要里程碑。")
+    assert key_of(f, "洪松井") in employees_of(f, "ase"), relations_of(f)
+
+
+def test_not_only_one_firm_but_a_list_of_others_links_them(facts):
+    f = facts("法人指出，記憶體價格飆漲，不僅星河微電子後市可期，青嵐科技、鋒算科技、晴川電子、明川資本等台廠獲利也值得期待。")
+    assert "星河微电子" in names_of(f, "Company"), names_of(f)
+    assert linked(f, key_of(f, "星河微電子"), key_of(f, "明川資本"))

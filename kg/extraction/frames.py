@@ -519,7 +519,8 @@ PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?
                      # 收購安科光電（Emcore）資產: the part right after the name, its alias in brackets between
                      r"|\s*(?:[(（][^()（）]{1,30}[)）])?\s*(?:资产|业务|部门|工厂|晶圆厂|厂房|产线|专利|设备)")
 #: 由於…, 因為…: a clause of cause; what it names is the circumstance of the clause after it, whoever acts in it
-CAUSE_OPENING = re.compile(r"\s*(?:由于|因为)")
+# (由於A無法供貨，…; 不僅A後市可期，B也…: the actor of such a clause goes on into the next)
+CAUSE_OPENING = re.compile(r"\s*(?:由于|因为|不仅|不只|不单)")
 
 
 def _clause_end(folded: str, ce: int) -> int:

@@ -41,7 +41,7 @@ HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('state-head')})\s*$")
 GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')})\s*$")
 ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分析师|院长|所长|董事长|创始人|创办人|总经理|副总裁|"
                       r"首席科学家|首席[^，,。]{0,4}官|高管|发言人|负责人|经济学家|主席|社长|副社长|总监|处长|经理|"
-                      r"合伙人|首席分析师|部长|局长|署长|司长|秘书长|长|"
+                      r"合伙人|首席分析师|部长|局长|署长|司长|秘书长|长|副总|"
                       # 前台積電工程師陳姓男子: staff are employed too (a former employer is one still)
                       r"工程师|员工|职员|科学家|研究人员|顾问|主管|"
                       # 國科會主委吳誠文: a commission's chair
@@ -57,6 +57,8 @@ COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行
 # …財務長林國強與技術長陳美玲: a further titled person of a list whose first is the organisation's
 LISTED_OFFICER_GAP = re.compile(r"^\s*(?:、|和|与|及|以及)\s*[^，。；,;、和与及]{0,8}?(?:长|官|主管|总监|总裁|总经理|董事|主席|经理|"
                                 r"负责人|ceo|cfo|cto|coo)\s*$")
+# 工程師, 研究員, 董事: titles many people of one organisation hold at once (ending the gap before the first name)
+SHARED_TITLE = re.compile(r"(?:工程师|员工|职员|研究员|研究人员|分析师|科学家|高管|董事|律师|顾问|副总|主管)\s*$")
 # 公司董事長, 該公司執行長: an officer of the company a sentence points back to
 OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)(?:的)?(?P<role>(?:联合|共同)?(?:董事长|首席执行官|执行长|ceo|"
                                 r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事|"
@@ -616,9 +618,13 @@ def _officers_listed(ents: list[Span], folded: str, sent: Span, found: list[dict
             continue
         org = next((e for e in ents if e._.kg["key"] == r["object"] and e._.kg["start"] == r["start"]), None)
         p = next((e for e in people if e._.kg["key"] == r["subject"] and e._.kg["end"] == r["end"]), None)
+        # (工程師吳某及戈某: a title many hold is shared by the names joined after the first; 執行長黃某與川普 is not)
+        shared = org is not None and p is not None and \
+            SHARED_TITLE.search(folded, org._.kg["end"], p._.kg["start"]) is not None
         while org is not None and p is not None:
             q = next((e for e in people if e._.kg["start"] >= p._.kg["end"]), None)
-            if q is None or not LISTED_OFFICER_GAP.match(folded[p._.kg["end"]:q._.kg["start"]]):
+            gap = folded[p._.kg["end"]:q._.kg["start"]] if q is not None else ""
+            if q is None or not (LISTED_OFFICER_GAP.match(gap) or (shared and LIST_JOINER.fullmatch(gap))):
                 break
             out.append(_rel(q, "employer", org, "listed-officer", sent))
             p = q
