@@ -1536,3 +1536,11 @@ def test_not_only_one_firm_but_a_list_of_others_links_them(facts):
     f = facts("法人指出，記憶體價格飆漲，不僅星河微電子後市可期，青嵐科技、鋒算科技、晴川電子、明川資本等台廠獲利也值得期待。")
     assert "星河微电子" in names_of(f, "Company"), names_of(f)
     assert linked(f, key_of(f, "星河微電子"), key_of(f, "明川資本"))
+
+
+def test_prison_terms_listed_each_after_a_name_are_that_persons(facts):
+    f = facts("檢方也對他們求處重刑，主謀林子恒被求處應執行有期徒刑14年、陳志明9年、王大同7年。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount and st.amount.unit == "YEAR"}
+    assert owner == {"14": {key_of(f, "林子恒")}, "9": {key_of(f, "陳志明")}, "7": {key_of(f, "王大同")}}, owner
+    g = facts("2025年、星河微電子3年來營收成長。")
+    assert not any(st.amount for st in g.statements)

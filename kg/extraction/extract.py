@@ -225,6 +225,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         # owned by what a rule knows (respectively, an age, a stock code, a penalty), not the topic chain
         settled = q["start"] in respectively or q["metric"] in ("age", "stock-code")
         subject = respectively.get(q["start"])
+        if subject is None and q["rule"] == "jail-list":  # …14年、陳某9年: the term is the person's named right before it
+            subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Person"
+                            and not folded[me:q["start"]].strip()), None)
+            settled = subject is not None
         if subject is None:  # 96層（B27A）、128層（B37R）: a figure tagged with a model in brackets is that model's
             subject = next((ent for ms, me, ent in mentions if q["end"] < ms <= q["end"] + 3 and ent.cls in PRODUCTS
                             and re.fullmatch(r"\s*[(（]\s*", folded[q["end"]:ms])

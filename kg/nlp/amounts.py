@@ -132,6 +132,8 @@ _PATTERNS = [
     ("jail-years", re.compile(r"(?:判监|判处|判刑|判囚|求处|监禁|入狱|坐牢|有期徒刑|徒刑)\s*(?P<yn>\d{1,2})\s*年"
                               # 分別判處6年及3年: the terms after the first
                               r"|(?<=年)\s*(?:及|和|、|与)\s*(?P<yn2>\d{1,2})\s*年(?![度底初中末月])")),
+    # 主謀林某被求處14年、陳某9年、王某7年: the terms listed after the first, each after its person's name
+    ("jail-list", re.compile(r"(?<=年)\s*[、，,]\s*[\u4e00-\u9fff]{2,4}\s*(?P<yn>\d{1,2})\s*年(?![度底初中末月])")),
     # 42歲的陳志明: an age
     ("age", re.compile(r"(?<![\d.])(?P<yn>\d{1,3})\s*岁")),
     # 員工約1.25萬人, 三名男子, 兩名知情人士, 研發人員逾千人 → people (一名 is an article, not a count)
@@ -267,11 +269,15 @@ def find_amounts(folded: str) -> list[Amount]:
                 value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
                 out.append(Amount(s, e, value, unit, metric, bool(g.get("approx")), rule))
                 continue
-            if rule in ("count-cn", "years", "years-long", "jail-years", "age", "rank", "bare-scale"):
+            if rule == "jail-list":
+                if not any(a.end == s and a.rule in ("jail-years", "jail-list") for a in out):
+                    continue   # (only after a term: 2025年、台積電3年 lists no sentence)
+                s = m.start("yn")
+            if rule in ("count-cn", "years", "years-long", "jail-years", "jail-list", "age", "rank", "bare-scale"):
                 taken.append((s, e))
                 if rule == "count-cn":
                     value, unit = Decimal(cn_int(g["cn"].replace("两", "二"))), COUNT_UNITS[g["cunit"]]
-                elif rule in ("years", "years-long", "jail-years", "age"):
+                elif rule in ("years", "years-long", "jail-years", "jail-list", "age"):
                     value, unit = Decimal(cn_int((g.get("yn") or g["yn2"]).replace("两", "二"))), "YEAR"
                 elif rule == "rank":
                     value, unit = Decimal(cn_int(g.get("rank") or g["rank2"])), "RANK"
