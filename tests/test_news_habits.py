@@ -1544,3 +1544,9 @@ def test_prison_terms_listed_each_after_a_name_are_that_persons(facts):
     assert owner == {"14": {key_of(f, "林子恒")}, "9": {key_of(f, "陳志明")}, "7": {key_of(f, "王大同")}}, owner
     g = facts("2025年、星河微電子3年來營收成長。")
     assert not any(st.amount for st in g.statements)
+
+
+def test_two_generations_of_a_family_are_two_entities(facts):
+    f = facts("英特爾在CES發布Panther Lake，接替去年的Lunar Lake。")
+    keys = {key_of(f, "Panther Lake"), key_of(f, "Lunar Lake")}
+    assert len(keys) == 2 and all(f.entities[k].cls == "ChipFamily" for k in keys), keys
