@@ -682,9 +682,12 @@ def _respective_periods(amounts, folded: str) -> dict[int, dict]:
 
 #: what analysts expected, right before a figure: 預期的, 預估為
 ANALYSTS_EXPECT = re.compile(r"(?:预期|预估|预测|估计|预计|共识)(?:的|为|值|约)?\s*$")
+
+
 def _stake_holder(mentions, folded: str, sentence: tuple[int, int], at: int, held: Entity) -> Entity | None:
-    """Who holds the stake a clause's 持有/持股 names at `at`: the person or organisation before the verb in
-    the clause, else (the clause opening with the verb) the first one the sentence named before it."""
+    """Who holds the stake a clause's 持有/持股 names at `at`: the one person or organisation before the verb
+    in the clause, else (the clause opening with the verb) the one the sentence named before it, the held
+    firm aside; None where several stand there (whose stake it is is unsaid) or the stakes go respectively."""
     cs, _ = _bounds(folded, at, CLAUSE_ENDS)
     verb = HOLDS.search(folded, cs, at)
     if verb is None or re.search(r"分别|各自|依次", folded[cs:at]):
@@ -693,12 +696,12 @@ def _stake_holder(mentions, folded: str, sentence: tuple[int, int], at: int, hel
     if not before and not folded[cs:verb.start()].strip(" 　並并亦也还還仍则則直接间接合计共"):
         before = [ent for ms, me, ent in mentions if sentence[0] <= ms and me <= cs and ent.cls in ORGS | {"Person"}
                   and ent is not held]
-    holder = before[-1] if len(before) == 1 else None   # (a list of holders before a figure: whose is unsaid)
+    holder = before[0] if len(before) == 1 else None
     return holder if holder is not None and holder is not held else None
 
 
-#: 該股, 此股, 這隻股票: the shares the article follows, standing for their company
-STOCK_POINTER = re.compile(r"(?:该|此|这只|这支|该只)股(?![份东权本])|(?:该|这只|这支)股票")
+#: 該股, 此股, 這隻股票: the shares the article follows, standing for their company (clause cues, stock-pointer)
+STOCK_POINTER = CuePattern("stock-pointer")
 #: 持有…股份, 持股…: the verb of holding a stake
 HOLDS = re.compile(r"持有|持股")
 #: a share held: 持股, 持有…股份, 股權占比
