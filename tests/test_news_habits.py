@@ -1550,3 +1550,11 @@ def test_two_generations_of_a_family_are_two_entities(facts):
     f = facts("英特爾在CES發布Panther Lake，接替去年的Lunar Lake。")
     keys = {key_of(f, "Panther Lake"), key_of(f, "Lunar Lake")}
     assert len(keys) == 2 and all(f.entities[k].cls == "ChipFamily" for k in keys), keys
+
+
+def test_a_japanese_or_korean_firms_會長_chairs_it(facts):
+    f = facts("星河電子會長林子恒今日訪問美國，副會長陳志明隨行。")
+    star = key_of(f, "星河電子")
+    assert (star, "chairperson", key_of(f, "林子恒")) in relations_of(f), relations_of(f)
+    g = facts("星河電子副會長陳志明出席。")
+    assert not any(p == "chairperson" for _, p, _ in relations_of(g)), relations_of(g)

@@ -47,11 +47,12 @@ ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分�
                       # 國科會主委吳誠文: a commission's chair
                       r"主委|主任委员|委员|董事|监事)\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
-# 董事長, 董事會主席, 輪值董事長 (not 副董事長): who chairs the organisation, as one part of a compound title too
 # 上海明川律師事務所林某律師, 星河證券陳某表示: a person right after an organisation, then a title or a verb of
 # saying, is of that organisation (the title after the name, as Chinese also writes it)
 TITLE_OR_SAYING_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-title')}|{w('person-verb')})")
-CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主席|主席)(?:暨|兼|及|、|和|\s*$)")
+# 董事長, 董事會主席, 輪值董事長, a Japanese or Korean firm's 會長 (not 副董事長, 副會長): who chairs the
+# organisation, as one part of a compound title too
+CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主席|主席|会长)(?:暨|兼|及|、|和|\s*$)")
 # 執行長暨共同創辦人, 董事長兼執行長: a compound title of which the chief executive's is one part
 COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行政总裁)(?:暨|兼|及|、|和)|(?:暨|兼|及|、|和)(?:首席执行官|执行长|ceo|行政总裁)\s*$")
 # …財務長林國強與技術長陳美玲: a further titled person of a list whose first is the organisation's
