@@ -115,14 +115,14 @@ CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "poss
 NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry",
                    "kind-of-product", "media-word", "generic-word", "generic-start", "generic-end", "event-generic-start",
                    "function-word", "left-cut", "pointer-determiner", "company-noun", "holding-degree", "subsidiary-noun",
-                   "chip-noun", "product-verb", "chip-trade")
+                   "chip-noun", "product-verb", "chip-trade", "shared-title")
 # kinds read as the alternatives of one `.*(?:…)` cut (CueCut): rows of words joined by |, where a word may be
 # a small pattern of its own ([^工]廠)
 CUT_KINDS = ("descriptor",)
 NAME_CUE_KINDS = ("person-title", "official-title", "person-verb", "address-form", "portfolio", "chip-brand",
                   "after-firm-name", "firm-after-name", "latin-firm-word", "career", "carries",
                   "holding-clause", "list-opening", "list-closing", "maker-verb", "state-head", "government-head",
-                  "export-regime", *NAME_WORD_KINDS, *CUT_KINDS)
+                  "export-regime", "post", "chief-title", *NAME_WORD_KINDS, *CUT_KINDS)
 
 
 class CuePattern:

@@ -35,17 +35,14 @@ MAKER_AFTER = re.compile(r"^[^，。；,;]{0,8}?负责(?:制造|生产|代工)�
 MAKER_BY = re.compile(r"^(?:芯片|晶片)?(?:由|交由|委托)$")
 MAKER_BY_TAIL = re.compile(r"^(?:代工|制造|生产)")
 MAKER_FAB = re.compile(r"^[^。；;]{0,40}?(?:工厂|晶圆厂|厂)[^。；;]{0,30}?(?:生产|制造|代工)的$")
-CEO_GAP = re.compile(r"^(?:的)?(?:ceo|首席执行官|执行长|行政总裁|(?<![副助理])总裁)\s*$")
+# 輝達執行長黃仁勳: the chief executive's title right between the organisation and the name (name cues, chief-title)
+CEO_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('chief-title')})\s*$")
 # 美國總統川普 (head of state, P35); 日本首相石破茂, 檳城首席部長曹觀友 (head of government, P6)
 HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('state-head')})\s*$")
 GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')})\s*$")
-ROLE_GAP = re.compile(r"^[^，,。；;：:]{0,12}?(?P<role>主任|研究员|分析师|院长|所长|董事长|创始人|创办人|总经理|副总裁|"
-                      r"首席科学家|首席[^，,。]{0,4}官|高管|发言人|负责人|经济学家|主席|社长|副社长|总监|处长|经理|"
-                      r"合伙人|首席分析师|部长|局长|署长|司长|秘书长|长|副总|"
-                      # 前台積電工程師陳姓男子: staff are employed too (a former employer is one still)
-                      r"工程师|员工|职员|科学家|研究人员|顾问|主管|"
-                      # 國科會主委吳誠文: a commission's chair
-                      r"主委|主任委员|委员|董事|监事)\s*$")
+# 研究員邱某, 國科會主委吳某, 前台積電工程師陳某: a post of the organisation right before it, a few words
+# between at most (name cues, post)
+ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post')})\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
 # 上海明川律師事務所林某律師, 星河證券陳某表示: a person right after an organisation, then a title or a verb of
 # saying, is of that organisation (the title after the name, as Chinese also writes it)
@@ -59,7 +56,7 @@ COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行
 LISTED_OFFICER_GAP = re.compile(r"^\s*(?:、|和|与|及|以及)\s*[^，。；,;、和与及]{0,8}?(?:长|官|主管|总监|总裁|总经理|董事|主席|经理|"
                                 r"负责人|ceo|cfo|cto|coo)\s*$")
 # 工程師, 研究員, 董事: titles many people of one organisation hold at once (ending the gap before the first name)
-SHARED_TITLE = re.compile(r"(?:工程师|员工|职员|研究员|研究人员|分析师|科学家|高管|董事|律师|顾问|副总|主管)\s*$")
+SHARED_TITLE = CuePattern(lambda w: rf"(?:{w('shared-title')})\s*$")
 # 公司董事長, 該公司執行長: an officer of the company a sentence points back to
 OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)(?:的)?(?P<role>(?:联合|共同)?(?:董事长|首席执行官|执行长|ceo|"
                                 r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事|"
