@@ -127,15 +127,20 @@ def test_a_statement_trigger_added_by_a_user_makes_statements_and_a_bad_one_is_r
         assert why in message[0]
 
 
-BRAND_PROBE = """
+def _names_probe(cls: str, *sentences: str) -> str:
+    """A probe printing, for each sentence, the names of the entities of class cls extracted from it."""
+    return f"""
 from kg.corpus import Article
 from kg.extraction.extract import extract
 from kg.nlp import make_nlp
 nlp = make_nlp()
-for text in ("北辰微電子今年出貨的鴻鵠90表現亮眼。", "北辰微电子今年出货的鸿鹄90表现亮眼。"):
+for text in {sentences!r}:
     f = extract(nlp(nlp.make_doc(text)), Article(key="t/x.md", text=text, sha256="0" * 64, published=None))
-    print(sorted(n for e in f.entities.values() if e.cls == "Chip" for n in e.names))
+    print(sorted(n for e in f.entities.values() if e.cls == {cls!r} for n in e.names))
 """
+
+
+BRAND_PROBE = _names_probe("Chip", "北辰微電子今年出貨的鴻鵠90表現亮眼。", "北辰微电子今年出货的鸿鹄90表现亮眼。")
 
 
 def test_a_name_cue_added_by_a_user_finds_a_name_and_a_bad_word_list_row_is_refused(tmp_path):
@@ -161,15 +166,7 @@ def test_a_name_cue_added_by_a_user_finds_a_name_and_a_bad_word_list_row_is_refu
     assert len(message) == 1 and "bad name cue row" in message[0] and "words joined by |" in message[0], res.stderr
 
 
-DESCRIPTOR_PROBE = """
-from kg.corpus import Article
-from kg.extraction.extract import extract
-from kg.nlp import make_nlp
-nlp = make_nlp()
-for text in ("老搭檔星河微電子今天宣布量產。", "老搭档星河微电子今天宣布量产。"):
-    f = extract(nlp(nlp.make_doc(text)), Article(key="t/x.md", text=text, sha256="0" * 64, published=None))
-    print(sorted(n for e in f.entities.values() if e.cls == "Company" for n in e.names))
-"""
+DESCRIPTOR_PROBE = _names_probe("Company", "老搭檔星河微電子今天宣布量產。", "老搭档星河微电子今天宣布量产。")
 
 
 def test_the_words_that_bound_a_name_are_data_a_user_extends(tmp_path):

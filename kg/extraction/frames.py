@@ -94,7 +94,8 @@ def clause_cues() -> ClauseCues:
     def alt(kind: str) -> str:
         return alternation(kinds.get(kind))
     return ClauseCues(
-        pointer=re.compile(alt("pointer")), plural_people=re.compile(alt("plural-people")),
+        # (該股: the shares the article follows point back to their company too)
+        pointer=re.compile(alt("pointer") + "|" + alt("stock-pointer")), plural_people=re.compile(alt("plural-people")),
         opening_company=re.compile(r"\s*" + alt("opening-company")), elaboration=re.compile(r"\s*" + alt("elaboration")),
         possessed=re.compile(r"\s*" + alt("possessed")),
         adverbial=re.compile(r"\s*" + alt("adverbial")), reporting=re.compile(alt("reporting") + r"\s*[:：]?\s*$"),
@@ -109,7 +110,7 @@ CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "poss
              "members", "members-among", "listed",
              "baseline", "previous-generation", "estimate-of", "estimate-says", "compares-with", "compared-joiner",
              "compared-after", "policy-opening", "policy-pointed", "in-force",
-             "pointed-product", "pointed-policy", "stock-pointer")
+             "pointed-product", "pointed-policy", "stock-pointer", "carried-opening")
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
 # and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.
 NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry",
@@ -170,9 +171,10 @@ class CueCut(CuePattern):
     __slots__ = ()
 
     def __init__(self, kind: str, leaving: tuple[str, ...] = ()) -> None:
-        super().__init__(lambda words: ".*(?:" + "|".join(
-            w for w in clause_cues().literals.get(kind, ()) if w not in leaving) + ")" if clause_cues().literals.get(kind)
-            else NEVER)
+        def build(words) -> str:
+            cut = [w for w in clause_cues().literals.get(kind, ()) if w not in leaving]
+            return ".*(?:" + "|".join(cut) + ")" if cut else NEVER
+        super().__init__(build)
 
 
 class CueWords:
@@ -520,7 +522,7 @@ PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?
                      r"|\s*(?:[(（][^()（）]{1,30}[)）])?\s*(?:资产|业务|部门|工厂|晶圆厂|厂房|产线|专利|设备)")
 #: 由於…, 因為…: a clause of cause; what it names is the circumstance of the clause after it, whoever acts in it
 # (由於A無法供貨，…; 不僅A後市可期，B也…: the actor of such a clause goes on into the next)
-CAUSE_OPENING = re.compile(r"\s*(?:由于|因为|不仅|不只|不单)")
+CAUSE_OPENING = CuePattern(lambda w: rf"\s*(?:{w('carried-opening')})")
 
 
 def _clause_end(folded: str, ce: int) -> int:
