@@ -1558,3 +1558,15 @@ def test_a_japanese_or_korean_firms_會長_chairs_it(facts):
     assert (star, "chairperson", key_of(f, "林子恒")) in relations_of(f), relations_of(f)
     g = facts("星河電子副會長陳志明出席。")
     assert not any(p == "chairperson" for _, p, _ in relations_of(g)), relations_of(g)
+
+
+def test_a_foundrys_process_node_is_its_product_and_keeps_its_size(facts):
+    f = facts("台積電的3奈米製程供不應求，青嵐科技的曜光9晶片採用台積電3奈米製程生產。")
+    node = key_of(f, "3奈米製程")
+    assert f.entities[node].cls == "Product"
+    assert (node, "developer", "tsmc") in relations_of(f), relations_of(f)
+    sizes = [{k for _, k in st.roles} for st in f.statements if st.amount and st.amount.unit == "NM"]
+    assert sizes and all(node in keys for keys in sizes), sizes
+    assert any(key_of(f, "曜光9") in keys for keys in sizes), "the chip made on the node keeps its size too"
+    g = facts("該晶片為7奈米工藝的增強版，7奈米以下製程受限。")   # a figure of a process, no foundry's product
+    assert not any(e.cls == "Product" for e in g.entities.values()), [e.names for e in g.entities.values()]

@@ -183,6 +183,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     all_mentions = mentions
     clause_spans = clauses(doc)
     mentions = [m for m in mentions if not _in_dateline(folded, clause_spans, m[0])]
+    # a process node (台積電3奈米製程) owns no figure but its own size: 3奈米 is the chip's or the maker's
+    # spec as before, and the node's too
+    nodes = [m for m in mentions if _process_node(m[2])]
+    mentions = [m for m in mentions if not _process_node(m[2])]
     affiliation: dict[str, str] = {}
     for r in relations:
         a, b = entities.get(r.subject), entities.get(r.object)
@@ -343,8 +347,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if not any(cs <= ms < q["start"] for ms, me, ent in mentions):
                 subject = next((ent for ms, me, ent in reversed(mentions) if me <= pointer.start() and ent.cls in PRODUCTS
                                 and pointer.start() - me < 300), subject)
+        node = next((ent for ms, me, ent in nodes if ms <= q["start"] < me), None) if q["unit"] == "NM" else None
         if subject is None:
-            continue
+            if node is None:
+                continue
+            subject = node
         compared = next((ent for ms, me, ent in mentions if (q["unit"] == "TIMES" or q["rule"] == "fraction")
                          and COMPARED_GAP.fullmatch(folded, me, q["start"])), None)
         if compared is not None:
@@ -358,7 +365,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
                 opener = next((ent for ms, me, ent in mentions if cs <= ms and me <= q["start"] and ent is not compared
                                and ent is not brand and ent.cls not in PLACES), None)
-                subject = opener or (recent if recent is not subject else subject)
+                subject = opener or (recent if recent is not None and recent is not subject else subject)
         if subject.cls in PRODUCTS and not settled:
             # 思元690較上一代思元590算力提升約4倍，採用7奈米工藝: the product compared with (its last mention
             # before the figure follows 較/比/相比) gives way to the product the sentence is about
@@ -396,6 +403,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # HBM容量是後者的3.6倍: a technology named beside a figure is what the product in hand has
             subject = recent
         others = [x for x in others if not _technology(x) or _technology(subject)]
+        if node is not None and node is not subject:
+            others = [*others, node]
         if subject.cls in PRODUCTS and q["metric"] in COMPANY_METRICS:
             # 天璣晶片出貨暢旺，預期第四季營收將介於…: revenue and margins are a company's, the
             # product's developer's or the article's company
@@ -827,6 +836,14 @@ def _charged(mentions, folded: str, sentence: tuple[int, int], pos: int) -> list
     law = [ent for ms, me, ent in mentions if pos - 300 <= ms < pos and ent.cls in ("Law", "Policy")
            and not re.search(r"受\s*$|受[^，。；,;]{0,4}$", folded[max(0, ms - 6):ms])]
     return list({x.key: x for x in law[-1:] + people}.values())
+
+
+def _process_node(ent: Entity) -> bool:
+    """A manufacturing process named by its size (3奈米製程, 28nm工艺), found in the text."""
+    return not ent.known and ent.cls == "Product" and PROCESS_NODE.search(ent.key) is not None
+
+
+PROCESS_NODE = re.compile(r"\d(?:奈米|纳米|nm)\s?(?:工艺|制程|节点)$")
 
 
 def _technology(ent: Entity) -> bool:

@@ -135,10 +135,12 @@ def _rules() -> list[Rule]:
         Rule("quoted-policy", "Policy", re.compile(
             # (a list too, however long: 「戰略性高科技貨品出口實體管制名單」)
             rf"[「“『](?P<name>[^」”』《》\n，。,]{{2,60}}?(?:规定|禁令|法案|法|条例|新规|规则|办法|公告|决定|指令|命令|令|清单|名单|名录))[」”』]"), 0.8),
-        # Named manufacturing processes: 「N+3」工藝, N2製程, A16製程, 18A製程 (a generic node such as
-        # 7奈米製程 is a figure of the process, not a name)
+        # Manufacturing processes: named ones (「N+3」工藝, N2製程, A16製程, 18A製程) and nodes named by
+        # their size (3奈米製程, 28nm工艺), which the news treats as a foundry's product (台積電3奈米製程);
+        # not a bound (7奈米以下製程) or the far end of a range (6至12奈米製程)
         Rule("process", "Product", re.compile(
-            r"(?<![a-z0-9+])(?P<name>(?:[a-z]{1,2}\+{0,2}\d{1,2}[a-z]?\+{0,2}|\d{2}a))(?=\s*[」”\"』]?\s*(?:工艺|制程|节点))"),
+            r"(?<![a-z0-9+])(?P<name>(?:[a-z]{1,2}\+{0,2}\d{1,2}[a-z]?\+{0,2}|\d{2}a))(?=\s*[」”\"』]?\s*(?:工艺|制程|节点))"
+            r"|(?<![0-9.\-~～－至到])(?P<name2>\d{1,2}(?:\.\d)?\s?(?:奈米|纳米|nm)\s?(?:工艺|制程|节点))"),
             0.75),
         # A quoted model before a chip word: 「曜光7」晶片, “Ascend 910”處理器 (not “次先進”晶片: a model has a digit or a letter)
         Rule("quoted-chip", "Chip", re.compile(
@@ -1082,6 +1084,8 @@ class EntityDiscoverer:
         # where the organisations found before start (the spans do not change while candidates are found)
         org_starts = {kg_of(s)["start"] for s in doc.spans.get(ENTITIES, []) if kg_of(s) and kg_of(s)["cls"] in ORG_CLASSES} \
             if doc is not None else set()
+        org_ends = {kg_of(s)["end"] for s in doc.spans.get(ENTITIES, []) if kg_of(s) and kg_of(s)["cls"] in ORG_CLASSES} \
+            if doc is not None else set()
         for rule in RULES:
             pattern = _compiled(rule.pattern)
             spans = [m.span("name") if m.group("name") is not None else m.span("name2")
@@ -1095,6 +1099,10 @@ class EntityDiscoverer:
                         if not _dictionary_word(nm.group(), 100):  # 作者:原創, 編輯:綜合: a word, no name
                             found.append((start + nm.start(), start + nm.end(), "Person", rule))
                     continue
+                if rule.name == "process" and re.search("奈米|纳米|nm", folded[start:end]) and not (
+                        start in org_ends or (folded[start - 1:start] == "的" and start - 1 in org_ends)):
+                    continue  # a node is a foundry's product where one is named with it (台積電(的)3奈米製程);
+                    # elsewhere (7奈米工藝的增強版, 採用7奈米製程) it is a figure of what is made
                 if rule.name in NAME_AFTER_CUE_RULES:
                     end = _name_end(folded, start, end)
                     if end is None or folded.startswith(("员", "们"), end):
