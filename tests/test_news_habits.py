@@ -1570,3 +1570,11 @@ def test_a_foundrys_process_node_is_its_product_and_keeps_its_size(facts):
     assert any(key_of(f, "曜光9") in keys for keys in sizes), "the chip made on the node keeps its size too"
     g = facts("該晶片為7奈米工藝的增強版，7奈米以下製程受限。")   # a figure of a process, no foundry's product
     assert not any(e.cls == "Product" for e in g.entities.values()), [e.names for e in g.entities.values()]
+
+
+def test_a_fraction_of_another_chip_is_the_chip_its_sentence_is_about(facts):
+    f = facts("青嵐科技發表邊緣推論晶片CY-300，主打車用市場，售價不到XG-510的三分之一。")
+    owners = [{k for _, k in st.roles} for st in f.statements if st.amount and st.amount.unit == "ONE"]
+    assert owners == [{key_of(f, "CY-300")}], owners
+    g = facts("售價不到XG-510的三分之一。")   # nothing else named: the figure stays with the one named
+    assert [st.amount.unit for st in g.statements if st.amount] == ["ONE"]

@@ -357,7 +357,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if compared is not None:
             # QH-900的單卡算力約為H20的4.3倍, 售價不到XG-510的三分之一: the name before 的…倍 is what is
             # compared with (and its maker named before it: 英偉達H100); what is compared opens the clause,
-            # else is what the figures before were about
+            # else is what the figures before were about, else the product its sentence named before
             cstart = next(ms for ms, me, ent in mentions if ent is compared and COMPARED_GAP.fullmatch(folded, me, q["start"]))
             brand = next((ent for ms, me, ent in mentions if me == cstart and ent.cls in ORGS), None)
             others = [x for x in others if x is not compared and x is not brand]
@@ -365,7 +365,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
                 opener = next((ent for ms, me, ent in mentions if cs <= ms and me <= q["start"] and ent is not compared
                                and ent is not brand and ent.cls not in PLACES), None)
-                subject = opener or (recent if recent is not None and recent is not subject else subject)
+                topic = next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and me <= cstart
+                              and ent is not compared and ent is not brand and ent.cls in PRODUCTS), None)
+                subject = opener or (recent if recent is not None and recent is not subject else topic or subject)
         if subject.cls in PRODUCTS and not settled:
             # 思元690較上一代思元590算力提升約4倍，採用7奈米工藝: the product compared with (its last mention
             # before the figure follows 較/比/相比) gives way to the product the sentence is about
