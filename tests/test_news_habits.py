@@ -1578,3 +1578,20 @@ def test_a_fraction_of_another_chip_is_the_chip_its_sentence_is_about(facts):
     assert owners == [{key_of(f, "CY-300")}], owners
     g = facts("售價不到XG-510的三分之一。")   # nothing else named: the figure stays with the one named
     assert [st.amount.unit for st in g.statements if st.amount] == ["ONE"]
+
+
+def test_figures_listed_respectively_stop_at_their_clause(facts):
+    f = facts("調研機構數據顯示，青嵐科技、星河微電子、明川半導體在全球DRAM市場份額分別為40.35%、33.19%、20.73%，合計超94%。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert owner["40.35"] == {key_of(f, "青嵐科技")} and owner["33.19"] == {key_of(f, "星河微電子")} \
+        and owner["20.73"] == {key_of(f, "明川半導體")}, owner
+
+
+def test_a_firms_figure_in_a_clause_naming_only_a_place_is_the_firms(facts):
+    f = facts("星河微電子表示，計劃在美國七座晶圓廠投資逾600億美元。截至週三收盤，該公司股價收漲0.33%。")
+    star = key_of(f, "星河微電子")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert owner["60000000000"] == {star} and owner["0.33"] == {star}, owner
+    g = facts("財報顯示，星河微電子當季營收達570億美元；美國通用會計準則下淨利潤達319億美元，年增65%。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in g.statements if st.amount}
+    assert owner["31900000000"] == {key_of(g, "星河微電子")} and owner["65"] == {key_of(g, "星河微電子")}, owner
