@@ -863,7 +863,8 @@ def test_the_foundry_of_a_chip_a_pointer_names(facts):
     made = [r for r in f.relations if r.subject == chip.key and r.property == "manufacturer" and r.object == "tsmc"]
     assert made and made[0].evidence.start >= made[0].evidence.sentence_start, f.relations
     nodes = [s for s in f.statements if s.amount is not None and s.amount.unit == "NM"]
-    assert nodes and all(dict(s.roles).get("subject") == chip.key for s in nodes), nodes   # the chip's node
+    # the chip's node (and the node's own size: it is the foundry's product too)
+    assert nodes and all(s.roles[0] == ("subject", chip.key) for s in nodes), nodes
 
 
 def test_the_regulator_a_listing_is_filed_with_does_not_list(facts):
@@ -1595,3 +1596,30 @@ def test_a_firms_figure_in_a_clause_naming_only_a_place_is_the_firms(facts):
     g = facts("財報顯示，星河微電子當季營收達570億美元；美國通用會計準則下淨利潤達319億美元，年增65%。")
     owner = {str(st.amount.value): {k for _, k in st.roles} for st in g.statements if st.amount}
     assert owner["31900000000"] == {key_of(g, "星河微電子")} and owner["65"] == {key_of(g, "星河微電子")}, owner
+
+
+def test_years_of_service_and_experience_are_the_persons(facts):
+    f = facts("林子恒在英特爾任職逾30年。星河微電子任命陳志明為營運長，他具超過25年半導體經驗，擁有52項全球專利。")
+    years = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert years["30"] == {key_of(f, "林子恒")} and years["25"] == {key_of(f, "陳志明")}, years
+    assert years["52"] == {key_of(f, "陳志明")}, years
+    assert (key_of(f, "林子恒"), "employer", "intel") in relations_of(f), relations_of(f)
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("星河微電子指控青嵐科技侵犯8項美國專利。", "8", "ITEM"),
+    ("星河微電子已實現超過900次部署。", "900", "OCCURRENCE"),
+    ("星河微電子向超過290名客戶交付晶片。", "290", "ITEM"),
+    ("美方將140餘家中國企業列入清單，星河微電子也在其中。", "140", "ENTITY"),
+    ("星河微電子的方案已在500多家醫院落地。", "500", "ENTITY"),
+    ("星河微電子將建成約70萬平方英尺的無塵室。", "700000", "SQUARE-FOOT"),
+    ("星河微電子把晶圓減薄至30微米。", "30", "MICROMETRE"),
+])
+def test_counts_with_the_classifiers_of_patents_times_and_clients(facts, sentence, value, unit):
+    got = {(str(st.amount.value), st.amount.unit) for st in facts(sentence).statements if st.amount}
+    assert (value, unit) in got, got
+
+
+def test_one_item_or_a_number_of_experts_is_no_count(facts):
+    f = facts("參議員提出1項法案，20名安全專家去信星河微電子。")
+    assert not any(st.amount for st in f.statements), [st.amount for st in f.statements]

@@ -36,6 +36,8 @@ COMPANY_METRICS = {"revenue", "gross-margin", "net-profit", "net-loss", "operati
 MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-profit", "net-loss", "revenue", "price-change",
                   "valuation", "share-price", "shipments", "sales", "funding", "ipo-proceeds", "ipo-price"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
+PERSON_PRONOUN = re.compile(r"(?<![其吉])(?:他|她)(?![们国人处])")
+HAS = re.compile(r"(?:拥有|持有|具有|具备|具|握有|获得|获|累计|有)\s*(?:超过|逾|近|约|达|高达)?\s*$")
 # what only a firm reports: never a country's or a city's (a tariff or a region's share can be)
 FIRM_METRICS = COMPANY_METRICS | {"investment", "capex", "price-change", "operating-profit", "shipments", "sales",
                                   "yoy-change", "qoq-change", "mom-change", "deal-value", "employees"}
@@ -232,6 +234,20 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         # owned by what a rule knows (respectively, an age, a stock code, a penalty), not the topic chain
         settled = q["start"] in respectively or q["metric"] in ("age", "stock-code")
         subject = respectively.get(q["start"])
+        if subject is None and q["rule"] == "years-served":  # 林某在英特爾任職逾30年: the years are the person's
+            # (他具超過30年…經驗: the person named last before, in the paragraph)
+            subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Person"
+                            and (sentence[0] <= ms or _same_paragraph(folded, ms, q["start"]))), None)
+            settled = subject is not None
+        if subject is None and q["unit"] not in CURRENCIES:
+            # 他具超過30年經驗，擁有52項專利: what he or she has, with no other name between, is the person's
+            # named last before the pronoun
+            pronoun = PERSON_PRONOUN.search(folded, sentence[0], q["start"])
+            if pronoun is not None and HAS.search(folded, max(pronoun.end(), q["start"] - 8), q["start"]) and \
+                    not any(pronoun.start() <= ms < q["start"] for ms, me, ent in mentions):
+                subject = next((ent for ms, me, ent in reversed(mentions) if me <= pronoun.start() and ent.cls == "Person"
+                                and _same_paragraph(folded, ms, q["start"])), None)
+                settled = subject is not None
         if subject is None and q["rule"] == "jail-list":  # …14年、陳某9年: the term is the person's named right before it
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Person"
                             and not folded[me:q["start"]].strip()), None)
@@ -430,7 +446,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = next((ent for ms, me, ent in mentions if sentence[0] <= ms < q["start"] and ent.cls == "Company"),
                            None) or main or subject
         stake = q["unit"] == "PERCENT" and STAKE.search(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0], q["start"])
-        if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON") and not stake:
+        if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON") and not stake and not settled:
             # 趙海軍指出，第3季銷售收入23.82億美元: a figure an officer gives is his company's (a known
             # person of no company here, a head of state, keeps what he announces: 課徵約100%關稅)
             org = entities.get(affiliation.get(subject.key, "")) or (None if subject.known else main)

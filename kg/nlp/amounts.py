@@ -74,7 +74,10 @@ _CN_POSITIONAL = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS}]+(?:\.[{_CN_DIGITS}]+)?|\.[{_
 _COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
                r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|吨|公吨|公斤|千克|"
                # 148米長的產線, 佔地約68畝, 5.2萬平方米: lengths and areas
-               r"平方公里|平方米|公里|米(?![兰国饭粮])|亩|"
+               r"平方公里|平方米|平方英尺|公里|英里|微米|米(?![兰国饭粮])|亩|"
+               # 8項專利, 900次部署, 290名客戶 (not 項目, 次年, 名單)
+               r"项(?![目下])|次(?![年日月要级世序])|名(?![单义字额牌称下]|\s*(?:人|员工|工程师|研发人员|男子|女子|被告|嫌犯|嫌疑人|雇员|职员|董事|议员|参议员|众议员|官员|高管|专家)|"
+               r"[\u4e00-\u9fff]{1,4}(?:专家|人士|人员|官员|分析师|工程师|员工|学者|议员|律师|记者|董事|高管))|"
                # 16個計算櫃, 3個國家 (not 3個月, 2個百分點, 第4個)
                r"个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人)")
 
@@ -113,7 +116,8 @@ _PATTERNS = [
     # 8192及15488張: two counts listed, the unit written once after the second
     ("count-list", re.compile(_APPROX + r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale1>万|亿)?\s*(?:及|和|与|、)\s*"
                               r"(?P<num2>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<cscale>万|亿)?\s*(?P<cunit>" + _COUNT_UNIT + ")")),
-    ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?P<cunit>" + _COUNT_UNIT + ")")),
+    # 140餘家, 500多家: a count rounded down
+    ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?:余|多)?\s*(?P<cunit>" + _COUNT_UNIT + ")")),
     # 五款雲端AI晶片, 四代架構, 兩輪問詢, 三座晶圓廠: counts in Chinese numerals ("一" is an article, not a count;
     # 兩家 is mostly "both companies")
     ("count-cn", re.compile(rf"(?<![{_CN_NUM}\d第新上下同这那每哪单其])(?P<cn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}})\s*"
@@ -125,6 +129,11 @@ _PATTERNS = [
                          r"|\s*(?:至|到)\s*\d{1,2}\s*年\s*(?:有期)?徒刑)")),  # 7年至14年有期徒刑: both bounds
     # 主導研發長達21年, 歷時三年: a span of years after a word that says so
     ("years-long", re.compile(rf"(?:长达|历时|为期|已有|耗时)\s*(?P<yn>\d{{1,3}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?![\d月底初度])")),
+    # 在英特爾任職逾30年, 具超過30年…經驗: years of service or of experience
+    ("years-served", re.compile(rf"(?:任职|服务|工作|效力|深耕|从业|执教|待了|耕耘)(?:了)?\s*(?:超过|逾|近|约|长达|达)?\s*"
+                                rf"(?P<yn>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*(?:余|多)?\s*年(?![\d月底初度])"
+                                rf"|(?:超过|逾|近|约|长达|拥有|具|有)\s*(?P<yn2>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*(?:余|多)?\s*年(?:以上)?"
+                                r"(?=[^，。；,;]{0,14}?(?:经验|资历|经历))")),
     # 最高可判監10年: a sentence in years
     # 求處有期徒刑7至14年: both bounds of a sentence asked or given
     ("jail-range", re.compile(r"(?:判监|判处|判刑|判囚|求处|监禁|有期徒刑|徒刑)\s*(?P<num>\d{1,2})\s*年?\s*(?:至|到|-|~)\s*"
@@ -139,7 +148,7 @@ _PATTERNS = [
     # 員工約1.25萬人, 三名男子, 兩名知情人士, 研發人員逾千人 → people (一名 is an article, not a count)
     ("people", re.compile(_APPROX + rf"(?:(?P<pn>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?<![{_CN_NUM}\d第])(?P<pcn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}}))"
                           r"\s*(?P<pscale>万)?\s*(?:名|位)?\s*(?:人(?![民员士工才类口数均次选权物事气力们生心脉])|员工|工程师|研发人员|"
-                          r"男子|女子|被告|嫌犯|嫌疑人|雇员|职员|董事|议员|参议员|众议员|官员|高管)")),
+                          r"男子|女子|被告|嫌犯|嫌疑人|雇员|职员|董事|议员|参议员|众议员|官员|高管|专家)")),
     # 60天的過渡期, 18個月內: a span of days or months (a day of the month is a date)
     # 庫存僅2至4週, 13~17週: both bounds of a span of time
     ("duration-range", re.compile(r"(?<![\d.月])(?P<num>\d{1,4})\s*(?:至|到|-|~|～)\s*(?P<num2>\d{1,4})\s*"
@@ -164,6 +173,8 @@ _PATTERNS = [
     # without a cue is a manner of speaking)
     ("bare-scale", re.compile(r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)" + rf"(?<![\d{_CN_NUM}数几多上百千万亿.])(?P<scale>千亿|百亿|万亿|千万|百万)\s*" + _CUR)),
 ]
+COUNT_UNITS.update({"项": "ITEM", "名": "ITEM", "次": "OCCURRENCE", "英里": "MILE", "平方英尺": "SQUARE-FOOT",
+                    "微米": "MICROMETRE"})
 COUNT_UNITS.update({"吨": "TONNE", "公吨": "TONNE", "公斤": "KG", "千克": "KG", "个": "ITEM", "款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
 
 
@@ -273,11 +284,11 @@ def find_amounts(folded: str) -> list[Amount]:
                 if not any(a.end == s and a.rule in ("jail-years", "jail-list") for a in out):
                     continue   # (only after a term: 2025年、台積電3年 lists no sentence)
                 s = m.start("yn")
-            if rule in ("count-cn", "years", "years-long", "jail-years", "jail-list", "age", "rank", "bare-scale"):
+            if rule in ("count-cn", "years", "years-long", "years-served", "jail-years", "jail-list", "age", "rank", "bare-scale"):
                 taken.append((s, e))
                 if rule == "count-cn":
                     value, unit = Decimal(cn_int(g["cn"].replace("两", "二"))), COUNT_UNITS[g["cunit"]]
-                elif rule in ("years", "years-long", "jail-years", "jail-list", "age"):
+                elif rule in ("years", "years-long", "years-served", "jail-years", "jail-list", "age"):
                     value, unit = Decimal(cn_int((g.get("yn") or g["yn2"]).replace("两", "二"))), "YEAR"
                 elif rule == "rank":
                     value, unit = Decimal(cn_int(g.get("rank") or g["rank2"])), "RANK"
@@ -286,8 +297,10 @@ def find_amounts(folded: str) -> list[Amount]:
                 out.append(Amount(s, e, value, unit, "age" if rule == "age" else _metric(folded, s),
                                   bool(g.get("approx")), rule))
                 continue
-            if rule == "count" and g["cunit"] == "个" and folded[s - 1:s] == "第":
-                continue  # 第4個: an ordinal
+            if rule == "count" and g["cunit"] in ("个", "名", "次") and folded[s - 1:s] == "第":
+                continue  # 第4個, 第3名, 第2次: an ordinal
+            if rule == "count" and g["cunit"] in ("项", "名", "次") and m.group("num") == "1":
+                continue  # 提出1項法案: an article, no count
             num = Decimal(m.group("num").replace(",", ""))
             if rule == "count":
                 value, unit = num * SCALE.get(g.get("cscale") or "", Decimal(1)), \
