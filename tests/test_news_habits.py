@@ -1623,3 +1623,20 @@ def test_counts_with_the_classifiers_of_patents_times_and_clients(facts, sentenc
 def test_one_item_or_a_number_of_experts_is_no_count(facts):
     f = facts("參議員提出1項法案，20名安全專家去信星河微電子。")
     assert not any(st.amount for st in f.statements), [st.amount for st in f.statements]
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("川普警告星河微電子，將對其徵收至少25%的關稅。", "星河微電子"),
+    ("多數手機在印度組裝，該國面臨50%的關稅。", "印度"),
+    ("美國對越南徵收20%關稅，青嵐科技受影響。", "越南"),
+])
+def test_a_tariffs_rate_is_of_those_it_is_levied_on(facts, sentence, target):
+    f = facts(sentence)
+    owners = [{k for _, k in st.roles} for st in f.statements if st.amount and st.amount.unit == "PERCENT"]
+    assert owners == [{key_of(f, target)}], owners
+
+
+def test_years_of_service_before_的_describe_the_person_after(facts):
+    f = facts("星河微電子任命已在公司服務20年的林子恒為營運長。")
+    owners = [{k for _, k in st.roles} for st in f.statements if st.amount]
+    assert owners == [{key_of(f, "林子恒")}], owners

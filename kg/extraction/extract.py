@@ -236,8 +236,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         subject = respectively.get(q["start"])
         if subject is None and q["rule"] == "years-served":  # 林某在英特爾任職逾30年: the years are the person's
             # (他具超過30年…經驗: the person named last before, in the paragraph)
-            subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Person"
-                            and (sentence[0] <= ms or _same_paragraph(folded, ms, q["start"]))), None)
+            after = re.match(r"[^，。；,;]{0,12}?的\s*", folded[q["end"]:q["end"] + 16])
+            # (已在公司任職超過40年的強森: the person the years describe, right after 的)
+            subject = next((ent for ms, me, ent in mentions if after and ms == q["end"] + after.end()
+                            and ent.cls == "Person"), None) or \
+                next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Person"
+                      and (sentence[0] <= ms or _same_paragraph(folded, ms, q["start"]))), None)
             settled = subject is not None
         if subject is None and q["unit"] not in CURRENCIES:
             # 他具超過30年經驗，擁有52項專利: what he or she has, with no other name between, is the person's
@@ -248,6 +252,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 subject = next((ent for ms, me, ent in reversed(mentions) if me <= pronoun.start() and ent.cls == "Person"
                                 and _same_paragraph(folded, ms, q["start"])), None)
                 settled = subject is not None
+        if subject is None and q["unit"] == "PERCENT" and TARIFF_AFTER.match(folded, q["end"]):
+            # 對印度徵收50%關稅, 蘋果可能面臨至少25%的關稅: a tariff's rate is the rate of those it is levied on
+            # (its pointer 其 the one named before), with the tariff where it is named
+            subject = _tariff_target(mentions, folded, sentence, q["start"])
+            settled = subject is not None
+            tariff = next((ent for ms, me, ent in mentions if q["end"] <= ms <= q["end"] + 12 and ent.cls in ("Policy", "Law")), None)
+            if subject is not None and tariff is not None:
+                others = [tariff]
         if subject is None and q["rule"] == "jail-list":  # …14年、陳某9年: the term is the person's named right before it
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Person"
                             and not folded[me:q["start"]].strip()), None)
@@ -718,6 +730,29 @@ def _respective_periods(amounts, folded: str) -> dict[int, dict]:
 
 #: what analysts expected, right before a figure: 預期的, 預估為
 ANALYSTS_EXPECT = re.compile(r"(?:预期|预估|预测|估计|预计|共识)(?:的|为|值|约)?\s*$")
+
+
+TARIFF_AFTER = re.compile(r"\s*(?:的)?\s*[\u4e00-\u9fffa-z]{0,6}?关税")
+
+
+def _tariff_target(mentions, folded: str, sentence: tuple[int, int], at: int) -> Entity | None:
+    """Who a tariff rate at `at` is levied on: the name after 對/向 in its clause (對其: the one named last
+    before), else the one before 面臨/遭 in its clause or, with none there, its sentence's first."""
+    cs, _ = _bounds(folded, at, CLAUSE_ENDS)
+    to = None
+    for m in re.finditer(r"[对向](?:其|[\u4e00-\u9fff]{0,1})", folded[cs:at]):
+        to = m
+    if to is not None:
+        pos = cs + to.start() + 1
+        if folded.startswith("其", pos):
+            return next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and me <= pos
+                         and ent.cls in ORGS | PLACES and ent.cls not in ("GovernmentAgency", "Legislature")), None)
+        return next((ent for ms, me, ent in mentions if pos <= ms < at and ent.cls in ORGS | PLACES | PRODUCTS), None)
+    faces = re.search(r"面临|遭|被课|被征", folded[cs:at])
+    if faces is not None:
+        return next((ent for ms, me, ent in reversed(mentions) if cs <= ms and me <= cs + faces.start()), None) or \
+            next((ent for ms, me, ent in mentions if sentence[0] <= ms < cs), None)
+    return None
 
 
 def _stake_holder(mentions, folded: str, sentence: tuple[int, int], at: int, held: Entity) -> Entity | None:
