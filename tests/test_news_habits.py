@@ -1640,3 +1640,12 @@ def test_years_of_service_before_的_describe_the_person_after(facts):
     f = facts("星河微電子任命已在公司服務20年的林子恒為營運長。")
     owners = [{k for _, k in st.roles} for st in f.statements if st.amount]
     assert owners == [{key_of(f, "林子恒")}], owners
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("星河微電子董事會今決議通過人事異動，執行副總經理林子恒獲任命為總經理。", "林子恒"),
+    ("星河微電子宣布，前資深副總經理陳志明已離職。", "陳志明"),
+])
+def test_a_senior_officers_title_opening_a_clause_names_the_sentences_company(facts, sentence, person):
+    f = facts(sentence)
+    assert (key_of(f, person), "employer", key_of(f, "星河微電子")) in relations_of(f), relations_of(f)

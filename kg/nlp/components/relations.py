@@ -63,7 +63,7 @@ OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)
                                 r"发言人|财务长|技术长|营运长)"
                                 r"(?:兼[^，,。]{1,6})?)\s*")
 # 財務長克雷斯指出: a company officer's title opening a clause, with no company named
-BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^)\s*(?P<role>(?:共同|联席|代理|署理)?(?:{w('officer-title')}))\s*")
+BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^)\s*(?P<role>(?:现任|原|前)?(?:共同|联席|代理|署理)?(?:{w('officer-title')}))\s*")
 OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一代|新一代|第[一二三四五]代|主力|前一代|上一代)?"
                        r"(?:[^，。；,;]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
 # 採購其, 購買其, 採用其: the buyer or user of what 其 names is someone else than 其
