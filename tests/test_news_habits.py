@@ -1649,3 +1649,8 @@ def test_years_of_service_before_的_describe_the_person_after(facts):
 def test_a_senior_officers_title_opening_a_clause_names_the_sentences_company(facts, sentence, person):
     f = facts(sentence)
     assert (key_of(f, person), "employer", key_of(f, "星河微電子")) in relations_of(f), relations_of(f)
+
+
+def test_a_body_whose_name_opens_with_its_country_is_of_that_country(facts):
+    f = facts("美國商務部週三公布新規，星河微電子受影響。")
+    assert (key_of(f, "美國商務部"), "country", "usa") in relations_of(f), relations_of(f)

@@ -101,6 +101,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         seen.add((subj, prop, obj))
         relations.append(Relation(subj, prop, obj, ev))
 
+    # 中國國家互聯網信息辦公室: a body whose name opens with its country's is of that country
+    for info in infos:
+        inner = info.get("inner")
+        if inner is not None and info["cls"] in ORGS:
+            add_relation(info["key"], "country", inner["key"],
+                         evidence(info["start"], info["end"], "country-of-body", inner["confidence"]))
     reference = load_reference()
     for r in doc._.kg_relations or []:
         if r["rule"] == "officer-of-company" and _elsewhere_known(reference, r, entities):
