@@ -1654,3 +1654,27 @@ def test_a_senior_officers_title_opening_a_clause_names_the_sentences_company(fa
 def test_a_body_whose_name_opens_with_its_country_is_of_that_country(facts):
     f = facts("美國商務部週三公布新規，星河微電子受影響。")
     assert (key_of(f, "美國商務部"), "country", "usa") in relations_of(f), relations_of(f)
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("晴川財經獲悉，星河微電子計劃投資逾600億美元。", "晴川财经"),
+    ("[晴川新聞] 星河微電子今日舉行法說會。", "晴川新闻"),
+    ("來源：晴川觀察，作者：林子恒\n星河微電子宣布量產。", "晴川观察"),
+    ("作者：晴川網陳志明\n星河微電子認罪。", "晴川网"),
+])
+def test_an_outlet_cited_as_the_source_is_a_media_organisation_and_no_part_of_the_news(facts, text, outlet):
+    f = facts(text)
+    assert outlet in names_of(f, "MediaOrganization"), names_of(f)
+    media = key_of(f, outlet)
+    assert not linked(f, media, key_of(f, "星河微電子")), f.statements
+    assert not any(media in {k for _, k in st.roles} for st in f.statements if st.amount)
+
+
+@pytest.mark.parametrize("sentence, org", [
+    ("明年1月8日正式掛牌，華泰國際為獨家保薦人。", "华泰国际"),
+    ("根據晴川諮詢的資料，中國GPU市場快速擴張。", "晴川咨询"),
+])
+def test_a_sponsor_or_a_cited_source_of_data_is_an_organisation(facts, sentence, org):
+    assert org in names_of(facts(sentence)), names_of(facts(sentence))
+    g = facts("據統計，記者獲悉此事，本報獲悉其詳情。")
+    assert not names_of(g), names_of(g)

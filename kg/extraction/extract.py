@@ -74,6 +74,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         return alias_of.get(key, key)
 
     infos = [kg_of(span) or _foreign(span) for span in ordered]
+    cited: set[int] = set()   # where an outlet is named as the source (晴川財經獲悉, [晴川新聞]): it owns no figure
     # 美國商務部: the country a body's name opens is named too (kg.nlp.components.new_entities); it states
     # nothing of its own, so it joins no relation or frame (the body's own facts say whose it is)
     infos = sorted(infos + [i["inner"] for i in infos if i.get("inner")], key=lambda i: (i["start"], -i["end"]))
@@ -89,6 +90,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             ent.mentions.append(ev)  # one piece of evidence per sentence that names the entity
         if info["rule"] != "country-of-body":
             mentions.append((info["start"], info["end"], ent))
+        if info["rule"].startswith("outlet-"):
+            cited.add(info["start"])
 
     # -- relations
     relations: list[Relation] = []
@@ -193,7 +196,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # (中新網宜昌9月20日電 (董曉斌 韓成)投資93億元…: a dateline's outlet and reporters own no figure)
     all_mentions = mentions
     clause_spans = clauses(doc)
-    mentions = [m for m in mentions if not _in_dateline(folded, clause_spans, m[0])]
+    mentions = [m for m in mentions if not _in_dateline(folded, clause_spans, m[0]) and m[0] not in cited]
     # a process node (台積電3奈米製程) owns no figure but its own size: 3奈米 is the chip's or the maker's
     # spec as before, and the node's too
     nodes = [m for m in mentions if _process_node(m[2])]
@@ -492,7 +495,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             amount=_amount(q), date=_date_value(date),
             hedged=bool(HEDGE.search(folded[sentence[0]:sentence[1]]))))
 
-    mentions = all_mentions
+    # (an outlet cited as the source is no part of the news it reports, as a dateline's is not)
+    mentions = [m for m in all_mentions if m[0] not in cited]
     # -- clause frames: the entities of any clause, linked as the clause links them
     lexicon = _lexicon()
     predicate = _predicate(doc)

@@ -286,6 +286,23 @@ def _rules() -> list[Rule]:
             # (通訊及多媒體委員會（MCMC）: 及, 與 may join the words of the name itself)
             rf"(?:(?<=[的，,。、；;：:\s“「（(在由将为])|^)(?P<name>[{HAN}]{{4,14}}?(?:中心|研究院|研究所|实验室|联盟|协会|学会|"
             rf"委员会|管理局|计划|计画|项目|方案))\s?(?=[（(][a-z]{{2,8}}[)）])"), 0.7),
+        # Outlets where news cites its source: a paragraph opening with 晴川財經獲悉, an article opening
+        # with [晴川新聞], 來源：晴川網 / 本文來自微信公眾號：晴川觀察 lines, 作者：晴川網林某
+        Rule("outlet-learned", "MediaOrganization", re.compile(
+            rf"(?:(?<=\n)|^)\s*(?P<name>[{HAN}a-z0-9]{{2,10}}?)\s*获悉", re.M), 0.7),
+        Rule("outlet-bracket", "MediaOrganization", re.compile(
+            rf"(?:(?<=\n)|^)\s*[\[［](?P<name>[{HAN}a-z0-9 ]{{2,16}}?)[\]］]", re.M), 0.75),
+        Rule("outlet-source", "MediaOrganization", re.compile(
+            rf"(?:(?<=\n)|^)\s*(?:来源|文章来源|本文来自(?:微信公众号|公众号)?|转载自)\s*[:：]\s*(?P<name>[{HAN}a-z0-9]{{2,12}}?)"
+            rf"\s*(?=[,，。|｜\n]|作者|$)", re.M), 0.75),
+        Rule("outlet-author", "MediaOrganization", re.compile(
+            rf"作者\s*[:：]\s*(?P<name>[{HAN}a-z0-9]{{2,8}}?(?:网|新闻|日报|财经|周刊|资讯|观察))(?=[{HAN}]{{2,3}}(?:$|\n|[\s,，|｜]))", re.M),
+            0.7),
+        # Whose data, figures or report a text cites: 根據弗若斯特沙利文的資料; whose the sponsor of a listing is
+        Rule("cited-source", "Organization", re.compile(
+            rf"(?:根据|据|依据)(?P<name>[{HAN}a-z]{{3,10}}?)(?:的)?(?:资料|数据|统计|调查|研究报告|报告)(?:显示|指出|称|表示|,|，)"), 0.65),
+        Rule("sponsor", "Organization", re.compile(
+            rf"(?:(?<=[，,。；;\s、])|^)(?P<name>[{HAN}a-z]{{2,8}}?)(?:为|担任|出任)(?:独家|联席)?(?:保荐人|承销商|主承销商|财务顾问)"), 0.65),
         # An outlet told something, or interviewing: 告訴九派財經, 接受晴川日報專訪, 對晴川新聞表示
         Rule("told-outlet", "MediaOrganization", re.compile(
             rf"(?:告诉|接受|向|对)(?P<name>[{HAN}a-z]{{2,6}}?(?:财经|新闻|日报|时报|晚报|早报|商报|周刊|电视台|通讯社|新闻网))"
@@ -1397,6 +1414,10 @@ class EntityDiscoverer:
         if rule.name == "named-with-abbreviation":  # (資助計劃（AISS）: a scheme is a policy)
             return None if _common_word(name) else "Policy" if name.endswith(("计划", "计画", "项目", "方案")) \
                 else "ResearchInstitute" if name.endswith(("研究院", "研究所", "实验室")) else "Organization"
+        if rule.name in NAMED_BY_ROLE_RULES:
+            # 華泰國際為獨家保薦人, 晴川財經獲悉: the cue says what it is; a plain word or a pointer is no name
+            return None if (_dictionary_word(name) or name in GENERIC or name.startswith(GENERIC_START.tuple())
+                            or re.match(r"[该本此这其据外]|\d", name)) else rule.cls
         core = name
         if rule.cls == "Organization" and COUNT_OPENING.match(name):
             return None  # 3間辦公室, 兩家研究院: a count, no body
@@ -2222,6 +2243,8 @@ NOT_NAMES = {"高通", "华为", "英特", "安全", "万亿", "任何", "于是
 # 韓媒, 韓企, 美方: a country's one-character short name before a collective noun (its media, firms,
 # side), which a surname (韓) can look like
 COUNTRY_COLLECTIVE = re.compile(r"[中美日韩台港欧英德法俄印越泰陆][媒企方商股系军厂籍资制产]")  # 美製: made in
+# rules whose cue says what the name before or after it is, whatever words it is made of
+NAMED_BY_ROLE_RULES = ("outlet-learned", "outlet-bracket", "outlet-source", "outlet-author", "cited-source", "sponsor")
 NAME_AFTER_CUE_RULES = ("title-name", "name-verb", "age-name", "nationality-name")
 NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向就被把为是从以及、，。,；;：:“”「」（）() \n出担接创领执预坦直写"
                  "分介提补证否警呼宣回透强此并还更再都亦即便")
