@@ -1678,3 +1678,9 @@ def test_a_sponsor_or_a_cited_source_of_data_is_an_organisation(facts, sentence,
     assert org in names_of(facts(sentence)), names_of(facts(sentence))
     g = facts("據統計，記者獲悉此事，本報獲悉其詳情。")
     assert not names_of(g), names_of(g)
+
+
+def test_a_weekday_after_至_and_its_day_in_brackets(facts):
+    f = facts("招股期由今日起至下週一（5日）結束，星河微電子隨後掛牌。", published="2025-12-31")
+    assert "2026-01-05" in {st.date.iso for st in f.statements if st.date}, [st.date for st in f.statements]
+    assert not any(st.date and st.date.iso == "2025-12-05" for st in f.statements)

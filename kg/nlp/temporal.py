@@ -84,7 +84,9 @@ _PATTERNS = [
     ("rel-y", re.compile(r"(?P<rel>今年|去年|明年|前年)(?!\s*(?:\d|[一二三四五六七八九十]{1,3}\s*月|第?\s*[一二三四]\s*季))")),
     ("year-after", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,2})\s*年(?:后|之后|以后)")),
     # 周二表示, 上週五, 下星期一: a weekday near the article's date
-    ("weekday", re.compile(r"(?<![至到~\-每])(?P<rel>上|下|本|这)?\s*(?:个)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![一二三四五六日天至到])")),
+    # (至下週一 is a weekday; 週一至週五's 至週五 is the end of a span of days)
+    ("weekday", re.compile(r"(?:(?P<rel>上|下|本|这)\s*(?:个)?|(?<![至到~\-每上下本这个]))(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
+                           r"(?![一二三四五六日天至到])")),
     # 本週, 上週, 下星期: the week near the article's date, kept at the precision of its month
     ("week", re.compile(r"(?<![每一两三四五六七八九十\d])(?P<rel>本|上|下|这)\s*(?:个)?(?:周|星期|礼拜)(?![一二三四五六日天末])")),
     ("day-before", re.compile(r"(?P<rel>前一日|前一天|前日|昨天|昨日|(?<![之以提目当眼])前天)")),
@@ -174,12 +176,30 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
             # 1月2日 in a late-December article, 12月30日 in an early-January one: the month and day
             # nearest the article's date, in the year before or after when that is nearer
             dm = _nearest_year(dm, ref_day, bool(_FUTURE.search(folded[max(0, s - 12):s])))
+        if rule == "d" and out and out[-1].rule == "weekday" and re.fullmatch(r"\s*[（(]\s*", folded[out[-1].end:s]):
+            # 下週一（5日）: the day of the month the weekday falls on, in the month nearest to it
+            near = dt.date.fromisoformat(out[-1].iso)
+            day = _day_near(near, int(dm.iso[8:10]))
+            if day is not None:
+                dm = DateMention(dm.start, dm.end, day.isoformat(), "day", True, rule=dm.rule)
         if dm.precision == "day" and rule in ("ymd", "iso", "md", "rel-ymd"):
             anchor = dt.date.fromisoformat(dm.iso)
         if not dm.resolved and re.match(r"\d{4}", dm.iso):
             stated = (dm.iso[:4], e)
         out.append(dm)
     return out
+
+
+def _day_near(near: dt.date, day: int) -> dt.date | None:
+    """The date with this day of the month nearest to `near` (in its month, the one before or after)."""
+    options = []
+    for shift in (-1, 0, 1):
+        y, m = near.year + (near.month - 1 + shift) // 12, (near.month - 1 + shift) % 12 + 1
+        try:
+            options.append(dt.date(y, m, day))
+        except ValueError:
+            pass
+    return min(options, key=lambda d: abs((d - near).days), default=None)
 
 
 def _nearest_year(dm: DateMention, ref_day: dt.date, ahead: bool) -> DateMention:
