@@ -1684,3 +1684,13 @@ def test_a_weekday_after_至_and_its_day_in_brackets(facts):
     f = facts("招股期由今日起至下週一（5日）結束，星河微電子隨後掛牌。", published="2025-12-31")
     assert "2026-01-05" in {st.date.iso for st in f.statements if st.date}, [st.date for st in f.statements]
     assert not any(st.date and st.date.iso == "2025-12-05" for st in f.statements)
+
+
+def test_its_flagship_opening_a_sentence_is_the_previous_sentences_companys(facts):
+    f = facts("青嵐科技成立於2018年，專注於雲端處理器設計。其旗艦產品NovaCore已進入量產。")
+    assert (key_of(f, "NovaCore"), "developer", key_of(f, "青嵐科技")) in relations_of(f), relations_of(f)
+
+
+def test_who_makes_a_core_ultra_generation_is_the_references(facts):
+    f = facts("英特爾在CES發布Panther Lake處理器，接替去年採用台積電製程的Lunar Lake。")
+    assert ("intel-panther-lake", "manufacturer", "intel") in relations_of(f), relations_of(f)

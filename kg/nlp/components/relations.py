@@ -241,6 +241,11 @@ class RelationExtractor:
                 continue  # Meta將採購其TPU: who buys or uses 其's product is not whose 其 it is
             if owners and m.group("qi"):
                 out.append(_rel(b, "developer", owners[-1], "possessive-qi", sent))
+            elif not owners and m.group("qi") and self.topic_company is not None and \
+                    re.match(r"\s*其", folded[sent.start_char:b._.kg["start"]]):
+                # 其旗艦產品AmpereOne opening a sentence: the company the sentence before was about
+                out.append({**_rel(b, "developer", self.topic_company, "possessive-qi-topic", sent),
+                            "start": sent.start_char, "end": b._.kg["end"]})
             elif not owners and m.group("mod") and self.main is not None and b._.kg["cls"] in ("Chip", "ChipFamily"):
                 out.append(_rel(b, "developer", self.main, "company-product", sent))
         return out
