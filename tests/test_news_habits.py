@@ -1694,3 +1694,18 @@ def test_its_flagship_opening_a_sentence_is_the_previous_sentences_companys(fact
 def test_who_makes_a_core_ultra_generation_is_the_references(facts):
     f = facts("英特爾在CES發布Panther Lake處理器，接替去年採用台積電製程的Lunar Lake。")
     assert ("intel-panther-lake", "manufacturer", "intel") in relations_of(f), relations_of(f)
+
+
+def test_the_people_named_after_a_partys_籍_are_its_members(facts):
+    f = facts("跨黨派參議員提出法案，包括共和黨籍參議員林子恒、陳志明及民主黨籍參議員王大同。")
+    members = {(s, o) for s, p, o in relations_of(f) if p == "memberOfParty"}
+    assert members == {(key_of(f, "林子恒"), "us-republican-party"), (key_of(f, "陳志明"), "us-republican-party"),
+                       (key_of(f, "王大同"), "us-democratic-party")}, members
+    g = facts("國民黨籍立委林子恒表示反對，民進黨團則支持。")
+    assert (key_of(g, "林子恒"), "memberOfParty", "kuomintang") in relations_of(g), relations_of(g)
+    assert not any(p == "employer" for _, p, _ in relations_of(g)), relations_of(g)
+
+
+def test_a_ministry_named_after_中共_is_the_prcs(facts):
+    f = facts("針對美國動作，中共外交部今天反應激烈。")
+    assert "china-mfa" in f.entities and "chinese-communist-party" not in f.entities, list(f.entities)

@@ -225,6 +225,7 @@ class RelationExtractor:
         out.extend(self._listed(ents, folded, sent))
         out.extend(self._people(ents, folded, sent))
         out.extend(self._group_nationality(ents, folded, sent))
+        out.extend(self._party_members(ents, folded, sent))
         out.extend(self._reporters(ents, folded, sent))
         out.extend(self._makers(ents, folded, sent))
         # 其: "允許英偉達向中國出口其H200" — the product belongs to the nearest organisation before 其;
@@ -346,6 +347,27 @@ class RelationExtractor:
                         not re.search(r"预计|将|拟|计划|申请|递交|有望|即将|争取|转上市", clause):
                     out.append(_rel(a, "stockExchange", b, "trades-on", sent))
                 break
+        return out
+
+    @staticmethod
+    def _party_members(ents, folded, sent) -> list[dict]:
+        """共和黨籍參議員芮基茲、麥考米克及民主黨籍參議員夏亨: the people named after a party's 籍, in a list
+        up to the next party's 籍 or the clause's end, are its members."""
+        out = []
+        for i, party in enumerate(ents):
+            end = party._.kg["end"]
+            if party._.kg["cls"] not in ORGS or not re.match(r"[党黨]?\s*(?:籍|党员)", folded[end - 1:end + 3]) \
+                    or not re.search(r"[党黨]$", folded[party._.kg["start"]:end]):
+                continue
+            for e in ents[i + 1:]:
+                gap = folded[end:e._.kg["start"]]
+                if re.search(r"[，,。；;：:！？!?]", gap):
+                    break  # the list ends with its clause
+                if e._.kg["cls"] in ORGS and re.match(r"\s*(?:籍|党员)", folded[e._.kg["end"]:e._.kg["end"] + 3]):
+                    break  # the next party's members
+                if e._.kg["cls"] == "Person":
+                    out.append(_rel(e, "memberOfParty", party, "party-member", sent))
+                end = e._.kg["end"]
         return out
 
     @staticmethod
