@@ -1709,3 +1709,11 @@ def test_the_people_named_after_a_partys_籍_are_its_members(facts):
 def test_a_ministry_named_after_中共_is_the_prcs(facts):
     f = facts("針對美國動作，中共外交部今天反應激烈。")
     assert "china-mfa" in f.entities and "chinese-communist-party" not in f.entities, list(f.entities)
+
+
+def test_a_fraction_written_with_a_slash_after_how_much(facts):
+    f = facts("與前一代平台相比，星河微電子新平台的推論成本僅需1/7，所需GPU僅需1/4。")
+    got = sorted(str(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "ONE")
+    assert got == ["0.142857143", "0.25"], got
+    g = facts("星河微電子1/7公布財報。")   # a date, no fraction
+    assert not any(st.amount and st.amount.unit == "ONE" for st in g.statements)

@@ -82,7 +82,9 @@ _COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![�
                r"个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人)")
 
 _PATTERNS = [
-    ("fraction", re.compile(rf"(?P<den>[{_CN_NUM}\d]{{1,3}})分之(?P<num>[{_CN_NUM}\d]{{1,3}})")),
+    ("fraction", re.compile(rf"(?P<den>[{_CN_NUM}\d]{{1,3}})分之(?P<num>[{_CN_NUM}\d]{{1,3}})"
+                            # 推論成本僅需1/7: a fraction written with a slash after a word of how much (not 1/7, a date)
+                            r"|(?<=仅需|只需|只要|仅为|仅有|只有|降至|降为|减至|缩至|约为|不到|低至)\s*(?P<num2>\d{1,2})\s*/\s*(?P<den2>\d{1,3})(?![\d/])")),
     ("tenths", re.compile(rf"(?P<lo>[{_CN_NUM}])(?:到|至|~|-)(?P<hi>[{_CN_NUM}])成|(?<![{_CN_NUM}\d])(?P<one>[{_CN_NUM}])成(?![本功员为长立交])")),
     ("money-range", re.compile(_APPROX + r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale1>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?\s*"
                                r"(?:至|到|~|-)\s*(?P<num2>\d+(?:,\d{3})*(?:\.\d+)?)\s*" + _SCALE + r"\s*" + _CUR)),
@@ -212,7 +214,12 @@ def find_amounts(folded: str) -> list[Amount]:
                 continue
             g = m.groupdict()
             if rule == "fraction":
-                value = Decimal(cn_int(g["num"])) / Decimal(cn_int(g["den"]))
+                value = Decimal(cn_int(g["num"])) / Decimal(cn_int(g["den"])) if g["num"] is not None \
+                    else Decimal(int(g["num2"])) / Decimal(int(g["den2"]))
+                if not value:
+                    continue
+                if g["num"] is None:
+                    s = m.start("num2")
                 taken.append((s, e))
                 value = value.quantize(Decimal("0.000000001"))   # 三分之一: nine places; 二分之一 is 0.5, as a store writes it
                 value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
