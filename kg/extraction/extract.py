@@ -243,10 +243,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         # owned by what a rule knows (respectively, an age, a stock code, a penalty), not the topic chain
         settled = q["start"] in respectively or q["metric"] in ("age", "stock-code")
         subject = respectively.get(q["start"])
-        if subject is None and q["rule"] == "years-served":  # 林某在英特爾任職逾30年: the years are the person's
-            # (他具超過30年…經驗: the person named last before, in the paragraph)
+        if subject is None and q["rule"] == "years-served":
+            # 已在公司任職超過40年的強森: the person right after 的; else 林某在英特爾任職逾30年, 他具超過30年…經驗:
+            # the person named last before, in the paragraph
             after = re.match(r"[^，。；,;]{0,12}?的\s*", folded[q["end"]:q["end"] + 16])
-            # (已在公司任職超過40年的強森: the person the years describe, right after 的)
             subject = next((ent for ms, me, ent in mentions if after and ms == q["end"] + after.end()
                             and ent.cls == "Person"), None) or \
                 next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Person"
