@@ -286,11 +286,9 @@ def _fingerprint(location: str) -> tuple[int, str, bytes, bool]:
 _TASKS = {"query": _run_query, "saved": _run_saved, "view": _render_view, "fingerprint": _fingerprint}
 
 
-_M_ARENA_MAX = -8   # glibc's mallopt parameter (<malloc.h>)
-
-
 def _one_malloc_arena() -> bool:
-    """Make every thread of this process allocate from glibc's main arena; False where that is not possible.
+    """Make every thread of this process allocate from glibc's main arena (`kg.malloc.one_arena`);
+    False where that is not possible.
 
     Each query opens the store, and RocksDB then opens every column family's files on up to
     16 threads of its own (max_file_opening_threads; pyoxigraph does not let it be set), about
@@ -304,12 +302,10 @@ def _one_malloc_arena() -> bool:
     query ran. With one arena the worker takes the same 250 MiB after an open (360 MiB at
     its peak, the file-opening threads' stacks) whatever the load, and the limit is left to
     the query. Set before this process's first thread (the fork server has none running).
+    (Not glibc: musl, macOS; RLIMIT_AS works differently there anyway.)
     """
-    try:
-        import ctypes
-        return ctypes.CDLL(None).mallopt(_M_ARENA_MAX, 1) == 1
-    except (OSError, AttributeError):   # not glibc (musl, macOS): RLIMIT_AS works differently there anyway
-        return False
+    from kg.malloc import one_arena
+    return one_arena()
 
 
 def _worker(conn, max_memory_mib: int) -> None:
