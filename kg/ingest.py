@@ -34,6 +34,7 @@ from kg.corpus.reader import Checked, article_key, check_batch
 from kg.errors import KgError
 from kg.ingest_spool import extract_all
 from kg.ingest_workers import CHUNK, Extracted, dask_client, default_workers, extract_stream
+from kg.malloc import trim as trim_malloc
 from kg.rdf.build import EntityDescriber, read_mention_record, reference_triples
 from kg.rdf.iris import article_graph_iri
 from kg.rdf.namespaces import ENTITIES_GRAPH, KGO, ONTOLOGY_GRAPH, REFERENCE_GRAPH
@@ -254,6 +255,12 @@ class _BatchWriter:
             pending.result()
 
     def _write(self, batch: list[Extracted]) -> None:
+        try:
+            self._write_batch(batch)
+        finally:   # what the batch needed (its graphs, the updates' text, Oxigraph's loader) is free again:
+            trim_malloc()   # its pages go back to the system, not kept for the next batch (kg.malloc)
+
+    def _write_batch(self, batch: list[Extracted]) -> None:
         graphs = {x.graph: x for x in batch}
         replaced: dict[str, list[str]] = {}
         changes: dict[str, tuple[list[str], list[str]]] = {}
