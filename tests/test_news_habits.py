@@ -1717,3 +1717,25 @@ def test_a_fraction_written_with_a_slash_after_how_much(facts):
     assert got == ["0.142857143", "0.25"], got
     g = facts("星河微電子1/7公布財報。")   # a date, no fraction
     assert not any(st.amount and st.amount.unit == "ONE" for st in g.statements)
+
+
+def test_a_figure_after_均_is_each_listed_members(facts):
+    f = facts("星河科技的QH-900和QH-950採用相同架構，均支援高達96GB的HBM3E記憶體和高達4TB/s的頻寬。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    both = {key_of(f, "QH-900"), key_of(f, "QH-950")}
+    assert owner["96"] == both and owner["4"] == both, owner
+    g = facts("台積電與三星今年營收都增長了20%。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in g.statements if st.amount}
+    assert owner["20"] == {"tsmc", "samsung-electronics"}, owner
+
+
+def test_places_beside_a_firms_figure_are_where_not_whose(facts):
+    f = facts("華虹半導體主要定位於特色工藝，在上海和張江建有三座晶圓廠，總投資達100億美元。")
+    owners = {k for st in f.statements if st.amount for _, k in st.roles}
+    assert owners == {"hua-hong"}, owners
+
+
+def test_an_age_in_chinese_numerals_is_the_persons(facts):
+    f = facts("檢方起訴四十三歲的林志明與五十八歲的加拿大公民陳國華，指其走私晶片。")
+    ages = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert ages == {"43": {key_of(f, "林志明")}, "58": {key_of(f, "陳國華")}}, ages

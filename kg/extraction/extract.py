@@ -483,6 +483,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if holder is not None and holder not in others:
                 # 陳某為星河第一大股東，持有星河28.57%股份: the stake is the holder's too
                 others = [*others, holder]
+        if subject.cls not in PLACES:
+            # 華虹在上海和張江建有三座晶圓廠: places named beside a firm's figure are where, not whose
+            others = [x for x in others if x.cls not in PLACES]
+        if not settled:
+            # MI350X和MI355X…，均支援高達288GB的HBM3E: a figure after 均/都 is each listed member's
+            others = [*others, *(x for x in _shared_by(mentions, folded, sentence, q["start"], subject) if x not in others)]
         last_subject, last_sentence = subject, sentence
         date = periods.get(q["start"]) or _date_for(dates, sentence[0], q["start"], sentence[1])
         if date is None and PERIOD_BACK.match(folded, sentence[0]):
@@ -924,6 +930,34 @@ def _technology(ent: Entity) -> bool:
         return False
     known = load_reference().get(ent.key)
     return known is not None and not any(p == "developer" for p, _ in known.facts)
+
+
+# A和B採用相同架構，均支援: a list, then the word saying that what follows holds for each member
+SHARED_AFTER_LIST = CuePattern(lambda w: rf"[^。；;！？!?]{{0,40}}?[，,]?\s*(?:{w('shared')})")
+LIST_JOINER = CuePattern(lambda w: rf"\s*(?:{w('list-joiner')})\s*")
+
+
+def _shared_by(mentions, folded: str, sentence: tuple[int, int], pos: int, subject: Entity) -> list[Entity]:
+    """The other members of a list the subject is in, when a word of sharing (均, 都) stands between the
+    list and the figure in its sentence: MI350X和MI355X…，均支援高達288GB. Members are of the subject's kind."""
+    before = [(ms, me, ent) for ms, me, ent in mentions if sentence[0] <= ms and me <= pos]
+    for i in range(len(before) - 1, -1, -1):
+        if before[i][2] is not subject:
+            continue
+        lo = hi = i   # the run of names joined to the subject by 和, 及, 、
+        while lo > 0 and LIST_JOINER.fullmatch(folded, before[lo - 1][1], before[lo][0]):
+            lo -= 1
+        while hi + 1 < len(before) and LIST_JOINER.fullmatch(folded, before[hi][1], before[hi + 1][0]):
+            hi += 1
+        if lo == hi:
+            continue
+        cue = SHARED_AFTER_LIST.match(folded, before[hi][1], pos)
+        kind = PRODUCTS if subject.cls in PRODUCTS else ORGS if subject.cls in ORGS else {subject.cls}
+        if cue is None or any(cue.start() <= ms < pos and ent.cls in kind and not _technology(ent)
+                              for ms, me, ent in before[hi + 1:]):
+            continue
+        return [ent for ms, me, ent in before[lo:hi + 1] if ent is not subject and ent.cls in kind]
+    return []
 
 
 # 較上一代思元590, 相比於H100, 比起前代: the name after is what is compared with

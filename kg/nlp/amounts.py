@@ -146,7 +146,8 @@ _PATTERNS = [
     # 主謀林某被求處14年、陳某9年、王某7年: the terms listed after the first, each after its person's name
     ("jail-list", re.compile(r"(?<=年)\s*[、，,]\s*[\u4e00-\u9fff]{2,4}\s*(?P<yn>\d{1,2})\s*年(?![度底初中末月])")),
     # 42歲的陳志明: an age
-    ("age", re.compile(r"(?<![\d.])(?P<yn>\d{1,3})\s*岁")),
+    # 四十三歲的龔某: in Chinese numerals too (not 岁月, years of life)
+    ("age", re.compile(rf"(?:(?<![\d.])(?P<yn>\d{{1,3}})|(?<![{_CN_NUM}\d第万])(?P<yn2>[二三四五六七八九十][{_CN_NUM}]{{0,2}}))\s*岁(?!月)")),
     # 員工約1.25萬人, 三名男子, 兩名知情人士, 研發人員逾千人 → people (一名 is an article, not a count)
     ("people", re.compile(_APPROX + rf"(?:(?P<pn>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?<![{_CN_NUM}\d第])(?P<pcn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}}))"
                           r"\s*(?P<pscale>万)?\s*(?:名|位)?\s*(?:人(?![民员士工才类口数均次选权物事气力们生心脉])|员工|工程师|研发人员|"
