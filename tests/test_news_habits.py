@@ -1633,7 +1633,8 @@ def test_one_item_or_a_number_of_experts_is_no_count(facts):
 def test_a_tariffs_rate_is_of_those_it_is_levied_on(facts, sentence, target):
     f = facts(sentence)
     owners = [{k for _, k in st.roles} for st in f.statements if st.amount and st.amount.unit == "PERCENT"]
-    assert owners == [{key_of(f, target)}], owners
+    tariff = next(e.key for e in f.entities.values() if e.cls == "Policy")   # and the tariff named with it
+    assert owners == [{key_of(f, target), tariff}], owners
 
 
 def test_years_of_service_before_的_describe_the_person_after(facts):
@@ -1739,3 +1740,20 @@ def test_an_age_in_chinese_numerals_is_the_persons(facts):
     f = facts("檢方起訴四十三歲的林志明與五十八歲的加拿大公民陳國華，指其走私晶片。")
     ages = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
     assert ages == {"43": {key_of(f, "林志明")}, "58": {key_of(f, "陳國華")}}, ages
+
+
+def test_a_levied_tariff_is_a_policy_named_with_its_rate_and_kind(facts):
+    f = facts("星國總統簽署命令，對進口記憶體加徵25%的進口從價關稅。受影響的產品將被課徵25%關稅。")
+    tariffs = [e for e in f.entities.values() if e.cls == "Policy" and any("關稅" in n or "关税" in n for n in e.names)]
+    assert len(tariffs) == 1, [sorted(e.names) for e in tariffs]
+    assert {to_simplified(n) for n in tariffs[0].names} == {"25%的进口从价关税", "25%关税"}, tariffs[0].names
+    owners = {k for st in f.statements if st.amount for _, k in st.roles}
+    assert tariffs[0].key in owners, owners
+
+
+def test_a_bare_tariff_is_the_one_named_before_and_a_tariff_in_passing_is_none(facts):
+    f = facts("美國宣布對中國晶片加徵關稅。中方堅決反對美方濫施關稅。")
+    tariffs = {e.key for e in f.entities.values() if e.cls == "Policy"}
+    assert len(tariffs) == 1, tariffs
+    g = facts("在應對美國關稅等不確定因素時，星河科技表示審慎，並已知會關稅局。")
+    assert not any(e.cls == "Policy" for e in g.entities.values()), [sorted(e.names) for e in g.entities.values()]

@@ -266,9 +266,15 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # (its pointer 其 the one named before), with the tariff where it is named
             subject = _tariff_target(mentions, folded, sentence, q["start"])
             settled = subject is not None
-            tariff = next((ent for ms, me, ent in mentions if q["end"] <= ms <= q["end"] + 12 and ent.cls in ("Policy", "Law")), None)
+            # (加徵25%的關稅: the tariff's name may open with the rate)
+            tariff = next((ent for ms, me, ent in mentions if q["start"] <= ms <= q["end"] + 12 and ent.cls in ("Policy", "Law")), None)
             if subject is not None and tariff is not None:
                 others = [tariff]
+            elif tariff is not None:  # 對部分進口半導體加徵25%的關稅: levied on what the text does not name
+                subject, settled = tariff, True
+                # (川普威脅課徵約100%關稅: the tariff of the one who levies or threatens it too)
+                others = [ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms < q["start"]
+                          and ent.cls == "Person"][:1]
         if subject is None and q["rule"] == "jail-list":  # …14年、陳某9年: the term is the person's named right before it
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Person"
                             and not folded[me:q["start"]].strip()), None)

@@ -256,6 +256,11 @@ def _rules() -> list[Rule]:
         # (a country's or a product's name before it makes the longer name above)
         Rule("export-controls", "Policy", re.compile(
             r"(?P<name>(?:出口|进口)(?:管制|管控))(?![局法物条措清名对]|规[定则]|新规)"), 0.6),
+        # A tariff levied: 加徵25%的進口從價關稅, 對半導體征收100%的關稅, 加征關稅 (not 關稅局; a bare one is the
+        # tariff the article named before, see _bare_tariffs)
+        Rule("tariff", "Policy", CuePattern(lambda w:
+            rf"(?:{w('levy-verb')})了?\s*(?:[^，。；,;\d%]{{0,6}}?的)?\s*(?:至少|约|高达|最高达?|达)?\s*"
+            rf"(?P<name>(?:\d+(?:\.\d+)?\s*%\s*的?\s*)?(?:{w('tariff-kind')}){{0,3}}关税)(?![局署率壁税])"), 0.6),
         # Places by their form: 南山區, 坪山新區, 新竹科學園區, 合肥市
         Rule("place-suffix", "AdministrativeRegion", re.compile(
             rf"(?P<name>[{HAN}]{{2,4}}?(?:科学园区|高新区|开发区|新区|园区|自治区|省|(?<![股上城超夜门街楼车牛熊开收休后器])市|县|区|镇))"
@@ -529,6 +534,7 @@ class EntityDiscoverer:
         self._ministry_of_known_minister(folded, list(doc.spans.get(ENTITIES, [])) + spans)
         self._country_of_bodies(folded, list(doc.spans.get(ENTITIES, [])) + spans)
         _bare_export_controls(folded, spans, existing)
+        _bare_tariffs(folded, spans)
         add_entities(doc, spans)
         return doc
 
@@ -1137,7 +1143,7 @@ class EntityDiscoverer:
                     if len(inside) > 2 and inside[0][2] in ("d", "ad") and inside[1][2] == "v":
                         start = inside[1][1]   # 嚴重|破壞|中美日內瓦高層會談: an adverb and its verb open no event's name
                 if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
-                        "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org") \
+                        "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org", "tariff") \
                         and not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 上海國有資本投資有限公司
                     # 取得|北辰微電子
                     cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)
@@ -1411,6 +1417,8 @@ class EntityDiscoverer:
         return out
 
     def _classify(self, name: str, rule: Rule) -> str | None:
+        if rule.name == "tariff":  # the levy verb says what it is, whatever words name it
+            return rule.cls
         if rule.name == "named-with-abbreviation":  # (資助計劃（AISS）: a scheme is a policy)
             return None if _common_word(name) else "Policy" if name.endswith(("计划", "计画", "项目", "方案")) \
                 else "ResearchInstitute" if name.endswith(("研究院", "研究所", "实验室")) else "Organization"
@@ -1620,6 +1628,27 @@ def _bare_export_controls(folded: str, spans, existing) -> None:
     regime = named[0] if named else bare[0]
     for info in bare:
         info.update(key=regime["key"], known=regime["known"], cls=regime["cls"])
+
+
+TARIFF_RATE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+
+
+def _bare_tariffs(folded: str, spans) -> None:
+    """加徵25%的進口從價關稅 … 課徵25%關稅 … 加征關稅: a tariff named by its rate alone, or bare, is the one
+    the article named before it at that rate (or at any rate, when bare); the first is its own."""
+    tariffs = sorted((kg_of(s) for s in spans if kg_of(s)["rule"] == "tariff"), key=lambda i: i["start"])
+    seen: list[dict] = []
+    for info in tariffs:
+        name = folded[info["start"]:info["end"]]
+        rate = TARIFF_RATE.search(name)
+        plain = re.fullmatch(r"(?:\d+(?:\.\d+)?\s*%\s*的?\s*)?关税", name) is not None
+        if plain:
+            before = next((i for i in reversed(seen) if rate is None or
+                           (m := TARIFF_RATE.search(folded[i["start"]:i["end"]])) is None or m.group(1) == rate.group(1)), None)
+            if before is not None:
+                info.update(key=before["key"])
+                continue
+        seen.append(info)
 
 
 def _after_predicate(doc: Doc, start: int, end: int, min_len: int = 1) -> int | None:
@@ -2363,6 +2392,8 @@ SUBSIDIARY_TAIL = CuePattern(lambda w: rf"(?:间接|直接)?(?:{w('holding-degre
 def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     """Pull a candidate's left edge past function words, verbs, digits of counts and spaces; and its
     right edge before a subsidiary's description (廣汽集團|間接全資附屬公司)."""
+    if rule.name == "tariff":
+        return start, end   # 25%的進口從價關稅: its rate and its kind are the tariff's name, as the levy verb bounds it
     tail = SUBSIDIARY_TAIL.search(folded, start, end)
     if tail is not None and tail.start() - start >= 2:
         end = tail.start()
