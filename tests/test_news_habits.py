@@ -1757,3 +1757,50 @@ def test_a_bare_tariff_is_the_one_named_before_and_a_tariff_in_passing_is_none(f
     assert len(tariffs) == 1, tariffs
     g = facts("在應對美國關稅等不確定因素時，星河科技表示審慎，並已知會關稅局。")
     assert not any(e.cls == "Policy" for e in g.entities.values()), [sorted(e.names) for e in g.entities.values()]
+
+
+def test_the_end_of_a_title_is_no_part_of_the_name_after_it(facts):
+    f = facts("國科會副主委林子恒表示，每年都會滾動檢討技術清單。")
+    people = {to_simplified(n) for e in f.entities.values() if e.cls == "Person" for n in e.names}
+    assert people == {"林子恒"}, people
+    assert (key_of(f, "林子恒"), "employer", "nstc") in relations_of(f), relations_of(f)
+
+
+@pytest.mark.parametrize("sentence", ["三星電子將投資輝達20億美元，雙方將合作開發晶片。",
+                                      "三星電子宣布對輝達投資20億美元。"])
+def test_a_company_invested_in_is_owned_in_part_by_the_investor(facts, sentence):
+    f = facts(sentence)
+    assert ("nvidia", "ownedBy", "samsung-electronics") in relations_of(f), relations_of(f)
+    g = facts("三星電子將投資美國400億美元。")   # a country invested in is owned by no one
+    assert not any(p == "ownedBy" for _, p, _ in relations_of(g)), relations_of(g)
+
+
+@pytest.mark.parametrize("byline", ["作者：晴川網林志明", "晴川新聞 |林志明 綜合報導"])
+def test_a_writer_after_an_outlet_opening_a_line_works_for_it(facts, byline):
+    f = facts(byline + "\n輝達今天發布新款晶片。")
+    outlet = next(e.key for e in f.entities.values() if e.cls == "MediaOrganization")
+    assert (key_of(f, "林志明"), "employer", outlet) in relations_of(f), relations_of(f)
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("美光股價一度大漲近10%，主因財務長林子恒透露，公司已開始量產新款記憶體。", "林子恒"),
+    ("美光僅強調，公司將維持獨立營運，並由原財務長陳志明接任執行長。", "陳志明"),
+    ("美光同時宣布成立中央工程團隊，由6月到職的資深副總裁王大同帶領。", "王大同"),
+])
+def test_an_officer_title_after_a_joining_word_names_an_officer_of_the_sentences_company(facts, sentence, person):
+    f = facts(sentence)
+    assert (key_of(f, person), "employer", "micron") in relations_of(f), relations_of(f)
+
+
+def test_a_figure_after_各自_is_each_listed_members(facts):
+    f = facts("自2023年以來，美光和長江存儲各自挑戰了對方20多項專利的有效性。")
+    owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert owner["20"] == {"micron", "ymtc"}, owner
+
+
+def test_a_leader_named_in_an_administrations_name_is_named_too(facts):
+    f = facts("星國商務部表示，將撤銷拜登政府時期制定的規則。")
+    assert "joe-biden" in f.entities and any(e.cls == "GovernmentAgency" and any("拜登" in n for n in e.names)
+                                             for e in f.entities.values()), list(f.entities)
+    # (the leader joins no frame: what the administration did is the administration's)
+    assert not any("joe-biden" in {k for _, k in st.roles} for st in f.statements), f.statements

@@ -300,6 +300,9 @@ def _rules() -> list[Rule]:
         Rule("outlet-source", "MediaOrganization", re.compile(
             rf"(?:(?<=\n)|^)\s*(?:来源|文章来源|本文来自(?:微信公众号|公众号)?|转载自)\s*[:：]\s*(?P<name>[{HAN}a-z0-9]{{2,12}}?)"
             rf"\s*(?=[,，。|｜\n]|作者|$)", re.M), 0.75),
+        # 晴川新聞 |林某 綜合報導: an outlet opening a line, a bar, then its writer
+        Rule("outlet-bar", "MediaOrganization", re.compile(
+            rf"(?:(?<=\n)|^)\s*(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:新闻网|新闻|日报|网|财经|时报|周刊|晚报|早报))\s*[|｜丨]", re.M), 0.7),
         Rule("outlet-author", "MediaOrganization", re.compile(
             rf"作者\s*[:：]\s*(?P<name>[{HAN}a-z0-9]{{2,8}}?(?:网|新闻|日报|财经|周刊|资讯|观察))(?=[{HAN}]{{2,3}}(?:$|\n|[\s,，|｜]))", re.M),
             0.7),
@@ -773,7 +776,9 @@ class EntityDiscoverer:
             name = texts(doc)[0][info["start"]:end]
             span._.kg = {"key": f"governmentagency/{name_key(name)}", "cls": "GovernmentAgency", "known": False,
                          "rule": ADMINISTRATION_RULE.name, "confidence": ADMINISTRATION_RULE.confidence,
-                         "start": info["start"], "end": end}
+                         "start": info["start"], "end": end,
+                         # (the leader is named too, inside: an entity of the article that joins no frame)
+                         "inner": {**info, "rule": "leader-of-administration"}}
             out.append((leader, span))
         return out
 
@@ -974,6 +979,12 @@ class EntityDiscoverer:
                 continue  # 台DRAM(龍頭廠): a country's industry of a kind of product, no organisation
             if label == "PER" and name[0] in COUNT_WORD_SURNAMES and re.match(r"[\d一二两三四五六七八九十百千万亿]", folded[start - 1:start]):
                 continue  # 15488張|昇騰卡: a measure word after a number, no surname
+            if label == "PER" and len(name) >= 3 and re.match(rf"[{HAN}]", name):
+                # 副主委|林法正 read as 委林法正: the end of a title before is no part of the name
+                for k in (2, 1):
+                    if len(name) - k >= 2 and name[k] in SURNAMES and TITLE_BEFORE.search(folded, max(0, start - 8), start + k):
+                        start, name = start + k, name[k:]
+                        break
             if label == "PER":
                 if "·" in name or re.fullmatch(r"[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){1,3}", name):
                     out.append((start, end, "Person", LAC_PERSON))
@@ -2273,7 +2284,7 @@ NOT_NAMES = {"高通", "华为", "英特", "安全", "万亿", "任何", "于是
 # side), which a surname (韓) can look like
 COUNTRY_COLLECTIVE = re.compile(r"[中美日韩台港欧英德法俄印越泰陆][媒企方商股系军厂籍资制产]")  # 美製: made in
 # rules whose cue says what the name before or after it is, whatever words it is made of
-NAMED_BY_ROLE_RULES = ("outlet-learned", "outlet-bracket", "outlet-source", "outlet-author", "cited-source", "sponsor")
+NAMED_BY_ROLE_RULES = ("outlet-learned", "outlet-bracket", "outlet-source", "outlet-author", "outlet-bar", "cited-source", "sponsor")
 NAME_AFTER_CUE_RULES = ("title-name", "name-verb", "age-name", "nationality-name")
 NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向就被把为是从以及、，。,；;：:“”「」（）() \n出担接创领执预坦直写"
                  "分介提补证否警呼宣回透强此并还更再都亦即便")

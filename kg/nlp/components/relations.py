@@ -63,7 +63,10 @@ OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)
                                 r"发言人|财务长|技术长|营运长)"
                                 r"(?:兼[^，,。]{1,6})?)\s*")
 # 財務長克雷斯指出: a company officer's title opening a clause, with no company named
-BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^)\s*(?P<role>(?:现任|原|前)?(?:共同|联席|代理|署理)?(?:{w('officer-title')}))\s*")
+# (主因財務長X透露, 並由原財務長X接任, 由6月到職的資深副總裁X帶領: after a word joining the clause on, and what
+# the officer did, the title still opens it)
+BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^)\s*(?:{w('officer-lead')})?(?:[^，,。；;\d]{{0,2}}\d{{1,2}}月[^，,。；;]{{0,4}}的)?"
+                                    rf"\s*(?P<role>(?:现任|原|前)?(?:共同|联席|代理|署理)?(?:{w('officer-title')}))\s*")
 OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一代|新一代|第[一二三四五]代|主力|前一代|上一代)?"
                        r"(?:[^，。；,;]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
 # 採購其, 購買其, 採用其: the buyer or user of what 其 names is someone else than 其
@@ -401,8 +404,16 @@ class RelationExtractor:
         named before them in it."""
         out = []
         for i, p in enumerate(ents):
-            if p._.kg["cls"] != "Person" or not (p._.kg.get("rule") in ("reporter", "byline")
-                                                 or folded[max(0, p._.kg["start"] - 2):p._.kg["start"]] == "记者"):
+            if p._.kg["cls"] != "Person":
+                continue
+            if not (p._.kg.get("rule") in ("reporter", "byline") or folded[max(0, p._.kg["start"] - 2):p._.kg["start"]] == "记者"):
+                # 作者：晴川網林某, 晴川新聞 |林某 綜合報導: a name right after an outlet opening a line
+                outlet = next((e for e in reversed(ents[:i]) if e._.kg["end"] <= p._.kg["start"]), None)
+                if outlet is None or outlet._.kg["cls"] != "MediaOrganization" or \
+                        not BYLINE_GAP.fullmatch(folded, outlet._.kg["end"], p._.kg["start"]) or \
+                        not LINE_OPENING.search(folded, max(0, outlet._.kg["start"] - 8), outlet._.kg["start"]):
+                    continue
+                out.append(_rel(p, "employer", outlet, "reporter-of-outlet", sent))
                 continue
             outlet = next((e for e in reversed(ents[:i]) if e._.kg["cls"] == "MediaOrganization"
                            and p._.kg["start"] - e._.kg["end"] <= 40
@@ -674,6 +685,9 @@ def _people_list_end(ents: list[Span], folded: str, p: Span) -> int:
     return end
 
 
+# between an outlet opening a line and its writer's name: 晴川網林某, 晴川新聞 |林某
+BYLINE_GAP = re.compile(r"[\s|｜丨/:：]*")
+LINE_OPENING = re.compile(r"(?:^|\n)\s*(?:作者|文|撰文|来源)?\s*[:：]?\s*[\[【［]?\s*$")
 # 《證券日報》記者: an outlet named with its reporter; 本報記者: a reporter of the paper itself
 OWN_PAPER_NAMED = re.compile(r"[》」”]?\s*(?:的)?记者")
 # X由…P擔任董事會執行主席: 由 right after the organisation, the post after the person
