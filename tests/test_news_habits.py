@@ -1806,3 +1806,32 @@ def test_a_leader_named_in_an_administrations_name_is_named_too(facts):
                                              for e in f.entities.values()), list(f.entities)
     # (the leader joins no frame: what the administration did is the administration's)
     assert not any("joe-biden" in {k for _, k in st.roles} for st in f.statements), f.statements
+
+
+def test_a_provinces_or_citys_police_is_a_body_of_its_own(facts):
+    f = facts("2023年12月，上海警方在公安部統一部署下，聯合江蘇警方破獲一起竊密案。")
+    assert {"上海警方", "江苏警方"} <= names_of(f, "GovernmentAgency"), f.entities
+
+
+def test_a_short_body_name_after_its_place_is_named_whole_and_seated_there(facts):
+    f = facts("根據浙江證監局披露，晴川晶圓已完成輔導備案。上海三中院隨後作出判決。")
+    assert {"浙江证监局", "上海三中院"} <= names_of(f), names_of(f)
+    body = next(e.key for e in f.entities.values() if "浙江證監局" in e.names or "浙江证监局" in e.names)
+    assert (body, "headquarters", "zhejiang") in relations_of(f), relations_of(f)
+    g = facts("大馬貿工部長今天在吉隆坡貿工部總部宣布新規。")   # a ministry is the country's, wherever it sits
+    assert not any("吉隆坡" in n and "部" in n for n in names_of(g, "GovernmentAgency")), names_of(g)
+
+
+def test_a_notice_number_without_年_is_the_notice(facts):
+    f = facts("商務部公告2025第62號規定了新的管制措施。")
+    assert "公告2025第62号" in names_of(f, "Policy"), names_of(f)
+
+
+def test_phone_operating_systems_are_known_products(facts):
+    f = facts("鴻蒙系統裝置數突破2700萬，挑戰安卓與iOS的地位。")
+    assert {"android", "ios", "harmonyos"} <= set(f.entities), list(f.entities)
+
+
+def test_an_outlet_credited_on_a_line_of_its_own(facts):
+    f = facts("圖、文／晴川週刊\n台積電今天公布人事案。")
+    assert "晴川周刊" in names_of(f, "MediaOrganization"), names_of(f)

@@ -88,7 +88,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         ev = evidence(info["start"], info["end"], info["rule"], info["confidence"])
         if not any(m.sentence_start == ev.sentence_start for m in ent.mentions):
             ent.mentions.append(ev)  # one piece of evidence per sentence that names the entity
-        if info["rule"] not in ("country-of-body", "leader-of-administration"):
+        if info["rule"] not in ("country-of-body", "leader-of-administration", "seat-of-body"):
             mentions.append((info["start"], info["end"], ent))
         if info["rule"].startswith("outlet-"):
             cited.add(info["start"])
@@ -107,6 +107,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # 中國國家互聯網信息辦公室: a body whose name opens with its country's is of that country
     for info in infos:
         inner = info.get("inner")
+        if inner is not None and info["cls"] in ORGS and inner["rule"] == "seat-of-body":  # 上海三中院
+            add_relation(info["key"], "headquarters", inner["key"],
+                         evidence(info["start"], info["end"], "seat-of-body", inner["confidence"]))
         if inner is not None and info["cls"] in ORGS and inner["rule"] == "country-of-body":
             add_relation(info["key"], "country", inner["key"],
                          evidence(info["start"], info["end"], "country-of-body", inner["confidence"]))

@@ -160,7 +160,8 @@ def _rules() -> list[Rule]:
             r"technologies|labs|investments|securities|semiconductor|electronics))(?![a-z0-9])"), 0.65),
         # Numbered notices and orders: 商務部公告2026年第61號, 2026年第61號公告, 第18號令
         Rule("numbered-notice", "Policy", re.compile(
-            r"(?P<name>(?:(?:19|20)\d\d\s*年\s*)?第\s*\d{1,4}\s*号\s*(?:公告|令|决定)|公告\s*(?:19|20)\d\d\s*年\s*第\s*\d{1,4}\s*号)"), 0.8),
+            # (公告2025第62號: the year's 年 may be left out)
+            r"(?P<name>(?:(?:19|20)\d\d\s*年\s*)?第\s*\d{1,4}\s*号\s*(?:公告|令|决定)|公告\s*(?:19|20)\d\d\s*年?\s*第\s*\d{1,4}\s*号)"), 0.8),
         # A company introduced by its name: 一家名為Nova Compute的公司, 名叫星河的企業
         Rule("named-company", "Company", re.compile(
             rf"(?:名为|名叫|叫做|名称为)\s*[「“『]?(?P<name>{LATIN_NAME}|[{HAN}]{{2,8}}?)"
@@ -303,6 +304,10 @@ def _rules() -> list[Rule]:
         # 晴川新聞 |林某 綜合報導: an outlet opening a line, a bar, then its writer
         Rule("outlet-bar", "MediaOrganization", re.compile(
             rf"(?:(?<=\n)|^)\s*(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:新闻网|新闻|日报|网|财经|时报|周刊|晚报|早报))\s*[|｜丨]", re.M), 0.7),
+        # 圖、文／晴川週刊, 文丨晴川新聞: an outlet credited for a report's words or pictures on a line of its own
+        Rule("outlet-credit", "MediaOrganization", re.compile(
+            rf"(?:(?<=\n)|^)\s*(?:图、文|图文|文字|文|撰文|出品)\s*[／/丨|｜:：]\s*(?P<name>[{HAN}a-z0-9]{{2,10}}?"
+            rf"(?:周刊|新闻网|新闻|日报|财经|时报|杂志|网))\s*$", re.M), 0.7),
         Rule("outlet-author", "MediaOrganization", re.compile(
             rf"作者\s*[:：]\s*(?P<name>[{HAN}a-z0-9]{{2,8}}?(?:网|新闻|日报|财经|周刊|资讯|观察))(?=[{HAN}]{{2,3}}(?:$|\n|[\s,，|｜]))", re.M),
             0.7),
@@ -533,6 +538,7 @@ class EntityDiscoverer:
                                    if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
             spans += [g for _, g in governments]
         _known_in_brackets(folded, spans, existing)
+        self._seated_bodies(doc, spans)
         _drop_nested_places(doc, spans)
         self._ministry_of_known_minister(folded, list(doc.spans.get(ENTITIES, [])) + spans)
         self._country_of_bodies(folded, list(doc.spans.get(ENTITIES, [])) + spans)
@@ -611,6 +617,31 @@ class EntityDiscoverer:
             if body is not None and body.cls == "GovernmentAgency" and any(
                     to_simplified(n).lower().endswith(name) for n in body.names()):
                 info.update(key=body.id, known=True)
+
+    @staticmethod
+    def _seated_bodies(doc: Doc, spans) -> None:
+        """上海|三中院, 浙江|證監局: a body named by a short generic name right after a province or a city is
+        that place's body, named whole; the place is named too, as its seat (an inner mention)."""
+        places = {kg_of(s)["end"]: s for s in doc.spans.get(ENTITIES, []) if kg_of(s)
+                  and kg_of(s)["cls"] in ("AdministrativeRegion", "City")}
+        seats = set()
+        for s in spans:
+            info = kg_of(s)
+            place = places.get(info["start"]) if info and not info["known"] else None
+            if place is None or info["cls"] not in ("GovernmentAgency", "Organization") or info["end"] - info["start"] > 3 \
+                    or info.get("inner") or not re.search(r"[局院厅署所]$", texts(doc)[1][info["start"]:info["end"]]):
+                continue   # (吉隆坡|貿工部: a ministry is the country's, wherever it sits)
+            seat = dict(kg_of(place), rule="seat-of-body")
+            whole = char_span(doc, seat["start"], info["end"], s.label_)
+            if whole is None:
+                continue
+            name = texts(doc)[0][seat["start"]:info["end"]]
+            whole._.kg = {**info, "key": f"{info['cls'].lower()}/{name_key(name)}", "start": seat["start"], "inner": seat}
+            spans[spans.index(s)] = whole
+            seats.add((seat["start"], seat["end"]))
+        if seats:
+            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
+                                   if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in seats)]
 
     def _country_of_bodies(self, folded: str, spans) -> None:
         """美國商務部, 美國實體清單: a government body or a rule named with its country's name first names
@@ -744,7 +775,9 @@ class EntityDiscoverer:
                 if not PERSON_TITLE.search(folded[max(0, info["start"] - 4):info["start"]]):
                     leaders.append(country)   # (美國總統川普政府: the president is named, by title)
                 continue
-            if info["cls"] != "Country" or not GOVERNMENT.match(folded, info["end"]):
+            # (上海警方, 江蘇警方: a province's or a city's police and prosecutors are its bodies too)
+            if not (info["cls"] == "Country" and GOVERNMENT.match(folded, info["end"])
+                    or info["cls"] in ("AdministrativeRegion", "City") and LOCAL_FORCE.match(folded, info["end"])):
                 continue
             end = info["end"] + 2
             if any(a < end and info["end"] < b for a, b in taken):
@@ -1154,7 +1187,7 @@ class EntityDiscoverer:
                     if len(inside) > 2 and inside[0][2] in ("d", "ad") and inside[1][2] == "v":
                         start = inside[1][1]   # 嚴重|破壞|中美日內瓦高層會談: an adverb and its verb open no event's name
                 if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
-                        "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org", "tariff") \
+                        "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org", "tariff", "numbered-notice") \
                         and not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 上海國有資本投資有限公司
                     # 取得|北辰微電子
                     cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)
@@ -1430,6 +1463,8 @@ class EntityDiscoverer:
     def _classify(self, name: str, rule: Rule) -> str | None:
         if rule.name == "tariff":  # the levy verb says what it is, whatever words name it
             return rule.cls
+        if rule.name == "policy" and re.match(r"(?:19|20)\d\d\s*年?\s*第\s*\d+\s*号", name):
+            return None  # 公告|2025第62號規定: the number of a notice (numbered-notice), not a rule of its own
         if rule.name == "named-with-abbreviation":  # (資助計劃（AISS）: a scheme is a policy)
             return None if _common_word(name) else "Policy" if name.endswith(("计划", "计画", "项目", "方案")) \
                 else "ResearchInstitute" if name.endswith(("研究院", "研究所", "实验室")) else "Organization"
@@ -2183,6 +2218,7 @@ def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
     return out
 GOVERNMENT = re.compile(r"政府|当局|警方|检方|海关|军方")
 GOVERNMENT_RULE = Rule("country-government", "GovernmentAgency", GOVERNMENT, 0.75)
+LOCAL_FORCE = re.compile(r"警方|检方")
 # 聯和投資、香港威盛、威盛上海和威盛深圳: a list of three or more names joined by 、 (the last by 和, 及 or 與)
 # (a member may be Latin words, XN Mountain, or hold its seat in brackets: 中興通訊（香港）)
 HOLDER_MEMBER = rf"[{HAN}a-z0-9]{{2,10}}(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?"
@@ -2284,7 +2320,7 @@ NOT_NAMES = {"高通", "华为", "英特", "安全", "万亿", "任何", "于是
 # side), which a surname (韓) can look like
 COUNTRY_COLLECTIVE = re.compile(r"[中美日韩台港欧英德法俄印越泰陆][媒企方商股系军厂籍资制产]")  # 美製: made in
 # rules whose cue says what the name before or after it is, whatever words it is made of
-NAMED_BY_ROLE_RULES = ("outlet-learned", "outlet-bracket", "outlet-source", "outlet-author", "outlet-bar", "cited-source", "sponsor")
+NAMED_BY_ROLE_RULES = ("outlet-learned", "outlet-bracket", "outlet-source", "outlet-author", "outlet-bar", "outlet-credit", "cited-source", "sponsor")
 NAME_AFTER_CUE_RULES = ("title-name", "name-verb", "age-name", "nationality-name")
 NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向就被把为是从以及、，。,；;：:“”「」（）() \n出担接创领执预坦直写"
                  "分介提补证否警呼宣回透强此并还更再都亦即便")
@@ -2408,7 +2444,7 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     tail = SUBSIDIARY_TAIL.search(folded, start, end)
     if tail is not None and tail.start() - start >= 2:
         end = tail.start()
-    if rule.cls in ("Event", "Policy", "Organization") and rule.name not in ("quoted-org", "titled-policy"):
+    if rule.cls in ("Event", "Policy", "Organization") and rule.name not in ("quoted-org", "titled-policy", "numbered-notice"):
         head_end = folded.find("(", start, end)
         head_end = head_end if head_end > 0 else max(start, end - 2)
         legal = rule.name in ("org-long", "org-suffix") and folded.endswith(("有限公司", "有限责任公司"), start, end)
