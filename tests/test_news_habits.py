@@ -1835,3 +1835,16 @@ def test_phone_operating_systems_are_known_products(facts):
 def test_an_outlet_credited_on_a_line_of_its_own(facts):
     f = facts("圖、文／晴川週刊\n台積電今天公布人事案。")
     assert "晴川周刊" in names_of(f, "MediaOrganization"), names_of(f)
+
+
+def test_people_named_to_an_officers_post_work_for_the_articles_company(facts):
+    f = facts("美光於10日董事會中宣布人事升遷案。本次人事異動由林子恒與陳志明領銜晉升為資深副總經理。"
+              "此外，研發副總經理王大同與李建國也雙雙升任資深副總經理。")
+    employed = {s for s, p, o in relations_of(f) if p == "employer" and o == "micron"}
+    assert employed == {key_of(f, n) for n in ("林子恒", "陳志明", "王大同", "李建國")}, relations_of(f)
+
+
+def test_what_a_clause_naming_nothing_has_is_the_person_its_sentence_opens_with(facts):
+    f = facts("美光今年營收成長20%。王建民原任晶圓廠營運副總，擁有約300項全球專利，曾多次獲獎。")
+    owners = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert owners["300"] == {key_of(f, "王建民")}, owners

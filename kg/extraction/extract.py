@@ -264,6 +264,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 subject = next((ent for ms, me, ent in reversed(mentions) if me <= pronoun.start() and ent.cls == "Person"
                                 and _same_paragraph(folded, ms, q["start"])), None)
                 settled = subject is not None
+            elif pronoun is None and q["unit"] in COUNT_LIKE | {"ITEM"} and HAS.search(folded, max(sentence[0], q["start"] - 8), q["start"]):
+                # 王某原任副總，擁有約300項專利: what a clause naming nothing has, in a sentence opening with a
+                # person, is that person's
+                cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
+                first = next(((ms, ent) for ms, me, ent in mentions if sentence[0] <= ms < q["start"]), None)
+                if first is not None and first[1].cls == "Person" and first[0] < cs and \
+                        not any(cs <= ms < q["start"] for ms, me, ent in mentions):
+                    subject, settled = first[1], True
         if subject is None and q["unit"] == "PERCENT" and TARIFF_AFTER.match(folded, q["end"]):
             # 對印度徵收50%關稅, 蘋果可能面臨至少25%的關稅: a tariff's rate is the rate of those it is levied on
             # (its pointer 其 the one named before), with the tariff where it is named

@@ -62,6 +62,10 @@ OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)
                                 r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事|"
                                 r"发言人|财务长|技术长|营运长)"
                                 r"(?:兼[^，,。]{1,6})?)\s*")
+# 王某與張某領銜晉升為資深副總經理: named to an officer's post (after the names)
+PEOPLE_JOINED = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+PROMOTED_TO = CuePattern(lambda w: rf"\s*(?:领衔|双双|也|亦|均|将|已|同时|正式|分别)*\s*(?:{w('named-to')})\s*(?:为)?\s*"
+                                   rf"(?:现任|代理|署理)?(?:{w('officer-title')})")
 # 財務長克雷斯指出: a company officer's title opening a clause, with no company named
 # (主因財務長X透露, 並由原財務長X接任, 由6月到職的資深副總裁X帶領: after a word joining the clause on, and what
 # the officer did, the title still opens it)
@@ -133,6 +137,7 @@ class RelationExtractor:
             inside = [e for e in ents if sent.start_char <= e.start_char < sent.end_char and e._.kg]
             found.extend(self._sentence(inside, folded, sent))
             found.extend(self._officer_of_main(inside, folded, sent))
+            found.extend(self._promoted(inside, folded, sent))
             found.extend(self._career(inside, folded, sent))
             found.extend(self._adopted_nodes(ents, inside, folded, sent))
             self.topic_company = next((e for e in inside if e._.kg["cls"] == "Company"), self.topic_company)
@@ -420,6 +425,26 @@ class RelationExtractor:
                            and "。" not in folded[e._.kg["end"]:p._.kg["start"]]), None)
             if outlet is not None:
                 out.append(_rel(p, "employer", outlet, "reporter-of-outlet", sent))
+        return out
+
+    def _promoted(self, ents: list[Span], folded: str, sent: Span) -> list[dict]:
+        """王某與張某領銜晉升為資深副總經理, 吳某與葉某也雙雙升任副總經理: people named to an officer's post, in
+        a sentence naming no organisation, are officers of the company the article is about."""
+        company = self.main or self.topic_company
+        if company is None or any(e._.kg["cls"] in ORGS for e in ents):
+            return []
+        people = [p for p in ents if p._.kg["cls"] == "Person"]
+        out = []
+        run: list[Span] = []
+        for p in people:   # the names joined by 與, 和, 及, 、 and the post they are named to after the last
+            if run and not PEOPLE_JOINED.fullmatch(folded, run[-1]._.kg["end"], p._.kg["start"]):
+                run = []
+            run.append(p)
+            if (m := PROMOTED_TO.match(folded, p._.kg["end"])) is not None:
+                out.extend(_rel(x, "employer", company, "promoted-to-post", sent) for x in run)
+                if len(run) == 1 and re.search(r"首席执行官|执行长|ceo|(?<![副助理])总裁", m.group()):
+                    out.append(_rel(company, "chiefExecutiveOfficer", p, "promoted-to-post", sent))  # 出任執行長
+                run = []
         return out
 
     def _officer_of_main(self, ents: list[Span], folded: str, sent: Span) -> list[dict]:
