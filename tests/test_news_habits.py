@@ -1848,3 +1848,19 @@ def test_what_a_clause_naming_nothing_has_is_the_person_its_sentence_opens_with(
     f = facts("美光今年營收成長20%。王建民原任晶圓廠營運副總，擁有約300項全球專利，曾多次獲獎。")
     owners = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
     assert owners["300"] == {key_of(f, "王建民")}, owners
+
+
+def test_counts_of_charges_in_chinese_numerals_and_of_pages(facts):
+    f = facts("前工程師林子恒被陪審團判定七項經濟間諜罪成立，他曾竊取超過2,000頁晶片設計文件。")
+    got = sorted((str(st.amount.value), st.amount.unit) for st in f.statements if st.amount)
+    assert got == [("2000", "PAGE"), ("7", "ITEM")], got
+
+
+def test_a_decree_named_with_its_year_is_a_policy(facts):
+    f = facts("星國依據2010年戰略貿易法令管制晶片出口。")
+    assert "2010年战略贸易法令" in names_of(f, "Policy"), names_of(f)
+
+
+def test_an_outlet_of_one_character_and_a_word_for_media(facts):
+    f = facts("圖、文／鏡週刊\n台積電今天公布人事案。")
+    assert "镜周刊" in names_of(f, "MediaOrganization"), names_of(f)

@@ -76,7 +76,8 @@ _COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![�
                # 148米長的產線, 佔地約68畝, 5.2萬平方米: lengths and areas
                r"平方公里|平方米|平方英尺|公里|英里|微米|米(?![兰国饭粮])|亩|"
                # 8項專利, 900次部署, 290名客戶 (not 項目, 次年, 名單)
-               r"项(?![目下])|次(?![年日月要级世序])|名(?![单义字额牌称下]|\s*(?:人|员工|工程师|研发人员|男子|女子|被告|嫌犯|嫌疑人|雇员|职员|董事|议员|参议员|众议员|官员|高管|专家)|"
+               # 2,000頁文件: pages
+               r"页(?![面码首])|项(?![目下])|次(?![年日月要级世序])|名(?![单义字额牌称下]|\s*(?:人|员工|工程师|研发人员|男子|女子|被告|嫌犯|嫌疑人|雇员|职员|董事|议员|参议员|众议员|官员|高管|专家)|"
                r"[\u4e00-\u9fff]{1,4}(?:专家|人士|人员|官员|分析师|工程师|员工|学者|议员|律师|记者|董事|高管))|"
                # 16個計算櫃, 3個國家 (not 3個月, 2個百分點, 第4個)
                r"个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人)")
@@ -123,7 +124,7 @@ _PATTERNS = [
     # 五款雲端AI晶片, 四代架構, 兩輪問詢, 三座晶圓廠: counts in Chinese numerals ("一" is an article, not a count;
     # 兩家 is mostly "both companies")
     ("count-cn", re.compile(rf"(?<![{_CN_NUM}\d第新上下同这那每哪单其])(?P<cn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}})\s*"
-                            r"(?P<cunit>款(?!项)|代(?![表理工码价替言])|轮(?!胎)|座|颗|台(?![湾北中南积股币电])|套)"
+                            r"(?P<cunit>款(?!项)|代(?![表理工码价替言])|轮(?!胎)|座|颗|台(?![湾北中南积股币电])|套|项(?![目下]))"
                             # 兩款晶片均由…代工, 兩家公司都…: "both", pointing back, not a count
                             r"(?![^，。；,;]{0,6}?(?:均|都|皆|分别|各自))")),
     # 最高可判處20年徒刑, 六年內: a span of years (a year of the calendar is a date, not this)
@@ -176,7 +177,7 @@ _PATTERNS = [
     # without a cue is a manner of speaking)
     ("bare-scale", re.compile(r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)" + rf"(?<![\d{_CN_NUM}数几多上百千万亿.])(?P<scale>千亿|百亿|万亿|千万|百万)\s*" + _CUR)),
 ]
-COUNT_UNITS.update({"项": "ITEM", "名": "ITEM", "次": "OCCURRENCE", "英里": "MILE", "平方英尺": "SQUARE-FOOT",
+COUNT_UNITS.update({"页": "PAGE", "项": "ITEM", "名": "ITEM", "次": "OCCURRENCE", "英里": "MILE", "平方英尺": "SQUARE-FOOT",
                     "微米": "MICROMETRE"})
 COUNT_UNITS.update({"吨": "TONNE", "公吨": "TONNE", "公斤": "KG", "千克": "KG", "个": "ITEM", "款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
 

@@ -245,7 +245,7 @@ def _rules() -> list[Rule]:
         # Policies and decisions: …規定, …禁令, …法案, 實體清單
         Rule("policy", "Policy", re.compile(
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)?|(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)|"
-            rf"规定|禁令|法案|条例|新规|规则|禁售令|制裁|清单|黑名单))"), 0.65),
+            rf"规定|禁令|法案|法令|条例|新规|规则|禁售令|制裁|清单|黑名单))"), 0.65),
         # Trade remedies and probes a government opens: 反傾銷立案調查, 反補貼調查, 反歧視調查
         Rule("trade-probe", "Policy", re.compile(
             rf"(?P<name>反[{HAN}]{{1,3}}?(?:立案)?调查)(?![员官])"), 0.65),
@@ -306,7 +306,7 @@ def _rules() -> list[Rule]:
             rf"(?:(?<=\n)|^)\s*(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:新闻网|新闻|日报|网|财经|时报|周刊|晚报|早报))\s*[|｜丨]", re.M), 0.7),
         # 圖、文／晴川週刊, 文丨晴川新聞: an outlet credited for a report's words or pictures on a line of its own
         Rule("outlet-credit", "MediaOrganization", re.compile(
-            rf"(?:(?<=\n)|^)\s*(?:图、文|图文|文字|文|撰文|出品)\s*[／/丨|｜:：]\s*(?P<name>[{HAN}a-z0-9]{{2,10}}?"
+            rf"(?:(?<=\n)|^)\s*(?:图、文|图文|文字|文|撰文|出品)\s*[／/丨|｜:：]\s*(?P<name>[{HAN}a-z0-9]{{1,10}}?"
             rf"(?:周刊|新闻网|新闻|日报|财经|时报|杂志|网))\s*$", re.M), 0.7),
         Rule("outlet-author", "MediaOrganization", re.compile(
             rf"作者\s*[:：]\s*(?P<name>[{HAN}a-z0-9]{{2,8}}?(?:网|新闻|日报|财经|周刊|资讯|观察))(?=[{HAN}]{{2,3}}(?:$|\n|[\s,，|｜]))", re.M),
