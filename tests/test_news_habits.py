@@ -1864,3 +1864,12 @@ def test_a_decree_named_with_its_year_is_a_policy(facts):
 def test_an_outlet_of_one_character_and_a_word_for_media(facts):
     f = facts("圖、文／鏡週刊\n台積電今天公布人事案。")
     assert "镜周刊" in names_of(f, "MediaOrganization"), names_of(f)
+
+
+def test_capitalised_names_a_context_says_are_firms(facts):
+    f = facts("Brightlane、Corvex和Tessaro等本地企業受惠於新政策。")
+    assert {"Brightlane", "Corvex", "Tessaro"} <= names_of(f, "Company"), names_of(f)
+    g = facts("出席者包括Brightlane執行長林志明。")
+    assert (key_of(g, "林志明"), "employer", key_of(g, "Brightlane")) in relations_of(g), relations_of(g)
+    h = facts("AI、GPU等企業需求強勁。")   # acronyms of the trade are no firms
+    assert not names_of(h, "Company"), names_of(h)

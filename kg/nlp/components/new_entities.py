@@ -1144,6 +1144,7 @@ class EntityDiscoverer:
         if doc is not None:
             found += self._romanized(texts(doc)[0], folded)
             found += _latin_after_kind(texts(doc)[0], folded)  # before people: 新創Hailo Technologies宣布 is a firm
+            found += _latin_firms_in_context(texts(doc)[0], folded)
             found += _han_after_kind(doc, folded)
             found += _han_before_latin_firm(doc, folded)
             found += _latin_chip_names(texts(doc)[0], folded)
@@ -2124,6 +2125,34 @@ def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule
             if KIND_THEN_LATIN.search(folded, max(0, m.start() - 4), m.start())
             and not (m.group("name").isupper() and (m.group("name").lower() in NOT_PRODUCTS
                                                      or re.fullmatch(r"C[A-Z]O|VP|EVP|SVP", m.group("name"))))]
+
+
+# Carsem、Inari和ViTrox等本地企業: capitalised names listed before 等 and a word for firms
+LATIN_JOIN = re.compile(r"\s*(?:、|,|，|和|与|及|以及|跟)\s*")
+# Carsem執行長林某, Inari總裁陳某: a capitalised name right before an officer's title and a name
+OFFICER_AFTER_LATIN = CuePattern(lambda w: rf"\s?(?:{w('officer-title')})\s?[{HAN}a-z]")
+LATIN_CONTEXT_RULE = Rule("latin-firm-in-context", "Company", LATIN_FIRM, 0.6)
+
+
+def _latin_firms_in_context(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
+    """Capitalised names a context says are firms: members of a list closed by 等 and a word for firms
+    (Carsem、Inari和ViTrox等本地企業), or the name before an officer's title and a person (Carsem執行長林某).
+    Acronyms of the trade (CEO, GPU) are none."""
+    names = [m for m in LATIN_FIRM.finditer(text)
+             if not (m.group("name").isupper() and (m.group("name").lower() in NOT_PRODUCTS
+                                                    or re.fullmatch(r"C[A-Z]O|VP|EVP|SVP|AI|IC", m.group("name"))))]
+    out = []
+    run: list[re.Match] = []
+    for m in names + [None]:
+        if m is not None and run and LATIN_JOIN.fullmatch(text, run[-1].end(), m.start()):
+            run.append(m)
+            continue
+        if len(run) >= 2 and KIND_AFTER_LIST.match(folded, run[-1].end()):
+            out += [(x.start("name"), x.end("name"), "Company", LATIN_CONTEXT_RULE) for x in run]
+        run = [m] if m is not None else []
+    out += [(m.start("name"), m.end("name"), "Company", LATIN_CONTEXT_RULE) for m in names
+            if OFFICER_AFTER_LATIN.match(folded, m.end())]
+    return out
 
 
 # 國產GPU廠商星曜智能宣布, 晶片新創企業澄瀾微將: a Chinese name right after a word for a kind of firm,
