@@ -1873,3 +1873,22 @@ def test_capitalised_names_a_context_says_are_firms(facts):
     assert (key_of(g, "林志明"), "employer", key_of(g, "Brightlane")) in relations_of(g), relations_of(g)
     h = facts("AI、GPU等企業需求強勁。")   # acronyms of the trade are no firms
     assert not names_of(h, "Company"), names_of(h)
+
+
+def test_a_registered_name_opens_with_its_seat_and_counterparties_listed_are_organisations(facts):
+    f = facts("上市公司擬向杭州晴芯、寧遠海川、臨安晴微、杭州芯坊等41名交易對方購買杭州晴微電子科技有限公司64.69%股權。")
+    orgs = names_of(f, "Organization") | names_of(f, "Company")
+    assert {"杭州晴微电子科技有限公司", "杭州晴芯", "宁远海川", "临安晴微", "杭州芯坊"} <= orgs, orgs
+    assert not any(p == "headquarters" for _, p, _ in relations_of(f)), relations_of(f)
+
+
+def test_capitalised_names_listed_after_firms_and_a_strategy_with_its_abbreviation(facts):
+    f = facts("其中9家公司，包括Brightlane、Corvex、Tessaro和Quillon，預計今年營收將超過5億令吉。")
+    assert {"Brightlane", "Corvex", "Tessaro", "Quillon"} <= names_of(f, "Company"), names_of(f)
+    g = facts("政府已通過國家半導體戰略(NSS)獲得逾630億令吉的投資。")
+    assert "国家半导体战略" in names_of(g, "Policy"), names_of(g)
+
+
+def test_a_model_with_its_edition_and_a_core_named_with_its_family(facts):
+    f = facts("晴川O1的性能接近蘋果A18 Pro，採用Cortex-X925超大核。")
+    assert {"A18 Pro", "Cortex-X925"} <= {n for e in f.entities.values() for n in e.names}, list(f.entities)

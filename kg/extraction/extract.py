@@ -88,7 +88,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         ev = evidence(info["start"], info["end"], info["rule"], info["confidence"])
         if not any(m.sentence_start == ev.sentence_start for m in ent.mentions):
             ent.mentions.append(ev)  # one piece of evidence per sentence that names the entity
-        if info["rule"] not in ("country-of-body", "leader-of-administration", "seat-of-body"):
+        if info["rule"] not in ("country-of-body", "leader-of-administration", "seat-of-body", "seat-in-name"):
             mentions.append((info["start"], info["end"], ent))
         if info["rule"].startswith("outlet-"):
             cited.add(info["start"])

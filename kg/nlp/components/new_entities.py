@@ -187,13 +187,15 @@ def _rules() -> list[Rule]:
         # Chip model numbers: H200, MLU690, MI300X, B200, P800, GB200, XG-720
         Rule("chip-model", "Chip", re.compile(
             r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|bf\d|tf\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b|n\d\b)"
-            r"(?:[a-z]{1,4}-?\d{2,4}|[a-z]{1,4}-[a-z]{1,3}\d{1,4})[a-z]{0,2}\d?)(?![a-z0-9])"), 0.7),
+            # (Cortex-X925, Immortalis-G925: a family word and a model; A18 Pro: an edition after the model)
+            r"(?:[a-z]{1,4}-?\d{2,4}|[a-z]{1,4}-[a-z]{1,3}\d{1,4}|[a-z]{3,12}-[a-z]{1,2}\d{2,4})[a-z]{0,2}\d?"
+            r"(?:\s?(?:pro max|pro|max|ultra|plus|至尊版|旗舰版))?)(?![a-z0-9])"), 0.7),
         # A short model beside a chip word: 晶片FX-7, Q-9處理器
         Rule("short-chip-model", "Chip", re.compile(
             r"(?:(?<=芯片)|(?<=晶片)|(?<=处理器)|(?<=加速器)|(?<=加速卡))\s?(?P<name>[a-z]{1,4}-\d[a-z]?)(?![a-z0-9])"
             r"|(?<![a-z0-9\-])(?P<name2>[a-z]{1,4}-\d[a-z]?)(?=\s?(?:芯片|晶片|处理器|加速器|加速卡|gpu))"), 0.7),
         Rule("chip-brand-model", "Chip", CuePattern(lambda w:
-            rf"(?P<name>{w('chip-brand')}\s?[a-z]{{0,2}}\d{{1,4}}[a-z]{{0,2}})"),
+            rf"(?P<name>{w('chip-brand')}\s?[a-z]{{0,2}}\d{{1,4}}[a-z]{{0,2}}(?:\s?(?:pro max|pro|max|ultra|plus|至尊版|旗舰版))?)(?![a-z0-9])"),
             0.8),
         # A new chip named right after the word for it: AI晶片天樞X1, 新款GPU北極星166, 推理晶片Polaris 300
         # (a name, then a model number that no unit follows: 晶片出貨量200萬顆 names nothing)
@@ -290,8 +292,8 @@ def _rules() -> list[Rule]:
         # 人工智能資助計劃（AISS）
         Rule("named-with-abbreviation", "Organization", re.compile(
             # (通訊及多媒體委員會（MCMC）: 及, 與 may join the words of the name itself)
-            rf"(?:(?<=[的，,。、；;：:\s“「（(在由将为])|^)(?P<name>[{HAN}]{{4,14}}?(?:中心|研究院|研究所|实验室|联盟|协会|学会|"
-            rf"委员会|管理局|计划|计画|项目|方案))\s?(?=[（(][a-z]{{2,8}}[)）])"), 0.7),
+            rf"(?:(?<=[的，,。、；;：:\s“「（(在由将为过])|^)(?P<name>[{HAN}]{{4,14}}?(?:中心|研究院|研究所|实验室|联盟|协会|学会|"
+            rf"委员会|管理局|计划|计画|项目|方案|战略|政策|倡议|蓝图))\s?(?=[（(][a-z]{{2,8}}[)）])"), 0.7),
         # Outlets where news cites its source: a paragraph opening with 晴川財經獲悉, an article opening
         # with [晴川新聞], 來源：晴川網 / 本文來自微信公眾號：晴川觀察 lines, 作者：晴川網林某
         Rule("outlet-learned", "MediaOrganization", re.compile(
@@ -621,17 +623,23 @@ class EntityDiscoverer:
     @staticmethod
     def _seated_bodies(doc: Doc, spans) -> None:
         """上海|三中院, 浙江|證監局: a body named by a short generic name right after a province or a city is
-        that place's body, named whole; the place is named too, as its seat (an inner mention)."""
+        that place's body, named whole, and so is a registered company's name (杭州|眾硅電子科技有限公司); the
+        place is named too, as its seat (an inner mention)."""
         places = {kg_of(s)["end"]: s for s in doc.spans.get(ENTITIES, []) if kg_of(s)
                   and kg_of(s)["cls"] in ("AdministrativeRegion", "City")}
         seats = set()
         for s in spans:
             info = kg_of(s)
             place = places.get(info["start"]) if info and not info["known"] else None
-            if place is None or info["cls"] not in ("GovernmentAgency", "Organization") or info["end"] - info["start"] > 3 \
-                    or info.get("inner") or not re.search(r"[局院厅署所]$", texts(doc)[1][info["start"]:info["end"]]):
+            name = texts(doc)[1][info["start"]:info["end"]] if place is not None else ""
+            # (杭州|眾硅電子科技有限公司: a registered name opens with its seat)
+            registered = info["cls"] in ("Organization", "Company") and name.endswith(("有限公司", "有限责任公司"))
+            if place is None or info.get("inner") or not registered and (
+                    info["cls"] not in ("GovernmentAgency", "Organization") or len(name) > 3
+                    or not re.search(r"[局院厅署所]$", name)):
                 continue   # (吉隆坡|貿工部: a ministry is the country's, wherever it sits)
-            seat = dict(kg_of(place), rule="seat-of-body")
+            # (a registered name's seat is part of its name, not a fact the text states: seat-in-name)
+            seat = dict(kg_of(place), rule="seat-in-name" if registered else "seat-of-body")
             whole = char_span(doc, seat["start"], info["end"], s.label_)
             if whole is None:
                 continue
@@ -1467,7 +1475,7 @@ class EntityDiscoverer:
         if rule.name == "policy" and re.match(r"(?:19|20)\d\d\s*年?\s*第\s*\d+\s*号", name):
             return None  # 公告|2025第62號規定: the number of a notice (numbered-notice), not a rule of its own
         if rule.name == "named-with-abbreviation":  # (資助計劃（AISS）: a scheme is a policy)
-            return None if _common_word(name) else "Policy" if name.endswith(("计划", "计画", "项目", "方案")) \
+            return None if _common_word(name) else "Policy" if name.endswith(("计划", "计画", "项目", "方案", "战略", "政策", "倡议", "蓝图")) \
                 else "ResearchInstitute" if name.endswith(("研究院", "研究所", "实验室")) else "Organization"
         if rule.name in NAMED_BY_ROLE_RULES:
             # 華泰國際為獨家保薦人, 晴川財經獲悉: the cue says what it is; a plain word or a pointer is no name
@@ -2129,6 +2137,8 @@ def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule
 
 # Carsem、Inari和ViTrox等本地企業: capitalised names listed before 等 and a word for firms
 LATIN_JOIN = re.compile(r"\s*(?:、|,|，|和|与|及|以及|跟)\s*")
+# 其中9家公司，包括Carsem、Inari和ViTrox: firms, then the list of them
+FIRMS_THEN_LIST = CuePattern(lambda w: rf"(?:{w('firm-word')})\s*[,，:：]?\s*(?:包括|包含|例如|比如|如|像是|有)\s*$")
 # Carsem執行長林某, Inari總裁陳某: a capitalised name right before an officer's title and a name
 OFFICER_AFTER_LATIN = CuePattern(lambda w: rf"\s?(?:{w('officer-title')})\s?[{HAN}a-z]")
 LATIN_CONTEXT_RULE = Rule("latin-firm-in-context", "Company", LATIN_FIRM, 0.6)
@@ -2147,7 +2157,8 @@ def _latin_firms_in_context(text: str, folded: str) -> list[tuple[int, int, str,
         if m is not None and run and LATIN_JOIN.fullmatch(text, run[-1].end(), m.start()):
             run.append(m)
             continue
-        if len(run) >= 2 and KIND_AFTER_LIST.match(folded, run[-1].end()):
+        if len(run) >= 2 and (KIND_AFTER_LIST.match(folded, run[-1].end())
+                              or FIRMS_THEN_LIST.search(folded, max(0, run[0].start() - 12), run[0].start())):
             out += [(x.start("name"), x.end("name"), "Company", LATIN_CONTEXT_RULE) for x in run]
         run = [m] if m is not None else []
     out += [(m.start("name"), m.end("name"), "Company", LATIN_CONTEXT_RULE) for m in names
@@ -2256,7 +2267,7 @@ HOLDER_LIST = re.compile(rf"{HOLDER_MEMBER}(?:、{HOLDER_MEMBER}){{2,}}")
 HOLDING_CLAUSE = CuePattern("holding-clause")
 # 易方達、南方基金、工銀瑞信等頭部公募基金: a list closed by 等 and a word for the kind of firms its members are
 KIND_AFTER_LIST = CuePattern(lambda w: rf"(?:[和与及][{HAN}a-z0-9]{{2,8}}?)?等(?:\d{{1,3}}|[一二两三四五六七八九十几数多]{{1,3}})?"
-                                       rf"[{HAN}]{{0,6}}?(?:{w('firm-word')}|基金|券商|银行|机构|投资人|投资者)")
+                                       rf"[{HAN}]{{0,6}}?(?:{w('firm-word')}|基金|券商|银行|机构|投资人|投资者|交易对方|股东|卖方|投资方)")
 LEGAL_FORM = re.compile(r"\s(?:llc|ltd|limited|inc|corp|corporation|pte\.?\s?ltd|sdn\.?\s?bhd|gmbh|plc)\.?$")
 HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
 LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}|[与和及]")
