@@ -1892,3 +1892,12 @@ def test_capitalised_names_listed_after_firms_and_a_strategy_with_its_abbreviati
 def test_a_model_with_its_edition_and_a_core_named_with_its_family(facts):
     f = facts("晴川O1的性能接近蘋果A18 Pro，採用Cortex-X925超大核。")
     assert {"A18 Pro", "Cortex-X925"} <= {n for e in f.entities.values() for n in e.names}, list(f.entities)
+
+
+def test_cores_millimetres_and_ten_thousands_written_with_the_units_below(facts):
+    f = facts("星河科技的QH-900採用10核CPU與16核GPU。商務部的管制清單共1萬1200項物品。英飛凌建設200毫米碳化矽晶圓廠。")
+    got = sorted((str(st.amount.value), st.amount.unit) for st in f.statements if st.amount)
+    assert ("10", "CORE") in got and ("16", "CORE") in got and ("11200", "ITEM") in got and \
+        ("200", "MILLIMETRE") in got, got
+    g = facts("主管機關核准3項申請。")   # 核准: approved, no core
+    assert not any(st.amount and st.amount.unit == "CORE" for st in g.statements)

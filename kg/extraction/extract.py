@@ -1023,7 +1023,7 @@ def _person_of_age(mentions, folded: str, start: int, end: int) -> Entity | None
 PRODUCT_POINTER = CuePattern(lambda w: rf"(?:该|这款|此款|这颗|其)(?:{w('pointed-product')})")
 # 該超節點, 這套系統, 此款伺服器 (folded): a pointer to the product named before, a sentence's topic
 PRODUCT_TOPIC = CuePattern(lambda w: rf"(?:该|此|这)(?:款|套|台|颗|个|一)?(?:{w('pointed-product')})")
-COUNT_LIKE = {"TIMES", "PIECE", "UNIT", "CARD", "ITEM"}
+COUNT_LIKE = {"TIMES", "PIECE", "UNIT", "CARD", "ITEM", "CORE"}
 
 
 def _counted(folded: str, start: int) -> bool:

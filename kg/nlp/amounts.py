@@ -74,7 +74,9 @@ _CN_POSITIONAL = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS}]+(?:\.[{_CN_DIGITS}]+)?|\.[{_
 _COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
                r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|吨|公吨|公斤|千克|"
                # 148米長的產線, 佔地約68畝, 5.2萬平方米: lengths and areas
-               r"平方公里|平方米|平方英尺|公里|英里|微米|米(?![兰国饭粮])|亩|"
+               r"平方公里|平方米|平方英尺|公里|英里|微米|毫米|米(?![兰国饭粮])|亩|"
+               # 10核CPU, 16核心: cores
+               r"核(?:心)?(?![准查实电能武算酸定])|"
                # 8項專利, 900次部署, 290名客戶 (not 項目, 次年, 名單)
                # 2,000頁文件: pages
                r"页(?![面码首])|项(?![目下])|次(?![年日月要级世序])|名(?![单义字额牌称下]|\s*(?:人|员工|工程师|研发人员|男子|女子|被告|嫌犯|嫌疑人|雇员|职员|董事|议员|参议员|众议员|官员|高管|专家)|"
@@ -111,8 +113,10 @@ _PATTERNS = [
                         + r"\s*(?P<unit>tflops|pflops|eflops|teraflops|petaflops|exaflops|tops|gb/s|tb/s|pb/s|gb/秒|tb/秒|gbps|tbps|ghz|mhz|mb|gb|tb|pb|kw|mw|gw|w|"
                         r"千瓦|兆瓦|吉瓦|瓦|nm|纳米|奈米|张卡|卡)(?![a-z])")),
     # 4億3330萬股: a count written in two scales
+    # (1萬1200項: ten thousands, then the units below them)
     ("count-compound", re.compile(_APPROX + r"(?P<hi>\d+(?:\.\d+)?)\s*(?P<hscale>万亿|兆|亿)\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*"
-                                  r"(?P<cscale>万)\s*(?P<cunit>" + _COUNT_UNIT + ")")),
+                                  r"(?P<cscale>万)\s*(?P<cunit>" + _COUNT_UNIT + ")"
+                                  r"|(?P<hi2>\d{1,4})\s*万\s*(?P<num2>\d{1,4})\s*(?P<cunit2>" + _COUNT_UNIT + ")")),
     # 60萬至70萬顆, 3到5家: both bounds of a counted range
     ("count-range", re.compile(_APPROX + r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale1>万|亿)?\s*(?:至|到|~|-)\s*"
                                r"(?P<num2>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<cscale>万|亿)?\s*(?P<cunit>" + _COUNT_UNIT + ")")),
@@ -177,7 +181,7 @@ _PATTERNS = [
     # without a cue is a manner of speaking)
     ("bare-scale", re.compile(r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)" + rf"(?<![\d{_CN_NUM}数几多上百千万亿.])(?P<scale>千亿|百亿|万亿|千万|百万)\s*" + _CUR)),
 ]
-COUNT_UNITS.update({"页": "PAGE", "项": "ITEM", "名": "ITEM", "次": "OCCURRENCE", "英里": "MILE", "平方英尺": "SQUARE-FOOT",
+COUNT_UNITS.update({"毫米": "MILLIMETRE", "核": "CORE", "核心": "CORE", "页": "PAGE", "项": "ITEM", "名": "ITEM", "次": "OCCURRENCE", "英里": "MILE", "平方英尺": "SQUARE-FOOT",
                     "微米": "MICROMETRE"})
 COUNT_UNITS.update({"吨": "TONNE", "公吨": "TONNE", "公斤": "KG", "千克": "KG", "个": "ITEM", "款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
 
@@ -256,10 +260,14 @@ def find_amounts(folded: str) -> list[Amount]:
                 out.append(Amount(s, e, v, CURRENCY[g["cur"]], _metric(folded, s), bool(g.get("approx")), rule))
                 continue
             if rule == "count-compound":
+                if g.get("hi2") is not None and len(g["num2"]) < 4 and not g["num2"].startswith("0"):
+                    continue  # 1萬12項 is no way of writing 10,012
                 taken.append((s, e))
-                v = Decimal(g["hi"]) * SCALE[g["hscale"]] + Decimal(g["num"].replace(",", "")) * SCALE[g["cscale"]]
+                v = Decimal(g["hi"]) * SCALE[g["hscale"]] + Decimal(g["num"].replace(",", "")) * SCALE[g["cscale"]] \
+                    if g.get("hi") is not None else Decimal(g["hi2"]) * 10000 + Decimal(g["num2"])
                 v = v.quantize(Decimal(1)) if v == v.to_integral() else v.normalize()
-                out.append(Amount(s, e, v, COUNT_UNITS.get(g["cunit"]) or COUNT_UNITS[g["cunit"][0]], _metric(folded, s),
+                cunit = g.get("cunit") or g["cunit2"]
+                out.append(Amount(s, e, v, COUNT_UNITS.get(cunit) or COUNT_UNITS[cunit[0]], _metric(folded, s),
                                   bool(g.get("approx")), rule))
                 continue
             if rule in ("percent-cn", "money-cn"):
