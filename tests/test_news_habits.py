@@ -1901,3 +1901,12 @@ def test_cores_millimetres_and_ten_thousands_written_with_the_units_below(facts)
         ("200", "MILLIMETRE") in got, got
     g = facts("主管機關核准3項申請。")   # 核准: approved, no core
     assert not any(st.amount and st.amount.unit == "CORE" for st in g.statements)
+
+
+def test_a_sum_after_a_word_for_money_with_no_currency_and_square_metres_in_taiwanese(facts):
+    f = facts("2025年第三季度，中芯國際實現營收100.64億，淨利潤為4.83億，環比大增82.39%。")
+    got = {(str(st.amount.value), st.amount.unit) for st in f.statements if st.amount}
+    assert {("10064000000", "CURRENCY-UNSTATED"), ("483000000", "CURRENCY-UNSTATED")} <= got, got
+    g = facts("台積電的封測廠第1期工程占地1600平方公尺，營收100億股不是金額。")
+    got = {(str(st.amount.value), st.amount.unit) for st in g.statements if st.amount}
+    assert ("1600", "SQUARE-METRE") in got and not any(u == "CURRENCY-UNSTATED" for _, u in got), got

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from kg.corpus import Article
 from kg.extraction.frames import (POINTED_KIND, CuePattern, clause_cues, clause_frames, company_before, frame_relations,
                                   load_lexicon)
-from kg.nlp.amounts import CURRENCY
+from kg.nlp.amounts import CURRENCY, UNSTATED_CURRENCY
 from kg.nlp.clauses import DATELINE_END, clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
 from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, kg_of, main_company, texts
@@ -28,7 +28,7 @@ from kg.nlp.spans import mentions as spans_mentions
 from kg.reference import load_reference
 from kg.reference.known import FACT_PROPERTIES
 
-CURRENCIES = frozenset(CURRENCY.values())
+CURRENCIES = frozenset(CURRENCY.values()) | {UNSTATED_CURRENCY}
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "MB", "GB", "TB", "PB", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ",
               "MHZ", "CARD", "W", "KW", "MW", "GW", "NM", "TPP"}
 COMPANY_METRICS = {"revenue", "gross-margin", "net-profit", "net-loss", "operating-profit", "eps", "market-value", "valuation",

@@ -25,7 +25,7 @@ CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币"
             "日币": "JPY", "韩圜": "KRW", "澳币": "AUD", "加币": "CAD", "令吉特": "MYR", "马来西亚令吉": "MYR"}
 COUNT_UNITS = {"颗": "PIECE", "枚": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
                "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE",
-               "米": "METRE", "公里": "KILOMETRE", "平方米": "SQUARE-METRE", "平方公里": "SQUARE-KILOMETRE", "亩": "MU"}
+               "米": "METRE", "公尺": "METRE", "公里": "KILOMETRE", "平方米": "SQUARE-METRE", "平方公尺": "SQUARE-METRE", "平方公里": "SQUARE-KILOMETRE", "亩": "MU"}
 DURATION_UNITS = {"天": "DAY", "个月": "MONTH", "周": "WEEK", "小时": "HOUR", "分钟": "MINUTE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS",
               "exaflops": "EFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
@@ -64,6 +64,8 @@ def _negative(folded: str, at: int) -> bool:
 
 _SCALE = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?"
 # every name of CURRENCY, the longest first so that 新加坡元 is not read as 元
+# a sum of money whose currency the text leaves to the reader (營收100.64億)
+UNSTATED_CURRENCY = "CURRENCY-UNSTATED"
 _CUR = "(?P<cur>" + "|".join(sorted(CURRENCY, key=lambda n: (-len(n), n))) + ")"
 _CN_NUM = "一二两三四五六七八九十"
 
@@ -74,7 +76,7 @@ _CN_POSITIONAL = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS}]+(?:\.[{_CN_DIGITS}]+)?|\.[{_
 _COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
                r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|吨|公吨|公斤|千克|"
                # 148米長的產線, 佔地約68畝, 5.2萬平方米: lengths and areas
-               r"平方公里|平方米|平方英尺|公里|英里|微米|毫米|米(?![兰国饭粮])|亩|"
+               r"平方公里|平方公尺|平方米|平方英尺|公里|公尺|英里|微米|毫米|米(?![兰国饭粮])|亩|"
                # 10核CPU, 16核心: cores
                r"核(?:心)?(?![准查实电能武算酸定])|"
                # 8項專利, 900次部署, 290名客戶 (not 項目, 次年, 名單)
@@ -98,6 +100,11 @@ _PATTERNS = [
                                 + r"\s*元?")),
     ("tpp", re.compile(r"tpp(?:[^\d。；;]{0,45}?)(?:为|是|达|:|：)?\s*(?P<num>\d{3,6})(?![\d%])")),
     ("money", re.compile(_APPROX + _NUMBER + r"\s*" + _SCALE + r"\s*" + _CUR)),
+    # 公司實現營收100.64億, 淨利潤為4.83億: a sum after a word for money with its scale but no currency
+    ("money-unstated", re.compile(r"(?:营收|营业收入|收入|净利润|净利|利润|毛利|市值|募资|融资|销售额|亏损|营业额)"
+                                  r"(?:为|达|达到|约|超过|超|逾|近|了|共|合计|高达|仅|约为)*\s*"
+                                  r"(?P<num>-?\d+(?:\.\d+)?)\s*(?P<scale>亿|万)"
+                                  r"(?!\s*(?:[\u4e00-\u9fff]{0,2}(?:元|币|美金|圆)|股|人|名|家|片|颗|台|吨|次|件|个|平方|张|项|户|辆|部|套|美|港|日|欧|韩|新|澳|英|瑞|印))")),
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
     # 百分之四, 百分之三十五點五, 一○○％: a percentage in Chinese numerals
     ("percent-cn", re.compile(_APPROX + rf"(?:百分之(?P<cnum>[零{_CN_NUM}百千]+(?:点[零{_CN_NUM}]+)?)"
@@ -296,6 +303,13 @@ def find_amounts(folded: str) -> list[Amount]:
                     value, unit, metric = Decimal(g.get("code") or g.get("code2") or g["code3"]), "ONE", "stock-code"
                 value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
                 out.append(Amount(s, e, value, unit, metric, bool(g.get("approx")), rule))
+                continue
+            if rule == "money-unstated":
+                s = m.start("num")
+                value = Decimal(g["num"]) * SCALE[g["scale"]]
+                value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+                taken.append((s, e))
+                out.append(Amount(s, e, value, UNSTATED_CURRENCY, _metric(folded, s), False, rule))
                 continue
             if rule == "jail-list":
                 if not any(a.end == s and a.rule in ("jail-years", "jail-list") for a in out):
