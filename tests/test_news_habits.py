@@ -1910,3 +1910,11 @@ def test_a_sum_after_a_word_for_money_with_no_currency_and_square_metres_in_taiw
     g = facts("台積電的封測廠第1期工程占地1600平方公尺，營收100億股不是金額。")
     got = {(str(st.amount.value), st.amount.unit) for st in g.statements if st.amount}
     assert ("1600", "SQUARE-METRE") in got and not any(u == "CURRENCY-UNSTATED" for _, u in got), got
+
+
+def test_latin_names_ending_in_more_corporate_words_and_the_vietnamese_party(facts):
+    f = facts("晶片設計軟體商Brightlane Solutions與Corvex Systems宣布合作。")
+    assert {"Brightlane Solutions", "Corvex Systems"} <= names_of(f, "Company"), names_of(f)
+    g = facts("越共中央總書記蘇林出席封測廠落成典禮。")
+    assert {"communist-party-of-vietnam", "to-lam"} <= set(g.entities) and "chinese-communist-party" not in g.entities, \
+        list(g.entities)

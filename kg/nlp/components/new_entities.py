@@ -157,7 +157,8 @@ def _rules() -> list[Rule]:
             # (Black Sesame Technologies (HK) Limited, Nova Compute Pte. Ltd.: a seat in brackets, a legal form)
             r"(?<![a-z0-9\-.&])(?P<name>[a-z][a-z0-9\-.]*(?:\s(?:&\s)?(?:[a-z0-9][a-z0-9\-.]*|\([a-z]{2,10}\))){0,4}\s(?:company|management|capital|"
             r"partners|ventures|inc\.?|corp\.?|corporation|llc|ltd\.?|limited|pte\.?\s?ltd\.?|sdn\.?\s?bhd\.?|gmbh|plc|holdings|"
-            r"technologies|labs|investments|securities|semiconductor|electronics))(?![a-z0-9])"), 0.65),
+            r"technologies|labs|investments|securities|semiconductor|semiconductors|electronics|solutions|systems|networks|"
+            r"devices|instruments|materials|microsystems|communications|industries))(?![a-z0-9])"), 0.65),
         # Numbered notices and orders: 商務部公告2026年第61號, 2026年第61號公告, 第18號令
         Rule("numbered-notice", "Policy", re.compile(
             # (公告2025第62號: the year's 年 may be left out)
@@ -2112,6 +2113,9 @@ LATIN_PERSON_CUE = CuePattern(lambda w: rf"(?:{w('person-title')}|公民|国民|
                               r"董事|高管|创始人)\s*$")
 LATIN_PERSON = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?![A-Za-z0-9])")
 LATIN_PERSON_RULE = Rule("latin-person", "Person", LATIN_PERSON, 0.7)
+LATIN_CORPORATE_END = re.compile(r" (?:Company|Management|Capital|Partners|Ventures|Corporation|Holdings|Technologies|Labs|"
+                                 r"Investments|Securities|Semiconductors?|Electronics|Solutions|Systems|Networks|Devices|"
+                                 r"Instruments|Materials|Microsystems|Communications|Industries|Group|Research)$")
 #: a firm's word right after a would-be person's name: the name is the firm's (楊忠禮|電力, 楊忠禮|機構)
 FIRM_AFTER_NAME = CuePattern("firm-after-name")
 SEAT_RULE = Rule("company-and-seat", "Company", re.compile(r"(?!)"), 0.6)   # found by _company_and_seat
@@ -2253,7 +2257,8 @@ def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
         s, e = m.span("name")
         after = folded[e:e + 4]
         if LATIN_PERSON_CUE.search(folded[max(0, s - 8):s]) or VERB_AFTER.match(after):
-            if not re.match(r"\s*(?:公司|集团|科技|芯片|晶片|平台|系统|架构|模型|基金|资本|实验室|大学|研究)", after):
+            if not re.match(r"\s*(?:公司|集团|科技|芯片|晶片|平台|系统|架构|模型|基金|资本|实验室|大学|研究)", after) and \
+                    not LATIN_CORPORATE_END.search(m.group("name")):   # (Corvex Systems宣布: a firm's name)
                 out.append((s, e, "Person", LATIN_PERSON_RULE))
     return out
 GOVERNMENT = re.compile(r"政府|当局|警方|检方|海关|军方")
