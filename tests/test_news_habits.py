@@ -1918,3 +1918,24 @@ def test_latin_names_ending_in_more_corporate_words_and_the_vietnamese_party(fac
     g = facts("越共中央總書記蘇林出席封測廠落成典禮。")
     assert {"communist-party-of-vietnam", "to-lam"} <= set(g.entities) and "chinese-communist-party" not in g.entities, \
         list(g.entities)
+
+
+@pytest.mark.parametrize("sentence, founder, chair", [
+    ("小米集團創始人，董事長兼CEO雷軍在會上介紹了新晶片。", True, True),
+    ("英偉達創始人兼CEO黃仁勳開啟中國行。", True, False),
+    ("台積電副董事長兼總裁魏哲家表示需求強勁。", False, False),
+])
+def test_a_chiefs_other_titles_before_the_name_found_and_chair_too(facts, sentence, founder, chair):
+    f = facts(sentence)
+    rels = relations_of(f)
+    ceo = next((s, o) for s, p, o in rels if p == "chiefExecutiveOfficer")
+    assert ((*ceo[:1], "foundedBy", ceo[1]) in rels) == founder and ((*ceo[:1], "chairperson", ceo[1]) in rels) == chair, rels
+
+
+def test_a_chair_by_title_after_the_companys_clause_and_a_person_founding_a_firm(facts):
+    f = facts("鴻海昨日舉行新春開工團拜，董事長劉揚偉預告今年營收成長。")
+    assert ("foxconn", "chairperson", "young-liu") in relations_of(f), relations_of(f)
+    g = facts("林志明在2015年創辦了晴川科技。")
+    assert (key_of(g, "晴川科技"), "foundedBy", key_of(g, "林志明")) in relations_of(g), relations_of(g)
+    h = facts("林志明表示成立晴川科技的新部門。")   # a saying verb between: he did not found it
+    assert not any(p == "foundedBy" for _, p, _ in relations_of(h)), relations_of(h)

@@ -49,6 +49,8 @@ ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
 TITLE_OR_SAYING_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-title')}|{w('person-verb')})")
 # 董事長, 董事會主席, 輪值董事長, a Japanese or Korean firm's 會長 (not 副董事長, 副會長): who chairs the
 # organisation, as one part of a compound title too
+# 於2018年在前海成立, 2015年創辦了: a person founding the firm named right after
+FOUNDS = re.compile(r"(?:(?:于|在)?\s*\d{4}\s*年)?\s*(?:在[^，。；;,]{1,8}?)?(?:一手)?(?:创立|创办|创建|成立)了?\s*")
 CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主席|主席|会长)(?:暨|兼|及|、|和|\s*$)")
 # 執行長暨共同創辦人, 董事長兼執行長: a compound title of which the chief executive's is one part
 COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行政总裁)(?:暨|兼|及|、|和)|(?:暨|兼|及|、|和)(?:首席执行官|执行长|ceo|行政总裁)\s*$")
@@ -188,6 +190,10 @@ class RelationExtractor:
                 elif ca in ORGS and cb == "Person" and CEO_GAP.match(gap):
                     out.append(_rel(a, "chiefExecutiveOfficer", b, "ceo-title", sent))
                     out.append(_rel(b, "employer", a, "ceo-title", sent))
+                    if re.search(r"(?<!联合)(?<!共同)(?:创始人|创办人)", gap) or re.search(r"(?:创始人|创办人)", gap):
+                        out.append(_rel(a, "foundedBy", b, "ceo-title", sent))   # 英偉達創始人兼CEO黃仁勳: the founder too
+                    if CHAIR_GAP.search(gap):
+                        out.append(_rel(a, "chairperson", b, "ceo-title", sent))   # 董事長兼執行長: the chair too
                 elif ca in COUNTRIES and cb == "Person" and HEAD_GAP.match(gap):
                     out.append(_rel(a, "headOfState", b, "head-of-state-title", sent))
                 elif ca in COUNTRIES and cb == "Person" and GOVERNMENT_HEAD_GAP.match(gap):
@@ -485,6 +491,8 @@ class RelationExtractor:
                             "object": p._.kg["key"]})
             if re.search(r"创始人|创办人", m.group("role")):
                 out.append({**rel, "subject": company._.kg["key"], "property": "foundedBy", "object": p._.kg["key"]})
+            if CHAIR_GAP.search(m.group("role")):   # 董事長劉揚偉預告 after the company's clause: its chair (P488)
+                out.append({**rel, "subject": company._.kg["key"], "property": "chairperson", "object": p._.kg["key"]})
         return out
 
     @staticmethod
@@ -503,8 +511,14 @@ class RelationExtractor:
             topic = topic[-1] if topic else None
             if topic is not None and re.match(r"(?:于\d{4}年)?(?:创立|创办|创建|成立)", after) and before.endswith("由"):
                 out.append(_rel(topic, "foundedBy", p, "founded-by", sent))
-            elif topic is not None and re.search(r"(?:创始人|创办人)(?:暨|兼|、)?[^，。,]{0,9}$",
-                                                 folded[max(text0, ps - 16):ps]) and \
+            # 譚某於2018年在前海成立睿思芯科: the person founded the firm named right after the verb
+            founds = FOUNDS.match(folded, pe)
+            firm = next((e for e in ents if founds and e._.kg["start"] == founds.end() and e._.kg["cls"] in ORGS), None)
+            if firm is not None:
+                out.append(_rel(firm, "foundedBy", p, "person-founds", sent))
+            # (小米集團創始人，董事長兼CEO雷軍: the titles after 創始人 may be set off by a comma)
+            elif topic is not None and re.search(r"(?:创始人|创办人)(?:(?:暨|兼|、)?[^，。,]{0,9}|[，,](?:董事长|首席执行官|执行长|ceo|总裁)"
+                                                 r"[^，。,]{0,8})$", folded[max(text0, ps - 20):ps]) and \
                     not ORGS & {e._.kg["cls"] for e in ents if ps - 8 <= e._.kg["end"] <= ps} and \
                     not re.search(r"[，,；;]", folded[topic._.kg["end"]:ps]):  # the founder of the clause's firm
                 out.append(_rel(topic, "foundedBy", p, "founder-of-topic", sent))
@@ -520,6 +534,13 @@ class RelationExtractor:
                 if not DIVISION_HEAD.search(before):  # 數據中心事業部總經理: a division's head, no chief executive
                     out.append(_rel(topic, "chiefExecutiveOfficer", p, "ceo-of-topic", sent))
                 out.append(_rel(p, "employer", topic, "ceo-of-topic", sent))
+                titles = folded[topic._.kg["end"]:ps]
+                if len(titles) <= 16 and not re.search(r"[。；;]", titles):
+                    # 英偉達創始人兼CEO黃仁勳, 小米集團創始人，董事長兼CEO雷軍: the founder and the chair too
+                    if re.search(r"创始人|创办人", titles):
+                        out.append(_rel(topic, "foundedBy", p, "ceo-of-topic", sent))
+                    if CHAIR_GAP.search(titles):
+                        out.append(_rel(topic, "chairperson", p, "ceo-of-topic", sent))
             elif topic is not None and re.match(r"(?:目前|现)?(?:担任|出任|任)(?:公司)?(?:董事长|首席|执行长|总经理|总裁|ceo|cto|cfo)", after):
                 prop = "chiefExecutiveOfficer" if re.search(r"执行长|首席执行官|ceo|总经理|总裁", after) else None
                 if prop:
