@@ -1939,3 +1939,11 @@ def test_a_chair_by_title_after_the_companys_clause_and_a_person_founding_a_firm
     assert (key_of(g, "晴川科技"), "foundedBy", key_of(g, "林志明")) in relations_of(g), relations_of(g)
     h = facts("林志明表示成立晴川科技的新部門。")   # a saying verb between: he did not found it
     assert not any(p == "foundedBy" for _, p, _ in relations_of(h)), relations_of(h)
+
+
+def test_a_writer_in_a_bracketed_credit_and_a_chief_accountant(facts):
+    f = facts("【文/晴川網 林志明】\n美國眾議院通過法案。")
+    outlet = next(e.key for e in f.entities.values() if e.cls == "MediaOrganization")
+    assert (key_of(f, "林志明"), "employer", outlet) in relations_of(f), relations_of(f)
+    g = facts("接棒的是華潤集團總會計師周響華。")
+    assert (key_of(g, "周響華"), "employer", key_of(g, "華潤集團")) in relations_of(g), relations_of(g)

@@ -309,8 +309,9 @@ def _rules() -> list[Rule]:
             rf"(?:(?<=\n)|^)\s*(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:新闻网|新闻|日报|网|财经|时报|周刊|晚报|早报))\s*[|｜丨]", re.M), 0.7),
         # 圖、文／晴川週刊, 文丨晴川新聞: an outlet credited for a report's words or pictures on a line of its own
         Rule("outlet-credit", "MediaOrganization", re.compile(
-            rf"(?:(?<=\n)|^)\s*(?:图、文|图文|文字|文|撰文|出品)\s*[／/丨|｜:：]\s*(?P<name>[{HAN}a-z0-9]{{1,10}}?"
-            rf"(?:周刊|新闻网|新闻|日报|财经|时报|杂志|网))\s*$", re.M), 0.7),
+            # (【文/晴川網 林某】: in brackets, its writer after it)
+            rf"(?:(?<=\n)|^)\s*[【\[［]?\s*(?:图、文|图文|文字|文|撰文|出品)\s*[／/丨|｜:：]\s*(?P<name>[{HAN}a-z0-9]{{1,10}}?"
+            rf"(?:周刊|新闻网|新闻|日报|财经|时报|杂志|网))(?:\s*$|\s+(?=[{HAN}]{{2,4}}\s*[】\]］]))", re.M), 0.7),
         Rule("outlet-author", "MediaOrganization", re.compile(
             rf"作者\s*[:：]\s*(?P<name>[{HAN}a-z0-9]{{2,8}}?(?:网|新闻|日报|财经|周刊|资讯|观察))(?=[{HAN}]{{2,3}}(?:$|\n|[\s,，|｜]))", re.M),
             0.7),

@@ -733,7 +733,7 @@ def _people_list_end(ents: list[Span], folded: str, p: Span) -> int:
 
 # between an outlet opening a line and its writer's name: 晴川網林某, 晴川新聞 |林某
 BYLINE_GAP = re.compile(r"[\s|｜丨/:：]*")
-LINE_OPENING = re.compile(r"(?:^|\n)\s*(?:作者|文|撰文|来源)?\s*[:：]?\s*[\[【［]?\s*$")
+LINE_OPENING = re.compile(r"(?:^|\n)\s*[\[【［]?\s*(?:作者|文|撰文|来源|图文)?\s*[:：/／]?\s*[\[【［]?\s*$")
 # 《證券日報》記者: an outlet named with its reporter; 本報記者: a reporter of the paper itself
 OWN_PAPER_NAMED = re.compile(r"[》」”]?\s*(?:的)?记者")
 # X由…P擔任董事會執行主席: 由 right after the organisation, the post after the person
