@@ -1947,3 +1947,11 @@ def test_a_writer_in_a_bracketed_credit_and_a_chief_accountant(facts):
     assert (key_of(f, "林志明"), "employer", outlet) in relations_of(f), relations_of(f)
     g = facts("接棒的是華潤集團總會計師周響華。")
     assert (key_of(g, "周響華"), "employer", key_of(g, "華潤集團")) in relations_of(g), relations_of(g)
+
+
+def test_a_news_outlet_named_in_the_news_owns_no_figure(facts):
+    for sentence in ("財聯社記者從市場了解到，一款記憶體的價格在10天內兩度上調。", "據彭博報導，這款記憶體的價格上漲了50%。",
+                     "路透社指出，去年數據中心投資激增9倍。"):
+        f = facts(sentence)
+        owners = {k for st in f.statements if st.amount for _, k in st.roles}
+        assert not any(f.entities[k].cls == "MediaOrganization" for k in owners if k in f.entities), (sentence, owners)

@@ -199,7 +199,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # (中新網宜昌9月20日電 (董曉斌 韓成)投資93億元…: a dateline's outlet and reporters own no figure)
     all_mentions = mentions
     clause_spans = clauses(doc)
-    mentions = [m for m in mentions if not _in_dateline(folded, clause_spans, m[0]) and m[0] not in cited]
+    # (財聯社記者, 據彭博: a news outlet named in the news is its source, not what its figures are about)
+    mentions = [m for m in mentions if not _in_dateline(folded, clause_spans, m[0]) and m[0] not in cited
+                and m[2].cls != "MediaOrganization"]
     # a process node (台積電3奈米製程) owns no figure but its own size: 3奈米 is the chip's or the maker's
     # spec as before, and the node's too
     nodes = [m for m in mentions if _process_node(m[2])]
