@@ -1955,3 +1955,9 @@ def test_a_news_outlet_named_in_the_news_owns_no_figure(facts):
         f = facts(sentence)
         owners = {k for st in f.statements if st.amount for _, k in st.roles}
         assert not any(f.entities[k].cls == "MediaOrganization" for k in owners if k in f.entities), (sentence, owners)
+
+
+def test_a_latin_name_in_brackets_after_a_firms_name_is_that_firm_throughout(facts):
+    f = facts("投資計劃包括晴川半導體(Brightlane)的先進封裝技術。其中9家公司，包括Brightlane、Corvex和Tessaro，預計營收將超過5億令吉。")
+    firm = [e for e in f.entities.values() if "Brightlane" in e.names]
+    assert len(firm) == 1 and any("晴川" in n for n in firm[0].names), [sorted(e.names) for e in f.entities.values()]

@@ -685,6 +685,18 @@ def _declared_aliases(infos: list[dict], folded: str) -> dict[str, str]:
         for other in infos:
             if other["key"] != info["key"] and folded[other["start"]:other["end"]] == alias and not other["known"]:
                 out[other["key"]] = info["key"]
+    # 嘉盛半導體（Carsem）… Carsem: a new Latin name in brackets right after an organisation's name is its
+    # romanised name, wherever else the article uses it
+    by_start = {i["start"]: i for i in infos}
+    for info in infos:
+        if info["cls"] not in ORGS:
+            continue
+        bracket = re.match(r"\s*[(（]\s*", folded[info["end"]:info["end"] + 3])
+        other = by_start.get(info["end"] + bracket.end()) if bracket else None
+        if other is not None and other["key"] != info["key"] and not other["known"] and other["cls"] in ORGS and \
+                re.fullmatch(r"[a-z][a-z0-9 .&\-]*", folded[other["start"]:other["end"]]) and \
+                re.match(r"\s*[)）]", folded[other["end"]:other["end"] + 2]):
+            out.setdefault(other["key"], info["key"])
     return out
 
 
