@@ -18,8 +18,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.corpus import Article
-from kg.extraction.frames import (POINTED_KIND, CuePattern, clause_cues, clause_frames, company_before, frame_relations,
-                                  load_lexicon)
+from kg.extraction.frames import (LIST_JOINER, POINTED_KIND, CuePattern, clause_cues, clause_frames, company_before,
+                                  frame_relations, load_lexicon)
 from kg.nlp.amounts import CURRENCY, UNSTATED_CURRENCY
 from kg.nlp.clauses import DATELINE_END, clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
@@ -46,6 +46,10 @@ ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchI
         "StockExchange", "InternationalOrganization", "University"}
 ENDS = "。！？!?\n"
 CLAUSE_ENDS = "，,；;。！？!?\n"
+# names inside a longer name (kg.nlp.components.new_entities): entities of the article that join no relation
+# or frame of their own, but the one their rule says (美國|商務部: its country; 上海|三中院: its seat)
+INNER_RULES = ("country-of-body", "leader-of-administration", "seat-of-body", "seat-in-name")
+INNER_RELATION = {"country-of-body": "country", "seat-of-body": "headquarters"}
 # A sentence naming at most this many entities is read as one frame; a longer one clause by clause.
 SENTENCE_WHOLE_UP_TO = 3
 
@@ -88,7 +92,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         ev = evidence(info["start"], info["end"], info["rule"], info["confidence"])
         if not any(m.sentence_start == ev.sentence_start for m in ent.mentions):
             ent.mentions.append(ev)  # one piece of evidence per sentence that names the entity
-        if info["rule"] not in ("country-of-body", "leader-of-administration", "seat-of-body", "seat-in-name"):
+        if info["rule"] not in INNER_RULES:
             mentions.append((info["start"], info["end"], ent))
         if info["rule"].startswith("outlet-"):
             cited.add(info["start"])
@@ -107,12 +111,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # 中國國家互聯網信息辦公室: a body whose name opens with its country's is of that country
     for info in infos:
         inner = info.get("inner")
-        if inner is not None and info["cls"] in ORGS and inner["rule"] == "seat-of-body":  # 上海三中院
-            add_relation(info["key"], "headquarters", inner["key"],
-                         evidence(info["start"], info["end"], "seat-of-body", inner["confidence"]))
-        if inner is not None and info["cls"] in ORGS and inner["rule"] == "country-of-body":
-            add_relation(info["key"], "country", inner["key"],
-                         evidence(info["start"], info["end"], "country-of-body", inner["confidence"]))
+        prop = INNER_RELATION.get(inner["rule"]) if inner is not None else None
+        if prop is not None and info["cls"] in ORGS:
+            add_relation(info["key"], prop, inner["key"],
+                         evidence(info["start"], info["end"], inner["rule"], inner["confidence"]))
     reference = load_reference()
     for r in doc._.kg_relations or []:
         if r["rule"] == "officer-of-company" and _elsewhere_known(reference, r, entities):
@@ -266,7 +268,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 subject = next((ent for ms, me, ent in reversed(mentions) if me <= pronoun.start() and ent.cls == "Person"
                                 and _same_paragraph(folded, ms, q["start"])), None)
                 settled = subject is not None
-            elif pronoun is None and q["unit"] in COUNT_LIKE | {"ITEM"} and HAS.search(folded, max(sentence[0], q["start"] - 8), q["start"]):
+            elif pronoun is None and q["unit"] in COUNT_LIKE and HAS.search(folded, max(sentence[0], q["start"] - 8), q["start"]):
                 # 王某原任副總，擁有約300項專利: what a clause naming nothing has, in a sentence opening with a
                 # person, is that person's
                 cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
@@ -965,7 +967,6 @@ def _technology(ent: Entity) -> bool:
 
 # A和B採用相同架構，均支援: a list, then the word saying that what follows holds for each member
 SHARED_AFTER_LIST = CuePattern(lambda w: rf"[^。；;！？!?]{{0,40}}?[，,]?\s*(?:{w('shared')})")
-LIST_JOINER = CuePattern(lambda w: rf"\s*(?:{w('list-joiner')})\s*")
 
 
 def _shared_by(mentions, folded: str, sentence: tuple[int, int], pos: int, subject: Entity) -> list[Entity]:

@@ -544,6 +544,8 @@ BY_OPENING = re.compile(r"\s*(?:由|交由)(?!于|此|是)")  # not 由於 (beca
 BENEFICIARY = re.compile(r"(?:为|替|帮|给)$")
 #: what stands between two members of a list: 、, 和, 及, 以及
 MEMBER_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
+# A和B, A、B及C: the words joining the members of a list (no comma, which may end a clause)
+LIST_JOINER = CuePattern(lambda w: rf"\s*(?:{w('list-joiner')})\s*")
 
 
 def _first_at(mentions: list[tuple[int, int, object]], pos: int) -> int:

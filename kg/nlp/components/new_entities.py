@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extraction.frames import CueCut, CuePattern, CueWords
+from kg.extraction.frames import MEMBER_JOIN, CueCut, CuePattern, CueWords
 from kg.nlp.components.known_entities import add_entities, char_span
 from kg.nlp.spans import ENTITIES, kg_of, texts
 from kg.reference.known import CLASS_LABEL
@@ -2135,13 +2135,16 @@ def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule
     """Netlist in 美國晶片設計公司Netlist週一起訴…: a company introduced by what kind of firm it is
     (capitalised words, not an acronym such as CEO or GPU)."""
     return [(m.start("name"), m.end("name"), "Company", LATIN_FIRM_RULE) for m in LATIN_FIRM.finditer(text)
-            if KIND_THEN_LATIN.search(folded, max(0, m.start() - 4), m.start())
-            and not (m.group("name").isupper() and (m.group("name").lower() in NOT_PRODUCTS
-                                                     or re.fullmatch(r"C[A-Z]O|VP|EVP|SVP", m.group("name"))))]
+            if KIND_THEN_LATIN.search(folded, max(0, m.start() - 4), m.start()) and not _trade_acronym(m.group("name"))]
 
 
-# Carsem、Inari和ViTrox等本地企業: capitalised names listed before 等 and a word for firms
-LATIN_JOIN = re.compile(r"\s*(?:、|,|，|和|与|及|以及|跟)\s*")
+def _trade_acronym(name: str) -> bool:
+    """CEO, VP, GPU, AI: capitals that are a word of the trade, no firm's name."""
+    return name.isupper() and (name.lower() in NOT_PRODUCTS or re.fullmatch(r"C[A-Z]O|VP|EVP|SVP", name) is not None)
+
+
+# (Carsem、Inari和ViTrox等本地企業: capitalised names listed before 等 and a word for firms, joined as
+# frames.MEMBER_JOIN joins a list's members)
 # 其中9家公司，包括Carsem、Inari和ViTrox: firms, then the list of them
 FIRMS_THEN_LIST = CuePattern(lambda w: rf"(?:{w('firm-word')})\s*[,，:：]?\s*(?:包括|包含|例如|比如|如|像是|有)\s*$")
 # Carsem執行長林某, Inari總裁陳某: a capitalised name right before an officer's title and a name
@@ -2153,13 +2156,11 @@ def _latin_firms_in_context(text: str, folded: str) -> list[tuple[int, int, str,
     """Capitalised names a context says are firms: members of a list closed by 等 and a word for firms
     (Carsem、Inari和ViTrox等本地企業), or the name before an officer's title and a person (Carsem執行長林某).
     Acronyms of the trade (CEO, GPU) are none."""
-    names = [m for m in LATIN_FIRM.finditer(text)
-             if not (m.group("name").isupper() and (m.group("name").lower() in NOT_PRODUCTS
-                                                    or re.fullmatch(r"C[A-Z]O|VP|EVP|SVP|AI|IC", m.group("name"))))]
+    names = [m for m in LATIN_FIRM.finditer(text) if not _trade_acronym(m.group("name"))]
     out = []
     run: list[re.Match] = []
     for m in names + [None]:
-        if m is not None and run and LATIN_JOIN.fullmatch(text, run[-1].end(), m.start()):
+        if m is not None and run and MEMBER_JOIN.fullmatch(folded, run[-1].end(), m.start()):
             run.append(m)
             continue
         if len(run) >= 2 and (KIND_AFTER_LIST.match(folded, run[-1].end())

@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extraction.frames import POINTED_KIND, CuePattern, clause_cues
+from kg.extraction.frames import LIST_JOINER, POINTED_KIND, CuePattern, clause_cues
 from kg.nlp.spans import main_company, mentions, texts
 from kg.nlp.temporal import cn_int
 
@@ -51,6 +51,8 @@ TITLE_OR_SAYING_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-title')}|{w('pe
 # organisation, as one part of a compound title too
 # 於2018年在前海成立, 2015年創辦了: a person founding the firm named right after
 FOUNDS = re.compile(r"(?:(?:于|在)?\s*\d{4}\s*年)?\s*(?:在[^，。；;,]{1,8}?)?(?:一手)?(?:创立|创办|创建|成立)了?\s*")
+# 董事長兼執行長, 出任總裁: a title that is the chief executive's (not a deputy's)
+CHIEF_IN_TITLE = re.compile(r"首席执行官|执行长|ceo|(?<![副助理])总裁")
 CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主席|主席|会长)(?:暨|兼|及|、|和|\s*$)")
 # 執行長暨共同創辦人, 董事長兼執行長: a compound title of which the chief executive's is one part
 COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行政总裁)(?:暨|兼|及|、|和)|(?:暨|兼|及|、|和)(?:首席执行官|执行长|ceo|行政总裁)\s*$")
@@ -65,7 +67,6 @@ OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)
                                 r"发言人|财务长|技术长|营运长)"
                                 r"(?:兼[^，,。]{1,6})?)\s*")
 # 王某與張某領銜晉升為資深副總經理: named to an officer's post (after the names)
-PEOPLE_JOINED = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 PROMOTED_TO = CuePattern(lambda w: rf"\s*(?:领衔|双双|也|亦|均|将|已|同时|正式|分别)*\s*(?:{w('named-to')})\s*(?:为)?\s*"
                                    rf"(?:现任|代理|署理)?(?:{w('officer-title')})")
 # 財務長克雷斯指出: a company officer's title opening a clause, with no company named
@@ -190,10 +191,6 @@ class RelationExtractor:
                 elif ca in ORGS and cb == "Person" and CEO_GAP.match(gap):
                     out.append(_rel(a, "chiefExecutiveOfficer", b, "ceo-title", sent))
                     out.append(_rel(b, "employer", a, "ceo-title", sent))
-                    if re.search(r"(?<!联合)(?<!共同)(?:创始人|创办人)", gap) or re.search(r"(?:创始人|创办人)", gap):
-                        out.append(_rel(a, "foundedBy", b, "ceo-title", sent))   # 英偉達創始人兼CEO黃仁勳: the founder too
-                    if CHAIR_GAP.search(gap):
-                        out.append(_rel(a, "chairperson", b, "ceo-title", sent))   # 董事長兼執行長: the chair too
                 elif ca in COUNTRIES and cb == "Person" and HEAD_GAP.match(gap):
                     out.append(_rel(a, "headOfState", b, "head-of-state-title", sent))
                 elif ca in COUNTRIES and cb == "Person" and GOVERNMENT_HEAD_GAP.match(gap):
@@ -443,12 +440,12 @@ class RelationExtractor:
         out = []
         run: list[Span] = []
         for p in people:   # the names joined by 與, 和, 及, 、 and the post they are named to after the last
-            if run and not PEOPLE_JOINED.fullmatch(folded, run[-1]._.kg["end"], p._.kg["start"]):
+            if run and not LIST_JOINER.fullmatch(folded, run[-1]._.kg["end"], p._.kg["start"]):
                 run = []
             run.append(p)
             if (m := PROMOTED_TO.match(folded, p._.kg["end"])) is not None:
                 out.extend(_rel(x, "employer", company, "promoted-to-post", sent) for x in run)
-                if len(run) == 1 and re.search(r"首席执行官|执行长|ceo|(?<![副助理])总裁", m.group()):
+                if len(run) == 1 and CHIEF_IN_TITLE.search(m.group()):
                     out.append(_rel(company, "chiefExecutiveOfficer", p, "promoted-to-post", sent))  # 出任執行長
                 run = []
         return out
@@ -486,7 +483,7 @@ class RelationExtractor:
                    "rule": "officer-of-company", "start": m.start(), "end": p._.kg["end"],
                    "sentence": (sent.start_char, sent.end_char), "confidence": 0.7}
             out.append(rel)
-            if re.search(r"首席执行官|执行长|ceo|(?<![副助理])总裁", m.group("role")):
+            if CHIEF_IN_TITLE.search(m.group("role")):
                 out.append({**rel, "subject": company._.kg["key"], "property": "chiefExecutiveOfficer",
                             "object": p._.kg["key"]})
             if re.search(r"创始人|创办人", m.group("role")):
@@ -717,7 +714,6 @@ def _officers_listed(ents: list[Span], folded: str, sent: Span, found: list[dict
 FORMER_AFTER = re.compile(r"(?:此前|早年|过去)?(?:均|都|亦|也)?(?:曾任职于|曾任职|曾任|曾在|曾于|曾经在|曾就职于|曾供职于|出身|"
                           r"(?:是|为|系)(?:原|前)(?=[^，。；,;]{2,16}?(?:总经理|经理|总裁|副总裁|工程师|董事|主管|总监|高管|员工|"
                           r"科学家|研究员|首席[^，。；,;]{1,4}官|ceo|cto|cfo|coo)))")
-LIST_JOINER = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 
 
 def _people_list_end(ents: list[Span], folded: str, p: Span) -> int:
