@@ -72,6 +72,10 @@ MINISTRY_CORE_RE = CuePattern(lambda w: MINISTRY_CORE.format(portfolio=w("portfo
 
 # A company's name in Latin letters, up to four words: ALX Solutions, Nova Compute
 LATIN_NAME = r"[a-z][a-z0-9&\-.]*(?:\s[a-z0-9][a-z0-9&\-.]*){0,3}"
+# Fidelity Management, Corvex Systems: words a firm's English name ends in (folded)
+CORPORATE_WORDS = (r"company|management|capital|partners|ventures|corporation|holdings|technologies|labs|investments|"
+                   r"securities|semiconductor|semiconductors|electronics|solutions|systems|networks|devices|instruments|"
+                   r"materials|microsystems|communications|industries")
 
 
 def _rules() -> list[Rule]:
@@ -155,10 +159,8 @@ def _rules() -> list[Rule]:
         # A Latin name ending in a corporate word: Fidelity Management & Research Company, Atreides Management
         Rule("latin-corporate", "Company", re.compile(
             # (Black Sesame Technologies (HK) Limited, Nova Compute Pte. Ltd.: a seat in brackets, a legal form)
-            r"(?<![a-z0-9\-.&])(?P<name>[a-z][a-z0-9\-.]*(?:\s(?:&\s)?(?:[a-z0-9][a-z0-9\-.]*|\([a-z]{2,10}\))){0,4}\s(?:company|management|capital|"
-            r"partners|ventures|inc\.?|corp\.?|corporation|llc|ltd\.?|limited|pte\.?\s?ltd\.?|sdn\.?\s?bhd\.?|gmbh|plc|holdings|"
-            r"technologies|labs|investments|securities|semiconductor|semiconductors|electronics|solutions|systems|networks|"
-            r"devices|instruments|materials|microsystems|communications|industries))(?![a-z0-9])"), 0.65),
+            r"(?<![a-z0-9\-.&])(?P<name>[a-z][a-z0-9\-.]*(?:\s(?:&\s)?(?:[a-z0-9][a-z0-9\-.]*|\([a-z]{2,10}\))){0,4}\s(?:"
+            r"inc\.?|corp\.?|llc|ltd\.?|limited|pte\.?\s?ltd\.?|sdn\.?\s?bhd\.?|gmbh|plc|" + CORPORATE_WORDS + r"))(?![a-z0-9])"), 0.65),
         # Numbered notices and orders: 商務部公告2026年第61號, 2026年第61號公告, 第18號令
         Rule("numbered-notice", "Policy", re.compile(
             # (公告2025第62號: the year's 年 may be left out)
@@ -2114,9 +2116,7 @@ LATIN_PERSON_CUE = CuePattern(lambda w: rf"(?:{w('person-title')}|公民|国民|
                               r"董事|高管|创始人)\s*$")
 LATIN_PERSON = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?![A-Za-z0-9])")
 LATIN_PERSON_RULE = Rule("latin-person", "Person", LATIN_PERSON, 0.7)
-LATIN_CORPORATE_END = re.compile(r" (?:Company|Management|Capital|Partners|Ventures|Corporation|Holdings|Technologies|Labs|"
-                                 r"Investments|Securities|Semiconductors?|Electronics|Solutions|Systems|Networks|Devices|"
-                                 r"Instruments|Materials|Microsystems|Communications|Industries|Group|Research)$")
+LATIN_CORPORATE_END = re.compile(r" (?:" + CORPORATE_WORDS + r"|group|research)$", re.I)
 #: a firm's word right after a would-be person's name: the name is the firm's (楊忠禮|電力, 楊忠禮|機構)
 FIRM_AFTER_NAME = CuePattern("firm-after-name")
 SEAT_RULE = Rule("company-and-seat", "Company", re.compile(r"(?!)"), 0.6)   # found by _company_and_seat
