@@ -1961,3 +1961,46 @@ def test_a_latin_name_in_brackets_after_a_firms_name_is_that_firm_throughout(fac
     f = facts("投資計劃包括晴川半導體(Brightlane)的先進封裝技術。其中9家公司，包括Brightlane、Corvex和Tessaro，預計營收將超過5億令吉。")
     firm = [e for e in f.entities.values() if "Brightlane" in e.names]
     assert len(firm) == 1 and any("晴川" in n for n in firm[0].names), [sorted(e.names) for e in f.entities.values()]
+
+
+def plants_of(f) -> dict[str, set[str]]:
+    """The plants an extraction names (Place entities found by the facility rule), by key."""
+    return {k: {to_simplified(n) for n in e.names} for k, e in f.entities.items()
+            if e.cls == "Place" and any(m.rule == "facility" for m in e.mentions)}
+
+
+def test_plants_named_by_code_and_site_are_places_their_firm_owns(facts):
+    f = facts("星曜半導體在竹南P7廠擴產，北辰微電子K21B廠房也已動工。")
+    names = set().union(*plants_of(f).values())
+    assert {"竹南p7厂", "k21b厂房"} <= {n.casefold() for n in names}, plants_of(f)
+    assert not names_of(f, "Chip")   # K21B is the plant's code, no chip
+    plant = key_of(f, "K21B")
+    assert (plant, "ownedBy", key_of(f, "北辰微電子")) in relations_of(f)
+
+
+def test_a_plant_by_its_site_or_number_after_its_firm(facts):
+    f = facts("北辰微電子二林廠月產能三萬片，星曜半導體五廠則於去年投片。")
+    assert (key_of(f, "二林廠"), "ownedBy", key_of(f, "北辰微電子")) in relations_of(f)
+    assert (key_of(f, "五廠"), "ownedBy", key_of(f, "星曜半導體")) in relations_of(f)
+
+
+@pytest.mark.parametrize("sentence", [
+    "台廠與車廠紛紛擴產，代工廠與封測廠也在擴建12吋廠，兩廠合計月產三萬片。",
+    "星曜半導體晶圓廠與北辰微電子代工廠都在擴產，星曜半導體新建廠房明年完工。",
+])
+def test_kinds_of_plants_are_no_plants(facts, sentence):
+    assert not plants_of(facts(sentence))
+
+
+def test_a_site_named_only_in_a_plants_name_is_no_place_of_the_article(facts):
+    f = facts("星曜半導體新竹P5廠已量產。")
+    assert not names_of(f, "City") and len(plants_of(f)) == 1
+    f = facts("星曜半導體總部位於新竹，新竹P5廠今年已量產。")
+    assert (key_of(f, "P5"), "locatedIn", key_of(f, "新竹")) in [(s, p, o) for s, p, o in relations_of(f)
+                                                                if p == "locatedIn" and s.startswith("place/")]
+
+
+def test_a_plant_named_by_its_site_alone_is_the_one_coded_plant_there(facts):
+    f = facts("星曜半導體嘉義AP9廠明年初裝機，業界預期星曜半導體嘉義廠將大量交機。")
+    assert len(plants_of(f)) == 1, plants_of(f)
+    assert {"嘉义ap9厂", "嘉义厂"} <= {n.casefold() for n in next(iter(plants_of(f).values()))}

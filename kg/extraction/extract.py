@@ -48,8 +48,11 @@ ENDS = "。！？!?\n"
 CLAUSE_ENDS = "，,；;。！？!?\n"
 # names inside a longer name (kg.nlp.components.new_entities): entities of the article that join no relation
 # or frame of their own, but the one their rule says (美國|商務部: its country; 上海|三中院: its seat)
-INNER_RULES = ("country-of-body", "leader-of-administration", "seat-of-body", "seat-in-name")
-INNER_RELATION = {"country-of-body": "country", "seat-of-body": "headquarters"}
+INNER_RULES = ("country-of-body", "leader-of-administration", "seat-of-body", "seat-in-name", "site-of-facility")
+INNER_RELATION = {"country-of-body": "country", "seat-of-body": "headquarters", "site-of-facility": "locatedIn"}
+# inner mentions that are entities of the article only when it names them on their own too (新竹 of 新竹P3廠
+# is where the plant is, and no place the article speaks of unless it does)
+INNER_IF_NAMED = ("site-of-facility",)
 # A sentence naming at most this many entities is read as one frame; a longer one clause by clause.
 SENTENCE_WHOLE_UP_TO = 3
 
@@ -82,6 +85,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # 美國商務部: the country a body's name opens is named too (kg.nlp.components.new_entities); it states
     # nothing of its own, so it joins no relation or frame (the body's own facts say whose it is)
     infos = sorted(infos + [i["inner"] for i in infos if i.get("inner")], key=lambda i: (i["start"], -i["end"]))
+    named = {i["key"] for i in infos if i["rule"] not in INNER_RULES}
+    infos = [i for i in infos if i["rule"] not in INNER_IF_NAMED or i["key"] in named]
     for info in infos:
         full = alias_of.get(info["key"])
         if full is not None:  # 啟明算力 declared as the short name of 啟明算力科技股份有限公司: one entity
@@ -92,7 +97,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         ev = evidence(info["start"], info["end"], info["rule"], info["confidence"])
         if not any(m.sentence_start == ev.sentence_start for m in ent.mentions):
             ent.mentions.append(ev)  # one piece of evidence per sentence that names the entity
-        if info["rule"] not in INNER_RULES:
+        if info["rule"] not in INNER_RULES or info["rule"] in INNER_IF_NAMED:
             mentions.append((info["start"], info["end"], ent))
         if info["rule"].startswith("outlet-"):
             cited.add(info["start"])
@@ -112,7 +117,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     for info in infos:
         inner = info.get("inner")
         prop = INNER_RELATION.get(inner["rule"]) if inner is not None else None
-        if prop is not None and info["cls"] in ORGS:
+        if prop is not None and (info["cls"] in ORGS or inner["rule"] in INNER_IF_NAMED and inner["key"] in named):
             add_relation(info["key"], prop, inner["key"],
                          evidence(info["start"], info["end"], inner["rule"], inner["confidence"]))
     reference = load_reference()
@@ -129,6 +134,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if info and info.get("parent"):  # 子公司上海寒武紀: a known company's subsidiary named after its city
             add_relation(info["key"], "parentOrganization", info["parent"],
                          evidence(info["start"], info["end"], "city-subsidiary", 0.7))
+        if info and info.get("owner"):  # 日月光K18廠: the firm named right before its plant owns it
+            add_relation(info["key"], "ownedBy", info["owner"],
+                         evidence(info["start"], info["end"], "owner-of-facility", 0.7))
         if info and info.get("family"):  # Inferentia 9: a new model of a known family
             add_relation(info["key"], "partOfSeries", info["family"],
                          evidence(info["start"], info["end"], "family-model", 0.75))

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extraction.frames import MEMBER_JOIN, CueCut, CuePattern, CueWords
 from kg.nlp.components.known_entities import add_entities, char_span
+from kg.nlp.facilities import find_facilities
 from kg.nlp.spans import ENTITIES, kg_of, texts
 from kg.reference.known import CLASS_LABEL
 from kg.text import name_key, to_simplified
@@ -490,6 +491,13 @@ class EntityDiscoverer:
             existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in inside]
             spans = [s for s in spans if (kg_of(s)["start"], kg_of(s)["end"]) not in inside] + members
             taken = [t for t in taken if t not in inside] + [(kg_of(m)["start"], kg_of(m)["end"]) for m in members]
+        plants, inside = find_facilities(doc, folded, existing + spans,
+                                         lambda a, b: self._span(doc, a, b, "Place", FACILITY_RULE), _plant_kind, FACILITY_RULE)
+        if plants:
+            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in inside)]
+            existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in inside]
+            spans = [s for s in spans if (kg_of(s)["start"], kg_of(s)["end"]) not in inside] + plants
+            taken = [t for t in taken if t not in inside] + [(kg_of(p)["start"], kg_of(p)["end"]) for p in plants]
         spans += self._company_and_seat(doc, folded, existing, taken)
         spans += self._propagate(doc, folded, spans, taken)
         _brand_of_named_chips(folded, spans, existing)
@@ -2098,6 +2106,13 @@ def _common_word(word: str) -> bool:
     from kg.nlp.tokenizer import base_frequencies
     return len(word) >= 2 and base_frequencies().get(word, 0) >= COMMON_WORD_FREQ
 ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "GovernmentAgency"}
+FACILITY_RULE = Rule("facility", "Place", re.compile(r"(?!)"), 0.65)   # found by kg.nlp.facilities
+PLANT_KINDS = CueWords("plant-kind")
+
+
+def _plant_kind(word: str) -> bool:
+    """代工|廠, 封測|廠, 新建|廠: a kind of plant or a word of a clause, not the site a firm's plant is at."""
+    return word in PLANT_KINDS or any(c in STOP_CHARS for c in word) or re.search(r"[一二两三四五六七八九十几多数][座家个间处所]|[座家]", word) is not None
 PLANT_AFTER = re.compile(r"\s?(?:新)?(?:厂|工厂|晶圆厂|厂区|园区|基地|产线|研发中心)")
 BRAND_MODEL = re.compile(r"\s?(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
 FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)(?![a-z0-9%])(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")

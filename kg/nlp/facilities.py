@@ -1,0 +1,121 @@
+"""Plants and fabs named in the news: 新竹P3廠, 日月光K18B廠房, 華虹五廠, 矽品二林廠, Fab 52.
+
+A plant is named by a code (P3, AP7, K18B, 18A), a number (五廠, 2廠) or its site (路竹廠, 銅鑼廠)
+before a word for a plant, and often after its owner's name. None of these is a name of its own
+without that shape: 晶圓廠, 代工廠, 台廠 (Taiwanese firms), 車廠 (carmakers) and 12吋廠 are kinds,
+not plants. What makes a site a site is that the tagger or the reference knows it as a place, or
+that a company's name stands right before it (力積電銅鑼廠), where a plant word after a firm can
+only name one of its plants.
+
+The plant is a Place (where things are made); its owner, when named right before it, owns it
+(P127); a known place inside its name (新竹 of 新竹P3廠) is where it is (P131), stated as a fact
+only when the article names that place on its own too.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.spans import kg_of, texts
+from kg.text import name_key
+
+PLANT = r"(?:新)?(?:晶圆厂|厂房|厂区|工厂|厂)(?![商家长务主])"
+CODE = r"[a-z]{1,3}\s?\d{1,3}[a-z]?(?![a-z0-9])"
+NUMBER = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})"
+# a code or a number right before the plant word (K18B廠房, 五廠, 18A廠)
+CODED = re.compile(rf"(?<![a-z0-9])(?P<code>{CODE}|\d{{1,2}}[a-z](?![a-z0-9])|{NUMBER})\s?{PLANT}")
+LATIN = re.compile(r"(?<![a-z0-9\-])fab\s?\d{1,3}[a-z]?(?![a-z0-9])")   # Fab 52, Fab 18
+WAFER = "晶圆"   # 晶圓18A廠, 晶圓一廠: Fab 18A, Fab 1
+SITE_PLANT = re.compile(rf"{PLANT}(?:\s?(?P<code>{CODE}))?")   # after a place: 路竹廠, 南科廠 AP8
+SITE_WORD = re.compile(rf"(?P<site>[\u4e00-\u9fff]{{2}}){PLANT}")   # after a firm: 銅鑼廠, 二林廠
+# between an owner's name and its plant: a stock code in brackets, 旗下(的), 的
+OWNER_GAP = re.compile(r"(?:\s*[（(][^（()）\n]{1,14}[)）])*\s*(?:旗下的?|的)?\s*$")
+PLACES = {"City", "AdministrativeRegion", "Place"}   # not a country or a region: 台廠, 陸廠, 美廠 are firms
+FIRMS = {"Company", "Organization"}
+
+
+def find_facilities(doc: Doc, folded: str, mentions: list[Span], make_span: Callable, generic: Callable[[str], bool],
+                    rule) -> tuple[list[Span], set[tuple[int, int]]]:
+    """New plant spans, and the (start, end) of the mentions each absorbs (a chip read in its code,
+    its site). `make_span(start, end)` makes a Place span of `rule`; `generic(word)` says whether a
+    two-character word after a firm is a kind of plant rather than its site."""
+    firms_by_end = {kg_of(s)["end"]: s for s in mentions if kg_of(s)["cls"] in FIRMS}
+    # (a place the tagger guesses may run into the next word: 北辰微電子代|工廠; a site it finds is a short name)
+    sites = [s for s in mentions if kg_of(s)["cls"] in PLACES and (kg_of(s)["known"] or kg_of(s)["end"] - kg_of(s)["start"] <= 3)]
+    places_by_end = {kg_of(s)["end"]: s for s in sites}
+    places_by_start = {kg_of(s)["start"]: s for s in sites}
+    found: list[tuple[int, int, Span | None]] = []   # (start, end, the site's mention)
+
+    def site_before(start: int) -> Span | None:
+        for gap in (0, 1):
+            place = places_by_end.get(start - gap)
+            if place is not None and folded[start - gap:start].strip() == "":
+                return place
+        return None
+
+    def owner_before(start: int) -> Span | None:
+        m = OWNER_GAP.search(folded, max(0, start - 30), start)
+        return firms_by_end.get(m.start()) if m else None
+
+    for m in CODED.finditer(folded):
+        start, code = m.start(), m.group("code")
+        number = re.fullmatch(NUMBER, code) is not None
+        site = site_before(start)
+        if folded.endswith(WAFER, 0, start):
+            start -= len(WAFER)
+        elif site is not None:
+            start = kg_of(site)["start"]
+        elif number and owner_before(start) is None or code[0].isdigit() and not number:
+            continue   # 兩廠, 3廠: a count of plants; 5G廠: not a plant's code without a firm or a site
+        found.append((start, m.end(), site))
+    for m in LATIN.finditer(folded):
+        found.append((m.start(), m.end(), None))
+    for site in places_by_start.values():
+        m = SITE_PLANT.match(folded, kg_of(site)["end"])
+        if m:
+            found.append((kg_of(site)["start"], m.end(), site))
+    for firm_end in firms_by_end:
+        m = SITE_WORD.match(folded, firm_end)
+        if m and not generic(m.group("site")) and firm_end + 2 not in places_by_end:
+            found.append((m.start(), m.end(), None))
+    spans, absorbed, taken = [], set(), []
+    for start, end, site in sorted(found, key=lambda f: (f[0], -f[1])):
+        if any(start < b and a < end for a, b in taken):
+            continue
+        inside = [s for s in mentions if start <= kg_of(s)["start"] and kg_of(s)["end"] <= end]
+        if any(start < kg_of(s)["end"] and kg_of(s)["start"] < end for s in mentions if s not in inside):
+            continue   # a name across its edge: no plant of its own
+        if any(kg_of(s)["cls"] in FIRMS | {"Person"} for s in inside):
+            continue
+        span = make_span(start, end)
+        if span is None:
+            continue
+        owner = owner_before(start)
+        if owner is not None:   # (華虹五廠: the owner's name makes the plant's key its own, not any firm's 五廠)
+            text = texts(doc)[0]
+            span._.kg["owner"] = kg_of(owner)["key"]
+            span._.kg["key"] = "place/" + name_key(text[kg_of(owner)["start"]:kg_of(owner)["end"]] + text[start:end])
+        if site is not None:
+            span._.kg["inner"] = {**kg_of(site), "rule": "site-of-facility"}
+        spans.append(span)
+        taken.append((start, end))
+        absorbed |= {(kg_of(s)["start"], kg_of(s)["end"]) for s in inside}
+    return _one_plant_per_site(spans, folded), absorbed
+
+
+def _one_plant_per_site(spans: list[Span], folded: str) -> list[Span]:
+    """台積電嘉義廠 after 嘉義AP7廠: a plant named by its site alone is the article's one plant
+    with a code at that site, when there is just one."""
+    coded: dict[str, list[dict]] = {}
+    for s in spans:
+        info = kg_of(s)
+        if info.get("inner") and re.search(r"[a-z0-9一二三四五六七八九十]", folded[info["inner"]["end"]:info["end"]]):
+            coded.setdefault(info["inner"]["key"], []).append(info)
+    for s in spans:
+        info = kg_of(s)
+        same = coded.get(info["inner"]["key"], []) if info.get("inner") else []
+        if len({c["key"] for c in same}) == 1 and info not in same:
+            info["key"] = same[0]["key"]
+    return spans
