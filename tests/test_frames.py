@@ -1426,10 +1426,11 @@ def test_people_joined_by_與_each_with_where_they_live(facts):
     assert not linked(f, key_of(f, "李某"), "texas")
 
 
-def test_a_plant_and_international_export_controls_are_no_names(facts):
+def test_a_plant_is_no_organisation_and_international_export_controls_are_no_names(facts):
     f = facts("美光執行長梅羅特拉表示，廣島廠將強化公司地位。貿易署表示，此舉是為配合國際出口管制規範。")
-    names = {n for e in f.entities.values() for n in e.names}
-    assert not any(n in ("廣島廠", "广岛厂", "國際出口管制", "国际出口管制") for n in names)
+    names = {n: e.cls for e in f.entities.values() for n in e.names}
+    assert not any(n in ("國際出口管制", "国际出口管制") for n in names)
+    assert all(names[n] == "Place" for n in ("廣島廠", "广岛厂") if n in names)   # a plant (kg.nlp.facilities)
 
 
 def test_an_official_notice_however_long_its_title_is_a_policy(facts):

@@ -2004,3 +2004,14 @@ def test_a_plant_named_by_its_site_alone_is_the_one_coded_plant_there(facts):
     f = facts("星曜半導體嘉義AP9廠明年初裝機，業界預期星曜半導體嘉義廠將大量交機。")
     assert len(plants_of(f)) == 1, plants_of(f)
     assert {"嘉义ap9厂", "嘉义厂"} <= {n.casefold() for n in next(iter(plants_of(f).values()))}
+
+
+def test_firms_setting_up_a_venture_together_own_it_and_it_is_what_the_sentence_is_about(facts):
+    f = facts("星曜半導體（3388）與印度電子巨頭北辰集團合資成立的瀚川微電子，21日在孟買舉行動土典禮，"
+              "計畫投資金額達370億盧比。", published="2026-02-22")
+    venture = key_of(f, "瀚川微電子")
+    assert {(venture, "ownedBy", key_of(f, "星曜半導體")), (venture, "ownedBy", key_of(f, "北辰集團"))} <= relations_of(f)
+    money = [st for st in f.statements if st.amount is not None and st.amount.value == "37000000000"]
+    assert money and all(dict(st.roles).get("subject") == venture for st in money), money
+    dated = {k for st in f.statements if st.date is not None and st.date.iso == "2026-02-21" for _, k in st.roles}
+    assert venture in dated

@@ -380,7 +380,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         elif topic is None and not cue.adverbial.match(folded, cs, _clause_end(folded, ce)) and not DATELINE_END.search(folded, cs, ce) \
                 and not cue.reporting.search(folded, cs, ce):
             # 大陸目標是一至兩年內，…: a country opening the sentence's clause is its topic when no actor is
-            topic = actor_first
+            topic = _head_of_clause(folded, here, cs, ce) or actor_first
             if topic is None and min_entities == 0:
                 topic = next((ent for s, ent in ents if ent.cls in PLACES and not folded[cs:s].strip()), None)
         # 依據《網絡安全法》等有關規定，網信辦約談了輝達: what an adverbial clause names is the next clause's
@@ -484,13 +484,19 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
                 # 輝達入股英特爾…、投資…協助OpenAI: a verb after a list mark shares the clause's first actor,
                 # not the object of the verb before it
                 a = before[0]
+            # 星曜與北辰合資成立X: every member of a list of actors right before the trigger
+            actors = [a]
+            for x in reversed(before[:before.index(a)]):
+                if not (LIST_JOINER.fullmatch(folded, x[1], actors[-1][0]) or ACTOR_JOIN.fullmatch(folded, x[1], actors[-1][0])):
+                    break
+                actors.append(x)
             # 產品涵蓋DDR5、LPDDR5X等: every member of a list after the trigger
             members = [after[0]]
             for x in after[1:]:
                 if not MEMBER_JOIN.fullmatch(folded, members[-1][1], x[0]):
                     break
                 members.append(x)
-            for b in members:
+            for a, b in [(a, b) for a in actors for b in members]:
                 if a[2].key == b[2].key:
                     continue
                 if rule.property in ("developer", "manufacturer") and b[0] > m.end() and \
@@ -513,6 +519,8 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
     return out
 
 
+#: 鴻海（2317）與印度巨頭HCL: a stock code, a joining word and a descriptor between two actors of one verb
+ACTOR_JOIN = re.compile(r"\s*(?:[（(][^（）()]{1,14}[)）])?\s*(?:与|和|及|以及|、)[^，。；,;、与和及]{0,10}")
 #: 搭載, 配備: what a product carries is a part of it
 CARRIES = CuePattern("carries")
 #: 位於…的晶圓廠, 的業務: what follows a company is a part of it (a plant, a business), not the company
@@ -523,6 +531,23 @@ PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?
 #: 由於…, 因為…: a clause of cause; what it names is the circumstance of the clause after it, whoever acts in it
 # (由於A無法供貨，…; 不僅A後市可期，B也…: the actor of such a clause goes on into the next)
 CAUSE_OPENING = CuePattern(lambda w: rf"\s*(?:{w('carried-opening')})")
+
+
+#: …合資成立的|India Chip，: the head noun of a clause that ends on it after 的 (and a descriptor)
+HEAD_AFTER_DE = re.compile(r"的[\u4e00-\u9fff]{0,6}\s*$")
+HEAD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{1,30}[)）]\s*)*")
+
+
+def _head_of_clause(folded: str, here, cs: int, ce: int):
+    """鴻海與HCL合資成立的India Chip，21日…: a clause ending on a name after 的 is a noun phrase with
+    that name its head, the subject of the sentence (not the firms in the phrase before it)."""
+    if not here:
+        return None
+    s, e, ent = here[-1]
+    if ent.cls not in ACTORS or len(here) < 2 or not HEAD_TAIL.fullmatch(folded, e, _clause_end(folded, ce)) \
+            or not HEAD_AFTER_DE.search(folded, max(cs, s - 8), s):
+        return None
+    return ent
 
 
 def _clause_end(folded: str, ce: int) -> int:
