@@ -2015,3 +2015,16 @@ def test_firms_setting_up_a_venture_together_own_it_and_it_is_what_the_sentence_
     assert money and all(dict(st.roles).get("subject") == venture for st in money), money
     dated = {k for st in f.statements if st.date is not None and st.date.iso == "2026-02-21" for _, k in st.roles}
     assert venture in dated
+
+
+def test_a_sum_the_tagger_calls_an_organisation_is_none_and_a_firm_cut_before_its_business_word_is_whole(facts):
+    f = facts("兩家廣東國資總計出資額為360億元，位列省級地方國資出資額之首，與華開金融並列第二。")
+    assert not any(re.match(r"\d", n) for n in names_of(f)), names_of(f)
+    f = facts("兩家地方國資總計出資額為360億元，與國開金融並列第二。")
+    assert "国开金融" in names_of(f) and "国开" not in names_of(f), names_of(f)
+
+
+def test_a_word_joining_clauses_does_not_open_the_first_name_of_a_list(facts):
+    f = facts("星曜半導體實現扭虧為盈，而KLM星環、立華微、滬晶產業等企業則繼續虧損。")
+    assert "klm星环" in {n.casefold() for n in names_of(f)}
+    assert not any(n.startswith("而") for n in names_of(f)), names_of(f)

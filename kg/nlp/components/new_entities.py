@@ -862,6 +862,8 @@ class EntityDiscoverer:
             if len(members) < 3 or not (of_firms or any(any(a <= x and y <= b for x, y in orgs) for a, b in members)):
                 continue
             for a, b in members:
+                if b - a > 3 and folded[a] in "而并且但或":
+                    a += 1   # 而|TCL中環、立昂微…: a word joining the clause to the one before opens the list
                 name = folded[a:b]
                 # (a product's or policy's short name strictly inside a member, 建|信創|投, yields to it)
                 if (a, b) in orgs or any(x < b and a < y and (c == "Person" or not (a <= x and y <= b and y - x < b - a))
@@ -1020,6 +1022,10 @@ class EntityDiscoverer:
                 end, name = end - (1 if name.endswith("籍") else 2), re.sub(r"(?:籍|联邦)$", "", name)   # 共和黨|籍, 共和黨|聯邦(參議員)
             if len(name) < 2 or _common_word(name) or name.startswith(GENERIC_START.tuple()) or ADDRESSED.fullmatch(name):
                 continue
+            if label == "ORG" and AMOUNT_NAME.fullmatch(name):
+                continue   # 出資額為|360億元: a sum the tagger calls an organisation
+            if label == "ORG" and len(name) <= 3 and (tail := FIRM_TAIL.match(folded, end)) and re.fullmatch(rf"[{HAN}]+", name):
+                end, name = tail.end(), folded[start:tail.end()]   # 國開|金融: a firm's name the tagger cut before its business word
             if label != "PER" and (_plain_word(name) or _ends_inside_word(folded, end)):
                 continue  # 合共, 私募, (離)台前: a word of the language; 大恩|人: the word goes on
             if label == "ORG" and (_opens_with_plain_word(name) or name.endswith(FIELD_OF_TRADE)
@@ -2106,6 +2112,8 @@ def _common_word(word: str) -> bool:
     from kg.nlp.tokenizer import base_frequencies
     return len(word) >= 2 and base_frequencies().get(word, 0) >= COMMON_WORD_FREQ
 ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "GovernmentAgency"}
+AMOUNT_NAME = re.compile(r"[\d.,，]+\s*[亿万千百兆]*\s*[{HAN}a-z]{{0,3}}?(?:元|币|圆|镑|卢比|令吉|%)?".format(HAN=HAN))
+FIRM_TAIL = re.compile(r"金融|证券|银行|基金|控股|资本|集团|股份")
 FACILITY_RULE = Rule("facility", "Place", re.compile(r"(?!)"), 0.65)   # found by kg.nlp.facilities
 PLANT_KINDS = CueWords("plant-kind")
 
