@@ -2028,3 +2028,10 @@ def test_a_word_joining_clauses_does_not_open_the_first_name_of_a_list(facts):
     f = facts("星曜半導體實現扭虧為盈，而KLM星環、立華微、滬晶產業等企業則繼續虧損。")
     assert "klm星环" in {n.casefold() for n in names_of(f)}
     assert not any(n.startswith("而") for n in names_of(f)), names_of(f)
+
+
+def test_earnings_and_losses_per_share_in_cents(facts):
+    f = facts("星曜半導體上季淨損6億美元，每股虧損12美分；調整後每股盈餘則為5美分。")
+    cents = {(st.amount.value, st.amount.metric) for st in f.statements
+             if st.amount is not None and st.amount.unit == "USD-CENT"}
+    assert cents == {("12", "loss-per-share"), ("5", "eps")}, cents
