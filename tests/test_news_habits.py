@@ -2035,3 +2035,14 @@ def test_earnings_and_losses_per_share_in_cents(facts):
     cents = {(st.amount.value, st.amount.metric) for st in f.statements
              if st.amount is not None and st.amount.unit == "USD-CENT"}
     assert cents == {("12", "loss-per-share"), ("5", "eps")}, cents
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("來源 | 《晴川》雜誌 作者 | 林子恒 編輯 | 王曉燕\n星曜半導體今天在香港掛牌上市。", "晴川"),
+    ("晴川網9月28日訊 星曜半導體今天在香港掛牌上市，首日股價大漲。(編輯/張曉玲)", "晴川網"),
+])
+def test_writers_and_editors_credited_on_a_source_line_or_in_brackets_work_for_the_articles_outlet(facts, text, outlet):
+    f = facts(text, published="2025-09-28")
+    staff = employees_of(f, key_of(f, outlet))
+    people = {k for k, e in f.entities.items() if e.cls == "Person"}
+    assert people and staff == people, (staff, people)

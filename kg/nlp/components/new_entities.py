@@ -305,7 +305,9 @@ def _rules() -> list[Rule]:
         Rule("outlet-bracket", "MediaOrganization", re.compile(
             rf"(?:(?<=\n)|^)\s*[\[［](?P<name>[{HAN}a-z0-9 ]{{2,16}}?)[\]］]", re.M), 0.75),
         Rule("outlet-source", "MediaOrganization", re.compile(
-            rf"(?:(?<=\n)|^)\s*(?:来源|文章来源|本文来自(?:微信公众号|公众号)?|转载自)\s*[:：]\s*(?P<name>[{HAN}a-z0-9]{{2,12}}?)"
+            rf"(?:(?<=\n)|^)\s*(?:来源|文章来源|本文来自(?:微信公众号|公众号)?|转载自)\s*[:：|｜丨]\s*"
+            # (來源 | 《晴川》雜誌 作者 | 林某: a bar, the outlet's name in title marks and its kind after them)
+            rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?|《[{HAN}a-z0-9]{{2,12}}》(?:杂志|周刊|月刊|日报|新闻)?)"
             rf"\s*(?=[,，。|｜\n]|作者|$)", re.M), 0.75),
         # 晴川新聞 |林某 綜合報導: an outlet opening a line, a bar, then its writer
         Rule("outlet-bar", "MediaOrganization", re.compile(

@@ -158,13 +158,18 @@ class RelationExtractor:
         # 中新網宜昌9月20日電 …【編輯:邵婉雲】: the article's own outlet is the one its dateline names
         dateline = next((e for e in ents if e._.kg["cls"] == "MediaOrganization"
                          and OUTLET_DATELINE.match(folded, e._.kg["end"])), None)
+        # 來源 | 《晴川》雜誌 作者 | 林某: or the one a line names as the article's source
+        dateline = dateline or next((e for e in ents if e._.kg.get("rule") == "outlet-source"), None)
         placed = {r["subject"] for r in found if r["rule"] == "reporter-of-outlet"}
         out = []
         for p in ents:
             if p._.kg["cls"] != "Person" or p._.kg["key"] in placed:
                 continue
             own = OWN_PAPER_REPORTER.search(folded, max(0, p._.kg["start"] - 8), p._.kg["start"])
-            outlet = home if own else dateline if p._.kg.get("rule") in ("reporter", "byline") else None
+            # (晴川網9月28日訊 …(編輯/張某): a writer or an editor credited in brackets or after a bar)
+            credited = p._.kg.get("rule") in ("reporter", "byline") or \
+                CREDIT_BEFORE.search(folded, max(0, p._.kg["start"] - 8), p._.kg["start"]) is not None
+            outlet = home if own else dateline if credited else None
             if outlet is not None:
                 out.append(_rel(p, "employer", outlet, "reporter-of-own-paper",
                                 next(s for s in doc.sents if s.start_char <= p._.kg["start"] < s.end_char)))
@@ -738,6 +743,7 @@ SERVES_AS_TITLE = re.compile(r"\s*(?:[（(][^)）]{1,30}[)）])?\s*(?:担任|出
                              r"(?P<title>董事长|主席|首席执行官|执行长|总经理|总裁|ceo|董事)")
 # 中新網 宜昌9月20日電: what follows the outlet that opens a dateline
 OUTLET_DATELINE = re.compile(r"[^，。,;；\n]{0,10}?(?:(?:19|20)\d\d\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:综合)?(?:外电)?(?:电|讯|消息)")
+CREDIT_BEFORE = re.compile(r"(?:作者|撰文|编辑|责编|责任编辑|记者)\s*[/／:：|｜丨]?\s*$")
 OWN_PAPER_REPORTER = re.compile(r"(?:本报|本刊|本台|本网)(?:特约|实习)?记者\s*$")
 
 
