@@ -2046,3 +2046,15 @@ def test_writers_and_editors_credited_on_a_source_line_or_in_brackets_work_for_t
     staff = employees_of(f, key_of(f, outlet))
     people = {k for k, e in f.entities.items() if e.cls == "Person"}
     assert people and staff == people, (staff, people)
+
+
+def test_a_listed_firm_after_a_word_for_firms_or_one_opening_a_list(facts):
+    f = facts("晶圓代工廠瀚川微（6612）表示，設備廠商包括晶聯（2467）、華翔（6178）。")
+    assert {"瀚川微", "晶联", "华翔"} <= names_of(f, "Company"), names_of(f)
+    assert not any(n.startswith("包") for n in names_of(f)), names_of(f)
+
+
+def test_a_listed_firms_short_name_with_its_stock_code_is_the_known_firm_it_opens(facts):
+    f = facts("晶圓代工廠世界先進（5347）表示，新加坡廠進度超前。")
+    assert "vis" in f.entities, sorted(f.entities)
+    assert "vis" not in facts("我們的技術已達到世界先進水平，產品遠銷海外。").entities

@@ -287,8 +287,10 @@ def _rules() -> list[Rule]:
         # A listed company named with its stock code: 同業創意（3443）, 世芯-KY（3661）, 寒武紀（688256.SH）
         Rule("ticker-name", "Company", re.compile(
             # (台塑集團旗下的福懋科（8131）, 與力積電（6770）: after 的 or a joiner too)
-            rf"(?:(?<=[，,。、；;：:\s“「（(的与和及])|^|(?<=同业|大厂|厂商|龙头|业者|个股|股王|公司|企业|旗下))"
-            rf"(?!同业|大厂|厂商|龙头|业者|个股|股王|公司|企业|的)(?P<name>[{HAN}a-z]{{2,6}}?(?:-ky)?)(?=\s?[(（]\s?(?!(?:19|20)\d\d\s?[)）])\d{{4,6}}(?:\s?[.\-]\s?[a-z]{{2,3}})?\s?[)）])"), 0.7),
+            # (晶圓代工廠世界先進（5347）, 台灣公司包括盟立（2464）: after a word for a firm, or one opening a list)
+            rf"(?:(?<=[，,。、；;：:\s“「（(的与和及])|^|(?<=同业|大厂|厂商|龙头|业者|个股|股王|公司|企业|旗下|包括|包含|例如|像是)"
+            rf"|(?<=代工厂|晶圆厂|封测厂|设备厂|面板厂|芯片厂|晶片厂)(?![商家]))"
+            rf"(?!同业|大厂|厂商|龙头|业者|个股|股王|公司|企业|的|包括|包含|例如|像是)(?P<name>[{HAN}a-z]{{2,6}}?(?:-ky)?)(?=\s?[(（]\s?(?!(?:19|20)\d\d\s?[)）])\d{{4,6}}(?:\s?[.\-]\s?[a-z]{{2,3}})?\s?[)）])"), 0.7),
         # A partnership by its registered form, after a clause edge or 為/是: 第一大股東為合肥清輝集電企業管理合夥企業（有限合夥）
         Rule("partnership", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(与和及为是])|^)(?P<name>[{HAN}]{{4,20}}?合伙企业)"), 0.7),
@@ -400,6 +402,7 @@ class EntityDiscoverer:
         from kg.reference import load_reference
         self.index = reference_index(reference)
         self.reference = load_reference(reference)
+        self._prefixes: dict[str, set[str]] | None = None   # (built at first need: _listed_as)
 
     def resolve(self, name: str) -> str | None:
         """A known entity this new-looking name is a variant of (2025人工智能計算大會 → the AICC)."""
@@ -1374,7 +1377,7 @@ class EntityDiscoverer:
 
     def _span(self, doc: Doc, start: int, end: int, cls: str, rule: "Rule", brand: str | None = None):
         text = texts(doc)[0][start:end]
-        known_id = self.resolve(text)
+        known_id = self.resolve(text) or (self._listed_as(text) if rule.name == "ticker-name" else None)
         known = self.reference.get(known_id) if known_id else None
         if known is not None:
             cls = known.cls
@@ -1387,6 +1390,24 @@ class EntityDiscoverer:
         if rule is BRAND_RULE and brand is not None:
             span._.kg["developer"] = brand
         return span
+
+    def _listed_as(self, name: str) -> str | None:
+        """世界先進（5347）: a listed company's short name with its stock code is the known company whose
+        registered name opens with it (世界先進積體電路), when one alone does; a phrase as common as this
+        one (世界先進水平) is no alias of it elsewhere."""
+        folded = to_simplified(name).casefold()
+        if len(folded) < 3:
+            return None
+        if self._prefixes is None:
+            self._prefixes = {}
+            for known in self.reference:
+                if known.cls == "Company":
+                    for n in known.names():
+                        n = to_simplified(n).casefold()
+                        for k in range(3, len(n)):
+                            self._prefixes.setdefault(n[:k], set()).add(known.id)
+        hits = self._prefixes.get(folded, set())
+        return next(iter(hits)) if len(hits) == 1 else None
 
     def _propagate(self, doc: Doc, folded: str, spans, taken) -> list:
         """Once a new name is found, its other mentions in the article are found too; so is the
