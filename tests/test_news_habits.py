@@ -2058,3 +2058,18 @@ def test_a_listed_firms_short_name_with_its_stock_code_is_the_known_firm_it_open
     f = facts("晶圓代工廠世界先進（5347）表示，新加坡廠進度超前。")
     assert "vis" in f.entities, sorted(f.entities)
     assert "vis" not in facts("我們的技術已達到世界先進水平，產品遠銷海外。").entities
+
+
+def test_a_known_persons_name_inside_a_longer_transliterated_name_is_part_of_it(facts):
+    f = facts("根據弗若斯特沙利文的資料，星曜半導體是全球第二大碳化矽襯底製造商。")
+    assert not names_of(f, "Person"), names_of(f, "Person")
+    assert "弗若斯特沙利文" in names_of(f)
+
+
+def test_whom_data_are_cited_from_owns_none_of_its_figures(facts):
+    f = facts("根據弗若斯特沙利文的資料，2024年中國GPGPU出貨量達1600萬片，年複合增長率為72.8%。")
+    source = key_of(f, "沙利文")
+    owners = {k for st in f.statements if st.amount is not None and st.evidence.rule.startswith("amount-")
+              for _, k in st.roles}
+    assert owners and source not in owners, owners
+    assert "china" in owners

@@ -211,7 +211,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     clause_spans = clauses(doc)
     # (財聯社記者, 據彭博: a news outlet named in the news is its source, not what its figures are about)
     mentions = [m for m in mentions if not _in_dateline(folded, clause_spans, m[0]) and m[0] not in cited
-                and m[2].cls != "MediaOrganization"]
+                and m[2].cls != "MediaOrganization" and not _data_source(folded, m[0], m[1])]
     # a process node (台積電3奈米製程) owns no figure but its own size: 3奈米 is the chip's or the maker's
     # spec as before, and the node's too
     nodes = [m for m in mentions if _process_node(m[2])]
@@ -586,6 +586,16 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     reference, inferred = doc.user_data.get("kg_reference", (None, True))
     year = int(str(reference)[:4]) if reference else None
     return ArticleFacts(article, year, inferred, entities, relations, _unique(statements), sentences)
+
+
+#: 根據弗若斯特沙利文的資料, 據TrendForce統計: whose figures a text cites (they are about something else)
+SOURCE_BEFORE = re.compile(r"(?:根据|依据|据|引述|援引)\s*$")
+SOURCE_AFTER = re.compile(r"\s*(?:的)?(?:资料|数据|统计|调查|研究|报告|预测|预估|估计|最新)")
+
+
+def _data_source(folded: str, start: int, end: int) -> bool:
+    """Whether a name is cited as the source of data (it owns none of the figures it gives)."""
+    return SOURCE_BEFORE.search(folded, max(0, start - 3), start) is not None and SOURCE_AFTER.match(folded, end) is not None
 
 
 def _elsewhere_known(reference, rel: dict, entities: dict[str, Entity]) -> bool:

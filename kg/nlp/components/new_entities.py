@@ -462,6 +462,15 @@ class EntityDiscoverer:
                     and (_plain_word(folded[start:a]) or re.fullmatch(r"[美中日韩台荷欧英德法]?(?:列入|列|纳入|将|把)", folded[start:a]))
                     for a, b in clashes):
                 continue  # 管理|晶片法案: a verb before a known act names no act of its own
+            if clashes and cls in ("Organization", "Company") and _transliterated(folded[start:end]) and all(
+                    a >= start and b <= end and (a, b) != (start, end) and by_span.get((a, b)) is not None
+                    and kg_of(by_span[(a, b)])["cls"] == "Person" for a, b in clashes):
+                # 弗若斯特|沙利文: a person's known name inside a longer transliterated name is part of it
+                doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (
+                    kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in clashes)]
+                existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in clashes]
+                taken = [t for t in taken if t not in clashes]
+                clashes = []
             if clashes:
                 # known names inside a longer new name (參議院 in 參議院聽證會, 亞太 in 亞太…研究院) may stand
                 # side by side with it; an organisation may only hold a place, and only at its start
@@ -2139,6 +2148,11 @@ AMOUNT_NAME = re.compile(r"[\d.,，]+\s*[亿万千百兆]*\s*[{HAN}a-z]{{0,3}}?(
 FIRM_TAIL = re.compile(r"金融|证券|银行|基金|控股|资本|集团|股份")
 FACILITY_RULE = Rule("facility", "Place", re.compile(r"(?!)"), 0.65)   # found by kg.nlp.facilities
 PLANT_KINDS = CueWords("plant-kind")
+
+
+def _transliterated(name: str) -> bool:
+    """Whether a name is written only in the characters Chinese transliterates foreign names with."""
+    return len(name) >= 5 and all(c in TRANSLIT for c in name)
 
 
 def _plant_kind(word: str) -> bool:
