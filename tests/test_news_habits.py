@@ -2073,3 +2073,11 @@ def test_whom_data_are_cited_from_owns_none_of_its_figures(facts):
               for _, k in st.roles}
     assert owners and source not in owners, owners
     assert "china" in owners
+
+
+def test_a_margin_either_way_is_no_negative_figure_and_a_plant_named_again_is_one(facts):
+    f = facts("星曜半導體預估每股盈餘落在2.85美元正負7美分，毛利率為44.5%正負0.5個百分點。")
+    values = {st.amount.value for st in f.statements if st.amount is not None}
+    assert "7" in values and not any(v.startswith("-") for v in values), values
+    f = facts("星曜半導體居林工廠一期正式投產。居林工廠二期將於明年動工。")
+    assert len(plants_of(f)) == 1, plants_of(f)

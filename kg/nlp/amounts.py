@@ -59,7 +59,7 @@ def _negative(folded: str, at: int) -> bool:
     """A minus sign (or 負) right before the number at `at`, where no figure, unit or letter comes
     before it: 為-4.52億元 is negative, 5億-8億 and 10%-20% are ranges, MI-300 a name."""
     if at >= 1 and folded[at - 1] == "负":
-        return True
+        return not folded.endswith("正负", 0, at)   # 2.85美元正負7美分: a margin either way (±), not a minus
     return at >= 1 and folded[at - 1] in "-−" and (at < 2 or not re.match(r"[\d.a-z%亿万千百元倍年月日)）]", folded[at - 2]))
 
 

@@ -102,7 +102,22 @@ def find_facilities(doc: Doc, folded: str, mentions: list[Span], make_span: Call
         spans.append(span)
         taken.append((start, end))
         absorbed |= {(kg_of(s)["start"], kg_of(s)["end"]) for s in inside}
-    return _one_plant_per_site(spans, folded), absorbed
+    return _one_plant_per_site(_one_key_per_name(spans, folded), folded), absorbed
+
+
+def _one_key_per_name(spans: list[Span], folded: str) -> list[Span]:
+    """英飛凌居林工廠 … 居林工廠: a plant named again without its owner is the one named with it."""
+    owned = {}
+    for s in spans:
+        info = kg_of(s)
+        if info.get("owner"):
+            owned.setdefault(folded[info["start"]:info["end"]], info)
+    for s in spans:
+        info = kg_of(s)
+        first = owned.get(folded[info["start"]:info["end"]])
+        if first is not None and not info.get("owner"):
+            info.update(key=first["key"], owner=first["owner"])
+    return spans
 
 
 def _one_plant_per_site(spans: list[Span], folded: str) -> list[Span]:
