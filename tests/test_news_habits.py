@@ -2081,3 +2081,12 @@ def test_a_margin_either_way_is_no_negative_figure_and_a_plant_named_again_is_on
     assert "7" in values and not any(v.startswith("-") for v in values), values
     f = facts("星曜半導體居林工廠一期正式投產。居林工廠二期將於明年動工。")
     assert len(plants_of(f)) == 1, plants_of(f)
+
+
+def test_people_appointed_together_to_a_post_by_latin_names(facts):
+    f = facts("星曜半導體已決定任命Peter Brandon與Sarah Wilkinson Morgan兩位資深高管為臨時聯席首席執行官。")
+    firm = key_of(f, "星曜半導體")
+    people = {k for k, e in f.entities.items() if e.cls == "Person"}
+    assert len(people) == 2, people
+    assert employees_of(f, firm) == people
+    assert {(firm, "chiefExecutiveOfficer", p) for p in people} <= relations_of(f)

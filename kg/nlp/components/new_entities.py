@@ -2173,7 +2173,8 @@ ROMAN_RULE = Rule("romanized-name", "Person", ROMANIZED, 0.8)
 # A person named in Latin letters beside a title, a nationality or an age (美國公民Michael Chen, 助理檢察官
 # Sarah Miller), or before a verb of saying (Tan Wei Ming表示): capitalised words, read in the text
 LATIN_PERSON_CUE = CuePattern(lambda w: rf"(?:{w('person-title')}|公民|国民|籍商人|籍男子|籍女子|商人|检察官|检察长|法官|律师|主管|岁的|"
-                              r"董事|高管|创始人)\s*$")
+                              # (任命David Zinsner, 執行長的Lip-Bu Tan: appointed, or named after a title and 的)
+                              r"董事|高管|创始人|任命|委任|提名|聘请|聘任|延揽)(?:的)?\s*$")
 LATIN_PERSON = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?![A-Za-z0-9])")
 LATIN_PERSON_RULE = Rule("latin-person", "Person", LATIN_PERSON, 0.7)
 LATIN_CORPORATE_END = re.compile(r" (?:" + CORPORATE_WORDS + r"|group|research)$", re.I)
@@ -2318,7 +2319,9 @@ def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
     for m in LATIN_PERSON.finditer(text):
         s, e = m.span("name")
         after = folded[e:e + 4]
-        if LATIN_PERSON_CUE.search(folded[max(0, s - 8):s]) or VERB_AFTER.match(after):
+        # (任命Ann Lee與Bob Ray: a name joined to a person named right before it is a person's too)
+        joined = bool(out) and out[-1][1] < s and re.fullmatch(r"\s*(?:与|和|及|、|以及)\s*", folded[out[-1][1]:s]) is not None
+        if LATIN_PERSON_CUE.search(folded[max(0, s - 8):s]) or VERB_AFTER.match(after) or joined:
             if not re.match(r"\s*(?:公司|集团|科技|芯片|晶片|平台|系统|架构|模型|基金|资本|实验室|大学|研究)", after) and \
                     not LATIN_CORPORATE_END.search(m.group("name")):   # (Corvex Systems宣布: a firm's name)
                 out.append((s, e, "Person", LATIN_PERSON_RULE))

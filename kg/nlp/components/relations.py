@@ -113,7 +113,8 @@ SUBSIDIARY_OF = CuePattern(lambda w: rf"(?:的|旗下)?(?:间接|直接)?(?:{w('
 CAREER = CuePattern(lambda w: rf"{w('career')}(?!职)")
 # 任命X為…, 聘請X擔任…: an appointment, the appointee after it
 APPOINTED = re.compile(r"(?:任命|委任|聘任|聘请|延揽|提名)[^，。；]{0,24}$")
-APPOINTED_AS = re.compile(r"(?:为|担任|出任)(?:公司)?(?:资深|高级|执行|首席|全球|独立)?[^，。；]{0,6}(?:总裁|董事长|董事|执行长|总经理|"
+APPOINTED_GROUP = re.compile(r"\s*(?:两位|二人|两人|三位|等人|等)?[^，。；为]{0,8}?(?=为|担任|出任)")
+APPOINTED_AS = re.compile(r"(?:为|担任|出任)(?:公司)?(?:资深|高级|执行|首席|全球|独立)?[^，。；]{0,10}(?:总裁|董事长|董事|执行长|总经理|"
                           r"官|ceo|cfo|cto|coo|主席|主管|负责人)")
 
 
@@ -550,12 +551,18 @@ class RelationExtractor:
                 out.append(_rel(p, "employer", topic, "serves-as", sent))
             appointed = APPOINTED.search(folded, text0, ps)
             alias = re.match(r"\s*(?:[(（][^)）]{1,30}[)）])?\s*", folded[pe:pe + 32]).end()  # （Wayne Harris）
-            if appointed and APPOINTED_AS.match(folded, pe + alias):
+            # (任命A與B兩位資深高管為聯席執行長: the post after the last of the people appointed together)
+            le = _people_list_end(ents, folded, p)
+            group = APPOINTED_GROUP.match(folded, le)
+            named_as = APPOINTED_AS.match(folded, pe + alias) or (APPOINTED_AS.match(folded, group.end()) if group else None)
+            if appointed and named_as:
                 # 輝達宣布，任命前英特爾總經理韋恩．哈里斯為資深副總裁: the one who appoints, named before 任命
                 hirer = next((e for e in ents if text0 <= e._.kg["start"] and e._.kg["end"] <= appointed.start()
                               and e._.kg["cls"] in DEVELOPERS), None)
                 if hirer is not None:
                     out.append(_rel(p, "employer", hirer, "appointed-as", sent))
+                    if CHIEF_IN_TITLE.search(named_as.group()) and not re.search(r"[副助理]", named_as.group()):
+                        out.append(_rel(hirer, "chiefExecutiveOfficer", p, "appointed-as", sent))
             sent_rest = folded[pe:sent.end_char]
             role = re.search(r"(?:目前|现)?(?:担任|出任|现任|现为)(?:公司)?(?:临时|代理|署理|新任|联合|共同|联席)*"
                              r"(?P<title>董事长|首席执行官|执行长|总经理|总裁|ceo)"
