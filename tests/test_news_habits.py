@@ -2090,3 +2090,14 @@ def test_people_appointed_together_to_a_post_by_latin_names(facts):
     assert len(people) == 2, people
     assert employees_of(f, firm) == people
     assert {(firm, "chiefExecutiveOfficer", p) for p in people} <= relations_of(f)
+
+
+def test_a_malaysian_registered_name_and_its_short_form_opening_a_paragraph(facts):
+    f = facts("和聯電子(馬)有限公司昨天舉行擴建動土儀式。\n和聯電子將在檳城擴建廠房。")
+    firms = [e for e in f.entities.values() if e.cls == "Company"]
+    assert len(firms) == 1 and {"和联电子", "和联电子(马)有限公司"} <= {to_simplified(n) for n in firms[0].names}, firms
+
+
+def test_a_kind_of_semiconductor_is_no_firm(facts):
+    f = facts("星曜半導體將生產200毫米碳化矽功率半導體，也投入化合物半導體。")
+    assert names_of(f, "Company") == {"星曜半导体"}, names_of(f)

@@ -717,7 +717,22 @@ def _declared_aliases(infos: list[dict], folded: str) -> dict[str, str]:
                 re.fullmatch(r"[a-z][a-z0-9 .&\-]*", folded[other["start"]:other["end"]]) and \
                 re.match(r"\s*[)）]", folded[other["end"]:other["end"] + 2]):
             out.setdefault(other["key"], info["key"])
+    # 和泰電子(馬)有限公司 … 和泰電子: a new firm's registered name without its legal form and seat is its
+    # name too, found apart or not
+    cores = {}
+    for info in infos:
+        m = REGISTERED.fullmatch(folded, info["start"], info["end"]) if info["cls"] in ORGS and not info["known"] else None
+        if m and len(m.group("core")) >= 2:
+            cores.setdefault(m.group("core"), info["key"])
+    for info in infos:
+        full = cores.get(folded[info["start"]:info["end"]])
+        if full is not None and full != info["key"] and not info["known"] and info["cls"] in ORGS:
+            out.setdefault(info["key"], full)
     return out
+
+
+#: 和泰電子(馬)有限公司: the name, its seat in brackets, its legal form
+REGISTERED = re.compile(r"(?P<core>.+?)\s*(?:[(（][^()（）]{1,4}[)）])?\s*(?:股份有限公司|有限责任公司|有限公司|sdn\.?\s?bhd\.?|pte\.?\s?ltd\.?)")
 
 
 def _label_in_script(label: str, source: str) -> str:

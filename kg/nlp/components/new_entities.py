@@ -283,7 +283,8 @@ def _rules() -> list[Rule]:
             # SK海力士半導體有限公司: a registered name may open with a Latin one
             rf"|(?:[a-z]{{2,10}})?[{HAN}]{{4,14}}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司)"
             # 吉存半導體科技（上海）公司, 中芯國際（北京）有限公司: a registered name with its seat in brackets
-            rf"|(?:[a-z]{{2,10}})?[{HAN}]{{4,14}}?[（(][{HAN}]{{2,4}}[)）](?:股份有限公司|有限责任公司|有限公司|公司))"), 0.6),
+            # (和泰電子(馬)有限公司: or its country's one-character short name, as Malaysian firms register)
+            rf"|(?:[a-z]{{2,10}})?[{HAN}]{{4,14}}?[（(](?:[{HAN}]{{2,4}}|[马新港台美中日韩泰越印菲])[)）](?:股份有限公司|有限责任公司|有限公司|公司))"), 0.6),
         # A listed company named with its stock code: 同業創意（3443）, 世芯-KY（3661）, 寒武紀（688256.SH）
         Rule("ticker-name", "Company", re.compile(
             # (台塑集團旗下的福懋科（8131）, 與力積電（6770）: after 的 or a joiner too)
@@ -1464,7 +1465,7 @@ class EntityDiscoverer:
             if info["cls"] in ORG_CLASSES and not info["known"]:
                 for suffix in ORG_SUFFIXES:
                     if text.endswith(suffix) and len(text) - len(suffix) >= 2:
-                        core = text[: -len(suffix)]
+                        core = re.sub(r"\([^()]{1,4}\)$", "", text[: -len(suffix)])   # (和泰電子(馬)|有限公司: its seat too)
                         if core not in GENERIC and not self.index.lookup(core):
                             names.append((core, info))
                         break
@@ -1522,6 +1523,8 @@ class EntityDiscoverer:
     def _classify(self, name: str, rule: Rule) -> str | None:
         if rule.name == "tariff":  # the levy verb says what it is, whatever words name it
             return rule.cls
+        if rule.name in ("org-suffix", "org-long") and KIND_OF_SEMICONDUCTOR.search(name):
+            return None  # 碳化矽功率半導體, 化合物半導體: a kind of chip, no firm
         if rule.name == "policy" and re.match(r"(?:19|20)\d\d\s*年?\s*第\s*\d+\s*号", name):
             return None  # 公告|2025第62號規定: the number of a notice (numbered-notice), not a rule of its own
         if rule.name == "named-with-abbreviation":  # (資助計劃（AISS）: a scheme is a policy)
@@ -2146,6 +2149,7 @@ def _common_word(word: str) -> bool:
 ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "GovernmentAgency"}
 AMOUNT_NAME = re.compile(r"[\d.,，]+\s*[亿万千百兆]*\s*[{HAN}a-z]{{0,3}}?(?:元|币|圆|镑|卢比|令吉|%)?".format(HAN=HAN))
 FIRM_TAIL = re.compile(r"金融|证券|银行|基金|控股|资本|集团|股份")
+KIND_OF_SEMICONDUCTOR = re.compile(r"(?:功率|化合物|宽禁带|第三代|分立|模拟|射频|车规级?|碳化硅|氮化镓|砷化镓|硅基)半导体$")
 FACILITY_RULE = Rule("facility", "Place", re.compile(r"(?!)"), 0.65)   # found by kg.nlp.facilities
 PLANT_KINDS = CueWords("plant-kind")
 
@@ -2539,7 +2543,7 @@ def _drop_nested_places(doc: Doc, spans) -> None:
     doc.spans[ENTITIES] = keep
 
 
-SEATED = re.compile(r"\([^()]{2,4}\)(?:股份有限公司|有限责任公司|有限公司|公司)$")
+SEATED = re.compile(r"\([^()]{1,4}\)(?:股份有限公司|有限责任公司|有限公司|公司)$")
 
 
 # 廣汽集團間接全資附屬公司: what a firm is to another, after the other's name, is no part of the name
@@ -2551,6 +2555,10 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     right edge before a subsidiary's description (廣汽集團|間接全資附屬公司)."""
     if rule.name == "tariff":
         return start, end   # 25%的進口從價關稅: its rate and its kind are the tariff's name, as the levy verb bounds it
+    if (start == 0 or folded[start - 1] == "\n") and folded[start:start + 1] in ("和", "与") and end - start >= 4:
+        first = start   # 和泰電子 opening a paragraph: nothing before it to join, so 和 is the name's
+        start, end = _trim(folded, start + 1, end, rule)
+        return (first, end) if start == first + 1 else (start, end)
     tail = SUBSIDIARY_TAIL.search(folded, start, end)
     if tail is not None and tail.start() - start >= 2:
         end = tail.start()
