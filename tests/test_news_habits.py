@@ -2101,3 +2101,10 @@ def test_a_malaysian_registered_name_and_its_short_form_opening_a_paragraph(fact
 def test_a_kind_of_semiconductor_is_no_firm(facts):
     f = facts("星曜半導體將生產200毫米碳化矽功率半導體，也投入化合物半導體。")
     assert names_of(f, "Company") == {"星曜半导体"}, names_of(f)
+
+
+def test_names_each_with_its_figure_in_a_list_are_firms(facts):
+    f = facts("營收方面，其次是晶華機電57.99億元、星曜半導體49.61億元、瀚川微電32.65億元。")
+    assert {"晶华机电", "星曜半导体", "瀚川微电"} <= names_of(f), names_of(f)
+    figures = {(dict(st.roles).get("subject"), st.amount.value) for st in f.statements if st.amount is not None}
+    assert (key_of(f, "晶華機電"), "5799000000") in figures, figures

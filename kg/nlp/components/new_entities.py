@@ -513,6 +513,11 @@ class EntityDiscoverer:
             existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in inside]
             spans = [s for s in spans if (kg_of(s)["start"], kg_of(s)["end"]) not in inside] + plants
             taken = [t for t in taken if t not in inside] + [(kg_of(p)["start"], kg_of(p)["end"]) for p in plants]
+        listed, inside = _figure_lists(doc, folded, existing + spans, taken)
+        if listed:
+            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in inside)]
+            spans = [s for s in spans if (kg_of(s)["start"], kg_of(s)["end"]) not in inside] + listed
+            taken = [t for t in taken if t not in inside] + [(kg_of(m)["start"], kg_of(m)["end"]) for m in listed]
         spans += self._company_and_seat(doc, folded, existing, taken)
         spans += self._propagate(doc, folded, spans, taken)
         _brand_of_named_chips(folded, spans, existing)
@@ -2343,6 +2348,47 @@ HOLDING_CLAUSE = CuePattern("holding-clause")
 KIND_AFTER_LIST = CuePattern(lambda w: rf"(?:[和与及][{HAN}a-z0-9]{{2,8}}?)?等(?:\d{{1,3}}|[一二两三四五六七八九十几数多]{{1,3}})?"
                                        rf"[{HAN}]{{0,6}}?(?:{w('firm-word')}|基金|券商|银行|机构|投资人|投资者|交易对方|股东|卖方|投资方)")
 LEGAL_FORM = re.compile(r"\s(?:llc|ltd|limited|inc|corp|corporation|pte\.?\s?ltd|sdn\.?\s?bhd|gmbh|plc)\.?$")
+# 北方華創30.86%、盛美上海35.83%、精測電子23.20%: names each followed by its figure, listed by 、
+FIGURE_ITEM = rf"(?P<name>[{HAN}a-z]{{2,6}}?)\s*(?P<fig>[-+]?\d+(?:\.\d+)?\s*(?:%|亿元|亿|万元|万|元))"
+FIGURE_LIST = re.compile(rf"(?:{FIGURE_ITEM.replace('?P<name>', '?:').replace('?P<fig>', '?:')}\s*、\s*){{2,}}"
+                         rf"{FIGURE_ITEM.replace('?P<name>', '?:').replace('?P<fig>', '?:')}")
+FIGURE_LIST_RULE = Rule("figure-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _figure_lists
+
+
+def _figure_lists(doc: Doc, folded: str, found, taken) -> tuple[list, set]:
+    """北方華創30.86%、盛美上海35.83%、華海清科30.27%、精測電子23.20%: three or more names each followed by
+    its figure, joined by 、, one of them an organisation already found, are organisations each (the
+    list ranks firms by a measure)."""
+    orgs = {(kg_of(s)["start"], kg_of(s)["end"]) for s in found if kg_of(s) and kg_of(s)["cls"] in ORG_CLASSES}
+    weak = {(kg_of(s)["start"], kg_of(s)["end"]) for s in found if kg_of(s) and kg_of(s)["rule"].startswith("trained-")}
+    out, inside = [], set()
+    for m in FIGURE_LIST.finditer(folded):
+        items = [(m.start() + item.start("name"), m.start() + item.end("name"))
+                 for item in re.finditer(FIGURE_ITEM, folded[m.start():m.end()])]
+        if not any(any(x <= a and b <= y for x, y in orgs) or (a, b) in orgs for a, b in items):
+            continue
+        for a, b in items:
+            # (其次是|晶盛機電: the first name starts after the last word that joins it to the clause)
+            a = max([a] + [i + 1 for i in range(a, b) if folded[i] in STOP_CHARS])
+            name = folded[a:b]
+            if len(name) < 2:
+                continue
+            # (晶盛|機電57.99億元: the tagger's shorter guess inside a listed name gives way to it)
+            clashes = {(x, y) for x, y in taken if a < y and x < b}
+            if clashes - {(x, y) for x, y in clashes if (x, y) in weak and a <= x and y <= b} or _common_word(name) \
+                    or name in GENERIC or any(ch in STOP_CHARS for ch in name) or re.search(r"[增降涨跌升达至约超为]", name):
+                continue
+            inside |= clashes
+            span = char_span(doc, a, b, "ORG")
+            if span is None:
+                continue
+            span._.kg = {"key": f"organization/{name_key(texts(doc)[0][a:b])}", "cls": "Organization", "known": False,
+                         "rule": FIGURE_LIST_RULE.name, "confidence": FIGURE_LIST_RULE.confidence, "start": a, "end": b}
+            out.append(span)
+            taken.append((a, b))
+    return out, inside
+
+
 HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
 LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}|[与和及]")
 LIST_CLOSING = CuePattern("list-closing")
