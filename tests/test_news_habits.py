@@ -2108,3 +2108,10 @@ def test_names_each_with_its_figure_in_a_list_are_firms(facts):
     assert {"晶华机电", "星曜半导体", "瀚川微电"} <= names_of(f), names_of(f)
     figures = {(dict(st.roles).get("subject"), st.amount.value) for st in f.statements if st.amount is not None}
     assert (key_of(f, "晶華機電"), "5799000000") in figures, figures
+
+
+def test_today_in_a_wire_filed_the_day_before_it_was_published_is_the_day_it_was_filed(facts):
+    f = facts("（中央社記者林某華盛頓27日專電）星曜半導體今天宣布在德州設廠。", published="2025-07-28")
+    assert {st.date.iso for st in f.statements if st.date is not None} == {"2025-07-27"}
+    f = facts("星曜半導體今天宣布在德州設廠。", published="2025-07-28")
+    assert {st.date.iso for st in f.statements if st.date is not None} == {"2025-07-28"}

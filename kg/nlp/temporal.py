@@ -127,7 +127,7 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
     yearless dates and relative years; day-relative ones then need a full date nearby).
     """
     ref_year = reference.year if isinstance(reference, dt.date) else reference
-    ref_day = reference if isinstance(reference, dt.date) else None
+    ref_day = _dateline_day(folded, reference) if isinstance(reference, dt.date) else None
     taken: list[tuple[int, int]] = []
     raw: list[tuple[int, int, str, re.Match]] = []
     for rule, pattern in _PATTERNS:
@@ -188,6 +188,21 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
             stated = (dm.iso[:4], e)
         out.append(dm)
     return out
+
+
+#: 中央社記者某某華盛頓27日專電, 班加羅爾11日綜合外電報導: a wire's dateline, with the day it was filed
+DATELINE_DAY = re.compile(r"(?<![\d月])(?P<day>\d{1,2})日\s*(?:专电|电|讯|综合外电报导|综合报导|外电报导|报导)")
+
+
+def _dateline_day(folded: str, published: dt.date) -> dt.date:
+    """The day a wire was filed, when its dateline names one a day or two before the date it was
+    published (a Washington story filed on the 27th, out in Taipei on the 28th): its 今天 is that day."""
+    m = DATELINE_DAY.search(folded, 0, 200)
+    if m is None:
+        return published
+    day = int(m.group("day"))
+    filed = _day_near(published, day)
+    return filed if filed is not None and 0 < (published - filed).days <= 2 else published
 
 
 def _day_near(near: dt.date, day: int) -> dt.date | None:
