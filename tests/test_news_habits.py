@@ -2115,3 +2115,10 @@ def test_today_in_a_wire_filed_the_day_before_it_was_published_is_the_day_it_was
     assert {st.date.iso for st in f.statements if st.date is not None} == {"2025-07-27"}
     f = facts("星曜半導體今天宣布在德州設廠。", published="2025-07-28")
     assert {st.date.iso for st in f.statements if st.date is not None} == {"2025-07-28"}
+
+
+def test_a_plant_named_by_its_kind_and_a_code_in_brackets(facts):
+    f = facts("星曜半導體預計在第六期廠(P9廠)用地轉興建先進封裝(AP)廠，合資公司也將啟動半導體封裝測試（OSAT）新廠。")
+    names = {n.casefold() for ns in plants_of(f).values() for n in ns}
+    assert {"p9厂", "先进封装(ap)厂", "半导体封装测试(osat)新厂"} <= {n.replace("（", "(").replace("）", ")") for n in names}, names
+    assert not names_of(f, "MediaOrganization")   # AP here is no news agency

@@ -27,6 +27,9 @@ NUMBER = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})"
 # a code or a number right before the plant word (K18B廠房, 五廠, 18A廠)
 CODED = re.compile(rf"(?<![a-z0-9])(?P<code>{CODE}|\d{{1,2}}[a-z](?![a-z0-9])|{NUMBER})\s?{PLANT}")
 LATIN = re.compile(r"(?<![a-z0-9\-])fab\s?\d{1,3}[a-z]?(?![a-z0-9])")   # Fab 52, Fab 18
+# 先進封裝(AP)廠, 第六期廠(P6廠): a kind of plant with its code in brackets, or a code in brackets
+BRACKETED = re.compile(rf"(?<=[，,。、；;：:\s的在将为建动设及与和])(?P<kind>[\u4e00-\u9fff]{{2,8}}?)\s?[（(](?P<code>[a-z]{{1,4}}\d{{0,2}})[)）]\s?{PLANT}"
+                       rf"|(?<=[（(])(?P<bare>{CODE})\s?{PLANT}(?=[)）])")
 WAFER = "晶圆"   # 晶圓18A廠, 晶圓一廠: Fab 18A, Fab 1
 SITE_PLANT = re.compile(rf"{PLANT}(?:\s?(?P<code>{CODE}))?")   # after a place: 路竹廠, 南科廠 AP8
 SITE_WORD = re.compile(rf"(?P<site>[\u4e00-\u9fff]{{2}}){PLANT}")   # after a firm: 銅鑼廠, 二林廠
@@ -72,6 +75,11 @@ def find_facilities(doc: Doc, folded: str, mentions: list[Span], make_span: Call
         found.append((start, m.end(), site))
     for m in LATIN.finditer(folded):
         found.append((m.start(), m.end(), None))
+    for m in BRACKETED.finditer(folded):
+        if m.group("kind"):   # (after a verb or a joining word: 轉興建|先進封裝(AP)廠, 啟動|半導體封裝測試（OSAT）新廠)
+            found.append((m.start("kind"), m.end(), None))
+        else:
+            found.append((m.start("bare"), m.end(), None))
     for site in places_by_start.values():
         m = SITE_PLANT.match(folded, kg_of(site)["end"])
         if m:
