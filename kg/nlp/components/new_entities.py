@@ -894,11 +894,9 @@ class EntityDiscoverer:
                         or any(t == "v" and y < b and folded[x:y] in verbs for x, y, t in _lac_inside(words, a, b)):
                     # 股權投資、投資管理: activities; 私募基金從事股權投資: a verb inside, a phrase
                     continue
-                span = char_span(doc, a, b, "ORG")
+                span = _organization_span(doc, a, b, HOLDER_LIST_RULE)
                 if span is None:
                     continue
-                span._.kg = {"key": f"organization/{name_key(texts(doc)[0][a:b])}", "cls": "Organization", "known": False,
-                             "rule": HOLDER_LIST_RULE.name, "confidence": HOLDER_LIST_RULE.confidence, "start": a, "end": b}
                 out.append(span)
                 inside |= {(kg_of(s)["start"], kg_of(s)["end"]) for s in found
                            if a <= kg_of(s)["start"] and kg_of(s)["end"] <= b}
@@ -2378,15 +2376,22 @@ def _figure_lists(doc: Doc, folded: str, found, taken) -> tuple[list, set]:
             if clashes - {(x, y) for x, y in clashes if (x, y) in weak and a <= x and y <= b} or _common_word(name) \
                     or name in GENERIC or any(ch in STOP_CHARS for ch in name) or re.search(r"[增降涨跌升达至约超为]", name):
                 continue
-            inside |= clashes
-            span = char_span(doc, a, b, "ORG")
+            span = _organization_span(doc, a, b, FIGURE_LIST_RULE)
             if span is None:
                 continue
-            span._.kg = {"key": f"organization/{name_key(texts(doc)[0][a:b])}", "cls": "Organization", "known": False,
-                         "rule": FIGURE_LIST_RULE.name, "confidence": FIGURE_LIST_RULE.confidence, "start": a, "end": b}
+            inside |= clashes
             out.append(span)
             taken.append((a, b))
     return out, inside
+
+
+def _organization_span(doc: Doc, start: int, end: int, rule: Rule) -> Span | None:
+    """A new organisation's span, found by a rule that reads lists (its members are organisations)."""
+    span = char_span(doc, start, end, "ORG")
+    if span is not None:
+        span._.kg = {"key": f"organization/{name_key(texts(doc)[0][start:end])}", "cls": "Organization", "known": False,
+                     "rule": rule.name, "confidence": rule.confidence, "start": start, "end": end}
+    return span
 
 
 HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
