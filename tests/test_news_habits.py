@@ -2122,3 +2122,9 @@ def test_a_plant_named_by_its_kind_and_a_code_in_brackets(facts):
     names = {n.casefold() for ns in plants_of(f).values() for n in ns}
     assert {"p9厂", "先进封装(ap)厂", "半导体封装测试(osat)新厂"} <= {n.replace("（", "(").replace("）", ")") for n in names}, names
     assert not names_of(f, "MediaOrganization")   # AP here is no news agency
+
+
+def test_a_group_or_a_house_known_by_its_letters(facts):
+    f = facts("根據XK證券預估，XYZ集團的新廠將於11月完工，AI公司也看好。")
+    assert {"xk证券", "xyz集团"} <= {n.casefold() for n in names_of(f, "Company")}, names_of(f)
+    assert not any(n.casefold().startswith("ai") for n in names_of(f)), names_of(f)

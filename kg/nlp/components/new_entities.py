@@ -1580,7 +1580,10 @@ class EntityDiscoverer:
                     or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
                     or re.search(r"\d", core) and re.search(r"元|币|亿|万|股", core)  # 4億港元|股份: a sum of shares
                     or core.startswith(GENERIC_START.tuple())
-                    or (core.endswith(GENERIC_END.tuple()) and not _stem_before_generic(core)) or core in NOT_PRODUCTS or re.fullmatch(r"[a-z]{1,3}\d*", core)
+                    or (core.endswith(GENERIC_END.tuple()) and not _stem_before_generic(core)) or core in NOT_PRODUCTS
+                    # (AI公司, 5G科技: a kind of firm; SK集團, KT證券: a group or a house known by its letters)
+                    or re.fullmatch(r"[a-z]{1,3}\d*", core) and not (re.fullmatch(r"[a-z]{2,3}", core)
+                                                                   and matched in ("集团", "证券", "银行", "控股", "资本"))
                     or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))  # 報告期內公司
                     or TIME_WORD.search(core)  # 上市首日|公司股價: a time word, no name
                     or re.search(r"\d\s*(?:家|个|名|位|年|月|日)", core)  # 今年有3到5家|公司: a count or a date
