@@ -2067,8 +2067,8 @@ def test_a_known_persons_name_inside_a_longer_transliterated_name_is_part_of_it(
 
 
 def test_whom_data_are_cited_from_owns_none_of_its_figures(facts):
-    f = facts("根據弗若斯特沙利文的資料，2024年中國GPGPU出貨量達1600萬片，年複合增長率為72.8%。")
-    source = key_of(f, "沙利文")
+    f = facts("根據晴川諮詢的資料，2024年中國GPGPU出貨量達1600萬片，年複合增長率為72.8%。")
+    source = key_of(f, "晴川諮詢")
     owners = {k for st in f.statements if st.amount is not None and st.evidence.rule.startswith("amount-")
               for _, k in st.roles}
     assert owners and source not in owners, owners
@@ -2104,10 +2104,10 @@ def test_a_kind_of_semiconductor_is_no_firm(facts):
 
 
 def test_names_each_with_its_figure_in_a_list_are_firms(facts):
-    f = facts("營收方面，其次是晶華機電57.99億元、星曜半導體49.61億元、瀚川微電32.65億元。")
-    assert {"晶华机电", "星曜半导体", "瀚川微电"} <= names_of(f), names_of(f)
+    f = facts("營收方面，其次是晶華偉業57.99億元、星曜半導體49.61億元、瀚川長青32.65億元。")
+    assert {"晶华伟业", "星曜半导体", "瀚川长青"} <= names_of(f), names_of(f)
     figures = {(dict(st.roles).get("subject"), st.amount.value) for st in f.statements if st.amount is not None}
-    assert (key_of(f, "晶華機電"), "5799000000") in figures, figures
+    assert (key_of(f, "瀚川長青"), "3265000000") in figures, figures
 
 
 def test_today_in_a_wire_filed_the_day_before_it_was_published_is_the_day_it_was_filed(facts):
