@@ -39,11 +39,11 @@ PLACES = {"City", "AdministrativeRegion", "Place"}   # not a country or a region
 FIRMS = {"Company", "Organization"}
 
 
-def find_facilities(doc: Doc, folded: str, mentions: list[Span], make_span: Callable, generic: Callable[[str], bool],
-                    rule) -> tuple[list[Span], set[tuple[int, int]]]:
+def find_facilities(doc: Doc, folded: str, mentions: list[Span], make_span: Callable,
+                    generic: Callable[[str], bool]) -> tuple[list[Span], set[tuple[int, int]]]:
     """New plant spans, and the (start, end) of the mentions each absorbs (a chip read in its code,
-    its site). `make_span(start, end)` makes a Place span of `rule`; `generic(word)` says whether a
-    two-character word after a firm is a kind of plant rather than its site."""
+    its site). `make_span(start, end)` makes the span of a plant (a Place); `generic(word)` says whether
+    a two-character word after a firm is a kind of plant rather than its site."""
     firms_by_end = {kg_of(s)["end"]: s for s in mentions if kg_of(s)["cls"] in FIRMS}
     # (a place the tagger guesses may run into the next word: 北辰微電子代|工廠; a site it finds is a short name)
     sites = [s for s in mentions if kg_of(s)["cls"] in PLACES and (kg_of(s)["known"] or kg_of(s)["end"] - kg_of(s)["start"] <= 3)]

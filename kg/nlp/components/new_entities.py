@@ -500,24 +500,12 @@ class EntityDiscoverer:
                 spans.append(span)
                 taken.append((start, end))
         _as_romanised_known(folded, spans, existing)
-        members, inside = self._holder_lists(doc, folded, spans, existing)
-        if members:
-            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in inside)]
-            existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in inside]
-            spans = [s for s in spans if (kg_of(s)["start"], kg_of(s)["end"]) not in inside] + members
-            taken = [t for t in taken if t not in inside] + [(kg_of(m)["start"], kg_of(m)["end"]) for m in members]
-        plants, inside = find_facilities(doc, folded, existing + spans,
-                                         lambda a, b: self._span(doc, a, b, "Place", FACILITY_RULE), _plant_kind, FACILITY_RULE)
-        if plants:
-            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in inside)]
-            existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in inside]
-            spans = [s for s in spans if (kg_of(s)["start"], kg_of(s)["end"]) not in inside] + plants
-            taken = [t for t in taken if t not in inside] + [(kg_of(p)["start"], kg_of(p)["end"]) for p in plants]
-        listed, inside = _figure_lists(doc, folded, existing + spans, taken)
-        if listed:
-            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in inside)]
-            spans = [s for s in spans if (kg_of(s)["start"], kg_of(s)["end"]) not in inside] + listed
-            taken = [t for t in taken if t not in inside] + [(kg_of(m)["start"], kg_of(m)["end"]) for m in listed]
+        # names read whole from their context (a list of holders, a plant, a ranked list) take the place of
+        # the names found inside them before
+        existing, spans, taken = _in_place_of(doc, existing, spans, taken, *self._holder_lists(doc, folded, spans, existing))
+        existing, spans, taken = _in_place_of(doc, existing, spans, taken, *find_facilities(
+            doc, folded, existing + spans, lambda a, b: self._span(doc, a, b, "Place", FACILITY_RULE), _plant_kind))
+        existing, spans, taken = _in_place_of(doc, existing, spans, taken, *_figure_lists(doc, folded, existing + spans, taken))
         spans += self._company_and_seat(doc, folded, existing, taken)
         spans += self._propagate(doc, folded, spans, taken)
         _brand_of_named_chips(folded, spans, existing)
@@ -2386,6 +2374,18 @@ def _figure_lists(doc: Doc, folded: str, found, taken) -> tuple[list, set]:
             out.append(span)
             taken.append((a, b))
     return out, inside
+
+
+def _in_place_of(doc: Doc, existing: list, spans: list, taken: list, found: list, inside: set) -> tuple[list, list, list]:
+    """The mentions once `found` takes the place of the ones at the ranges `inside` (dropped from the
+    doc's entities, the known and the new names, and the ranges taken)."""
+    if not found:
+        return existing, spans, taken
+    doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in inside)]
+    existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in inside]
+    spans = [s for s in spans if (kg_of(s)["start"], kg_of(s)["end"]) not in inside] + found
+    taken = [t for t in taken if t not in inside] + [(kg_of(s)["start"], kg_of(s)["end"]) for s in found]
+    return existing, spans, taken
 
 
 def _organization_span(doc: Doc, start: int, end: int, rule: Rule) -> Span | None:

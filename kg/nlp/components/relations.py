@@ -550,12 +550,8 @@ class RelationExtractor:
                     out.append(_rel(topic, prop, p, "serves-as", sent))
                 out.append(_rel(p, "employer", topic, "serves-as", sent))
             appointed = APPOINTED.search(folded, text0, ps)
-            alias = re.match(r"\s*(?:[(（][^)）]{1,30}[)）])?\s*", folded[pe:pe + 32]).end()  # （Wayne Harris）
-            # (任命A與B兩位資深高管為聯席執行長: the post after the last of the people appointed together)
-            le = _people_list_end(ents, folded, p)
-            group = APPOINTED_GROUP.match(folded, le)
-            named_as = APPOINTED_AS.match(folded, pe + alias) or (APPOINTED_AS.match(folded, group.end()) if group else None)
-            if appointed and named_as:
+            named_as = _appointed_as(ents, folded, p) if appointed else None
+            if named_as:
                 # 輝達宣布，任命前英特爾總經理韋恩．哈里斯為資深副總裁: the one who appoints, named before 任命
                 hirer = next((e for e in ents if text0 <= e._.kg["start"] and e._.kg["end"] <= appointed.start()
                               and e._.kg["cls"] in DEVELOPERS), None)
@@ -726,6 +722,15 @@ def _officers_listed(ents: list[Span], folded: str, sent: Span, found: list[dict
 FORMER_AFTER = re.compile(r"(?:此前|早年|过去)?(?:均|都|亦|也)?(?:曾任职于|曾任职|曾任|曾在|曾于|曾经在|曾就职于|曾供职于|出身|"
                           r"(?:是|为|系)(?:原|前)(?=[^，。；,;]{2,16}?(?:总经理|经理|总裁|副总裁|工程师|董事|主管|总监|高管|员工|"
                           r"科学家|研究员|首席[^，。；,;]{1,4}官|ceo|cto|cfo|coo)))")
+
+
+def _appointed_as(ents: list[Span], folded: str, p: Span) -> re.Match | None:
+    """The post a person appointed is named to: right after the name (and its form in brackets:
+    （Wayne Harris）), or after the last of the people appointed together (任命A與B兩位資深高管為聯席執行長)."""
+    pe = p._.kg["end"]
+    alias = re.match(r"\s*(?:[(（][^)）]{1,30}[)）])?\s*", folded[pe:pe + 32]).end()
+    group = APPOINTED_GROUP.match(folded, _people_list_end(ents, folded, p))
+    return APPOINTED_AS.match(folded, pe + alias) or (APPOINTED_AS.match(folded, group.end()) if group else None)
 
 
 def _people_list_end(ents: list[Span], folded: str, p: Span) -> int:
