@@ -139,6 +139,21 @@ def test_the_viewer_page_is_served_beside_the_endpoint(served, client):
     assert client.get(served[0] + "/view").text == page.text
 
 
+def test_drawing_the_page_leaves_nothing_in_the_temp_folder(client, tmp_path):
+    """A server runs for weeks: no page it draws may stay behind in the temp folder."""
+    temp, corpus, store = tmp_path / "temp", tmp_path / "corpus", tmp_path / "store"
+    temp.mkdir()
+    corpus.mkdir()
+    (corpus / "h200.md").write_text(ARTICLE, encoding="utf-8")
+    run_kg("ingest", str(corpus), store=store)
+    with kg_serve(store, "--quiet", env={"TMPDIR": str(temp)}) as url:
+        assert "H200" in client.get(url + "/view").text
+        (corpus / "later.md").write_text(LATER, encoding="utf-8")
+        run_kg("ingest", str(corpus), store=store)
+        assert "910C" in client.get(url + "/view").text     # drawn again: the store changed
+    assert [p.name for p in temp.iterdir() if p.name.startswith("kg-serve-")] == []
+
+
 def test_sparqlwrapper_reads_the_endpoint(served):
     from SPARQLWrapper import GET, JSON, POST, TURTLE, XML, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import QueryBadFormed

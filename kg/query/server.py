@@ -49,7 +49,7 @@ import tempfile
 import threading
 import urllib.parse
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -103,7 +103,6 @@ class ServeConfig:
     max_connections: int = 1024
     lang: str = "zh-Hant"
     quiet: bool = False
-    view_dir: str = field(default_factory=lambda: tempfile.mkdtemp(prefix="kg-serve-"))
 
 
 class Failure(Exception):
@@ -559,9 +558,11 @@ class Endpoint:
         with self._view_lock:
             if self._view and self._view[0] == digest.decode():
                 return self._view[1]
-            path = os.path.join(self.config.view_dir, "kg-view.html")
-            status, _, body, _ = self.run("view", (self.config.store, path, self.config.lang),
-                                          timeout=max(self.config.timeout, 120))
+            # The page is drawn to a file by a child process; the folder goes with the answer,
+            # so a server run for weeks (or killed) leaves no page behind in the temp folder.
+            with tempfile.TemporaryDirectory(prefix="kg-serve-") as folder:
+                status, _, body, _ = self.run("view", (self.config.store, os.path.join(folder, "kg-view.html"),
+                                                       self.config.lang), timeout=max(self.config.timeout, 120))
             if status != 200:
                 raise Failure(status, body.decode("utf-8", "replace").strip())
             self._view = (digest.decode(), body)
