@@ -91,7 +91,8 @@ _PATTERNS = [
     ("fraction", re.compile(rf"(?P<den>[{_CN_NUM}\d]{{1,3}})分之(?P<num>[{_CN_NUM}\d]{{1,3}})"
                             # 推論成本僅需1/7: a fraction written with a slash after a word of how much (not 1/7, a date)
                             r"|(?<=仅需|只需|只要|仅为|仅有|只有|降至|降为|减至|缩至|约为|不到|低至)\s*(?P<num2>\d{1,2})\s*/\s*(?P<den2>\d{1,3})(?![\d/])")),
-    ("tenths", re.compile(rf"(?P<lo>[{_CN_NUM}])(?:到|至|~|-)(?P<hi>[{_CN_NUM}])成|(?<![{_CN_NUM}\d])(?P<one>[{_CN_NUM}])成(?![本功员为长立交])")),
+    # 三成, 七到八成, 9成 (a digit too, as Taiwan's papers write it)
+    ("tenths", re.compile(rf"(?P<lo>[{_CN_NUM}1-9])(?:到|至|~|-)(?P<hi>[{_CN_NUM}1-9])成|(?<![{_CN_NUM}\d.])(?P<one>[{_CN_NUM}1-9])成(?![本功员为长立交])")),
     ("money-range", re.compile(_APPROX + r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale1>万亿|千亿|百亿|亿|千万|百万|兆|万|千)?\s*"
                                r"(?:至|到|~|-)\s*(?P<num2>\d+(?:,\d{3})*(?:\.\d+)?)\s*" + _SCALE + r"\s*" + _CUR)),
     # 1兆7,225億日圓, 3億5,000萬元: a number written in two scales
@@ -135,8 +136,10 @@ _PATTERNS = [
     ("count", re.compile(_APPROX + _NUMBER + r"\s*(?P<cscale>万|亿)?\s*(?:余|多)?\s*(?P<cunit>" + _COUNT_UNIT + ")")),
     # 五款雲端AI晶片, 四代架構, 兩輪問詢, 三座晶圓廠: counts in Chinese numerals ("一" is an article, not a count;
     # 兩家 is mostly "both companies")
-    ("count-cn", re.compile(rf"(?<![{_CN_NUM}\d第新上下同这那每哪单其])(?P<cn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}})\s*"
-                            r"(?P<cunit>款(?!项)|代(?![表理工码价替言])|轮(?!胎)|座|颗|台(?![湾北中南积股币电])|套|项(?![目下]))"
+    # 二十三家中國實體, 三十二個實體, 土耳其三家: firms and things counted too (兩家, 二個: mostly "both")
+    ("count-cn", re.compile(rf"(?<![{_CN_NUM}\d第新上下同这那每哪单几数多])(?P<cn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}})\s*"
+                            r"(?P<cunit>款(?!项)|代(?![表理工码价替言])|轮(?!胎)|座|颗|台(?![湾北中南积股币电])|套|项(?![目下])"
+                            r"|家(?![族庭长属人乡园里用电具])|个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人))"
                             # 兩款晶片均由…代工, 兩家公司都…: "both", pointing back, not a count
                             r"(?![^，。；,;]{0,6}?(?:均|都|皆|分别|各自))")),
     # 最高可判處20年徒刑, 六年內: a span of years (a year of the calendar is a date, not this)
@@ -194,6 +197,8 @@ COUNT_UNITS.update({"毫米": "MILLIMETRE", "核": "CORE", "核心": "CORE", "�
 COUNT_UNITS.update({"吨": "TONNE", "公吨": "TONNE", "公斤": "KG", "千克": "KG", "个": "ITEM", "款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
 
 
+# a count of firms or things in Chinese numerals: three and up, one number (三四家 is "three or four")
+_CN_COUNT = re.compile(r"[二两]?十[一二三四五六七八九]?|[三四五六七八九](?:十[一二三四五六七八九]?)?")
 _CN_DIGIT = {"○": 0, "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_PLACE = {"十": 10, "百": 100, "千": 1000}
 
@@ -318,6 +323,11 @@ def find_amounts(folded: str) -> list[Amount]:
                 s = m.start("yn")
             if rule in ("count-cn", "years", "years-long", "years-served", "jail-years", "jail-list", "age", "rank", "bare-scale"):
                 taken.append((s, e))
+                if rule == "count-cn" and (g["cunit"] in ("家", "个") and not _CN_COUNT.fullmatch(g["cn"])
+                                           or g["cunit"] not in ("家", "个") and folded[s - 1:s] == "其"):
+                    # (其三項: the third of them; 土耳其三家 is three)
+                    taken.pop()
+                    continue
                 if rule == "count-cn":
                     value, unit = Decimal(cn_int(g["cn"].replace("两", "二"))), COUNT_UNITS[g["cunit"]]
                 elif rule in ("years", "years-long", "years-served", "jail-years", "jail-list", "age"):

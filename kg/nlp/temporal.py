@@ -75,10 +75,13 @@ _PATTERNS = [
     ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|同年|当年)?\s*(?:第\s*(?P<qd>[1-4])|(?:第\s*)?(?P<q>[一二三四]))\s*(?:财季|季(?:度)?)(?![节风])")),
     # 上月, 本月12日 (a day of that month)
     ("rel-m", re.compile(rf"(?P<rel>上个?月|本月|当月|同月|下个?月)(?:\s*(?P<d>[0-3]?\d|{_CN_DAY})\s*[日号])?")),
-    ("d", re.compile(r"(?<![\d年月.个交易工作])(?<![\d年月]\s)(?P<d>[12]?\d|3[01])\s*日(?![内前后以起均])"
-                     # 美國司法部八日宣布: a day in Chinese numerals after a name, before what was done that day
-                     rf"|(?<![\d年月.个交易工作几数每前后这那本当次翌隔同某第上下{''.join(CN_DIGITS)}廿卅])(?P<dcn>{_CN_DAY})日"
-                     r"(?=\s*(?:[起晚早上下午间]|(?:宣布|表示|指出|发布|公布|召开|举行|举办|出席|会见|抵达|访问|签署|通过|回应|报导|报道|电|称|说|透露|强调|起诉|提起|裁定|证实)))")),
+    # (跌穿5日線: a five-day moving average)
+    ("d", re.compile(r"(?<![\d年月.个交易工作])(?<![\d年月]\s)(?P<d>[12]?\d|3[01])\s*日(?![内前后以均线]|起算)"
+                     # 美國司法部八日宣布, 商務部十二日以…為由: a day in Chinese numerals after a name, before what
+                     # was done that day or the word opening how it was done
+                     rf"|(?<![\d年月.个交易工作几数每前后这那本当次翌隔同某第上下期达近约逾超{''.join(CN_DIGITS)}廿卅])(?P<dcn>{_CN_DAY})日"
+                     r"(?=\s*(?:[起晚早上下午间]|(?:宣布|表示|指出|发布|公布|召开|举行|举办|出席|会见|抵达|访问|签署|通过|回应|报导|报道|电|称|说|透露|强调|起诉|提起|裁定|证实"
+                     r"|以(?!来|后|前|内|上|下)|将|对|向|在|于|与|把|就|正式|再度|首度|已|也|则|又|共同|联合|发出|发函|公告|宣判|决定|批准|核准|进行|完成)))")),
     ("md", re.compile(rf"(?<![\d年])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("m", re.compile(r"(?<![\d年个.])(?P<m>1[0-2]|[1-9])\s*月(?!\s*\d|[一二三四五六七八九十]+[日号])")),
     ("rel-y", re.compile(r"(?P<rel>今年|去年|明年|前年)(?!\s*(?:\d|[一二三四五六七八九十]{1,3}\s*月|第?\s*[一二三四]\s*季))")),
@@ -89,15 +92,31 @@ _PATTERNS = [
                            r"(?![一二三四五六日天至到])")),
     # 本週, 上週, 下星期: the week near the article's date, kept at the precision of its month
     ("week", re.compile(r"(?<![每一两三四五六七八九十\d])(?P<rel>本|上|下|这)\s*(?:个)?(?:周|星期|礼拜)(?![一二三四五六日天末])")),
+    # 同日, 當晚, 當天: the day of the date just named (or of the paper, when none was)
+    ("same-day", re.compile(r"(?P<rel>同日|同一天|当天|当日(?![的])|当晚|当天晚上|当天稍晚)")),
     ("day-before", re.compile(r"(?P<rel>前一日|前一天|前日|昨天|昨日|(?<![之以提目当眼])前天)")),
     ("day-after", re.compile(r"(?P<rel>第二天|次日|翌日|隔天|第二日|明天|明日)")),
     ("days-after", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})\s*天(?:后|之后|以后)")),
     ("days-before", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})\s*天(?:前|之前|以前)")),
 ]
+#: yesterday and tomorrow count from the day of writing; 前一日 and 次日 from the date just named
+_FROM_TODAY = {"昨天", "昨日", "前天", "明天", "明日"}
 _REL_YEAR = {"今年": 0, "同年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1, "今": 0, "去": -1, "明": 1}
 
 
 _FUTURE = re.compile(r"(?:预计|将|计划|有望|目标|最快|预期|拟|打算|争取|到|至|力争|可望|或于|将于)[^，。；\d,;]{0,6}$")
+
+
+_ROC_YEAR = re.compile(r"民国\s*(?P<y>\d{2,3})(?=\s*年)")
+
+
+def _western_years(folded: str) -> str:
+    """Years of the Republic of China's calendar (民國112年, as Taiwan's government writes them) in
+    the common era, written in as many characters, so that every offset stays."""
+    def western(m: re.Match) -> str:
+        year = str(1911 + int(m.group("y")))
+        return year.rjust(len(m.group(0))) if len(year) <= len(m.group(0)) else m.group(0)
+    return _ROC_YEAR.sub(western, folded)
 
 
 def infer_reference_year(folded: str) -> int | None:
@@ -107,6 +126,7 @@ def infer_reference_year(folded: str) -> int | None:
     and the latest of them is the guess; a year named as the future (預計2026年1月1日生效)
     says the article was written at most a year or two before it.
     """
+    folded = _western_years(folded)
     past: list[int] = []
     future: list[int] = []
     for m in re.finditer(rf"(?<![\d.]){_YEAR}\s*(?:年|财年)", folded):
@@ -126,6 +146,7 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
     `reference` is the article's date (resolves everything) or just a year (resolves
     yearless dates and relative years; day-relative ones then need a full date nearby).
     """
+    folded = _western_years(folded)
     ref_year = reference.year if isinstance(reference, dt.date) else reference
     ref_day = _dateline_day(folded, reference) if isinstance(reference, dt.date) else None
     taken: list[tuple[int, int]] = []
@@ -142,16 +163,22 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
     raw.sort(key=lambda r: r[0])
     out: list[DateMention] = []
     anchor: dt.date | None = ref_day
+    named_day = False   # whether the text has named a day yet (同日 points back to one)
     stated: tuple[str, int] | None = None  # the last year written out, and where it ends
     for i, (s, e, rule, m) in enumerate(raw):
         if rule.startswith("day") and i + 1 < len(raw) and raw[i + 1][0] - e <= 2 and raw[i + 1][2] in ("md", "ymd"):
             # 第二天，12月10日: the explicit date that follows is what the relative one means
             continue
         base = ref_day if rule in ("rel-day-num", "today", "this-quarter", "weekday", "week") else anchor
+        if rule in ("day-before", "day-after") and ref_day is not None and m.group("rel") in _FROM_TODAY:
+            # 昨日召開法說會 after 自9月10日以來: yesterday is the paper's, not the day before the last date named
+            base = ref_day
         if rule == "d" and ref_day is not None and anchor is not None and anchor > ref_day:
             # 自4月1日起實施…何亞東16日表示 in a paper of 16 January: a bare day is the paper's month, not
             # the month of a coming date it named
             base = ref_day
+        if rule == "same-day" and not named_day:
+            continue   # 李在明當天表示 with no date named before: the day of the event, which the text leaves open
         dm = _resolve(s, e, rule, m, ref_year, base)
         if dm is None:
             continue
@@ -184,6 +211,8 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
                 dm = DateMention(dm.start, dm.end, day.isoformat(), "day", True, rule=dm.rule)
         if dm.precision == "day" and rule in ("ymd", "iso", "md", "rel-ymd"):
             anchor = dt.date.fromisoformat(dm.iso)
+        if dm.precision == "day":
+            named_day = True
         if not dm.resolved and re.match(r"\d{4}", dm.iso):
             stated = (dm.iso[:4], e)
         out.append(dm)
@@ -337,6 +366,8 @@ def _relative_to_anchor(s, e, rule, g, anchor) -> DateMention | None:
         q = (anchor.month - 1) // 3 + 1 + {"上": -1, "上一": -1, "下": 1, "下一": 1}.get(g["rel"], 0)
         year = anchor.year + (q - 1) // 4
         return DateMention(s, e, f"{year:04d}", "year", True, quarter=(q - 1) % 4 + 1, rule=rule)
+    if rule == "same-day":
+        return DateMention(s, e, anchor.isoformat(), "day", True, rule=rule)
     if rule == "day-before":  # (前天: the day before yesterday)
         d = anchor - dt.timedelta(days=2 if g["rel"] == "前天" else 1)
     elif rule == "day-after":
