@@ -118,6 +118,8 @@ class KnownNames:
         for start, end, name in self.trie.finditer(folded):
             if end - start == 2 and _splits_a_word(folded, start, end) or (start, end) in markets:
                 continue
+            if end - start == 1 and folded[start - 1:start] == "化":
+                continue  # 氮化|鎵, 碳化|矽: an element named in a compound's name is no mention of the element
             if folded[start] in "元亿万千百" and start and re.match(r"[\d一二两三四五六七八九十百千万亿兆]", folded[start - 1]):
                 continue  # 兆|元大|關: the unit of a sum, not 元大 (Yuanta)
             ent = self.reference.get(payloads[name])
