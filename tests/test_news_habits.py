@@ -2128,3 +2128,146 @@ def test_a_group_or_a_house_known_by_its_letters(facts):
     f = facts("根據XK證券預估，XYZ集團的新廠將於11月完工，AI公司也看好。")
     assert {"xk证券", "xyz集团"} <= {n.casefold() for n in names_of(f, "Company")}, names_of(f)
     assert not any(n.casefold().startswith("ai") for n in names_of(f)), names_of(f)
+
+
+def figures_of(f) -> set[tuple[str | None, str]]:
+    """(subject key, value) of every figure the extraction states."""
+    return {(dict(st.roles).get("subject"), st.amount.value) for st in f.statements if st.amount is not None}
+
+
+def dates_of(f) -> set[str]:
+    return {st.date.iso for st in f.statements if st.date is not None}
+
+
+def test_days_and_counts_in_chinese_numerals(facts):
+    """自由時報's print edition writes days and counts in Chinese numerals: 十二日, 二十三家, 三十二個."""
+    f = facts("美國商務部十二日以國家安全為由，將二十三家中國實體列入實體清單，其中土耳其三家。", published="2025-09-14")
+    assert "2025-09-12" in dates_of(f), dates_of(f)
+    assert {"23", "3"} <= {v for _, v in figures_of(f)}, figures_of(f)
+    f = facts("這兩家公司與三四家供應商合作，星曜半導體一家獨大。", published="2025-09-14")
+    assert not figures_of(f), figures_of(f)   # both, three or four, one: no count
+
+
+def test_yesterday_is_the_papers_and_a_moving_average_no_date(facts):
+    f = facts("星曜半導體自9月10日以來股價飆漲逾九成，昨日召開法說會，今日跌穿5日線。", published="2025-10-30")
+    assert {"2025-10-29", "2025-10-30"} <= dates_of(f), dates_of(f)
+    assert not {"2025-09-09", "2025-09-05", "2025-10-05"} & dates_of(f), dates_of(f)
+
+
+def test_a_year_of_the_republic_of_china_calendar(facts):
+    f = facts("星曜半導體在民國112年4月確定於高雄建廠，民國99年成立。", published="2025-12-01")
+    assert {"2023-04", "2010"} <= dates_of(f), dates_of(f)
+
+
+@pytest.mark.parametrize("text, org, prop", [
+    ("星曜半導體連續虧損九季，董座林子恒宣告將重新投入細節管理。", "星曜半導體", "chairperson"),
+    ("北辰電子聯合創辦人兼總執行長拿督林子恒表示，不少同事都是馬來西亞人。", "北辰電子", "chiefExecutiveOfficer"),
+])
+def test_a_chair_called_dongzuo_and_a_chief_with_a_malaysian_honour(facts, text, org, prop):
+    f = facts(text)
+    assert (key_of(f, org), prop, key_of(f, "林子恒")) in relations_of(f), relations_of(f)
+    assert names_of(f, "Person") == {"林子恒"}, names_of(f, "Person")
+
+
+def test_a_mayor_of_a_city_whose_name_takes_the_shi(facts):
+    f = facts("高雄市長林子恒表示，星曜半導體量產是重要里程碑。")
+    assert ("kaohsiung", "headOfGovernment", key_of(f, "林子恒")) in relations_of(f), relations_of(f)
+
+
+def test_a_form_of_address_after_a_two_character_name_is_no_part_of_it(facts):
+    f = facts("星曜半導體宣布，中國區董事長林銳博士將於本月退休。林銳博士1994年加入星曜半導體。")
+    assert names_of(f, "Person") == {"林锐"}, names_of(f, "Person")
+
+
+def test_a_known_firms_registered_name_is_that_firm_and_a_subsidiarys_is_not(facts):
+    f = facts("中科寒武紀科技股份有限公司今天公告定增獲准，寒武紀將擴產。")
+    assert [k for k, e in f.entities.items() if e.cls == "Company"] == ["cambricon"], names_of(f, "Company")
+    f = facts("英特爾半導體有限公司今天宣布擴產。")
+    assert ("company/" in key_of(f, "英特爾半導體有限公司")
+            and (key_of(f, "英特爾半導體有限公司"), "parentOrganization", "intel") in relations_of(f)), relations_of(f)
+
+
+@pytest.mark.parametrize("text, government", [
+    ("高市府表示，星曜半導體量產後可帶來1500個就業機會。", "高市府"),
+    ("台北市政府與星曜半導體簽約，北辰微電子也將跟進。", "台北市政府"),
+])
+def test_a_citys_government(facts, text, government):
+    f = facts(text)
+    assert f.entities[key_of(f, government)].cls == "GovernmentAgency", names_of(f)
+    assert not names_of(f, "Person"), names_of(f, "Person")
+
+
+def test_a_plants_code_in_brackets_and_where_it_is(facts):
+    f = facts("位於高雄的星曜半導體晶圓5廠（Fab5）是新製程的生產基地。高市府表示，Fab5量產後可帶來就業機會。")
+    assert len(plants_of(f)) == 1, plants_of(f)
+    plant = next(iter(plants_of(f)))
+    assert {"晶圆5厂", "Fab5"} <= plants_of(f)[plant] | {n.replace("fab", "Fab") for n in plants_of(f)[plant]}, plants_of(f)
+    f = facts("星曜半導體計劃在明年關閉位於高雄的8吋晶圓廠S9。")
+    assert (key_of(f, "S9"), "locatedIn", "kaohsiung") in relations_of(f), relations_of(f)
+
+
+def test_critical_materials_and_kinds_of_memory_are_products(facts):
+    f = facts("北辰國暫停鎵、鍺、銻等兩用物項出口，石墨也實施更嚴格審查；石墨烯則不受影響。")
+    assert {"gallium", "germanium", "antimony", "graphite"} <= set(f.entities), sorted(f.entities)
+    assert "石墨烯" not in names_of(f)
+    f = facts("星曜半導體將加速推進3D NAND與NOR Flash開發，並退出低密度eMMC市場。")
+    assert {"3d-nand", "nor-flash", "emmc"} <= set(f.entities), sorted(f.entities)
+
+
+@pytest.mark.parametrize("text, owned, owner", [
+    ("青嵐資本持有星曜半導體約56%的股份。", "星曜半導體", "青嵐資本"),
+    ("北辰集團和瀚川智算均為星曜半導體的股東。", "星曜半導體", "瀚川智算"),
+    ("北辰集團和瀚川智算均為星曜半導體的股東。", "星曜半導體", "北辰集團"),
+    ("星曜半導體母公司北辰集團計劃明年增資。", "星曜半導體", "北辰集團"),
+    ("北辰集團宣布分拆星曜半導體赴港上市。", "星曜半導體", "北辰集團"),
+])
+def test_holders_parents_and_spin_offs_own_the_firm(facts, text, owned, owner):
+    f = facts(text)
+    assert (key_of(f, owned), "ownedBy", key_of(f, owner)) in relations_of(f), relations_of(f)
+
+
+def test_firms_listed_after_their_country_and_a_country_before_a_described_firm(facts):
+    f = facts("台灣公司包括星曜（1234）、北辰（5678）和瀚川（9012）等。")
+    assert {(key_of(f, n), "country", "taiwan") for n in ("星曜", "北辰", "瀚川")} <= relations_of(f), relations_of(f)
+    f = facts("中國氮化鎵(GaN)大廠星曜半導體今天宣布擴產。")
+    assert (key_of(f, "星曜半導體"), "country", "china") in relations_of(f), relations_of(f)
+
+
+def test_tenths_in_digits_the_same_day_and_a_day_from_which(facts):
+    f = facts("星曜半導體力保乙太網路9成市占。")
+    assert "90" in {v for _, v in figures_of(f)}, figures_of(f)
+    f = facts("星曜半導體2024年5月27日宣布簽約，當晚青嵐科技也宣布出資。", published="2024-05-28")
+    assert (key_of(f, "青嵐科技"), "2024-05-27") in {(k, st.date.iso) for st in f.statements if st.date
+                                                      for _, k in st.roles}, f.statements
+    f = facts("星曜半導體的新筆電自6日起接受訂購。", published="2026-01-05")
+    assert "2026-01-06" in dates_of(f), dates_of(f)
+
+
+def test_a_technologys_figure_in_a_trackers_report_is_the_trackers(facts):
+    f = facts("青嵐顧問昨（5）日發布報告指出，本季DRAM合約價將季增55%至60%；NAND Flash合約價季增33%至38%。",
+              published="2026-01-06")
+    assert {(key_of(f, "青嵐顧問"), v) for v in ("55", "60", "33", "38")} <= figures_of(f), figures_of(f)
+
+
+def test_congress_alone_is_the_us_congress_and_another_countrys_parliament_is_its_own(facts):
+    f = facts("國會呼籲限制星曜半導體出貨，日本國會則通過新法。")
+    assert "us-congress" in f.entities, sorted(f.entities)
+    japan = [k for k, e in f.entities.items() if e.cls == "Legislature" and k != "us-congress"]
+    assert len(japan) == 1 and (japan[0], "country", "japan") in relations_of(f), relations_of(f)
+    assert ("us-congress", "country", "japan") not in relations_of(f)
+
+
+def test_an_element_inside_a_compounds_name_is_no_mention_of_it(facts):
+    f = facts("中國氮化鎵(GaN)大廠星曜半導體今天宣布擴產，碳化矽產線也將投產。")
+    assert "gallium" not in f.entities, sorted(f.entities)
+
+
+def test_a_known_rule_in_quotes_after_a_word_for_it_is_that_rule(facts):
+    f = facts("美國商務部將星曜半導體列入貿易黑名單「實體清單」。")
+    assert [k for k, e in f.entities.items() if e.cls in ("Policy", "Law", "ExportDecision")] == ["entity-list"], \
+        sorted(f.entities)
+
+
+def test_a_figure_spaced_apart_from_its_scale_opens_no_name(facts):
+    f = facts("截至公告日，青嵐資本持有星曜半導體 2295.45 萬股股份，占公司總股本的 5.73%。")
+    assert names_of(f, "Company") | names_of(f, "Organization") == {"青岚资本", "星曜半导体"}, names_of(f)

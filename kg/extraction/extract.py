@@ -467,6 +467,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             firm = next((ent for ms, me, ent in reversed(mentions) if cs <= ms and me <= q["start"] and ent.cls in ORGS), None)
             if firm is None and re.search(r"(?<![该这本])公司", folded[cs:q["start"]]):
                 firm = main or company_before(mentions, folded, cs)
+            if firm is None:
+                # 集邦昨日報告，DRAM合約價將季增55%；NAND Flash季增33%: the firm the sentence is about
+                # (；NAND Flash季增33%: or the firm whose figures the sentence before gave, in the same paragraph)
+                firm = next((ent for ms, me, ent in mentions if sentence[0] <= ms and me <= cs and ent.cls in ORGS), None) \
+                    or (recent if recent is not None and recent.cls in ORGS else None)
             subject = firm or subject
         if _technology(subject) and q["unit"] in COUNT_LIKE and (recent is None or recent.cls not in PRODUCTS):
             continue  # 首批產能約10萬顆 beside HBM: a count of something the text does not name

@@ -123,7 +123,7 @@ CUT_KINDS = ("descriptor",)
 NAME_CUE_KINDS = ("person-title", "official-title", "person-verb", "address-form", "portfolio", "chip-brand",
                   "after-firm-name", "firm-after-name", "latin-firm-word", "career", "carries",
                   "holding-clause", "list-opening", "list-closing", "maker-verb", "state-head", "government-head",
-                  "export-regime", "post", "chief-title", "levy-verb", "tariff-kind", *NAME_WORD_KINDS, *CUT_KINDS)
+                  "export-regime", "post", "chief-title", "levy-verb", "tariff-kind", "honorific", *NAME_WORD_KINDS, *CUT_KINDS)
 
 
 class CuePattern:
@@ -504,10 +504,11 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
                     continue  # 推出的AI伺服器搭載8顆X晶片: X is a part of what is made, not it
                 if rule.property == "ownedBy" and rule.subject == "after" and PART_OF.match(folded, b[1]):
                     continue  # 收購力積電位於銅鑼的晶圓廠: a plant of the company is bought, not the company
-                if rule.property == "ownedBy" and (folded.startswith(("方", "者"), m.end()) or DEAL_HEDGED.search(
+                deal = not re.search(r"母公司|股东", m.group())   # (母公司, 的股東: a state of holding, no deal)
+                if rule.property == "ownedBy" and deal and (folded.startswith(("方", "者"), m.end()) or DEAL_HEDGED.search(
                         folded, frame.start, min(frame.end, m.end() + 8))):
                     continue  # 潛在收購方, 評估對收購ARM的興趣, 擬收購: a buyer named, or a deal not made
-                if rule.property == "ownedBy" and DEAL_FAILED.search(
+                if rule.property == "ownedBy" and deal and DEAL_FAILED.search(
                         folded, m.start(), max(frame.end, (folded.find("。", m.start()) + 1) or len(folded))):
                     continue  # 高通收購恩智浦…均因未獲批准而夭折: a deal that failed owns nothing
                 subj, obj = (b, a) if rule.subject == "after" else (a, b)

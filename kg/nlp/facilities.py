@@ -26,6 +26,8 @@ CODE = r"[a-z]{1,3}\s?\d{1,3}[a-z]?(?![a-z0-9])"
 NUMBER = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})"
 # a code or a number right before the plant word (K18B廠房, 五廠, 18A廠)
 CODED = re.compile(rf"(?<![a-z0-9])(?P<code>{CODE}|\d{{1,2}}[a-z](?![a-z0-9])|{NUMBER})\s?{PLANT}")
+# 晶圓廠S7, 工廠P2: a plant word, then the plant's code
+CODE_AFTER = re.compile(rf"(?:晶圆厂|工厂)\s?(?P<code>{CODE})")
 LATIN = re.compile(r"(?<![a-z0-9\-])fab\s?\d{1,3}[a-z]?(?![a-z0-9])")   # Fab 52, Fab 18
 # 先進封裝(AP)廠, 第六期廠(P6廠): a kind of plant with its code in brackets, or a code in brackets
 BRACKETED = re.compile(rf"(?<=[，,。、；;：:\s的在将为建动设及与和])(?P<kind>[\u4e00-\u9fff]{{2,8}}?)\s?[（(](?P<code>[a-z]{{1,4}}\d{{0,2}})[)）]\s?{PLANT}"
@@ -75,6 +77,8 @@ def find_facilities(doc: Doc, folded: str, mentions: list[Span], make_span: Call
         found.append((start, m.end(), site))
     for m in LATIN.finditer(folded):
         found.append((m.start(), m.end(), None))
+    for m in CODE_AFTER.finditer(folded):
+        found.append((m.start("code"), m.end(), None))
     for m in BRACKETED.finditer(folded):
         if m.group("kind"):   # (after a verb or a joining word: 轉興建|先進封裝(AP)廠, 啟動|半導體封裝測試（OSAT）新廠)
             found.append((m.start("kind"), m.end(), None))
@@ -110,7 +114,30 @@ def find_facilities(doc: Doc, folded: str, mentions: list[Span], make_span: Call
         spans.append(span)
         taken.append((start, end))
         absorbed |= {(kg_of(s)["start"], kg_of(s)["end"]) for s in inside}
-    return _one_plant_per_site(_one_key_per_name(spans, folded), folded), absorbed
+    return _one_plant_per_site(_one_key_per_name(_codes_in_brackets(spans, folded), folded), folded), absorbed
+
+
+# 晶圓22廠（Fab22）: the plant's code, in brackets right after its name
+CODE_IN_BRACKETS = re.compile(rf"\s?[（(]\s?(?P<code>fab\s?\d{{1,3}}[a-z]?|{CODE})\s?[)）]")
+
+
+def _codes_in_brackets(spans: list[Span], folded: str) -> list[Span]:
+    """晶圓22廠（Fab22）… Fab22量產後: a plant's code in brackets after its name is that plant, there and
+    wherever the article names it by the code alone."""
+    keys: dict[str, dict] = {}
+    for s in spans:
+        info = kg_of(s)
+        m = CODE_IN_BRACKETS.match(folded, info["end"])
+        if m:
+            keys.setdefault(m.group("code").replace(" ", ""), info)
+    for s in spans:
+        info = kg_of(s)
+        first = keys.get(folded[info["start"]:info["end"]].replace(" ", ""))
+        if first is not None and first is not info:
+            info.update(key=first["key"], owner=first.get("owner"))
+            if first.get("owner") is None:
+                info.pop("owner")
+    return spans
 
 
 def _one_key_per_name(spans: list[Span], folded: str) -> list[Span]:

@@ -92,7 +92,9 @@ def _rules() -> list[Rule]:
         Rule("dotted-name", "Person", re.compile(rf"(?P<name>{dotted})"), 0.75),
         # Title before a Chinese name: 首席執行官黃仁勳, 執行長則由范立言出任, 研究員邱奕凱
         Rule("title-name", "Person", CuePattern(lambda w: 
-            rf"(?:{w('person-title')})(?:暨[{HAN}]{{2,5}})?(?:则由|由|为|是)?(?P<name>{han_name})"), 0.7),
+            rf"(?:{w('person-title')})(?:暨[{HAN}]{{2,5}})?(?:则由|由|为|是)?(?:{w('honorific')})?(?P<name>{han_name})"
+            # (董事長王銳博士: the name ends before a form of address, not inside it)
+            + "(?!" + "|".join(f"(?<={a[:-1]}){a[-1]}" for a in re.findall(r"[^|():?]{2,}", w("address-form"))) + ")"), 0.7),
         # A person a report names by surname only: 陳姓男子, 林姓工程師 (陳男, 林女 later: see _propagate)
         Rule("surname-only", "Person", re.compile(
             rf"(?P<name>[{''.join(sorted(SURNAMES))}]姓(?:男子|女子|工程师|员工|主管|高管|嫌犯|商人|被告|台商|男|女)"
@@ -354,7 +356,7 @@ SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院
 # a count, an ordinal or a pointer opening a would-be name (第三地, 兩家, 該): no name starts so
 ORDINAL_START = re.compile(r"[第一二两三四五六七八九十几多数各某其该这那\d]")
 TIME_WORD = re.compile(r"(?:今年|明年|去年|前年|后年|当年|同年|年初|年底|年中|上半年|下半年|本季|上季|下季|今日|明日|昨日|近年|近期|目前|当前"
-                       r"|首日|当日|当天|同日|次日|翌日)")
+                       r"|首日|当日|当天|当晚|同日|次日|翌日)")
 COURT = re.compile(r"(?:地方|高等|最高|商业|行政|联邦|地区|中级|高级|人民|巡回|区域|上诉|国家|初级|专利|财产|国际|宪法)法院$"
                    r"|(?:国家|地方|初级|高等|推事|地区|最高|联邦|特别)法庭$")
 #: organisation suffixes that are plain nouns too (編程軟件 is software, 星河軟件 a company)
@@ -559,6 +561,7 @@ class EntityDiscoverer:
             doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
                                    if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
             spans += [g for _, g in governments]
+        spans += self._city_governments(doc, folded, existing + spans)
         _known_in_brackets(folded, spans, existing)
         self._seated_bodies(doc, spans)
         _drop_nested_places(doc, spans)
@@ -803,24 +806,37 @@ class EntityDiscoverer:
                 if not PERSON_TITLE.search(folded[max(0, info["start"] - 4):info["start"]]):
                     leaders.append(country)   # (美國總統川普政府: the president is named, by title)
                 continue
-            # (上海警方, 江蘇警方: a province's or a city's police and prosecutors are its bodies too)
+            # (上海警方, 江蘇警方: a province's or a city's police and prosecutors are its bodies too; 台北市政府,
+            # 高雄市府, 新竹縣政府: its government)
+            local = LOCAL_GOVERNMENT.match(folded, info["end"] - 1 if folded[info["end"] - 1] in "市县" else info["end"]) \
+                if info["cls"] in ("AdministrativeRegion", "City") else None
             if not (info["cls"] == "Country" and GOVERNMENT.match(folded, info["end"])
-                    or info["cls"] in ("AdministrativeRegion", "City") and LOCAL_FORCE.match(folded, info["end"])):
+                    or info["cls"] in ("AdministrativeRegion", "City") and LOCAL_FORCE.match(folded, info["end"])
+                    or local is not None and local.end() > info["end"]):
                 continue
-            end = info["end"] + 2
+            end = local.end() if local is not None and local.end() > info["end"] else info["end"] + 2
+            other = next((s for s in existing if kg_of(s)["start"] == info["end"] and kg_of(s)["end"] == end
+                          and folded[info["end"]:end] in PARLIAMENT and kg_of(s)["known"]), None)
+            if other is not None:
+                if ("country", info["key"]) in self.reference.get(kg_of(other)["key"]).facts:
+                    continue   # 美國|國會: the country's own, named as the reference names it
+                # 日本|國會: not the parliament 國會 alone stands for, but Japan's
+                doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if s is not other and kg_of(s) != kg_of(other)]
+                taken = [t for t in taken if t != (info["end"], end)]
             if any(a < end and info["end"] < b for a, b in taken):
                 continue
             known = self.reference.get(info["key"]) if info["known"] else None
             spellings = known.names() if known is not None else [folded[info["start"]:info["end"]]]
             word = folded[info["end"]:end]
             words = (word, "政府") if word == "当局" else (word,)  # the authorities: the government
+            cls = "Legislature" if word in PARLIAMENT else "GovernmentAgency"
             hit = next((h for w in words for n in spellings for h in self.index.lookup(n + w)[:1]
-                        if self.reference.get(h).cls == "GovernmentAgency"), None)
+                        if self.reference.get(h).cls == cls), None)
             span = char_span(doc, info["start"], end, "ORG")
             if span is None:
                 continue
             name = texts(doc)[0][info["start"]:end]
-            span._.kg = {"key": hit or f"governmentagency/{name_key(name)}", "cls": "GovernmentAgency",
+            span._.kg = {"key": hit or f"{cls.lower()}/{name_key(name)}", "cls": cls,
                          "known": hit is not None, "rule": GOVERNMENT_RULE.name,
                          "confidence": GOVERNMENT_RULE.confidence, "start": info["start"], "end": end}
             out.append((country, span))
@@ -841,6 +857,25 @@ class EntityDiscoverer:
                          # (the leader is named too, inside: an entity of the article that joins no frame)
                          "inner": {**info, "rule": "leader-of-administration"}}
             out.append((leader, span))
+        return out
+
+    def _city_governments(self, doc: Doc, folded: str, found) -> list:
+        """高市府表示, 北市府指出: a city's or a county's government named by the first character or two
+        of the place (as Taiwan's papers write), where no other name covers it."""
+        taken = [(kg_of(s)["start"], kg_of(s)["end"]) for s in found if kg_of(s)]
+        out = []
+        for m in CITY_GOVERNMENT.finditer(folded):
+            start, end = m.span("name")
+            if any(a < end and start < b for a, b in taken):
+                continue
+            span = char_span(doc, start, end, "ORG")
+            if span is None:
+                continue
+            span._.kg = {"key": f"governmentagency/{name_key(texts(doc)[0][start:end])}", "cls": "GovernmentAgency",
+                         "known": False, "rule": "city-government", "confidence": GOVERNMENT_RULE.confidence,
+                         "start": start, "end": end}
+            out.append(span)
+            taken.append((start, end))
         return out
 
     def _holder_lists(self, doc: Doc, folded: str, spans, existing) -> tuple[list, set]:
@@ -1024,6 +1059,9 @@ class EntityDiscoverer:
             tail = SUBSIDIARY_TAIL.search(name) if label == "ORG" else None
             if tail is not None and tail.start() >= 2:   # 廣汽集團|間接全資附屬公司
                 end, name = start + tail.start(), name[:tail.start()]
+            cut = FIRM_RELATION_WORD.search(name) if label == "ORG" else None
+            if cut is not None and cut.start() >= 2 and len(name) - cut.end() >= 2:
+                start, name = start + cut.end(), name[cut.end():]   # 星曜半導體母公司|北辰集團: the name after it
             if label == "ORG" and re.search(r"(?:籍|联邦)$", name) and len(name) >= 4:
                 end, name = end - (1 if name.endswith("籍") else 2), re.sub(r"(?:籍|联邦)$", "", name)   # 共和黨|籍, 共和黨|聯邦(參議員)
             if len(name) < 2 or _common_word(name) or name.startswith(GENERIC_START.tuple()) or ADDRESSED.fullmatch(name):
@@ -1049,6 +1087,11 @@ class EntityDiscoverer:
                 for k in (2, 1):
                     if len(name) - k >= 2 and name[k] in SURNAMES and TITLE_BEFORE.search(folded, max(0, start - 8), start + k):
                         start, name = start + k, name[k:]
+                        break
+            if label == "PER" and re.match(rf"[{HAN}]", name):
+                for cut in (1, 2):   # 王銳博|士, 王銳博士: a form of address after the name is no part of it
+                    if len(name) - cut >= 2 and ADDRESS_WORD.fullmatch(folded[end - cut:end - cut + 2]):
+                        end, name = end - cut, name[:-cut]
                         break
             if label == "PER":
                 if "·" in name or re.fullmatch(r"[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){1,3}", name):
@@ -1212,9 +1255,12 @@ class EntityDiscoverer:
                     first_dot = min((folded.find(d, start, end) for d in DOTS if folded.find(d, start, end) >= 0), default=end)
                     while start < first_dot - 1 and start > 0 and _common_word(folded[start - 1:start + 1]):
                         start += 1
+                found_at = start
                 start, end = _trim(folded, start, end, rule)
                 if end - start < 2 and rule.cls != "Chip":
                     continue
+                if re.match(r"[万亿千百]?股", folded[start:start + 2]) and re.search(r"\d\s*$", folded[max(0, start - 4):start]):
+                    continue   # 2295.45 萬股股份: the scale and unit of a figure (spaced apart from it), no name
                 if doc is not None and rule.cls == "Event":
                     inside = _lac_inside(doc._.get("lac_words") or [], start, end)
                     if len(inside) > 2 and inside[0][2] in ("d", "ad") and inside[1][2] == "v":
@@ -1247,8 +1293,9 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded[start:start + 1] == "原" and folded[start - 1:start] in ("是", "为", "系", "任") \
                         and not self.index.lookup(folded[start:start + 2]):
                     start += 1  # 是原|北辰微電子中國區總經理, 曾任原|…: former, no part of the name
-                if rule.name == "org-suffix" and _starts_mid_word(folded, start):
-                    continue
+                if rule.name == "org-suffix" and _starts_mid_word(folded, start) and not (
+                        (cut := LEFT_CUT.match(folded, found_at, start)) and cut.end() == start):
+                    continue   # (當晚|星曜半導體: a cue word ending right before, not 晚星, says where the name starts)
                 if rule.name == "product-with-abbreviation":
                     abbr = re.match(r"\s?[（(]([a-z]{2,6})[)）]", folded[end:end + 10])
                     if abbr is None or abbr.group(1) in NOT_PRODUCTS:
@@ -1378,7 +1425,8 @@ class EntityDiscoverer:
 
     def _span(self, doc: Doc, start: int, end: int, cls: str, rule: "Rule", brand: str | None = None):
         text = texts(doc)[0][start:end]
-        known_id = self.resolve(text) or (self._listed_as(text) if rule.name == "ticker-name" else None)
+        known_id = self.resolve(text) or (self._listed_as(text) if rule.name == "ticker-name" else None) or \
+            (self._registered_as(text) if rule.name in ("org-long", "org-suffix") else None)
         known = self.reference.get(known_id) if known_id else None
         if known is not None:
             cls = known.cls
@@ -1391,6 +1439,15 @@ class EntityDiscoverer:
         if rule is BRAND_RULE and brand is not None:
             span._.kg["developer"] = brand
         return span
+
+    def _registered_as(self, name: str) -> str | None:
+        """中科寒武紀科技股份有限公司: a joint-stock company's registered name, a known company's name
+        and words of its trade before the legal form, is that company (a subsidiary's registered
+        name says where it is, 英特爾半導體（大連）有限公司, or is a limited company only)."""
+        m = REGISTERED_AS.fullmatch(to_simplified(name).casefold())
+        known_id = self.resolve(m.group("core")) if m else None
+        known = self.reference.get(known_id) if known_id else None
+        return known_id if known is not None and known.cls == "Company" else None
 
     def _listed_as(self, name: str) -> str | None:
         """世界先進（5347）: a listed company's short name with its stock code is the known company whose
@@ -1593,6 +1650,8 @@ class EntityDiscoverer:
             return "Company"
         if rule.cls == "Person" and ADDRESSED.fullmatch(name):
             return None   # 陳先生: a form of address, the person's other name (see _short_forms), no person of its own
+        if rule.cls == "Person" and CITY_GOVERNMENT.fullmatch(name):
+            return None   # 高市府: a city's government (see _city_governments), no person
         if rule.cls == "Person" and rule.name in NAME_AFTER_CUE_RULES:
             if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:-1]) \
                     or (name[-1] in NAME_BREAK and name[-1] not in GIVEN_NAME_CHARS) \
@@ -1704,6 +1763,12 @@ PLACE_CLASSES = {"Country", "City", "AdministrativeRegion", "GeoRegion", "Place"
 NATIONAL_BODIES = CueWords("national-body")
 #: a surname and a form of address: 陳先生, 林女士
 ADDRESSED = CuePattern(lambda w: rf".(?:{w('address-form')})")
+ADDRESS_WORD = CuePattern("address-form")
+# 母公司, 子公司 inside what the tagger reads as one organisation: two firms, the one after it named
+FIRM_RELATION_WORD = re.compile(r"(?:的)?(?:母公司|子公司|孙公司|旗下)")
+# a known company's name, words of its trade, and the legal form of a joint-stock company
+REGISTERED_AS = re.compile(r"(?P<core>.{2,}?)(?:科技|电子|微电子|半导体|集成电路|技术|信息|智能|光电|通信|存储|芯片|"
+                           r"控股|集团|实业|制造|工业)*股份有限公司")
 COMMON_WORD_FREQ = 1000
 # 3間辦公室, 兩家公司, 5起案件: a count and its measure word open no name
 COUNT_OPENING = re.compile(r"(?:逾|约|近|超过|超|上)?[\d一二三四五六七八九十百千万两几多数]+\s*[起个家只名位项间所座处]"
@@ -1944,10 +2009,11 @@ def _known_in_brackets(folded: str, spans, existing) -> None:
         info = kg_of(sp)
         if info["known"]:
             continue
-        m = re.match(r"[》」”]?\s?[（(]\s*", folded[info["end"]:info["end"] + 4])
+        # (貿易黑名單「實體清單」: or in quotes, a name the text gives its own words for)
+        m = re.match(r"[》」”]?\s?[（(「『“]\s*", folded[info["end"]:info["end"] + 4])
         other = known.get(info["end"] + m.end()) if m else None
         if other is not None and coarse(other._.kg["cls"]) == coarse(info["cls"]) and \
-                re.match(r"\s*(?:[）)]|[，,]\s*音[译譯])", folded[other._.kg["end"]:other._.kg["end"] + 5]):
+                re.match(r"\s*(?:[）)」』”]|[，,]\s*音[译譯])", folded[other._.kg["end"]:other._.kg["end"] + 5]):
             info.update(key=other._.kg["key"], cls=other._.kg["cls"], known=True)
 
 
@@ -2324,9 +2390,15 @@ def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
                     not LATIN_CORPORATE_END.search(m.group("name")):   # (Corvex Systems宣布: a firm's name)
                 out.append((s, e, "Person", LATIN_PERSON_RULE))
     return out
-GOVERNMENT = re.compile(r"政府|当局|警方|检方|海关|军方")
+GOVERNMENT = re.compile(r"政府|当局|警方|检方|海关|军方|国会|议会")
+# 日本國會, 韓國國會: a country's parliament (國會 alone is the US Congress, as 參議院 is its Senate)
+PARLIAMENT = ("国会", "议会")
 GOVERNMENT_RULE = Rule("country-government", "GovernmentAgency", GOVERNMENT, 0.75)
 LOCAL_FORCE = re.compile(r"警方|检方")
+# 台北|市政府, 新北市|府, 新竹|縣政府: a city's or a county's government after its name
+LOCAL_GOVERNMENT = re.compile(r"[市县](?:政府|府)|政府")
+# 高市府, 北市府: a city's government by the first character of its name (Taiwan's papers)
+CITY_GOVERNMENT = re.compile(rf"(?:^|(?<=[^{HAN}]))(?P<name>[{HAN}]{{1,2}}[市县]府)(?!上|下|内|外|城)")
 # 聯和投資、香港威盛、威盛上海和威盛深圳: a list of three or more names joined by 、 (the last by 和, 及 or 與)
 # (a member may be Latin words, XN Mountain, or hold its seat in brackets: 中興通訊（香港）)
 HOLDER_MEMBER = rf"[{HAN}a-z0-9]{{2,10}}(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?"
@@ -2520,6 +2592,8 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
     if start + 2 > len(folded):
         return None
     third = folded[start + 2:start + 3]
+    if ADDRESS_WORD.fullmatch(folded[start + 2:start + 4]):
+        return start + 2   # 王銳|博士: a form of address follows a two-character name
     if start + 3 <= len(folded) and (third not in NAME_BREAK or third in GIVEN_NAME_CHARS) and "\u4e00" <= third <= "\u9fff" \
             and not _adverb_after_list(folded, start + 3) and not _opens_a_verb(folded, start + 2):
         return start + 3

@@ -36,13 +36,14 @@ MAKER_BY = re.compile(r"^(?:芯片|晶片)?(?:由|交由|委托)$")
 MAKER_BY_TAIL = re.compile(r"^(?:代工|制造|生产)")
 MAKER_FAB = re.compile(r"^[^。；;]{0,40}?(?:工厂|晶圆厂|厂)[^。；;]{0,30}?(?:生产|制造|代工)的$")
 # 輝達執行長黃仁勳: the chief executive's title right between the organisation and the name (name cues, chief-title)
-CEO_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('chief-title')})\s*$")
+CEO_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('chief-title')})\s*(?:{w('honorific')})?\s*$")
 # 美國總統川普 (head of state, P35); 日本首相石破茂, 檳城首席部長曹觀友 (head of government, P6)
-HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('state-head')})\s*$")
-GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')})\s*$")
+# (首相拿督斯里安華: a Malaysian honour between the title and the name)
+HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('state-head')})\s*(?:{w('honorific')})?\s*$")
+GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')})\s*(?:{w('honorific')})?\s*$")
 # 研究員邱某, 國科會主委吳某, 前台積電工程師陳某: a post of the organisation right before it, a few words
 # between at most (name cues, post)
-ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post')})\s*$")
+ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post')})\s*(?:{w('honorific')})?\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
 # 上海明川律師事務所林某律師, 星河證券陳某表示: a person right after an organisation, then a title or a verb of
 # saying, is of that organisation (the title after the name, as Chinese also writes it)
@@ -53,9 +54,11 @@ TITLE_OR_SAYING_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-title')}|{w('pe
 FOUNDS = re.compile(r"(?:(?:于|在)?\s*\d{4}\s*年)?\s*(?:在[^，。；;,]{1,8}?)?(?:一手)?(?:创立|创办|创建|成立)了?\s*")
 # 董事長兼執行長, 出任總裁: a title that is the chief executive's (not a deputy's)
 CHIEF_IN_TITLE = re.compile(r"首席执行官|执行长|ceo|(?<![副助理])总裁")
-CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主席|主席|会长)(?:暨|兼|及|、|和|\s*$)")
+CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主席|主席|会长|董座)(?:暨|兼|及|、|和|\s*$)")
+# 總執行長拿督潘某: the honour ending a gap is no part of the title
+HONORIFIC_TAIL = CuePattern(lambda w: rf"(?:{w('honorific')})\s*$")
 # 執行長暨共同創辦人, 董事長兼執行長: a compound title of which the chief executive's is one part
-COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行政总裁)(?:暨|兼|及|、|和)|(?:暨|兼|及|、|和)(?:首席执行官|执行长|ceo|行政总裁)\s*$")
+COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行政总裁)(?:暨|兼|及|、|和)|(?:暨|兼|及|、|和)(?:首席执行官|总?执行长|ceo|行政总裁)\s*$")
 # …財務長林國強與技術長陳美玲: a further titled person of a list whose first is the organisation's
 LISTED_OFFICER_GAP = re.compile(r"^\s*(?:、|和|与|及|以及)\s*[^，。；,;、和与及]{0,8}?(?:长|官|主管|总监|总裁|总经理|董事|主席|经理|"
                                 r"负责人|ceo|cfo|cto|coo)\s*$")
@@ -79,13 +82,22 @@ OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一�
 # 採購其, 購買其, 採用其: the buyer or user of what 其 names is someone else than 其
 BUYS_BEFORE = re.compile(r"(?:采购|购买|买进|买入|采用|使用|租用|订购|导入|引进|进口|购入)$")
 OWN_PRODUCT = re.compile(r"^[^，。；,;]{0,10}?的[^，。；,;]{0,6}?(?:芯片|晶片|产品|处理器|加速器|加速卡)(?:为|是|叫|名为|包括)?$")
+# 位於高雄的(8英寸晶圓廠)…: a place said to be where the plant named after it is
+SITED_AT = re.compile(r"(?:位于|位在|坐落于|座落于|设于|地处)\s*$")
+LOCATED_GAP = re.compile(r"^的[^，。；,;的]{0,10}$")
 HQ_AFTER = re.compile(r"^(?:的)?(?:总部|总部设|总部位于|总部设在|总部设于|位于|坐落于|落户)(?:于|在)?$")
 # 台積電位於高雄(與亞利桑那州)的新廠: where a site of the company is, not its headquarters
 SITE_AFTER = re.compile(r"[^，。；,;]{0,12}?的(?:新|旧|第[一二三四五六七八九十\d]+座?)?(?:[a-z]{0,3}\d{0,3}\s?)?(?:厂|工厂|晶圆厂|厂区|园区|研发中心|数据中心|"
                         r"资料中心|智算中心|算力中心|机房|实验室|仓库|办公室|分公司|子公司|据点|产线|基地|工地)")
-PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让〔〕【】（）()「」“”/／,;]{0,8}(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
+# (中國氮化鎵(GaN)大廠英諾賽科: a kind's Latin name in brackets inside; 美國投資基金貝恩資本; 韓國《每日經濟新聞》)
+PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:(?:[^，。；、\s和与及或对向在将于为是把被从给让〔〕【】（）()「」“”/／,;]|[（(][a-z0-9 .\-]{1,12}[)）]){0,10}"
+                              r"(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
                               r"设计公司|独角兽|巨擘|巨头|集团|品牌|供应商|制造商|设计商|代工厂|晶圆厂|对手|客户|伙伴|银行|机构|"
-                              r"券商|媒体|电视台|报|通讯社|网站|平台))?$")
+                              r"券商|媒体|电视台|报|通讯社|网站|平台|基金|资本|创投|私募))?《?$")
+# 台灣公司包括, 美國企業如: the firms of a country, a list of them to follow
+FIRMS_OF_COUNTRY = re.compile(r"(?:的)?(?:公司|企业|厂商|业者|供应商|大厂|芯片商|晶片商)(?:包括|包含|如|有|为|是)\s*[:：]?")
+# between two firms of such a list: a stock code in brackets, then 、, 和, 與 or 及
+LISTED_FIRM_GAP = re.compile(r"\s*(?:[（(][^（）()]{1,14}[)）])?\s*(?:、|和|与|及|以及)?\s*")
 # 事業部總經理, 中國區總裁: the head of a division or a region, not of the company
 DIVISION_HEAD = CuePattern(lambda w: rf"{w('division')}(?:的)?{w('division-head')}$")
 # 中國籍男子李某 / 美國公民 / 新加坡商人: a country before a person says the person's nationality
@@ -199,7 +211,10 @@ class RelationExtractor:
                     out.append(_rel(b, "employer", a, "ceo-title", sent))
                 elif ca in COUNTRIES and cb == "Person" and HEAD_GAP.match(gap):
                     out.append(_rel(a, "headOfState", b, "head-of-state-title", sent))
-                elif ca in COUNTRIES and cb == "Person" and GOVERNMENT_HEAD_GAP.match(gap):
+                elif ca in COUNTRIES and cb == "Person" and (
+                        GOVERNMENT_HEAD_GAP.match(gap) or folded[a._.kg["end"] - 1] in "市县州省"
+                        and GOVERNMENT_HEAD_GAP.match(folded[a._.kg["end"] - 1] + gap)):
+                    # (高雄市長陳其邁: the city's name took the 市 of 市長)
                     out.append(_rel(a, "headOfGovernment", b, "head-of-government-title", sent))
                 elif ca in ORGS and cb == "Person" and not gap.strip() and \
                         TITLE_OR_SAYING_AFTER.match(folded, b._.kg["end"]):
@@ -213,9 +228,10 @@ class RelationExtractor:
                                    _rel(a, "foundedBy", b, "role-title", sent))
                         if m.group("role") not in ROLE_PROPERTY and re.search(r"(?:创始人|创办人)[、兼及和暨]", gap):
                             out.append(_rel(a, "foundedBy", b, "role-title", sent))  # 創始人、董事長張文: both
-                        if CHAIR_GAP.search(gap):  # 鴻海董事長劉揚偉, 華為副董事長、輪值董事長徐直軍: the chair (P488)
+                        titles = gap[:h.start()] if (h := HONORIFIC_TAIL.search(gap)) else gap
+                        if CHAIR_GAP.search(titles):  # 鴻海董事長劉揚偉, 華為副董事長、輪值董事長徐直軍: the chair (P488)
                             out.append(_rel(a, "chairperson", b, "role-title", sent))
-                        if COMPOUND_CEO.search(gap):  # 執行長暨共同創辦人王大同: the chief too
+                        if COMPOUND_CEO.search(titles):  # 執行長暨共同創辦人王大同: the chief too
                             out.append(_rel(a, "chiefExecutiveOfficer", b, "role-title", sent))
                             if m.group("role") in ROLE_PROPERTY:
                                 out.append(_rel(b, "employer", a, "role-title", sent))
@@ -295,9 +311,23 @@ class RelationExtractor:
                     out.append(_rel(a, "country", b, "is-a-company-of", sent))
                 elif ca in ORGS and cb in ORGS | PRODUCTS and re.fullmatch(r"旗下(?:的)?(?:[^，。；,;]{0,6}(?:公司|品牌|子公司|部门|商|厂|企业))?", gap):
                     out.append(_rel(b, "parentOrganization", a, "subsidiary", sent))
+                elif ca in COUNTRIES and cb == "Place" and b._.kg.get("rule") == "facility" and LOCATED_GAP.match(gap) \
+                        and SITED_AT.search(folded, max(0, a._.kg["start"] - 6), a._.kg["start"]):
+                    # 位於高雄的晶圓22廠, 位于器兴的8英寸晶圆厂S7: where the plant is
+                    out.append(_rel(b, "locatedIn", a, "located-plant", sent))
                 elif ca in ORGS and cb in ORGS and re.fullmatch(r"\s?[（(]", gap) and SUBSIDIARY_OF.match(folded, b._.kg["end"]):
                     # 啟城發展有限公司（廣汽集團間接全資附屬公司）: the firm in brackets owns the one before it
                     out.append(_rel(a, "parentOrganization", b, "subsidiary-in-brackets", sent))
+        for i, a in enumerate(ents):   # 台灣公司包括盟立（2464）、亞翔（6139）: firms of the country, listed
+            m = FIRMS_OF_COUNTRY.match(folded, a._.kg["end"]) if a._.kg["cls"] == "Country" else None
+            if m is None:
+                continue
+            at = m.end()
+            for b in ents[i + 1:]:
+                if b._.kg["cls"] not in ORGS or not LISTED_FIRM_GAP.fullmatch(folded, at, b._.kg["start"]):
+                    break
+                out.append(_rel(b, "country", a, "firms-of-country", sent))
+                at = b._.kg["end"]
         for outer in ents:  # 上海證券交易所科創板上市委員會: a body named inside another's name belongs to it
             if outer._.kg["cls"] in ORGS and not outer._.kg.get("known"):
                 for inner in ents:
