@@ -2271,3 +2271,67 @@ def test_a_known_rule_in_quotes_after_a_word_for_it_is_that_rule(facts):
 def test_a_figure_spaced_apart_from_its_scale_opens_no_name(facts):
     f = facts("截至公告日，青嵐資本持有星曜半導體 2295.45 萬股股份，占公司總股本的 5.73%。")
     assert names_of(f, "Company") | names_of(f, "Organization") == {"青岚资本", "星曜半导体"}, names_of(f)
+
+
+@pytest.mark.parametrize("text, exchange", [
+    ("港交所再迎一家晶片公司。成立七年的星曜半導體(00600.HK)正式上市。", "hkex"),
+    ("北辰微電子(SH688521，股價149.04元)發布公告，成為科創板今年第十家上市公司。", "star-market"),
+])
+def test_a_stock_codes_market_says_where_the_shares_trade_when_the_exchange_is_named(facts, text, exchange):
+    f = facts(text)
+    firm = next(k for k, e in f.entities.items() if e.cls == "Company")
+    assert (firm, "stockExchange", exchange) in relations_of(f), relations_of(f)
+    f = facts("星曜半導體(00600.HK)正式上市。")
+    assert not any(r.property == "stockExchange" for r in f.relations)   # an exchange the text leaves out
+
+
+def test_a_writer_on_the_source_line_after_the_outlet(facts):
+    f = facts("本文來源:晴川周報 作者:林子恒\n星曜半導體今天上市。")
+    outlet = key_of(f, "晴川周報")
+    assert f.entities[outlet].cls == "MediaOrganization"
+    assert (key_of(f, "林子恒"), "employer", outlet) in relations_of(f), relations_of(f)
+
+
+def test_a_life_story_told_without_its_subject_is_the_persons_of_the_sentence_before(facts):
+    f = facts("星曜創辦人林曉慧的履歷很特別。她是業界少見的女性掌舵者。上世紀90年代畢業於清華大學，"
+              "職業生涯早期在英特爾從事無線網路研究，其後在博通工作長達十五年。此後歷任北辰電子、瀚川智算等企業高管。")
+    person = key_of(f, "林曉慧")
+    assert {(person, "educatedAt", "tsinghua"), (person, "employer", "intel"), (person, "employer", "broadcom"),
+            (person, "employer", key_of(f, "北辰電子")), (person, "employer", key_of(f, "瀚川智算"))} <= relations_of(f), \
+        relations_of(f)
+
+
+def test_models_spaced_from_their_letters_or_opening_with_a_digit_and_no_quarter_as_a_model(facts):
+    f = facts("星曜發布了7G100系列GPU，效能堪比RTX 4060，全球TOP 1000企業都在看。")
+    assert {"7g100", "rtx 4060"} <= {n.casefold() for n in names_of(f, "Chip")}, names_of(f)
+    assert not any("top" in n.casefold() for n in names_of(f)), names_of(f)
+    f = facts("三星電子 Q2 暫估獲利僅 4.6 兆韓元。")
+    assert not names_of(f, "Chip"), names_of(f)
+
+
+def test_securities_houses_named_in_latin_words(facts):
+    f = facts("Kiwoom 證券認為獲利將下滑，IBK 投資證券相對樂觀，AI 集團則未表態。")
+    assert names_of(f, "Company") == {"Kiwoom 证券", "IBK 投资证券"}, names_of(f)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("法案由密歇根州共和黨議員林子恒和伊利諾州民主黨議員王大同共同提出。", "林子恒"),
+    ("阿肯色州共和黨參議員林子恒發出信件。", "林子恒"),
+])
+def test_a_partys_lawmaker_is_its_member_and_the_state_before_is_not_the_partys(facts, text, person):
+    f = facts(text)
+    assert (key_of(f, person), "memberOfParty", "us-republican-party") in relations_of(f), relations_of(f)
+    assert not any(r.subject == "us-republican-party" for r in f.relations), relations_of(f)
+
+
+def test_years_after_a_time_years_ago_bring_the_story_to_now(facts):
+    f = facts("星曜半導體董事長表示，八年前，星曜半導體在竹科打下第一根樁；八年後，星曜半導體啟動新一輪投資。"
+              "星曜半導體計劃三年後上市。", published="2026-01-24")
+    assert "2034" not in dates_of(f) and "2029" in dates_of(f), dates_of(f)
+
+
+def test_a_dateless_article_reporting_a_years_results_was_written_the_year_after(facts):
+    f = facts("9月16日，星曜半導體宣布董事長林銳將於本月退休。2024財年，星曜半導體營收達155億美元，比2023年增長4.6%。")
+    assert "2025-09-16" in dates_of(f), dates_of(f)
+    f = facts("9月16日，星曜半導體宣布擴產。2024年9月，星曜半導體營收增長。")
+    assert "2024-09-16" in dates_of(f), dates_of(f)

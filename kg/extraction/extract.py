@@ -154,6 +154,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             for ps, pe, place in mentions:
                 if es <= ps and pe <= ee and place.cls in ("City", "AdministrativeRegion") and place.key != ev_ent.key:
                     add_relation(ev_ent.key, "heldIn", place.key, evidence(es, ee, "place-in-event-name", 0.7))
+    for ms, me, ent in mentions:   # 愛芯元智(00600.HK)正式上市: a listed code's market says where it lists
+        exchange = _exchange_of_code(folded, me, ent, entities)
+        s0 = sentence_of(ms)[0]
+        s1 = min((i for i in (folded.find(c, me) for c in "。！？!?\n") if i >= 0), default=len(folded))
+        if exchange is not None and LISTING_WORD.search(folded, s0, s1):   # (合稱四小龍: a code in passing)
+            add_relation(ent.key, "stockExchange", exchange, evidence(ms, me, "market-of-code", 0.7))
     for subj, prop, obj, start, end in _reference_facts(mentions, sentence_of):
         add_relation(subj, prop, obj, evidence(start, end, "reference-fact-in-sentence", 0.7))
     for subj, obj, start, end in _reference_developers(mentions, relations):
@@ -568,6 +574,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if d["start"] in used_dates or any(ms <= d["start"] and d["end"] <= me for ms, me, _ in mentions):
             continue  # 2026年第61號公告: a year inside a name is the name's
         keys = _clause_entities(mentions, folded, d["start"], d["end"])
+        # (預計到2026年…成為NAND閃存的最大消費領域: a technology is no actor the date is of)
+        keys = [k for k in keys if k not in entities or not _technology(entities[k])]
         cs, ce = _bounds(folded, d["start"], CLAUSE_ENDS)
         if POLICY_POINTER.search(folded, cs, ce):
             # 公告自12月1日起實施, 該規定將於明年生效: the policy the article named last
@@ -615,6 +623,40 @@ def _elsewhere_known(reference, rel: dict, entities: dict[str, Entity]) -> bool:
     orgs = {target for prop, target in known.facts
             if prop in ("employer", "^chiefExecutiveOfficer", "^director", "^foundedBy")}
     return bool(orgs) and org not in orgs
+
+
+#: what a sentence says about a listing or its trading
+LISTING_WORD = re.compile(r"上市|挂牌|登陆|招股|首发|ipo|复牌|停牌|股价|收盘|开盘|收报|市值")
+#: (00600.HK), （688521.SH）, (SH688521, 股價…): a stock code in brackets right after a company's name
+CODE_AFTER_NAME = re.compile(r"\s?[（(]\s?(?:[^（）()]{0,16}?[，,、:：\s])?(?:(?P<code>\d{4,6})\s?\.\s?(?P<market>[a-z]{2,3})"
+                             r"|(?P<market2>sh|sz|bj|hk)(?P<code2>\d{6}))(?![a-z0-9])")
+
+
+@lru_cache(maxsize=4)
+def _market_codes(path: str) -> list[tuple[str, tuple[str, ...], str]]:
+    """(suffix, code prefixes, exchange key) rows of ontology/lexicon/market-codes.csv, in order."""
+    import csv
+    with open(path, encoding="utf-8", newline="") as f:
+        return [(r["suffix"].strip().lower(), tuple(p for p in r["prefix"].split("|") if p), r["exchange"].strip())
+                for r in csv.DictReader(f) if r.get("suffix")]
+
+
+def _exchange_of_code(folded: str, end: int, ent: "Entity", entities: dict) -> str | None:
+    """The exchange a company's stock code in brackets names by its market suffix (HK, SH, SZ…) and,
+    for a board of its own, its first digits: the first row of the market codes whose exchange the
+    article names (a listing fact is no news of an exchange the text leaves out)."""
+    if ent.cls != "Company":
+        return None
+    m = CODE_AFTER_NAME.match(folded, end)
+    if m is None:
+        return None
+    code, market = (m.group("code"), m.group("market")) if m.group("code") else (m.group("code2"), m.group("market2"))
+    from kg.reference import lexicon_file
+    path = lexicon_file("market-codes.csv")
+    if not path.exists():
+        return None
+    return next((exchange for suffix, prefixes, exchange in _market_codes(str(path))
+                 if suffix == market and (not prefixes or code.startswith(prefixes)) and exchange in entities), None)
 
 
 @lru_cache(maxsize=1)

@@ -298,6 +298,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
     topic = None
     waiting: list[tuple[int, object]] = []
     pending_to: tuple[int] | None = None
+    story = -1   # the sentence a life story without a subject goes on in
     for cs, ce in clauses:
         while si < len(sentences) and sentences[si][1] <= cs:
             si += 1
@@ -327,7 +328,13 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                     ents.append((cue.plural_people.search(folded, cs, ce).start(), ent))
                     seen.add(ent.key)
         # 陳立武出生於柔佛。之後，他前往麻省理工學院: 他, 她 name the person named last in the paragraph
-        pronoun = PERSON_PRONOUN.search(folded, cs, ce)
+        pronoun = PERSON_PRONOUN.search(folded, cs, ce) or (
+            # 她是…之一。上世紀90年代畢業於清華大學: a sentence of a life story that names no one goes on about
+            # the person of the sentence before
+            LIFE_STORY_OPENING.match(folded, cs, ce) if si < len(sentences) and (sentences[si][0] >= cs - 1 or story == si)
+            else None)
+        if pronoun and not PERSON_PRONOUN.search(folded, cs, ce):
+            story = si   # (…，其後在博通工作: the sentence's next clauses go on with it)
         if pronoun and not any(ent.cls == "Person" for _, ent in ents):
             last = next((m for m in reversed(mentions[:mi]) if m[2].cls == "Person"), None)
             if last is not None and "\n" not in folded[last[1]:pronoun.start()] and last[2].key not in seen:
@@ -559,6 +566,9 @@ def _clause_end(folded: str, ce: int) -> int:
 
 
 #: 他, 她 as a person (not 他們, 其他, 他人, 他國)
+#: 上世紀90年代畢業於, 其後在博通工作, 此後歷任: a sentence of a life story opening with its verb
+LIFE_STORY_OPENING = re.compile(r"\s*(?:[^，。；,;\d]{0,10}?\d{0,4}[^，。；,;]{0,6}?(?:年代|年|月)[，,]?\s*|(?:[^，。；,;]{0,6}?(?:早期|初期)|此后|随后|其后|之后|早年|后来|起初|最初)[，,]?\s*)?"
+                                r"(?:毕业于|毕业自|就读于|求学于|加入|任职于|历任|曾任|先后任|出任|担任|(?:在|于|加入)(?=[^，。；,;]{1,20}?(?:任职|工作|服务|从事)))")
 PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人国乡处方])")
 #: a deal that did not happen: 夭折, 告吹, 未獲批准, 終止
 DEAL_FAILED = re.compile(r"夭折|告吹|破局|失败|未能|未获|终止|放弃|叫停|撤回|无效|撤销|剥离")

@@ -129,12 +129,21 @@ def infer_reference_year(folded: str) -> int | None:
     folded = _western_years(folded)
     past: list[int] = []
     future: list[int] = []
+    whole: set[int] = set()   # years named as a finished whole (2024財年營收, 2024年全年): reported after them
+    within: set[int] = set()  # years named by a part (2025年9月, 2025年上半年): written in them or after
     for m in re.finditer(rf"(?<![\d.]){_YEAR}\s*(?:年|财年)", folded):
         year = _year(m.group("y"))
         (future if _FUTURE.search(folded[max(0, m.start() - 10):m.start()]) else past).append(year)
+        after = folded[m.end():m.end() + 4]
+        if m.group().endswith("财年") or re.match(r"\s*(?:全年|度|年报)", after):
+            whole.add(year)
+        elif re.match(r"\s*(?:\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|上半年|下半年|第?\s*[一二三四1-4]\s*季|初|中|底|末|q[1-4])", after):
+            within.add(year)
     if not past and not future:
         return None
     guess = max(past) if past else min(future) - 1
+    if past and guess in whole and guess not in within:
+        guess += 1   # 2024財年，英特爾中國區營收…: the results of a year are told the year after
     if future and past and 0 < min(future) - 1 - guess <= 2:
         guess = min(future) - 1
     return guess
@@ -177,6 +186,9 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
             # 自4月1日起實施…何亞東16日表示 in a paper of 16 January: a bare day is the paper's month, not
             # the month of a coming date it named
             base = ref_day
+        if rule == "year-after" and re.search(r"[一二两三四五六七八九十\d]+\s*年前",
+                                              folded[max(folded.rfind(c, 0, s) for c in "。！？!?\n") + 1:s]):
+            continue   # 八年前，…；八年後，…: the years after a time years ago bring the story to now, not beyond
         if rule == "same-day" and not named_day:
             continue   # 李在明當天表示 with no date named before: the day of the event, which the text leaves open
         dm = _resolve(s, e, rule, m, ref_year, base)

@@ -86,7 +86,8 @@ def _rules() -> list[Rule]:
         # Bylines: 作者 | 某某 某某, 記者：某某, 本報記者 某某
         Rule("byline", "Person", re.compile(
             # (2025-12-05 11:00 / 作者 某某: or after the date of a dateline line)
-            rf"(?:(?<=\n)|^|(?<=\d\d\s[/|｜])|(?<=\d\d[/|｜]))\s*(?:本报|本刊|特约)?(?:作者|记者|编辑|责编|责任编辑|撰文|文(?=\s*[|｜:：/\s])|编译|审校|校对|采写)\s*[|｜:：/]?\s*"
+            # (本文來源:晴川周報 作者:林某: or after an outlet's name and a space, on its source line)
+            rf"(?:(?<=\n)|^|(?<=\d\d\s[/|｜])|(?<=\d\d[/|｜])|(?<=[{HAN}》a-z0-9]\s)(?=作者\s*[:：]))\s*(?:本报|本刊|特约)?(?:作者|记者|编辑|责编|责任编辑|撰文|文(?=\s*[|｜:：/\s])|编译|审校|校对|采写)\s*[|｜:：/]?\s*"
             rf"(?P<name>{dotted}|[{HAN}]{{2,4}}(?:[ 、,，][{HAN}]{{2,4}})*)(?=\s*(?:$|\n|[|｜/,，、\s]))", re.M), 0.9),
         # Transliterated foreign names: 史蒂芬·維特
         Rule("dotted-name", "Person", re.compile(rf"(?P<name>{dotted})"), 0.75),
@@ -194,7 +195,9 @@ def _rules() -> list[Rule]:
         Rule("chip-model", "Chip", re.compile(
             r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|bf\d|tf\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b|n\d\b)"
             # (Cortex-X925, Immortalis-G925: a family word and a model; A18 Pro: an edition after the model)
-            r"(?:[a-z]{1,4}-?\d{2,4}|[a-z]{1,4}-[a-z]{1,3}\d{1,4}|[a-z]{3,12}-[a-z]{1,2}\d{2,4})[a-z]{0,2}\d?"
+            # (RTX 4060: letters and a model number spaced apart, not a year; 7G100: a digit opening the model)
+            r"(?:[a-z]{1,4}-?\d{2,4}|(?!(?:top|fortune|nasdaq|kospi|ftse|dax|sp|s&p|stoxx|nikkei) )[a-z]{2,4} (?!(?:19|20)\d\d(?!\d))\d{4}|\d[a-z]\d{2,4}|[a-z]{1,4}-[a-z]{1,3}\d{1,4}"
+            r"|[a-z]{3,12}-[a-z]{1,2}\d{2,4})[a-z]{0,2}\d?"
             r"(?:\s?(?:pro max|pro|max|ultra|plus|至尊版|旗舰版))?)(?![a-z0-9])"), 0.7),
         # A short model beside a chip word: 晶片FX-7, Q-9處理器
         Rule("short-chip-model", "Chip", re.compile(
@@ -310,7 +313,7 @@ def _rules() -> list[Rule]:
         Rule("outlet-bracket", "MediaOrganization", re.compile(
             rf"(?:(?<=\n)|^)\s*[\[［](?P<name>[{HAN}a-z0-9 ]{{2,16}}?)[\]］]", re.M), 0.75),
         Rule("outlet-source", "MediaOrganization", re.compile(
-            rf"(?:(?<=\n)|^)\s*(?:来源|文章来源|本文来自(?:微信公众号|公众号)?|转载自)\s*[:：|｜丨]\s*"
+            rf"(?:(?<=\n)|^)\s*(?:来源|文章来源|本文来源|稿件来源|本文来自(?:微信公众号|公众号)?|转载自)\s*[:：|｜丨]\s*"
             # (來源 | 《晴川》雜誌 作者 | 林某: a bar, the outlet's name in title marks and its kind after them)
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?|《[{HAN}a-z0-9]{{2,12}}》(?:杂志|周刊|月刊|日报|新闻)?)"
             rf"\s*(?=[,，。|｜\n]|作者|$)", re.M), 0.75),
@@ -338,7 +341,9 @@ def _rules() -> list[Rule]:
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
             rf"交易所|委员会|协会|联盟|基金会|半导体|微电子|电子|资本|证券|银行|通讯社|电视台|日报|时报|商务部|工业部|外交部|"
-            rf"财政部|国防部|监管局|管理局|安全局|贸易署|信息部|办公室|法院|智库|资讯|设计|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问))+)"), 0.6),
+            rf"财政部|国防部|监管局|管理局|安全局|贸易署|信息部|办公室|法院|智库|资讯|设计|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问))+)"
+            # Kiwoom 證券, Mirae Asset 證券: Latin words, a space, and a house's word
+            r"|(?<![a-z0-9])(?P<name2>[a-z][a-z0-9&]{1,15}(?: [a-z][a-z0-9&]{1,15}){0,2} (?:投资证券|证券|银行|资本|资产管理|集团|控股))"), 0.6),
     ]
 
 
@@ -1267,7 +1272,8 @@ class EntityDiscoverer:
                         start = inside[1][1]   # 嚴重|破壞|中美日內瓦高層會談: an adverb and its verb open no event's name
                 if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
                         "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org", "tariff", "numbered-notice") \
-                        and not folded.endswith(("有限公司", "有限责任公司"), start, end):  # 上海國有資本投資有限公司
+                        and not folded.endswith(("有限公司", "有限责任公司"), start, end) \
+                        and not LATIN_HOUSE.fullmatch(folded, start, end):  # 上海國有資本投資有限公司, IBK 投資證券
                     # 取得|北辰微電子
                     cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)
                     if cut is None and rule.cls == "Policy" and not _lac_overlapping(doc._.get("lac_words") or [], start, end):
@@ -1573,6 +1579,9 @@ class EntityDiscoverer:
             return rule.cls
         if rule.name in ("org-suffix", "org-long") and KIND_OF_SEMICONDUCTOR.search(name):
             return None  # 碳化矽功率半導體, 化合物半導體: a kind of chip, no firm
+        house = LATIN_HOUSE.fullmatch(name) if rule.name == "org-suffix" else None
+        if house is not None:   # Kiwoom 證券, IBK 投資證券 (AI 集團: a kind, no house)
+            return None if house.group("latin") in NOT_PRODUCTS else "Company"
         if rule.name == "policy" and re.match(r"(?:19|20)\d\d\s*年?\s*第\s*\d+\s*号", name):
             return None  # 公告|2025第62號規定: the number of a notice (numbered-notice), not a rule of its own
         if rule.name == "named-with-abbreviation":  # (資助計劃（AISS）: a scheme is a policy)
@@ -1764,6 +1773,8 @@ NATIONAL_BODIES = CueWords("national-body")
 #: a surname and a form of address: 陳先生, 林女士
 ADDRESSED = CuePattern(lambda w: rf".(?:{w('address-form')})")
 ADDRESS_WORD = CuePattern("address-form")
+# Kiwoom 證券, Mirae Asset 證券: a securities house, a bank or a group named in Latin words, spaced from its word
+LATIN_HOUSE = re.compile(r"(?P<latin>[a-z][a-z0-9& ]*?) (?:投资证券|证券|银行|资本|资产管理|集团|控股)")
 # 母公司, 子公司 inside what the tagger reads as one organisation: two firms, the one after it named
 FIRM_RELATION_WORD = re.compile(r"(?:的)?(?:母公司|子公司|孙公司|旗下)")
 # a known company's name, words of its trade, and the legal form of a joint-stock company
@@ -2223,7 +2234,8 @@ def _plant_kind(word: str) -> bool:
     """代工|廠, 封測|廠, 新建|廠: a kind of plant or a word of a clause, not the site a firm's plant is at."""
     return word in PLANT_KINDS or any(c in STOP_CHARS for c in word) or re.search(r"[一二两三四五六七八九十几多数][座家个间处所]|[座家]", word) is not None
 PLANT_AFTER = re.compile(r"\s?(?:新)?(?:厂|工厂|晶圆厂|厂区|园区|基地|产线|研发中心)")
-BRAND_MODEL = re.compile(r"\s?(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
+# (三星電子 Q2, 台積電 H1: a quarter or a half of the year after a firm's name, no model)
+BRAND_MODEL = re.compile(r"\s?(?!(?:q[1-4]|h[12]|fy\d{2,4})(?![a-z0-9]))(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
 FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)(?![a-z0-9%])(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
 # Vera Rubin Ultra, Trainium Pro: a family's variant named by a word of grade (the known ones, Blackwell Ultra,
 # are reference names and never reach this)
@@ -2683,6 +2695,8 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     right edge before a subsidiary's description (廣汽集團|間接全資附屬公司)."""
     if rule.name == "tariff":
         return start, end   # 25%的進口從價關稅: its rate and its kind are the tariff's name, as the levy verb bounds it
+    if rule.name == "org-suffix" and LATIN_HOUSE.fullmatch(folded, start, end):
+        return start, end   # IBK 投資證券: the house's words are its name, not a verb before it
     if (start == 0 or folded[start - 1] == "\n") and folded[start:start + 1] in ("和", "与") and end - start >= 4:
         first = start   # 和泰電子 opening a paragraph: nothing before it to join, so 和 is the name's
         start, end = _trim(folded, start + 1, end, rule)

@@ -94,6 +94,8 @@ PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:(?:[^，。；、\s和与及或对�
                               r"(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
                               r"设计公司|独角兽|巨擘|巨头|集团|品牌|供应商|制造商|设计商|代工厂|晶圆厂|对手|客户|伙伴|银行|机构|"
                               r"券商|媒体|电视台|报|通讯社|网站|平台|基金|资本|创投|私募))?《?$")
+# between a party's name and its lawmaker's: 參議員, 眾議員, 議員, 州長 (and what chamber or where)
+PARTY_TITLE = re.compile(r"\s*(?:籍)?(?:的)?(?:联邦|州)?(?:参议员|众议员|议员|州长|党鞭|众议院议长|参议院领袖)\s*")
 # 台灣公司包括, 美國企業如: the firms of a country, a list of them to follow
 FIRMS_OF_COUNTRY = re.compile(r"(?:的)?(?:公司|企业|厂商|业者|供应商|大厂|芯片商|晶片商)(?:包括|包含|如|有|为|是)\s*[:：]?")
 # between two firms of such a list: a stock code in brackets, then 、, 和, 與 or 及
@@ -298,7 +300,8 @@ class RelationExtractor:
                         "总部" not in gap and SITE_AFTER.match(folded, b._.kg["end"])):
                     out.append(_rel(a, "country" if cb == "Country" else "headquarters", b, "headquarters", sent))
                 elif ca in COUNTRIES and cb in ORGS and (PLACE_DESCRIPTOR.match(gap) or (
-                        gap == "" and cb in ("GovernmentAgency", "Legislature"))) and not _org_between(ents, a, b):
+                        gap == "" and cb in ("GovernmentAgency", "Legislature"))) and not _org_between(ents, a, b) \
+                        and not PARTY_TITLE.match(folded, b._.kg["end"]):   # (密歇根州共和黨議員: the lawmaker's state)
                     # 中國聞泰科技旗下的安世半導體: the place describes the name right after it only
                     if ca == "Country":
                         out.append(_rel(b, "country", a, "place-before-name", sent))
@@ -403,6 +406,13 @@ class RelationExtractor:
         out = []
         for i, party in enumerate(ents):
             end = party._.kg["end"]
+            if party._.kg["cls"] in ORGS and re.search(r"[党黨]$", folded[party._.kg["start"]:end]) and \
+                    i + 1 < len(ents) and ents[i + 1]._.kg["cls"] == "Person" and \
+                    not re.match(r"\s*(?:籍|党员)", folded[end:end + 3]) and \
+                    PARTY_TITLE.fullmatch(folded, end, ents[i + 1]._.kg["start"]):
+                # 密歇根州共和黨議員Bill Huizenga, 共和黨參議員科頓: a party's lawmaker is its member
+                out.append(_rel(ents[i + 1], "memberOfParty", party, "party-lawmaker", sent))
+                continue
             if party._.kg["cls"] not in ORGS or not re.match(r"[党黨]?\s*(?:籍|党员)", folded[end - 1:end + 3]) \
                     or not re.search(r"[党黨]$", folded[party._.kg["start"]:end]):
                 continue
