@@ -2331,7 +2331,13 @@ def test_years_after_a_time_years_ago_bring_the_story_to_now(facts):
 
 
 def test_a_dateless_article_reporting_a_years_results_was_written_the_year_after(facts):
-    f = facts("9月16日，星曜半導體宣布董事長林銳將於本月退休。2024財年，星曜半導體營收達155億美元，比2023年增長4.6%。")
+    f = facts("9月16日，星曜半導體宣布董事長林銳將於本月退休。2024年全年，星曜半導體營收達155億美元，比2023年增長4.6%。")
     assert "2025-09-16" in dates_of(f), dates_of(f)
     f = facts("9月16日，星曜半導體宣布擴產。2024年9月，星曜半導體營收增長。")
     assert "2024-09-16" in dates_of(f), dates_of(f)
+
+
+def test_a_bare_quarter_takes_the_year_its_paragraph_stated_last(facts):
+    f = facts("星曜半導體預計2025年淨利潤虧損8億元。第四季度單季預計虧損2億元。", published="2026-07-20")
+    quarters = {(st.date.iso, st.date.quarter) for st in f.statements if st.date is not None and st.date.quarter}
+    assert quarters == {("2025", 4)}, quarters

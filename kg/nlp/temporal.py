@@ -129,13 +129,15 @@ def infer_reference_year(folded: str) -> int | None:
     folded = _western_years(folded)
     past: list[int] = []
     future: list[int] = []
-    whole: set[int] = set()   # years named as a finished whole (2024財年營收, 2024年全年): reported after them
+    # years named as a finished whole (2024年全年, 2024年度): reported after them (a fiscal year is no
+    # such sign: a firm's 2027財年 may end in January 2027)
+    whole: set[int] = set()
     within: set[int] = set()  # years named by a part (2025年9月, 2025年上半年): written in them or after
     for m in re.finditer(rf"(?<![\d.]){_YEAR}\s*(?:年|财年)", folded):
         year = _year(m.group("y"))
         (future if _FUTURE.search(folded[max(0, m.start() - 10):m.start()]) else past).append(year)
         after = folded[m.end():m.end() + 4]
-        if m.group().endswith("财年") or re.match(r"\s*(?:全年|度|年报)", after):
+        if not m.group().endswith("财年") and re.match(r"\s*(?:全年|度(?!第)|年报)", after):
             whole.add(year)
         elif re.match(r"\s*(?:\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|上半年|下半年|第?\s*[一二三四1-4]\s*季|初|中|底|末|q[1-4])", after):
             within.add(year)
@@ -143,7 +145,7 @@ def infer_reference_year(folded: str) -> int | None:
         return None
     guess = max(past) if past else min(future) - 1
     if past and guess in whole and guess not in within:
-        guess += 1   # 2024財年，英特爾中國區營收…: the results of a year are told the year after
+        guess += 1   # 2024年全年，英特爾中國區營收…: the results of a year are told the year after
     if future and past and 0 < min(future) - 1 - guess <= 2:
         guess = min(future) - 1
     return guess
@@ -195,8 +197,9 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
         if dm is None:
             continue
         if rule == "rel-q" and not m.group("rel") and stated is not None and dm.quarter and \
-                not re.search(r"[。！？!?\n]", folded[stated[1]:s]):
-            # 2026年第一季度推出A，第四季度推出B: a quarter takes the year its sentence stated last
+                "\n" not in folded[stated[1]:s]:
+            # 2026年第一季度推出A，第四季度推出B; 預計2025年淨利虧損…。第四季度單季…: a quarter takes the year
+            # its paragraph stated last
             dm = DateMention(dm.start, dm.end, stated[0], dm.precision, False, dm.quarter, dm.rule)
         elif rule == "year-end" and not m.group("rel") and not m.group("y") and stated is not None and \
                 not re.search(r"[。！？!?\n]", folded[stated[1]:s]):
