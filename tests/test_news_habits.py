@@ -2341,3 +2341,8 @@ def test_a_bare_quarter_takes_the_year_its_paragraph_stated_last(facts):
     f = facts("星曜半導體預計2025年淨利潤虧損8億元。第四季度單季預計虧損2億元。", published="2026-12-20")
     quarters = {(st.date.iso, st.date.quarter) for st in f.statements if st.date is not None and st.date.quarter}
     assert quarters == {("2025", 4)}, quarters
+
+
+def test_what_a_product_is_designed_for_and_some_labs_are_no_names(facts):
+    f = facts("星曜半導體的新固態硬碟專為AI訓練場景設計，部分實驗室原型機已達500層。北辰實驗室今天發布新品。")
+    assert names_of(f) == {"星曜半导体", "北辰实验室"}, names_of(f)

@@ -1299,6 +1299,9 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded[start:start + 1] == "原" and folded[start - 1:start] in ("是", "为", "系", "任") \
                         and not self.index.lookup(folded[start:start + 2]):
                     start += 1  # 是原|北辰微電子中國區總經理, 曾任原|…: former, no part of the name
+                if rule.name == "org-suffix" and folded.endswith("设计", start, end) and \
+                        re.search(r"(?:专|专门|特别)?为\s*$", folded[max(0, start - 3):start]):
+                    continue   # 專為AI訓練場景|設計: what a product is designed for, no firm
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start) and not (
                         (cut := LEFT_CUT.match(folded, found_at, start)) and cut.end() == start):
                     continue   # (當晚|星曜半導體: a cue word ending right before, not 晚星, says where the name starts)
@@ -1602,7 +1605,8 @@ class EntityDiscoverer:
             for suffix, cls in SUFFIX_CLASS.items():
                 if name.endswith(suffix):
                     core = name[: -len(suffix)]
-                    if core in GENERIC or len(core) < 2 or re.search(r"\d\s*$", core):  # 23日報導: a date, no paper
+                    if core in GENERIC or len(core) < 2 or re.search(r"\d\s*$", core) \
+                            or core in GENERIC_START:   # 23日報導: a date, no paper; 部分實驗室: some, no name
                         return None
                     return cls
             if name.endswith("法院") and not COURT.search(name):
