@@ -184,3 +184,25 @@ def test_the_words_that_bound_a_name_are_data_a_user_extends(tmp_path):
     after = run()
     assert after.returncode == 0, after.stderr
     assert after.stdout.splitlines() == ["['星河微電子']", "['星河微电子']"]
+
+
+MARKET_PROBE = ("from kg.extraction.extract import _market_codes; from kg.reference import lexicon_file; "
+                "print(_market_codes(str(lexicon_file('market-codes.csv'))))")
+
+
+def test_a_market_code_row_added_by_a_user_is_read_and_a_bad_one_refused(tmp_path):
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    before = _run(onto, MARKET_PROBE)
+    assert before.returncode == 0, before.stderr
+    assert "kosdaq" not in before.stdout and "'hkex'" in before.stdout
+    with open(onto / "lexicon" / "market-codes.csv", "a", encoding="utf-8") as f:
+        f.write("kq,,kosdaq,\"(247540.KQ): a KOSDAQ listing\"\n")
+    after = _run(onto, MARKET_PROBE)
+    assert after.returncode == 0, after.stderr
+    assert "('kq', (), 'kosdaq')" in after.stdout
+    with open(onto / "lexicon" / "market-codes.csv", "a", encoding="utf-8") as f:
+        f.write("hk,06a,hkex,a prefix that is no number\n")
+    bad = _run(onto, MARKET_PROBE)
+    assert bad.returncode != 0
+    assert "market-codes.csv:12: bad market code row" in bad.stderr.strip().splitlines()[-1], bad.stderr

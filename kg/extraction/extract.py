@@ -634,11 +634,21 @@ CODE_AFTER_NAME = re.compile(r"\s?[（(]\s?(?:[^（）()]{0,16}?[，,、:：\s])
 
 @lru_cache(maxsize=4)
 def _market_codes(path: str) -> list[tuple[str, tuple[str, ...], str]]:
-    """(suffix, code prefixes, exchange key) rows of ontology/lexicon/market-codes.csv, in order."""
+    """(suffix, code prefixes, exchange key) rows of ontology/lexicon/market-codes.csv, in order; a
+    row a user got wrong is a one-line error naming the file and the line."""
     import csv
+
+    from kg.errors import PipelineError
+    rows = []
     with open(path, encoding="utf-8", newline="") as f:
-        return [(r["suffix"].strip().lower(), tuple(p for p in r["prefix"].split("|") if p), r["exchange"].strip())
-                for r in csv.DictReader(f) if r.get("suffix")]
+        for line, r in enumerate(csv.DictReader(f), start=2):
+            suffix, prefix, exchange = ((r.get(k) or "").strip() for k in ("suffix", "prefix", "exchange"))
+            prefixes = tuple(p for p in prefix.split("|") if p)
+            if not re.fullmatch(r"[A-Za-z]{2,3}", suffix) or not exchange or not all(p.isdigit() for p in prefixes):
+                raise PipelineError(f"{path}:{line}: bad market code row: a market suffix of 2 or 3 letters, "
+                                    f"code prefixes of digits joined by |, and an exchange's id are needed")
+            rows.append((suffix.lower(), prefixes, exchange))
+    return rows
 
 
 def _exchange_of_code(folded: str, end: int, ent: "Entity", entities: dict) -> str | None:
