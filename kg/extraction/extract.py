@@ -156,8 +156,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                     add_relation(ev_ent.key, "heldIn", place.key, evidence(es, ee, "place-in-event-name", 0.7))
     for ms, me, ent in mentions:   # 愛芯元智(00600.HK)正式上市: a listed code's market says where it lists
         exchange = _exchange_of_code(folded, me, ent, entities)
-        s0 = sentence_of(ms)[0]
-        s1 = min((i for i in (folded.find(c, me) for c in "。！？!?\n") if i >= 0), default=len(folded))
+        # (to the sentence's full stop: a stock code's brackets may hold a ；, where the sentence splitter cuts)
+        s0, s1 = sentence_of(ms)[0], _bounds(folded, me, "。！？!?\n")[1]
         if exchange is not None and LISTING_WORD.search(folded, s0, s1):   # (合稱四小龍: a code in passing)
             add_relation(ent.key, "stockExchange", exchange, evidence(ms, me, "market-of-code", 0.7))
     for subj, prop, obj, start, end in _reference_facts(mentions, sentence_of):

@@ -328,13 +328,13 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                     ents.append((cue.plural_people.search(folded, cs, ce).start(), ent))
                     seen.add(ent.key)
         # 陳立武出生於柔佛。之後，他前往麻省理工學院: 他, 她 name the person named last in the paragraph
-        pronoun = PERSON_PRONOUN.search(folded, cs, ce) or (
+        pronoun = PERSON_PRONOUN.search(folded, cs, ce)
+        if pronoun is None and si < len(sentences) and (sentences[si][0] >= cs - 1 or story == si):
             # 她是…之一。上世紀90年代畢業於清華大學: a sentence of a life story that names no one goes on about
-            # the person of the sentence before
-            LIFE_STORY_OPENING.match(folded, cs, ce) if si < len(sentences) and (sentences[si][0] >= cs - 1 or story == si)
-            else None)
-        if pronoun and not PERSON_PRONOUN.search(folded, cs, ce):
-            story = si   # (…，其後在博通工作: the sentence's next clauses go on with it)
+            # the person of the sentence before (…，其後在博通工作: and so do its next clauses)
+            pronoun = LIFE_STORY_OPENING.match(folded, cs, ce)
+            if pronoun:
+                story = si
         if pronoun and not any(ent.cls == "Person" for _, ent in ents):
             last = next((m for m in reversed(mentions[:mi]) if m[2].cls == "Person"), None)
             if last is not None and "\n" not in folded[last[1]:pronoun.start()] and last[2].key not in seen:

@@ -321,13 +321,11 @@ def find_amounts(folded: str) -> list[Amount]:
                 if not any(a.end == s and a.rule in ("jail-years", "jail-list") for a in out):
                     continue   # (only after a term: 2025年、台積電3年 lists no sentence)
                 s = m.start("yn")
+            if rule == "count-cn" and (g["cunit"] in ("家", "个") and not _CN_COUNT.fullmatch(g["cn"])
+                                       or g["cunit"] not in ("家", "个") and folded[s - 1:s] == "其"):
+                continue   # 兩家 (both), 三四家 (three or four); 其三項: the third of them (土耳其三家 is three)
             if rule in ("count-cn", "years", "years-long", "years-served", "jail-years", "jail-list", "age", "rank", "bare-scale"):
                 taken.append((s, e))
-                if rule == "count-cn" and (g["cunit"] in ("家", "个") and not _CN_COUNT.fullmatch(g["cn"])
-                                           or g["cunit"] not in ("家", "个") and folded[s - 1:s] == "其"):
-                    # (其三項: the third of them; 土耳其三家 is three)
-                    taken.pop()
-                    continue
                 if rule == "count-cn":
                     value, unit = Decimal(cn_int(g["cn"].replace("两", "二"))), COUNT_UNITS[g["cunit"]]
                 elif rule in ("years", "years-long", "years-served", "jail-years", "jail-list", "age"):

@@ -134,9 +134,10 @@ def _codes_in_brackets(spans: list[Span], folded: str) -> list[Span]:
         info = kg_of(s)
         first = keys.get(folded[info["start"]:info["end"]].replace(" ", ""))
         if first is not None and first is not info:
-            info.update(key=first["key"], owner=first.get("owner"))
-            if first.get("owner") is None:
-                info.pop("owner")
+            info["key"] = first["key"]
+            info.pop("owner", None)
+            if first.get("owner"):
+                info["owner"] = first["owner"]
     return spans
 
 

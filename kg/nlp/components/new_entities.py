@@ -93,9 +93,7 @@ def _rules() -> list[Rule]:
         Rule("dotted-name", "Person", re.compile(rf"(?P<name>{dotted})"), 0.75),
         # Title before a Chinese name: 首席執行官黃仁勳, 執行長則由范立言出任, 研究員邱奕凱
         Rule("title-name", "Person", CuePattern(lambda w: 
-            rf"(?:{w('person-title')})(?:暨[{HAN}]{{2,5}})?(?:则由|由|为|是)?(?:{w('honorific')})?(?P<name>{han_name})"
-            # (董事長王銳博士: the name ends before a form of address, not inside it)
-            + "(?!" + "|".join(f"(?<={a[:-1]}){a[-1]}" for a in re.findall(r"[^|():?]{2,}", w("address-form"))) + ")"), 0.7),
+            rf"(?:{w('person-title')})(?:暨[{HAN}]{{2,5}})?(?:则由|由|为|是)?(?:{w('honorific')})?(?P<name>{han_name})"), 0.7),
         # A person a report names by surname only: 陳姓男子, 林姓工程師 (陳男, 林女 later: see _propagate)
         Rule("surname-only", "Person", re.compile(
             rf"(?P<name>[{''.join(sorted(SURNAMES))}]姓(?:男子|女子|工程师|员工|主管|高管|嫌犯|商人|被告|台商|男|女)"
@@ -826,7 +824,8 @@ class EntityDiscoverer:
                 if ("country", info["key"]) in self.reference.get(kg_of(other)["key"]).facts:
                     continue   # 美國|國會: the country's own, named as the reference names it
                 # 日本|國會: not the parliament 國會 alone stands for, but Japan's
-                doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if s is not other and kg_of(s) != kg_of(other)]
+                doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (
+                    kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) == (info["end"], end))]
                 taken = [t for t in taken if t != (info["end"], end)]
             if any(a < end and info["end"] < b for a, b in taken):
                 continue
@@ -873,14 +872,10 @@ class EntityDiscoverer:
             start, end = m.span("name")
             if any(a < end and start < b for a, b in taken):
                 continue
-            span = char_span(doc, start, end, "ORG")
-            if span is None:
-                continue
-            span._.kg = {"key": f"governmentagency/{name_key(texts(doc)[0][start:end])}", "cls": "GovernmentAgency",
-                         "known": False, "rule": "city-government", "confidence": GOVERNMENT_RULE.confidence,
-                         "start": start, "end": end}
-            out.append(span)
-            taken.append((start, end))
+            span = self._span(doc, start, end, "GovernmentAgency", CITY_GOVERNMENT_RULE)
+            if span is not None:
+                out.append(span)
+                taken.append((start, end))
         return out
 
     def _holder_lists(self, doc: Doc, folded: str, spans, existing) -> tuple[list, set]:
@@ -2415,6 +2410,7 @@ LOCAL_FORCE = re.compile(r"警方|检方")
 LOCAL_GOVERNMENT = re.compile(r"[市县](?:政府|府)|政府")
 # 高市府, 北市府: a city's government by the first character of its name (Taiwan's papers)
 CITY_GOVERNMENT = re.compile(rf"(?:^|(?<=[^{HAN}]))(?P<name>[{HAN}]{{1,2}}[市县]府)(?!上|下|内|外|城)")
+CITY_GOVERNMENT_RULE = Rule("city-government", "GovernmentAgency", CITY_GOVERNMENT, 0.75)
 # 聯和投資、香港威盛、威盛上海和威盛深圳: a list of three or more names joined by 、 (the last by 和, 及 or 與)
 # (a member may be Latin words, XN Mountain, or hold its seat in brackets: 中興通訊（香港）)
 HOLDER_MEMBER = rf"[{HAN}a-z0-9]{{2,10}}(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?"

@@ -36,14 +36,13 @@ MAKER_BY = re.compile(r"^(?:芯片|晶片)?(?:由|交由|委托)$")
 MAKER_BY_TAIL = re.compile(r"^(?:代工|制造|生产)")
 MAKER_FAB = re.compile(r"^[^。；;]{0,40}?(?:工厂|晶圆厂|厂)[^。；;]{0,30}?(?:生产|制造|代工)的$")
 # 輝達執行長黃仁勳: the chief executive's title right between the organisation and the name (name cues, chief-title)
-CEO_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('chief-title')})\s*(?:{w('honorific')})?\s*$")
+CEO_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('chief-title')})\s*$")
 # 美國總統川普 (head of state, P35); 日本首相石破茂, 檳城首席部長曹觀友 (head of government, P6)
-# (首相拿督斯里安華: a Malaysian honour between the title and the name)
-HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('state-head')})\s*(?:{w('honorific')})?\s*$")
-GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')})\s*(?:{w('honorific')})?\s*$")
+HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('state-head')})\s*$")
+GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')})\s*$")
 # 研究員邱某, 國科會主委吳某, 前台積電工程師陳某: a post of the organisation right before it, a few words
 # between at most (name cues, post)
-ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post')})\s*(?:{w('honorific')})?\s*$")
+ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post')})\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
 # 上海明川律師事務所林某律師, 星河證券陳某表示: a person right after an organisation, then a title or a verb of
 # saying, is of that organisation (the title after the name, as Chinese also writes it)
@@ -55,7 +54,7 @@ FOUNDS = re.compile(r"(?:(?:于|在)?\s*\d{4}\s*年)?\s*(?:在[^，。；;,]{1,8
 # 董事長兼執行長, 出任總裁: a title that is the chief executive's (not a deputy's)
 CHIEF_IN_TITLE = re.compile(r"首席执行官|执行长|ceo|(?<![副助理])总裁")
 CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主席|主席|会长|董座)(?:暨|兼|及|、|和|\s*$)")
-# 總執行長拿督潘某: the honour ending a gap is no part of the title
+# 首相拿督斯里安華, 總執行長拿督潘某: a Malaysian honour ending the gap before a person is no part of the title
 HONORIFIC_TAIL = CuePattern(lambda w: rf"(?:{w('honorific')})\s*$")
 # 執行長暨共同創辦人, 董事長兼執行長: a compound title of which the chief executive's is one part
 COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行政总裁)(?:暨|兼|及|、|和)|(?:暨|兼|及|、|和)(?:首席执行官|总?执行长|ceo|行政总裁)\s*$")
@@ -199,6 +198,8 @@ class RelationExtractor:
                 if b._.kg["start"] < a._.kg["end"]:
                     continue
                 ca, cb = a._.kg["cls"], b._.kg["cls"]
+                # the titles before a person, without the honour that may end them
+                titles = gap[:h.start()] if cb == "Person" and (h := HONORIFIC_TAIL.search(gap)) else gap
                 if ca in DEVELOPERS and cb in PRODUCTS and DEVELOPER_GAP.match(gap) and \
                         not (b._.kg.get("known") and cb == "Product"):  # 輝達HBM採購量: the reference knows who makes HBM
                     out.append(_rel(b, "developer", a, "org-before-product", sent))
@@ -208,14 +209,14 @@ class RelationExtractor:
                     if not b._.kg.get("known"):  # a known product's maker is the reference's (DeepSeek-R1、Kimi K2)
                         out.append(_rel(b, "developer", last_developer[0], "product-list", sent))
                     last_developer = (last_developer[0], b)
-                elif ca in ORGS and cb == "Person" and CEO_GAP.match(gap):
+                elif ca in ORGS and cb == "Person" and CEO_GAP.match(titles):
                     out.append(_rel(a, "chiefExecutiveOfficer", b, "ceo-title", sent))
                     out.append(_rel(b, "employer", a, "ceo-title", sent))
-                elif ca in COUNTRIES and cb == "Person" and HEAD_GAP.match(gap):
+                elif ca in COUNTRIES and cb == "Person" and HEAD_GAP.match(titles):
                     out.append(_rel(a, "headOfState", b, "head-of-state-title", sent))
                 elif ca in COUNTRIES and cb == "Person" and (
-                        GOVERNMENT_HEAD_GAP.match(gap) or folded[a._.kg["end"] - 1] in "市县州省"
-                        and GOVERNMENT_HEAD_GAP.match(folded[a._.kg["end"] - 1] + gap)):
+                        GOVERNMENT_HEAD_GAP.match(titles) or folded[a._.kg["end"] - 1] in "市县州省"
+                        and GOVERNMENT_HEAD_GAP.match(folded[a._.kg["end"] - 1] + titles)):
                     # (高雄市長陳其邁: the city's name took the 市 of 市長)
                     out.append(_rel(a, "headOfGovernment", b, "head-of-government-title", sent))
                 elif ca in ORGS and cb == "Person" and not gap.strip() and \
@@ -223,14 +224,13 @@ class RelationExtractor:
                     out.append(_rel(b, "employer", a, "name-then-title", sent))
                 elif ca in ORGS and cb == "Person" and not _org_between(ents, a, b):
                     # 法庭下令暫停聞泰科技創辦人張學政: the title is of the organisation right before it
-                    m = ROLE_GAP.match(gap.replace("“", "").replace("”", "").replace('"', ""))
+                    m = ROLE_GAP.match(titles.replace("“", "").replace("”", "").replace('"', ""))
                     if m:
                         out.append(_rel(b, ROLE_PROPERTY.get(m.group("role"), "employer"), a, "role-title", sent)
                                    if m.group("role") not in ROLE_PROPERTY else
                                    _rel(a, "foundedBy", b, "role-title", sent))
                         if m.group("role") not in ROLE_PROPERTY and re.search(r"(?:创始人|创办人)[、兼及和暨]", gap):
                             out.append(_rel(a, "foundedBy", b, "role-title", sent))  # 創始人、董事長張文: both
-                        titles = gap[:h.start()] if (h := HONORIFIC_TAIL.search(gap)) else gap
                         if CHAIR_GAP.search(titles):  # 鴻海董事長劉揚偉, 華為副董事長、輪值董事長徐直軍: the chair (P488)
                             out.append(_rel(a, "chairperson", b, "role-title", sent))
                         if COMPOUND_CEO.search(titles):  # 執行長暨共同創辦人王大同: the chief too
