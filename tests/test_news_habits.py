@@ -2346,3 +2346,99 @@ def test_a_bare_quarter_takes_the_year_its_paragraph_stated_last(facts):
 def test_what_a_product_is_designed_for_and_some_labs_are_no_names(facts):
     f = facts("星曜半導體的新固態硬碟專為AI訓練場景設計，部分實驗室原型機已達500層。北辰實驗室今天發布新品。")
     assert names_of(f) == {"星曜半导体", "北辰实验室"}, names_of(f)
+
+
+def test_yesterday_written_alone_before_what_was_done(facts):
+    """Taiwanese print editions write 昨 alone, as they write 今: 北辰電子昨在新竹舉辦, 林子恒昨表示."""
+    f = facts("北辰電子昨在新竹舉辦技術論壇，董事長林子恒昨表示，下半年市況不錯。", published="2025-10-19")
+    assert "2025-10-18" in dates_of(f), dates_of(f)
+    assert names_of(f, "Person") == {"林子恒"}, names_of(f, "Person")
+    f = facts("北辰電子昨晚宣布擴產。", published="2025-10-19")
+    assert "2025-10-18" in dates_of(f), dates_of(f)
+
+
+def test_a_generation_code_name_after_a_known_family_is_a_new_chip(facts):
+    f = facts("星曜半導體預計第五代 EPYC Tundra CPU 將占伺服器營收一半，EPYC Server 市場也在擴大。")
+    chips = [k for k, e in f.entities.items() if e.cls == "Chip"]
+    assert [sorted(f.entities[k].names) for k in chips] == [["EPYC Tundra"]], [sorted(f.entities[k].names) for k in chips]
+    assert (chips[0], "partOfSeries", "amd-epyc") in relations_of(f), relations_of(f)
+    f = facts("遊戲業務因 Radeon 9900 顯卡熱銷而成長。")
+    model = key_of(f, "Radeon 9900")
+    assert (model, "partOfSeries", "amd-radeon") in relations_of(f), relations_of(f)
+
+
+def test_a_title_in_title_marks_that_reports_is_an_outlet(facts):
+    f = facts("《晴川財經》報導，北辰電子將在新竹擴產。")
+    assert names_of(f, "MediaOrganization") == {"晴川财经"}, names_of(f)
+    f = facts("《晶片安全法》規定，北辰電子須申報出貨。")
+    assert not names_of(f, "MediaOrganization"), names_of(f)
+
+
+def test_a_day_reported_after_the_papers_day_is_in_the_month_before(facts):
+    f = facts("据《晴川财经》30日报道，北辰电子将扩产。", published="2025-10-02")
+    assert "2025-09-30" in dates_of(f), dates_of(f)
+    f = facts("北辰電子將於30日舉行發布會。", published="2025-10-02")   # a day to come stays in the month
+    assert "2025-10-30" in dates_of(f), dates_of(f)
+
+
+def test_a_bare_company_is_the_one_its_own_sentence_named_before(facts):
+    f = facts("瀚川智算今年排名第20名。瀚川智算主要生產光刻設備，瀚川智算的客戶遍及全球。"
+              "北辰電子官網顯示，公司創立於2001年，現有2萬名員工。")
+    assert (key_of(f, "北辰電子"), "20000") in figures_of(f), figures_of(f)
+    assert (key_of(f, "瀚川智算"), "20000") not in figures_of(f)
+
+
+def test_a_clause_opening_with_a_bare_company_is_about_it_not_its_partner(facts):
+    f = facts("星曜半導體執行長林子恒回答了提問。林子恒稱，公司與青嵐科技達成的協議將在未來數年貢獻超1000億美元營收。")
+    figure = next(st for st in f.statements if st.amount is not None and st.amount.value == "100000000000")
+    assert figure.roles[0][1] == key_of(f, "星曜半導體"), figure.roles
+
+
+def test_a_japanese_officials_name_before_the_day_it_was_said(facts):
+    f = facts("日本內閣官房長官山田健24日在記者會上表示，盼能強化半導體生產基礎。", published="2025-10-24")
+    assert names_of(f, "Person") == {"山田健"}, names_of(f)
+
+
+def test_a_writer_credited_after_the_outlet_in_brackets(facts):
+    f = facts("【文/晴川網 王一】據報導，北辰電子將擴產。")
+    writer, outlet = key_of(f, "王一"), key_of(f, "晴川網")
+    assert (writer, "employer", outlet) in relations_of(f), relations_of(f)
+    assert not linked(f, writer, key_of(f, "北辰電子"))   # the credit states no fact of the news
+
+
+def test_a_group_and_its_flagship_company_are_two(facts):
+    f = facts("三星集團會長表示，三星電子是三星集團最核心的子公司。")
+    assert {"samsung-group", "samsung-electronics"} <= set(f.entities), sorted(f.entities)
+    assert ("samsung-electronics", "parentOrganization", "samsung-group") in relations_of(f), relations_of(f)
+
+
+def test_a_fund_named_by_its_seat_and_industry_is_one_organisation(facts):
+    f = facts("大基金三期、晴川集成電路產業投資基金、北辰集成電路產業專項母基金等一批國資母基金相繼註冊成立。")
+    assert {"晴川集成电路产业投资基金", "北辰集成电路产业专项母基金"} <= names_of(f, "Organization"), names_of(f)
+    assert not any(n.startswith("一批") for n in names_of(f)), names_of(f)
+    f = facts("國內半導體產業投資基金持續增加。")   # a kind of fund, no name
+    assert not names_of(f, "Organization"), names_of(f)
+
+
+def test_a_place_before_subsidiary_names_the_firms_subsidiary_there(facts):
+    f = facts("星曜半導體持續擴展海外據點，據2025年財報，美國亞利桑那子公司一舉轉虧為盈，獲利逾161億元。")
+    sub = key_of(f, "亞利桑那子公司")
+    assert f.entities[sub].cls == "Company"
+    assert (sub, "parentOrganization", key_of(f, "星曜半導體")) in relations_of(f), relations_of(f)
+    assert (sub, "headquarters", "arizona") in relations_of(f), relations_of(f)
+    # the clause that opens with the subsidiary is what the figure after it is about
+    assert (sub, "16100000000") in figures_of(f), figures_of(f)
+
+
+def test_a_byline_line_of_roles_after_commas(facts):
+    f = facts("文 | 晴川財經,作者 | 孟某,編輯 | 王某\n北辰電子今天宣布擴產。")
+    outlet = key_of(f, "晴川財經")
+    assert f.entities[outlet].cls == "MediaOrganization"
+    assert {key_of(f, "孟某"), key_of(f, "王某")} == employees_of(f, outlet), relations_of(f)
+
+
+def test_a_partys_leader_is_its_chair(facts):
+    f = facts("共同民主黨代表林子恒10日來到北辰電子新竹廠。")
+    leader = key_of(f, "林子恒")
+    assert ("democratic-party-korea", "chairperson", leader) in relations_of(f), relations_of(f)
+    assert "us-democratic-party" not in f.entities

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.corpus import Article
-from kg.extraction.frames import (LIST_JOINER, POINTED_KIND, CuePattern, clause_cues, clause_frames, company_before,
+from kg.extraction.frames import (LIST_JOINER, POINTED_KIND, CuePattern, bare_company, clause_cues, clause_frames, company_before,
                                   frame_relations, load_lexicon)
 from kg.nlp.amounts import CURRENCY, UNSTATED_CURRENCY
 from kg.nlp.clauses import DATELINE_END, clauses
@@ -133,7 +133,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                          evidence(info["start"], info["end"], "brand-model", 0.75))
         if info and info.get("parent"):  # 子公司上海寒武紀: a known company's subsidiary named after its city
             add_relation(info["key"], "parentOrganization", info["parent"],
-                         evidence(info["start"], info["end"], "city-subsidiary", 0.7))
+                         evidence(info["start"], info["end"], info["rule"], 0.7))
         if info and info.get("owner"):  # 日月光K18廠: the firm named right before its plant owns it
             add_relation(info["key"], "ownedBy", info["owner"],
                          evidence(info["start"], info["end"], "owner-of-facility", 0.7))
@@ -174,6 +174,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 add_relation(ent.key, "employer", canon(target), evidence(start, end, "reference-role", 0.6))
 
     # -- statements from triggers
+    top = main_company(spans_mentions(doc))
+    main = entities.get(canon(top._.kg["key"])) if top is not None else None   # the company the article is about
     dates = sorted((kg_of(d) for d in doc.spans.get(DATES, [])), key=lambda d: d["start"])
     amounts = sorted((kg_of(q) for q in doc.spans.get(QUANTITIES, [])), key=lambda q: q["start"])
     used_dates: set[int] = set()
@@ -195,6 +197,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 ent.names.add(_label_in_script(d["label"], text[st["sentence"][0]:st["sentence"][1]]))
             ent.mentions.append(evidence(d["start"], d["end"], "decision-trigger", 0.7))
         s0, s1 = st["sentence"]
+        cs, _ = _bounds(folded, st["start"], CLAUSE_ENDS)
+        if clause_cues().opening_company.match(folded, cs) and not any(
+                r in ("agent", "subject") and k in entities and entities[k].cls == "Company" for r, k in roles):
+            # 林某稱，公司與青嵐科技達成的協議…: the company a clause opening with a bare 公司 means is its agent
+            pointed = bare_company(mentions, folded, s0, cs, main)
+            if pointed is not None and pointed.key not in {k for _, k in roles}:
+                roles = [("agent", pointed.key), *roles]
         date = _date_for(dates, s0, st["start"], s1)
         if date is not None:
             used_dates.add(date["start"])
@@ -231,8 +240,6 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             affiliation.setdefault(b.key, a.key)
     last_subject: Entity | None = None
     last_sentence = None
-    top = main_company(spans_mentions(doc))
-    main = entities.get(canon(top._.kg["key"])) if top is not None else None
     amount_frames = clause_frames(folded, clauses(doc), sentences, mentions, min_entities=0, main=main)
     # 中國、美國、歐亞占比分別為86%、11%和3%: a company's figures split by region
     for place, q in _regional(mentions, amounts, folded):
@@ -385,6 +392,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                                and not _before_in_sentence(mentions, folded, q["start"])):
             if recent is not None:
                 subject = recent
+            elif (pointer := re.search(r"(?<![子母分])公司|该企业|其", folded[sentence[0]:q["start"]])) and any(
+                    ent.cls == "Company" and sentence[0] <= ms and me <= sentence[0] + pointer.start()
+                    for ms, me, ent in mentions):
+                # 北方華創官網顯示，公司創立於2001年，現有2萬名員工: the company its own sentence named before
+                subject = company_before(mentions, folded, sentence[0] + pointer.start()) or subject
             elif re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]) or STOCK_POINTER.search(
                     folded, sentence[0], q["start"]) or any(
                     m.start() <= q["start"] < m.end() for m in POINTER_AROUND.finditer(folded, sentence[0], sentence[1])):
@@ -1242,6 +1254,14 @@ def _clause_subjects(frames, mentions, entities, folded: str, pos: int) -> list[
     firm = [x for x in here if x[2].cls not in PLACES and x[2].cls not in ("Event",)]
     chosen = firm or here
     out = [m[2] for m in chosen]
+    if clause_cues().opening_company.match(folded, frame.start):
+        # 蘇姿豐稱，公司與OpenAI達成的協議將貢獻超1000億美元營收: a clause opening with a bare 公司 is
+        # about the company it points to, not the partner named after it
+        named = {ent.key for _, _, ent in here}
+        pointed = next((entities[k] for _, k in frame.roles if k not in named and k in entities
+                        and entities[k].cls == "Company"), None)
+        if pointed is not None:
+            out = [pointed, *(x for x in out if x is not pointed)]
     if frame.topic is not None and not firm and frame.topic in keys:
         topic = entities.get(frame.topic)
         out = ([topic] if topic is not None else []) + out

@@ -238,6 +238,17 @@ def company_before(mentions, folded: str, pos: int) -> Entity | None:
     return first or named[-1][1]
 
 
+def bare_company(mentions, folded: str, s0: int, cs: int, main) -> Entity | None:
+    """The company a clause opening with a bare 公司 at cs (in the sentence opening at s0) means:
+    the one its own sentence named before (北辰官網顯示，公司創立於2001年), else the company the
+    article is about, else the one the sentence before was about (沐曦成立於…，創辦人曾在AMD任職。
+    公司主要產品…: 沐曦, not AMD)."""
+    before = [m for m in mentions if m[1] <= cs]
+    if any(ent.cls == "Company" and s0 <= ms for ms, me, ent in before):
+        return company_before(before, folded, cs)
+    return main or company_before(before, folded, cs)
+
+
 def group_before(mentions, sentences, pos: int) -> list:
     """The people named in the last sentence before pos that names two or more of them."""
     by_sentence: dict[int, list] = {}
@@ -355,9 +366,9 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             back = last_of.get(POINTED_KIND.search(ref.group()).lastgroup)
         if ref is None:
             ref = cue.opening_company.match(folded, cs, ce)
-            # 公司董事長…: a bare 公司 is the company the article is about, else the one the sentence
-            # before was about (沐曦成立於…，創辦人曾在AMD任職。公司主要產品…: 沐曦, not AMD)
-            back = main or (company_before(mentions[:mi], folded, cs) if ref else None) or last_company
+            # 公司董事長…: a bare 公司 is the company bare_company says
+            s0 = sentences[si][0] if si < len(sentences) else cs
+            back = (bare_company(mentions[:mi], folded, s0, cs, main) if ref else main) or last_company
         if ref and back is not None and back.key not in seen and \
                 not any(ent.cls == "Company" and s < ref.start() for s, ent in ents):
             ents.append((ref.start(), back))
@@ -390,6 +401,16 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             topic = _head_of_clause(folded, here, cs, ce) or actor_first
             if topic is None and min_entities == 0:
                 topic = next((ent for s, ent in ents if ent.cls in PLACES and not folded[cs:s].strip()), None)
+        elif topic is not None and not carried and not cue.adverbial.match(folded, cs, _clause_end(folded, ce)) \
+                and not cue.reporting.search(folded, cs, ce):
+            # 台積電…，據財報，美國亞利桑那子公司轉虧為盈，獲利逾161億元: a clause opening with another
+            # firm (a place before it at most) names the topic the clauses after it go on about
+            opening = min(here, key=lambda m: m[0], default=None)
+            first = next((m for m in here if m[2].cls in ORGS and not any(
+                x[2].cls not in PLACES for x in here if x[0] < m[0])), None)
+            if first is not None and first[2] is not topic and opening is not None and \
+                    not folded[cs:opening[0]].strip() and topic.cls in ORGS:
+                topic = first[2]
         # 依據《網絡安全法》等有關規定，網信辦約談了輝達: what an adverbial clause names is the next clause's
         if waiting and pending_to is not None and pending_to[0] == si:
             for s, ent in waiting:

@@ -52,12 +52,15 @@ def cn_int(text: str) -> int:
     return total + current
 
 
+#: what a paper says was done on a day it names by 今 or 昨 alone (聯電今決議, 華邦電昨宣布)
+_DONE_THAT_DAY = ("决议|宣布|宣告|表示|指出|公布|公告|通过|召开|举行|举办|发布|发表|出席|启动|证实|回应|收盘|开盘|上市|挂牌"
+                  "|说|称|强调|透露|坦言|分析|认为|会见|访问|参观|抵达|出访|签署|签约|公开|提出|接受|主持|率团|带领|受邀|应邀")
 _PATTERNS = [
     # 昨（14）日, 今（15）日: the day of the month, written beside its distance from the article's date
     ("rel-day-num", re.compile(r"(?P<rel>昨|今|前|明)\s*[（(]\s*(?P<d>[0-3]?\d)\s*[）)]\s*[日号]")),
     # (聯電今決議, 星河今宣布: 今 alone before what was done today, as Taiwanese papers write it)
     ("today", re.compile(r"(?<![至迄到])(?:今天|今日(?!头条))|(?<![至迄到如从自而现古当于])今(?=(?:再度|正式|首度|也|则|又|将)?"
-                         r"(?:决议|宣布|宣告|表示|指出|公布|公告|通过|召开|举行|举办|发布|发表|出席|启动|证实|回应|收盘|开盘|上市|挂牌))")),
+                         rf"(?:{_DONE_THAT_DAY}))")),
     # 本季, 下一季; 上季 only as a time, not as the base of a comparison (與上季相比)
     ("this-quarter", re.compile(r"(?P<rel>本|上一?|下一?|当)\s*(?:个)?季度?(?![节风度末初])(?![^，。；,;]{0,3}(?:相比|比较|对比|比))")),
     ("first-quarters", re.compile(r"(?P<rel>今年|去年|明年)?\s*前\s*(?P<n>[一二三1-3])\s*(?:季度?|个季度)(?![节风])")),
@@ -94,17 +97,24 @@ _PATTERNS = [
     ("week", re.compile(r"(?<![每一两三四五六七八九十\d])(?P<rel>本|上|下|这)\s*(?:个)?(?:周|星期|礼拜)(?![一二三四五六日天末])")),
     # 同日, 當晚, 當天: the day of the date just named (or of the paper, when none was)
     ("same-day", re.compile(r"(?P<rel>同日|同一天|当天|当日(?![的])|当晚|当天晚上|当天稍晚)")),
-    ("day-before", re.compile(r"(?P<rel>前一日|前一天|前日|昨天|昨日|(?<![之以提目当眼])前天)")),
+    # (華邦電昨在南投舉辦, 昨晚: 昨 alone before what was done, or where, as Taiwanese papers write it)
+    ("day-before", re.compile(r"(?P<rel>前一日|前一天|前日|昨天|昨日|(?<![之以提目当眼])前天"
+                              rf"|昨(?=[晚夜]|(?:再度|正式|首度|也|则|又|均|皆)?(?:在|于|赴|{_DONE_THAT_DAY})))")),
     ("day-after", re.compile(r"(?P<rel>第二天|次日|翌日|隔天|第二日|明天|明日)")),
     ("days-after", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})\s*天(?:后|之后|以后)")),
     ("days-before", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,3})\s*天(?:前|之前|以前)")),
 ]
 #: yesterday and tomorrow count from the day of writing; 前一日 and 次日 from the date just named
-_FROM_TODAY = {"昨天", "昨日", "前天", "明天", "明日"}
+_FROM_TODAY = {"昨天", "昨日", "昨", "前天", "明天", "明日"}
 _REL_YEAR = {"今年": 0, "同年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1, "今": 0, "去": -1, "明": 1}
 
 
 _FUTURE = re.compile(r"(?:预计|将|计划|有望|目标|最快|预期|拟|打算|争取|到|至|力争|可望|或于|将于)[^，。；\d,;]{0,6}$")
+
+
+#: what was done, said or reported by the time a paper came out (美國商務部30日宣布)
+_REPORTED_AFTER = re.compile(r"\s*(?:晚间|晚上|上午|下午|凌晨|傍晚|早上|稍早|深夜)?\s*(?:宣布|表示|指出|报道|报导|发布|公布|称|说|透露|证实|"
+                             r"坦言|发表|披露|召开|举行|举办|签署|通过|批准|收盘|回应|强调|出席)")
 
 
 _ROC_YEAR = re.compile(r"民国\s*(?P<y>\d{2,3})(?=\s*年)")
@@ -218,6 +228,14 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
             # 1月2日 in a late-December article, 12月30日 in an early-January one: the month and day
             # nearest the article's date, in the year before or after when that is nearer
             dm = _nearest_year(dm, ref_day, bool(_FUTURE.search(folded[max(0, s - 12):s])))
+        elif rule == "d" and ref_day is not None and base == ref_day and dm.iso > ref_day.isoformat() and \
+                _REPORTED_AFTER.match(folded, e) and not _FUTURE.search(folded[max(0, s - 12):s]):
+            # 據《晴川週報》30日報導 in a paper of 2 October: what was reported was reported before the
+            # paper came out, so in the month before
+            back = ref_day.replace(day=1) - dt.timedelta(days=1)
+            day = int(dm.iso[8:10])
+            if day <= back.day:
+                dm = DateMention(dm.start, dm.end, back.replace(day=day).isoformat(), "day", True, rule=dm.rule)
         if rule == "d" and out and out[-1].rule == "weekday" and re.fullmatch(r"\s*[（(]\s*", folded[out[-1].end:s]):
             # 下週一（5日）: the day of the month the weekday falls on, in the month nearest to it
             near = dt.date.fromisoformat(out[-1].iso)

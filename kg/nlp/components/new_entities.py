@@ -79,6 +79,11 @@ CORPORATE_WORDS = (r"company|management|capital|partners|ventures|corporation|ho
                    r"materials|microsystems|communications|industries")
 
 
+# 北京集成電路產業投資基金, 國家人工智能產業投資基金: a fund named by its seat or its state and the
+# industry it invests in (the industry's words are its name's, not a descriptor before it)
+FUND_NAME = re.compile(rf"[{HAN}]{{2,8}}?(?:集成电路|半导体|人工智能|芯片)[{HAN}]{{0,6}}?基金")
+
+
 def _rules() -> list[Rule]:
     dotted = rf"[{TRANSLIT}]{{1,6}}(?:[{DOTS}][{TRANSLIT}]{{1,8}})+"
     han_name = rf"[{''.join(sorted(SURNAMES))}][{HAN}]{{1,2}}"
@@ -87,8 +92,10 @@ def _rules() -> list[Rule]:
         Rule("byline", "Person", re.compile(
             # (2025-12-05 11:00 / 作者 某某: or after the date of a dateline line)
             # (本文來源:晴川周報 作者:林某: or after an outlet's name and a space, on its source line)
-            rf"(?:(?<=\n)|^|(?<=\d\d\s[/|｜])|(?<=\d\d[/|｜])|(?<=[{HAN}》a-z0-9]\s)(?=作者\s*[:：]))\s*(?:本报|本刊|特约)?(?:作者|记者|编辑|责编|责任编辑|撰文|文(?=\s*[|｜:：/\s])|编译|审校|校对|采写)\s*[|｜:：/]?\s*"
-            rf"(?P<name>{dotted}|[{HAN}]{{2,4}}(?:[ 、,，][{HAN}]{{2,4}})*)(?=\s*(?:$|\n|[|｜/,，、\s]))", re.M), 0.9),
+            # (文 | 晴川財經,作者 | 林某,編輯 | 王某: or after a comma on a byline line)
+            rf"(?:(?<=\n)|^|(?<=\d\d\s[/|｜])|(?<=\d\d[/|｜])|(?<=[{HAN}》a-z0-9]\s)(?=作者\s*[:：])"
+            r"|(?<=[,，])(?=\s*(?:作者|记者|编辑|责编|责任编辑)\s*[|｜:：]))\s*(?:本报|本刊|特约)?(?:作者|记者|编辑|责编|责任编辑|撰文|文(?=\s*[|｜:：/\s])|编译|审校|校对|采写)\s*[|｜:：/]?\s*"
+            rf"(?P<name>{dotted}|[{HAN}]{{2,4}}(?:[ 、,，](?!作者|记者|编辑|责编)[{HAN}]{{2,4}})*)(?=\s*(?:$|\n|[|｜/,，、\s]))", re.M), 0.9),
         # Transliterated foreign names: 史蒂芬·維特
         Rule("dotted-name", "Person", re.compile(rf"(?P<name>{dotted})"), 0.75),
         # Title before a Chinese name: 首席執行官黃仁勳, 執行長則由范立言出任, 研究員邱奕凱
@@ -109,7 +116,9 @@ def _rules() -> list[Rule]:
         # A Japanese name (no Chinese surname) between an official's title and a verb of saying:
         # 官房長官木原稔表示, 經濟產業大臣武藤容治指出
         Rule("title-han-name", "Person", CuePattern(lambda w:
-            rf"(?:{w('official-title')})(?P<name>[{HAN}]{{2,4}}?)(?=(?:也|则|亦|还|更)?(?:{w('person-verb')}))"), 0.6),
+            # (官房長官木原稔24日在記者會上表示: or before the day it was said)
+            rf"(?:{w('official-title')})(?P<name>[{HAN}]{{2,4}}?)(?=(?:也|则|亦|还|更)?(?:{w('person-verb')})"
+            r"|\s*[（(]?\s*\d{1,2}\s*[）)]?\s*日|[今昨](?:天|日)?(?:在|于|表示|指出|说|称|宣布))"), 0.6),
         # A Chinese name after an age: 28歲的耿川, 四十三歲的許浩, 41歲的新加坡人陳志明
         Rule("age-name", "Person", re.compile(
             rf"(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*岁的(?:[{HAN}]{{0,5}}?(?:籍男子|籍女子|籍|男子|女子|人|商人|华裔|男|女))?(?P<name>{han_name})"), 0.7),
@@ -283,6 +292,8 @@ def _rules() -> list[Rule]:
             # (“…。”廣州艾媒數聚信息諮詢股份有限公司CEO: a closing quote ends what came before)
             rf"(?:(?<=[，,。、；;：:\s“「（(与和及将把对向为被由从”」』)）])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
             rf"管理局|监督管理委员会|办公室|协会|联合会)"
+            # 北京集成電路產業投資基金, 無錫集成電路產業專項母基金: a fund named for the industry it invests in
+            rf"|{FUND_NAME.pattern}"
             # SK海力士半導體有限公司: a registered name may open with a Latin one
             rf"|(?:[a-z]{{2,10}})?[{HAN}]{{4,14}}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司)"
             # 吉存半導體科技（上海）公司, 中芯國際（北京）有限公司: a registered name with its seat in brackets
@@ -315,6 +326,12 @@ def _rules() -> list[Rule]:
             # (來源 | 《晴川》雜誌 作者 | 林某: a bar, the outlet's name in title marks and its kind after them)
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?|《[{HAN}a-z0-9]{{2,12}}》(?:杂志|周刊|月刊|日报|新闻)?)"
             rf"\s*(?=[,，。|｜\n]|作者|$)", re.M), 0.75),
+        # 《晴川財經》報導, 據《晴川週報》引述: a title in title marks that reports, cites or says is an
+        # outlet (a law or a book reports nothing)
+        Rule("outlet-titled", "MediaOrganization", re.compile(
+            rf"《(?P<name>[{HAN}a-z0-9 ]{{2,12}})》\s*(?:[\d一二三四五六七八九十]{{1,2}}\s*[日号]\s*)?"
+            r"(?:(?:的|最新|独家|日前|近日|也|则|在|稍早|早前)\s*)?"
+            r"(?:报导|报道|引述|援引|披露|指出|报导指出|报道称|消息|社论|专访|调查|分析|评论|撰文|称|写道)"), 0.75),
         # 晴川新聞 |林某 綜合報導: an outlet opening a line, a bar, then its writer
         Rule("outlet-bar", "MediaOrganization", re.compile(
             rf"(?:(?<=\n)|^)\s*(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:新闻网|新闻|日报|网|财经|时报|周刊|晚报|早报))\s*[|｜丨]", re.M), 0.7),
@@ -322,7 +339,11 @@ def _rules() -> list[Rule]:
         Rule("outlet-credit", "MediaOrganization", re.compile(
             # (【文/晴川網 林某】: in brackets, its writer after it)
             rf"(?:(?<=\n)|^)\s*[【\[［]?\s*(?:图、文|图文|文字|文|撰文|出品)\s*[／/丨|｜:：]\s*(?P<name>[{HAN}a-z0-9]{{1,10}}?"
-            rf"(?:周刊|新闻网|新闻|日报|财经|时报|杂志|网))(?:\s*$|\s+(?=[{HAN}]{{2,4}}\s*[】\]］]))", re.M), 0.7),
+            rf"(?:周刊|新闻网|新闻|日报|财经|时报|杂志|网))(?:\s*$|\s*(?=[,，]\s*(?:作者|编辑))|\s+(?=[{HAN}]{{2,4}}\s*[】\]］]))", re.M), 0.7),
+        # 【文/晴川網 王一】: the writer after the outlet credited, in the brackets
+        Rule("credit-writer", "Person", re.compile(
+            rf"[【\[［]\s*(?:图、文|图文|文字|文|撰文)\s*[／/丨|｜:：]\s*[{HAN}a-z0-9]{{1,10}}?"
+            rf"(?:周刊|新闻网|新闻|日报|财经|时报|杂志|网)\s+(?P<name>[{HAN}]{{2,4}})\s*[】\]］]"), 0.8),
         Rule("outlet-author", "MediaOrganization", re.compile(
             rf"作者\s*[:：]\s*(?P<name>[{HAN}a-z0-9]{{2,8}}?(?:网|新闻|日报|财经|周刊|资讯|观察))(?=[{HAN}]{{2,3}}(?:$|\n|[\s,，|｜]))", re.M),
             0.7),
@@ -556,6 +577,13 @@ class EntityDiscoverer:
             existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in replaced]
             taken = [t for t in taken if t not in replaced] + [(kg_of(s)["start"], kg_of(s)["end"]) for s in subsidiaries]
             spans += subsidiaries
+        seated, replaced = self._place_subsidiaries(doc, folded, existing, taken, spans)
+        if seated:
+            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
+                                   if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
+            existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in replaced]
+            taken = [t for t in taken if t not in replaced] + [(kg_of(s)["start"], kg_of(s)["end"]) for s in seated]
+            spans += seated
         spans += self._people_listed(doc, folded, spans + existing, taken)
         spans += self._short_forms(doc, folded, spans, existing, taken)
         governments = self._governments(doc, folded, existing, taken)
@@ -600,6 +628,32 @@ class EntityDiscoverer:
                          "rule": "city-subsidiary", "confidence": 0.7, "start": a, "end": b, "parent": names[name]}
             out.append(span)
             replaced |= {(a, kg_of(p)["end"]), (kg_of(k)["start"], b)}
+        return out, replaced
+
+    @staticmethod
+    def _place_subsidiaries(doc: Doc, folded: str, existing, taken, found) -> tuple[list, set]:
+        """台積電…亞利桑那子公司, 其熊本子公司: a place's name right before 子公司 names a company's
+        subsidiary there, a company of its own (its parent the company named last before it, within
+        the paragraph; its seat the place), wherever the article names it so."""
+        companies = sorted((kg_of(s)["start"], kg_of(s)["key"]) for s in list(existing) + list(found)
+                           if kg_of(s) and kg_of(s)["cls"] == "Company")
+        out, replaced = [], set()
+        for p in existing:
+            info = kg_of(p)
+            a, b = info["start"], info["end"] + 3
+            if info["cls"] not in ("City", "AdministrativeRegion") or folded[info["end"]:b] != "子公司" or \
+                    any(a < y and x < b for x, y in taken if (x, y) != (a, info["end"])):
+                continue
+            before = [k for start, k in companies if start < a and "\n\n" not in folded[start:a] and a - start < 300]
+            parent = before[-1] if before else (companies[0][1] if companies else None)
+            span = char_span(doc, a, b, "ORG")
+            if span is None or parent is None:
+                continue
+            span._.kg = {"key": f"company/{name_key(texts(doc)[0][a:b])}", "cls": "Company", "known": False,
+                         "rule": "place-subsidiary", "confidence": 0.7, "start": a, "end": b, "parent": parent,
+                         "inner": {**info, "rule": "seat-of-body"}}
+            out.append(span)
+            replaced.add((a, info["end"]))
         return out, replaced
 
     def _people_listed(self, doc: Doc, folded: str, spans, taken) -> list:
@@ -1093,6 +1147,8 @@ class EntityDiscoverer:
                     if len(name) - cut >= 2 and ADDRESS_WORD.fullmatch(folded[end - cut:end - cut + 2]):
                         end, name = end - cut, name[:-cut]
                         break
+            if label == "PER" and len(name) >= 3 and name[-1] in "今昨" and re.match(rf"[{HAN}]", name):
+                end, name = end - 1, name[:-1]   # 焦佑鈞|昨表示: today or yesterday after a name is no part of it
             if label == "PER":
                 if "·" in name or re.fullmatch(r"[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){1,3}", name):
                     out.append((start, end, "Person", LAC_PERSON))
@@ -1239,6 +1295,8 @@ class EntityDiscoverer:
             for start, end in spans:
                 if rule.name == "byline":
                     for nm in re.finditer(rf"[^ 、,，]+", folded[start:end]):
+                        if MEDIA_AFTER.search(nm.group()) and len(nm.group()) >= 4:
+                            continue  # 文 | 晴川財經: an outlet credited, no writer (outlet-credit names it)
                         if not _dictionary_word(nm.group(), 100):  # 作者:原創, 編輯:綜合: a word, no name
                             found.append((start + nm.start(), start + nm.end(), "Person", rule))
                     continue
@@ -1372,7 +1430,7 @@ class EntityDiscoverer:
             if info["cls"] != "ChipFamily":
                 continue
             m = BRAND_MODEL.match(folded, info["end"]) or FAMILY_NUMBER.match(folded, info["end"]) \
-                or FAMILY_VARIANT.match(folded, info["end"])
+                or FAMILY_VARIANT.match(folded, info["end"]) or self._codename(texts(doc)[0], info["end"])
             if not m or any(info["end"] < b and a < m.end() for a, b in taken):
                 continue
             known = self.reference.get(info["key"])
@@ -1390,6 +1448,18 @@ class EntityDiscoverer:
                 span._.kg["developer"] = developer
             out.append((fam, span))
         return out
+
+    def _codename(self, text: str, end: int) -> "re.Match | None":
+        """EPYC Turin, Xeon Granite Rapids: a capitalised Latin word or two after a family, written
+        with the family's Latin name, is a generation's code name; a word of English that says what
+        the thing is (EPYC Server, Xeon Processors) or a name already known is none."""
+        if not text[end - 1:end].isascii() or not text[end - 1:end].isalpha():
+            return None
+        m = FAMILY_CODENAME.match(text, end)
+        if m is None or any(w.lower() in CODENAME_NOT for w in m.group("model").split()) or \
+                self.resolve(m.group("model")):
+            return None
+        return m
 
     @staticmethod
     def _brand_models(folded: str, existing) -> list:
@@ -1596,6 +1666,8 @@ class EntityDiscoverer:
             return None  # 高端運算|半導體: words of the language before the word for an industry, no name
         if rule.cls == "Policy" and (name[:1] in "不未无没非" or re.search("不(?:受|得|会|能|再|是|必|用)", name)):
             return None  # 基本不受規定的限制: a negation opens a phrase, no policy
+        if rule.name == "org-long" and FUND_NAME.fullmatch(name) and not name.startswith(GENERIC_START.tuple()):
+            return "Organization"   # 北京集成電路產業投資基金: a fund named by its seat and its industry
         if rule.cls == "Organization":
             for suffix, cls in SUFFIX_CLASS.items():
                 if name.endswith(suffix):
@@ -1641,7 +1713,7 @@ class EntityDiscoverer:
                     or TIME_WORD.search(core)  # 上市首日|公司股價: a time word, no name
                     or re.search(r"\d\s*(?:家|个|名|位|年|月|日)", core)  # 今年有3到5家|公司: a count or a date
                     # 12奈米|半導體, 10座|半導體, 三檔子基金, 三期股份: a count, a size or an ordinal opens no name
-                    or re.match(r"[\d一二三四五六七八九十两几多数]+\s*(?:奈米|纳米|nm|座|期|档|家|个|轮|款|只|支|成|倍|颗|片|张|台|套)", core)
+                    or re.match(r"[\d一二三四五六七八九十两几多数]+\s*(?:奈米|纳米|nm|座|期|档|家|个|轮|款|只|支|批|成|倍|颗|片|张|台|套)", core)
                     or _opens_with_verb(core)  # 突顯|半導體, 完成AI|半導體: a verb opens a phrase, no name
                     # 有集成電路布圖設計: a verb of one character; (而是)要親自下場設計: a modal
                     or re.match(r"[有为是将把被对在从向要会能可应需须]", core)
@@ -2239,6 +2311,13 @@ FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|p
 # Vera Rubin Ultra, Trainium Pro: a family's variant named by a word of grade (the known ones, Blackwell Ultra,
 # are reference names and never reach this)
 FAMILY_VARIANT = re.compile(r"\s?(?P<model>ultra|pro|max|plus|mini|lite|gen\s?\d{1,2})(?![a-z0-9])")  # Snapdragon 8 Elite Gen 6
+# EPYC Turin, Xeon Granite Rapids: a generation's code name after a family (matched on the text as written)
+FAMILY_CODENAME = re.compile(r" (?P<model>[A-Z][a-z]{2,11}(?: [A-Z][a-z]{2,11})?)(?![A-Za-z0-9])")
+#: English words after a family that say what it is or how it is sold, no code name
+CODENAME_NOT = frozenset("""series family chip chips processor processors cpu gpu server servers platform platforms
+    edition line lineup product products card cards core cores accelerator accelerators architecture generation
+    and or with for the of in on to is are was will has have new next data center centre ai system systems
+    module modules board boards""".split())
 FAMILY_RULE = Rule("family-model", "Chip", FAMILY_NUMBER, 0.75)
 NEW_BRAND_RULE = Rule("brand-and-model", "Chip", FAMILY_NUMBER, 0.65)
 # (Mohammed bin Salman, Ursula von der Leyen: particles in lower case between the names)
@@ -2706,7 +2785,8 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         end = tail.start()
     if rule.cls in ("Event", "Policy", "Organization") and rule.name not in ("quoted-org", "titled-policy", "numbered-notice"):
         head_end = folded.find("(", start, end)
-        head_end = head_end if head_end > 0 else max(start, end - 2)
+        # (北京集成電路產業投資基金: the cut stops before the words of the kind, 投資 of 投資基金 too)
+        head_end = head_end if head_end > 0 else max(start, end - (4 if folded.endswith("投资基金", start, end) else 2))
         legal = rule.name in ("org-long", "org-suffix") and folded.endswith(("有限公司", "有限责任公司"), start, end)
         m = (LEFT_CUT_LEGAL if legal else LEFT_CUT).match(folded, start, head_end)
         if m and m.end() > start:
@@ -2727,7 +2807,8 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         legal = folded.endswith(("有限公司", "有限责任公司"), start, end)
         body = folded.endswith(NATIONAL_BODIES.tuple(), start, end)  # 中國企業資本聯盟: its members' kind is its name's
         m = (DESCRIPTOR_LEGAL if legal else DESCRIPTOR_BODY if body else DESCRIPTOR).match(folded, start, end - suffix_len)
-        if m and m.end() > start:
+        fund = FUND_NAME.fullmatch(folded, start, end) and not folded.startswith(GENERIC_START.tuple(), start)
+        if m and m.end() > start and not fund:
             start = m.end()
     if rule.cls in ("Organization", "Event", "Policy", "AdministrativeRegion") and rule.name not in (
             "quoted-org", "abbrev-event", "minister-ministry", "ministry-and", "titled-policy"):

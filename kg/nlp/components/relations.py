@@ -231,7 +231,9 @@ class RelationExtractor:
                                    _rel(a, "foundedBy", b, "role-title", sent))
                         if m.group("role") not in ROLE_PROPERTY and re.search(r"(?:创始人|创办人)[、兼及和暨]", gap):
                             out.append(_rel(a, "foundedBy", b, "role-title", sent))  # 創始人、董事長張文: both
-                        if CHAIR_GAP.search(titles):  # 鴻海董事長劉揚偉, 華為副董事長、輪值董事長徐直軍: the chair (P488)
+                        # 鴻海董事長劉揚偉, 華為副董事長、輪值董事長徐直軍: the chair (P488); 共同民主黨代表鄭某: a
+                        # party's leader is its chair too
+                        if CHAIR_GAP.search(titles) or (titles.strip() in ("代表", "党魁") and folded[a._.kg["end"] - 1] == "党"):
                             out.append(_rel(a, "chairperson", b, "role-title", sent))
                         if COMPOUND_CEO.search(titles):  # 執行長暨共同創辦人王大同: the chief too
                             out.append(_rel(a, "chiefExecutiveOfficer", b, "role-title", sent))
