@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
@@ -141,17 +142,25 @@ def test_the_viewer_page_is_served_beside_the_endpoint(served, client):
 
 def test_drawing_the_page_leaves_nothing_in_the_temp_folder(client, tmp_path):
     """A server runs for weeks: no page it draws may stay behind in the temp folder."""
-    temp, corpus, store = tmp_path / "temp", tmp_path / "corpus", tmp_path / "store"
-    temp.mkdir()
+    import shutil
+    import tempfile
+
+    # (a short folder of its own: the workers' sockets live in TMPDIR, and a socket's path may not
+    # exceed 107 bytes, which pytest's own folders can)
+    temp = Path(tempfile.mkdtemp(prefix="kgt-", dir="/tmp"))
+    corpus, store = tmp_path / "corpus", tmp_path / "store"
     corpus.mkdir()
     (corpus / "h200.md").write_text(ARTICLE, encoding="utf-8")
     run_kg("ingest", str(corpus), store=store)
-    with kg_serve(store, "--quiet", env={"TMPDIR": str(temp)}) as url:
-        assert "H200" in client.get(url + "/view").text
-        (corpus / "later.md").write_text(LATER, encoding="utf-8")
-        run_kg("ingest", str(corpus), store=store)
-        assert "910C" in client.get(url + "/view").text     # drawn again: the store changed
-    assert [p.name for p in temp.iterdir() if p.name.startswith("kg-serve-")] == []
+    try:
+        with kg_serve(store, "--quiet", env={"TMPDIR": str(temp)}) as url:
+            assert "H200" in client.get(url + "/view").text
+            (corpus / "later.md").write_text(LATER, encoding="utf-8")
+            run_kg("ingest", str(corpus), store=store)
+            assert "910C" in client.get(url + "/view").text     # drawn again: the store changed
+        assert [p.name for p in temp.iterdir() if p.name.startswith("kg-serve-")] == []
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
 
 
 def test_sparqlwrapper_reads_the_endpoint(served):
