@@ -2442,3 +2442,32 @@ def test_a_partys_leader_is_its_chair(facts):
     leader = key_of(f, "林子恒")
     assert ("democratic-party-korea", "chairperson", leader) in relations_of(f), relations_of(f)
     assert "us-democratic-party" not in f.entities
+
+
+def test_a_name_with_its_funding_round_in_brackets_is_a_firm(facts):
+    f = facts("基礎層的星曜智算（C輪，近50家資方）和北辰芯能（Pre-IPO）；應用層的青嵐機器人（戰略投資）。")
+    assert {"星曜智算", "北辰芯能", "青岚机器人"} <= names_of(f, "Company"), names_of(f)
+    assert not any("轮" in n or "ipo" in n.casefold() or "投资" in n for n in names_of(f)), names_of(f)
+
+
+def test_two_firms_a_list_calls_firms_and_what_opens_the_list(facts):
+    f = facts("儘管星曜微、北辰芯等本土企業已有突破，瀚川半、青嵐芯均為未盈利企業。")
+    assert {"星曜微", "北辰芯", "瀚川半", "青岚芯"} <= names_of(f), names_of(f)
+    assert not any(n.startswith(("尽管", "尽")) or n.endswith("均") for n in names_of(f)), names_of(f)
+    f = facts("以及晴川投資集團、北辰國投等地方國資平台。")
+    assert {"晴川投资集团", "北辰国投"} <= names_of(f), names_of(f)
+    assert not any(n.startswith("以及") for n in names_of(f)), names_of(f)
+    f = facts("小組討論了公平、合理等原則。")   # two words a list does not call firms
+    assert not names_of(f), names_of(f)
+
+
+def test_a_plan_a_government_issues_is_named_whole(facts):
+    f = facts("晴川市出台培育發展半導體與集成電路產業集群三年行動計劃，以及車規級芯片和功率半導體高質量發展行動計劃等專項政策。")
+    assert {"培育发展半导体与集成电路产业集群三年行动计划", "车规级芯片和功率半导体高质量发展行动计划"} <= names_of(f, "Policy"), \
+        names_of(f)
+
+
+def test_a_dateline_opening_with_according_to_names_the_paper_alone(facts):
+    f = facts("另據晴川日報1月29日報道，北辰電子的新廠正在安裝設備。", published="2026-01-30")
+    assert "晴川日报" in names_of(f, "MediaOrganization"), names_of(f)
+    assert not any(n.startswith(("另据", "据")) for n in names_of(f)), names_of(f)

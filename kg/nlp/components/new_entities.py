@@ -264,6 +264,11 @@ def _rules() -> list[Rule]:
         Rule("policy", "Policy", re.compile(
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)?|(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)|"
             rf"规定|禁令|法案|法令|条例|新规|规则|禁售令|制裁|清单|黑名单))"), 0.65),
+        # Plans a government issues, named whole after the verb that issues them (or after the joining word
+        # of a list of them): 出台培育發展半導體與集成電路產業集群三年行動計劃, 以及車規級芯片…高質量發展行動計劃
+        Rule("issued-plan", "Policy", re.compile(
+            rf"(?:(?<=出台|印发|发布|制定|推出|实施|颁布|以及)|(?<=[、]))(?P<name>[{HAN}0-9]{{4,28}}?"
+            r"(?:行动计划|行动方案|实施方案|专项规划|发展规划|若干措施|政策措施))"), 0.7),
         # Trade remedies and probes a government opens: 反傾銷立案調查, 反補貼調查, 反歧視調查
         Rule("trade-probe", "Policy", re.compile(
             rf"(?P<name>反[{HAN}]{{1,3}}?(?:立案)?调查)(?![员官])"), 0.65),
@@ -326,6 +331,11 @@ def _rules() -> list[Rule]:
             # (來源 | 《晴川》雜誌 作者 | 林某: a bar, the outlet's name in title marks and its kind after them)
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?|《[{HAN}a-z0-9]{{2,12}}》(?:杂志|周刊|月刊|日报|新闻)?)"
             rf"\s*(?=[,，。|｜\n]|作者|$)", re.M), 0.75),
+        # 沐曦股份(C輪), 芯上微裝(戰略投資), 樂聚機器人(Pre-IPO): a name with the funding round it raised in
+        # brackets is a firm's
+        Rule("funding-round", "Company", re.compile(
+            rf"(?:(?<=[的和与及、，,：:；;\s])|^)(?P<name>(?:(?![的和与及])[{HAN}a-z0-9]){{2,8}}?)\s*[（(]\s*"
+            r"(?:pre-?ipo|pre-?[a-f]\+*\s*轮?|天使轮|种子轮|战略投资|战略融资|[a-f]\+*\s*轮|[a-f]\d\s*轮)", re.M), 0.7),
         # 《晴川財經》報導, 據《晴川週報》引述: a title in title marks that reports, cites or says is an
         # outlet (a law or a book reports nothing)
         Rule("outlet-titled", "MediaOrganization", re.compile(
@@ -953,14 +963,19 @@ class EntityDiscoverer:
             after = min((i for i in (folded.find(c, ce + 1) for c in "，,。；;\n") if i >= 0), default=len(folded))
             summed = ce < len(folded) and folded[ce] in "，," and LIST_CLOSING.match(folded, ce + 1) is not None \
                 and HOLDING_CLAUSE.search(folded, ce + 1, after) is not None
+            if m.group().count("、") < 2 and not of_firms:
+                continue   # 圣邦微、納芯微等本土企業: two joined by 、 only when the list's closing calls them firms
             if not of_firms and not summed and not HOLDING_CLAUSE.search(folded, cs, ce):
                 continue
-            # (a list its closing calls firms, 等15家機構, needs no member known as one)
-            if len(members) < 3 or not (of_firms or any(any(a <= x and y <= b for x, y in orgs) for a, b in members)):
+            # (a list its closing calls firms, 等15家機構, needs no member known as one; two members need it)
+            if len(members) < (2 if of_firms else 3) or \
+                    not (of_firms or any(any(a <= x and y <= b for x, y in orgs) for a, b in members)):
                 continue
             for a, b in members:
                 if b - a > 3 and folded[a] in "而并且但或":
                     a += 1   # 而|TCL中環、立昂微…: a word joining the clause to the one before opens the list
+                if any(y == b and 0 < x - a <= 2 for x, y in orgs):
+                    continue   # 從|豐田、索尼等: a word before a name found already opens the list, no part of it
                 name = folded[a:b]
                 # (a product's or policy's short name strictly inside a member, 建|信創|投, yields to it)
                 if (a, b) in orgs or any(x < b and a < y and (c == "Person" or not (a <= x and y <= b and y - x < b - a))
@@ -1324,7 +1339,8 @@ class EntityDiscoverer:
                     if len(inside) > 2 and inside[0][2] in ("d", "ad") and inside[1][2] == "v":
                         start = inside[1][1]   # 嚴重|破壞|中美日內瓦高層會談: an adverb and its verb open no event's name
                 if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
-                        "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org", "tariff", "numbered-notice") \
+                        "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org", "tariff", "numbered-notice",
+                        "issued-plan") \
                         and not folded.endswith(("有限公司", "有限责任公司"), start, end) \
                         and not LATIN_HOUSE.fullmatch(folded, start, end):  # 上海國有資本投資有限公司, IBK 投資證券
                     # 取得|北辰微電子
@@ -1614,7 +1630,7 @@ class EntityDiscoverer:
             # brackets is no other name
             if m and not self.index.lookup(m.group("alias")) and not re.search(
                     r"^[\d.%\s]+$|\d\s*(?:岁|年|月|日|%|元|亿|万|倍)|^\d{4,6}\s*[.\-]\s*[a-z]{2,3}$"
-                    r"|^(?:特殊)?(?:有限|普通)合伙$", m.group("alias")) \
+                    r"|^(?:特殊)?(?:有限|普通)合伙$|轮|^pre-?ipo$|^战略(?:投资|融资)$", m.group("alias")) \
                     and not (info["cls"] == "Person" and re.search(r"\d", m.group("alias"))):
                 names.append((m.group("alias"), info))
         if not names:
@@ -1666,6 +1682,8 @@ class EntityDiscoverer:
             return None  # 高端運算|半導體: words of the language before the word for an industry, no name
         if rule.cls == "Policy" and (name[:1] in "不未无没非" or re.search("不(?:受|得|会|能|再|是|必|用)", name)):
             return None  # 基本不受規定的限制: a negation opens a phrase, no policy
+        if rule.name == "funding-round":
+            return None if _common_word(name) or name in GENERIC or name.startswith(GENERIC_START.tuple()) else "Company"
         if rule.name == "org-long" and FUND_NAME.fullmatch(name) and not name.startswith(GENERIC_START.tuple()):
             return "Organization"   # 北京集成電路產業投資基金: a fund named by its seat and its industry
         if rule.cls == "Organization":
@@ -2493,12 +2511,14 @@ CITY_GOVERNMENT_RULE = Rule("city-government", "GovernmentAgency", CITY_GOVERNME
 # 聯和投資、香港威盛、威盛上海和威盛深圳: a list of three or more names joined by 、 (the last by 和, 及 or 與)
 # (a member may be Latin words, XN Mountain, or hold its seat in brackets: 中興通訊（香港）)
 HOLDER_MEMBER = rf"[{HAN}a-z0-9]{{2,10}}(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?"
-HOLDER_LIST = re.compile(rf"{HOLDER_MEMBER}(?:、{HOLDER_MEMBER}){{2,}}")
+HOLDER_LIST = re.compile(rf"{HOLDER_MEMBER}(?:、{HOLDER_MEMBER}){{1,}}")
 # the clause is about holding, buying into or selling a firm
 HOLDING_CLAUSE = CuePattern("holding-clause")
 # 易方達、南方基金、工銀瑞信等頭部公募基金: a list closed by 等 and a word for the kind of firms its members are
-KIND_AFTER_LIST = CuePattern(lambda w: rf"(?:[和与及][{HAN}a-z0-9]{{2,8}}?)?等(?:\d{{1,3}}|[一二两三四五六七八九十几数多]{{1,3}})?"
-                                       rf"[{HAN}]{{0,6}}?(?:{w('firm-word')}|基金|券商|银行|机构|投资人|投资者|交易对方|股东|卖方|投资方)")
+KIND_AFTER_LIST = CuePattern(lambda w: rf"(?:[和与及][{HAN}a-z0-9]{{2,8}}?)?(?:等(?:\d{{1,3}}|[一二两三四五六七八九十几数多]{{1,3}})?"
+                                       # (兆芯集成、上海超硅均為未盈利企業: or what all of them are said to be)
+                                       rf"|(?:均|都|皆|同)(?:为|是|属于?))"
+                                       rf"[{HAN}]{{0,6}}?(?:{w('firm-word')}|基金|券商|银行|机构|平台|投资人|投资者|交易对方|股东|卖方|投资方)")
 LEGAL_FORM = re.compile(r"\s(?:llc|ltd|limited|inc|corp|corporation|pte\.?\s?ltd|sdn\.?\s?bhd|gmbh|plc)\.?$")
 # 北方華創30.86%、盛美上海35.83%、精測電子23.20%: names each followed by its figure, listed by 、
 FIGURE_ITEM = rf"(?P<name>[{HAN}a-z]{{2,6}}?)\s*(?P<fig>[-+]?\d+(?:\.\d+)?\s*(?:%|亿元|亿|万元|万|元))"
@@ -2622,7 +2642,7 @@ REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 # （記者張曉明、李雪）: a further reporter after the first
 CO_REPORTER = CuePattern(lambda w: rf"{w('reporter-joiner')}\s*(?P<co>[{HAN}]{{2,3}}?)(?=[)）、,，\s/／])")
 # A dateline at a paragraph's start or in brackets: OUTLET[記者NAME][PLACE]M月D日電/訊/消息
-DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?P<head>[{HAN}a-z]{{2,16}}?)\s*(?:(?:19|20)\d\d\s*年\s*)?(?:\d{{1,2}}\s*月\s*)?"
+DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?:另据|又据|据|根据)?(?P<head>[{HAN}a-z]{{2,16}}?)\s*(?:(?:19|20)\d\d\s*年\s*)?(?:\d{{1,2}}\s*月\s*)?"
                       r"\d{1,2}\s*日\s*(?:电|讯|消息|报道|报导)"
                       # 觀點網12月17日，: a dateline that ends with a comma, its outlet named by a word for one
                       rf"|(?:^|(?<=\n))\s*(?P<outlet>[{HAN}a-z]{{1,8}}?(?:网|社|报|台|刊|新闻|财经))\s*(?:(?:19|20)\d\d\s*年\s*)?"
@@ -2811,7 +2831,7 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         if m and m.end() > start and not fund:
             start = m.end()
     if rule.cls in ("Organization", "Event", "Policy", "AdministrativeRegion") and rule.name not in (
-            "quoted-org", "abbrev-event", "minister-ministry", "ministry-and", "titled-policy"):
+            "quoted-org", "abbrev-event", "minister-ministry", "ministry-and", "titled-policy", "issued-plan"):
         # 貿易及工業部 keeps its 及; a title in 《》 is bounded by its marks (…審查決定的公告 keeps its 的)
         # the name starts after the last stop character or punctuation inside the candidate (the brackets
         # of a registered name's seat, 吉存半導體科技（上海）公司, are the name's own)
