@@ -2471,3 +2471,26 @@ def test_a_dateline_opening_with_according_to_names_the_paper_alone(facts):
     f = facts("另據晴川日報1月29日報道，北辰電子的新廠正在安裝設備。", published="2026-01-30")
     assert "晴川日报" in names_of(f, "MediaOrganization"), names_of(f)
     assert not any(n.startswith(("另据", "据")) for n in names_of(f)), names_of(f)
+
+
+def test_packaging_variants_and_panel_level_packaging_are_known(facts):
+    f = facts("星曜半導體指出，台積電布局CoWoS-L和CoWoS-R，而北辰封測耕耘扇出型面板封裝（FOPLP）與共同封裝光學（CPO）。")
+    assert {"tsmc-cowos-l", "tsmc-cowos-r", "foplp", "co-packaged-optics"} <= set(f.entities), sorted(f.entities)
+    assert "tsmc-cowos" not in f.entities
+    assert ("tsmc-cowos-l", "developer", "tsmc") in relations_of(f), relations_of(f)
+
+
+def test_firms_that_list_too_or_land_on_an_exchange(facts):
+    f = facts("1月8日，星曜智芯與北辰智算科技股份有限公司（以下簡稱「北辰智算」）同樣在港交所完成上市；1月9日，青嵐科技正式登陸港交所。")
+    listed = {s for s, p, o in relations_of(f) if p == "stockExchange" and o == "hkex"}
+    assert {key_of(f, "星曜智芯"), key_of(f, "北辰智算"), key_of(f, "青嵐科技")} <= listed, relations_of(f)
+    f = facts("星曜智芯與北辰智算同樣計劃明年在港交所上市。")   # a plan is no listing
+    assert not any(p == "stockExchange" for _, p, _ in relations_of(f)), relations_of(f)
+
+
+def test_an_exchanges_full_name_its_chief_and_an_event_under_its_countrys_name(facts):
+    f = facts("香港交易及結算所行政總裁林某在瑞士達沃斯世界經濟論壇期間表示，排隊企業已超過350家。")
+    chief = key_of(f, "林某")
+    assert ("hkex", "chiefExecutiveOfficer", chief) in relations_of(f), relations_of(f)
+    events = [k for k, e in f.entities.items() if e.cls == "Event"]
+    assert events == ["wef-annual-meeting"], events

@@ -460,7 +460,8 @@ class EntityDiscoverer:
             if country is None or country.coarse != "GPE":
                 continue
             rest = self.index.lookup(name[k:]) if len(name) - k >= 4 else ()
-            if rest and self.reference.get(rest[0]).cls in AGENCY_LIKE:
+            # (瑞士達沃斯世界經濟論壇: a known event under the name of the country it is held in is that event)
+            if rest and self.reference.get(rest[0]).cls in AGENCY_LIKE + ("Event",):
                 return rest[0]
             for other in country.names():
                 hits = self.index.lookup(other + name[k:]) if other != name[:k] else ()

@@ -393,12 +393,26 @@ class RelationExtractor:
                 gap = re.sub(r"[”“」「）)（(\"]", "", gap)
                 tail = folded[b._.kg["end"]:b._.kg["end"] + 14]
                 clause = folded[a._.kg["start"]:b._.kg["end"] + 14].split("，")[0].split(",")[0]
-                if re.fullmatch(r"(?:目前|已|已经|正式|今天|今日|昨天|昨日|明天|本周|昨|今|于[^，。,]{0,8}|[\d\s（）()月日号]{1,10})*"
-                                r"(?:正式)?(?:在|于|登陆)", gap) and \
-                        re.match(r"[^，。；,;]{0,10}?(?:挂牌|上市|交易)", tail) and \
+                # (同樣在港交所完成上市: also, as the firm before did; 正式登陸港交所: 登陸 says it alone)
+                if re.fullmatch(r"(?:目前|已|已经|正式|今天|今日|昨天|昨日|明天|本周|昨|今|同样|也|亦|均|都|同时|一同|于[^，。,]{0,8}"
+                                r"|[\d\s（）()月日号]{1,10})*(?:正式)?(?:在|于|登陆)", gap) and \
+                        (gap.endswith("登陆") or re.match(r"[^，。；,;]{0,10}?(?:挂牌|上市|交易)", tail)) and \
                         not re.search(r"预计|将|拟|计划|申请|递交|有望|即将|争取|转上市", clause):
                     out.append(_rel(a, "stockExchange", b, "trades-on", sent))
                 break
+        # 天數智芯與智譜AI同樣在港交所完成上市: a firm joined by 與/和 to one listed there lists there too
+        listed = {(r["subject"], r["object"]) for r in out}
+        for a, c in zip(ents, ents[1:]):
+            if a._.kg["cls"] not in DEVELOPERS or c._.kg["cls"] not in DEVELOPERS:
+                continue
+            gap = re.sub(r"[（(][^（）()]{0,40}[）)]", "", folded[a._.kg["end"]:c._.kg["start"]])
+            gap = re.sub(r"^(?:控股)?(?:股份有限公司|有限责任公司|有限公司|集团|公司)", "", gap)
+            if gap.strip() not in ("与", "和", "及", "、", "以及"):
+                continue
+            for subject, exchange in sorted(listed):
+                if subject == c._.kg["key"] and (a._.kg["key"], exchange) not in listed:
+                    b = next(e for e in ents if e._.kg["key"] == exchange)
+                    out.append(_rel(a, "stockExchange", b, "trades-on", sent))
         return out
 
     @staticmethod
