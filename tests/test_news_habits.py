@@ -2494,3 +2494,17 @@ def test_an_exchanges_full_name_its_chief_and_an_event_under_its_countrys_name(f
     assert ("hkex", "chiefExecutiveOfficer", chief) in relations_of(f), relations_of(f)
     events = [k for k, e in f.entities.items() if e.cls == "Event"]
     assert events == ["wef-annual-meeting"], events
+
+
+def test_an_outlet_signing_its_story_on_the_first_line_and_its_editors(facts):
+    f = facts("晴川智元報道\n編輯:林某 王某\n【晴川智元導讀】北辰電子市值今天突破1兆美元。")
+    outlet = key_of(f, "晴川智元")
+    assert f.entities[outlet].cls == "MediaOrganization" and "agibot" not in f.entities, sorted(f.entities)
+    assert {key_of(f, "林某"), key_of(f, "王某")} <= employees_of(f, outlet), relations_of(f)
+    f = facts("本報訊\n北辰電子今天發布新品。")   # this paper's own line names no outlet
+    assert not names_of(f, "MediaOrganization"), names_of(f)
+
+
+def test_a_parent_firm_written_short(facts):
+    f = facts("據報導，星曜科技母企北辰集團正研發自家晶片。")
+    assert (key_of(f, "星曜科技"), "ownedBy", key_of(f, "北辰集團")) in relations_of(f), relations_of(f)

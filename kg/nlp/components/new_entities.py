@@ -326,6 +326,10 @@ def _rules() -> list[Rule]:
             rf"(?:(?<=\n)|^)\s*(?P<name>[{HAN}a-z0-9]{{2,10}}?)\s*获悉", re.M), 0.7),
         Rule("outlet-bracket", "MediaOrganization", re.compile(
             rf"(?:(?<=\n)|^)\s*[\[［](?P<name>[{HAN}a-z0-9 ]{{2,16}}?)[\]］]", re.M), 0.75),
+        # 晴川智庫報道 alone on the first line, 【晴川智庫導讀】: an outlet signing its story
+        Rule("outlet-line", "MediaOrganization", re.compile(
+            rf"(?:^|(?<=\n))\s*(?!本报|本刊|本台|本网|记者|综合|编译)(?P<name>[{HAN}a-z0-9]{{2,8}}?)\s*(?:报道|报导|独家报道|讯)\s*(?=\n)"
+            rf"|(?:^|(?<=\n))\s*【(?P<name2>[{HAN}a-z0-9]{{2,8}}?)(?:导读|导语|按)】", re.M), 0.75),
         Rule("outlet-source", "MediaOrganization", re.compile(
             rf"(?:(?<=\n)|^)\s*(?:来源|文章来源|本文来源|稿件来源|本文来自(?:微信公众号|公众号)?|转载自)\s*[:：|｜丨]\s*"
             # (來源 | 《晴川》雜誌 作者 | 林某: a bar, the outlet's name in title marks and its kind after them)
@@ -504,6 +508,14 @@ class EntityDiscoverer:
                     a >= start and b <= end and (a, b) != (start, end) and by_span.get((a, b)) is not None
                     and kg_of(by_span[(a, b)])["cls"] == "Person" for a, b in clashes):
                 # 弗若斯特|沙利文: a person's known name inside a longer transliterated name is part of it
+                doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (
+                    kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in clashes)]
+                existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in clashes]
+                taken = [t for t in taken if t not in clashes]
+                clashes = []
+            if clashes and rule.name == "outlet-line" and all(a >= start and b <= end and (a, b) != (start, end)
+                                                              for a, b in clashes):
+                # 新智元報道: an outlet signing its story is named whole (智元 inside it is no firm)
                 doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (
                     kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in clashes)]
                 existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in clashes]
@@ -1307,7 +1319,11 @@ class EntityDiscoverer:
                      for m in pattern.finditer(folded)] if _may_match(pattern, folded) else []
             if rule.name == "org-suffix":
                 # 亞太科技 + 安全研究院 side by side are one name: 亞太科技安全研究院
-                spans += [(a0, b1) for (a0, a1), (b0, b1) in zip(spans, spans[1:]) if a1 == b0 and b1 - a0 <= 14]
+                # (星曜科技|母企北辰集團: not across a word saying how two firms are related)
+                spans += [(a0, b1) for (a0, a1), (b0, b1) in zip(spans, spans[1:]) if a1 == b0 and b1 - a0 <= 14
+                          and not FIRM_RELATION_WORD.match(folded, b0)]
+                spans = [(m.end(), b) if (m := FIRM_RELATION_WORD.match(folded, a)) and b - m.end() >= 4 else (a, b)
+                         for a, b in spans]
             for start, end in spans:
                 if rule.name == "byline":
                     for nm in re.finditer(rf"[^ 、,，]+", folded[start:end]):
@@ -1373,7 +1389,8 @@ class EntityDiscoverer:
                         re.search(r"(?:专|专门|特别)?为\s*$", folded[max(0, start - 3):start]):
                     continue   # 專為AI訓練場景|設計: what a product is designed for, no firm
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start) and not (
-                        (cut := LEFT_CUT.match(folded, found_at, start)) and cut.end() == start):
+                        (cut := LEFT_CUT.match(folded, found_at, start)) and cut.end() == start) \
+                        and not re.search(r"(?:母公司|母企|子公司|孙公司|旗下)$", folded[max(0, start - 3):start]):
                     continue   # (當晚|星曜半導體: a cue word ending right before, not 晚星, says where the name starts)
                 if rule.name == "product-with-abbreviation":
                     abbr = re.match(r"\s?[（(]([a-z]{2,6})[)）]", folded[end:end + 10])
@@ -1866,7 +1883,7 @@ ADDRESS_WORD = CuePattern("address-form")
 # Kiwoom 證券, Mirae Asset 證券: a securities house, a bank or a group named in Latin words, spaced from its word
 LATIN_HOUSE = re.compile(r"(?P<latin>[a-z][a-z0-9& ]*?) (?:投资证券|证券|银行|资本|资产管理|集团|控股)")
 # 母公司, 子公司 inside what the tagger reads as one organisation: two firms, the one after it named
-FIRM_RELATION_WORD = re.compile(r"(?:的)?(?:母公司|子公司|孙公司|旗下)")
+FIRM_RELATION_WORD = re.compile(r"(?:的)?(?:母公司|母企|子公司|孙公司|旗下)")
 # a known company's name, words of its trade, and the legal form of a joint-stock company
 REGISTERED_AS = re.compile(r"(?P<core>.{2,}?)(?:科技|电子|微电子|半导体|集成电路|技术|信息|智能|光电|通信|存储|芯片|"
                            r"控股|集团|实业|制造|工业)*股份有限公司")

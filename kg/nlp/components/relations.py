@@ -172,8 +172,9 @@ class RelationExtractor:
         # 中新網宜昌9月20日電 …【編輯:邵婉雲】: the article's own outlet is the one its dateline names
         dateline = next((e for e in ents if e._.kg["cls"] == "MediaOrganization"
                          and OUTLET_DATELINE.match(folded, e._.kg["end"])), None)
-        # 來源 | 《晴川》雜誌 作者 | 林某: or the one a line names as the article's source
-        dateline = dateline or next((e for e in ents if e._.kg.get("rule") == "outlet-source"), None)
+        # 來源 | 《晴川》雜誌 作者 | 林某: or the one a line names as the article's source (晴川智庫報道 alone
+        # on its line: or as the one signing it)
+        dateline = dateline or next((e for e in ents if e._.kg.get("rule") in ("outlet-source", "outlet-line")), None)
         placed = {r["subject"] for r in found if r["rule"] == "reporter-of-outlet"}
         out = []
         for p in ents:
