@@ -2508,3 +2508,10 @@ def test_an_outlet_signing_its_story_on_the_first_line_and_its_editors(facts):
 def test_a_parent_firm_written_short(facts):
     f = facts("據報導，星曜科技母企北辰集團正研發自家晶片。")
     assert (key_of(f, "星曜科技"), "ownedBy", key_of(f, "北辰集團")) in relations_of(f), relations_of(f)
+
+
+def test_a_chip_named_by_code_name_after_its_project_or_in_quotes(facts):
+    f = facts("報道指，該自家晶片項目代號為「SkyLoom」，是北辰科技投入AI的關鍵一環。青嵐上月發布面向大模型的「天樞」晶片。")
+    assert {"SkyLoom", "天枢"} <= names_of(f, "Chip"), names_of(f)
+    f = facts("北辰推出「國產」晶片，也有「高端」晶片，美方放行“次先進”晶片。")   # plain words or grades in quotes
+    assert not names_of(f, "Chip"), names_of(f)

@@ -79,6 +79,8 @@ CORPORATE_WORDS = (r"company|management|capital|partners|ventures|corporation|ho
                    r"materials|microsystems|communications|industries")
 
 
+# “次先進”晶片, 「最強」晶片: a grade in quotes, no chip's name
+QUOTED_GRADE = re.compile(r"先进|落后|高端|低端|中端|国产|自研|领先|顶级|高性能|主流|旗舰|入门|^[次最较更超极]")
 # 北京集成電路產業投資基金, 國家人工智能產業投資基金: a fund named by its seat or its state and the
 # industry it invests in (the industry's words are its name's, not a descriptor before it)
 FUND_NAME = re.compile(rf"[{HAN}]{{2,8}}?(?:集成电路|半导体|人工智能|芯片)[{HAN}]{{0,6}}?基金")
@@ -223,6 +225,14 @@ def _rules() -> list[Rule]:
         Rule("codename-chip", "Chip", re.compile(
             rf"代号(?:为|是|叫)?\s?[「“\"『]?(?P<name>[a-z][a-z0-9\-]{{1,15}}(?: [a-z0-9]+)?|[{HAN}]{{2,4}}?)[」”\"』]?\s?的?"
             r"(?=[^，。；,;]{0,6}?(?:芯片|晶片|处理器|加速器|gpu|cpu|asic))"), 0.7),
+        # (自家晶片項目代號為「SeedChip」: or the chip named before its code name)
+        Rule("codename-after-chip", "Chip", re.compile(
+            rf"(?:芯片|晶片|处理器|加速器)(?:研发)?(?:项目|计划)?的?代号(?:为|是|叫)?\s?[「“\"『]"
+            rf"(?P<name>[a-z][a-z0-9\-]{{1,15}}(?: [a-z0-9]+)?|[{HAN}]{{2,4}}?)[」”\"』]"), 0.7),
+        # A chip's coined Chinese name in quotes before the word for a chip: 發布「鎮武」晶片 (a plain word in
+        # quotes, 「國產」晶片, is none)
+        Rule("quoted-han-chip", "Chip", re.compile(
+            rf"[「“『](?P<name>[{HAN}]{{2,4}})[」”』]\s?(?:ai)?(?:芯片|晶片|处理器|加速器|加速卡)"), 0.65),
         # A coined two-character brand and a model before the word for a chip: 征程6P計算平台, 飛騰D3000處理器
         Rule("brand-model-kind", "Chip", re.compile(
             rf"(?:(?<=[颗款片个台张套的与和及于在为将是由用以了、，,。；;：:\s（(“「\d])|^)(?P<name>[{HAN}]{{2,3}}\s?(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{{0,7}})(?![a-z0-9])"
@@ -1700,6 +1710,9 @@ class EntityDiscoverer:
             return None  # 高端運算|半導體: words of the language before the word for an industry, no name
         if rule.cls == "Policy" and (name[:1] in "不未无没非" or re.search("不(?:受|得|会|能|再|是|必|用)", name)):
             return None  # 基本不受規定的限制: a negation opens a phrase, no policy
+        if rule.name == "quoted-han-chip" and (_common_word(name) or _dictionary_word(name) or name in GENERIC
+                                                or name.startswith(GENERIC_START.tuple()) or QUOTED_GRADE.search(name)):
+            return None   # 「國產」晶片, 「高端」晶片, “次先進”晶片: a plain word or a grade in quotes names no chip
         if rule.name == "funding-round":
             return None if _common_word(name) or name in GENERIC or name.startswith(GENERIC_START.tuple()) else "Company"
         if rule.name == "org-long" and FUND_NAME.fullmatch(name) and not name.startswith(GENERIC_START.tuple()):
