@@ -2513,5 +2513,15 @@ def test_a_parent_firm_written_short(facts):
 def test_a_chip_named_by_code_name_after_its_project_or_in_quotes(facts):
     f = facts("報道指，該自家晶片項目代號為「SkyLoom」，是北辰科技投入AI的關鍵一環。青嵐上月發布面向大模型的「天樞」晶片。")
     assert {"SkyLoom", "天枢"} <= names_of(f, "Chip"), names_of(f)
-    f = facts("北辰推出「國產」晶片，也有「高端」晶片，美方放行“次先進”晶片。")   # plain words or grades in quotes
+    f = facts("北辰推出「國產」晶片，也有「高端」晶片，美方放行“次先進”晶片，北辰的目標是「過度生產」晶片。")
     assert not names_of(f, "Chip"), names_of(f)
+
+
+def test_a_date_in_a_clause_a_pointer_opens_and_in_a_sentence_naming_nothing(facts):
+    f = facts("北辰電子對新竹一廠與二廠共投資225億美元。該公司於2021年秋季宣布進駐新竹。", published="2025-10-24")
+    assert (key_of(f, "北辰電子"), "2021") in {(k, st.date.iso) for st in f.statements if st.date
+                                              for _, k in st.roles}, f.statements
+    f = facts("北辰電子今召開法說會。北辰電子指出，7奈米專案出貨已結束，北辰電子營收持平。"
+              "3奈米專案從第3季末延後到本季初，將成為明年AI營收成長的動能。", published="2025-08-13")
+    assert (key_of(f, "北辰電子"), "2026") in {(k, st.date.iso) for st in f.statements if st.date
+                                              for _, k in st.roles}, f.statements

@@ -597,12 +597,23 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             policy = next((ent for ms, me, ent in named if not BARE_REGIME.fullmatch(folded, ms, me)),
                           named[0][2] if named else None)
             keys = [policy.key] if policy is not None else keys
+        s0, s1 = sentence_of(d["start"])
+        if keys:
+            ref = clause_cues().pointer.search(folded, cs, ce)
+            if ref is not None and not POINTED_KIND.search(ref.group()) and ref.start() < d["start"]:
+                # 該公司於2021年秋季宣布進駐熊本: the company the pointer opening the date's clause names, too
+                back = company_before(mentions, folded, ref.start())
+                if back is not None and back.key not in keys:
+                    keys = [back.key, *keys]
         if not keys:  # 自2016年成立以來，公司始終專注於…: the company the sentence points back to
-            s0, s1 = sentence_of(d["start"])
             ref = clause_cues().pointer.search(folded, s0, s1)
             if (ref is not None and not POINTED_KIND.search(ref.group())) or re.search(r"(?<![该这本])公司", folded[s0:s1]):
                 back = next((ent for ms, me, ent in reversed(mentions) if ms < s0 and ent.cls == "Company"), None)
                 keys = [(main or back).key] if (main or back) is not None else []
+            elif main is not None and not any(s0 <= ms < s1 for ms, me, ent in all_mentions):
+                # 3奈米專案…將成為明年AI營收成長的動能: a sentence naming nothing goes on about the company
+                # the article is about
+                keys = [main.key]
         for key in keys:
             statements.append(Statement(
                 kind="Statement", roles=(("subject", key),),

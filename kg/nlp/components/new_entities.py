@@ -1711,8 +1711,12 @@ class EntityDiscoverer:
         if rule.cls == "Policy" and (name[:1] in "不未无没非" or re.search("不(?:受|得|会|能|再|是|必|用)", name)):
             return None  # 基本不受規定的限制: a negation opens a phrase, no policy
         if rule.name == "quoted-han-chip" and (_common_word(name) or _dictionary_word(name) or name in GENERIC
-                                                or name.startswith(GENERIC_START.tuple()) or QUOTED_GRADE.search(name)):
-            return None   # 「國產」晶片, 「高端」晶片, “次先進”晶片: a plain word or a grade in quotes names no chip
+                                                or name.startswith(GENERIC_START.tuple()) or QUOTED_GRADE.search(name)
+                                                or (len(_cut(name)) >= 2 and all(len(w) >= 2 and _common_word(w)
+                                                                                  for w in _cut(name)))):
+            # 「國產」晶片, 「高端」晶片, “次先進”晶片, 要「過度生產」晶片: a plain word, a grade or a verb's
+            # phrase in quotes names no chip
+            return None
         if rule.name == "funding-round":
             return None if _common_word(name) or name in GENERIC or name.startswith(GENERIC_START.tuple()) else "Company"
         if rule.name == "org-long" and FUND_NAME.fullmatch(name) and not name.startswith(GENERIC_START.tuple()):
