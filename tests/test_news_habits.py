@@ -2525,3 +2525,14 @@ def test_a_date_in_a_clause_a_pointer_opens_and_in_a_sentence_naming_nothing(fac
               "3奈米專案從第3季末延後到本季初，將成為明年AI營收成長的動能。", published="2025-08-13")
     assert (key_of(f, "北辰電子"), "2026") in {(k, st.date.iso) for st in f.statements if st.date
                                               for _, k in st.roles}, f.statements
+
+
+def test_a_subsidiary_after_its_parents_word_and_one_named_for_its_parent(facts):
+    f = facts("青嵐科技旗下星曜通的離子注入機業務收入約0.71億元。")
+    assert "星曜通" in names_of(f, "Company"), names_of(f)
+    f = facts("拓荊科技公告，子公司拓荊鍵科擬融資。北辰資本以4.5億元認繳拓荊鍵科新增註冊資本。")
+    sub = key_of(f, "拓荊鍵科")
+    assert (sub, "parentOrganization", "piotech") in relations_of(f), relations_of(f)
+    assert len([m for m in f.entities[sub].mentions]) == 2, f.entities[sub].mentions   # both sentences
+    f = facts("台積電子公司台積電表示擴產。")   # the parent named again is no subsidiary
+    assert set(names_of(f, "Company")) == {"台积电"}, names_of(f)

@@ -610,6 +610,13 @@ class EntityDiscoverer:
             existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in replaced]
             taken = [t for t in taken if t not in replaced] + [(kg_of(s)["start"], kg_of(s)["end"]) for s in subsidiaries]
             spans += subsidiaries
+        named, replaced = self._subsidiaries_named_for_parent(doc, folded, existing, taken)
+        if named:
+            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
+                                   if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
+            existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in replaced]
+            taken = [t for t in taken if t not in replaced] + [(kg_of(s)["start"], kg_of(s)["end"]) for s in named]
+            spans += named
         seated, replaced = self._place_subsidiaries(doc, folded, existing, taken, spans)
         if seated:
             doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
@@ -661,6 +668,41 @@ class EntityDiscoverer:
                          "rule": "city-subsidiary", "confidence": 0.7, "start": a, "end": b, "parent": names[name]}
             out.append(span)
             replaced |= {(a, kg_of(p)["end"]), (kg_of(k)["start"], b)}
+        return out, replaced
+
+    def _subsidiaries_named_for_parent(self, doc: Doc, folded: str, existing, taken) -> tuple[list, set]:
+        """子公司拓荊鍵科, 旗下拓荊創益: a subsidiary named after it opens with its parent's short name and
+        goes on; the whole is a company of its own, the known one its parent (not a mention of the parent)."""
+        names: dict[str, str] = {}   # the subsidiary's folded name -> its parent's key
+        for p in existing:
+            info = kg_of(p)
+            if not (info and info["known"] and info["cls"] == "Company") or \
+                    not SUBSIDIARY_BEFORE.search(folded, max(0, info["start"] - 8), info["start"]) or \
+                    not re.match(rf"[{HAN}]", folded[info["end"] - 1]):
+                continue   # (子公司Altera所帶進的營收: a Latin name goes on in no Chinese characters)
+            m = re.match(rf"(?![拟将已于在的为与和及也则正今昨所]|{'|'.join(NAME_FOLLOW_WORDS)})[{HAN}]{{1,4}}?(?=[拟将已于在的为与和及、，,。；;（(]|{'|'.join(NAME_FOLLOW_WORDS)})",
+                         folded[info["end"]:info["end"] + 6])
+            a, b = info["start"], info["end"] + (m.end() if m else 0)
+            if m is None or self.resolve(folded[a:b]) or _common_word(m.group()) and len(m.group()) >= 2 or \
+                    any(a < y and x < b for x, y in taken if (x, y) != (a, info["end"])):
+                continue
+            names[folded[a:b]] = info["key"]
+        out, replaced = [], set()
+        for p in existing:   # (…認繳拓荊鍵科新增註冊資本: wherever the article names it so)
+            info = kg_of(p)
+            if not (info and info["known"] and info["cls"] == "Company"):
+                continue
+            name = next((n for n in names if folded.startswith(n, info["start"]) and len(n) > info["end"] - info["start"]), None)
+            a, b = info["start"], info["start"] + len(name) if name else 0
+            if name is None or any(a < y and x < b for x, y in taken if (x, y) != (a, info["end"])):
+                continue
+            span = char_span(doc, a, b, "ORG")
+            if span is None:
+                continue
+            span._.kg = {"key": f"company/{name_key(texts(doc)[0][a:b])}", "cls": "Company", "known": False,
+                         "rule": "named-for-parent", "confidence": 0.7, "start": a, "end": b, "parent": names[name]}
+            out.append(span)
+            replaced.add((a, info["end"]))
         return out, replaced
 
     @staticmethod
@@ -2443,6 +2485,8 @@ def _latin_firms_in_context(text: str, folded: str) -> list[tuple[int, int, str,
 # 國產GPU廠商星曜智能宣布, 晶片新創企業澄瀾微將: a Chinese name right after a word for a kind of firm,
 # ending where what its subject does begins
 KIND_THEN_HAN = CuePattern(lambda w: rf"(?:{w('firm-word')})+(?P<name>[{HAN}]{{2,4}}?)(?=[，,。、；;（(]|{w('after-firm-name')})")
+# 萬業企業旗下凱世通的離子注入機業務: a coined name right after 旗下 (a firm's own), before 的 too
+UNDER_THEN_HAN = CuePattern(lambda w: rf"旗下(?:的)?(?P<name>[{HAN}]{{2,4}}?)(?=[，,。、；;（(]|的|{w('after-firm-name')})")
 HAN_FIRM_RULE = Rule("kind-then-han", "Company", re.compile(r"(?!)"), 0.6)   # found by _han_after_kind
 NAME_TAGS = {"n", "nz", "nr", "ns", "nt", "nw", "ORG", "PER", "LOC"}
 
@@ -2455,7 +2499,7 @@ def _han_after_kind(doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]
     freq = base_frequencies()
     words = doc._.get("lac_words") or []
     out = []
-    for m in KIND_THEN_HAN.finditer(folded):
+    for m in [*KIND_THEN_HAN.finditer(folded), *UNDER_THEN_HAN.finditer(folded)]:
         name, (start, end) = m.group("name"), m.span("name")
         inside = _lac_overlapping(words, start, end)
         if not inside or inside[0][0] != start or inside[-1][1] != end or any(t not in NAME_TAGS for _, _, t in inside):
@@ -2717,6 +2761,8 @@ NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向�
 GIVEN_NAME_CHARS = frozenset("强")
 
 
+#: words that may follow a subsidiary's name (子公司拓荊鍵科擬…, 子公司拓荊鍵科表示)
+NAME_FOLLOW_WORDS = ("表示", "宣布", "公告", "完成", "获得", "计划", "预计", "主要", "成立", "负责", "专注")
 # 全資子公司|上海寒武紀: what a subsidiary named after its city follows
 SUBSIDIARY_BEFORE = re.compile(r"(?:全资|控股|旗下)?(?:子公司|孙公司|附属公司)\s*$")
 # 張鈺勃、周苑均…: a further name of a list of people, up to the list's end
