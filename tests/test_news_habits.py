@@ -2536,3 +2536,10 @@ def test_a_subsidiary_after_its_parents_word_and_one_named_for_its_parent(facts)
     assert len([m for m in f.entities[sub].mentions]) == 2, f.entities[sub].mentions   # both sentences
     f = facts("台積電子公司台積電表示擴產。")   # the parent named again is no subsidiary
     assert set(names_of(f, "Company")) == {"台积电"}, names_of(f)
+
+
+def test_changes_in_brackets_after_a_figure_are_that_figures_subjects(facts):
+    f = facts("星曜半導體第三季營收92億美元。資料中心業務營收43億美元（同比+22%、環比+34%），"
+              "其中第五代 EPYC Tundra CPU 占 EPYC 總營收近50%。")
+    firm = key_of(f, "星曜半導體")
+    assert {(firm, "22"), (firm, "34")} <= figures_of(f), figures_of(f)

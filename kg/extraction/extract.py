@@ -31,6 +31,11 @@ from kg.reference.known import FACT_PROPERTIES
 CURRENCIES = frozenset(CURRENCY.values()) | {UNSTATED_CURRENCY}
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "MB", "GB", "TB", "PB", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ",
               "MHZ", "CARD", "W", "KW", "MW", "GW", "NM", "TPP"}
+#: (同比+22%、環比+34%: what lies between a figure and a change in the brackets right after it
+CHANGE_IN_BRACKETS = re.compile(r"\s*[（(][^（）()]{0,24}?(?:同比|环比|年增|年减|季增|季减|月增|月减|年比|较上年|较去年|yoy|qoq)?"
+                                r"[^（）()，。]{0,6}?[+\-－]?\s*$")
+# 同比+22%、環比+34%: the next change in the same brackets
+NEXT_CHANGE = re.compile(r"\s*[、，,；;]\s*(?:同比|环比|年增|年减|季增|季减|月增|月减|年比|yoy|qoq)[^（）()，。]{0,6}?[+\-－]?\s*$")
 COMPANY_METRICS = {"revenue", "gross-margin", "net-profit", "net-loss", "operating-profit", "eps", "market-value", "valuation",
                    "ipo-proceeds", "ipo-price", "share-price", "target-price", "rd-expense", "funding"}
 MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-profit", "net-loss", "revenue", "price-change",
@@ -240,6 +245,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             affiliation.setdefault(b.key, a.key)
     last_subject: Entity | None = None
     last_sentence = None
+    last_end: int | None = None   # where the figure before ended
+    last_bracketed = False        # whether it was a change in brackets after a figure
     amount_frames = clause_frames(folded, clauses(doc), sentences, mentions, min_entities=0, main=main)
     # 中國、美國、歐亞占比分別為86%、11%和3%: a company's figures split by region
     for place, q in _regional(mentions, amounts, folded):
@@ -271,6 +278,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         # owned by what a rule knows (respectively, an age, a stock code, a penalty), not the topic chain
         settled = q["start"] in respectively or q["metric"] in ("age", "stock-code")
         subject = respectively.get(q["start"])
+        bracketed = False
+        if subject is None and last_end is not None and q["unit"] == "PERCENT" and recent is not None and (
+                CHANGE_IN_BRACKETS.fullmatch(folded, last_end, q["start"])
+                or (last_bracketed and NEXT_CHANGE.fullmatch(folded, last_end, q["start"]))):
+            # 營收43億美元（同比+22%、環比+34%）: a change in brackets right after a figure is of what that
+            # figure was about
+            subject, settled = recent, True
+            bracketed = True
         if subject is None and q["rule"] == "years-served":
             # 已在公司任職超過40年的強森: the person right after 的; else 林某在英特爾任職逾30年, 他具超過30年…經驗:
             # the person named last before, in the paragraph
@@ -388,8 +403,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = subject or next((ent for ms, me, ent in reversed(mentions) if ms < sentence[0] and ent.cls in PRODUCTS
                             and not _technology(ent)
                             and (_same_paragraph(folded, ms, q["start"]) or sentence[0] - me < 200)), None)
-        if subject is None or (subject.cls not in PRODUCTS and not settled
-                               and not _before_in_sentence(mentions, folded, q["start"])):
+        # (資料中心業務營收43億美元…，其中EPYC Tundra占…: a product named only after a figure in a sentence
+        # that names nothing before it gives way to what the figures before were about)
+        named_after = subject is not None and not any(ent is subject and ms < q["start"] for ms, me, ent in mentions)
+        if subject is None or ((subject.cls not in PRODUCTS or (named_after and recent is not None
+                                                                and recent.cls in ORGS and q["unit"] in CURRENCIES))
+                               and not settled and not _before_in_sentence(mentions, folded, q["start"])):
             if recent is not None:
                 subject = recent
             elif (pointer := re.search(r"(?<![子母分])公司|该企业|其", folded[sentence[0]:q["start"]])) and any(
@@ -541,7 +560,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if not settled:
             # MI350X和MI355X…，均支援高達288GB的HBM3E: a figure after 均/都 is each listed member's
             others = [*others, *(x for x in _shared_by(mentions, folded, sentence, q["start"], subject) if x not in others)]
-        last_subject, last_sentence = subject, sentence
+        last_subject, last_sentence, last_end, last_bracketed = subject, sentence, q["end"], bracketed
         date = periods.get(q["start"]) or _date_for(dates, sentence[0], q["start"], sentence[1])
         if date is None and PERIOD_BACK.match(folded, sentence[0]):
             # 報告期內，公司實現營收…: the period the sentence before named (2026財年第三季度)
