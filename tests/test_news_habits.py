@@ -2543,3 +2543,17 @@ def test_changes_in_brackets_after_a_figure_are_that_figures_subjects(facts):
               "其中第五代 EPYC Tundra CPU 占 EPYC 總營收近50%。")
     firm = key_of(f, "星曜半導體")
     assert {(firm, "22"), (firm, "34")} <= figures_of(f), figures_of(f)
+
+
+def test_a_name_before_a_verb_the_tagger_reads_and_xiang_inside_a_name(facts):
+    f = facts("市委副書記、市長伍某會見了北辰電子董事長陳向東並共同見證簽約。")
+    assert {"伍某", "陈向东"} <= names_of(f, "Person"), names_of(f)
+    f = facts("市委副書記、市長伍斌會見了北辰電子董事長陳向東。")
+    assert {"伍斌", "陈向东"} <= names_of(f, "Person"), names_of(f)
+    f = facts("北辰電子董事長林向他表示感謝。")   # a pronoun ends no name
+    assert not any(n.endswith("他") for n in names_of(f)), names_of(f)
+
+
+def test_a_reporter_who_noticed_is_no_name(facts):
+    f = facts("記者注意到，2025年8月28日，北辰電子便與青嵐科技簽約。")
+    assert not names_of(f, "Person"), names_of(f)

@@ -1381,7 +1381,8 @@ class EntityDiscoverer:
                     for nm in re.finditer(rf"[^ 、,，]+", folded[start:end]):
                         if MEDIA_AFTER.search(nm.group()) and len(nm.group()) >= 4:
                             continue  # 文 | 晴川財經: an outlet credited, no writer (outlet-credit names it)
-                        if not _dictionary_word(nm.group(), 100):  # 作者:原創, 編輯:綜合: a word, no name
+                        # (作者:原創, 編輯:綜合: a word, no name; 記者注意到: a verb, the reporter unnamed)
+                        if not _dictionary_word(nm.group(), 100) and not _opens_with_verb(nm.group()):
                             found.append((start + nm.start(), start + nm.end(), "Person", rule))
                     continue
                 if rule.name == "process" and re.search("奈米|纳米|nm", folded[start:end]) and not (
@@ -1392,6 +1393,13 @@ class EntityDiscoverer:
                     end = _name_end(folded, start, end)
                     if end is None or folded.startswith(("员", "们"), end):
                         continue  # 專家和前官|員: a word for people goes on, no name ends here
+                    if doc is not None and end - start == 3:
+                        # 市長伍斌|會見了: the trained tagger's two-character name before a verb it reads
+                        words = doc._.get("lac_words") or []
+                        tagged = [(a, b, t) for a, b, t in words if start <= a < end + 2]
+                        if len(tagged) >= 2 and tagged[0][:2] == (start, start + 2) and tagged[0][2] == "PER" \
+                                and tagged[1][0] == start + 2 and tagged[1][2].startswith("v") and tagged[1][1] > end:
+                            end = start + 2
                 if rule.name == "dotted-name":
                     # 總經理|韋恩．哈里斯: a character that ends the word before is no part of the name
                     first_dot = min((folded.find(d, start, end) for d in DOTS if folded.find(d, start, end) >= 0), default=end)
@@ -1828,7 +1836,9 @@ class EntityDiscoverer:
         if rule.cls == "Person" and CITY_GOVERNMENT.fullmatch(name):
             return None   # 高市府: a city's government (see _city_governments), no person
         if rule.cls == "Person" and rule.name in NAME_AFTER_CUE_RULES:
-            if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK for ch in name[1:-1]) \
+            # (陳向東: 向 between a surname and a given name's last character is the given name's)
+            if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK and ch not in MIDDLE_NAME_CHARS
+                                                                   for ch in name[1:-1]) \
                     or (name[-1] in NAME_BREAK and name[-1] not in GIVEN_NAME_CHARS) \
                     or _dictionary_phrase(name) or COUNTRY_COLLECTIVE.fullmatch(name):
                 return None
@@ -2753,12 +2763,14 @@ COUNTRY_COLLECTIVE = re.compile(r"[中美日韩台港欧英德法俄印越泰陆
 NAMED_BY_ROLE_RULES = ("outlet-learned", "outlet-bracket", "outlet-source", "outlet-author", "outlet-bar", "outlet-credit", "cited-source", "sponsor")
 NAME_AFTER_CUE_RULES = ("title-name", "name-verb", "age-name", "nationality-name")
 NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向就被把为是从以及、，。,；;：:“”「」（）() \n出担接创领执预坦直写"
-                 "分介提补证否警呼宣回透强此并还更再都亦即便")
+                 "分介提补证否警呼宣回透强此并还更再都亦即便他她")
 
 
 # of NAME_BREAK, characters common at the end of a given name (林國強): the name ends before them only
 # when they open a verb (強調), which _opens_a_verb tells
 GIVEN_NAME_CHARS = frozenset("强")
+# of NAME_BREAK, characters common in the middle of a three-character name (陳向東), where no word ends
+MIDDLE_NAME_CHARS = frozenset("向")
 
 
 #: words that may follow a subsidiary's name (子公司拓荊鍵科擬…, 子公司拓荊鍵科表示)
