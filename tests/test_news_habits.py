@@ -2557,3 +2557,8 @@ def test_a_name_before_a_verb_the_tagger_reads_and_xiang_inside_a_name(facts):
 def test_a_reporter_who_noticed_is_no_name(facts):
     f = facts("記者注意到，2025年8月28日，北辰電子便與青嵐科技簽約。")
     assert not names_of(f, "Person"), names_of(f)
+
+
+def test_a_given_name_the_tagger_reads_as_a_place_in_a_list_of_people(facts):
+    f = facts("例如林國鼎、孫運明、史欽泰及曾繁城等人，也在回憶錄中依序出場。")
+    assert "曾繁城" in names_of(f, "Person") and not names_of(f, "Place"), names_of(f)

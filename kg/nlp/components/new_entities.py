@@ -1247,6 +1247,9 @@ class EntityDiscoverer:
                 if NO_PLACE.search(name) or (name.endswith("市") and re.match(r"[占佔场值况]", folded[end:end + 1])) \
                         or (len(name) >= 3 and name[:2] in _dictionary_verbs()) or name[:1] in "占超在到":
                     continue  # 在華|市佔率, 佔大市, 全國的地級市, 超越傳統重鎮: a market, a kind of city, a verb's phrase
+                if len(name) == 2 and folded[start - 1:start] in SURNAMES and folded[start - 2:start - 1] in ("、", "及", "和", "与") \
+                        and re.match(r"[、，,。及和与等]", folded[end:end + 1]):
+                    continue  # 史欽泰及曾|繁城等人: a person's given name after a surname in a list of people, no place
                 if re.fullmatch(rf"[{HAN}]{{2,8}}", name) and name not in GENERIC and not re.match(r"[多各数几某该本]", name) and \
                         not re.fullmatch(r"[中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙][中美日韩台港澳欧英德法俄印越泰新马荷加意以菲巴朝蒙东西南北]{1,2}", name) and \
                         not _two_countries_and_word(name) and \
