@@ -2562,3 +2562,11 @@ def test_a_reporter_who_noticed_is_no_name(facts):
 def test_a_given_name_the_tagger_reads_as_a_place_in_a_list_of_people(facts):
     f = facts("例如林國鼎、孫運明、史欽泰及曾繁城等人，也在回憶錄中依序出場。")
     assert "曾繁城" in names_of(f, "Person") and not names_of(f, "Place"), names_of(f)
+
+
+def test_a_place_written_right_after_a_larger_one_is_in_it(facts):
+    f = facts("北辰電子將在俄亥俄州晴川鎮建廠，會議在猶他州帕克城舉行，青嵐科技在馬來西亞檳城設廠。中美兩國談判。")
+    rels = relations_of(f)
+    assert ("penang", "country", "malaysia") in rels, rels
+    assert (key_of(f, "帕克城"), "locatedIn", "utah") in rels, rels
+    assert not any(p in ("country", "locatedIn") and {s, o} == {"china", "usa"} for s, p, o in rels), rels

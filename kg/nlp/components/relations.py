@@ -321,6 +321,11 @@ class RelationExtractor:
                         and SITED_AT.search(folded, max(0, a._.kg["start"] - 6), a._.kg["start"]):
                     # 位於高雄的晶圓22廠, 位于器兴的8英寸晶圆厂S7: where the plant is
                     out.append(_rel(b, "locatedIn", a, "located-plant", sent))
+                elif ca in ("Country", "AdministrativeRegion") and cb in ("AdministrativeRegion", "City", "Place") \
+                        and not gap and b._.kg.get("rule") != "facility" and a._.kg["key"] != b._.kg["key"] \
+                        and not (ca == "AdministrativeRegion" and cb == "AdministrativeRegion" and a._.kg.get("known") is False):
+                    # 俄亥俄州新奧爾巴尼, 馬來西亞檳城, 猶他州帕克城: a place written right after a larger one is in it
+                    out.append(_rel(b, "country" if ca == "Country" else "locatedIn", a, "place-in-place", sent))
                 elif ca in ORGS and cb in ORGS and re.fullmatch(r"\s?[（(]", gap) and SUBSIDIARY_OF.match(folded, b._.kg["end"]):
                     # 啟城發展有限公司（廣汽集團間接全資附屬公司）: the firm in brackets owns the one before it
                     out.append(_rel(a, "parentOrganization", b, "subsidiary-in-brackets", sent))
