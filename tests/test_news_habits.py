@@ -2570,3 +2570,11 @@ def test_a_place_written_right_after_a_larger_one_is_in_it(facts):
     assert ("penang", "country", "malaysia") in rels, rels
     assert (key_of(f, "帕克城"), "locatedIn", "utah") in rels, rels
     assert not any(p in ("country", "locatedIn") and {s, o} == {"china", "usa"} for s, p, o in rels), rels
+
+
+def test_where_an_event_is_held(facts):
+    f = facts("華為全聯接大會今天在上海舉行。在台北舉行的台北國際電腦展吸引人潮。")
+    rels = relations_of(f)
+    assert ("huawei-connect", "heldIn", "shanghai") in rels and ("computex", "heldIn", "taipei") in rels, rels
+    f = facts("華為全聯接大會後，北辰電子在上海舉行記者會。")   # a firm's own event, not the conference
+    assert ("huawei-connect", "heldIn", "shanghai") not in relations_of(f), relations_of(f)

@@ -29,6 +29,10 @@ ORGS = DEVELOPERS | {"GovernmentAgency", "Legislature", "MediaOrganization", "St
 
 _MODIFIER = r"(?:的|[「『“\"]|[(（][^()（），。]{1,20}[)）]|[^，。；、\s的]{0,4}(?:相近|相当|同级|相仿)的|自研的?|自家的?|最新的?|新一代的?|下一代的?|旗舰的?|顶尖的?|顶级的?|最先进的?|先进的?|首款|新款|ai|人工智能|芯片|晶片|gpu|加速器|处理器|大模型|模型|\s)*"
 DEVELOPER_GAP = re.compile(rf"^{_MODIFIER}$")
+# 華為全聯接大會今天在上海舉行 / 在紐約舉行的…會議: an event, where, and the verb of holding it
+EVENT_AT_GAP = re.compile(r"[^，。；,;]{0,8}?(?:在|于)\s*")
+HELD_AFTER = re.compile(r"\s*(?:盛大|隆重|正式)?(?:举行|举办|召开|开幕|登场|揭幕)")
+HELD_BEFORE_EVENT = re.compile(r"\s*(?:举行|举办|召开|开幕)的\s*(?:第[一二三四五六七八九十\d]+届)?\s*")
 LIST_GAP = re.compile(r"^(?:芯片|晶片)?[、和与及,，]\s*(?:的|下一代|新一代|最新)?$")
 # 負責製造的博通 / 由台積電代工 / 台積電…工廠…生產的Blackwell
 MAKER_AFTER = re.compile(r"^[^，。；,;]{0,8}?负责(?:制造|生产|代工)的$")
@@ -321,6 +325,14 @@ class RelationExtractor:
                         and SITED_AT.search(folded, max(0, a._.kg["start"] - 6), a._.kg["start"]):
                     # 位於高雄的晶圓22廠, 位于器兴的8英寸晶圆厂S7: where the plant is
                     out.append(_rel(b, "locatedIn", a, "located-plant", sent))
+                elif ca == "Event" and cb in COUNTRIES | {"Place"} and EVENT_AT_GAP.fullmatch(gap) and \
+                        HELD_AFTER.match(folded, b._.kg["end"]):
+                    # 華為全聯接大會今天在上海舉行: where the event is held
+                    out.append(_rel(a, "heldIn", b, "event-held-in", sent))
+                elif ca in COUNTRIES | {"Place"} and cb == "Event" and HELD_BEFORE_EVENT.fullmatch(gap) and \
+                        re.search(r"在\s*$", folded[max(0, a._.kg["start"] - 2):a._.kg["start"]]):
+                    # 在紐約舉行的晴川全球會議: the same, the place first
+                    out.append(_rel(b, "heldIn", a, "event-held-in", sent))
                 elif ca in ("Country", "AdministrativeRegion") and cb in ("AdministrativeRegion", "City", "Place") \
                         and not gap and b._.kg.get("rule") != "facility" and a._.kg["key"] != b._.kg["key"] \
                         and not (ca == "AdministrativeRegion" and cb == "AdministrativeRegion" and a._.kg.get("known") is False):
