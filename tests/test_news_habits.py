@@ -2578,3 +2578,9 @@ def test_where_an_event_is_held(facts):
     assert ("huawei-connect", "heldIn", "shanghai") in rels and ("computex", "heldIn", "taipei") in rels, rels
     f = facts("華為全聯接大會後，北辰電子在上海舉行記者會。")   # a firm's own event, not the conference
     assert ("huawei-connect", "heldIn", "shanghai") not in relations_of(f), relations_of(f)
+
+
+def test_a_latin_firm_joined_by_ampersand_before_its_analyst(facts):
+    f = facts("Lumen Insights & Strategy的首席分析師林某認為，北辰電子的布局具戰略意義。")
+    firm = key_of(f, "Lumen Insights & Strategy")
+    assert (key_of(f, "林某"), "employer", firm) in relations_of(f), relations_of(f)

@@ -2450,6 +2450,8 @@ KIND_THEN_LATIN = CuePattern(lambda w: rf"{w('firm-word')}\s?$")
 # (新創公司xLight, xAI: a lower-case letter before a capital opens a name too)
 # (晶片封裝服務商ASMPT: capitals alone too, three to six of them)
 LATIN_FIRM = re.compile(r"(?<![A-Za-z0-9])(?P<name>(?:[A-Z][a-z]+|[a-z]{1,2}[A-Z][A-Za-z]*)[A-Za-z0-9]*(?:[ -][A-Z][A-Za-z0-9]+){0,2}"
+                        # (Moor Insights & Strategy: words joined by &)
+                        r"(?: & [A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+)?)?"
                         r"|[A-Z]{3,6})(?![A-Za-z0-9])")
 LATIN_FIRM_RULE = Rule("kind-then-latin", "Company", LATIN_FIRM, 0.65)
 
@@ -2471,7 +2473,9 @@ def _trade_acronym(name: str) -> bool:
 # 其中9家公司，包括Carsem、Inari和ViTrox: firms, then the list of them
 FIRMS_THEN_LIST = CuePattern(lambda w: rf"(?:{w('firm-word')})\s*[,，:：]?\s*(?:包括|包含|例如|比如|如|像是|有)\s*$")
 # Carsem執行長林某, Inari總裁陳某: a capitalised name right before an officer's title and a name
-OFFICER_AFTER_LATIN = CuePattern(lambda w: rf"\s?(?:{w('officer-title')})\s?[{HAN}a-z]")
+OFFICER_AFTER_LATIN = CuePattern(lambda w: rf"\s?(?:{w('officer-title')})\s?[{HAN}a-z]"
+                                 # (Moor Insights & Strategy的首席分析師X: a firm's analyst, economist or strategist)
+                                 rf"|\s?的\s?(?:首席|资深)?(?:分析师|经济学家|研究员|策略师)\s?[{HAN}a-z]")
 LATIN_CONTEXT_RULE = Rule("latin-firm-in-context", "Company", LATIN_FIRM, 0.6)
 
 
