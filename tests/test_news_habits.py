@@ -2584,3 +2584,11 @@ def test_a_latin_firm_joined_by_ampersand_before_its_analyst(facts):
     f = facts("Lumen Insights & Strategy的首席分析師林某認為，北辰電子的布局具戰略意義。")
     firm = key_of(f, "Lumen Insights & Strategy")
     assert (key_of(f, "林某"), "employer", firm) in relations_of(f), relations_of(f)
+
+
+def test_a_storys_writers_state_no_fact_of_it(facts):
+    f = facts("文 | 晴川財經,作者 | 孟某,編輯 | 王某\n北辰電子創始人林子恒和哥哥林子安一拍即合。在青嵐研究院的支持下，他們將北辰電子打造成龍頭企業。")
+    writers = {key_of(f, "孟某"), key_of(f, "王某")}
+    assert not any(writers & {k for _, k in st.roles} for st in f.statements), \
+        [st.roles for st in f.statements if writers & {k for _, k in st.roles}]
+    assert writers <= employees_of(f, key_of(f, "晴川財經"))

@@ -573,7 +573,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             hedged=bool(HEDGE.search(folded[sentence[0]:sentence[1]]))))
 
     # (an outlet cited as the source is no part of the news it reports, as a dateline's is not)
-    mentions = [m for m in all_mentions if m[0] not in cited]
+    # (文 | 晴川財經,作者 | 孟某,編輯 | 王某: people named only as a story's writers state no fact of it, and
+    # no 他們 of the story means them)
+    mentions = [m for m in all_mentions if m[0] not in cited and not _credited_only(m[2])]
     # -- clause frames: the entities of any clause, linked as the clause links them
     lexicon = _lexicon()
     predicate = _predicate(doc)
@@ -646,6 +648,15 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
 #: 根據弗若斯特沙利文的資料, 據TrendForce統計: whose figures a text cites (they are about something else)
 SOURCE_BEFORE = re.compile(r"(?:根据|依据|据|引述|援引)\s*$")
 SOURCE_AFTER = re.compile(r"\s*(?:的)?(?:资料|数据|统计|调查|研究|报告|预测|预估|估计|最新)")
+
+
+#: the rules that find a story's writers and editors
+CREDIT_RULES = frozenset({"byline", "reporter", "credit-writer"})
+
+
+def _credited_only(ent: Entity) -> bool:
+    """Whether a person is named only as the story's writer or editor."""
+    return ent.cls == "Person" and bool(ent.mentions) and all(m.rule in CREDIT_RULES for m in ent.mentions)
 
 
 def _data_source(folded: str, start: int, end: int) -> bool:
