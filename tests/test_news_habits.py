@@ -2592,3 +2592,10 @@ def test_a_storys_writers_state_no_fact_of_it(facts):
     assert not any(writers & {k for _, k in st.roles} for st in f.statements), \
         [st.roles for st in f.statements if writers & {k for _, k in st.roles}]
     assert writers <= employees_of(f, key_of(f, "晴川財經"))
+
+
+def test_a_country_before_one_firm_of_a_list_is_that_firms_only(facts):
+    f = facts("北辰電子躍升至第五位，僅次於荷蘭設備商阿斯麥、美國應用材料、美國設備商泛林集團和日本東京電子。")
+    assert ("asml", "country", "netherlands") in relations_of(f), relations_of(f)
+    assert not linked(f, "asml", "japan") and not linked(f, "tokyo-electron", "netherlands"), \
+        [st.roles for st in f.statements]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -587,8 +588,16 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 continue  # 華為自研的HiZQ高帶寬內存: who develops HBM is the reference's to say (who makes it, the text's)
             add_relation(subj, prop, obj, evidence(start, end, "frame-lexicon", 0.6))
     linked = _linked_pairs(relations, statements)
+    # 荷蘭設備商阿斯麥、美國應用材料和日本東京電子: a country written before one firm of a list is that firm's
+    # (place-before-name), not every member's
+    modifiers = {(ent.key, sentence_of(ms)[0]) for (ms, me, ent), nxt in zip(mentions, mentions[1:])
+                 if ent.cls in PLACES and nxt[2].cls in ORGS and 0 <= nxt[0] - me <= 8
+                 and not re.search(r"[、，,。；;和与及\s]", folded[me:nxt[0]])}
     for fr in clause_frames(folded, _units(clauses(doc), sentences, mentions, SENTENCE_WHOLE_UP_TO, folded), sentences,
                             mentions, predicate=predicate, main=main):
+        s0 = sentence_of(fr.start)[0]
+        if sum(1 for _, k in fr.roles if k in entities and entities[k].cls in ORGS) >= 3:
+            fr = replace(fr, roles=tuple((r, k) for r, k in fr.roles if (k, s0) not in modifiers))
         keys = [k for _, k in fr.roles]
         pairs = {frozenset((a, b)) for i, a in enumerate(keys) for b in keys[i + 1:]}
         if pairs <= linked:
