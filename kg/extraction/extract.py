@@ -32,11 +32,11 @@ from kg.reference.known import FACT_PROPERTIES
 CURRENCIES = frozenset(CURRENCY.values()) | {UNSTATED_CURRENCY}
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "MB", "GB", "TB", "PB", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ",
               "MHZ", "CARD", "W", "KW", "MW", "GW", "NM", "TPP"}
+_CHANGE_WORD = r"(?:同比|环比|年增|年减|季增|季减|月增|月减|年比|yoy|qoq)"
 #: (同比+22%、環比+34%: what lies between a figure and a change in the brackets right after it
-CHANGE_IN_BRACKETS = re.compile(r"\s*[（(][^（）()]{0,24}?(?:同比|环比|年增|年减|季增|季减|月增|月减|年比|较上年|较去年|yoy|qoq)?"
-                                r"[^（）()，。]{0,6}?[+\-－]?\s*$")
+CHANGE_IN_BRACKETS = re.compile(rf"\s*[（(][^（）()]{{0,24}}?(?:{_CHANGE_WORD}|较上年|较去年)?[^（）()，。]{{0,6}}?[+\-－]?\s*$")
 # 同比+22%、環比+34%: the next change in the same brackets
-NEXT_CHANGE = re.compile(r"\s*[、，,；;]\s*(?:同比|环比|年增|年减|季增|季减|月增|月减|年比|yoy|qoq)[^（）()，。]{0,6}?[+\-－]?\s*$")
+NEXT_CHANGE = re.compile(rf"\s*[、，,；;]\s*{_CHANGE_WORD}[^（）()，。]{{0,6}}?[+\-－]?\s*$")
 COMPANY_METRICS = {"revenue", "gross-margin", "net-profit", "net-loss", "operating-profit", "eps", "market-value", "valuation",
                    "ipo-proceeds", "ipo-price", "share-price", "target-price", "rd-expense", "funding"}
 MARKET_METRICS = {"market-value", "market-share", "share", "gross-margin", "net-profit", "net-loss", "revenue", "price-change",
@@ -412,18 +412,17 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                                and not settled and not _before_in_sentence(mentions, folded, q["start"])):
             if recent is not None:
                 subject = recent
-            elif (pointer := re.search(r"(?<![子母分])公司|该企业|其", folded[sentence[0]:q["start"]])) and any(
-                    ent.cls == "Company" and sentence[0] <= ms and me <= sentence[0] + pointer.start()
-                    for ms, me, ent in mentions):
-                # 北方華創官網顯示，公司創立於2001年，現有2萬名員工: the company its own sentence named before
-                subject = company_before(mentions, folded, sentence[0] + pointer.start()) or subject
             elif re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]) or STOCK_POINTER.search(
                     folded, sentence[0], q["start"]) or any(
                     m.start() <= q["start"] < m.end() for m in POINTER_AROUND.finditer(folded, sentence[0], sentence[1])):
                 # (這家兩年前營收僅1600萬美元的公司: the figure inside a pointer's relative clause is the company's)
-                # 報告期內，公司實現營收…: the article's company, else the company the sentence before is about
+                # 北方華創官網顯示，公司…現有2萬名員工; 報告期內，公司實現營收…: the company bare_company says
                 # (該股…: the company whose shares the article follows)
-                subject = main or company_before(mentions, folded, sentence[0]) or subject
+                pointer = re.search(r"(?<![子母分])公司|该企业|其", folded[sentence[0]:q["start"]])
+                own = pointer is not None and any(ent.cls == "Company" and sentence[0] <= ms and me <= sentence[0] + pointer.start()
+                                                  for ms, me, ent in mentions)
+                subject = bare_company(mentions, folded, sentence[0],
+                                       sentence[0] + pointer.start() if own else sentence[0], main) or subject
         if recent is not None and not settled and last_sentence == sentence and subject is not recent and \
                 (subject is None or subject.cls not in {"Company", "Organization"} | PRODUCTS
                  or (recent.cls in PRODUCTS and subject.cls in ORGS)):

@@ -514,17 +514,10 @@ class EntityDiscoverer:
                     and (_plain_word(folded[start:a]) or re.fullmatch(r"[美中日韩台荷欧英德法]?(?:列入|列|纳入|将|把)", folded[start:a]))
                     for a, b in clashes):
                 continue  # 管理|晶片法案: a verb before a known act names no act of its own
-            if clashes and cls in ("Organization", "Company") and _transliterated(folded[start:end]) and all(
-                    a >= start and b <= end and (a, b) != (start, end) and by_span.get((a, b)) is not None
-                    and kg_of(by_span[(a, b)])["cls"] == "Person" for a, b in clashes):
-                # 弗若斯特|沙利文: a person's known name inside a longer transliterated name is part of it
-                doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (
-                    kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in clashes)]
-                existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in clashes]
-                taken = [t for t in taken if t not in clashes]
-                clashes = []
-            if clashes and rule.name == "outlet-line" and all(a >= start and b <= end and (a, b) != (start, end)
-                                                              for a, b in clashes):
+            if clashes and all(a >= start and b <= end and (a, b) != (start, end) for a, b in clashes) and (
+                    rule.name == "outlet-line" or cls in ("Organization", "Company") and _transliterated(folded[start:end])
+                    and all(by_span.get((a, b)) is not None and kg_of(by_span[(a, b)])["cls"] == "Person" for a, b in clashes)):
+                # 弗若斯特|沙利文: a person's known name inside a longer transliterated name is part of it;
                 # 新智元報道: an outlet signing its story is named whole (智元 inside it is no firm)
                 doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (
                     kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in clashes)]
@@ -603,27 +596,13 @@ class EntityDiscoverer:
             doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
                                    if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
             spans += [m for _, m in family_models]
-        subsidiaries, replaced = self._city_subsidiaries(doc, folded, existing)
-        if subsidiaries:
-            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
-                                   if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
-            existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in replaced]
-            taken = [t for t in taken if t not in replaced] + [(kg_of(s)["start"], kg_of(s)["end"]) for s in subsidiaries]
-            spans += subsidiaries
-        named, replaced = self._subsidiaries_named_for_parent(doc, folded, existing, taken)
-        if named:
-            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
-                                   if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
-            existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in replaced]
-            taken = [t for t in taken if t not in replaced] + [(kg_of(s)["start"], kg_of(s)["end"]) for s in named]
-            spans += named
-        seated, replaced = self._place_subsidiaries(doc, folded, existing, taken, spans)
-        if seated:
-            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
-                                   if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
-            existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in replaced]
-            taken = [t for t in taken if t not in replaced] + [(kg_of(s)["start"], kg_of(s)["end"]) for s in seated]
-            spans += seated
+        # subsidiaries named after their city, for their parent, or by their place take the place of the
+        # names found inside them
+        existing, spans, taken = _in_place_of(doc, existing, spans, taken, *self._city_subsidiaries(doc, folded, existing))
+        existing, spans, taken = _in_place_of(doc, existing, spans, taken,
+                                              *self._subsidiaries_named_for_parent(doc, folded, existing, taken))
+        existing, spans, taken = _in_place_of(doc, existing, spans, taken,
+                                              *self._place_subsidiaries(doc, folded, existing, taken, spans))
         spans += self._people_listed(doc, folded, spans + existing, taken)
         spans += self._short_forms(doc, folded, spans, existing, taken)
         governments = self._governments(doc, folded, existing, taken)
@@ -680,8 +659,7 @@ class EntityDiscoverer:
                     not SUBSIDIARY_BEFORE.search(folded, max(0, info["start"] - 8), info["start"]) or \
                     not re.match(rf"[{HAN}]", folded[info["end"] - 1]):
                 continue   # (子公司Altera所帶進的營收: a Latin name goes on in no Chinese characters)
-            m = re.match(rf"(?![拟将已于在的为与和及也则正今昨所]|{'|'.join(NAME_FOLLOW_WORDS)})[{HAN}]{{1,4}}?(?=[拟将已于在的为与和及、，,。；;（(]|{'|'.join(NAME_FOLLOW_WORDS)})",
-                         folded[info["end"]:info["end"] + 6])
+            m = NAMED_FOR_PARENT_TAIL.match(folded[info["end"]:info["end"] + 6])
             a, b = info["start"], info["end"] + (m.end() if m else 0)
             if m is None or self.resolve(folded[a:b]) or _common_word(m.group()) and len(m.group()) >= 2 or \
                     any(a < y and x < b for x, y in taken if (x, y) != (a, info["end"])):
@@ -1453,7 +1431,7 @@ class EntityDiscoverer:
                     continue   # 專為AI訓練場景|設計: what a product is designed for, no firm
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start) and not (
                         (cut := LEFT_CUT.match(folded, found_at, start)) and cut.end() == start) \
-                        and not re.search(r"(?:母公司|母企|子公司|孙公司|旗下)$", folded[max(0, start - 3):start]):
+                        and not FIRM_RELATION_END.search(folded, max(0, start - 4), start):
                     continue   # (當晚|星曜半導體: a cue word ending right before, not 晚星, says where the name starts)
                 if rule.name == "product-with-abbreviation":
                     abbr = re.match(r"\s?[（(]([a-z]{2,6})[)）]", folded[end:end + 10])
@@ -1956,6 +1934,7 @@ ADDRESS_WORD = CuePattern("address-form")
 LATIN_HOUSE = re.compile(r"(?P<latin>[a-z][a-z0-9& ]*?) (?:投资证券|证券|银行|资本|资产管理|集团|控股)")
 # 母公司, 子公司 inside what the tagger reads as one organisation: two firms, the one after it named
 FIRM_RELATION_WORD = re.compile(r"(?:的)?(?:母公司|母企|子公司|孙公司|旗下)")
+FIRM_RELATION_END = re.compile(FIRM_RELATION_WORD.pattern + "$")
 # a known company's name, words of its trade, and the legal form of a joint-stock company
 REGISTERED_AS = re.compile(r"(?P<core>.{2,}?)(?:科技|电子|微电子|半导体|集成电路|技术|信息|智能|光电|通信|存储|芯片|"
                            r"控股|集团|实业|制造|工业)*股份有限公司")
@@ -2782,6 +2761,9 @@ MIDDLE_NAME_CHARS = frozenset("向")
 
 #: words that may follow a subsidiary's name (子公司拓荊鍵科擬…, 子公司拓荊鍵科表示)
 NAME_FOLLOW_WORDS = ("表示", "宣布", "公告", "完成", "获得", "计划", "预计", "主要", "成立", "负责", "专注")
+# 子公司拓荊|鍵科擬…: what goes on after the parent's short name, up to what the subsidiary does
+NAMED_FOR_PARENT_TAIL = re.compile(rf"(?![拟将已于在的为与和及也则正今昨所]|{'|'.join(NAME_FOLLOW_WORDS)})[{HAN}]{{1,4}}?"
+                                   rf"(?=[拟将已于在的为与和及、，,。；;（(]|{'|'.join(NAME_FOLLOW_WORDS)})")
 # 全資子公司|上海寒武紀: what a subsidiary named after its city follows
 SUBSIDIARY_BEFORE = re.compile(r"(?:全资|控股|旗下)?(?:子公司|孙公司|附属公司)\s*$")
 # 張鈺勃、周苑均…: a further name of a list of people, up to the list's end
