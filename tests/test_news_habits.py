@@ -2599,3 +2599,107 @@ def test_a_country_before_one_firm_of_a_list_is_that_firms_only(facts):
     assert ("asml", "country", "netherlands") in relations_of(f), relations_of(f)
     assert not linked(f, "asml", "japan") and not linked(f, "tokyo-electron", "netherlands"), \
         [st.roles for st in f.statements]
+
+
+def test_a_known_name_inside_the_name_written_is_a_name_of_it(facts):
+    f = facts("美國共和黨籍聯邦參議員林某今天致函青嵐科技。")
+    assert "共和党" in {to_simplified(n) for n in f.entities["us-republican-party"].names}, f.entities
+
+
+def test_a_party_as_a_lawmakers_attribute_takes_no_part_in_what_he_does(facts):
+    f = facts("美國共和黨籍聯邦參議員柯某今天致函美國商務部長盧特尼克，要求協助北辰電子。")
+    rels = relations_of(f)
+    assert (key_of(f, "柯某"), "memberOfParty", "us-republican-party") in rels, rels
+    assert ("howard-lutnick", "memberOfParty", "us-republican-party") not in rels, rels
+    assert not linked(f, "us-republican-party", "howard-lutnick") and \
+        not linked(f, "us-republican-party", "us-department-of-commerce"), [st.roles for st in f.statements]
+
+
+def test_the_shareholders_a_company_lists_own_it(facts):
+    f = facts("北辰微電子已於5月24日註冊成立，註冊資本為344億元。出資股東包括青嵐資本有限責任公司、"
+              "星曜控股有限責任公司、晴川投資有限責任公司等。", published="2025-06-08")
+    fund = key_of(f, "北辰微電子")
+    owners = {o for s, p, o in relations_of(f) if s == fund and p == "ownedBy"}
+    assert {key_of(f, "青嵐資本有限責任公司"), key_of(f, "星曜控股有限責任公司"),
+            key_of(f, "晴川投資有限責任公司")} <= owners, relations_of(f)
+    f = facts("北辰基金的經營範圍包括以私募基金從事股權投資。")   # a kind of fund, no fund named
+    assert not any(to_simplified(n).startswith("私募") for n in names_of(f)), names_of(f)
+
+
+def test_officers_listed_after_one_title_with_their_names_other_forms(facts):
+    f = facts("林某將接替北辰電子臨時聯合執行長辛正德（David Sin）和霍美玲（Mary Ho），成為新任執行長。")
+    firm = key_of(f, "北辰電子")
+    assert {key_of(f, "辛正德"), key_of(f, "霍美玲")} <= employees_of(f, firm), relations_of(f)
+    f = facts("北辰電子總裁王某（Tom Wang）與美商務部長盧特尼克（Howard Lutnick）、勞工部長林某（Amy Lin）均出席。")
+    assert key_of(f, "林某") not in employees_of(f, "us-department-of-commerce"), relations_of(f)
+
+
+def test_a_person_who_is_an_organisations_officer(facts):
+    f = facts("林某是晶片設計軟體公司北辰電子（Polar Design）前執行長，數年前加入青嵐科技董事會。")
+    assert key_of(f, "林某") in employees_of(f, key_of(f, "北辰電子")), relations_of(f)
+    f = facts("王某是北辰科技的前財務長。")
+    assert key_of(f, "王某") in employees_of(f, key_of(f, "北辰科技")), relations_of(f)
+    for sentence in ("王某是北辰科技成長的關鍵。", "王某是北辰科技的大客戶。", "王某為北辰科技董事長的人選之一。"):
+        f = facts(sentence)
+        assert not employees_of(f, key_of(f, "北辰科技")), (sentence, relations_of(f))
+
+
+def test_those_who_set_up_a_joint_venture_found_it(facts):
+    f = facts("總理今日出席當地企業青嵐與北辰電子合資成立的半導體公司Orion Chip Pvt. Ltd. 動土典禮。")
+    venture = key_of(f, "Orion Chip Pvt. Ltd.")
+    rels = relations_of(f)
+    assert {(venture, "foundedBy", key_of(f, "青嵐")), (venture, "foundedBy", key_of(f, "北辰電子"))} <= rels, rels
+
+
+def test_a_listing_on_the_hong_kong_market(facts):
+    f = facts("12月5日，北辰半導體正式登陸港股市場。")
+    assert (key_of(f, "北辰半導體"), "stockExchange", "hkex") in relations_of(f), relations_of(f)
+
+
+def test_a_subsidiary_by_its_parent_in_brackets_or_after_the_word_subsidiary(facts):
+    f = facts("北辰電子曾獲得星曜資本、青嵐科技（華為旗下）等產業資本的加持。")
+    assert (key_of(f, "青嵐科技"), "parentOrganization", "huawei") in relations_of(f), relations_of(f)
+    f = facts("北辰科技今日宣布，將聯合晴川投資，共同向子公司星曜微電子增資10億元。")
+    assert (key_of(f, "星曜微電子"), "parentOrganization", key_of(f, "北辰科技")) in relations_of(f), relations_of(f)
+
+
+def test_a_firms_name_with_gongsi_after_it_is_the_same_firm(facts):
+    f = facts("北辰半導體今天上市。2022年至2024年，北辰半導體公司收入分別為4.37億元、11.71億元、5.20億元。")
+    firm = key_of(f, "北辰半導體")
+    assert len(names_of(f, "Company")) == 2 and {(firm, "437000000"), (firm, "520000000")} <= figures_of(f), \
+        (sorted(f.entities), figures_of(f))
+
+
+def test_what_a_person_is_worth_is_the_persons_own(facts):
+    f = facts("北辰電子市值突破4兆美元，執行長林大同身價也水漲船高。7月14日，富豪榜顯示，林大同的淨資產達1,440億美元。",
+              published="2025-07-15")
+    assert (key_of(f, "林大同"), "144000000000") in figures_of(f), figures_of(f)
+
+
+def test_people_the_tagger_reads_in_a_list_of_nominees(facts):
+    f = facts("北辰電子提名的林博宇、崔曉薇和鄧曉軍被選舉為青嵐科技董事，北辰電子提名的潘偉被選舉為獨立董事。")
+    assert {"邓晓军", "潘伟"} <= names_of(f, "Person"), names_of(f)
+    f = facts("北辰電子共提名了4名董事和1名獨立董事，在青嵐科技全部董事和全部非獨立董事中均過半數。")
+    assert not names_of(f, "Person"), names_of(f)
+
+
+def test_a_registered_name_after_a_known_firm_and_its_verb(facts):
+    f = facts("6月24日，聯發科收到晴川證券登記結算有限責任公司出具的確認書，獲悉公司受讓北辰天盛所持青嵐科技股份已完成過戶。")
+    assert "晴川证券登记结算有限责任公司" in names_of(f, "Company"), names_of(f)
+    assert not any(n.startswith("联发科") and n != "联发科" for n in names_of(f)), names_of(f)
+    assert not any(n.endswith("所") for n in names_of(f)), names_of(f)
+
+
+def test_a_firm_whose_name_ends_in_shiye_and_kinds_of_goods_and_events(facts):
+    f = facts("公司聯合青嵐新翼科技實業（以下簡稱「新翼科技」），共同增資。")
+    assert "青岚新翼科技实业" in names_of(f, "Company") and len(names_of(f, "Company")) == 2, names_of(f)
+    f = facts("該封測廠將支援手機、汽車、消費性電子等應用，是高階電子與半導體製造的里程碑。林某出席公司年會。")
+    assert not names_of(f, "Company") and not names_of(f, "Event"), names_of(f)
+
+
+def test_jin_alone_before_the_days_share_price_or_where_it_was_done(facts):
+    f = facts("記憶體族群包括北辰電子（2408）、青嵐科技（2344）今股價走低。星曜半導體今在台北舉辦記者會。", published="2025-09-24")
+    assert "2025-09-24" in dates_of(f) and len([st for st in f.statements if st.date and st.date.iso == "2025-09-24"]) >= 2, \
+        f.statements
+    f = facts("北辰電子至今在台灣設廠。", published="2025-09-24")
+    assert "2025-09-24" not in dates_of(f), dates_of(f)

@@ -107,6 +107,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             mentions.append((info["start"], info["end"], ent))
         if info["rule"].startswith("outlet-"):
             cited.add(info["start"])
+    _inner_aliases(entities, load_reference())
 
     # -- relations
     relations: list[Relation] = []
@@ -155,6 +156,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 (product.cls in ("Chip", "ChipFamily", "AIModel") or product.cls == "Product" and not product.known) and \
                 not any(x.subject == product.key and x.property == "developer" for x in relations):
             add_relation(product.key, "developer", agent.key, evidence(st["start"], st["end"], "launch-by-company", 0.6))
+    # 出資股東包括A、B和C: the shareholders a company lists own it, in part (investors, 投資者, may only be
+    # buying into an offering)
+    for st in doc._.kg_statements or []:
+        if st["kind"] == "investors" and "股东" in folded[st["start"]:st["end"]]:
+            company = next((k for r, k in st["roles"] if r == "counterpart"), None)
+            for r, k in st["roles"]:
+                if r == "agent" and company is not None:
+                    add_relation(company, "ownedBy", k, evidence(st["start"], st["end"], "shareholders-listed", 0.6))
     for es, ee, ev_ent in mentions:  # 美中馬德里經貿磋商: a city named in an event's name is where it is held
         if ev_ent.cls == "Event":
             for ps, pe, place in mentions:
@@ -192,8 +201,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     owner = {k: v for k, v in _amount_owners(doc._.kg_statements or [], amounts, folded).items()
              if k[0] not in respectively}
     taken_by: dict[tuple, str] = {}
+    # 共和黨籍參議員柯頓: a party written as a lawmaker's 籍 says what he is, as his title does; it takes no
+    # part in what he does (here, or in any clause frame below)
+    attribute = {m[0] for m in mentions if m[2].cls in ORGS and PARTY_OF_PERSON.match(folded, m[1] - 1)}
     for st in doc._.kg_statements or []:
         roles = [(r, canon(k)) for r, k in st["roles"]]
+        s0, s1 = st["sentence"]
+        roles = [(r, k) for r, k in roles if not _only_attribute(mentions, attribute, k, s0, s1)] or roles
         if st.get("decision"):
             d = st["decision"]
             known = load_reference().get(d["key"]) if d["known"] else None
@@ -202,7 +216,6 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if known is None:
                 ent.names.add(_label_in_script(d["label"], text[st["sentence"][0]:st["sentence"][1]]))
             ent.mentions.append(evidence(d["start"], d["end"], "decision-trigger", 0.7))
-        s0, s1 = st["sentence"]
         cs, _ = _bounds(folded, st["start"], CLAUSE_ENDS)
         if clause_cues().opening_company.match(folded, cs) and not any(
                 r in ("agent", "subject") and k in entities and entities[k].cls == "Company" for r, k in roles):
@@ -538,7 +551,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = next((ent for ms, me, ent in mentions if sentence[0] <= ms < q["start"] and ent.cls == "Company"),
                            None) or main or subject
         stake = q["unit"] == "PERCENT" and STAKE.search(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0], q["start"])
-        if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON") and not stake and not settled:
+        if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON") and not stake and not settled and \
+                not PERSONAL_FIGURE.search(folded, *_bounds(folded, q["start"], CLAUSE_ENDS)):
+            # (黃某的淨資產達1,440億美元，為全球第九大富豪: what the person is worth is the person's own)
             # 趙海軍指出，第3季銷售收入23.82億美元: a figure an officer gives is his company's (a known
             # person of no company here, a head of state, keeps what he announces: 課徵約100%關稅)
             org = entities.get(affiliation.get(subject.key, "")) or (None if subject.known else main)
@@ -575,7 +590,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # (an outlet cited as the source is no part of the news it reports, as a dateline's is not)
     # (文 | 晴川財經,作者 | 孟某,編輯 | 王某: people named only as a story's writers state no fact of it, and
     # no 他們 of the story means them)
-    mentions = [m for m in all_mentions if m[0] not in cited and not _credited_only(m[2])]
+    mentions = [m for m in all_mentions if m[0] not in cited and not _credited_only(m[2]) and m[0] not in attribute]
     # -- clause frames: the entities of any clause, linked as the clause links them
     lexicon = _lexicon()
     predicate = _predicate(doc)
@@ -660,6 +675,18 @@ SOURCE_AFTER = re.compile(r"\s*(?:的)?(?:资料|数据|统计|调查|研究|报
 
 #: the rules that find a story's writers and editors
 CREDIT_RULES = frozenset({"byline", "reporter", "credit-writer"})
+
+
+#: 淨資產, 身價, 年薪, 富豪: what a person is worth or paid, or where the rich rank them
+PERSONAL_FIGURE = re.compile(r"身价|身家|净资产|资产净值|个人财富|财富|薪酬|年薪|薪资|薪水|富豪|首富|富人")
+#: 共和黨籍, 民主黨黨員: a party's name as what a person is
+PARTY_OF_PERSON = re.compile(r"党\s*(?:籍|党员)")
+
+
+def _only_attribute(mentions, attribute: set[int], key: str, s0: int, s1: int) -> bool:
+    """Whether every mention of key in the sentence s0..s1 is one written as a person's attribute."""
+    starts = [m[0] for m in mentions if m[2].key == key and s0 <= m[0] < s1]
+    return bool(starts) and all(x in attribute for x in starts)
 
 
 def _credited_only(ent: Entity) -> bool:
@@ -846,6 +873,18 @@ def _declared_aliases(infos: list[dict], folded: str) -> dict[str, str]:
         full = cores.get(folded[info["start"]:info["end"]])
         if full is not None and full != info["key"] and not info["known"] and info["cls"] in ORGS:
             out.setdefault(info["key"], full)
+    # 天域半導體 … 天域半導體公司: a firm's name with 公司 after it is the firm the article names without
+    by_text = {}
+    for info in infos:
+        if info["cls"] in ORGS:
+            by_text.setdefault(folded[info["start"]:info["end"]], info["key"])
+    for info in infos:
+        name = folded[info["start"]:info["end"]]
+        if info["cls"] in ORGS and not info["known"] and name.endswith("公司") and \
+                not re.search(r"(?:有限|股份|责任|集团|控股|子|分|母)公司$", name):
+            short = by_text.get(name[:-2].rstrip())
+            if short is not None and short != info["key"]:
+                out.setdefault(info["key"], short)
     return out
 
 
@@ -1000,6 +1039,20 @@ def _amount(q: dict | None) -> Amount | None:
     if q is None:
         return None
     return Amount(q["value"], q["unit"], q["metric"], q["approximate"])
+
+
+def _inner_aliases(entities: dict[str, Entity], reference) -> None:
+    """美國共和黨 names the party 共和黨 too: a known entity's shorter names that the name the article
+    wrote holds (its country or its kind before them) are names the article uses for it."""
+    for ent in entities.values():
+        known = reference.get(ent.key) if ent.known else None
+        if known is None:
+            continue
+        written = list(ent.names)
+        for alias in (*known.aliases, *(t for _, t in known.labels)):
+            if len(alias) >= 2 and alias not in ent.names and not alias.isascii() and \
+                    any(name.endswith(alias) and alias != name for name in written):
+                ent.names.add(alias)
 
 
 def _foreign(span) -> dict:

@@ -59,8 +59,9 @@ _PATTERNS = [
     # 昨（14）日, 今（15）日: the day of the month, written beside its distance from the article's date
     ("rel-day-num", re.compile(r"(?P<rel>昨|今|前|明)\s*[（(]\s*(?P<d>[0-3]?\d)\s*[）)]\s*[日号]")),
     # (聯電今決議, 星河今宣布: 今 alone before what was done today, as Taiwanese papers write it)
+    # (南亞科今股價走低, 今早, 今在台北舉辦: the day's share price, its morning or evening, where it was done)
     ("today", re.compile(r"(?<![至迄到])(?:今天|今日(?!头条))|(?<![至迄到如从自而现古当于])今(?=(?:再度|正式|首度|也|则|又|将)?"
-                         rf"(?:{_DONE_THAT_DAY}))")),
+                         rf"(?:{_DONE_THAT_DAY})|股价|早盘|盘中|午盘|尾盘|[早晚晨](?![报期])|(?:再度|正式|首度|也)?(?:在|于|赴)(?![内外]))")),
     # 本季, 下一季; 上季 only as a time, not as the base of a comparison (與上季相比)
     ("this-quarter", re.compile(r"(?P<rel>本|上一?|下一?|当)\s*(?:个)?季度?(?![节风度末初])(?![^，。；,;]{0,3}(?:相比|比较|对比|比))")),
     ("first-quarters", re.compile(r"(?P<rel>今年|去年|明年)?\s*前\s*(?P<n>[一二三1-3])\s*(?:季度?|个季度)(?![节风])")),

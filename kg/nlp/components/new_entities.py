@@ -384,7 +384,7 @@ def _rules() -> list[Rule]:
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
             rf"交易所|委员会|协会|联盟|基金会|半导体|微电子|电子|资本|证券|银行|通讯社|电视台|日报|时报|商务部|工业部|外交部|"
-            rf"财政部|国防部|监管局|管理局|安全局|贸易署|信息部|办公室|法院|智库|资讯|设计|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问))+)"
+            rf"财政部|国防部|监管局|管理局|安全局|贸易署|信息部|办公室|法院|智库|资讯|设计|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业))+)"
             # Kiwoom 證券, Mirae Asset 證券: Latin words, a space, and a house's word
             r"|(?<![a-z0-9])(?P<name2>[a-z][a-z0-9&]{1,15}(?: [a-z][a-z0-9&]{1,15}){0,2} (?:投资证券|证券|银行|资本|资产管理|集团|控股))"), 0.6),
     ]
@@ -1149,6 +1149,17 @@ class EntityDiscoverer:
         lead = self._leading_place(core)
         return lead > 0 and (_dictionary_word(core[lead:]) or core[lead:] in GENERIC)
 
+    def _after_known_and_verb(self, folded: str, start: int, end: int) -> int:
+        """北方華創收到|中國證券登記結算有限責任公司: a registered name does not open with a known name and
+        a verb after it; the name starts after the verb."""
+        for pos in range(min(end - 6, start + 12), start + 1, -1):   # the longest known name first
+            if self.index.lookup(folded[start:pos]):
+                verb = _cut(folded[pos:end])[0]
+                if len(verb) >= 2 and verb in _dictionary_verbs() and end - pos - len(verb) >= 4:
+                    return pos + len(verb)
+                break
+        return start
+
     def _trained(self, doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]:
         """Names the trained tagger (kg_lac) found: people, places and organisations the rules and
         the reference data miss. Its guesses pass the same checks as a rule's: a Chinese name
@@ -1187,8 +1198,8 @@ class EntityDiscoverer:
             if label == "ORG" and (_opens_with_plain_word(name) or name.endswith(FIELD_OF_TRADE)
                                    or re.fullmatch(rf"{COUNTRY_CHAR}[列将把对向与和在从被让给称指批促逼要]", name)):
                 continue  # 先進|製造, 綜合|日(經), 調研|行: a phrase; 汽車行業: a trade, no organisation
-            if label == "PER" and name.endswith(("派", "党", "军")) or name.endswith(("鹰派", "鸽派")):
-                continue  # 對華鷹派: a faction, no person nor organisation
+            if label == "PER" and (name.endswith(("派", "党")) or ARMY.search(name)) or name.endswith(("鹰派", "鸽派")):
+                continue  # 對華鷹派, 美軍: a faction or an army, no person nor organisation (鄧曉軍 is a name)
             if label == "ORG" and re.fullmatch(rf"{COUNTRY_CHAR}\s?(?P<kind>[a-z0-9 ]+)", name) and \
                     re.fullmatch(rf"{COUNTRY_CHAR}\s?(?P<kind>[a-z0-9 ]+)", name)["kind"].strip() in NOT_PRODUCTS:
                 continue  # 台DRAM(龍頭廠): a country's industry of a kind of product, no organisation
@@ -1215,6 +1226,13 @@ class EntityDiscoverer:
                         TITLE_BEFORE.search(folded[max(0, start - 7):start]) or VERB_AFTER.match(folded[end:end + 4])):
                     # 社長小池淳義表示: a four-character name (Japanese, or a compound surname) beside a
                     # title or a verb of saying
+                    out.append((start, end, "Person", LAC_PERSON))
+                elif re.fullmatch(rf"[{HAN}]{{2}}", name) and name[0] in SURNAMES and name[1] not in LAC_NAME_BREAK \
+                        and not _dictionary_word(name, 20) and not COUNTRY_COLLECTIVE.fullmatch(name) \
+                        and re.search(r"[的、和及与]$", folded[max(0, start - 1):start]) \
+                        and next((t for a, b, t in doc._.get("lac_words") or [] if a == end), "").startswith(("v", "p")):
+                    # 北辰提名的潘偉|被選舉為獨立董事: the tagger's two-character name, after a word that ends a
+                    # modifier or joins a list, before a verb it reads
                     out.append((start, end, "Person", LAC_PERSON))
                 elif re.fullmatch(rf"[{HAN}]{{3}}", name) and name[0] in SURNAMES and name not in NOT_NAMES \
                         and not name.endswith("某") and not _dictionary_phrase(name) \
@@ -1243,6 +1261,8 @@ class EntityDiscoverer:
                     elif not self.index.lookup(name + "架构"):
                         out.append((start, end, "Chip" if named.group("chip") else "Product", LAC_PRODUCT))
             elif label == "ORG":
+                if name.endswith("所") and re.match(r"[持有述说谓属在作指]", folded[end:end + 1]):
+                    end, name = end - 1, name[:-1]   # 受讓晴川天盛|所持股份: 所 opens what follows, no 研究所
                 if not re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or name in GENERIC or name in NOT_PRODUCTS \
                         or re.match(r"(?:奈米|纳米|英寸|吋|寸|nm\b)", name) or COUNTRY_COLLECTIVE.fullmatch(name) \
                         or _two_countries_and_word(name) \
@@ -1396,6 +1416,8 @@ class EntityDiscoverer:
                     inside = _lac_inside(doc._.get("lac_words") or [], start, end)
                     if len(inside) > 2 and inside[0][2] in ("d", "ad") and inside[1][2] == "v":
                         start = inside[1][1]   # 嚴重|破壞|中美日內瓦高層會談: an adverb and its verb open no event's name
+                if rule.cls in ("Organization", "Company") and folded.endswith(("有限公司", "有限责任公司"), start, end):
+                    start = self._after_known_and_verb(folded, start, end)   # 北辰收到|晴川證券登記有限責任公司
                 if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
                         "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org", "tariff", "numbered-notice",
                         "issued-plan") \
@@ -1440,6 +1462,9 @@ class EntityDiscoverer:
                     lead = re.match(r".*(?:作为|成为|是|为|的|国产|自研|新一代|首款|全新)", folded[start:end])
                     if lead and end - (start + lead.end()) >= 4:
                         start += lead.end()
+                if rule.name == "org-suffix" and folded.endswith("基金", start, end) and end - start >= 4 and \
+                        _plain_word(folded[start:end - 2]):
+                    continue  # 以私募|基金從事股權投資: a kind of fund (a word of the language before 基金), no fund named
                 if rule.name == "org-suffix" and folded.endswith("报", start, end) and folded.startswith(("导", "道"), end):
                     continue  # 本報即時|報導, 台北即時|報導: the verb 報導 in a dateline, no paper named 即時報
                 if rule.name == "place-suffix" and any(len(w) >= 2 and w in _dictionary_verbs()
@@ -1720,8 +1745,8 @@ class EntityDiscoverer:
     def _classify(self, name: str, rule: Rule) -> str | None:
         if rule.name == "tariff":  # the levy verb says what it is, whatever words name it
             return rule.cls
-        if rule.name in ("org-suffix", "org-long") and KIND_OF_SEMICONDUCTOR.search(name):
-            return None  # 碳化矽功率半導體, 化合物半導體: a kind of chip, no firm
+        if rule.name in ("org-suffix", "org-long") and (KIND_OF_SEMICONDUCTOR.search(name) or KIND_OF_TRADE.fullmatch(name)):
+            return None  # 碳化矽功率半導體, 化合物半導體: a kind of chip; 消費性電子, 高階電子: a kind of goods, no firm
         house = LATIN_HOUSE.fullmatch(name) if rule.name == "org-suffix" else None
         if house is not None:   # Kiwoom 證券, IBK 投資證券 (AI 集團: a kind, no house)
             return None if house.group("latin") in NOT_PRODUCTS else "Company"
@@ -1821,8 +1846,9 @@ class EntityDiscoverer:
             if name[0] not in SURNAMES or name in NOT_NAMES or any(ch in NAME_BREAK and ch not in MIDDLE_NAME_CHARS
                                                                    for ch in name[1:-1]) \
                     or (name[-1] in NAME_BREAK and name[-1] not in GIVEN_NAME_CHARS) \
-                    or _dictionary_phrase(name) or COUNTRY_COLLECTIVE.fullmatch(name):
-                return None
+                    or _dictionary_phrase(name) or COUNTRY_COLLECTIVE.fullmatch(name) \
+                    or (name[0] in "和与及" and _dictionary_word(name[1:3], 200)):
+                return None   # (董事和|全部: a joining word before a common word, no surname 和)
         if rule.name == "title-han-name" and (name in NOT_NAMES or any(ch in NAME_BREAK for ch in name)
                                               or _dictionary_phrase(name) or _common_word(name[:2])
                                               or COUNTRY_COLLECTIVE.fullmatch(name)):
@@ -2378,6 +2404,7 @@ def _common_word(word: str) -> bool:
 ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "GovernmentAgency"}
 AMOUNT_NAME = re.compile(r"[\d.,，]+\s*[亿万千百兆]*\s*[{HAN}a-z]{{0,3}}?(?:元|币|圆|镑|卢比|令吉|%)?".format(HAN=HAN))
 FIRM_TAIL = re.compile(r"金融|证券|银行|基金|控股|资本|集团|股份")
+KIND_OF_TRADE = re.compile(rf"(?:[{HAN}]{{1,3}}性|高阶|高端|低端|中高端|中低端|消费|先进|传统|一般)(?:电子|半导体|科技|电子产品)")
 KIND_OF_SEMICONDUCTOR = re.compile(r"(?:功率|化合物|宽禁带|第三代|分立|模拟|射频|车规级?|碳化硅|氮化镓|砷化镓|硅基)半导体$")
 FACILITY_RULE = Rule("facility", "Place", re.compile(r"(?!)"), 0.65)   # found by kg.nlp.facilities
 PLANT_KINDS = CueWords("plant-kind")
@@ -2483,6 +2510,8 @@ def _latin_firms_in_context(text: str, folded: str) -> list[tuple[int, int, str,
 KIND_THEN_HAN = CuePattern(lambda w: rf"(?:{w('firm-word')})+(?P<name>[{HAN}]{{2,4}}?)(?=[，,。、；;（(]|{w('after-firm-name')})")
 # 萬業企業旗下凱世通的離子注入機業務: a coined name right after 旗下 (a firm's own), before 的 too
 UNDER_THEN_HAN = CuePattern(lambda w: rf"旗下(?:的)?(?P<name>[{HAN}]{{2,4}}?)(?=[，,。、；;（(]|的|{w('after-firm-name')})")
+#: 年會, 大會, 尾牙: what a firm holds, no firm
+GATHERING = re.compile(r"(?:年会|大会|会议|峰会|论坛|晚会|展会|尾牙|春酒|酒会)$")
 HAN_FIRM_RULE = Rule("kind-then-han", "Company", re.compile(r"(?!)"), 0.6)   # found by _han_after_kind
 NAME_TAGS = {"n", "nz", "nr", "ns", "nt", "nw", "ORG", "PER", "LOC"}
 
@@ -2505,8 +2534,8 @@ def _han_after_kind(doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]
                 any(freq.get(folded[start - k:start + 1], 0) >= 100 for k in (1, 2)) \
                 or name in field_words() or any(ch in STOP_CHARS for ch in name) \
                 or _opens_with_verb(name) or name.startswith(GENERIC_START.tuple()) or TIME_WORD.match(name) \
-                or PERSON_TITLE.search(name) or name[-1] in "们等都":
-            continue
+                or PERSON_TITLE.search(name) or name[-1] in "们等都" or GATHERING.search(name):
+            continue   # (公司年會: the firm's gathering, no firm)
         out.append((start, end, "Company", HAN_FIRM_RULE))
     return out
 
@@ -2776,6 +2805,8 @@ COUNT_WORD_SURNAMES = frozenset("张台片颗枚块")
 
 # The trained tagger cuts names itself, so only function words inside its name say it went wrong;
 # NAME_BREAK's verbs' first characters (強 of 強調, 明 of 明年…) are common in given names (林偉強).
+#: 美軍, 聯軍, 解放軍: an army, whatever a tagger calls it
+ARMY = re.compile(r"(?:[美国联空海陆叛大敌友俄日韩英法德中台]|解放|志愿)军$")
 LAC_NAME_BREAK = set("在的表称说等和与则也曾已于将对向就被把为是从及、，。,；;：:“”「」（）() \n")
 
 

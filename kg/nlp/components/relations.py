@@ -65,6 +65,15 @@ COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行
 # …財務長林國強與技術長陳美玲: a further titled person of a list whose first is the organisation's
 LISTED_OFFICER_GAP = re.compile(r"^\s*(?:、|和|与|及|以及)\s*[^，。；,;、和与及]{0,8}?(?:长|官|主管|总监|总裁|总经理|董事|主席|经理|"
                                 r"负责人|ceo|cfo|cto|coo)\s*$")
+#: 聯合執行長, 共同執行長: a post more than one holds at once (ending the gap before the first name)
+JOINT_TITLE = re.compile(r"(?:联合|联席|共同)[^，。；,;、]{0,6}(?:长|官|总裁|总经理|主席|ceo)\s*$")
+#: （Michelle Johnston Holthaus）: a name's other form in brackets, right after it
+BRACKETED_FORM = re.compile(r"^\s*[（(][^（）()]{1,40}[)）]")
+#: 陳某是軟件公司|益華電腦: from a person to the organisation whose post the person holds (or held)
+IS_POST_LEAD = re.compile(r"\s*(?:[（(][^（）()]{1,40}[)）])?\s*(?:也|亦|则|现|目前)?(?:是|为|系)[^，。；,;：:、]{0,14}?")
+#: 益華電腦（Cadence）前執行長, 北辰的財務長: the post after the organisation (the name's other form between)
+POST_AFTER_ORG = CuePattern(lambda w: rf"\s*(?:[（(][^（）()]{{1,40}}[)）])?\s*(?:的)?\s*(?:前|原|现任|首任|时任)?"
+                                      rf"(?:临时|代理|署理|联合|共同|联席|资深|高级)?[^，。；,;、\s的]{{0,4}}?(?:{w('post')})(?![^，。；,;\s]{{0,2}}(?:候选|人选))")
 # 工程師, 研究員, 董事: titles many people of one organisation hold at once (ending the gap before the first name)
 SHARED_TITLE = CuePattern(lambda w: rf"(?:{w('shared-title')})\s*$")
 # 公司董事長, 該公司執行長: an officer of the company a sentence points back to
@@ -99,6 +108,8 @@ PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:(?:[^，。；、\s和与及或对�
                               r"券商|媒体|电视台|报|通讯社|网站|平台|基金|资本|创投|私募))?《?$")
 # between a party's name and its lawmaker's: 參議員, 眾議員, 議員, 州長 (and what chamber or where)
 PARTY_TITLE = re.compile(r"\s*(?:籍)?(?:的)?(?:联邦|州)?(?:参议员|众议员|议员|州长|党鞭|众议院议长|参议院领袖)\s*")
+#: 芮基茲、麥考米克及…: what joins two members of a party's list (a joining word, then maybe a title)
+PARTY_LIST_GAP = re.compile(r"\s*(?:、|和|与|及|以及|,)\s*(?:[^，。；,;\s]{0,3}(?:参议员|众议员|议员|州长|党鞭|议长|领袖|委员))?\s*")
 # 台灣公司包括, 美國企業如: the firms of a country, a list of them to follow
 FIRMS_OF_COUNTRY = re.compile(r"(?:的)?(?:公司|企业|厂商|业者|供应商|大厂|芯片商|晶片商)(?:包括|包含|如|有|为|是)\s*[:：]?")
 # between two firms of such a list: a stock code in brackets, then 、, 和, 與 or 及
@@ -125,7 +136,9 @@ MAKER_CLAUSE = CuePattern(lambda w: r"(?:由|交由|委托|采用|使用|选择|
 
 # （廣汽集團間接全資附屬公司）, （均勝電子旗下子公司）: what follows a parent's name in brackets after its subsidiary
 SUBSIDIARY_OF = CuePattern(lambda w: rf"(?:的|旗下)?(?:间接|直接)?(?:{w('holding-degree')}|持股\d{{1,3}}%的)?"
-                           rf"(?:{w('subsidiary-noun')})公司\s?[)）]")
+                           rf"(?:{w('subsidiary-noun')})公司\s?[)）]"
+                           # 哈勃科技（華為旗下）: the firm it is under
+                           r"|旗下(?:企业|公司)?\s?[)）]")
 # 曾任…、…，現任…: a list of the posts someone held or holds
 CAREER = CuePattern(lambda w: rf"{w('career')}(?!职)")
 # 任命X為…, 聘請X擔任…: an appointment, the appointee after it
@@ -268,6 +281,7 @@ class RelationExtractor:
         out.extend(self._people(ents, folded, sent))
         out.extend(self._group_nationality(ents, folded, sent))
         out.extend(self._party_members(ents, folded, sent))
+        out.extend(_subsidiaries_named(ents, folded, sent))
         out.extend(self._reporters(ents, folded, sent))
         out.extend(self._makers(ents, folded, sent))
         # 其: "允許英偉達向中國出口其H200" — the product belongs to the nearest organisation before 其;
@@ -450,6 +464,7 @@ class RelationExtractor:
             if party._.kg["cls"] not in ORGS or not re.match(r"[党黨]?\s*(?:籍|党员)", folded[end - 1:end + 3]) \
                     or not re.search(r"[党黨]$", folded[party._.kg["start"]:end]):
                 continue
+            first = True
             for e in ents[i + 1:]:
                 gap = folded[end:e._.kg["start"]]
                 if re.search(r"[，,。；;：:！？!?]", gap):
@@ -457,7 +472,10 @@ class RelationExtractor:
                 if e._.kg["cls"] in ORGS and re.match(r"\s*(?:籍|党员)", folded[e._.kg["end"]:e._.kg["end"] + 3]):
                     break  # the next party's members
                 if e._.kg["cls"] == "Person":
+                    if not first and not PARTY_LIST_GAP.fullmatch(gap):
+                        break  # 參議員柯頓今天致函商務部長盧特尼克: the one written to is no member of the list
                     out.append(_rel(e, "memberOfParty", party, "party-member", sent))
+                    first = False
                 end = e._.kg["end"]
         return out
 
@@ -682,6 +700,18 @@ class RelationExtractor:
                     org = nxt
                 if org is not None:
                     out.append(_rel(p, "employer", org, "former-employer", sent))
+            # 陳某是軟件公司益華電腦（Cadence）前執行長, 王某為北辰科技的財務長: a post of the organisation named
+            # after 是 (a former post's organisation employed the person too, as a former employer does)
+            for org in (e for e in ents if e._.kg["cls"] in ORGS and le <= e._.kg["start"]):
+                if not IS_POST_LEAD.fullmatch(folded, le, org._.kg["start"]):
+                    break
+                post = POST_AFTER_ORG.match(folded, org._.kg["end"])
+                if post and re.search(r"[成增延擅专生助消见]长$", post.group()):
+                    break  # 北辰成長的關鍵: growth, no post
+                if post and not any(e._.kg["cls"] in ORGS and org._.kg["end"] < e._.kg["start"] < post.end()
+                                    and e._.kg["key"] != org._.kg["key"] for e in ents):
+                    out.append(_rel(p, "employer", org, "is-post-of", sent))
+                    break
         return out
 
     @staticmethod
@@ -769,6 +799,30 @@ class RelationExtractor:
         return out
 
 
+def _subsidiaries_named(ents: list[Span], folded: str, sent: Span) -> list[dict]:
+    """北辰的子公司星曜微電子, 公司…共同向子公司廈門星曜微電子增資: a firm named after 子公司 is the
+    subsidiary of the firm written right before the word, else of the firm the sentence opens with."""
+    out = []
+    for i, b in enumerate(ents):
+        if b._.kg["cls"] not in ORGS:
+            continue
+        m = SUBSIDIARY_BEFORE.search(folded, max(sent.start_char, b._.kg["start"] - 8), b._.kg["start"])
+        if m is None:
+            continue
+        before = [a for a in ents[:i] if a._.kg["cls"] in ORGS and a._.kg["end"] <= m.start()]
+        owner = before[-1] if before and re.fullmatch(r"\s*(?:[（(][^（）()]{1,20}[)）])?\s*(?:的|旗下)?\s*",
+                                                      folded[before[-1]._.kg["end"]:m.start()]) else None
+        if owner is None:
+            owner = next((a for a in before if a._.kg["cls"] == "Company"), None)
+        if owner is not None and owner._.kg["key"] != b._.kg["key"]:
+            out.append(_rel(b, "parentOrganization", owner, "subsidiary-named", sent))
+    return out
+
+
+#: 向子公司, 全資子公司, 控股子公司: the word right before a subsidiary's name
+SUBSIDIARY_BEFORE = re.compile(r"(?:全资|控股|附属)?子公司\s*$")
+
+
 def _officers_listed(ents: list[Span], folded: str, sent: Span, found: list[dict]) -> list[dict]:
     """財務長林國強與技術長陳美玲 after their company: the organisation that employs the first titled
     person of a list employs each further titled person of it."""
@@ -780,13 +834,18 @@ def _officers_listed(ents: list[Span], folded: str, sent: Span, found: list[dict
         org = next((e for e in ents if e._.kg["key"] == r["object"] and e._.kg["start"] == r["start"]), None)
         p = next((e for e in people if e._.kg["key"] == r["subject"] and e._.kg["end"] == r["end"]), None)
         # (工程師吳某及戈某: a title many hold is shared by the names joined after the first; 執行長黃某與川普 is not)
-        shared = org is not None and p is not None and \
-            SHARED_TITLE.search(folded, org._.kg["end"], p._.kg["start"]) is not None
+        # (臨時聯合執行長辛某和霍某: a joint post is held by more than one)
+        shared = org is not None and p is not None and (
+            SHARED_TITLE.search(folded, org._.kg["end"], p._.kg["start"]) is not None or
+            JOINT_TITLE.search(folded, org._.kg["end"], p._.kg["start"]) is not None)
         while org is not None and p is not None:
-            q = next((e for e in people if e._.kg["start"] >= p._.kg["end"]), None)
-            gap = folded[p._.kg["end"]:q._.kg["start"]] if q is not None else ""
+            # (辛某（David Zinsner）和霍某: the name's form in brackets is no member, nor part of the gap)
+            q = next((e for e in people if e._.kg["start"] >= p._.kg["end"] and e._.kg["key"] != p._.kg["key"]), None)
+            gap = BRACKETED_FORM.sub("", folded[p._.kg["end"]:q._.kg["start"]], count=1) if q is not None else ""
             if q is None or not (LISTED_OFFICER_GAP.match(gap) or (shared and LIST_JOINER.fullmatch(gap))):
                 break
+            if any(e._.kg["cls"] != "Person" and p._.kg["end"] <= e._.kg["start"] < q._.kg["start"] for e in ents):
+                break  # 商務部長盧某、勞工部長德某: the next title is of another body, which the gap names
             out.append(_rel(q, "employer", org, "listed-officer", sent))
             p = q
     return out

@@ -440,7 +440,7 @@ class StatementExtractor:
                 return []
             if kind == "customers":
                 return [("agent", key(company))] + [("counterpart", key(m)) for m in members[:8]]
-            return [("agent", key(m)) for m in members[:8]] + [("counterpart", key(company))]
+            return [("agent", key(m)) for m in members[:12]] + [("counterpart", key(company))]
         if kind == "deal":
             with_ = folded.rfind("与", _clause_start(folded, t0, s0), t0)
             if with_ >= 0:
