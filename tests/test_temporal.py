@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from kg.nlp.temporal import find_dates, infer_reference_year
 from kg.text import fold
 
@@ -38,6 +40,14 @@ def test_article_date_resolves_everything():
 def test_reference_year_inferred_from_full_dates():
     assert infer_reference_year(fold("2023年提到過。2025年5月1日、2025年6月2日發生。")) == 2025
     assert infer_reference_year("没有年份") is None
+
+
+@pytest.mark.parametrize("text", [
+    "北辰電子2025年第三季營收75億歐元。目標將年營收從去年的283億歐元，2030年提高至600億歐元。",
+    "北辰電子2025年第三季營收成長。展望2026年，營收不會低於今年。",
+])
+def test_a_year_a_target_or_an_outlook_is_set_for_is_no_year_written_in(text):
+    assert infer_reference_year(fold(text)) == 2025
 
 
 def test_spaced_month_and_day_stay_one_date():

@@ -110,9 +110,11 @@ _FROM_TODAY = {"昨天", "昨日", "昨", "前天", "明天", "明日"}
 _REL_YEAR = {"今年": 0, "同年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1, "今": 0, "去": -1, "明": 1}
 
 
-_FUTURE = re.compile(r"(?:预计|将|计划|有望|目标|最快|预期|拟|打算|争取|到|至|力争|可望|或于|将于)[^，。；\d,;]{0,6}$")
+_FUTURE = re.compile(r"(?:预计|将|计划|有望|目标|最快|预期|拟|打算|争取|到|至|力争|可望|或于|将于|展望)[^，。；\d,;]{0,6}$")
 
 
+#: 2030年提高至, 2026年將: a verb of a target or a forecast right after a year
+_FUTURE_AFTER = re.compile(r"[^，。；,;\d]{0,4}?(?:将|会|有望|预计|预期|可望|提高至|提升至|增至|增长至|达到|突破|目标)")
 #: what was done, said or reported by the time a paper came out (美國商務部30日宣布)
 _REPORTED_AFTER = re.compile(r"\s*(?:晚间|晚上|上午|下午|凌晨|傍晚|早上|稍早|深夜)?\s*(?:宣布|表示|指出|报道|报导|发布|公布|称|说|透露|证实|"
                              r"坦言|发表|披露|召开|举行|举办|签署|通过|批准|收盘|回应|强调|出席)")
@@ -146,7 +148,10 @@ def infer_reference_year(folded: str) -> int | None:
     within: set[int] = set()  # years named by a part (2025年9月, 2025年上半年): written in them or after
     for m in re.finditer(rf"(?<![\d.]){_YEAR}\s*(?:年|财年)", folded):
         year = _year(m.group("y"))
-        (future if _FUTURE.search(folded[max(0, m.start() - 10):m.start()]) else past).append(year)
+        # (2030年提高至600億歐元, 2026年將: a year a target or a forecast is set for, named after the verb
+        # or before it)
+        ahead = _FUTURE.search(folded[max(0, m.start() - 10):m.start()]) or _FUTURE_AFTER.match(folded, m.end())
+        (future if ahead else past).append(year)
         after = folded[m.end():m.end() + 4]
         if not m.group().endswith("财年") and re.match(r"\s*(?:全年|度(?!第)|年报)", after):
             whole.add(year)
