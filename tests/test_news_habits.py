@@ -2703,3 +2703,21 @@ def test_jin_alone_before_the_days_share_price_or_where_it_was_done(facts):
         f.statements
     f = facts("北辰電子至今在台灣設廠。", published="2025-09-24")
     assert "2025-09-24" not in dates_of(f), dates_of(f)
+
+
+def test_bylines_with_the_outlets_short_name_or_the_time_it_was_posted(facts):
+    f = facts("每經記者|彭某某    每經編輯|陳大星\n\n北辰電子今日公告稱，擬收購青嵐科技。")
+    assert {key_of(f, "彭某某"), key_of(f, "陳大星")} <= employees_of(f, "nbd"), relations_of(f)
+    f = facts("MoneyDJ新聞 2026-01-30 11:28:26 林大同 發佈\n\n北辰電子今日宣布擴產。", published="2026-01-30")
+    assert key_of(f, "林大同") in employees_of(f, "moneydj"), relations_of(f)
+
+
+def test_a_writer_credited_at_the_end_works_for_the_datelines_outlet(facts):
+    f = facts("（中央社華盛頓30日綜合外電報導）路透社報導，參議員柯某今天致函北辰電子。（編譯：張大同）1141031",
+              published="2025-10-31")
+    assert key_of(f, "張大同") in employees_of(f, "cna-taiwan"), relations_of(f)
+
+
+def test_where_a_person_took_a_degree(facts):
+    f = facts("林大同在麻省理工學院（MIT）取得核子工程碩士學位。")
+    assert (key_of(f, "林大同"), "educatedAt", "mit") in relations_of(f), relations_of(f)

@@ -95,8 +95,14 @@ def _rules() -> list[Rule]:
             # (2025-12-05 11:00 / 作者 某某: or after the date of a dateline line)
             # (本文來源:晴川周報 作者:林某: or after an outlet's name and a space, on its source line)
             # (文 | 晴川財經,作者 | 林某,編輯 | 王某: or after a comma on a byline line)
+            # (每經記者|彭某    每經編輯|陳某: or after two spaces, an outlet's short name before the role)
             rf"(?:(?<=\n)|^|(?<=\d\d\s[/|｜])|(?<=\d\d[/|｜])|(?<=[{HAN}》a-z0-9]\s)(?=作者\s*[:：])"
-            r"|(?<=[,，])(?=\s*(?:作者|记者|编辑|责编|责任编辑)\s*[|｜:：]))\s*(?:本报|本刊|特约)?(?:作者|记者|编辑|责编|责任编辑|撰文|文(?=\s*[|｜:：/\s])|编译|审校|校对|采写)\s*[|｜:：/]?\s*"
+            r"|(?<=\s\s)(?=[\u4e00-\u9fff]{0,4}(?:记者|编辑|责编)\s*[|｜:：])"
+            # (晴川新聞 2026-01-30 11:28:26 林某 發佈: or after the time of a line, the name before 發佈)
+            r"|(?<=[,，])(?=\s*(?:作者|记者|编辑|责编|责任编辑)\s*[|｜:：])|(?<=\d\d:\d\d:\d\d\s))\s*"
+            r"(?:本报|本刊|特约|[\u4e00-\u9fff]{2,4}(?=(?:记者|编辑|责编)\s*[|｜:：]))?"
+            r"(?:(?:作者|记者|编辑|责编|责任编辑|撰文|文(?=\s*[|｜:：/\s])|编译|审校|校对|采写)\s*[|｜:：/]?\s*"
+            r"|(?<=\d\d:\d\d:\d\d\s)(?=[\u4e00-\u9fff]{2,4}\s*(?:发布|发表)\s*$))"
             rf"(?P<name>{dotted}|[{HAN}]{{2,4}}(?:[ 、,，](?!作者|记者|编辑|责编)[{HAN}]{{2,4}})*)(?=\s*(?:$|\n|[|｜/,，、\s]))", re.M), 0.9),
         # Transliterated foreign names: 史蒂芬·維特
         Rule("dotted-name", "Person", re.compile(rf"(?P<name>{dotted})"), 0.75),
