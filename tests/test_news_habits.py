@@ -2721,3 +2721,10 @@ def test_a_writer_credited_at_the_end_works_for_the_datelines_outlet(facts):
 def test_where_a_person_took_a_degree(facts):
     f = facts("林大同在麻省理工學院（MIT）取得核子工程碩士學位。")
     assert (key_of(f, "林大同"), "educatedAt", "mit") in relations_of(f), relations_of(f)
+
+
+def test_each_stock_code_of_a_listing_is_its_firms(facts):
+    f = facts("2025年12月，北辰晶芯（688795.SH）、青嵐智算（688802.SH）也先後在科創板上市。", published="2026-01-05")
+    assert {(key_of(f, "北辰晶芯"), "688795"), (key_of(f, "青嵐智算"), "688802")} <= figures_of(f), figures_of(f)
+    assert not any(st.amount is not None and st.amount.metric == "stock-code" and "star-market" in {k for _, k in st.roles}
+                   for st in f.statements), [st for st in f.statements if st.amount is not None]

@@ -1385,11 +1385,12 @@ AMOUNT_KINDS = ("decision", "comparison", "meeting", "deal", "sale", "funding", 
 
 def _amount_owners(statements: list[dict], amounts: list[dict], folded: str) -> dict[tuple, dict]:
     """Which statement each amount belongs to: the one whose trigger is nearest in its sentence,
-    preferring one in the same clause. Specifications and market figures are measurements of an
-    entity, never a statement's; a comparison takes only its ratio."""
+    preferring one in the same clause. Specifications, market figures and stock codes are
+    measurements of an entity, never a statement's (A（688795）、B（688802）先後上市: each code is its
+    firm's, not the listing's); a comparison takes only its ratio."""
     owners: dict[tuple, dict] = {}
     for q in amounts:
-        if q["unit"] in SPEC_UNITS or q["metric"] in MARKET_METRICS or q["metric"] in ("employees", "age"):
+        if q["unit"] in SPEC_UNITS or q["metric"] in MARKET_METRICS or q["metric"] in ("employees", "age", "stock-code"):
             continue
         cands = [st for st in statements if st["kind"] in AMOUNT_KINDS and st["sentence"][0] <= q["start"] < st["sentence"][1]
                  and (st["kind"] != "comparison" or q["unit"] in ("TIMES", "PERCENT"))]
