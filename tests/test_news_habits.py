@@ -2728,3 +2728,15 @@ def test_each_stock_code_of_a_listing_is_its_firms(facts):
     assert {(key_of(f, "北辰晶芯"), "688795"), (key_of(f, "青嵐智算"), "688802")} <= figures_of(f), figures_of(f)
     assert not any(st.amount is not None and st.amount.metric == "stock-code" and "star-market" in {k for _, k in st.roles}
                    for st in f.statements), [st for st in f.statements if st.amount is not None]
+
+
+def test_a_date_is_of_every_actor_its_sentence_names(facts):
+    f = facts("北辰電子會長林大同現年57歲，1991年進入青嵐科技工作，2012年起出任青嵐科技副會長。", published="2025-04-01")
+    dated = {k for st in f.statements if st.date is not None and st.date.iso == "2012" for _, k in st.roles}
+    assert {key_of(f, "林大同"), key_of(f, "北辰電子")} <= dated, [(st.roles, st.date) for st in f.statements]
+    assert not any(len(st.roles) > 1 for st in f.statements if st.evidence.rule.startswith("date-in-sentence"))
+
+
+def test_a_day_the_papers_month_has_not_is_the_month_befores(facts):
+    f = facts("北辰電子31日宣布與青嵐科技簽署合作協議。", published="2025-04-01")
+    assert "2025-03-31" in dates_of(f), dates_of(f)

@@ -673,6 +673,23 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 kind="Statement", roles=(("subject", key),),
                 evidence=evidence(d["start"], d["end"], f"date-{d['rule']}", 0.5), date=_date_value(d)))
 
+    # -- a date is also of every actor, product or rule its sentence names (日經31日報導，格芯…與聯電…: the
+    # day of the report is the day of what it reports), each in a statement of its own, so no pair is made
+    # of it (places are where things happen; their dates are the actors')
+    dated = {(k, st.date.iso) for st in statements if st.date is not None for _, k in st.roles}
+    for d in dates:
+        if any(ms <= d["start"] and d["end"] <= me for ms, me, _ in mentions):
+            continue
+        s0, s1 = sentence_of(d["start"])
+        value = _date_value(d)
+        for ms, me, ent in all_mentions:
+            if s0 <= ms and me <= s1 and (ent.key, value.iso) not in dated and not _technology(ent) \
+                    and not _credited_only(ent) and ent.cls not in PLACES:
+                dated.add((ent.key, value.iso))
+                statements.append(Statement(
+                    kind="Statement", roles=(("subject", ent.key),),
+                    evidence=evidence(d["start"], d["end"], f"date-in-sentence-{d['rule']}", 0.4), date=value))
+
     reference, inferred = doc.user_data.get("kg_reference", (None, True))
     year = int(str(reference)[:4]) if reference else None
     return ArticleFacts(article, year, inferred, entities, relations, _unique(statements), sentences)

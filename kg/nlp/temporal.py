@@ -360,8 +360,12 @@ def _resolve(s, e, rule, m, ref_year, anchor) -> DateMention | None:
         if rule == "d":
             if anchor is None:
                 return None
-            day = g.get("d") or g["dcn"].replace("廿", "二十").replace("卅", "三十")
-            d = dt.date(anchor.year, anchor.month, cn_int(day))
+            day = cn_int(g.get("d") or g["dcn"].replace("廿", "二十").replace("卅", "三十"))
+            try:
+                d = dt.date(anchor.year, anchor.month, day)
+            except ValueError:   # 31日 in a paper of 1 April: a day the month has not is the month before's
+                back = anchor.replace(day=1) - dt.timedelta(days=1)
+                d = dt.date(back.year, back.month, day)
             return DateMention(s, e, d.isoformat(), "day", True, rule=rule)
         if rule == "rel-y":
             return DateMention(s, e, f"{ref_year + _REL_YEAR[g['rel']]:04d}", "year", True, rule=rule)
