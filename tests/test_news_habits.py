@@ -2740,3 +2740,33 @@ def test_a_date_is_of_every_actor_its_sentence_names(facts):
 def test_a_day_the_papers_month_has_not_is_the_month_befores(facts):
     f = facts("北辰電子31日宣布與青嵐科技簽署合作協議。", published="2025-04-01")
     assert "2025-03-31" in dates_of(f), dates_of(f)
+
+
+def test_a_vice_president_and_a_ministrys_bureau(facts):
+    f = facts("典禮由北辰電子資深副總洪松井、經濟部產業園區管理局副局長劉繼明出席。")
+    assert key_of(f, "洪松井") in employees_of(f, key_of(f, "北辰電子")), relations_of(f)
+    bureau = key_of(f, "經濟部產業園區管理局")
+    assert key_of(f, "劉繼明") in employees_of(f, bureau), relations_of(f)
+    assert key_of(f, "劉繼明") not in employees_of(f, "taiwan-moea"), relations_of(f)
+
+
+def test_a_transliterated_name_after_a_title_with_its_latin_form(facts):
+    f = facts("林大同上午抵達德勒斯登，北辰電子總裁克伊區（Christian Koitz）親自迎接。")
+    assert "克伊区" in names_of(f, "Person") and not names_of(f, "Place") - {"德勒斯登"}, names_of(f)
+
+
+def test_major_shareholders_written_after_the_company(facts):
+    f = facts("北辰電子大股東青嵐科技、星曜半導體、晴川資本逢高調節，最早於9月底同步公告。")
+    firm = key_of(f, "北辰電子")
+    owners = {o for s, p, o in relations_of(f) if s == firm and p == "ownedBy"}
+    assert {key_of(f, "青嵐科技"), key_of(f, "星曜半導體"), key_of(f, "晴川資本")} <= owners, relations_of(f)
+    assert not any("调节" in n or "股东" in n for n in names_of(f)), names_of(f)
+
+
+def test_a_latin_firms_first_word_alone_names_it_later(facts):
+    f = facts("北辰電子週二表示，正在考慮收購英國半導體公司Lumawave IP Group。消息傳出後，Lumawave股價一度上漲55%。",
+              published="2025-04-02")
+    firm = key_of(f, "Lumawave IP Group")
+    assert "Lumawave" in f.entities[firm].names and (firm, "55") in figures_of(f), (f.entities[firm].names, figures_of(f))
+    f = facts("北辰電子與Global Foundry Partners合作。Global市場需求強勁。")   # a word that opens many names
+    assert not any(n == "Global" for n in names_of(f)), names_of(f)

@@ -545,12 +545,16 @@ class EntityDiscoverer:
                 if rule.cls in ("Organization", "MediaOrganization") and not registered \
                         and not all(a == start and (a, b) in place_spans for a, b in clashes) \
                         and not (rule.name == "org-long" and folded[start:end].endswith(("委员会", "办公室", "基金会"))) \
+                        and not (folded.endswith(AGENCY_UNIT, start, end) and all(
+                            a == start and by_span.get((a, b)) is not None
+                            and kg_of(by_span[(a, b)])["cls"] == "GovernmentAgency" for a, b in clashes)) \
                         and not (folded.endswith(("大学", "学院", "法院", "法庭"), start, end)
                                  and all((a, b) in place_spans for a, b in clashes)
                                  and not LEFT_CUT.match(folded, start, end)) \
                         and not (rule.name == "org-long" and end - start >= 8 and all((a, b) in place_spans for a, b in clashes)
                                  and not any(t in PREDICATE_TAGS for _, _, t in _lac_inside(doc._.get("lac_words") or [], start, end))):
                     continue   # (尤索夫伊薩東南亞研究院: a long official name may hold a region, if no verb is in it;
+                    # 經濟部產業園區管理局: a ministry's bureau opens with the ministry;
                     # 南加州大學, 美國德州東區地方法院: a university or a court is named after its places, wherever
                     # they stand in the name)
             span = self._span(doc, start, end, cls, rule)
@@ -1025,6 +1029,13 @@ class EntityDiscoverer:
                     a += 1   # 而|TCL中環、立昂微…: a word joining the clause to the one before opens the list
                 if any(y == b and 0 < x - a <= 2 for x, y in orgs):
                     continue   # 從|豐田、索尼等: a word before a name found already opens the list, no part of it
+                inner = [(x, y) for x, y in orgs if a <= x and y <= b and (x, y) != (a, b)]
+                if len(inner) >= 2 or any(
+                        (x == a or y == b) and ("股东" in folded[a:b] or any(
+                            t.startswith("v") for _, _, t in _lac_inside(words, y, b) if x == a) or any(
+                            w in verbs for w in _cut(folded[y:b] if x == a else folded[a:x]) if len(w) >= 2))
+                        for x, y in inner):
+                    continue   # 南亞科大股東|台塑, 台塑化|逢高調節: a name found already, and a relation or a verb beside it
                 name = folded[a:b]
                 # (a product's or policy's short name strictly inside a member, 建|信創|投, yields to it)
                 if (a, b) in orgs or any(x < b and a < y and (c == "Person" or not (a <= x and y <= b and y - x < b - a))
@@ -1246,6 +1257,9 @@ class EntityDiscoverer:
                         and not FIRM_AFTER_NAME.match(folded, end):
                     out.append((start, end, "Person", LAC_PERSON))
             elif label == "LOC":
+                if TITLE_BEFORE.search(folded, max(0, start - 8), start) and LATIN_PERSON_AFTER.match(folded, end):
+                    out.append((start, end, "Person", LAC_PERSON))   # 總裁克伊區（Christian Koitzsch）: a person
+                    continue
                 if NO_PLACE.search(name) or (name.endswith("市") and re.match(r"[占佔场值况]", folded[end:end + 1])) \
                         or (len(name) >= 3 and name[:2] in _dictionary_verbs()) or name[:1] in "占超在到":
                     continue  # 在華|市佔率, 佔大市, 全國的地級市, 超越傳統重鎮: a market, a kind of city, a verb's phrase
@@ -1473,6 +1487,9 @@ class EntityDiscoverer:
                     continue  # 以私募|基金從事股權投資: a kind of fund (a word of the language before 基金), no fund named
                 if rule.name == "org-suffix" and folded.endswith("报", start, end) and folded.startswith(("导", "道"), end):
                     continue  # 本報即時|報導, 台北即時|報導: the verb 報導 in a dateline, no paper named 即時報
+                if rule.name == "place-suffix" and TITLE_BEFORE.search(folded, max(0, start - 8), start) and \
+                        LATIN_PERSON_AFTER.match(folded, end):
+                    continue  # 總裁克伊區（Christian Koitzsch）: a person named after a title, with a name in Latin after
                 if rule.name == "place-suffix" and any(len(w) >= 2 and w in _dictionary_verbs()
                                                        for w in _cut(folded[start:end])[:-1]):
                     continue  # 宣布成立新園區: a verb in it, a phrase, no place
@@ -1690,6 +1707,9 @@ class EntityDiscoverer:
             info = kg_of(s)
             text = folded[info["start"]:info["end"]]
             names.append((text, info))
+            first = LATIN_FIRST_WORD.match(text) if info["cls"] in ORG_CLASSES and not info["known"] else None
+            if first and first.group(1) not in LATIN_KIND_WORDS and not self.index.lookup(first.group(1)):
+                names.append((first.group(1), info))   # Alphawave IP Group … Alphawave股價: its first word alone
             if info["cls"] in ORG_CLASSES and not info["known"]:
                 for suffix in ORG_SUFFIXES:
                     if text.endswith(suffix) and len(text) - len(suffix) >= 2:
@@ -2516,6 +2536,17 @@ def _latin_firms_in_context(text: str, folded: str) -> list[tuple[int, int, str,
 KIND_THEN_HAN = CuePattern(lambda w: rf"(?:{w('firm-word')})+(?P<name>[{HAN}]{{2,4}}?)(?=[，,。、；;（(]|{w('after-firm-name')})")
 # 萬業企業旗下凱世通的離子注入機業務: a coined name right after 旗下 (a firm's own), before 的 too
 UNDER_THEN_HAN = CuePattern(lambda w: rf"旗下(?:的)?(?P<name>[{HAN}]{{2,4}}?)(?=[，,。、；;（(]|的|{w('after-firm-name')})")
+#: Alphawave IP Group: a Latin name of several words, the first of which a story may use alone
+LATIN_FIRST_WORD = re.compile(r"([a-z][a-z0-9]{3,})(?: [a-z0-9&.]+){1,4}$")
+#: words that open many firms' names and name none alone
+LATIN_KIND_WORDS = frozenset("""global international advanced united national american asia asian china chinese
+first general digital smart micro semi applied integrated silicon power energy tech technology data cloud
+north south east west new open super ultra green future quantum pacific euro european japan korea india
+taiwan hong united royal capital bank investment holdings group""".split())
+#: （Christian Koitzsch）: a person's name in Latin, in brackets after the Chinese one
+LATIN_PERSON_AFTER = re.compile(r"\s*[(（]\s*[a-z][a-z'.-]+(?:\s[a-z][a-z'.-]+){1,3}\s*[)）]")
+#: 管理局, 署, 研究院: what a ministry's unit, named after the ministry, is called
+AGENCY_UNIT = ("局", "署", "处", "司", "中心", "委员会", "办公室", "研究院", "研究所")
 #: 年會, 大會, 尾牙: what a firm holds, no firm
 GATHERING = re.compile(r"(?:年会|大会|会议|峰会|论坛|晚会|展会|尾牙|春酒|酒会)$")
 HAN_FIRM_RULE = Rule("kind-then-han", "Company", re.compile(r"(?!)"), 0.6)   # found by _han_after_kind

@@ -240,7 +240,10 @@ class RelationExtractor:
                 elif ca in ORGS and cb == "Person" and not gap.strip() and \
                         TITLE_OR_SAYING_AFTER.match(folded, b._.kg["end"]):
                     out.append(_rel(b, "employer", a, "name-then-title", sent))
-                elif ca in ORGS and cb == "Person" and not _org_between(ents, a, b):
+                elif ca in ORGS and cb == "Person" and not _org_between(ents, a, b) and not any(
+                        e is not a and e._.kg["cls"] in ORGS and e._.kg["start"] <= a._.kg["start"]
+                        and e._.kg["end"] > a._.kg["end"] for e in ents):
+                    # (經濟部|產業園區管理局副局長劉某: a name inside a longer one holds no post of its own)
                     # 法庭下令暫停聞泰科技創辦人張學政: the title is of the organisation right before it
                     m = ROLE_GAP.match(titles.replace("“", "").replace("”", "").replace('"', ""))
                     if m:
