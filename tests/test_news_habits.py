@@ -2770,3 +2770,28 @@ def test_a_latin_firms_first_word_alone_names_it_later(facts):
     assert "Lumawave" in f.entities[firm].names and (firm, "55") in figures_of(f), (f.entities[firm].names, figures_of(f))
     f = facts("北辰電子與Global Foundry Partners合作。Global市場需求強勁。")   # a word that opens many names
     assert not any(n == "Global" for n in names_of(f)), names_of(f)
+
+
+def test_ranges_of_sums_whose_currency_is_left_unsaid(facts):
+    f = facts("北辰電子發布業績預告。預計2025年，公司實現營收100億-120億；淨利潤更是達到8.5億-10億。預計當期公司淨利潤為8.2億-9.7億。",
+              published="2026-01-28")
+    firm = key_of(f, "北辰電子")
+    assert {(firm, v) for v in ("10000000000", "12000000000", "850000000", "1000000000", "820000000", "970000000")} \
+        <= figures_of(f), figures_of(f)
+    assert names_of(f, "Company") == {"北辰电子"}, names_of(f)
+
+
+def test_a_ministry_after_another_post_held_with_it(facts):
+    f = facts("晶圓廠在星期二舉行動土儀式，副總理兼貿工部長顏大勇為主賓。", published="2026-01-28")
+    assert "贸工部" in names_of(f, "GovernmentAgency") and not any("总理" in n for n in names_of(f)), names_of(f)
+
+
+def test_a_figure_after_a_pointer_to_a_firms_plant(facts):
+    f = facts("北辰電子在新加坡的新廠動土。這座新廠未來10年投資總額達240億美元，有助於鞏固新加坡在NAND製造領域的地位。",
+              published="2026-01-28")
+    assert (key_of(f, "北辰電子"), "24000000000") in figures_of(f), figures_of(f)
+
+
+def test_a_change_over_a_quarter_is_no_name(facts):
+    f = facts("北辰電子的NAND出貨大增，季增達99%，營收占比躍升至35%。")
+    assert not names_of(f, "Person"), names_of(f)

@@ -412,6 +412,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             found = _clause_subjects(amount_frames, mentions, entities, folded, q["start"])
             if found:
                 subject, others = found[0], found[1:]
+        if subject is None and q["unit"] not in SPEC_UNITS:
+            # 這座新廠未來10年投資總額達240億美元: a figure after a pointer to a company or its plant, with no
+            # name between, is that company's
+            cs = _bounds(folded, q["start"], CLAUSE_ENDS)[0]
+            ref = clause_cues().pointer.match(folded, cs)
+            if ref is not None and len(ref.group()) >= 3 and not POINTED_KIND.search(ref.group()) and not any(
+                    cs <= ms < q["start"] for ms, me, ent in mentions):   # (not 其, whose owner the clause says)
+                subject = company_before(mentions, folded, cs)
         if subject is None:
             subject = _subject_of_amount(mentions, entities, folded, q["start"], q["unit"])
         if subject is None and STOCK_POINTER.search(folded, sentence[0], q["start"]):

@@ -104,8 +104,10 @@ _PATTERNS = [
     ("money", re.compile(_APPROX + _NUMBER + r"\s*" + _SCALE + r"\s*" + _CUR)),
     # 公司實現營收100.64億, 淨利潤為4.83億: a sum after a word for money with its scale but no currency
     ("money-unstated", re.compile(r"(?:营收|营业收入|收入|净利润|净利|利润|毛利|市值|募资|融资|销售额|亏损|营业额)"
-                                  r"(?:为|达|达到|约|超过|超|逾|近|了|共|合计|高达|仅|约为)*\s*"
+                                  r"(?:更是|则|也|将|预计|分别)?(?:为|达|达到|约|超过|超|逾|近|了|共|合计|高达|仅|约为)*\s*"
                                   r"(?P<num>-?\d+(?:\.\d+)?)\s*(?P<scale>亿|万)"
+                                  # (營收100億-120億, 淨利8.5億至10億: a range, its second bound after a dash or 至)
+                                  r"(?:\s*(?:-|—|–|~|～|至|到)\s*(?P<num2>\d+(?:\.\d+)?)\s*(?P<scale2>亿|万))?"
                                   r"(?!\s*(?:[\u4e00-\u9fff]{0,2}(?:元|币|美金|圆)|股|人|名|家|片|颗|台|吨|次|件|个|平方|张|项|户|辆|部|套|美|港|日|欧|韩|新|澳|英|瑞|印))")),
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
     # 百分之四, 百分之三十五點五, 一○○％: a percentage in Chinese numerals
@@ -312,10 +314,15 @@ def find_amounts(folded: str) -> list[Amount]:
                 continue
             if rule == "money-unstated":
                 s = m.start("num")
-                value = Decimal(g["num"]) * SCALE[g["scale"]]
-                value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+                metric = _metric(folded, s)
+                bounds = [(s, m.end("scale"), g["num"], g["scale"])]
+                if g.get("num2"):
+                    bounds.append((m.start("num2"), e, g["num2"], g["scale2"]))
                 taken.append((s, e))
-                out.append(Amount(s, e, value, UNSTATED_CURRENCY, _metric(folded, s), False, rule))
+                for bs, be, num, scale in bounds:
+                    value = Decimal(num) * SCALE[scale]
+                    value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+                    out.append(Amount(bs, be if len(bounds) > 1 else e, value, UNSTATED_CURRENCY, metric, False, rule))
                 continue
             if rule == "jail-list":
                 if not any(a.end == s and a.rule in ("jail-years", "jail-list") for a in out):

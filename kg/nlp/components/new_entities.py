@@ -199,6 +199,8 @@ def _rules() -> list[Rule]:
         # deputy's title names the same ministry (助理司法部長, 副外交部長)
         Rule("minister-ministry", "Organization", CuePattern(lambda w:
             rf"(?:(?<=[，,。、；;：:\s“「（(】〕])|^)(?:惟|但|而|并|且|亦|也|还|又|却|则)?(?:助理|常务副|副|代理|署理|时任|现任|前)?"
+            # (副總理兼|貿工部長: the other post held before 兼 is no part of the ministry's name)
+            rf"(?:[{HAN}]{{1,5}}兼)?"
             # (工業部|部長, 通訊部|副部長; 惟|貿工部長: a conjunction opens the clause, not the name)
             # (檳城|首席部長: a title ending in 部長 that names no ministry)
             rf"(?P<name>(?:{w('portfolio')}、)*[{HAN}]{{2,12}}?{''.join(f'(?<!{x})' for x in w('not-ministry').split('|'))}部)"
@@ -1251,6 +1253,8 @@ class EntityDiscoverer:
                     # 北辰提名的潘偉|被選舉為獨立董事: the tagger's two-character name, after a word that ends a
                     # modifier or joins a list, before a verb it reads
                     out.append((start, end, "Person", LAC_PERSON))
+                elif CHANGE_OPENING.match(name):
+                    continue   # 季增達99%: quarter on quarter, no 季 of a surname
                 elif re.fullmatch(rf"[{HAN}]{{3}}", name) and name[0] in SURNAMES and name not in NOT_NAMES \
                         and not name.endswith("某") and not _dictionary_phrase(name) \
                         and not any(ch in LAC_NAME_BREAK for ch in name[1:]) \
@@ -2842,6 +2846,8 @@ COUNT_WORD_SURNAMES = frozenset("张台片颗枚块")
 
 # The trained tagger cuts names itself, so only function words inside its name say it went wrong;
 # NAME_BREAK's verbs' first characters (強 of 強調, 明 of 明年…) are common in given names (林偉強).
+#: 季增, 年減, 月增: a change over a period, opening what a tagger may read as a name
+CHANGE_OPENING = re.compile(r"[季年月周日][增减涨跌升降]")
 #: 美軍, 聯軍, 解放軍: an army, whatever a tagger calls it
 ARMY = re.compile(r"(?:[美国联空海陆叛大敌友俄日韩英法德中台]|解放|志愿)军$")
 LAC_NAME_BREAK = set("在的表称说等和与则也曾已于将对向就被把为是从及、，。,；;：:“”「」（）() \n")
