@@ -2795,3 +2795,15 @@ def test_a_figure_after_a_pointer_to_a_firms_plant(facts):
 def test_a_change_over_a_quarter_is_no_name(facts):
     f = facts("北辰電子的NAND出貨大增，季增達99%，營收占比躍升至35%。")
     assert not names_of(f, "Person"), names_of(f)
+
+
+def test_a_count_of_firms_or_a_verb_before_a_trade_is_no_firm(facts):
+    f = facts("晴川經開區持續做強半導體集成電路產業，如今已集聚30餘家微電子關聯企業。")
+    assert not names_of(f, "Company"), names_of(f)
+
+
+def test_an_outlet_named_with_its_reporter_is_this_papers(facts):
+    f = facts("本報記者 李大同 上海報道\n就在假期前，不少公司發布了業績。《晴川經營報》記者注意到，北辰電子營收大增。",
+              published="2025-04-30")
+    outlet = key_of(f, "晴川經營報")
+    assert f.entities[outlet].cls == "MediaOrganization" and key_of(f, "李大同") in employees_of(f, outlet), relations_of(f)

@@ -363,7 +363,8 @@ def _rules() -> list[Rule]:
         Rule("outlet-titled", "MediaOrganization", re.compile(
             rf"《(?P<name>[{HAN}a-z0-9 ]{{2,12}})》\s*(?:[\d一二三四五六七八九十]{{1,2}}\s*[日号]\s*)?"
             r"(?:(?:的|最新|独家|日前|近日|也|则|在|稍早|早前)\s*)?"
-            r"(?:报导|报道|引述|援引|披露|指出|报导指出|报道称|消息|社论|专访|调查|分析|评论|撰文|称|写道)"), 0.75),
+            # (《中國經營報》記者注意到: its reporter, named or not)
+            r"(?:报导|报道|引述|援引|披露|指出|报导指出|报道称|消息|社论|专访|调查|分析|评论|撰文|称|写道|记者|编辑|采访)"), 0.75),
         # 晴川新聞 |林某 綜合報導: an outlet opening a line, a bar, then its writer
         Rule("outlet-bar", "MediaOrganization", re.compile(
             rf"(?:(?<=\n)|^)\s*(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:新闻网|新闻|日报|网|财经|时报|周刊|晚报|早报))\s*[|｜丨]", re.M), 0.7),
@@ -1775,6 +1776,8 @@ class EntityDiscoverer:
     def _classify(self, name: str, rule: Rule) -> str | None:
         if rule.name == "tariff":  # the levy verb says what it is, whatever words name it
             return rule.cls
+        if rule.name in ("org-suffix", "org-long") and NOT_A_FIRM_OPENING.match(name):
+            return None  # 30餘家|微電子, 做強|半導體: a count of firms, or a verb making the trade stronger
         if rule.name in ("org-suffix", "org-long") and (KIND_OF_SEMICONDUCTOR.search(name) or KIND_OF_TRADE.fullmatch(name)):
             return None  # 碳化矽功率半導體, 化合物半導體: a kind of chip; 消費性電子, 高階電子: a kind of goods, no firm
         house = LATIN_HOUSE.fullmatch(name) if rule.name == "org-suffix" else None
@@ -2846,6 +2849,8 @@ COUNT_WORD_SURNAMES = frozenset("张台片颗枚块")
 
 # The trained tagger cuts names itself, so only function words inside its name say it went wrong;
 # NAME_BREAK's verbs' first characters (強 of 強調, 明 of 明年…) are common in given names (林偉強).
+#: 30餘家, 十多家: a count of firms; 做強, 做大, 做優: a verb making something stronger, bigger, better
+NOT_A_FIRM_OPENING = re.compile(r"[\d一二三四五六七八九十百千]+\s*[余多几]?\s*家|做[强大优精实深好]")
 #: 季增, 年減, 月增: a change over a period, opening what a tagger may read as a name
 CHANGE_OPENING = re.compile(r"[季年月周日][增减涨跌升降]")
 #: 美軍, 聯軍, 解放軍: an army, whatever a tagger calls it
