@@ -2807,3 +2807,9 @@ def test_an_outlet_named_with_its_reporter_is_this_papers(facts):
               published="2025-04-30")
     outlet = key_of(f, "晴川經營報")
     assert f.entities[outlet].cls == "MediaOrganization" and key_of(f, "李大同") in employees_of(f, outlet), relations_of(f)
+
+
+def test_a_figure_of_the_same_period_before_is_the_same_firms(facts):
+    f = facts("青嵐科技等大型科企愈來愈多以國產晶片替代進口晶片，助北辰電子上半年實現利潤10.3億元，去年同期虧損5.33億元。",
+              published="2025-08-28")
+    assert (key_of(f, "北辰電子"), "533000000") in figures_of(f), figures_of(f)

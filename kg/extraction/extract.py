@@ -456,7 +456,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                                        sentence[0] + pointer.start() if own else sentence[0], main) or subject
         if recent is not None and not settled and last_sentence == sentence and subject is not recent and \
                 (subject is None or subject.cls not in {"Company", "Organization"} | PRODUCTS
-                 or (recent.cls in PRODUCTS and subject.cls in ORGS)):
+                 or (recent.cls in PRODUCTS and subject.cls in ORGS)
+                 # (…助寒武紀上半年實現利潤10.3億元，去年同期虧損5.33億元: the same period before is the same firm's)
+                 or PRIOR_PERIOD.match(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0])):
             cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
             if not any(cs <= ms < q["start"] for ms, me, ent in mentions):
                 # …向Rapidus提供5,900億日圓補助，累計支援金額將達到1兆7,225億日圓: a clause naming nothing
@@ -712,6 +714,8 @@ SOURCE_AFTER = re.compile(r"\s*(?:的)?(?:资料|数据|统计|调查|研究|报
 CREDIT_RULES = frozenset({"byline", "reporter", "credit-writer"})
 
 
+#: 去年同期, 上年同期, 上季: a clause opening with the period a figure is compared with
+PRIOR_PERIOD = re.compile(r"\s*(?:而|则|较)?(?:去年同期|上年同期|上一年同期|前一年同期|同期|上季|上一季|前一季|去年)")
 #: 淨資產, 身價, 年薪, 富豪: what a person is worth or paid, or where the rich rank them
 PERSONAL_FIGURE = re.compile(r"身价|身家|净资产|资产净值|个人财富|财富|薪酬|年薪|薪资|薪水|富豪|首富|富人")
 #: 共和黨籍, 民主黨黨員: a party's name as what a person is
