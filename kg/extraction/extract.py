@@ -133,16 +133,6 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             continue  # 執行長黃仁勳(Jensen Huang) in an article about Intel: the reference knows whose he is
         add_relation(r["subject"], r["property"], r["object"], evidence(r["start"], r["end"], r["rule"],
                                                                         r["confidence"]))
-    # （編譯：林某） closing a story whose dateline names one outlet (中央社華盛頓30日綜合外電報導): the
-    # writer works for that outlet
-    clause_spans = clauses(doc)
-    opening = next(((ms, ent) for ms, me, ent in mentions if ent.cls != "Person"), None)
-    if opening is not None and opening[1].cls == "MediaOrganization" and (
-            opening[0] < (clause_spans[0][0] if clause_spans else 0) or _in_dateline(folded, clause_spans, opening[0])):
-        outlet = opening[1].key
-        for ms, me, ent in mentions:
-            if _credited_only(ent) and not any(r.subject == ent.key and r.property == "employer" for r in relations):
-                add_relation(ent.key, "employer", outlet, evidence(ms, me, "writer-of-dateline-outlet", 0.7))
     for span in doc.spans.get(ENTITIES, []):
         info = kg_of(span)
         if info and info.get("developer"):  # 曜芯S9: the brand's chip

@@ -653,11 +653,9 @@ class EntityDiscoverer:
             if name not in names:
                 continue
             a, b = kg_of(p)["start"], kg_of(k)["end"]
-            span = char_span(doc, a, b, "ORG")
+            span = _subsidiary_span(doc, a, b, "city-subsidiary", names[name])
             if span is None:
                 continue
-            span._.kg = {"key": f"company/{name_key(texts(doc)[0][a:b])}", "cls": "Company", "known": False,
-                         "rule": "city-subsidiary", "confidence": 0.7, "start": a, "end": b, "parent": names[name]}
             out.append(span)
             replaced |= {(a, kg_of(p)["end"]), (kg_of(k)["start"], b)}
         return out, replaced
@@ -687,11 +685,9 @@ class EntityDiscoverer:
             a, b = info["start"], info["start"] + len(name) if name else 0
             if name is None or any(a < y and x < b for x, y in taken if (x, y) != (a, info["end"])):
                 continue
-            span = char_span(doc, a, b, "ORG")
+            span = _subsidiary_span(doc, a, b, "named-for-parent", names[name])
             if span is None:
                 continue
-            span._.kg = {"key": f"company/{name_key(texts(doc)[0][a:b])}", "cls": "Company", "known": False,
-                         "rule": "named-for-parent", "confidence": 0.7, "start": a, "end": b, "parent": names[name]}
             out.append(span)
             replaced.add((a, info["end"]))
         return out, replaced
@@ -712,12 +708,10 @@ class EntityDiscoverer:
                 continue
             before = [k for start, k in companies if start < a and "\n\n" not in folded[start:a] and a - start < 300]
             parent = before[-1] if before else (companies[0][1] if companies else None)
-            span = char_span(doc, a, b, "ORG")
-            if span is None or parent is None:
+            span = _subsidiary_span(doc, a, b, "place-subsidiary", parent, inner={**info, "rule": "seat-of-body"}) \
+                if parent is not None else None
+            if span is None:
                 continue
-            span._.kg = {"key": f"company/{name_key(texts(doc)[0][a:b])}", "cls": "Company", "known": False,
-                         "rule": "place-subsidiary", "confidence": 0.7, "start": a, "end": b, "parent": parent,
-                         "inner": {**info, "rule": "seat-of-body"}}
             out.append(span)
             replaced.add((a, info["end"]))
         return out, replaced
@@ -2044,6 +2038,17 @@ def _bare_tariffs(folded: str, spans) -> None:
                 info.update(key=before["key"])
                 continue
         seen.append(info)
+
+
+def _subsidiary_span(doc: Doc, a: int, b: int, rule: str, parent: str, inner: dict | None = None) -> Span | None:
+    """A subsidiary found from its parent's name, a company of its own: its span over a..b, its parent's
+    key (and the name inside it, its seat) for extraction to link."""
+    span = char_span(doc, a, b, "ORG")
+    if span is not None:
+        span._.kg = {"key": f"company/{name_key(texts(doc)[0][a:b])}", "cls": "Company", "known": False,
+                     "rule": rule, "confidence": 0.7, "start": a, "end": b, "parent": parent,
+                     **({"inner": inner} if inner is not None else {})}
+    return span
 
 
 def _after_predicate(doc: Doc, start: int, end: int, min_len: int = 1) -> int | None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extraction.frames import LIST_JOINER, POINTED_KIND, CuePattern, clause_cues
 from kg.nlp.spans import main_company, mentions, texts
+from kg.nlp.components.new_entities import SUBSIDIARY_BEFORE
 from kg.nlp.temporal import cn_int
 
 DEVELOPERS = {"Company", "Organization", "ResearchInstitute", "University"}
@@ -822,10 +823,6 @@ def _subsidiaries_named(ents: list[Span], folded: str, sent: Span) -> list[dict]
     return out
 
 
-#: 向子公司, 全資子公司, 控股子公司: the word right before a subsidiary's name
-SUBSIDIARY_BEFORE = re.compile(r"(?:全资|控股|附属)?子公司\s*$")
-
-
 def _officers_listed(ents: list[Span], folded: str, sent: Span, found: list[dict]) -> list[dict]:
     """財務長林國強與技術長陳美玲 after their company: the organisation that employs the first titled
     person of a list employs each further titled person of it."""
@@ -890,7 +887,9 @@ ORG_BY = re.compile(r"由[^，。；,;由]{0,20}$")
 SERVES_AS_TITLE = re.compile(r"\s*(?:[（(][^)）]{1,30}[)）])?\s*(?:担任|出任|接任|执掌)(?:公司|董事会)?(?:的)?(?:执行|独立|非执行|首席)?"
                              r"(?P<title>董事长|主席|首席执行官|执行长|总经理|总裁|ceo|董事)")
 # 中新網 宜昌9月20日電: what follows the outlet that opens a dateline
-OUTLET_DATELINE = re.compile(r"[^，。,;；\n]{0,10}?(?:(?:19|20)\d\d\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:综合)?(?:外电)?(?:电|讯|消息)")
+# (中央社華盛頓30日綜合外電報導: a wire's dateline may end in 報導)
+OUTLET_DATELINE = re.compile(r"[^，。,;；\n]{0,10}?(?:(?:19|20)\d\d\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:综合)?(?:外电)?"
+                             r"(?:电|讯|消息|报导|报道)")
 CREDIT_BEFORE = re.compile(r"(?:作者|撰文|编辑|责编|责任编辑|记者)\s*[/／:：|｜丨]?\s*$")
 OWN_PAPER_REPORTER = re.compile(r"(?:本报|本刊|本台|本网)(?:特约|实习)?记者\s*$")
 
