@@ -12,6 +12,10 @@ up half-way. So each article's NLP and extraction run under an alarm:
 
 Either way the error surfaces within moments of the budget in pure-Python code, and once a
 long C call (an ONNX batch, bounded by the LAC tagger's clause windows) returns otherwise.
+Python drops an exception raised while it runs a finaliser (`__del__`, a weakref or GC
+callback: "Exception ignored in ..."), so an alarm can land where it is lost: the alarm
+repeats every half second until the block ends, and a block that ends past its budget
+raises on the way out all the same, so no article over its budget is ever written.
 The budget is `KG_ARTICLE_SECONDS` (or `kg ingest --article-timeout`), default 120 s;
 0 turns it off. Nothing has been written when it fires: `kg.ingest` extracts the whole
 batch before its first write.
@@ -23,11 +27,13 @@ import ctypes
 import os
 import signal
 import threading
+import time
 from typing import Callable, Iterator
 
 from kg.errors import ArticleTimeoutError, ExtractionError, KgError
 
 DEFAULT_SECONDS = 120.0
+REPEAT = 0.5   # seconds between alarms once the budget is spent (one may be dropped)
 ENV = "KG_ARTICLE_SECONDS"
 
 
@@ -51,12 +57,15 @@ def article_budget(key: Callable[[], str], seconds: float) -> Iterator[None]:
     if seconds <= 0:
         yield
         return
+    started = time.monotonic()
     if threading.current_thread() is threading.main_thread():
         with _alarm(key, seconds):
             yield
     else:
         with _async_timer(key, seconds):
             yield
+    if time.monotonic() - started > seconds:   # every alarm landed in a finaliser and was dropped
+        raise ArticleTimeoutError(key(), seconds)
 
 
 @contextlib.contextmanager
@@ -65,39 +74,53 @@ def _alarm(key: Callable[[], str], seconds: float) -> Iterator[None]:
         raise ArticleTimeoutError(key(), seconds)
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        while True:   # a repeated alarm may land here too: disarm until it holds
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except ArticleTimeoutError:
+                continue
 
 
 @contextlib.contextmanager
 def _async_timer(key: Callable[[], str], seconds: float) -> Iterator[None]:
     target = threading.get_ident()
-    state = {"active": True, "fired": ""}
+    state = {"fired": ""}
     lock = threading.Lock()
+    done = threading.Event()
 
-    def expired() -> None:
-        with lock:
-            if state["active"]:
+    def expire_until_done() -> None:
+        wait = seconds
+        while not done.wait(wait):
+            with lock:
+                if done.is_set():
+                    return
                 state["fired"] = key()
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(_Expired))
+            wait = REPEAT
 
-    timer = threading.Timer(seconds, expired)
-    timer.daemon = True
+    timer = threading.Thread(target=expire_until_done, daemon=True)
     timer.start()
     try:
-        yield
+        try:
+            yield
+        finally:
+            while True:   # a repeated _Expired may land here too: disarm until it holds
+                try:
+                    with lock:
+                        done.set()
+                        if state["fired"]:   # set but perhaps not yet raised: clear it before it lands elsewhere
+                            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+                    break
+                except _Expired:
+                    continue
     except _Expired:
         raise ArticleTimeoutError(state["fired"] or key(), seconds) from None
-    finally:
-        timer.cancel()
-        with lock:
-            state["active"] = False
-            if state["fired"]:   # set but perhaps not yet raised: clear it before it lands elsewhere
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
 
 
 class _Expired(BaseException):

@@ -168,3 +168,44 @@ def test_the_budget_stops_python_code_in_the_main_thread_and_in_others(where):
     with article_budget(lambda: "quick.md", 0.5):   # a block that ends in time: nothing fires later
         pass
     time.sleep(0.7)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize("where", ["main thread", "other thread"])
+def test_an_alarm_dropped_in_a_finaliser_still_stops_the_block(where):
+    """Python drops an exception raised in a `__del__` ("Exception ignored in ..."): the alarm
+    repeats, and a block that ends past its budget raises on the way out all the same."""
+    import threading
+    import time
+
+    from kg.article_budget import article_budget
+    from kg.errors import ArticleTimeoutError
+
+    class SlowToFree:
+        def __del__(self):
+            time.sleep(0.6)   # the first alarm lands here and is dropped
+
+    outcome: list = []
+
+    def run(busy_after: bool) -> None:
+        try:
+            with article_budget(lambda: "finaliser.md", 0.3):
+                SlowToFree()
+                started = time.monotonic()
+                while busy_after and time.monotonic() - started < 20:
+                    sum(range(1000))
+            outcome.append("finished")
+        except ArticleTimeoutError as e:
+            outcome.append(str(e).split(":")[0])
+
+    for busy_after in (True, False):   # stopped by a later alarm; ended late with nothing left to stop
+        if where == "main thread":
+            run(busy_after)
+        else:
+            t = threading.Thread(target=run, args=(busy_after,))
+            t.start()
+            t.join(30)
+    assert outcome == ["finaliser.md", "finaliser.md"]
+    with article_budget(lambda: "quick.md", 0.2):   # a block that ends in time: no alarm repeats later
+        pass
+    time.sleep(0.8)
