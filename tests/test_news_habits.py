@@ -2845,3 +2845,14 @@ def test_the_publishers_outlet_reaches_the_export_with_its_label(tmp_path):
     assert '"自由時報"' in nq and "liberty-times>" in nq
     assert re.search(r"person/林子恒> <[^>]*#employer> <[^>]*/liberty-times>", nq), \
         [line for line in nq.splitlines() if "liberty" in line][:5]
+
+
+@pytest.mark.parametrize("bracket", ["（香港）", "(香港)"])
+def test_a_firm_with_a_place_alone_in_brackets_is_its_arm_there_and_the_place_joins_nothing(facts, bracket):
+    f = facts(f"基石投資者包括青嵐資本{bracket}、星曜半導體{bracket}及北辰微電子，合共認購5億港元。")
+    names = names_of(f, "Company") | names_of(f, "Organization")
+    assert {"青岚资本(香港)", "星曜半导体(香港)"} <= {n.replace("（", "(").replace("）", ")") for n in names}, names
+    hk = "hong-kong"
+    assert not linked(f, hk, key_of(f, "青嵐資本")) and not linked(f, hk, key_of(f, "星曜半導體"))
+    g = facts("星曜半導體在香港設立子公司，並在香港交易所上市。")   # a place named on its own is still one
+    assert "hong-kong" in g.entities

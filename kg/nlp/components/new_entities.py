@@ -627,6 +627,7 @@ class EntityDiscoverer:
         spans += self._city_governments(doc, folded, existing + spans)
         _known_in_brackets(folded, spans, existing)
         self._seated_bodies(doc, spans)
+        _regional_arms(doc, folded, spans)
         _drop_nested_places(doc, spans)
         self._ministry_of_known_minister(folded, list(doc.spans.get(ENTITIES, [])) + spans)
         self._country_of_bodies(folded, list(doc.spans.get(ENTITIES, [])) + spans)
@@ -2148,6 +2149,39 @@ def _needs(pattern: re.Pattern) -> list:
 
 
 _SCRIPT: tuple = (None, None)  # the last article's text and its script
+
+
+def _regional_arms(doc: Doc, folded: str, spans: list) -> None:
+    """中興通訊（香港）, 華夏基金(香港): a firm's name with a place alone in brackets after it names the
+    firm's arm there, one name; the place is part of it (an inner mention, seat-in-name), joining
+    none of the facts of the clause."""
+    placed = {kg_of(s)["start"]: s for s in list(doc.spans.get(ENTITIES, [])) + spans
+              if kg_of(s) and kg_of(s)["cls"] in PLACE_CLASSES}
+    arms, seats = {}, set()
+    every = [(kg_of(s)["start"], kg_of(s)["end"]) for s in list(doc.spans.get(ENTITIES, [])) + spans if kg_of(s)]
+    for s in list(doc.spans.get(ENTITIES, [])) + spans:
+        info = kg_of(s)
+        if not info or info["cls"] not in ("Company", "Organization") or info.get("inner") \
+                or folded[info["end"]:info["end"] + 1] not in ("(", "（"):
+            continue
+        place = placed.get(info["end"] + 1)
+        close = kg_of(place)["end"] if place is not None else -1
+        if place is None or folded[close:close + 1] not in (")", "）") or any(
+                a <= info["start"] and close + 1 <= b for a, b in every):
+            continue   # (中芯國際（北京）公司: a registered name found whole holds it already)
+        whole = char_span(doc, info["start"], close + 1, s.label_)
+        if whole is None:
+            continue
+        whole._.kg = {**info, "end": close + 1, "inner": {**kg_of(place), "rule": "seat-in-name"}}
+        arms[(info["start"], info["end"])] = whole
+        seats.add((kg_of(place)["start"], close))
+    if not arms:
+        return
+    def arm(s):
+        return arms.get((kg_of(s)["start"], kg_of(s)["end"]), s) if kg_of(s) else s
+    spans[:] = [arm(s) for s in spans if (kg_of(s)["start"], kg_of(s)["end"]) not in seats]
+    doc.spans[ENTITIES] = [arm(s) for s in doc.spans.get(ENTITIES, [])
+                           if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in seats)]
 
 
 def _script_of(text: str) -> str:
