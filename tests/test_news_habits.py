@@ -2856,3 +2856,12 @@ def test_a_firm_with_a_place_alone_in_brackets_is_its_arm_there_and_the_place_jo
     assert not linked(f, hk, key_of(f, "青嵐資本")) and not linked(f, hk, key_of(f, "星曜半導體"))
     g = facts("星曜半導體在香港設立子公司，並在香港交易所上市。")   # a place named on its own is still one
     assert "hong-kong" in g.entities
+
+
+def test_a_clause_opening_with_及_and_no_verb_goes_on_with_the_clause_before(facts):
+    f = facts("林子恒加入星曜半導體之前，曾擔任北辰微電子資深工程師，及青嵐科技專案經理。")
+    lin = key_of(f, "林子恒")
+    assert linked(f, lin, key_of(f, "青嵐科技")) and linked(f, key_of(f, "北辰微電子"), key_of(f, "青嵐科技"))
+    # a place alone after 及 is no member of the list before it
+    g = facts("星曜半導體與北辰微電子的工程師來自青嵐科技和鋒算科技，以及美國多家車廠。")
+    assert "usa" in g.entities and not linked(g, "usa", key_of(g, "青嵐科技"))

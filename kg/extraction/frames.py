@@ -110,7 +110,8 @@ CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "poss
              "members", "members-among", "listed",
              "baseline", "previous-generation", "estimate-of", "estimate-says", "compares-with", "compared-joiner",
              "compared-after", "policy-opening", "policy-pointed", "in-force",
-             "pointed-product", "pointed-policy", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to")
+             "pointed-product", "pointed-policy", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to",
+             "list-continued")
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
 # and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.
 NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry",
@@ -309,6 +310,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
     topic = None
     waiting: list[tuple[int, object]] = []
     pending_to: tuple[int] | None = None
+    previous: tuple | None = None   # (sentence, frame start, predicate, entities) of the last clause with a predicate
     story = -1   # the sentence a life story without a subject goes on in
     for cs, ce in clauses:
         while si < len(sentences) and sentences[si][1] <= cs:
@@ -325,9 +327,19 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             here.append(mentions[j])
             j += 1
         pred = predicate(cs, ce) if predicate else None
+        # …曾擔任A與B資深工程師，及C專案經理: a clause opening with 及 and no verb of its own goes on
+        # the clause before it: one frame of both, read from that clause's start with its predicate
+        continued = previous if pred is None and previous is not None and previous[0] == si \
+            and CONTINUED_OPENING.match(folded, cs) and any(ent.cls not in PLACES for _, _, ent in here) else None
+        fs = cs
+        if continued is not None:
+            fs, pred = continued[1], continued[2]
         tpos = pred[1] if pred else None
         ents: list[tuple[int, object]] = []
         seen: set[str] = set()
+        for s, ent in continued[3] if continued is not None else ():
+            ents.append((s, ent))
+            seen.add(ent.key)
         for s, e, ent in here:
             if ent.key not in seen:
                 seen.add(ent.key)
@@ -442,7 +454,8 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             if role == "agent":
                 first = False
             roles.append((role, ent.key))
-        frames.append(Frame(cs, ce, pred[0] if pred else None, tpos, tuple(roles), carried))
+        frames.append(Frame(fs, ce, pred[0] if pred else None, tpos, tuple(roles), carried))
+        previous = (si, fs, pred, list(ents)) if pred else None
     return frames
 
 
@@ -560,6 +573,7 @@ PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?
 #: 由於…, 因為…: a clause of cause; what it names is the circumstance of the clause after it, whoever acts in it
 # (由於A無法供貨，…; 不僅A後市可期，B也…: the actor of such a clause goes on into the next)
 CAUSE_OPENING = CuePattern(lambda w: rf"\s*(?:{w('carried-opening')})")
+CONTINUED_OPENING = CuePattern(lambda w: rf"\s*(?:{w('list-continued')})")
 
 
 #: …合資成立的|India Chip，: the head noun of a clause that ends on it after 的 (and a descriptor)
