@@ -2865,3 +2865,12 @@ def test_a_clause_opening_with_及_and_no_verb_goes_on_with_the_clause_before(fa
     # a place alone after 及 is no member of the list before it
     g = facts("星曜半導體與北辰微電子的工程師來自青嵐科技和鋒算科技，以及美國多家車廠。")
     assert "usa" in g.entities and not linked(g, "usa", key_of(g, "青嵐科技"))
+
+
+def test_an_exchange_is_never_what_lists_and_該股_stands_for_the_listed_company(facts):
+    f = facts("星曜股份正式登陸科創板。招股書顯示，該股網下共吸引269家網下投資者參與，網下申購倍數高達2227.6倍，"
+              "遠超同期科創板新股平均申購倍數。", published="2025-12-17")
+    star = key_of(f, "星曜股份")
+    owners = {st.amount.value: {k for _, k in st.roles} for st in f.statements if st.amount is not None}
+    assert owners.get("269") and star in owners["269"] and "star-market" not in owners["269"], owners
+    assert star in owners.get("2227.6", set()) and "star-market" not in owners["2227.6"], owners

@@ -92,6 +92,9 @@ DECISION_AFTER_PRODUCT = re.compile(rf"^(?:芯片|晶片)?(?:的)?(?P<polarity>�
 ATTRIBUTION = re.compile(r"据|根据|援引")
 
 
+STOCK_POINTER = CuePattern(lambda w: w("stock-pointer"))
+
+
 class StatementExtractor:
     def __init__(self, reference: str | None = None) -> None:
         from kg.nlp.gazetteer import reference_index
@@ -596,10 +599,16 @@ class StatementExtractor:
             # (向美國證券交易委員會遞交IPO申請: the regulator a filing goes to does not list)
             subjects = [e for e in ents if cs <= e._.kg["start"] < t0 and _cls(e) in ORGS and e not in exchanges
                         and _cls(e) not in ("GovernmentAgency", "Legislature", "MediaOrganization")]
-            if not subjects and topic is not None and s0 <= topic._.kg["start"] < t0 and _cls(topic) in ORGS:
-                subjects = [topic]
-            if not subjects and topic is not None and _cls(topic) in ORGS and exchanges:
-                subjects = [topic]
+            # (an exchange is where shares list, never what lists: 該股…遠超同期科創板新股)
+            lister = topic if topic is not None and _cls(topic) in ORGS and _cls(topic) != "StockExchange" else None
+            if not subjects and lister is not None and s0 <= lister._.kg["start"] < t0:
+                subjects = [lister]
+            if not subjects and lister is not None and exchanges:
+                subjects = [lister]
+            if not subjects and STOCK_POINTER.search(folded, s0, t0):
+                # 該股網下申購倍數高達2227.6倍: the shares the article follows stand for their company
+                pointed = next((c for c in (self.previous_company, self.main) if c is not None), None)
+                subjects = [pointed] if pointed is not None else []
             return [("subject", key(e)) for e in subjects[-4:]] + [("venue", key(x)) for x in exchanges[:1]]
         if kind == "sponsor":
             cs, ce = _clause_start(folded, t0, s0), _clause_end(folded, t1, s1)
