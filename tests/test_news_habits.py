@@ -2874,3 +2874,11 @@ def test_an_exchange_is_never_what_lists_and_該股_stands_for_the_listed_compan
     owners = {st.amount.value: {k for _, k in st.roles} for st in f.statements if st.amount is not None}
     assert owners.get("269") and star in owners["269"] and "star-market" not in owners["269"], owners
     assert star in owners.get("2227.6", set()) and "star-market" not in owners["2227.6"], owners
+
+
+@pytest.mark.parametrize("sentence", ["星曜半導體推出 S9 晶片，明年量產。", "星曜半導體推出S9晶片，明年量產。"])
+def test_a_space_between_a_latin_model_and_the_word_for_a_chip_changes_nothing(facts, sentence):
+    f = facts(sentence)
+    s9 = key_of(f, "S9")
+    assert f.entities[s9].cls == "Chip"
+    assert any(r.subject == s9 and r.property == "developer" and r.object == key_of(f, "星曜半導體") for r in f.relations)

@@ -253,7 +253,8 @@ def _rules() -> list[Rule]:
             rf"(?P<name>[{HAN}]{{2,4}}(?:超节点|服务器|伺服器|计算集群|集群|一体机|大模型|芯片|晶片|处理器|加速卡))"), 0.65),
         # Latin product names before a category word: Blackwell芯片, Gemini模型
         Rule("latin-product", "Product", re.compile(
-            r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:芯片|晶片|模型|大模型|平台|系列|架构|处理器|加速器|"
+            # (星曜的 S9 芯片: a space between Latin and Han, as some sites write, changes nothing)
+            r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:(?<=[a-z0-9]) (?=[\u4e00-\u9fff]))?(?:芯片|晶片|模型|大模型|平台|系列|架构|处理器|加速器|"
             r"(?:\s|(?<=\d))gpu(?![a-z])|服务器|超级计算机|超节点|超级节点|集群|一体机|加速卡|计算卡|"
             # Galaxy S26旗艦新機, GaussDB分布式數據庫: phones, laptops and software by their kind too
             r"(?:旗舰)?(?:新机|手机|智能手机|笔电|笔记本电脑|平板)|[\u4e00-\u9fff]{0,3}?(?:数据库|操作系统)))"), 0.7),
@@ -1533,7 +1534,7 @@ class EntityDiscoverer:
                                   for i in self.index.lookup(branch["core"][-k:])):
                     continue  # 聯邦調查局洛杉磯辦公室: a place's branch of the body named before, not a body of its own
                 if cls == "Product" and rule.name == "latin-product" and \
-                        re.match(r"(?:芯片|晶片|处理器|加速器|gpu|加速卡|计算卡)", folded[end:end + 3]):
+                        re.match(r" ?(?:芯片|晶片|处理器|加速器|gpu|加速卡|计算卡)", folded[end:end + 4]):
                     cls = "Chip"  # M6處理器: a chip
                 tail = SYSTEM_TAIL.match(folded, end) if cls in ("Chip", "Product") else None
                 if tail:  # scaleX640超節點, 昇騰512超節點: a system named after its model, not the chip
