@@ -2882,3 +2882,28 @@ def test_a_space_between_a_latin_model_and_the_word_for_a_chip_changes_nothing(f
     s9 = key_of(f, "S9")
     assert f.entities[s9].cls == "Chip"
     assert any(r.subject == s9 and r.property == "developer" and r.object == key_of(f, "星曜半導體") for r in f.relations)
+
+
+def test_spaces_between_han_and_latin_or_digits_are_read_as_if_absent(nlp, tmp_path):
+    """推出 S9 晶片, 2025 年 8 月, 突破 1000 万: some sites space Latin and digits apart from Han."""
+    from kg.corpus import read_article
+    from kg.extraction.extract import extract
+    spaced = tmp_path / "spaced.md"
+    spaced.write_text("---\npublished: 2025-08-27\n---\n記者 林子恒 北京報道\n\n星曜半導體 2025 年 8 月推出 S9 晶片，"
+                      "截至 8 月累計出貨突破 1000 萬顆。\n", encoding="utf-8")
+    art = read_article(spaced)
+    assert "星曜半導體2025年8月推出S9晶片" in art.text and "記者 林子恒 北京報道" in art.text
+    doc = nlp.make_doc(art.text)
+    doc.user_data["published"] = art.published
+    f = extract(nlp(doc), art)
+    s9 = key_of(f, "S9")
+    assert f.entities[s9].cls == "Chip"
+    assert any(st.amount is not None and st.amount.value == "10000000" for st in f.statements), \
+        [st.amount for st in f.statements]
+    assert any(st.date is not None and st.date.iso == "2025-08" for st in f.statements)
+    assert "林子恒" in names_of(f, "Person")
+
+
+def test_a_letter_standing_for_a_firm_names_none(facts):
+    f = facts("若A持C公司35%股份，B持C公司15%，星曜半導體即須申請許可。")
+    assert names_of(f, "Company") | names_of(f, "Organization") == {"星曜半导体"}

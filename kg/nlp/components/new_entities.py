@@ -506,6 +506,8 @@ class EntityDiscoverer:
         by_span = {(kg_of(s)["start"], kg_of(s)["end"]): s for s in existing}
         # longer candidates first, then by rule order, so a policy name beats a shorter org inside it
         for start, end, cls, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), RULE_RANK.get(id(f[3]), -1), f[0])):
+            if cls in ("Company", "Organization") and PLACEHOLDER_FIRM.search(folded, start, end):
+                continue  # A持C公司35%股份: a letter standing for a firm (C公司) names none, nor ends a name
             clashes = [(a, b) for a, b in taken if start < b and a < end]
             if clashes and cls in ("Company", "Organization") and rule.name in ("org-suffix", "org-long", "trained-org") \
                     and all(a >= start and b <= end for a, b in clashes):
@@ -2150,6 +2152,10 @@ def _needs(pattern: re.Pattern) -> list:
 
 
 _SCRIPT: tuple = (None, None)  # the last article's text and its script
+
+
+#: a lone Latin letter before a word for a firm ends the name: 某C公司, A持C公司 (a placeholder)
+PLACEHOLDER_FIRM = re.compile(r"(?<![a-z0-9])[a-z]\s?(?:公司|企业|集团|厂商)$")
 
 
 def _regional_arms(doc: Doc, folded: str, spans: list) -> None:
