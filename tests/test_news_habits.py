@@ -2907,3 +2907,11 @@ def test_spaces_between_han_and_latin_or_digits_are_read_as_if_absent(nlp, tmp_p
 def test_a_letter_standing_for_a_firm_names_none(facts):
     f = facts("若A持C公司35%股份，B持C公司15%，星曜半導體即須申請許可。")
     assert names_of(f, "Company") | names_of(f, "Organization") == {"星曜半导体"}
+
+
+def test_a_count_or_a_sum_with_its_scale_and_no_unit_after_what_is_counted_is_a_figure(facts):
+    f = facts("星曜半導體累計出貨量突破1000萬，今年營收突破10億，北辰微電子出貨量達300萬台。")
+    figures = {(st.amount.value, st.amount.metric, st.roles[0][1]) for st in f.statements if st.amount is not None}
+    star, north = key_of(f, "星曜半導體"), key_of(f, "北辰微電子")
+    assert ("10000000", "shipments", star) in figures and ("1000000000", "revenue", star) in figures, figures
+    assert [v for v, _, k in figures if k == north] == ["3000000"], figures   # one figure, counted in 台

@@ -104,11 +104,16 @@ _PATTERNS = [
     ("money", re.compile(_APPROX + _NUMBER + r"\s*" + _SCALE + r"\s*" + _CUR)),
     # 公司實現營收100.64億, 淨利潤為4.83億: a sum after a word for money with its scale but no currency
     ("money-unstated", re.compile(r"(?:营收|营业收入|收入|净利润|净利|利润|毛利|市值|募资|融资|销售额|亏损|营业额)"
-                                  r"(?:更是|则|也|将|预计|分别)?(?:为|达|达到|约|超过|超|逾|近|了|共|合计|高达|仅|约为)*\s*"
+                                  r"(?:更是|则|也|将|预计|分别)?(?:为|达|达到|约|超过|超|逾|近|了|共|合计|高达|仅|约为|突破)*\s*"
                                   r"(?P<num>-?\d+(?:\.\d+)?)\s*(?P<scale>亿|万)"
                                   # (營收100億-120億, 淨利8.5億至10億: a range, its second bound after a dash or 至)
                                   r"(?:\s*(?:-|—|–|~|～|至|到)\s*(?P<num2>\d+(?:\.\d+)?)\s*(?P<scale2>亿|万))?"
                                   r"(?!\s*(?:[\u4e00-\u9fff]{0,2}(?:元|币|美金|圆)|股|人|名|家|片|颗|台|吨|次|件|个|平方|张|项|户|辆|部|套|美|港|日|欧|韩|新|澳|英|瑞|印))")),
+    # 累計出貨量突破1000萬: a count after a word for what is counted, with its scale and no measure word
+    ("count-unstated", re.compile(r"(?:出货量|出货|销量|交付量|装机量|用户数|用户|订单量)"
+                                  r"(?:更是|则|也|将|预计|累计)?(?:为|达|达到|约|超过|超|逾|近|了|共|合计|高达|约为|突破)*\s*"
+                                  r"(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>亿|万)"
+                                  r"(?!\s*(?:" + _COUNT_UNIT + r"|[\u4e00-\u9fff]?(?:元|币|美金|圆|美|港|日|欧|个|人|辆|部|件|户)))")),
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
     # 百分之四, 百分之三十五點五, 一○○％: a percentage in Chinese numerals
     ("percent-cn", re.compile(_APPROX + rf"(?:百分之(?P<cnum>[零{_CN_NUM}百千]+(?:点[零{_CN_NUM}]+)?)"
@@ -311,6 +316,13 @@ def find_amounts(folded: str) -> list[Amount]:
                     value, unit, metric = Decimal(g.get("code") or g.get("code2") or g["code3"]), "ONE", "stock-code"
                 value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
                 out.append(Amount(s, e, value, unit, metric, bool(g.get("approx")), rule))
+                continue
+            if rule == "count-unstated":
+                s = m.start("num")
+                value = Decimal(g["num"]) * SCALE[g["scale"]]
+                value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+                taken.append((s, e))
+                out.append(Amount(s, e, value, "UNIT", _metric(folded, s), False, rule))
                 continue
             if rule == "money-unstated":
                 s = m.start("num")
