@@ -2915,3 +2915,8 @@ def test_a_count_or_a_sum_with_its_scale_and_no_unit_after_what_is_counted_is_a_
     star, north = key_of(f, "星曜半導體"), key_of(f, "北辰微電子")
     assert ("10000000", "shipments", star) in figures and ("1000000000", "revenue", star) in figures, figures
     assert [v for v, _, k in figures if k == north] == ["3000000"], figures   # one figure, counted in 台
+
+
+def test_a_doubled_word_is_no_name(facts):
+    f = facts("林子恒致詞指出，關稅大戰一下子在美國，還好到現在平平安安度過。")
+    assert names_of(f) == {"林子恒", "美国"}, names_of(f)

@@ -1207,6 +1207,8 @@ class EntityDiscoverer:
                 end, name = end - (1 if name.endswith("籍") else 2), re.sub(r"(?:籍|联邦)$", "", name)   # 共和黨|籍, 共和黨|聯邦(參議員)
             if len(name) < 2 or _common_word(name) or name.startswith(GENERIC_START.tuple()) or ADDRESSED.fullmatch(name):
                 continue
+            if re.fullmatch(rf"([{HAN}])\1([{HAN}])\2", name):
+                continue   # 平平安安, 高高興興: a doubled word of the language (AABB), no name
             if label == "ORG" and AMOUNT_NAME.fullmatch(name):
                 continue   # 出資額為|360億元: a sum the tagger calls an organisation
             if label == "ORG" and len(name) <= 3 and (tail := FIRM_TAIL.match(folded, end)) and re.fullmatch(rf"[{HAN}]+", name):
