@@ -61,3 +61,12 @@ def test_weekdays_and_weeks_near_the_article_date():
     assert iso("週二宣布，上週五簽約，下星期一開庭。", ref) == [
         ("2026-03-03", True, None), ("2026-02-27", True, None), ("2026-03-09", True, None)]
     assert iso("本週將舉行法說會，上週已公告；週一至週五營業。", ref) == [("2026-03", True, None), ("2026-02", True, None)]
+
+
+def test_the_same_month_last_year_is_the_month_named_before_in_the_year_before(facts):
+    f = facts("星曜半導體今（10）日公布11月營收343億元，較去年同月的276億元成長兩成。", published="2025-12-10")
+    dates = {st.date.iso for st in f.statements if st.date is not None}
+    assert "2024-11" in dates and "2025-11" in dates, dates
+    assert "2025-12" not in dates - {"2025-12-10"}, dates   # 同月 is not the paper's month
+    g = facts("星曜半導體去年同月營收成長兩成。", published="2025-12-10")   # no month named before: none said
+    assert not any(st.date is not None and st.date.precision == "month" for st in g.statements)

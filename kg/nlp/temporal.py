@@ -77,6 +77,8 @@ _PATTERNS = [
     ("y", re.compile(rf"(?<![\d.○〇零一二三四五六七八九]){_YEAR}\s*(?:年|财年)")),
     ("rel-ymd", re.compile(rf"(?P<rel>今年|去年|明年|前年|同年|当年)\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号])?")),
     ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|同年|当年)?\s*(?:第\s*(?P<qd>[1-4])|(?:第\s*)?(?P<q>[一二三四]))\s*(?:财季|季(?:度)?)(?![节风])")),
+    # 去年同月, 同期 of a month: the month the text named last, in the year said (去年: the year before)
+    ("same-month", re.compile(r"(?P<rel>今年|去年|前年)\s*(?:同月|同月份)")),
     # 上月, 本月12日 (a day of that month)
     ("rel-m", re.compile(rf"(?P<rel>上个?月|本月|当月|同月|下个?月)(?:\s*(?P<d>[0-3]?\d|{_CN_DAY})\s*[日号])?")),
     # (跌穿5日線: a five-day moving average)
@@ -209,6 +211,13 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
             continue   # 八年前，…；八年後，…: the years after a time years ago bring the story to now, not beyond
         if rule == "same-day" and not named_day:
             continue   # 李在明當天表示 with no date named before: the day of the event, which the text leaves open
+        if rule == "same-month":
+            month = next((d.iso[:7] for d in reversed(out) if d.precision in ("month", "day")), None)
+            if month is None:
+                continue   # 去年同月 before any month is named: the text leaves the month open
+            year = int(month[:4]) + {"去年": -1, "前年": -2}.get(m.group("rel"), 0)
+            out.append(DateMention(s, e, f"{year:04d}{month[4:]}", "month", True, rule=rule))
+            continue
         dm = _resolve(s, e, rule, m, ref_year, base)
         if dm is None:
             continue
