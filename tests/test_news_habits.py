@@ -2920,3 +2920,13 @@ def test_a_count_or_a_sum_with_its_scale_and_no_unit_after_what_is_counted_is_a_
 def test_a_doubled_word_is_no_name(facts):
     f = facts("林子恒致詞指出，關稅大戰一下子在美國，還好到現在平平安安度過。")
     assert names_of(f) == {"林子恒", "美国"}, names_of(f)
+
+
+def test_an_industrial_park_named_for_its_site_is_one_place_its_firm_owns(facts):
+    f = facts("北辰微電子今（11）日舉行楠梓科技第三園區動土。北辰微電子楠梓第三園區規劃興建兩棟建物，"
+              "陳怡良等人出席。")
+    parks = [k for k, e in f.entities.items() if any("园区" in to_simplified(n) for n in e.names)]
+    assert len(parks) == 1 and f.entities[parks[0]].cls == "Place", parks
+    north = key_of(f, "北辰微電子")
+    assert any(r.subject == parks[0] and r.property == "ownedBy" and r.object == north for r in f.relations)
+    assert linked(f, north, parks[0])

@@ -1,4 +1,5 @@
-"""Plants and fabs named in the news: 新竹P3廠, 日月光K18B廠房, 華虹五廠, 矽品二林廠, Fab 52.
+"""Plants and fabs named in the news: 新竹P3廠, 日月光K18B廠房, 華虹五廠, 矽品二林廠, Fab 52; and the
+industrial parks named for their site (日月光楠梓第三園區).
 
 A plant is named by a code (P3, AP7, K18B, 18A), a number (五廠, 2廠) or its site (路竹廠, 銅鑼廠)
 before a word for a plant, and often after its owner's name. None of these is a name of its own
@@ -33,7 +34,9 @@ LATIN = re.compile(r"(?<![a-z0-9\-])fab\s?\d{1,3}[a-z]?(?![a-z0-9])")   # Fab 52
 BRACKETED = re.compile(rf"(?<=[，,。、；;：:\s的在将为建动设及与和])(?P<kind>[\u4e00-\u9fff]{{2,8}}?)\s?[（(](?P<code>[a-z]{{1,4}}\d{{0,2}})[)）]\s?{PLANT}"
                        rf"|(?<=[（(])(?P<bare>{CODE})\s?{PLANT}(?=[)）])")
 WAFER = "晶圆"   # 晶圓18A廠, 晶圓一廠: Fab 18A, Fab 1
-SITE_PLANT = re.compile(rf"{PLANT}(?:\s?(?P<code>{CODE}))?")   # after a place: 路竹廠, 南科廠 AP8
+# an industrial park after its site: 楠梓科技第三園區, 高雄產業園區
+PARK = r"(?:科技|科学|产业|工业|软件)?(?:第[一二三四五六七八九十])?园区"
+SITE_PLANT = re.compile(rf"(?:{PLANT}|{PARK})(?:\s?(?P<code>{CODE}))?")   # after a place: 路竹廠, 南科廠 AP8, 楠梓園區
 SITE_WORD = re.compile(rf"(?P<site>[\u4e00-\u9fff]{{2}}){PLANT}")   # after a firm: 銅鑼廠, 二林廠
 # between an owner's name and its plant: a stock code in brackets, 旗下(的), 的
 OWNER_GAP = re.compile(r"(?:\s*[（(][^（()）\n]{1,14}[)）])*\s*(?:旗下的?|的)?\s*$")
@@ -109,6 +112,9 @@ def find_facilities(doc: Doc, folded: str, mentions: list[Span], make_span: Call
             text = texts(doc)[0]
             span._.kg["owner"] = kg_of(owner)["key"]
             span._.kg["key"] = "place/" + name_key(text[kg_of(owner)["start"]:kg_of(owner)["end"]] + text[start:end])
+        if folded.endswith("园区", start, end):
+            # (楠梓科技第三園區 and 日月光楠梓第三園區: a park is its site's and its number's, whoever is named with it)
+            span._.kg["key"] = "place/" + name_key(re.sub(r"(?:科技|科学|产业|工业|软件)(?=第|园区)", "", folded[start:end]))
         if site is not None:
             span._.kg["inner"] = {**kg_of(site), "rule": "site-of-facility"}
         spans.append(span)
