@@ -2930,3 +2930,10 @@ def test_an_industrial_park_named_for_its_site_is_one_place_its_firm_owns(facts)
     north = key_of(f, "北辰微電子")
     assert any(r.subject == parks[0] and r.property == "ownedBy" and r.object == north for r in f.relations)
     assert linked(f, north, parks[0])
+
+
+def test_a_line_of_business_after_the_word_for_a_firm_is_no_firm(facts):
+    f = facts("星曜半導體表示，公司IoT事業部門已將處理器技術擴展至POS機。")
+    assert names_of(f) == {"星曜半导体"}, names_of(f)
+    g = facts("美國晶片設計公司Netlist週一起訴星曜半導體。")   # a firm introduced by its kind still is one
+    assert "Netlist" in names_of(g, "Company")

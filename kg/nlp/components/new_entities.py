@@ -2547,7 +2547,12 @@ def _latin_after_kind(text: str, folded: str) -> list[tuple[int, int, str, "Rule
     """Netlist in 美國晶片設計公司Netlist週一起訴…: a company introduced by what kind of firm it is
     (capitalised words, not an acronym such as CEO or GPU)."""
     return [(m.start("name"), m.end("name"), "Company", LATIN_FIRM_RULE) for m in LATIN_FIRM.finditer(text)
-            if KIND_THEN_LATIN.search(folded, max(0, m.start() - 4), m.start()) and not _trade_acronym(m.group("name"))]
+            if KIND_THEN_LATIN.search(folded, max(0, m.start() - 4), m.start()) and not _trade_acronym(m.group("name"))
+            and not LINE_OF_BUSINESS_AFTER.match(folded, m.end("name"))]
+
+
+# 公司IoT事業部門: after the firm's word, a line of its business and the unit that runs it, no firm
+LINE_OF_BUSINESS_AFTER = re.compile(r"\s?(?:事业部|事业群|事业处|业务部|部门|业务|事业)")
 
 
 def _trade_acronym(name: str) -> bool:
