@@ -70,3 +70,10 @@ def test_the_same_month_last_year_is_the_month_named_before_in_the_year_before(f
     assert "2025-12" not in dates - {"2025-12-10"}, dates   # 同月 is not the paper's month
     g = facts("星曜半導體去年同月營收成長兩成。", published="2025-12-10")   # no month named before: none said
     assert not any(st.date is not None and st.date.precision == "month" for st in g.statements)
+
+
+def test_a_span_of_years_from_now_is_no_year(facts):
+    f = facts("星曜半導體預期兩、三年後消費者就能用上新品，兩三年後擴產，3到5年後獲利，三年後上市。",
+              published="2025-09-22")
+    years = {st.date.iso for st in f.statements if st.date is not None}
+    assert years == {"2028"}, years   # only 三年後 names a year

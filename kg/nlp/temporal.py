@@ -91,7 +91,9 @@ _PATTERNS = [
     ("md", re.compile(rf"(?<![\d年])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("m", re.compile(r"(?<![\d年个.])(?P<m>1[0-2]|[1-9])\s*月(?!\s*\d|[一二三四五六七八九十]+[日号])")),
     ("rel-y", re.compile(r"(?P<rel>今年|去年|明年|前年)(?!\s*(?:\d|[一二三四五六七八九十]{1,3}\s*月|第?\s*[一二三四]\s*季))")),
-    ("year-after", re.compile(r"(?P<n>[一二两三四五六七八九十\d]{1,2})\s*年(?:后|之后|以后)")),
+    # (兩、三年後, 兩三年後, 3到5年後: a span of years, a time the text leaves open)
+    ("year-after", re.compile(r"(?<![一二两三四五六七八九十\d][、，,~～至到\-])(?<![一二两三四五六七八九十\d])"
+                              r"(?P<n>[一二两三四五六七八九十\d]{1,2})\s*年(?:后|之后|以后)")),
     # 周二表示, 上週五, 下星期一: a weekday near the article's date
     # (至下週一 is a weekday; 週一至週五's 至週五 is the end of a span of days)
     ("weekday", re.compile(r"(?:(?P<rel>上|下|本|这)\s*(?:个)?|(?<![至到~\-每上下本这个]))(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
@@ -379,6 +381,8 @@ def _resolve(s, e, rule, m, ref_year, anchor) -> DateMention | None:
         if rule == "rel-y":
             return DateMention(s, e, f"{ref_year + _REL_YEAR[g['rel']]:04d}", "year", True, rule=rule)
         if rule == "year-after":
+            if re.fullmatch(r"[一二两三四五六七八九]{2}", g["n"]):
+                return None   # 兩三年後: two or three years on
             return DateMention(s, e, f"{ref_year + cn_int(g['n']):04d}", "year", True, rule=rule)
         return _relative_to_anchor(s, e, rule, g, anchor)
     except (ValueError, KeyError):
