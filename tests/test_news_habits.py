@@ -2937,3 +2937,12 @@ def test_a_line_of_business_after_the_word_for_a_firm_is_no_firm(facts):
     assert names_of(f) == {"星曜半导体"}, names_of(f)
     g = facts("美國晶片設計公司Netlist週一起訴星曜半導體。")   # a firm introduced by its kind still is one
     assert "Netlist" in names_of(g, "Company")
+
+
+def test_accounts_lots_and_a_days_turnover_are_figures(facts):
+    f = facts("星曜半導體復牌後一字漲停，封單超50萬手，最新股東戶數為36.49萬戶，全天成交額達到87.3億。")
+    figures = {(st.amount.value, st.amount.unit) for st in f.statements if st.amount is not None}
+    assert {("500000", "LOT"), ("364900", "ACCOUNT")} <= figures, figures
+    assert any(v == "8730000000" for v, _ in figures), figures
+    g = facts("星曜半導體的新手機明年上市，二手市場價格下跌。")
+    assert not any(st.amount is not None for st in g.statements)

@@ -38,3 +38,13 @@ def test_reference_data_is_broad_and_sourced():
     ref = load_reference(str(ROOT / "ontology" / "reference"))
     assert len(ref) >= 300
     assert all(e.source for e in ref)
+
+
+def test_every_unit_a_figure_can_have_is_defined_in_the_units_vocabulary():
+    import rdflib
+    from kg.nlp.amounts import COUNT_UNITS, DURATION_UNITS, SPEC_UNITS
+    from kg.rdf.namespaces import IRIS
+    g = rdflib.Graph().parse(ROOT / "ontology" / "units.ttl")
+    defined = {str(s)[len(IRIS["UNIT"]):] for s in g.subjects() if str(s).startswith(IRIS["UNIT"])}
+    used = set(COUNT_UNITS.values()) | set(DURATION_UNITS.values()) | set(SPEC_UNITS.values())
+    assert used <= defined, sorted(used - defined)
