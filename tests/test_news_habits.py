@@ -2946,3 +2946,16 @@ def test_accounts_lots_and_a_days_turnover_are_figures(facts):
     assert any(v == "8730000000" for v, _ in figures), figures
     g = facts("星曜半導體的新手機明年上市，二手市場價格下跌。")
     assert not any(st.amount is not None for st in g.statements)
+
+
+def test_a_person_taking_a_post_named_after_the_organisation_holds_it(facts):
+    f = facts("林子恒接任星曜半導體執行長，張振華出任北辰微電子董事長。")
+    lin, zhang = key_of(f, "林子恒"), key_of(f, "張振華")
+    star, north = key_of(f, "星曜半導體"), key_of(f, "北辰微電子")
+    rels = relations_of(f)
+    assert {(star, "chiefExecutiveOfficer", lin), (lin, "employer", star),
+            (north, "chairperson", zhang), (zhang, "employer", north)} <= rels, rels
+    g = facts("董事會宣布，張振華接任星曜半導體副總經理。")   # a deputy's post: employed, no chief
+    zhang, star = key_of(g, "張振華"), key_of(g, "星曜半導體")
+    assert (zhang, "employer", star) in relations_of(g)
+    assert (star, "chiefExecutiveOfficer", zhang) not in relations_of(g)

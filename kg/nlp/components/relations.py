@@ -666,6 +666,16 @@ class RelationExtractor:
                 if re.search(r"首席执行官|执行长|总经理|总裁|ceo", role.group(0)):
                     out.append(_rel(topic, "chiefExecutiveOfficer", p, "serves-as", sent))
                 out.append(_rel(p, "employer", topic, "serves-as", sent))
+            # 林某接任星曜半導體執行長: the post named right after the verb and the organisation
+            takes = TAKES_POST.match(folded, pe)
+            org = next((e for e in ents if takes and e._.kg["start"] == takes.end() and e._.kg["cls"] in ORGS), None)
+            post = POST_TITLE.match(folded, org._.kg["end"]) if org is not None else None
+            if post is not None:
+                if post.group("title") == "董事长":
+                    out.append(_rel(org, "chairperson", p, "takes-post", sent))
+                elif not post.group("deputy"):
+                    out.append(_rel(org, "chiefExecutiveOfficer", p, "takes-post", sent))
+                out.append(_rel(p, "employer", org, "takes-post", sent))
             # xLight由前英特爾執行長基辛格擔任董事會執行主席: the post is the organisation's before 由
             by = ORG_BY.search(folded, max(text0, ps - 24), ps)
             post = SERVES_AS_TITLE.match(folded, pe) if by else None
@@ -884,6 +894,10 @@ LINE_OPENING = re.compile(r"(?:^|\n)\s*[\[【［]?\s*(?:作者|文|撰文|来源
 OWN_PAPER_NAMED = re.compile(r"[》」”]?\s*(?:的)?记者")
 # X由…P擔任董事會執行主席: 由 right after the organisation, the post after the person
 ORG_BY = re.compile(r"由[^，。；,;由]{0,20}$")
+# 接任, 出任, 升任…: a verb of taking a post, then the organisation and the post
+TAKES_POST = re.compile(r"\s?(?:将|已|正式|再度)?(?:接任|出任|担任|升任|就任|转任|续任)")
+POST_TITLE = re.compile(r"\s?(?:的)?(?:新任|临时|代理|署理|联席|共同)?(?P<deputy>副|资深副|执行副)?"
+                        r"(?P<title>首席执行官|执行长|总经理|总裁|ceo|董事长)")
 SERVES_AS_TITLE = re.compile(r"\s*(?:[（(][^)）]{1,30}[)）])?\s*(?:担任|出任|接任|执掌)(?:公司|董事会)?(?:的)?(?:执行|独立|非执行|首席)?"
                              r"(?P<title>董事长|主席|首席执行官|执行长|总经理|总裁|ceo|董事)")
 # 中新網 宜昌9月20日電: what follows the outlet that opens a dateline
