@@ -2959,3 +2959,15 @@ def test_a_person_taking_a_post_named_after_the_organisation_holds_it(facts):
     zhang, star = key_of(g, "張振華"), key_of(g, "星曜半導體")
     assert (zhang, "employer", star) in relations_of(g)
     assert (star, "chiefExecutiveOfficer", zhang) not in relations_of(g)
+
+
+def test_our_country_is_china_in_simplified_text_and_taiwan_in_traditional(facts):
+    from kg.text import script_of
+    f = facts("截至6月底，我国在用算力中心标准机架达1085万架，算力总规模位居全球第二。", published="2025-09-05")
+    ours = next(e for e in f.entities.values() if any(n in ("我国", "我國") for n in e.names))
+    written = next(n for n in ours.names if n in ("我国", "我國"))
+    assert ours.key == ("china" if script_of(written) == "zh-Hans" else "taiwan"), (ours.key, written)
+    figures = {st.amount.value: {k for _, k in st.roles} for st in f.statements if st.amount is not None}
+    assert ours.key in figures.get("10850000", set()), figures   # 1085萬架: racks, a count
+    assert any(st.date is not None and st.date.iso == "2025-06" and (("subject", ours.key) in st.roles)
+               for st in f.statements)

@@ -87,7 +87,9 @@ _COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![�
                # 16個計算櫃, 3個國家 (not 3個月, 2個百分點, 第4個)
                r"个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人)|"
                # 股東戶數36.49萬戶, 封單超50萬手 (a lot of shares): households and accounts, lots
-               r"户(?![口籍外型])|手(?![机续段法中里上下握术册臂游工动])")
+               r"户(?![口籍外型])|手(?![机续段法中里上下握术册臂游工动])|"
+               # 標準機架1085萬架, 3架飛機: racks, aircraft
+               r"架(?![构设起势子次空])")
 
 _PATTERNS = [
     ("fraction", re.compile(rf"(?P<den>[{_CN_NUM}\d]{{1,3}})分之(?P<num>[{_CN_NUM}\d]{{1,3}})"
@@ -203,7 +205,7 @@ _PATTERNS = [
 ]
 COUNT_UNITS.update({"毫米": "MILLIMETRE", "核": "CORE", "核心": "CORE", "页": "PAGE", "项": "ITEM", "名": "ITEM", "次": "OCCURRENCE", "英里": "MILE", "平方英尺": "SQUARE-FOOT",
                     "微米": "MICROMETRE"})
-COUNT_UNITS.update({"户": "ACCOUNT", "手": "LOT"})
+COUNT_UNITS.update({"户": "ACCOUNT", "手": "LOT", "架": "UNIT"})
 COUNT_UNITS.update({"吨": "TONNE", "公吨": "TONNE", "公斤": "KG", "千克": "KG", "个": "ITEM", "款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
 
 

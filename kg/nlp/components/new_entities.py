@@ -628,6 +628,7 @@ class EntityDiscoverer:
                                    if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
             spans += [g for _, g in governments]
         spans += self._city_governments(doc, folded, existing + spans)
+        spans += self._own_country(doc, folded, existing + spans)
         _known_in_brackets(folded, spans, existing)
         self._seated_bodies(doc, spans)
         _regional_arms(doc, folded, spans)
@@ -763,6 +764,23 @@ class EntityDiscoverer:
             if body is not None and body.cls == "GovernmentAgency" and any(
                     to_simplified(n).lower().endswith(name) for n in body.names()):
                 info.update(key=body.id, known=True)
+
+    def _own_country(self, doc: Doc, folded: str, spans) -> list:
+        """我国 (our country): China in the mainland's press, which writes Simplified; 我國 in Taiwan's,
+        which writes Traditional, is Taiwan."""
+        taken = [(kg_of(s)["start"], kg_of(s)["end"]) for s in spans if kg_of(s)]
+        out = []
+        for m in OWN_COUNTRY.finditer(folded):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            known = self.reference.get("china" if _script_of(texts(doc)[0]) == "zh-Hans" else "taiwan")
+            span = char_span(doc, m.start(), m.end(), "GPE") if known is not None else None
+            if span is None:
+                continue
+            span._.kg = {"key": known.id, "cls": known.cls, "known": True, "rule": "own-country", "confidence": 0.8,
+                         "start": m.start(), "end": m.end()}
+            out.append(span)
+        return out
 
     @staticmethod
     def _seated_bodies(doc: Doc, spans) -> None:
@@ -2156,6 +2174,7 @@ def _needs(pattern: re.Pattern) -> list:
 _SCRIPT: tuple = (None, None)  # the last article's text and its script
 
 
+OWN_COUNTRY = re.compile(r"我国(?!家)")   # (我國家: not a word the press uses for the country)
 #: a lone Latin letter before a word for a firm ends the name: 某C公司, A持C公司 (a placeholder)
 PLACEHOLDER_FIRM = re.compile(r"(?<![a-z0-9])[a-z]\s?(?:公司|企业|集团|厂商)$")
 
