@@ -77,3 +77,12 @@ def test_a_span_of_years_from_now_is_no_year(facts):
               published="2025-09-22")
     years = {st.date.iso for st in f.statements if st.date is not None}
     assert years == {"2028"}, years   # only 三年後 names a year
+
+
+def test_the_year_an_events_name_opens_with_is_when_the_event_is(facts):
+    f = facts("2025晴川算力大會上，星曜半導體首次展出新一代超節點。", published="2025-09-05")
+    event = next(k for k, e in f.entities.items() if e.cls == "Event")
+    assert any(st.date is not None and st.date.iso == "2025" and any(k == event for _, k in st.roles)
+               for st in f.statements), [(st.roles, st.date) for st in f.statements]
+    g = facts("星曜半導體2025營收成長三成。", published="2025-09-05")   # a year before no event's name: none
+    assert not any(st.date is not None and st.date.iso == "2025" for st in g.statements)

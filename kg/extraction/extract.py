@@ -648,7 +648,15 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
 
     # -- dates no statement took: one statement per entity of the date's clause
     for d in dates:
-        if d["start"] in used_dates or any(ms <= d["start"] and d["end"] <= me for ms, me, _ in mentions):
+        if d["start"] in used_dates:
+            continue
+        named = next((ent for ms, me, ent in mentions if ms <= d["start"] and d["end"] <= me), None)
+        if named is not None:
+            if named.cls == "Event" and d["rule"] == "event-year":
+                # 2025中國算力大會: the year an event's name opens with is when the event is
+                statements.append(Statement(kind="Statement", roles=(("subject", named.key),),
+                                            evidence=evidence(d["start"], d["end"], "date-event-year", 0.6),
+                                            date=_date_value(d)))
             continue  # 2026年第61號公告: a year inside a name is the name's
         keys = _clause_entities(mentions, folded, d["start"], d["end"])
         # (預計到2026年…成為NAND閃存的最大消費領域: a technology is no actor the date is of)

@@ -75,6 +75,9 @@ _PATTERNS = [
     ("yq2", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年?\s*q(?P<q>[1-4])(?![0-9])")),
     ("ym", re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?P<m>{_NUM})\s*月")),
     ("y", re.compile(rf"(?<![\d.○〇零一二三四五六七八九]){_YEAR}\s*(?:年|财年)")),
+    # 2025世界人工智能大會, 2025 Computex: the year an event's name opens with is the event's
+    ("event-year", re.compile(r"(?<![\d.a-z])(?P<y>(?:19|20)\d\d)(?=\s?[\u4e00-\u9fffa-z][\u4e00-\u9fffa-z ]{1,15}?"
+                              r"(?:大会|峰会|论坛|博览会|展览会|年会|会议|展会|发布会|锦标赛|computex|gtc|ces))")),
     ("rel-ymd", re.compile(rf"(?P<rel>今年|去年|明年|前年|同年|当年)\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号])?")),
     ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|同年|当年)?\s*(?:第\s*(?P<qd>[1-4])|(?:第\s*)?(?P<q>[一二三四]))\s*(?:财季|季(?:度)?)(?![节风])")),
     # 去年同月, 同期 of a month: the month the text named last, in the year said (去年: the year before)
@@ -327,7 +330,7 @@ def _resolve(s, e, rule, m, ref_year, anchor) -> DateMention | None:
             if not 1 <= month <= 12:
                 return None
             return DateMention(s, e, f"{_year(g['y']):04d}-{month:02d}", "month", False, rule=rule)
-        if rule == "y":
+        if rule in ("y", "event-year"):
             return DateMention(s, e, f"{_year(g['y']):04d}", "year", False, rule=rule)
         if ref_year is None:
             return _relative_to_anchor(s, e, rule, g, anchor)
