@@ -73,9 +73,16 @@ def fold(text: str) -> str:
     return _regional("".join(out))
 
 
+#: variant characters OpenCC leaves apart, one character each, folded to one (洪麗寗 and 洪麗甯 are one name)
+_VARIANTS = str.maketrans({"寗": "甯", "衞": "卫"})
+_VARIANT_CHARS = frozenset("寗衞")
+
+
 def _regional(folded: str) -> str:
     if "丨" in folded:   # 記者丨王某: the radical 丨 set as a bar between a byline's word and its name
         folded = folded.replace("丨", "|")
+    if not _VARIANT_CHARS.isdisjoint(folded):
+        folded = folded.translate(_VARIANTS)
     return _REGIONAL_RE.sub(lambda m: _REGIONAL[m.group()], folded) if "积体" in folded else folded
 
 

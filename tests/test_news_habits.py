@@ -2971,3 +2971,24 @@ def test_our_country_is_china_in_simplified_text_and_taiwan_in_traditional(facts
     assert ours.key in figures.get("10850000", set()), figures   # 1085萬架: racks, a count
     assert any(st.date is not None and st.date.iso == "2025-06" and (("subject", ours.key) in st.roles)
                for st in f.statements)
+
+
+def test_two_variant_spellings_of_a_name_are_one_person(facts):
+    f = facts("北辰微電子董事長洪麗寗2日表示，訂單能見度看到2027年。洪麗甯強調，沒有不樂觀的理由。")
+    people = [e for e in f.entities.values() if e.cls == "Person"]
+    assert len(people) == 1 and len(people[0].names) == 2, [(e.key, e.names) for e in people]
+
+
+def test_a_place_and_the_word_for_new_before_a_noun_is_no_organisation(facts):
+    f = facts("北辰微電子今天舉行台北新總部開工動土典禮。")
+    assert names_of(f) == {"北辰微电子", "台北"}, names_of(f)
+
+
+def test_a_country_far_off_in_a_long_sentence_is_no_known_firms_country(facts):
+    f = facts("林子恒表示，輝達、Google與Meta等雲端服務供應商持續加碼投資，AI伺服器訂單一路延續到明年，"
+              "後年看來也有不錯的成績，如此大量的訂單導致產能供不應求，即便星曜半導體年底美國新廠完工也不夠。")
+    assert "usa" in f.entities
+    assert not any(r.property == "country" and r.object == "usa" for r in f.relations), \
+        [(r.subject, r.object) for r in f.relations if r.property == "country"]
+    g = facts("美國晶片大廠輝達今天發表新晶片。")   # named side by side, the reference's word holds
+    assert any(r.subject == "nvidia" and r.property == "country" and r.object == "usa" for r in g.relations)

@@ -961,6 +961,11 @@ def _label_in_script(label: str, source: str) -> str:
     return to_traditional(label) if script_of(source) == "zh-Hant" else to_simplified(label)
 
 
+#: how far apart (characters between them) a firm and its country may be named for the reference's word
+#: on the firm's country to count as the sentence's
+COUNTRY_REACH = 60
+
+
 def _reference_facts(mentions, sentence_of):
     """Reference facts (developer, manufacturer) between two known entities named in one sentence."""
     ref = load_reference()
@@ -980,6 +985,8 @@ def _reference_facts(mentions, sentence_of):
                     if prop == "country" and known.coarse in ("GPE", "LOC") and \
                             not (0 <= start - other[1] <= 1 or 0 <= other[0] - end <= 1):
                         continue  # 住在加州…2名美國籍嫌疑人: a place's country is said by naming it beside the place
+                    if prop == "country" and max(start, other[0]) - min(end, other[1]) > COUNTRY_REACH:
+                        continue  # 輝達、Google等…，即便該公司年底美國廠…: a country far off in a long sentence is another's
                     yield key, prop, target, min(start, other[0]), max(end, other[1])
 
 

@@ -1227,6 +1227,9 @@ class EntityDiscoverer:
                 continue
             if re.fullmatch(rf"([{HAN}])\1([{HAN}])\2", name):
                 continue   # 平平安安, 高高興興: a doubled word of the language (AABB), no name
+            if label == "ORG" and name.endswith("新") and any(
+                    self.reference.get(i).coarse in ("GPE", "LOC") for i in self.index.lookup(name[:-1])):
+                continue   # 台北|新總部: a place and the word for new, no organisation
             if label == "ORG" and AMOUNT_NAME.fullmatch(name):
                 continue   # 出資額為|360億元: a sum the tagger calls an organisation
             if label == "ORG" and len(name) <= 3 and (tail := FIRM_TAIL.match(folded, end)) and re.fullmatch(rf"[{HAN}]+", name):
