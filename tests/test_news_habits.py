@@ -2992,3 +2992,11 @@ def test_a_country_far_off_in_a_long_sentence_is_no_known_firms_country(facts):
         [(r.subject, r.object) for r in f.relations if r.property == "country"]
     g = facts("美國晶片大廠輝達今天發表新晶片。")   # named side by side, the reference's word holds
     assert any(r.subject == "nvidia" and r.property == "country" and r.object == "usa" for r in g.relations)
+
+
+@pytest.mark.parametrize("sentence, hall", [("星曜半導體在南港展覽館舉辦尾牙。", "南港展览馆"),
+                                            ("星曜半導體今天在台北南港展覽館舉辦年會。", "台北南港展览馆")])
+def test_a_hall_is_named_whole_even_at_the_start_of_a_line_or_after_its_city(facts, sentence, hall):
+    f = facts(sentence)
+    assert hall in names_of(f, "Place") and "南港" not in names_of(f), names_of(f)
+    assert linked(f, key_of(f, "星曜半導體"), key_of(f, "展覽館"))

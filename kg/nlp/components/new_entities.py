@@ -272,7 +272,8 @@ def _rules() -> list[Rule]:
             rf"处理器|加速器|光刻机|刻蚀机|传感器))\s?(?=[（(][a-z]{{2,6}}[)）])"), 0.65),
         # Venues: 南港展覽館, 台北國際會議中心, 小巨蛋 (where an event is held)
         Rule("venue", "Place", re.compile(
-            rf"(?:(?<=[，,。、；;：:\s“「（(在于至到与和及])|^)(?P<name>[{HAN}]{{2,8}}?(?:展览馆|会展中心|展览中心|国际会议中心|会议中心|"
+            # (華碩在|南港展覽館: the name starts after the word that places it, not at the line's start)
+            rf"(?:(?<=[，,。、；;：:\s“「（(在于至到与和及])|^)(?P<name>(?:(?![在于至到与和及的])[{HAN}]){{2,8}}?(?:展览馆|会展中心|展览中心|国际会议中心|会议中心|"
             rf"体育馆|体育场|大会堂|巨蛋|博物馆))"), 0.65),
         # Named events: …大會, …峰會, 聽證會
         Rule("event", "Event", re.compile(
@@ -545,9 +546,10 @@ class EntityDiscoverer:
                 if not inside or rule.cls not in ("Event", "Policy", "Organization", "MediaOrganization",
                                                   "AdministrativeRegion") and rule.name != "venue" and not registered:
                     continue   # (Joyson Electronic USA LLC: a legal form makes the name whole, a country inside it)
-                if (rule.cls == "AdministrativeRegion" or rule.name == "venue") and not all(a == start and (a, b) in place_spans
-                                                                  for a, b in clashes):
+                if rule.cls == "AdministrativeRegion" and not all(a == start and (a, b) in place_spans for a, b in clashes):
                     continue
+                if rule.name == "venue" and not all((a, b) in place_spans for a, b in clashes):
+                    continue   # (台北南港展覽館: a hall is named after its city and its district)
                 if rule.cls in ("Organization", "MediaOrganization") and not registered \
                         and not all(a == start and (a, b) in place_spans for a, b in clashes) \
                         and not (rule.name == "org-long" and folded[start:end].endswith(("委员会", "办公室", "基金会"))) \
