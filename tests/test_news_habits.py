@@ -3000,3 +3000,8 @@ def test_a_hall_is_named_whole_even_at_the_start_of_a_line_or_after_its_city(fac
     f = facts(sentence)
     assert hall in names_of(f, "Place") and "南港" not in names_of(f), names_of(f)
     assert linked(f, key_of(f, "星曜半導體"), key_of(f, "展覽館"))
+
+
+def test_a_name_the_tagger_cuts_short_is_read_whole_where_the_text_repeats_it(facts):
+    f = facts("廣達董事長林百里、副董事長梁次震送兩人簽名的球衣給黃仁勳。林百里、梁次震、楊麒麟都出席。")
+    assert "梁次震" in names_of(f, "Person") and "梁次" not in names_of(f, "Person"), names_of(f, "Person")

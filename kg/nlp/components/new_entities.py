@@ -1217,6 +1217,9 @@ class EntityDiscoverer:
             end = start + len(name)
             if label == "PER" and len(name) == 3 and _adverb_after_list(folded, end):
                 end, name = end - 1, name[:2]
+            if label == "PER" and len(name) == 2 and name[0] in SURNAMES and re.match(rf"[{HAN}]", folded[end:end + 1]) \
+                    and folded.count(name + folded[end]) >= 2 and folded[end] not in LAC_NAME_BREAK:
+                end, name = end + 1, name + folded[end]   # 梁次|震送…, 梁次震、: the whole name, as the text repeats it
             tail = SUBSIDIARY_TAIL.search(name) if label == "ORG" else None
             if tail is not None and tail.start() >= 2:   # 廣汽集團|間接全資附屬公司
                 end, name = start + tail.start(), name[:tail.start()]
