@@ -3005,3 +3005,13 @@ def test_a_hall_is_named_whole_even_at_the_start_of_a_line_or_after_its_city(fac
 def test_a_name_the_tagger_cuts_short_is_read_whole_where_the_text_repeats_it(facts):
     f = facts("廣達董事長林百里、副董事長梁次震送兩人簽名的球衣給黃仁勳。林百里、梁次震、楊麒麟都出席。")
     assert "梁次震" in names_of(f, "Person") and "梁次" not in names_of(f, "Person"), names_of(f, "Person")
+
+
+def test_a_bare_number_listed_after_a_chip_of_a_family_is_a_chip_of_that_family(facts):
+    f = facts("華為宣布，未來三年將推出昇騰960和990。")   # a known model, then a new one
+    new = next((k for k, e in f.entities.items() if e.names == {"990"}), None)
+    assert new is not None and f.entities[new].cls == "Chip", [(k, e.names) for k, e in f.entities.items()]
+    rels = relations_of(f)
+    assert (new, "partOfSeries", "huawei-ascend") in rels and (new, "developer", "huawei") in rels, rels
+    g = facts("昇騰910C和2萬張加速卡已經出貨。")   # a count after 和 is no model
+    assert not any(e.cls == "Chip" and e.names == {"2"} for e in g.entities.values())

@@ -630,6 +630,7 @@ class EntityDiscoverer:
                                    if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
             spans += [g for _, g in governments]
         spans += self._city_governments(doc, folded, existing + spans)
+        spans += self._listed_models(doc, folded, existing + spans)
         spans += self._own_country(doc, folded, existing + spans)
         _known_in_brackets(folded, spans, existing)
         self._seated_bodies(doc, spans)
@@ -766,6 +767,39 @@ class EntityDiscoverer:
             if body is not None and body.cls == "GovernmentAgency" and any(
                     to_simplified(n).lower().endswith(name) for n in body.names()):
                 info.update(key=body.id, known=True)
+
+    def _listed_models(self, doc: Doc, folded: str, spans) -> list:
+        """昇騰960和970, 曦雲C500、C600: a bare model number listed right after a chip of a family is
+        a chip of that family too (its key the family's name and the number)."""
+        taken = [(kg_of(s)["start"], kg_of(s)["end"]) for s in spans if kg_of(s)]
+        text = texts(doc)[0]
+        out = []
+        for chip in spans:
+            info = kg_of(chip)
+            if not info or info["cls"] != "Chip":
+                continue
+            known = self.reference.get(info["key"]) if info["known"] else None
+            family = info.get("family") or next((t for p, t in (known.facts if known else ()) if p == "partOfSeries"), None)
+            written = re.match(r"\D+?(?=\s?\d)", text[info["start"]:info["end"]])
+            if family is None or written is None:
+                continue
+            fam = self.reference.get(family)
+            developer = next((t for p, t in (fam.facts if fam else ()) if p == "developer"), None)
+            at = info["end"]
+            while (more := LISTED_MODEL.match(folded, at)) and \
+                    not any(more.start("model") < b and a < more.end("model") for a, b in taken):
+                span = self._span(doc, more.start("model"), more.end("model"), "Chip", FAMILY_RULE)
+                if span is None:
+                    break
+                key = name_key(written.group().strip() + more.group("model"))
+                named = next((k for k in self.index.lookup(key) if self.reference.get(k).cls == "Chip"), None)
+                span._.kg.update(key=named or f"chip/{key}", known=named is not None, family=family)
+                if developer and named is None:
+                    span._.kg["developer"] = developer
+                out.append(span)
+                taken.append((more.start("model"), more.end("model")))
+                at = more.end("model")
+        return out
 
     def _own_country(self, doc: Doc, folded: str, spans) -> list:
         """我国 (our country): China in the mainland's press, which writes Simplified; 我國 in Taiwan's,
@@ -2530,6 +2564,9 @@ PLANT_AFTER = re.compile(r"\s?(?:新)?(?:厂|工厂|晶圆厂|厂区|园区|基�
 # (三星電子 Q2, 台積電 H1: a quarter or a half of the year after a firm's name, no model)
 BRAND_MODEL = re.compile(r"\s?(?!(?:q[1-4]|h[12]|fy\d{2,4})(?![a-z0-9]))(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
 FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)(?![a-z0-9%])(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
+#: a bare model number listed after a family's model (昇騰960和970)
+LISTED_MODEL = re.compile(r"\s?(?:和|与|及|、|或|以及|,|，)\s?(?P<model>\d{2,4}[a-z]{0,3})(?![a-z0-9%])(?!\.\d)"
+                          r"(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%|号|名|位|人))")
 # Vera Rubin Ultra, Trainium Pro: a family's variant named by a word of grade (the known ones, Blackwell Ultra,
 # are reference names and never reach this)
 FAMILY_VARIANT = re.compile(r"\s?(?P<model>ultra|pro|max|plus|mini|lite|gen\s?\d{1,2})(?![a-z0-9])")  # Snapdragon 8 Elite Gen 6
