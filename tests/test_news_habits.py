@@ -3015,3 +3015,10 @@ def test_a_bare_number_listed_after_a_chip_of_a_family_is_a_chip_of_that_family(
     assert (new, "partOfSeries", "huawei-ascend") in rels and (new, "developer", "huawei") in rels, rels
     g = facts("昇騰910C和2萬張加速卡已經出貨。")   # a count after 和 is no model
     assert not any(e.cls == "Chip" and e.names == {"2"} for e in g.entities.values())
+
+
+def test_every_reporter_listed_in_a_wire_dateline_works_for_the_wire_even_one_the_reference_knows(facts):
+    # 張建中 is also a chip firm's founder in the reference data: listed in a dateline, a reporter
+    f = facts("（中央社記者林子恒、張建中台北31日電）星曜半導體執行長今晚宴請供應鏈夥伴。", published="2026-01-31")
+    wire = next(k for k, e in f.entities.items() if e.cls == "MediaOrganization")
+    assert employees_of(f, wire) == {key_of(f, "林子恒"), key_of(f, "張建中")}

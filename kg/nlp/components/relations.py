@@ -513,10 +513,15 @@ class RelationExtractor:
         """央廣網北京1月23日消息(記者齊智穎): a reporter in a dateline or byline works for the outlet
         named before them in it."""
         out = []
+        credited: set[int] = set()   # where the reporters credited so far end
         for i, p in enumerate(ents):
             if p._.kg["cls"] != "Person":
                 continue
-            if not (p._.kg.get("rule") in ("reporter", "byline") or folded[max(0, p._.kg["start"] - 2):p._.kg["start"]] == "记者"):
+            listed = folded[p._.kg["start"] - 1:p._.kg["start"]] in ("、", "和", " ") and p._.kg["start"] - 1 in credited
+            if listed or p._.kg.get("rule") in ("reporter", "byline") or \
+                    folded[max(0, p._.kg["start"] - 2):p._.kg["start"]] == "记者":
+                credited.add(p._.kg["end"])   # (記者江某、張某台北31日電: the next name in the list is a reporter too)
+            if not (listed or p._.kg.get("rule") in ("reporter", "byline") or folded[max(0, p._.kg["start"] - 2):p._.kg["start"]] == "记者"):
                 # 作者：晴川網林某, 晴川新聞 |林某 綜合報導: a name right after an outlet opening a line
                 outlet = next((e for e in reversed(ents[:i]) if e._.kg["end"] <= p._.kg["start"]), None)
                 if outlet is None or outlet._.kg["cls"] != "MediaOrganization" or \
