@@ -3022,3 +3022,19 @@ def test_every_reporter_listed_in_a_wire_dateline_works_for_the_wire_even_one_th
     f = facts("（中央社記者林子恒、張建中台北31日電）星曜半導體執行長今晚宴請供應鏈夥伴。", published="2026-01-31")
     wire = next(k for k, e in f.entities.items() if e.cls == "MediaOrganization")
     assert employees_of(f, wire) == {key_of(f, "林子恒"), key_of(f, "張建中")}
+
+
+def test_a_variant_hyphened_onto_a_known_model_is_a_model_of_its_own(facts):
+    f = facts("阿里巴巴發布了規模最大的模型Qwen3-Max，其預覽版超越了GPT-5-Chat，輝達也推出H200-based伺服器。")
+    names = names_of(f)
+    assert {"qwen3-max", "gpt-5-chat"} <= {n.lower() for n in names}, names
+    rels = relations_of(f)
+    qwen = key_of(f, "Qwen3-Max")
+    assert (qwen, "developer", "alibaba") in rels and f.entities[qwen].cls == "AIModel", rels
+    assert not any("based" in n for n in names)   # a word of English in lower case is no variant
+
+
+def test_an_intern_before_the_city_of_a_byline_is_a_reporter_too(facts):
+    f = facts("晨經記者 陶力 實習生林欣宜杭州報道\n星曜半導體今天發布新一代晶片。")
+    outlet = key_of(f, "晨經")
+    assert employees_of(f, outlet) == {key_of(f, "陶力"), key_of(f, "林欣宜")}

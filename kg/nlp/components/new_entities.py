@@ -576,6 +576,7 @@ class EntityDiscoverer:
         existing, spans, taken = _in_place_of(doc, existing, spans, taken, *find_facilities(
             doc, folded, existing + spans, lambda a, b: self._span(doc, a, b, "Place", FACILITY_RULE), _plant_kind))
         existing, spans, taken = _in_place_of(doc, existing, spans, taken, *_figure_lists(doc, folded, existing + spans, taken))
+        existing, spans, taken = _in_place_of(doc, existing, spans, taken, *self._hyphened_variants(doc, folded, existing, taken))
         spans += self._company_and_seat(doc, folded, existing, taken)
         spans += self._propagate(doc, folded, spans, taken)
         _brand_of_named_chips(folded, spans, existing)
@@ -767,6 +768,31 @@ class EntityDiscoverer:
             if body is not None and body.cls == "GovernmentAgency" and any(
                     to_simplified(n).lower().endswith(name) for n in body.names()):
                 info.update(key=body.id, known=True)
+
+    def _hyphened_variants(self, doc: Doc, folded: str, existing, taken) -> tuple[list, set]:
+        """Qwen3-Max, GPT-5-Chat, Gemini-2.5-Pro: a known model with a hyphened variant written onto it
+        is a model of its own (its developer the known one's), named whole."""
+        out, replaced = [], set()
+        text = texts(doc)[0]
+        for known in existing:
+            info = kg_of(known)
+            if not info or not info["known"] or info["cls"] not in ("AIModel", "Chip", "Product") \
+                    or not re.match(r"[A-Za-z0-9]", text[info["end"] - 1:info["end"]]):
+                continue
+            m = HYPHENED_VARIANT.match(text, info["end"])
+            if m is None or any(info["end"] < b and a < m.end() for a, b in taken if (a, b) != (info["start"], info["end"])):
+                continue
+            span = self._span(doc, info["start"], m.end(), info["cls"], FAMILY_RULE)
+            if span is None:
+                continue
+            span._.kg.update(key=f"{info['cls'].lower()}/{name_key(text[info['start']:m.end()])}", known=False)
+            ref = self.reference.get(info["key"])
+            developer = next((t for p, t in (ref.facts if ref else ()) if p == "developer"), None)
+            if developer:
+                span._.kg["developer"] = developer
+            out.append(span)
+            replaced.add((info["start"], info["end"]))
+        return out, replaced
 
     def _listed_models(self, doc: Doc, folded: str, spans) -> list:
         """昇騰960和970, 曦雲C500、C600: a bare model number listed right after a chip of a family is
@@ -2564,6 +2590,9 @@ PLANT_AFTER = re.compile(r"\s?(?:新)?(?:厂|工厂|晶圆厂|厂区|园区|基�
 # (三星電子 Q2, 台積電 H1: a quarter or a half of the year after a firm's name, no model)
 BRAND_MODEL = re.compile(r"\s?(?!(?:q[1-4]|h[12]|fy\d{2,4})(?![a-z0-9]))(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
 FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)(?![a-z0-9%])(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
+#: a variant hyphened onto a known model's name (Qwen3-Max, GPT-5-Chat, Gemini-2.5-Pro), as written
+#: (not H200-based: a word of English in lower case is no variant)
+HYPHENED_VARIANT = re.compile(r"(?:-(?:[0-9]+(?:\.[0-9]+)?|[A-Z][A-Za-z0-9]*))+(?![A-Za-z0-9.\-])")
 #: a bare model number listed after a family's model (昇騰960和970)
 LISTED_MODEL = re.compile(r"\s?(?:和|与|及|、|或|以及|,|，)\s?(?P<model>\d{2,4}[a-z]{0,3})(?![a-z0-9%])(?!\.\d)"
                           r"(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%|号|名|位|人))")
@@ -2905,7 +2934,8 @@ REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编�
                       r"|(?:(?<=日电)|(?<=日讯))\s*[(（]\s*(?!记者|编辑)")
 REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 # （記者張曉明、李雪）: a further reporter after the first
-CO_REPORTER = CuePattern(lambda w: rf"{w('reporter-joiner')}\s*(?P<co>[{HAN}]{{2,3}}?)(?=[)）、,，\s/／])")
+# (記者 陶力 實習生林欣宜杭州報道: or the city the byline reports from, right after the name)
+CO_REPORTER = CuePattern(lambda w: rf"{w('reporter-joiner')}\s*(?P<co>[{HAN}]{{2,3}}?)(?=[)）、,，\s/／]|[{HAN}]{{2}}(?:报道|报导))")
 # A dateline at a paragraph's start or in brackets: OUTLET[記者NAME][PLACE]M月D日電/訊/消息
 DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?:另据|又据|据|根据)?(?P<head>[{HAN}a-z]{{2,16}}?)\s*(?:(?:19|20)\d\d\s*年\s*)?(?:\d{{1,2}}\s*月\s*)?"
                       r"\d{1,2}\s*日\s*(?:电|讯|消息|报道|报导)"
