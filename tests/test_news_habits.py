@@ -3038,3 +3038,13 @@ def test_an_intern_before_the_city_of_a_byline_is_a_reporter_too(facts):
     f = facts("晨經記者 陶力 實習生林欣宜杭州報道\n星曜半導體今天發布新一代晶片。")
     outlet = key_of(f, "晨經")
     assert employees_of(f, outlet) == {key_of(f, "陶力"), key_of(f, "林欣宜")}
+
+
+@pytest.mark.parametrize("sentence, party", [
+    ("星曜半導體昨（16）日舉行尾牙，董事長林子恒表示，去年成績不錯。", "尾牙"),
+    ("星曜半導體今天在南港展覽館舉辦尾牙旺年會，席開1300桌。", "尾牙旺年会"),
+    ("林子恒還將參加北辰微電子尾牙，並出席台灣總部簽約記者會。", "北辰微电子尾牙"),
+])
+def test_a_firms_year_end_party_is_an_event(facts, sentence, party):
+    f = facts(sentence, published="2026-01-17")
+    assert party in names_of(f, "Event"), names_of(f)

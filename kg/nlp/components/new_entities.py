@@ -278,8 +278,12 @@ def _rules() -> list[Rule]:
         # Named events: …大會, …峰會, 聽證會
         Rule("event", "Event", re.compile(
             rf"(?P<name>(?:20\d\d)?[{HAN}a-z0-9 ]{{2,16}}?(?:大会|峰会|论坛|博览会|展览会|研讨会|听证会|发布会|年会|开发者大会|"
-            rf"技术大会|电脑展|经贸磋商|经贸会谈|贸易谈判|贸易磋商|高层会谈|部长会议|领导人会晤))"
+            rf"技术大会|电脑展|经贸磋商|经贸会谈|贸易谈判|贸易磋商|高层会谈|部长会议|领导人会晤|"
+            # 輝達尾牙, 尾牙旺年會, 歲末聯歡晚會, 簽約記者會: a firm's year-end party, a signing's press event
+            rf"尾牙(?:旺年会|晚会|岁末联欢晚会)?|旺年会|联欢晚会|签约记者会|签约仪式))"
             r"(?![面见谈晤堂])"), 0.7),  # 何立峰會面: 會 of 會面 (meet), no summit; 人民大會堂 is a hall
+        # 華碩昨日舉行尾牙: a firm's year-end party, named by the word alone after holding or attending it
+        Rule("year-end-party", "Event", re.compile(r"(?:举行|举办|参加|出席|办)(?P<name>尾牙(?:旺年会|晚会)?)(?![\u4e00-\u9fff]{0,2}?会)"), 0.65),
         # Policies and decisions: …規定, …禁令, …法案, 實體清單
         Rule("policy", "Policy", re.compile(
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)?|(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)|"
@@ -1860,7 +1864,7 @@ class EntityDiscoverer:
         return out
 
     def _classify(self, name: str, rule: Rule) -> str | None:
-        if rule.name == "tariff":  # the levy verb says what it is, whatever words name it
+        if rule.name in ("tariff", "year-end-party"):  # the verb before says what it is, whatever words name it
             return rule.cls
         if rule.name in ("org-suffix", "org-long") and NOT_A_FIRM_OPENING.match(name):
             return None  # 30餘家|微電子, 做強|半導體: a count of firms, or a verb making the trade stronger
