@@ -3048,3 +3048,10 @@ def test_an_intern_before_the_city_of_a_byline_is_a_reporter_too(facts):
 def test_a_firms_year_end_party_is_an_event(facts, sentence, party):
     f = facts(sentence, published="2026-01-17")
     assert party in names_of(f, "Event"), names_of(f)
+
+
+def test_vehicles_delivered_and_a_sum_invested_without_its_currency_are_figures(facts):
+    f = facts("星曜汽車全年交付了13.7萬輛，公司計劃至少投資10年、至少投資500億，過去五年研發投入1020億。")
+    values = {st.amount.value for st in f.statements if st.amount is not None}
+    assert {"137000", "50000000000", "102000000000"} <= values, values
+    assert "10" not in values   # 投資10年: years of investing, no sum

@@ -89,7 +89,9 @@ _COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![�
                # 股東戶數36.49萬戶, 封單超50萬手 (a lot of shares): households and accounts, lots
                r"户(?![口籍外型])|手(?![机续段法中里上下握术册臂游工动])|"
                # 標準機架1085萬架, 3架飛機: racks, aircraft
-               r"架(?![构设起势子次空])")
+               r"架(?![构设起势子次空])|"
+               # 全年交付了13.7萬輛: vehicles
+               r"辆")
 
 _PATTERNS = [
     ("fraction", re.compile(rf"(?P<den>[{_CN_NUM}\d]{{1,3}})分之(?P<num>[{_CN_NUM}\d]{{1,3}})"
@@ -107,7 +109,7 @@ _PATTERNS = [
     ("tpp", re.compile(r"tpp(?:[^\d。；;]{0,45}?)(?:为|是|达|:|：)?\s*(?P<num>\d{3,6})(?![\d%])")),
     ("money", re.compile(_APPROX + _NUMBER + r"\s*" + _SCALE + r"\s*" + _CUR)),
     # 公司實現營收100.64億, 淨利潤為4.83億: a sum after a word for money with its scale but no currency
-    ("money-unstated", re.compile(r"(?:营收|营业收入|收入|净利润|净利|利润|毛利|市值|募资|融资|销售额|亏损|营业额|成交额|成交金额|交易额)"
+    ("money-unstated", re.compile(r"(?:营收|营业收入|收入|净利润|净利|利润|毛利|市值|募资|融资|销售额|亏损|营业额|成交额|成交金额|交易额|投资|投入|研发投入|资本支出)"
                                   r"(?:更是|则|也|将|预计|分别)?(?:为|达|达到|约|超过|超|逾|近|了|共|合计|高达|仅|约为|突破)*\s*"
                                   r"(?P<num>-?\d+(?:\.\d+)?)\s*(?P<scale>亿|万)"
                                   # (營收100億-120億, 淨利8.5億至10億: a range, its second bound after a dash or 至)
@@ -205,7 +207,7 @@ _PATTERNS = [
 ]
 COUNT_UNITS.update({"毫米": "MILLIMETRE", "核": "CORE", "核心": "CORE", "页": "PAGE", "项": "ITEM", "名": "ITEM", "次": "OCCURRENCE", "英里": "MILE", "平方英尺": "SQUARE-FOOT",
                     "微米": "MICROMETRE"})
-COUNT_UNITS.update({"户": "ACCOUNT", "手": "LOT", "架": "UNIT"})
+COUNT_UNITS.update({"户": "ACCOUNT", "手": "LOT", "架": "UNIT", "辆": "UNIT"})
 COUNT_UNITS.update({"吨": "TONNE", "公吨": "TONNE", "公斤": "KG", "千克": "KG", "个": "ITEM", "款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
 
 
