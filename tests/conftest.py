@@ -107,14 +107,13 @@ def facts(nlp, request):
     from kg.extraction.extract import extract
     from kg.text import script_of, to_simplified, to_traditional
 
-    def run(text: str, published: str | None = None, publisher: str | None = None):
+    def run(text: str, published: str | None = None):
         if request.param == "other script":
             text = to_simplified(text) if script_of(text) == "zh-Hant" else to_traditional(text)
         doc = nlp.make_doc(text)
         if published:
             doc.user_data["published"] = published
-        return extract(nlp(doc), Article(key="t/x.md", text=text, sha256="0" * 64, published=published,
-                                               publisher=publisher))
+        return extract(nlp(doc), Article(key="t/x.md", text=text, sha256="0" * 64, published=published))
     return run
 
 

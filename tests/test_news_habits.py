@@ -2815,38 +2815,6 @@ def test_a_figure_of_the_same_period_before_is_the_same_firms(facts):
     assert (key_of(f, "北辰電子"), "533000000") in figures_of(f), figures_of(f)
 
 
-@pytest.mark.parametrize("publisher", ["自由時報", "自由時報 Liberty Times (財經版)"])
-def test_a_byline_naming_no_outlet_is_the_reporters_for_the_articles_publisher(facts, publisher):
-    f = facts("〔記者林子恒／新竹報導〕星曜半導體今（5）日宣布在竹科擴建新廠。", published="2026-03-05",
-              publisher=publisher)
-    assert f.entities["liberty-times"].cls == "MediaOrganization"
-    assert employees_of(f, "liberty-times") == {key_of(f, "林子恒")}
-
-
-def test_a_publisher_no_reference_knows_or_a_byline_naming_its_outlet_adds_no_outlet(facts):
-    f = facts("〔記者林子恒／新竹報導〕星曜半導體今（5）日宣布在竹科擴建新廠。", publisher="晴川週報")
-    assert not [e for e in f.entities.values() if e.cls == "MediaOrganization"]
-    f = facts("晨經記者 孫汝祥 北京報道\n星曜半導體科創板上市申請已獲受理。", publisher="自由時報")
-    assert "liberty-times" not in f.entities
-    assert employees_of(f, key_of(f, "晨經")) == {key_of(f, "孫汝祥")}
-    f = facts("星曜半導體今（5）日宣布在竹科擴建新廠，董事長林子恒出席。", publisher="自由時報")
-    assert "liberty-times" not in f.entities   # no byline: the publisher is no entity of the article
-
-
-def test_the_publishers_outlet_reaches_the_export_with_its_label(tmp_path):
-    from conftest import run_kg
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.md").write_text("---\ntitle: 擴廠\npublisher: 自由時報\npublished: 2026-03-05\n---\n"
-                                 "〔記者林子恒／新竹報導〕星曜半導體今（5）日宣布在竹科擴建新廠。\n", encoding="utf-8")
-    store = tmp_path / "store"
-    run_kg("ingest", "--workers", "1", str(corpus), store=store)
-    nq = run_kg("export", "--format", "nquads", store=store).stdout
-    assert '"自由時報"' in nq and "liberty-times>" in nq
-    assert re.search(r"person/林子恒> <[^>]*#employer> <[^>]*/liberty-times>", nq), \
-        [line for line in nq.splitlines() if "liberty" in line][:5]
-
-
 @pytest.mark.parametrize("bracket", ["（香港）", "(香港)"])
 def test_a_firm_with_a_place_alone_in_brackets_is_its_arm_there_and_the_place_joins_nothing(facts, bracket):
     f = facts(f"基石投資者包括青嵐資本{bracket}、星曜半導體{bracket}及北辰微電子，合共認購5億港元。")

@@ -23,7 +23,6 @@ from kg.extraction.frames import (LIST_JOINER, POINTED_KIND, CuePattern, bare_co
                                   frame_relations, load_lexicon)
 from kg.nlp.amounts import CURRENCY, UNSTATED_CURRENCY
 from kg.nlp.clauses import DATELINE_END, clauses
-from kg.nlp.gazetteer import known_names
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
 from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, kg_of, main_company, texts
 from kg.nlp.spans import mentions as spans_mentions
@@ -188,16 +187,6 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if prop.startswith("^") and canon(target) in entities and prop[1:] in ("chiefExecutiveOfficer", "director"):
                 add_relation(canon(target), prop[1:], ent.key, evidence(start, end, "reference-role", 0.6))
                 add_relation(ent.key, "employer", canon(target), evidence(start, end, "reference-role", 0.6))
-    # 〔記者葛某／高雄報導〕: a reporter whose byline names no outlet writes for the article's publisher
-    # (its front matter), when that publisher is a known news outlet
-    unplaced = _unplaced_reporters(entities, relations)
-    outlet, outlet_name = _publisher_outlet(article) if unplaced else (None, "")
-    for ent, ev in unplaced if outlet is not None else ():
-        media = entities.setdefault(outlet.id, Entity(outlet.id, outlet.cls, True))
-        media.names.add(outlet_name)
-        if not media.mentions:
-            media.mentions.append(replace(ev, rule="publisher-of-article", confidence=0.7))
-        add_relation(ent.key, "employer", outlet.id, replace(ev, rule="reporter-of-publisher", confidence=0.7))
 
     # -- statements from triggers
     top = main_company(spans_mentions(doc))
@@ -884,21 +873,6 @@ def _predicate(doc: Doc):
 
 ALIAS_DECL = re.compile(r"\s?[（(]\s*(?:以下|下文)?(?:简称|下称|称|简称为)\s*[:：]?\s*[“\"「『]?\s*(?P<alias>[^（）()\n，。、;；“”\"「」『』,]{2,12}?)"
                         r"\s*[”\"」』]?\s*[）)]")
-
-
-def _unplaced_reporters(entities: dict[str, Entity], relations: list[Relation]) -> list[tuple[Entity, Evidence]]:
-    """The reporters a byline names (with the byline's evidence) that no relation says whom they write for."""
-    placed = {r.subject for r in relations if r.property == "employer"}
-    return [(ent, ev) for ent in entities.values() if ent.cls == "Person" and ent.key not in placed
-            for ev in ent.mentions[:1] if ev.rule in ("reporter", "byline")]
-
-
-def _publisher_outlet(article: Article) -> tuple[object | None, str]:
-    """The known news outlet the article's `publisher` field names first (自由時報 Liberty Times), if
-    any, with the name it is given there."""
-    field = article.publisher or ""
-    found = [(a, b, k) for a, b, k in known_names().find(field) if k.cls == "MediaOrganization"]
-    return (found[0][2], field[found[0][0]:found[0][1]]) if found else (None, "")
 
 
 def _declared_aliases(infos: list[dict], folded: str) -> dict[str, str]:
