@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.corpus import Article
-from kg.extraction.frames import (LIST_JOINER, POINTED_KIND, CuePattern, bare_company, clause_cues, clause_frames, company_before,
+from kg.extraction.frames import (LIST_JOINER, POINTED_KIND, STOCK_POINTER, CuePattern, bare_company, clause_cues, clause_frames, company_before,
                                   frame_relations, load_lexicon)
 from kg.nlp.amounts import CURRENCY, UNSTATED_CURRENCY
 from kg.nlp.clauses import DATELINE_END, clauses
@@ -1054,8 +1054,6 @@ def _stake_holder(mentions, folded: str, sentence: tuple[int, int], at: int, hel
     return holder if holder is not None and holder is not held else None
 
 
-#: 該股, 此股, 這隻股票: the shares the article follows, standing for their company (clause cues, stock-pointer)
-STOCK_POINTER = CuePattern("stock-pointer")
 #: 持有…股份, 持股…: the verb of holding a stake
 HOLDS = re.compile(r"持有|持股")
 #: a share held: 持股, 持有…股份, 股權占比

@@ -574,6 +574,8 @@ PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?
 # (由於A無法供貨，…; 不僅A後市可期，B也…: the actor of such a clause goes on into the next)
 CAUSE_OPENING = CuePattern(lambda w: rf"\s*(?:{w('carried-opening')})")
 CONTINUED_OPENING = CuePattern(lambda w: rf"\s*(?:{w('list-continued')})")
+#: 該股, 此股, 這隻股票: the shares the article follows, standing for their company (clause cues, stock-pointer)
+STOCK_POINTER = CuePattern("stock-pointer")
 
 
 #: …合資成立的|India Chip，: the head noun of a clause that ends on it after 的 (and a descriptor)

@@ -790,8 +790,7 @@ class EntityDiscoverer:
             if span is None:
                 continue
             span._.kg.update(key=f"{info['cls'].lower()}/{name_key(text[info['start']:m.end()])}", known=False)
-            ref = self.reference.get(info["key"])
-            developer = next((t for p, t in (ref.facts if ref else ()) if p == "developer"), None)
+            developer = _fact(self.reference.get(info["key"]), "developer")
             if developer:
                 span._.kg["developer"] = developer
             out.append(span)
@@ -808,13 +807,11 @@ class EntityDiscoverer:
             info = kg_of(chip)
             if not info or info["cls"] != "Chip":
                 continue
-            known = self.reference.get(info["key"]) if info["known"] else None
-            family = info.get("family") or next((t for p, t in (known.facts if known else ()) if p == "partOfSeries"), None)
+            family = info.get("family") or (_fact(self.reference.get(info["key"]), "partOfSeries") if info["known"] else None)
             written = re.match(r"\D+?(?=\s?\d)", text[info["start"]:info["end"]])
             if family is None or written is None:
                 continue
-            fam = self.reference.get(family)
-            developer = next((t for p, t in (fam.facts if fam else ()) if p == "developer"), None)
+            developer = _fact(self.reference.get(family), "developer")
             at = info["end"]
             while (more := LISTED_MODEL.match(folded, at)) and \
                     not any(more.start("model") < b and a < more.end("model") for a, b in taken):
@@ -1661,7 +1658,7 @@ class EntityDiscoverer:
                 continue
             if not tail:  # 昇騰512超節點 is built of the family's chips, not one of them
                 span._.kg["family"] = info["key"]
-            developer = next((t for p, t in (known.facts if known else ()) if p == "developer"), None)
+            developer = _fact(known, "developer")
             if developer:
                 span._.kg["developer"] = developer
             out.append((fam, span))
@@ -2246,6 +2243,11 @@ def _needs(pattern: re.Pattern) -> list:
 _SCRIPT: tuple = (None, None)  # the last article's text and its script
 
 
+def _fact(known, prop: str) -> str | None:
+    """The first target of a known entity's reference fact prop (None for an unknown entity)."""
+    return next((t for p, t in (known.facts if known is not None else ()) if p == prop), None)
+
+
 OWN_COUNTRY = re.compile(r"我国(?!家)")   # (我國家: not a word the press uses for the country)
 #: a lone Latin letter before a word for a firm ends the name: 某C公司, A持C公司 (a placeholder)
 PLACEHOLDER_FIRM = re.compile(r"(?<![a-z0-9])[a-z]\s?(?:公司|企业|集团|厂商)$")
@@ -2255,13 +2257,13 @@ def _regional_arms(doc: Doc, folded: str, spans: list) -> None:
     """中興通訊（香港）, 華夏基金(香港): a firm's name with a place alone in brackets after it names the
     firm's arm there, one name; the place is part of it (an inner mention, seat-in-name), joining
     none of the facts of the clause."""
-    placed = {kg_of(s)["start"]: s for s in list(doc.spans.get(ENTITIES, [])) + spans
-              if kg_of(s) and kg_of(s)["cls"] in PLACE_CLASSES}
+    named = [s for s in list(doc.spans.get(ENTITIES, [])) + spans if kg_of(s)]
+    placed = {kg_of(s)["start"]: s for s in named if kg_of(s)["cls"] in PLACE_CLASSES}
+    every = [(kg_of(s)["start"], kg_of(s)["end"]) for s in named]
     arms, seats = {}, set()
-    every = [(kg_of(s)["start"], kg_of(s)["end"]) for s in list(doc.spans.get(ENTITIES, [])) + spans if kg_of(s)]
-    for s in list(doc.spans.get(ENTITIES, [])) + spans:
+    for s in named:
         info = kg_of(s)
-        if not info or info["cls"] not in ("Company", "Organization") or info.get("inner") \
+        if info["cls"] not in ("Company", "Organization") or info.get("inner") \
                 or folded[info["end"]:info["end"] + 1] not in ("(", "（"):
             continue
         place = placed.get(info["end"] + 1)

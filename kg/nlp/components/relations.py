@@ -517,11 +517,12 @@ class RelationExtractor:
         for i, p in enumerate(ents):
             if p._.kg["cls"] != "Person":
                 continue
+            # (記者江某、張某台北31日電: the next name in a credited list is a reporter too)
             listed = folded[p._.kg["start"] - 1:p._.kg["start"]] in ("、", "和", " ") and p._.kg["start"] - 1 in credited
             if listed or p._.kg.get("rule") in ("reporter", "byline") or \
                     folded[max(0, p._.kg["start"] - 2):p._.kg["start"]] == "记者":
-                credited.add(p._.kg["end"])   # (記者江某、張某台北31日電: the next name in the list is a reporter too)
-            if not (listed or p._.kg.get("rule") in ("reporter", "byline") or folded[max(0, p._.kg["start"] - 2):p._.kg["start"]] == "记者"):
+                credited.add(p._.kg["end"])
+            else:
                 # 作者：晴川網林某, 晴川新聞 |林某 綜合報導: a name right after an outlet opening a line
                 outlet = next((e for e in reversed(ents[:i]) if e._.kg["end"] <= p._.kg["start"]), None)
                 if outlet is None or outlet._.kg["cls"] != "MediaOrganization" or \

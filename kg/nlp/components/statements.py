@@ -32,7 +32,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extraction.frames import CuePattern, alternation, pattern_rows
+from kg.extraction.frames import STOCK_POINTER, CuePattern, alternation, pattern_rows
 from kg.nlp.spans import HEDGE, main_company, mentions, texts
 from kg.text import name_key
 
@@ -90,9 +90,6 @@ LISTED = CuePattern("listed")
 DATELINE_AFTER = re.compile(r"[^，。,;；]{0,10}?\d{1,2}\s*日\s*(?:综合)?(?:外电)?(?:电|讯|消息|报导|报道)")
 DECISION_AFTER_PRODUCT = re.compile(rf"^(?:芯片|晶片)?(?:的)?(?P<polarity>解禁|禁售|获准出口|获批|出口许可|遭禁|被禁)")
 ATTRIBUTION = re.compile(r"据|根据|援引")
-
-
-STOCK_POINTER = CuePattern(lambda w: w("stock-pointer"))
 
 
 class StatementExtractor:
