@@ -2941,6 +2941,20 @@ def test_our_country_is_china_in_simplified_text_and_taiwan_in_traditional(facts
                for st in f.statements)
 
 
+def test_our_country_in_traditional_text_follows_the_words_of_its_press(facts):
+    """我國 in a Traditional text that writes as Hong Kong's or the mainland's press does (芯片, 內地,
+    港元) is China; in one that writes as Taiwan's does (晶片, 大陸, 新台幣), Taiwan. Simplified text
+    is the mainland's: China either way."""
+    from kg.text import script_of
+    hk = facts("特區政府表示，我國芯片企業今年在內地及香港共投資逾500億港元，英偉達芯片仍受限。")
+    tw = facts("經濟部表示，我國晶片業者今年對大陸投資逾500億新台幣，輝達晶片仍受限。")
+    for f in (hk, tw):
+        ours = next(e for e in f.entities.values() if any(n in ("我国", "我國") for n in e.names))
+        written = next(n for n in ours.names if n in ("我国", "我國"))
+        taiwanese = f is tw and script_of(written) == "zh-Hant"
+        assert ours.key == ("taiwan" if taiwanese else "china"), (ours.key, written)
+
+
 def test_two_variant_spellings_of_a_name_are_one_person(facts):
     f = facts("北辰微電子董事長洪麗寗2日表示，訂單能見度看到2027年。洪麗甯強調，沒有不樂觀的理由。")
     people = [e for e in f.entities.values() if e.cls == "Person"]

@@ -830,13 +830,19 @@ class EntityDiscoverer:
 
     def _own_country(self, doc: Doc, folded: str, spans) -> list:
         """我国 (our country): China in the mainland's press, which writes Simplified; 我國 in Taiwan's,
-        which writes Traditional, is Taiwan."""
+        which writes Traditional, is Taiwan, but not in Hong Kong's, which writes Traditional too:
+        a Traditional text written in the mainland's and Hong Kong's words (芯片, 英偉達, 內地, 港元)
+        more than in Taiwan's (晶片, 輝達, 大陸, 新台幣) says China."""
         taken = [(kg_of(s)["start"], kg_of(s)["end"]) for s in spans if kg_of(s)]
         out = []
+        country = None
         for m in OWN_COUNTRY.finditer(folded):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            known = self.reference.get("china" if _script_of(texts(doc)[0]) == "zh-Hans" else "taiwan")
+            if country is None:
+                country = "china" if _script_of(texts(doc)[0]) == "zh-Hans" or \
+                    _count_words(folded, MAINLAND_USAGE) > _count_words(folded, TAIWAN_USAGE) else "taiwan"
+            known = self.reference.get(country)
             span = char_span(doc, m.start(), m.end(), "GPE") if known is not None else None
             if span is None:
                 continue
@@ -2249,6 +2255,8 @@ def _fact(known, prop: str) -> str | None:
 
 
 OWN_COUNTRY = re.compile(r"我国(?!家)")   # (我國家: not a word the press uses for the country)
+TAIWAN_USAGE = CueWords("taiwan-usage")
+MAINLAND_USAGE = CueWords("mainland-usage")
 #: a lone Latin letter before a word for a firm ends the name: 某C公司, A持C公司 (a placeholder)
 PLACEHOLDER_FIRM = re.compile(r"(?<![a-z0-9])[a-z]\s?(?:公司|企业|集团|厂商)$")
 
@@ -2284,6 +2292,11 @@ def _regional_arms(doc: Doc, folded: str, spans: list) -> None:
     spans[:] = [arm(s) for s in spans if (kg_of(s)["start"], kg_of(s)["end"]) not in seats]
     doc.spans[ENTITIES] = [arm(s) for s in doc.spans.get(ENTITIES, [])
                            if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in seats)]
+
+
+def _count_words(folded: str, words: CueWords) -> int:
+    """How many times the words occur in the text."""
+    return sum(folded.count(w) for w in words)
 
 
 def _script_of(text: str) -> str:
