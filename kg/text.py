@@ -27,6 +27,18 @@ def _converter(name: str):
     return _CONVERTERS.setdefault(name, opencc.OpenCC(name))
 
 
+# Full-width Latin letters, digits and % - . (ＮＶＩＤＩＡ, Ｈ２０, ５０％), which some sites write, and
+# the ASCII they stand for: one character for one, so offsets hold. Chinese punctuation
+# (，：（）！？／) is full-width as written and stays.
+HALF_WIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
+                                       0xFF05, 0xFF0D, 0xFF0E)}
+
+
+def half_width(text: str) -> str:
+    """text with full-width Latin letters, digits and % - . as ASCII (same length)."""
+    return text.translate(HALF_WIDTH)
+
+
 def to_simplified(text: str) -> str:
     """Simplified form of text, with exactly one character per input character."""
     t2s = _CONVERTERS.get("t2s") or _converter("t2s")

@@ -2872,6 +2872,38 @@ def test_spaces_between_han_and_latin_or_digits_are_read_as_if_absent(nlp, tmp_p
     assert "林子恒" in names_of(f, "Person")
 
 
+@pytest.mark.parametrize("body", ["星曜半導體於２０２５年８月推出Ｓ９晶片，良率達９５．５％，截至８月累計出貨突破１０００萬顆。",
+                                  "星曜半导体于２０２５年８月推出Ｓ９芯片，良率达９５．５％，截至８月累计出货突破１０００万颗。"],
+                         ids=["Traditional", "Simplified"])
+def test_full_width_letters_and_digits_are_read_as_ascii(nlp, tmp_path, body):
+    """Ｓ９, ２０２５年８月, ９５．５％: some sites write Latin letters and digits full-width."""
+    from kg.corpus import read_article
+    from kg.extraction.extract import extract
+    path = tmp_path / "wide.md"
+    path.write_text("---\npublished: 2025-09-02\n---\n" + body + "\n", encoding="utf-8")
+    art = read_article(path)
+    assert "2025年8月推出S9" in art.text and "95.5%" in art.text and "，" in art.text   # punctuation stays
+    doc = nlp.make_doc(art.text)
+    doc.user_data["published"] = art.published
+    f = extract(nlp(doc), art)
+    s9 = key_of(f, "S9")
+    assert f.entities[s9].cls == "Chip"
+    assert any(r.subject == s9 and r.property == "developer" for r in f.relations), f.relations
+    assert any(st.amount is not None and st.amount.value == "10000000" for st in f.statements)
+    assert any(st.date is not None and st.date.iso == "2025-08" for st in f.statements)
+
+
+def test_the_tagger_reads_full_width_letters_as_ascii():
+    from kg.nlp.lac import lac_tag
+    wide, narrow = lac_tag(["星曜半導體執行長Ｋｅｖｉｎ　Ｆｏｎｇ表示", "星曜半導體執行長Kevin　Fong表示"])
+    assert [(w.tag, w.start, w.end) for w in wide] == [(w.tag, w.start, w.end) for w in narrow]
+
+
+def test_a_month_before_a_launched_model_is_no_brand_of_it(facts):
+    f = facts("北辰微電子於2025年8月推出S9晶片，10月量產D30處理器。")
+    assert names_of(f, "Chip") == {"S9", "D30"}, names_of(f, "Chip")
+
+
 def test_a_letter_standing_for_a_firm_names_none(facts):
     f = facts("若A持C公司35%股份，B持C公司15%，星曜半導體即須申請許可。")
     assert names_of(f, "Company") | names_of(f, "Organization") == {"星曜半导体"}

@@ -19,6 +19,7 @@ from kg.corpus.decoding import UndecidableEncoding, decode
 from kg.corpus.discovery import article_key, discover, printable
 from kg.corpus.frontmatter import FrontMatterProblem, load_front_matter
 from kg.corpus.limits import check_text
+from kg.text import half_width
 from kg.errors import ArticleTooLargeError, CorpusError, EmptyArticleError, EncodingError, FrontMatterError
 
 __all__ = ["Checked", "article_key", "check_batch", "discover", "iter_articles", "parse_article", "read_article",
@@ -62,7 +63,7 @@ def parse_article(raw: bytes, key: str, encoding: str | None = None) -> Article:
     if "\x00" in content:
         raise EncodingError(key, "binary file (contains NUL characters)", "articles are text .txt or .md files")
     meta, body, offset = _split_front_matter(content, key)
-    body = close_script_gaps(body)
+    body = close_script_gaps(half_width(body))
     if not _VISIBLE.search(body):   # blank, or only zero-width and other format characters
         raise EmptyArticleError(key, "no article text", "add the text, or remove the file")
     fields = _check_metadata(meta, key)
@@ -145,7 +146,8 @@ def close_script_gaps(text: str) -> str:
     """text without the single spaces some sites put between Han and Latin letters or digits, as
     the rest of Chinese news writes it (地平线 J2 → 地平线J2, 1000 万 → 1000万): read so, the
     names, dates and figures of spaced text are found as in any other. Line breaks and runs of
-    spaces (a byline's 記者 林某 北京報道, a dateline's 台北 1月30日 after two spaces) are left."""
+    spaces (a byline's 記者 林某 北京報道, a dateline's 台北 1月30日 after two spaces) are left.
+    The reader makes full-width letters and digits ASCII first (kg.text.half_width: Ｓ９ → S9)."""
     return _SCRIPT_GAP.sub("", text)
 
 

@@ -24,7 +24,8 @@ What this module adds to the package's own `LAC.run`:
 * **Offsets.** Each character is one model step, so every word carries its `start`/`end`
   in the text as given. Traditional text is read through `kg.text.to_simplified`, which
   keeps one character per character: the model sees the Simplified form it was trained
-  on, the offsets stay those of the original. Whitespace is never part of a word.
+  on, the offsets stay those of the original; full-width Latin letters and digits (ＡＩ, Ｈ２０) are
+  read as the ASCII they stand for. Whitespace is never part of a word.
 * **One model per process**, loaded on first use (about a second) and shared by every
   pipeline; onnxruntime runs on one thread, so parallel workers scale with the cores.
 * **Cached patch.** The patched encoder is kept in the cache folder (below) under a name that
@@ -49,7 +50,7 @@ from typing import NamedTuple, Sequence
 import numpy
 
 from kg.errors import PipelineError
-from kg.text import to_simplified
+from kg.text import half_width, to_simplified
 
 # LAC's tag set. The package's tag.dic gives the ids of nr/ns/nt/t to PER/LOC/ORG/TIME,
 # so those are the names the model's names and times come out with.
@@ -138,7 +139,7 @@ class LacModel:
         lengths = numpy.array([len(t) for t in texts], dtype=numpy.int64)
         ids = numpy.zeros((len(texts), int(lengths.max())), dtype=numpy.int64)
         for row, text in enumerate(texts):
-            read = to_simplified(text) if simplify else text
+            read = half_width(to_simplified(text) if simplify else text)
             ids[row, :len(text)] = self._ids(read if len(read) == len(text) else text)
         return self._session.run(None, {"token_ids": ids, "length": lengths})[0]
 
