@@ -2904,6 +2904,25 @@ def test_a_month_before_a_launched_model_is_no_brand_of_it(facts):
     assert names_of(f, "Chip") == {"S9", "D30"}, names_of(f, "Chip")
 
 
+def test_a_registered_name_keeps_its_business_words_its_seat_and_its_bracketed_group(facts):
+    """北辰國經投資發展有限公司: 投資 is the name's, no verb before it; 上海浦東創新投資發展(集團)有限公司 holds
+    its seat's places and its group in brackets; nothing after a bracket is a name of its own."""
+    f = facts("母基金得到了包括北辰國經投資發展有限公司、上海浦東創新投資發展(集團)有限公司、上海國盛(集團)有限公司"
+              "等機構的支持。")
+    firms = {to_simplified(n) for n in names_of(f, "Company") | names_of(f, "Organization")}
+    assert {"北辰国经投资发展有限公司", "上海浦东创新投资发展(集团)有限公司", "上海国盛(集团)有限公司"} <= firms, firms
+    assert not any(n.startswith(("限公司", "投资发展", "辰")) for n in firms), firms
+
+
+def test_a_chinese_province_or_city_before_a_central_commission_names_its_own(facts):
+    f = facts("上海市國資委表示，將支持母基金運作；深圳市發改委也發布通知。")
+    bodies = {to_simplified(n) for n in names_of(f, "GovernmentAgency")}
+    assert {"上海市国资委", "深圳市发改委"} <= bodies, bodies
+    assert not any(e.known for e in f.entities.values() if e.cls == "GovernmentAgency"), f.entities
+    g = facts("國資委表示，央企將加大投入。")   # the central commission named alone is the reference's
+    assert any(e.known for e in g.entities.values() if e.cls == "GovernmentAgency"), g.entities
+
+
 def test_a_letter_standing_for_a_firm_names_none(facts):
     f = facts("若A持C公司35%股份，B持C公司15%，星曜半導體即須申請許可。")
     assert names_of(f, "Company") | names_of(f, "Organization") == {"星曜半导体"}

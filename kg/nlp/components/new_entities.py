@@ -547,7 +547,11 @@ class EntityDiscoverer:
                 # side by side with it; an organisation may only hold a place, and only at its start
                 inside = all(a >= start and b <= end for a, b in clashes)
                 registered = rule.name == "latin-corporate" and LEGAL_FORM.search(folded, start, end) is not None \
-                    or rule.name == "named-with-abbreviation"   # (數碼港人工智能超算中心（AISC）: named whole)
+                    or rule.name == "named-with-abbreviation" \
+                    or rule.name in ("trained-org", "org-long") and folded.endswith(("有限公司", "有限责任公司"), start, end) \
+                    and all((a, b) in place_spans for a, b in clashes) and any(a == start for a, _ in clashes)
+                # (數碼港人工智能超算中心（AISC）: named whole; 上海浦東創新投資發展(集團)有限公司: a registered
+                # name opening with its seat holds the seat's places)
                 if not inside or rule.cls not in ("Event", "Policy", "Organization", "MediaOrganization",
                                                   "AdministrativeRegion") and rule.name != "venue" and not registered:
                     continue   # (Joyson Electronic USA LLC: a legal form makes the name whole, a country inside it)
@@ -640,6 +644,7 @@ class EntityDiscoverer:
         spans += self._own_country(doc, folded, existing + spans)
         _known_in_brackets(folded, spans, existing)
         self._seated_bodies(doc, spans)
+        self._local_bodies(doc, spans)
         _regional_arms(doc, folded, spans)
         _drop_nested_places(doc, spans)
         self._ministry_of_known_minister(folded, list(doc.spans.get(ENTITIES, [])) + spans)
@@ -882,6 +887,39 @@ class EntityDiscoverer:
         if seats:
             doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
                                    if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in seats)]
+
+    def _local_bodies(self, doc: Doc, spans) -> None:
+        """上海市國資委, 深圳市發改委: a Chinese province or city written right before the short name of a
+        body of China's central government names that place's own body (China's provinces and cities
+        mirror the central commissions), named whole, with the place as its seat (an inner mention)."""
+        found = [s for s in list(doc.spans.get(ENTITIES, [])) + spans if kg_of(s)]
+        places = {kg_of(s)["end"]: s for s in found if kg_of(s)["cls"] in ("AdministrativeRegion", "City")}
+        text, folded = texts(doc)
+        gone = set()
+        for body in found:
+            info = kg_of(body)
+            place = places.get(info["start"])
+            if place is None or not info["known"] or info["cls"] != "GovernmentAgency" or info.get("inner") \
+                    or info["end"] - info["start"] > 4 or _fact(self.reference.get(info["key"]), "country") != "china":
+                continue
+            seat = kg_of(place)
+            home = self.reference.get(seat["key"]) if seat["known"] else None
+            if (_fact(home, "country") if home is not None else None) != "china" and not (
+                    not seat["known"] and folded.endswith(("省", "市"), seat["start"], seat["end"])):
+                continue   # (華盛頓|商務部 is no body of Washington's; a place the reference puts elsewhere neither)
+            whole = char_span(doc, seat["start"], info["end"], "ORG")
+            if whole is None:
+                continue
+            name = text[seat["start"]:info["end"]]
+            whole._.kg = {"key": f"governmentagency/{name_key(name)}", "cls": "GovernmentAgency", "known": False,
+                          "rule": "local-body", "confidence": 0.7, "start": seat["start"], "end": info["end"],
+                          "inner": dict(seat, rule="seat-of-body")}
+            gone |= {(seat["start"], seat["end"]), (info["start"], info["end"])}
+            spans.append(whole)
+        if gone:
+            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
+                                   if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in gone)]
+            spans[:] = [s for s in spans if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in gone)]
 
     def _country_of_bodies(self, folded: str, spans) -> None:
         """美國商務部, 美國實體清單: a government body or a rule named with its country's name first names
@@ -1126,6 +1164,8 @@ class EntityDiscoverer:
                         for x, y in inner):
                     continue   # 南亞科大股東|台塑, 台塑化|逢高調節: a name found already, and a relation or a verb beside it
                 name = folded[a:b]
+                if folded[a - 1:a] in (")", "）") or any(x < a < y for x, y in orgs):
+                    continue   # 上海國盛(集團)|有限公司: the rest of a name after its bracket, or of a name found
                 # (a product's or policy's short name strictly inside a member, 建|信創|投, yields to it)
                 if (a, b) in orgs or any(x < b and a < y and (c == "Person" or not (a <= x and y <= b and y - x < b - a))
                                          for x, y, c in people) or not re.fullmatch(
@@ -1382,14 +1422,19 @@ class EntityDiscoverer:
             elif label == "ORG":
                 if name.endswith("所") and re.match(r"[持有述说谓属在作指]", folded[end:end + 1]):
                     end, name = end - 1, name[:-1]   # 受讓晴川天盛|所持股份: 所 opens what follows, no 研究所
-                if not re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or name in GENERIC or name in NOT_PRODUCTS \
+                # 上海浦東創新投資發展(集團)有限公司: a registered name, its seat or its group in brackets too
+                legal = name.endswith(("有限公司", "有限责任公司"))
+                if not (re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or legal and re.fullmatch(
+                        rf"[{HAN}a-z0-9&·]{{2,16}}(?:[(（][{HAN}]{{2,4}}[)）])?[{HAN}]{{0,6}}", name)) \
+                        or name in GENERIC or name in NOT_PRODUCTS \
                         or re.match(r"(?:奈米|纳米|英寸|吋|寸|nm\b)", name) or COUNTRY_COLLECTIVE.fullmatch(name) \
                         or _two_countries_and_word(name) \
                         or not re.search(rf"[{HAN}]", name):  # the tagger's Latin "organisations" are acronyms of anything
                     continue
                 if re.match(r"(?:协议|协定|架构|技术|标准|平台|系统|框架|芯片|晶片|模型|算法|方案|工艺|制程)", folded[end:end + 2]):
                     continue  # 靈衢互聯|協議: what comes before a word for a technology names the technology
-                cut = LEFT_CUT.match(folded, start, max(start, end - 2))
+                # (北辰國經投資發展有限公司: the business words of a registered name are its own, no verbs)
+                cut = (LEFT_CUT_LEGAL if legal else LEFT_CUT).match(folded, start, max(start, end - 2))
                 if cut and cut.end() > start:  # 簡山杰轉任|集團: a verb of the clause inside what the tagger joined
                     start, name = cut.end(), folded[cut.end():end]
                     if len(name) < 2 or name in GENERIC or _common_word(name) or KIND_OF_COMPANY.fullmatch(name):
@@ -1411,7 +1456,7 @@ class EntityDiscoverer:
                         len(name) >= 3 and name[0] in "中美日韩台港欧英德法俄印越泰陆" and _dictionary_word(name[1:], 20)):
                     continue  # 國安, 資料中心, 中一, 對中|鷹派: a word or a phrase, whatever the tagger says
                 # 杭州公司, 美國智庫, 深圳伺服器廠鋒算: a place or a descriptor before a generic word, or before the name
-                lead = self._leading_place(name)
+                lead = 0 if legal else self._leading_place(name)   # (上海國盛(集團)有限公司: its seat is its name's)
                 if lead and len(name) - lead <= 2 and not _common_word(name[lead:]) and name[lead:] not in GENERIC:
                     lead = 0  # 上海國投: a place before two characters is part of the name (not 大陸|政府)
                 if lead:
