@@ -1541,3 +1541,15 @@ def test_figures_listed_after_分別_take_the_years_listed_before_it(facts):
     years = {st.amount.value: st.date.iso for st in f.statements if st.amount and st.date}
     assert years.get("90100000") == "2022" and years.get("301000000") == "2023"
     assert years.get("722000000") == "2024" and years.get("540000000") == "2025"
+
+
+def test_a_list_opening_the_sentence_is_the_subject_of_the_clauses_after_it(facts):
+    """北辰銀行、星曜銀行和晴川銀行也公告，…，向大基金三期出資: each bank puts money into the fund (P127);
+    向X出資, 注資 and 增資 are investments as 投資 is. 跟 (with) joins no subject."""
+    f = facts("北辰銀行、星曜銀行和晴川銀行也先後公告，近日簽署發起人協議，向大基金三期出資215億元。")
+    banks = {key_of(f, n) for n in ("北辰銀行", "星曜銀行", "晴川銀行")}
+    owners = {r.object for r in f.relations if r.subject == "big-fund-iii" and r.property == "ownedBy"}
+    assert owners == banks, owners
+    g = facts("星曜半導體跟北辰銀行商量後，向晴川科技注資5億元。")
+    owners = {r.object for r in g.relations if r.subject == key_of(g, "晴川科技") and r.property == "ownedBy"}
+    assert owners == {key_of(g, "星曜半導體")}, owners

@@ -28,6 +28,7 @@ PREPOSITION_OPENING = re.compile(r"\s*(?:(?:在|于)?\s*(?:\d{1,4}\s*[年月日]
                                  r"目前)\s*)?[将已也并还再正拟曾]{0,2}(?:对|向|为|给|替|与|和|跟|同|由(?!于|此|是)|交由)[^，。；,;]{0,8}")
 EVENTS = {"Event"}
 ACTORS = ORGS | {"Person"}
+LIST_GAP = re.compile(r"\s*(?:、|和|与|及|以及)\s*")   # (跟, 同: with, a preposition)
 
 @dataclass(frozen=True)
 class ClauseCues:
@@ -309,6 +310,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
     last_of: dict[str, object] = {}  # the product and the policy named last, for 該晶片, 該法案
     si = 0
     topic = None
+    group: list = []   # the topic and the names listed with it (北辰銀行、星曜銀行和晴川銀行也公告)
     waiting: list[tuple[int, object]] = []
     pending_to: tuple[int] | None = None
     previous: tuple | None = None   # (sentence, frame start, predicate, entities) of the last clause with a predicate
@@ -316,7 +318,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
     for cs, ce in clauses:
         while si < len(sentences) and sentences[si][1] <= cs:
             si += 1
-            topic = None
+            topic, group = None, []
         while mi < len(mentions) and mentions[mi][0] < cs:
             if mentions[mi][2].cls == "Company":
                 last_company = mentions[mi][2]
@@ -394,8 +396,10 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         if (cue.elaboration.match(folded, cs) or cue.possessed.match(folded, cs)) and topic is not None \
                 and topic.key not in seen and ents:
             # 長鑫背後資本雲集，包括大基金、阿里、小米: the list spells out what the topic has
-            ents.insert(0, (cs, topic))
-            seen.add(topic.key)
+            for member in reversed(group or [topic]):
+                if member.key not in seen:
+                    ents.insert(0, (cs, member))
+                    seen.add(member.key)
             carried = topic.key
         elif topic is not None and topic.key not in seen and (ents or min_entities == 0) and (
                 actor_first is None or (tpos is not None and len(folded[cs:tpos].strip()) <= 3
@@ -405,13 +409,17 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                                         and topic.cls not in PLACES and any(e.cls not in PLACES for _, e in ents))):
             # …，將優先供應輝達: a clause that opens with its verb (an adverb or two before it) has left
             # out its subject, the sentence's organisation or product; the names after it are its objects
-            ents.insert(0, (cs, topic))
-            seen.add(topic.key)
+            # (北辰銀行、星曜銀行也公告，…，向大基金三期出資: a list opening the sentence is the subject of each)
+            for member in reversed(group or [topic]):
+                if member.key not in seen:
+                    ents.insert(0, (cs, member))
+                    seen.add(member.key)
             carried = topic.key
         elif topic is None and not cue.adverbial.match(folded, cs, _clause_end(folded, ce)) and not DATELINE_END.search(folded, cs, ce) \
                 and not cue.reporting.search(folded, cs, ce):
             # 大陸目標是一至兩年內，…: a country opening the sentence's clause is its topic when no actor is
             topic = _head_of_clause(folded, here, cs, ce) or actor_first
+            group = _listed_with(folded, here, topic)
             if topic is None and min_entities == 0:
                 topic = next((ent for s, ent in ents if ent.cls in PLACES and not folded[cs:s].strip()), None)
         elif topic is not None and not carried and not cue.adverbial.match(folded, cs, _clause_end(folded, ce)) \
@@ -423,7 +431,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                 x[2].cls not in PLACES for x in here if x[0] < m[0])), None)
             if first is not None and first[2] is not topic and opening is not None and \
                     not folded[cs:opening[0]].strip() and topic.cls in ORGS:
-                topic = first[2]
+                topic, group = first[2], []
         # 依據《網絡安全法》等有關規定，網信辦約談了輝達: what an adverbial clause names is the next clause's
         if waiting and pending_to is not None and pending_to[0] == si:
             for s, ent in waiting:
@@ -503,11 +511,13 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
     here = [(s, e, ent) for s, e, ent in mentions if frame.start <= s and e <= frame.end]
     present = {ent.key for _, _, ent in here}
     carried = [k for _, k in frame.roles if k not in present]
-    if carried:  # the sentence's topic, carried into this clause, stands before it
+    listed: list = []   # the sentence's topic (and the names listed with it), carried into this clause
+    for key in reversed(carried):   # (they stand before it)
         topic = next((ent for _, _, ent in reversed(mentions[:_first_at(mentions, frame.start)])
-                      if ent.key == carried[0]), None)
+                      if ent.key == key), None)
         if topic is not None:
             here.insert(0, (frame.start - 1, frame.start - 1, topic))
+            listed.append(here[0])
     for rule in lexicon:
         for m in rule.triggers.finditer(folded, frame.start, frame.end):
             if any(s < m.end() and m.start() < e for s, e, _ in here):
@@ -527,7 +537,7 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
                 # not the object of the verb before it
                 a = before[0]
             # 星曜與北辰合資成立X: every member of a list of actors right before the trigger
-            actors = [a]
+            actors = [a] if a not in listed else [x for x in before if x in listed]
             for x in reversed(before[:before.index(a)]):
                 if not (LIST_JOINER.fullmatch(folded, x[1], actors[-1][0]) or ACTOR_JOIN.fullmatch(folded, x[1], actors[-1][0])):
                     break
@@ -582,6 +592,24 @@ STOCK_POINTER = CuePattern("stock-pointer")
 #: …合資成立的|India Chip，: the head noun of a clause that ends on it after 的 (and a descriptor)
 HEAD_AFTER_DE = re.compile(r"的[\u4e00-\u9fff]{0,6}\s*$")
 HEAD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{1,30}[)）]\s*)*")
+
+
+def _listed_with(folded: str, here, topic) -> list:
+    """The topic and the actors of its kind listed right after it (北辰銀行、星曜銀行和晴川銀行): the
+    subject of the clauses that go on about it; [] when the topic stands alone."""
+    if topic is None:
+        return []
+    at = next((i for i, m in enumerate(here) if m[2] is topic), None)
+    if at is None:
+        return []
+    kind = "person" if topic.cls == "Person" else "org" if topic.cls in ORGS else None
+    out = [topic]
+    for (_, e, _), nxt in zip(here[at:], here[at + 1:]):
+        if kind is None or ("person" if nxt[2].cls == "Person" else "org" if nxt[2].cls in ORGS else None) != kind \
+                or not LIST_GAP.fullmatch(folded, e, nxt[0]):
+            break
+        out.append(nxt[2])
+    return out if len(out) > 1 else []
 
 
 def _head_of_clause(folded: str, here, cs: int, ce: int):
