@@ -2923,6 +2923,20 @@ def test_a_chinese_province_or_city_before_a_central_commission_names_its_own(fa
     assert any(e.known for e in g.entities.values() if e.cls == "GovernmentAgency"), g.entities
 
 
+def test_a_count_of_kinds_after_a_list_names_no_fund_and_a_sum_opens_no_firm(facts):
+    f = facts("上海三大先導產業母基金同日成立；集成電路、生物醫藥、人工智能三大產業母基金總規模達1000億元。"
+              "虞仁榮的千億半導體投資版圖浮出水面。")
+    orgs = names_of(f, "Organization") | names_of(f, "Company")
+    assert any(n.endswith("三大先导产业母基金") for n in orgs), orgs
+    assert not any(n.startswith(("智能", "千亿")) for n in orgs), orgs
+
+
+def test_a_party_to_a_deal_by_its_role_is_no_part_of_the_name_after_it(facts):
+    f = facts("交易對方北辰科技為星曜集團旗下公司，認購方晴川創投已繳足款項。")
+    orgs = names_of(f, "Organization") | names_of(f, "Company")
+    assert {"北辰科技", "星曜集团"} <= orgs and not any(n.startswith("方") or "对方" in n for n in orgs), orgs
+
+
 def test_a_letter_standing_for_a_firm_names_none(facts):
     f = facts("若A持C公司35%股份，B持C公司15%，星曜半導體即須申請許可。")
     assert names_of(f, "Company") | names_of(f, "Organization") == {"星曜半导体"}

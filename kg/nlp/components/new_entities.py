@@ -1328,6 +1328,8 @@ class EntityDiscoverer:
             if label == "PER" and len(name) == 2 and name[0] in SURNAMES and re.match(rf"[{HAN}]", folded[end:end + 1]) \
                     and folded.count(name + folded[end]) >= 2 and folded[end] not in LAC_NAME_BREAK:
                 end, name = end + 1, name + folded[end]   # 梁次|震送…, 梁次震、: the whole name, as the text repeats it
+            if label == "ORG" and name.startswith("方") and len(name) >= 3 and LEFT_CUT.fullmatch(folded, max(0, start - 4), start + 1):
+                start, name = start + 1, name[1:]   # 認購|方中電金: the 方 of a party's role (left-cut) opens no name
             tail = SUBSIDIARY_TAIL.search(name) if label == "ORG" else None
             if tail is not None and tail.start() >= 2:   # 廣汽集團|間接全資附屬公司
                 end, name = start + tail.start(), name[:tail.start()]
@@ -1917,6 +1919,9 @@ class EntityDiscoverer:
             return rule.cls
         if rule.name in ("org-suffix", "org-long") and NOT_A_FIRM_OPENING.match(name):
             return None  # 30餘家|微電子, 做強|半導體: a count of firms, or a verb making the trade stronger
+        kinds = COUNT_OF_KINDS.search(name) if rule.name in ("org-suffix", "org-long") else None
+        if kinds is not None and kinds.start() > 0 and self._leading_place(name) != kinds.start():
+            return None
         if rule.name in ("org-suffix", "org-long") and (KIND_OF_SEMICONDUCTOR.search(name) or KIND_OF_TRADE.fullmatch(name)):
             return None  # 碳化矽功率半導體, 化合物半導體: a kind of chip; 消費性電子, 高階電子: a kind of goods, no firm
         house = LATIN_HOUSE.fullmatch(name) if rule.name == "org-suffix" else None
@@ -3062,7 +3067,12 @@ COUNT_WORD_SURNAMES = frozenset("张台片颗枚块")
 # The trained tagger cuts names itself, so only function words inside its name say it went wrong;
 # NAME_BREAK's verbs' first characters (強 of 強調, 明 of 明年…) are common in given names (林偉強).
 #: 30餘家, 十多家: a count of firms; 做強, 做大, 做優: a verb making something stronger, bigger, better
-NOT_A_FIRM_OPENING = re.compile(r"[\d一二三四五六七八九十百千]+\s*[余多几]?\s*家|做[强大优精实深好]")
+NOT_A_FIRM_OPENING = re.compile(r"[\d一二三四五六七八九十百千]+\s*[余多几]?\s*家|做[强大优精实深好]"
+                                # 千億半導體(投資版圖): a sum opens a phrase
+                                r"|[千百万十]亿")
+#: 三大, 十大: a count of kinds inside a name (人工智能三大產業母基金 sums up the list before it; 上海三大先導
+#: 產業母基金, opening with it or with its seat, is a name)
+COUNT_OF_KINDS = re.compile(r"[两二三四五六七八九十]大")
 #: 季增, 年減, 月增: a change over a period, opening what a tagger may read as a name
 CHANGE_OPENING = re.compile(r"[季年月周日][增减涨跌升降]")
 #: 美軍, 聯軍, 解放軍: an army, whatever a tagger calls it
