@@ -1553,3 +1553,13 @@ def test_a_list_opening_the_sentence_is_the_subject_of_the_clauses_after_it(fact
     g = facts("星曜半導體跟北辰銀行商量後，向晴川科技注資5億元。")
     owners = {r.object for r in g.relations if r.subject == key_of(g, "晴川科技") and r.property == "ownedBy"}
     assert owners == {key_of(g, "星曜半導體")}, owners
+
+
+def test_a_kind_word_opening_a_clause_points_to_the_body_named_before_that_ends_with_it(facts):
+    """上海三大先導產業母基金…。這些母基金得到了…支持: 母基金 is the fund named before (and 本平台 inside
+    國有資本平台 is no pointer to another)."""
+    f = facts("上海三大先導產業母基金今日成立，總規模達1000億元。這些母基金得到了北辰投資發展有限公司、"
+              "晴川信託有限公司等國有資本平台的支持。")
+    fund = key_of(f, "先導產業母基金")
+    assert linked(f, fund, key_of(f, "北辰投資發展")) and linked(f, fund, key_of(f, "晴川信託")), f.statements
+

@@ -112,7 +112,7 @@ CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "poss
              "baseline", "previous-generation", "estimate-of", "estimate-says", "compares-with", "compared-joiner",
              "compared-after", "policy-opening", "policy-pointed", "in-force",
              "pointed-product", "pointed-policy", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to",
-             "list-continued")
+             "list-continued", "definite-noun")
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
 # and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.
 NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry",
@@ -252,6 +252,22 @@ def bare_company(mentions, folded: str, s0: int, cs: int, main) -> Entity | None
     return main or company_before(before, folded, cs)
 
 
+#: 母基金, 該銀行, 交易所 opening a clause (a time word before it at most): the body named before that ends so
+DEFINITE_OPENING = CuePattern(lambda w: rf"\s*(?:目前|如今|此外|同时|另外|随后|其后|此后)?\s*(?:这些|上述|该等|该|这|此|本)?"
+                                        rf"(?P<noun>{w('definite-noun')})(?![\u4e00-\u9fff]{{0,1}}(?:公司|集团))")
+
+
+def named_with_tail(mentions, folded: str, noun: str, pos: int, reach: int = 400):
+    """The organisation named last before pos, within reach, whose name ends with the kind word noun
+    and holds more than it (三大先導產業母基金 for 母基金); None if none does."""
+    for s, e, ent in reversed(mentions):
+        if pos - e > reach:
+            return None
+        if ent.cls in ORGS and e - s > len(noun) and folded.endswith(noun, s, e):
+            return ent
+    return None
+
+
 def group_before(mentions, sentences, pos: int) -> list:
     """The people named in the last sentence before pos that names two or more of them."""
     by_sentence: dict[int, list] = {}
@@ -384,6 +400,11 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             # 公司董事長…: a bare 公司 is the company bare_company says
             s0 = sentences[si][0] if si < len(sentences) else cs
             back = (bare_company(mentions[:mi], folded, s0, cs, main) if ref else main) or last_company
+        if ref is None and (noun := DEFINITE_OPENING.match(folded, cs, ce)) is not None:
+            # 上海三大先導產業母基金…。母基金得到了…的支持: a clause opening with the kind word a name named
+            # before ends with is about that one
+            back = named_with_tail(mentions[:mi], folded, noun.group("noun"), cs)
+            ref = noun if back is not None else None
         if ref and back is not None and back.key not in seen and \
                 not any(ent.cls == "Company" and s < ref.start() for s, ent in ents):
             ents.append((ref.start(), back))
