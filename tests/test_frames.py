@@ -1563,3 +1563,16 @@ def test_a_kind_word_opening_a_clause_points_to_the_body_named_before_that_ends_
     fund = key_of(f, "先導產業母基金")
     assert linked(f, fund, key_of(f, "北辰投資發展")) and linked(f, fund, key_of(f, "晴川信託")), f.statements
 
+
+
+def test_an_investment_naming_no_company_it_goes_to_is_in_the_company_the_article_is_about(facts):
+    """富士通亦新投資200億日圓, 投資210億日圓的軟銀與索尼成為最大股東: the article's company is owned in
+    part by them; money put into plants or places, or only planned, owns none of it."""
+    f = facts("北辰半導體預定2027年量產。北辰半導體的工廠已啟動。投資北辰半導體的企業增至32家。"
+              "投資210億日圓的晴川集團與星曜電子成為最大股東。富士通亦新投資200億日圓。")
+    north = key_of(f, "北辰半導體")
+    owners = {r.object for r in f.relations if r.subject == north and r.property == "ownedBy"}
+    assert owners == {key_of(f, "晴川集團"), key_of(f, "星曜電子"), key_of(f, "富士通")}, owners
+    g = facts("北辰半導體預定2027年量產。北辰半導體的工廠已啟動。北辰半導體股價大漲。"
+              "晴川集團今年投資50億元擴建新廠，星曜電子擬投資30億元。")
+    assert not any(r.property == "ownedBy" and r.subject == key_of(g, "北辰半導體") for r in g.relations), g.relations

@@ -611,6 +611,21 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if prop == "developer" and subj in entities and _technology(entities[subj]):
                 continue  # 華為自研的HiZQ高帶寬內存: who develops HBM is the reference's to say (who makes it, the text's)
             add_relation(subj, prop, obj, evidence(start, end, "frame-lexicon", 0.6))
+    # 富士通亦新投資200億日圓, 投資210億日圓的軟銀…成為最大股東: an investment whose clause names the investor
+    # and no company it goes to is one in the company the article is about, named before
+    owned = {(r.subject, r.object) for r in relations if r.property == "ownedBy"}
+    for cs, ce in clauses(doc) if main is not None else ():
+        trigger = INVESTED.search(folded, cs, ce)
+        if trigger is None or not any(ms < cs for ms, _, ent in mentions if ent is main) \
+                or CAPEX_OR_PLACE.search(folded, trigger.end(), ce) or HEDGE.search(folded, cs, ce):
+            continue
+        here = [ent for ms, me, ent in mentions if cs <= ms and me <= ce]
+        investors = [ent for ent in here if ent.cls in ("Company", "Organization", "GovernmentAgency")]
+        if not investors or main in here or any(ent.cls in PLACES | PRODUCTS for ent in here) \
+                or any((a.key, b.key) in owned or (b.key, a.key) in owned for a in here for b in here):
+            continue
+        for ent in investors:
+            add_relation(main.key, "ownedBy", ent.key, evidence(trigger.start(), trigger.end(), "investor-of-main", 0.5))
     linked = _linked_pairs(relations, statements)
     # 荷蘭設備商阿斯麥、美國應用材料和日本東京電子: a country written before one firm of a list is that firm's
     # (place-before-name), not every member's
@@ -706,6 +721,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
 #: 根據弗若斯特沙利文的資料, 據TrendForce統計: whose figures a text cites (they are about something else)
 SOURCE_BEFORE = re.compile(r"(?:根据|依据|据|引述|援引)\s*$")
 SOURCE_AFTER = re.compile(r"\s*(?:的)?(?:资料|数据|统计|调查|研究|报告|预测|预估|估计|最新)")
+
+
+#: 投資 (an amount after it), 出資, 入股, 成為最大股東, 投資者包括: a clause saying who put money in
+INVESTED = re.compile(r"(?:新|追加|另|亦|也)?(?:投资|出资|注资)(?=\s*(?:约|逾|近|超过|达)?\s*\d)|入股|成为[^，。；,;]{0,4}股东|投资者包括|投资人包括")
+#: 投資…建廠, 投資美國: money put into a plant, a line or a place, no stake in a company
+CAPEX_OR_PLACE = re.compile(r"建厂|设厂|扩产|扩建|兴建|新建|产线|厂房|工厂|研发|项目")
 
 
 #: the rules that find a story's writers and editors
