@@ -3091,6 +3091,8 @@ def test_an_intern_before_the_city_of_a_byline_is_a_reporter_too(facts):
     ("星曜半導體昨（16）日舉行尾牙，董事長林子恒表示，去年成績不錯。", "尾牙"),
     ("星曜半導體今天在南港展覽館舉辦尾牙旺年會，席開1300桌。", "尾牙旺年会"),
     ("林子恒還將參加北辰微電子尾牙，並出席台灣總部簽約記者會。", "北辰微电子尾牙"),
+    ("星曜半導體今（15）日在南港展覽館舉辦旺年會，席開1300桌。", "旺年会"),
+    ("北辰微電子昨日舉行春酒，董事長林子恒致詞。", "春酒"),
 ])
 def test_a_firms_year_end_party_is_an_event(facts, sentence, party):
     f = facts(sentence, published="2026-01-17")

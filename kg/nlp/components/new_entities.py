@@ -284,7 +284,7 @@ def _rules() -> list[Rule]:
             rf"尾牙(?:旺年会|晚会|岁末联欢晚会)?|旺年会|联欢晚会|签约记者会|签约仪式))"
             r"(?![面见谈晤堂])"), 0.7),  # 何立峰會面: 會 of 會面 (meet), no summit; 人民大會堂 is a hall
         # 華碩昨日舉行尾牙: a firm's year-end party, named by the word alone after holding or attending it
-        Rule("year-end-party", "Event", re.compile(r"(?:举行|举办|参加|出席|办)(?P<name>尾牙(?:旺年会|晚会)?)(?![\u4e00-\u9fff]{0,2}?会)"), 0.65),
+        Rule("year-end-party", "Event", re.compile(r"(?:举行|举办|参加|出席|办)(?P<name>尾牙(?:旺年会|晚会)?|旺年会|春酒)(?![\u4e00-\u9fff]{0,2}?会)"), 0.65),
         # Policies and decisions: …規定, …禁令, …法案, 實體清單
         Rule("policy", "Policy", re.compile(
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)?|(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)|"
