@@ -2937,6 +2937,18 @@ def test_a_party_to_a_deal_by_its_role_is_no_part_of_the_name_after_it(facts):
     assert {"北辰科技", "星曜集团"} <= orgs and not any(n.startswith("方") or "对方" in n for n in orgs), orgs
 
 
+def test_the_outlet_credited_before_a_writer_credited_apart_employs_the_writer(facts):
+    f = facts("文 | 晴川最前線，作者 | 林子恒，編輯 | 王大明\n\n星曜半導體今天在科創板上市。")
+    outlet = key_of(f, "晴川最前線")
+    assert f.entities[outlet].cls == "MediaOrganization"
+    assert (key_of(f, "林子恒"), "employer", outlet) in relations_of(f), relations_of(f)
+
+
+def test_a_school_named_after_its_province_keeps_the_province_in_its_name(facts):
+    f = facts("2002年到2005年，她曾在安徽工商管理學院攻讀工商管理碩士學位。")
+    assert "安徽工商管理学院" in names_of(f), names_of(f)
+
+
 def test_a_letter_standing_for_a_firm_names_none(facts):
     f = facts("若A持C公司35%股份，B持C公司15%，星曜半導體即須申請許可。")
     assert names_of(f, "Company") | names_of(f, "Organization") == {"星曜半导体"}

@@ -379,7 +379,10 @@ def _rules() -> list[Rule]:
         Rule("outlet-credit", "MediaOrganization", re.compile(
             # (【文/晴川網 林某】: in brackets, its writer after it)
             rf"(?:(?<=\n)|^)\s*[【\[［]?\s*(?:图、文|图文|文字|文|撰文|出品)\s*[／/丨|｜:：]\s*(?P<name>[{HAN}a-z0-9]{{1,10}}?"
-            rf"(?:周刊|新闻网|新闻|日报|财经|时报|杂志|网))(?:\s*$|\s*(?=[,，]\s*(?:作者|编辑))|\s+(?=[{HAN}]{{2,4}}\s*[】\]］]))", re.M), 0.7),
+            rf"(?:周刊|新闻网|新闻|日报|财经|时报|杂志|网))(?:\s*$|\s*(?=[,，]\s*(?:作者|编辑))|\s+(?=[{HAN}]{{2,4}}\s*[】\]］]))"
+            # (文 | 晴川最前線，作者 | 林某: the outlet before a writer credited apart, whatever its words)
+            rf"|(?:(?<=\n)|^)\s*(?:文字|文|撰文|出品)\s*[／/丨|｜:：]\s*(?P<name2>[{HAN}a-z0-9]{{2,10}})"
+            rf"(?=\s*[,，]\s*作者\s*[／/丨|｜:：])", re.M), 0.7),
         # 【文/晴川網 王一】: the writer after the outlet credited, in the brackets
         Rule("credit-writer", "Person", re.compile(
             rf"[【\[［]\s*(?:图、文|图文|文字|文|撰文)\s*[／/丨|｜:：]\s*[{HAN}a-z0-9]{{1,10}}?"
@@ -1458,7 +1461,8 @@ class EntityDiscoverer:
                         len(name) >= 3 and name[0] in "中美日韩台港欧英德法俄印越泰陆" and _dictionary_word(name[1:], 20)):
                     continue  # 國安, 資料中心, 中一, 對中|鷹派: a word or a phrase, whatever the tagger says
                 # 杭州公司, 美國智庫, 深圳伺服器廠鋒算: a place or a descriptor before a generic word, or before the name
-                lead = 0 if legal else self._leading_place(name)   # (上海國盛(集團)有限公司: its seat is its name's)
+                # (上海國盛(集團)有限公司, 安徽工商管理學院: a registered name's seat, a school's place, is its name's)
+                lead = 0 if legal or name.endswith(("大学", "学院")) else self._leading_place(name)
                 if lead and len(name) - lead <= 2 and not _common_word(name[lead:]) and name[lead:] not in GENERIC:
                     lead = 0  # 上海國投: a place before two characters is part of the name (not 大陸|政府)
                 if lead:
