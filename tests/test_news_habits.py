@@ -3116,3 +3116,17 @@ def test_vehicles_delivered_and_a_sum_invested_without_its_currency_are_figures(
     values = {st.amount.value for st in f.statements if st.amount is not None}
     assert {"137000", "50000000000", "102000000000"} <= values, values
     assert "10" not in values   # 投資10年: years of investing, no sum
+
+
+def test_an_officer_by_a_finance_or_board_title_alone_works_for_the_company_of_the_article(facts):
+    """財務負責人吳某表示, 董秘王某稱: titles of the mainland's listed firms, with no company named."""
+    f = facts("北辰半導體昨日舉行業績會。北辰半導體第二季營收增長。北辰半導體聯合CEO林子恒表示需求強勁。"
+              "董秘王小華稱，公司將回購股份。第三季而言，財務負責人吳大明表示，折舊還會增加。")
+    north = key_of(f, "北辰半導體")
+    assert {(key_of(f, "王小華"), "employer", north), (key_of(f, "吳大明"), "employer", north)} <= relations_of(f), \
+        relations_of(f)
+
+
+def test_a_punitive_tariff_levied_is_a_policy(facts):
+    f = facts("林子恒表示，美國今年5月提出加徵懲罰關稅時，幅度達125%至145%。")
+    assert "惩罚关税" in names_of(f, "Policy"), names_of(f)
