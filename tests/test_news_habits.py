@@ -3130,3 +3130,10 @@ def test_an_officer_by_a_finance_or_board_title_alone_works_for_the_company_of_t
 def test_a_punitive_tariff_levied_is_a_policy(facts):
     f = facts("林子恒表示，美國今年5月提出加徵懲罰關稅時，幅度達125%至145%。")
     assert "惩罚关税" in names_of(f, "Policy"), names_of(f)
+
+
+def test_a_cabinet_named_after_its_prime_minister_is_a_government_body(facts):
+    f = facts("日本高市內閣提出新的經濟對策。新內閣上任後，本屆內閣將推動半導體政策。")
+    assert names_of(f, "GovernmentAgency") == {"高市内阁"}, names_of(f)
+    g = facts("日本經濟新聞報導，這是高市內閣認定的戰略領域，政府已確定高市內閣的方針。")
+    assert names_of(g, "GovernmentAgency") == {"高市内阁"}, names_of(g)

@@ -284,6 +284,10 @@ def _rules() -> list[Rule]:
             rf"尾牙(?:旺年会|晚会|岁末联欢晚会)?|旺年会|联欢晚会|签约记者会|签约仪式))"
             r"(?![面见谈晤堂])"), 0.7),  # 何立峰會面: 會 of 會面 (meet), no summit; 人民大會堂 is a hall
         # 華碩昨日舉行尾牙: a firm's year-end party, named by the word alone after holding or attending it
+        # A cabinet named after its prime minister: 高市內閣, 石破內閣 (not 新內閣, 本屆內閣, 該內閣)
+        Rule("cabinet", "GovernmentAgency", re.compile(
+            # (two characters: a Japanese surname; a longer run is a verb's or a word's end, 是|高市內閣)
+            rf"(?P<name>(?![本现前新整全该这此历上下首届原旧])[{HAN}]{{2}}内阁)"), 0.6),
         Rule("year-end-party", "Event", re.compile(r"(?:举行|举办|参加|出席|办)(?P<name>尾牙(?:旺年会|晚会)?|旺年会|春酒)(?![\u4e00-\u9fff]{0,2}?会)"), 0.65),
         # Policies and decisions: …規定, …禁令, …法案, 實體清單
         Rule("policy", "Policy", re.compile(
