@@ -3137,3 +3137,13 @@ def test_a_cabinet_named_after_its_prime_minister_is_a_government_body(facts):
     assert names_of(f, "GovernmentAgency") == {"高市内阁"}, names_of(f)
     g = facts("日本經濟新聞報導，這是高市內閣認定的戰略領域，政府已確定高市內閣的方針。")
     assert names_of(g, "GovernmentAgency") == {"高市内阁"}, names_of(g)
+
+
+@pytest.mark.parametrize("sentence", ["技術基石是晴川微電子的晴川通元神經網絡處理器(NPU)與晴川智眸AI-ISP。",
+                                      "晴川微電子表示，晴川通元NPU採用多線程設計，晴川智眸ISP用於車載。"])
+def test_a_firms_first_two_characters_and_a_coined_word_before_a_kind_of_chip_name_its_product_line(facts, sentence):
+    f = facts(sentence)
+    firm = key_of(f, "晴川微電子")
+    lines = {to_simplified(n): k for k, e in f.entities.items() if e.cls in ("Chip", "Product") for n in e.names}
+    assert set(lines) == {"晴川通元", "晴川智眸"}, lines
+    assert {(k, "developer", firm) for k in lines.values()} <= relations_of(f), relations_of(f)

@@ -607,6 +607,7 @@ class EntityDiscoverer:
             if span is not None:
                 extra.append(span)
                 taken.append((start, end))
+        extra += self._brand_lines(doc, folded, spans + existing, taken)
         if extra:
             spans = [s for s in spans if not any(kg_of(s)["start"] == kg_of(e)["start"] and kg_of(s)["end"] < kg_of(e)["end"]
                                                  for e in extra)] + extra
@@ -1747,6 +1748,34 @@ class EntityDiscoverer:
                 m = BRAND_MODEL.match(folded, kg_of(s)["end"])
                 if m and not PLANT_AFTER.match(folded, m.end()):  # 美光A3|新廠: a plant, no chip
                     out.append((s._.kg["start"], m.end(), "Chip", BRAND_RULE))
+        return out
+
+    def _brand_lines(self, doc: Doc, folded: str, found, taken) -> list:
+        """愛芯元智…愛芯通元混合精度NPU, 愛芯智眸AI-ISP: a firm's first two characters and a coined word of
+        two, before the word for a kind of chip (a few words of description between at most), name a
+        product line of the firm's (its developer the firm)."""
+        out = []
+        for firm in found:
+            info = kg_of(firm)
+            name = folded[info["start"]:info["end"]] if info and info["cls"] == "Company" else ""
+            if not re.fullmatch(rf"[{HAN}]{{4,6}}", name):
+                continue
+            # (晴川 for 晴川微電子 before the line's word is the firm's short name, which the line takes in)
+            own = {(kg_of(f)["start"], kg_of(f)["end"]) for f in found if kg_of(f) and kg_of(f)["key"] == info["key"]}
+            for m in re.finditer(rf"{name[:2]}(?P<line>[{HAN}]{{2}})(?=[{HAN}]{{0,8}}?{LINE_KIND})", folded):
+                start, end = m.start(), m.end()
+                line = m.group("line")
+                if folded.startswith(name, start) or any(a < end and start < b for a, b in taken
+                                                         if not ((a, b) in own and a == start)) \
+                        or _common_word(line) or line in GENERIC or _dictionary_word(name[:2] + line, 20):
+                    continue   # (愛芯元智 itself; 愛芯科技: a word of the language, no line)
+                kind = re.match(rf"[{HAN}]{{0,8}}?{LINE_KIND}", folded[end:])
+                cls = "Chip" if re.search(r"npu|gpu|cpu|soc|芯片|晶片|处理器|加速卡", kind.group()) else "Product"
+                span = self._span(doc, start, end, cls, BRAND_LINE_RULE)
+                if span is not None and not span._.kg["known"]:
+                    span._.kg["developer"] = info["key"]
+                    out.append(span)
+                    taken.append((start, end))
         return out
 
     def _company_and_seat(self, doc: Doc, folded: str, existing, taken) -> list:
@@ -3034,6 +3063,9 @@ TIME_ZONE_END = re.compile(r"\s?(?:时间|标准时间)$")
 DECLARED_ALIAS = re.compile(r"(?:以下|下文)?(?:简称|下称|简称为)\s*[:：]?\s*[“\"「『]?\s*(?P<alias>[^“”\"「」『』]{2,12}?)\s*[”\"」』]?")
 PAREN_ALIAS = re.compile(r"\s?[（(](?P<alias>[^（）()\n，。、;；,]{2,12})[）)]")
 BRAND_RULE = Rule("brand-model", "Chip", BRAND_MODEL, 0.75)
+#: the kinds of chip or part a firm's product line is named before (愛芯通元NPU, 愛芯智眸AI-ISP)
+LINE_KIND = r"(?:npu|gpu|cpu|soc|ai-isp|isp|芯片|晶片|处理器|加速卡)"
+BRAND_LINE_RULE = Rule("brand-line", "Chip", re.compile(r"(?!)"), 0.65)   # found by _brand_lines
 EVENT_EDGE = re.compile(r"^(?:年度|第[一二三四五六七八九十\d]+届|首届)")
 EVENT_TAIL = re.compile(r"(?:大会|峰会|论坛|会议|年会)$")
 NOT_NAMES = {"高通", "华为", "英特", "安全", "万亿", "任何", "于是", "方面", "程度", "温度", "周期", "金额", "石油"}
