@@ -4,6 +4,8 @@ written for these tests (invented companies and people), and each test runs on i
 as written and converted to the other script."""
 from __future__ import annotations
 
+import pytest
+
 
 def key_of(f, name_part: str) -> str:
     from kg.text import to_simplified
@@ -1576,3 +1578,10 @@ def test_an_investment_naming_no_company_it_goes_to_is_in_the_company_the_articl
     g = facts("北辰半導體預定2027年量產。北辰半導體的工廠已啟動。北辰半導體股價大漲。"
               "晴川集團今年投資50億元擴建新廠，星曜電子擬投資30億元。")
     assert not any(r.property == "ownedBy" and r.subject == key_of(g, "北辰半導體") for r in g.relations), g.relations
+
+
+@pytest.mark.parametrize("sentence", ["認購方晴川創投為星曜集團旗下公司。", "晴川創投是星曜集團控制的企業。",
+                                      "晴川創投為星曜集團的全資子公司，主營晶片投資。"])
+def test_a_firm_said_to_be_another_firms_is_its_subsidiary(facts, sentence):
+    f = facts(sentence)
+    assert (key_of(f, "晴川創投"), "parentOrganization", key_of(f, "星曜集團")) in relations_of(f), relations_of(f)
