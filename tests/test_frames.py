@@ -1585,3 +1585,11 @@ def test_an_investment_naming_no_company_it_goes_to_is_in_the_company_the_articl
 def test_a_firm_said_to_be_another_firms_is_its_subsidiary(facts, sentence):
     f = facts(sentence)
     assert (key_of(f, "晴川創投"), "parentOrganization", key_of(f, "星曜集團")) in relations_of(f), relations_of(f)
+
+
+def test_a_chair_held_now_in_a_career_is_the_firms_chairperson(facts):
+    f = facts("林子恒出生於1986年，曾任星曜科技董事長，現任北辰科技董事長兼總經理。")
+    lin, north, star = key_of(f, "林子恒"), key_of(f, "北辰科技"), key_of(f, "星曜科技")
+    rels = relations_of(f)
+    assert {(lin, "employer", north), (north, "chairperson", lin), (lin, "employer", star)} <= rels, rels
+    assert (star, "chairperson", lin) not in rels   # 曾任: a chair held once

@@ -142,6 +142,8 @@ SUBSIDIARY_OF = CuePattern(lambda w: rf"(?:的|旗下)?(?:间接|直接)?(?:{w('
                            r"|旗下(?:企业|公司)?\s?[)）]")
 # 曾任…、…，現任…: a list of the posts someone held or holds
 CAREER = CuePattern(lambda w: rf"{w('career')}(?!职)")
+# 現任, 目前擔任: the posts after it are held now (曾任, 歷任: held once)
+CURRENT_POST = re.compile(r"现任|现为|现担任|目前担任|目前任")
 # 任命X為…, 聘請X擔任…: an appointment, the appointee after it
 APPOINTED = re.compile(r"(?:任命|委任|聘任|聘请|延揽|提名)[^，。；]{0,24}$")
 APPOINTED_GROUP = re.compile(r"\s*(?:两位|二人|两人|三位|等人|等)?[^，。；为]{0,8}?(?=为|担任|出任)")
@@ -760,6 +762,8 @@ class RelationExtractor:
                 if org is not None and ROLE_GAP.match(folded[org._.kg["end"]:b]) and \
                         not any(a <= e._.kg["start"] < b for e in people):
                     out.append(_rel(person, "employer", org, "career-list", sent))
+                    if CURRENT_POST.match(m.group()) and CHAIR_GAP.search(folded[org._.kg["end"]:b]):
+                        out.append(_rel(org, "chairperson", person, "career-list", sent))   # 現任X董事長 (P488)
         return out
 
     @staticmethod
