@@ -3147,3 +3147,18 @@ def test_a_firms_first_two_characters_and_a_coined_word_before_a_kind_of_chip_na
     lines = {to_simplified(n): k for k, e in f.entities.items() if e.cls in ("Chip", "Product") for n in e.names}
     assert set(lines) == {"晴川通元", "晴川智眸"}, lines
     assert {(k, "developer", firm) for k in lines.values()} <= relations_of(f), relations_of(f)
+
+
+def test_a_japanese_surname_alone_is_the_person_named_in_full(facts):
+    f = facts("日本經產大臣高木亮正今天宣布追加補助。高木表示，民間企業對北辰半導體的投資增至32家。")
+    people = [e for e in f.entities.values() if e.cls == "Person"]
+    assert len(people) == 1 and {to_simplified(n) for n in people[0].names} == {"高木亮正", "高木"}, \
+        [(e.key, e.names) for e in people]
+
+
+def test_a_chinese_firms_registered_name_with_its_seat_in_brackets_is_the_firm(facts):
+    f = facts("沐曦集成電路(上海)股份有限公司今日公告，沐曦股份將在科創板上市。")
+    firms = [e for e in f.entities.values() if e.cls in ("Company", "Organization")]
+    assert [e.key for e in firms] == ["metax"], [(e.key, e.names) for e in firms]
+    g = facts("英特爾半導體(大連)股份有限公司今日公告擴產。")   # a foreign firm's arm in China
+    assert "intel" not in g.entities or any(e.key != "intel" and e.cls == "Company" for e in g.entities.values())

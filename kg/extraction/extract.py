@@ -943,6 +943,15 @@ def _declared_aliases(infos: list[dict], folded: str) -> dict[str, str]:
             short = by_text.get(name[:-2].rstrip())
             if short is not None and short != info["key"]:
                 out.setdefault(info["key"], short)
+    # 日本首相高市早苗 … 高市表示: a Japanese name's surname alone is the person the article names in full
+    fours = {folded[i["start"]:i["end"]]: i["key"] for i in infos if i["cls"] == "Person"
+             and re.fullmatch(r"[\u4e00-\u9fff]{4}", folded[i["start"]:i["end"]])}
+    for info in infos:
+        name = folded[info["start"]:info["end"]]
+        if info["cls"] == "Person" and not info["known"] and re.fullmatch(r"[\u4e00-\u9fff]{2}", name):
+            full = [k for n, k in fours.items() if n.startswith(name) and k != info["key"]]
+            if len(set(full)) == 1:
+                out.setdefault(info["key"], full[0])
     return out
 
 

@@ -1821,12 +1821,15 @@ class EntityDiscoverer:
         return span
 
     def _registered_as(self, name: str) -> str | None:
-        """中科寒武紀科技股份有限公司: a joint-stock company's registered name, a known company's name
-        and words of its trade before the legal form, is that company (a subsidiary's registered
-        name says where it is, 英特爾半導體（大連）有限公司, or is a limited company only)."""
+        """中科寒武紀科技股份有限公司, 沐曦集成電路(上海)股份有限公司: a joint-stock company's registered
+        name, a known Chinese company's name, words of its trade and its seat in brackets before the
+        legal form, is that company (a subsidiary's registered name says where it is, 英特爾半導體（大連）
+        有限公司, or is a limited company only)."""
         m = REGISTERED_AS.fullmatch(to_simplified(name).casefold())
         known_id = self.resolve(m.group("core")) if m else None
         known = self.reference.get(known_id) if known_id else None
+        if m and m.group("seat") and _fact(known, "country") != "china":
+            return None   # (沐曦集成電路(上海)股份有限公司: a Chinese firm's seat, the firm; a foreign one's, its arm)
         return known_id if known is not None and known.cls == "Company" else None
 
     def _listed_as(self, name: str) -> str | None:
@@ -2177,7 +2180,7 @@ FIRM_RELATION_WORD = re.compile(r"(?:的)?(?:母公司|母企|子公司|孙公�
 FIRM_RELATION_END = re.compile(FIRM_RELATION_WORD.pattern + "$")
 # a known company's name, words of its trade, and the legal form of a joint-stock company
 REGISTERED_AS = re.compile(r"(?P<core>.{2,}?)(?:科技|电子|微电子|半导体|集成电路|技术|信息|智能|光电|通信|存储|芯片|"
-                           r"控股|集团|实业|制造|工业)*股份有限公司")
+                           r"控股|集团|实业|制造|工业)*(?:[(（](?P<seat>[\u4e00-\u9fff]{2,3})[)）])?股份有限公司")
 COMMON_WORD_FREQ = 1000
 # 3間辦公室, 兩家公司, 5起案件: a count and its measure word open no name
 COUNT_OPENING = re.compile(r"(?:逾|约|近|超过|超|上)?[\d一二三四五六七八九十百千万两几多数]+\s*[起个家只名位项间所座处]"
