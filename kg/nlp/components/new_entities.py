@@ -1754,12 +1754,13 @@ class EntityDiscoverer:
         """愛芯元智…愛芯通元混合精度NPU, 愛芯智眸AI-ISP: a firm's first two characters and a coined word of
         two, before the word for a kind of chip (a few words of description between at most), name a
         product line of the firm's (its developer the firm)."""
-        out = []
+        out, seen = [], set()
         for firm in found:
             info = kg_of(firm)
             name = folded[info["start"]:info["end"]] if info and info["cls"] == "Company" else ""
-            if not re.fullmatch(rf"[{HAN}]{{4,6}}", name):
-                continue
+            if name[:2] in seen or not re.fullmatch(rf"[{HAN}]{{4,6}}", name) or name[:2] not in folded[:info["start"]] + folded[info["end"]:]:
+                continue   # (a brand named once, in the firm's own name only, names no line)
+            seen.add(name[:2])
             # (晴川 for 晴川微電子 before the line's word is the firm's short name, which the line takes in)
             own = {(kg_of(f)["start"], kg_of(f)["end"]) for f in found if kg_of(f) and kg_of(f)["key"] == info["key"]}
             for m in re.finditer(rf"{name[:2]}(?P<line>[{HAN}]{{2}})(?=[{HAN}]{{0,8}}?{LINE_KIND})", folded):
