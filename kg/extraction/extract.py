@@ -723,10 +723,11 @@ SOURCE_BEFORE = re.compile(r"(?:根据|依据|据|引述|援引)\s*$")
 SOURCE_AFTER = re.compile(r"\s*(?:的)?(?:资料|数据|统计|调查|研究|报告|预测|预估|估计|最新)")
 
 
-#: 投資 (an amount after it), 出資, 入股, 成為最大股東, 投資者包括: a clause saying who put money in
-INVESTED = re.compile(r"(?:新|追加|另|亦|也)?(?:投资|出资|注资)(?=\s*(?:约|逾|近|超过|达)?\s*\d)|入股|成为[^，。；,;]{0,4}股东|投资者包括|投资人包括")
-#: 投資…建廠, 投資美國: money put into a plant, a line or a place, no stake in a company
-CAPEX_OR_PLACE = re.compile(r"建厂|设厂|扩产|扩建|兴建|新建|产线|厂房|工厂|研发|项目")
+#: 投資 (an amount after it), 出資, 入股, 成為最大股東, 投資者包括: a clause saying who put money in (invested rows)
+INVESTED = CuePattern(lambda w: rf"(?:新|追加|另|亦|也)?(?:{w('invested')})(?=\s*(?:约|逾|近|超过|达)?\s*\d)"
+                                rf"|{w('invested-stake')}")
+#: 投資…建廠: money put into a plant, a line or a project, no stake in a company (capex rows)
+CAPEX_OR_PLACE = CuePattern("capex")
 
 
 #: the rules that find a story's writers and editors
