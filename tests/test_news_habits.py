@@ -3162,3 +3162,8 @@ def test_a_chinese_firms_registered_name_with_its_seat_in_brackets_is_the_firm(f
     assert [e.key for e in firms] == ["metax"], [(e.key, e.names) for e in firms]
     g = facts("英特爾半導體(大連)股份有限公司今日公告擴產。")   # a foreign firm's arm in China
     assert "intel" not in g.entities or any(e.key != "intel" and e.cls == "Company" for e in g.entities.values())
+
+
+def test_a_product_line_is_nobodys_when_two_firms_names_open_alike(facts):
+    f = facts("晴川微電子與晴川半導體昨日表示，晴川通元NPU採用多線程設計。")
+    assert not names_of(f, "Chip") and not any(r.property == "developer" for r in f.relations), names_of(f)

@@ -1755,10 +1755,17 @@ class EntityDiscoverer:
         two, before the word for a kind of chip (a few words of description between at most), name a
         product line of the firm's (its developer the firm)."""
         out, seen = [], set()
+        firms_of: dict[str, set] = {}   # (two firms whose names open alike: whose line it is is unclear, none)
         for firm in found:
             info = kg_of(firm)
             name = folded[info["start"]:info["end"]] if info and info["cls"] == "Company" else ""
-            if name[:2] in seen or not re.fullmatch(rf"[{HAN}]{{4,6}}", name) or name[:2] not in folded[:info["start"]] + folded[info["end"]:]:
+            if re.fullmatch(rf"[{HAN}]{{4,6}}", name):
+                firms_of.setdefault(name[:2], set()).add(info["key"])
+        for firm in found:
+            info = kg_of(firm)
+            name = folded[info["start"]:info["end"]] if info and info["cls"] == "Company" else ""
+            if name[:2] in seen or len(firms_of.get(name[:2], ())) != 1 or not re.fullmatch(rf"[{HAN}]{{4,6}}", name) \
+                    or name[:2] not in folded[:info["start"]] + folded[info["end"]:]:
                 continue   # (a brand named once, in the firm's own name only, names no line)
             seen.add(name[:2])
             # (晴川 for 晴川微電子 before the line's word is the firm's short name, which the line takes in)
