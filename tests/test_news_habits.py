@@ -2285,9 +2285,14 @@ def test_a_stock_codes_market_says_where_the_shares_trade_when_the_exchange_is_n
     assert not any(r.property == "stockExchange" for r in f.relations)   # an exchange the text leaves out
 
 
-def test_a_writer_on_the_source_line_after_the_outlet(facts):
-    f = facts("本文來源:晴川周報 作者:林子恒\n星曜半導體今天上市。")
-    outlet = key_of(f, "晴川周報")
+@pytest.mark.parametrize("text, outlet", [
+    ("本文來源:晴川周報 作者:林子恒\n星曜半導體今天上市。", "晴川周報"),   # a writer on the source line after the outlet
+    # the outlet credited before a writer credited apart, whatever its words
+    ("文 | 晴川最前線，作者 | 林子恒，編輯 | 王大明\n\n星曜半導體今天在科創板上市。", "晴川最前線"),
+], ids=["source-line", "credit-line"])
+def test_the_outlet_credited_before_its_writer_employs_the_writer(facts, text, outlet):
+    f = facts(text)
+    outlet = key_of(f, outlet)
     assert f.entities[outlet].cls == "MediaOrganization"
     assert (key_of(f, "林子恒"), "employer", outlet) in relations_of(f), relations_of(f)
 
@@ -2935,13 +2940,6 @@ def test_a_party_to_a_deal_by_its_role_is_no_part_of_the_name_after_it(facts):
     f = facts("交易對方北辰科技為星曜集團旗下公司，認購方晴川創投已繳足款項。")
     orgs = names_of(f, "Organization") | names_of(f, "Company")
     assert {"北辰科技", "星曜集团"} <= orgs and not any(n.startswith("方") or "对方" in n for n in orgs), orgs
-
-
-def test_the_outlet_credited_before_a_writer_credited_apart_employs_the_writer(facts):
-    f = facts("文 | 晴川最前線，作者 | 林子恒，編輯 | 王大明\n\n星曜半導體今天在科創板上市。")
-    outlet = key_of(f, "晴川最前線")
-    assert f.entities[outlet].cls == "MediaOrganization"
-    assert (key_of(f, "林子恒"), "employer", outlet) in relations_of(f), relations_of(f)
 
 
 def test_a_school_named_after_its_province_keeps_the_province_in_its_name(facts):

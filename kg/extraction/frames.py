@@ -28,7 +28,6 @@ PREPOSITION_OPENING = re.compile(r"\s*(?:(?:在|于)?\s*(?:\d{1,4}\s*[年月日]
                                  r"目前)\s*)?[将已也并还再正拟曾]{0,2}(?:对|向|为|给|替|与|和|跟|同|由(?!于|此|是)|交由)[^，。；,;]{0,8}")
 EVENTS = {"Event"}
 ACTORS = ORGS | {"Person"}
-LIST_GAP = re.compile(r"\s*(?:、|和|与|及|以及)\s*")   # (跟, 同: with, a preposition)
 
 @dataclass(frozen=True)
 class ClauseCues:
@@ -417,11 +416,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         if (cue.elaboration.match(folded, cs) or cue.possessed.match(folded, cs)) and topic is not None \
                 and topic.key not in seen and ents:
             # 長鑫背後資本雲集，包括大基金、阿里、小米: the list spells out what the topic has
-            for member in reversed(group or [topic]):
-                if member.key not in seen:
-                    ents.insert(0, (cs, member))
-                    seen.add(member.key)
-            carried = topic.key
+            carried = _carry(ents, seen, group or [topic], cs)
         elif topic is not None and topic.key not in seen and (ents or min_entities == 0) and (
                 actor_first is None or (tpos is not None and len(folded[cs:tpos].strip()) <= 3
                                         and not any(p < tpos for p, _ in ents)
@@ -431,11 +426,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             # …，將優先供應輝達: a clause that opens with its verb (an adverb or two before it) has left
             # out its subject, the sentence's organisation or product; the names after it are its objects
             # (北辰銀行、星曜銀行也公告，…，向大基金三期出資: a list opening the sentence is the subject of each)
-            for member in reversed(group or [topic]):
-                if member.key not in seen:
-                    ents.insert(0, (cs, member))
-                    seen.add(member.key)
-            carried = topic.key
+            carried = _carry(ents, seen, group or [topic], cs)
         elif topic is None and not cue.adverbial.match(folded, cs, _clause_end(folded, ce)) and not DATELINE_END.search(folded, cs, ce) \
                 and not cue.reporting.search(folded, cs, ce):
             # 大陸目標是一至兩年內，…: a country opening the sentence's clause is its topic when no actor is
@@ -615,6 +606,16 @@ HEAD_AFTER_DE = re.compile(r"的[\u4e00-\u9fff]{0,6}\s*$")
 HEAD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{1,30}[)）]\s*)*")
 
 
+def _carry(ents: list, seen: set, subject: list, cs: int) -> str:
+    """Puts the sentence's subject (its topic, or the names listed with it) at the head of a
+    clause that left it out; returns the topic's key."""
+    for member in reversed(subject):
+        if member.key not in seen:
+            ents.insert(0, (cs, member))
+            seen.add(member.key)
+    return subject[0].key
+
+
 def _listed_with(folded: str, here, topic) -> list:
     """The topic and the actors of its kind listed right after it (北辰銀行、星曜銀行和晴川銀行): the
     subject of the clauses that go on about it; [] when the topic stands alone."""
@@ -627,7 +628,7 @@ def _listed_with(folded: str, here, topic) -> list:
     out = [topic]
     for (_, e, _), nxt in zip(here[at:], here[at + 1:]):
         if kind is None or ("person" if nxt[2].cls == "Person" else "org" if nxt[2].cls in ORGS else None) != kind \
-                or not LIST_GAP.fullmatch(folded, e, nxt[0]):
+                or not LIST_JOINER.fullmatch(folded, e, nxt[0]):   # (跟, 同: with, a preposition, list nobody)
             break
         out.append(nxt[2])
     return out if len(out) > 1 else []

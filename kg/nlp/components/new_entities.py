@@ -444,6 +444,8 @@ GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 LEFT_CUT = CueCut("left-cut")
 # In a registered name (上海國有資本投資有限公司) business words are the name's, not verbs before it
 #: business words a registered name holds (上海國有資本投資有限公司): no verbs or descriptors before it there
+#: 有限公司, 有限責任公司: the legal forms ending a Chinese registered name (股份有限公司 among them)
+LIMITED_FORMS = ("有限公司", "有限责任公司")
 BUSINESS_WORDS = ("投资", "收购", "入股", "控股", "公司", "集团")
 
 
@@ -555,7 +557,7 @@ class EntityDiscoverer:
                 inside = all(a >= start and b <= end for a, b in clashes)
                 registered = rule.name == "latin-corporate" and LEGAL_FORM.search(folded, start, end) is not None \
                     or rule.name == "named-with-abbreviation" \
-                    or rule.name in ("trained-org", "org-long") and folded.endswith(("有限公司", "有限责任公司"), start, end) \
+                    or rule.name in ("trained-org", "org-long") and folded.endswith(LIMITED_FORMS, start, end) \
                     and all((a, b) in place_spans for a, b in clashes) and any(a == start for a, _ in clashes)
                 # (數碼港人工智能超算中心（AISC）: named whole; 上海浦東創新投資發展(集團)有限公司: a registered
                 # name opening with its seat holds the seat's places)
@@ -878,7 +880,7 @@ class EntityDiscoverer:
             place = places.get(info["start"]) if info and not info["known"] else None
             name = texts(doc)[1][info["start"]:info["end"]] if place is not None else ""
             # (杭州|眾硅電子科技有限公司: a registered name opens with its seat)
-            registered = info["cls"] in ("Organization", "Company") and name.endswith(("有限公司", "有限责任公司"))
+            registered = info["cls"] in ("Organization", "Company") and name.endswith(LIMITED_FORMS)
             if place is None or info.get("inner") or not registered and (
                     info["cls"] not in ("GovernmentAgency", "Organization") or len(name) > 3
                     or not re.search(r"[局院厅署所]$", name)):
@@ -954,7 +956,7 @@ class EntityDiscoverer:
         lead = next((c for c in clashes if c[0] == start and by_span.get(c) is not None
                      and by_span[c]._.kg["cls"] == "Country"), None)
         if lead is not None and end - lead[1] >= 4 and folded.endswith(ORG_SUFFIXES, start, end) and \
-                not folded.endswith(("有限公司", "有限责任公司"), start, end) and \
+                not folded.endswith(LIMITED_FORMS, start, end) and \
                 not folded.endswith(NATIONAL_BODIES.tuple(), start, end):  # 中國農業銀行股份有限公司: registered whole
             start, clashes = lead[1], [c for c in clashes if c != lead]
         # 江蘇|興化|漢騰科技: a province and a city opening a firm's unregistered name say where it is; the
@@ -965,7 +967,7 @@ class EntityDiscoverer:
             places.append(c)
             pos = c[1]
         if len(places) >= 2 and end - pos >= 4 and folded.endswith(ORG_SUFFIXES, start, end) and \
-                not folded.endswith(("有限公司", "有限责任公司"), start, end) and \
+                not folded.endswith(LIMITED_FORMS, start, end) and \
                 not folded.endswith(NATIONAL_BODIES.tuple(), start, end):
             start, clashes = pos, [c for c in clashes if c not in places]
         parent = next((c for c in clashes if c[0] == start and by_span.get(c) is not None
@@ -1433,7 +1435,7 @@ class EntityDiscoverer:
                 if name.endswith("所") and re.match(r"[持有述说谓属在作指]", folded[end:end + 1]):
                     end, name = end - 1, name[:-1]   # 受讓晴川天盛|所持股份: 所 opens what follows, no 研究所
                 # 上海浦東創新投資發展(集團)有限公司: a registered name, its seat or its group in brackets too
-                legal = name.endswith(("有限公司", "有限责任公司"))
+                legal = name.endswith(LIMITED_FORMS)
                 if not (re.fullmatch(rf"[{HAN}a-z0-9&·]{{2,20}}", name) or legal and re.fullmatch(
                         rf"[{HAN}a-z0-9&·]{{2,16}}(?:[(（][{HAN}]{{2,4}}[)）])?[{HAN}]{{0,6}}", name)) \
                         or name in GENERIC or name in NOT_PRODUCTS \
@@ -1591,12 +1593,12 @@ class EntityDiscoverer:
                     inside = _lac_inside(doc._.get("lac_words") or [], start, end)
                     if len(inside) > 2 and inside[0][2] in ("d", "ad") and inside[1][2] == "v":
                         start = inside[1][1]   # 嚴重|破壞|中美日內瓦高層會談: an adverb and its verb open no event's name
-                if rule.cls in ("Organization", "Company") and folded.endswith(("有限公司", "有限责任公司"), start, end):
+                if rule.cls in ("Organization", "Company") and folded.endswith(LIMITED_FORMS, start, end):
                     start = self._after_known_and_verb(folded, start, end)   # 北辰收到|晴川證券登記有限責任公司
                 if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
                         "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org", "tariff", "numbered-notice",
                         "issued-plan") \
-                        and not folded.endswith(("有限公司", "有限责任公司"), start, end) \
+                        and not folded.endswith(LIMITED_FORMS, start, end) \
                         and not LATIN_HOUSE.fullmatch(folded, start, end):  # 上海國有資本投資有限公司, IBK 投資證券
                     # 取得|北辰微電子
                     cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)
@@ -2619,7 +2621,7 @@ def _words_before_a_firm_word(name: str, firm_words: tuple[str, ...]) -> bool:
     """跨國科技|公司, 高端運算|半導體: all the words before the word for a firm or an industry are
     common words of the language (jieba counts each 100 times or more, none as a name); names
     coin a stem or open with a place (長江存儲, 上海微電子)."""
-    if name.endswith(("有限公司", "有限责任公司")):
+    if name.endswith(LIMITED_FORMS):
         return False  # 三星半導體有限公司: a registered name, whatever its words
     suffix = next((w for w in firm_words if name.endswith(w)), None)
     words = _cut(name[:-len(suffix)]) if suffix and len(name) > len(suffix) + 1 else []
@@ -3241,7 +3243,7 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         head_end = folded.find("(", start, end)
         # (北京集成電路產業投資基金: the cut stops before the words of the kind, 投資 of 投資基金 too)
         head_end = head_end if head_end > 0 else max(start, end - (4 if folded.endswith("投资基金", start, end) else 2))
-        legal = rule.name in ("org-long", "org-suffix") and folded.endswith(("有限公司", "有限责任公司"), start, end)
+        legal = rule.name in ("org-long", "org-suffix") and folded.endswith(LIMITED_FORMS, start, end)
         m = (LEFT_CUT_LEGAL if legal else LEFT_CUT).match(folded, start, head_end)
         if m and m.end() > start:
             core = MINISTRY_CORE_RE.search(folded, start, end) if rule.name in ("ministry-and", "minister-ministry") else None
@@ -3258,7 +3260,7 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     if rule.cls == "Organization" and rule.name in ("org-suffix", "org-long"):
         suffix_len = next((len(x) for x in sorted(ORG_SUFFIXES + tuple(SUFFIX_CLASS) + GOV_SUFFIX, key=len, reverse=True)
                            if folded.endswith(x, start, end)), 0)
-        legal = folded.endswith(("有限公司", "有限责任公司"), start, end)
+        legal = folded.endswith(LIMITED_FORMS, start, end)
         body = folded.endswith(NATIONAL_BODIES.tuple(), start, end)  # 中國企業資本聯盟: its members' kind is its name's
         m = (DESCRIPTOR_LEGAL if legal else DESCRIPTOR_BODY if body else DESCRIPTOR).match(folded, start, end - suffix_len)
         fund = FUND_NAME.fullmatch(folded, start, end) and not folded.startswith(GENERIC_START.tuple(), start)
