@@ -99,7 +99,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             info = {**info, "key": full, "cls": next(i["cls"] for i in map(lambda x: kg_of(x) or _foreign(x), ordered)
                                                      if i["key"] == full), "known": False}
         ent = entities.setdefault(info["key"], Entity(info["key"], info["cls"], info["known"]))
-        ent.names.add(text[info["start"]:info["end"]])
+        # (920 in 昇騰910和920 is named 昇騰920, as the text means it)
+        ent.names.add(info.get("full_name") or text[info["start"]:info["end"]])
         ev = evidence(info["start"], info["end"], info["rule"], info["confidence"])
         if not any(m.sentence_start == ev.sentence_start for m in ent.mentions):
             ent.mentions.append(ev)  # one piece of evidence per sentence that names the entity
@@ -156,6 +157,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 (product.cls in ("Chip", "ChipFamily", "AIModel") or product.cls == "Product" and not product.known) and \
                 not any(x.subject == product.key and x.property == "developer" for x in relations):
             add_relation(product.key, "developer", agent.key, evidence(st["start"], st["end"], "launch-by-company", 0.6))
+    # 晴川QX720/820: a model listed right after another is the same maker's, however the first's was found
+    for span in doc.spans.get(ENTITIES, []):
+        info = kg_of(span)
+        first = info.get("listed_after") if info else None
+        if first and not any(x.subject == info["key"] and x.property == "developer" for x in relations):
+            maker = next((x.object for x in relations if x.subject == first and x.property == "developer"), None)
+            if maker is not None:
+                add_relation(info["key"], "developer", maker, evidence(info["start"], info["end"], "listed-model", 0.7))
     # 出資股東包括A、B和C: the shareholders a company lists own it, in part (investors, 投資者, may only be
     # buying into an offering)
     for st in doc._.kg_statements or []:

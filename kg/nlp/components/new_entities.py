@@ -156,8 +156,10 @@ def _rules() -> list[Rule]:
             rf"|[^》\n]{{6,80}}?(?:的公告|的决定|的通知|的意见|的批复))》"), 0.85),
         # Laws and rules in corner quotes: 「反壟斷法」, “外國直接產品規則”
         Rule("quoted-policy", "Policy", re.compile(
-            # (a list too, however long: 「戰略性高科技貨品出口實體管制名單」)
-            rf"[「“『](?P<name>[^」”』《》\n，。,]{{2,60}}?(?:规定|禁令|法案|法|条例|新规|规则|办法|公告|决定|指令|命令|令|清单|名单|名录))[」”』]"), 0.8),
+            # (a list too, however long: 「戰略性高科技貨品出口實體管制名單」; a named strategy, policy, plan or
+            # mechanism: 「地方振興戰略」, “算力先行计划”)
+            rf"[「“『](?P<name>[^」”』《》\n，。,]{{2,60}}?(?:规定|禁令|法案|法|条例|新规|规则|办法|公告|决定|指令|命令|令|清单|名单|名录"
+            rf"|战略|政策|计划|计画|方案|倡议|机制|措施))[」”』]"), 0.8),
         # Manufacturing processes: named ones (「N+3」工藝, N2製程, A16製程, 18A製程) and nodes named by
         # their size (3奈米製程, 28nm工艺), which the news treats as a foundry's product (台積電3奈米製程);
         # not a bound (7奈米以下製程) or the far end of a range (6至12奈米製程)
@@ -223,11 +225,12 @@ def _rules() -> list[Rule]:
         Rule("chip-brand-model", "Chip", CuePattern(lambda w:
             rf"(?P<name>{w('chip-brand')}\s?[a-z]{{0,2}}\d{{1,4}}[a-z]{{0,2}}(?:\s?(?:pro max|pro|max|ultra|plus|至尊版|旗舰版))?)(?![a-z0-9])"),
             0.8),
-        # A new chip named right after the word for it: AI晶片天樞X1, 新款GPU北極星166, 推理晶片Polaris 300
-        # (a name, then a model number that no unit follows: 晶片出貨量200萬顆 names nothing)
+        # A new chip named right after the word for it: AI晶片天樞X1, 新款GPU北極星166, 推理晶片Polaris 300, and
+        # a line of them: 圖形晶片星彩G系列 (a name, then a model number that no unit follows: 晶片出貨量200萬顆
+        # names nothing)
         Rule("kind-then-chip", "Chip", re.compile(
             rf"(?:芯片|晶片|gpu|处理器|加速器|加速卡|计算卡)\s?(?P<name>[{HAN}]{{2,3}}\s?[a-z]{{0,3}}-?\d{{1,4}}[a-z]{{0,2}}"
-            rf"|[a-z]{{3,}}\s\d{{2,4}}[a-z]{{0,2}})(?![a-z0-9.%])"
+            rf"|[a-z]{{3,}}\s\d{{2,4}}[a-z]{{0,2}}|[{HAN}]{{2,3}}[a-z]{{1,2}}(?=系列))(?![a-z0-9.%])"
             rf"(?!\s*(?:年|月|日|号|亿|万|千|百|元|美元|颗|片|家|个|款|倍|台|张|座|条|项|核|组|路|纳米|奈米|nm|瓦|w\b|g\b|gb|tb|tops|岁|名|人|%))"), 0.65),
         # A chip named by its code name: 代號為Titan的推理晶片, 代號「鯤鵬」的處理器
         Rule("codename-chip", "Chip", re.compile(
@@ -237,16 +240,17 @@ def _rules() -> list[Rule]:
         Rule("codename-after-chip", "Chip", re.compile(
             rf"(?:芯片|晶片|处理器|加速器)(?:研发)?(?:项目|计划)?的?代号(?:为|是|叫)?\s?[「“\"『]"
             rf"(?P<name>[a-z][a-z0-9\-]{{1,15}}(?: [a-z0-9]+)?|[{HAN}]{{2,4}}?)[」”\"』]"), 0.7),
-        # A chip's coined Chinese name in quotes before the word for a chip: 發布「鎮武」晶片 (a plain word in
-        # quotes, 「國產」晶片, is none)
+        # A chip's coined Chinese name in quotes before the word for a chip: 發布「鎮武」晶片, or a line of chips
+        # named so before 系列 and what the line is for: “天樞”系列訓練GPU (a plain word in quotes, 「國產」晶片,
+        # is none)
         Rule("quoted-han-chip", "Chip", re.compile(
-            rf"[「“『](?P<name>[{HAN}]{{2,4}})[」”』]\s?(?:ai)?(?:芯片|晶片|处理器|加速器|加速卡)"), 0.65),
+            rf"[「“『](?P<name>[{HAN}]{{2,4}})[」”』]\s?(?:系列\s?[{HAN}]{{0,4}}?)?(?:ai)?(?:芯片|晶片|处理器|加速器|加速卡|gpu|npu|cpu)"), 0.65),
         # A coined two-character brand and a model before the word for a chip: 征程6P計算平台, 飛騰D3000處理器
         # (8月推出S9晶片: a date's unit after its digit opens no brand)
         Rule("brand-model-kind", "Chip", re.compile(
             rf"(?:(?<=[颗款片个台张套的与和及于在为将是由用以了、，,。；;：:\s（(“「])|(?<=\d)(?![年月日号时季周])|^)(?P<name>[{HAN}]{{2,3}}\s?(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{{0,7}})(?![a-z0-9])"
             r"(?=\s?(?:系列)?(?:ai)?(?:芯片|晶片|处理器|加速卡|计算平台|gpu|cpu|npu|soc))"), 0.65),
-        Rule("number-chip", "Chip", re.compile(rf"(?<![0-9a-z.])(?P<name>\d{{3,4}}[a-z]?)(?=(?:芯片|晶片|处理器|加速卡))"), 0.6),
+        Rule("number-chip", "Chip", re.compile(rf"(?<![0-9a-z./])(?P<name>\d{{3,4}}[a-z]?)(?=(?:芯片|晶片|处理器|加速卡))"), 0.6),
         # A product launched under a Chinese name: 發布曜光超節點, 推出天工伺服器 (the name's core must be
         # no common word: 推出訓練晶片 names nothing)
         Rule("launched-product", "Product", re.compile(
@@ -260,10 +264,11 @@ def _rules() -> list[Rule]:
             # Galaxy S26旗艦新機, GaussDB分布式數據庫: phones, laptops and software by their kind too
             r"(?:旗舰)?(?:新机|手机|智能手机|笔电|笔记本电脑|平板)|[\u4e00-\u9fff]{0,3}?(?:数据库|操作系统)))"), 0.7),
         # The first of two Latin products listed before their kind: Nova 950和Nova 960超節點, the second
-        # maybe with its maker's name before it (亞馬遜Graviton、微軟Cobalt晶片)
+        # maybe with its maker's name before it (亞馬遜Graviton、微軟Cobalt晶片), the kind maybe after 系列
+        # and 等 and what the chips are for (Orion和Vega系列等網路晶片)
         Rule("latin-product-listed", "Product", re.compile(
             r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[\u4e00-\u9fff]{0,4}[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}"
-            r"(?:芯片|晶片|处理器|加速器|gpu|服务器|超节点|超级节点|集群|一体机|加速卡|计算卡))"), 0.65),
+            r"(?:系列)?等?(?:[\u4e00-\u9fff]{0,2}(?:芯片|晶片|处理器|加速器)|gpu|服务器|超节点|超级节点|集群|一体机|加速卡|计算卡))"), 0.65),
         # An operation or a campaign named in quotes: 「守門人行動」, “清源專案”
         Rule("quoted-operation", "Event", re.compile(
             r"[「“『](?P<name>[^」”』《》\n，。,]{2,10}?(?:行动|专案|专项行动|战役))[」”』]"), 0.75),
@@ -415,7 +420,7 @@ def _rules() -> list[Rule]:
 
 RULES = _rules()
 #: what a system built of chips is called after its model: scaleX640超節點, Atlas 960集群
-SYSTEM_TAIL = re.compile(r"\s?(?:超节点|超级节点|计算集群|集群|一体机|superpod)(?![a-z])")
+SYSTEM_TAIL = re.compile(r"\s?(?:超节点|超级节点|计算集群|集群|一体机|superpod|supercluster)(?![a-z])")
 # AI ASIC, 台DRAM, GPGPU: kinds of chip and of memory, no product's name (ontology/lexicon/name-cues.csv)
 NOT_PRODUCTS = CueWords("kind-of-product")
 # 國產, 該, 一家: words that open a description, never a name (name cues, generic-start)
@@ -815,7 +820,8 @@ class EntityDiscoverer:
 
     def _listed_models(self, doc: Doc, folded: str, spans) -> list:
         """昇騰960和970, 曦雲C500、C600: a bare model number listed right after a chip of a family is
-        a chip of that family too (its key the family's name and the number)."""
+        a chip of that family too (its key the family's name and the number); GB200/300, MI350/355:
+        one written after a slash is the same maker's, whatever the family."""
         taken = [(kg_of(s)["start"], kg_of(s)["end"]) for s in spans if kg_of(s)]
         text = texts(doc)[0]
         out = []
@@ -825,18 +831,23 @@ class EntityDiscoverer:
                 continue
             family = info.get("family") or (_fact(self.reference.get(info["key"]), "partOfSeries") if info["known"] else None)
             written = re.match(r"\D+?(?=\s?\d)", text[info["start"]:info["end"]])
-            if family is None or written is None:
+            if written is None:
                 continue
-            developer = _fact(self.reference.get(family), "developer")
+            developer = _fact(self.reference.get(family), "developer") if family else (
+                _fact(self.reference.get(info["key"]), "developer") if info["known"] else info.get("developer"))
+            listed = LISTED_MODEL if family else SLASHED_MODEL
             at = info["end"]
-            while (more := LISTED_MODEL.match(folded, at)) and \
+            while (more := listed.match(folded, at)) and \
                     not any(more.start("model") < b and a < more.end("model") for a, b in taken):
                 span = self._span(doc, more.start("model"), more.end("model"), "Chip", FAMILY_RULE)
                 if span is None:
                     break
-                key = name_key(written.group().strip() + more.group("model"))
+                full = written.group().strip() + text[more.start("model"):more.end("model")]
+                key = name_key(full)
                 named = next((k for k in self.index.lookup(key) if self.reference.get(k).cls == "Chip"), None)
-                span._.kg.update(key=named or f"chip/{key}", known=named is not None, family=family)
+                span._.kg.update(key=named or f"chip/{key}", known=named is not None, full_name=full, listed_after=info["key"])
+                if family:
+                    span._.kg["family"] = family
                 if developer and named is None:
                     span._.kg["developer"] = developer
                 out.append(span)
@@ -1179,7 +1190,7 @@ class EntityDiscoverer:
                 # (a product's or policy's short name strictly inside a member, 建|信創|投, yields to it)
                 if (a, b) in orgs or any(x < b and a < y and (c == "Person" or not (a <= x and y <= b and y - x < b - a))
                                          for x, y, c in people) or not re.fullmatch(
-                        rf"[{HAN}a-z0-9]{{2,8}}(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?", name) \
+                        rf"(?:[{HAN}a-z0-9]{{2,8}}|[a-z][a-z0-9]{{2,19}})(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?", name) \
                         or _common_word(name) or name in GENERIC or any(ch in "的了着过" for ch in name) \
                         or (not of_firms and all(len(w) >= 2 and _common_word(w) for w in _cut(name))) \
                         or any(t == "v" and y < b and folded[x:y] in verbs for x, y, t in _lac_inside(words, a, b)):
@@ -1432,6 +1443,12 @@ class EntityDiscoverer:
                     elif not self.index.lookup(name + "架构"):
                         out.append((start, end, "Chip" if named.group("chip") else "Product", LAC_PRODUCT))
             elif label == "ORG":
+                if re.fullmatch(rf"[{HAN}]{{3,10}}", name) and LATIN_GLOSS.match(texts(doc)[0], end) and not (
+                        _dictionary_word(name) or name in GENERIC or name.startswith(GENERIC_START.tuple())):
+                    # 德國電信（Deutsche Telekom）: a name the text glosses with its Latin name is one name,
+                    # whole, though a place and a plain word make it
+                    out.append((start, end, _organization_kind(name), LAC_ORG))
+                    continue
                 if name.endswith("所") and re.match(r"[持有述说谓属在作指]", folded[end:end + 1]):
                     end, name = end - 1, name[:-1]   # 受讓晴川天盛|所持股份: 所 opens what follows, no 研究所
                 # 上海浦東創新投資發展(集團)有限公司: a registered name, its seat or its group in brackets too
@@ -1493,9 +1510,7 @@ class EntityDiscoverer:
                     start, end, name = end - len(rest), end, rest
                 if _word_and_kind_of_chip(re.sub(r"(?:公司|企业|厂商|集团)$", "", name)):
                     continue  # 通用GPU, (中國)通用GPU公司: a plain word and a kind of chip, or companies of a kind
-                cls = ("MediaOrganization" if name.endswith(MEDIA_SUFFIX.tuple()) else
-                       "GovernmentAgency" if name.endswith(GOV_SUFFIX + ("法院", "检察院", "法庭")) else "Organization")
-                out.append((start, end, cls, LAC_ORG))
+                out.append((start, end, _organization_kind(name), LAC_ORG))
         return out
 
     @staticmethod
@@ -1713,11 +1728,14 @@ class EntityDiscoverer:
                 or FAMILY_VARIANT.match(folded, info["end"]) or self._codename(texts(doc)[0], info["end"])
             if not m or any(info["end"] < b and a < m.end() for a, b in taken):
                 continue
+            end = m.end()
+            if (grade := MODEL_GRADE.match(folded, end)) and not any(end < b and a < grade.end() for a, b in taken):
+                end = grade.end()   # Snapdragon X9 Elite Extreme: the model's grade is part of its name
             known = self.reference.get(info["key"])
-            tail = SYSTEM_TAIL.match(folded, m.end())
-            if tail and any(m.end() < b and a < tail.end() for a, b in taken):
+            tail = SYSTEM_TAIL.match(folded, end)
+            if tail and any(end < b and a < tail.end() for a, b in taken):
                 tail = None
-            span = self._span(doc, info["start"], tail.end() if tail else m.end(), "Product" if tail else "Chip",
+            span = self._span(doc, info["start"], tail.end() if tail else end, "Product" if tail else "Chip",
                               FAMILY_RULE)
             if span is None or span._.kg["known"]:
                 continue
@@ -1993,6 +2011,8 @@ class EntityDiscoverer:
             return None  # 高端運算|半導體: words of the language before the word for an industry, no name
         if rule.cls == "Policy" and (name[:1] in "不未无没非" or re.search("不(?:受|得|会|能|再|是|必|用)", name)):
             return None  # 基本不受規定的限制: a negation opens a phrase, no policy
+        if rule.name == "cabinet" and (_dictionary_word(name[:2]) or name[1] in "是的了在为与和及由被对将把向给让"):
+            return None  # 這正是|內閣, 也是|內閣: a word or a verb before 內閣, no prime minister's name
         if rule.name == "quoted-han-chip" and (_common_word(name) or _dictionary_word(name) or name in GENERIC
                                                 or name.startswith(GENERIC_START.tuple()) or QUOTED_GRADE.search(name)
                                                 or (len(_cut(name)) >= 2 and all(len(w) >= 2 and _common_word(w)
@@ -2714,8 +2734,12 @@ FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|p
 #: (not H200-based: a word of English in lower case is no variant)
 HYPHENED_VARIANT = re.compile(r"(?:-(?:[0-9]+(?:\.[0-9]+)?|[A-Z][A-Za-z0-9]*))+(?![A-Za-z0-9.\-])")
 #: a bare model number listed after a family's model (昇騰960和970)
-LISTED_MODEL = re.compile(r"\s?(?:和|与|及|、|或|以及|,|，)\s?(?P<model>\d{2,4}[a-z]{0,3})(?![a-z0-9%])(?!\.\d)"
+LISTED_MODEL = re.compile(r"\s?(?:和|与|及|、|或|以及|,|，|/)\s?(?P<model>\d{2,4}[a-z]{0,3})(?![a-z0-9%])(?!\.\d)"
                           r"(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%|号|名|位|人))")
+#: a model number after a slash, the letters of the model before it left out (GB200/300; not 80GB or 2025/26年)
+SLASHED_MODEL = re.compile(r"/(?P<model>\d{2,4}[a-z]?)(?![a-z0-9%/.])(?!\s*(?:年|月|日|财年|亿|万|美元|元|%))")
+#: words of grade after a family's model (Snapdragon X9 Elite Extreme, Xeon 6 Max)
+MODEL_GRADE = re.compile(r"(?: (?:elite|extreme|ultra|pro|max|plus|mini|lite))+(?![a-z0-9])")
 # Vera Rubin Ultra, Trainium Pro: a family's variant named by a word of grade (the known ones, Blackwell Ultra,
 # are reference names and never reach this)
 FAMILY_VARIANT = re.compile(r"\s?(?P<model>ultra|pro|max|plus|mini|lite|gen\s?\d{1,2})(?![a-z0-9])")  # Snapdragon 8 Elite Gen 6
@@ -2865,7 +2889,8 @@ def _han_before_latin_firm(doc: Doc, folded: str) -> list[tuple[int, int, str, "
         run = [w for w in words if w[1] <= m.start()]
         start = m.start()
         for a, b, t in reversed(run):
-            if b != start or t not in NAME_TAGS:
+            # (方舟投資（Ark Investment）: the firm's business word last, a verbal noun to the tagger)
+            if b != start or t not in NAME_TAGS and not (t == "vn" and b == m.start()):
                 break
             start = a
         if m.start() - start >= 2 and re.fullmatch(rf"[{HAN}]+", folded[start:m.start()]) and \
@@ -2924,7 +2949,8 @@ CITY_GOVERNMENT = re.compile(rf"(?:^|(?<=[^{HAN}]))(?P<name>[{HAN}]{{1,2}}[市�
 CITY_GOVERNMENT_RULE = Rule("city-government", "GovernmentAgency", CITY_GOVERNMENT, 0.75)
 # 聯和投資、香港威盛、威盛上海和威盛深圳: a list of three or more names joined by 、 (the last by 和, 及 or 與)
 # (a member may be Latin words, XN Mountain, or hold its seat in brackets: 中興通訊（香港）)
-HOLDER_MEMBER = rf"[{HAN}a-z0-9]{{2,10}}(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?"
+# (or one Latin word however long: ChinaOrient)
+HOLDER_MEMBER = rf"(?:[a-z][a-z0-9]{{2,19}}(?![a-z0-9])|[{HAN}a-z0-9]{{2,10}})(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?"
 HOLDER_LIST = re.compile(rf"{HOLDER_MEMBER}(?:、{HOLDER_MEMBER}){{1,}}")
 # the clause is about holding, buying into or selling a firm
 HOLDING_CLAUSE = CuePattern("holding-clause")
@@ -2997,6 +3023,16 @@ def _organization_span(doc: Doc, start: int, end: int, rule: Rule) -> Span | Non
 HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
 LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}|[与和及]")
 LIST_CLOSING = CuePattern("list-closing")
+
+
+def _organization_kind(name: str) -> str:
+    """The class of an organisation the trained tagger names, by the word its name ends with."""
+    return ("MediaOrganization" if name.endswith(MEDIA_SUFFIX.tuple()) else
+            "GovernmentAgency" if name.endswith(GOV_SUFFIX + ("法院", "检察院", "法庭")) else "Organization")
+
+
+#: a Latin name in brackets right after a Chinese one, glossing it: （Deutsche Telekom）, (Hyundai Motor Group)
+LATIN_GLOSS = re.compile(r"\s?[（(]\s*[A-Z][A-Za-z0-9&.'\-]*(?: [A-Za-z0-9&.'\-]+){0,5}\s*[)）]")
 
 
 def _list_members(folded: str, start: int, end: int, clause_end: int, lac_words: list) -> list[tuple[int, int]]:
