@@ -3230,3 +3230,9 @@ def test_a_chinese_name_glossed_with_a_latin_name_in_brackets_is_an_organisation
     orgs = {n for e in f.entities.values() if e.cls in ("Company", "Organization") for n in names_of_entity(e)}
     assert firm in orgs, names_of(f)
 
+
+def test_a_deal_signed_with_a_partner_after_a_pointer_is_the_pointed_companys(facts):
+    f = facts("北辰微電子今天公布新品。該公司計畫和台積電合作興建新廠，也宣布和瀚川科技簽署合作協議。")
+    deals = [{k for _, k in st.roles} for st in f.statements if st.evidence.rule == "trigger-deal"]
+    assert {key_of(f, "北辰微電子"), key_of(f, "瀚川科技")} in deals, deals
+    assert not any("tsmc" in d for d in deals), deals

@@ -150,8 +150,9 @@ class StatementExtractor:
         # 【明報專訊】壁仞科技昨日起招股: the outlet of a dateline is no topic
         first_actor = next((e for e in ents if _cls(e) in ORGS | PRODUCTS and _cls(e) != "MediaOrganization"), None)
         self.previous_topic = topic
-        if first_actor is not None:
-            topic = first_actor
+        if first_actor is not None and (topic is None or _cls(topic) != "Company"
+                                        or not COMPANY_POINTER.search(folded, s0, first_actor._.kg["start"])):
+            topic = first_actor   # (該公司計畫和A合作，也宣布和B簽約: the company pointed to stays the topic)
         hedged = bool(HEDGE.search(text))
         out.extend(self._decisions(folded, s0, s1, ents, hedged))
         for kind, pattern in statement_triggers().kinds:
@@ -442,11 +443,13 @@ class StatementExtractor:
                 return [("agent", key(company))] + [("counterpart", key(m)) for m in members[:8]]
             return [("agent", key(m)) for m in members[:12]] + [("counterpart", key(company))]
         if kind == "deal":
-            with_ = folded.rfind("与", _clause_start(folded, t0, s0), t0)
+            cs = _clause_start(folded, t0, s0)
+            with_ = max(folded.rfind(w, cs, t0) for w in "与和同跟")
             if with_ >= 0:
                 partner = next((e for e in ents if with_ < e._.kg["start"] < t0 and _cls(e) in ORGS | {"Person"}), None)
-                agent = _last(ents, s0, with_, ORGS | {"Person"}) or (topic if topic is not None and _cls(topic) in ORGS
-                                                                      else None)
+                # (…合作，也宣布和諾基亞簽署協議: with no actor in its own clause, the sentence's topic signs)
+                agent = _last(ents, cs if folded.find("与", cs, t0) < 0 else s0, with_, ORGS | {"Person"}) or (
+                    topic if topic is not None and _cls(topic) in ORGS else None)
                 if partner is not None and agent is not None and partner is not agent:
                     goods = [e for e in ents if e._.kg["start"] >= t1 and _cls(e) in PRODUCTS]
                     return [("agent", key(agent)), ("counterpart", key(partner))] + [("product", key(g)) for g in goods[:2]]
@@ -693,6 +696,10 @@ def _cls(e: Span) -> str:
 def _last(ents, start: int, end: int, classes) -> Span | None:
     found = [e for e in ents if start <= e._.kg["start"] and e._.kg["end"] <= end and _cls(e) in classes]
     return found[-1] if found else None
+
+
+#: 該公司, 這家企業: a word pointing back to the company named before (name cues)
+COMPANY_POINTER = CuePattern(lambda w: rf"(?:{w('pointer-determiner')})(?:{w('company-noun')})")
 
 
 def _clause_start(folded: str, pos: int, floor: int) -> int:
