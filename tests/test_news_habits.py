@@ -3236,3 +3236,15 @@ def test_a_deal_signed_with_a_partner_after_a_pointer_is_the_pointed_companys(fa
     deals = [{k for _, k in st.roles} for st in f.statements if st.evidence.rule == "trigger-deal"]
     assert {key_of(f, "北辰微電子"), key_of(f, "瀚川科技")} in deals, deals
     assert not any("tsmc" in d for d in deals), deals
+
+
+@pytest.mark.parametrize("sentence", ["北辰微電子執行副總經理暨晴川科技總經理林子恒指出，需求強勁。",
+                                      "北辰微電子董事長兼晴川科技總經理林子恒表示，需求強勁。"])
+def test_a_person_holding_posts_at_two_firms_joined_by_ji_or_jian_works_for_both(facts, sentence):
+    f = facts(sentence)
+    person = key_of(f, "林子恒")
+    assert employees_of(f, key_of(f, "北辰微電子")) == {person}, relations_of(f)
+    assert employees_of(f, key_of(f, "晴川科技")) == {person}, relations_of(f)
+    assert not any("经理" in n or "董事" in n for n in names_of(f, "Company")), names_of(f)
+    if "董事長" in sentence:
+        assert (key_of(f, "北辰微電子"), "chairperson", person) in relations_of(f)

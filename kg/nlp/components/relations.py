@@ -151,6 +151,17 @@ APPOINTED_AS = re.compile(r"(?:为|担任|出任)(?:公司)?(?:资深|高级|执
                           r"官|ceo|cfo|cto|coo|主席|主管|负责人)")
 
 
+def _first_post(ents: list[Span], a: Span, b: Span, folded: str) -> str:
+    """b's post at a (with the word joining it to the next), where b holds it with one, joined by 暨 or
+    兼, at the one organisation named between: 北辰執行副總經理暨|晴川|總經理|林某; else ""."""
+    between = [e for e in ents if e._.kg["start"] >= a._.kg["end"] and e._.kg["end"] <= b._.kg["start"]]
+    if len(between) != 1 or between[0]._.kg["cls"] not in ORGS:
+        return ""
+    first, second = folded[a._.kg["end"]:between[0]._.kg["start"]], folded[between[0]._.kg["end"]:b._.kg["start"]]
+    joined = re.search(r"(?:并?兼|暨)\s*$", first)
+    return first if joined and ROLE_GAP.match(first[:joined.start()]) and ROLE_GAP.match(second) else ""
+
+
 def _org_between(ents: list[Span], a: Span, b: Span) -> bool:
     """Whether an organisation is named between a and b (neither overlapping them)."""
     return any(e._.kg["cls"] in ORGS and e._.kg["start"] >= a._.kg["end"] and e._.kg["end"] <= b._.kg["start"]
@@ -243,6 +254,11 @@ class RelationExtractor:
                 elif ca in ORGS and cb == "Person" and not gap.strip() and \
                         TITLE_OR_SAYING_AFTER.match(folded, b._.kg["end"]):
                     out.append(_rel(b, "employer", a, "name-then-title", sent))
+                elif ca in ORGS and cb == "Person" and (first := _first_post(ents, a, b, folded)):
+                    # 北辰執行副總經理暨晴川總經理林某: a post held with another, the first employer's too
+                    out.append(_rel(b, "employer", a, "joint-post", sent))
+                    if CHAIR_GAP.search(first):   # 北辰董事長兼晴川總經理: its chair
+                        out.append(_rel(a, "chairperson", b, "joint-post", sent))
                 elif ca in ORGS and cb == "Person" and not _org_between(ents, a, b) and not any(
                         e is not a and e._.kg["cls"] in ORGS and e._.kg["start"] <= a._.kg["start"]
                         and e._.kg["end"] > a._.kg["end"] for e in ents):
