@@ -3248,3 +3248,9 @@ def test_a_person_holding_posts_at_two_firms_joined_by_ji_or_jian_works_for_both
     assert not any("经理" in n or "董事" in n for n in names_of(f, "Company")), names_of(f)
     if "董事長" in sentence:
         assert (key_of(f, "北辰微電子"), "chairperson", person) in relations_of(f)
+
+
+def test_a_time_of_day_before_an_events_name_is_no_part_of_it(facts):
+    f = facts("凌晨北辰2026開發者大會登場，北辰微電子發表新晶片。")
+    assert "北辰2026开发者大会" in names_of(f, "Event"), names_of(f)
+    assert not any(n.startswith("凌晨") for n in names_of(f)), names_of(f)
