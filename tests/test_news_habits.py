@@ -3254,3 +3254,9 @@ def test_a_time_of_day_before_an_events_name_is_no_part_of_it(facts):
     f = facts("凌晨北辰2026開發者大會登場，北辰微電子發表新晶片。")
     assert "北辰2026开发者大会" in names_of(f, "Event"), names_of(f)
     assert not any(n.startswith("凌晨") for n in names_of(f)), names_of(f)
+
+
+def test_who_is_named_the_listed_companys_controller_owns_the_article_company(facts):
+    f = facts("北辰科技今天公告收購計畫。北辰科技表示，本次交易中，認購方晴川電子集團為上市公司實際控制人，"
+              "並認購新股。北辰科技股價上漲。")
+    assert (key_of(f, "北辰科技"), "ownedBy", key_of(f, "晴川電子集團")) in relations_of(f), relations_of(f)

@@ -635,6 +635,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             continue
         for ent in investors:
             add_relation(main.key, "ownedBy", ent.key, evidence(trigger.start(), trigger.end(), "investor-of-main", 0.5))
+    # 認購方晴川集團為上市公司實際控制人: the article's company is owned by the one named before
+    for cs, ce in clauses(doc) if main is not None else ():
+        trigger = CONTROLS_MAIN.search(folded, cs, ce)
+        holder = next((ent for ms, me, ent in reversed(mentions) if cs <= ms and trigger is not None and me <= trigger.start()
+                       and ent.cls in ("Company", "Organization", "GovernmentAgency", "Person")), None)
+        if holder is not None and holder is not main:
+            add_relation(main.key, "ownedBy", holder.key, evidence(trigger.start(), trigger.end(), "controller-of-main", 0.6))
     linked = _linked_pairs(relations, statements)
     # 荷蘭設備商阿斯麥、美國應用材料和日本東京電子: a country written before one firm of a list is that firm's
     # (place-before-name), not every member's
@@ -737,6 +744,7 @@ INVESTED = CuePattern(lambda w: rf"(?:新|追加|另|亦|也)?(?:{w('invested')}
                                 rf"|{w('invested-stake')}")
 #: 投資…建廠: money put into a plant, a line or a project, no stake in a company (capex rows)
 CAPEX_OR_PLACE = CuePattern("capex")
+CONTROLS_MAIN = CuePattern("controls-main")
 
 
 #: the rules that find a story's writers and editors

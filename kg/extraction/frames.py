@@ -111,7 +111,7 @@ CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "poss
              "baseline", "previous-generation", "estimate-of", "estimate-says", "compares-with", "compared-joiner",
              "compared-after", "policy-opening", "policy-pointed", "in-force",
              "pointed-product", "pointed-policy", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to",
-             "list-continued", "definite-noun", "invested", "invested-stake", "capex")
+             "list-continued", "definite-noun", "invested", "invested-stake", "capex", "controls-main")
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
 # and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.
 NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry",
