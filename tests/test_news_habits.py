@@ -3260,3 +3260,16 @@ def test_who_is_named_the_listed_companys_controller_owns_the_article_company(fa
     f = facts("北辰科技今天公告收購計畫。北辰科技表示，本次交易中，認購方晴川電子集團為上市公司實際控制人，"
               "並認購新股。北辰科技股價上漲。")
     assert (key_of(f, "北辰科技"), "ownedBy", key_of(f, "晴川電子集團")) in relations_of(f), relations_of(f)
+
+
+def test_a_district_written_right_after_its_city_is_in_it(facts):
+    f = facts("北辰微電子總部位於廣東省深圳市南山區，研發中心設在台中市西屯區。")
+    rels = relations_of(f)
+    assert (key_of(f, "南山"), "locatedIn", key_of(f, "深圳")) in rels, rels
+    assert (key_of(f, "西屯"), "locatedIn", key_of(f, "台中")) in rels, rels
+
+
+def test_a_clause_the_tagger_did_not_read_still_has_its_verb(facts):
+    # 後來加入晴川科技 holds no name the tagger is run for; its verb comes from the dictionary
+    f = facts("林子恒畢業於清華大學，後來加入晴川科技。")
+    assert employees_of(f, key_of(f, "晴川科技")) == {key_of(f, "林子恒")}, relations_of(f)

@@ -893,19 +893,33 @@ def _predicate(doc: Doc):
     would cost more than the search)."""
     if not doc.has_extension("lac_words") or doc._.lac_words is None:
         return None
-    from spacy.attrs import IDX, POS
+    from spacy.attrs import IDX, POS, TAG
     from spacy.symbols import VERB
-    arr = doc.to_array([IDX, POS])
+    from kg.nlp.tokenizer import dictionary_verbs
+    arr = doc.to_array([IDX, POS, TAG])
     starts = arr[:, 0].tolist()
     verbs = [i for i, p in enumerate(arr[:, 1].tolist()) if p == VERB]
-    text = texts(doc)[0]
+    tagged = [i for i, t in enumerate(arr[:, 2].tolist()) if t]
+    text, folded = texts(doc)
+    known_verbs = dictionary_verbs()
 
     def first_verb(start: int, end: int):
-        k = bisect.bisect_left(verbs, bisect.bisect_left(starts, start))
+        first = bisect.bisect_left(starts, start)
+        k = bisect.bisect_left(verbs, first)
         if k < len(verbs) and starts[verbs[k]] < end:
             i = verbs[k]
             tok_end = starts[i + 1] if i + 1 < len(starts) else len(text)
             return text[starts[i]:tok_end].strip(), starts[i]
+        t = bisect.bisect_left(tagged, first)
+        if t < len(tagged) and starts[tagged[t]] < end:
+            return None   # the tagger read the clause and found no verb
+        # (…，後來加入晴川科技: a clause the tagger did not read; the first word jieba's dictionary calls a verb)
+        i = first
+        while i < len(starts) and starts[i] < end:
+            tok_end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            if folded[starts[i]:tok_end].strip() in known_verbs:
+                return text[starts[i]:tok_end].strip(), starts[i]
+            i += 1
         return None
     return first_verb
 

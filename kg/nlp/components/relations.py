@@ -369,10 +369,12 @@ class RelationExtractor:
                         re.search(r"在\s*$", folded[max(0, a._.kg["start"] - 2):a._.kg["start"]]):
                     # 在紐約舉行的晴川全球會議: the same, the place first
                     out.append(_rel(b, "heldIn", a, "event-held-in", sent))
-                elif ca in ("Country", "AdministrativeRegion") and cb in ("AdministrativeRegion", "City", "Place") \
+                elif (ca in ("Country", "AdministrativeRegion") or ca == "City" and folded[b._.kg["end"] - 1] in "区县镇乡") \
+                        and cb in ("AdministrativeRegion", "City", "Place") \
                         and not gap and b._.kg.get("rule") != "facility" and a._.kg["key"] != b._.kg["key"] \
                         and not (ca == "AdministrativeRegion" and cb == "AdministrativeRegion" and a._.kg.get("known") is False):
                     # 俄亥俄州新奧爾巴尼, 馬來西亞檳城, 猶他州帕克城: a place written right after a larger one is in it
+                    # (深圳市南山區: a district after its city too)
                     out.append(_rel(b, "country" if ca == "Country" else "locatedIn", a, "place-in-place", sent))
                 elif ca in ORGS and cb in ORGS and re.fullmatch(r"\s?[（(]", gap) and SUBSIDIARY_OF.match(folded, b._.kg["end"]):
                     # 啟城發展有限公司（廣汽集團間接全資附屬公司）: the firm in brackets owns the one before it
