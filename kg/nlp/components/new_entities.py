@@ -897,17 +897,12 @@ class EntityDiscoverer:
                     or not re.search(r"[局院厅署所]$", name)):
                 continue   # (吉隆坡|貿工部: a ministry is the country's, wherever it sits)
             # (a registered name's seat is part of its name, not a fact the text states: seat-in-name)
-            seat = dict(kg_of(place), rule="seat-in-name" if registered else "seat-of-body")
-            whole = char_span(doc, seat["start"], info["end"], s.label_)
+            whole = _seat_and_body(doc, kg_of(place), info, "seat-in-name" if registered else "seat-of-body", s.label_)
             if whole is None:
                 continue
-            name = texts(doc)[0][seat["start"]:info["end"]]
-            whole._.kg = {**info, "key": f"{info['cls'].lower()}/{name_key(name)}", "start": seat["start"], "inner": seat}
             spans[spans.index(s)] = whole
-            seats.add((seat["start"], seat["end"]))
-        if seats:
-            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
-                                   if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in seats)]
+            seats.add((kg_of(place)["start"], kg_of(place)["end"]))
+        _drop(doc, [], seats)
 
     def _local_bodies(self, doc: Doc, spans) -> None:
         """上海市國資委, 深圳市發改委: a Chinese province or city written right before the short name of a
@@ -915,7 +910,7 @@ class EntityDiscoverer:
         mirror the central commissions), named whole, with the place as its seat (an inner mention)."""
         found = [s for s in list(doc.spans.get(ENTITIES, [])) + spans if kg_of(s)]
         places = {kg_of(s)["end"]: s for s in found if kg_of(s)["cls"] in ("AdministrativeRegion", "City")}
-        text, folded = texts(doc)
+        folded = texts(doc)[1]
         gone = set()
         for body in found:
             info = kg_of(body)
@@ -928,19 +923,13 @@ class EntityDiscoverer:
             if (_fact(home, "country") if home is not None else None) != "china" and not (
                     not seat["known"] and folded.endswith(("省", "市"), seat["start"], seat["end"])):
                 continue   # (華盛頓|商務部 is no body of Washington's; a place the reference puts elsewhere neither)
-            whole = char_span(doc, seat["start"], info["end"], "ORG")
+            whole = _seat_and_body(doc, seat, {"cls": "GovernmentAgency", "known": False, "end": info["end"]},
+                                   "seat-of-body", "ORG", rule="local-body", confidence=0.7)
             if whole is None:
                 continue
-            name = text[seat["start"]:info["end"]]
-            whole._.kg = {"key": f"governmentagency/{name_key(name)}", "cls": "GovernmentAgency", "known": False,
-                          "rule": "local-body", "confidence": 0.7, "start": seat["start"], "end": info["end"],
-                          "inner": dict(seat, rule="seat-of-body")}
             gone |= {(seat["start"], seat["end"]), (info["start"], info["end"])}
             spans.append(whole)
-        if gone:
-            doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
-                                   if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in gone)]
-            spans[:] = [s for s in spans if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in gone)]
+        _drop(doc, spans, gone)
 
     def _country_of_bodies(self, folded: str, spans) -> None:
         """美國商務部, 美國實體清單: a government body or a rule named with its country's name first names
@@ -3023,6 +3012,25 @@ def _organization_span(doc: Doc, start: int, end: int, rule: Rule) -> Span | Non
 HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
 LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}|[与和及]")
 LIST_CLOSING = CuePattern("list-closing")
+
+
+def _seat_and_body(doc: Doc, seat: dict, body: dict, seat_rule: str, label: str, **kg) -> "Span | None":
+    """One span of a place and the body named right after it (上海|三中院, 上海市|國資委), keyed by the
+    whole name, with the place as its seat (an inner mention read by seat_rule); None off the tokens."""
+    whole = char_span(doc, seat["start"], body["end"], label)
+    if whole is not None:
+        name = texts(doc)[0][seat["start"]:body["end"]]
+        whole._.kg = {**body, **kg, "key": f"{body['cls'].lower()}/{name_key(name)}", "start": seat["start"],
+                      "inner": dict(seat, rule=seat_rule)}
+    return whole
+
+
+def _drop(doc: Doc, spans: list, gone: set[tuple[int, int]]) -> None:
+    """Take the mentions at the offsets in gone out of the doc's entities and out of spans."""
+    if gone:
+        doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, [])
+                               if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in gone)]
+        spans[:] = [s for s in spans if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in gone)]
 
 
 def _organization_kind(name: str) -> str:
