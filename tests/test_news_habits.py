@@ -3273,3 +3273,11 @@ def test_a_clause_the_tagger_did_not_read_still_has_its_verb(facts):
     # 後來加入晴川科技 holds no name the tagger is run for; its verb comes from the dictionary
     f = facts("林子恒畢業於清華大學，後來加入晴川科技。")
     assert employees_of(f, key_of(f, "晴川科技")) == {key_of(f, "林子恒")}, relations_of(f)
+
+
+def test_the_day_a_paragraph_opens_with_is_the_day_of_its_sentences_that_name_none(facts):
+    f = facts("2025年12月5日9點30分，科創板交易大廳的電子屏上，代碼「688999」首次亮起。北辰科技開盤定格在650元。\n"
+              "晴川電子表示，將擴大研發。")
+    days = {(k, st.date.iso) for st in f.statements if st.date is not None for _, k in st.roles}
+    assert (key_of(f, "北辰科技"), "2025-12-05") in days, days
+    assert not any(k == key_of(f, "晴川電子") for k, _ in days), days   # the next paragraph is no longer that day

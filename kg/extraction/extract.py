@@ -729,6 +729,26 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                     kind="Statement", roles=(("subject", ent.key),),
                     evidence=evidence(d["start"], d["end"], f"date-in-sentence-{d['rule']}", 0.4), date=value))
 
+    # -- the day a paragraph opens with goes on through its sentences that name no date of their own
+    # (2025年12月5日9點30分，科創板…首次亮起。摩爾線程開盤定格在650元: the opening's day is the price's)
+    for d in dates:
+        s0, s1 = sentence_of(d["start"])
+        if d["precision"] != "day" or s0 != folded.rfind("\n", 0, d["start"]) + 1 or \
+                any(ms <= d["start"] and d["end"] <= me for ms, me, _ in mentions):
+            continue
+        p1 = folded.find("\n", d["end"])
+        value = _date_value(d)
+        for t0, t1 in sentences:
+            if t0 < s1 or (p1 >= 0 and t0 >= p1) or any(t0 <= x["start"] < t1 for x in dates):
+                continue
+            for ms, me, ent in all_mentions:
+                if t0 <= ms and me <= t1 and (ent.key, value.iso) not in dated and not _technology(ent) \
+                        and not _credited_only(ent) and ent.cls not in PLACES:
+                    dated.add((ent.key, value.iso))
+                    statements.append(Statement(
+                        kind="Statement", roles=(("subject", ent.key),),
+                        evidence=evidence(d["start"], d["end"], f"date-in-paragraph-{d['rule']}", 0.3), date=value))
+
     reference, inferred = doc.user_data.get("kg_reference", (None, True))
     year = int(str(reference)[:4]) if reference else None
     return ArticleFacts(article, year, inferred, entities, relations, _unique(statements), sentences)
