@@ -3281,3 +3281,43 @@ def test_the_day_a_paragraph_opens_with_is_the_day_of_its_sentences_that_name_no
     days = {(k, st.date.iso) for st in f.statements if st.date is not None for _, k in st.roles}
     assert (key_of(f, "北辰科技"), "2025-12-05") in days, days
     assert not any(k == key_of(f, "晴川電子") for k, _ in days), days   # the next paragraph is no longer that day
+
+
+def test_an_acronym_spelled_out_in_english_names_a_thing_of_its_own(facts):
+    f = facts("北辰微電子導入名為QTB (Quantum Thermal Bridge,量子熱橋) 的散熱技術，QTB可降溫兩成。")
+    ent = f.entities[key_of(f, "QTB")]
+    assert ent.cls == "Product" and "Quantum Thermal Bridge" in ent.names, (ent.cls, ent.names)
+    g = facts("他說 AI (Artificial Intelligence) 很重要。")   # a kind of thing, spelled out, is no name
+    assert not names_of(g), names_of(g)
+
+
+def test_a_generation_after_a_models_grade_and_a_network_card_are_named_whole(facts):
+    f = facts("新機能與Qualcomm Snapdragon 9 Elite Gen 6比拼，並由Pensando Orion NIC提供支援。")
+    names = {n.lower() for n in names_of(f)}
+    assert {"snapdragon 9 elite gen 6", "pensando orion"} <= names, names
+
+
+def test_a_line_of_chips_by_a_coined_name_before_series_and_its_use_is_a_chip(facts):
+    f = facts("北辰微電子相繼推出用於自動駕駛的崑崙系列高算力晶片、峨眉系列跨域計算晶片。")
+    assert {"昆仑", "峨眉"} <= names_of(f, "Chip"), names_of(f)
+    g = facts("業者陸續推出旗艦系列晶片。")   # a grade names no line
+    assert not names_of(g, "Chip"), names_of(g)
+
+
+@pytest.mark.parametrize("sentence, product", [
+    ("北辰微電子重點推介“天樞之眼”高階智駕系統。", "天枢之眼"),
+    ('這款處理器採用"星河大道"自主內核微架構。', "星河大道"),
+])
+def test_a_name_in_quotes_before_what_it_is_is_a_product(facts, sentence, product):
+    f = facts(sentence)
+    assert product in names_of(f, "Product"), names_of(f)
+
+
+def test_a_coined_latin_word_a_firm_made_itself_or_with_a_version_is_a_product(facts):
+    f = facts("北辰微電子借助自主研發的TeraWeave高速網路，QX950搭載NovaMem 1.0，QX960升級至NovaMem 2.0。")
+    assert {"TeraWeave", "NovaMem 1.0", "NovaMem 2.0"} <= names_of(f, "Product"), names_of(f)
+
+
+def test_a_grade_after_a_brands_model_is_part_of_its_name(facts):
+    f = facts("小米SU9 Ultra因實車與宣傳不符引發風波。")
+    assert any(n.endswith("SU9 Ultra") for n in names_of(f)), names_of(f)

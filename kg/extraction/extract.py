@@ -101,6 +101,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         ent = entities.setdefault(info["key"], Entity(info["key"], info["cls"], info["known"]))
         # (920 in 昇騰910和920 is named 昇騰920, as the text means it)
         ent.names.add(info.get("full_name") or text[info["start"]:info["end"]])
+        ent.names.update(info.get("aliases", ()))   # HPB (Heat Path Block): the words it stands for
         ev = evidence(info["start"], info["end"], info["rule"], info["confidence"])
         if not any(m.sentence_start == ev.sentence_start for m in ent.mentions):
             ent.mentions.append(ev)  # one piece of evidence per sentence that names the entity

@@ -245,6 +245,15 @@ def _rules() -> list[Rule]:
         # is none)
         Rule("quoted-han-chip", "Chip", re.compile(
             rf"[「“『](?P<name>[{HAN}]{{2,4}})[」”』]\s?(?:系列\s?[{HAN}]{{0,4}}?)?(?:ai)?(?:芯片|晶片|处理器|加速器|加速卡|gpu|npu|cpu)"), 0.65),
+        # A line of chips by its coined two-character name before 系列 and what the chips are for:
+        # 推出用於自動駕駛的崑崙系列高算力晶片、峨眉系列跨域計算晶片 (a grade, 高端系列晶片, is none)
+        Rule("series-chip", "Chip", re.compile(
+            rf"(?:(?<=[的、和与及，,；;：:\s“「（(])|(?<=推出)|(?<=发布)|(?<=采用)|(?<=搭载)|^)(?P<name>[{HAN}]{{2}})系列"
+            rf"[{HAN}]{{0,6}}?(?:芯片|晶片|处理器|gpu|cpu|npu|soc)"), 0.6),
+        # A name in quotes before a few words and what it is: “天樞之眼”高階智駕系統, "世紀大道"自主內核微架構
+        Rule("quoted-then-kind", "Product", re.compile(
+            rf"[「“『\"](?P<name>[{HAN}]{{2,6}})[」”』\"]\s?[{HAN}]{{0,6}}?(?:系统|平台|微架构|架构|解决方案|方案|服务器|超节点)"
+            rf"(?![{HAN}])"), 0.6),
         # A coined two-character brand and a model before the word for a chip: 征程6P計算平台, 飛騰D3000處理器
         # (8月推出S9晶片: a date's unit after its digit opens no brand)
         Rule("brand-model-kind", "Chip", re.compile(
@@ -275,7 +284,7 @@ def _rules() -> list[Rule]:
         # Equipment and products named with their abbreviation in brackets: 電容耦合等離子體刻蝕設備(CCP)
         Rule("product-with-abbreviation", "Product", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(的其和与及])|^)(?P<name>[{HAN}]{{4,16}}?(?:设备|机台|系统|平台|软件|模组|存储器|"
-            rf"处理器|加速器|光刻机|刻蚀机|传感器))\s?(?=[（(][a-z]{{2,6}}[)）])"), 0.65),
+            rf"处理器|加速器|光刻机|刻蚀机|传感器|解决方案))\s?(?=[（(][a-z]{{2,6}}[)）])"), 0.65),
         # Venues: 南港展覽館, 台北國際會議中心, 小巨蛋 (where an event is held)
         Rule("venue", "Place", re.compile(
             # (華碩在|南港展覽館: the name starts after the word that places it, not at the line's start)
@@ -593,6 +602,9 @@ class EntityDiscoverer:
                 spans.append(span)
                 taken.append((start, end))
         _as_romanised_known(folded, spans, existing)
+        for span in spans:   # HPB (Heat Path Block): the words are a name of the thing too
+            if kg_of(span)["rule"] == ACRONYM_RULE.name:
+                span._.kg["aliases"] = [w for w in [_spelled_out(texts(doc)[0], kg_of(span)["start"])] if w]
         # names read whole from their context (a list of holders, a plant, a ranked list) take the place of
         # the names found inside them before
         existing, spans, taken = _in_place_of(doc, existing, spans, taken, *self._holder_lists(doc, folded, spans, existing))
@@ -1541,6 +1553,7 @@ class EntityDiscoverer:
             found += _han_after_kind(doc, folded)
             found += _han_before_latin_firm(doc, folded)
             found += _latin_chip_names(texts(doc)[0], folded)
+            found += _spelled_out_acronyms(texts(doc)[0])
             found += _latin_people(texts(doc)[0], folded)
         # where the organisations found before start (the spans do not change while candidates are found)
         org_starts = {kg_of(s)["start"] for s in doc.spans.get(ENTITIES, []) if kg_of(s) and kg_of(s)["cls"] in ORG_CLASSES} \
@@ -1756,7 +1769,8 @@ class EntityDiscoverer:
             if kg_of(s)["cls"] in ORG_CLASSES:
                 m = BRAND_MODEL.match(folded, kg_of(s)["end"])
                 if m and not PLANT_AFTER.match(folded, m.end()):  # 美光A3|新廠: a plant, no chip
-                    out.append((s._.kg["start"], m.end(), "Chip", BRAND_RULE))
+                    grade = MODEL_GRADE.match(folded, m.end())   # 小米SU9 Ultra: its grade is its name's
+                    out.append((s._.kg["start"], grade.end() if grade else m.end(), "Chip", BRAND_RULE))
         return out
 
     def _brand_lines(self, doc: Doc, folded: str, found, taken) -> list:
@@ -2002,6 +2016,10 @@ class EntityDiscoverer:
             return None  # 基本不受規定的限制: a negation opens a phrase, no policy
         if rule.name == "cabinet" and (_dictionary_word(name[:2]) or name[1] in "是的了在为与和及由被对将把向给让"):
             return None  # 這正是|內閣, 也是|內閣: a word or a verb before 內閣, no prime minister's name
+        if rule.name in ("series-chip", "quoted-then-kind") and (
+                name in GENERIC or name.startswith(GENERIC_START.tuple()) or QUOTED_GRADE.search(name)
+                or name in NOT_PRODUCTS or rule.name == "quoted-then-kind" and _common_word(name)):
+            return None   # 高端系列晶片, 「國產」平台: a grade or a plain word names no line
         if rule.name == "quoted-han-chip" and (_common_word(name) or _dictionary_word(name) or name in GENERIC
                                                 or name.startswith(GENERIC_START.tuple()) or QUOTED_GRADE.search(name)
                                                 or (len(_cut(name)) >= 2 and all(len(w) >= 2 and _common_word(w)
@@ -2139,7 +2157,7 @@ class EntityDiscoverer:
                     re.match(r"[可能会要将已]", core) or _opens_with_verb(core) or \
                     core.startswith(GENERIC_START.tuple()) or re.search(r"[的了和与及等新款代]", core) or re.fullmatch(
                         r"(?:高端|高性能|先进|旗舰|自研|国产|新型|主力|中端|低端|入门|顶级|通用|专用|边缘|车用|车规|手机|"
-                        r"存储|逻辑|模拟|功率|射频|云端|终端|训练|推理|ai|gpu|算力|智能|超级|大型|小型)+", core):
+                        r"存储|逻辑|模拟|功率|射频|云端|终端|训练|推理|ai|gpu|算力|智能|超级|大型|小型)+(?:系列)?", core):
                 return None
             return "Chip" if name.endswith(("芯片", "晶片", "处理器", "加速卡")) else "Product"
         if rule.name == "ticker-name":
@@ -2728,7 +2746,7 @@ LISTED_MODEL = re.compile(r"\s?(?:和|与|及|、|或|以及|,|，|/)\s?(?P<mode
 #: a model number after a slash, the letters of the model before it left out (GB200/300; not 80GB or 2025/26年)
 SLASHED_MODEL = re.compile(r"/(?P<model>\d{2,4}[a-z]?)(?![a-z0-9%/.])(?!\s*(?:年|月|日|财年|亿|万|美元|元|%))")
 #: words of grade after a family's model (Snapdragon X9 Elite Extreme, Xeon 6 Max)
-MODEL_GRADE = re.compile(r"(?: (?:elite|extreme|ultra|pro|max|plus|mini|lite))+(?![a-z0-9])")
+MODEL_GRADE = re.compile(r"(?: (?:elite|extreme|ultra|pro|max|plus|mini|lite|gen \d{1,2}))+(?![a-z0-9])")
 # Vera Rubin Ultra, Trainium Pro: a family's variant named by a word of grade (the known ones, Blackwell Ultra,
 # are reference names and never reach this)
 FAMILY_VARIANT = re.compile(r"\s?(?P<model>ultra|pro|max|plus|mini|lite|gen\s?\d{1,2})(?![a-z0-9])")  # Snapdragon 8 Elite Gen 6
@@ -2890,8 +2908,14 @@ def _han_before_latin_firm(doc: Doc, folded: str) -> list[tuple[int, int, str, "
 
 # 超微的Venice伺服器處理器, Ironwood晶片: a capitalised name right before the word for a chip
 LATIN_CHIP = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9] )(?P<name>[A-Z][a-z]{2,}(?: [A-Z0-9][A-Za-z0-9]*){0,2})\s?(?=(?:伺服器|服務器|服务器|車用|车用|行動|移动|AI|運算|运算|計算|计算)?"
-                        r"(?:處理器|处理器|晶片|芯片|加速器|加速卡|GPU|CPU|NPU))")
+                        r"(?:處理器|处理器|晶片|芯片|加速器|加速卡|GPU|CPU|NPU|DPU|TPU|NIC))")
 LATIN_CHIP_RULE = Rule("latin-chip-name", "Chip", LATIN_CHIP, 0.65)
+# 自研的MatrixLink高速網路, 搭載HiBL 1.0: a word with a capital inside (a coined name) that a firm made
+# itself, or that carries a version, is a product
+CAMEL_PRODUCT = re.compile(r"(?:(?<=自研)|(?<=自研的)|(?<=自主研發的)|(?<=自主研发的)|(?<=自家)|(?<=自家的))\s?"
+                           r"(?P<name>(?=[A-Za-z]*[a-z][A-Z])[A-Za-z][A-Za-z0-9]*(?: ?\d{1,2}\.\d{1,2})?)(?![A-Za-z0-9.])"
+                           r"|(?<![A-Za-z0-9\-])(?P<name2>(?=[A-Za-z]*[a-z][A-Z])[A-Za-z]{2,15} ?\d{1,2}\.\d{1,2})(?![0-9.%])")
+CAMEL_PRODUCT_RULE = Rule("coined-latin-product", "Product", CAMEL_PRODUCT, 0.6)
 GRADE_WORDS = frozenset(("ultra", "pro", "max", "plus", "mini", "lite", "series", "edge", "core"))
 
 
@@ -2904,12 +2928,53 @@ KIND_THEN_LATIN_RULE = Rule("kind-then-latin-product", "Product", PRODUCT_KIND_T
 
 def _latin_chip_names(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
     """Venice in 超微的Venice伺服器處理器: a product named in capitalised words before the word for a chip;
-    NovaCore in 處理器NovaCore, after it."""
+    NovaCore in 處理器NovaCore, after it; MatrixLink in 自研的MatrixLink (CAMEL_PRODUCT)."""
     # (酷睿Ultra處理器: a word of grade after a family's Chinese name names no chip of its own)
-    return [(m.start("name"), m.end("name"), "Chip", LATIN_CHIP_RULE) for m in LATIN_CHIP.finditer(text)
+    return [(*m.span("name" if m.group("name") else "name2"), "Product", CAMEL_PRODUCT_RULE) for m in CAMEL_PRODUCT.finditer(text)] + \
+        [(m.start("name"), m.end("name"), "Chip", LATIN_CHIP_RULE) for m in LATIN_CHIP.finditer(text)
             if m.group("name").lower() not in GRADE_WORDS] + \
         [(m.start("name"), m.end("name"), "Chip" if m.group("chip") else "Product", KIND_THEN_LATIN_RULE)
          for m in PRODUCT_KIND_THEN_LATIN.finditer(text) if m.group("name").split()[0].lower() not in GRADE_WORDS]
+
+
+#: an acronym and the English words it stands for in brackets after it, or the words and the acronym:
+#: HPB (Heat Path Block, 熱路徑阻斷), High Bandwidth Flash (HBF)
+ACRONYM_SPELLED = re.compile(
+    r"(?<![A-Za-z0-9])(?P<acronym>[A-Z][A-Z0-9]{1,6})\s?[（(]\s*(?P<words>[A-Z][A-Za-z0-9\-]*(?:[ \-][A-Za-z][A-Za-z0-9\-]*){1,7})\s*(?:[,，、][^）)\n]{0,20})?[）)]"
+    r"|(?<![A-Za-z0-9\-])(?P<words2>[A-Z][A-Za-z0-9\-]*(?: (?:of|and|for|the|on|&|[A-Z][A-Za-z0-9\-]*)){1,7})\s?[（(]\s*(?P<acronym2>[A-Z][A-Z0-9]{1,6})\s*[）)]")
+ACRONYM_SKIP = frozenset(("of", "and", "for", "the", "on", "&"))
+ACRONYM_RULE = Rule("spelled-out-acronym", "Product", re.compile(r"(?!)"), 0.7)   # found by _spelled_out_acronyms
+#: what the last word of the words an acronym stands for says it names
+ACRONYM_ORG_WORDS = frozenset("""bureau agency department ministry commission administration office council authority
+    association institute committee corporation company group alliance consortium foundation university""".split())
+ACRONYM_POLICY_WORDS = frozenset("regulations regulation act rule rules law order directive program programme".split())
+
+
+def _spelled_out_acronyms(text: str) -> list[tuple[int, int, str, "Rule"]]:
+    """HPB (Heat Path Block): an acronym whose letters open the English words it is spelled out with
+    names a thing of its own, the acronym and the words its names (an organisation or a rule by the
+    last word, a product else)."""
+    out = []
+    for m in ACRONYM_SPELLED.finditer(text):
+        acronym, words = (m.group("acronym"), m.group("words")) if m.group("acronym") else (m.group("acronym2"), m.group("words2"))
+        parts = [w for w in re.split(r"[ \-]", words) if w and w.lower() not in ACRONYM_SKIP]
+        if "".join(w[0] for w in parts).upper() != re.sub(r"\d", "", acronym):
+            continue
+        if acronym.lower() in NOT_PRODUCTS or acronym.lower() in GENERIC:
+            continue   # AI (Artificial Intelligence): a kind of thing, spelled out
+        last = parts[-1].lower()
+        cls = "Organization" if last in ACRONYM_ORG_WORDS else "Policy" if last in ACRONYM_POLICY_WORDS else "Product"
+        a = m.span("acronym") if m.group("acronym") else m.span("acronym2")
+        out.append((a[0], a[1], cls, ACRONYM_RULE))
+    return out
+
+
+def _spelled_out(text: str, start: int) -> str | None:
+    """The English words the acronym at start is spelled out with (HPB: Heat Path Block)."""
+    for m in ACRONYM_SPELLED.finditer(text, max(0, start - 120), start + 140):
+        if m.start("acronym" if m.group("acronym") else "acronym2") == start:
+            return m.group("words") or m.group("words2")
+    return None
 
 
 def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
