@@ -3321,3 +3321,30 @@ def test_a_coined_latin_word_a_firm_made_itself_or_with_a_version_is_a_product(f
 def test_a_grade_after_a_brands_model_is_part_of_its_name(facts):
     f = facts("小米SU9 Ultra因實車與宣傳不符引發風波。")
     assert any(n.endswith("SU9 Ultra") for n in names_of(f)), names_of(f)
+
+
+def test_officials_of_a_ministry_and_a_board_are_employed_by_them(facts):
+    f = facts("新加坡副總理兼貿易與工業部長顏立明、新加坡貿易與工業部常任秘書馬立仁、"
+              "新加坡晴川集團(QCG)助理總裁黃立燕皆出席活動。")
+    assert not any("兼" in n for n in names_of(f)), names_of(f)
+    assert "贸易与工业部" in names_of(f, "GovernmentAgency"), names_of(f)
+    rels = relations_of(f)
+    assert (key_of(f, "顏立明"), "employer", key_of(f, "貿易與工業部")) in rels, rels
+    assert any(s == key_of(f, "馬立仁") and p == "employer" for s, p, _ in rels), rels
+    assert (key_of(f, "黃立燕"), "employer", key_of(f, "晴川集團")) in rels, rels
+
+
+def test_a_citizen_with_a_post_and_a_birthplace_before_the_name(facts):
+    f = facts("不久前，上海出生的美國公民、晴川銀行董事總經理林子恆在一次商務旅行中被實施出境禁令。")
+    person, rels = key_of(f, "林子恆"), relations_of(f)
+    assert (person, "citizenship", "usa") in rels and (person, "placeOfBirth", "shanghai") in rels, rels
+    assert (person, "employer", key_of(f, "晴川銀行")) in rels, rels
+    g = facts("北辰微電子在上海出生產線的消息傳開。")   # no one is born here
+    assert not any(p == "placeOfBirth" for _, p, _ in relations_of(g))
+
+
+def test_a_city_after_its_prefecture_in_brackets_is_in_it(facts):
+    f = facts("雙方共同營運晴川位於日本的四日市工廠(三重縣四日市市)。")
+    rels = relations_of(f)
+    assert any(s == "yokkaichi" and p == "locatedIn" and "三重" in "".join(f.entities[o].names)
+               for s, p, o in rels), rels

@@ -67,7 +67,7 @@ DOTS = "·•・‧."  # "." is the full-width ．of 米雪兒．強斯頓, fold
 NAME_FOLLOW = set("，,。、；;：:！？!? \n“”「」『』（）()表称说指强认透宣回在于与和对也则就曾已将等的为是从向被把所创出担接领执预坦直写分介今昨本")
 # the portfolios of a ministry of two: 投資貿易及工業部
 # (投資、貿易及工業部 lists them with a comma)
-MINISTRY_CORE = r"(?:{portfolio}、?)+(?:及|和)"  # (投資、貿易與工業部: 與 names 貿易與工業部 alone)
+MINISTRY_CORE = r"(?:(?:{portfolio}、?)+(?:及|和)|(?:{portfolio})与)"  # (投資、貿易與工業部: 與 names 貿易與工業部 alone)
 MINISTRY_CORE_RE = CuePattern(lambda w: MINISTRY_CORE.format(portfolio=w("portfolio")))
 
 
@@ -1439,8 +1439,9 @@ class EntityDiscoverer:
                     # names it so (花港支援…, once 花港架構 was named; a known architecture is named whole)
                     named = next((n for n in (PRODUCT_AFTER_PLACE.match(folded, m.end())
                                               for m in re.finditer(re.escape(name), folded)) if n), None)
-                    if named is None:
-                        out.append((start, end, "Place", LAC_PLACE))
+                    if named is None:   # (三重縣, 古吉拉特邦: a region by its word; 北上市: a city)
+                        out.append((start, end, "AdministrativeRegion" if name.endswith(("省", "州", "县", "邦"))
+                                    else "City" if name.endswith("市") and len(name) >= 3 else "Place", LAC_PLACE))
                     elif not self.index.lookup(name + "架构"):
                         out.append((start, end, "Chip" if named.group("chip") else "Product", LAC_PRODUCT))
             elif label == "ORG":

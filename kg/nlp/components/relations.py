@@ -119,7 +119,11 @@ LISTED_FIRM_GAP = re.compile(r"\s*(?:[（(][^（）()]{1,14}[)）])?\s*(?:、|�
 DIVISION_HEAD = CuePattern(lambda w: rf"{w('division')}(?:的)?{w('division-head')}$")
 # 中國籍男子李某 / 美國公民 / 新加坡商人: a country before a person says the person's nationality
 NATIONALITY_GAP = re.compile(r"^(?:的)?(?:籍|裔)?(?:的)?(?:[^，。；、\s和与及或对向在将于为是把被从给让,;]{0,6}?(?:公民|国民|男子|女子|商人|"
-                             r"嫌犯|嫌疑人|被告|学者|专家|工程师|企业家|科学家|研究员|人士|分析师|官员|华人|学生|富商|高管|人))?$")
+                             r"嫌犯|嫌疑人|被告|学者|专家|工程师|企业家|科学家|研究员|人士|分析师|官员|华人|学生|富商|高管|人))?$"
+                             # (美國公民、晴川銀行董事總經理林某: the citizen, then the post, then the name)
+                             r"|^(?:籍)?(?:公民|国民)、[^，。；、\s,;]{2,20}$")
+# 上海出生的美國公民林某: where the person named after was born
+BORN_GAP = re.compile(r"^出生的[^，。；,;]{0,24}$")
 # 邁絡思是一家以色列裔美國跨國供應商: a company described by its country
 IS_A_COUNTRY = re.compile(r"^(?:是|为)(?:一家|一间|家)?(?:[^，。；、\s,;]{0,6}?[、和]?)$")
 # …是一家美國公司, 為日本最大的晶片商: what the country describes is a kind of firm (not 為大陸特製的晶片: made for it)
@@ -296,6 +300,11 @@ class RelationExtractor:
                     if b._.kg["cls"] in PRODUCTS and MAKER_FAB.match(folded[a._.kg["end"]:b._.kg["start"]]):
                         out.append(_rel(b, "manufacturer", a, "made-in-fab", sent))
                         break
+        for a in ents:   # 上海出生的美國公民、晴川銀行董事總經理林某: where the person named next was born
+            person = next((b for b in ents if b._.kg["start"] >= a._.kg["end"] and b._.kg["cls"] == "Person"), None)
+            if a._.kg["cls"] in COUNTRIES and person is not None and \
+                    BORN_GAP.match(folded[a._.kg["end"]:person._.kg["start"]]):
+                out.append(_rel(person, "placeOfBirth", a, "born-before-name", sent))
         out.extend(_officers_listed(ents, folded, sent, out))
         out.extend(self._places(ents, folded, sent))
         out.extend(self._own_products(ents, folded, sent))
