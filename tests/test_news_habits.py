@@ -3348,3 +3348,11 @@ def test_a_city_after_its_prefecture_in_brackets_is_in_it(facts):
     rels = relations_of(f)
     assert any(s == "yokkaichi" and p == "locatedIn" and "三重" in "".join(f.entities[o].names)
                for s, p, o in rels), rels
+
+
+def test_places_in_brackets_after_a_name_say_where_it_is_and_take_no_part_in_the_clause(facts):
+    f = facts("北辰微電子和瀚川科技共同營運位於日本的四日市工廠(三重縣四日市市)。")
+    region = key_of(f, "三重")
+    assert not any(region in {k for _, k in st.roles} and len(st.roles) > 1 for st in f.statements), \
+        [st.roles for st in f.statements]
+    assert any(region == o and p == "locatedIn" for _, p, o in relations_of(f)), relations_of(f)
