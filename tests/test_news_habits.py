@@ -3356,3 +3356,9 @@ def test_places_in_brackets_after_a_name_say_where_it_is_and_take_no_part_in_the
     assert not any(region in {k for _, k in st.roles} and len(st.roles) > 1 for st in f.statements), \
         [st.roles for st in f.statements]
     assert any(region == o and p == "locatedIn" for _, p, o in relations_of(f)), relations_of(f)
+
+
+def test_a_body_named_in_quotes_by_its_kind_of_office_is_a_government_agency(facts):
+    f = facts("“最高檢察署”“檢察總長”邢立釗18日受訪時表示，不便評論；他說「這個局」很難破。")
+    assert names_of(f, "GovernmentAgency") == {"最高检察署"}, names_of(f)
+    assert employees_of(f, key_of(f, "最高檢察署")) == {key_of(f, "邢立釗")}, relations_of(f)

@@ -142,7 +142,7 @@ def _rules() -> list[Rule]:
             rf"(?:据|根据)(?P<name>[{HAN}]{{3,7}}报|[{HAN}]{{2,4}}(?:财经|新闻网|资讯))(?=报道|报导|消息|指出|称|了解|获悉|[，,])"), 0.7),
         # Names in quotes with an organisation's form: “戰略與國際研究中心”
         Rule("quoted-org", "Organization", re.compile(
-            rf"[“「『\"](?P<name>[{HAN}a-z0-9&·]{{2,16}}(?:研究中心|研究院|研究所|委员会|协会|联盟|基金会|实验室|公司|集团))[”」』\"]"),
+            rf"[“「『\"](?P<name>[{HAN}a-z0-9&·]{{2,16}}(?:研究中心|研究院|研究所|委员会|协会|联盟|基金会|实验室|公司|集团|检察署|检察院|法院|署|局))[”」』\"]"),
             0.8),
         # Events named with an abbreviation: 亞太經濟合作組織(APEC)CEO峰會
         Rule("abbrev-event", "Event", re.compile(
@@ -2017,6 +2017,9 @@ class EntityDiscoverer:
             return None  # 基本不受規定的限制: a negation opens a phrase, no policy
         if rule.name == "cabinet" and (_dictionary_word(name[:2]) or name[1] in "是的了在为与和及由被对将把向给让"):
             return None  # 這正是|內閣, 也是|內閣: a word or a verb before 內閣, no prime minister's name
+        if rule.name == "quoted-org" and (name.startswith(GENERIC_START.tuple()) or re.match(r"[这那此该本某每各]", name)
+                                          or _common_word(name)):
+            return None   # 「這個局」: a pointer and a plain word in quotes name no body
         if rule.name in ("series-chip", "quoted-then-kind") and (
                 name in GENERIC or name.startswith(GENERIC_START.tuple()) or QUOTED_GRADE.search(name)
                 or name in NOT_PRODUCTS or rule.name == "quoted-then-kind" and _common_word(name)):
