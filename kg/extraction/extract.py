@@ -717,18 +717,21 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # day of the report is the day of what it reports), each in a statement of its own, so no pair is made
     # of it (places are where things happen; their dates are the actors')
     dated = {(k, st.date.iso) for st in statements if st.date is not None for _, k in st.roles}
-    for d in dates:
-        if any(ms <= d["start"] and d["end"] <= me for ms, me, _ in mentions):
-            continue
-        s0, s1 = sentence_of(d["start"])
+
+    def date_actors(d: dict, t0: int, t1: int, how: str, confidence: float) -> None:
+        """The date d of every actor, product or rule named in t0..t1 not dated so yet, one statement each."""
         value = _date_value(d)
         for ms, me, ent in all_mentions:
-            if s0 <= ms and me <= s1 and (ent.key, value.iso) not in dated and not _technology(ent) \
+            if t0 <= ms and me <= t1 and (ent.key, value.iso) not in dated and not _technology(ent) \
                     and not _credited_only(ent) and ent.cls not in PLACES:
                 dated.add((ent.key, value.iso))
                 statements.append(Statement(
                     kind="Statement", roles=(("subject", ent.key),),
-                    evidence=evidence(d["start"], d["end"], f"date-in-sentence-{d['rule']}", 0.4), date=value))
+                    evidence=evidence(d["start"], d["end"], f"{how}-{d['rule']}", confidence), date=value))
+
+    for d in dates:
+        if not any(ms <= d["start"] and d["end"] <= me for ms, me, _ in mentions):
+            date_actors(d, *sentence_of(d["start"]), "date-in-sentence", 0.4)
 
     # -- the day a paragraph opens with goes on through its sentences that name no date of their own
     # (2025年12月5日9點30分，科創板…首次亮起。摩爾線程開盤定格在650元: the opening's day is the price's)
@@ -738,17 +741,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 any(ms <= d["start"] and d["end"] <= me for ms, me, _ in mentions):
             continue
         p1 = folded.find("\n", d["end"])
-        value = _date_value(d)
         for t0, t1 in sentences:
-            if t0 < s1 or (p1 >= 0 and t0 >= p1) or any(t0 <= x["start"] < t1 for x in dates):
-                continue
-            for ms, me, ent in all_mentions:
-                if t0 <= ms and me <= t1 and (ent.key, value.iso) not in dated and not _technology(ent) \
-                        and not _credited_only(ent) and ent.cls not in PLACES:
-                    dated.add((ent.key, value.iso))
-                    statements.append(Statement(
-                        kind="Statement", roles=(("subject", ent.key),),
-                        evidence=evidence(d["start"], d["end"], f"date-in-paragraph-{d['rule']}", 0.3), date=value))
+            if t0 >= s1 and (p1 < 0 or t0 < p1) and not any(t0 <= x["start"] < t1 for x in dates):
+                date_actors(d, t0, t1, "date-in-paragraph", 0.3)
 
     reference, inferred = doc.user_data.get("kg_reference", (None, True))
     year = int(str(reference)[:4]) if reference else None
