@@ -181,9 +181,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                     add_relation(ev_ent.key, "heldIn", place.key, evidence(es, ee, "place-in-event-name", 0.7))
     for ms, me, ent in mentions:   # 愛芯元智(00600.HK)正式上市: a listed code's market says where it lists
         exchange = _exchange_of_code(folded, me, ent, entities)
+        if exchange is None:
+            continue
         # (to the sentence's full stop: a stock code's brackets may hold a ；, where the sentence splitter cuts)
         s0, s1 = sentence_of(ms)[0], _bounds(folded, me, "。！？!?\n")[1]
-        if exchange is not None and LISTING_WORD.search(folded, s0, s1):   # (合稱四小龍: a code in passing)
+        if LISTING_WORD.search(folded, s0, s1):   # (合稱四小龍: a code in passing)
             add_relation(ent.key, "stockExchange", exchange, evidence(ms, me, "market-of-code", 0.7))
     for subj, prop, obj, start, end in _reference_facts(mentions, sentence_of):
         add_relation(subj, prop, obj, evidence(start, end, "reference-fact-in-sentence", 0.7))
@@ -639,7 +641,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # 認購方晴川集團為上市公司實際控制人: the article's company is owned by the one named before
     for cs, ce in clauses(doc) if main is not None else ():
         trigger = CONTROLS_MAIN.search(folded, cs, ce)
-        holder = next((ent for ms, me, ent in reversed(mentions) if cs <= ms and trigger is not None and me <= trigger.start()
+        if trigger is None:
+            continue
+        holder = next((ent for ms, me, ent in reversed(mentions) if cs <= ms and me <= trigger.start()
                        and ent.cls in ("Company", "Organization", "GovernmentAgency", "Person")), None)
         if holder is not None and holder is not main:
             add_relation(main.key, "ownedBy", holder.key, evidence(trigger.start(), trigger.end(), "controller-of-main", 0.6))

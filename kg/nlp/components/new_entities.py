@@ -834,7 +834,7 @@ class EntityDiscoverer:
         """昇騰960和970, 曦雲C500、C600: a bare model number listed right after a chip of a family is
         a chip of that family too (its key the family's name and the number); GB200/300, MI350/355:
         one written after a slash is the same maker's, whatever the family."""
-        taken = [(kg_of(s)["start"], kg_of(s)["end"]) for s in spans if kg_of(s)]
+        taken = {i for s in spans if kg_of(s) for i in range(kg_of(s)["start"], kg_of(s)["end"])}   # characters named
         text = texts(doc)[0]
         out = []
         for chip in spans:
@@ -850,7 +850,7 @@ class EntityDiscoverer:
             listed = LISTED_MODEL if family else SLASHED_MODEL
             at = info["end"]
             while (more := listed.match(folded, at)) and \
-                    not any(more.start("model") < b and a < more.end("model") for a, b in taken):
+                    not any(i in taken for i in range(more.start("model"), more.end("model"))):
                 span = self._span(doc, more.start("model"), more.end("model"), "Chip", FAMILY_RULE)
                 if span is None:
                     break
@@ -863,7 +863,7 @@ class EntityDiscoverer:
                 if developer and named is None:
                     span._.kg["developer"] = developer
                 out.append(span)
-                taken.append((more.start("model"), more.end("model")))
+                taken.update(range(more.start("model"), more.end("model")))
                 at = more.end("model")
         return out
 
