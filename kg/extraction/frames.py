@@ -307,17 +307,15 @@ def role_of(cls: str, before_trigger: bool, first_actor: bool) -> str:
     return "subject" if before_trigger else "counterpart"
 
 
-def _bracketed_after_name(folded: str, start: int, end: int, mentions: list) -> bool:
-    """Whether start..end lies in brackets that open right after another mention and hold only places
-    (and the marks between them)."""
-    opening = max(folded.rfind("(", 0, start), folded.rfind("（", 0, start))
+def _bracketed_after_name(folded: str, start: int, end: int, mentions: list, floor: int) -> bool:
+    """Whether start..end lies in brackets that open right after another of mentions (all at or after
+    floor, the clause's start) and hold only places (and the marks between them)."""
+    opening = max(folded.rfind("(", floor, start), folded.rfind("（", floor, start))
+    if opening < 0 or not any(me == opening for ms, me, ent in mentions) \
+            or folded.find(")", opening, start) >= 0 or folded.find("）", opening, start) >= 0:
+        return False
     closing = min((i for i in (folded.find(")", end), folded.find("）", end)) if i >= 0), default=-1)
-    if opening < 0 or closing < 0 or folded.find(")", opening, start) >= 0 or folded.find("）", opening, start) >= 0:
-        return False
-    if not any(me == opening for ms, me, ent in mentions):
-        return False
-    inside = [m for m in mentions if opening < m[0] and m[1] <= closing]
-    return all(m[2].cls in PLACES for m in inside)
+    return closing >= 0 and all(m[2].cls in PLACES for m in mentions if opening < m[0] and m[1] <= closing)
 
 
 def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[tuple[int, int]],
@@ -359,7 +357,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             j += 1
         # 四日市工廠(三重縣四日市市): places in brackets right after a name say where it is; they take no
         # part in what the clause says (the name's own relations place it)
-        here = [m for m in here if not (m[2].cls in PLACES and _bracketed_after_name(folded, m[0], m[1], here))]
+        here = [m for m in here if not (m[2].cls in PLACES and _bracketed_after_name(folded, m[0], m[1], here, cs))]
         pred = predicate(cs, ce) if predicate else None
         # …曾擔任A與B資深工程師，及C專案經理: a clause opening with 及 and no verb of its own goes on
         # the clause before it: one frame of both, read from that clause's start with its predicate

@@ -602,9 +602,10 @@ class EntityDiscoverer:
                 spans.append(span)
                 taken.append((start, end))
         _as_romanised_known(folded, spans, existing)
-        for span in spans:   # HPB (Heat Path Block): the words are a name of the thing too
-            if kg_of(span)["rule"] == ACRONYM_RULE.name:
-                span._.kg["aliases"] = [w for w in [_spelled_out(texts(doc)[0], kg_of(span)["start"])] if w]
+        spelled = [span for span in spans if kg_of(span)["rule"] == ACRONYM_RULE.name]
+        words = {start: w for start, _, _, w in _acronym_matches(texts(doc)[0])} if spelled else {}
+        for span in spelled:   # HPB (Heat Path Block): the words are a name of the thing too
+            span._.kg["aliases"] = [words[kg_of(span)["start"]]] if kg_of(span)["start"] in words else []
         # names read whole from their context (a list of holders, a plant, a ranked list) take the place of
         # the names found inside them before
         existing, spans, taken = _in_place_of(doc, existing, spans, taken, *self._holder_lists(doc, folded, spans, existing))
@@ -2956,29 +2957,23 @@ ACRONYM_POLICY_WORDS = frozenset("regulations regulation act rule rules law orde
 
 def _spelled_out_acronyms(text: str) -> list[tuple[int, int, str, "Rule"]]:
     """HPB (Heat Path Block): an acronym whose letters open the English words it is spelled out with
-    names a thing of its own, the acronym and the words its names (an organisation or a rule by the
-    last word, a product else)."""
-    out = []
+    names a thing of its own (an organisation or a rule by the last word, a product else)."""
+    return [(start, end, cls, ACRONYM_RULE) for start, end, cls, _ in _acronym_matches(text)]
+
+
+def _acronym_matches(text: str):
+    """(start, end, class, words) of each acronym spelled out in English words, the words being a name
+    of it too (AI (Artificial Intelligence): a kind of thing, spelled out, is none)."""
     for m in ACRONYM_SPELLED.finditer(text):
-        acronym, words = (m.group("acronym"), m.group("words")) if m.group("acronym") else (m.group("acronym2"), m.group("words2"))
+        first = bool(m.group("acronym"))
+        acronym, words = (m.group("acronym"), m.group("words")) if first else (m.group("acronym2"), m.group("words2"))
         parts = [w for w in re.split(r"[ \-]", words) if w and w.lower() not in ACRONYM_SKIP]
-        if "".join(w[0] for w in parts).upper() != re.sub(r"\d", "", acronym):
+        if "".join(w[0] for w in parts).upper() != re.sub(r"\d", "", acronym) \
+                or acronym.lower() in NOT_PRODUCTS or acronym.lower() in GENERIC:
             continue
-        if acronym.lower() in NOT_PRODUCTS or acronym.lower() in GENERIC:
-            continue   # AI (Artificial Intelligence): a kind of thing, spelled out
         last = parts[-1].lower()
         cls = "Organization" if last in ACRONYM_ORG_WORDS else "Policy" if last in ACRONYM_POLICY_WORDS else "Product"
-        a = m.span("acronym") if m.group("acronym") else m.span("acronym2")
-        out.append((a[0], a[1], cls, ACRONYM_RULE))
-    return out
-
-
-def _spelled_out(text: str, start: int) -> str | None:
-    """The English words the acronym at start is spelled out with (HPB: Heat Path Block)."""
-    for m in ACRONYM_SPELLED.finditer(text, max(0, start - 120), start + 140):
-        if m.start("acronym" if m.group("acronym") else "acronym2") == start:
-            return m.group("words") or m.group("words2")
-    return None
+        yield (*m.span("acronym" if first else "acronym2"), cls, words)
 
 
 def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:

@@ -301,9 +301,10 @@ class RelationExtractor:
                         out.append(_rel(b, "manufacturer", a, "made-in-fab", sent))
                         break
         for a in ents:   # 上海出生的美國公民、晴川銀行董事總經理林某: where the person named next was born
+            if a._.kg["cls"] not in COUNTRIES or not folded.startswith("出生的", a._.kg["end"]):
+                continue
             person = next((b for b in ents if b._.kg["start"] >= a._.kg["end"] and b._.kg["cls"] == "Person"), None)
-            if a._.kg["cls"] in COUNTRIES and person is not None and \
-                    BORN_GAP.match(folded[a._.kg["end"]:person._.kg["start"]]):
+            if person is not None and BORN_GAP.match(folded[a._.kg["end"]:person._.kg["start"]]):
                 out.append(_rel(person, "placeOfBirth", a, "born-before-name", sent))
         out.extend(_officers_listed(ents, folded, sent, out))
         out.extend(self._places(ents, folded, sent))
