@@ -3362,3 +3362,17 @@ def test_a_body_named_in_quotes_by_its_kind_of_office_is_a_government_agency(fac
     f = facts("“最高檢察署”“檢察總長”邢立釗18日受訪時表示，不便評論；他說「這個局」很難破。")
     assert names_of(f, "GovernmentAgency") == {"最高检察署"}, names_of(f)
     assert employees_of(f, key_of(f, "最高檢察署")) == {key_of(f, "邢立釗")}, relations_of(f)
+
+
+def test_a_new_name_held_whole_by_a_longer_one_after_a_place_or_a_firm_is_the_same_entity(facts):
+    f = facts("新加坡貿易與工業部今天表示，晴川科技獲准設廠。貿易與工業部指出，投資額為10億元。")
+    assert [e.key for e in f.entities.values() if e.cls == "GovernmentAgency"] == [key_of(f, "新加坡貿易與工業部")]
+    g = facts("北辰科技週五舉行北辰戰略新品發布會。在戰略新品發布會上，北辰推出新晶片。")
+    assert len([e for e in g.entities.values() if e.cls == "Event"]) == 1, names_of(g, "Event")
+    h = facts("瀚海集團與晴川科技簽約，瀚海（Hanhai）將投資30億元。")
+    assert len([e for e in h.entities.values() if "瀚海" in "".join(e.names)]) == 1, names_of(h)
+
+
+def test_a_firm_and_its_capital_arm_stay_two_entities(facts):
+    f = facts("瀚海集團與瀚海資本今天宣布共同投資晴川科技。")
+    assert {"瀚海集团", "瀚海资本"} <= names_of(f), names_of(f)

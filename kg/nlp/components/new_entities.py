@@ -460,6 +460,7 @@ LEFT_CUT = CueCut("left-cut")
 #: business words a registered name holds (上海國有資本投資有限公司): no verbs or descriptors before it there
 #: 有限公司, 有限責任公司: the legal forms ending a Chinese registered name (股份有限公司 among them)
 LIMITED_FORMS = ("有限公司", "有限责任公司")
+GROUP_FORMS = frozenset(("集团", "公司", "有限公司", "股份有限公司", "集团公司", "集团有限公司"))  # 塔塔|集團: the same firm
 BUSINESS_WORDS = ("投资", "收购", "入股", "控股", "公司", "集团")
 
 
@@ -677,6 +678,7 @@ class EntityDiscoverer:
         _drop_nested_places(doc, spans)
         self._ministry_of_known_minister(folded, list(doc.spans.get(ENTITIES, [])) + spans)
         self._country_of_bodies(folded, list(doc.spans.get(ENTITIES, [])) + spans)
+        self._one_entity_per_name(folded, list(doc.spans.get(ENTITIES, [])) + spans)
         _bare_export_controls(folded, spans, existing)
         _bare_tariffs(folded, spans)
         add_entities(doc, spans)
@@ -943,6 +945,36 @@ class EntityDiscoverer:
             gone |= {(seat["start"], seat["end"]), (info["start"], info["end"])}
             spans.append(whole)
         _drop(doc, spans, gone)
+
+    def _one_entity_per_name(self, folded: str, spans) -> None:
+        """新加坡貿易與工業部 … 貿易與工業部, 北辰戰略新品發布會 … 戰略新品發布會, 塔塔集團 … 塔塔: a new name
+        that another name of the same kind in the article holds whole, after a place or an
+        organisation of the article or before 集團 or 公司, is that entity named short. (Each rule
+        found its own, so the article had two nodes for one body, one event, one firm.)"""
+        # (not policies: 美國出口管制 and 出口管制 may be the country's rule and the regime at large)
+        group_of = {c: "org" for c in ORG_CLASSES | {"MediaOrganization", "Legislature"}} | {"Event": "event"}
+        infos = [kg_of(sp) for sp in spans if kg_of(sp) and kg_of(sp)["cls"] in group_of]
+        if len(infos) < 2:
+            return
+        orgs = {folded[i["start"]:i["end"]] for i in infos if group_of[i["cls"]] == "org"}
+        names: dict[str, dict] = {}   # each name of the article's entities of these kinds -> the first info naming it
+        for info in infos:
+            names.setdefault(folded[info["start"]:info["end"]], info)
+        for info in infos:
+            short = folded[info["start"]:info["end"]]
+            if info["known"] or len(short) < 2:
+                continue
+            kind, fulls = group_of[info["cls"]], set()
+            for name, full in names.items():
+                if full["key"] == info["key"] or group_of[full["cls"]] != kind or len(name) <= len(short):
+                    continue
+                lead = name[:len(name) - len(short)] if name.endswith(short) else None
+                if lead is not None and (self._leading_place(name) == len(lead) or kind != "org" and lead in orgs) \
+                        or kind == "org" and name.startswith(short) and name[len(short):] in GROUP_FORMS:
+                    fulls.add(full["key"])
+            if len(fulls) == 1:
+                full = names[next(n for n, f in names.items() if f["key"] in fulls)]
+                info.update(key=full["key"], cls=full["cls"], known=full["known"])
 
     def _country_of_bodies(self, folded: str, spans) -> None:
         """美國商務部, 美國實體清單: a government body or a rule named with its country's name first names
