@@ -3376,3 +3376,16 @@ def test_a_new_name_held_whole_by_a_longer_one_after_a_place_or_a_firm_is_the_sa
 def test_a_firm_and_its_capital_arm_stay_two_entities(facts):
     f = facts("瀚海集團與瀚海資本今天宣布共同投資晴川科技。")
     assert {"瀚海集团", "瀚海资本"} <= names_of(f), names_of(f)
+
+
+def test_a_latin_name_shaped_as_a_made_things_is_a_product_with_no_cue_around_it(facts):
+    f = facts("北辰將率先用於14吋 NovaBook Pro、NovaPad Pro 與北辰 Lumen Max 等裝置，並將 QuillOS 整合進汽車RX9。")
+    assert {"novabook pro", "novapad pro", "lumen max", "quillos", "rx9"} <= {n.lower() for n in names_of(f, "Product")}, \
+        names_of(f)
+
+
+def test_kinds_units_formats_and_firms_in_latin_are_no_products(facts):
+    f = facts("北辰表示，新晶片支援 INT8 與 FP16，介面為 PCIe 5，並支援 Wi-Fi 7，功耗 30 kW，"
+              "股票代號 BCST-US。新創 TeraLoom 公司指出，HyperMind表示將採購 AI GPU。")
+    products = {n.lower() for n in names_of(f, "Product")}
+    assert not products & {"int8", "fp16", "pcie 5", "wi-fi 7", "kw", "bcst-us", "teraloom", "hypermind", "ai gpu"}, products

@@ -7,6 +7,7 @@ name meets itself across articles. Known names found earlier always win an overl
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -681,6 +682,7 @@ class EntityDiscoverer:
         self._one_entity_per_name(folded, list(doc.spans.get(ENTITIES, [])) + spans)
         _bare_export_controls(folded, spans, existing)
         _bare_tariffs(folded, spans)
+        spans += self._coined_latin_names(doc, folded, list(doc.spans.get(ENTITIES, [])) + spans)
         add_entities(doc, spans)
         return doc
 
@@ -975,6 +977,59 @@ class EntityDiscoverer:
             if len(fulls) == 1:
                 full = names[next(n for n, f in names.items() if f["key"] in fulls)]
                 info.update(key=full["key"], cls=full["cls"], known=full["known"])
+
+    def _coined_latin_names(self, doc: Doc, folded: str, found) -> list:
+        """MacBook Pro, ChromeOS, YU7, Atlas950 SuperCluster: a run of Latin words shaped as a made thing's
+        name (a number in it, a capital inside a word, a grade after a word) names a product wherever it
+        stands, with no cue around it. Not a kind or a unit (AI GPU, INT8, PCIe 5), not a firm or a person
+        the tagger reads (its ORG, PER), and not a name that speaks or is a firm (DeepSeek表示, LMArena公司).
+        A known name opening the run is its maker, not part of it (Apple|Vision Pro); a known name with a
+        number glued to it is that thing's figure (NVLink576). Only where no other rule found a name: the
+        one that read the context (a list of investors, a brand before a model) knows better."""
+        text, words = texts(doc)[0], doc._.get("lac_words") or []
+        taken = sorted((kg_of(s)["start"], kg_of(s)["end"], kg_of(s)["cls"]) for s in found if kg_of(s))
+        out = []
+        for m in LATIN_RUN.finditer(text):
+            start, end = m.span()
+            tail = False
+            for a, b, cls in taken:   # (Apple Vision Pro: the known maker opens the run; the product is the rest)
+                if a <= start < b:
+                    start, tail = b + (1 if text[b:b + 1] == " " else 0), cls not in ORG_CLASSES
+                elif start < a < end:
+                    end = a - (1 if text[a - 1:a] == " " else 0)
+            name = text[start:end]
+            parts = name.split(" ")
+            pieces = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
+            if tail or pieces and pieces[0] in ("the", "of", "and", "for", "a", "an") or any(
+                    re.fullmatch(CORPORATE_WORDS, w) or len(w) >= 4 and self._place_name(w) for w in pieces):
+                continue   # (Atlas950|SuperCluster: the rest of a product found; TheFuture: English words;
+                # BusinessKorea, NEOSemiconductor, ChinaOrient: a firm's name holds a place or a firm's word)
+            if end - start < 2 or not re.match(r"[A-Za-z]", name) or any(p.lower() in NOT_PRODUCTS for p in parts[:1]) \
+                    or re.match(r"[A-Za-z]+", name).group().lower() in _metric_words() \
+                    or name.lower() in NOT_PRODUCTS or LATIN_NOT_NAME.fullmatch(name) or LATIN_NOT_NAME.fullmatch(parts[0]) \
+                    or LATIN_RULE_WORD.search(text, max(0, m.start() - 12), min(len(text), m.end() + 12)):
+                continue
+            shaped = (re.search(r"\d", name) and len(re.sub(r"[^A-Za-z]", "", name)) >= 1 and len(name) >= 2) \
+                or any(COINED_WORD.search(p) and len(p) >= 5 for p in parts) \
+                or len(parts) >= 2 and parts[-1] in LATIN_GRADE and len(parts[0]) >= 2 and parts[0][0].isupper()
+            tags = {t for _, _, t in _lac_overlapping(words, start, end)}
+            if not shaped or re.fullmatch(r"[A-Za-z][\-.]?\d?", name):
+                continue   # (M4, A1, F-1: a letter and a digit are as often a grade, a form or a visa as a chip)
+            if tags & {"ORG", "PER", "LOC"} \
+                    or VERB_AFTER.match(folded, end) or FIRM_AFTER_NAME.match(folded, end) or NOT_A_PRODUCT_AFTER.match(folded, end):
+                continue   # (a firm, a person, a place the tagger reads; a name that speaks, a firm's; a visa, an act)
+            if re.fullmatch(r"[A-Za-z]+\d+", name) and self.index.lookup(re.match(r"[A-Za-z]+", name).group().lower()) \
+                    and not self.resolve(name):
+                continue
+            span = self._span(doc, start, end, "Product", BARE_LATIN_RULE)
+            if span is not None:
+                out.append(span)
+                taken.append((start, end, "Product"))
+        return out
+
+    def _place_name(self, word: str) -> bool:
+        hits = self.index.lookup(word)
+        return bool(hits) and self.reference.get(hits[0]).coarse in ("GPE", "LOC")
 
     def _country_of_bodies(self, folded: str, spans) -> None:
         """美國商務部, 美國實體清單: a government body or a rule named with its country's name first names
@@ -2974,6 +3029,36 @@ def _latin_chip_names(text: str, folded: str) -> list[tuple[int, int, str, "Rule
          for m in PRODUCT_KIND_THEN_LATIN.finditer(text) if m.group("name").split()[0].lower() not in GRADE_WORDS]
 
 
+#: a run of Latin words, as a Chinese text names a thing in English: MacBook Pro, Atlas950 SuperCluster, C1-Ultra
+LATIN_RUN = re.compile(r"(?<![A-Za-z0-9.\-_/])(?P<name>[A-Za-z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+)*"
+                       r"(?: [A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)*)(?![A-Za-z0-9.\-_/%])")
+#: the shapes of a made thing's name: letters and a number (YU7, LLaMA3), a capital after a small letter or
+#: a word after an acronym, five letters at least (ChromeOS, NVQLink; IoT, SaaS, GaN are kinds), a word and its
+#: grade (Vision Pro)
+COINED_WORD = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
+LATIN_GRADE = frozenset(("Pro", "Max", "Ultra", "Plus", "Mini", "Air", "Lite", "SE"))
+#: what such a shape also writes and is no name: a quarter or a half year, a number format, a standard's
+#: version, a rank or a step, a unit, a ticker (FY2025, INT8, PCIe 5, Wi-Fi 7, TOP 1000, kWh, 2330-TW)
+LATIN_NOT_NAME = re.compile(r"(?:q[1-4]|h[12]|fy\d{2,4}|[a-z]?\d{1,2}[qh]|(?:u?int|fp|bf|hf|tf|mxfp|nvfp)\d{1,2}|pcie(?: ?\d(?:\.\d)?)?"
+                            r"|wi-?fi ?\d|usb ?\d(?:\.\d)?|lte|[2-6]g|(?:top|tier|phase|level|stage|gen|no|vol|step|round|class|grade|type|part|"
+                            r"version|rank|day|week|year|page|chapter|room|gate|line) ?\d+|k?wh|[kmgt]w|[kmgt]hz|mah|db|e?mmc|"
+                            r"[a-z]{1,5}-(?:us|tw|hk|sh|sz|ks|kq|jp|t)|\w+\.(?:com|net|org|cn|tw|n|o|hk))",
+                            re.I)
+#: a word after a Latin name that makes it a rule, a pass or a gathering, no product (F-1簽證, CHIPS法案, GTC大會)
+NOT_A_PRODUCT_AFTER = re.compile(r"\s?(?:签证|法案|法令|条例|规则|规定|计划|倡议|协议|协定|大会|峰会|论坛|展会|会议|认证|标准)")
+#: English words that make a run of Latin words a rule or a programme (Section 232, H-1B Visa, AI Action Plan)
+LATIN_RULE_WORD = re.compile(r"(?<![A-Za-z])(?:section|act|rule|order|law|regulation|plan|initiative|program|programme|visa|"
+                             r"tariff|list|agreement|accord|directive|bill|treaty|framework|strategy|ccl|eccn|ear)(?![A-Za-z])", re.I)
+BARE_LATIN_RULE = Rule("coined-latin-name", "Product", LATIN_RUN, 0.5)
+
+
+@functools.cache
+def _metric_words() -> frozenset[str]:
+    """The English names of the metrics a figure may measure (TPP, EPS, FP16): TPP12032 is a figure."""
+    from kg.nlp.metrics import metric_labels
+    return frozenset(labels[0].lower() for labels in metric_labels().values())
+
+
 #: an acronym and the English words it stands for in brackets after it, or the words and the acronym:
 #: HPB (Heat Path Block, 熱路徑阻斷), High Bandwidth Flash (HBF)
 ACRONYM_SPELLED = re.compile(
@@ -3183,7 +3268,7 @@ BUILDING = CuePattern("building")
 TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG, LAC_PRODUCT)
 # Which of two candidates of one length wins: the rules in their order, then the trained tagger's, then
 # the rest (bylines, datelines, romanised names); by identity, as comparing Rules compares their patterns
-RULE_RANK = {id(r): i for i, r in enumerate(RULES)} | {id(r): len(RULES) for r in TRAINED}
+RULE_RANK = {id(r): i for i, r in enumerate(RULES)} | {id(r): len(RULES) for r in TRAINED} | {id(BARE_LATIN_RULE): len(RULES) + 1}
 MEDIA_SUFFIX = CueWords("media-word")
 MEDIA_AFTER = CuePattern(lambda w: rf"{w('media-word')}(?![\u4e00-\u9fff])")
 # 記者X, and 編譯X: a wire story's translator signs it as its reporter would (鉅亨網編譯陳文華)
