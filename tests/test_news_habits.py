@@ -3389,3 +3389,10 @@ def test_kinds_units_formats_and_firms_in_latin_are_no_products(facts):
               "股票代號 BCST-US。新創 TeraLoom 公司指出，HyperMind表示將採購 AI GPU。")
     products = {n.lower() for n in names_of(f, "Product")}
     assert not products & {"int8", "fp16", "pcie 5", "wi-fi 7", "kw", "bcst-us", "teraloom", "hypermind", "ai gpu"}, products
+
+
+def test_a_place_after_a_word_of_going_is_where_things_go_not_whose_the_name_after_it_is(facts):
+    f = facts("美國商務部正在調查晴川是否使用出口至中國的北辰科技高端晶片。中國晶片新創瀚海科技今天宣布上市。")
+    rels = relations_of(f)
+    assert (key_of(f, "北辰科技"), "country", "china") not in rels, rels
+    assert (key_of(f, "瀚海科技"), "country", "china") in rels, rels

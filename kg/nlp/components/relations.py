@@ -107,6 +107,9 @@ PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:(?:[^，。；、\s和与及或对�
                               r"(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
                               r"设计公司|独角兽|巨擘|巨头|集团|品牌|供应商|制造商|设计商|代工厂|晶圆厂|对手|客户|伙伴|银行|机构|"
                               r"券商|媒体|电视台|报|通讯社|网站|平台|基金|资本|创投|私募))?《?$")
+#: a place after a word of going or of aiming is where something goes or what it is aimed at, not whose
+#: the name after it is (出口至中國的輝達晶片, 流入中國的, 對中國的)
+DESTINATION_BEFORE = re.compile(r"(?:至|到|往|向|对|给|赴|入)\s*$")
 # between a party's name and its lawmaker's: 參議員, 眾議員, 議員, 州長 (and what chamber or where)
 PARTY_TITLE = re.compile(r"\s*(?:籍)?(?:的)?(?:联邦|州)?(?:参议员|众议员|议员|州长|党鞭|众议院议长|参议院领袖)\s*")
 #: 芮基茲、麥考米克及…: what joins two members of a party's list (a joining word, then maybe a title)
@@ -354,7 +357,9 @@ class RelationExtractor:
                     out.append(_rel(a, "country" if cb == "Country" else "headquarters", b, "headquarters", sent))
                 elif ca in COUNTRIES and cb in ORGS and (PLACE_DESCRIPTOR.match(gap) or (
                         gap == "" and cb in ("GovernmentAgency", "Legislature"))) and not _org_between(ents, a, b) \
-                        and not PARTY_TITLE.match(folded, b._.kg["end"]):   # (密歇根州共和黨議員: the lawmaker's state)
+                        and not PARTY_TITLE.match(folded, b._.kg["end"]) \
+                        and not DESTINATION_BEFORE.search(folded, max(sent.start_char, a._.kg["start"] - 3), a._.kg["start"]):
+                    # (密歇根州共和黨議員: the lawmaker's state; 出口至中國的輝達晶片: where the chips go, not whose)
                     # 中國聞泰科技旗下的安世半導體: the place describes the name right after it only
                     if ca == "Country":
                         out.append(_rel(b, "country", a, "place-before-name", sent))
