@@ -3396,3 +3396,12 @@ def test_a_place_after_a_word_of_going_is_where_things_go_not_whose_the_name_aft
     rels = relations_of(f)
     assert (key_of(f, "北辰科技"), "country", "china") not in rels, rels
     assert (key_of(f, "瀚海科技"), "country", "china") in rels, rels
+
+
+def test_a_sentence_that_goes_on_without_a_subject_is_about_the_sentence_befores_topic(facts):
+    f = facts("北辰科技今天公布第三季財報。同時宣布與晴川科技合作開發新晶片。")
+    assert linked(f, key_of(f, "北辰科技"), key_of(f, "晴川科技")), [st.roles for st in f.statements]
+    g = facts("北辰科技今天公布第三季財報。此外，美國商務部宣布對晴川科技祭出禁令。")
+    assert not linked(g, key_of(g, "北辰科技"), key_of(g, "晴川科技")), [st.roles for st in g.statements]
+    h = facts("北辰科技今天公布第三季財報。\n同時，晴川科技宣布擴產。")   # a new paragraph: a new topic
+    assert not linked(h, key_of(h, "北辰科技"), key_of(h, "晴川科技")), [st.roles for st in h.statements]

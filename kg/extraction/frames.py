@@ -42,6 +42,7 @@ class ClauseCues:
     possessed: re.Pattern        # 第一大股東為, 保薦機構為: what the topic has, named (at the start)
     adverbial: re.Pattern        # 受, 根據, 隨著: circumstance, no topic (at the start)
     reporting: re.Pattern        # 表示, 報導: a verb of saying ending the clause
+    sentence_continued: re.Pattern  # 同時, 此外, 並: a sentence going on about the one before (at the start)
     words: dict[str, str]        # every kind's rows as one alternation, for patterns built in code (CuePattern)
     literals: dict[str, tuple[str, ...]]  # the words of the name cues that are word lists (CueWords)
 
@@ -99,6 +100,7 @@ def clause_cues() -> ClauseCues:
         opening_company=re.compile(r"\s*" + alt("opening-company")), elaboration=re.compile(r"\s*" + alt("elaboration")),
         possessed=re.compile(r"\s*" + alt("possessed")),
         adverbial=re.compile(r"\s*" + alt("adverbial")), reporting=re.compile(alt("reporting") + r"\s*[:：]?\s*$"),
+        sentence_continued=re.compile(r"\s*(?:" + alt("sentence-continued") + r")"),
         words={kind: alt(kind) for kind in CUE_KINDS} | {kind: alternation(names.get(kind)) for kind in NAME_CUE_KINDS},
         literals={kind: tuple(w for row in names.get(kind, ()) for w in row.split("|")) for kind in NAME_WORD_KINDS + CUT_KINDS})
 
@@ -111,7 +113,7 @@ CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "poss
              "baseline", "previous-generation", "estimate-of", "estimate-says", "compares-with", "compared-joiner",
              "compared-after", "policy-opening", "policy-pointed", "in-force",
              "pointed-product", "pointed-policy", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to",
-             "list-continued", "definite-noun", "invested", "invested-stake", "capex", "controls-main")
+             "list-continued", "definite-noun", "invested", "invested-stake", "capex", "controls-main", "sentence-continued")
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
 # and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.
 NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry",
@@ -341,8 +343,10 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
     pending_to: tuple[int] | None = None
     previous: tuple | None = None   # (sentence, frame start, predicate, entities) of the last clause with a predicate
     story = -1   # the sentence a life story without a subject goes on in
+    before: tuple | None = None   # (topic, group, end) of the sentence before, for a sentence that goes on about it
     for cs, ce in clauses:
         while si < len(sentences) and sentences[si][1] <= cs:
+            before = (topic, group, sentences[si][1]) if topic is not None else None
             si += 1
             topic, group = None, []
         while mi < len(mentions) and mentions[mi][0] < cs:
@@ -426,13 +430,24 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         # clause has left out its subject
         actor_first = next((ent for s, ent in sorted(ents, key=lambda x: x[0]) if ent.cls in ACTORS
                             and not PREPOSITION_OPENING.fullmatch(folded, cs, s)), None)
+        # 北辰科技公布財報。同時宣布與晴川合作: a sentence opening with a word that goes on (同時, 此外, 並), no
+        # name before its verb, in the paragraph of the sentence before, is about that sentence's topic, as a
+        # clause after a comma is (not one opening with its verb: 位於加州的輝達… names its subject after)
+        opening = cue.sentence_continued.match(folded, cs)
+        goes_on = topic is None and before is not None and si < len(sentences) and not folded[sentences[si][0]:cs].strip() \
+            and "\n" not in folded[before[2]:cs] and bool(ents) and (
+                opening is not None and tpos is not None and not any(p < tpos for p, _ in ents)
+                # (read whole, the sentence may have no verb found: then a word before its first name, after the cue)
+                or tpos is None and opening is not None and min(p for p, _ in ents) - opening.end() >= 2)
+        if goes_on:
+            topic, group = before[0], before[1]
         carried = None
         if (cue.elaboration.match(folded, cs) or cue.possessed.match(folded, cs)) and topic is not None \
                 and topic.key not in seen and ents:
             # 長鑫背後資本雲集，包括大基金、阿里、小米: the list spells out what the topic has
             carried = _carry(ents, seen, group or [topic], cs)
         elif topic is not None and topic.key not in seen and (ents or min_entities == 0) and (
-                actor_first is None or (tpos is not None and len(folded[cs:tpos].strip()) <= 3
+                actor_first is None or goes_on or (tpos is not None and len(folded[cs:tpos].strip()) <= 3
                                         and not any(p < tpos for p, _ in ents)
                                         # (…，持簽證並居於坦帕的陳某: a clause naming a person of its own is about that one)
                                         and not (topic.cls == "Person" and any(e.cls == "Person" for _, e in ents))
