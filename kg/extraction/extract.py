@@ -256,7 +256,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     all_mentions = mentions
     clause_spans = clauses(doc)
     # (財聯社記者, 據彭博: a news outlet named in the news is its source, not what its figures are about)
-    mentions = [m for m in mentions if not _in_dateline(folded, clause_spans, m[0]) and m[0] not in cited
+    datelines: dict[int, bool] = {}
+    mentions = [m for m in mentions if not _in_dateline(folded, clause_spans, m[0], datelines) and m[0] not in cited
                 and m[2].cls != "MediaOrganization" and not _data_source(folded, m[0], m[1])]
     # a process node (台積電3奈米製程) owns no figure but its own size: 3奈米 is the chip's or the maker's
     # spec as before, and the node's too
@@ -1211,11 +1212,16 @@ NAME_FIGURE_LIST = re.compile(r"\d(?:[\d.,]*)\s*[万亿千百]?\s*[^\d、，,。
                               r"\s*(?:约|近|逾|超过|达|共)?\s*\d")
 
 
-def _in_dateline(folded: str, clause_spans: list[tuple[int, int]], pos: int) -> bool:
+def _in_dateline(folded: str, clause_spans: list[tuple[int, int]], pos: int, seen: dict[int, bool]) -> bool:
     """Whether pos lies in a clause that is a dateline or a byline, or in the marks after it (the
-    reporters' names in brackets end a dateline's clause)."""
+    reporters' names in brackets end a dateline's clause). seen keeps each clause's answer: a text
+    with no Chinese punctuation is one clause, read again for every mention in it."""
     k = bisect.bisect_right(clause_spans, (pos, len(folded))) - 1
-    return k >= 0 and DATELINE_END.search(folded, clause_spans[k][0], clause_spans[k][1]) is not None
+    if k < 0:
+        return False
+    if k not in seen:
+        seen[k] = DATELINE_END.search(folded, clause_spans[k][0], clause_spans[k][1]) is not None
+    return seen[k]
 
 
 def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> Entity | None:

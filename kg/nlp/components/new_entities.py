@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -962,12 +962,18 @@ class EntityDiscoverer:
         names: dict[str, dict] = {}   # each name of the article's entities of these kinds -> the first info naming it
         for info in infos:
             names.setdefault(folded[info["start"]:info["end"]], info)
+        holding: dict[str, list[str]] = {}   # a name's proper suffixes and prefixes -> the names holding them, in order
+        for name in names:
+            for k in range(1, len(name) - 1):
+                holding.setdefault(name[k:], []).append(name)
+                holding.setdefault(name[:len(name) - k], []).append(name)
         for info in infos:
             short = folded[info["start"]:info["end"]]
             if info["known"] or len(short) < 2:
                 continue
             kind, fulls = group_of[info["cls"]], set()
-            for name, full in names.items():
+            for name in dict.fromkeys(holding.get(short, ())):
+                full = names[name]
                 if full["key"] == info["key"] or group_of[full["cls"]] != kind or len(name) <= len(short):
                     continue
                 lead = name[:len(name) - len(short)] if name.endswith(short) else None
@@ -988,11 +994,16 @@ class EntityDiscoverer:
         one that read the context (a list of investors, a brand before a model) knows better."""
         text, words = texts(doc)[0], doc._.get("lac_words") or []
         taken = sorted((kg_of(s)["start"], kg_of(s)["end"], kg_of(s)["cls"]) for s in found if kg_of(s))
+        starts = [a for a, _, _ in taken]
+        longest = max((b - a for a, b, _ in taken), default=0)
         out = []
         for m in LATIN_RUN.finditer(text):
             start, end = m.span()
             tail = False
-            for a, b, cls in taken:   # (Apple Vision Pro: the known maker opens the run; the product is the rest)
+            # (the names that may overlap the run, found by bisecting: a scan of every name per run grows
+            # with the article's length squared)
+            near = taken[bisect_left(starts, start - longest):bisect_left(starts, end)]
+            for a, b, cls in near:   # (Apple Vision Pro: the known maker opens the run; the product is the rest)
                 if a <= start < b:
                     start, tail = b + (1 if text[b:b + 1] == " " else 0), cls not in ORG_CLASSES
                 elif start < a < end:
@@ -1022,9 +1033,8 @@ class EntityDiscoverer:
                     and not self.resolve(name):
                 continue
             span = self._span(doc, start, end, "Product", BARE_LATIN_RULE)
-            if span is not None:
+            if span is not None:   # (within its run: no later run can overlap it)
                 out.append(span)
-                taken.append((start, end, "Product"))
         return out
 
     def _place_name(self, word: str) -> bool:
@@ -2053,18 +2063,27 @@ class EntityDiscoverer:
             return []
         out = []
         trained = {r.name for r in TRAINED}
+        # (the names taken and the tagger's guesses, sorted and bisected: an article naming one name a
+        # thousand times would otherwise compare every match with every name)
+        order = sorted(taken)
+        longest = max((b - a for a, b in order), default=0)
+        guesses = sorted((kg_of(sp)["start"], kg_of(sp)["end"], i) for i, sp in enumerate(spans)
+                         if kg_of(sp)["rule"] in trained)
+        gone: set[int] = set()
         for m in _name_matches(names, folded):
-            clashes = [(a, b) for a, b in taken if m.start < b and a < m.end]
+            clashes = [(a, b) for a, b in order[bisect_left(order, (m.start - longest,)):bisect_left(order, (m.end,))]
+                       if m.start < b and a < m.end]
             if clashes:
                 # 「天池256超節點」… 天池256超節點由…: the tagger's guess inside a name the article has
                 # stated (天池 as a place) gives way to that name
-                weak = [sp for sp in spans if kg_of(sp)["rule"] in trained
-                        and m.start <= kg_of(sp)["start"] and kg_of(sp)["end"] <= m.end]
-                if {(kg_of(sp)["start"], kg_of(sp)["end"]) for sp in weak} != set(clashes):
+                weak = [(a, b, i) for a, b, i in guesses[bisect_left(guesses, (m.start,)):bisect_left(guesses, (m.end,))]
+                        if b <= m.end and i not in gone]
+                if {(a, b) for a, b, _ in weak} != set(clashes):
                     continue
-                for sp in weak:
-                    spans.remove(sp)
-                    taken.remove((sp._.kg["start"], sp._.kg["end"]))
+                for a, b, i in weak:
+                    gone.add(i)
+                    taken.remove((a, b))
+                    order.remove((a, b))
             info = m.payloads[0]
             span = char_span(doc, m.start, m.end, CLASS_LABEL.get(info["cls"], "ORG"))
             if span is None:
@@ -2072,6 +2091,10 @@ class EntityDiscoverer:
             span._.kg = {**info, "rule": "same-article", "confidence": 0.6, "start": m.start, "end": m.end}
             out.append(span)
             taken.append((m.start, m.end))
+            insort(order, (m.start, m.end))
+            longest = max(longest, m.end - m.start)
+        if gone:
+            spans[:] = [sp for i, sp in enumerate(spans) if i not in gone]
         return out
 
     def _classify(self, name: str, rule: Rule) -> str | None:
