@@ -3405,3 +3405,13 @@ def test_a_sentence_that_goes_on_without_a_subject_is_about_the_sentence_befores
     assert not linked(g, key_of(g, "北辰科技"), key_of(g, "晴川科技")), [st.roles for st in g.statements]
     h = facts("北辰科技今天公布第三季財報。\n同時，晴川科技宣布擴產。")   # a new paragraph: a new topic
     assert not linked(h, key_of(h, "北辰科技"), key_of(h, "晴川科技")), [st.roles for st in h.statements]
+
+
+def test_every_product_a_launch_lists_is_the_launchers(facts):
+    f = facts("晴川科技正式發布了新一代QX-5000伺服器處理器和QX-600N筆電處理器。")
+    rels = relations_of(f)
+    for model in ("QX-5000", "QX-600N"):
+        assert (key_of(f, model), "developer", key_of(f, "晴川科技")) in rels, rels
+    g = facts("晴川科技推出QX-5000處理器，效能比北辰M3處理器和瀚海H9高三成。")   # a yardstick, not a launch
+    assert not any(r.property == "developer" and r.object == key_of(g, "晴川科技") and r.subject != key_of(g, "QX-5000")
+                   for r in g.relations), g.relations

@@ -153,11 +153,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # known kind of product: HBM has makers of its own)
     for st in doc._.kg_statements or []:
         r = dict(st["roles"]) if st["kind"] == "launch" else {}
-        agent, product = entities.get(r.get("agent", "")), entities.get(r.get("product", ""))
-        if agent is not None and product is not None and agent.cls == "Company" and \
-                (product.cls in ("Chip", "ChipFamily", "AIModel") or product.cls == "Product" and not product.known) and \
-                not any(x.subject == product.key and x.property == "developer" for x in relations):
-            add_relation(product.key, "developer", agent.key, evidence(st["start"], st["end"], "launch-by-company", 0.6))
+        agent = entities.get(r.get("agent", ""))
+        for role, k in st["roles"] if agent is not None and agent.cls == "Company" else ():
+            product = entities.get(k) if role == "product" else None
+            if product is not None and \
+                    (product.cls in ("Chip", "ChipFamily", "AIModel") or product.cls == "Product" and not product.known) and \
+                    not any(x.subject == product.key and x.property == "developer" for x in relations):
+                add_relation(product.key, "developer", agent.key, evidence(st["start"], st["end"], "launch-by-company", 0.6))
     # 晴川QX720/820: a model listed right after another is the same maker's, however the first's was found
     for span in doc.spans.get(ENTITIES, []):
         info = kg_of(span)

@@ -46,6 +46,10 @@ EVENTS = {"Event"}
 
 # The kinds of statement _roles gives roles to, in the order statements are produced; their
 # trigger words are rows of ontology/lexicon/statement-triggers.csv (a kind without rows never matches).
+#: between two products a launch lists: a word joining them, and no clause mark or word that makes the second
+#: a part of the first or a yardstick (搭載, 採用, 比)
+LAUNCH_LIST_JOIN = re.compile(r"和|与|及|、|跟|以及")
+LAUNCH_LIST_STOP = re.compile(r"[，,。；;：:]|搭载|配备|配置|内建|内置|装载|采用|基于|比|较|超越|对标|相比|取代|替代")
 TRIGGER_KINDS = ("listing-add", "funding", "meeting", "talks", "deal", "response", "appeal", "visit", "launch",
                  "customer", "customers", "investors", "sale", "comparison", "deployment", "market", "listing",
                  "sponsor", "report")
@@ -504,6 +508,16 @@ class StatementExtractor:
                 roles.append(("agent", key(agent)))
             if product is not None:
                 roles.append(("product", key(product)))
+                # 發布了KH-50000伺服器處理器和KX-7000N PC處理器, 推出“天垓”系列訓練GPU與“智鎧”系列推理GPU: the
+                # products listed after the first are launched too
+                last, end = product, _clause_end(folded, t1, s1)
+                for e in sorted((e for e in ents if product._.kg["end"] <= e._.kg["start"] < end and _cls(e) in PRODUCTS),
+                                key=lambda e: e._.kg["start"]):
+                    gap = folded[last._.kg["end"]:e._.kg["start"]]
+                    if len(gap) > 16 or not LAUNCH_LIST_JOIN.search(gap) or LAUNCH_LIST_STOP.search(gap):
+                        break
+                    roles.append(("product", key(e)))
+                    last = e
             elif subject is not None:
                 roles.append(("product", key(subject)))
             if venue is not None:
