@@ -549,7 +549,8 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
     lexicon trigger standing between two of the clause's entities of the right classes, with no
     other entity of the second's classes between the trigger and it."""
     out = []
-    here = [(s, e, ent) for s, e, ent in mentions if frame.start <= s and e <= frame.end]
+    here = [(s, e, ent) for s, e, ent in mentions[_first_at(mentions, frame.start):_first_at(mentions, frame.end)]
+            if e <= frame.end]
     present = {ent.key for _, _, ent in here}
     carried = [k for _, k in frame.roles if k not in present]
     listed: list = []   # the sentence's topic (and the names listed with it), carried into this clause
@@ -702,6 +703,6 @@ LIST_JOINER = CuePattern(lambda w: rf"\s*(?:{w('list-joiner')})\s*")
 
 
 def _first_at(mentions: list[tuple[int, int, object]], pos: int) -> int:
-    """Index of the first mention starting at or after pos."""
+    """Index of the first mention starting at or after pos (mentions in text order)."""
     import bisect
-    return bisect.bisect_left([m[0] for m in mentions], pos)
+    return bisect.bisect_left(mentions, pos, key=lambda m: m[0])

@@ -1690,7 +1690,9 @@ class EntityDiscoverer:
                     if doc is not None and end - start == 3:
                         # 市長伍斌|會見了: the trained tagger's two-character name before a verb it reads
                         words = doc._.get("lac_words") or []
-                        tagged = [(a, b, t) for a, b, t in words if start <= a < end + 2]
+                        bounds = _lac_bounds(words)   # (bisected where the words are in order)
+                        tagged = words[bisect_left(bounds[0], start):bisect_left(bounds[0], end + 2)] if bounds else \
+                            [(a, b, t) for a, b, t in words if start <= a < end + 2]
                         if len(tagged) >= 2 and tagged[0][:2] == (start, start + 2) and tagged[0][2] == "PER" \
                                 and tagged[1][0] == start + 2 and tagged[1][2].startswith("v") and tagged[1][1] > end:
                             end = start + 2

@@ -12,6 +12,7 @@ Results go to `doc._.kg_relations` as plain dicts.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -188,8 +189,13 @@ class RelationExtractor:
         found: list[dict] = []
         self.topic_company: Span | None = None  # the first company the sentence before named
         self.last_chip: Span | None = None      # the chip the sentences before named last (該晶片)
+        # (each sentence's names by bisecting their starts, in the order of ents: a scan of every name per
+        # sentence grows with the article's length squared)
+        order = sorted(range(len(ents)), key=lambda i: ents[i].start_char)
+        starts = [ents[i].start_char for i in order]
         for sent in doc.sents:
-            inside = [e for e in ents if sent.start_char <= e.start_char < sent.end_char and e._.kg]
+            inside = [ents[i] for i in sorted(order[bisect.bisect_left(starts, sent.start_char):
+                                                    bisect.bisect_left(starts, sent.end_char)]) if ents[i]._.kg]
             found.extend(self._sentence(inside, folded, sent))
             found.extend(self._officer_of_main(inside, folded, sent))
             found.extend(self._promoted(inside, folded, sent))
