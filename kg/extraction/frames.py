@@ -434,11 +434,11 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         # name before its verb, in the paragraph of the sentence before, is about that sentence's topic, as a
         # clause after a comma is (not one opening with its verb: 位於加州的輝達… names its subject after)
         opening = cue.sentence_continued.match(folded, cs)
-        goes_on = topic is None and before is not None and si < len(sentences) and not folded[sentences[si][0]:cs].strip() \
-            and "\n" not in folded[before[2]:cs] and bool(ents) and (
-                opening is not None and tpos is not None and not any(p < tpos for p, _ in ents)
+        goes_on = opening is not None and topic is None and before is not None and si < len(sentences) \
+            and not folded[sentences[si][0]:cs].strip() and "\n" not in folded[before[2]:cs] and bool(ents) and (
+                not any(p < tpos for p, _ in ents) if tpos is not None
                 # (read whole, the sentence may have no verb found: then a word before its first name, after the cue)
-                or tpos is None and opening is not None and min(p for p, _ in ents) - opening.end() >= 2)
+                else min(p for p, _ in ents) - opening.end() >= 2)
         if goes_on:
             topic, group = before[0], before[1]
         carried = None

@@ -1023,10 +1023,9 @@ class EntityDiscoverer:
             shaped = (re.search(r"\d", name) and len(re.sub(r"[^A-Za-z]", "", name)) >= 1 and len(name) >= 2) \
                 or any(COINED_WORD.search(p) and len(p) >= 5 for p in parts) \
                 or len(parts) >= 2 and parts[-1] in LATIN_GRADE and len(parts[0]) >= 2 and parts[0][0].isupper()
-            tags = {t for _, _, t in _lac_overlapping(words, start, end)}
             if not shaped or re.fullmatch(r"[A-Za-z][\-.]?\d?", name):
                 continue   # (M4, A1, F-1: a letter and a digit are as often a grade, a form or a visa as a chip)
-            if tags & {"ORG", "PER", "LOC"} \
+            if {t for _, _, t in _lac_overlapping(words, start, end)} & {"ORG", "PER", "LOC"} \
                     or VERB_AFTER.match(folded, end) or FIRM_AFTER_NAME.match(folded, end) or NOT_A_PRODUCT_AFTER.match(folded, end):
                 continue   # (a firm, a person, a place the tagger reads; a name that speaks, a firm's; a visa, an act)
             if re.fullmatch(r"[A-Za-z]+\d+", name) and self.index.lookup(re.match(r"[A-Za-z]+", name).group().lower()) \
@@ -1038,6 +1037,7 @@ class EntityDiscoverer:
         return out
 
     def _place_name(self, word: str) -> bool:
+        """Whether the reference knows word as a place's name first."""
         hits = self.index.lookup(word)
         return bool(hits) and self.reference.get(hits[0]).coarse in ("GPE", "LOC")
 
@@ -1409,8 +1409,7 @@ class EntityDiscoverer:
     def _place_and_word(self, core: str) -> bool:
         """香港物流, 休士頓: a core that is a place alone, or a place and a plain word, names no firm
         (the firm is one of that place, of that trade)."""
-        hits = self.index.lookup(core)
-        if hits and self.reference.get(hits[0]).coarse in ("GPE", "LOC"):
+        if self._place_name(core):
             return True
         lead = self._leading_place(core)
         return lead > 0 and (_dictionary_word(core[lead:]) or core[lead:] in GENERIC)
@@ -3293,7 +3292,7 @@ BUILDING = CuePattern("building")
 TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG, LAC_PRODUCT)
 # Which of two candidates of one length wins: the rules in their order, then the trained tagger's, then
 # the rest (bylines, datelines, romanised names); by identity, as comparing Rules compares their patterns
-RULE_RANK = {id(r): i for i, r in enumerate(RULES)} | {id(r): len(RULES) for r in TRAINED} | {id(BARE_LATIN_RULE): len(RULES) + 1}
+RULE_RANK = {id(r): i for i, r in enumerate(RULES)} | {id(r): len(RULES) for r in TRAINED}
 MEDIA_SUFFIX = CueWords("media-word")
 MEDIA_AFTER = CuePattern(lambda w: rf"{w('media-word')}(?![\u4e00-\u9fff])")
 # 記者X, and 編譯X: a wire story's translator signs it as its reporter would (鉅亨網編譯陳文華)

@@ -46,13 +46,13 @@ EVENTS = {"Event"}
 
 # The kinds of statement _roles gives roles to, in the order statements are produced; their
 # trigger words are rows of ontology/lexicon/statement-triggers.csv (a kind without rows never matches).
-#: between two products a launch lists: a word joining them, and no clause mark or word that makes the second
-#: a part of the first or a yardstick (搭載, 採用, 比)
-LAUNCH_LIST_JOIN = re.compile(r"和|与|及|、|跟|以及")
-LAUNCH_LIST_STOP = re.compile(r"[，,。；;：:]|搭载|配备|配置|内建|内置|装载|采用|基于|比|较|超越|对标|相比|取代|替代")
 TRIGGER_KINDS = ("listing-add", "funding", "meeting", "talks", "deal", "response", "appeal", "visit", "launch",
                  "customer", "customers", "investors", "sale", "comparison", "deployment", "market", "listing",
                  "sponsor", "report")
+#: between two products a launch lists: a word joining a list (or 跟), and no clause mark or word that makes
+#: the second a part of the first or a yardstick (搭載, 採用, 比)
+LAUNCH_LIST_JOIN = CuePattern(lambda w: rf"{w('list-joiner')}|跟")
+LAUNCH_LIST_STOP = re.compile(r"[，,。；;：:]|搭载|配备|配置|内建|内置|装载|采用|基于|比|较|超越|对标|相比|取代|替代")
 # the word lists of the decision rule (允許/禁止…出口), whose patterns are built here in code
 WORD_KINDS = ("decision-allow", "decision-ban", "decision-export")
 
