@@ -157,7 +157,8 @@ STATEMENT_CLASS = {"decision": "DecisionAnnouncement", "meeting": "Meeting", "ta
 
 def _statement_lines(article_key: str, text: str, st: Statement, a: str, out: list[str],
                      sentences: dict[str, str]) -> None:
-    node = f"<{statement_iri_str(article_key, st.kind, st.roles, st.date, st.amount, st.evidence.start, st.evidence.end)}>"
+    # (named by what it states, not where: a fact an article states twice is one node with two pieces of evidence)
+    node = f"<{statement_iri_str(article_key, st.kind, st.roles, st.date, st.amount, st.hedged, st.trigger)}>"
     out.append(f"{node} {_TYPE} {_kgo(STATEMENT_CLASS.get(st.kind, 'Statement'))} .")
     out.append(f"{node} {_STATED_IN} {a} .")
     for role, key in st.roles:
