@@ -3415,3 +3415,34 @@ def test_every_product_a_launch_lists_is_the_launchers(facts):
     g = facts("晴川科技推出QX-5000處理器，效能比北辰M3處理器和瀚海H9高三成。")   # a yardstick, not a launch
     assert not any(r.property == "developer" and r.object == key_of(g, "晴川科技") and r.subject != key_of(g, "QX-5000")
                    for r in g.relations), g.relations
+
+
+def test_export_restrictions_tariffs_at_a_rate_and_lists_put_on_are_policies(facts):
+    f = facts("北辰科技表示並不擔心美國對AI晶片的出口限制。")
+    assert "出口限制" in names_of(f, "Policy"), names_of(f)
+    g = facts("此舉被視為對美方新宣布的進口晶片100%關稅的報復。")
+    assert any("100%" in n and n.endswith("关税") for n in names_of(g, "Policy")), names_of(g)
+    h = facts("美國商務部宣布將晴川科技列入出口管制清單。")
+    assert "出口管制清单" in names_of(h, "Policy"), names_of(h)
+    k = facts("這些企業被列入相關清單，關稅稅率為15%。")   # a list the clause does not name, a rate alone
+    assert not names_of(k, "Policy"), names_of(k)
+
+
+def test_a_word_describing_what_a_known_policy_covers_makes_no_second_policy(facts):
+    f = facts("晴川科技去年成功繞過美國對華高端晶片出口管制。")
+    assert [e.key for e in f.entities.values() if e.cls == "Policy"] == ["us-chip-export-controls"], names_of(f, "Policy")
+
+
+def test_a_number_and_a_grade_after_a_brand_name_a_model(facts):
+    f = facts("小米今天推出兩款新品，其中小米17S Pro將率先開賣。")
+    model = next(e for e in f.entities.values() if "17s pro" in " ".join(e.names).lower())
+    assert (model.key, "developer", key_of(f, "小米")) in relations_of(f), relations_of(f)
+    g = facts("小米今年營收成長15%，小米17日公布財報。")   # no grade: a figure, a date
+    assert not [e for e in g.entities.values() if e.cls in ("Chip", "Product")], names_of(g)
+
+
+def test_an_architecture_named_by_a_proper_noun_is_a_product(facts):
+    f = facts("該系列晶片基於北辰自研的達芬奇架構打造。")
+    assert "达芬奇" in names_of(f, "Product"), names_of(f)
+    g = facts("這款晶片採用存算一體架構和異構架構，公司也調整了組織架構。")
+    assert not names_of(g, "Product"), names_of(g)

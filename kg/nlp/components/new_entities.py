@@ -255,6 +255,11 @@ def _rules() -> list[Rule]:
         Rule("quoted-then-kind", "Product", re.compile(
             rf"[「“『\"](?P<name>[{HAN}]{{2,6}})[」”』\"]\s?[{HAN}]{{0,6}}?(?:系统|平台|微架构|架构|解决方案|方案|服务器|超节点)"
             rf"(?![{HAN}])"), 0.6),
+        # An architecture by its coined name: 基於自研的達芬奇架構, 採用麒麟微架構 (a kind of design, 異構架構,
+        # 系統架構, is a plain word; see _classify)
+        Rule("named-architecture", "Product", re.compile(
+            rf"(?:(?<=[的、和与及用于，,：:\s])|(?<=自研)|(?<=全新)|^)(?P<name>(?![的是为])[{HAN}]{{2,4}}?)(?:微)?架构"
+            rf"(?![师图])"), 0.6),
         # A coined two-character brand and a model before the word for a chip: 征程6P計算平台, 飛騰D3000處理器
         # (8月推出S9晶片: a date's unit after its digit opens no brand)
         Rule("brand-model-kind", "Chip", re.compile(
@@ -313,6 +318,10 @@ def _rules() -> list[Rule]:
         Rule("issued-plan", "Policy", re.compile(
             rf"(?:(?<=出台|印发|发布|制定|推出|实施|颁布|以及)|(?<=[、]))(?P<name>[{HAN}0-9]{{4,28}}?"
             r"(?:行动计划|行动方案|实施方案|专项规划|发展规划|若干措施|政策措施))"), 0.7),
+        # A list an entity is put on or taken off: 列入出口管制清單, 移出管制名單 (its kind two characters or
+        # more: 列入黑名單 names no list of its own)
+        Rule("listed-into", "Policy", re.compile(
+            rf"(?:列入|纳入|移出|剔除出?|移除出?)(?P<name>[{HAN}a-z0-9]{{2,10}}?(?:清单|名单))"), 0.65),
         # Trade remedies and probes a government opens: 反傾銷立案調查, 反補貼調查, 反歧視調查
         Rule("trade-probe", "Policy", re.compile(
             rf"(?P<name>反[{HAN}]{{1,3}}?(?:立案)?调查)(?![员官])"), 0.65),
@@ -323,11 +332,13 @@ def _rules() -> list[Rule]:
         # Export controls named bare, the regime the article is about: 規避出口限制, 為符合出口管制規範
         # (a country's or a product's name before it makes the longer name above)
         Rule("export-controls", "Policy", re.compile(
-            r"(?P<name>(?:出口|进口)(?:管制|管控))(?![局法物条措清名对]|规[定则]|新规)"), 0.6),
+            r"(?P<name>(?:出口|进口)(?:管制|管控|限制))(?![局法物条措清名对令]|规[定则]|新规)"), 0.6),
         # A tariff levied: 加徵25%的進口從價關稅, 對半導體征收100%的關稅, 加征關稅 (not 關稅局; a bare one is the
         # tariff the article named before, see _bare_tariffs)
         Rule("tariff", "Policy", CuePattern(lambda w:
-            rf"(?:{w('levy-verb')})了?\s*(?:[^，。；,;\d%]{{0,6}}?的)?\s*(?:至少|约|高达|最高达?|达)?\s*"
+            rf"(?:(?:{w('levy-verb')})了?\s*(?:[^，。；,;\d%]{{0,6}}?的)?\s*(?:至少|约|高达|最高达?|达)?\s*"
+            # (中國商品100%關稅: a rate before 關稅 names a tariff without a verb levying it)
+            rf"|(?<![\d.])(?=\d+(?:\.\d+)?\s*%\s*的?\s*(?:{w('tariff-kind')}){{0,3}}关税))"
             rf"(?P<name>(?:\d+(?:\.\d+)?\s*%\s*的?\s*)?(?:{w('tariff-kind')}){{0,3}}关税)(?![局署率壁税])"), 0.6),
         # Places by their form: 南山區, 坪山新區, 新竹科學園區, 合肥市
         Rule("place-suffix", "AdministrativeRegion", re.compile(
@@ -554,9 +565,13 @@ class EntityDiscoverer:
                 clashes = [c for c in clashes if c[0] == start]   # 韓國|經濟日報: Korea's paper, not Taiwan's
             if clashes and rule.cls == "Policy" and any(
                     b == end and by_span.get((a, b)) is not None and by_span[(a, b)]._.kg["cls"] in ("Policy", "Law")
-                    and (_plain_word(folded[start:a]) or re.fullmatch(r"[美中日韩台荷欧英德法]?(?:列入|列|纳入|将|把)", folded[start:a]))
+                    and (_plain_word(folded[start:a]) or re.fullmatch(r"[美中日韩台荷欧英德法]?(?:列入|列|纳入|将|把)", folded[start:a])
+                         or re.fullmatch(rf"[{HAN}]{{1,4}}", folded[start:a]) and not any(
+                             start <= x < a for x, _ in taken if (x, _) not in clashes))
                     for a, b in clashes):
-                continue  # 管理|晶片法案: a verb before a known act names no act of its own
+                # 管理|晶片法案: a verb before a known act names no act of its own; 高端|晶片出口管制: nor does
+                # a word describing what it covers (an entity or a date before it may make another act)
+                continue
             if clashes and all(a >= start and b <= end and (a, b) != (start, end) for a, b in clashes) and (
                     rule.name == "outlet-line" or cls in ("Organization", "Company") and _transliterated(folded[start:end])
                     and all(by_span.get((a, b)) is not None and kg_of(by_span[(a, b)])["cls"] == "Person" for a, b in clashes)):
@@ -1695,6 +1710,9 @@ class EntityDiscoverer:
                         if len(tagged) >= 2 and tagged[0][:2] == (start, start + 2) and tagged[0][2] == "PER" \
                                 and tagged[1][0] == start + 2 and tagged[1][2].startswith("v") and tagged[1][1] > end:
                             end = start + 2
+                if rule.name == "named-architecture" and doc is not None and not any(
+                        t in PROPER_TAGS for _, _, t in _lac_inside(doc._.get("lac_words") or [], start, end)):
+                    continue   # 存算一體架構, 異構架構: a kind of design the tagger reads as plain words, no name
                 if rule.name == "dotted-name":
                     # 總經理|韋恩．哈里斯: a character that ends the word before is no part of the name
                     first_dot = min((folded.find(d, start, end) for d in DOTS if folded.find(d, start, end) >= 0), default=end)
@@ -1867,7 +1885,7 @@ class EntityDiscoverer:
         out = []
         for s in existing:
             if kg_of(s)["cls"] in ORG_CLASSES:
-                m = BRAND_MODEL.match(folded, kg_of(s)["end"])
+                m = BRAND_MODEL.match(folded, kg_of(s)["end"]) or GRADED_NUMBER.match(folded, kg_of(s)["end"])
                 if m and not PLANT_AFTER.match(folded, m.end()):  # 美光A3|新廠: a plant, no chip
                     grade = MODEL_GRADE.match(folded, m.end())   # 小米SU9 Ultra: its grade is its name's
                     out.append((s._.kg["start"], grade.end() if grade else m.end(), "Chip", BRAND_RULE))
@@ -2266,7 +2284,7 @@ class EntityDiscoverer:
                          or core[0] in "现已可再共均达约总仅皆还又每"):  # M5芯片現配備10核: an adverb opens a phrase
                 return None  # 晶片出口到50, 晶片銷售額30: a phrase, no name
             return "Chip"
-        if rule.name in ("launched-product", "quoted-product"):
+        if rule.name in ("launched-product", "quoted-product", "named-architecture"):
             core = re.sub(r"(?:超节点|服务器|伺服器|计算集群|集群|一体机|大模型|芯片|晶片|处理器|加速卡)$", "", name)
             from kg.nlp.tokenizer import field_words
             if len(core) < 2 or core in GENERIC or _common_word(core) or _common_word(core[:2]) or core in field_words() or \
@@ -2309,7 +2327,7 @@ class EntityDiscoverer:
                                          or _common_word(core) or (bare != core and _common_word(bare)
                                                                    and bare not in field_words())):
                 return None   # (AI遊戲規則: a Latin word before a plain word, the rules of the game; AI晶片禁令 stays)
-            if rule.cls == "Policy" and rule.name != "export-controls" and re.fullmatch(
+            if rule.cls == "Policy" and rule.name not in ("export-controls", "listed-into") and re.fullmatch(
                     r"(?:相关|有关|此类|这些|上述|该|新|各项|多项|现行|既有|国际|全球|多边|严格|更严格|"
                                                       r"新一轮|进一步|更多)?"
                                                       r"(?:出口管制|管制|规定|规则|新规|禁令|清单|条例|措施|法规)+", name):
@@ -2852,6 +2870,8 @@ def _plant_kind(word: str) -> bool:
 PLANT_AFTER = re.compile(r"\s?(?:新)?(?:厂|工厂|晶圆厂|厂区|园区|基地|产线|研发中心)")
 # (三星電子 Q2, 台積電 H1: a quarter or a half of the year after a firm's name, no model)
 BRAND_MODEL = re.compile(r"\s?(?!(?:q[1-4]|h[12]|fy\d{2,4})(?![a-z0-9]))(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
+#: 小米17S Pro, 北辰9 Ultra: a number (and a letter) after a brand is a model when a grade follows it
+GRADED_NUMBER = re.compile(r"\s?(?P<model>\d{1,3}[a-z]{0,2})(?=(?: (?:ultra|pro|max|plus|mini|lite))+(?![a-z0-9]))")
 FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)(?![a-z0-9%])(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
 #: a variant hyphened onto a known model's name (Qwen3-Max, GPT-5-Chat, Gemini-2.5-Pro), as written
 #: (not H200-based: a word of English in lower case is no variant)
@@ -3273,6 +3293,8 @@ def _list_members(folded: str, start: int, end: int, clause_end: int, lac_words:
     return [(x, y) for x, y in parts if y - x >= 2]
 
 
+#: the trained tagger's tags of a name: a person, a place, an organisation, another proper noun, a work
+PROPER_TAGS = frozenset(("PER", "LOC", "ORG", "nz", "nw"))
 ADMINISTRATION_RULE = Rule("leader-administration", "GovernmentAgency", re.compile(r"(?!)"), 0.7)  # _governments
 LAC_PERSON = Rule("trained-person", "Person", None, 0.6)
 LAC_PLACE = Rule("trained-place", "Place", None, 0.55)
