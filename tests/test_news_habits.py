@@ -3446,3 +3446,19 @@ def test_an_architecture_named_by_a_proper_noun_is_a_product(facts):
     assert "达芬奇" in names_of(f, "Product"), names_of(f)
     g = facts("這款晶片採用存算一體架構和異構架構，公司也調整了組織架構。")
     assert not names_of(g, "Product"), names_of(g)
+
+
+def test_investors_owners_and_fund_managers_are_named_by_what_a_report_calls_them(facts):
+    f = facts("投資人王大明單日帳面浮盈已超190億元，北辰汽車車主張偉則表示不滿。")
+    assert {"王大明", "张伟"} <= names_of(f, "Person"), names_of(f)
+    g = facts("投資人關注晴川科技的財報，投資者信心回升。")
+    assert not names_of(g, "Person"), names_of(g)
+
+
+def test_a_sum_whose_own_clause_names_another_subject_is_not_the_statement_befores(facts):
+    f = facts("北辰科技與晴川銀行簽署協議，瀚海資本則擬向星河基金出資215億元。")
+    sums = [st for st in f.statements if st.amount and st.amount.value == "21500000000"]
+    assert sums and all(("subject", key_of(f, "瀚海資本")) in st.roles for st in sums), [st.roles for st in sums]
+    g = facts("北辰科技與晴川銀行簽署協議，擬向星河基金出資215億元。")   # no subject of its own: the signer's
+    sums = [st for st in g.statements if st.amount and st.amount.value == "21500000000"]
+    assert sums and all(("agent", key_of(g, "北辰科技")) in st.roles for st in sums), [st.roles for st in sums]

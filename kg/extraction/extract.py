@@ -212,7 +212,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     statements: list[Statement] = []
     respectively = _respectively(mentions, amounts, folded)
     periods = _respective_periods(amounts, folded)
-    owner = {k: v for k, v in _amount_owners(doc._.kg_statements or [], amounts, folded).items()
+    owner = {k: v for k, v in _amount_owners(doc._.kg_statements or [], amounts, folded, mentions, canon).items()
              if k[0] not in respectively}
     taken_by: dict[tuple, str] = {}
     # 共和黨籍參議員柯頓: a party written as a lawmaker's 籍 says what he is, as his title does; it takes no
@@ -1505,11 +1505,14 @@ def _clause_subjects(frames, mentions, entities, folded: str, pos: int) -> list[
 AMOUNT_KINDS = ("decision", "comparison", "meeting", "deal", "sale", "funding", "talks", "listing-add", "listing")
 
 
-def _amount_owners(statements: list[dict], amounts: list[dict], folded: str) -> dict[tuple, dict]:
+def _amount_owners(statements: list[dict], amounts: list[dict], folded: str, mentions=(), canon=lambda k: k) \
+        -> dict[tuple, dict]:
     """Which statement each amount belongs to: the one whose trigger is nearest in its sentence,
     preferring one in the same clause. Specifications, market figures and stock codes are
     measurements of an entity, never a statement's (A（688795）、B（688802）先後上市: each code is its
-    firm's, not the listing's); a comparison takes only its ratio."""
+    firm's, not the listing's); a comparison takes only its ratio. A statement of another clause
+    takes no amount whose own clause names someone the statement does not (A與B簽約，B擬向C出資
+    215億元: the sum is B's investment in C, not the signing's)."""
     owners: dict[tuple, dict] = {}
     for q in amounts:
         if q["unit"] in SPEC_UNITS or q["metric"] in MARKET_METRICS or q["metric"] in ("employees", "age", "stock-code"):
@@ -1525,6 +1528,15 @@ def _amount_owners(statements: list[dict], amounts: list[dict], folded: str) -> 
                                           abs(st["start"] - q["start"])))
         if best["kind"] == "comparison" and any(o is best for o in owners.values()):
             continue
+        if not clause[0] <= best["start"] < clause[1]:
+            parties = {canon(k) for _, k in best["roles"]}
+            named = [m for m in mentions[bisect.bisect_left(mentions, (clause[0],)):bisect.bisect_left(mentions, (q["start"],))]
+                     if m[1] <= q["start"] and m[2].cls not in PLACES]
+            # (the clause's own subject opens it: 拟向C出资 names C as whom the money goes to, the sum still the
+            # statement's)
+            if named and re.fullmatch(r"\s*[\u4e00-\u9fff]?\s*", folded[clause[0]:named[0][0]]) \
+                    and not re.search(r"[向对给与和及跟]", folded[clause[0]:named[0][0]]) and named[0][2].key not in parties:
+                continue
         owners[(q["start"], q["value"])] = best
     return owners
 
