@@ -3462,3 +3462,10 @@ def test_a_sum_whose_own_clause_names_another_subject_is_not_the_statement_befor
     g = facts("北辰科技與晴川銀行簽署協議，擬向星河基金出資215億元。")   # no subject of its own: the signer's
     sums = [st for st in g.statements if st.amount and st.amount.value == "21500000000"]
     assert sums and all(("agent", key_of(g, "北辰科技")) in st.roles for st in sums), [st.roles for st in sums]
+
+
+def test_a_firm_said_to_be_one_of_anothers_kind_of_company_is_its_subsidiary(facts):
+    f = facts("晴川科技是星河資本旗下的晶片設計公司。")
+    assert (key_of(f, "晴川科技"), "parentOrganization", key_of(f, "星河資本")) in relations_of(f), relations_of(f)
+    g = facts("晴川科技是星河資本旗下品牌的代工公司。")   # a supplier to the brands it owns, no part of it
+    assert not any(p == "parentOrganization" for _, p, _ in relations_of(g)), relations_of(g)
