@@ -3469,3 +3469,11 @@ def test_a_firm_said_to_be_one_of_anothers_kind_of_company_is_its_subsidiary(fac
     assert (key_of(f, "晴川科技"), "parentOrganization", key_of(f, "星河資本")) in relations_of(f), relations_of(f)
     g = facts("晴川科技是星河資本旗下品牌的代工公司。")   # a supplier to the brands it owns, no part of it
     assert not any(p == "parentOrganization" for _, p, _ in relations_of(g)), relations_of(g)
+
+
+def test_a_deals_verb_before_a_registered_name_is_no_part_of_it(facts):
+    f = facts("北辰科技擬收購晴川半導體科技(上海)股份有限公司100%股份。")
+    assert key_of(f, "北辰科技") and any(n.startswith("晴川半导体科技") for n in names_of(f, "Company")), names_of(f)
+    assert not any("收购" in n for n in names_of(f)), names_of(f)
+    g = facts("深圳市投資控股有限公司今天宣布擴產。")   # 投資 inside a name, with no word of intent before it
+    assert "深圳市投资控股有限公司" in names_of(g), names_of(g)

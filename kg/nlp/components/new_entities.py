@@ -472,6 +472,9 @@ LEFT_CUT = CueCut("left-cut")
 #: business words a registered name holds (上海國有資本投資有限公司): no verbs or descriptors before it there
 #: 有限公司, 有限責任公司: the legal forms ending a Chinese registered name (股份有限公司 among them)
 LIMITED_FORMS = ("有限公司", "有限责任公司")
+#: 收購, 擬入股, 已完成增資: a verb of buying or selling a firm, or of putting money in after a word of intent
+#: or completion (never inside a firm's name; 投資 alone is, 深圳市投資控股有限公司)
+DEAL_IN_NAME = re.compile(r"收购|出售|转让|受让|认购|(?:拟|将|已|已经|宣布|完成|计划|正式|决定)(?:完成)?(?:并购|入股|投资|增资|参股)")
 GROUP_FORMS = frozenset(("集团", "公司", "有限公司", "股份有限公司", "集团公司", "集团有限公司"))  # 塔塔|集團: the same firm
 BUSINESS_WORDS = ("投资", "收购", "入股", "控股", "公司", "集团")
 
@@ -1730,6 +1733,10 @@ class EntityDiscoverer:
                         start = inside[1][1]   # 嚴重|破壞|中美日內瓦高層會談: an adverb and its verb open no event's name
                 if rule.cls in ("Organization", "Company") and folded.endswith(LIMITED_FORMS, start, end):
                     start = self._after_known_and_verb(folded, start, end)   # 北辰收到|晴川證券登記有限責任公司
+                    # 北辰科技擬收購|晴川半導體科技(上海)股份有限公司: a deal's verb after a word of intent or
+                    # completion is no part of a registered name, whoever stands before it
+                    deal = [m.end() for m in DEAL_IN_NAME.finditer(folded, start, end) if end - m.end() >= 6]
+                    start = deal[-1] if deal else start
                 if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
                         "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org", "tariff", "numbered-notice",
                         "issued-plan") \
