@@ -3477,3 +3477,19 @@ def test_a_deals_verb_before_a_registered_name_is_no_part_of_it(facts):
     assert not any("收购" in n for n in names_of(f)), names_of(f)
     g = facts("深圳市投資控股有限公司今天宣布擴產。")   # 投資 inside a name, with no word of intent before it
     assert "深圳市投资控股有限公司" in names_of(g), names_of(g)
+
+
+def test_a_list_of_partners_after_a_word_of_with_opens_at_its_first_member(facts):
+    f = facts("北辰科技宣布與星河、晴川和瀚海等企業合作，確保技術領先。")
+    assert {"星河", "晴川", "瀚海"} <= names_of(f), names_of(f)
+    for partner in ("星河", "晴川", "瀚海"):
+        assert linked(f, key_of(f, "北辰科技"), key_of(f, partner)), [st.roles for st in f.statements]
+
+
+def test_each_name_of_a_list_after_a_preposition_is_an_object_and_the_topic_acts(facts):
+    f = facts("北辰科技公布多項合作，與星河科技、晴川科技和瀚海科技等企業合作開發晶片。")
+    for partner in ("星河科技", "晴川科技", "瀚海科技"):
+        assert linked(f, key_of(f, "北辰科技"), key_of(f, partner)), [st.roles for st in f.statements]
+    assert not any(("agent", key_of(f, "晴川科技")) in st.roles for st in f.statements), [st.roles for st in f.statements]
+    g = facts("北辰科技和晴川科技合作開發晶片。")   # 和 joining two actors: the two talk
+    assert linked(g, key_of(g, "北辰科技"), key_of(g, "晴川科技")), [st.roles for st in g.statements]

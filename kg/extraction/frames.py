@@ -320,6 +320,24 @@ def _bracketed_after_name(folded: str, start: int, end: int, mentions: list, flo
     return closing >= 0 and all(m[2].cls in PLACES for m in mentions if opening < m[0] and m[1] <= closing)
 
 
+LIST_GAP = re.compile(r"\s*(?:、|和|与|及|以及|或|跟)\s*")
+
+
+def _prepositional_list(folded: str, cs: int, ents: list, here: list) -> set[int]:
+    """Where the names of a list right after a preposition opening the clause start: 與A、B和C合作 names
+    A, B and C as objects (none of them the clause's actor)."""
+    ends = {m[0]: m[1] for m in here}
+    out: set[int] = set()
+    for i, (s, _) in enumerate(ents):
+        if i == 0:
+            if not PREPOSITION_OPENING.fullmatch(folded, cs, s):
+                return out
+        elif ents[i - 1][0] not in ends or not LIST_GAP.fullmatch(folded, ends[ents[i - 1][0]], s):
+            break
+        out.add(s)
+    return out
+
+
 def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[tuple[int, int]],
                   mentions: list[tuple[int, int, object]],
                   predicate=None, min_entities: int = 2, main=None) -> list[Frame]:
@@ -428,8 +446,10 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             seen.add(back.key)
         # 將對晶片製造商Rapidus追加提供補助: a name after a preposition opening the clause is its object; the
         # clause has left out its subject
+        # (與星河、晴川和瀚海等企業合作: each name of a list after the preposition is its object)
+        objects = _prepositional_list(folded, cs, sorted(ents, key=lambda x: x[0]), here)
         actor_first = next((ent for s, ent in sorted(ents, key=lambda x: x[0]) if ent.cls in ACTORS
-                            and not PREPOSITION_OPENING.fullmatch(folded, cs, s)), None)
+                            and not PREPOSITION_OPENING.fullmatch(folded, cs, s) and s not in objects), None)
         # 北辰科技公布財報。同時宣布與晴川合作: a sentence opening with a word that goes on (同時, 此外, 並), no
         # name before its verb, in the paragraph of the sentence before, is about that sentence's topic, as a
         # clause after a comma is (not one opening with its verb: 位於加州的輝達… names its subject after)

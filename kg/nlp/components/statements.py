@@ -330,7 +330,9 @@ class StatementExtractor:
         if kind in ("meeting", "talks"):
             # A 與 (B公司董事長) C 會晤: the actor before 與 and, after it, the person (else the first actor)
             cs = _clause_start(folded, t0, s0)
-            joint = max(folded.rfind(w, cs, t0) for w in "与和同跟")
+            # (與星河、晴川和瀚海合作: a preposition opens the list of counterparts; a 和 inside it joins no agent)
+            joint = min((i for i in (folded.find(w, cs, t0) for w in "与同跟") if i >= 0), default=-1)
+            joint = joint if joint >= 0 else folded.rfind("和", cs, t0)
             if joint < 0 and re.match(r"(?:会见|接见|拜会|会晤)", folded[t0:t1]):
                 # 蘇姿丰訪北京，會見工信部部長李樂成: who is met follows the verb; who meets them is the clause's
                 # actor, or the first the sentence names
