@@ -3493,3 +3493,12 @@ def test_each_name_of_a_list_after_a_preposition_is_an_object_and_the_topic_acts
     assert not any(("agent", key_of(f, "晴川科技")) in st.roles for st in f.statements), [st.roles for st in f.statements]
     g = facts("北辰科技和晴川科技合作開發晶片。")   # 和 joining two actors: the two talk
     assert linked(g, key_of(g, "北辰科技"), key_of(g, "晴川科技")), [st.roles for st in g.statements]
+
+
+def test_a_speaker_told_an_outlet_through_its_reporter_or_interview(facts):
+    f = facts("顧問公司執行長張毅對《晴川日報》記者表示，北辰科技需求強勁。")
+    told = [st for st in f.statements if ("counterpart", key_of(f, "晴川日報")) in st.roles]
+    assert told and all(("agent", key_of(f, "張毅")) in st.roles for st in told), [st.roles for st in f.statements]
+    assert not linked(f, key_of(f, "晴川日報"), key_of(f, "北辰科技")), [st.roles for st in f.statements]
+    g = facts("北辰科技董事長胡大明日前接受《晴川財經》專訪時表示，將擴大投資。")
+    assert linked(g, key_of(g, "胡大明"), key_of(g, "晴川財經")), [st.roles for st in g.statements]

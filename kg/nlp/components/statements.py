@@ -165,6 +165,13 @@ class StatementExtractor:
                 if any(e._.kg["start"] <= t0 and t1 <= e._.kg["end"] for e in ents):
                     continue  # 新加坡政府投資公司: a word inside a name is no predicate
                 roles = self._roles(kind, folded, s0, s1, t0, t1, ents, topic)
+                if kind == "report" and any(r == "medium" for r, _ in roles):
+                    # 張某對《晴川日報》記者表示: the speaker told the outlet; what was said is not the outlet's
+                    source = [r for r in roles if r[0] in ("agent", "attributedTo")]
+                    out.extend(_statement(kind, source + [("counterpart", k)], t0, t1, s0, s1, hedged)
+                               for r, k in roles if r == "medium")
+                    roles = [r for r in roles if r[0] != "medium"]
+                    roles = roles if any(r in ("subject", "aside") for r, _ in roles) else []
                 if kind == "listing":
                     venue = [r for r in roles if r[0] == "venue"]
                     out.extend(_statement(kind, [r] + venue, t0, t1, s0, s1, hedged) for r in roles if r[0] != "venue")
@@ -677,11 +684,18 @@ class StatementExtractor:
             roles.insert(0, (role, key(ents[k])))
         # X表示，A…，今年B…: what is said of A is not said of B (the caller makes two statements)
         roles += [("aside" if apart and i else "subject", key(e)) for i, e in enumerate(content)]
+        # 對《晴川日報》記者表示, 接受晴川財經專訪時表示: the outlet the speaker told (a statement of its own)
+        roles += [("medium", key(e)) for e in ents if cs <= e._.kg["start"] and e._.kg["end"] <= t0 and e is not source
+                  and _cls(e) == "MediaOrganization" and MEDIUM_BEFORE.search(folded, cs, e._.kg["start"])
+                  and MEDIUM_AFTER.match(folded, e._.kg["end"])]
         return roles if len(roles) >= 2 else []
 
 
 # 對王某說, 向記者表示, 跟…透露: the one spoken to
 ADDRESSEE_BEFORE = re.compile(r"(?:对|向|跟|给|告诉)\s*$")
+# 對《晴川日報》記者, 接受晴川財經專訪: an outlet spoken to through its reporter or interview
+MEDIUM_BEFORE = re.compile(r"(?:对|向|跟|给|告诉|接受)\s*[《「“]?\s*$")
+MEDIUM_AFTER = re.compile(r"\s*[》」”]?\s*的?\s*(?:记者|采访|专访|访问)")
 
 
 def _lister(folded: str, s0: int, end: int, ents: list[Span]) -> Span | None:
