@@ -3502,3 +3502,12 @@ def test_a_speaker_told_an_outlet_through_its_reporter_or_interview(facts):
     assert not linked(f, key_of(f, "晴川日報"), key_of(f, "北辰科技")), [st.roles for st in f.statements]
     g = facts("北辰科技董事長胡大明日前接受《晴川財經》專訪時表示，將擴大投資。")
     assert linked(g, key_of(g, "胡大明"), key_of(g, "晴川財經")), [st.roles for st in g.statements]
+
+
+def test_two_people_just_named_are_no_count_of_people(facts):
+    f = facts("北辰科技董事長王大明、總經理林志強送兩人簽名的球衣給晴川科技。美國司法部表示，兩人曾偽造文件。")
+    assert not [st for st in f.statements if st.amount and st.amount.unit == "PERSON"], \
+        [(st.roles, st.amount) for st in f.statements if st.amount]
+    g = facts("美國司法部宣布逮捕兩人。")   # a word that counts them
+    assert [st for st in g.statements if st.amount and st.amount.unit == "PERSON" and st.amount.value == "2"], \
+        [(st.roles, st.amount) for st in g.statements]

@@ -55,6 +55,9 @@ class Amount:
     rule: str
 
 
+#: 共, 逮捕, 其中, 造成: a word before 兩人 that counts people (else 兩人 is the two just named)
+PEOPLE_COUNTED = re.compile(r"(?:共|有|计|达|逮捕|拘捕|起诉|涉案|其中|造成|导致|判处|另有|还有)\s*$")
+
 def _negative(folded: str, at: int) -> bool:
     """A minus sign (or 負) right before the number at `at`, where no figure, unit or letter comes
     before it: 為-4.52億元 is negative, 5億-8億 and 10%-20% are ranges, MI-300 a name."""
@@ -177,7 +180,8 @@ _PATTERNS = [
     # 42歲的陳志明: an age
     # 四十三歲的龔某: in Chinese numerals too (not 岁月, years of life)
     ("age", re.compile(rf"(?:(?<![\d.])(?P<yn>\d{{1,3}})|(?<![{_CN_NUM}\d第万])(?P<yn2>[二三四五六七八九十][{_CN_NUM}]{{0,2}}))\s*岁(?!月)")),
-    # 員工約1.25萬人, 三名男子, 兩名知情人士, 研發人員逾千人 → people (一名 is an article, not a count)
+    # 員工約1.25萬人, 三名男子, 兩名知情人士, 研發人員逾千人 → people (一名 is an article, not a count; 兩人 alone
+    # is a count only after a word that counts: 逮捕兩人, 其中三人)
     ("people", re.compile(_APPROX + rf"(?:(?P<pn>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?<![{_CN_NUM}\d第])(?P<pcn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}}))"
                           r"\s*(?P<pscale>万)?\s*(?:名|位)?\s*(?:人(?![民员士工才类口数均次选权物事气力们生心脉])|员工|工程师|研发人员|"
                           r"男子|女子|被告|嫌犯|嫌疑人|雇员|职员|董事|议员|参议员|众议员|官员|高管|专家)")),
@@ -315,6 +319,9 @@ def find_amounts(folded: str) -> list[Amount]:
             if rule in ("people", "duration", "stock-code"):
                 taken.append((s, e))
                 if rule == "people":
+                    if g.get("pcn") in ("二", "两", "三") and re.fullmatch(r"[二两三]\s*人", m.group()) \
+                            and not PEOPLE_COUNTED.search(folded, max(0, s - 4), s):
+                        continue   # 林某、王某送兩人簽名的球衣, 他們兩人: the people just named, not a count of them
                     n = Decimal(g["pn"].replace(",", "")) if g.get("pn") else Decimal(cn_int(g["pcn"].replace("两", "二")))
                     value, unit, metric = n * SCALE.get(g.get("pscale") or "", Decimal(1)), "PERSON", _metric(folded, s)
                 elif rule == "duration":
