@@ -3511,3 +3511,12 @@ def test_two_people_just_named_are_no_count_of_people(facts):
     g = facts("美國司法部宣布逮捕兩人。")   # a word that counts them
     assert [st for st in g.statements if st.amount and st.amount.unit == "PERSON" and st.amount.value == "2"], \
         [(st.roles, st.amount) for st in g.statements]
+
+
+def test_the_largest_institutional_shareholder_and_the_actual_controller_own_the_firm(facts):
+    f = facts("星河創投是北辰科技最大的機構股東，晴川集團為瀚海科技的實際控制人。")
+    rels = relations_of(f)
+    assert (key_of(f, "北辰科技"), "ownedBy", key_of(f, "星河創投")) in rels, rels
+    assert (key_of(f, "瀚海科技"), "ownedBy", key_of(f, "晴川集團")) in rels, rels
+    g = facts("王大明是北辰科技的股東代表。")   # who speaks for the shareholders holds nothing
+    assert not any(p == "ownedBy" for _, p, _ in relations_of(g)), relations_of(g)
