@@ -3520,3 +3520,12 @@ def test_the_largest_institutional_shareholder_and_the_actual_controller_own_the
     assert (key_of(f, "瀚海科技"), "ownedBy", key_of(f, "晴川集團")) in rels, rels
     g = facts("王大明是北辰科技的股東代表。")   # who speaks for the shareholders holds nothing
     assert not any(p == "ownedBy" for _, p, _ in relations_of(g)), relations_of(g)
+
+
+def test_an_outlets_editors_are_its_staff(facts):
+    f = facts("英國廣播公司經濟編輯伊斯蘭表示，關稅將推高物價。")
+    assert (key_of(f, "伊斯蘭"), "employer", key_of(f, "英國廣播公司")) in relations_of(f), relations_of(f)
+    g = facts("晴川日報總編輯王大明表示，媒體轉型刻不容緩。")
+    assert (key_of(g, "王大明"), "employer", key_of(g, "晴川日報")) in relations_of(g), relations_of(g)
+    h = facts("本文由編輯整理，編輯部保留權利。")
+    assert not names_of(h, "Person"), names_of(h)
