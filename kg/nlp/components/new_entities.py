@@ -502,6 +502,40 @@ AGENCY_LIKE = ("GovernmentAgency", "Legislature", "Policy", "Law")
 BODY_OF_COUNTRY = frozenset(AGENCY_LIKE + ("ExportDecision",))
 
 
+class TakenSpans(list):
+    """The (start, end) spans names were taken at, a list as before, that also answers which of them
+    overlap a span without reading them all (a long article holds thousands; each candidate asked)."""
+
+    def __init__(self, items=()) -> None:
+        super().__init__(items)
+        self._seq = 0
+        self._order: list[tuple[int, int, int]] = []   # (start, end, order of insertion), sorted
+        self._longest = 0
+        for a, b in self:
+            self._index(a, b)
+
+    def _index(self, a: int, b: int) -> None:
+        insort(self._order, (a, b, self._seq))
+        self._seq += 1
+        self._longest = max(self._longest, b - a)
+
+    def append(self, span: tuple[int, int]) -> None:
+        super().append(span)
+        self._index(*span)
+
+    def remove(self, span: tuple[int, int]) -> None:
+        super().remove(span)
+        first = min((x for x in self._order if x[:2] == tuple(span)), key=lambda x: x[2])
+        self._order.remove(first)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans overlapping start..end, in the order they were taken (as scanning the list gives them)."""
+        lo = bisect_left(self._order, (start - self._longest,))
+        hi = bisect_left(self._order, (end,))
+        return [(a, b) for a, b, _ in sorted((x for x in self._order[lo:hi] if start < x[1] and x[0] < end),
+                                             key=lambda x: x[2])]
+
+
 class EntityDiscoverer:
     def __init__(self, reference: str | None = None) -> None:
         from kg.nlp.gazetteer import reference_index
@@ -546,14 +580,14 @@ class EntityDiscoverer:
             kg_of(sp) and kg_of(sp)["cls"] in PLACE_CLASSES and TIME_ZONE.match(folded, kg_of(sp)["end"]))]
         existing = [s for s in doc.spans.get(ENTITIES, []) if kg_of(s)]
         found = self._candidates(folded, doc)
-        spans, taken = [], [(kg_of(s)["start"], kg_of(s)["end"]) for s in existing]
+        spans, taken = [], TakenSpans((kg_of(s)["start"], kg_of(s)["end"]) for s in existing)
         place_spans = {(kg_of(s)["start"], kg_of(s)["end"]) for s in existing if kg_of(s)["cls"] in PLACE_CLASSES}
         by_span = {(kg_of(s)["start"], kg_of(s)["end"]): s for s in existing}
         # longer candidates first, then by rule order, so a policy name beats a shorter org inside it
         for start, end, cls, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), RULE_RANK.get(id(f[3]), -1), f[0])):
             if cls in ("Company", "Organization") and PLACEHOLDER_FIRM.search(folded, start, end):
                 continue  # A持C公司35%股份: a letter standing for a firm (C公司) names none, nor ends a name
-            clashes = [(a, b) for a, b in taken if start < b and a < end]
+            clashes = taken.overlapping(start, end)
             if clashes and cls in ("Company", "Organization") and rule.name in ("org-suffix", "org-long", "trained-org") \
                     and all(a >= start and b <= end for a, b in clashes):
                 first = start
@@ -583,7 +617,7 @@ class EntityDiscoverer:
                 doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (
                     kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in clashes)]
                 existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in clashes]
-                taken = [t for t in taken if t not in clashes]
+                taken = TakenSpans(t for t in taken if t not in clashes)
                 clashes = []
             if clashes:
                 # known names inside a longer new name (參議院 in 參議院聽證會, 亞太 in 亞太…研究院) may stand
