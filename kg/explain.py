@@ -117,7 +117,10 @@ def _explain_one(store: Store, iri: str) -> Explanation:
         with_ = sorted({names_of.get(x["other"].value, x["other"].value) for x in group if x["other"] is not None})
         if with_:
             parts.append("with " + ", ".join(with_))
-        out.facts.append(_fact(f"{r['kind'].value.rsplit('#', 1)[-1]}: " + " · ".join(parts), r, spans))
+        text = f"{r['kind'].value.rsplit('#', 1)[-1]}: " + " · ".join(parts)
+        # (a fact an article states twice is one node with two pieces of evidence: each sentence is shown)
+        for ev in sorted({x["ev"].value for x in group}):
+            out.facts.append(_fact(text, next(x for x in group if x["ev"].value == ev), spans))
     out.facts.sort(key=lambda f: (f.article, f.start, f.text))
     return out
 

@@ -97,3 +97,22 @@ def test_the_dev_set_takes_under_400_triples_per_article(tmp_path):
     # and every fact is still explainable: explain shows a sentence for NVIDIA's facts
     out = run_kg("explain", "英偉達", store=store).stdout
     assert "「" in out
+
+
+def test_a_fact_stated_twice_is_one_node_and_explain_shows_both_sentences(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text('---\ntitle: "北辰"\npublished: "2026-03-02"\n---\n北辰科技2025年營收達30億元。\n\n'
+                                 "分析師指出，北辰科技2025年營收達30億元，創下新高。\n", encoding="utf-8")
+    store = tmp_path / "store"
+    run_kg("ingest", str(corpus), store=store)
+    db = ox.Store.read_only(str(store / "oxigraph"))
+    kgo = "https://w3id.org/aichip-kg/ontology#"
+    figures = {q.subject for q in db.quads_for_pattern(None, ox.NamedNode(kgo + "value"), None, None)}
+    assert len(figures) == 1, figures   # one revenue figure, however often stated
+    evidence = list(db.quads_for_pattern(next(iter(figures)), ox.NamedNode(kgo + "evidence"), None, None))
+    assert len(evidence) == 2, evidence   # resting on both sentences
+    out = run_kg("explain", "北辰科技", store=store).stdout
+    revenue = [line for line in out.splitlines() if "revenue" in line]
+    assert len(revenue) == 2, out
+    assert "「北辰科技2025年營收達30億元。」" in out and "「分析師指出，北辰科技2025年營收達30億元，創下新高。」" in out, out
