@@ -3529,3 +3529,11 @@ def test_an_outlets_editors_are_its_staff(facts):
     assert (key_of(g, "王大明"), "employer", key_of(g, "晴川日報")) in relations_of(g), relations_of(g)
     h = facts("本文由編輯整理，編輯部保留權利。")
     assert not names_of(h, "Person"), names_of(h)
+
+
+def test_section_232_named_by_its_number_is_the_law_and_its_chip_probe_stays_its_own(facts):
+    f = facts("美國商務部依據232條款對進口晶片展開調查，並啟動半導體232調查。")
+    keys = {e.key for e in f.entities.values() if e.cls == "Policy"}
+    assert {"section-232", "section-232-semiconductors"} <= keys, names_of(f, "Policy")
+    g = facts("北辰科技推出232層快閃記憶體。")   # a count of layers
+    assert not [e for e in g.entities.values() if e.cls == "Policy"], names_of(g)
