@@ -3535,5 +3535,7 @@ def test_section_232_named_by_its_number_is_the_law_and_its_chip_probe_stays_its
     f = facts("美國商務部依據232條款對進口晶片展開調查，並啟動半導體232調查。")
     keys = {e.key for e in f.entities.values() if e.cls == "Policy"}
     assert {"section-232", "section-232-semiconductors"} <= keys, names_of(f, "Policy")
+    h = facts("美方援引301條款對晴川科技加徵關稅，對華301關稅持續生效。")
+    assert {"section-301", "section-301-tariffs"} <= {e.key for e in h.entities.values()}, names_of(h, "Policy")
     g = facts("北辰科技推出232層快閃記憶體。")   # a count of layers
     assert not [e for e in g.entities.values() if e.cls == "Policy"], names_of(g)
