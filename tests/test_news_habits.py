@@ -3539,3 +3539,9 @@ def test_section_232_named_by_its_number_is_the_law_and_its_chip_probe_stays_its
     assert {"section-301", "section-301-tariffs"} <= {e.key for e in h.entities.values()}, names_of(h, "Policy")
     g = facts("北辰科技推出232層快閃記憶體。")   # a count of layers
     assert not [e for e in g.entities.values() if e.cls == "Policy"], names_of(g)
+
+
+def test_a_firms_country_in_taiwans_shorthand_is_no_part_of_its_name(facts):
+    f = facts("美商晴川科技今天在台設立研發中心，日商瀚海電子也宣布擴產。")
+    assert {"晴川科技", "瀚海电子"} <= names_of(f, "Company"), names_of(f)
+    assert not any(n.startswith(("美商", "日商")) for n in names_of(f)), names_of(f)
