@@ -3545,3 +3545,9 @@ def test_a_firms_country_in_taiwans_shorthand_is_no_part_of_its_name(facts):
     f = facts("美商晴川科技今天在台設立研發中心，日商瀚海電子也宣布擴產。")
     assert {"晴川科技", "瀚海电子"} <= names_of(f, "Company"), names_of(f)
     assert not any(n.startswith(("美商", "日商")) for n in names_of(f)), names_of(f)
+
+
+def test_what_a_speaker_says_of_three_firms_is_said_of_each(facts):
+    f = facts("分析師王大明表示，輝達的新晶片將交由台積電代工，並優先供應給微軟。")
+    for firm in ("輝達", "台積電", "微軟"):
+        assert linked(f, key_of(f, "王大明"), key_of(f, firm)), [st.roles for st in f.statements]
