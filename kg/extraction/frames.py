@@ -320,9 +320,6 @@ def _bracketed_after_name(folded: str, start: int, end: int, mentions: list, flo
     return closing >= 0 and all(m[2].cls in PLACES for m in mentions if opening < m[0] and m[1] <= closing)
 
 
-LIST_GAP = re.compile(r"\s*(?:、|和|与|及|以及|或|跟)\s*")
-
-
 def _prepositional_list(folded: str, cs: int, ents: list, here: list) -> set[int]:
     """Where the names of a list right after a preposition opening the clause start: 與A、B和C合作 names
     A, B and C as objects (none of them the clause's actor)."""
@@ -332,7 +329,7 @@ def _prepositional_list(folded: str, cs: int, ents: list, here: list) -> set[int
         if i == 0:
             if not PREPOSITION_OPENING.fullmatch(folded, cs, s):
                 return out
-        elif ents[i - 1][0] not in ends or not LIST_GAP.fullmatch(folded, ends[ents[i - 1][0]], s):
+        elif ents[i - 1][0] not in ends or not OBJECT_JOINER.fullmatch(folded, ends[ents[i - 1][0]], s):
             break
         out.add(s)
     return out
@@ -447,8 +444,9 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         # 將對晶片製造商Rapidus追加提供補助: a name after a preposition opening the clause is its object; the
         # clause has left out its subject
         # (與星河、晴川和瀚海等企業合作: each name of a list after the preposition is its object)
-        objects = _prepositional_list(folded, cs, sorted(ents, key=lambda x: x[0]), here)
-        actor_first = next((ent for s, ent in sorted(ents, key=lambda x: x[0]) if ent.cls in ACTORS
+        in_order = sorted(ents, key=lambda x: x[0])
+        objects = _prepositional_list(folded, cs, in_order, here)
+        actor_first = next((ent for s, ent in in_order if ent.cls in ACTORS
                             and not PREPOSITION_OPENING.fullmatch(folded, cs, s) and s not in objects), None)
         # 北辰科技公布財報。同時宣布與晴川合作: a sentence opening with a word that goes on (同時, 此外, 並), no
         # name before its verb, in the paragraph of the sentence before, is about that sentence's topic, as a
@@ -720,6 +718,8 @@ BENEFICIARY = re.compile(r"(?:为|替|帮|给)$")
 MEMBER_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
 # A和B, A、B及C: the words joining the members of a list (no comma, which may end a clause)
 LIST_JOINER = CuePattern(lambda w: rf"\s*(?:{w('list-joiner')})\s*")
+#: 與A、B或C, 跟A和B: what joins the objects of a preposition (或 and 跟 too)
+OBJECT_JOINER = CuePattern(lambda w: rf"\s*(?:{w('list-joiner')}|或|跟)\s*")
 
 
 def _first_at(mentions: list[tuple[int, int, object]], pos: int) -> int:

@@ -58,6 +58,7 @@ class Amount:
 #: 共, 逮捕, 其中, 造成: a word before 兩人 that counts people (else 兩人 is the two just named)
 PEOPLE_COUNTED = re.compile(r"(?:共|有|计|达|逮捕|拘捕|起诉|涉案|其中|造成|导致|判处|另有|还有)\s*$")
 
+
 def _negative(folded: str, at: int) -> bool:
     """A minus sign (or 負) right before the number at `at`, where no figure, unit or letter comes
     before it: 為-4.52億元 is negative, 5億-8億 and 10%-20% are ranges, MI-300 a name."""
@@ -319,8 +320,7 @@ def find_amounts(folded: str) -> list[Amount]:
             if rule in ("people", "duration", "stock-code"):
                 taken.append((s, e))
                 if rule == "people":
-                    if g.get("pcn") in ("二", "两", "三") and re.fullmatch(r"[二两三]\s*人", m.group()) \
-                            and not PEOPLE_COUNTED.search(folded, max(0, s - 4), s):
+                    if re.fullmatch(r"[二两三]\s*人", m.group()) and not PEOPLE_COUNTED.search(folded, max(0, s - 4), s):
                         continue   # 林某、王某送兩人簽名的球衣, 他們兩人: the people just named, not a count of them
                     n = Decimal(g["pn"].replace(",", "")) if g.get("pn") else Decimal(cn_int(g["pcn"].replace("两", "二")))
                     value, unit, metric = n * SCALE.get(g.get("pscale") or "", Decimal(1)), "PERSON", _metric(folded, s)

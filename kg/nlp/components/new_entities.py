@@ -604,7 +604,7 @@ class EntityDiscoverer:
                     b == end and by_span.get((a, b)) is not None and by_span[(a, b)]._.kg["cls"] in ("Policy", "Law")
                     and (_plain_word(folded[start:a]) or re.fullmatch(r"[美中日韩台荷欧英德法]?(?:列入|列|纳入|将|把)", folded[start:a])
                          or re.fullmatch(rf"[{HAN}]{{1,4}}", folded[start:a]) and not any(
-                             start <= x < a for x, _ in taken if (x, _) not in clashes))
+                             start <= t[0] and t not in clashes for t in taken.overlapping(start, a)))
                     for a, b in clashes):
                 # 管理|晶片法案: a verb before a known act names no act of its own; 高端|晶片出口管制: nor does
                 # a word describing what it covers (an entity or a date before it may make another act)
@@ -3032,6 +3032,8 @@ AGENCY_UNIT = ("局", "署", "处", "司", "中心", "委员会", "办公室", "
 GATHERING = re.compile(r"(?:年会|大会|会议|峰会|论坛|晚会|展会|尾牙|春酒|酒会)$")
 HAN_FIRM_RULE = Rule("kind-then-han", "Company", re.compile(r"(?!)"), 0.6)   # found by _han_after_kind
 NAME_TAGS = {"n", "nz", "nr", "ns", "nt", "nw", "ORG", "PER", "LOC"}
+#: of those, the tags of a proper name (a person, a place, an organisation, another proper noun, a work)
+PROPER_TAGS = frozenset(NAME_TAGS - {"n"})
 
 
 def _han_after_kind(doc: Doc, folded: str) -> list[tuple[int, int, str, "Rule"]]:
@@ -3334,8 +3336,6 @@ def _list_members(folded: str, start: int, end: int, clause_end: int, lac_words:
     return [(x, y) for x, y in parts if y - x >= 2]
 
 
-#: the trained tagger's tags of a name: a person, a place, an organisation, another proper noun, a work
-PROPER_TAGS = frozenset(("PER", "LOC", "ORG", "nz", "nw"))
 ADMINISTRATION_RULE = Rule("leader-administration", "GovernmentAgency", re.compile(r"(?!)"), 0.7)  # _governments
 LAC_PERSON = Rule("trained-person", "Person", None, 0.6)
 LAC_PLACE = Rule("trained-place", "Place", None, 0.55)

@@ -694,9 +694,10 @@ class StatementExtractor:
 
 
 # 對王某說, 向記者表示, 跟…透露: the one spoken to
-ADDRESSEE_BEFORE = re.compile(r"(?:对|向|跟|给|告诉)\s*$")
+SPOKEN_TO = "对|向|跟|给|告诉"
+ADDRESSEE_BEFORE = re.compile(rf"(?:{SPOKEN_TO})\s*$")
 # 對《晴川日報》記者, 接受晴川財經專訪: an outlet spoken to through its reporter or interview
-MEDIUM_BEFORE = re.compile(r"(?:对|向|跟|给|告诉|接受)\s*[《「“]?\s*$")
+MEDIUM_BEFORE = re.compile(rf"(?:{SPOKEN_TO}|接受)\s*[《「“]?\s*$")
 MEDIUM_AFTER = re.compile(r"\s*[》」”]?\s*的?\s*(?:记者|采访|专访|访问)")
 
 
