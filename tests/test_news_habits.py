@@ -3551,3 +3551,22 @@ def test_what_a_speaker_says_of_three_firms_is_said_of_each(facts):
     f = facts("分析師王大明表示，輝達的新晶片將交由台積電代工，並優先供應給微軟。")
     for firm in ("輝達", "台積電", "微軟"):
         assert linked(f, key_of(f, "王大明"), key_of(f, firm)), [st.roles for st in f.statements]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the tagger's word runs past the name (瀚海集團蓋廠): the adverb and verb before it still open no name
+    ("北辰半導體派出顧問團隊前往越南，積極協助瀚海集團蓋廠。", "瀚海集團"),
+    ("北辰半导体派出顾问团队前往越南，积极协助瀚海集团盖厂。", "瀚海集团"),
+    # a clause the tagger does not read: the dictionary's verb before the name
+    ("他在會上先展示Lumen半導體的新技術。", "Lumen半導體"),
+    ("他在会上先展示Lumen半导体的新技术。", "Lumen半导体"),
+    # an adverb and a preposition before a minister's title open the clause, not the ministry's name
+    ("他說，已與海洋事務部長王大明組成工作小組。", "海洋事務部"),
+    ("他说，已与海洋事务部长王大明组建工作小组。", "海洋事务部"),
+])
+def test_the_words_of_a_clause_before_a_new_organisation_are_no_part_of_its_name(facts, sentence, name):
+    f = facts(sentence)
+    orgs = {n for e in f.entities.values() if e.cls in ("Organization", "Company", "GovernmentAgency")
+            for n in names_of_entity(e)}
+    assert to_simplified(name) in orgs, orgs
+    assert not any(len(n) > len(name) and n.endswith(to_simplified(name)) for n in orgs), orgs

@@ -1778,8 +1778,8 @@ class EntityDiscoverer:
                         and not LATIN_HOUSE.fullmatch(folded, start, end):  # 上海國有資本投資有限公司, IBK 投資證券
                     # 取得|北辰微電子
                     cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)
-                    if cut is None and rule.cls == "Policy" and not _lac_overlapping(doc._.get("lac_words") or [], start, end):
-                        # 確保|出口管制, 報告主張強化|出口管制 in a clause the tagger did not read: the dictionary's
+                    if cut is None and not _lac_overlapping(doc._.get("lac_words") or [], start, end):
+                        # 確保|出口管制, 先展示|Neo半導體 in a clause the tagger did not read: the dictionary's
                         # verbs before the name
                         pos = start
                         for word in _cut(folded[start:end])[:-1]:
@@ -1792,6 +1792,12 @@ class EntityDiscoverer:
                         if end - cut < 2:
                             continue
                         start = cut
+                if rule.name == "minister-ministry" and doc is not None:
+                    # 已與|數字部長: an adverb or a preposition opens the clause, no part of the ministry's name
+                    # (和, 及 join the words of one portfolio: 貿易和工業部)
+                    cuts = [e for _, e, t in _lac_inside(doc._.get("lac_words") or [], start, end)
+                            if e < end - 1 and t in ("d", "p", "r")]
+                    start = cuts[-1] if cuts else start
                 if rule.name == "org-suffix" and doc is not None and folded.endswith(("公司", "企业", "厂商", "大厂"), start, end) \
                         and end in org_starts:
                     continue  # 視頻監控公司|海康威視: what kind of firm the known name after it is, no name
@@ -2459,7 +2465,8 @@ def _after_predicate(doc: Doc, start: int, end: int, min_len: int = 1) -> int | 
     which then fails as generic). The name's own last word (…存儲, …規則) is its head and is
     not asked. None when nothing inside is such a word."""
     inside = _lac_inside(doc._.get("lac_words") or [], start, end)
-    cuts = [e for s, e, t in inside[:-1] if t in PREDICATE_TAGS]
+    # (積極協助|塔塔集團蓋廠: when the tagger's last word runs past the name, every word inside is asked)
+    cuts = [e for s, e, t in inside if e < end and t in PREDICATE_TAGS]
     # (比AI擴散|法案: a rule's name may hold a verb, 擴散, 管制; the cut leaves a name long enough)
     long_enough = [c for c in cuts if end - c >= min_len]
     return (long_enough or cuts)[-1] if cuts else None
