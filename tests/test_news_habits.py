@@ -3570,3 +3570,21 @@ def test_the_words_of_a_clause_before_a_new_organisation_are_no_part_of_its_name
             for n in names_of_entity(e)}
     assert to_simplified(name) in orgs, orgs
     assert not any(len(n) > len(name) and n.endswith(to_simplified(name)) for n in orgs), orgs
+
+
+def test_a_bureau_is_named_by_局_and_words_ending_in_局_are_none(facts):
+    f = facts("瀚海市港務局宣布，將協助晴川科技建廠。")
+    assert "瀚海市港务局" in names_of(f), names_of(f)
+    g = facts("晴川科技加快全球布局，市場格局生變，瀚海集團跨界入局，僵局難解。")
+    assert not any(n.endswith("局") for n in names_of(g)), names_of(g)
+
+
+@pytest.mark.parametrize("sentence, keys", [
+    # a space where the Han name meets the model number is the same known name
+    ("北辰科技採購了寒武紀思元 590加速卡。", {"cambricon", "cambricon-mlu590"}),
+    ("北辰科技采购了寒武纪思元 590加速卡。", {"cambricon", "cambricon-mlu590"}),
+    ("晴川雲採用鯤鵬 920處理器。", {"huawei-kunpeng-920"}),
+])
+def test_a_known_model_is_known_with_or_without_a_space_before_its_number(facts, sentence, keys):
+    f = facts(sentence)
+    assert keys <= {e.key for e in f.entities.values()}, {e.key: e.names for e in f.entities.values()}

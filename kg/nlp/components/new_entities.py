@@ -433,7 +433,7 @@ def _rules() -> list[Rule]:
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
             rf"交易所|委员会|协会|联盟|基金会|半导体|微电子|电子|资本|证券|银行|通讯社|电视台|日报|时报|商务部|工业部|外交部|"
-            rf"财政部|国防部|监管局|管理局|安全局|贸易署|信息部|办公室|法院|智库|资讯|设计|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业))+)"
+            rf"财政部|国防部|监管局|管理局|安全局|局|贸易署|信息部|办公室|法院|智库|资讯|设计|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业))+)"
             # Kiwoom 證券, Mirae Asset 證券: Latin words, a space, and a house's word
             r"|(?<![a-z0-9])(?P<name2>[a-z][a-z0-9&]{1,15}(?: [a-z][a-z0-9&]{1,15}){0,2} (?:投资证券|证券|银行|资本|资产管理|集团|控股))"), 0.6),
     ]
@@ -952,13 +952,18 @@ class EntityDiscoverer:
         """上海|三中院, 浙江|證監局: a body named by a short generic name right after a province or a city is
         that place's body, named whole, and so is a registered company's name (杭州|眾硅電子科技有限公司); the
         place is named too, as its seat (an inner mention)."""
-        places = {kg_of(s)["end"]: s for s in doc.spans.get(ENTITIES, []) if kg_of(s)
-                  and kg_of(s)["cls"] in ("AdministrativeRegion", "City")}
+        known_places = [s for s in doc.spans.get(ENTITIES, []) if kg_of(s) and kg_of(s)["cls"] in ("AdministrativeRegion", "City")]
+        places = {kg_of(s)["end"]: s for s in known_places}
+        opening = {kg_of(s)["start"]: s for s in known_places}
         seats = set()
         for s in spans:
             info = kg_of(s)
             place = places.get(info["start"]) if info and not info["known"] else None
-            name = texts(doc)[1][info["start"]:info["end"]] if place is not None else ""
+            body_start = info["start"] if info else 0
+            if place is None and info and not info["known"] and (inside := opening.get(info["start"])) is not None \
+                    and 0 < info["end"] - kg_of(inside)["end"] <= 3 and texts(doc)[1][info["end"] - 1] in "局院厅署所":
+                place, body_start = inside, kg_of(inside)["end"]   # 浙江證監局 found whole: it opens with its seat
+            name = texts(doc)[1][body_start:info["end"]] if place is not None else ""
             # (杭州|眾硅電子科技有限公司: a registered name opens with its seat)
             registered = info["cls"] in ("Organization", "Company") and name.endswith(LIMITED_FORMS)
             if place is None or info.get("inner") or not registered and (
@@ -1845,6 +1850,8 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded.endswith(WORD_SUFFIXES, start, end) and \
                         re.match(GENERIC_HEAD, folded[end:end + 2]):
                     continue  # 頂尖科技|企業, 儲存半導體|短缺, 堆疊式設計|技術: the suffix is a word of a longer noun
+                if rule.name == "org-suffix" and folded.endswith("局", start, end) and _word_ending_in_局(folded, end):
+                    continue  # 全球布局, 競爭格局, 中國當局, 跨界入局: a word ending in 局, no bureau (關稅局, 建設局 are)
                 if rule.name == "org-suffix" and folded[end:end + 1] in ("器", "件", "卡", "芯", "盘", "装", "展"):
                     continue  # 動態隨機存取存儲|器: the suffix goes on as a word for a device
                 if rule.cls == "Organization" and folded.startswith("商", end):
@@ -2688,8 +2695,18 @@ def _drop_known_across_people(doc: Doc) -> None:
         # a person ending inside (a, b) who starts before a, or one starting inside it who ends after b
         return any(s < a for s, _ in people[bisect_right(ends, a):bisect_left(ends, b)]) or \
             any(e > b for _, e in people[bisect_right(starts, a):bisect_left(starts, b)])
+    known = [(kg_of(sp)["start"], kg_of(sp)["end"]) for sp in doc.spans.get(ENTITIES, [])
+             if kg_of(sp) and kg_of(sp).get("known")]
+
+    def both_known(info) -> bool:
+        # 寒武|紀思元 over 寒武紀|思元590: the tagger's person runs into another known name, so the
+        # misreading is the tagger's, not the names'
+        a, b = info["start"], info["end"]
+        return any(s < b and a < e and (s < a or e > b) and any(
+            (x, y) != (a, b) and x < e and s < y for x, y in known) for s, e in people)
     doc.spans[ENTITIES] = [sp for sp in doc.spans.get(ENTITIES, [])
-                           if not (kg_of(sp) and kg_of(sp).get("known") and straddles(kg_of(sp)))]
+                           if not (kg_of(sp) and kg_of(sp).get("known") and straddles(kg_of(sp))
+                                   and not both_known(kg_of(sp)))]
 
 
 def _known_in_brackets(folded: str, spans, existing) -> None:
@@ -2840,6 +2857,15 @@ def _words_before_a_firm_word(name: str, firm_words: tuple[str, ...]) -> bool:
 def _dictionary_verbs() -> frozenset:
     from kg.nlp.tokenizer import dictionary_verbs
     return dictionary_verbs()
+
+
+def _word_ending_in_局(folded: str, end: int) -> bool:
+    """布局, 格局, 當局, 入局, 局面: the 局 a would-be bureau's name ends in is the end of a word of the
+    language (jieba's dictionary counts it 50 times or more, or a verb or a particle makes it), or the
+    start of one."""
+    from kg.nlp.tokenizer import base_frequencies
+    return base_frequencies().get(folded[end - 2:end], 0) >= 50 or folded[end - 2] in "入破缺亏变终的之了个" \
+        or folded.startswith(("面", "势"), end)
 
 
 def _verb_before(folded: str, start: int) -> bool:
