@@ -17,7 +17,18 @@ T = TypeVar("T")
 def reference_index(folder: str | None = None) -> NameIndex[str]:
     """Every label and alias of the reference data → entity ids."""
     ref = load_reference(folder)
-    return NameIndex((name, ent.id) for ent in ref for name in ent.names())
+    return NameIndex((spelling, ent.id) for ent in ref for name in ent.names() for spelling in spellings(name))
+
+
+def spellings(name: str) -> list[str]:
+    """A reference name and the same name spaced otherwise where a Han character meets a Latin letter
+    or a digit: 思元590 is written 思元 590 too, and 昇騰 910B is 昇騰910B (the name first, so the
+    reference data's own spelling keeps its place)."""
+    out = [name]
+    for other in (HAN_LATIN_EDGE.sub(" ", name), HAN_LATIN_SPACE.sub("", name)):
+        if other not in out:
+            out.append(other)
+    return out
 
 
 # A law's name ending in 法 goes on into a longer common word: 法規, 法律, 法院, 法人…
@@ -30,6 +41,9 @@ TICKER = re.compile(r"[(（]\s*(?P<market2>us|hk|sh|sz|tw|jp|kr)\.[a-z]{1,5}\s*[
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+#: where a Han character meets a Latin letter or a digit, with no space (思元|590) and with one (思元 590)
+HAN_LATIN_EDGE = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
+HAN_LATIN_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[\u3400-\u9fff])")
 
 
 class NameTrie(Generic[T]):
@@ -89,7 +103,7 @@ class NameTrie(Generic[T]):
 def reference_trie(folder: str | None = None) -> NameTrie[str]:
     """reference_index's names as a NameTrie (the same names, the same first entity id of each)."""
     ref = load_reference(folder)
-    return NameTrie((name, ent.id) for ent in ref for name in ent.names())
+    return NameTrie((spelling, ent.id) for ent in ref for name in ent.names() for spelling in spellings(name))
 
 
 class KnownNames:
