@@ -3588,3 +3588,15 @@ def test_a_bureau_is_named_by_局_and_words_ending_in_局_are_none(facts):
 def test_a_known_model_is_known_with_or_without_a_space_before_its_number(facts, sentence, keys):
     f = facts(sentence)
     assert keys <= {e.key for e in f.entities.values()}, {e.key: e.names for e in f.entities.values()}
+
+
+def test_figures_after_its_are_the_products_before_and_the_compared_models_own_figure_is_its_own(facts):
+    f = facts("北辰科技發布QX720處理器，採用Chiplet架構。其頂級型號主頻2.2GHz，快取容量384MB，較上一代QX620的64MB大幅提升。")
+    owner = {st.amount.value: [k for _, k in st.roles] for st in f.statements if st.amount}
+    assert owner.get("2.2") == [key_of(f, "QX720")] and owner.get("384") == [key_of(f, "QX720")], owner
+    assert owner.get("64") == [key_of(f, "QX620")], owner
+
+
+def test_a_describing_word_opens_no_firms_name(facts):
+    f = facts("北辰科技的新處理器採用全新微內核設計與獨特散熱設計。")
+    assert names_of(f, "Company") == {"北辰科技"}, names_of(f)

@@ -438,7 +438,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                     re.search(r"(?<![尤极])其(?![他它中余实])", folded[sentence[0]:q["start"]]):
                 subject = recent
             subject = subject or next((ent for ms, me, ent in reversed(mentions) if ms < sentence[0] and ent.cls in PRODUCTS
-                            and not _technology(ent)
+                            and not _technology(ent) and not _architecture(mentions, folded, ent)
                             and (_same_paragraph(folded, ms, q["start"]) or sentence[0] - me < 200)), None)
         # (資料中心業務營收43億美元…，其中EPYC Tundra占…: a product named only after a figure in a sentence
         # that names nothing before it gives way to what the figures before were about)
@@ -517,7 +517,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # before the figure follows 較/比/相比) gives way to the product the sentence is about
             last = next(((ms, me) for ms, me, ent in reversed(mentions) if ent is subject and sentence[0] <= ms < q["start"]),
                         None)
-            if last is not None and BASELINE.search(folded, max(0, last[0] - 8), last[0]):
+            # (…較上一代QX620的64MB: a figure right after the compared product's 的 is that product's own)
+            if last is not None and BASELINE.search(folded, max(0, last[0] - 8), last[0]) and not (
+                    q["unit"] not in ("TIMES", "PERCENT") and COMPARED_GAP.fullmatch(folded, last[1], q["start"])):
                 subject = next((ent for ms, me, ent in reversed(mentions) if me <= last[0] and ent.cls in PRODUCTS
                                 and ent is not subject and last[0] - me < 200), subject)
         if subject.cls in PRODUCTS and not settled and q["unit"] in CURRENCIES:
@@ -1236,7 +1238,8 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
     unmatched = [m[2] for m in mentions if s <= m[0] and m[1] <= pos and not BASELINE.search(folded, max(0, m[0] - 8), m[0])]
     if any(x.cls in PRODUCTS for x in unmatched) or not any(x.cls in PRODUCTS for x in before):
         before = unmatched
-    after = [m[2] for m in mentions if pos <= m[0] and m[1] <= e]
+    # (其頂級型號配備96個核心，…較上一代QX620的64MB: nor is it the owner of the figures before it)
+    after = [m[2] for m in mentions if pos <= m[0] and m[1] <= e and not BASELINE.search(folded, max(0, m[0] - 8), m[0])]
     end = _amount_end(folded, pos)
     described = [m[2] for m in mentions if end <= m[0] <= end + 2 and folded[end:m[0]] == "的"]
     if described and unit not in SPEC_UNITS:  # 市值約4.6兆美元的輝達
