@@ -3600,3 +3600,10 @@ def test_figures_after_its_are_the_products_before_and_the_compared_models_own_f
 def test_a_describing_word_opens_no_firms_name(facts):
     f = facts("北辰科技的新處理器採用全新微內核設計與獨特散熱設計。")
     assert names_of(f, "Company") == {"北辰科技"}, names_of(f)
+
+
+def test_a_carmaker_is_named_by_汽車_and_a_kind_of_car_is_none(facts):
+    f = facts("北辰股份為眾多車廠提供零件，客戶包括晴川汽車、瀚海集團、星河汽車等。")
+    assert {"晴川汽车", "星河汽车"} <= names_of(f, "Company"), names_of(f)
+    g = facts("新能源汽車與電動汽車銷量大增，二手汽車也熱賣。")
+    assert not names_of(g, "Company"), names_of(g)

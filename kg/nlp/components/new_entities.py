@@ -433,7 +433,7 @@ def _rules() -> list[Rule]:
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
             rf"交易所|委员会|协会|联盟|基金会|半导体|微电子|电子|资本|证券|银行|通讯社|电视台|日报|时报|商务部|工业部|外交部|"
-            rf"财政部|国防部|监管局|管理局|安全局|局|贸易署|信息部|办公室|法院|智库|资讯|设计|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业))+)"
+            rf"财政部|国防部|监管局|管理局|安全局|局|贸易署|信息部|办公室|法院|智库|资讯|设计|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业|汽车))+)"
             # Kiwoom 證券, Mirae Asset 證券: Latin words, a space, and a house's word
             r"|(?<![a-z0-9])(?P<name2>[a-z][a-z0-9&]{1,15}(?: [a-z][a-z0-9&]{1,15}){0,2} (?:投资证券|证券|银行|资本|资产管理|集团|控股))"), 0.6),
     ]
@@ -446,6 +446,8 @@ SYSTEM_TAIL = re.compile(r"\s?(?:超节点|超级节点|计算集群|集群|一�
 NOT_PRODUCTS = CueWords("kind-of-product")
 # 國產, 該, 一家: words that open a description, never a name (name cues, generic-start)
 GENERIC_START = CueWords("generic-start")
+# 電動, 新能源, 二手: kinds of car before 汽車 (name cues, kind-of-car)
+KIND_OF_CAR = CueWords("kind-of-car")
 SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院": "ResearchInstitute",
                 "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "实验室": "ResearchInstitute",
                 "智库": "ResearchInstitute", "通讯社": "MediaOrganization", "电视台": "MediaOrganization",
@@ -490,7 +492,7 @@ DESCRIPTOR_LEGAL = CueCut("descriptor", BUSINESS_WORDS)
 DESCRIPTOR_BODY = CueCut("descriptor", ("企业", "厂商", "机构", "业者", "供应商", "客户", "同业", "公司", "集团", "股东"))
 ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "合伙企业", "科技", "集团", "股份", "公司", "半导体", "微电子", "电子", "资本",
                 "证券", "银行", "协会", "联盟", "基金会", "资讯", "设计", "存储", "智算", "控股", "通信", "软件", "微电",
-                "投资基金", "基金", "创投", "投顾", "投信", "投资顾问", "咨询", "顾问")
+                "投资基金", "基金", "创投", "投顾", "投信", "投资顾问", "咨询", "顾问", "汽车")
 # 設計, 代工, 有限: what ends a description of a firm's trade (name cues, generic-end)
 GENERIC_END = CueWords("generic-end")
 # 這場, 本屆, 今年: what opens a description of an event (name cues, event-generic-start)
@@ -1850,6 +1852,9 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded.endswith(WORD_SUFFIXES, start, end) and \
                         re.match(GENERIC_HEAD, folded[end:end + 2]):
                     continue  # 頂尖科技|企業, 儲存半導體|短缺, 堆疊式設計|技術: the suffix is a word of a longer noun
+                if rule.name == "org-suffix" and folded.endswith("汽车", start, end) and (
+                        folded.endswith(KIND_OF_CAR.tuple(), start, end - 2) or end - start < 4):
+                    continue  # 電動汽車, 新能源汽車: a kind of car, no carmaker (晴川汽車 is one)
                 if rule.name == "org-suffix" and folded.endswith("局", start, end) and _word_ending_in_局(folded, end):
                     continue  # 全球布局, 競爭格局, 中國當局, 跨界入局: a word ending in 局, no bureau (關稅局, 建設局 are)
                 if rule.name == "org-suffix" and folded[end:end + 1] in ("器", "件", "卡", "芯", "盘", "装", "展"):
