@@ -3607,3 +3607,15 @@ def test_a_carmaker_is_named_by_汽車_and_a_kind_of_car_is_none(facts):
     assert {"晴川汽车", "星河汽车"} <= names_of(f, "Company"), names_of(f)
     g = facts("新能源汽車與電動汽車銷量大增，二手汽車也熱賣。")
     assert not names_of(g, "Company"), names_of(g)
+
+
+def test_a_vice_president_by_taiwans_short_title_works_for_the_company_in_question(facts):
+    f = facts("北辰科技昨日舉行新品發布會，資深副總王志明表示，新晶片將於明年量產。")
+    assert (key_of(f, "王志明"), "employer", key_of(f, "北辰科技")) in relations_of(f), relations_of(f)
+    g = facts("北辰科技昨日宣布，副總統王大明將出席典禮。")   # a vice president of a country
+    assert not any(p == "employer" for _, p, _ in relations_of(g)), relations_of(g)
+
+
+def test_a_preposition_opening_the_clause_is_no_part_of_a_new_name(facts):
+    f = facts("據晴川資本局5月14日消息，北辰集團創始人王大明更改了社群設定。")
+    assert "晴川资本局" in names_of(f) and not any(n.startswith("据") for n in names_of(f)), names_of(f)

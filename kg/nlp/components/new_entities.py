@@ -446,6 +446,8 @@ SYSTEM_TAIL = re.compile(r"\s?(?:超节点|超级节点|计算集群|集群|一�
 NOT_PRODUCTS = CueWords("kind-of-product")
 # 國產, 該, 一家: words that open a description, never a name (name cues, generic-start)
 GENERIC_START = CueWords("generic-start")
+#: one-character prepositions that open a clause before a name (據晴川集團消息, 向北辰科技採購)
+OPENING_PREPOSITIONS = frozenset("据向对把被从给让于")
 # 電動, 新能源, 二手: kinds of car before 汽車 (name cues, kind-of-car)
 KIND_OF_CAR = CueWords("kind-of-car")
 SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院": "ResearchInstitute",
@@ -1789,10 +1791,13 @@ class EntityDiscoverer:
                         # 確保|出口管制, 先展示|Neo半導體 in a clause the tagger did not read: the dictionary's
                         # verbs before the name
                         pos = start
-                        for word in _cut(folded[start:end])[:-1]:
+                        words = _cut(folded[start:end])
+                        for word in words[:-1]:
                             pos += len(word)
                             if len(word) >= 2 and end - pos >= 4 and word in _dictionary_verbs():
                                 cut = pos
+                        if cut is None and len(words) > 1 and words[0] in OPENING_PREPOSITIONS and end - start >= 4:
+                            cut = start + 1   # 據|紅星資本局: a preposition, a word of its own, opens the clause
                     if cut is not None:
                         if folded[cut:cut + 1] in ("得", "了", "着", "过", "到") and end - cut > 3:
                             cut += 1   # 獲|得|首相辦公室: what completes the verb is no part of the name
