@@ -206,3 +206,26 @@ def test_a_market_code_row_added_by_a_user_is_read_and_a_bad_one_refused(tmp_pat
     bad = _run(onto, MARKET_PROBE)
     assert bad.returncode != 0
     assert "market-codes.csv:12: bad market code row" in bad.stderr.strip().splitlines()[-1], bad.stderr
+
+
+SHORTHAND_PROBE = ("from kg.extraction.extract import _country_shorthand; from kg.reference import lexicon_file; "
+                   "print(sorted(_country_shorthand(str(lexicon_file('country-shorthand.csv'))).items()))")
+
+
+def test_a_country_shorthand_row_added_by_a_user_is_read_and_a_bad_one_refused(tmp_path):
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    before = _run(onto, SHORTHAND_PROBE)
+    assert before.returncode == 0, before.stderr
+    assert "('美商', 'usa')" in before.stdout and "以商" not in before.stdout
+    with open(onto / "lexicon" / "country-shorthand.csv", "a", encoding="utf-8") as f:
+        f.write("以商,israel,\"以商晴川: an Israeli firm\"\n")
+    after = _run(onto, SHORTHAND_PROBE)
+    assert after.returncode == 0, after.stderr
+    assert "('以商', 'israel')" in after.stdout
+    with open(onto / "lexicon" / "country-shorthand.csv", "a", encoding="utf-8") as f:
+        f.write("商,israel,a word too short\n")
+    bad = _run(onto, SHORTHAND_PROBE)
+    assert bad.returncode != 0
+    line = len((onto / "lexicon" / "country-shorthand.csv").read_text(encoding="utf-8").splitlines())
+    assert f"country-shorthand.csv:{line}: bad country shorthand row" in bad.stderr.strip().splitlines()[-1], bad.stderr

@@ -3619,3 +3619,10 @@ def test_a_vice_president_by_taiwans_short_title_works_for_the_company_in_questi
 def test_a_preposition_opening_the_clause_is_no_part_of_a_new_name(facts):
     f = facts("據晴川資本局5月14日消息，北辰集團創始人王大明更改了社群設定。")
     assert "晴川资本局" in names_of(f) and not any(n.startswith("据") for n in names_of(f)), names_of(f)
+
+
+def test_a_firms_country_in_shorthand_is_its_country_where_the_article_names_it(facts):
+    f = facts("美國晶片業持續擴張。美商晴川科技今天在台設立研發中心，日商瀚海電子也宣布擴產。")
+    rels = relations_of(f)
+    assert (key_of(f, "晴川科技"), "country", "usa") in rels, rels
+    assert not any(s == key_of(f, "瀚海電子") and p == "country" for s, p, _ in rels), rels   # Japan is not named

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from pathlib import Path
 from dataclasses import replace
 from functools import lru_cache
 
@@ -26,7 +27,7 @@ from kg.nlp.clauses import DATELINE_END, clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
 from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, kg_of, main_company, texts
 from kg.nlp.spans import mentions as spans_mentions
-from kg.reference import load_reference
+from kg.reference import lexicon_file, load_reference
 from kg.reference.known import FACT_PROPERTIES
 
 CURRENCIES = frozenset(CURRENCY.values()) | {UNSTATED_CURRENCY}
@@ -189,6 +190,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         s0, s1 = sentence_of(ms)[0], _bounds(folded, me, "。！？!?\n")[1]
         if LISTING_WORD.search(folded, s0, s1):   # (合稱四小龍: a code in passing)
             add_relation(ent.key, "stockExchange", exchange, evidence(ms, me, "market-of-code", 0.7))
+    shorthand = _country_shorthand(str(lexicon_file("country-shorthand.csv")))
+    for ms, me, ent in mentions:   # 美商晴川科技: the firm's country in shorthand, where the article names the country
+        found = next(((n, c) for n in (3, 2) if ms >= n and (c := shorthand.get(folded[ms - n:ms])) is not None),
+                     None) if ent.cls in ORGS else None
+        if found is not None and found[1] in entities and entities[found[1]].cls == "Country":
+            add_relation(ent.key, "country", found[1], evidence(ms - found[0], me, "country-shorthand", 0.7))
     for subj, prop, obj, start, end in _reference_facts(mentions, sentence_of):
         add_relation(subj, prop, obj, evidence(start, end, "reference-fact-in-sentence", 0.7))
     for subj, obj, start, end in _reference_developers(mentions, relations):
@@ -838,6 +845,27 @@ def _market_codes(path: str) -> list[tuple[str, tuple[str, ...], str]]:
                                     f"code prefixes of digits joined by |, and an exchange's id are needed")
             rows.append((suffix.lower(), prefixes, exchange))
     return rows
+
+
+@lru_cache(maxsize=4)
+def _country_shorthand(path: str) -> dict[str, str]:
+    """Folded shorthand (美商, 日企) → country id, from ontology/lexicon/country-shorthand.csv; none
+    where the ontology in use has no such file; a bad row is a one-line error naming the file and line."""
+    import csv
+
+    from kg.errors import PipelineError
+    from kg.text import fold
+    out: dict[str, str] = {}
+    if not Path(path).exists():
+        return out
+    with open(path, encoding="utf-8", newline="") as f:
+        for line, r in enumerate(csv.DictReader(f), start=2):
+            words, country = (r.get("shorthand") or "").strip(), (r.get("country") or "").strip()
+            if not words or not country or not all(2 <= len(w) <= 3 for w in words.split("|")):
+                raise PipelineError(f"{path}:{line}: bad country shorthand row: words of 2 or 3 characters joined "
+                                    f"by | and a country's id are needed")
+            out.update((fold(w), country) for w in words.split("|"))
+    return out
 
 
 def _exchange_of_code(folded: str, end: int, ent: "Entity", entities: dict) -> str | None:
