@@ -3626,3 +3626,10 @@ def test_a_firms_country_in_shorthand_is_its_country_where_the_article_names_it(
     rels = relations_of(f)
     assert (key_of(f, "晴川科技"), "country", "usa") in rels, rels
     assert not any(s == key_of(f, "瀚海電子") and p == "country" for s, p, _ in rels), rels   # Japan is not named
+
+
+def test_a_design_is_no_design_house(facts):
+    f = facts("北辰科技的新處理器採用異構式多核設計，C1系列CPU設計也更新，產線設計同步調整。")
+    assert not any(n.endswith("设计") for n in names_of(f)), names_of(f)
+    g = facts("新晶片由瀚川智算設計，交由晴川半導體代工。")   # the firm that designs is named still
+    assert "瀚川智算" in names_of(g), names_of(g)

@@ -433,7 +433,7 @@ def _rules() -> list[Rule]:
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
             rf"交易所|委员会|协会|联盟|基金会|半导体|微电子|电子|资本|证券|银行|通讯社|电视台|日报|时报|商务部|工业部|外交部|"
-            rf"财政部|国防部|监管局|管理局|安全局|局|贸易署|信息部|办公室|法院|智库|资讯|设计|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业|汽车))+)"
+            rf"财政部|国防部|监管局|管理局|安全局|局|贸易署|信息部|办公室|法院|智库|资讯|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业|汽车))+)"
             # Kiwoom 證券, Mirae Asset 證券: Latin words, a space, and a house's word
             r"|(?<![a-z0-9])(?P<name2>[a-z][a-z0-9&]{1,15}(?: [a-z][a-z0-9&]{1,15}){0,2} (?:投资证券|证券|银行|资本|资产管理|集团|控股))"), 0.6),
     ]
@@ -1819,9 +1819,6 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded[start:start + 1] == "原" and folded[start - 1:start] in ("是", "为", "系", "任") \
                         and not self.index.lookup(folded[start:start + 2]):
                     start += 1  # 是原|北辰微電子中國區總經理, 曾任原|…: former, no part of the name
-                if rule.name == "org-suffix" and folded.endswith("设计", start, end) and \
-                        re.search(r"(?:专|专门|特别)?为\s*$", folded[max(0, start - 3):start]):
-                    continue   # 專為AI訓練場景|設計: what a product is designed for, no firm
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start) and not (
                         (cut := LEFT_CUT.match(folded, found_at, start)) and cut.end() == start) \
                         and not FIRM_RELATION_END.search(folded, max(0, start - 4), start):
@@ -1873,16 +1870,6 @@ class EntityDiscoverer:
                 if rule.cls == "Organization" and (re.match(r"(?:支出|开支|市场|额|结构|运作|化|主义|运营)", folded[end:end + 2])
                                                    and folded.endswith(("资本", "投资"), start, end) or TIME_WORD.match(folded, start)):
                     continue  # 明年資本支出: capital spending next year, no company
-                if rule.name == "org-suffix" and folded.endswith("设计", start, end) and \
-                        re.search(r"(?:由|交由|委托)\s*$", folded[max(0, start - 2):start]):
-                    end -= 2  # 由瀚川智算|設計: the firm that designs, not a design house named so
-                    if end - start < 2:
-                        continue
-                if rule.name == "org-suffix" and folded.endswith("设计", start, end) and \
-                        re.search(r"(?:采用|使用|采取|沿用|延续|全新|独特|创新|化|的|种|款|套|项)$", folded[max(0, start - 2):start]):
-                    continue  # 採用單機櫃設計: a design adopted, not a design house
-                if rule.name == "org-suffix" and folded.endswith("设计", start, end) and _verb_before(folded, start):
-                    continue  # 負責後段設計: a design a firm does, not a design house
                 cls = self._classify(folded[start:end], rule)
                 branch = re.fullmatch(r"(?P<core>.+?)(?:办公室|分公司|办事处|分局|分部|分行)", folded[start:end])
                 if branch and any(self.reference.get(i).coarse in ("GPE", "LOC") for k in (2, 3, 4, 5)
@@ -2876,12 +2863,6 @@ def _word_ending_in_局(folded: str, end: int) -> bool:
     from kg.nlp.tokenizer import base_frequencies
     return base_frequencies().get(folded[end - 2:end], 0) >= 50 or folded[end - 2] in "入破缺亏变终的之了个" \
         or folded.startswith(("面", "势"), end)
-
-
-def _verb_before(folded: str, start: int) -> bool:
-    """負責|後段設計: the two characters before a would-be name are a verb of the language."""
-    from kg.nlp.tokenizer import dictionary_verbs
-    return start >= 2 and folded[start - 2:start] in dictionary_verbs()
 
 
 def _cut(name: str) -> list[str]:
