@@ -3607,6 +3607,8 @@ def test_a_carmaker_is_named_by_汽車_and_a_kind_of_car_is_none(facts):
     assert {"晴川汽车", "星河汽车"} <= names_of(f, "Company"), names_of(f)
     g = facts("新能源汽車與電動汽車銷量大增，二手汽車也熱賣。")
     assert not names_of(g, "Company"), names_of(g)
+    h = facts("新能源汽車市場的SUV車型備受青睞,車企紛紛加大投入。")   # the tagger calls it an organisation
+    assert not names_of(h), names_of(h)
 
 
 def test_a_vice_president_by_taiwans_short_title_works_for_the_company_in_question(facts):

@@ -1532,8 +1532,9 @@ class EntityDiscoverer:
             if label != "PER" and (_plain_word(name) or _ends_inside_word(folded, end)):
                 continue  # 合共, 私募, (離)台前: a word of the language; 大恩|人: the word goes on
             if label == "ORG" and (_opens_with_plain_word(name) or name.endswith(FIELD_OF_TRADE)
-                                   or re.fullmatch(rf"{COUNTRY_CHAR}[列将把对向与和在从被让给称指批促逼要]", name)):
-                continue  # 先進|製造, 綜合|日(經), 調研|行: a phrase; 汽車行業: a trade, no organisation
+                                   or re.fullmatch(rf"{COUNTRY_CHAR}[列将把对向与和在从被让给称指批促逼要]", name)
+                                   or name.endswith("汽车") and name[:-2].endswith(KIND_OF_CAR.tuple())):
+                continue  # 先進|製造, 綜合|日(經), 調研|行: a phrase; 汽車行業: a trade; 新能源汽車: a kind of car
             if label == "PER" and (name.endswith(("派", "党")) or ARMY.search(name)) or name.endswith(("鹰派", "鸽派")):
                 continue  # 對華鷹派, 美軍: a faction or an army, no person nor organisation (鄧曉軍 is a name)
             if label == "ORG" and re.fullmatch(rf"{COUNTRY_CHAR}\s?(?P<kind>[a-z0-9 ]+)", name) and \
@@ -2265,6 +2266,7 @@ class EntityDiscoverer:
                     or _opens_with_verb(core)  # 突顯|半導體, 完成AI|半導體: a verb opens a phrase, no name
                     # 有集成電路布圖設計: a verb of one character; (而是)要親自下場設計: a modal
                     or re.match(r"[有为是将把被对在从向要会能可应需须]", core)
+                    or (matched == "汽车" and core.endswith(KIND_OF_CAR.tuple()))  # 新能源|汽車: a kind of car
                     or (matched == "设计" and re.search(r"(?:处理器|芯片|晶片|架构|电路|产品)$", core))  # 處理器|設計
                     or self._place_and_word(core)  # 香港物流|公司, 休士頓|公司: a place and a plain word
                     # 旗艦|公司, 測數據無疑展現|公司: a plain word or a phrase before the bare suffix
