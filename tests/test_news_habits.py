@@ -3643,3 +3643,12 @@ def test_a_ceremony_and_a_results_briefing_are_events(facts):
     assert {"台中新总部开工动土典礼", "法人说明会"} <= names_of(f, "Event"), names_of(f)
     g = facts("他在典禮上致詞，說明會後接受採訪。")   # the words alone name no event
     assert not names_of(g, "Event"), names_of(g)
+
+
+def test_people_named_to_a_post_by_the_verb_before_them_work_for_the_company_that_names_them(facts):
+    f = facts("北辰科技董事會今天通過人事案，晉升王志明、林建國為共同營運長，並任命陳美玲為財務長。")
+    rels = relations_of(f)
+    for person in ("王志明", "林建國", "陳美玲"):
+        assert (key_of(f, person), "employer", key_of(f, "北辰科技")) in rels, rels
+    g = facts("北辰科技今天宣布，資深副總經理王志明與林建國將出任共同營運長。")
+    assert (key_of(g, "林建國"), "employer", key_of(g, "北辰科技")) in relations_of(g), relations_of(g)

@@ -112,7 +112,7 @@ CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "poss
              "members", "members-among", "listed",
              "baseline", "previous-generation", "estimate-of", "estimate-says", "compares-with", "compared-joiner",
              "compared-after", "policy-opening", "policy-pointed", "in-force",
-             "pointed-product", "pointed-policy", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to",
+             "pointed-product", "pointed-policy", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to", "appoints",
              "list-continued", "definite-noun", "invested", "invested-stake", "capex", "controls-main", "sentence-continued")
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
 # and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.

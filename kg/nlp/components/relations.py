@@ -85,7 +85,10 @@ OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)
                                 r"(?:兼[^，,。]{1,6})?)\s*")
 # 王某與張某領銜晉升為資深副總經理: named to an officer's post (after the names)
 PROMOTED_TO = CuePattern(lambda w: rf"\s*(?:领衔|双双|也|亦|均|将|已|同时|正式|分别)*\s*(?:{w('named-to')})\s*(?:为)?\s*"
-                                   rf"(?:现任|代理|署理)?(?:{w('officer-title')})")
+                                   rf"(?:现任|代理|署理)?(?:共同|联席|联合)?(?:{w('officer-title')})")
+# 晉升王某、林某為共同營運長, 任命陳某為財務長: the verb of naming before the names, the post after them
+APPOINTS_BEFORE = CuePattern(lambda w: rf"(?:{w('appoints')})\s*$")
+POST_AFTER = CuePattern(lambda w: rf"\s*(?:为|出任|担任)\s*(?:现任|代理|署理)?(?:共同|联席|联合)?(?:{w('officer-title')})")
 # 財務長克雷斯指出: a company officer's title opening a clause, with no company named
 # (主因財務長X透露, 並由原財務長X接任, 由6月到職的資深副總裁X帶領: after a word joining the clause on, and what
 # the officer did, the title still opens it)
@@ -581,18 +584,26 @@ class RelationExtractor:
 
     def _promoted(self, ents: list[Span], folded: str, sent: Span) -> list[dict]:
         """王某與張某領銜晉升為資深副總經理, 吳某與葉某也雙雙升任副總經理: people named to an officer's post, in
-        a sentence naming no organisation, are officers of the company the article is about."""
-        company = self.main or self.topic_company
-        if company is None or any(e._.kg["cls"] in ORGS for e in ents):
-            return []
+        a sentence naming no organisation, are officers of the company the article is about; in one naming a
+        single company before them (北辰董事會通過晉升王某、林某為共同營運長), of that company."""
         people = [p for p in ents if p._.kg["cls"] == "Person"]
+        orgs = [e for e in ents if e._.kg["cls"] in ORGS]
+        if orgs and (len(orgs) > 1 or orgs[0]._.kg["cls"] != "Company" or not people
+                     or orgs[0]._.kg["end"] > people[0]._.kg["start"]):
+            return []
+        company = orgs[0] if orgs else self.main or self.topic_company
+        if company is None:
+            return []
         out = []
         run: list[Span] = []
         for p in people:   # the names joined by 與, 和, 及, 、 and the post they are named to after the last
             if run and not LIST_JOINER.fullmatch(folded, run[-1]._.kg["end"], p._.kg["start"]):
                 run = []
             run.append(p)
-            if (m := PROMOTED_TO.match(folded, p._.kg["end"])) is not None:
+            m = PROMOTED_TO.match(folded, p._.kg["end"])
+            if m is None and APPOINTS_BEFORE.search(folded, max(sent.start_char, run[0]._.kg["start"] - 6), run[0]._.kg["start"]):
+                m = POST_AFTER.match(folded, p._.kg["end"])
+            if m is not None:
                 out.extend(_rel(x, "employer", company, "promoted-to-post", sent) for x in run)
                 if len(run) == 1 and CHIEF_IN_TITLE.search(m.group()):
                     out.append(_rel(company, "chiefExecutiveOfficer", p, "promoted-to-post", sent))  # 出任執行長
