@@ -3652,3 +3652,10 @@ def test_people_named_to_a_post_by_the_verb_before_them_work_for_the_company_tha
         assert (key_of(f, person), "employer", key_of(f, "北辰科技")) in rels, rels
     g = facts("北辰科技今天宣布，資深副總經理王志明與林建國將出任共同營運長。")
     assert (key_of(g, "林建國"), "employer", key_of(g, "北辰科技")) in relations_of(g), relations_of(g)
+
+
+def test_a_person_who_is_a_universitys_doctor_studied_there(facts):
+    f = facts("林建國為晴川大學電機工程博士，現任北辰科技技術長。")
+    assert (key_of(f, "林建國"), "educatedAt", key_of(f, "晴川大學")) in relations_of(f), relations_of(f)
+    g = facts("林建國是晴川大學博士後研究員。")   # a post there, no degree
+    assert not any(p == "educatedAt" for _, p, _ in relations_of(g)), relations_of(g)
