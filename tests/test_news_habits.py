@@ -3638,9 +3638,9 @@ def test_a_design_is_no_design_house(facts):
     assert "瀚川智算" in names_of(g), names_of(g)
 
 
-def test_a_ceremony_and_a_results_briefing_are_events(facts):
-    f = facts("北辰科技今天舉行台中新總部開工動土典禮，下午召開法人說明會。")
-    assert {"台中新总部开工动土典礼", "法人说明会"} <= names_of(f, "Event"), names_of(f)
+def test_a_ceremony_is_an_event(facts):
+    f = facts("北辰科技今天舉行台中新總部開工動土典禮，晴川半導體明天舉行新廠落成典禮。")
+    assert {"台中新总部开工动土典礼", "新厂落成典礼"} <= names_of(f, "Event"), names_of(f)
     g = facts("他在典禮上致詞，說明會後接受採訪。")   # the words alone name no event
     assert not names_of(g, "Event"), names_of(g)
 
