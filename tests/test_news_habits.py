@@ -3659,3 +3659,12 @@ def test_a_person_who_is_a_universitys_doctor_studied_there(facts):
     assert (key_of(f, "林建國"), "educatedAt", key_of(f, "晴川大學")) in relations_of(f), relations_of(f)
     g = facts("林建國是晴川大學博士後研究員。")   # a post there, no degree
     assert not any(p == "educatedAt" for _, p, _ in relations_of(g)), relations_of(g)
+
+
+def test_a_post_in_brackets_after_a_persons_name_is_at_the_body_in_them(facts):
+    f = facts("王志明（北辰科技副總裁）表示，需求強勁。")
+    assert (key_of(f, "王志明"), "employer", key_of(f, "北辰科技")) in relations_of(f), relations_of(f)
+    g = facts("陳美玲(晴川資本創辦人)指出，估值偏高。")
+    assert (key_of(g, "晴川資本"), "foundedBy", key_of(g, "陳美玲")) in relations_of(g), relations_of(g)
+    h = facts("王志明（北辰科技）表示，需求強勁。")   # a body alone in brackets names no post
+    assert not relations_of(h), relations_of(h)

@@ -50,6 +50,9 @@ GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')}
 # between at most (name cues, post)
 ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post')})\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
+#: 王某（北辰科技副總裁）: a bracket opening right after a name, and the post that closes it after a body's name
+BRACKET_OPEN = re.compile(r"\s?[（(]\s?")
+BRACKETED_POST = re.compile(r"(?P<post>[^（）()，,。；;：:]{1,16}?)\s?[）)]")
 # 上海明川律師事務所林某律師, 星河證券陳某表示: a person right after an organisation, then a title or a verb of
 # saying, is of that organisation (the title after the name, as Chinese also writes it)
 TITLE_OR_SAYING_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-title')}|{w('person-verb')})")
@@ -295,6 +298,13 @@ class RelationExtractor:
                             out.append(_rel(a, "chiefExecutiveOfficer", b, "role-title", sent))
                             if m.group("role") in ROLE_PROPERTY:
                                 out.append(_rel(b, "employer", a, "role-title", sent))
+        for p in ents:   # 王某（北辰科技副總裁）表示: the post in brackets after a person's name is at the body in them
+            opening = BRACKET_OPEN.match(folded, p._.kg["end"]) if p._.kg["cls"] == "Person" else None
+            org = next((e for e in ents if opening and e._.kg["start"] == opening.end() and e._.kg["cls"] in ORGS), None)
+            closing = BRACKETED_POST.match(folded, org._.kg["end"]) if org is not None else None
+            if closing is not None and (m := ROLE_GAP.match(closing.group("post"))):
+                out.append(_rel(org, "foundedBy", p, "post-in-brackets", sent) if m.group("role") in ROLE_PROPERTY
+                           else _rel(p, "employer", org, "post-in-brackets", sent))
         # manufacturers: 負責製造的博通, 由台積電代工, 台積電…工廠…生產的Blackwell
         for i, a in enumerate(ents):
             for b in ents[i + 1:i + 4]:
