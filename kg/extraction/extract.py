@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from pathlib import Path
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 

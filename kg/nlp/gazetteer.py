@@ -20,6 +20,11 @@ def reference_index(folder: str | None = None) -> NameIndex[str]:
     return NameIndex((spelling, ent.id) for ent in ref for name in ent.names() for spelling in spellings(name))
 
 
+#: where a Han character meets a Latin letter or a digit, with no space (思元|590) and with one (思元 590)
+HAN_LATIN_EDGE = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
+HAN_LATIN_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[\u3400-\u9fff])")
+
+
 def spellings(name: str) -> list[str]:
     """A reference name and the same name spaced otherwise where a Han character meets a Latin letter
     or a digit: 思元590 is written 思元 590 too, and 昇騰 910B is 昇騰910B (the name first, so the
@@ -41,9 +46,6 @@ TICKER = re.compile(r"[(（]\s*(?P<market2>us|hk|sh|sz|tw|jp|kr)\.[a-z]{1,5}\s*[
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-#: where a Han character meets a Latin letter or a digit, with no space (思元|590) and with one (思元 590)
-HAN_LATIN_EDGE = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])")
-HAN_LATIN_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[\u3400-\u9fff])")
 
 
 class NameTrie(Generic[T]):

@@ -449,7 +449,7 @@ SYSTEM_TAIL = re.compile(r"\s?(?:超节点|超级节点|计算集群|集群|一�
 NOT_PRODUCTS = CueWords("kind-of-product")
 # 國產, 該, 一家: words that open a description, never a name (name cues, generic-start)
 GENERIC_START = CueWords("generic-start")
-#: one-character prepositions that open a clause before a name (據晴川集團消息, 向北辰科技採購)
+# 據, 向, 對: one-character prepositions that open a clause before a name (據晴川集團消息, 向北辰科技採購)
 OPENING_PREPOSITIONS = frozenset("据向对把被从给让于")
 # 電動, 新能源, 二手: kinds of car before 汽車 (name cues, kind-of-car)
 KIND_OF_CAR = CueWords("kind-of-car")
@@ -1536,7 +1536,7 @@ class EntityDiscoverer:
                 continue  # 合共, 私募, (離)台前: a word of the language; 大恩|人: the word goes on
             if label == "ORG" and (_opens_with_plain_word(name) or name.endswith(FIELD_OF_TRADE)
                                    or re.fullmatch(rf"{COUNTRY_CHAR}[列将把对向与和在从被让给称指批促逼要]", name)
-                                   or name.endswith("汽车") and name[:-2].endswith(KIND_OF_CAR.tuple())):
+                                   or _kind_of_car(name)):
                 continue  # 先進|製造, 綜合|日(經), 調研|行: a phrase; 汽車行業: a trade; 新能源汽車: a kind of car
             if label == "PER" and (name.endswith(("派", "党")) or ARMY.search(name)) or name.endswith(("鹰派", "鸽派")):
                 continue  # 對華鷹派, 美軍: a faction or an army, no person nor organisation (鄧曉軍 is a name)
@@ -1858,10 +1858,7 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded.endswith(WORD_SUFFIXES, start, end) and \
                         re.match(GENERIC_HEAD, folded[end:end + 2]):
                     continue  # 頂尖科技|企業, 儲存半導體|短缺, 堆疊式設計|技術: the suffix is a word of a longer noun
-                if rule.name == "org-suffix" and folded.endswith("汽车", start, end) and (
-                        folded.endswith(KIND_OF_CAR.tuple(), start, end - 2) or end - start < 4):
-                    continue  # 電動汽車, 新能源汽車: a kind of car, no carmaker (晴川汽車 is one)
-                if rule.name == "org-suffix" and folded.endswith("局", start, end) and _word_ending_in_局(folded, end):
+                if rule.name == "org-suffix" and folded.endswith("局", start, end) and _ju_ends_a_word(folded, end):
                     continue  # 全球布局, 競爭格局, 中國當局, 跨界入局: a word ending in 局, no bureau (關稅局, 建設局 are)
                 if rule.name == "org-suffix" and folded[end:end + 1] in ("器", "件", "卡", "芯", "盘", "装", "展"):
                     continue  # 動態隨機存取存儲|器: the suffix goes on as a word for a device
@@ -2269,7 +2266,7 @@ class EntityDiscoverer:
                     or _opens_with_verb(core)  # 突顯|半導體, 完成AI|半導體: a verb opens a phrase, no name
                     # 有集成電路布圖設計: a verb of one character; (而是)要親自下場設計: a modal
                     or re.match(r"[有为是将把被对在从向要会能可应需须]", core)
-                    or (matched == "汽车" and core.endswith(KIND_OF_CAR.tuple()))  # 新能源|汽車: a kind of car
+                    or (matched == "汽车" and _kind_of_car(name))  # 新能源|汽車: a kind of car, no carmaker
                     or (matched == "设计" and re.search(r"(?:处理器|芯片|晶片|架构|电路|产品)$", core))  # 處理器|設計
                     or self._place_and_word(core)  # 香港物流|公司, 休士頓|公司: a place and a plain word
                     # 旗艦|公司, 測數據無疑展現|公司: a plain word or a phrase before the bare suffix
@@ -2861,7 +2858,12 @@ def _dictionary_verbs() -> frozenset:
     return dictionary_verbs()
 
 
-def _word_ending_in_局(folded: str, end: int) -> bool:
+def _kind_of_car(name: str) -> bool:
+    """電動汽車, 新能源汽車, 二手汽車: 汽車 after a kind of car (name cues, kind-of-car) names no carmaker."""
+    return name.endswith("汽车") and name[:-2].endswith(KIND_OF_CAR.tuple())
+
+
+def _ju_ends_a_word(folded: str, end: int) -> bool:
     """布局, 格局, 當局, 入局, 局面: the 局 a would-be bureau's name ends in is the end of a word of the
     language (jieba's dictionary counts it 50 times or more, or a verb or a particle makes it), or the
     start of one."""

@@ -86,12 +86,19 @@ OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)
                                 r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事|"
                                 r"发言人|财务长|技术长|营运长)"
                                 r"(?:兼[^，,。]{1,6})?)\s*")
+
+
+def _officer_post(w) -> str:
+    """The post people are named to: an officer's title, acting or held jointly (代理財務長, 共同營運長)."""
+    return rf"(?:现任|代理|署理)?(?:共同|联席|联合)?(?:{w('officer-title')})"
+
+
 # 王某與張某領銜晉升為資深副總經理: named to an officer's post (after the names)
 PROMOTED_TO = CuePattern(lambda w: rf"\s*(?:领衔|双双|也|亦|均|将|已|同时|正式|分别)*\s*(?:{w('named-to')})\s*(?:为)?\s*"
-                                   rf"(?:现任|代理|署理)?(?:共同|联席|联合)?(?:{w('officer-title')})")
+                                   + _officer_post(w))
 # 晉升王某、林某為共同營運長, 任命陳某為財務長: the verb of naming before the names, the post after them
 APPOINTS_BEFORE = CuePattern(lambda w: rf"(?:{w('appoints')})\s*$")
-POST_AFTER = CuePattern(lambda w: rf"\s*(?:为|出任|担任)\s*(?:现任|代理|署理)?(?:共同|联席|联合)?(?:{w('officer-title')})")
+POST_AFTER = CuePattern(lambda w: r"\s*(?:为|出任|担任)\s*" + _officer_post(w))
 # 財務長克雷斯指出: a company officer's title opening a clause, with no company named
 # (主因財務長X透露, 並由原財務長X接任, 由6月到職的資深副總裁X帶領: after a word joining the clause on, and what
 # the officer did, the title still opens it)
