@@ -3668,3 +3668,24 @@ def test_a_post_in_brackets_after_a_persons_name_is_at_the_body_in_them(facts):
     assert (key_of(g, "晴川資本"), "foundedBy", key_of(g, "陳美玲")) in relations_of(g), relations_of(g)
     h = facts("王志明（北辰科技）表示，需求強勁。")   # a body alone in brackets names no post
     assert not relations_of(h), relations_of(h)
+
+
+@pytest.mark.parametrize("sentence, person, school", [
+    ("王志明畢業於晴川大學電機系，並於美國北嶺大學取得電機工程碩士學位。", "王志明", "北嶺大學"),
+    ("陳美玲先在北辰科技任職，後於晴川大學取得博士學位。", "陳美玲", "晴川大學"),
+])
+def test_a_degree_taken_at_a_school_after_於_in_a_later_clause_is_where_the_person_studied(facts, sentence, person, school):
+    f = facts(sentence)
+    assert (key_of(f, person), "educatedAt", key_of(f, school)) in relations_of(f), relations_of(f)
+
+
+@pytest.mark.parametrize("sentence, person, school", [
+    ("王志明曾於晴川大學取得電機工程碩士學位。", "王志明", "晴川大學"),
+    ("王志明曾在晴川大學攻讀博士，現任北辰科技技術長。", "王志明", "晴川大學"),
+])
+def test_a_school_where_a_person_once_took_a_degree_is_no_employer(facts, sentence, person, school):
+    f = facts(sentence)
+    rels = relations_of(f)
+    assert (key_of(f, person), "employer", key_of(f, school)) not in rels, rels
+    g = facts(sentence.replace("取得電機工程碩士學位", "任職").replace("攻讀博士", "任職"))
+    assert (key_of(g, person), "employer", key_of(g, school)) in relations_of(g), relations_of(g)

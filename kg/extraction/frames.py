@@ -25,7 +25,7 @@ PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
 PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
 # (在2024年向戴爾購買伺服器時: a time before the preposition changes nothing)
 PREPOSITION_OPENING = re.compile(r"\s*(?:(?:在|于)?\s*(?:\d{1,4}\s*[年月日](?:\s*\d{1,2}\s*[月日])*|今年|去年|昨天|昨日|日前|近日|此前|"
-                                 r"目前)\s*)?[将已也并还再正拟曾]{0,2}(?:对|向|为|给|替|与|和|跟|同|由(?!于|此|是)|交由)[^，。；,;]{0,8}")
+                                 r"目前)\s*)?[将已也并还再正拟曾后又亦]{0,2}(?:对|向|为|给|替|与|和|跟|同|由(?!于|此|是)|交由|在|于)[^，。；,;]{0,8}")
 EVENTS = {"Event"}
 ACTORS = ORGS | {"Person"}
 

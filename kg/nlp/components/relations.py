@@ -779,6 +779,9 @@ class RelationExtractor:
             # 張鈺勃、周苑均曾於英偉達工作: what is said after a list of people is said of each
             le = _people_list_end(ents, folded, p)
             m = FORMER_AFTER.match(folded, le)
+            stop = CLAUSE_END.search(folded, m.end()) if m else None
+            if m and DEGREE.search(folded, m.end(), stop.start() if stop else len(folded)):
+                m = None  # 曾於史丹佛大學取得碩士學位: where one studied, no employer
             if m:
                 org = next((e for e in ents if e._.kg["start"] >= m.end() and e._.kg["start"] <= m.end() + 2
                             and e._.kg["cls"] in ORGS), None)
@@ -938,6 +941,9 @@ def _officers_listed(ents: list[Span], folded: str, sent: Span, found: list[dict
     return out
 
 
+#: 取得碩士學位, 攻讀博士: a clause about a degree says where one studied
+DEGREE = re.compile(r"学士|硕士|博士(?!后)|学位|攻读|就读|求学|留学|进修|深造|毕业")
+CLAUSE_END = re.compile(r"[，。；,;！？!?\n]")
 # 曾任職於, 均曾於, 是原…: an employer of the past after the person (or after the list the person closes)
 FORMER_AFTER = re.compile(r"(?:此前|早年|过去)?(?:均|都|亦|也)?(?:曾任职于|曾任职|曾任|曾在|曾于|曾经在|曾就职于|曾供职于|出身|"
                           r"(?:是|为|系)(?:原|前)(?=[^，。；,;]{2,16}?(?:总经理|经理|总裁|副总裁|工程师|董事|主管|总监|高管|员工|"
