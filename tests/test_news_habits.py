@@ -3689,3 +3689,13 @@ def test_a_school_where_a_person_once_took_a_degree_is_no_employer(facts, senten
     assert (key_of(f, person), "employer", key_of(f, school)) not in rels, rels
     g = facts(sentence.replace("取得電機工程碩士學位", "任職").replace("攻讀博士", "任職"))
     assert (key_of(g, person), "employer", key_of(g, school)) in relations_of(g), relations_of(g)
+
+
+@pytest.mark.parametrize("sentence", [
+    "北辰科技主營伺服器電源，客戶群涵蓋青木汽車、遠山集團等。",
+    "北辰科技主營伺服器電源，於2020年上市，為眾多廠商提供產品，客戶資源包括青木汽車、遠山集團、博達電子等。",
+])
+def test_a_companys_customers_listed_after_a_word_for_its_clientele_are_its_customers(facts, sentence):
+    f = facts(sentence)
+    for customer in ("青木汽車", "遠山集團"):
+        assert linked(f, key_of(f, "北辰科技"), key_of(f, customer)), [st.roles for st in f.statements]
