@@ -3699,3 +3699,31 @@ def test_a_companys_customers_listed_after_a_word_for_its_clientele_are_its_cust
     f = facts(sentence)
     for customer in ("青木汽車", "遠山集團"):
         assert linked(f, key_of(f, "北辰科技"), key_of(f, customer)), [st.roles for st in f.statements]
+
+
+@pytest.mark.parametrize("sentence, citizens", [
+    ("兩名中國公民林志遠和陳美玲因涉嫌走私晶片被捕。", {("林志遠", "中國"), ("陳美玲", "中國")}),
+    ("被捕者為28歲的林志遠（中國籍）與陳美玲（男，美國籍）。", {("林志遠", "中國"), ("陳美玲", "美國")}),
+    ("檢方起訴美籍華人陳美玲與日籍工程師林志遠，美國與日本對此表示關切。", {("陳美玲", "美國"), ("林志遠", "日本")}),
+])
+def test_a_persons_nationality_in_a_counted_group_in_brackets_or_in_shorthand(facts, sentence, citizens):
+    f = facts(sentence)
+    rels = relations_of(f)
+    for person, country in citizens:
+        assert (key_of(f, person), "citizenship", key_of(f, country)) in rels, rels
+
+
+def test_a_body_that_charges_a_person_by_title_does_not_employ_them(facts):
+    f = facts("美國檢方起訴工程師林志遠。")
+    assert not any(p == "employer" for _, p, _ in relations_of(f)), relations_of(f)
+    g = facts("北辰科技起訴前工程師林志遠。")   # its own former engineer
+    assert (key_of(g, "林志遠"), "employer", key_of(g, "北辰科技")) in relations_of(g), relations_of(g)
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("北辰科技雖被列入美國實體清單，但仍持續擴產。", "實體清單"),
+    ("晴川半導體表示，公司將遵守美國的《晶圓保護法》。", "晶圓保護法"),
+])
+def test_a_rule_named_after_its_country_is_that_countrys(facts, sentence, rule):
+    f = facts(sentence)
+    assert (key_of(f, rule), "country", "usa") in relations_of(f), relations_of(f)

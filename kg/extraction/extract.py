@@ -127,7 +127,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     for info in infos:
         inner = info.get("inner")
         prop = INNER_RELATION.get(inner["rule"]) if inner is not None else None
-        if prop is not None and (info["cls"] in ORGS or inner["rule"] in INNER_IF_NAMED and inner["key"] in named):
+        # (美國實體清單: a rule named with its country's name first is that country's too)
+        if prop is not None and (info["cls"] in ORGS or inner["rule"] == "country-of-body" and info["cls"] in ("Policy", "Law")
+                                 or inner["rule"] in INNER_IF_NAMED and inner["key"] in named):
             add_relation(info["key"], prop, inner["key"],
                          evidence(info["start"], info["end"], inner["rule"], inner["confidence"]))
     reference = load_reference()
@@ -191,11 +193,16 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if LISTING_WORD.search(folded, s0, s1):   # (合稱四小龍: a code in passing)
             add_relation(ent.key, "stockExchange", exchange, evidence(ms, me, "market-of-code", 0.7))
     shorthand = _country_shorthand(str(lexicon_file("country-shorthand.csv")))
+    citizen = _citizen_shorthand(shorthand)
     for ms, me, ent in mentions:   # 美商晴川科技: the firm's country in shorthand, where the article names the country
-        found = next(((n, c) for n in (3, 2) if ms >= n and (c := shorthand.get(folded[ms - n:ms])) is not None),
-                     None) if ent.cls in ORGS else None
+        found = next(((n, c) for n in (3, 2) if ms >= n and (c := shorthand.get(folded[ms - n:ms])) is not None
+                      and not folded.endswith("籍", ms - n, ms)), None) if ent.cls in ORGS else None
         if found is not None and found[1] in entities and entities[found[1]].cls == "Country":
             add_relation(ent.key, "country", found[1], evidence(ms - found[0], me, "country-shorthand", 0.7))
+        # 美籍華人陳某, 日籍工程師林某: a person's citizenship in shorthand
+        m = citizen.search(folded, max(0, ms - 8), ms) if ent.cls == "Person" and citizen is not None else None
+        if m is not None and shorthand[m.group("word")] in entities and entities[shorthand[m.group("word")]].cls == "Country":
+            add_relation(ent.key, "citizenship", shorthand[m.group("word")], evidence(m.start(), me, "citizen-shorthand", 0.7))
     for subj, prop, obj, start, end in _reference_facts(mentions, sentence_of):
         add_relation(subj, prop, obj, evidence(start, end, "reference-fact-in-sentence", 0.7))
     for subj, obj, start, end in _reference_developers(mentions, relations):
@@ -845,6 +852,17 @@ def _market_codes(path: str) -> list[tuple[str, tuple[str, ...], str]]:
                                     f"code prefixes of digits joined by |, and an exchange's id are needed")
             rows.append((suffix.lower(), prefixes, exchange))
     return rows
+
+
+def _citizen_shorthand(shorthand: dict[str, str]) -> re.Pattern | None:
+    """美籍, 日籍 and the other X籍 words of the shorthand, and a word for a kind of person after one,
+    right before a name (美籍華人|陳某)."""
+    words = sorted((w for w in shorthand if w.endswith("籍")), key=len, reverse=True)
+    return re.compile(rf"(?P<word>{'|'.join(map(re.escape, words))})(?:{CITIZEN_KIND})?$") if words else None
+
+
+#: 華人, 工程師: what kind of person a nationality in shorthand describes, before the name
+CITIZEN_KIND = "华人|华裔|人士|男子|女子|商人|富商|工程师|科学家|学者|教授|高管|员工|籍"
 
 
 @lru_cache(maxsize=4)

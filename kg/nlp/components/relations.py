@@ -50,6 +50,9 @@ GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')}
 # between at most (name cues, post)
 ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post')})\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
+#: 起訴, 逮捕, 約談: what a body does to a person (before the person's title), no post it gives
+OWN_STAFF = re.compile(r"前|原|离职|旗下|自家|本公司|该公司")
+ACTS_ON_PERSON = re.compile(r"起诉|控告|指控|逮捕|拘捕|拘留|羁押|通缉|判处|判决|约谈|传唤|调查|制裁|罚款|开除|解雇|告")
 #: 王某（北辰科技副總裁）: a bracket opening right after a name, and the post that closes it after a body's name
 BRACKET_OPEN = re.compile(r"\s?[（(]\s?")
 BRACKETED_POST = re.compile(r"(?P<post>[^（）()，,。；;：:]{1,16}?)\s?[）)]")
@@ -190,8 +193,10 @@ def _org_between(ents: list[Span], a: Span, b: Span) -> bool:
 
 
 # 2名美國籍嫌疑人，…: a counted group of one nationality, its members named after it
-GROUP_NATIONALITY = re.compile(r"(?P<n>\d|[两二三四五六七八九])\s*(?:名|位|个)(?P<country>[^\d，。、；;,]{2,6}?)籍"
-                               r"(?:男子|女子|嫌疑人|嫌犯|被告|人士|公民|商人|工程师|员工|人)[，,：:]")
+GROUP_NATIONALITY = re.compile(r"(?P<n>\d|[两二三四五六七八九])\s*(?:名|位|个)(?P<country>[^\d，。、；;,]{2,6}?)(?:籍|国籍)?"
+                               r"(?:男子|女子|嫌疑人|嫌犯|被告|人士|公民|国民|商人|工程师|员工|人)[，,：:]?")
+#: 林某（中國籍）, 陳某(美國籍, 30歲): the person's nationality in brackets right after the name
+NATIONALITY_IN_BRACKETS = re.compile(r"\s*[（(](?:[^（）()，,]{0,6}[，,、]\s*)?(?P<country>[^（）()，,、\d]{2,6}?)(?:国籍|籍)[，,、)）]")
 
 
 class RelationExtractor:
@@ -291,6 +296,11 @@ class RelationExtractor:
                     # (經濟部|產業園區管理局副局長劉某: a name inside a longer one holds no post of its own)
                     # 法庭下令暫停聞泰科技創辦人張學政: the title is of the organisation right before it
                     m = ROLE_GAP.match(titles.replace("“", "").replace("”", "").replace('"', ""))
+                    act = ACTS_ON_PERSON.search(titles, 0, m.start("role")) if m else None
+                    if act and not OWN_STAFF.search(titles, act.end(), m.start("role")):
+                        # 檢方起訴工程師林某: the body acts on the person, who need not work there (北辰起訴前工程師林某:
+                        # its own former engineer)
+                        m = None
                     if m:
                         out.append(_rel(b, ROLE_PROPERTY.get(m.group("role"), "employer"), a, "role-title", sent)
                                    if m.group("role") not in ROLE_PROPERTY else
@@ -391,6 +401,10 @@ class RelationExtractor:
                         out.append(_rel(b, "country", a, "place-before-name", sent))
                     else:
                         out.append(_rel(b, "headquarters", a, "place-before-name", sent))
+                elif ca == "Country" and cb in ("Policy", "Law") and re.fullmatch(r"的?[《「“\"]?", gap) and not DESTINATION_BEFORE.search(
+                        folded, max(sent.start_char, a._.kg["start"] - 3), a._.kg["start"]):
+                    # 列入美國實體清單, 日本的外匯法: the country whose rule it is (對中國出口管制: the rule's target)
+                    out.append(_rel(b, "country", a, "place-before-name", sent))
                 elif ca in COUNTRIES and cb == "Person" and ca == "Country" and gap and NATIONALITY_GAP.match(gap):
                     out.append(_rel(b, "citizenship", a, "nationality-before-name", sent))
                 elif ca in ORGS and cb == "Country" and IS_A_COUNTRY.match(gap) and \
@@ -546,8 +560,9 @@ class RelationExtractor:
 
     @staticmethod
     def _group_nationality(ents, folded, sent) -> list[dict]:
-        """2名美國籍嫌疑人，定居佛州的何漢寧與…雷蒙德: the people a counted group of one nationality
-        names next, in its sentence, up to the count, are its citizens."""
+        """2名美國籍嫌疑人，定居佛州的何漢寧與…雷蒙德, 兩名中國公民林某和陳某: the people a counted group of
+        one nationality names next, in its sentence, up to the count, are its citizens; so is a person
+        with the nationality in brackets after the name (林某（中國籍）)."""
         out = []
         for m in GROUP_NATIONALITY.finditer(folded, sent.start_char, sent.end_char):
             country = next((e for e in ents if e._.kg["cls"] == "Country" and e._.kg["start"] == m.start("country")
@@ -567,6 +582,12 @@ class RelationExtractor:
                         break
             if len(members) == count:
                 out.extend(_rel(p, "citizenship", country, "group-nationality", sent) for p in members)
+        for p in (e for e in ents if e._.kg["cls"] == "Person"):
+            m = NATIONALITY_IN_BRACKETS.match(folded, p._.kg["end"])
+            country = next((e for e in ents if e._.kg["cls"] == "Country" and m is not None
+                            and (e._.kg["start"], e._.kg["end"]) == m.span("country")), None)
+            if country is not None:
+                out.append(_rel(p, "citizenship", country, "nationality-in-brackets", sent))
         return out
 
     @staticmethod
