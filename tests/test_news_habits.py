@@ -3727,3 +3727,19 @@ def test_a_body_that_charges_a_person_by_title_does_not_employ_them(facts):
 def test_a_rule_named_after_its_country_is_that_countrys(facts, sentence, rule):
     f = facts(sentence)
     assert (key_of(f, rule), "country", "usa") in relations_of(f), relations_of(f)
+
+
+def test_a_site_named_by_its_place_and_a_word_of_the_field_is_named_whole(facts):
+    f = facts("慶陽資料中心今天啟用，機架規模達到3萬架。")
+    names = names_of(f)
+    assert "资料中心" not in names and "数据中心" not in names, names
+    assert any(n.startswith("庆阳") and n.endswith("中心") for n in names), names
+
+
+def test_two_firms_joined_by_與_are_two_names_and_the_speakers_firm_is_not_what_they_invest_in(facts):
+    f = facts("北辰科技總經理林威遠表示，晴川科技、星河電子與遠山集團等雲端業者持續加碼投資，訂單一路延續到明年。")
+    assert {"星河电子", "远山集团"} <= names_of(f, "Company"), names_of(f)
+    assert not any("与" in n for n in names_of(f)), names_of(f)
+    assert not linked(f, key_of(f, "遠山集團"), key_of(f, "北辰科技")), [st.roles for st in f.statements]
+    g = facts("北辰科技完成B輪融資，晴川資本加碼投資。")   # no one speaks: the investment is in the topic
+    assert linked(g, key_of(g, "晴川資本"), key_of(g, "北辰科技")), [st.roles for st in g.statements]

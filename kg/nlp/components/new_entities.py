@@ -1498,6 +1498,12 @@ class EntityDiscoverer:
         merged: list[tuple[int, int, str]] = []
         for s, e, t in words:  # a person's or organisation's name cut in two is joined; places stay apart (美|中|馬德里)
             if merged and t == merged[-1][2] and t != "LOC" and s == merged[-1][1]:
+                first = folded[merged[-1][0]:merged[-1][1]]
+                if t == "ORG" and first[-1:] in ("与", "和", "及", "、") and first[:-1].endswith(ORG_SUFFIXES):
+                    # 星河電子與|遠山集團: two firms joined by 與, not one name (工業與安全局 is one)
+                    merged[-1] = (merged[-1][0], merged[-1][1] - 1, t)
+                    merged.append((s, e, t))
+                    continue
                 merged[-1] = (merged[-1][0], e, t)
             else:
                 merged.append((s, e, t))
@@ -1653,6 +1659,10 @@ class EntityDiscoverer:
                 lead = 0 if legal or name.endswith(("大学", "学院")) else self._leading_place(name)
                 if lead and len(name) - lead <= 2 and not _common_word(name[lead:]) and name[lead:] not in GENERIC:
                     lead = 0  # 上海國投: a place before two characters is part of the name (not 大陸|政府)
+                if lead and _field_word(name[lead:]):
+                    if self._leading_place(name, "Country"):
+                        continue  # 中國資料中心的需求: a country's data centres, no name
+                    lead = 0  # 慶陽數據中心: a site named by its city and a word of the field, whole
                 if lead:
                     start, name = start + lead, name[lead:]
                     if re.fullmatch(r"(?:[^，。,]{0,4}(?:公司|智库|企业|厂商|集团|机构|协会|政府))", name) or _common_word(name) \
@@ -2876,6 +2886,12 @@ def _cut(name: str) -> list[str]:
     """jieba's words of a name (the tokenizer's dictionary, without our names)."""
     from kg.nlp.tokenizer import base_cut
     return base_cut(name)
+
+
+def _field_word(word: str) -> bool:
+    """A word of the field that is never a name alone (ontology/lexicon/field-words.txt: 數據中心)."""
+    from kg.nlp.tokenizer import field_words
+    return word in field_words()
 
 
 def _dictionary_word(word: str, times: int = 50) -> bool:

@@ -32,7 +32,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extraction.frames import STOCK_POINTER, CuePattern, alternation, pattern_rows
+from kg.extraction.frames import STOCK_POINTER, CuePattern, alternation, clause_cues, pattern_rows
 from kg.nlp.spans import HEDGE, main_company, mentions, texts
 from kg.text import name_key
 
@@ -421,8 +421,11 @@ class StatementExtractor:
                     topic if topic is not None and _cls(topic) in ORGS | {"Person"} else None)
             if target is None and self.main is not None and folded[t1:t1 + 2] == "公司":
                 target = self.main
-            if target is None and topic is not None and _cls(topic) == "Company" and topic is not investor:
-                target = topic  # (not a ministry that speaks of it: 經濟部長回應，台積電已在美國投資)
+            if target is None and topic is not None and _cls(topic) == "Company" and topic is not investor and not (
+                    investor is not None and clause_cues().reporting.search(folded, topic._.kg["end"], max(topic._.kg["end"], cs - 1))):
+                # (not a ministry that speaks of it: 經濟部長回應，台積電已在美國投資; nor the speaker's firm when
+                # the clause reports what another invests: 北辰總經理表示，晴川等業者持續加碼投資)
+                target = topic
             if (target is None or target is investor) and self.main is not None and "公司" in folded[s0:s1]:
                 target = self.main  # 公司上市前的最後一輪融資…由深創投領投: the article's company
             if investor is None or target is None or investor is target:
