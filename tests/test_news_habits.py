@@ -3743,3 +3743,17 @@ def test_two_firms_joined_by_與_are_two_names_and_the_speakers_firm_is_not_what
     assert not linked(f, key_of(f, "遠山集團"), key_of(f, "北辰科技")), [st.roles for st in f.statements]
     g = facts("北辰科技完成B輪融資，晴川資本加碼投資。")   # no one speaks: the investment is in the topic
     assert linked(g, key_of(g, "晴川資本"), key_of(g, "北辰科技")), [st.roles for st in g.statements]
+
+
+def test_an_event_named_again_by_a_part_of_its_name_is_one_event(facts):
+    f = facts("北辰科技今天舉辦2025尾牙歲末聯歡晚會，席開300桌。晚間北辰科技舉行尾牙，董事長王志明致詞。")
+    assert len(names_of(f, "Event")) >= 1 and len([e for e in f.entities.values() if e.cls == "Event"]) == 1, \
+        [(e.key, e.names) for e in f.entities.values()]
+
+
+def test_the_source_a_reporter_learnt_from_is_no_topic_of_the_clauses_after_it(facts):
+    f = facts("記者從上海證券交易所獲悉，國產GPU企業曜芯微電子科創板IPO申請已獲受理，擬募資45億元，保薦機構為中金公司。")
+    firm = key_of(f, "曜芯微電子")
+    owners = {k for st in f.statements if st.amount is not None and str(st.amount.value) == "4500000000" for _, k in st.roles}
+    assert owners == {firm}, owners
+    assert not linked(f, "sse", "cicc"), [st.roles for st in f.statements]

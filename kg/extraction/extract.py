@@ -1055,6 +1055,13 @@ def _declared_aliases(infos: list[dict], folded: str) -> dict[str, str]:
             full = [k for n, k in fours.items() if n.startswith(name) and k != info["key"]]
             if len(set(full)) == 1:
                 out.setdefault(info["key"], full[0])
+    # 小米戰略新品發布會 … 戰略新品發布會, 2025尾牙歲末聯歡晚會 … 尾牙: a new event named again by a part of
+    # its name is that event (one longer name holding it, in the article)
+    events = {folded[i["start"]:i["end"]]: i["key"] for i in infos if i["cls"] == "Event" and not i["known"]}
+    for name, key in events.items():
+        longer = {k for n, k in events.items() if len(n) > len(name) and name in n and k != key}
+        if len(longer) == 1:
+            out.setdefault(key, longer.pop())
     return out
 
 
