@@ -3757,3 +3757,15 @@ def test_the_source_a_reporter_learnt_from_is_no_topic_of_the_clauses_after_it(f
     owners = {k for st in f.statements if st.amount is not None and str(st.amount.value) == "4500000000" for _, k in st.roles}
     assert owners == {firm}, owners
     assert not linked(f, "sse", "cicc"), [st.roles for st in f.statements]
+
+
+def test_a_parent_named_with_的_before_its_subsidiary_is_named_without_it(facts):
+    f = facts("本次交易完成後，星河微電子將成為曜芯科技的全資子公司。")
+    assert "曜芯科技" in names_of(f, "Company") and not any(n.endswith("的") for n in names_of(f)), names_of(f)
+    assert (key_of(f, "星河微電子"), "parentOrganization", key_of(f, "曜芯科技")) in relations_of(f), relations_of(f)
+
+
+def test_a_bare_公司_that_buys_a_firm_is_the_company_the_sentence_is_about(facts):
+    f = facts("曜芯科技發布公告稱，公司擬以發行股份及支付現金的方式收購星河微電子100%股權，交易對價約32億元。")
+    deal = [{k for _, k in st.roles} for st in f.statements if st.amount is not None and str(st.amount.value) == "3200000000"]
+    assert {key_of(f, "曜芯科技"), key_of(f, "星河微電子")} in deal, deal   # the price is of the deal between them

@@ -3598,6 +3598,8 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     tail = SUBSIDIARY_TAIL.search(folded, start, end)
     if tail is not None and tail.start() - start >= 2:
         end = tail.start()
+        if folded[end - 1] == "的" and end - 1 - start >= 2:
+            end -= 1   # 曜芯科技的|全資子公司: the 的 ties the parent to its subsidiary
     if rule.cls in ("Event", "Policy", "Organization") and rule.name not in ("quoted-org", "titled-policy", "numbered-notice"):
         head_end = folded.find("(", start, end)
         # (北京集成電路產業投資基金: the cut stops before the words of the kind, 投資 of 投資基金 too)

@@ -399,6 +399,10 @@ class StatementExtractor:
                 if raised is not None:
                     return [("agent", key(e)) for e in leads[:4]] + [("counterpart", key(raised))]
             investor = _last(ents, cs, t0, ORGS | {"Person"})
+            if investor is None and clause_cues().opening_company.match(folded, cs, t0):
+                # 曜芯科技公告稱，公司擬以…收購星河: a bare 公司 opening the clause is the company the sentence is about
+                investor = next((c for c in (topic, self.main, self.previous_company)
+                                 if c is not None and _cls(c) == "Company" and c._.kg["end"] <= t0), None)
             if re.search(r"、\s*(?:并|再|还|也|同时|另)?\s*$", folded[cs:t0]) or investor is not None and re.search(
                     r"(?:入股|投资|收购|并购|注资|增资)\s*$", folded[cs:investor._.kg["start"]]):
                 # (輝達入股英特爾取得4%股權: who is bought into is no buyer of the stake it then names, but
