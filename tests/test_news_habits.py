@@ -3769,3 +3769,10 @@ def test_a_bare_公司_that_buys_a_firm_is_the_company_the_sentence_is_about(fac
     f = facts("曜芯科技發布公告稱，公司擬以發行股份及支付現金的方式收購星河微電子100%股權，交易對價約32億元。")
     deal = [{k for _, k in st.roles} for st in f.statements if st.amount is not None and str(st.amount.value) == "3200000000"]
     assert {key_of(f, "曜芯科技"), key_of(f, "星河微電子")} in deal, deal   # the price is of the deal between them
+
+
+def test_a_byline_on_the_leads_line_owns_none_of_its_figures(facts):
+    f = facts("晴川財經記者王小明 台北 2025/11/10 網通晶片廠瑞星電子 (2388-TW) 今 (10) 日公布 10 月營收 35.6 億元，月增 12.3%。")
+    firm = key_of(f, "瑞星電子")
+    owners = {k for st in f.statements if st.amount is not None and st.amount.unit != "ONE" for _, k in st.roles}
+    assert owners == {firm}, owners

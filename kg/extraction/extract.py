@@ -271,10 +271,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # (中新網宜昌9月20日電 (董曉斌 韓成)投資93億元…: a dateline's outlet and reporters own no figure)
     all_mentions = mentions
     clause_spans = clauses(doc)
-    # (財聯社記者, 據彭博: a news outlet named in the news is its source, not what its figures are about)
+    # (財聯社記者, 據彭博: a news outlet named in the news is its source, not what its figures are about; nor are
+    # the reporters credited with the story, whose outlet would take them: 晴川財經記者王某 台北 瑞星電子公布…)
     datelines: dict[int, bool] = {}
     mentions = [m for m in mentions if not _in_dateline(folded, clause_spans, m[0], datelines) and m[0] not in cited
-                and m[2].cls != "MediaOrganization" and not _data_source(folded, m[0], m[1])]
+                and m[2].cls != "MediaOrganization" and not _data_source(folded, m[0], m[1]) and not _credited_only(m[2])]
     # a process node (台積電3奈米製程) owns no figure but its own size: 3奈米 is the chip's or the maker's
     # spec as before, and the node's too
     nodes = [m for m in mentions if _process_node(m[2])]
