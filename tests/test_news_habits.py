@@ -3776,3 +3776,9 @@ def test_a_byline_on_the_leads_line_owns_none_of_its_figures(facts):
     firm = key_of(f, "瑞星電子")
     owners = {k for st in f.statements if st.amount is not None and st.amount.unit != "ONE" for _, k in st.roles}
     assert owners == {firm}, owners
+
+
+def test_what_a_list_spread_over_clauses_均_does_is_said_of_every_member(facts):
+    f = facts("北辰科技還推出新款伺服器，星河的「曜光5」晶片，以及用於AI運算的最新「晴川」晶片，均採用北辰科技的「N5」製程。")
+    for chip in ("曜光5", "晴川"):
+        assert linked(f, key_of(f, chip), key_of(f, "N5")), [st.roles for st in f.statements]

@@ -937,10 +937,27 @@ def _units(clause_bounds, sentences, mentions, limit, folded):
         keys = {ent.key for ms, me, ent in mentions if s0 <= ms and me <= s1}
         if len(keys) <= limit:
             out.append((s0, s1))
-        else:
-            for a, b in own:
-                out.extend(_people_list(a, b, mentions, folded))
+            continue
+        i = 0
+        while i < len(own):
+            # A的X晶片，以及B晶片，均採用C的製程: a clause opening with 均/都 after a list spread over clauses
+            # says the same of every member, read as one unit with them
+            j = i + 1
+            while j < len(own) and LIST_GOES_ON.match(folded, own[j][0]):
+                j += 1
+            if j > i + 1 and j < len(own) and SHARED_OPENING.match(folded, own[j][0]):
+                out.append((own[i][0], own[j][1]))
+                i = j + 1
+                continue
+            out.extend(_people_list(*own[i], mentions, folded))
+            i += 1
     return out
+
+
+#: 以及, 及, 還有: a clause that adds a member to the list the clause before opened
+LIST_GOES_ON = re.compile(r"\s*(?:以及|及|和|与|还有|还包括)")
+#: 均, 都, 皆: a clause that says the same of every member of the list before it
+SHARED_OPENING = re.compile(r"\s*(?:均|皆|都|全都|也都|亦均|也均|同样)")
 
 
 def _people_list(a: int, b: int, mentions, folded: str) -> list[tuple[int, int]]:
