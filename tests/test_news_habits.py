@@ -3782,3 +3782,9 @@ def test_what_a_list_spread_over_clauses_均_does_is_said_of_every_member(facts)
     f = facts("北辰科技還推出新款伺服器，星河的「曜光5」晶片，以及用於AI運算的最新「晴川」晶片，均採用北辰科技的「N5」製程。")
     for chip in ("曜光5", "晴川"):
         assert linked(f, key_of(f, chip), key_of(f, "N5")), [st.roles for st in f.statements]
+
+
+def test_a_firm_after_its_kind_closing_a_counted_list_is_a_company(facts):
+    f = facts("商務部宣布，將美國無人機製造商北辰航太等15家企業列入出口管制管控名單。")
+    assert "北辰航太" in names_of(f, "Company"), names_of(f)
+    assert not names_of(f, "Place") - {"美国"}, names_of(f, "Place")
