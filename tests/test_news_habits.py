@@ -3788,3 +3788,13 @@ def test_a_firm_after_its_kind_closing_a_counted_list_is_a_company(facts):
     f = facts("商務部宣布，將美國無人機製造商北辰航太等15家企業列入出口管制管控名單。")
     assert "北辰航太" in names_of(f, "Company"), names_of(f)
     assert not names_of(f, "Place") - {"美国"}, names_of(f, "Place")
+
+
+def test_a_sentence_naming_who_holds_a_role_goes_on_about_the_listing_company(facts):
+    f = facts("AI晶片公司晴川智能今日在港交所主板掛牌，招股價每股19.6港元。聯席保薦人為中金公司及華泰國際。"
+              "基石投資者包括北辰資本、星河基金及遠山投資。")
+    firm = key_of(f, "晴川智能")
+    assert "远山投资" in names_of(f), names_of(f)   # the last of three, joined by 及, is a member too
+    for investor in ("北辰資本", "星河基金", "遠山投資"):
+        assert linked(f, key_of(f, investor), firm), [st.roles for st in f.statements]
+    assert not linked(f, key_of(f, "北辰資本"), "cicc"), [st.roles for st in f.statements]

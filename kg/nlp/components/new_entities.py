@@ -1327,8 +1327,9 @@ class EntityDiscoverer:
             after = min((i for i in (folded.find(c, ce + 1) for c in "，,。；;\n") if i >= 0), default=len(folded))
             summed = ce < len(folded) and folded[ce] in "，," and LIST_CLOSING.match(folded, ce + 1) is not None \
                 and HOLDING_CLAUSE.search(folded, ce + 1, after) is not None
-            if m.group().count("、") < 2 and not of_firms:
+            if m.group().count("、") < 2 and not of_firms and len(members) < 3:
                 continue   # 圣邦微、納芯微等本土企業: two joined by 、 only when the list's closing calls them firms
+                # (A、B及C: three, the last joined by 及, are a list)
             if not of_firms and not summed and not HOLDING_CLAUSE.search(folded, cs, ce):
                 continue
             # (a list its closing calls firms, 等15家機構, needs no member known as one; two members need it)

@@ -154,6 +154,8 @@ class StatementExtractor:
         # 【明報專訊】壁仞科技昨日起招股: the outlet of a dateline is no topic
         first_actor = next((e for e in ents if _cls(e) in ORGS | PRODUCTS and _cls(e) != "MediaOrganization"), None)
         self.previous_topic = topic
+        if first_actor is not None and topic is not None and ROLE_OPENING.fullmatch(folded, s0, first_actor._.kg["start"]):
+            first_actor = None  # 聯席保薦人為中金公司: a sentence naming who holds a role in the news goes on about its topic
         if first_actor is not None and (topic is None or _cls(topic) != "Company"
                                         or not COMPANY_POINTER.search(folded, s0, first_actor._.kg["start"])):
             topic = first_actor   # (該公司計畫和A合作，也宣布和B簽約: the company pointed to stays the topic)
@@ -727,6 +729,11 @@ def key_of(e: Span) -> str:
 
 def _inside(a: Span, b: Span) -> bool:
     return b._.kg["start"] <= a._.kg["start"] and a._.kg["end"] <= b._.kg["end"] and a is not b
+
+
+#: 聯席保薦人為, 基石投資者包括: a sentence opening with a role and 為/是/包括, the names after it the holders
+ROLE_OPENING = re.compile(r"\s*(?:[^，。,；;：:\d]{0,4}(?:保荐人|保荐机构|承销商|主承销商|投资者|投资人|股东|客户|供应商|顾问|审计机构|律师)"
+                          r"(?:分别)?(?:为|是|包括|包含|有))\s*")
 
 
 def _cls(e: Span) -> str:
