@@ -3798,3 +3798,14 @@ def test_a_sentence_naming_who_holds_a_role_goes_on_about_the_listing_company(fa
     for investor in ("北辰資本", "星河基金", "遠山投資"):
         assert linked(f, key_of(f, investor), firm), [st.roles for st in f.statements]
     assert not linked(f, key_of(f, "北辰資本"), "cicc"), [st.roles for st in f.statements]
+
+
+def test_a_clause_opening_with_將_names_its_object_and_the_topic_acts(facts):
+    f = facts("晴川半導體今天在台北宣布，將北辰科技列為策略合作夥伴，並在新加坡設立據點。")
+    assert linked(f, key_of(f, "晴川半導體"), key_of(f, "北辰科技")), [st.roles for st in f.statements]
+
+
+def test_兩人_names_the_people_its_own_sentence_named_before(facts):
+    f = facts("美國司法部起訴林志遠與陳建宏，指控兩人透過北辰貿易公司出貨至中國。")
+    for person in ("林志遠", "陳建宏"):
+        assert linked(f, key_of(f, person), key_of(f, "北辰貿易")), [st.roles for st in f.statements]

@@ -25,7 +25,7 @@ PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
 PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
 # (在2024年向戴爾購買伺服器時: a time before the preposition changes nothing)
 PREPOSITION_OPENING = re.compile(r"\s*(?:(?:在|于)?\s*(?:\d{1,4}\s*[年月日](?:\s*\d{1,2}\s*[月日])*|今年|去年|昨天|昨日|日前|近日|此前|"
-                                 r"目前)\s*)?[将已也并还再正拟曾后又亦]{0,2}(?:对|向|为|给|替|与|和|跟|同|由(?!于|此|是)|交由|在|于)[^，。；,;]{0,8}")
+                                 r"目前)\s*)?[将已也并还再正拟曾后又亦]{0,2}(?:对|向|为|给|替|与|和|跟|同|由(?!于|此|是)|交由|在|于|把|将(?![会要来近]))[^，。；,;]{0,8}")
 EVENTS = {"Event"}
 ACTORS = ORGS | {"Person"}
 
@@ -270,7 +270,8 @@ def named_with_tail(mentions, folded: str, noun: str, pos: int, reach: int = 400
 
 
 def group_before(mentions, sentences, pos: int) -> list:
-    """The people named in the last sentence before pos that names two or more of them."""
+    """The people named before pos in the last sentence (pos's own, or one before it) that names two or
+    more of them."""
     by_sentence: dict[int, list] = {}
     for s, e, ent in mentions:
         if ent.cls == "Person" and s < pos:
@@ -278,8 +279,8 @@ def group_before(mentions, sentences, pos: int) -> list:
             if not any(x.key == ent.key for x in by_sentence.setdefault(i, [])):
                 by_sentence[i].append(ent)
     here = next((k for k, (a, b) in enumerate(sentences) if a <= pos < b), len(sentences))
-    for i in sorted(by_sentence, reverse=True):
-        if i < here and len(by_sentence[i]) >= 2:
+    for i in sorted(by_sentence, reverse=True):   # (林某與陳某會面，兩人…: the sentence's own clauses before too)
+        if i <= here and len(by_sentence[i]) >= 2:
             return by_sentence[i]
     return []
 
