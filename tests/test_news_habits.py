@@ -3718,6 +3718,8 @@ def test_a_body_that_charges_a_person_by_title_does_not_employ_them(facts):
     assert not any(p == "employer" for _, p, _ in relations_of(f)), relations_of(f)
     g = facts("北辰科技起訴前工程師林志遠。")   # its own former engineer
     assert (key_of(g, "林志遠"), "employer", key_of(g, "北辰科技")) in relations_of(g), relations_of(g)
+    h = facts("北辰科技公告財務長林志遠將退休。")   # an announcement acts on no one
+    assert (key_of(h, "林志遠"), "employer", key_of(h, "北辰科技")) in relations_of(h), relations_of(h)
 
 
 @pytest.mark.parametrize("sentence, rule", [

@@ -863,7 +863,7 @@ def _citizen_shorthand(shorthand: dict[str, str]) -> re.Pattern | None:
 
 
 #: 華人, 工程師: what kind of person a nationality in shorthand describes, before the name
-CITIZEN_KIND = "华人|华裔|人士|男子|女子|商人|富商|工程师|科学家|学者|教授|高管|员工|籍"
+CITIZEN_KIND = "华人|华裔|人士|男子|女子|商人|富商|工程师|科学家|学者|教授|高管|员工"
 
 
 @lru_cache(maxsize=4)

@@ -52,7 +52,7 @@ ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
 #: 起訴, 逮捕, 約談: what a body does to a person (before the person's title), no post it gives
 OWN_STAFF = re.compile(r"前|原|离职|旗下|自家|本公司|该公司")
-ACTS_ON_PERSON = re.compile(r"起诉|控告|指控|逮捕|拘捕|拘留|羁押|通缉|判处|判决|约谈|传唤|调查|制裁|罚款|开除|解雇|告")
+ACTS_ON_PERSON = re.compile(r"(?:起诉|控告|指控|逮捕|拘捕|拘留|羁押|通缉|判处|判决|约谈|传唤|调查|制裁|罚款|开除|解雇)(?![部处组科室局])")
 #: 王某（北辰科技副總裁）: a bracket opening right after a name, and the post that closes it after a body's name
 BRACKET_OPEN = re.compile(r"\s?[（(]\s?")
 BRACKETED_POST = re.compile(r"(?P<post>[^（）()，,。；;：:]{1,16}?)\s?[）)]")
