@@ -3811,3 +3811,8 @@ def test_兩人_names_the_people_its_own_sentence_named_before(facts):
     f = facts("美國司法部起訴林志遠與陳建宏，指控兩人透過北辰貿易公司出貨至中國。")
     for person in ("林志遠", "陳建宏"):
         assert linked(f, key_of(f, person), key_of(f, "北辰貿易")), [st.roles for st in f.statements]
+
+
+def test_a_pointer_to_a_rule_after_a_company_in_its_sentence_still_means_the_rule(facts):
+    f = facts("美國商務部發布《晶片出口新規》。北辰科技副總裁林志遠批評稱，該規則將損害美國的競爭力。")
+    assert linked(f, key_of(f, "林志遠"), key_of(f, "晶片出口新規")), [st.roles for st in f.statements]

@@ -438,8 +438,9 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             # before ends with is about that one
             back = named_with_tail(mentions[:mi], folded, noun.group("noun"), cs)
             ref = noun if back is not None else None
-        if ref and back is not None and back.key not in seen and \
-                not any(ent.cls == "Company" and s < ref.start() for s, ent in ents):
+        # (a company named before the pointer in the clause is what 該公司 means; 該規則 still means the rule)
+        if ref and back is not None and back.key not in seen and (back.cls in PRODUCTS | POLICIES or
+                                                                  not any(ent.cls == "Company" and s < ref.start() for s, ent in ents)):
             ents.append((ref.start(), back))
             seen.add(back.key)
         # 將對晶片製造商Rapidus追加提供補助: a name after a preposition opening the clause is its object; the
