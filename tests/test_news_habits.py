@@ -3816,3 +3816,10 @@ def test_兩人_names_the_people_its_own_sentence_named_before(facts):
 def test_a_pointer_to_a_rule_after_a_company_in_its_sentence_still_means_the_rule(facts):
     f = facts("美國商務部發布《晶片出口新規》。北辰科技副總裁林志遠批評稱，該規則將損害美國的競爭力。")
     assert linked(f, key_of(f, "林志遠"), key_of(f, "晶片出口新規")), [st.roles for st in f.statements]
+
+
+def test_the_people_a_charge_names_act_in_the_clauses_after_it(facts):
+    f = facts("美國司法部起訴林志遠與陳建宏，指控兩人透過位於加州的空殼公司，將北辰科技的曜光5晶片走私至中國。")
+    chip = key_of(f, "曜光5")
+    assert linked(f, key_of(f, "林志遠"), chip), [st.roles for st in f.statements]
+    assert not linked(f, "us-doj", chip), [st.roles for st in f.statements]   # the prosecutor smuggled nothing

@@ -503,6 +503,10 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         if cue.adverbial.match(folded, cs, _clause_end(folded, ce)) and ents and (
                 actor_first is None or CAUSE_OPENING.match(folded, cs)):
             waiting, pending_to = list(ents), (si,)
+        # 起訴林某與陳某，指控兩人…，將晶片走私至中國: the people a charge names act in the clauses after it
+        accused = [ent for p, ent in ents if ent.cls == "Person" and tpos is not None and p > tpos]
+        if accused and pred is not None and CHARGE.search(pred[0]):
+            topic, group = accused[0], accused
         for s, e, ent in here:
             if ent.cls == "Company":
                 last_company = ent
@@ -707,6 +711,8 @@ def _clause_end(folded: str, ce: int) -> int:
 #: 上世紀90年代畢業於, 其後在博通工作, 此後歷任: a sentence of a life story opening with its verb
 LIFE_STORY_OPENING = re.compile(r"\s*(?:[^，。；,;\d]{0,10}?\d{0,4}[^，。；,;]{0,6}?(?:年代|年|月)[，,]?\s*|(?:[^，。；,;]{0,6}?(?:早期|初期)|此后|随后|其后|之后|早年|后来|起初|最初)[，,]?\s*)?"
                                 r"(?:毕业于|毕业自|就读于|求学于|加入|任职于|历任|曾任|先后任|出任|担任|(?:在|于|加入)(?=[^，。；,;]{1,20}?(?:任职|工作|服务|从事)))")
+#: 指控, 起訴: a charge, whose objects are the people who did what the clauses after it say
+CHARGE = re.compile(r"指控|控告|起诉|控诉|检控")
 PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人国乡处方])")
 #: a deal that did not happen: 夭折, 告吹, 未獲批准, 終止
 DEAL_FAILED = re.compile(r"夭折|告吹|破局|失败|未能|未获|终止|放弃|叫停|撤回|无效|撤销|剥离")
