@@ -3823,3 +3823,9 @@ def test_the_people_a_charge_names_act_in_the_clauses_after_it(facts):
     chip = key_of(f, "曜光5")
     assert linked(f, key_of(f, "林志遠"), chip), [st.roles for st in f.statements]
     assert not linked(f, "us-doj", chip), [st.roles for st in f.statements]   # the prosecutor smuggled nothing
+
+
+def test_a_degree_named_after_long_department_names_is_where_the_person_studied(facts):
+    f = facts("林志遠畢業於晴川大學材料系，並於北嶺大學材料科學與工程學系及工程經濟系統系取得雙碩士學位。")
+    assert (key_of(f, "林志遠"), "educatedAt", key_of(f, "北嶺大學")) in relations_of(f), relations_of(f)
+    assert not any(n.endswith("学系") for n in names_of(f)), names_of(f)   # a department is no body of its own

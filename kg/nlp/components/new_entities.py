@@ -1541,6 +1541,8 @@ class EntityDiscoverer:
                 end, name = tail.end(), folded[start:tail.end()]   # 國開|金融: a firm's name the tagger cut before its business word
             if label != "PER" and (_plain_word(name) or _ends_inside_word(folded, end)):
                 continue  # 合共, 私募, (離)台前: a word of the language; 大恩|人: the word goes on
+            if label == "ORG" and name.endswith("学系"):
+                continue  # 材料科學與工程學系: a university's department, part of where one studied, no body of its own
             if label == "ORG" and (_opens_with_plain_word(name) or name.endswith(FIELD_OF_TRADE)
                                    or re.fullmatch(rf"{COUNTRY_CHAR}[列将把对向与和在从被让给称指批促逼要]", name)
                                    or _kind_of_car(name)):
