@@ -193,7 +193,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if LISTING_WORD.search(folded, s0, s1):   # (合稱四小龍: a code in passing)
             add_relation(ent.key, "stockExchange", exchange, evidence(ms, me, "market-of-code", 0.7))
     shorthand = _country_shorthand(str(lexicon_file("country-shorthand.csv")))
-    citizen = _citizen_shorthand(shorthand)
+    citizen = _citizen_shorthand(str(lexicon_file("country-shorthand.csv")))
     for ms, me, ent in mentions:   # 美商晴川科技: the firm's country in shorthand, where the article names the country
         found = next(((n, c) for n in (3, 2) if ms >= n and (c := shorthand.get(folded[ms - n:ms])) is not None
                       and not folded.endswith("籍", ms - n, ms)), None) if ent.cls in ORGS else None
@@ -855,10 +855,11 @@ def _market_codes(path: str) -> list[tuple[str, tuple[str, ...], str]]:
     return rows
 
 
-def _citizen_shorthand(shorthand: dict[str, str]) -> re.Pattern | None:
-    """美籍, 日籍 and the other X籍 words of the shorthand, and a word for a kind of person after one,
-    right before a name (美籍華人|陳某)."""
-    words = sorted((w for w in shorthand if w.endswith("籍")), key=len, reverse=True)
+@lru_cache(maxsize=4)
+def _citizen_shorthand(path: str) -> re.Pattern | None:
+    """美籍, 日籍 and the other X籍 words of the shorthand file at path, and a word for a kind of person
+    after one, right before a name (美籍華人|陳某)."""
+    words = sorted((w for w in _country_shorthand(path) if w.endswith("籍")), key=len, reverse=True)
     return re.compile(rf"(?P<word>{'|'.join(map(re.escape, words))})(?:{CITIZEN_KIND})?$") if words else None
 
 
@@ -954,10 +955,11 @@ def _units(clause_bounds, sentences, mentions, limit, folded):
     return out
 
 
-#: 以及, 及, 還有: a clause that adds a member to the list the clause before opened
-LIST_GOES_ON = re.compile(r"\s*(?:以及|及|和|与|还有|还包括)")
-#: 均, 都, 皆: a clause that says the same of every member of the list before it
-SHARED_OPENING = re.compile(r"\s*(?:均|皆|都|全都|也都|亦均|也均|同样)")
+#: 以及, 及, 還有: a clause that adds a member to the list the clause before opened (clause cues, list-continued
+#: and list-joiner)
+LIST_GOES_ON = CuePattern(lambda w: rf"\s*(?:{w('list-continued')}|{w('list-joiner')})")
+#: 均, 都, 皆: a clause that says the same of every member of the list before it (clause cues, shared)
+SHARED_OPENING = CuePattern(lambda w: rf"\s*(?:也|亦|全)?(?:{w('shared')})")
 
 
 def _people_list(a: int, b: int, mentions, folded: str) -> list[tuple[int, int]]:

@@ -19,8 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extraction.frames import LIST_JOINER, POINTED_KIND, CuePattern, clause_cues
-from kg.nlp.spans import main_company, mentions, texts
+from kg.nlp.clauses import CLAUSE_END
 from kg.nlp.components.new_entities import SUBSIDIARY_BEFORE
+from kg.nlp.spans import main_company, mentions, texts
 from kg.nlp.temporal import cn_int
 
 DEVELOPERS = {"Company", "Organization", "ResearchInstitute", "University"}
@@ -351,6 +352,7 @@ class RelationExtractor:
         out.extend(self._listed(ents, folded, sent))
         out.extend(self._people(ents, folded, sent))
         out.extend(self._group_nationality(ents, folded, sent))
+        out.extend(self._bracketed_nationality(ents, folded, sent))
         out.extend(self._party_members(ents, folded, sent))
         out.extend(_subsidiaries_named(ents, folded, sent))
         out.extend(self._reporters(ents, folded, sent))
@@ -561,8 +563,7 @@ class RelationExtractor:
     @staticmethod
     def _group_nationality(ents, folded, sent) -> list[dict]:
         """2名美國籍嫌疑人，定居佛州的何漢寧與…雷蒙德, 兩名中國公民林某和陳某: the people a counted group of
-        one nationality names next, in its sentence, up to the count, are its citizens; so is a person
-        with the nationality in brackets after the name (林某（中國籍）)."""
+        one nationality names next, in its sentence, up to the count, are its citizens."""
         out = []
         for m in GROUP_NATIONALITY.finditer(folded, sent.start_char, sent.end_char):
             country = next((e for e in ents if e._.kg["cls"] == "Country" and e._.kg["start"] == m.start("country")
@@ -582,6 +583,12 @@ class RelationExtractor:
                         break
             if len(members) == count:
                 out.extend(_rel(p, "citizenship", country, "group-nationality", sent) for p in members)
+        return out
+
+    @staticmethod
+    def _bracketed_nationality(ents, folded, sent) -> list[dict]:
+        """林某（中國籍）, 陳某(男，美國籍): a nationality in brackets right after a person's name."""
+        out = []
         for p in (e for e in ents if e._.kg["cls"] == "Person"):
             m = NATIONALITY_IN_BRACKETS.match(folded, p._.kg["end"])
             country = next((e for e in ents if e._.kg["cls"] == "Country" and m is not None
@@ -964,7 +971,6 @@ def _officers_listed(ents: list[Span], folded: str, sent: Span, found: list[dict
 
 #: 取得碩士學位, 攻讀博士: a clause about a degree says where one studied
 DEGREE = re.compile(r"学士|硕士|博士(?!后)|学位|攻读|就读|求学|留学|进修|深造|毕业")
-CLAUSE_END = re.compile(r"[，。；,;！？!?\n]")
 # 曾任職於, 均曾於, 是原…: an employer of the past after the person (or after the list the person closes)
 FORMER_AFTER = re.compile(r"(?:此前|早年|过去)?(?:均|都|亦|也)?(?:曾任职于|曾任职|曾任|曾在|曾于|曾经在|曾就职于|曾供职于|出身|"
                           r"(?:是|为|系)(?:原|前)(?=[^，。；,;]{2,16}?(?:总经理|经理|总裁|副总裁|工程师|董事|主管|总监|高管|员工|"
