@@ -3829,3 +3829,16 @@ def test_a_degree_named_after_long_department_names_is_where_the_person_studied(
     f = facts("林志遠畢業於晴川大學材料系，並於北嶺大學材料科學與工程學系及工程經濟系統系取得雙碩士學位。")
     assert (key_of(f, "林志遠"), "educatedAt", key_of(f, "北嶺大學")) in relations_of(f), relations_of(f)
     assert not any(n.endswith("学系") for n in names_of(f)), names_of(f)   # a department is no body of its own
+
+
+def test_the_meeting_a_sentence_opens_on_is_where_its_speaker_speaks(facts):
+    f = facts("3月5日，在2026北辰開發者大會上，晴川科技執行長林志遠與星曜半導體董事長陳建宏同台宣布了合作計畫。")
+    meeting = key_of(f, "北辰開發者大會")
+    assert linked(f, key_of(f, "林志遠"), meeting), [st.roles for st in f.statements]
+
+
+def test_a_firm_and_its_officer_opening_a_sentence_both_go_on_into_its_clauses(facts):
+    f = facts("晴川科技執行長林志遠今天在台北發表演講，並公布了曜光9晶片的規格，以及與星曜半導體的合作細節。")
+    chip = key_of(f, "曜光9")
+    assert linked(f, key_of(f, "林志遠"), chip), [st.roles for st in f.statements]
+    assert linked(f, key_of(f, "晴川科技"), chip), [st.roles for st in f.statements]

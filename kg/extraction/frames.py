@@ -480,7 +480,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                 and not cue.reporting.search(folded, cs, ce):
             # 大陸目標是一至兩年內，…: a country opening the sentence's clause is its topic when no actor is
             topic = _head_of_clause(folded, here, cs, ce) or actor_first
-            group = _listed_with(folded, here, topic)
+            group = _listed_with(folded, here, topic) or _officer_with(folded, here, topic)
             if topic is None and min_entities == 0:
                 topic = next((ent for s, ent in ents if ent.cls in PLACES and not folded[cs:s].strip()), None)
         elif topic is not None and not carried and not cue.adverbial.match(folded, cs, _clause_end(folded, ce)) \
@@ -688,6 +688,19 @@ def _listed_with(folded: str, here, topic) -> list:
     return out if len(out) > 1 else []
 
 
+def _officer_with(folded: str, here, topic) -> list:
+    """北辰科技董事長林某在發布會上表示，…，並公布了新晶片: a firm and its officer named by title
+    right after it open the sentence together; the person is who acts, on the firm's behalf, so the
+    clauses after it go on about both. [] when no officer follows the topic."""
+    if topic is None or topic.cls not in ORGS:
+        return []
+    at = next((i for i, m in enumerate(here) if m[2] is topic), None)
+    if at is None or at + 1 >= len(here) or here[at + 1][2].cls != "Person" \
+            or not OFFICER_BETWEEN.fullmatch(folded, here[at][1], here[at + 1][0]):
+        return []
+    return [topic, here[at + 1][2]]
+
+
 def _head_of_clause(folded: str, here, cs: int, ce: int):
     """鴻海與HCL合資成立的India Chip，21日…: a clause ending on a name after 的 is a noun phrase with
     that name its head, the subject of the sentence (not the firms in the phrase before it)."""
@@ -707,6 +720,10 @@ def _clause_end(folded: str, ce: int) -> int:
     return ce
 
 
+#: 的董事長, 輪值董事長, 創辦人兼執行長: an officer's title between a firm and its officer's name (clause cues,
+#: officer-title)
+OFFICER_BETWEEN = CuePattern(lambda w: rf"\s*的?[^，。；,;：:、]{{0,6}}?(?:{w('officer-title')}|ceo)"
+                                       rf"(?:\s*(?:兼|暨|、)\s*[^，。；,;：:]{{0,10}}?(?:{w('officer-title')}|ceo))?\s*")
 #: 他, 她 as a person (not 他們, 其他, 他人, 他國)
 #: 上世紀90年代畢業於, 其後在博通工作, 此後歷任: a sentence of a life story opening with its verb
 LIFE_STORY_OPENING = re.compile(r"\s*(?:[^，。；,;\d]{0,10}?\d{0,4}[^，。；,;]{0,6}?(?:年代|年|月)[，,]?\s*|(?:[^，。；,;]{0,6}?(?:早期|初期)|此后|随后|其后|之后|早年|后来|起初|最初)[，,]?\s*)?"
