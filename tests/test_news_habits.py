@@ -3842,3 +3842,20 @@ def test_a_firm_and_its_officer_opening_a_sentence_both_go_on_into_its_clauses(f
     chip = key_of(f, "曜光9")
     assert linked(f, key_of(f, "林志遠"), chip), [st.roles for st in f.statements]
     assert linked(f, key_of(f, "晴川科技"), chip), [st.roles for st in f.statements]
+
+
+@pytest.mark.parametrize("text, model, family", [
+    ("晴川手機新機搭載Google Tensor G5晶片，由台積電代工。", "Tensor G5", "google-tensor"),
+    ("北辰伺服器採用Arm的Neoverse V3平台。", "Neoverse V3", "arm-neoverse"),
+    ("晴川筆電搭載高通Snapdragon X Elite處理器。", "Snapdragon X Elite", "qualcomm-snapdragon"),
+])
+def test_a_model_named_with_its_family_is_a_chip_of_its_own_in_that_family(facts, text, model, family):
+    f = facts(text)
+    chip = key_of(f, model)
+    assert chip != family and (chip, "partOfSeries", family) in relations_of(f), relations_of(f)
+
+
+@pytest.mark.parametrize("text", ["晴川科技今天推出驍龍筆電。", "晴川科技推出Snapdragon X Elite筆電。"])
+def test_a_firm_launching_a_product_with_a_known_chip_develops_no_chip(facts, text):
+    f = facts(text)  # a laptop with Qualcomm's chip
+    assert not any(r.property == "developer" and r.object == key_of(f, "晴川科技") for r in f.relations), relations_of(f)

@@ -153,7 +153,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             add_relation(info["key"], "partOfSeries", info["family"],
                          evidence(info["start"], info["end"], "family-model", 0.75))
     # 星河發表XG-720, 三星發表Galaxy S26: a company launching a chip or a new product develops it (not a
-    # known kind of product: HBM has makers of its own)
+    # known kind of product: HBM has makers of its own; nor a known chip whose developer the reference
+    # names: 小米推出驍龍筆電 launches a laptop with Qualcomm's chip)
     for st in doc._.kg_statements or []:
         r = dict(st["roles"]) if st["kind"] == "launch" else {}
         agent = entities.get(r.get("agent", ""))
@@ -161,7 +162,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             product = entities.get(k) if role == "product" else None
             if product is not None and \
                     (product.cls in ("Chip", "ChipFamily", "AIModel") or product.cls == "Product" and not product.known) and \
-                    not any(x.subject == product.key and x.property == "developer" for x in relations):
+                    not any(x.subject == product.key and x.property == "developer" for x in relations) and \
+                    not _developed_by_another(product, agent.key):
                 add_relation(product.key, "developer", agent.key, evidence(st["start"], st["end"], "launch-by-company", 0.6))
     # 晴川QX720/820: a model listed right after another is the same maker's, however the first's was found
     for span in doc.spans.get(ENTITIES, []):
@@ -642,6 +644,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         for subj, prop, obj, start, end in frame_relations(fr, folded, mentions, lexicon):
             if prop == "developer" and subj in entities and _technology(entities[subj]):
                 continue  # 華為自研的HiZQ高帶寬內存: who develops HBM is the reference's to say (who makes it, the text's)
+            if prop == "developer" and subj in entities and (_developed_by_another(entities[subj], obj) or any(
+                    r.subject == subj and r.property == "developer" and r.object != obj and r.evidence.rule == "brand-model"
+                    for r in relations)):
+                continue  # 小米推出驍龍筆電: a known chip's developer is the reference's (a new model's, its family's)
             add_relation(subj, prop, obj, evidence(start, end, "frame-lexicon", 0.6))
     # 富士通亦新投資200億日圓, 投資210億日圓的軟銀…成為最大股東: an investment whose clause names the investor
     # and no company it goes to is one in the company the article is about, named before
@@ -1098,6 +1104,13 @@ def _label_in_script(label: str, source: str) -> str:
 #: how far apart (characters between them) a firm and its country may be named for the reference's word
 #: on the firm's country to count as the sentence's
 COUNTRY_REACH = 60
+
+
+def _developed_by_another(product: Entity, developer: str) -> bool:
+    """Whether the reference names a developer of a known product other than developer: a firm
+    that launches a phone or a laptop with Qualcomm's Snapdragon develops no Snapdragon."""
+    known = load_reference().get(product.key) if product.known else None
+    return known is not None and any(p == "developer" and t != developer for p, t in known.facts)
 
 
 def _reference_facts(mentions, sentence_of):

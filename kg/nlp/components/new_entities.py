@@ -1910,7 +1910,8 @@ class EntityDiscoverer:
             if info["cls"] != "ChipFamily":
                 continue
             m = BRAND_MODEL.match(folded, info["end"]) or FAMILY_NUMBER.match(folded, info["end"]) \
-                or FAMILY_VARIANT.match(folded, info["end"]) or self._codename(texts(doc)[0], info["end"])
+                or FAMILY_VARIANT.match(folded, info["end"]) or LETTER_GRADED.match(folded, info["end"]) \
+                or self._codename(texts(doc)[0], info["end"])
             if not m or any(info["end"] < b and a < m.end() for a, b in taken):
                 continue
             end = m.end()
@@ -2973,6 +2974,8 @@ LISTED_MODEL = re.compile(r"\s?(?:和|与|及|、|或|以及|,|，|/)\s?(?P<mode
 #: a model number after a slash, the letters of the model before it left out (GB200/300; not 80GB or 2025/26年)
 SLASHED_MODEL = re.compile(r"/(?P<model>\d{2,4}[a-z]?)(?![a-z0-9%/.])(?!\s*(?:年|月|日|财年|亿|万|美元|元|%))")
 #: words of grade after a family's model (Snapdragon X9 Elite Extreme, Xeon 6 Max)
+#: Snapdragon X Elite: a lone letter after a family is a model when a grade follows it
+LETTER_GRADED = re.compile(r" (?P<model>[a-z])(?= (?:elite|extreme|ultra|pro|max|plus)(?![a-z0-9]))")
 MODEL_GRADE = re.compile(r"(?: (?:elite|extreme|ultra|pro|max|plus|mini|lite|gen \d{1,2}))+(?![a-z0-9])")
 # Vera Rubin Ultra, Trainium Pro: a family's variant named by a word of grade (the known ones, Blackwell Ultra,
 # are reference names and never reach this)
