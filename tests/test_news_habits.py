@@ -3859,3 +3859,27 @@ def test_a_model_named_with_its_family_is_a_chip_of_its_own_in_that_family(facts
 def test_a_firm_launching_a_product_with_a_known_chip_develops_no_chip(facts, text):
     f = facts(text)  # a laptop with Qualcomm's chip
     assert not any(r.property == "developer" and r.object == key_of(f, "晴川科技") for r in f.relations), relations_of(f)
+
+
+@pytest.mark.parametrize("text", ["北辰科技與晴川半導體簽署協議。雙方將在新加坡合建工廠。",
+                                  "北辰科技和晴川半導體今天簽約。兩家公司將在新加坡興建新廠。"])
+def test_雙方_names_the_two_parties_named_together_before(facts, text):
+    f = facts(text)
+    for firm in ("北辰科技", "晴川半導體"):
+        assert linked(f, key_of(f, firm), "singapore"), [st.roles for st in f.statements]
+
+
+def test_雙方_after_a_sentence_of_its_own_parties_means_those(facts):
+    f = facts("晴川科技已與北辰存儲簽署供貨協議。據報導，星曜電子也在評估採用北辰存儲的產品，但雙方均未在新加坡回應。")
+    assert not linked(f, key_of(f, "晴川科技"), "singapore"), [st.roles for st in f.statements]
+
+
+def test_a_product_heading_the_sentence_is_what_its_clauses_go_on_about(facts):
+    f = facts("星曜半導體的曜光7晶片，在新加坡生產，由晴川科技代工。")
+    assert linked(f, key_of(f, "曜光7"), "singapore"), [st.roles for st in f.statements]
+
+
+def test_a_product_compared_with_a_product_is_the_one_named_before(facts):
+    f = facts("國產晶片快速崛起，晴川科技的曜光9晶片算力達256 TFLOPS，超越輝達H20且成本更低，星曜電子的產品也表現亮眼。")
+    assert linked(f, key_of(f, "曜光9"), "nvidia-h20"), [st.roles for st in f.statements]
+    assert not names_of(f, "Chip") - {"曜光9", "H20", "辉达H20", "英伟达H20"}, names_of(f, "Chip")   # 算力達256 is a measure

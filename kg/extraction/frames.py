@@ -105,7 +105,7 @@ def clause_cues() -> ClauseCues:
         literals={kind: tuple(w for row in names.get(kind, ()) for w in row.split("|")) for kind in NAME_WORD_KINDS + CUT_KINDS})
 
 
-CUE_KINDS = ("pointer", "plural-people", "opening-company", "elaboration", "possessed", "adverbial", "reporting",
+CUE_KINDS = ("pointer", "plural-people", "plural-parties", "opening-company", "elaboration", "possessed", "adverbial", "reporting",
              # the word lists of patterns built in code (CuePattern)
              "building", "kind-of-firm", "firm-word", "reporter-joiner",
              "division", "division-head", "officer-title", "adopts", "node-unit",
@@ -285,6 +285,43 @@ def group_before(mentions, sentences, pos: int) -> list:
     return []
 
 
+#: 雙方, 兩家公司: the two parties named together before (clause cues, plural-parties)
+PLURAL_PARTIES = CuePattern("plural-parties")
+#: 與, 和, 同, 跟, 、: what stands between two parties named together (北辰與晴川, 北辰宣布與晴川合作)
+PARTY_JOINER = re.compile(r"\s*(?:与|和|及|同|跟|、)\s*")
+PARTIES = ORGS | {"Person", "Country"}
+
+
+def parties_before(mentions, folded: str, pos: int, reach: int = 300) -> list:
+    """The two parties named together last before pos: in pos's own sentence, two names a joiner
+    stands between (北辰與晴川), a name after 與 and the first party of its clause (北辰宣布與晴川
+    合作), else its last two parties (華為評估採用海嵐的產品，但雙方…); in the sentence before (of the
+    same paragraph, within reach), two names joined so."""
+    s0 = max(folded.rfind(p, 0, pos) for p in "。！？!?\n") + 1
+    parties = [m for m in mentions if m[2].cls in PARTIES - {"MediaOrganization"} and pos - m[0] <= reach
+               and "\n" not in folded[m[0]:pos]]
+    own = [m for m in parties if m[0] >= s0]
+    last: list = []
+    for _, _, ent in reversed(own):
+        if all(ent.key != x.key for x in last):
+            last.insert(0, ent)
+    return _joined_pair(own, folded) or (last[-2:] if len(last) >= 2 else None) \
+        or _joined_pair([m for m in parties if m[0] < s0], folded) or []
+
+
+def _joined_pair(parties, folded: str) -> list | None:
+    """The last two parties a joiner stands between, or the last name after 與 with its clause's first party."""
+    for (s0, e0, a), (s1, e1, b) in zip(reversed(parties[:-1]), reversed(parties)):
+        if a.key != b.key and PARTY_JOINER.fullmatch(folded, e0, s1):
+            return [a, b]
+        if folded[s1 - 1:s1] in ("与", "同", "跟"):
+            c0 = max(folded.rfind(p, 0, s1) for p in "，,；;。！？\n") + 1
+            first = next((m[2] for m in parties if c0 <= m[0] < s1 and m[2].key != b.key), None)
+            if first is not None:
+                return [first, b]
+    return None
+
+
 @dataclass(frozen=True)
 class Frame:
     """One clause's reading, before dates and evidence are attached."""
@@ -401,6 +438,13 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             for ent in group_before(mentions[:mi], sentences, cs):
                 if ent.key not in seen:
                     ents.append((cue.plural_people.search(folded, cs, ce).start(), ent))
+                    seen.add(ent.key)
+        # 北辰與晴川簽約，雙方將…: 雙方, 兩家公司 are the two parties named together last
+        if (both := PLURAL_PARTIES.search(folded, cs, ce)) is not None:
+            # (a sentence read whole names its parties before the word, in the unit itself)
+            for ent in parties_before([m for m in mentions if m[1] <= both.start()], folded, both.start()):
+                if ent.key not in seen:
+                    ents.append((both.start(), ent))
                     seen.add(ent.key)
         # 陳立武出生於柔佛。之後，他前往麻省理工學院: 他, 她 name the person named last in the paragraph
         pronoun = PERSON_PRONOUN.search(folded, cs, ce)
@@ -658,6 +702,8 @@ STOCK_POINTER = CuePattern("stock-pointer")
 #: …合資成立的|India Chip，: the head noun of a clause that ends on it after 的 (and a descriptor)
 HEAD_AFTER_DE = re.compile(r"的[\u4e00-\u9fff]{0,6}\s*$")
 HEAD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{1,30}[)）]\s*)*")
+#: 輝達的H20晶片，…: a product heads its phrase with the word for its kind after it
+PRODUCT_HEAD_TAIL = re.compile(r"\s*(?:芯片|晶片|处理器|加速器|加速卡|gpu|cpu)?\s*(?:[（(][^（）()]{1,30}[)）]\s*)*")
 
 
 def _carry(ents: list, seen: set, subject: list, cs: int) -> str:
@@ -707,7 +753,8 @@ def _head_of_clause(folded: str, here, cs: int, ce: int):
     if not here:
         return None
     s, e, ent = here[-1]
-    if ent.cls not in ACTORS or len(here) < 2 or not HEAD_TAIL.fullmatch(folded, e, _clause_end(folded, ce)) \
+    tail = HEAD_TAIL if ent.cls in ACTORS else PRODUCT_HEAD_TAIL if ent.cls in PRODUCTS else None
+    if tail is None or len(here) < 2 or not tail.fullmatch(folded, e, _clause_end(folded, ce)) \
             or not HEAD_AFTER_DE.search(folded, max(cs, s - 8), s):
         return None
     return ent

@@ -232,7 +232,7 @@ def _rules() -> list[Rule]:
         Rule("kind-then-chip", "Chip", re.compile(
             rf"(?:芯片|晶片|gpu|处理器|加速器|加速卡|计算卡)\s?(?P<name>[{HAN}]{{2,3}}\s?[a-z]{{0,3}}-?\d{{1,4}}[a-z]{{0,2}}"
             rf"|[a-z]{{3,}}\s\d{{2,4}}[a-z]{{0,2}}|[{HAN}]{{2,3}}[a-z]{{1,2}}(?=系列))(?![a-z0-9.%])"
-            rf"(?!\s*(?:年|月|日|号|亿|万|千|百|元|美元|颗|片|家|个|款|倍|台|张|座|条|项|核|组|路|纳米|奈米|nm|瓦|w\b|g\b|gb|tb|tops|岁|名|人|%))"), 0.65),
+            rf"(?!\s*(?:年|月|日|号|亿|万|千|百|元|美元|颗|片|家|个|款|倍|台|张|座|条|项|核|组|路|纳米|奈米|nm|瓦|w\b|g\b|gb|tb|tops|[gtpe]?flops|[gm]hz|岁|名|人|%))"), 0.65),
         # A chip named by its code name: 代號為Titan的推理晶片, 代號「鯤鵬」的處理器
         Rule("codename-chip", "Chip", re.compile(
             rf"代号(?:为|是|叫)?\s?[「“\"『]?(?P<name>[a-z][a-z0-9\-]{{1,15}}(?: [a-z0-9]+)?|[{HAN}]{{2,4}}?)[」”\"』]?\s?的?"
@@ -2348,7 +2348,8 @@ class EntityDiscoverer:
             from kg.nlp.tokenizer import field_words
             if core and (core in GENERIC or _common_word(core) or _common_word(core[:2]) or core in field_words()
                          or any(ch in STOP_CHARS for ch in core) or _opens_with_verb(core) or TIME_WORD.match(core)
-                         or core[0] in "现已可再共均达约总仅皆还又每"):  # M5芯片現配備10核: an adverb opens a phrase
+                         or core[0] in "现已可再共均达约总仅皆还又每"  # M5芯片現配備10核: an adverb opens a phrase
+                         or core[-1] in "达为是约超逾近至"):  # 晶片算力達256: a measure, its verb before the figure
                 return None  # 晶片出口到50, 晶片銷售額30: a phrase, no name
             return "Chip"
         if rule.name in ("launched-product", "quoted-product", "named-architecture"):

@@ -604,6 +604,11 @@ class StatementExtractor:
                 o._.kg["start"] == e._.kg["end"] and _cls(o) in PRODUCTS for o in after))]
             if subj is None or not targets:
                 return []
+            if _cls(subj) in ORGS and subj is not _last(ents, _clause_start(folded, t0, s0), t0, rivals) \
+                    and all(_cls(t) in PRODUCTS for t in targets):
+                # 昇騰910B的算力達256 TFLOPS，超越H20: a product compared with a product is the one named
+                # last before, not the sentence's firm carried in
+                subj = _last(ents, s0, t0, PRODUCTS) or subj
             return [("subject", key(subj))] + [("counterpart", key(t)) for t in targets]
         if kind == "deployment":
             product = _last(ents, _clause_start(folded, t0, s0), t0, PRODUCTS)
