@@ -3883,3 +3883,61 @@ def test_a_product_compared_with_a_product_is_the_one_named_before(facts):
     f = facts("國產晶片快速崛起，晴川科技的曜光9晶片算力達256 TFLOPS，超越輝達H20且成本更低，星曜電子的產品也表現亮眼。")
     assert linked(f, key_of(f, "曜光9"), "nvidia-h20"), [st.roles for st in f.statements]
     assert not names_of(f, "Chip") - {"曜光9", "H20", "辉达H20", "英伟达H20"}, names_of(f, "Chip")   # 算力達256 is a measure
+
+
+@pytest.mark.parametrize("text", ["對於美國的出口管制，北辰科技執行長林志遠表示，公司將持續在新加坡投資。",
+                                  "至於談到剛亮相的曜光9晶片，林志遠則說，這是公司史上最複雜的產品，晴川科技正在努力，已在新加坡量產。"])
+def test_the_matter_a_sentence_opens_on_is_what_its_speaker_speaks_of(facts, text):
+    f = facts(text)
+    matter = key_of(f, "出口管制") if "管制" in text else key_of(f, "曜光9")
+    assert linked(f, key_of(f, "林志遠"), matter), [st.roles for st in f.statements]
+
+
+def test_number_formats_in_a_spec_list_are_no_chips(facts):
+    f = facts("曜光9晶片算力達800 TFLOPS，支援FP32/HF32/FP16/BF16/INT8等資料格式，記憶體容量為128GB。")
+    assert not names_of(f, "Chip") - {"曜光9"}, names_of(f, "Chip")
+
+
+@pytest.mark.parametrize("text, person, employer", [
+    ("晴川大學電機系教授陳建宏表示，這項技術仍有瓶頸。", "陳建宏", "晴川大學"),
+    ("身為北辰科技董事長的林志遠，今天出席了論壇。", "林志遠", "北辰科技"),
+    ("林志遠自2015年起在北辰科技擔任技術長。", "林志遠", "北辰科技"),
+    ("林志遠早年在IBM工作，後來轉往晴川半導體。", "林志遠", "晴川半導體"),
+    ("林志遠目前是晴川大學的教授。", "林志遠", "晴川大學"),
+    ("林志遠博士畢業後進入貝爾實驗室工作。", "林志遠", "貝爾實驗室"),
+    ("陳建宏與林志遠都是北辰科技的工程師。", "陳建宏", "北辰科技"),
+    ("林志遠曾任職於英特爾與高通，2019年加入北辰科技。", "林志遠", "北辰科技"),
+    ("北辰科技的林志遠表示，公司將擴大投資。", "林志遠", "北辰科技"),
+])
+def test_the_ways_news_says_where_a_person_works(facts, text, person, employer):
+    f = facts(text)
+    assert (key_of(f, person), "employer", key_of(f, employer)) in relations_of(f), relations_of(f)
+
+
+@pytest.mark.parametrize("text, person, school", [
+    ("林志遠在晴川大學取得學士學位後，赴北嶺大學攻讀博士。", "林志遠", "北嶺大學"),
+    ("林志遠是晴川大學校友。", "林志遠", "晴川大學"),
+])
+def test_the_ways_news_says_where_a_person_studied(facts, text, person, school):
+    f = facts(text)
+    assert (key_of(f, person), "educatedAt", key_of(f, school)) in relations_of(f), relations_of(f)
+
+
+def test_a_seat_written_as_places_one_inside_another_is_the_last_of_them(facts):
+    f = facts("北辰科技的總部位於美國加州聖荷西，在台中設有研發中心。")
+    assert (key_of(f, "北辰科技"), "headquarters", "san-jose") in relations_of(f), relations_of(f)
+
+
+def test_a_maker_of_a_kind_before_a_name_is_no_part_of_it(facts):
+    f = facts("德國半導體廠晴川電子今天公布財報。")
+    assert "晴川电子" in names_of(f, "Company"), names_of(f)
+
+
+@pytest.mark.parametrize("text, subject, prop, obj", [
+    ("北辰科技由林志遠與陳建宏共同創辦。", "北辰科技", "foundedBy", "陳建宏"),
+    ("林志遠是北辰科技的創始人。", "北辰科技", "foundedBy", "林志遠"),
+    ("晴川半導體由北辰科技持有51%股權。", "晴川半導體", "ownedBy", "北辰科技"),
+])
+def test_a_firm_founded_or_held_by_whom_由_names(facts, text, subject, prop, obj):
+    f = facts(text)
+    assert (key_of(f, subject), prop, key_of(f, obj)) in relations_of(f), relations_of(f)

@@ -999,6 +999,7 @@ def _predicate(doc: Doc):
     tagged = [i for i, t in enumerate(arr[:, 2].tolist()) if t]
     text, folded = texts(doc)
     known_verbs = dictionary_verbs()
+    lexicon = _lexicon()
 
     def first_verb(start: int, end: int):
         first = bisect.bisect_left(starts, start)
@@ -1014,7 +1015,9 @@ def _predicate(doc: Doc):
         i = first
         while i < len(starts) and starts[i] < end:
             tok_end = starts[i + 1] if i + 1 < len(starts) else len(text)
-            if folded[starts[i]:tok_end].strip() in known_verbs:
+            word = folded[starts[i]:tok_end].strip()
+            # (…，後來轉往晴川: or a word the frame lexicon's triggers name, which the dictionary may lack)
+            if word in known_verbs or (word and any(rule.triggers.fullmatch(word) for rule in lexicon)):
                 return text[starts[i]:tok_end].strip(), starts[i]
             i += 1
         return None

@@ -511,7 +511,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             # 長鑫背後資本雲集，包括大基金、阿里、小米: the list spells out what the topic has
             carried = _carry(ents, seen, group or [topic], cs)
         elif topic is not None and topic.key not in seen and (ents or min_entities == 0) and (
-                actor_first is None or goes_on or (tpos is not None and len(folded[cs:tpos].strip()) <= 3
+                actor_first is None or goes_on or (tpos is not None and len(folded[_after_time(folded, cs, tpos):tpos].strip()) <= 3
                                         and not any(p < tpos for p, _ in ents)
                                         # (…，持簽證並居於坦帕的陳某: a clause naming a person of its own is about that one)
                                         and not (topic.cls == "Person" and any(e.cls == "Person" for _, e in ents))
@@ -704,6 +704,17 @@ HEAD_AFTER_DE = re.compile(r"的[\u4e00-\u9fff]{0,6}\s*$")
 HEAD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{1,30}[)）]\s*)*")
 #: 輝達的H20晶片，…: a product heads its phrase with the word for its kind after it
 PRODUCT_HEAD_TAIL = re.compile(r"\s*(?:芯片|晶片|处理器|加速器|加速卡|gpu|cpu)?\s*(?:[（(][^（）()]{1,30}[)）]\s*)*")
+
+
+#: 2019年, 2015年起, 後來: a time opening a clause, before the verb that tells the clause left out its subject
+LEADING_TIME = re.compile(r"\s*(?:(?:于|在)?\s*\d{2,4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|时|底|初|中|后)?"
+                          r"|今年|去年|明年|此前|后来|随后|之后|其后|早年|目前|如今)\s*[，,]?\s*")
+
+
+def _after_time(folded: str, cs: int, end: int) -> int:
+    """Where a clause opening with a time (2019年加入…) goes on after it; cs when it opens otherwise."""
+    m = LEADING_TIME.match(folded, cs, end)
+    return m.end() if m else cs
 
 
 def _carry(ents: list, seen: set, subject: list, cs: int) -> str:

@@ -213,7 +213,7 @@ def _rules() -> list[Rule]:
             r"(?:大模型|模型|语言模型|推理模型|开源模型)\s?(?P<name>[a-z][a-z0-9]*(?:[-.][a-z0-9]+){0,3})(?![a-z0-9])"), 0.7),
         # Chip model numbers: H200, MLU690, MI300X, B200, P800, GB200, XG-720
         Rule("chip-model", "Chip", re.compile(
-            r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|bf\d|tf\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b|n\d\b)"
+            r"(?<![a-z0-9\-])(?P<name>(?!fp\d|int\d|uint\d|bf\d|tf\d|hf\d|mxfp\d|nvfp\d|tpp|q[1-4]\b|h1\b|h2\b|pc\b|ai\b|5g\b|4g\b|3d\b|2d\b|n\d\b)"
             # (Cortex-X925, Immortalis-G925: a family word and a model; A18 Pro: an edition after the model)
             # (RTX 4060: letters and a model number spaced apart, not a year; 7G100: a digit opening the model)
             r"(?:[a-z]{1,4}-?\d{2,4}|(?!(?:top|fortune|nasdaq|kospi|ftse|dax|sp|s&p|stoxx|nikkei) )[a-z]{2,4} (?!(?:19|20)\d\d(?!\d))\d{4}|\d[a-z]\d{2,4}|[a-z]{1,4}-[a-z]{1,3}\d{1,4}"

@@ -49,7 +49,8 @@ HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('state-head')})\s*$")
 GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')})\s*$")
 # 研究員邱某, 國科會主委吳某, 前台積電工程師陳某: a post of the organisation right before it, a few words
 # between at most (name cues, post)
-ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post')})\s*$")
+# (現任北辰科技副總裁的林某, 身為北辰董事長的林某: the post, then 的 and the person)
+ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post')})\s*的?\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
 #: 起訴, 逮捕, 約談: what a body does to a person (before the person's title), no post it gives
 OWN_STAFF = re.compile(r"前|原|离职|旗下|自家|本公司|该公司")
@@ -283,8 +284,8 @@ class RelationExtractor:
                         and GOVERNMENT_HEAD_GAP.match(folded[a._.kg["end"] - 1] + titles)):
                     # (高雄市長陳其邁: the city's name took the 市 of 市長)
                     out.append(_rel(a, "headOfGovernment", b, "head-of-government-title", sent))
-                elif ca in ORGS and cb == "Person" and not gap.strip() and \
-                        TITLE_OR_SAYING_AFTER.match(folded, b._.kg["end"]):
+                elif ca in ORGS and cb == "Person" and gap.strip() in ("", "的") and \
+                        TITLE_OR_SAYING_AFTER.match(folded, b._.kg["end"]):   # (北辰科技的林某表示: with 的 too)
                     out.append(_rel(b, "employer", a, "name-then-title", sent))
                 elif ca in ORGS and cb == "Person" and (first := _first_post(ents, a, b, folded)):
                     # 北辰執行副總經理暨晴川總經理林某: a post held with another, the first employer's too
@@ -393,6 +394,14 @@ class RelationExtractor:
                 if ca in ORGS and cb in COUNTRIES and HQ_AFTER.match(gap) and not (
                         "总部" not in gap and SITE_AFTER.match(folded, b._.kg["end"])):
                     out.append(_rel(a, "country" if cb == "Country" else "headquarters", b, "headquarters", sent))
+                    # 總部位於美國加州聖荷西: the seat is the last of the places written one inside the other
+                    seat = b
+                    for c in ents[ents.index(b) + 1:]:
+                        if c._.kg["cls"] not in COUNTRIES or c._.kg["start"] != seat._.kg["end"]:
+                            break
+                        seat = c
+                    if seat is not b:
+                        out.append(_rel(a, "headquarters", seat, "headquarters", sent))
                 elif ca in COUNTRIES and cb in ORGS and (PLACE_DESCRIPTOR.match(gap) or (
                         gap == "" and cb in ("GovernmentAgency", "Legislature"))) and not _org_between(ents, a, b) \
                         and not PARTY_TITLE.match(folded, b._.kg["end"]) \
