@@ -3941,3 +3941,9 @@ def test_a_maker_of_a_kind_before_a_name_is_no_part_of_it(facts):
 def test_a_firm_founded_or_held_by_whom_由_names(facts, text, subject, prop, obj):
     f = facts(text)
     assert (key_of(f, subject), prop, key_of(f, obj)) in relations_of(f), relations_of(f)
+
+
+def test_a_ministry_after_its_capital_is_the_countrys_ministry(facts):
+    f = facts("北京商務部為稀土出口管制措施辯護，稱這是合法行動。")
+    assert "mofcom" in f.entities, names_of(f, "GovernmentAgency")
+    assert not any(n.startswith("北京") for n in names_of(f, "GovernmentAgency")), names_of(f, "GovernmentAgency")

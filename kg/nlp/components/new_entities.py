@@ -997,8 +997,9 @@ class EntityDiscoverer:
             info = kg_of(body)
             place = places.get(info["start"])
             if place is None or not info["known"] or info["cls"] != "GovernmentAgency" or info.get("inner") \
-                    or info["end"] - info["start"] > 4 or _fact(self.reference.get(info["key"]), "country") != "china":
-                continue
+                    or info["end"] - info["start"] > 4 or _fact(self.reference.get(info["key"]), "country") != "china" \
+                    or folded.endswith("部", info["start"], info["end"]):
+                continue   # (北京商務部: provinces and cities mirror the commissions, 委, not the ministries; a 部 is China's)
             seat = kg_of(place)
             home = self.reference.get(seat["key"]) if seat["known"] else None
             if (_fact(home, "country") if home is not None else None) != "china" and not (
