@@ -3947,3 +3947,21 @@ def test_a_ministry_after_its_capital_is_the_countrys_ministry(facts):
     f = facts("北京商務部為稀土出口管制措施辯護，稱這是合法行動。")
     assert "mofcom" in f.entities, names_of(f, "GovernmentAgency")
     assert not any(n.startswith("北京") for n in names_of(f, "GovernmentAgency")), names_of(f, "GovernmentAgency")
+
+
+def test_a_post_given_to_someone_described_by_a_former_employer_is_of_the_firm_that_gives_it(facts):
+    f = facts("北辰科技宣布，由前晴川半導體高管林志遠出任執行長。")
+    person, firm, former = key_of(f, "林志遠"), key_of(f, "北辰科技"), key_of(f, "晴川半導體")
+    assert (firm, "chiefExecutiveOfficer", person) in relations_of(f), relations_of(f)
+    assert (former, "chiefExecutiveOfficer", person) not in relations_of(f), relations_of(f)
+
+
+@pytest.mark.parametrize("text", ["北辰科技今天發表新一代曜光9晶片，主打推論市場。", "晴川半導體開發曜光9處理器。"])
+def test_a_chip_launched_under_a_chinese_name_and_a_number_is_a_chip(facts, text):
+    f = facts(text)
+    assert "曜光9" in names_of(f, "Chip"), names_of(f)
+
+
+def test_a_launch_of_a_chip_of_a_kind_names_no_chip(facts):
+    f = facts("北辰科技推出首款7nm晶片，並量產兩款5奈米處理器。")
+    assert not names_of(f, "Chip"), names_of(f)

@@ -641,7 +641,11 @@ class RelationExtractor:
         a sentence naming no organisation, are officers of the company the article is about; in one naming a
         single company before them (北辰董事會通過晉升王某、林某為共同營運長), of that company."""
         people = [p for p in ents if p._.kg["cls"] == "Person"]
-        orgs = [e for e in ents if e._.kg["cls"] in ORGS]
+        # (北辰宣布，由前英特爾高管林某出任執行長: a former employer written in the person's description
+        # names no company the post is of)
+        orgs = [e for e in ents if e._.kg["cls"] in ORGS and not (
+            folded[e._.kg["start"] - 1:e._.kg["start"]] in ("前", "原") and any(
+                p._.kg["start"] >= e._.kg["end"] and p._.kg["start"] - e._.kg["end"] <= 8 for p in people))]
         if orgs and (len(orgs) > 1 or orgs[0]._.kg["cls"] != "Company" or not people
                      or orgs[0]._.kg["end"] > people[0]._.kg["start"]):
             return []
@@ -752,7 +756,9 @@ class RelationExtractor:
                         out.append(_rel(topic, "foundedBy", p, "ceo-of-topic", sent))
                     if CHAIR_GAP.search(titles):
                         out.append(_rel(topic, "chairperson", p, "ceo-of-topic", sent))
-            elif topic is not None and re.match(r"(?:目前|现)?(?:担任|出任|任)(?:公司)?(?:董事长|首席|执行长|总经理|总裁|ceo|cto|cfo)", after):
+            elif topic is not None and re.match(r"(?:目前|现)?(?:担任|出任|任)(?:公司)?(?:董事长|首席|执行长|总经理|总裁|ceo|cto|cfo)", after) \
+                    and (topic := next((e for e in reversed(orgs_before(ps))   # (由前英特爾高管林某出任執行長: not Intel's)
+                                        if folded[e._.kg["start"] - 1:e._.kg["start"]] not in ("前", "原")), None)) is not None:
                 prop = "chiefExecutiveOfficer" if re.search(r"执行长|首席执行官|ceo|总经理|总裁", after) else None
                 if prop:
                     out.append(_rel(topic, prop, p, "serves-as", sent))
