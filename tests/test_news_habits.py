@@ -3956,7 +3956,8 @@ def test_a_post_given_to_someone_described_by_a_former_employer_is_of_the_firm_t
     assert (former, "chiefExecutiveOfficer", person) not in relations_of(f), relations_of(f)
 
 
-@pytest.mark.parametrize("text", ["北辰科技今天發表新一代曜光9晶片，主打推論市場。", "晴川半導體開發曜光9處理器。"])
+@pytest.mark.parametrize("text", ["北辰科技今天發表新一代曜光9晶片，主打推論市場。", "晴川半導體開發曜光9處理器。",
+                                  "北辰科技與晴川汽車簽約，為其新車型提供曜光9晶片。"])
 def test_a_chip_launched_under_a_chinese_name_and_a_number_is_a_chip(facts, text):
     f = facts(text)
     assert "曜光9" in names_of(f, "Chip"), names_of(f)

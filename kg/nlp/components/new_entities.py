@@ -266,9 +266,10 @@ def _rules() -> list[Rule]:
             rf"(?:(?<=[颗款片个台张套的与和及于在为将是由用以了、，,。；;：:\s（(“「])|(?<=\d)(?![年月日号时季周])|^)(?P<name>[{HAN}]{{2,3}}\s?(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{{0,7}})(?![a-z0-9])"
             r"(?=\s?(?:系列)?(?:ai)?(?:芯片|晶片|处理器|加速卡|计算平台|gpu|cpu|npu|soc))"), 0.65),
         Rule("number-chip", "Chip", re.compile(rf"(?<![0-9a-z./])(?P<name>\d{{3,4}}[a-z]?)(?=(?:芯片|晶片|处理器|加速卡))"), 0.6),
-        # A chip launched under a Chinese name and a model number: 推出曜光9晶片, 發表新一代天樞X1處理器
+        # A chip launched, made or used under a Chinese name and a model number: 推出曜光9晶片, 發表新一代天樞X1
+        # 處理器, 為其提供曜光9晶片, 搭載天樞X1處理器
         Rule("launched-chip", "Chip", re.compile(
-            rf"(?:发布|推出|发表|量产|首发|开发|研发|设计|打造|自研)了?(?:新一代|最新|首款|新款|全新|旗舰)?的?\s?"
+            rf"(?:发布|推出|发表|量产|首发|开发|研发|设计|打造|自研|提供|供应|采购|购买|采用|搭载|出货|交付|导入)了?(?:新一代|最新|首款|新款|全新|旗舰)?的?\s?"
             rf"(?P<name>(?!新一代|最新|首款|新款|全新|旗舰|第|多款|两款|一款|自家|自主)[{HAN}]{{2,3}}(?<![代款])\s?[a-z]{{0,2}}-?\d{{1,4}}[a-z]{{0,2}})(?<!nm)"
             rf"(?=\s?(?:芯片|晶片|处理器|加速卡|加速器|gpu|cpu|npu))"), 0.65),
         # A product launched under a Chinese name: 發布曜光超節點, 推出天工伺服器 (the name's core must be
