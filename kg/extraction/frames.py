@@ -113,7 +113,8 @@ CUE_KINDS = ("pointer", "plural-people", "plural-parties", "opening-company", "e
              "baseline", "previous-generation", "estimate-of", "estimate-says", "compares-with", "compared-joiner",
              "compared-after", "policy-opening", "policy-pointed", "in-force",
              "pointed-product", "pointed-policy", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to", "appoints",
-             "list-continued", "definite-noun", "invested", "invested-stake", "capex", "controls-main", "sentence-continued")
+             "list-continued", "definite-noun", "invested", "invested-stake", "capex", "controls-main", "sentence-continued",
+             "acts-on-person", "own-staff", "charge", "degree", "role-holder")
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
 # and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.
 NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry",
@@ -787,7 +788,7 @@ OFFICER_BETWEEN = CuePattern(lambda w: rf"\s*的?[^，。；,;：:、]{{0,6}}?(?
 LIFE_STORY_OPENING = re.compile(r"\s*(?:[^，。；,;\d]{0,10}?\d{0,4}[^，。；,;]{0,6}?(?:年代|年|月)[，,]?\s*|(?:[^，。；,;]{0,6}?(?:早期|初期)|此后|随后|其后|之后|早年|后来|起初|最初)[，,]?\s*)?"
                                 r"(?:毕业于|毕业自|就读于|求学于|加入|任职于|历任|曾任|先后任|出任|担任|(?:在|于|加入)(?=[^，。；,;]{1,20}?(?:任职|工作|服务|从事)))")
 #: 指控, 起訴: a charge, whose objects are the people who did what the clauses after it say
-CHARGE = re.compile(r"指控|控告|起诉|控诉|检控")
+CHARGE = CuePattern("charge")   # (clause cues, charge)
 PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人国乡处方])")
 #: a deal that did not happen: 夭折, 告吹, 未獲批准, 終止
 DEAL_FAILED = re.compile(r"夭折|告吹|破局|失败|未能|未获|终止|放弃|叫停|撤回|无效|撤销|剥离")

@@ -53,8 +53,8 @@ GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')}
 ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post')})\s*的?\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
 #: 起訴, 逮捕, 約談: what a body does to a person (before the person's title), no post it gives
-OWN_STAFF = re.compile(r"前|原|离职|旗下|自家|本公司|该公司")
-ACTS_ON_PERSON = re.compile(r"(?:起诉|控告|指控|逮捕|拘捕|拘留|羁押|通缉|判处|判决|约谈|传唤|调查|制裁|罚款|开除|解雇)(?![部处组科室局])")
+OWN_STAFF = CuePattern("own-staff")   # (clause cues)
+ACTS_ON_PERSON = CuePattern(lambda w: rf"(?:{w('acts-on-person')})(?![部处组科室局])")
 #: 王某（北辰科技副總裁）: a bracket opening right after a name, and the post that closes it after a body's name
 BRACKET_OPEN = re.compile(r"\s?[（(]\s?")
 BRACKETED_POST = re.compile(r"(?P<post>[^（）()，,。；;：:]{1,16}?)\s?[）)]")
@@ -985,7 +985,7 @@ def _officers_listed(ents: list[Span], folded: str, sent: Span, found: list[dict
 
 
 #: 取得碩士學位, 攻讀博士: a clause about a degree says where one studied
-DEGREE = re.compile(r"学士|硕士|博士(?!后)|学位|攻读|就读|求学|留学|进修|深造|毕业")
+DEGREE = CuePattern("degree")   # (clause cues)
 # 曾任職於, 均曾於, 是原…: an employer of the past after the person (or after the list the person closes)
 FORMER_AFTER = re.compile(r"(?:此前|早年|过去)?(?:均|都|亦|也)?(?:曾任职于|曾任职|曾任|曾在|曾于|曾经在|曾就职于|曾供职于|出身|"
                           r"(?:是|为|系)(?:原|前)(?=[^，。；,;]{2,16}?(?:总经理|经理|总裁|副总裁|工程师|董事|主管|总监|高管|员工|"

@@ -737,8 +737,7 @@ def _inside(a: Span, b: Span) -> bool:
 
 
 #: 聯席保薦人為, 基石投資者包括: a sentence opening with a role and 為/是/包括, the names after it the holders
-ROLE_OPENING = re.compile(r"\s*(?:[^，。,；;：:\d]{0,4}(?:保荐人|保荐机构|承销商|主承销商|投资者|投资人|股东|客户|供应商|顾问|审计机构|律师)"
-                          r"(?:分别)?(?:为|是|包括|包含|有))\s*")
+ROLE_OPENING = CuePattern(lambda w: rf"\s*(?:[^，。,；;：:\d]{{0,4}}(?:{w('role-holder')})(?:分别)?(?:为|是|包括|包含|有))\s*")
 
 
 def _cls(e: Span) -> str:
