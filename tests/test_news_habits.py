@@ -3917,6 +3917,10 @@ def test_the_ways_news_says_where_a_person_works(facts, text, person, employer):
 @pytest.mark.parametrize("text, person, school", [
     ("林志遠在晴川大學取得學士學位後，赴北嶺大學攻讀博士。", "林志遠", "北嶺大學"),
     ("林志遠是晴川大學校友。", "林志遠", "晴川大學"),
+    ("林志遠先後取得晴川大學學士、北嶺大學碩士學位。", "林志遠", "北嶺大學"),
+    ("林志遠擁有北嶺大學的電機工程碩士學位，以及晴川大學的物理學士學位。", "林志遠", "晴川大學"),
+    ("畢業於晴川大學的林志遠，曾在英特爾工作。", "林志遠", "晴川大學"),
+    ("林志遠，晴川大學電機系畢業，曾任職英特爾。", "林志遠", "晴川大學"),
 ])
 def test_the_ways_news_says_where_a_person_studied(facts, text, person, school):
     f = facts(text)
@@ -3966,3 +3970,8 @@ def test_a_chip_launched_under_a_chinese_name_and_a_number_is_a_chip(facts, text
 def test_a_launch_of_a_chip_of_a_kind_names_no_chip(facts):
     f = facts("北辰科技推出首款7nm晶片，並量產兩款5奈米處理器。")
     assert not names_of(f, "Chip"), names_of(f)
+
+
+def test_graduates_of_a_school_named_in_general_study_nowhere_in_particular(facts):
+    f = facts("北辰科技去年招募了兩百名晴川大學畢業生。")
+    assert not any(r.property == "educatedAt" for r in f.relations), relations_of(f)

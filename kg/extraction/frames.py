@@ -656,7 +656,8 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             # 產品涵蓋DDR5、LPDDR5X等: every member of a list after the trigger
             members = [after[0]]
             for x in after[1:]:
-                if not MEMBER_JOIN.fullmatch(folded, members[-1][1], x[0]):
+                if not (MEMBER_JOIN.fullmatch(folded, members[-1][1], x[0]) or rule.property == "educatedAt"
+                        and DEGREE_JOIN.fullmatch(folded, members[-1][1], x[0])):
                     break
                 members.append(x)
             for a, b in [(a, b) for a in actors for b in members]:
@@ -798,6 +799,9 @@ DEAL_HEDGED = re.compile(r"拟|有意|意向|兴趣|可能|潜在|考虑|评估|
 BY_OPENING = re.compile(r"\s*(?:由|交由)(?!于|此|是)")  # not 由於 (because)
 #: 為X, 替X, 幫X: X is who an act is for
 BENEFICIARY = re.compile(r"(?:为|替|帮|给)$")
+#: 先後取得A大學學士、B大學碩士學位, 擁有A的碩士學位，以及B的學士學位: a degree (and its field) between two
+#: schools of a list of degrees
+DEGREE_JOIN = re.compile(r"\s*的?[^，。；,;、]{0,12}?(?:学士|硕士|博士|学位)(?:学位)?\s*(?:、|和|与|及|以及|，|,)\s*(?:以及|及|和)?\s*")
 #: what stands between two members of a list: 、, 和, 及, 以及
 MEMBER_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
 # A和B, A、B及C: the words joining the members of a list (no comma, which may end a clause)

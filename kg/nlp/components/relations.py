@@ -220,6 +220,7 @@ class RelationExtractor:
             found.extend(self._officer_of_main(inside, folded, sent))
             found.extend(self._promoted(inside, folded, sent))
             found.extend(self._career(inside, folded, sent))
+            found.extend(_graduated(inside, folded, sent))
             found.extend(self._adopted_nodes(ents, inside, folded, sent))
             self.topic_company = next((e for e in inside if e._.kg["cls"] == "Company"), self.topic_company)
             self.last_chip = next((e for e in reversed(inside) if e._.kg["cls"] in ("Chip", "ChipFamily")), self.last_chip)
@@ -990,6 +991,37 @@ DEGREE = CuePattern("degree")   # (clause cues)
 FORMER_AFTER = re.compile(r"(?:此前|早年|过去)?(?:均|都|亦|也)?(?:曾任职于|曾任职|曾任|曾在|曾于|曾经在|曾就职于|曾供职于|出身|"
                           r"(?:是|为|系)(?:原|前)(?=[^，。；,;]{2,16}?(?:总经理|经理|总裁|副总裁|工程师|董事|主管|总监|高管|员工|"
                           r"科学家|研究员|首席[^，。；,;]{1,4}官|ceo|cto|cfo|coo)))")
+
+
+#: 畢業於|晴川大學|的林某: a school a person graduated from, written before the person
+GRADUATED_BEFORE = re.compile(r"(?:毕业于|毕业自|就读于)$")
+#: 晴川大學|電機系畢業: a school with its field and 畢業 after it (not 畢業於, 畢業生)
+GRADUATED_AFTER = re.compile(r"[^，。；,;、\d]{0,10}?毕业(?![于自生典季])")
+
+
+def _graduated(ents: list[Span], folded: str, sent: Span) -> list[dict]:
+    """畢業於晴川大學的林某, 晴川大學畢業的林某, 林某，晴川大學電機系畢業: where a person studied, said in a
+    phrase before the person or beside the person's name, which no clause frame reads."""
+    out = []
+    for i, u in enumerate(ents):
+        if u._.kg["cls"] not in ("University", "ResearchInstitute"):
+            continue
+        us, ue = u._.kg["start"], u._.kg["end"]
+        after = GRADUATED_AFTER.match(folded, ue)
+        before = GRADUATED_BEFORE.search(folded, max(sent.start_char, us - 3), us)
+        person = None
+        if before or after:   # …的林某: the person the phrase describes
+            end = after.end() if after else ue
+            person = next((e for e in ents[i + 1:] if e._.kg["cls"] == "Person" and folded[end:e._.kg["start"]] == "的"), None)
+        if person is None and after and not before:   # 林某，晴川大學電機系畢業: beside the name, after a comma
+            cs = max(folded.rfind(c, sent.start_char, us) for c in "，,")
+            prev = [e for e in ents[:i] if e._.kg["cls"] == "Person" and e._.kg["end"] <= cs]
+            if cs > 0 and prev and not folded[prev[-1]._.kg["end"]:cs].strip() and \
+                    not any(e._.kg["cls"] != "Person" and cs < e._.kg["start"] < us for e in ents):
+                person = prev[-1]
+        if person is not None:
+            out.append(_rel(person, "educatedAt", u, "graduated-from", sent))
+    return out
 
 
 def _appointed_as(ents: list[Span], folded: str, p: Span) -> re.Match | None:
