@@ -3908,6 +3908,7 @@ def test_number_formats_in_a_spec_list_are_no_chips(facts):
     ("陳建宏與林志遠都是北辰科技的工程師。", "陳建宏", "北辰科技"),
     ("林志遠曾任職於英特爾與高通，2019年加入北辰科技。", "林志遠", "北辰科技"),
     ("北辰科技的林志遠表示，公司將擴大投資。", "林志遠", "北辰科技"),
+    ("林志遠，現為北辰科技資深副總經理。", "林志遠", "北辰科技"),
 ])
 def test_the_ways_news_says_where_a_person_works(facts, text, person, employer):
     f = facts(text)

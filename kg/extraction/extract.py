@@ -1010,7 +1010,11 @@ def _predicate(doc: Doc):
             return text[starts[i]:tok_end].strip(), starts[i]
         t = bisect.bisect_left(tagged, first)
         if t < len(tagged) and starts[tagged[t]] < end:
-            return None   # the tagger read the clause and found no verb
+            # the tagger read the clause and found no verb; a frame-lexicon trigger opening it is one still
+            # (林某，現為北辰科技副總經理: the tagger reads 現為 as a time)
+            at = start + len(folded[start:end]) - len(folded[start:end].lstrip())
+            opening = next((m for rule in lexicon if (m := rule.triggers.match(folded, at, end))), None)
+            return (text[opening.start():opening.end()], opening.start()) if opening else None
         # (…，後來加入晴川科技: a clause the tagger did not read; the first word jieba's dictionary calls a verb)
         i = first
         while i < len(starts) and starts[i] < end:
