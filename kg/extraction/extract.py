@@ -644,9 +644,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         for subj, prop, obj, start, end in frame_relations(fr, folded, mentions, lexicon):
             if prop == "developer" and subj in entities and _technology(entities[subj]):
                 continue  # 華為自研的HiZQ高帶寬內存: who develops HBM is the reference's to say (who makes it, the text's)
-            if prop == "developer" and subj in entities and (_developed_by_another(entities[subj], obj) or any(
-                    r.subject == subj and r.property == "developer" and r.object != obj and r.evidence.rule == "brand-model"
-                    for r in relations)):
+            if prop == "developer" and subj in entities and _developed_by_another(entities[subj], obj, relations):
                 continue  # 小米推出驍龍筆電: a known chip's developer is the reference's (a new model's, its family's)
             add_relation(subj, prop, obj, evidence(start, end, "frame-lexicon", 0.6))
     # 富士通亦新投資200億日圓, 投資210億日圓的軟銀…成為最大股東: an investment whose clause names the investor
@@ -917,7 +915,13 @@ def _lexicon():
     """The frame lexicon of the ontology in use; an ontology folder without one types no frames."""
     from kg.reference import ontology_dir
     path = ontology_dir() / "lexicon" / "frame-relations.csv"
-    return load_lexicon(path) if path.exists() else []
+    return _lexicon_at(str(path)) if path.exists() else []
+
+
+@lru_cache(maxsize=4)
+def _lexicon_at(path: str) -> list:
+    """The frame lexicon at path, read and compiled once (the predicate and the frames of every article use it)."""
+    return load_lexicon(path)
 
 
 def _linked_pairs(relations: list[Relation], statements: list[Statement]) -> set[frozenset]:
@@ -1113,11 +1117,14 @@ def _label_in_script(label: str, source: str) -> str:
 COUNTRY_REACH = 60
 
 
-def _developed_by_another(product: Entity, developer: str) -> bool:
-    """Whether the reference names a developer of a known product other than developer: a firm
-    that launches a phone or a laptop with Qualcomm's Snapdragon develops no Snapdragon."""
+def _developed_by_another(product: Entity, developer: str, relations: list[Relation] = ()) -> bool:
+    """Whether the reference names a developer of a known product other than developer, or the
+    product is a new model whose brand (its family's developer) is another: a firm that launches a
+    phone or a laptop with Qualcomm's Snapdragon develops no Snapdragon."""
     known = load_reference().get(product.key) if product.known else None
-    return known is not None and any(p == "developer" and t != developer for p, t in known.facts)
+    return (known is not None and any(p == "developer" and t != developer for p, t in known.facts)) or any(
+        r.subject == product.key and r.property == "developer" and r.object != developer and r.evidence.rule == "brand-model"
+        for r in relations)
 
 
 def _reference_facts(mentions, sentence_of):

@@ -289,7 +289,7 @@ def group_before(mentions, sentences, pos: int) -> list:
 #: 雙方, 兩家公司: the two parties named together before (clause cues, plural-parties)
 PLURAL_PARTIES = CuePattern("plural-parties")
 #: 與, 和, 同, 跟, 、: what stands between two parties named together (北辰與晴川, 北辰宣布與晴川合作)
-PARTY_JOINER = re.compile(r"\s*(?:与|和|及|同|跟|、)\s*")
+PARTY_JOINER = CuePattern(lambda w: rf"\s*(?:{w('list-joiner')}|同|跟)\s*")
 PARTIES = ORGS | {"Person", "Country"}
 
 
@@ -703,9 +703,10 @@ STOCK_POINTER = CuePattern("stock-pointer")
 
 #: …合資成立的|India Chip，: the head noun of a clause that ends on it after 的 (and a descriptor)
 HEAD_AFTER_DE = re.compile(r"的[\u4e00-\u9fff]{0,6}\s*$")
-HEAD_TAIL = re.compile(r"\s*(?:[（(][^（）()]{1,30}[)）]\s*)*")
+_BRACKETED = r"(?:[（(][^（）()]{1,30}[)）]\s*)*"
+HEAD_TAIL = re.compile(r"\s*" + _BRACKETED)
 #: 輝達的H20晶片，…: a product heads its phrase with the word for its kind after it
-PRODUCT_HEAD_TAIL = re.compile(r"\s*(?:芯片|晶片|处理器|加速器|加速卡|gpu|cpu)?\s*(?:[（(][^（）()]{1,30}[)）]\s*)*")
+PRODUCT_HEAD_TAIL = re.compile(r"\s*(?:芯片|晶片|处理器|加速器|加速卡|gpu|cpu)?\s*" + _BRACKETED)
 
 
 #: 2019年, 2015年起, 後來: a time opening a clause, before the verb that tells the clause left out its subject

@@ -644,9 +644,8 @@ class RelationExtractor:
         people = [p for p in ents if p._.kg["cls"] == "Person"]
         # (北辰宣布，由前英特爾高管林某出任執行長: a former employer written in the person's description
         # names no company the post is of)
-        orgs = [e for e in ents if e._.kg["cls"] in ORGS and not (
-            folded[e._.kg["start"] - 1:e._.kg["start"]] in ("前", "原") and any(
-                p._.kg["start"] >= e._.kg["end"] and p._.kg["start"] - e._.kg["end"] <= 8 for p in people))]
+        orgs = [e for e in ents if e._.kg["cls"] in ORGS and not (_named_as_former(e, folded) and any(
+            p._.kg["start"] >= e._.kg["end"] and p._.kg["start"] - e._.kg["end"] <= 8 for p in people))]
         if orgs and (len(orgs) > 1 or orgs[0]._.kg["cls"] != "Company" or not people
                      or orgs[0]._.kg["end"] > people[0]._.kg["start"]):
             return []
@@ -759,7 +758,7 @@ class RelationExtractor:
                         out.append(_rel(topic, "chairperson", p, "ceo-of-topic", sent))
             elif topic is not None and re.match(r"(?:目前|现)?(?:担任|出任|任)(?:公司)?(?:董事长|首席|执行长|总经理|总裁|ceo|cto|cfo)", after) \
                     and (topic := next((e for e in reversed(orgs_before(ps))   # (由前英特爾高管林某出任執行長: not Intel's)
-                                        if folded[e._.kg["start"] - 1:e._.kg["start"]] not in ("前", "原")), None)) is not None:
+                                        if not _named_as_former(e, folded)), None)) is not None:
                 prop = "chiefExecutiveOfficer" if re.search(r"执行长|首席执行官|ceo|总经理|总裁", after) else None
                 if prop:
                     out.append(_rel(topic, prop, p, "serves-as", sent))
@@ -997,6 +996,11 @@ FORMER_AFTER = re.compile(r"(?:此前|早年|过去)?(?:均|都|亦|也)?(?:曾�
 GRADUATED_BEFORE = re.compile(r"(?:毕业于|毕业自|就读于)$")
 #: 晴川大學|電機系畢業: a school with its field and 畢業 after it (not 畢業於, 畢業生)
 GRADUATED_AFTER = re.compile(r"[^，。；,;、\d]{0,10}?毕业(?![于自生典季])")
+
+
+def _named_as_former(org: Span, folded: str) -> bool:
+    """前英特爾高管林某, 原台積電工程師: an organisation written as a person's former employer."""
+    return folded[org._.kg["start"] - 1:org._.kg["start"]] in ("前", "原")
 
 
 def _graduated(ents: list[Span], folded: str, sent: Span) -> list[dict]:
