@@ -3976,3 +3976,30 @@ def test_a_launch_of_a_chip_of_a_kind_names_no_chip(facts):
 def test_graduates_of_a_school_named_in_general_study_nowhere_in_particular(facts):
     f = facts("北辰科技去年招募了兩百名晴川大學畢業生。")
     assert not any(r.property == "educatedAt" for r in f.relations), relations_of(f)
+
+
+def test_a_firm_before_its_chief_technology_officer_is_found(facts):
+    f = facts("晴川電子宣布新任管理層，北辰科技技術長林志遠、財務長陳美玲將轉任晴川電子。")
+    firm = key_of(f, "北辰科技")
+    assert {key_of(f, "林志遠"), key_of(f, "陳美玲")} <= employees_of(f, firm), relations_of(f)
+    assert names_of(f, "Person") == {"林志远", "陈美玲"}, names_of(f, "Person")
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("林志遠於2019年加入北辰科技，負責先進封裝。", "林志远"),   # the tagger reads 遠於 as one word
+    ("王強於去年離開北辰科技，自行創業。", "王强"),
+    ("周敏去年加入北辰科技，負責晶片設計。", "周敏"),
+])
+def test_a_name_opening_a_clause_before_a_time_is_a_person(facts, sentence, person):
+    f = facts(sentence)
+    assert names_of(f, "Person") == {person}, names_of(f, "Person")
+
+
+def test_a_post_taken_at_a_time_is_the_firms_post(facts):
+    f = facts("張偉於今年3月出任北辰科技執行長，主導晶片業務。")
+    assert (key_of(f, "北辰"), "chiefExecutiveOfficer", key_of(f, "張偉")) in relations_of(f), relations_of(f)
+
+
+def test_a_ministry_after_its_capital_is_the_countrys_known_ministry(facts):
+    f = facts("北京外交部發言人表示，反對美方濫用出口管制。")
+    assert "china-mfa" in f.entities, names_of(f, "GovernmentAgency")

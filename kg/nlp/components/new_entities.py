@@ -33,6 +33,7 @@ GENERIC = CueWords("generic-word")
 # portfolios of a ministry of two: name cues (ontology/lexicon/name-cues.csv)
 PERSON_TITLE = CuePattern("person-title")
 TITLE_BEFORE = CuePattern(lambda w: rf"(?:{w('person-title')})(?:是|为)?\s*$")
+OFFICER_TITLE_AT = CuePattern("officer-title")
 VERB_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-verb')})")
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
                "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
@@ -579,7 +580,10 @@ class EntityDiscoverer:
             # (瑞士達沃斯世界經濟論壇: a known event under the name of the country it is held in is that event)
             if rest and self.reference.get(rest[0]).cls in AGENCY_LIKE + ("Event",):
                 return rest[0]
-            for other in country.names():
+            names = country.names()
+            if country.cls == "City" and name.endswith("部") and (home := self.reference.get(_fact(country, "country") or "")):
+                names += home.names()   # 北京外交部, 華府商務部: a capital standing for its government, and a ministry (部) is national
+            for other in names:
                 hits = self.index.lookup(other + name[k:]) if other != name[:k] else ()
                 if hits and self.reference.get(hits[0]).cls in AGENCY_LIKE:
                     return hits[0]
@@ -1525,6 +1529,9 @@ class EntityDiscoverer:
             if label == "PER" and len(name) == 2 and name[0] in SURNAMES and re.match(rf"[{HAN}]", folded[end:end + 1]) \
                     and folded.count(name + folded[end]) >= 2 and folded[end] not in LAC_NAME_BREAK:
                 end, name = end + 1, name + folded[end]   # 梁次|震送…, 梁次震、: the whole name, as the text repeats it
+            if label == "PER" and len(name) == 2 and name[0] in SURNAMES and re.fullmatch(rf"[{HAN}]于", folded[end:end + 2]) \
+                    and next((t for a, _, t in doc._.get("lac_words") or [] if a == end + 2), "") in ("TIME", "m"):
+                end, name = end + 1, name + folded[end]   # 林志|遠於2019年: the name's last character read into 於
             if label == "ORG" and name.startswith("方") and len(name) >= 3 and LEFT_CUT.fullmatch(folded, max(0, start - 4), start + 1):
                 start, name = start + 1, name[1:]   # 認購|方中電金: the 方 of a party's role (left-cut) opens no name
             tail = SUBSIDIARY_TAIL.search(name) if label == "ORG" else None
@@ -1585,10 +1592,10 @@ class EntityDiscoverer:
                     out.append((start, end, "Person", LAC_PERSON))
                 elif re.fullmatch(rf"[{HAN}]{{2}}", name) and name[0] in SURNAMES and name[1] not in LAC_NAME_BREAK \
                         and not _dictionary_word(name, 20) and not COUNTRY_COLLECTIVE.fullmatch(name) \
-                        and re.search(r"[的、和及与]$", folded[max(0, start - 1):start]) \
-                        and next((t for a, b, t in doc._.get("lac_words") or [] if a == end), "").startswith(("v", "p")):
-                    # 北辰提名的潘偉|被選舉為獨立董事: the tagger's two-character name, after a word that ends a
-                    # modifier or joins a list, before a verb it reads
+                        and (re.search(r"[的、和及与]$", folded[max(0, start - 1):start]) or CLAUSE_OPENS_AT.search(folded[max(0, start - 2):start])) \
+                        and _word_after(doc._.get("lac_words") or [], end, skip=("TIME",)).startswith(("v", "p")):
+                    # 北辰提名的潘偉|被選舉為獨立董事, 王強|於去年離開, 王強|去年離開: the tagger's two-character name, after a
+                    # word that ends a modifier or joins a list, or opening a clause, before a verb it reads
                     out.append((start, end, "Person", LAC_PERSON))
                 elif CHANGE_OPENING.match(name):
                     continue   # 季增達99%: quarter on quarter, no 季 of a surname
@@ -1640,8 +1647,9 @@ class EntityDiscoverer:
                         or _two_countries_and_word(name) \
                         or not re.search(rf"[{HAN}]", name):  # the tagger's Latin "organisations" are acronyms of anything
                     continue
-                if re.match(r"(?:协议|协定|架构|技术|标准|平台|系统|框架|芯片|晶片|模型|算法|方案|工艺|制程)", folded[end:end + 2]):
-                    continue  # 靈衢互聯|協議: what comes before a word for a technology names the technology
+                if re.match(r"(?:协议|协定|架构|技术|标准|平台|系统|框架|芯片|晶片|模型|算法|方案|工艺|制程)", folded[end:end + 2]) \
+                        and not OFFICER_TITLE_AT.match(folded, end):
+                    continue  # 靈衢互聯|協議: what comes before a word for a technology names the technology (北辰科技|技術長: an officer's)
                 # (北辰國經投資發展有限公司: the business words of a registered name are its own, no verbs)
                 cut = (LEFT_CUT_LEGAL if legal else LEFT_CUT).match(folded, start, max(start, end - 2))
                 if cut and cut.end() > start:  # 簡山杰轉任|集團: a verb of the clause inside what the tagger joined
@@ -2838,6 +2846,15 @@ def _plain_word(name: str) -> bool:
     return name in dictionary_non_nouns()
 
 
+def _word_after(words: list[tuple[int, int, str]], end: int, skip: tuple[str, ...] = ()) -> str:
+    """The tag of the tagger's word starting at end ('' if none), past words of the skipped tags."""
+    tag = next((t for a, _, t in words if a == end), "")
+    while tag in skip and tag:
+        end = next(b for a, b, t in words if a == end)
+        tag = next((t for a, _, t in words if a == end), "")
+    return tag
+
+
 def _ends_inside_word(folded: str, end: int) -> bool:
     """大恩|人: a would-be name's last character and the next one are a noun of the language
     (jieba's dictionary counts 恩人 200 times or more), so the name ends inside a word. (會|後 after
@@ -3503,6 +3520,7 @@ COUNT_OF_KINDS = re.compile(r"[两二三四五六七八九十]大")
 CHANGE_OPENING = re.compile(r"[季年月周日][增减涨跌升降]")
 #: 美軍, 聯軍, 解放軍: an army, whatever a tagger calls it
 ARMY = re.compile(r"(?:[美国联空海陆叛大敌友俄日韩英法德中台]|解放|志愿)军$")
+CLAUSE_OPENS_AT = re.compile(r"(?:^|[，。；：！？,;:!?\n「“（(])\s*$")
 LAC_NAME_BREAK = set("在的表称说等和与则也曾已于将对向就被把为是从及、，。,；;：:“”「」（）() \n")
 
 

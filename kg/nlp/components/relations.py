@@ -1056,7 +1056,10 @@ OWN_PAPER_NAMED = re.compile(r"[》」”]?\s*(?:的)?记者")
 # X由…P擔任董事會執行主席: 由 right after the organisation, the post after the person
 ORG_BY = re.compile(r"由[^，。；,;由]{0,20}$")
 # 接任, 出任, 升任…: a verb of taking a post, then the organisation and the post
-TAKES_POST = re.compile(r"\s?(?:将|已|正式|再度)?(?:接任|出任|担任|升任|就任|转任|续任)")
+# 林某於今年3月出任…: a time between the person and the verb
+TIME_GAP = (r"(?:(?:于|在)?\s*(?:(?:今年|去年|明年|本月|上月|日前|近日)|\d{2,4}\s*年)?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?"
+            r"(?:起|底|初)?\s*[，,]?)?")
+TAKES_POST = re.compile(rf"\s?{TIME_GAP}\s?(?:将|已|正式|再度)?(?:接任|出任|担任|升任|就任|转任|续任)")
 POST_TITLE = re.compile(r"\s?(?:的)?(?:新任|临时|代理|署理|联席|共同)?(?P<deputy>副|资深副|执行副)?"
                         r"(?P<title>首席执行官|执行长|总经理|总裁|ceo|董事长)")
 SERVES_AS_TITLE = re.compile(r"\s*(?:[（(][^)）]{1,30}[)）])?\s*(?:担任|出任|接任|执掌)(?:公司|董事会)?(?:的)?(?:执行|独立|非执行|首席)?"
