@@ -4003,3 +4003,50 @@ def test_a_post_taken_at_a_time_is_the_firms_post(facts):
 def test_a_ministry_after_its_capital_is_the_countrys_known_ministry(facts):
     f = facts("北京外交部發言人表示，反對美方濫用出口管制。")
     assert "china-mfa" in f.entities, names_of(f, "GovernmentAgency")
+
+
+def test_a_firm_named_for_intelligence_or_optoelectronics_is_a_company(facts):
+    f = facts("美國商務部將12家中國實體列入實體清單，其中包括晴川智能與北辰光電。")
+    assert {"晴川智能", "北辰光电"} <= names_of(f, "Company"), names_of(f, "Company")
+    assert linked(f, key_of(f, "晴川智能"), "entity-list")
+
+
+def test_a_kind_of_intelligence_is_no_company(facts):
+    f = facts("北辰科技看好具身智能、生成式智能與邊緣智能的發展。")
+    assert names_of(f, "Company") == {"北辰科技"}, names_of(f, "Company")
+
+
+@pytest.mark.parametrize("sentence", [
+    "晴川智能的主要產品為雲端推理晶片「星河100」。",
+    "晴川智能推出星河100推理晶片，瞄準資料中心。",
+])
+def test_a_chip_named_with_what_it_is_for_is_a_chip(facts, sentence):
+    f = facts(sentence)
+    assert "星河100" in names_of(f, "Chip"), names_of(f)
+    assert (key_of(f, "星河100"), "developer", key_of(f, "晴川智能")) in relations_of(f), relations_of(f)
+
+
+def test_a_surname_and_man_is_no_new_person(facts):
+    f = facts("檢方指控晴川物流員工袁本林走私晶片。檢方稱，袁男涉嫌指示員工隱瞞貨物目的地。")
+    assert names_of(f, "Person") == {"袁本林"}, names_of(f, "Person")
+
+
+def test_a_post_after_其_is_at_the_organisation_named_before(facts):
+    f = facts("晴川科技股價開盤即暴漲，其創始人林志遠的身家也隨之飆升。")
+    assert (key_of(f, "晴川"), "foundedBy", key_of(f, "林志遠")) in relations_of(f), relations_of(f)
+
+
+def test_what_one_did_before_the_clause_is_the_next_clauses_subjects(facts):
+    f = facts("林志遠的職業生涯起點並非矽谷。1990年，從晴川大學電機系碩士畢業後，他進入北辰自動化研究設計院擔任研究員。")
+    person = key_of(f, "林志遠")
+    assert (person, "educatedAt", key_of(f, "晴川大學")) in relations_of(f), relations_of(f)
+    assert (person, "employer", key_of(f, "北辰自動化")) in relations_of(f), relations_of(f)
+    # the sentence's year reaches the person through a statement
+    assert any(st.date is not None and st.date.iso == "1990" and person in {k for _, k in st.roles} for st in f.statements)
+
+
+def test_a_clause_opening_with_到_and_a_year_goes_on_about_the_person(facts):
+    f = facts("林志遠從1992年加入北辰科技負責產品推廣，到2001年轉投晴川電子。")
+    person = key_of(f, "林志遠")
+    assert {key_of(f, "北辰"), key_of(f, "晴川")} <= {r.object for r in f.relations
+                                                    if r.subject == person and r.property == "employer"}, relations_of(f)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from kg.corpus import Article
 from kg.extraction.frames import (LIST_JOINER, POINTED_KIND, STOCK_POINTER, CuePattern, bare_company, clause_cues, clause_frames, company_before,
-                                  frame_relations, load_lexicon)
+                                  after_time, frame_relations, load_lexicon)
 from kg.nlp.amounts import CURRENCY, UNSTATED_CURRENCY
 from kg.nlp.clauses import DATELINE_END, clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
@@ -684,11 +684,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             fr = replace(fr, roles=tuple((r, k) for r, k in fr.roles if (k, s0) not in modifiers))
         keys = [k for _, k in fr.roles]
         pairs = {frozenset((a, b)) for i, a in enumerate(keys) for b in keys[i + 1:]}
-        if pairs <= linked:
-            continue
-        linked |= pairs
         s0, s1 = sentence_of(fr.start)
-        date = _date_for(dates, fr.start, fr.trigger_start or fr.start, fr.end)
+        # (1990年，從晴川大學畢業後，他進入…: a clause read with an adverbial before it has the sentence's time)
+        date = _date_for(dates, fr.start if fr.lead is None else s0, fr.trigger_start or fr.start, fr.end)
+        if pairs <= linked and (date is None or date["start"] in used_dates):
+            continue   # (linked already, by a relation or a statement: a frame adds only a time no statement has)
+        linked |= pairs
         if date is not None:
             used_dates.add(date["start"])
         statements.append(Statement(
@@ -1019,8 +1020,13 @@ def _predicate(doc: Doc):
             at = start + len(folded[start:end]) - len(folded[start:end].lstrip())
             opening = next((m for rule in lexicon if (m := rule.triggers.match(folded, at, end))), None)
             return (text[opening.start():opening.end()], opening.start()) if opening else None
-        # (…，後來加入晴川科技: a clause the tagger did not read; the first word jieba's dictionary calls a verb)
-        i = first
+        # (…，後來加入晴川科技: a clause the tagger did not read; the first word jieba's dictionary calls a verb,
+        # after a time opening it: 到2001年轉投…, not 到)
+        at = after_time(folded, start + len(folded[start:end]) - len(folded[start:end].lstrip()), end)
+        opening = next((m for rule in lexicon if (m := rule.triggers.match(folded, at, end))), None)
+        if opening:   # (轉|投: a trigger jieba cuts in two)
+            return text[opening.start():opening.end()], opening.start()
+        i = bisect.bisect_left(starts, at)
         while i < len(starts) and starts[i] < end:
             tok_end = starts[i + 1] if i + 1 < len(starts) else len(text)
             word = folded[starts[i]:tok_end].strip()

@@ -99,7 +99,7 @@ def clause_cues() -> ClauseCues:
         pointer=re.compile(alt("pointer") + "|" + alt("stock-pointer")), plural_people=re.compile(alt("plural-people")),
         opening_company=re.compile(r"\s*" + alt("opening-company")), elaboration=re.compile(r"\s*" + alt("elaboration")),
         possessed=re.compile(r"\s*" + alt("possessed")),
-        adverbial=re.compile(r"\s*" + alt("adverbial")), reporting=re.compile(alt("reporting") + r"\s*[:：]?\s*$"),
+        adverbial=re.compile(r"\s*(?:" + alt("adverbial") + "|" + alt("prior-event") + ")"), reporting=re.compile(alt("reporting") + r"\s*[:：]?\s*$"),
         sentence_continued=re.compile(r"\s*(?:" + alt("sentence-continued") + r")"),
         words={kind: alt(kind) for kind in CUE_KINDS} | {kind: alternation(names.get(kind)) for kind in NAME_CUE_KINDS},
         literals={kind: tuple(w for row in names.get(kind, ()) for w in row.split("|")) for kind in NAME_WORD_KINDS + CUT_KINDS})
@@ -114,14 +114,14 @@ CUE_KINDS = ("pointer", "plural-people", "plural-parties", "opening-company", "e
              "compared-after", "policy-opening", "policy-pointed", "in-force",
              "pointed-product", "pointed-policy", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to", "appoints",
              "list-continued", "definite-noun", "invested", "invested-stake", "capex", "controls-main", "sentence-continued",
-             "acts-on-person", "own-staff", "charge", "degree", "role-holder")
+             "acts-on-person", "own-staff", "charge", "degree", "role-holder", "prior-event")
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
 # and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.
 NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry",
                    "kind-of-product", "media-word", "generic-word", "generic-start", "generic-end", "event-generic-start",
                    "function-word", "left-cut", "pointer-determiner", "company-noun", "holding-degree", "subsidiary-noun",
                    "chip-noun", "product-verb", "chip-trade", "shared-title", "plant-kind",
-                   "taiwan-usage", "mainland-usage", "kind-of-car")
+                   "taiwan-usage", "mainland-usage", "kind-of-car", "kind-of-intelligence")
 # kinds read as the alternatives of one `.*(?:…)` cut (CueCut): rows of words joined by |, where a word may be
 # a small pattern of its own ([^工]廠)
 CUT_KINDS = ("descriptor",)
@@ -333,6 +333,7 @@ class Frame:
     trigger_start: int | None
     roles: tuple[tuple[str, str], ...]  # (role property, entity key)
     topic: str | None = None            # the sentence's topic when carried into this clause
+    lead: int | None = None             # an adverbial clause before it whose names wait for it (從晴川大學畢業後，他…)
 
 
 def role_of(cls: str, before_trigger: bool, first_actor: bool) -> str:
@@ -394,7 +395,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
     topic = None
     group: list = []   # the topic and the names listed with it (北辰銀行、星曜銀行和晴川銀行也公告)
     waiting: list[tuple[int, object]] = []
-    pending_to: tuple[int] | None = None
+    pending_to: tuple[int, int] | None = None   # (the sentence, the adverbial clause's start)
     previous: tuple | None = None   # (sentence, frame start, predicate, entities) of the last clause with a predicate
     story = -1   # the sentence a life story without a subject goes on in
     before: tuple | None = None   # (topic, group, end) of the sentence before, for a sentence that goes on about it
@@ -512,7 +513,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             # 長鑫背後資本雲集，包括大基金、阿里、小米: the list spells out what the topic has
             carried = _carry(ents, seen, group or [topic], cs)
         elif topic is not None and topic.key not in seen and (ents or min_entities == 0) and (
-                actor_first is None or goes_on or (tpos is not None and len(folded[_after_time(folded, cs, tpos):tpos].strip()) <= 3
+                actor_first is None or goes_on or (tpos is not None and len(folded[after_time(folded, cs, tpos):tpos].strip()) <= 3
                                         and not any(p < tpos for p, _ in ents)
                                         # (…，持簽證並居於坦帕的陳某: a clause naming a person of its own is about that one)
                                         and not (topic.cls == "Person" and any(e.cls == "Person" for _, e in ents))
@@ -539,15 +540,17 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                     not folded[cs:opening[0]].strip() and topic.cls in ORGS:
                 topic, group = first[2], []
         # 依據《網絡安全法》等有關規定，網信辦約談了輝達: what an adverbial clause names is the next clause's
+        lead = None
         if waiting and pending_to is not None and pending_to[0] == si:
+            lead = pending_to[1]
             for s, ent in waiting:
                 if ent.key not in seen:
                     ents.append((s, ent))
                     seen.add(ent.key)
         waiting, pending_to = [], None
         if cue.adverbial.match(folded, cs, _clause_end(folded, ce)) and ents and (
-                actor_first is None or CAUSE_OPENING.match(folded, cs)):
-            waiting, pending_to = list(ents), (si,)
+                actor_first is None or CAUSE_OPENING.match(folded, cs) or PRIOR_EVENT.match(folded, cs, _clause_end(folded, ce))):
+            waiting, pending_to = list(ents), (si, cs)
         # 起訴林某與陳某，指控兩人…，將晶片走私至中國: the people a charge names act in the clauses after it
         accused = [ent for p, ent in ents if ent.cls == "Person" and tpos is not None and p > tpos]
         if accused and pred is not None and CHARGE.search(pred[0]):
@@ -573,7 +576,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             if role == "agent":
                 first = False
             roles.append((role, ent.key))
-        frames.append(Frame(fs, ce, pred[0] if pred else None, tpos, tuple(roles), carried))
+        frames.append(Frame(fs, ce, pred[0] if pred else None, tpos, tuple(roles), carried, lead))
         previous = (si, fs, pred, list(ents)) if pred else None
     return frames
 
@@ -618,19 +621,21 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
     lexicon trigger standing between two of the clause's entities of the right classes, with no
     other entity of the second's classes between the trigger and it."""
     out = []
-    here = [(s, e, ent) for s, e, ent in mentions[_first_at(mentions, frame.start):_first_at(mentions, frame.end)]
+    # (從晴川大學畢業後，他進入…: the adverbial clause's verbs state relations of the clause its names wait for)
+    start = frame.start if frame.lead is None else min(frame.lead, frame.start)
+    here = [(s, e, ent) for s, e, ent in mentions[_first_at(mentions, start):_first_at(mentions, frame.end)]
             if e <= frame.end]
     present = {ent.key for _, _, ent in here}
     carried = [k for _, k in frame.roles if k not in present]
     listed: list = []   # the sentence's topic (and the names listed with it), carried into this clause
     for key in reversed(carried):   # (they stand before it)
-        topic = next((ent for _, _, ent in reversed(mentions[:_first_at(mentions, frame.start)])
+        topic = next((ent for _, _, ent in reversed(mentions[:_first_at(mentions, start)])
                       if ent.key == key), None)
         if topic is not None:
-            here.insert(0, (frame.start - 1, frame.start - 1, topic))
+            here.insert(0, (start - 1, start - 1, topic))
             listed.append(here[0])
     for rule in lexicon:
-        for m in rule.triggers.finditer(folded, frame.start, frame.end):
+        for m in rule.triggers.finditer(folded, start, frame.end):
             if any(s < m.end() and m.start() < e for s, e, _ in here):
                 continue  # 芯鑫控股, 華虹半導體收購案: a trigger word inside a name is the name's
             # 為特斯拉生產AI6: who something is made or done for is no agent of it
@@ -696,6 +701,8 @@ PART_OF = re.compile(r"\s*(?:位于[^，。；,;]{0,12}?|在[^，。；,;]{0,8}?
 #: 由於…, 因為…: a clause of cause; what it names is the circumstance of the clause after it, whoever acts in it
 # (由於A無法供貨，…; 不僅A後市可期，B也…: the actor of such a clause goes on into the next)
 CAUSE_OPENING = CuePattern(lambda w: rf"\s*(?:{w('carried-opening')})")
+#: 從晴川大學畢業後，他…: what the subject of the next clause did before (its names are objects, no actor)
+PRIOR_EVENT = CuePattern(lambda w: rf"\s*(?:{w('prior-event')})")
 CONTINUED_OPENING = CuePattern(lambda w: rf"\s*(?:{w('list-continued')})")
 #: 該股, 此股, 這隻股票: the shares the article follows, standing for their company (clause cues, stock-pointer)
 STOCK_POINTER = CuePattern("stock-pointer")
@@ -710,11 +717,11 @@ PRODUCT_HEAD_TAIL = re.compile(r"\s*(?:芯片|晶片|处理器|加速器|加速�
 
 
 #: 2019年, 2015年起, 後來: a time opening a clause, before the verb that tells the clause left out its subject
-LEADING_TIME = re.compile(r"\s*(?:(?:于|在)?\s*\d{2,4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|时|底|初|中|后)?"
+LEADING_TIME = re.compile(r"\s*(?:(?:于|在|到|至|从)?\s*\d{2,4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|时|底|初|中|后)?"
                           r"|今年|去年|明年|此前|后来|随后|之后|其后|早年|目前|如今)\s*[，,]?\s*")
 
 
-def _after_time(folded: str, cs: int, end: int) -> int:
+def after_time(folded: str, cs: int, end: int) -> int:
     """Where a clause opening with a time (2019年加入…) goes on after it; cs when it opens otherwise."""
     m = LEADING_TIME.match(folded, cs, end)
     return m.end() if m else cs

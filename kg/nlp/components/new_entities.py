@@ -88,6 +88,10 @@ QUOTED_GRADE = re.compile(r"先进|落后|高端|低端|中端|国产|自研|领
 FUND_NAME = re.compile(rf"[{HAN}]{{2,8}}?(?:集成电路|半导体|人工智能|芯片)[{HAN}]{{0,6}}?基金")
 
 
+#: what a chip is for, between its model and the word for a chip: 曜光9推理晶片, 天樞X1車規級處理器
+CHIP_USE = r"(?:ai|推理|训练|云端|边缘|端侧|车规级?|高性能|旗舰|通用)?"
+
+
 def _rules() -> list[Rule]:
     dotted = rf"[{TRANSLIT}]{{1,6}}(?:[{DOTS}][{TRANSLIT}]{{1,8}})+"
     han_name = rf"[{''.join(sorted(SURNAMES))}][{HAN}]{{1,2}}"
@@ -231,7 +235,7 @@ def _rules() -> list[Rule]:
         # a line of them: 圖形晶片星彩G系列 (a name, then a model number that no unit follows: 晶片出貨量200萬顆
         # names nothing)
         Rule("kind-then-chip", "Chip", re.compile(
-            rf"(?:芯片|晶片|gpu|处理器|加速器|加速卡|计算卡)\s?(?P<name>[{HAN}]{{2,3}}\s?[a-z]{{0,3}}-?\d{{1,4}}[a-z]{{0,2}}"
+            rf"(?:芯片|晶片|gpu|处理器|加速器|加速卡|计算卡)\s?[「“『]?(?P<name>[{HAN}]{{2,3}}\s?[a-z]{{0,3}}-?\d{{1,4}}[a-z]{{0,2}}"
             rf"|[a-z]{{3,}}\s\d{{2,4}}[a-z]{{0,2}}|[{HAN}]{{2,3}}[a-z]{{1,2}}(?=系列))(?![a-z0-9.%])"
             rf"(?!\s*(?:年|月|日|号|亿|万|千|百|元|美元|颗|片|家|个|款|倍|台|张|座|条|项|核|组|路|纳米|奈米|nm|瓦|w\b|g\b|gb|tb|tops|[gtpe]?flops|[gm]hz|岁|名|人|%))"), 0.65),
         # A chip named by its code name: 代號為Titan的推理晶片, 代號「鯤鵬」的處理器
@@ -265,14 +269,14 @@ def _rules() -> list[Rule]:
         # (8月推出S9晶片: a date's unit after its digit opens no brand)
         Rule("brand-model-kind", "Chip", re.compile(
             rf"(?:(?<=[颗款片个台张套的与和及于在为将是由用以了、，,。；;：:\s（(“「])|(?<=\d)(?![年月日号时季周])|^)(?P<name>[{HAN}]{{2,3}}\s?(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{{0,7}})(?![a-z0-9])"
-            r"(?=\s?(?:系列)?(?:ai)?(?:芯片|晶片|处理器|加速卡|计算平台|gpu|cpu|npu|soc))"), 0.65),
+            rf"(?=\s?(?:系列)?{CHIP_USE}(?:芯片|晶片|处理器|加速卡|计算平台|gpu|cpu|npu|soc))"), 0.65),
         Rule("number-chip", "Chip", re.compile(rf"(?<![0-9a-z./])(?P<name>\d{{3,4}}[a-z]?)(?=(?:芯片|晶片|处理器|加速卡))"), 0.6),
         # A chip launched, made or used under a Chinese name and a model number: 推出曜光9晶片, 發表新一代天樞X1
         # 處理器, 為其提供曜光9晶片, 搭載天樞X1處理器
         Rule("launched-chip", "Chip", re.compile(
             rf"(?:发布|推出|发表|量产|首发|开发|研发|设计|打造|自研|提供|供应|采购|购买|采用|搭载|出货|交付|导入)了?(?:新一代|最新|首款|新款|全新|旗舰)?的?\s?"
             rf"(?P<name>(?!新一代|最新|首款|新款|全新|旗舰|第|多款|两款|一款|自家|自主)[{HAN}]{{2,3}}(?<![代款])\s?[a-z]{{0,2}}-?\d{{1,4}}[a-z]{{0,2}})(?<!nm)"
-            rf"(?=\s?(?:芯片|晶片|处理器|加速卡|加速器|gpu|cpu|npu))"), 0.65),
+            rf"(?=\s?{CHIP_USE}(?:芯片|晶片|处理器|加速卡|加速器|gpu|cpu|npu))"), 0.65),
         # A product launched under a Chinese name: 發布曜光超節點, 推出天工伺服器 (the name's core must be
         # no common word: 推出訓練晶片 names nothing)
         Rule("launched-product", "Product", re.compile(
@@ -443,7 +447,7 @@ def _rules() -> list[Rule]:
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
             rf"交易所|委员会|协会|联盟|基金会|半导体|微电子|电子|资本|证券|银行|通讯社|电视台|日报|时报|商务部|工业部|外交部|"
-            rf"财政部|国防部|监管局|管理局|安全局|局|贸易署|信息部|办公室|法院|智库|资讯|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业|汽车))+)"
+            rf"财政部|国防部|监管局|管理局|安全局|局|贸易署|信息部|办公室|法院|智库|资讯|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业|汽车|智能|光电))+)"
             # Kiwoom 證券, Mirae Asset 證券: Latin words, a space, and a house's word
             r"|(?<![a-z0-9])(?P<name2>[a-z][a-z0-9&]{1,15}(?: [a-z][a-z0-9&]{1,15}){0,2} (?:投资证券|证券|银行|资本|资产管理|集团|控股))"), 0.6),
     ]
@@ -460,6 +464,8 @@ GENERIC_START = CueWords("generic-start")
 OPENING_PREPOSITIONS = frozenset("据向对把被从给让于")
 # 電動, 新能源, 二手: kinds of car before 汽車 (name cues, kind-of-car)
 KIND_OF_CAR = CueWords("kind-of-car")
+# 具身智能, 類腦智能: kinds of intelligence, named like firms of 智能 (name cues, kind-of-intelligence)
+KIND_OF_INTELLIGENCE = CueWords("kind-of-intelligence")
 SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院": "ResearchInstitute",
                 "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "实验室": "ResearchInstitute",
                 "智库": "ResearchInstitute", "通讯社": "MediaOrganization", "电视台": "MediaOrganization",
@@ -504,7 +510,7 @@ DESCRIPTOR_LEGAL = CueCut("descriptor", BUSINESS_WORDS)
 DESCRIPTOR_BODY = CueCut("descriptor", ("企业", "厂商", "机构", "业者", "供应商", "客户", "同业", "公司", "集团", "股东"))
 ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "合伙企业", "科技", "集团", "股份", "公司", "半导体", "微电子", "电子", "资本",
                 "证券", "银行", "协会", "联盟", "基金会", "资讯", "设计", "存储", "智算", "控股", "通信", "软件", "微电",
-                "投资基金", "基金", "创投", "投顾", "投信", "投资顾问", "咨询", "顾问", "汽车")
+                "投资基金", "基金", "创投", "投顾", "投信", "投资顾问", "咨询", "顾问", "汽车", "智能", "光电")
 # 設計, 代工, 有限: what ends a description of a firm's trade (name cues, generic-end)
 GENERIC_END = CueWords("generic-end")
 # 這場, 本屆, 今年: what opens a description of an event (name cues, event-generic-start)
@@ -1590,7 +1596,7 @@ class EntityDiscoverer:
                     # 社長小池淳義表示: a four-character name (Japanese, or a compound surname) beside a
                     # title or a verb of saying
                     out.append((start, end, "Person", LAC_PERSON))
-                elif re.fullmatch(rf"[{HAN}]{{2}}", name) and name[0] in SURNAMES and name[1] not in LAC_NAME_BREAK \
+                elif re.fullmatch(rf"[{HAN}]{{2}}", name) and name[0] in SURNAMES and name[1] not in LAC_NAME_BREAK and name[1] not in "男女某氏姓" \
                         and not _dictionary_word(name, 20) and not COUNTRY_COLLECTIVE.fullmatch(name) \
                         and (re.search(r"[的、和及与]$", folded[max(0, start - 1):start]) or CLAUSE_OPENS_AT.search(folded[max(0, start - 2):start])) \
                         and _word_after(doc._.get("lac_words") or [], end, skip=("TIME",)).startswith(("v", "p")):
@@ -1865,6 +1871,10 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded.endswith("基金", start, end) and end - start >= 4 and \
                         _plain_word(folded[start:end - 2]):
                     continue  # 以私募|基金從事股權投資: a kind of fund (a word of the language before 基金), no fund named
+                if rule.name == "org-suffix" and folded.endswith(("智能", "光电"), start, end) and (
+                        re.search(r"[式型性化的]$", folded[start:end - 2]) or _plain_word(folded[start:end - 2])
+                        or folded.endswith(KIND_OF_INTELLIGENCE.tuple(), start, end)):
+                    continue  # 生成式|智能, 邊緣|智能, 具身智能: a kind of intelligence, no firm (晴川智能 is one)
                 if rule.name == "org-suffix" and folded.endswith("报", start, end) and folded.startswith(("导", "道"), end):
                     continue  # 本報即時|報導, 台北即時|報導: the verb 報導 in a dateline, no paper named 即時報
                 if rule.name == "place-suffix" and TITLE_BEFORE.search(folded, max(0, start - 8), start) and \

@@ -52,6 +52,8 @@ GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')}
 # (現任北辰科技副總裁的林某, 身為北辰董事長的林某: the post, then 的 and the person)
 ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post')})\s*的?\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
+#: 其創始人, 其執行長: the pointer 其 and the titles before a person's name
+POINTER_TITLE = re.compile(r"(?<![尤极])其(?P<titles>[^，,。；;：:其]{1,12})\s*$")
 #: 起訴, 逮捕, 約談: what a body does to a person (before the person's title), no post it gives
 OWN_STAFF = CuePattern("own-staff")   # (clause cues)
 ACTS_ON_PERSON = CuePattern(lambda w: rf"(?:{w('acts-on-person')})(?![部处组科室局])")
@@ -175,6 +177,23 @@ APPOINTED = re.compile(r"(?:任命|委任|聘任|聘请|延揽|提名)[^，。�
 APPOINTED_GROUP = re.compile(r"\s*(?:两位|二人|两人|三位|等人|等)?[^，。；为]{0,8}?(?=为|担任|出任)")
 APPOINTED_AS = re.compile(r"(?:为|担任|出任)(?:公司)?(?:资深|高级|执行|首席|全球|独立)?[^，。；]{0,10}(?:总裁|董事长|董事|执行长|总经理|"
                           r"官|ceo|cfo|cto|coo|主席|主管|负责人)")
+
+
+def _titled(org: Span, person: Span, titles: str, m: re.Match, folded: str, sent: Span, rule: str) -> list[dict]:
+    """The relations a post written before a person's name states (m: ROLE_GAP's match of titles)."""
+    role = m.group("role")
+    out = [_rel(org, "foundedBy", person, rule, sent) if role in ROLE_PROPERTY else _rel(person, "employer", org, rule, sent)]
+    if role not in ROLE_PROPERTY and re.search(r"(?:创始人|创办人)[、兼及和暨]", titles):
+        out.append(_rel(org, "foundedBy", person, rule, sent))  # 創始人、董事長張文: both
+    # 鴻海董事長劉揚偉, 華為副董事長、輪值董事長徐直軍: the chair (P488); 共同民主黨代表鄭某: a party's leader is its
+    # chair too
+    if CHAIR_GAP.search(titles) or (titles.strip() in ("代表", "党魁") and folded[org._.kg["end"] - 1] == "党"):
+        out.append(_rel(org, "chairperson", person, rule, sent))
+    if COMPOUND_CEO.search(titles):  # 執行長暨共同創辦人王大同: the chief too
+        out.append(_rel(org, "chiefExecutiveOfficer", person, rule, sent))
+        if role in ROLE_PROPERTY:
+            out.append(_rel(person, "employer", org, rule, sent))
+    return out
 
 
 def _first_post(ents: list[Span], a: Span, b: Span, folded: str) -> str:
@@ -305,19 +324,15 @@ class RelationExtractor:
                         # its own former engineer)
                         m = None
                     if m:
-                        out.append(_rel(b, ROLE_PROPERTY.get(m.group("role"), "employer"), a, "role-title", sent)
-                                   if m.group("role") not in ROLE_PROPERTY else
-                                   _rel(a, "foundedBy", b, "role-title", sent))
-                        if m.group("role") not in ROLE_PROPERTY and re.search(r"(?:创始人|创办人)[、兼及和暨]", gap):
-                            out.append(_rel(a, "foundedBy", b, "role-title", sent))  # 創始人、董事長張文: both
-                        # 鴻海董事長劉揚偉, 華為副董事長、輪值董事長徐直軍: the chair (P488); 共同民主黨代表鄭某: a
-                        # party's leader is its chair too
-                        if CHAIR_GAP.search(titles) or (titles.strip() in ("代表", "党魁") and folded[a._.kg["end"] - 1] == "党"):
-                            out.append(_rel(a, "chairperson", b, "role-title", sent))
-                        if COMPOUND_CEO.search(titles):  # 執行長暨共同創辦人王大同: the chief too
-                            out.append(_rel(a, "chiefExecutiveOfficer", b, "role-title", sent))
-                            if m.group("role") in ROLE_PROPERTY:
-                                out.append(_rel(b, "employer", a, "role-title", sent))
+                        out.extend(_titled(a, b, titles, m, folded, sent, "role-title"))
+        for p in ents:   # 晴川科技股價大漲，其創始人林某…: the post after 其 is at the organisation named last before it
+            pointer = POINTER_TITLE.search(folded, max(sent.start_char, p._.kg["start"] - 14), p._.kg["start"]) \
+                if p._.kg["cls"] == "Person" else None
+            m = ROLE_GAP.match(pointer.group("titles")) if pointer else None
+            org = next((e for e in reversed(ents) if e._.kg["end"] <= pointer.start() and e._.kg["cls"] in ORGS), None) if m else None
+            if org is not None and not any(e._.kg["cls"] == "Person" and org._.kg["end"] <= e._.kg["start"] < pointer.start()
+                                           for e in ents):
+                out.extend(_titled(org, p, pointer.group("titles"), m, folded, sent, "pointer-title"))
         for p in ents:   # 王某（北辰科技副總裁）表示: the post in brackets after a person's name is at the body in them
             opening = BRACKET_OPEN.match(folded, p._.kg["end"]) if p._.kg["cls"] == "Person" else None
             org = next((e for e in ents if opening and e._.kg["start"] == opening.end() and e._.kg["cls"] in ORGS), None)
