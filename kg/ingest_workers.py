@@ -92,6 +92,8 @@ class _Extractor:
         doc = self.nlp.make_doc(art.text)
         if art.published:
             doc.user_data["published"] = art.published
+        if art.url:
+            doc.user_data["url"] = art.url   # (where the publisher is: its 我国)
         return doc
 
     def _group(self, group: list[Article], seconds: float) -> Iterator[Extracted]:

@@ -4050,3 +4050,23 @@ def test_a_clause_opening_with_到_and_a_year_goes_on_about_the_person(facts):
     person = key_of(f, "林志遠")
     assert {key_of(f, "北辰"), key_of(f, "晴川")} <= {r.object for r in f.relations
                                                     if r.subject == person and r.property == "employer"}, relations_of(f)
+
+
+@pytest.mark.parametrize("host, country", [("www.example.com.my", "malaysia"), ("www.example.com.sg", "singapore")])
+def test_our_country_is_the_publishers_by_its_address(tmp_path, host, country):
+    """我国 in Malaysia's or Singapore's Chinese press is that country, not China (ingested through `kg`, which
+    reads the address from the front matter)."""
+    from conftest import run_kg
+    article = tmp_path / "our-country.md"
+    article.write_text(f'---\ntitle: "部長表示我国未發現走私"\nurl: "https://{host}/news/1"\nlanguage: "zh-Hans"\n---\n'
+                       "贸工部长林志远表示，目前我国没有发现任何美制晶片被走私到中国的情况。\n", encoding="utf-8")
+    store = tmp_path / "store"
+    run_kg("ingest", str(article), store=store)
+    nq = run_kg("export", "--doc", str(article), "--format", "nquads", store=store).stdout
+    labelled = {line.split()[0] for line in nq.splitlines() if '"我国"' in line and "/id/sentence/" not in line.split()[0]}
+    assert labelled == {f"<https://w3id.org/aichip-kg/id/{country}>"}, labelled
+
+
+def test_our_country_in_malaysian_words_is_malaysia(facts):
+    f = facts("貿工部長拿督林志遠表明，目前我國沒有發現任何晶片被走私的情況，大馬將加強執法。")
+    assert "我国" in names_of_entity(f.entities["malaysia"]), {k: e.names for k, e in f.entities.items()}

@@ -121,7 +121,7 @@ NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word",
                    "kind-of-product", "media-word", "generic-word", "generic-start", "generic-end", "event-generic-start",
                    "function-word", "left-cut", "pointer-determiner", "company-noun", "holding-degree", "subsidiary-noun",
                    "chip-noun", "product-verb", "chip-trade", "shared-title", "plant-kind",
-                   "taiwan-usage", "mainland-usage", "kind-of-car", "kind-of-intelligence")
+                   "taiwan-usage", "mainland-usage", "malaysia-usage", "singapore-usage", "home-domain", "kind-of-car", "kind-of-intelligence")
 # kinds read as the alternatives of one `.*(?:…)` cut (CueCut): rows of words joined by |, where a word may be
 # a small pattern of its own ([^工]廠)
 CUT_KINDS = ("descriptor",)

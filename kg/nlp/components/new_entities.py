@@ -948,7 +948,8 @@ class EntityDiscoverer:
         return out
 
     def _own_country(self, doc: Doc, folded: str, spans) -> list:
-        """我国 (our country): China in the mainland's press, which writes Simplified; 我國 in Taiwan's,
+        """我国 (our country): Malaysia or Singapore in their Chinese press, by its words; else China in the
+        mainland's press, which writes Simplified; 我國 in Taiwan's,
         which writes Traditional, is Taiwan, but not in Hong Kong's, which writes Traditional too:
         a Traditional text written in the mainland's and Hong Kong's words (芯片, 英偉達, 內地, 港元)
         more than in Taiwan's (晶片, 輝達, 大陸, 新台幣) says China."""
@@ -959,8 +960,12 @@ class EntityDiscoverer:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             if country is None:
-                country = "china" if _script_of(texts(doc)[0]) == "zh-Hans" or \
-                    _count_words(folded, MAINLAND_USAGE) > _count_words(folded, TAIWAN_USAGE) else "taiwan"
+                # (東姑扎夫魯表明，我國沒有…: Malaysia's and Singapore's Chinese press write 我國 for their own country)
+                my, sg = _count_words(folded, MALAYSIA_USAGE), _count_words(folded, SINGAPORE_USAGE)
+                country = _home_of(doc.user_data.get("url")) or (
+                    "malaysia" if my >= 2 and my > sg else "singapore" if sg >= 2 and sg > my else
+                    "china" if _script_of(texts(doc)[0]) == "zh-Hans" or
+                    _count_words(folded, MAINLAND_USAGE) > _count_words(folded, TAIWAN_USAGE) else "taiwan")
             known = self.reference.get(country)
             span = char_span(doc, m.start(), m.end(), "GPE") if known is not None else None
             if span is None:
@@ -2613,6 +2618,9 @@ def _fact(known, prop: str) -> str | None:
 OWN_COUNTRY = re.compile(r"我国(?!家)")   # (我國家: not a word the press uses for the country)
 TAIWAN_USAGE = CueWords("taiwan-usage")
 MAINLAND_USAGE = CueWords("mainland-usage")
+MALAYSIA_USAGE = CueWords("malaysia-usage")
+SINGAPORE_USAGE = CueWords("singapore-usage")
+HOME_DOMAIN = CueWords("home-domain")
 #: a lone Latin letter before a word for a firm ends the name: 某C公司, A持C公司 (a placeholder)
 PLACEHOLDER_FIRM = re.compile(r"(?<![a-z0-9])[a-z]\s?(?:公司|企业|集团|厂商)$")
 
@@ -2648,6 +2656,15 @@ def _regional_arms(doc: Doc, folded: str, spans: list) -> None:
     spans[:] = [arm(s) for s in spans if (kg_of(s)["start"], kg_of(s)["end"]) not in seats]
     doc.spans[ENTITIES] = [arm(s) for s in doc.spans.get(ENTITIES, [])
                            if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in seats)]
+
+
+def _home_of(url: str | None) -> str | None:
+    """The country the host of an article's address is in (name cues, home-domain: www.kwongwah.com.my is
+    Malaysia's), or None."""
+    from urllib.parse import urlsplit
+    host = (urlsplit(url).hostname or "") if url else ""
+    label = host.rsplit(".", 1)[-1] if "." in host else ""
+    return next((c for row in HOME_DOMAIN for d, _, c in [row.partition(":")] if d == label), None)
 
 
 def _count_words(folded: str, words: CueWords) -> int:
