@@ -4070,3 +4070,25 @@ def test_our_country_is_the_publishers_by_its_address(tmp_path, host, country):
 def test_our_country_in_malaysian_words_is_malaysia(facts):
     f = facts("貿工部長拿督林志遠表明，目前我國沒有發現任何晶片被走私的情況，大馬將加強執法。")
     assert "我国" in names_of_entity(f.entities["malaysia"]), {k: e.names for k, e in f.entities.items()}
+
+
+def test_a_life_story_names_the_universities_and_the_firm_founded(facts):
+    f = facts("林志遠出生於上海，畢業於北辰工業大學電機工程系，後來他去晴川大學深造，拿到法學博士學位，"
+              "還在星河大學商學院拿了企管碩士。2019年9月，他創立瀚海科技。")
+    person = key_of(f, "林志遠")
+    schools = {r.object for r in f.relations if r.subject == person and r.property == "educatedAt"}
+    assert {f.entities[k].cls for k in schools} == {"University"}, schools
+    assert names_of(f, "University") == {"北辰工业大学", "晴川大学", "星河大学"}, names_of(f)
+    assert len(schools) == 3, relations_of(f)
+    assert (key_of(f, "瀚海"), "foundedBy", person) in relations_of(f), relations_of(f)
+
+
+def test_a_lawyer_of_a_firm_works_there(facts):
+    f = facts("林志遠做過北辰律師事務所的律師，參與多起併購案。")
+    assert key_of(f, "林志遠") in employees_of(f, key_of(f, "北辰律師")), relations_of(f)
+
+
+def test_a_name_the_tagger_read_into_the_next_word_is_the_name_the_text_repeats(facts):
+    f = facts("晴川科技董事長周敏身價水漲船高，周敏在華爾街工作十年。")   # 身價: his worth
+    assert names_of(f, "Person") == {"周敏"}, names_of(f, "Person")
+    assert (key_of(f, "晴川"), "chairperson", key_of(f, "周敏")) in relations_of(f), relations_of(f)

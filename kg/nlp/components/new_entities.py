@@ -1566,6 +1566,9 @@ class EntityDiscoverer:
                 end, name = tail.end(), folded[start:tail.end()]   # 國開|金融: a firm's name the tagger cut before its business word
             if label != "PER" and (_plain_word(name) or _ends_inside_word(folded, end)):
                 continue  # 合共, 私募, (離)台前: a word of the language; 大恩|人: the word goes on
+            school = UNIVERSITY_PART.fullmatch(name) if label == "ORG" else None
+            if school is not None:   # 北辰工業大學|電機工程系, 星河大學|商學院: where one studied is the university
+                end, name = start + school.end("university"), school.group("university")
             if label == "ORG" and name.endswith("学系"):
                 continue  # 材料科學與工程學系: a university's department, part of where one studied, no body of its own
             if label == "ORG" and (_opens_with_plain_word(name) or name.endswith(FIELD_OF_TRADE)
@@ -1592,6 +1595,9 @@ class EntityDiscoverer:
                         break
             if label == "PER" and len(name) >= 3 and name[-1] in "今昨" and re.match(rf"[{HAN}]", name):
                 end, name = end - 1, name[:-1]   # 焦佑鈞|昨表示: today or yesterday after a name is no part of it
+            if label == "PER" and _name_read_into_word(folded, name, end):
+                out.append((start, end - 1, "Person", LAC_PERSON))   # 張文出|生於, 張文身|價: the name the text
+                continue                                             # writes alone elsewhere (張文在…)
             if label == "PER":
                 if "·" in name or re.fullmatch(r"[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){1,3}", name):
                     out.append((start, end, "Person", LAC_PERSON))
@@ -1799,6 +1805,8 @@ class EntityDiscoverer:
                         if len(tagged) >= 2 and tagged[0][:2] == (start, start + 2) and tagged[0][2] == "PER" \
                                 and tagged[1][0] == start + 2 and tagged[1][2].startswith("v") and tagged[1][1] > end:
                             end = start + 2
+                    if end - start == 3 and _name_read_into_word(folded, folded[start:end], end):
+                        end = start + 2   # 董事長周敏身|價: the name the text writes alone elsewhere
                 if rule.name == "named-architecture" and doc is not None and not any(
                         t in PROPER_TAGS for _, _, t in _lac_inside(doc._.get("lac_words") or [], start, end)):
                     continue   # 存算一體架構, 異構架構: a kind of design the tagger reads as plain words, no name
@@ -2658,6 +2666,10 @@ def _regional_arms(doc: Doc, folded: str, spans: list) -> None:
                            if not (kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in seats)]
 
 
+#: a university and a department or school of it (電機工程系, 商學院): the university is the body named
+UNIVERSITY_PART = re.compile(rf"(?P<university>[{HAN}]{{2,10}}?大学)[{HAN}]{{1,8}}?(?:系|学院|研究所)")
+
+
 def _home_of(url: str | None) -> str | None:
     """The country the host of an article's address is in (name cues, home-domain: www.kwongwah.com.my is
     Malaysia's), or None."""
@@ -2871,6 +2883,20 @@ def _plain_word(name: str) -> bool:
     """合共, 私募, 台前, 調研: a word of the language that is no noun, whatever a tagger calls it."""
     from kg.nlp.tokenizer import dictionary_non_nouns
     return name in dictionary_non_nouns()
+
+
+def _name_read_into_word(folded: str, name: str, end: int) -> bool:
+    """張文出|生於上海, 張文身|價: a three-character name whose last character opens the word after it (出生,
+    身價), when the text writes the first two alone elsewhere, before other characters (張文在, 張文思考)."""
+    if len(name) != 3 or name[0] not in SURNAMES or not re.fullmatch(rf"[{HAN}]{{3}}", name):
+        return False
+    from kg.nlp.tokenizer import base_frequencies
+    word = folded[end - 1:end + 1]
+    if len(word) < 2 or base_frequencies().get(word, 0) < 50:
+        return False
+    short = name[:2]
+    alone = sum(1 for m in re.finditer(short, folded) if folded[m.end():m.end() + 1] != name[2])
+    return alone >= 1 and not _dictionary_word(short, 20)
 
 
 def _word_after(words: list[tuple[int, int, str]], end: int, skip: tuple[str, ...] = ()) -> str:
@@ -3409,7 +3435,8 @@ def _drop(doc: Doc, spans: list, gone: set[tuple[int, int]]) -> None:
 def _organization_kind(name: str) -> str:
     """The class of an organisation the trained tagger names, by the word its name ends with."""
     return ("MediaOrganization" if name.endswith(MEDIA_SUFFIX.tuple()) else
-            "GovernmentAgency" if name.endswith(GOV_SUFFIX + ("法院", "检察院", "法庭")) else "Organization")
+            "GovernmentAgency" if name.endswith(GOV_SUFFIX + ("法院", "检察院", "法庭")) else
+            "University" if name.endswith("大学") else "Organization")
 
 
 #: a Latin name in brackets right after a Chinese one, glossing it: （Deutsche Telekom）, (Hyundai Motor Group)
