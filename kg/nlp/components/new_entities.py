@@ -2134,7 +2134,8 @@ class EntityDiscoverer:
         for surname, found in people.items():
             if len(found) == 1:
                 info = next(iter(found.values()))
-                names += [(surname + title, info) for title in ("先生", "女士", "博士", "教授")]
+                # (龔凡岳 … 龔男及其同謀: the press's man or woman of that surname too)
+                names += [(surname + title, info) for title in ("先生", "女士", "博士", "教授", "男", "女")]
         # Sachin Katti … Katti担任CTO: a person named in Latin letters, later by the surname alone
         for s in found_before + list(spans):
             info = kg_of(s)

@@ -68,7 +68,7 @@ TITLE_OR_SAYING_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-title')}|{w('pe
 # 於2018年在前海成立, 2015年創辦了: a person founding the firm named right after
 FOUNDS = re.compile(r"(?:(?:于|在)?\s*\d{4}\s*年)?\s*(?:在[^，。；;,]{1,8}?)?(?:一手)?(?:创立|创办|创建|成立)了?\s*")
 # 董事長兼執行長, 出任總裁: a title that is the chief executive's (not a deputy's)
-CHIEF_IN_TITLE = re.compile(r"首席执行官|执行长|ceo|(?<![副助理])总裁")
+CHIEF_IN_TITLE = re.compile(r"首席执行官|行政总裁|执行长|ceo|(?<![副助理])总裁")
 CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主席|主席|会长|董座)(?:暨|兼|及|、|和|\s*$)")
 # 首相拿督斯里安華, 總執行長拿督潘某: a Malaysian honour ending the gap before a person is no part of the title
 HONORIFIC_TAIL = CuePattern(lambda w: rf"(?:{w('honorific')})\s*$")
@@ -109,8 +109,9 @@ POST_AFTER = CuePattern(lambda w: r"\s*(?:为|出任|担任)\s*" + _officer_post
 # 財務長克雷斯指出: a company officer's title opening a clause, with no company named
 # (主因財務長X透露, 並由原財務長X接任, 由6月到職的資深副總裁X帶領: after a word joining the clause on, and what
 # the officer did, the title still opens it)
-BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^)\s*(?:{w('officer-lead')})?(?:[^，,。；;\d]{{0,2}}\d{{1,2}}月[^，,。；;]{{0,4}}的)?"
-                                    rf"\s*(?P<role>(?:现任|原|前)?(?:共同|联席|代理|署理)?(?:{w('officer-title')}))\s*")
+# (與時任執行長周某存在分歧: or, anywhere in its clause, the post held at the time)
+BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^|(?=时任))\s*(?:{w('officer-lead')})?(?:[^，,。；;\d]{{0,2}}\d{{1,2}}月[^，,。；;]{{0,4}}的)?"
+                                    rf"\s*(?P<role>(?:现任|原|前|时任)?(?:共同|联席|代理|署理)?(?:{w('officer-title')}))\s*")
 OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一代|新一代|第[一二三四五]代|主力|前一代|上一代)?"
                        r"(?:[^，。；,;]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
 # 採購其, 購買其, 採用其: the buyer or user of what 其 names is someone else than 其
