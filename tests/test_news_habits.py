@@ -4105,3 +4105,15 @@ def test_a_surname_and_man_after_the_full_name_is_that_person(facts):
 def test_the_chief_at_the_time_is_the_chief_of_the_company_in_question(facts, title):
     f = facts(f"北辰科技近年錯過AI浪潮。林志遠請辭的原因是與時任{title}周敏存在分歧。")
     assert (key_of(f, "北辰"), "chiefExecutiveOfficer", key_of(f, "周敏")) in relations_of(f), relations_of(f)
+
+
+def test_a_title_before_a_list_of_people_is_each_ones(facts):
+    f = facts("晴川科技成立於2020年。創始人兼CEO林志遠是原北辰科技中國區總經理，聯合創始人張鈺勃、周苑均曾於北辰科技工作。")
+    firm = key_of(f, "晴川")
+    assert {(firm, "foundedBy", key_of(f, name)) for name in ("林志遠", "張鈺勃", "周苑")} <= relations_of(f), relations_of(f)
+
+
+def test_she_is_an_executive_of_the_firm_and_those_two_firms_name_none(facts):
+    f = facts("當晚坐在林志遠身旁的是一位名叫周敏的女子，她是新加坡晴川科技的高層。報道引述熟悉上述兩間公司的人士透露此事。")
+    assert key_of(f, "周敏") in employees_of(f, key_of(f, "晴川")), relations_of(f)
+    assert names_of(f, "Company") == {"晴川科技"}, names_of(f, "Company")

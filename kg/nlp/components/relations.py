@@ -713,17 +713,24 @@ class RelationExtractor:
                 company = opener or self.main or self.topic_company
             if m is None or m.end() != ps or company is None:
                 continue
-            rel = {"subject": p._.kg["key"], "property": "employer", "object": company._.kg["key"],
-                   "rule": "officer-of-company", "start": m.start(), "end": p._.kg["end"],
-                   "sentence": (sent.start_char, sent.end_char), "confidence": 0.7}
-            out.append(rel)
-            if CHIEF_IN_TITLE.search(m.group("role")):
-                out.append({**rel, "subject": company._.kg["key"], "property": "chiefExecutiveOfficer",
-                            "object": p._.kg["key"]})
-            if re.search(r"创始人|创办人", m.group("role")):
-                out.append({**rel, "subject": company._.kg["key"], "property": "foundedBy", "object": p._.kg["key"]})
-            if CHAIR_GAP.search(m.group("role")):   # 董事長劉揚偉預告 after the company's clause: its chair (P488)
-                out.append({**rel, "subject": company._.kg["key"], "property": "chairperson", "object": p._.kg["key"]})
+            # (聯合創始人張某、周某均曾…: the title is of every name of the list after it)
+            listed = [p]
+            for q in ents[ents.index(p) + 1:]:
+                if q._.kg["cls"] != "Person" or not LIST_JOINER.fullmatch(folded, listed[-1]._.kg["end"], q._.kg["start"]):
+                    break
+                listed.append(q)
+            for x in listed:
+                rel = {"subject": x._.kg["key"], "property": "employer", "object": company._.kg["key"],
+                       "rule": "officer-of-company", "start": m.start(), "end": x._.kg["end"],
+                       "sentence": (sent.start_char, sent.end_char), "confidence": 0.7}
+                out.append(rel)
+                if CHIEF_IN_TITLE.search(m.group("role")) and len(listed) == 1:
+                    out.append({**rel, "subject": company._.kg["key"], "property": "chiefExecutiveOfficer",
+                                "object": x._.kg["key"]})
+                if re.search(r"创始人|创办人", m.group("role")):
+                    out.append({**rel, "subject": company._.kg["key"], "property": "foundedBy", "object": x._.kg["key"]})
+                if CHAIR_GAP.search(m.group("role")) and len(listed) == 1:   # 董事長劉揚偉預告 after the company's clause: its chair (P488)
+                    out.append({**rel, "subject": company._.kg["key"], "property": "chairperson", "object": x._.kg["key"]})
         return out
 
     @staticmethod
