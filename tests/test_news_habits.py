@@ -4117,3 +4117,13 @@ def test_she_is_an_executive_of_the_firm_and_those_two_firms_name_none(facts):
     f = facts("當晚坐在林志遠身旁的是一位名叫周敏的女子，她是新加坡晴川科技的高層。報道引述熟悉上述兩間公司的人士透露此事。")
     assert key_of(f, "周敏") in employees_of(f, key_of(f, "晴川")), relations_of(f)
     assert names_of(f, "Company") == {"晴川科技"}, names_of(f, "Company")
+
+
+@pytest.mark.parametrize("sentence", [
+    "晴川存儲的股東包括國家集成電路產業投資基金一期及二期等產業資本。",
+    "大基金一期、二期均入股晴川存儲。",
+])
+def test_a_funds_later_phase_listed_after_the_first_is_that_phase(facts, sentence):
+    f = facts(sentence)
+    assert {"big-fund", "big-fund-ii"} <= set(f.entities), names_of(f)
+    assert not any(re.fullmatch(r"[一二三]期", n) for n in names_of(f)), names_of(f)

@@ -37,6 +37,11 @@ def add_entities(doc: Doc, spans: list[Span]) -> None:
 ORG_TAIL = re.compile(r"(?:国际|控股|集团|证券|资本|创业投资|创投)(?:(?:股份)?有限公司|公司)?")
 
 
+# 大基金二期、三期, 國家集成電路產業投資基金一期及二期: further phases of a fund after the first, its name
+# left out
+PHASES = re.compile(r"(?P<first>[一二三四五六]期)?(?P<rest>(?:\s*(?:及|和|与|、|以及)\s*[一二三四五六]期)+)")
+
+
 class KnownEntityRuler:
     def __init__(self, reference: str | None = None) -> None:
         self.names = known_names(reference)
@@ -45,6 +50,9 @@ class KnownEntityRuler:
         text, folded = texts(doc)
         spans = []
         found = list(self.names.find(text, folded))
+        phases = self._phases(text, folded, found)
+        found += [(a, b, known) for a, b, known, _ in phases]
+        full_names = {(a, b): name for a, b, _, name in phases}
         starts = {s for s, _, _ in found}
         for start, end, known in found:
             tail = ORG_TAIL.match(folded, end) if known.cls == "Company" else None
@@ -55,9 +63,31 @@ class KnownEntityRuler:
                 continue
             span._.kg = {"key": known.id, "cls": known.cls, "known": True, "rule": "reference-name",
                          "confidence": 0.95, "start": start, "end": end}
+            if (start, end) in full_names:   # (二期 after 大基金一期及: named 大基金二期)
+                span._.kg["full_name"] = full_names[(start, end)]
             spans.append(span)
         add_entities(doc, spans)
         return doc
+
+    def _phases(self, text: str, folded: str, found: list) -> list:
+        """The later phases of a known fund listed after its name (…基金一期及二期: 二期 is the fund's phase
+        II, a known entity of its own), each a mention at its own words, named in full:
+        (start, end, known entity, full name)."""
+        out = []
+        for start, end, known in found:
+            m = PHASES.match(folded, end)
+            if m is None:
+                continue
+            # (大基金二期、三期: the name found holds the first phase; its base name is what the others add to)
+            cut = 2 if re.search(r"[一二三四五六]期$", folded[start:end]) else 0
+            base, written = folded[start:end - cut], text[start:end - cut]
+            for p in re.finditer(r"[一二三四五六]期", m.group("rest")):
+                hit = self.names.index.lookup(base + p.group())
+                other = self.names.reference.get(hit[0]) if hit else None
+                a = m.start("rest") + p.start()
+                if other is not None and other.id != known.id:
+                    out.append((a, a + 2, other, written + text[a:a + 2]))
+        return out
 
 
 @Language.factory("kg_known_entities", assigns=["doc.ents", "doc.spans"],
