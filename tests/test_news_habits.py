@@ -51,6 +51,7 @@ def test_a_title_before_a_word_for_people_is_no_name(facts):
     ("青嵐資本指出，星曜半導體是韓國頂尖科技企業之一。", "顶尖科技"),
     ("全球儲存半導體短缺推升價格，北辰微電子受惠。", "储存半导体"),
     ("瀚川智算獲得業界最具代表性的旗艦公司支持。", "旗舰公司"),
+    ("北辰科技將全力搶攻下一波半導體成長循環。", "下一波"),
 ])
 def test_a_plain_word_before_a_corporate_word_is_no_company(facts, sentence, phrase):
     f = facts(sentence)
@@ -4127,3 +4128,9 @@ def test_a_funds_later_phase_listed_after_the_first_is_that_phase(facts, sentenc
     f = facts(sentence)
     assert {"big-fund", "big-fund-ii"} <= set(f.entities), names_of(f)
     assert not any(re.fullmatch(r"[一二三]期", n) for n in names_of(f)), names_of(f)
+
+
+def test_a_rack_system_is_no_name_of_its_chip_or_family(facts):
+    f = facts("北辰科技採購GB300 NVL72機架與Vera Rubin NVL144機架，也採購GB300晶片。")
+    assert {"nvidia-gb300-nvl72", "nvidia-vera-rubin-nvl144", "nvidia-gb300"} <= set(f.entities), names_of(f)
+    assert not any("NVL" in n for n in f.entities["nvidia-gb300"].names), f.entities["nvidia-gb300"].names
