@@ -4134,3 +4134,8 @@ def test_a_rack_system_is_no_name_of_its_chip_or_family(facts):
     f = facts("北辰科技採購GB300 NVL72機架與Vera Rubin NVL144機架，也採購GB300晶片。")
     assert {"nvidia-gb300-nvl72", "nvidia-vera-rubin-nvl144", "nvidia-gb300"} <= set(f.entities), names_of(f)
     assert not any("NVL" in n for n in f.entities["nvidia-gb300"].names), f.entities["nvidia-gb300"].names
+
+
+def test_a_node_before_advanced_process_is_a_process(facts):
+    f = facts("晴川電子的N2先進製程明年量產，執行長林志遠坦承良率仍待改善。")
+    assert (key_of(f, "N2"), "developer", key_of(f, "晴川")) in relations_of(f), relations_of(f)

@@ -170,7 +170,7 @@ def _rules() -> list[Rule]:
         # their size (3奈米製程, 28nm工艺), which the news treats as a foundry's product (台積電3奈米製程);
         # not a bound (7奈米以下製程) or the far end of a range (6至12奈米製程)
         Rule("process", "Product", re.compile(
-            r"(?<![a-z0-9+])(?P<name>(?:[a-z]{1,2}\+{0,2}\d{1,2}[a-z]?\+{0,2}|\d{2}a))(?=\s*[」”\"』]?\s*(?:工艺|制程|节点))"
+            r"(?<![a-z0-9+])(?P<name>(?:[a-z]{1,2}\+{0,2}\d{1,2}[a-z]?\+{0,2}|\d{2}a))(?=\s*[」”\"』]?\s*(?:先进|成熟|最新)?(?:工艺|制程|节点))"
             r"|(?<![0-9.\-~～－至到])(?P<name2>\d{1,2}(?:\.\d)?\s?(?:奈米|纳米|nm)\s?(?:工艺|制程|节点))"),
             0.75),
         # A quoted model before a chip word: 「曜光7」晶片, “Ascend 910”處理器 (not “次先進”晶片: a model has a digit or a letter)
