@@ -1006,8 +1006,14 @@ def _predicate(doc: Doc):
     known_verbs = dictionary_verbs()
     lexicon = _lexicon()
 
+    def trigger_at(pos: int, end: int):
+        """A frame-lexicon trigger opening the clause at pos, as (its text, its start), or None."""
+        opening = next((m for rule in lexicon if (m := rule.triggers.match(folded, pos, end))), None)
+        return (text[opening.start():opening.end()], opening.start()) if opening else None
+
     def first_verb(start: int, end: int):
         first = bisect.bisect_left(starts, start)
+        opening_at = start + len(folded[start:end]) - len(folded[start:end].lstrip())
         k = bisect.bisect_left(verbs, first)
         if k < len(verbs) and starts[verbs[k]] < end:
             i = verbs[k]
@@ -1017,15 +1023,12 @@ def _predicate(doc: Doc):
         if t < len(tagged) and starts[tagged[t]] < end:
             # the tagger read the clause and found no verb; a frame-lexicon trigger opening it is one still
             # (林某，現為北辰科技副總經理: the tagger reads 現為 as a time)
-            at = start + len(folded[start:end]) - len(folded[start:end].lstrip())
-            opening = next((m for rule in lexicon if (m := rule.triggers.match(folded, at, end))), None)
-            return (text[opening.start():opening.end()], opening.start()) if opening else None
+            return trigger_at(opening_at, end)
         # (…，後來加入晴川科技: a clause the tagger did not read; the first word jieba's dictionary calls a verb,
         # after a time opening it: 到2001年轉投…, not 到)
-        at = after_time(folded, start + len(folded[start:end]) - len(folded[start:end].lstrip()), end)
-        opening = next((m for rule in lexicon if (m := rule.triggers.match(folded, at, end))), None)
-        if opening:   # (轉|投: a trigger jieba cuts in two)
-            return text[opening.start():opening.end()], opening.start()
+        at = after_time(folded, opening_at, end)
+        if (opening := trigger_at(at, end)) is not None:   # (轉|投: a trigger jieba cuts in two)
+            return opening
         i = bisect.bisect_left(starts, at)
         while i < len(starts) and starts[i] < end:
             tok_end = starts[i + 1] if i + 1 < len(starts) else len(text)

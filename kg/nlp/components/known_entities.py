@@ -39,7 +39,7 @@ ORG_TAIL = re.compile(r"(?:国际|控股|集团|证券|资本|创业投资|创�
 
 # 大基金二期、三期, 國家集成電路產業投資基金一期及二期: further phases of a fund after the first, its name
 # left out
-PHASES = re.compile(r"(?P<first>[一二三四五六]期)?(?P<rest>(?:\s*(?:及|和|与|、|以及)\s*[一二三四五六]期)+)")
+PHASES = re.compile(r"(?:[一二三四五六]期)?(?P<rest>(?:\s*(?:及|和|与|、|以及)\s*[一二三四五六]期)+)")
 
 
 class KnownEntityRuler:

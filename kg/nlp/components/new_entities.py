@@ -960,12 +960,7 @@ class EntityDiscoverer:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             if country is None:
-                # (東姑扎夫魯表明，我國沒有…: Malaysia's and Singapore's Chinese press write 我國 for their own country)
-                my, sg = _count_words(folded, MALAYSIA_USAGE), _count_words(folded, SINGAPORE_USAGE)
-                country = _home_of(doc.user_data.get("url")) or (
-                    "malaysia" if my >= 2 and my > sg else "singapore" if sg >= 2 and sg > my else
-                    "china" if _script_of(texts(doc)[0]) == "zh-Hans" or
-                    _count_words(folded, MAINLAND_USAGE) > _count_words(folded, TAIWAN_USAGE) else "taiwan")
+                country = _home_of(doc.user_data.get("url")) or _home_by_words(doc, folded)
             known = self.reference.get(country)
             span = char_span(doc, m.start(), m.end(), "GPE") if known is not None else None
             if span is None:
@@ -2678,6 +2673,19 @@ def _home_of(url: str | None) -> str | None:
     host = (urlsplit(url).hostname or "") if url else ""
     label = host.rsplit(".", 1)[-1] if "." in host else ""
     return next((c for row in HOME_DOMAIN for d, _, c in [row.partition(":")] if d == label), None)
+
+
+def _home_by_words(doc: Doc, folded: str) -> str:
+    """The country an article's words say its press is in, for its 我國 (an article with no address): Malaysia's
+    or Singapore's Chinese press by their words (東姑扎夫魯表明，我國沒有…), else the mainland's in Simplified,
+    else Hong Kong's (China) or Taiwan's by theirs."""
+    my, sg = _count_words(folded, MALAYSIA_USAGE), _count_words(folded, SINGAPORE_USAGE)
+    if my >= 2 and my > sg:
+        return "malaysia"
+    if sg >= 2 and sg > my:
+        return "singapore"
+    return "china" if _script_of(texts(doc)[0]) == "zh-Hans" or \
+        _count_words(folded, MAINLAND_USAGE) > _count_words(folded, TAIWAN_USAGE) else "taiwan"
 
 
 def _count_words(folded: str, words: CueWords) -> int:

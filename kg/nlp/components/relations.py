@@ -714,11 +714,7 @@ class RelationExtractor:
             if m is None or m.end() != ps or company is None:
                 continue
             # (聯合創始人張某、周某均曾…: the title is of every name of the list after it)
-            listed = [p]
-            for q in ents[ents.index(p) + 1:]:
-                if q._.kg["cls"] != "Person" or not LIST_JOINER.fullmatch(folded, listed[-1]._.kg["end"], q._.kg["start"]):
-                    break
-                listed.append(q)
+            listed = _people_listed(ents, folded, p)
             for x in listed:
                 rel = {"subject": x._.kg["key"], "property": "employer", "object": company._.kg["key"],
                        "rule": "officer-of-company", "start": m.start(), "end": x._.kg["end"],
@@ -1060,15 +1056,21 @@ def _appointed_as(ents: list[Span], folded: str, p: Span) -> re.Match | None:
     return APPOINTED_AS.match(folded, pe + alias) or (APPOINTED_AS.match(folded, group.end()) if group else None)
 
 
+def _people_listed(ents: list[Span], folded: str, p: Span) -> list[Span]:
+    """p and the people listed after it (joined by 、, 與, 和, …): 張某、周某."""
+    listed = [p]
+    people = sorted((e for e in ents if e._.kg["cls"] == "Person" and e._.kg["start"] >= p._.kg["end"]),
+                    key=lambda e: e._.kg["start"])
+    for q in people:
+        if not LIST_JOINER.fullmatch(folded, listed[-1]._.kg["end"], q._.kg["start"]):
+            break
+        listed.append(q)
+    return listed
+
+
 def _people_list_end(ents: list[Span], folded: str, p: Span) -> int:
     """Where the list of people that p opens (or stands in) ends: p's end, or the last member's."""
-    end = p._.kg["end"]
-    people = sorted((e for e in ents if e._.kg["cls"] == "Person" and e._.kg["start"] >= end), key=lambda e: e._.kg["start"])
-    for q in people:
-        if not LIST_JOINER.fullmatch(folded, end, q._.kg["start"]):
-            break
-        end = q._.kg["end"]
-    return end
+    return _people_listed(ents, folded, p)[-1]._.kg["end"]
 
 
 # between an outlet opening a line and its writer's name: 晴川網林某, 晴川新聞 |林某
