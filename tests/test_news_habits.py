@@ -4139,3 +4139,35 @@ def test_a_rack_system_is_no_name_of_its_chip_or_family(facts):
 def test_a_node_before_advanced_process_is_a_process(facts):
     f = facts("晴川電子的N2先進製程明年量產，執行長林志遠坦承良率仍待改善。")
     assert (key_of(f, "N2"), "developer", key_of(f, "晴川")) in relations_of(f), relations_of(f)
+
+
+def test_a_bare_scale_of_a_firms_worth_is_a_sum(facts):
+    f = facts("星河半導體昨日在港交所掛牌，市值一度突破千億港元。")
+    worth = {(str(st.amount.value), st.amount.unit) for st in f.statements
+             if st.amount and key_of(f, "星河") in {k for _, k in st.roles}}
+    assert ("100000000000", "HKD") in worth, worth
+    f = facts("晴川存儲是國內最大的存儲晶片廠，估值超千億，去年營收增長兩成。")
+    worth = {(str(st.amount.value), st.amount.unit) for st in f.statements
+             if st.amount and key_of(f, "晴川") in {k for _, k in st.roles}}
+    assert ("100000000000", "CURRENCY-UNSTATED") in worth, worth
+    f = facts("北辰微電子參與了一宗千億級的重組案。")   # a manner of speaking, no figure
+    assert not any(st.amount for st in f.statements), f.statements
+
+
+def test_ranks_on_a_named_list_and_the_place_in_a_line_of_officers(facts):
+    f = facts("在研究院發布的榜單中，晴川存儲以1600億元估值首次入圍，位列中國十大獨角獸第9、全球第21。")
+    ranks = {str(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "RANK"
+             and key_of(f, "晴川") in {k for _, k in st.roles}}
+    assert {"9", "21"} <= ranks, ranks
+    f = facts("星曜半導體董事會宣布，任命前董事林志遠為公司第4任執行長。")
+    ranks = {str(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "RANK"
+             and key_of(f, "星曜") in {k for _, k in st.roles}}
+    assert ranks == {"4"}, ranks
+    f = facts("北辰微電子排名第三季營收成長最快的廠商。")   # the third quarter, no rank
+    assert not any(st.amount and st.amount.unit == "RANK" for st in f.statements), f.statements
+
+
+def test_people_counted_in_hundreds_of_millions_and_users_counted_from_a_start(facts):
+    f = facts("北辰微電子執行長周嵐指出，全球AI使用者從100萬激增至超過10億人，五年內將有50億人使用AI。")
+    values = {(str(st.amount.value), st.amount.unit) for st in f.statements if st.amount}
+    assert {("1000000", "UNIT"), ("1000000000", "PERSON"), ("5000000000", "PERSON")} <= values, values

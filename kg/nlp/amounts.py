@@ -120,8 +120,9 @@ _PATTERNS = [
                                   r"(?:\s*(?:-|—|–|~|～|至|到)\s*(?P<num2>\d+(?:\.\d+)?)\s*(?P<scale2>亿|万))?"
                                   r"(?!\s*(?:[\u4e00-\u9fff]{0,2}(?:元|币|美金|圆)|股|人|名|家|片|颗|台|吨|次|件|个|平方|张|项|户|辆|部|套|美|港|日|欧|韩|新|澳|英|瑞|印))")),
     # 累計出貨量突破1000萬: a count after a word for what is counted, with its scale and no measure word
-    ("count-unstated", re.compile(r"(?:出货量|出货|销量|交付量|装机量|用户数|用户|订单量)"
-                                  r"(?:更是|则|也|将|预计|累计)?(?:为|达|达到|约|超过|超|逾|近|了|共|合计|高达|约为|突破)*\s*"
+    # 使用者從100萬激增至: users, as Taiwan's papers name them, counted from a start
+    ("count-unstated", re.compile(r"(?:出货量|出货|销量|交付量|装机量|用户数|用户|使用者|订单量)"
+                                  r"(?:更是|则|也|将|预计|累计)?(?:为|达|达到|约|超过|超|逾|近|了|共|合计|高达|约为|突破|从)*\s*"
                                   r"(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>亿|万)"
                                   r"(?!\s*(?:" + _COUNT_UNIT + r"|[\u4e00-\u9fff]?(?:元|币|美金|圆|美|港|日|欧|个|人|辆|部|件|户)))")),
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
@@ -184,7 +185,7 @@ _PATTERNS = [
     # 員工約1.25萬人, 三名男子, 兩名知情人士, 研發人員逾千人 → people (一名 is an article, not a count; 兩人 alone
     # is a count only after a word that counts: 逮捕兩人, 其中三人)
     ("people", re.compile(_APPROX + rf"(?:(?P<pn>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?<![{_CN_NUM}\d第])(?P<pcn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}}))"
-                          r"\s*(?P<pscale>万)?\s*(?:名|位)?\s*(?:人(?![民员士工才类口数均次选权物事气力们生心脉])|员工|工程师|研发人员|"
+                          r"\s*(?P<pscale>万|亿)?\s*(?:名|位)?\s*(?:人(?![民员士工才类口数均次选权物事气力们生心脉])|员工|工程师|研发人员|"
                           r"男子|女子|被告|嫌犯|嫌疑人|雇员|职员|董事|议员|参议员|众议员|官员|高管|专家)")),
     # 60天的過渡期, 18個月內: a span of days or months (a day of the month is a date)
     # 庫存僅2至4週, 13~17週: both bounds of a span of time
@@ -201,14 +202,22 @@ _PATTERNS = [
                               r"|(?<=[\u4e00-\u9fffa-z][（(])(?!(?:19|20)\d\d[）)])(?P<code3>\d{4,6})(?=[）)])")),
     # 中國第一、全球第四的DRAM廠商: a rank
     ("rank", re.compile(rf"(?:(?:全球|世界|中国|全国|国内|大陆|台湾|美国|亚洲|欧洲|业界|行业|国际)(?:排名|排行)?|排名|排行|位居|位列|名列)"
-                        rf"第\s*(?P<rank>\d{{1,3}}|[{_CN_NUM}]{{1,3}})"
+                        rf"第\s*(?P<rank>\d{{1,3}}|[{_CN_NUM}]{{1,3}})(?![\d{_CN_NUM}]|\s*(?:季|期|届|代|年|月|日))"
                         r"(?:大|名|位)?"
                         # 騰訊為第一大外部股東, 第二大晶圓代工廠: a rank among holders, customers or makers
                         rf"|第\s*(?P<rank2>[{_CN_NUM}]{{1,2}}|\d{{1,2}})\s*大(?=(?:外部|机构|个人)?股东|客户|供应商|晶圆代工|代工厂|"
-                        r"厂商|芯片|存储|内存|半导体|经济体|市场|出口|进口|贸易伙伴)")),
+                        r"厂商|芯片|存储|内存|半导体|经济体|市场|出口|进口|贸易伙伴)"
+                        # 位列中國十大獨角獸第9: a rank with the list named between
+                        rf"|(?:位列|位居|名列|排名|排行)[^，。；,;第\d]{{1,10}}?第\s*(?P<rank3>\d{{1,3}}|[{_CN_NUM}]{{1,3}})(?![\d{_CN_NUM}]|\s*(?:季|期|次|届|代|年|月|日))"
+                        # 第4任執行長: the holder's place in the line of an office
+                        rf"|第\s*(?P<rank4>\d{{1,2}}|[{_CN_NUM}]{{1,3}})\s*(?:任|位|届)(?=\s*(?:首席执行官|执行长|行政总裁|总裁|董事长|ceo|总统|首相|总理|部长|主席|局长|主委|署长|校长))")),
     # 估值超千億元: a scale word with no number but a cue before it is one of that scale (拿下千億美元大訂單
     # without a cue is a manner of speaking)
-    ("bare-scale", re.compile(r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)" + rf"(?<![\d{_CN_NUM}数几多上百千万亿.])(?P<scale>千亿|百亿|万亿|千万|百万)\s*" + _CUR)),
+    # 市值突破千億港元, 估值超千億: after a word for a firm's worth the currency may go unsaid
+    ("bare-scale", re.compile(r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近|突破|冲破|跌破|破)"
+                              + rf"(?<![\d{_CN_NUM}数几多上百千万亿.])(?P<scale>千亿|百亿|万亿|千万|百万)\s*" + _CUR
+                              + r"|(?:估值|市值)(?:一度|短暂|一夜之间|一夜|首度|首次|随即|盘中|已|更|则|也|曾)?\s*(?P<approx2>超过|超|逾|达|高达|突破|冲破|破|近|约)"
+                              + r"(?P<scale2>千亿|百亿|万亿)(?!\s*(?:[\u4e00-\u9fff]{0,2}(?:元|币|美金|圆)|美|港|日|欧|韩|新|澳|英|级|规模))")),
 ]
 COUNT_UNITS.update({"毫米": "MILLIMETRE", "核": "CORE", "核心": "CORE", "页": "PAGE", "项": "ITEM", "名": "ITEM", "次": "OCCURRENCE", "英里": "MILE", "平方英尺": "SQUARE-FOOT",
                     "微米": "MICROMETRE"})
@@ -364,11 +373,14 @@ def find_amounts(folded: str) -> list[Amount]:
                 elif rule in ("years", "years-long", "years-served", "jail-years", "jail-list", "age"):
                     value, unit = Decimal(cn_int((g.get("yn") or g["yn2"]).replace("两", "二"))), "YEAR"
                 elif rule == "rank":
-                    value, unit = Decimal(cn_int(g.get("rank") or g["rank2"])), "RANK"
+                    value, unit = Decimal(cn_int(g.get("rank") or g.get("rank2") or g.get("rank3") or g["rank4"])), "RANK"
+                elif g.get("scale2"):
+                    s = m.start("approx2")   # the amount is 超千億, not the word before it
+                    value, unit = SCALE[g["scale2"]], UNSTATED_CURRENCY
                 else:
                     value, unit = SCALE[g["scale"]], CURRENCY[g["cur"]]
                 out.append(Amount(s, e, value, unit, "age" if rule == "age" else _metric(folded, s),
-                                  bool(g.get("approx")), rule))
+                                  bool(g.get("approx") or g.get("approx2")), rule))
                 continue
             if rule == "count" and g["cunit"] in ("个", "名", "次") and folded[s - 1:s] == "第":
                 continue  # 第4個, 第3名, 第2次: an ordinal
