@@ -4171,3 +4171,15 @@ def test_people_counted_in_hundreds_of_millions_and_users_counted_from_a_start(f
     f = facts("北辰微電子執行長周嵐指出，全球AI使用者從100萬激增至超過10億人，五年內將有50億人使用AI。")
     values = {(str(st.amount.value), st.amount.unit) for st in f.statements if st.amount}
     assert {("1000000", "UNIT"), ("1000000000", "PERSON"), ("5000000000", "PERSON")} <= values, values
+
+
+def test_software_platforms_and_services_named_in_latin_after_their_kind(facts):
+    f = facts("北辰微電子發布機器人平台Newton，以及數據中心編排軟體BEICHEN Mission Control。")
+    products = names_of(f, "Product")
+    assert {"Newton", "Mission Control"} <= products, products
+    assert not any(n.endswith(("平台", "软件", "软体")) for n in names_of(f)), names_of(f)
+    f = facts("超微同時推出數據中心編排軟體AMD Fleet Keeper。")   # a known brand's capitals before the name
+    assert "Fleet Keeper" in names_of(f, "Product"), f.entities
+    assert (key_of(f, "Fleet"), "developer", "amd") in relations_of(f), relations_of(f)
+    f = facts("推理軟體Dynamo讓晶片的吞吐量提升30倍。")
+    assert "Dynamo" in names_of(f, "Product") and not names_of(f, "Company"), f.entities

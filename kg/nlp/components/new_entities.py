@@ -1908,6 +1908,9 @@ class EntityDiscoverer:
                     continue  # 全球布局, 競爭格局, 中國當局, 跨界入局: a word ending in 局, no bureau (關稅局, 建設局 are)
                 if rule.name == "org-suffix" and folded[end:end + 1] in ("器", "件", "卡", "芯", "盘", "装", "展"):
                     continue  # 動態隨機存取存儲|器: the suffix goes on as a word for a device
+                if rule.name == "org-suffix" and folded.endswith(("软件", "软体", "平台", "服务", "系统"), start, end) and \
+                        re.match(r" ?[a-z]", folded[end:end + 2]):
+                    continue  # AI推理軟體|Dynamo: the kind of the product named next, no firm
                 if rule.cls == "Organization" and folded.startswith("商", end):
                     continue  # 內地AI晶片設計|商: a word for a kind of firm, not a name
                 if folded.startswith("商", start) and KIND_OF_FIRM.search(folded, max(0, start - 2), start):
@@ -3240,8 +3243,11 @@ GRADE_WORDS = frozenset(("ultra", "pro", "max", "plus", "mini", "lite", "series"
 
 # 旗艦產品AmpereOne, 新一代處理器NovaCore X2: a capitalised name with lower case in it right after the word
 # for what it is (an acronym there, 晶片ASIC, is a kind, not a name; a model number is chip-model's)
-PRODUCT_KIND_THEN_LATIN = re.compile(r"(?:(?P<chip>處理器|处理器|晶片|芯片|加速器|加速卡|GPU|CPU)|產品|产品|新品|伺服器|服務器|服务器|筆電|笔电|手機|手机)"
-                             r"\s?(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?: [A-Z0-9][A-Za-z0-9]*){0,2})(?![A-Za-z0-9])")
+# 機器人平台Newton, 推理軟體Dynamo, 編排軟體NVIDIA Mission Control: software, platforms and services too (a
+# brand's capitals before the capitalised words are the brand's, the name is the words)
+PRODUCT_KIND_THEN_LATIN = re.compile(r"(?:(?P<chip>處理器|处理器|晶片|芯片|加速器|加速卡|GPU|CPU)|產品|产品|新品|伺服器|服務器|服务器|筆電|笔电|手機|手机"
+                             r"|平台|平臺|軟體|软体|软件|軟件|服務|服务|框架|引擎|套件)"
+                             r"\s?(?:[A-Z]{3,} (?=[A-Z][a-z]))?(?P<name>[A-Z][a-z]+[A-Za-z0-9]*(?: [A-Z0-9][A-Za-z0-9]*){0,3})(?![A-Za-z0-9])")
 KIND_THEN_LATIN_RULE = Rule("kind-then-latin-product", "Product", PRODUCT_KIND_THEN_LATIN, 0.65)
 
 
