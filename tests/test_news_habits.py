@@ -4183,3 +4183,12 @@ def test_software_platforms_and_services_named_in_latin_after_their_kind(facts):
     assert (key_of(f, "Fleet"), "developer", "amd") in relations_of(f), relations_of(f)
     f = facts("推理軟體Dynamo讓晶片的吞吐量提升30倍。")
     assert "Dynamo" in names_of(f, "Product") and not names_of(f, "Company"), f.entities
+
+
+def test_malaysias_states_and_a_market_data_group_are_known(facts):
+    f = facts("晴川半導體早在1995年就在馬六甲設廠，並於檳城和砂拉越擴產。")
+    places = names_of(f, "AdministrativeRegion")
+    assert {"马六甲", "槟城", "砂拉越"} <= places, f.entities
+    assert "马六" not in names_of(f), names_of(f)
+    f = facts("該公司營收高於LSEG調查的分析師平均預期。")
+    assert "lseg" in f.entities, f.entities
