@@ -1550,7 +1550,7 @@ def test_prison_terms_listed_each_after_a_name_are_that_persons(facts):
     f = facts("檢方也對他們求處重刑，主謀林子恒被求處應執行有期徒刑14年、陳志明9年、王大同7年。")
     owner = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount and st.amount.unit == "YEAR"}
     assert owner == {"14": {key_of(f, "林子恒")}, "9": {key_of(f, "陳志明")}, "7": {key_of(f, "王大同")}}, owner
-    g = facts("2025年、星河微電子3年來營收成長。")
+    g = facts("2025年、星河微電子3年營收成長。")   # (3年來 is a span of years; 3年 after a list, no term)
     assert not any(st.amount for st in g.statements)
 
 
@@ -4192,3 +4192,23 @@ def test_malaysias_states_and_a_market_data_group_are_known(facts):
     assert "马六" not in names_of(f), names_of(f)
     f = facts("該公司營收高於LSEG調查的分析師平均預期。")
     assert "lseg" in f.entities, f.entities
+
+
+def test_the_head_of_a_ministry_or_bureau_directs_it(facts):
+    f = facts("星洲副總理兼貿工部長林志遠出席開幕典禮，經濟發展局局長周敏也在場。")
+    rels = relations_of(f)
+    assert (key_of(f, "贸工部"), "director", key_of(f, "林志远")) in rels, rels
+    assert (key_of(f, "经济发展局"), "director", key_of(f, "周敏")) in rels, rels
+    f = facts("經濟部次長王強表示，補助將在年底前發放。")   # a deputy heads nothing
+    assert not any(p == "director" for _, p, _ in relations_of(f)), relations_of(f)
+
+
+def test_spans_of_years_to_or_from_now_staff_described_and_a_firms_place_in_an_order(facts):
+    f = facts("晴川存儲預計在未來10年投資約240億美元，過去2年已擴產兩次，目前擁有16000多名高技能員工。")
+    values = {(str(st.amount.value), st.amount.unit) for st in f.statements if st.amount}
+    assert {("10", "YEAR"), ("2", "YEAR"), ("16000", "PERSON"), ("24000000000", "USD")} <= values, values
+    f = facts("星曜半導體第二季虧損擴大，創下35年來最長的連續虧損，是繼北辰之後第三家在科創板上市的國產GPU公司。")
+    values = {(str(st.amount.value), st.amount.unit) for st in f.statements if st.amount}
+    assert {("35", "YEAR"), ("3", "RANK")} <= values, values
+    f = facts("北辰微電子自2025年以來持續擴產。")   # a year of the calendar, no span
+    assert not any(st.amount for st in f.statements), f.statements

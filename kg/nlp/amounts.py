@@ -164,7 +164,9 @@ _PATTERNS = [
     ("years", re.compile(rf"(?<![\d{_CN_NUM}])(?P<yn>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?=\s*(?:有期)?徒刑|\s*刑期|\s*监禁|内|之内|期间|间"
                          r"|\s*(?:至|到)\s*\d{1,2}\s*年\s*(?:有期)?徒刑)")),  # 7年至14年有期徒刑: both bounds
     # 主導研發長達21年, 歷時三年: a span of years after a word that says so
-    ("years-long", re.compile(rf"(?:长达|历时|为期|已有|耗时)\s*(?P<yn>\d{{1,3}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?![\d月底初度])")),
+    # 未來10年, 過去兩年, 35年來: a span of years reaching to or from now
+    ("years-long", re.compile(rf"(?:长达|历时|为期|已有|耗时|未来|过去|今后|接下来)\s*(?P<yn>\d{{1,3}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?![\d月底初度前后级])"
+                              rf"|(?<![\d{_CN_NUM}.])(?P<yn2>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?:来|以来)")),
     # 在英特爾任職逾30年, 具超過30年…經驗: years of service or of experience
     ("years-served", re.compile(rf"(?:任职|服务|工作|效力|深耕|从业|执教|待了|耕耘)(?:了)?\s*(?:超过|逾|近|约|长达|达)?\s*"
                                 rf"(?P<yn>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*(?:余|多)?\s*年(?![\d月底初度])"
@@ -185,7 +187,8 @@ _PATTERNS = [
     # 員工約1.25萬人, 三名男子, 兩名知情人士, 研發人員逾千人 → people (一名 is an article, not a count; 兩人 alone
     # is a count only after a word that counts: 逮捕兩人, 其中三人)
     ("people", re.compile(_APPROX + rf"(?:(?P<pn>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?<![{_CN_NUM}\d第])(?P<pcn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}}))"
-                          r"\s*(?P<pscale>万|亿)?\s*(?:名|位)?\s*(?:人(?![民员士工才类口数均次选权物事气力们生心脉])|员工|工程师|研发人员|"
+                          # (16000多名高技能員工: a count rounded down, the staff described)
+                          r"\s*(?P<pscale>万|亿)?\s*(?:余|多)?\s*(?:(?:名|位)[\u4e00-\u9fff]{1,4}?(?=员工|工程师|人员|雇员|职员))?(?:名|位)?\s*(?:人(?![民员士工才类口数均次选权物事气力们生心脉])|员工|工程师|研发人员|"
                           r"男子|女子|被告|嫌犯|嫌疑人|雇员|职员|董事|议员|参议员|众议员|官员|高管|专家)")),
     # 60天的過渡期, 18個月內: a span of days or months (a day of the month is a date)
     # 庫存僅2至4週, 13~17週: both bounds of a span of time
@@ -210,6 +213,8 @@ _PATTERNS = [
                         # 位列中國十大獨角獸第9: a rank with the list named between
                         rf"|(?:位列|位居|名列|排名|排行)[^，。；,;第\d]{{1,10}}?第\s*(?P<rank3>\d{{1,3}}|[{_CN_NUM}]{{1,3}})(?![\d{_CN_NUM}]|\s*(?:季|期|次|届|代|年|月|日))"
                         # 第4任執行長: the holder's place in the line of an office
+                        # 第三家上市的國產GPU公司: a firm's place in the order the firms did something
+                        rf"|第\s*(?P<rank5>\d{{1,2}}|[{_CN_NUM}]{{1,3}})\s*家(?=[^，。；,;]{{0,14}}?(?:公司|企业|厂商|业者|银行|机构|厂))"
                         rf"|第\s*(?P<rank4>\d{{1,2}}|[{_CN_NUM}]{{1,3}})\s*(?:任|位|届)(?=\s*(?:首席执行官|执行长|行政总裁|总裁|董事长|ceo|总统|首相|总理|部长|主席|局长|主委|署长|校长))")),
     # 估值超千億元: a scale word with no number but a cue before it is one of that scale (拿下千億美元大訂單
     # without a cue is a manner of speaking)
@@ -373,7 +378,7 @@ def find_amounts(folded: str) -> list[Amount]:
                 elif rule in ("years", "years-long", "years-served", "jail-years", "jail-list", "age"):
                     value, unit = Decimal(cn_int((g.get("yn") or g["yn2"]).replace("两", "二"))), "YEAR"
                 elif rule == "rank":
-                    value, unit = Decimal(cn_int(g.get("rank") or g.get("rank2") or g.get("rank3") or g["rank4"])), "RANK"
+                    value, unit = Decimal(cn_int(g.get("rank") or g.get("rank2") or g.get("rank3") or g.get("rank4") or g["rank5"])), "RANK"
                 elif g.get("scale2"):
                     s = m.start("approx2")   # the amount is 超千億, not the word before it
                     value, unit = SCALE[g["scale2"]], UNSTATED_CURRENCY
@@ -382,7 +387,7 @@ def find_amounts(folded: str) -> list[Amount]:
                 out.append(Amount(s, e, value, unit, "age" if rule == "age" else _metric(folded, s),
                                   bool(g.get("approx") or g.get("approx2")), rule))
                 continue
-            if rule == "count" and g["cunit"] in ("个", "名", "次") and folded[s - 1:s] == "第":
+            if rule == "count" and g["cunit"] in ("个", "名", "次", "家") and folded[s - 1:s] == "第":
                 continue  # 第4個, 第3名, 第2次: an ordinal
             if rule == "count" and g["cunit"] in ("项", "名", "次") and m.group("num") == "1":
                 continue  # 提出1項法案: an article, no count

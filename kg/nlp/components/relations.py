@@ -73,6 +73,8 @@ CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主�
 # 首相拿督斯里安華, 總執行長拿督潘某: a Malaysian honour ending the gap before a person is no part of the title
 HONORIFIC_TAIL = CuePattern(lambda w: rf"(?:{w('honorific')})\s*$")
 # 執行長暨共同創辦人, 董事長兼執行長: a compound title of which the chief executive's is one part
+#: the head of a ministry, a bureau, an office or a body: its last title, with no deputy (副) before it
+HEAD_OF_BODY = re.compile(r"(?:^|[^副次助])(?:部长|局长|署长|主任委员|主委|院长|厅长|司长|处长|大臣)\s*$")
 COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行政总裁)(?:暨|兼|及|、|和)|(?:暨|兼|及|、|和)(?:首席执行官|总?执行长|ceo|行政总裁)\s*$")
 # …財務長林國強與技術長陳美玲: a further titled person of a list whose first is the organisation's
 LISTED_OFFICER_GAP = re.compile(r"^\s*(?:、|和|与|及|以及)\s*[^，。；,;、和与及]{0,8}?(?:长|官|主管|总监|总裁|总经理|董事|主席|经理|"
@@ -190,6 +192,10 @@ def _titled(org: Span, person: Span, titles: str, m: re.Match, folded: str, sent
     # chair too
     if CHAIR_GAP.search(titles) or (titles.strip() in ("代表", "党魁") and folded[org._.kg["end"] - 1] == "党"):
         out.append(_rel(org, "chairperson", person, rule, sent))
+    if (HEAD_OF_BODY.search(titles) or titles.strip() == "长" and folded[org._.kg["end"] - 1] in "部局署院厅司处") \
+            and org._.kg["cls"] in ("GovernmentAgency", "Organization", "ResearchInstitute"):
+        # 經濟發展局局長黎某, 行政院院長卓某, 貿工部|長顏某: who heads a ministry, a bureau or a body (P1037)
+        out.append(_rel(org, "director", person, rule, sent))
     if COMPOUND_CEO.search(titles):  # 執行長暨共同創辦人王大同: the chief too
         out.append(_rel(org, "chiefExecutiveOfficer", person, rule, sent))
         if role in ROLE_PROPERTY:
