@@ -4212,3 +4212,10 @@ def test_spans_of_years_to_or_from_now_staff_described_and_a_firms_place_in_an_o
     assert {("35", "YEAR"), ("3", "RANK")} <= values, values
     f = facts("北辰微電子自2025年以來持續擴產。")   # a year of the calendar, no span
     assert not any(st.amount for st in f.statements), f.statements
+
+
+def test_a_life_story_sentence_opening_with_the_year_it_began(facts):
+    f = facts("58歲的林志遠出生於檳城，在新加坡長大。2009年起擔任星曜半導體董事長達12年。")
+    assert (key_of(f, "林志远"), "employer", key_of(f, "星曜")) in relations_of(f), relations_of(f)
+    assert any(st.date and st.date.iso == "2009" and key_of(f, "林志远") in {k for _, k in st.roles}
+               for st in f.statements), f.statements

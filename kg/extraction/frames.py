@@ -793,8 +793,8 @@ def _clause_end(folded: str, ce: int) -> int:
 OFFICER_BETWEEN = CuePattern(lambda w: rf"\s*的?[^，。；,;：:、]{{0,6}}?(?:{w('officer-title')}|ceo)"
                                        rf"(?:\s*(?:兼|暨|、)\s*[^，。；,;：:]{{0,10}}?(?:{w('officer-title')}|ceo))?\s*")
 #: 他, 她 as a person (not 他們, 其他, 他人, 他國)
-#: 上世紀90年代畢業於, 其後在博通工作, 此後歷任: a sentence of a life story opening with its verb
-LIFE_STORY_OPENING = re.compile(r"\s*(?:[^，。；,;\d]{0,10}?\d{0,4}[^，。；,;]{0,6}?(?:年代|年|月)[，,]?\s*|(?:[^，。；,;]{0,6}?(?:早期|初期)|此后|随后|其后|之后|早年|后来|起初|最初)[，,]?\s*)?"
+#: 上世紀90年代畢業於, 其後在博通工作, 此後歷任, 2004年起擔任: a sentence of a life story opening with its verb
+LIFE_STORY_OPENING = re.compile(r"\s*(?:[^，。；,;\d]{0,10}?\d{0,4}[^，。；,;]{0,6}?(?:年代|年|月)(?:起|开始|底|初|中|期间|间)?[，,]?\s*|(?:[^，。；,;]{0,6}?(?:早期|初期)|此后|随后|其后|之后|早年|后来|起初|最初)[，,]?\s*)?"
                                 r"(?:毕业于|毕业自|就读于|求学于|加入|任职于|历任|曾任|先后任|出任|担任|(?:在|于|加入)(?=[^，。；,;]{1,20}?(?:任职|工作|服务|从事)))")
 #: 指控, 起訴: a charge, whose objects are the people who did what the clauses after it say
 CHARGE = CuePattern("charge")   # (clause cues, charge)
