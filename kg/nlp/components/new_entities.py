@@ -325,7 +325,8 @@ def _rules() -> list[Rule]:
         Rule("year-end-party", "Event", re.compile(r"(?:举行|举办|参加|出席|办)(?P<name>尾牙(?:旺年会|晚会)?|旺年会|春酒)(?![\u4e00-\u9fff]{0,2}?会)"), 0.65),
         # Policies and decisions: …規定, …禁令, …法案, 實體清單
         Rule("policy", "Policy", re.compile(
-            rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)?|(?:管制|管控)(?:规定|措施|条例|新规|规则|法规)|"
+            # (AI晶片出口管制指南: guidance a government issues on its controls)
+            rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则|法规|指南|指引)?|(?:管制|管控)(?:规定|措施|条例|新规|规则|法规|指南|指引)|"
             rf"规定|禁令|法案|法令|条例|新规|规则|禁售令|制裁|清单|黑名单))"), 0.65),
         # Plans a government issues, named whole after the verb that issues them (or after the joining word
         # of a list of them): 出台培育發展半導體與集成電路產業集群三年行動計劃, 以及車規級芯片…高質量發展行動計劃
