@@ -4219,3 +4219,14 @@ def test_a_life_story_sentence_opening_with_the_year_it_began(facts):
     assert (key_of(f, "林志远"), "employer", key_of(f, "星曜")) in relations_of(f), relations_of(f)
     assert any(st.date and st.date.iso == "2009" and key_of(f, "林志远") in {k for _, k in st.roles}
                for st in f.statements), f.statements
+
+
+def test_guidance_on_export_controls_is_a_policy_named_whole(facts):
+    f = facts("星洲貿工部上月發布半導體出口管制指南，要求業者申報。")
+    assert "半导体出口管制指南" in names_of(f, "Policy"), f.entities
+
+
+def test_the_country_a_pointer_names_owns_the_figures_of_its_clause(facts):
+    f = facts("越南近年持續爭取晶片投資。此前，當地政府曾承諾投入約30億美元。據協會數據，該國晶片出口同比增長12.5%。")
+    owners = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    assert owners.get("3000000000") == {"vietnam"} and owners.get("12.5") == {"vietnam"}, owners

@@ -442,6 +442,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if ref is not None and len(ref.group()) >= 3 and not POINTED_KIND.search(ref.group()) and not any(
                     cs <= ms < q["start"] for ms, me, ent in mentions):   # (not 其, whose owner the clause says)
                 subject = company_before(mentions, folded, cs)
+        if subject is None and q["unit"] not in SPEC_UNITS:
+            # 該國半導體出口同比增長15.7%, 當地政府承諾投入250億令吉: the country a pointer before the figure names
+            cs = _bounds(folded, q["start"], CLAUSE_ENDS)[0]
+            ref = clause_cues().pointer.search(folded, cs, q["start"])
+            kind = POINTED_KIND.search(ref.group()) if ref is not None else None
+            if kind is not None and kind.lastgroup == "country":
+                subject = next((ent for ms, me, ent in reversed(mentions) if me <= ref.start() and ent.cls == "Country"
+                                and _same_paragraph(folded, ms, q["start"])), None)
         if subject is None:
             subject = _subject_of_amount(mentions, entities, folded, q["start"], q["unit"])
         if subject is None and STOCK_POINTER.search(folded, sentence[0], q["start"]):

@@ -112,7 +112,7 @@ CUE_KINDS = ("pointer", "plural-people", "plural-parties", "opening-company", "e
              "members", "members-among", "listed",
              "baseline", "previous-generation", "estimate-of", "estimate-says", "compares-with", "compared-joiner",
              "compared-after", "policy-opening", "policy-pointed", "in-force",
-             "pointed-product", "pointed-policy", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to", "appoints",
+             "pointed-product", "pointed-policy", "pointed-country", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to", "appoints",
              "list-continued", "definite-noun", "invested", "invested-stake", "capex", "controls-main", "sentence-continued",
              "acts-on-person", "own-staff", "charge", "degree", "role-holder", "prior-event")
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
@@ -208,7 +208,8 @@ class CueWords:
 
 
 # What a pointer's noun says it points back to: 該晶片/該模型 a product, 該法案/該規定 a rule
-POINTED_KIND = CuePattern(lambda w: rf"(?P<product>{w('pointed-product')})$|(?P<policy>{w('pointed-policy')})$")
+POINTED_KIND = CuePattern(lambda w: rf"(?P<product>{w('pointed-product')})$|(?P<policy>{w('pointed-policy')})$"
+                                     rf"|(?P<country>{w('pointed-country')})$")
 POLICIES = {"Policy", "Law", "ExportDecision"}
 
 
@@ -217,6 +218,8 @@ def _remember(last_of: dict[str, object], ent) -> None:
         last_of["product"] = ent
     elif ent.cls in POLICIES:
         last_of["policy"] = ent
+    elif ent.cls == "Country":
+        last_of["country"] = ent
 
 
 def company_before(mentions, folded: str, pos: int) -> Entity | None:
@@ -485,7 +488,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             back = named_with_tail(mentions[:mi], folded, noun.group("noun"), cs)
             ref = noun if back is not None else None
         # (a company named before the pointer in the clause is what 該公司 means; 該規則 still means the rule)
-        if ref and back is not None and back.key not in seen and (back.cls in PRODUCTS | POLICIES or
+        if ref and back is not None and back.key not in seen and (back.cls in PRODUCTS | POLICIES | {"Country"} or
                                                                   not any(ent.cls == "Company" and s < ref.start() for s, ent in ents)):
             ents.append((ref.start(), back))
             seen.add(back.key)
