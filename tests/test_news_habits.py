@@ -4230,3 +4230,13 @@ def test_the_country_a_pointer_names_owns_the_figures_of_its_clause(facts):
     f = facts("越南近年持續爭取晶片投資。此前，當地政府曾承諾投入約30億美元。據協會數據，該國晶片出口同比增長12.5%。")
     owners = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
     assert owners.get("3000000000") == {"vietnam"} and owners.get("12.5") == {"vietnam"}, owners
+
+
+def test_a_business_segments_figures_are_its_companys_and_a_products_share_is_its_own(facts):
+    f = facts("北辰微電子第三季營收創新高。資料中心業務成為成長支柱，營收30億美元，其中天樞X3處理器占資料中心營收近四成；"
+              "遊戲業務因曜光5顯卡熱賣成長120%；嵌入式業務營收5億美元，但季增6%。")
+    owners = {str(st.amount.value): {k for _, k in st.roles} for st in f.statements if st.amount}
+    firm = key_of(f, "北辰")
+    for value in ("3000000000", "120", "500000000", "6"):
+        assert owners.get(value) == {firm}, (value, owners)
+    assert key_of(f, "X3") in owners.get("40", set()), owners

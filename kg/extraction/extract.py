@@ -589,9 +589,20 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             firm = next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and me <= q["start"]
                          and ent.cls in ORGS), None)
             subject = firm or (recent if recent is not None and recent.cls in ORGS else None) or main or subject
-        if subject.cls in PRODUCTS and q["metric"] in COMPANY_METRICS:
+        if subject.cls in PRODUCTS and not settled and _segment_figure(mentions, folded, q["start"]):
+            # 遊戲業務因Radeon顯卡增長181%, 數據中心業務成增長支柱，營收43億美元: a business segment's figure is
+            # its company's, the product's developer's or the article's company
+            maker = next((entities.get(r.object) for r in relations if r.subject == subject.key
+                          and r.property == "developer"), None)
+            named = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Company"
+                          and _same_paragraph(folded, ms, q["start"])), None)
+            subject = maker or main or named or subject
+        named_at = next((me for ms, me, ent in reversed(mentions) if ent is subject and me <= q["start"]), None)
+        share_of = named_at is not None and re.search(r"占|佔", folded[named_at:q["start"]]) is not None
+        if subject.cls in PRODUCTS and q["metric"] in COMPANY_METRICS and not share_of:
             # 天璣晶片出貨暢旺，預期第四季營收將介於…: revenue and margins are a company's, the
-            # product's developer's or the article's company
+            # product's developer's or the article's company (EPYC Turin占EPYC總營收近50%: not a share
+            # the product takes of them)
             maker = next((entities.get(r.object) for r in relations if r.subject == subject.key
                           and r.property == "developer"), None)
             # (鋒芯科技執行長…表示，曜光9晶片出貨暢旺，預期第四季營收…: else the company the sentence named)
@@ -1307,6 +1318,24 @@ def _foreign(span) -> dict:
            "EVENT": "Event", "LAW": "Policy", "NORP": "Organization", "FAC": "Place"}.get(span.label_, "Organization")
     return {"key": f"{cls.lower()}/{name_key(span.text)}", "cls": cls, "known": False, "rule": "trained-ner",
             "confidence": 0.6, "start": span.start_char, "end": span.end_char}
+
+
+#: 數據中心業務, 客戶端與遊戲事業部: a company's business segment, named by what it sells
+SEGMENT = re.compile(r"(?:业务|事业部|事业群|业务部门|业务板块)")
+
+
+def _segment_figure(mentions, folded: str, pos: int) -> bool:
+    """Whether the figure at pos is a business segment's: its clause opens with the segment
+    (遊戲業務因…增長181%), or the segment is named before it in its part of the sentence (up to a
+    semicolon) with no product named between (嵌入式業務營收8.57億美元，但環比增長4%)."""
+    cs, _ = _bounds(folded, pos, CLAUSE_ENDS)
+    if re.match(r"\s*[\u4e00-\u9fffa-z0-9与及和、 ]{1,10}?" + SEGMENT.pattern, folded[cs:pos]):
+        return True
+    ps, _ = _bounds(folded, pos, "；;。！？!?\n")
+    last = None
+    for m in SEGMENT.finditer(folded, ps, pos):
+        last = m
+    return last is not None and not any(last.end() <= ms < pos and ent.cls in PRODUCTS for ms, me, ent in mentions)
 
 
 def _bounds(folded: str, pos: int, stops: str) -> tuple[int, int]:
