@@ -4240,3 +4240,22 @@ def test_a_business_segments_figures_are_its_companys_and_a_products_share_is_it
     for value in ("3000000000", "120", "500000000", "6"):
         assert owners.get(value) == {firm}, (value, owners)
     assert key_of(f, "X3") in owners.get("40", set()), owners
+
+
+def test_a_firm_named_with_its_kind_and_then_company(facts):
+    f = facts("晴川科技公司昨天宣布擴產，晴川電子公司也跟進。")
+    assert {"晴川科技公司", "晴川电子公司"} <= names_of(f, "Company"), f.entities
+    f = facts("這家AI科技公司宣布擴產，國內頂尖科技公司紛紛跟進。")   # kinds of firm, no names
+    assert not names_of(f, "Company"), f.entities
+
+
+def test_a_state_firm_named_with_its_country(facts):
+    f = facts("大基金的股東包括中國財政部、中國煙草總公司等16名股東。")
+    assert "中国烟草总公司" in names_of(f, "Company"), f.entities
+
+
+def test_a_transliterated_given_name_before_a_known_surname_is_that_person(facts):
+    f = facts("美光董事長兼執行長桑賈伊·梅赫羅特拉表示，需求強勁。")
+    people = [e for e in f.entities.values() if e.cls == "Person"]
+    assert [e.key for e in people] == ["sanjay-mehrotra"], people
+    assert any(n.startswith("桑") for n in people[0].names), people[0].names

@@ -749,6 +749,7 @@ class EntityDiscoverer:
         spans += self._listed_models(doc, folded, existing + spans)
         spans += self._own_country(doc, folded, existing + spans)
         _known_in_brackets(folded, spans, existing)
+        _given_name_of_known(doc, folded, spans)
         self._seated_bodies(doc, spans)
         self._local_bodies(doc, spans)
         _regional_arms(doc, folded, spans)
@@ -1149,7 +1150,8 @@ class EntityDiscoverer:
                      and by_span[c]._.kg["cls"] == "Country"), None)
         if lead is not None and end - lead[1] >= 4 and folded.endswith(ORG_SUFFIXES, start, end) and \
                 not folded.endswith(LIMITED_FORMS, start, end) and \
-                not folded.endswith(NATIONAL_BODIES.tuple(), start, end):  # 中國農業銀行股份有限公司: registered whole
+                not folded.endswith(NATIONAL_BODIES.tuple(), start, end) and not folded.endswith("总公司", start, end):
+            # (中國農業銀行股份有限公司: registered whole; 中國煙草總公司: a state firm named with its country)
             start, clashes = lead[1], [c for c in clashes if c != lead]
         # 江蘇|興化|漢騰科技: a province and a city opening a firm's unregistered name say where it is; the
         # places stay mentions of their own
@@ -2301,6 +2303,8 @@ class EntityDiscoverer:
             if lead and len(core) - lead >= 2 and re.fullmatch(rf"[{HAN}]+", core) and not _opens_with_verb(core[lead:]) \
                     and not re.search(r"[的了和与及等在为是将于]", core[lead:]):
                 return "Organization"  # 中國汽車行業協會: a country's body of a trade, named by plain words
+            if matched == "公司" and core != name and core.endswith(ORG_SUFFIXES) and self._classify(core, rule) == "Company":
+                return "Company"  # 晴川科技|公司: a firm's name with its kind, then 公司 (AI科技|公司 is a kind of firm)
             if (core in GENERIC or len(core) < 2 or (company_suffix and core[-2:] in GENERIC) or _common_word(core[-2:])
                     or (matched == "科技" and core[-1:] in ("高", "新", "黑"))  # 戰略性高科技: the word 高科技
                     or re.fullmatch(r"[中美日韩台港欧英德法俄]{2}", core)
@@ -2788,6 +2792,34 @@ def _drop_known_across_people(doc: Doc) -> None:
     doc.spans[ENTITIES] = [sp for sp in doc.spans.get(ENTITIES, [])
                            if not (kg_of(sp) and kg_of(sp).get("known") and straddles(kg_of(sp))
                                    and not both_known(kg_of(sp)))]
+
+
+#: the dot joining a transliterated given name to the surname (桑賈伊·梅赫羅特拉)
+NAME_DOTS = "·‧・•"
+
+
+def _given_name_of_known(doc: Doc, folded: str, spans) -> None:
+    """桑賈伊·梅赫羅特拉: a known person named by the surname after a transliterated given name and a
+    dot is named by the whole (the press writes the given name many ways; the surname is the known
+    alias); the given name, a person found before the dot or a word the tagger read there, is no
+    person of its own."""
+    words = doc._.get("lac_words") or []
+    for sp in list(doc.spans.get(ENTITIES, [])):
+        info = kg_of(sp)
+        if not (info and info.get("known") and info["cls"] == "Person") or folded[info["start"] - 1:info["start"]] not in NAME_DOTS \
+                or info["start"] < 2:
+            continue
+        dot = info["start"] - 1
+        given = next((kg_of(s)["start"] for s in spans if kg_of(s) and kg_of(s)["cls"] == "Person" and kg_of(s)["end"] == dot), None)
+        if given is None:
+            given = next((a for a, b, _ in words if b == dot and 2 <= b - a <= 4 and re.fullmatch(rf"[{HAN}]+", folded[a:b])), None)
+        whole = char_span(doc, given, info["end"], sp.label_) if given is not None else None
+        if whole is None:
+            continue
+        whole._.kg = {**info, "start": given}
+        doc.spans[ENTITIES] = [whole if kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) == (info["start"], info["end"])
+                               else s for s in doc.spans.get(ENTITIES, [])]
+        spans[:] = [s for s in spans if not (kg_of(s) and given <= kg_of(s)["start"] and kg_of(s)["end"] <= info["end"])]
 
 
 def _known_in_brackets(folded: str, spans, existing) -> None:
