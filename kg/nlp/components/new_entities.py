@@ -437,7 +437,8 @@ def _rules() -> list[Rule]:
             0.7),
         # Whose data, figures or report a text cites: 根據弗若斯特沙利文的資料; whose the sponsor of a listing is
         Rule("cited-source", "Organization", re.compile(
-            rf"(?:根据|据|依据)(?P<name>[{HAN}a-z]{{3,10}}?)(?:的)?(?:资料|数据|统计|调查|研究报告|报告)(?:显示|指出|称|表示|,|，)"), 0.65),
+            # (據商業查詢平台天眼查資料: the kind of source before its name is no part of it)
+            rf"(?:根据|据|依据)(?:[{HAN}]{{0,6}}?(?:平台|网站|机构|智库))?(?P<name>[{HAN}a-z]{{3,10}}?)(?:的)?(?:资料|数据|统计|调查|研究报告|报告)(?:显示|指出|称|表示|,|，)"), 0.65),
         Rule("sponsor", "Organization", re.compile(
             rf"(?:(?<=[，,。；;\s、])|^)(?P<name>[{HAN}a-z]{{2,8}}?)(?:为|担任|出任)(?:独家|联席)?(?:保荐人|承销商|主承销商|财务顾问)"), 0.65),
         # An outlet told something, or interviewing: 告訴九派財經, 接受晴川日報專訪, 對晴川新聞表示
