@@ -4259,3 +4259,17 @@ def test_a_transliterated_given_name_before_a_known_surname_is_that_person(facts
     people = [e for e in f.entities.values() if e.cls == "Person"]
     assert [e.key for e in people] == ["sanjay-mehrotra"], people
     assert any(n.startswith("桑") for n in people[0].names), people[0].names
+
+
+def test_the_kind_of_a_cited_source_is_no_part_of_its_name(facts):
+    f = facts("據商業查詢平台天眼查資料，晴川智算24日成立，註冊資本10億元。")
+    assert "天眼查" in names_of(f) and not any("平台" in n for n in names_of(f)), names_of(f)
+
+
+def test_the_other_holders_listed_after_the_largest_hold_what_it_holds(facts):
+    f = facts("財政部為晴川半導體產業基金最大股東，持有17.44%股份，其他股東包括中國工商銀行、中國農業銀行、交通銀行等19名股東。")
+    fund = key_of(f, "晴川半导体产业基金")
+    rels = relations_of(f)
+    for bank in ("icbc", "agricultural-bank-of-china", "bank-of-communications"):
+        assert (fund, "ownedBy", bank) in rels, rels
+    assert not any(o == "icbc" and s != fund for s, p, o in rels if p == "ownedBy"), rels

@@ -456,7 +456,11 @@ class StatementExtractor:
             return [("agent", key(seller))] + [("counterpart", key(b)) for b in buyers[:8]]
         if kind in ("customers", "investors"):
             members = [e for e in after if _cls(e) in ORGS]
-            company = next((x for x in (_last(ents, _clause_start(folded, t0, s0), t0, ORGS), topic,
+            held = HOLDER_OF.search(folded, s0, t0) if kind == "investors" else None
+            # 財政部為大基金三期最大股東，…其他股東包括A、B: the others hold what the first holds
+            owned = next((e for e in ents if held.start("owned") <= e._.kg["start"] and e._.kg["end"] <= held.end("owned")
+                          and _cls(e) in ORGS), None) if held is not None else None
+            company = next((x for x in (owned, _last(ents, _clause_start(folded, t0, s0), t0, ORGS), topic,
                                         self.previous_topic, self.main)
                             if x is not None and _cls(x) in ORGS and x not in members), None)
             if not members or company is None:
@@ -713,6 +717,10 @@ ADDRESSEE_BEFORE = re.compile(rf"(?:{SPOKEN_TO})\s*$")
 # 對《晴川日報》記者, 接受晴川財經專訪: an outlet spoken to through its reporter or interview
 MEDIUM_BEFORE = re.compile(rf"(?:{SPOKEN_TO}|接受)\s*[《「“]?\s*$")
 MEDIUM_AFTER = re.compile(r"\s*[》」”]?\s*的?\s*(?:记者|采访|专访|访问)")
+
+
+#: X為Y最大股東: the company Y that a holder named before a list of the other holders holds
+HOLDER_OF = re.compile(r"为(?P<owned>[^，。；,;]{2,24}?)(?:的)?(?:最大|第一大|第二大|第三大|主要|控股)股东")
 
 
 def _lister(folded: str, s0: int, end: int, ents: list[Span]) -> Span | None:
