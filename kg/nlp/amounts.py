@@ -165,7 +165,8 @@ _PATTERNS = [
                          r"|\s*(?:至|到)\s*\d{1,2}\s*年\s*(?:有期)?徒刑)")),  # 7年至14年有期徒刑: both bounds
     # 主導研發長達21年, 歷時三年: a span of years after a word that says so
     # 未來10年, 過去兩年, 35年來: a span of years reaching to or from now
-    ("years-long", re.compile(rf"(?:长达|历时|为期|已有|耗时|未来|过去|今后|接下来)\s*(?P<yn>\d{{1,3}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?![\d月底初度前后级])"
+    # (近四年未推出新品, 提前兩年: the years up to now, and how far a date moved)
+    ("years-long", re.compile(rf"(?:长达|历时|为期|已有|耗时|未来|过去|今后|接下来|近|提前|提早|推迟|延后|延迟)\s*(?P<yn>\d{{1,3}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?![\d月底初度前后级])"
                               rf"|(?<![\d{_CN_NUM}.])(?P<yn2>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?:来|以来)")),
     # 在英特爾任職逾30年, 具超過30年…經驗: years of service or of experience
     ("years-served", re.compile(rf"(?:任职|服务|工作|效力|深耕|从业|执教|待了|耕耘)(?:了)?\s*(?:超过|逾|近|约|长达|达)?\s*"
