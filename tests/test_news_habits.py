@@ -4273,3 +4273,16 @@ def test_the_other_holders_listed_after_the_largest_hold_what_it_holds(facts):
     for bank in ("icbc", "agricultural-bank-of-china", "bank-of-communications"):
         assert (fund, "ownedBy", bank) in rels, rels
     assert not any(o == "icbc" and s != fund for s, p, o in rels if p == "ownedBy"), rels
+
+
+def test_years_up_to_now_and_years_a_date_moved(facts):
+    f = facts("北辰微電子已近四年未推出新一代訓練晶片，執行長預期市場規模將提前兩年達到1000億美元。")
+    years = {str(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "YEAR"}
+    assert {"4", "2"} <= years, years
+
+
+def test_a_launch_at_anothers_gathering_is_the_launchers(facts):
+    f = facts("晶片設計企業晴川科技在星洲半導體產業協會（SSIA）活動上發布了QX720。")
+    rels = relations_of(f)
+    assert (key_of(f, "QX720"), "developer", key_of(f, "晴川科技")) in rels, rels
+    assert not any(p == "developer" and o == key_of(f, "产业协会") for s, p, o in rels), rels

@@ -642,8 +642,11 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             if any(s < m.end() and m.start() < e for s, e, _ in here):
                 continue  # 芯鑫控股, 華虹半導體收購案: a trigger word inside a name is the name's
             # 為特斯拉生產AI6: who something is made or done for is no agent of it
+            # (SkyeChip在協會（MSIA）活動上發布MARS1000: whose gathering it was does not launch it)
+            at = AT_GATHERING.search(folded, start, m.start())
             before = [x for x in here if x[1] <= m.start() and x[2].cls in rule.before
-                      and not BENEFICIARY.search(folded, max(0, x[0] - 2), x[0])]
+                      and not BENEFICIARY.search(folded, max(0, x[0] - 2), x[0])
+                      and not (at is not None and at.start() < x[0] and x[1] <= at.end())]
             after = [x for x in here if x[0] >= m.end() and x[2].cls in rule.after]
             stake = re.match(r"(?:取得|获得)[^，。；]{0,14}?股[权份]", folded[m.start():frame.end])
             if stake:  # 取得Y約4%股權: Y stands before the word for the stake (入股X取得約4%股權 names none)
@@ -810,6 +813,8 @@ DEAL_HEDGED = re.compile(r"拟|有意|意向|兴趣|可能|潜在|考虑|评估|
 BY_OPENING = re.compile(r"\s*(?:由|交由)(?!于|此|是)")  # not 由於 (because)
 #: 為X, 替X, 幫X: X is who an act is for
 BENEFICIARY = re.compile(r"(?:为|替|帮|给)$")
+#: 在…活動上, 在…大會期間: where a thing was done, at whose gathering (no doer inside it)
+AT_GATHERING = re.compile(r"在[^，。；,;]{2,40}?(?:活动|大会|会议|论坛|展会|峰会|典礼|年会|发布会|研讨会|博览会)(?:上|中|期间|现场)")
 #: 先後取得A大學學士、B大學碩士學位, 擁有A的碩士學位，以及B的學士學位: a degree (and its field) between two
 #: schools of a list of degrees
 DEGREE_JOIN = re.compile(r"\s*的?[^，。；,;、]{0,12}?(?:学士|硕士|博士|学位)(?:学位)?\s*(?:、|和|与|及|以及|，|,)\s*(?:以及|及|和)?\s*")

@@ -32,7 +32,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extraction.frames import STOCK_POINTER, CuePattern, alternation, clause_cues, pattern_rows
+from kg.extraction.frames import AT_GATHERING, STOCK_POINTER, CuePattern, alternation, clause_cues, pattern_rows
 from kg.nlp.spans import HEDGE, main_company, mentions, texts
 from kg.text import name_key
 
@@ -513,6 +513,10 @@ class StatementExtractor:
             return roles
         if kind == "launch":
             agent = _last(ents, _clause_start(folded, t0, s0), t0, ORGS | {"Person"})
+            if agent is not None and (at := AT_GATHERING.search(folded, _clause_start(folded, t0, s0), t0)) is not None \
+                    and at.start() < agent._.kg["start"] and agent._.kg["end"] <= at.end():
+                # SkyeChip在半導體行業協會（MSIA）活動上發布了MARS1000: whose gathering it is launches nothing
+                agent = _last(ents, _clause_start(folded, t0, s0), at.start(), ORGS | {"Person"}) or agent
             if agent is None and topic is not None and _cls(topic) == "Company" and topic._.kg["end"] <= t0 and \
                     folded[t0 - 1:t0] != "的":
                 agent = topic  # 啟衡智算…，今年推出的旗艦晶片QH-900 (not …，Maia 200的推出顯示: the launch as a noun)
