@@ -4286,3 +4286,11 @@ def test_a_launch_at_anothers_gathering_is_the_launchers(facts):
     rels = relations_of(f)
     assert (key_of(f, "QX720"), "developer", key_of(f, "晴川科技")) in rels, rels
     assert not any(p == "developer" and o == key_of(f, "产业协会") for s, p, o in rels), rels
+
+
+def test_latin_names_listed_beside_a_company_are_companies(facts):
+    f = facts("北辰微電子同時與Voltara、NVIDIA和Rydex攜手開發Level 4自駕車。")
+    assert {"Voltara", "Rydex"} <= names_of(f, "Company"), f.entities
+    assert not any("Level" in n for n in names_of(f, "Company")), f.entities
+    f = facts("輝達與AI、GPU廠商廣泛合作。")   # words of the trade in the list, no firms
+    assert names_of(f, "Company") == {"辉达"} or names_of(f, "Company") == {"輝達"}, f.entities

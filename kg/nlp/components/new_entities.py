@@ -761,6 +761,7 @@ class EntityDiscoverer:
         _bare_export_controls(folded, spans, existing)
         _bare_tariffs(folded, spans)
         spans += self._coined_latin_names(doc, folded, list(doc.spans.get(ENTITIES, [])) + spans)
+        spans += self._latin_listed_with_firms(doc, list(doc.spans.get(ENTITIES, [])) + spans)
         add_entities(doc, spans)
         return doc
 
@@ -1118,6 +1119,38 @@ class EntityDiscoverer:
             span = self._span(doc, start, end, "Product", BARE_LATIN_RULE)
             if span is not None:   # (within its run: no later run can overlap it)
                 out.append(span)
+        return out
+
+    def _latin_listed_with_firms(self, doc: Doc, found) -> list:
+        """與Stellantis、NVIDIA、Uber攜手: a capitalised Latin name listed (、 和 與 及) right beside a
+        company is a company too, however plain its word (no acronym of the trade: AI、GPU)."""
+        text = texts(doc)[0]
+        named = sorted((kg_of(s)["start"], kg_of(s)["end"], kg_of(s)["cls"]) for s in found if kg_of(s))
+        firms = [(a, b) for a, b, cls in named if cls == "Company"]
+        taken = [(a, b) for a, b, _ in named]
+        out, seen = [], set()
+
+        def free(a: int, b: int) -> bool:
+            return not any(x < b and a < y for x, y in taken) and (a, b) not in seen
+
+        def add(a: int, b: int) -> bool:
+            name = text[a:b]
+            if _trade_acronym(name) or name.lower() in NOT_PRODUCTS or name.lower() in GRADE_WORDS or not free(a, b):
+                return False
+            span = self._span(doc, a, b, "Company", LATIN_LISTED_RULE)
+            if span is None:
+                return False
+            out.append(span)
+            seen.add((a, b))
+            return True
+        for a, b in firms:
+            pos = b
+            while (m := LATIN_AFTER_MEMBER.match(text, pos)) is not None and add(m.start("name"), m.end("name")):
+                pos = m.end("name")
+            pos = a
+            while (m := LATIN_BEFORE_MEMBER.search(text, max(0, pos - 40), pos)) is not None and m.end() == pos \
+                    and add(m.start("name"), m.end("name")):
+                pos = m.start("name")
         return out
 
     def _place_name(self, word: str) -> bool:
@@ -3167,6 +3200,11 @@ OFFICER_AFTER_LATIN = CuePattern(lambda w: rf"\s?(?:{w('officer-title')})\s?[{HA
                                  # (Moor Insights & Strategy的首席分析師X: a firm's analyst, economist or strategist)
                                  rf"|\s?的\s?(?:首席|资深)?(?:分析师|经济学家|研究员|策略师)\s?[{HAN}a-z]")
 LATIN_CONTEXT_RULE = Rule("latin-firm-in-context", "Company", LATIN_FIRM, 0.6)
+# 與Stellantis、NVIDIA、Uber攜手: a capitalised Latin name joined to a company's in a list
+_LATIN_MEMBER = r"(?P<name>[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9]){0,2})"
+LATIN_AFTER_MEMBER = re.compile(r"\s*(?:、|和|與|与|及|以及)\s*" + _LATIN_MEMBER + r"(?![A-Za-z0-9])")
+LATIN_BEFORE_MEMBER = re.compile(r"(?<![A-Za-z0-9])" + _LATIN_MEMBER + r"\s*(?:、|和|與|与|及|以及)\s*")
+LATIN_LISTED_RULE = Rule("latin-listed-with-firm", "Company", LATIN_AFTER_MEMBER, 0.55)
 
 
 def _latin_firms_in_context(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
