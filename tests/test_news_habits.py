@@ -4294,3 +4294,8 @@ def test_latin_names_listed_beside_a_company_are_companies(facts):
     assert not any("Level" in n for n in names_of(f, "Company")), f.entities
     f = facts("輝達與AI、GPU廠商廣泛合作。")   # words of the trade in the list, no firms
     assert names_of(f, "Company") == {"辉达"} or names_of(f, "Company") == {"輝達"}, f.entities
+
+
+def test_a_ministers_other_post_between_the_country_and_the_ministry(facts):
+    f = facts("新加坡副總理兼貿工部長林志遠出席開幕典禮。")
+    assert (key_of(f, "贸工部"), "country", "singapore") in relations_of(f), relations_of(f)

@@ -73,6 +73,8 @@ CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主�
 # 首相拿督斯里安華, 總執行長拿督潘某: a Malaysian honour ending the gap before a person is no part of the title
 HONORIFIC_TAIL = CuePattern(lambda w: rf"(?:{w('honorific')})\s*$")
 # 執行長暨共同創辦人, 董事長兼執行長: a compound title of which the chief executive's is one part
+#: 新加坡副總理兼|貿工部長: the posts a minister holds besides, between the country and the ministry
+OTHER_PORTFOLIO = re.compile(r"(?:副?总理|副?首相|国务资政|资政|(?:高级|首席)?部长)(?:兼|暨)")
 #: the head of a ministry, a bureau, an office or a body: its last title, with no deputy (副) before it
 HEAD_OF_BODY = re.compile(r"(?:^|[^副次助])(?:部长|局长|署长|主任委员|主委|院长|厅长|司长|处长|大臣)\s*$")
 COMPOUND_CEO = re.compile(r"(?<![副助理])(?:首席执行官|执行长|ceo|行政总裁)(?:暨|兼|及|、|和)|(?:暨|兼|及|、|和)(?:首席执行官|总?执行长|ceo|行政总裁)\s*$")
@@ -426,7 +428,8 @@ class RelationExtractor:
                     if seat is not b:
                         out.append(_rel(a, "headquarters", seat, "headquarters", sent))
                 elif ca in COUNTRIES and cb in ORGS and (PLACE_DESCRIPTOR.match(gap) or (
-                        gap == "" and cb in ("GovernmentAgency", "Legislature"))) and not _org_between(ents, a, b) \
+                        gap == "" or OTHER_PORTFOLIO.fullmatch(gap)) and cb in ("GovernmentAgency", "Legislature")) \
+                        and not _org_between(ents, a, b) \
                         and not PARTY_TITLE.match(folded, b._.kg["end"]) \
                         and not DESTINATION_BEFORE.search(folded, max(sent.start_char, a._.kg["start"] - 3), a._.kg["start"]):
                     # (密歇根州共和黨議員: the lawmaker's state; 出口至中國的輝達晶片: where the chips go, not whose)
