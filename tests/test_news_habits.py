@@ -4299,3 +4299,11 @@ def test_latin_names_listed_beside_a_company_are_companies(facts):
 def test_a_ministers_other_post_between_the_country_and_the_ministry(facts):
     f = facts("新加坡副總理兼貿工部長林志遠出席開幕典禮。")
     assert (key_of(f, "贸工部"), "country", "singapore") in relations_of(f), relations_of(f)
+
+
+def test_an_officer_of_a_body_named_by_its_kind_word(facts):
+    f = facts("星洲半導體行業協會今天發布報告。協會主席林志遠表示，需求強勁。")
+    body = key_of(f, "行业协会")
+    assert (body, "chairperson", key_of(f, "林志远")) in relations_of(f), relations_of(f)
+    f = facts("星洲半導體行業協會今天發布報告。晴川科技總裁周敏表示，需求強勁。")   # another body's officer
+    assert not any(s == key_of(f, "行业协会") for s, p, o in relations_of(f)), relations_of(f)

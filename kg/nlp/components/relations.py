@@ -93,6 +93,9 @@ POST_AFTER_ORG = CuePattern(lambda w: rf"\s*(?:[（(][^（）()]{{1,40}}[)）])?
 # 工程師, 研究員, 董事: titles many people of one organisation hold at once (ending the gap before the first name)
 SHARED_TITLE = CuePattern(lambda w: rf"(?:{w('shared-title')})\s*$")
 # 公司董事長, 該公司執行長: an officer of the company a sentence points back to
+#: 協會主席Wong Siew Hai, 交易所總裁林某: a body's kind word opening the clause, then a post and a name
+BODY_OFFICER = re.compile(r"(?P<kind>协会|学会|商会|联盟|基金会|研究院|研究所|交易所)(?P<role>主席|会长|理事长|秘书长|院长|所长|"
+                          r"总裁|董事长|执行长|首席执行官|总经理)\s*$")
 OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)(?:的)?(?P<role>(?:联合|共同)?(?:董事长|首席执行官|执行长|ceo|"
                                 r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事|"
                                 r"发言人|财务长|技术长|营运长)"
@@ -205,6 +208,35 @@ def _titled(org: Span, person: Span, titles: str, m: re.Match, folded: str, sent
     return out
 
 
+def _officer_of_named_body(ents: list[Span], inside: list[Span], folded: str, sent: Span) -> list[dict]:
+    """馬來西亞半導體行業協會數據顯示…。協會主席Wong Siew Hai表示: a body's kind word and a post before a
+    person, with no body named before them in the clause, name that post at the body of that kind the
+    article named last before (its chair: P488; its head: P1037)."""
+    out = []
+    for p in inside:
+        ps = p._.kg["start"]
+        if p._.kg["cls"] != "Person":
+            continue
+        cs = max([sent.start_char] + [folded.rfind(c, sent.start_char, ps) + 1 for c in "，,；;"])
+        m = BODY_OFFICER.search(folded, max(cs, ps - 8), ps)
+        if m is None or folded[cs:m.start()].strip() or any(e._.kg["cls"] in ORGS and cs <= e._.kg["start"] < ps for e in inside):
+            continue
+        body = max((e for e in ents if e._.kg and e._.kg["end"] <= cs and e._.kg["cls"] in ORGS
+                    and folded.endswith(m.group("kind"), e._.kg["start"], e._.kg["end"])),
+                   key=lambda e: e._.kg["start"], default=None)
+        if body is None:
+            continue
+        out.append(_rel(p, "employer", body, "officer-of-named-body", sent))
+        role = m.group("role")
+        if role in ("主席", "会长", "理事长", "董事长"):
+            out.append(_rel(body, "chairperson", p, "officer-of-named-body", sent))
+        elif role in ("院长", "所长", "秘书长"):
+            out.append(_rel(body, "director", p, "officer-of-named-body", sent))
+        else:
+            out.append(_rel(body, "chiefExecutiveOfficer", p, "officer-of-named-body", sent))
+    return out
+
+
 def _first_post(ents: list[Span], a: Span, b: Span, folded: str) -> str:
     """b's post at a (with the word joining it to the next), where b holds it with one, joined by 暨 or
     兼, at the one organisation named between: 北辰執行副總經理暨|晴川|總經理|林某; else ""."""
@@ -246,6 +278,7 @@ class RelationExtractor:
                                                     bisect.bisect_left(starts, sent.end_char)]) if ents[i]._.kg]
             found.extend(self._sentence(inside, folded, sent))
             found.extend(self._officer_of_main(inside, folded, sent))
+            found.extend(_officer_of_named_body(ents, inside, folded, sent))
             found.extend(self._promoted(inside, folded, sent))
             found.extend(self._career(inside, folded, sent))
             found.extend(_graduated(inside, folded, sent))
