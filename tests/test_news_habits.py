@@ -4307,3 +4307,10 @@ def test_an_officer_of_a_body_named_by_its_kind_word(facts):
     assert (body, "chairperson", key_of(f, "林志远")) in relations_of(f), relations_of(f)
     f = facts("星洲半導體行業協會今天發布報告。晴川科技總裁周敏表示，需求強勁。")   # another body's officer
     assert not any(s == key_of(f, "行业协会") for s, p, o in relations_of(f)), relations_of(f)
+
+
+def test_an_officer_of_the_company_with_several_posts_listed(facts):
+    f = facts("晴川科技公布第一財季財報，營收創新高。在財報會上，公司董事長、總裁兼首席執行官林志遠直言：需求強勁。")
+    rels = relations_of(f)
+    firm, person = key_of(f, "晴川科技"), key_of(f, "林志远")
+    assert {(firm, "chairperson", person), (firm, "chiefExecutiveOfficer", person)} <= rels, rels

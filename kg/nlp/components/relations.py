@@ -99,7 +99,8 @@ BODY_OFFICER = re.compile(r"(?P<kind>协会|学会|商会|联盟|基金会|研�
 OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)(?:的)?(?P<role>(?:联合|共同)?(?:董事长|首席执行官|执行长|ceo|"
                                 r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事|"
                                 r"发言人|财务长|技术长|营运长)"
-                                r"(?:兼[^，,。]{1,6})?)\s*")
+                                # (公司董事長、總裁兼首席執行官X: several posts, listed)
+                                r"(?:(?:兼|暨|、)[^，,。、]{1,6}){0,3}?)\s*$")   # (searched up to the name)
 
 
 def _officer_post(w) -> str:
