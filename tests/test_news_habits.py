@@ -4314,3 +4314,10 @@ def test_an_officer_of_the_company_with_several_posts_listed(facts):
     rels = relations_of(f)
     firm, person = key_of(f, "晴川科技"), key_of(f, "林志远")
     assert {(firm, "chairperson", person), (firm, "chiefExecutiveOfficer", person)} <= rels, rels
+
+
+def test_shareholders_listed_as_the_makeup_of_the_holders(facts):
+    f = facts("晴川科技成立於2014年，股東組成包括北辰創投、星曜資本等16名股東。")
+    rels = relations_of(f)
+    firm = key_of(f, "晴川科技")
+    assert {(firm, "ownedBy", key_of(f, "北辰创投")), (firm, "ownedBy", key_of(f, "星曜资本"))} <= rels, rels
