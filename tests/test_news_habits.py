@@ -4321,3 +4321,10 @@ def test_shareholders_listed_as_the_makeup_of_the_holders(facts):
     rels = relations_of(f)
     firm = key_of(f, "晴川科技")
     assert {(firm, "ownedBy", key_of(f, "北辰创投")), (firm, "ownedBy", key_of(f, "星曜资本"))} <= rels, rels
+
+
+def test_an_exchange_rate_is_one_number_not_a_dollar_and_a_sum(facts):
+    f = facts("晴川科技預估第四季營收以美元兌新台幣匯率1比30.6計算，第三季匯率實際落在1美元兌30元新台幣。")
+    rates = {str(st.amount.value) for st in f.statements if st.amount and st.amount.metric == "exchange-rate"}
+    assert rates == {"30.6", "30"}, f.statements
+    assert not any(st.amount and st.amount.unit in ("USD", "CNY") for st in f.statements), f.statements

@@ -98,6 +98,10 @@ _COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![�
                r"辆")
 
 _PATTERNS = [
+    # 1美元兌30元新台幣, 美元兌台幣匯率1比30.6: an exchange rate, one number (not a dollar and a sum in yuan)
+    ("exchange-rate", re.compile(r"(?:1|一)\s*(?:美元|美金|港元|欧元|人民币)\s*(?:兑换|兑|换)\s*(?:新台币|台币|人民币|港元|日元|韩元)?\s*"
+                                 r"(?P<num>\d+(?:\.\d+)?)\s*(?:元)?\s*(?:新台币|台币|人民币|港元|日元|韩元|令吉|新元)?"
+                                 r"|(?<=汇率)\s*(?:为|以|约|是)?\s*1\s*(?:比|:|：)\s*(?P<num2>\d+(?:\.\d+)?)")),
     ("fraction", re.compile(rf"(?P<den>[{_CN_NUM}\d]{{1,3}})分之(?P<num>[{_CN_NUM}\d]{{1,3}})"
                             # 推論成本僅需1/7: a fraction written with a slash after a word of how much (not 1/7, a date)
                             r"|(?<=仅需|只需|只要|仅为|仅有|只有|降至|降为|减至|缩至|约为|不到|低至)\s*(?P<num2>\d{1,2})\s*/\s*(?P<den2>\d{1,3})(?![\d/])")),
@@ -277,6 +281,12 @@ def find_amounts(folded: str) -> list[Amount]:
                 value = value.quantize(Decimal("0.000000001"))   # 三分之一: nine places; 二分之一 is 0.5, as a store writes it
                 value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
                 out.append(Amount(s, e, value, "ONE", _metric(folded, s), False, rule))
+                continue
+            if rule == "exchange-rate":
+                taken.append((s, e))
+                value = Decimal(g.get("num") or g["num2"])
+                out.append(Amount(s, e, value.normalize() if value != value.to_integral() else value.quantize(Decimal(1)),
+                                  "ONE", "exchange-rate", False, rule))
                 continue
             if rule == "tenths":
                 taken.append((s, e))
