@@ -589,26 +589,21 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             firm = next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and me <= q["start"]
                          and ent.cls in ORGS), None)
             subject = firm or (recent if recent is not None and recent.cls in ORGS else None) or main or subject
-        if subject.cls in PRODUCTS and not settled and _segment_figure(mentions, folded, q["start"]):
-            # 遊戲業務因Radeon顯卡增長181%, 數據中心業務成增長支柱，營收43億美元: a business segment's figure is
-            # its company's, the product's developer's or the article's company
-            maker = next((entities.get(r.object) for r in relations if r.subject == subject.key
-                          and r.property == "developer"), None)
-            named = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Company"
-                          and _same_paragraph(folded, ms, q["start"])), None)
-            subject = maker or main or named or subject
-        named_at = next((me for ms, me, ent in reversed(mentions) if ent is subject and me <= q["start"]), None)
-        share_of = named_at is not None and re.search(r"占|佔", folded[named_at:q["start"]]) is not None
-        if subject.cls in PRODUCTS and q["metric"] in COMPANY_METRICS and not share_of:
-            # 天璣晶片出貨暢旺，預期第四季營收將介於…: revenue and margins are a company's, the
-            # product's developer's or the article's company (EPYC Turin占EPYC總營收近50%: not a share
-            # the product takes of them)
-            maker = next((entities.get(r.object) for r in relations if r.subject == subject.key
-                          and r.property == "developer"), None)
-            # (鋒芯科技執行長…表示，曜光9晶片出貨暢旺，預期第四季營收…: else the company the sentence named)
-            named = next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and me <= q["start"]
-                          and ent.cls == "Company"), None)
-            subject = maker or main or named or subject
+        if subject.cls in PRODUCTS:
+            segment = not settled and _segment_figure(mentions, folded, q["start"])
+            named_at = next((me for ms, me, ent in reversed(mentions) if ent is subject and me <= q["start"]), None)
+            share_of = named_at is not None and re.search(r"占|佔", folded[named_at:q["start"]]) is not None
+            if segment or (q["metric"] in COMPANY_METRICS and not share_of):
+                # 天璣晶片出貨暢旺，預期第四季營收將介於…: revenue and margins are a company's; so is a business
+                # segment's figure (遊戲業務因Radeon顯卡增長181%), not a product's named in its clauses; a share the
+                # product takes of them stays the product's (EPYC Turin占EPYC總營收近50%). The company is the
+                # product's developer, the article's, or the one named last before the figure: in the sentence
+                # (鋒芯科技執行長…表示，曜光9晶片出貨暢旺，預期第四季營收…), for a segment in the paragraph
+                maker = next((entities.get(r.object) for r in relations if r.subject == subject.key
+                              and r.property == "developer"), None)
+                named = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Company"
+                              and (_same_paragraph(folded, ms, q["start"]) if segment else sentence[0] <= ms)), None)
+                subject = maker or main or named or subject
         if subject.cls == "MediaOrganization" and ANALYSTS_EXPECT.search(folded, max(sentence[0], q["start"] - 10), q["start"]):
             # 遠高於彭博分析師預期的68.5億歐元: the analysts' figure is of the company the sentence is about
             subject = next((ent for ms, me, ent in mentions if sentence[0] <= ms < q["start"] and ent.cls == "Company"),

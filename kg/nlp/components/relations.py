@@ -209,6 +209,11 @@ def _titled(org: Span, person: Span, titles: str, m: re.Match, folded: str, sent
     return out
 
 
+def _clause_opening(folded: str, sent: Span, pos: int) -> int:
+    """Where the clause holding pos opens: after the last comma or semicolon before it in the sentence."""
+    return max([sent.start_char] + [folded.rfind(c, sent.start_char, pos) + 1 for c in "，,；;"])
+
+
 def _officer_of_named_body(ents: list[Span], inside: list[Span], folded: str, sent: Span) -> list[dict]:
     """馬來西亞半導體行業協會數據顯示…。協會主席Wong Siew Hai表示: a body's kind word and a post before a
     person, with no body named before them in the clause, name that post at the body of that kind the
@@ -218,7 +223,7 @@ def _officer_of_named_body(ents: list[Span], inside: list[Span], folded: str, se
         ps = p._.kg["start"]
         if p._.kg["cls"] != "Person":
             continue
-        cs = max([sent.start_char] + [folded.rfind(c, sent.start_char, ps) + 1 for c in "，,；;"])
+        cs = _clause_opening(folded, sent, ps)
         m = BODY_OFFICER.search(folded, max(cs, ps - 8), ps)
         if m is None or folded[cs:m.start()].strip() or any(e._.kg["cls"] in ORGS and cs <= e._.kg["start"] < ps for e in inside):
             continue
@@ -735,7 +740,7 @@ class RelationExtractor:
             ps = p._.kg["start"]
             # (a clause of its own: 創始人兼CEO張振華是原英偉達中國區總經理，聯合創始人李明哲…: 英偉達 is
             # where he worked before, not whose founder the next clause names)
-            cs = max([sent.start_char] + [folded.rfind(c, sent.start_char, ps) + 1 for c in "，,；;"])
+            cs = _clause_opening(folded, sent, ps)
             if p._.kg["cls"] != "Person" or any(e._.kg["cls"] in ORGS and cs <= e._.kg["start"] and e._.kg["end"] <= ps
                                                 for e in ents):
                 continue
