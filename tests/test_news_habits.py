@@ -4328,3 +4328,35 @@ def test_an_exchange_rate_is_one_number_not_a_dollar_and_a_sum(facts):
     rates = {str(st.amount.value) for st in f.statements if st.amount and st.amount.metric == "exchange-rate"}
     assert rates == {"30.6", "30"}, f.statements
     assert not any(st.amount and st.amount.unit in ("USD", "CNY") for st in f.statements), f.statements
+
+
+def test_a_setting_opening_the_sentence_is_where_its_subject_was(facts):
+    f = facts("在2025年星洲半導體峰會(Sino Semi Summit)上，晴川科技董事長及總裁林志遠發布了新的QX720和QX750晶片。")
+    assert linked(f, key_of(f, "半导体峰会"), key_of(f, "林志远")), f.statements
+
+
+def test_a_count_of_people_closes_a_list_of_names(facts):
+    f = facts("陳維明、彭莉、楊建三位曾供職於北辰的老將決心創業。")
+    people = {to_simplified(n) for n in names_of(f, "Person")}
+    assert {"彭莉", "杨建"} <= people and not any("三" in n for n in people), people
+
+
+def test_latin_names_listed_beside_an_outlet_are_outlets(facts):
+    f = facts("根據MarketWatch、Chipwire、Tom's Hardware等外電報導，英特爾9日透過新聞稿指出。")
+    assert "Chipwire" in names_of(f, "MediaOrganization"), f.entities
+    assert "Chipwire" not in names_of(f, "Company"), f.entities
+
+
+def test_members_of_a_list_closed_by_venture_investors_are_firms(facts):
+    f = facts("晴川科技先後獲得了星海、遠山等知名VC的投資。")
+    named = {to_simplified(n) for e in f.entities.values() if e.cls in ("Organization", "Company")
+             for n in e.names}
+    assert {"星海", "远山"} <= named, f.entities
+
+
+def test_a_known_products_short_name_with_another_word_names_a_sibling(facts):
+    f = facts("華為同時發布了超節點集群Atlas 950 SuperCluster，算力規模超過50萬卡。")
+    sibling = key_of(f, "SuperCluster")
+    assert sibling != "huawei-atlas-950-superpod", f.entities
+    assert "Atlas 950 SuperCluster" in names_of_entity(f.entities[sibling]), f.entities
+    assert (sibling, "developer", "huawei") in relations_of(f), relations_of(f)

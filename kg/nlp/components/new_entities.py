@@ -892,7 +892,8 @@ class EntityDiscoverer:
 
     def _hyphened_variants(self, doc: Doc, folded: str, existing, taken) -> tuple[list, set]:
         """Qwen3-Max, GPT-5-Chat, Gemini-2.5-Pro: a known model with a hyphened variant written onto it
-        is a model of its own (its developer the known one's), named whole."""
+        is a model of its own (its developer the known one's), named whole; so is a known product's short
+        name with a sibling's word after it (Atlas 950 SuperCluster, see _sibling_word)."""
         out, replaced = [], set()
         text = texts(doc)[0]
         for known in existing:
@@ -900,7 +901,7 @@ class EntityDiscoverer:
             if not info or not info["known"] or info["cls"] not in ("AIModel", "Chip", "Product") \
                     or not re.match(r"[A-Za-z0-9]", text[info["end"] - 1:info["end"]]):
                 continue
-            m = HYPHENED_VARIANT.match(text, info["end"])
+            m = HYPHENED_VARIANT.match(text, info["end"]) or self._sibling_word(info, text)
             if m is None or any(info["end"] < b and a < m.end() for a, b in taken if (a, b) != (info["start"], info["end"])):
                 continue
             span = self._span(doc, info["start"], m.end(), info["cls"], FAMILY_RULE)
@@ -913,6 +914,18 @@ class EntityDiscoverer:
             out.append(span)
             replaced.add((info["start"], info["end"]))
         return out, replaced
+
+    def _sibling_word(self, info: dict, text: str) -> "re.Match | None":
+        """Atlas 950 SuperCluster: the short name of a known product (Atlas 950, of Atlas 950 SuperPoD)
+        followed by another coined word than the one its full name goes on with names a sibling."""
+        m = SIBLING_WORD.match(text, info["end"])
+        known = self.reference.get(info["key"]) if m is not None else None
+        if known is None:
+            return None
+        short, word = text[info["start"]:info["end"]].lower(), m.group("word").lower()
+        tails = {n.lower()[len(short):].split()[0] for n in known.names()
+                 if n.lower().startswith(short + " ") and len(n) > len(short) + 1}
+        return m if tails and word not in tails else None
 
     def _listed_models(self, doc: Doc, folded: str, spans) -> list:
         """昇騰960和970, 曦雲C500、C600: a bare model number listed right after a chip of a family is
@@ -1123,33 +1136,34 @@ class EntityDiscoverer:
 
     def _latin_listed_with_firms(self, doc: Doc, found) -> list:
         """與Stellantis、NVIDIA、Uber攜手: a capitalised Latin name listed (、 和 與 及) right beside a
-        company is a company too, however plain its word (no acronym of the trade: AI、GPU)."""
+        company is a company too, however plain its word (no acronym of the trade: AI、GPU); one listed
+        beside an outlet is an outlet (MarketWatch、Wccftech等外電報導)."""
         text = texts(doc)[0]
         named = sorted((kg_of(s)["start"], kg_of(s)["end"], kg_of(s)["cls"]) for s in found if kg_of(s))
-        firms = [(a, b) for a, b, cls in named if cls == "Company"]
+        firms = [(a, b, cls) for a, b, cls in named if cls in ("Company", "MediaOrganization")]
         taken = [(a, b) for a, b, _ in named]
         out, seen = [], set()
 
         def free(a: int, b: int) -> bool:
             return not any(x < b and a < y for x, y in taken) and (a, b) not in seen
 
-        def add(a: int, b: int) -> bool:
+        def add(a: int, b: int, cls: str) -> bool:
             name = text[a:b]
             if _trade_acronym(name) or name.lower() in NOT_PRODUCTS or name.lower() in GRADE_WORDS or not free(a, b):
                 return False
-            span = self._span(doc, a, b, "Company", LATIN_LISTED_RULE)
+            span = self._span(doc, a, b, cls, LATIN_LISTED_RULE)
             if span is None:
                 return False
             out.append(span)
             seen.add((a, b))
             return True
-        for a, b in firms:
+        for a, b, cls in firms:
             pos = b
-            while (m := LATIN_AFTER_MEMBER.match(text, pos)) is not None and add(m.start("name"), m.end("name")):
+            while (m := LATIN_AFTER_MEMBER.match(text, pos)) is not None and add(m.start("name"), m.end("name"), cls):
                 pos = m.end("name")
             pos = a
             while (m := LATIN_BEFORE_MEMBER.search(text, max(0, pos - 40), pos)) is not None and m.end() == pos \
-                    and add(m.start("name"), m.end("name")):
+                    and add(m.start("name"), m.end("name"), cls):
                 pos = m.start("name")
         return out
 
@@ -3124,6 +3138,8 @@ GRADED_NUMBER = re.compile(r"\s?(?P<model>\d{1,3}[a-z]{0,2})(?=(?: (?:ultra|pro|
 FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)(?![a-z0-9%])(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
 #: a variant hyphened onto a known model's name (Qwen3-Max, GPT-5-Chat, Gemini-2.5-Pro), as written
 #: (not H200-based: a word of English in lower case is no variant)
+#: a coined word with a capital inside (SuperCluster, PowerEdge) after a space, ending a name
+SIBLING_WORD = re.compile(r" (?P<word>[A-Z][a-z]+[A-Z][A-Za-z]*)(?![A-Za-z0-9.\-])")
 HYPHENED_VARIANT = re.compile(r"(?:-(?:[0-9]+(?:\.[0-9]+)?|[A-Z][A-Za-z0-9]*))+(?![A-Za-z0-9.\-])")
 #: a bare model number listed after a family's model (昇騰960和970)
 LISTED_MODEL = re.compile(r"\s?(?:和|与|及|、|或|以及|,|，|/)\s?(?P<model>\d{2,4}[a-z]{0,3})(?![a-z0-9%])(?!\.\d)"
@@ -3433,7 +3449,7 @@ HOLDING_CLAUSE = CuePattern("holding-clause")
 KIND_AFTER_LIST = CuePattern(lambda w: rf"(?:[和与及][{HAN}a-z0-9]{{2,8}}?)?(?:等(?:\d{{1,3}}|[一二两三四五六七八九十几数多]{{1,3}})?"
                                        # (兆芯集成、上海超硅均為未盈利企業: or what all of them are said to be)
                                        rf"|(?:均|都|皆|同)(?:为|是|属于?))"
-                                       rf"[{HAN}]{{0,6}}?(?:{w('firm-word')}|基金|券商|银行|机构|平台|投资人|投资者|交易对方|股东|卖方|投资方)")
+                                       rf"[{HAN}]{{0,6}}?(?:{w('firm-word')}|基金|券商|银行|机构|平台|投资人|投资者|交易对方|股东|卖方|投资方|创投|风投|vc)")
 LEGAL_FORM = re.compile(r"\s(?:llc|ltd|limited|inc|corp|corporation|pte\.?\s?ltd|sdn\.?\s?bhd|gmbh|plc)\.?$")
 # 北方華創30.86%、盛美上海35.83%、精測電子23.20%: names each followed by its figure, listed by 、
 FIGURE_ITEM = rf"(?P<name>[{HAN}a-z]{{2,6}}?)\s*(?P<fig>[-+]?\d+(?:\.\d+)?\s*(?:%|亿元|亿|万元|万|元))"
@@ -3496,7 +3512,7 @@ def _organization_span(doc: Doc, start: int, end: int, rule: Rule) -> Span | Non
 
 
 HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
-LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}|[与和及]")
+LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}了?|[与和及]")   # (获得了A、B: 了 ends the verb)
 LIST_CLOSING = CuePattern("list-closing")
 
 
@@ -3640,8 +3656,8 @@ NAMED_FOR_PARENT_TAIL = re.compile(rf"(?![拟将已于在的为与和及也则�
                                    rf"(?=[拟将已于在的为与和及、，,。；;（(]|{'|'.join(NAME_FOLLOW_WORDS)})")
 # 全資子公司|上海寒武紀: what a subsidiary named after its city follows
 SUBSIDIARY_BEFORE = re.compile(r"(?:全资|控股|旗下)?(?:子公司|孙公司|附属公司)\s*$")
-# 張鈺勃、周苑均…: a further name of a list of people, up to the list's end
-LISTED_PERSON = re.compile(rf"\s*(?:、|和|与|及)\s*(?P<name>[{{HAN}}]{{2,3}}?)(?=\s*(?:、|和|与|及|均|都|皆|亦|也|等|分别|各自|[，,。；;]))".replace("{HAN}", HAN))
+# 張鈺勃、周苑均…: a further name of a list of people, up to the list's end (or their count: 楊建三位)
+LISTED_PERSON = re.compile(rf"\s*(?:、|和|与|及)\s*(?P<name>[{{HAN}}]{{2,3}}?)(?=\s*(?:、|和|与|及|均|都|皆|亦|也|等|分别|各自|[，,。；;]|[两二三四五六七八九十\d]\s*(?:位|人|名)))".replace("{HAN}", HAN))
 
 # what no place's name holds: a kind of city, the market as a whole, a word of tradition
 NO_PLACE = re.compile(r"地级市|县级市|直辖市|省会|大市|传统|重镇")

@@ -292,6 +292,8 @@ class StatementExtractor:
             anchor = max(lead.rfind("在"), lead.rfind("出席"), lead.rfind("参加"), lead.rfind("亮相"), 0)
             at = vs - len(lead) + anchor
             agent = _last(ents, cs, at, {"Person"} | ORGS | PRODUCTS)
+            if agent is None and _cls(v) in EVENTS:
+                agent = _subject_after_opening(folded, ve, s1, ents)
             if agent is None or _inside(agent, v):
                 continue
             roles = [("agent", agent._.kg["key"]), ("venue", v._.kg["key"])]
@@ -754,6 +756,27 @@ ROLE_OPENING = CuePattern(lambda w: rf"\s*(?:[^，。,；;：:\d]{{0,4}}(?:{w('r
 
 def _cls(e: Span) -> str:
     return e._.kg["cls"]
+
+
+#: 在EVENT上，…: what ends a clause that only says where (its name in brackets, its year, 開幕式, 上, 期間, 現場…)
+#: before its comma
+VENUE_OPENING_END = re.compile(r"\s*(?:[（(][^（）()，,]{1,30}[)）])?\s*(?:\d{4}\s*年?)?\s*(?:开幕式|开幕典礼|闭幕式|主题演讲)?(?:上|中|期间|现场)?\s*[，,]\s*")
+
+
+def _subject_after_opening(folded: str, end: int, ceiling: int, ents) -> Span | None:
+    """在華為全聯接大會上，華為副董事長徐直軍發布…: a clause saying only where, before its comma, is the
+    setting of the clause after it, whose subject (its first person, else the organisation opening it)
+    was there."""
+    m = VENUE_OPENING_END.match(folded, end)
+    if m is None or m.end() >= ceiling:
+        return None
+    stop = _clause_end(folded, m.end(), ceiling)
+    after = [e for e in ents if m.end() <= e._.kg["start"] and e._.kg["end"] <= stop]
+    person = next((e for e in after if _cls(e) == "Person" and e._.kg["start"] - m.end() <= 16), None)
+    if person is not None:
+        return person
+    first = after[0] if after else None
+    return first if first is not None and _cls(first) in ORGS and first._.kg["start"] == m.end() else None
 
 
 def _last(ents, start: int, end: int, classes) -> Span | None:
