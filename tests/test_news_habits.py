@@ -4360,3 +4360,51 @@ def test_a_known_products_short_name_with_another_word_names_a_sibling(facts):
     assert sibling != "huawei-atlas-950-superpod", f.entities
     assert "Atlas 950 SuperCluster" in names_of_entity(f.entities[sibling]), f.entities
     assert (sibling, "developer", "huawei") in relations_of(f), relations_of(f)
+
+
+def test_the_first_word_of_a_firms_latin_name_alone_is_that_firm(facts):
+    f = facts("軟銀完成對美國晶片設計公司Ampere Computing的收購。Ampere近年來營收承壓，2022年營收為1.52億美元。")
+    firm = key_of(f, "Ampere Computing")
+    assert "Ampere" in names_of_entity(f.entities[firm]), f.entities
+    assert not any(e.cls == "ChipFamily" for e in f.entities.values()), f.entities
+    revenue = [st for st in f.statements if st.amount and st.amount.metric == "revenue"]
+    assert revenue and all(dict(st.roles).get("subject") == firm for st in revenue), revenue
+
+
+def test_a_memorys_data_rate_is_the_products(facts):
+    f = facts("長鑫存儲宣布量產LPDDR5X。該公司的產品線包括速度分別為8533 Mbps、9600 Mbps和10667 Mbps的晶片。")
+    rates = {(dict(st.roles).get("subject"), str(st.amount.value)) for st in f.statements
+             if st.amount and st.amount.unit == "MBIT-PER-SEC"}
+    assert rates == {("lpddr5x", "8533"), ("lpddr5x", "9600"), ("lpddr5x", "10667")}, f.statements
+
+
+def test_the_years_something_took(facts):
+    f = facts("晴川科技成立於2016年，僅用九年時間就走完了國際巨頭數十年的技術積累路徑。")
+    years = {str(st.amount.value) for st in f.statements if st.amount and st.amount.unit == "YEAR"}
+    assert years == {"9"}, f.statements
+
+
+def test_a_list_opened_by_the_kind_of_its_firms(facts):
+    f = facts("晴川科技的VC機構包括星海創芯、遠山璞華、北辰之星等。")
+    named = {to_simplified(n) for e in f.entities.values() if e.cls in ("Organization", "Company")
+             for n in e.names}
+    assert {"星海创芯", "远山璞华", "北辰之星"} <= named, f.entities
+
+
+def test_a_latin_outlet_after_its_country_or_kind_reports(facts):
+    f = facts("韓國ChipDaily報導，晴川科技仍採取低價攻勢。加拿大科技網站Waferwire周五（13日）報導，北辰微電子已被除名。")
+    assert {"ChipDaily", "Waferwire"} <= names_of(f, "MediaOrganization"), f.entities
+    f = facts("美國Voltara宣布，將推出新晶片。")   # a firm announcing is no outlet
+    assert "Voltara" not in names_of(f, "MediaOrganization"), f.entities
+
+
+def test_a_pointer_around_a_relative_clause_names_the_company_before(facts):
+    f = facts("晴川存儲宣布量產新一代記憶體。這家總部位於安徽合肥的企業，正向星曜電子和北辰微電子主導的市場發起挑戰。")
+    firm = key_of(f, "晴川存储")
+    assert linked(f, firm, "hefei"), f.statements
+    assert linked(f, firm, key_of(f, "星曜电子")), f.statements
+
+
+def test_a_clause_of_a_law_named_by_number_or_in_quotes(facts):
+    f = facts("國防部這份黑名單，是根據「1260H」條款而來。依據第889條款，政府不得採購。")
+    assert "1260H" in names_of(f, "Policy") and any("889" in n for n in names_of(f, "Policy")), f.entities

@@ -32,7 +32,10 @@ from kg.reference.known import FACT_PROPERTIES
 
 CURRENCIES = frozenset(CURRENCY.values()) | {UNSTATED_CURRENCY}
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "MB", "GB", "TB", "PB", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ",
-              "MHZ", "CARD", "W", "KW", "MW", "GW", "NM", "TPP"}
+              "MHZ", "CARD", "W", "KW", "MW", "GW", "NM", "TPP", "MBIT-PER-SEC", "MT-PER-SEC"}
+#: what only a product or a standard measures (its speed, rate), not its maker: no power, cards or node
+PRODUCT_MEASURES = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ", "MHZ",
+                    "MBIT-PER-SEC", "MT-PER-SEC"}
 _CHANGE_WORD = r"(?:同比|环比|年增|年减|季增|季减|月增|月减|年比|yoy|qoq)"
 #: (同比+22%、環比+34%: what lies between a figure and a change in the brackets right after it
 CHANGE_IN_BRACKETS = re.compile(rf"\s*[（(][^（）()]{{0,24}}?(?:{_CHANGE_WORD}|较上年|较去年)?[^（）()，。]{{0,6}}?[+\-－]?\s*$")
@@ -452,6 +455,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                                 and _same_paragraph(folded, ms, q["start"])), None)
         if subject is None:
             subject = _subject_of_amount(mentions, entities, folded, q["start"], q["unit"])
+            if subject is not None and subject.cls in ORGS and q["unit"] in PRODUCT_MEASURES:
+                # 長鑫量產LPDDR5X。該公司的產品線包括速度為9600 Mbps的晶片: a measure only a product has is
+                # the product's the paragraph names before it, not its maker's
+                subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls in PRODUCTS
+                                and not _architecture(mentions, folded, ent)
+                                and _same_paragraph(folded, ms, q["start"])), subject)
         if subject is None and STOCK_POINTER.search(folded, sentence[0], q["start"]):
             # …今天上市。該股收盤價為829.9元: the company whose shares the article follows
             subject = main or company_before(mentions, folded, sentence[0])
@@ -462,8 +471,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if recent is not None and recent.cls in PRODUCTS and \
                     re.search(r"(?<![尤极])其(?![他它中余实])", folded[sentence[0]:q["start"]]):
                 subject = recent
+            # (a rate only a product has is a standard's too: LPDDR5X at 9600 Mbps)
             subject = subject or next((ent for ms, me, ent in reversed(mentions) if ms < sentence[0] and ent.cls in PRODUCTS
-                            and not _technology(ent) and not _architecture(mentions, folded, ent)
+                            and (not _technology(ent) or q["unit"] in PRODUCT_MEASURES)
+                            and not _architecture(mentions, folded, ent)
                             and (_same_paragraph(folded, ms, q["start"]) or sentence[0] - me < 200)), None)
         # (資料中心業務營收43億美元…，其中EPYC Tundra占…: a product named only after a figure in a sentence
         # that names nothing before it gives way to what the figures before were about)

@@ -31,6 +31,7 @@ DURATION_UNITS = {"天": "DAY", "个月": "MONTH", "周": "WEEK", "小时": "HOU
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS",
               "exaflops": "EFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
               "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "pb/s": "PB-PER-SEC", "gb/秒": "GB-PER-SEC",
+              "mbps": "MBIT-PER-SEC", "mt/s": "MT-PER-SEC",   # a memory's data rate (LPDDR5X 9600Mbps)
               "tb/秒": "TB-PER-SEC", "mb": "MB", "gb": "GB", "tb": "TB", "pb": "PB", "ghz": "GHZ", "mhz": "MHZ", "w": "W", "瓦": "W", "千瓦": "KW", "kw": "KW",
               "兆瓦": "MW", "mw": "MW", "吉瓦": "GW", "gw": "GW", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
               "张卡": "CARD", "颗": "CARD"}
@@ -39,7 +40,7 @@ PER_SECOND = {"MB": None, "GB": "GB-PER-SEC", "TB": "TB-PER-SEC", "PB": "PB-PER-
 #: metrics only a specification has (metrics.csv): never a sum of money's
 SPEC_METRICS = {"fp16-performance", "fp8-performance", "fp4-performance", "bf16-performance", "int8-performance",
                 "performance", "memory-bandwidth", "bandwidth", "memory-capacity", "cluster-size", "power",
-                "process-node"}
+                "process-node", "data-rate"}
 _NUMBER = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
 _APPROX = r"(?P<approx>约|大约|近|超过|超|逾|达|高达|至少|不到|接近)?"
 
@@ -141,7 +142,7 @@ _PATTERNS = [
     ("times-cn", re.compile(_APPROX + rf"(?<![{_CN_NUM}\d第])(?P<cn>[{_CN_NUM}]{{1,3}})\s*倍")),
     # 每秒3.2TB: a size per second is a rate
     ("spec", re.compile(r"(?P<persec>每秒)?" + _APPROX + _NUMBER
-                        + r"\s*(?P<unit>tflops|pflops|eflops|teraflops|petaflops|exaflops|tops|gb/s|tb/s|pb/s|gb/秒|tb/秒|gbps|tbps|ghz|mhz|mb|gb|tb|pb|kw|mw|gw|w|"
+                        + r"\s*(?P<unit>tflops|pflops|eflops|teraflops|petaflops|exaflops|tops|gb/s|tb/s|pb/s|gb/秒|tb/秒|gbps|tbps|mbps|mt/s|ghz|mhz|mb|gb|tb|pb|kw|mw|gw|w|"
                         r"千瓦|兆瓦|吉瓦|瓦|nm|纳米|奈米|张卡|卡)(?![a-z])")),
     # 4億3330萬股: a count written in two scales
     # (1萬1200項: ten thousands, then the units below them)
@@ -169,9 +170,11 @@ _PATTERNS = [
                          r"|\s*(?:至|到)\s*\d{1,2}\s*年\s*(?:有期)?徒刑)")),  # 7年至14年有期徒刑: both bounds
     # 主導研發長達21年, 歷時三年: a span of years after a word that says so
     # 未來10年, 過去兩年, 35年來: a span of years reaching to or from now
-    # (近四年未推出新品, 提前兩年: the years up to now, and how far a date moved)
+    # (近四年未推出新品, 提前兩年: the years up to now, and how far a date moved; 僅用九年時間: how long it took)
     ("years-long", re.compile(rf"(?:长达|历时|为期|已有|耗时|未来|过去|今后|接下来|近|提前|提早|推迟|延后|延迟)\s*(?P<yn>\d{{1,3}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?![\d月底初度前后级])"
-                              rf"|(?<![\d{_CN_NUM}.])(?P<yn2>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?:来|以来)")),
+                              rf"|(?<![\d{_CN_NUM}.])(?P<yn2>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*年(?:来|以来)"
+                              # 僅用九年時間, 花了三年時間: the years something took
+                              rf"|(?:用|花|花费|耗费)了?\s*(?P<yn3>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*(?:多)?\s*年(?:的)?时间")),
     # 在英特爾任職逾30年, 具超過30年…經驗: years of service or of experience
     ("years-served", re.compile(rf"(?:任职|服务|工作|效力|深耕|从业|执教|待了|耕耘)(?:了)?\s*(?:超过|逾|近|约|长达|达)?\s*"
                                 rf"(?P<yn>\d{{1,2}}|[二两三四五六七八九十][{_CN_NUM}]?)\s*(?:余|多)?\s*年(?![\d月底初度])"
@@ -387,7 +390,7 @@ def find_amounts(folded: str) -> list[Amount]:
                 if rule == "count-cn":
                     value, unit = Decimal(cn_int(g["cn"].replace("两", "二"))), COUNT_UNITS[g["cunit"]]
                 elif rule in ("years", "years-long", "years-served", "jail-years", "jail-list", "age"):
-                    value, unit = Decimal(cn_int((g.get("yn") or g["yn2"]).replace("两", "二"))), "YEAR"
+                    value, unit = Decimal(cn_int((g.get("yn") or g.get("yn2") or g["yn3"]).replace("两", "二"))), "YEAR"
                 elif rule == "rank":
                     value, unit = Decimal(cn_int(g.get("rank") or g.get("rank2") or g.get("rank3") or g.get("rank4") or g["rank5"])), "RANK"
                 elif g.get("scale2"):

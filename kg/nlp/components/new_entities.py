@@ -328,6 +328,10 @@ def _rules() -> list[Rule]:
             # (AI晶片出口管制指南: guidance a government issues on its controls)
             rf"(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:(?:出口|进口)(?:管制|管控)(?:规定|措施|条例|新规|规则|法规|指南|指引)?|(?:管制|管控)(?:规定|措施|条例|新规|规则|法规|指南|指引)|"
             rf"规定|禁令|法案|法令|条例|新规|规则|禁售令|制裁|清单|黑名单))"), 0.65),
+        # 「1260H」條款, 第1260H條款: a clause of a law named by its number or in quotes
+        Rule("quoted-clause", "Policy", re.compile(
+            rf"[「“『\"](?P<name>[{HAN}a-z0-9 .-]{{2,16}})[」”』\"]\s*(?=条款|条文|法条|法案|条例)"
+            r"|第\s*(?P<name2>\d{1,4}[a-z]?\s*条款)"), 0.65),
         # Plans a government issues, named whole after the verb that issues them (or after the joining word
         # of a list of them): 出台培育發展半導體與集成電路產業集群三年行動計劃, 以及車規級芯片…高質量發展行動計劃
         Rule("issued-plan", "Policy", re.compile(
@@ -417,6 +421,13 @@ def _rules() -> list[Rule]:
             r"(?:(?:的|最新|独家|日前|近日|也|则|在|稍早|早前)\s*)?"
             # (《中國經營報》記者注意到: its reporter, named or not)
             r"(?:报导|报道|引述|援引|披露|指出|报导指出|报道称|消息|社论|专访|调查|分析|评论|撰文|称|写道|记者|编辑|采访)"), 0.75),
+        # 韓國BusinessKorea報導, 科技資訊網站Wccftech周五（13日）報導: a Latin name after its country or a word for
+        # an outlet, reporting (a firm announces, it does not report)
+        Rule("outlet-latin", "MediaOrganization", re.compile(
+            r"(?:(?<=外媒)|(?<=媒体)|(?<=网站)|(?<=韩媒)|(?<=日媒)|(?<=美媒)|(?<=港媒)|(?<=台媒)|(?<=外电)|(?<=国)|(?<=杂志)"
+            r"|(?<=日报)|(?<=电视台))\s*(?P<name>[a-z][a-z0-9'’&.]*(?: [a-z][a-z0-9'’&.]*){0,3})\s*"
+            r"(?:[（(]?\s*(?:\d{1,2}\s*日|周[一二三四五六日]|星期[一二三四五六日天])\s*[)）]?\s*){0,2}"
+            r"(?:(?:的|最新|独家|日前|近日|也|则|稍早|早前)\s*)?(?:报导|报道|引述|援引|披露)"), 0.7),
         # 晴川新聞 |林某 綜合報導: an outlet opening a line, a bar, then its writer
         Rule("outlet-bar", "MediaOrganization", re.compile(
             rf"(?:(?<=\n)|^)\s*(?P<name>[{HAN}a-z0-9]{{2,12}}?(?:新闻网|新闻|日报|网|财经|时报|周刊|晚报|早报))\s*[|｜丨]", re.M), 0.7),
@@ -751,6 +762,7 @@ class EntityDiscoverer:
         spans += self._own_country(doc, folded, existing + spans)
         _known_in_brackets(folded, spans, existing)
         _given_name_of_known(doc, folded, spans)
+        _first_word_of_named_firm(folded, list(doc.spans.get(ENTITIES, [])) + spans)
         self._seated_bodies(doc, spans)
         self._local_bodies(doc, spans)
         _regional_arms(doc, folded, spans)
@@ -1390,7 +1402,9 @@ class EntityDiscoverer:
             ce = min((i for i in (folded.find(c, m.end()) for c in "，,。；;\n") if i >= 0), default=len(folded))
             members = _list_members(folded, m.start(), m.end(), ce, words)
             # 等頭部公募基金: a list of firms of a kind, each member one
-            of_firms = bool(members) and KIND_AFTER_LIST.match(folded, members[-1][1]) is not None
+            of_firms = bool(members) and (KIND_AFTER_LIST.match(folded, members[-1][1]) is not None
+                                          # VC機構包括A、B、C: or the word opening it
+                                          or KIND_BEFORE_LIST.search(folded, max(cs, members[0][0] - 12), members[0][0]) is not None)
             # 引入A、B及C，合共18名基石投資者: the clause after the list may say what its members are
             after = min((i for i in (folded.find(c, ce + 1) for c in "，,。；;\n") if i >= 0), default=len(folded))
             summed = ce < len(folded) and folded[ce] in "，," and LIST_CLOSING.match(folded, ce + 1) is not None \
@@ -2870,6 +2884,24 @@ def _given_name_of_known(doc: Doc, folded: str, spans) -> None:
         spans[:] = [s for s in spans if not (kg_of(s) and given <= kg_of(s)["start"] and kg_of(s)["end"] <= info["end"])]
 
 
+def _first_word_of_named_firm(folded: str, spans) -> None:
+    """Ampere Computing … Ampere近年來營收承壓: the first word of a firm's Latin name that this article
+    names, written alone, is that firm, though the reference knows the word as something else (Nvidia's
+    Ampere architecture)."""
+    firms: dict[str, dict] = {}
+    for sp in spans:
+        info = kg_of(sp)
+        if info and info.get("known") and info["cls"] in ORG_CLASSES:
+            m = re.fullmatch(r"([a-z][a-z0-9]{3,}) [a-z][a-z0-9 .&-]*", folded[info["start"]:info["end"]])
+            if m is not None:
+                firms.setdefault(m.group(1), info)
+    for sp in spans:
+        info = kg_of(sp)
+        firm = firms.get(folded[info["start"]:info["end"]]) if info else None
+        if firm is not None and info["key"] != firm["key"] and info["cls"] not in ORG_CLASSES | PLACE_CLASSES | {"Person"}:
+            info.update(key=firm["key"], cls=firm["cls"], known=True, rule="short-form")
+
+
 def _known_in_brackets(folded: str, spans, existing) -> None:
     """《人工智慧國家安全保障法案》（GAIN AI Act）, 班克斯（Jim Banks）: a new name followed by a known
     one in brackets is that known entity under another name."""
@@ -3450,6 +3482,9 @@ KIND_AFTER_LIST = CuePattern(lambda w: rf"(?:[和与及][{HAN}a-z0-9]{{2,8}}?)?(
                                        # (兆芯集成、上海超硅均為未盈利企業: or what all of them are said to be)
                                        rf"|(?:均|都|皆|同)(?:为|是|属于?))"
                                        rf"[{HAN}]{{0,6}}?(?:{w('firm-word')}|基金|券商|银行|机构|平台|投资人|投资者|交易对方|股东|卖方|投资方|创投|风投|vc)")
+# VC機構包括, 產業資本包括, 投資方有: a word for the kind of firms opening the list of its members
+KIND_BEFORE_LIST = CuePattern(lambda w: rf"(?:{w('firm-word')}|基金|机构|资本|投资方|投资人|投资者|股东|国资|创投|vc|pe)"
+                                        rf"(?:则|还)?(?:包括|包含|有|为)了?\s*$")
 LEGAL_FORM = re.compile(r"\s(?:llc|ltd|limited|inc|corp|corporation|pte\.?\s?ltd|sdn\.?\s?bhd|gmbh|plc)\.?$")
 # 北方華創30.86%、盛美上海35.83%、精測電子23.20%: names each followed by its figure, listed by 、
 FIGURE_ITEM = rf"(?P<name>[{HAN}a-z]{{2,6}}?)\s*(?P<fig>[-+]?\d+(?:\.\d+)?\s*(?:%|亿元|亿|万元|万|元))"
@@ -3636,7 +3671,7 @@ NOT_NAMES = {"高通", "华为", "英特", "安全", "万亿", "任何", "于是
 # side), which a surname (韓) can look like
 COUNTRY_COLLECTIVE = re.compile(r"[中美日韩台港欧英德法俄印越泰陆][媒企方商股系军厂籍资制产]")  # 美製: made in
 # rules whose cue says what the name before or after it is, whatever words it is made of
-NAMED_BY_ROLE_RULES = ("outlet-learned", "outlet-bracket", "outlet-source", "outlet-author", "outlet-bar", "outlet-credit", "cited-source", "sponsor")
+NAMED_BY_ROLE_RULES = ("outlet-learned", "outlet-bracket", "outlet-source", "outlet-author", "outlet-bar", "outlet-latin", "outlet-credit", "cited-source", "sponsor")
 NAME_AFTER_CUE_RULES = ("title-name", "name-verb", "age-name", "nationality-name")
 NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向就被把为是从以及、，。,；;：:“”「」（）() \n出担接创领执预坦直写"
                  "分介提补证否警呼宣回透强此并还更再都亦即便他她")
