@@ -4408,3 +4408,27 @@ def test_a_pointer_around_a_relative_clause_names_the_company_before(facts):
 def test_a_clause_of_a_law_named_by_number_or_in_quotes(facts):
     f = facts("國防部這份黑名單，是根據「1260H」條款而來。依據第889條款，政府不得採購。")
     assert "1260H" in names_of(f, "Policy") and any("889" in n for n in names_of(f, "Policy")), f.entities
+
+
+def test_a_company_launching_a_known_kind_of_product_makes_it(facts):
+    f = facts("晴川存儲宣布量產LPDDR5X。")
+    assert ("lpddr5x", "manufacturer", key_of(f, "晴川存储")) in relations_of(f), relations_of(f)
+
+
+def test_the_seat_after_a_pointer_is_the_companys_before(facts):
+    f = facts("晴川存儲宣布量產新一代記憶體。這家總部位於安徽合肥的企業，正在準備上市。")
+    assert (key_of(f, "晴川存储"), "headquarters", "hefei") in relations_of(f), relations_of(f)
+
+
+def test_a_founder_described_by_a_former_employer(facts):
+    f = facts("晴川科技由前英特爾高管林志遠於2018年創立，專注於資料中心處理器。")
+    rels = relations_of(f)
+    firm = key_of(f, "晴川科技")
+    assert (firm, "foundedBy", key_of(f, "林志远")) in rels and (firm, "foundedBy", "intel") not in rels, rels
+    f = facts("晴川科技由英特爾和林志遠共同創立。")   # a list of founders keeps both
+    assert (key_of(f, "晴川科技"), "foundedBy", "intel") in relations_of(f), relations_of(f)
+
+
+def test_a_speakers_own_firm(facts):
+    f = facts("富豪林志遠亦表示，旗下AI企業晴川智算將與北辰微電子合作。")
+    assert (key_of(f, "晴川智算"), "ownedBy", key_of(f, "林志远")) in relations_of(f), relations_of(f)

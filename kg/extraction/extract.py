@@ -168,6 +168,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                     not any(x.subject == product.key and x.property == "developer" for x in relations) and \
                     not _developed_by_another(product, agent.key):
                 add_relation(product.key, "developer", agent.key, evidence(st["start"], st["end"], "launch-by-company", 0.6))
+            elif product is not None and _technology(product) and \
+                    not any(x.subject == product.key and x.property == "manufacturer" and x.object == agent.key
+                            for x in relations):
+                # 長鑫量產LPDDR5X, 三星推出HBM4: a company launching a known kind of product makes it (P176)
+                add_relation(product.key, "manufacturer", agent.key, evidence(st["start"], st["end"], "launch-by-company", 0.55))
     # 晴川QX720/820: a model listed right after another is the same maker's, however the first's was found
     for span in doc.spans.get(ENTITIES, []):
         info = kg_of(span)

@@ -651,6 +651,9 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             stake = re.match(r"(?:取得|获得)[^，。；]{0,14}?股[权份]", folded[m.start():frame.end])
             if stake:  # 取得Y約4%股權: Y stands before the word for the stake (入股X取得約4%股權 names none)
                 after = [x for x in after if x[1] <= m.start() + stake.end()]
+            if len(after) > 1 and after[0][2].cls in ORGS and after[1][2].cls == "Person" and "Person" in rule.after \
+                    and EMPLOYER_BEFORE_PERSON.fullmatch(folded, after[0][1], after[1][0]):
+                after = after[1:]   # 由前英特爾高管林某創立: the firm before a title and a person says who the person is
             if not before or not after:
                 continue
             a = before[-1]
@@ -695,6 +698,8 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
     return out
 
 
+#: 英特爾前高管|林某: what stands between a firm and a person it describes (a title, no list or clause mark)
+EMPLOYER_BEFORE_PERSON = re.compile(r"\s*(?:的)?(?:前|原|现任|时任)?(?:(?![和与及跟同])[\u4e00-\u9fff]){1,6}?\s*")
 #: 鴻海（2317）與印度巨頭HCL: a stock code, a joining word and a descriptor between two actors of one verb
 ACTOR_JOIN = re.compile(r"\s*(?:[（(][^（）()]{1,14}[)）])?\s*(?:与|和|及|以及|、)[^，。；,;、与和及]{0,10}")
 #: 搭載, 配備: what a product carries is a part of it

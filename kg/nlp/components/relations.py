@@ -129,6 +129,11 @@ OWN_PRODUCT = re.compile(r"^[^，。；,;]{0,10}?的[^，。；,;]{0,6}?(?:芯�
 SITED_AT = re.compile(r"(?:位于|位在|坐落于|座落于|设于|地处)\s*$")
 LOCATED_GAP = re.compile(r"^的[^，。；,;的]{0,10}$")
 HQ_AFTER = re.compile(r"^(?:的)?(?:总部|总部设|总部位于|总部设在|总部设于|位于|坐落于|落户)(?:于|在)?$")
+#: （Elon Musk）亦表示，旗下AI企業: a speaker's words opening with the firm they own
+SAYS_OWN = re.compile(r"\s*(?:[（(][^（）()]{1,30}[)）])?\s*(?:亦|也|则|还)?(?:表示|称|指出|说|透露|宣布)\s*[，,:：]?\s*"
+                      r"旗下(?:的)?(?:[^，。；,;]{0,6}(?:公司|企业|品牌|新创|初创))?\s*")
+#: 這家總部位於, 該公司總部設在: a pointer to the company, then where its seat is
+POINTED_SEAT = re.compile(r"(?:这家|这间|该公司|该企业|该集团)[^，。；,;]{0,4}?总部(?:位于|设在|设于|在)")
 # 台積電位於高雄(與亞利桑那州)的新廠: where a site of the company is, not its headquarters
 SITE_AFTER = re.compile(r"[^，。；,;]{0,12}?的(?:新|旧|第[一二三四五六七八九十\d]+座?)?(?:[a-z]{0,3}\d{0,3}\s?)?(?:厂|工厂|晶圆厂|厂区|园区|研发中心|数据中心|"
                         r"资料中心|智算中心|算力中心|机房|实验室|仓库|办公室|分公司|子公司|据点|产线|基地|工地)")
@@ -413,6 +418,7 @@ class RelationExtractor:
                 out.append(_rel(person, "placeOfBirth", a, "born-before-name", sent))
         out.extend(_officers_listed(ents, folded, sent, out))
         out.extend(self._places(ents, folded, sent))
+        out.extend(self._pointed_headquarters(ents, folded, sent))
         out.extend(self._own_products(ents, folded, sent))
         out.extend(self._listed(ents, folded, sent))
         out.extend(self._people(ents, folded, sent))
@@ -445,6 +451,23 @@ class RelationExtractor:
                 out.append(_rel(b, "developer", self.main, "company-product", sent))
         return out
 
+
+    def _pointed_headquarters(self, ents, folded, sent) -> list[dict]:
+        """…量產LPDDR5X。這家總部位於安徽合肥的企業: the seat after a pointer to the company is the
+        headquarters of the company the sentence before was about (the last of places written one inside
+        the other)."""
+        m = POINTED_SEAT.search(folded, sent.start_char, sent.end_char)
+        if m is None or self.topic_company is None or any(
+                e._.kg["cls"] in ORGS and e._.kg["end"] <= m.start() for e in ents):
+            return []
+        seat = next((e for e in ents if e._.kg["start"] == m.end() and e._.kg["cls"] in COUNTRIES), None)
+        for c in ents:
+            if seat is not None and c._.kg["cls"] in COUNTRIES and c._.kg["start"] == seat._.kg["end"]:
+                seat = c
+        if seat is None:
+            return []
+        return [{**_rel(self.topic_company, "country" if seat._.kg["cls"] == "Country" else "headquarters", seat,
+                        "headquarters-of-pointed", sent), "start": m.start(), "end": seat._.kg["end"]}]
 
     @staticmethod
     def _places(ents, folded, sent) -> list[dict]:
@@ -488,6 +511,9 @@ class RelationExtractor:
                     out.append(_rel(a, "country", b, "is-a-company-of", sent))
                 elif ca in ORGS and cb in ORGS | PRODUCTS and re.fullmatch(r"旗下(?:的)?(?:[^，。；,;]{0,6}(?:公司|品牌|子公司|部门|商|厂|企业))?", gap):
                     out.append(_rel(b, "parentOrganization", a, "subsidiary", sent))
+                elif ca in ORGS | {"Person"} and cb in ORGS and SAYS_OWN.fullmatch(gap):
+                    # 馬斯克（Elon Musk）亦表示，旗下AI企業xAI將…: the firm the speaker says is under them
+                    out.append(_rel(b, "ownedBy" if ca == "Person" else "parentOrganization", a, "subsidiary-said", sent))
                 elif ca in COUNTRIES and cb == "Place" and b._.kg.get("rule") == "facility" and LOCATED_GAP.match(gap) \
                         and SITED_AT.search(folded, max(0, a._.kg["start"] - 6), a._.kg["start"]):
                     # 位於高雄的晶圓22廠, 位于器兴的8英寸晶圆厂S7: where the plant is
