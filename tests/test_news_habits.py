@@ -4432,3 +4432,9 @@ def test_a_founder_described_by_a_former_employer(facts):
 def test_a_speakers_own_firm(facts):
     f = facts("富豪林志遠亦表示，旗下AI企業晴川智算將與北辰微電子合作。")
     assert (key_of(f, "晴川智算"), "ownedBy", key_of(f, "林志远")) in relations_of(f), relations_of(f)
+
+
+def test_gigawatts_written_as_thousand_megawatts_and_square_miles(facts):
+    f = facts("晴川智算計劃建設一個耗電達5千兆瓦、佔地10平方英里的數據中心園區。")
+    got = {(st.amount.unit, str(st.amount.value)) for st in f.statements if st.amount}
+    assert {("GW", "5"), ("SQUARE-MILE", "10")} <= got, got

@@ -33,7 +33,7 @@ SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "teraf
               "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "pb/s": "PB-PER-SEC", "gb/秒": "GB-PER-SEC",
               "mbps": "MBIT-PER-SEC", "mt/s": "MT-PER-SEC",   # a memory's data rate (LPDDR5X 9600Mbps)
               "tb/秒": "TB-PER-SEC", "mb": "MB", "gb": "GB", "tb": "TB", "pb": "PB", "ghz": "GHZ", "mhz": "MHZ", "w": "W", "瓦": "W", "千瓦": "KW", "kw": "KW",
-              "兆瓦": "MW", "mw": "MW", "吉瓦": "GW", "gw": "GW", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
+              "兆瓦": "MW", "mw": "MW", "吉瓦": "GW", "gw": "GW", "千兆瓦": "GW", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
               "张卡": "CARD", "颗": "CARD"}
 #: a size read per second (每秒3.2TB): the same size's rate
 PER_SECOND = {"MB": None, "GB": "GB-PER-SEC", "TB": "TB-PER-SEC", "PB": "PB-PER-SEC"}
@@ -82,7 +82,7 @@ _CN_POSITIONAL = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS}]+(?:\.[{_CN_DIGITS}]+)?|\.[{_
 _COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
                r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|吨|公吨|公斤|千克|"
                # 148米長的產線, 佔地約68畝, 5.2萬平方米: lengths and areas
-               r"平方公里|平方公尺|平方米|平方英尺|公里|公尺|英里|微米|毫米|米(?![兰国饭粮])|亩|"
+               r"平方公里|平方公尺|平方米|平方英尺|平方英里|公里|公尺|英里|微米|毫米|米(?![兰国饭粮])|亩|"
                # 10核CPU, 16核心: cores
                r"核(?:心)?(?![准查实电能武算酸定])|"
                # 8項專利, 900次部署, 290名客戶 (not 項目, 次年, 名單)
@@ -143,7 +143,7 @@ _PATTERNS = [
     # 每秒3.2TB: a size per second is a rate
     ("spec", re.compile(r"(?P<persec>每秒)?" + _APPROX + _NUMBER
                         + r"\s*(?P<unit>tflops|pflops|eflops|teraflops|petaflops|exaflops|tops|gb/s|tb/s|pb/s|gb/秒|tb/秒|gbps|tbps|mbps|mt/s|ghz|mhz|mb|gb|tb|pb|kw|mw|gw|w|"
-                        r"千瓦|兆瓦|吉瓦|瓦|nm|纳米|奈米|张卡|卡)(?![a-z])")),
+                        r"千兆瓦|千瓦|兆瓦|吉瓦|瓦|nm|纳米|奈米|张卡|卡)(?![a-z])")),
     # 4億3330萬股: a count written in two scales
     # (1萬1200項: ten thousands, then the units below them)
     ("count-compound", re.compile(_APPROX + r"(?P<hi>\d+(?:\.\d+)?)\s*(?P<hscale>万亿|兆|亿)\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*"
@@ -232,7 +232,7 @@ _PATTERNS = [
                               + r"|(?:估值|市值)(?:一度|短暂|一夜之间|一夜|首度|首次|随即|盘中|已|更|则|也|曾)?\s*(?P<approx2>超过|超|逾|达|高达|突破|冲破|破|近|约)"
                               + r"(?P<scale2>千亿|百亿|万亿)(?!\s*(?:[\u4e00-\u9fff]{0,2}(?:元|币|美金|圆)|美|港|日|欧|韩|新|澳|英|级|规模))")),
 ]
-COUNT_UNITS.update({"毫米": "MILLIMETRE", "核": "CORE", "核心": "CORE", "页": "PAGE", "项": "ITEM", "名": "ITEM", "次": "OCCURRENCE", "英里": "MILE", "平方英尺": "SQUARE-FOOT",
+COUNT_UNITS.update({"毫米": "MILLIMETRE", "核": "CORE", "核心": "CORE", "页": "PAGE", "项": "ITEM", "名": "ITEM", "次": "OCCURRENCE", "英里": "MILE", "平方英尺": "SQUARE-FOOT", "平方英里": "SQUARE-MILE",
                     "微米": "MICROMETRE"})
 COUNT_UNITS.update({"户": "ACCOUNT", "手": "LOT", "架": "UNIT", "辆": "UNIT"})
 COUNT_UNITS.update({"吨": "TONNE", "公吨": "TONNE", "公斤": "KG", "千克": "KG", "个": "ITEM", "款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
