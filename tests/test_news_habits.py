@@ -4438,3 +4438,29 @@ def test_gigawatts_written_as_thousand_megawatts_and_square_miles(facts):
     f = facts("晴川智算計劃建設一個耗電達5千兆瓦、佔地10平方英里的數據中心園區。")
     got = {(st.amount.unit, str(st.amount.value)) for st in f.statements if st.amount}
     assert {("GW", "5"), ("SQUARE-MILE", "10")} <= got, got
+
+
+def test_a_gathering_named_with_business_words_or_two_countries(facts):
+    f = facts("林志遠出席了晴川投資論壇，並在美國-星洲投資論壇上發言。")
+    events = {to_simplified(n) for n in names_of(f, "Event")}
+    assert {"晴川投资论坛", "美国-星洲投资论坛"} <= events, f.entities
+    f = facts("各國代表出席論壇。")   # the bare word names no gathering
+    assert not names_of(f, "Event"), f.entities
+
+
+def test_a_known_gathering_with_its_year_and_word_is_that_gathering(facts):
+    f = facts("輝達在GTC 2025大會上發布新晶片。")
+    assert "nvidia-gtc" in f.entities, f.entities
+    assert not any(k.startswith("event/") for k in f.entities), f.entities
+
+
+def test_共有_before_a_count_is_in_all_not_the_party(facts):
+    f = facts("據悉，此次人事調整中共有3人晉升為社長。")
+    assert "chinese-communist-party" not in f.entities, f.entities
+    f = facts("中共有關部門表示將加強管理。")   # the party still, before another word
+    assert "chinese-communist-party" in f.entities, f.entities
+
+
+def test_a_korean_name_promoted_to_a_post(facts):
+    f = facts("星曜電子晉升朴正浩為社長。")
+    assert (key_of(f, "朴正浩"), "employer", key_of(f, "星曜电子")) in relations_of(f), relations_of(f)

@@ -101,6 +101,10 @@ class NameTrie(Generic[T]):
                 i = best[0]
 
 
+#: 有3人, 計5家: what follows 共 when it means "in all" (a count)
+IN_TOTAL = re.compile(r"(?:有|计|约)?\s*[\d一二两三四五六七八九十几数百千万]")
+
+
 @lru_cache(maxsize=4)
 def reference_trie(folder: str | None = None) -> NameTrie[str]:
     """reference_index's names as a NameTrie (the same names, the same first entity id of each)."""
@@ -134,6 +138,8 @@ class KnownNames:
         for start, end, name in self.trie.finditer(folded):
             if end - start == 2 and _splits_a_word(folded, start, end) or (start, end) in markets:
                 continue
+            if folded[end - 1] == "共" and start and IN_TOTAL.match(folded, end):
+                continue  # 人事調整中|共有3人: 共有, 共計 before a count is "in all", not the end of 中共
             if end - start == 1 and folded[start - 1:start] == "化":
                 continue  # 氮化|鎵, 碳化|矽: an element named in a compound's name is no mention of the element
             if folded[start] in "元亿万千百" and start and re.match(r"[\d一二两三四五六七八九十百千万亿兆]", folded[start - 1]):

@@ -40,7 +40,8 @@ SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
                "戴莫孔向汤荣常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
                "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
                "吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
-               "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪赖萧傅盖厉晁鄢诸戈芮蔺昝揭宦鄂逄郦雍濮牧薄")
+               "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪赖萧傅盖厉晁鄢诸戈芮蔺昝揭宦鄂逄郦雍濮牧薄"
+               "朴权玄禹")   # Korean surnames the Chinese press writes (朴, 權, 玄, 禹: Park, Kwon, Hyun, Woo)
 
 
 @dataclass(frozen=True)
@@ -309,7 +310,7 @@ def _rules() -> list[Rule]:
             rf"体育馆|体育场|大会堂|巨蛋|博物馆))"), 0.65),
         # Named events: …大會, …峰會, 聽證會
         Rule("event", "Event", re.compile(
-            rf"(?P<name>(?:20\d\d)?[{HAN}a-z0-9 ]{{2,16}}?(?:大会|峰会|论坛|博览会|展览会|研讨会|听证会|发布会|年会|开发者大会|"
+            rf"(?P<name>(?:20\d\d)?[{HAN}a-z0-9 \-－]{{2,16}}?(?:大会|峰会|论坛|博览会|展览会|研讨会|听证会|发布会|年会|开发者大会|"
             rf"技术大会|电脑展|经贸磋商|经贸会谈|贸易谈判|贸易磋商|高层会谈|部长会议|领导人会晤|"
             # 輝達尾牙, 尾牙旺年會, 歲末聯歡晚會, 簽約記者會: a firm's year-end party, a signing's press event
             rf"尾牙(?:旺年会|晚会|岁末联欢晚会)?|旺年会|联欢晚会|签约记者会|签约仪式|"
@@ -501,6 +502,10 @@ GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 
 # Words after which a name starts: a policy or event name never opens with a verb or 上 (name cues, left-cut).
 LEFT_CUT = CueCut("left-cut")
+#: 2025大會, -2026展: a gathering's year and the word for it, after its known name
+EVENT_EDITION = re.compile(r"[\s\-－]*(?:(?:19|20)\d\d)?\s*(?:年)?(?:大會|大会|峰會|峰会|論壇|论坛|展覽會|展览会|博覽會|博览会|年會|年会|開發者大會|开发者大会)?$")
+#: 晴川投資論壇, 中美投資論壇: a gathering's name holds business words (投資 is no verb before it)
+LEFT_CUT_EVENT = CueCut("left-cut", leaving=("投资", "控股"))
 # In a registered name (上海國有資本投資有限公司) business words are the name's, not verbs before it
 #: business words a registered name holds (上海國有資本投資有限公司): no verbs or descriptors before it there
 #: 有限公司, 有限責任公司: the legal forms ending a Chinese registered name (股份有限公司 among them)
@@ -2124,6 +2129,12 @@ class EntityDiscoverer:
         known_id = self.resolve(text) or (self._listed_as(text) if rule.name == "ticker-name" else None) or \
             (self._registered_as(text) if rule.name in ("org-long", "org-suffix") else None)
         known = self.reference.get(known_id) if known_id else None
+        if known is None and cls == "Event":
+            # GTC 2025大會, Computex-2026展: a known gathering with its year and the word for it
+            core = EVENT_EDITION.sub("", text)
+            hit = self.resolve(core) if len(core) >= 2 and core != text else None
+            known = self.reference.get(hit) if hit else None
+            known = known if known is not None and known.cls == "Event" else None
         if known is not None:
             cls = known.cls
         span = char_span(doc, start, end, CLASS_LABEL.get(cls, "ORG"))
@@ -3829,7 +3840,7 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         # (北京集成電路產業投資基金: the cut stops before the words of the kind, 投資 of 投資基金 too)
         head_end = head_end if head_end > 0 else max(start, end - (4 if folded.endswith("投资基金", start, end) else 2))
         legal = rule.name in ("org-long", "org-suffix") and folded.endswith(LIMITED_FORMS, start, end)
-        m = (LEFT_CUT_LEGAL if legal else LEFT_CUT).match(folded, start, head_end)
+        m = (LEFT_CUT_LEGAL if legal else LEFT_CUT_EVENT if rule.cls == "Event" else LEFT_CUT).match(folded, start, head_end)
         if m and m.end() > start:
             core = MINISTRY_CORE_RE.search(folded, start, end) if rule.name in ("ministry-and", "minister-ministry") else None
             start = min(m.end(), core.start()) if core else m.end()  # 投資|貿易及工業部 keeps its 投資
@@ -3861,8 +3872,8 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
             ch = folded[i]
             if ch in STOP_CHARS and folded[i - 1:i + 1] in WORDS_WITH_STOP_CHARS:
                 continue  # 英國高等法院, 最高法院: 等 and 最 inside a word of the name
-            if ch in STOP_CHARS or not (ch.isalnum() or ch in "&· "):
-                start = i + 1
+            if ch in STOP_CHARS or not (ch.isalnum() or ch in "&· " or ch in "-－" and rule.cls == "Event"):
+                start = i + 1   # (美國-沙特投資論壇: a gathering of two countries joins them with a dash)
                 break
         while start < end and folded[start] == " ":
             start += 1

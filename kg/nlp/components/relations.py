@@ -187,10 +187,10 @@ CAREER = CuePattern(lambda w: rf"{w('career')}(?!职)")
 # 現任, 目前擔任: the posts after it are held now (曾任, 歷任: held once)
 CURRENT_POST = re.compile(r"现任|现为|现担任|目前担任|目前任")
 # 任命X為…, 聘請X擔任…: an appointment, the appointee after it
-APPOINTED = re.compile(r"(?:任命|委任|聘任|聘请|延揽|提名)[^，。；]{0,24}$")
+APPOINTED = re.compile(r"(?:任命|委任|聘任|聘请|延揽|提名|晋升|擢升|拔擢|提拔)[^，。；]{0,24}$")   # (晉升朴某為社長: promoting names the post too)
 APPOINTED_GROUP = re.compile(r"\s*(?:两位|二人|两人|三位|等人|等)?[^，。；为]{0,8}?(?=为|担任|出任)")
 APPOINTED_AS = re.compile(r"(?:为|担任|出任)(?:公司)?(?:资深|高级|执行|首席|全球|独立)?[^，。；]{0,10}(?:总裁|董事长|董事|执行长|总经理|"
-                          r"官|ceo|cfo|cto|coo|主席|主管|负责人)")
+                          r"官|ceo|cfo|cto|coo|主席|主管|负责人|社长|会长|理事长|行长|院长|[财营技策][务运术略]长)")
 
 
 def _titled(org: Span, person: Span, titles: str, m: re.Match, folded: str, sent: Span, rule: str) -> list[dict]:
