@@ -4464,3 +4464,15 @@ def test_共有_before_a_count_is_in_all_not_the_party(facts):
 def test_a_korean_name_promoted_to_a_post(facts):
     f = facts("星曜電子晉升朴正浩為社長。")
     assert (key_of(f, "朴正浩"), "employer", key_of(f, "星曜电子")) in relations_of(f), relations_of(f)
+
+
+def test_a_cited_source_with_its_latin_name_in_brackets(facts):
+    f = facts("根據萊坊（Knight Frank）最新報告，柔佛州數據中心的容量達到1.3吉瓦。")
+    source = key_of(f, "Knight Frank")
+    assert f.entities[source].cls in ("Organization", "Company"), f.entities
+
+
+def test_a_states_data_centres_are_no_organisation(facts):
+    f = facts("根據萊坊（Knight Frank）最新報告，柔佛州數據中心的容量達到1.3吉瓦。")
+    assert "johor" in f.entities, f.entities
+    assert not any("数据中心" in to_simplified(n) for e in f.entities.values() for n in e.names), f.entities

@@ -450,7 +450,10 @@ def _rules() -> list[Rule]:
         # Whose data, figures or report a text cites: 根據弗若斯特沙利文的資料; whose the sponsor of a listing is
         Rule("cited-source", "Organization", re.compile(
             # (據商業查詢平台天眼查資料: the kind of source before its name is no part of it)
-            rf"(?:根据|据|依据)(?:[{HAN}]{{0,6}}?(?:平台|网站|机构|智库))?(?P<name>[{HAN}a-z]{{3,10}}?)(?:的)?(?:资料|数据|统计|调查|研究报告|报告)(?:显示|指出|称|表示|,|，)"), 0.65),
+            # (根據萊坊（Knight Frank）最新報告: a short name with its Latin form in brackets, its report the latest)
+            rf"(?:根据|据|依据)(?:[{HAN}]{{0,6}}?(?:平台|网站|机构|智库))?(?:(?P<name>[{HAN}a-z]{{3,10}}?)"
+            rf"|(?P<name2>[{HAN}]{{2,10}}?)\s*[（(][a-z][a-z &.'’\-]{{1,30}}[)）])\s*"
+            r"(?:的)?(?:最新|最新的|发布的|年度|季度)?(?:资料|数据|统计|调查|研究报告|报告)(?:显示|指出|称|表示|,|，)"), 0.65),
         Rule("sponsor", "Organization", re.compile(
             rf"(?:(?<=[，,。；;\s、])|^)(?P<name>[{HAN}a-z]{{2,8}}?)(?:为|担任|出任)(?:独家|联席)?(?:保荐人|承销商|主承销商|财务顾问)"), 0.65),
         # An outlet told something, or interviewing: 告訴九派財經, 接受晴川日報專訪, 對晴川新聞表示
@@ -1760,8 +1763,8 @@ class EntityDiscoverer:
                 if lead and len(name) - lead <= 2 and not _common_word(name[lead:]) and name[lead:] not in GENERIC:
                     lead = 0  # 上海國投: a place before two characters is part of the name (not 大陸|政府)
                 if lead and _field_word(name[lead:]):
-                    if self._leading_place(name, "Country"):
-                        continue  # 中國資料中心的需求: a country's data centres, no name
+                    if self._leading_place(name, "Country") or self._leading_place(name, "AdministrativeRegion"):
+                        continue  # 中國資料中心的需求, 柔佛州數據中心的容量: a country's or a state's data centres, no name
                     lead = 0  # 慶陽數據中心: a site named by its city and a word of the field, whole
                 if lead:
                     start, name = start + lead, name[lead:]
