@@ -4476,3 +4476,16 @@ def test_a_states_data_centres_are_no_organisation(facts):
     f = facts("根據萊坊（Knight Frank）最新報告，柔佛州數據中心的容量達到1.3吉瓦。")
     assert "johor" in f.entities, f.entities
     assert not any("数据中心" in to_simplified(n) for e in f.entities.values() for n in e.names), f.entities
+
+
+def test_a_comparison_going_on_from_a_products_figure_is_the_products(facts):
+    f = facts("晴川存儲宣布開始量產HBM4，資料傳輸速度達11.7Gbps，較業界標準8Gbps高出46%。")
+    percent = [st for st in f.statements if st.amount and st.amount.unit == "PERCENT"]
+    assert percent and all(dict(st.roles).get("subject") == "hbm4" for st in percent), percent
+
+
+def test_a_grant_is_the_receivers_from_the_granter(facts):
+    f = facts("晴川存儲將投資38.7億美元興建封裝廠，並獲得美國商務部最高4.5億美元的補助。")
+    grant = next(st for st in f.statements if st.amount and str(st.amount.value) == "450000000")
+    subjects = [k for r, k in grant.roles]
+    assert subjects[0] == key_of(f, "晴川存储") and "us-department-of-commerce" in subjects, grant

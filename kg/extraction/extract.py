@@ -33,6 +33,12 @@ from kg.reference.known import FACT_PROPERTIES
 CURRENCIES = frozenset(CURRENCY.values()) | {UNSTATED_CURRENCY}
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "MB", "GB", "TB", "PB", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ",
               "MHZ", "CARD", "W", "KW", "MW", "GW", "NM", "TPP", "MBIT-PER-SEC", "MT-PER-SEC"}
+#: 較業界標準…高出, 比前代提升: a clause comparing with a baseline
+COMPARED_OPENING = re.compile(r"\s*(?:较|比|相比|相较|比起|较之)")
+#: 的補助, 補貼: a sum that is a grant
+GRANT_AFTER = re.compile(r"\s*(?:的)?\s*(?:补助|补贴|资助|拨款|补助金|奖励金|津贴)")
+#: 獲得, 取得: receiving it
+RECEIVED = re.compile(r"(?:获得|取得|得到|获颁|获)")
 #: what only a product or a standard measures (its speed, rate), not its maker: no power, cards or node
 PRODUCT_MEASURES = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ", "MHZ",
                     "MBIT-PER-SEC", "MT-PER-SEC"}
@@ -436,6 +442,24 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if subject is None and q["unit"] != "NM" and (q["unit"] in SPEC_UNITS or q["unit"] in COUNT_LIKE):
             # 該超節點由384顆晶片組成，總算力可達300 PFLOPS: the product the sentence is about
             subject = _product_topic(mentions, folded, sentence, q["start"])
+        if subject is None and q["unit"] in ("PERCENT", "TIMES") and last_subject is not None and last_sentence == sentence:
+            # 速度達11.7Gbps，較業界標準8Gbps高出46%: a comparison going on from a figure is of what that figure was
+            cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
+            if COMPARED_OPENING.match(folded, cs) and not any(cs <= ms < q["start"] and ent.cls in ORGS | PRODUCTS
+                                                             for ms, me, ent in mentions):
+                subject, settled = last_subject, True
+        if subject is None and q["unit"] in CURRENCIES and GRANT_AFTER.match(folded, q["end"]):
+            # 並獲得美國商務部最高4.5億美元的補助: a grant is the receiver's, from the one who grants it
+            cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
+            received = RECEIVED.search(folded, cs, q["start"])
+            if received is not None:
+                granter = next((ent for ms, me, ent in mentions if received.end() <= ms and me <= q["start"]
+                                and ent.cls in ORGS), None)
+                receiver = next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and me <= received.start()
+                                 and ent.cls in ORGS and ent is not granter), None)
+                if receiver is not None:
+                    subject, settled = receiver, True
+                    others = [granter] if granter is not None else []
         if subject is None and q["unit"] not in SPEC_UNITS and not _described(mentions, folded, q["start"]):
             # 中芯、華虹等規劃將產量從不到2萬片提升至10萬片: the figure is about what its clause
             # names before it, or the sentence's topic, and every member of a list named together
