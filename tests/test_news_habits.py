@@ -4489,3 +4489,8 @@ def test_a_grant_is_the_receivers_from_the_granter(facts):
     grant = next(st for st in f.statements if st.amount and str(st.amount.value) == "450000000")
     subjects = [k for r, k in grant.roles]
     assert subjects[0] == key_of(f, "晴川存储") and "us-department-of-commerce" in subjects, grant
+
+
+def test_控股權_is_a_stake_not_a_holding_companys_name(facts):
+    f = facts("晴川半導體宣布正籌劃收購北辰微控股權事宜。")
+    assert not any("控股" in to_simplified(n) for e in f.entities.values() for n in e.names), f.entities

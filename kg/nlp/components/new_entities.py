@@ -464,7 +464,7 @@ def _rules() -> list[Rule]:
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
             rf"交易所|委员会|协会|联盟|基金会|半导体|微电子|电子|资本|证券|银行|通讯社|电视台|日报|时报|商务部|工业部|外交部|"
-            rf"财政部|国防部|监管局|管理局|安全局|局|贸易署|信息部|办公室|法院|智库|资讯|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业|汽车|智能|光电))+)"
+            rf"财政部|国防部|监管局|管理局|安全局|局|贸易署|信息部|办公室|法院|智库|资讯|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业|汽车|智能|光电))+)(?!权)"   # (控股權: a controlling stake)
             # Kiwoom 證券, Mirae Asset 證券: Latin words, a space, and a house's word
             r"|(?<![a-z0-9])(?P<name2>[a-z][a-z0-9&]{1,15}(?: [a-z][a-z0-9&]{1,15}){0,2} (?:投资证券|证券|银行|资本|资产管理|集团|控股))"), 0.6),
     ]
@@ -1787,6 +1787,12 @@ class EntityDiscoverer:
                     start, end, name = end - len(rest), end, rest
                 if _word_and_kind_of_chip(re.sub(r"(?:公司|企业|厂商|集团)$", "", name)):
                     continue  # 通用GPU, (中國)通用GPU公司: a plain word and a kind of chip, or companies of a kind
+                stake = re.search(r"(?:控股权|股权)$", name) or (
+                    re.search(r"控$", name) if folded.startswith("股权", end) else None)
+                if stake is not None:   # 收購北辰微|控股權 (or 北辰微控|股權): the stake bought is no part of the firm's name
+                    end, name = end - len(stake.group()), name[:stake.start()]
+                    if len(name) < 2:
+                        continue
                 out.append((start, end, _organization_kind(name), LAC_ORG))
         return out
 
