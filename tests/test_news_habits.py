@@ -4459,6 +4459,8 @@ def test_共有_before_a_count_is_in_all_not_the_party(facts):
     assert "chinese-communist-party" not in f.entities, f.entities
     f = facts("中共有關部門表示將加強管理。")   # the party still, before another word
     assert "chinese-communist-party" in f.entities, f.entities
+    f = facts("報導稱，中共10名官員出席了會議。")   # and before a count of its own
+    assert "chinese-communist-party" in f.entities, f.entities
 
 
 def test_a_korean_name_promoted_to_a_post(facts):

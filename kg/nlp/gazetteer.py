@@ -102,7 +102,7 @@ class NameTrie(Generic[T]):
 
 
 #: 有3人, 計5家: what follows 共 when it means "in all" (a count)
-IN_TOTAL = re.compile(r"(?:有|计|约)?\s*[\d一二两三四五六七八九十几数百千万]")
+IN_TOTAL = re.compile(r"(?:有|计|约)\s*[\d一二两三四五六七八九十几数百千万]")
 
 
 @lru_cache(maxsize=4)

@@ -451,7 +451,6 @@ class RelationExtractor:
                 out.append(_rel(b, "developer", self.main, "company-product", sent))
         return out
 
-
     def _pointed_headquarters(self, ents, folded, sent) -> list[dict]:
         """…量產LPDDR5X。這家總部位於安徽合肥的企業: the seat after a pointer to the company is the
         headquarters of the company the sentence before was about (the last of places written one inside
