@@ -4496,3 +4496,19 @@ def test_a_grant_is_the_receivers_from_the_granter(facts):
 def test_控股權_is_a_stake_not_a_holding_companys_name(facts):
     f = facts("晴川半導體宣布正籌劃收購北辰微控股權事宜。")
     assert not any("控股" in to_simplified(n) for e in f.entities.values() for n in e.names), f.entities
+
+
+def test_names_listed_with_an_investor_invest_with_it(facts):
+    f = facts("星曜科技、晴川科技和北辰智算等科技巨頭已在柔佛投資建設數據中心。")
+    funding = [st for st in f.statements if st.evidence.rule == "trigger-funding"]
+    assert funding, f.statements
+    roles = set(funding[0].roles)
+    assert {("agent", key_of(f, "星曜科技")), ("agent", key_of(f, "北辰智算"))} <= roles, roles
+    assert not any(r == "counterpart" for r, _ in roles), roles
+
+
+def test_an_investor_from_the_sentence_before_is_no_list_of_this_one(facts):
+    # the investor is the company a bare 公司 means, named in the sentence before (it once crashed extraction)
+    f = facts("晴川科技今天在科創板上市。公司擬將募資投資於北辰電子的晶片項目。")
+    funding = [st for st in f.statements if st.evidence.rule == "trigger-funding"]
+    assert funding and set(funding[0].roles) == {("agent", key_of(f, "晴川科技")), ("counterpart", key_of(f, "北辰电子"))}, funding

@@ -436,6 +436,11 @@ class StatementExtractor:
                 target = topic
             if (target is None or target is investor) and self.main is not None and "公司" in folded[s0:s1]:
                 target = self.main  # 公司上市前的最後一輪融資…由深創投領投: the article's company
+            if investor is not None and target is not None and target is not investor:
+                listed = _listed_before(folded, ents, investor)
+                if target in listed:
+                    # 微軟、谷歌和字節跳動等科技巨頭已在柔佛投資: the names listed with the investor invest with it
+                    return [("agent", key(e)) for e in listed]
             if investor is None or target is None or investor is target:
                 return []
             if "分别" in folded[cs:t0]:  # A與B分別持有: both hold
@@ -777,6 +782,22 @@ def _subject_after_opening(folded: str, end: int, ceiling: int, ents) -> Span | 
         return person
     first = after[0] if after else None
     return first if first is not None and _cls(first) in ORGS and first._.kg["start"] == m.end() else None
+
+
+#: 、, 和, 及: what joins the names of a list
+LISTED_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
+
+
+def _listed_before(folded: str, ents, last: Span) -> list[Span]:
+    """The names listed up to last, joined to it by 、, 和, 及 (微軟、谷歌和字節跳動), last included."""
+    i = next((k for k, e in enumerate(ents) if e is last), None)
+    if i is None:
+        return [last]   # (the topic or the article's company, named in another sentence)
+    out = [last]
+    while i > 0 and LISTED_JOIN.fullmatch(folded, ents[i - 1]._.kg["end"], ents[i]._.kg["start"]):
+        i -= 1
+        out.insert(0, ents[i])
+    return out
 
 
 def _last(ents, start: int, end: int, classes) -> Span | None:
