@@ -4512,3 +4512,10 @@ def test_an_investor_from_the_sentence_before_is_no_list_of_this_one(facts):
     f = facts("晴川科技今天在科創板上市。公司擬將募資投資於北辰電子的晶片項目。")
     funding = [st for st in f.statements if st.evidence.rule == "trigger-funding"]
     assert funding and set(funding[0].roles) == {("agent", key_of(f, "晴川科技")), ("counterpart", key_of(f, "北辰电子"))}, funding
+
+
+@pytest.mark.parametrize("byline", ["記者陳維報導", "記者 陳維 報導", "記者 陳維 台北報導"])
+def test_a_bylines_verb_is_no_part_of_the_reporters_name(facts, byline):
+    f = facts(byline + "\n晴川科技今天宣布擴產。")
+    people = {to_simplified(n) for n in names_of(f, "Person")}
+    assert people == {"陈维"}, people

@@ -1605,6 +1605,8 @@ class EntityDiscoverer:
             end = start + len(name)
             if label == "PER" and len(name) == 3 and _adverb_after_list(folded, end):
                 end, name = end - 1, name[:2]
+            if label == "PER" and len(name) >= 4 and name.endswith(("报导", "报道")):
+                end, name = end - 2, name[:-2]   # 記者陳維|報導: the byline's verb is no part of the reporter's name
             if label == "PER" and len(name) == 2 and name[0] in SURNAMES and re.match(rf"[{HAN}]", folded[end:end + 1]) \
                     and folded.count(name + folded[end]) >= 2 and folded[end] not in LAC_NAME_BREAK:
                 end, name = end + 1, name + folded[end]   # 梁次|震送…, 梁次震、: the whole name, as the text repeats it
@@ -1858,6 +1860,8 @@ class EntityDiscoverer:
                     for nm in re.finditer(rf"[^ 、,，]+", folded[start:end]):
                         if MEDIA_AFTER.search(nm.group()) and len(nm.group()) >= 4:
                             continue  # 文 | 晴川財經: an outlet credited, no writer (outlet-credit names it)
+                        if re.search(r"(?:报导|报道|整理|编译|摄影)$", nm.group()):
+                            continue  # 記者 陳維 (台北)報導: the byline's verb (and where from), no name
                         # (作者:原創, 編輯:綜合: a word, no name; 記者注意到: a verb, the reporter unnamed)
                         if not _dictionary_word(nm.group(), 100) and not _opens_with_verb(nm.group()):
                             found.append((start + nm.start(), start + nm.end(), "Person", rule))
@@ -3742,8 +3746,8 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
     if start + 2 > len(folded):
         return None
     third = folded[start + 2:start + 3]
-    if ADDRESS_WORD.fullmatch(folded[start + 2:start + 4]):
-        return start + 2   # 王銳|博士: a form of address follows a two-character name
+    if ADDRESS_WORD.fullmatch(folded[start + 2:start + 4]) or folded[start + 2:start + 4] in ("报导", "报道"):
+        return start + 2   # 王銳|博士: a form of address follows a two-character name; 記者陳維|報導: a byline's verb
     if start + 3 <= len(folded) and (third not in NAME_BREAK or third in GIVEN_NAME_CHARS) and "\u4e00" <= third <= "\u9fff" \
             and not _adverb_after_list(folded, start + 3) and not _opens_a_verb(folded, start + 2):
         return start + 3
