@@ -4519,3 +4519,9 @@ def test_a_bylines_verb_is_no_part_of_the_reporters_name(facts, byline):
     f = facts(byline + "\n晴川科技今天宣布擴產。")
     people = {to_simplified(n) for n in names_of(f, "Person")}
     assert people == {"陈维"}, people
+
+
+def test_two_character_names_the_tagger_reads_in_a_list_of_people(facts):
+    f = facts("陳維、彭莉、楊建三位老將在午餐聚會中決心創業。")
+    people = {to_simplified(n) for n in names_of(f, "Person")}
+    assert {"陈维", "彭莉", "杨建"} <= people, people

@@ -1680,9 +1680,13 @@ class EntityDiscoverer:
                 elif re.fullmatch(rf"[{HAN}]{{2}}", name) and name[0] in SURNAMES and name[1] not in LAC_NAME_BREAK and name[1] not in "男女某氏姓" \
                         and not _dictionary_word(name, 20) and not COUNTRY_COLLECTIVE.fullmatch(name) \
                         and (re.search(r"[的、和及与]$", folded[max(0, start - 1):start]) or CLAUSE_OPENS_AT.search(folded[max(0, start - 2):start])) \
-                        and _word_after(doc._.get("lac_words") or [], end, skip=("TIME",)).startswith(("v", "p")):
+                        and (_word_after(doc._.get("lac_words") or [], end, skip=("TIME",)).startswith(("v", "p"))
+                             or folded[end:end + 1] in ("、", "和", "与", "及") and any(
+                                 a == end + 1 and t == "PER" and folded[a:a + 1] in SURNAMES
+                                 for a, _, t in doc._.get("lac_words") or [])):
                     # 北辰提名的潘偉|被選舉為獨立董事, 王強|於去年離開, 王強|去年離開: the tagger's two-character name, after a
-                    # word that ends a modifier or joins a list, or opening a clause, before a verb it reads
+                    # word that ends a modifier or joins a list, or opening a clause, before a verb it reads (陳維、彭莉:
+                    # or before another name it reads, in a list of people)
                     out.append((start, end, "Person", LAC_PERSON))
                 elif CHANGE_OPENING.match(name):
                     continue   # 季增達99%: quarter on quarter, no 季 of a surname
