@@ -505,8 +505,6 @@ GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 
 # Words after which a name starts: a policy or event name never opens with a verb or 上 (name cues, left-cut).
 LEFT_CUT = CueCut("left-cut")
-#: 2025大會, -2026展: a gathering's year and the word for it, after its known name
-EVENT_EDITION = re.compile(r"[\s\-－]*(?:(?:19|20)\d\d)?\s*(?:年)?(?:大會|大会|峰會|峰会|論壇|论坛|展覽會|展览会|博覽會|博览会|年會|年会|開發者大會|开发者大会)?$")
 #: 晴川投資論壇, 中美投資論壇: a gathering's name holds business words (投資 is no verb before it)
 LEFT_CUT_EVENT = CueCut("left-cut", leaving=("投资", "控股"))
 # In a registered name (上海國有資本投資有限公司) business words are the name's, not verbs before it
@@ -596,6 +594,11 @@ class EntityDiscoverer:
             hits = self.index.lookup(variant) if len(variant) >= 2 else ()
             if hits:
                 return hits[0]
+        # GTC 2025大會, GTC-2025大會: a known gathering with its year and the word for it after its name
+        edition = EVENT_EDITION.sub("", name)
+        hits = self.index.lookup(edition) if len(edition) >= 2 and edition != name else ()
+        if hits and self.reference.get(hits[0]).cls == "Event":
+            return hits[0]
         # 中國國家互聯網信息辦公室: a known body under its country's name is that body; 大陸外交部: a body
         # known under another name of that country (中國外交部) is that body too
         for k in (2, 3, 4):
@@ -1605,7 +1608,7 @@ class EntityDiscoverer:
             end = start + len(name)
             if label == "PER" and len(name) == 3 and _adverb_after_list(folded, end):
                 end, name = end - 1, name[:2]
-            if label == "PER" and len(name) >= 4 and name.endswith(("报导", "报道")):
+            if label == "PER" and len(name) >= 4 and name.endswith(BYLINE_VERBS):
                 end, name = end - 2, name[:-2]   # 記者陳維|報導: the byline's verb is no part of the reporter's name
             if label == "PER" and len(name) == 2 and name[0] in SURNAMES and re.match(rf"[{HAN}]", folded[end:end + 1]) \
                     and folded.count(name + folded[end]) >= 2 and folded[end] not in LAC_NAME_BREAK:
@@ -2146,12 +2149,6 @@ class EntityDiscoverer:
         known_id = self.resolve(text) or (self._listed_as(text) if rule.name == "ticker-name" else None) or \
             (self._registered_as(text) if rule.name in ("org-long", "org-suffix") else None)
         known = self.reference.get(known_id) if known_id else None
-        if known is None and cls == "Event":
-            # GTC 2025大會, Computex-2026展: a known gathering with its year and the word for it
-            core = EVENT_EDITION.sub("", text)
-            hit = self.resolve(core) if len(core) >= 2 and core != text else None
-            known = self.reference.get(hit) if hit else None
-            known = known if known is not None and known.cls == "Event" else None
         if known is not None:
             cls = known.cls
         span = char_span(doc, start, end, CLASS_LABEL.get(cls, "ORG"))
@@ -3198,9 +3195,9 @@ GRADED_NUMBER = re.compile(r"\s?(?P<model>\d{1,3}[a-z]{0,2})(?=(?: (?:ultra|pro|
 FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)(?![a-z0-9%])(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
 #: a variant hyphened onto a known model's name (Qwen3-Max, GPT-5-Chat, Gemini-2.5-Pro), as written
 #: (not H200-based: a word of English in lower case is no variant)
+HYPHENED_VARIANT = re.compile(r"(?:-(?:[0-9]+(?:\.[0-9]+)?|[A-Z][A-Za-z0-9]*))+(?![A-Za-z0-9.\-])")
 #: a coined word with a capital inside (SuperCluster, PowerEdge) after a space, ending a name
 SIBLING_WORD = re.compile(r" (?P<word>[A-Z][a-z]+[A-Z][A-Za-z]*)(?![A-Za-z0-9.\-])")
-HYPHENED_VARIANT = re.compile(r"(?:-(?:[0-9]+(?:\.[0-9]+)?|[A-Z][A-Za-z0-9]*))+(?![A-Za-z0-9.\-])")
 #: a bare model number listed after a family's model (昇騰960和970)
 LISTED_MODEL = re.compile(r"\s?(?:和|与|及|、|或|以及|,|，|/)\s?(?P<model>\d{2,4}[a-z]{0,3})(?![a-z0-9%])(?!\.\d)"
                           r"(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%|号|名|位|人))")
@@ -3691,6 +3688,9 @@ LINE_KIND = r"(?:npu|gpu|cpu|soc|ai-isp|isp|芯片|晶片|处理器|加速卡)"
 BRAND_LINE_RULE = Rule("brand-line", "Chip", re.compile(r"(?!)"), 0.65)   # found by _brand_lines
 EVENT_EDGE = re.compile(r"^(?:年度|第[一二三四五六七八九十\d]+届|首届)")
 EVENT_TAIL = re.compile(r"(?:大会|峰会|论坛|会议|年会)$")
+#: 2025大會, -2025大會: a gathering's year and the word for it, after its known name (either script: resolve
+#: reads names as written)
+EVENT_EDITION = re.compile(r"[\s\-－]*(?:(?:19|20)\d\d)?\s*(?:年)?(?:大會|大会|峰會|峰会|論壇|论坛|展覽會|展览会|博覽會|博览会|年會|年会|開發者大會|开发者大会)?$")
 NOT_NAMES = {"高通", "华为", "英特", "安全", "万亿", "任何", "于是", "方面", "程度", "温度", "周期", "金额", "石油"}
 
 
@@ -3701,6 +3701,8 @@ COUNTRY_COLLECTIVE = re.compile(r"[中美日韩台港欧英德法俄印越泰陆
 # rules whose cue says what the name before or after it is, whatever words it is made of
 NAMED_BY_ROLE_RULES = ("outlet-learned", "outlet-bracket", "outlet-source", "outlet-author", "outlet-bar", "outlet-latin", "outlet-credit", "cited-source", "sponsor")
 NAME_AFTER_CUE_RULES = ("title-name", "name-verb", "age-name", "nationality-name")
+#: 記者陳維|報導: the verb of a byline, after the reporter's name (no part of it)
+BYLINE_VERBS = ("报导", "报道")
 NAME_BREAK = set("在的表称说指认等和与则也曾已于今昨将对向就被把为是从以及、，。,；;：:“”「」（）() \n出担接创领执预坦直写"
                  "分介提补证否警呼宣回透强此并还更再都亦即便他她")
 
@@ -3750,7 +3752,7 @@ def _name_end(folded: str, start: int, end: int) -> int | None:
     if start + 2 > len(folded):
         return None
     third = folded[start + 2:start + 3]
-    if ADDRESS_WORD.fullmatch(folded[start + 2:start + 4]) or folded[start + 2:start + 4] in ("报导", "报道"):
+    if ADDRESS_WORD.fullmatch(folded[start + 2:start + 4]) or folded[start + 2:start + 4] in BYLINE_VERBS:
         return start + 2   # 王銳|博士: a form of address follows a two-character name; 記者陳維|報導: a byline's verb
     if start + 3 <= len(folded) and (third not in NAME_BREAK or third in GIVEN_NAME_CHARS) and "\u4e00" <= third <= "\u9fff" \
             and not _adverb_after_list(folded, start + 3) and not _opens_a_verb(folded, start + 2):

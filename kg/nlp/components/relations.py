@@ -193,6 +193,15 @@ APPOINTED_AS = re.compile(r"(?:为|担任|出任)(?:公司)?(?:资深|高级|执
                           r"官|ceo|cfo|cto|coo|主席|主管|负责人|社长|会长|理事长|行长|院长|[财营技策][务运术略]长)")
 
 
+def _innermost_place(ents: list[Span], place: Span) -> Span:
+    """美國加州聖荷西: the last of the places written one inside the other from place on (the seat)."""
+    for c in ents[ents.index(place) + 1:]:
+        if c._.kg["cls"] not in COUNTRIES or c._.kg["start"] != place._.kg["end"]:
+            break
+        place = c
+    return place
+
+
 def _titled(org: Span, person: Span, titles: str, m: re.Match, folded: str, sent: Span, rule: str) -> list[dict]:
     """The relations a post written before a person's name states (m: ROLE_GAP's match of titles)."""
     role = m.group("role")
@@ -460,11 +469,9 @@ class RelationExtractor:
                 e._.kg["cls"] in ORGS and e._.kg["end"] <= m.start() for e in ents):
             return []
         seat = next((e for e in ents if e._.kg["start"] == m.end() and e._.kg["cls"] in COUNTRIES), None)
-        for c in ents:
-            if seat is not None and c._.kg["cls"] in COUNTRIES and c._.kg["start"] == seat._.kg["end"]:
-                seat = c
         if seat is None:
             return []
+        seat = _innermost_place(ents, seat)
         return [{**_rel(self.topic_company, "country" if seat._.kg["cls"] == "Country" else "headquarters", seat,
                         "headquarters-of-pointed", sent), "start": m.start(), "end": seat._.kg["end"]}]
 
@@ -480,12 +487,7 @@ class RelationExtractor:
                 if ca in ORGS and cb in COUNTRIES and HQ_AFTER.match(gap) and not (
                         "总部" not in gap and SITE_AFTER.match(folded, b._.kg["end"])):
                     out.append(_rel(a, "country" if cb == "Country" else "headquarters", b, "headquarters", sent))
-                    # 總部位於美國加州聖荷西: the seat is the last of the places written one inside the other
-                    seat = b
-                    for c in ents[ents.index(b) + 1:]:
-                        if c._.kg["cls"] not in COUNTRIES or c._.kg["start"] != seat._.kg["end"]:
-                            break
-                        seat = c
+                    seat = _innermost_place(ents, b)   # 總部位於美國加州聖荷西
                     if seat is not b:
                         out.append(_rel(a, "headquarters", seat, "headquarters", sent))
                 elif ca in COUNTRIES and cb in ORGS and (PLACE_DESCRIPTOR.match(gap) or (

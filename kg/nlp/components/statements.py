@@ -32,7 +32,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extraction.frames import AT_GATHERING, STOCK_POINTER, CuePattern, alternation, clause_cues, pattern_rows
+from kg.extraction.frames import AT_GATHERING, LIST_JOINER, STOCK_POINTER, CuePattern, alternation, clause_cues, pattern_rows
 from kg.nlp.spans import HEDGE, main_company, mentions, texts
 from kg.text import name_key
 
@@ -784,17 +784,13 @@ def _subject_after_opening(folded: str, end: int, ceiling: int, ents) -> Span | 
     return first if first is not None and _cls(first) in ORGS and first._.kg["start"] == m.end() else None
 
 
-#: 、, 和, 及: what joins the names of a list
-LISTED_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
-
-
 def _listed_before(folded: str, ents, last: Span) -> list[Span]:
     """The names listed up to last, joined to it by 、, 和, 及 (微軟、谷歌和字節跳動), last included."""
     i = next((k for k, e in enumerate(ents) if e is last), None)
     if i is None:
         return [last]   # (the topic or the article's company, named in another sentence)
     out = [last]
-    while i > 0 and LISTED_JOIN.fullmatch(folded, ents[i - 1]._.kg["end"], ents[i]._.kg["start"]):
+    while i > 0 and LIST_JOINER.fullmatch(folded, ents[i - 1]._.kg["end"], ents[i]._.kg["start"]):
         i -= 1
         out.insert(0, ents[i])
     return out
