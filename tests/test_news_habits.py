@@ -4525,3 +4525,23 @@ def test_two_character_names_the_tagger_reads_in_a_list_of_people(facts):
     f = facts("陳維、彭莉、楊建三位老將在午餐聚會中決心創業。")
     people = {to_simplified(n) for n in names_of(f, "Person")}
     assert {"陈维", "彭莉", "杨建"} <= people, people
+
+
+def test_a_list_of_people_counted_then_a_former_employer(facts):
+    f = facts("陳維、彭莉、楊建三位曾供職於北辰微電子的老將決定創業。")
+    firm = key_of(f, "北辰微电子")
+    for person in ("陈维", "彭莉", "杨建"):
+        assert (key_of(f, person), "employer", firm) in relations_of(f), relations_of(f)
+
+
+def test_products_a_launch_names_one_by_one_in_the_next_clause(facts):
+    f = facts("此外，北辰微電子還同時發布了兩款超節點，分別是Nova900 SuperPod和Nova950 SuperPod。")
+    maker = key_of(f, "北辰微电子")
+    for product in ("Nova900 SuperPod", "Nova950 SuperPod"):
+        assert (key_of(f, product), "developer", maker) in relations_of(f), relations_of(f)
+
+
+def test_firms_listed_one_after_another_on_a_board(facts):
+    f = facts("繼北辰科技、晴川股份相繼登陸科創板後，曜芯科技也在上市的路上。")
+    for firm in ("北辰科技", "晴川股份"):
+        assert (key_of(f, firm), "stockExchange", "star-market") in relations_of(f), relations_of(f)

@@ -608,7 +608,7 @@ class RelationExtractor:
                 tail = folded[b._.kg["end"]:b._.kg["end"] + 14]
                 clause = folded[a._.kg["start"]:b._.kg["end"] + 14].split("，")[0].split(",")[0]
                 # (同樣在港交所完成上市: also, as the firm before did; 正式登陸港交所: 登陸 says it alone)
-                if re.fullmatch(r"(?:目前|已|已经|正式|今天|今日|昨天|昨日|明天|本周|昨|今|同样|也|亦|均|都|同时|一同|于[^，。,]{0,8}"
+                if re.fullmatch(r"(?:目前|已|已经|正式|今天|今日|昨天|昨日|明天|本周|昨|今|同样|也|亦|均|都|同时|一同|相继|先后|陆续|分别|于[^，。,]{0,8}"
                                 r"|[\d\s（）()月日号]{1,10})*(?:正式)?(?:在|于|登陆)", gap) and \
                         (gap.endswith("登陆") or re.match(r"[^，。；,;]{0,10}?(?:挂牌|上市|交易)", tail)) and \
                         not re.search(r"预计|将|拟|计划|申请|递交|有望|即将|争取|转上市", clause):
@@ -1081,7 +1081,7 @@ def _officers_listed(ents: list[Span], folded: str, sent: Span, found: list[dict
 #: 取得碩士學位, 攻讀博士: a clause about a degree says where one studied
 DEGREE = CuePattern("degree")   # (clause cues)
 # 曾任職於, 均曾於, 是原…: an employer of the past after the person (or after the list the person closes)
-FORMER_AFTER = re.compile(r"(?:此前|早年|过去)?(?:均|都|亦|也)?(?:曾任职于|曾任职|曾任|曾在|曾于|曾经在|曾就职于|曾供职于|出身|"
+FORMER_AFTER = re.compile(r"(?:[一二两三四五六七八九十\d]{1,2}(?:位|名|人))?(?:此前|早年|过去)?(?:均|都|亦|也)?(?:曾任职于|曾任职|曾任|曾在|曾于|曾经在|曾就职于|曾供职于|出身|"
                           r"(?:是|为|系)(?:原|前)(?=[^，。；,;]{2,16}?(?:总经理|经理|总裁|副总裁|工程师|董事|主管|总监|高管|员工|"
                           r"科学家|研究员|首席[^，。；,;]{1,4}官|ceo|cto|cfo|coo)))")
 

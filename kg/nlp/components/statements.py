@@ -53,6 +53,8 @@ TRIGGER_KINDS = ("listing-add", "funding", "meeting", "talks", "deal", "response
 #: the second a part of the first or a yardstick (搭載, 採用, 比)
 LAUNCH_LIST_JOIN = CuePattern(lambda w: rf"{w('list-joiner')}|跟")
 LAUNCH_LIST_STOP = re.compile(r"[，,。；;：:]|搭载|配备|配置|内建|内置|装载|采用|基于|比|较|超越|对标|相比|取代|替代")
+#: 發布了兩款晶片，分別是A和B: a clause that names, one by one, what the clause before it counted
+NAMED_NEXT = re.compile(r"[，,]\s*(?:分别是|分别为|包括|包含|其中包括|即)")
 # the word lists of the decision rule (允許/禁止…出口), whose patterns are built here in code
 WORD_KINDS = ("decision-allow", "decision-ban", "decision-export")
 
@@ -531,6 +533,11 @@ class StatementExtractor:
                             and e._.kg["start"] < _clause_end(folded, t1, s1)), None)
             if product is not None and re.search(r"搭载|配备|配置|内建|内置|装载", folded[t1:product._.kg["start"]]):
                 product = None  # 推出的AI伺服器搭載8顆X晶片: X is a part of what is launched, not it
+            end = _clause_end(folded, t1, s1)
+            if product is None and (named := NAMED_NEXT.match(folded, end)) is not None:
+                # 發布了兩款超節點，分別是A和B: the products the next clause names one by one
+                end = _clause_end(folded, named.end(), s1)
+                product = next((e for e in ents if named.end() <= e._.kg["start"] < end and _cls(e) in PRODUCTS), None)
             subject = _last(ents, _clause_start(folded, t0, s0), t0, PRODUCTS)
             venue = next((e for e in ents if _cls(e) in EVENTS and _clause_start(folded, t0, s0) <= e._.kg["start"]
                           < _clause_end(folded, t1, s1)), None)
@@ -543,7 +550,7 @@ class StatementExtractor:
                 roles.append(("product", key(product)))
                 # 發布了KH-50000伺服器處理器和KX-7000N PC處理器, 推出“天垓”系列訓練GPU與“智鎧”系列推理GPU: the
                 # products listed after the first are launched too
-                last, end = product, _clause_end(folded, t1, s1)
+                last = product
                 for e in sorted((e for e in ents if product._.kg["end"] <= e._.kg["start"] < end and _cls(e) in PRODUCTS),
                                 key=lambda e: e._.kg["start"]):
                     gap = folded[last._.kg["end"]:e._.kg["start"]]
