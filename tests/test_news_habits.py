@@ -4534,6 +4534,13 @@ def test_a_list_of_people_counted_then_a_former_employer(facts):
         assert (key_of(f, person), "employer", firm) in relations_of(f), relations_of(f)
 
 
+@pytest.mark.parametrize("firm", ["Baker & Lane LLP", "Hexa Optics AG"])
+def test_a_latin_firm_name_ending_in_its_legal_form(facts, firm):
+    f = facts(f"周明畢業後在華爾街工作十年，做過知名律師事務所{firm}的律師。")
+    key = key_of(f, firm)
+    assert f.entities[key].cls in ("Company", "Organization"), f.entities
+
+
 def test_products_a_launch_names_one_by_one_in_the_next_clause(facts):
     f = facts("此外，北辰微電子還同時發布了兩款超節點，分別是Nova900 SuperPod和Nova950 SuperPod。")
     maker = key_of(f, "北辰微电子")
@@ -4541,7 +4548,48 @@ def test_products_a_launch_names_one_by_one_in_the_next_clause(facts):
         assert (key_of(f, product), "developer", maker) in relations_of(f), relations_of(f)
 
 
+def test_a_kind_of_fund_ends_a_funds_name_whole(facts):
+    f = facts("股東包括晴川產業投資母基金、北辰資本和曜芯集團等機構。")
+    names = {to_simplified(n) for n in names_of(f)}
+    assert "晴川产业投资母基金" in names, names
+
+
+@pytest.mark.parametrize("text, arm", [
+    ("產業資本包括騰達投資、美樂等機構。", "腾达投资"),
+    ("2025年4月，晴川集團發布公告稱，旗下子公司泉泓投資出資16億元投資曜芯科技。", "泉泓投资"),
+])
+def test_a_firms_investing_arm_is_named_with_its_trade(facts, text, arm):
+    f = facts(text)
+    names = {to_simplified(n) for n in names_of(f)}
+    assert arm in names, names
+
+
 def test_firms_listed_one_after_another_on_a_board(facts):
     f = facts("繼北辰科技、晴川股份相繼登陸科創板後，曜芯科技也在上市的路上。")
     for firm in ("北辰科技", "晴川股份"):
         assert (key_of(f, firm), "stockExchange", "star-market") in relations_of(f), relations_of(f)
+
+
+def test_a_two_character_name_before_a_form_of_address(facts):
+    f = facts("北辰科技由陳維博士創立。")
+    assert (key_of(f, "北辰科技"), "foundedBy", key_of(f, "陈维")) in relations_of(f), relations_of(f)
+
+
+@pytest.mark.parametrize("firm", ["晴川雲玖一號創業投資合夥企業(有限合夥)", "知識城(廣州)產業園發展集團有限公司"])
+def test_a_registered_name_is_read_whole(facts, firm):
+    f = facts(f"根據協議，北辰資本、{firm}及曜芯科技等各方訂立了投資協議。")
+    names = {to_simplified(n) for n in names_of(f)}
+    assert to_simplified(firm) in names, names
+
+
+def test_a_japanese_minister_written_by_portfolio_and_相(facts):
+    f = facts("日本經濟產業相山田浩正今天宣布，民間企業投資已達32家。")
+    people = {to_simplified(n) for n in names_of(f, "Person")}
+    assert "山田浩正" in people, people
+
+
+def test_a_writers_name_alone_on_its_line_above_the_date(facts):
+    f = facts("晴川擴大出口限制\n\n李明\n\n2024-09-09\n\n北辰科技9月6日表示，將擴大出口。")
+    people = {to_simplified(n) for n in names_of(f, "Person")}
+    assert people == {"李明"}, people
+    assert not any(key_of(f, "李明") in dict(st.roles).values() for st in f.statements), f.statements

@@ -97,6 +97,10 @@ def _rules() -> list[Rule]:
     dotted = rf"[{TRANSLIT}]{{1,6}}(?:[{DOTS}][{TRANSLIT}]{{1,8}})+"
     han_name = rf"[{''.join(sorted(SURNAMES))}][{HAN}]{{1,2}}"
     return [
+        # A writer's name alone on its line, the story's date on the next: 林某 / 2024-09-09 (a byline too)
+        Rule("byline", "Person", re.compile(
+            rf"(?:(?<=\n)|^)[ \t]*(?P<name>{han_name})[ \t]*\n\s*(?:19|20)\d\d\s*(?:[-/.]\s*\d{{1,2}}\s*[-/.]|年\s*\d{{1,2}}\s*月)"
+            r"\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d\d(?::\d\d)?)?\s*(?:\n|$)"), 0.7),
         # Bylines: 作者 | 某某 某某, 記者：某某, 本報記者 某某
         Rule("byline", "Person", re.compile(
             # (2025-12-05 11:00 / 作者 某某: or after the date of a dateline line)
@@ -188,7 +192,7 @@ def _rules() -> list[Rule]:
         Rule("latin-corporate", "Company", re.compile(
             # (Black Sesame Technologies (HK) Limited, Nova Compute Pte. Ltd.: a seat in brackets, a legal form)
             r"(?<![a-z0-9\-.&])(?P<name>[a-z][a-z0-9\-.]*(?:\s(?:&\s)?(?:[a-z0-9][a-z0-9\-.]*|\([a-z]{2,10}\))){0,4}\s(?:"
-            r"inc\.?|corp\.?|llc|ltd\.?|limited|pte\.?\s?ltd\.?|sdn\.?\s?bhd\.?|gmbh|plc|" + CORPORATE_WORDS + r"))(?![a-z0-9])"), 0.65),
+            r"inc\.?|corp\.?|llc|llp|l\.?p\.|ltd\.?|limited|pte\.?\s?ltd\.?|sdn\.?\s?bhd\.?|gmbh|ag|n\.v\.|b\.v\.|plc|" + CORPORATE_WORDS + r"))(?![a-z0-9])"), 0.65),
         # Numbered notices and orders: 商務部公告2026年第61號, 2026年第61號公告, 第18號令
         Rule("numbered-notice", "Policy", re.compile(
             # (公告2025第62號: the year's 年 may be left out)
@@ -378,7 +382,9 @@ def _rules() -> list[Rule]:
             rf"|(?:[a-z]{{2,10}})?[{HAN}]{{4,14}}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司)"
             # 吉存半導體科技（上海）公司, 中芯國際（北京）有限公司: a registered name with its seat in brackets
             # (和泰電子(馬)有限公司: or its country's one-character short name, as Malaysian firms register)
-            rf"|(?:[a-z]{{2,10}})?[{HAN}]{{4,14}}?[（(](?:[{HAN}]{{2,4}}|[马新港台美中日韩泰越印菲])[)）](?:股份有限公司|有限责任公司|有限公司|公司))"), 0.6),
+            # (知識城(廣州)產業園發展集團有限公司: or in the middle of it)
+            rf"|(?:[a-z]{{2,10}})?[{HAN}]{{4,14}}?[（(](?:[{HAN}]{{2,4}}|[马新港台美中日韩泰越印菲])[)）](?:股份有限公司|有限责任公司|有限公司|公司)"
+            rf"|[{HAN}]{{2,14}}?[（(][{HAN}]{{2,4}}[)）][{HAN}]{{2,10}}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司))"), 0.6),
         # A listed company named with its stock code: 同業創意（3443）, 世芯-KY（3661）, 寒武紀（688256.SH）
         Rule("ticker-name", "Company", re.compile(
             # (台塑集團旗下的福懋科（8131）, 與力積電（6770）: after 的 or a joiner too)
@@ -388,7 +394,7 @@ def _rules() -> list[Rule]:
             rf"(?!同业|大厂|厂商|龙头|业者|个股|股王|公司|企业|的|包括|包含|例如|像是)(?P<name>[{HAN}a-z]{{2,6}}?(?:-ky)?)(?=\s?[(（]\s?(?!(?:19|20)\d\d\s?[)）])\d{{4,6}}(?:\s?[.\-]\s?[a-z]{{2,3}})?\s?[)）])"), 0.7),
         # A partnership by its registered form, after a clause edge or 為/是: 第一大股東為合肥清輝集電企業管理合夥企業（有限合夥）
         Rule("partnership", "Organization", re.compile(
-            rf"(?:(?<=[，,。、；;：:\s“「（(与和及为是])|^)(?P<name>[{HAN}]{{4,20}}?合伙企业)"), 0.7),
+            rf"(?:(?<=[，,。、；;：:\s“「（(与和及为是])|^)(?P<name>[{HAN}]{{4,20}}?合伙企业(?:[（(]有限合伙[)）])?)"), 0.7),
         # A body or a scheme named with its abbreviation in brackets: 數碼港人工智能超算中心（AISC）,
         # 人工智能資助計劃（AISS）
         Rule("named-with-abbreviation", "Organization", re.compile(
@@ -460,6 +466,11 @@ def _rules() -> list[Rule]:
         Rule("told-outlet", "MediaOrganization", re.compile(
             rf"(?:告诉|接受|向|对)(?P<name>[{HAN}a-z]{{2,6}}?(?:财经|新闻|日报|时报|晚报|早报|商报|周刊|电视台|通讯社|新闻网))"
             r"(?:记者)?(?:的)?(?:采访|专访|访问|表示|透露|指出|说|[，,：:])"), 0.7),
+        # A firm's investing arm named after its kind: 旗下子公司泉泓投資出資…, 母公司晴川投資 (投資 alone ends
+        # no name elsewhere: 加大投資)
+        Rule("investing-arm", "Company", re.compile(
+            rf"(?:子公司|孙公司|母公司|旗下|关联公司|平台)的?(?P<name>(?!的)[{HAN}]{{2,4}}?(?:创业|产业|股权)?投资)"
+            r"(?=出资|投资|持有|认购|增资|入股|以|将|拟|已|共|[，,、。；;和与及（(])"), 0.65),
         # Organisations by their form: …公司, …科技, …研究院, …部, …局, …委員會
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
@@ -510,7 +521,7 @@ LEFT_CUT_EVENT = CueCut("left-cut", leaving=("投资", "控股"))
 # In a registered name (上海國有資本投資有限公司) business words are the name's, not verbs before it
 #: business words a registered name holds (上海國有資本投資有限公司): no verbs or descriptors before it there
 #: 有限公司, 有限責任公司: the legal forms ending a Chinese registered name (股份有限公司 among them)
-LIMITED_FORMS = ("有限公司", "有限责任公司")
+LIMITED_FORMS = ("有限公司", "有限责任公司", "合伙企业", "合伙企业(有限合伙)", "合伙企业（有限合伙）")
 #: 收購, 擬入股, 已完成增資: a verb of buying or selling a firm, or of putting money in after a word of intent
 #: or completion (never inside a firm's name; 投資 alone is, 深圳市投資控股有限公司)
 DEAL_IN_NAME = re.compile(r"收购|出售|转让|受让|认购|(?:拟|将|已|已经|宣布|完成|计划|正式|决定)(?:完成)?(?:并购|入股|投资|增资|参股)")
@@ -1436,7 +1447,8 @@ class EntityDiscoverer:
                     continue   # 從|豐田、索尼等: a word before a name found already opens the list, no part of it
                 inner = [(x, y) for x, y in orgs if a <= x and y <= b and (x, y) != (a, b)]
                 if len(inner) >= 2 or any(
-                        (x == a or y == b) and ("股东" in folded[a:b] or any(
+                        (x == a or y == b) and not (x == a and INVESTING_TAIL.fullmatch(folded, y, b))
+                        and ("股东" in folded[a:b] or any(
                             t.startswith("v") for _, _, t in _lac_inside(words, y, b) if x == a) or any(
                             w in verbs for w in _cut(folded[y:b] if x == a else folded[a:x]) if len(w) >= 2))
                         for x, y in inner):
@@ -1682,8 +1694,9 @@ class EntityDiscoverer:
                     out.append((start, end, "Person", LAC_PERSON))
                 elif re.fullmatch(rf"[{HAN}]{{2}}", name) and name[0] in SURNAMES and name[1] not in LAC_NAME_BREAK and name[1] not in "男女某氏姓" \
                         and not _dictionary_word(name, 20) and not COUNTRY_COLLECTIVE.fullmatch(name) \
-                        and (re.search(r"[的、和及与]$", folded[max(0, start - 1):start]) or CLAUSE_OPENS_AT.search(folded[max(0, start - 2):start])) \
+                        and (re.search(r"[的、和及与由被向]$", folded[max(0, start - 1):start]) or CLAUSE_OPENS_AT.search(folded[max(0, start - 2):start])) \
                         and (_word_after(doc._.get("lac_words") or [], end, skip=("TIME",)).startswith(("v", "p"))
+                             or ADDRESS_WORD.match(folded, end)   # 由陳維|博士創立: a form of address after the name
                              or folded[end:end + 1] in ("、", "和", "与", "及") and any(
                                  a == end + 1 and t == "PER" and folded[a:a + 1] in SURNAMES
                                  for a, _, t in doc._.get("lac_words") or [])):
@@ -2609,6 +2622,10 @@ def _subsidiary_span(doc: Doc, a: int, b: int, rule: str, parent: str, inner: di
     return span
 
 
+#: the words of a fund or a firm after 投資 in its name (產業投資母基金, 國有資本投資有限公司)
+FIRM_AFTER_INVESTING = ("母基金", "基金", "集团", "控股", "公司", "管理", "有限", "合伙", "发展")
+
+
 def _after_predicate(doc: Doc, start: int, end: int, min_len: int = 1) -> int | None:
     """Where a would-be name really starts when the trained tagger reads a verb, preposition,
     pronoun or the like inside it (取得北辰微電子 → 北辰微電子; 業務轉到海外子公司 → 海外子公司,
@@ -2616,7 +2633,10 @@ def _after_predicate(doc: Doc, start: int, end: int, min_len: int = 1) -> int | 
     not asked. None when nothing inside is such a word."""
     inside = _lac_inside(doc._.get("lac_words") or [], start, end)
     # (積極協助|塔塔集團蓋廠: when the tagger's last word runs past the name, every word inside is asked)
-    cuts = [e for s, e, t in inside if e < end and t in PREDICATE_TAGS]
+    folded = texts(doc)[1]
+    # (重慶產業投資|母基金: investing before a fund's or a firm's word is the trade the name says, no verb)
+    cuts = [e for s, e, t in inside if e < end and t in PREDICATE_TAGS
+            and not (folded[s:e] == "投资" and folded.startswith(FIRM_AFTER_INVESTING, e))]
     # (比AI擴散|法案: a rule's name may hold a verb, 擴散, 管制; the cut leaves a name long enough)
     long_enough = [c for c in cuts if end - c >= min_len]
     return (long_enough or cuts)[-1] if cuts else None
@@ -3500,6 +3520,8 @@ CITY_GOVERNMENT_RULE = Rule("city-government", "GovernmentAgency", CITY_GOVERNME
 # (or one Latin word however long: ChinaOrient)
 HOLDER_MEMBER = rf"(?:[a-z][a-z0-9]{{2,19}}(?![a-z0-9])|[{HAN}a-z0-9]{{2,10}})(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?"
 HOLDER_LIST = re.compile(rf"{HOLDER_MEMBER}(?:、{HOLDER_MEMBER}){{1,}}")
+#: 騰訊|投資: a firm's investing arm, named by the parent's name and the trade (no verb after a name)
+INVESTING_TAIL = re.compile(r"(?:创业|产业|股权)?投资")
 # the clause is about holding, buying into or selling a firm
 HOLDING_CLAUSE = CuePattern("holding-clause")
 # 易方達、南方基金、工銀瑞信等頭部公募基金: a list closed by 等 and a word for the kind of firms its members are
@@ -3510,7 +3532,7 @@ KIND_AFTER_LIST = CuePattern(lambda w: rf"(?:[和与及][{HAN}a-z0-9]{{2,8}}?)?(
 # VC機構包括, 產業資本包括, 投資方有: a word for the kind of firms opening the list of its members
 KIND_BEFORE_LIST = CuePattern(lambda w: rf"(?:{w('firm-word')}|基金|机构|资本|投资方|投资人|投资者|股东|国资|创投|vc|pe)"
                                         rf"(?:则|还)?(?:包括|包含|有|为)了?\s*$")
-LEGAL_FORM = re.compile(r"\s(?:llc|ltd|limited|inc|corp|corporation|pte\.?\s?ltd|sdn\.?\s?bhd|gmbh|plc)\.?$")
+LEGAL_FORM = re.compile(r"\s(?:llc|llp|l\.?p|ltd|limited|inc|corp|corporation|pte\.?\s?ltd|sdn\.?\s?bhd|gmbh|ag|n\.v|b\.v|plc)\.?$")
 # 北方華創30.86%、盛美上海35.83%、精測電子23.20%: names each followed by its figure, listed by 、
 FIGURE_ITEM = rf"(?P<name>[{HAN}a-z]{{2,6}}?)\s*(?P<fig>[-+]?\d+(?:\.\d+)?\s*(?:%|亿元|亿|万元|万|元))"
 FIGURE_LIST = re.compile(rf"(?:{FIGURE_ITEM.replace('?P<name>', '?:').replace('?P<fig>', '?:')}\s*、\s*){{2,}}"
@@ -3831,11 +3853,15 @@ def _drop_nested_places(doc: Doc, spans) -> None:
     doc.spans[ENTITIES] = keep
 
 
-SEATED = re.compile(r"\([^()]{1,4}\)(?:股份有限公司|有限责任公司|有限公司|公司)$")
+SEATED = re.compile(r"\([^()]{1,4}\)[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|公司)$|\(有限合伙\)$")
 
 
 # 廣汽集團間接全資附屬公司: what a firm is to another, after the other's name, is no part of the name
 SUBSIDIARY_TAIL = CuePattern(lambda w: rf"(?:间接|直接)?(?:{w('holding-degree')})(?:{w('subsidiary-noun')})公司$")
+
+
+#: the words of a fund's kind that end its name: 投資基金, 產業投資母基金 (a cut stops before them)
+FUND_KIND_TAIL = re.compile(r"(?:(?:产业|创业|股权)?投资)?母?基金$")
 
 
 def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
@@ -3857,8 +3883,9 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     if rule.cls in ("Event", "Policy", "Organization") and rule.name not in ("quoted-org", "titled-policy", "numbered-notice"):
         head_end = folded.find("(", start, end)
         # (北京集成電路產業投資基金: the cut stops before the words of the kind, 投資 of 投資基金 too)
-        head_end = head_end if head_end > 0 else max(start, end - (4 if folded.endswith("投资基金", start, end) else 2))
-        legal = rule.name in ("org-long", "org-suffix") and folded.endswith(LIMITED_FORMS, start, end)
+        fund = FUND_KIND_TAIL.search(folded, start, end)   # (產業投資母基金: the whole kind of fund)
+        head_end = head_end if head_end > 0 else max(start, fund.start() if fund else end - 2)
+        legal = rule.name in ("org-long", "org-suffix", "partnership") and folded.endswith(LIMITED_FORMS, start, end)
         m = (LEFT_CUT_LEGAL if legal else LEFT_CUT_EVENT if rule.cls == "Event" else LEFT_CUT).match(folded, start, head_end)
         if m and m.end() > start:
             core = MINISTRY_CORE_RE.search(folded, start, end) if rule.name in ("ministry-and", "minister-ministry") else None
@@ -3875,6 +3902,9 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
     if rule.cls == "Organization" and rule.name in ("org-suffix", "org-long"):
         suffix_len = next((len(x) for x in sorted(ORG_SUFFIXES + tuple(SUFFIX_CLASS) + GOV_SUFFIX, key=len, reverse=True)
                            if folded.endswith(x, start, end)), 0)
+        suffix_len = max([suffix_len] + [len(x) for x in LIMITED_FORMS if folded.endswith(x, start, end)])
+        if (kind := FUND_KIND_TAIL.search(folded, start, end)) is not None:
+            suffix_len = max(suffix_len, end - kind.start())   # 重慶|產業投資母基金: the fund's kind, whole
         legal = folded.endswith(LIMITED_FORMS, start, end)
         body = folded.endswith(NATIONAL_BODIES.tuple(), start, end)  # 中國企業資本聯盟: its members' kind is its name's
         m = (DESCRIPTOR_LEGAL if legal else DESCRIPTOR_BODY if body else DESCRIPTOR).match(folded, start, end - suffix_len)
