@@ -4593,3 +4593,36 @@ def test_a_writers_name_alone_on_its_line_above_the_date(facts):
     people = {to_simplified(n) for n in names_of(f, "Person")}
     assert people == {"李明"}, people
     assert not any(key_of(f, "李明") in dict(st.roles).values() for st in f.statements), f.statements
+
+
+@pytest.mark.parametrize("quoted", ["“中國自己的人工智能GPU公司”", "“在人工智能尚未流行時就已開始布局”"])
+def test_a_description_or_a_clause_in_quotes_names_no_body(facts, quoted):
+    f = facts(f"北辰科技的三位創辦人曾讚譽這是{quoted}。")
+    assert not any(e.cls in ("Company", "Organization", "GovernmentAgency") and "北辰" not in to_simplified(n)
+                   for e in f.entities.values() for n in e.names), f.entities
+
+
+def test_an_adverb_after_a_transliterated_name_is_no_part_of_it(facts):
+    f = facts("北辰科技首席執行官山姆·曼曾在杜拜發表講話。")
+    people = {to_simplified(n) for n in names_of(f, "Person")}
+    assert people == {"山姆·曼"}, people
+
+
+@pytest.mark.parametrize("plant", ["新工廠", "所有新廠房"])
+def test_a_firms_new_or_every_plant_is_no_named_plant(facts, plant):
+    f = facts(f"美國商務部長在北辰科技{plant}的動工儀式上會見記者。")
+    assert not any("厂" in to_simplified(n) for e in f.entities.values() for n in e.names), f.entities
+
+
+def test_coined_latin_words_in_a_list_of_firms_are_firms(facts):
+    f = facts("北辰加速器的最新客戶及合作夥伴包括IBM、Bosch、NielsenIQ、Roboflow及Seekr。")
+    for firm in ("NielsenIQ", "Roboflow", "Seekr"):
+        assert f.entities[key_of(f, firm)].cls in ("Company", "Organization"), f.entities
+
+
+def test_latin_names_a_list_of_clients_opens_are_firms(facts):
+    f = facts("該公司的客戶包括Zentra、Molvix和Quorra等。")
+    for firm in ("Zentra", "Molvix", "Quorra"):
+        assert f.entities[key_of(f, firm)].cls in ("Company", "Organization"), f.entities
+    f = facts("北辰科技的主要客戶包括大型雲端服務商、政府機構和電信業者。")
+    assert set(f.entities) == {key_of(f, "北辰科技")}, f.entities

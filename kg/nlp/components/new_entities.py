@@ -795,7 +795,8 @@ class EntityDiscoverer:
         _bare_export_controls(folded, spans, existing)
         _bare_tariffs(folded, spans)
         spans += self._coined_latin_names(doc, folded, list(doc.spans.get(ENTITIES, [])) + spans)
-        spans += self._latin_listed_with_firms(doc, list(doc.spans.get(ENTITIES, [])) + spans)
+        existing, spans, taken = _in_place_of(doc, existing, spans, taken,
+                                              *self._latin_listed_with_firms(doc, list(doc.spans.get(ENTITIES, [])) + spans))
         add_entities(doc, spans)
         return doc
 
@@ -1168,15 +1169,17 @@ class EntityDiscoverer:
                 out.append(span)
         return out
 
-    def _latin_listed_with_firms(self, doc: Doc, found) -> list:
+    def _latin_listed_with_firms(self, doc: Doc, found) -> tuple[list, set]:
         """與Stellantis、NVIDIA、Uber攜手: a capitalised Latin name listed (、 和 與 及) right beside a
         company is a company too, however plain its word (no acronym of the trade: AI、GPU); one listed
         beside an outlet is an outlet (MarketWatch、Wccftech等外電報導)."""
         text = texts(doc)[0]
         named = sorted((kg_of(s)["start"], kg_of(s)["end"], kg_of(s)["cls"]) for s in found if kg_of(s))
         firms = [(a, b, cls) for a, b, cls in named if cls in ("Company", "MediaOrganization")]
-        taken = [(a, b) for a, b, _ in named]
-        out, seen = [], set()
+        # (…、IBM、NielsenIQ、Roboflow: a coined Latin word read as a product alone is a firm in a list of firms)
+        coined = {(kg_of(s)["start"], kg_of(s)["end"]) for s in found if kg_of(s) and kg_of(s)["rule"] == BARE_LATIN_RULE.name}
+        taken = [(a, b) for a, b, _ in named if (a, b) not in coined]
+        out, seen, replaced = [], set(), set()
 
         def free(a: int, b: int) -> bool:
             return not any(x < b and a < y for x, y in taken) and (a, b) not in seen
@@ -1190,6 +1193,7 @@ class EntityDiscoverer:
                 return False
             out.append(span)
             seen.add((a, b))
+            replaced.update((x, y) for x, y in coined if x < b and a < y)
             return True
         for a, b, cls in firms:
             pos = b
@@ -1199,7 +1203,7 @@ class EntityDiscoverer:
             while (m := LATIN_BEFORE_MEMBER.search(text, max(0, pos - 40), pos)) is not None and m.end() == pos \
                     and add(m.start("name"), m.end("name"), cls):
                 pos = m.start("name")
-        return out
+        return out, replaced
 
     def _place_name(self, word: str) -> bool:
         """Whether the reference knows word as a place's name first."""
@@ -1426,7 +1430,10 @@ class EntityDiscoverer:
             # 等頭部公募基金: a list of firms of a kind, each member one
             of_firms = bool(members) and (KIND_AFTER_LIST.match(folded, members[-1][1]) is not None
                                           # VC機構包括A、B、C: or the word opening it
-                                          or KIND_BEFORE_LIST.search(folded, max(cs, members[0][0] - 12), members[0][0]) is not None)
+                                          or KIND_BEFORE_LIST.search(folded, max(cs, members[0][0] - 12), members[0][0]) is not None
+                                          # 客戶包括Zentra、Molvix和Quorra: Latin names a list of clients opens
+                                          or CLIENTS_BEFORE_LIST.search(folded, max(cs, members[0][0] - 12), members[0][0]) is not None
+                                          and all(re.fullmatch(r"[a-z][a-z0-9 .&\-]*", folded[a:b]) for a, b in members))
             # 引入A、B及C，合共18名基石投資者: the clause after the list may say what its members are
             after = min((i for i in (folded.find(c, ce + 1) for c in "，,。；;\n") if i >= 0), default=len(folded))
             summed = ce < len(folded) and folded[ce] in "，," and LIST_CLOSING.match(folded, ce + 1) is not None \
@@ -1913,6 +1920,10 @@ class EntityDiscoverer:
                     first_dot = min((folded.find(d, start, end) for d in DOTS if folded.find(d, start, end) >= 0), default=end)
                     while start < first_dot - 1 and start > 0 and _common_word(folded[start - 1:start + 1]):
                         start += 1
+                    # 山姆·曼|曾在…: an adverb after the name, where the trained tagger ends the name before it
+                    if folded[end - 1] in ADVERB_AFTER_NAME and doc is not None and any(
+                            a <= start and b == end - 1 and t == "PER" for a, b, t in _lac_overlapping(doc._.get("lac_words") or [], start, end)):
+                        end -= 1
                 found_at = start
                 start, end = _trim(folded, start, end, rule)
                 if end - start < 2 and rule.cls != "Chip":
@@ -2354,8 +2365,10 @@ class EntityDiscoverer:
         if rule.name == "cabinet" and (_dictionary_word(name[:2]) or name[1] in "是的了在为与和及由被对将把向给让"):
             return None  # 這正是|內閣, 也是|內閣: a word or a verb before 內閣, no prime minister's name
         if rule.name == "quoted-org" and (name.startswith(GENERIC_START.tuple()) or re.match(r"[这那此该本某每各]", name)
-                                          or _common_word(name)):
-            return None   # 「這個局」: a pointer and a plain word in quotes name no body
+                                          or _common_word(name) or "的" in name or name.endswith(NOT_BODY_ENDINGS)):
+            # 「這個局」: a pointer and a plain word in quotes name no body; “中國自己的GPU公司”, “…就已開始布局”:
+            # a description or a clause quoted, no name
+            return None
         if rule.name in ("series-chip", "quoted-then-kind") and (
                 name in GENERIC or name.startswith(GENERIC_START.tuple()) or QUOTED_GRADE.search(name)
                 or name in NOT_PRODUCTS or rule.name == "quoted-then-kind" and _common_word(name)):
@@ -3205,8 +3218,14 @@ def _transliterated(name: str) -> bool:
 
 
 def _plant_kind(word: str) -> bool:
-    """代工|廠, 封測|廠, 新建|廠: a kind of plant or a word of a clause, not the site a firm's plant is at."""
-    return word in PLANT_KINDS or any(c in STOP_CHARS for c in word) or re.search(r"[一二两三四五六七八九十几多数][座家个间处所]|[座家]", word) is not None
+    """代工|廠, 封測|廠, 新建|廠: a kind of plant or a word of a clause, not the site a firm's plant is at
+    (北辰科技所有|新廠房, 新工|廠: which of its plants, or a new one; a site known as a place is asked before)."""
+    return word in PLANT_KINDS or word in WHICH_PLANTS or word.startswith("新") or any(c in STOP_CHARS for c in word) \
+        or re.search(r"[一二两三四五六七八九十几多数][座家个间处所]|[座家]", word) is not None
+
+
+#: words saying which of a firm's plants, not where: 所有廠房, 現有工廠
+WHICH_PLANTS = frozenset({"所有", "现有", "全部", "其他", "其它", "部分", "各地", "海外", "本地", "当地", "首座", "旗下", "自有", "多数"})
 PLANT_AFTER = re.compile(r"\s?(?:新)?(?:厂|工厂|晶圆厂|厂区|园区|基地|产线|研发中心)")
 # (三星電子 Q2, 台積電 H1: a quarter or a half of the year after a firm's name, no model)
 BRAND_MODEL = re.compile(r"\s?(?!(?:q[1-4]|h[12]|fy\d{2,4})(?![a-z0-9]))(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
@@ -3532,6 +3551,7 @@ KIND_AFTER_LIST = CuePattern(lambda w: rf"(?:[和与及][{HAN}a-z0-9]{{2,8}}?)?(
 # VC機構包括, 產業資本包括, 投資方有: a word for the kind of firms opening the list of its members
 KIND_BEFORE_LIST = CuePattern(lambda w: rf"(?:{w('firm-word')}|基金|机构|资本|投资方|投资人|投资者|股东|国资|创投|vc|pe)"
                                         rf"(?:则|还)?(?:包括|包含|有|为)了?\s*$")
+CLIENTS_BEFORE_LIST = re.compile(r"(?:客户|合作伙伴|伙伴)(?:则|还)?(?:包括|包含|有|为)了?\s*$")
 LEGAL_FORM = re.compile(r"\s(?:llc|llp|l\.?p|ltd|limited|inc|corp|corporation|pte\.?\s?ltd|sdn\.?\s?bhd|gmbh|ag|n\.v|b\.v|plc)\.?$")
 # 北方華創30.86%、盛美上海35.83%、精測電子23.20%: names each followed by its figure, listed by 、
 FIGURE_ITEM = rf"(?P<name>[{HAN}a-z]{{2,6}}?)\s*(?P<fig>[-+]?\d+(?:\.\d+)?\s*(?:%|亿元|亿|万元|万|元))"
@@ -3862,6 +3882,12 @@ SUBSIDIARY_TAIL = CuePattern(lambda w: rf"(?:间接|直接)?(?:{w('holding-degre
 
 #: the words of a fund's kind that end its name: 投資基金, 產業投資母基金 (a cut stops before them)
 FUND_KIND_TAIL = re.compile(r"(?:(?:产业|创业|股权)?投资)?母?基金$")
+
+
+#: adverbs a transliterated name may run into (山姆·曼曾在…): once, also, will, already, then
+ADVERB_AFTER_NAME = frozenset("曾也将已则却亦还就都并")
+#: words ending in a body's character that name no body: 布局, 格局, 部署
+NOT_BODY_ENDINGS = ("布局", "格局", "结局", "大局", "全局", "僵局", "骗局", "部署", "签署")
 
 
 def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
