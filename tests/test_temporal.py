@@ -86,3 +86,15 @@ def test_the_year_an_events_name_opens_with_is_when_the_event_is(facts):
                for st in f.statements), [(st.roles, st.date) for st in f.statements]
     g = facts("星曜半導體2025營收成長三成。", published="2025-09-05")   # a year before no event's name: none
     assert not any(st.date is not None and st.date.iso == "2025" for st in g.statements)
+
+
+def test_the_same_year_and_the_year_after_count_from_the_year_written_last():
+    assert iso("2018年，北辰延伸業務；到2020年已成為設計公司。\n\n同年3月啟動IPO，同年7月20日上市。", 2019) == [
+        ("2018", False, None), ("2020", False, None), ("2020-03", True, None), ("2020-07-20", True, None)]
+    assert iso("2015年完成首顆晶片流片。\n\n隔年，陳某選擇離職創業；次年第二季推出新品。", 2025) == [
+        ("2015", False, None), ("2016", True, None), ("2017", True, 2)]
+    # no year written before: the year after is left open; the same year is the paper's
+    assert iso("隔年，陳某選擇離職創業。", 2025) == []
+    assert iso("今年3月上市，同年第三季營收大增。", 2025) == [("2025-03", True, None), ("2025", True, 3)]
+    assert iso("2025年北辰營收大增，此次年度預告超出預期。", 2026) == [("2025", False, None)]   # 此次|年度: no year after
+    assert iso("2024年北辰成立，不同年齡層的用戶都在使用。", 2026) == [("2024", False, None)]   # 不同|年齡: no year

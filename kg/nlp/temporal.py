@@ -78,8 +78,8 @@ _PATTERNS = [
     # 2025世界人工智能大會, 2025 Computex: the year an event's name opens with is the event's
     ("event-year", re.compile(r"(?<![\d.a-z])(?P<y>(?:19|20)\d\d)(?=\s?[\u4e00-\u9fffa-z][\u4e00-\u9fffa-z ]{1,15}?"
                               r"(?:大会|峰会|论坛|博览会|展览会|年会|会议|展会|发布会|锦标赛|computex|gtc|ces))")),
-    ("rel-ymd", re.compile(rf"(?P<rel>今年|去年|明年|前年|同年|当年)\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号])?")),
-    ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|同年|当年)?\s*(?:第\s*(?P<qd>[1-4])|(?:第\s*)?(?P<q>[一二三四]))\s*(?:财季|季(?:度)?)(?![节风])")),
+    ("rel-ymd", re.compile(rf"(?P<rel>今年|去年|明年|前年|(?<![不共相])同年(?![龄纪级])|当年|隔年|(?<![此这该本首每多上历层])次年|翌年)\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号])?")),
+    ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|(?<![不共相])同年(?![龄纪级])|当年|隔年|(?<![此这该本首每多上历层])次年|翌年)?\s*(?:第\s*(?P<qd>[1-4])|(?:第\s*)?(?P<q>[一二三四]))\s*(?:财季|季(?:度)?)(?![节风])")),
     # 去年同月, 同期 of a month: the month the text named last, in the year said (去年: the year before)
     ("same-month", re.compile(r"(?P<rel>今年|去年|前年)\s*(?:同月|同月份)")),
     # 上月, 本月12日 (a day of that month)
@@ -93,7 +93,7 @@ _PATTERNS = [
                      r"|以(?!来|后|前|内|上|下)|将|对|向|在|于|与|把|就|正式|再度|首度|已|也|则|又|共同|联合|发出|发函|公告|宣判|决定|批准|核准|进行|完成)))")),
     ("md", re.compile(rf"(?<![\d年])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("m", re.compile(r"(?<![\d年个.])(?P<m>1[0-2]|[1-9])\s*月(?!\s*\d|[一二三四五六七八九十]+[日号])")),
-    ("rel-y", re.compile(r"(?P<rel>今年|去年|明年|前年)(?!\s*(?:\d|[一二三四五六七八九十]{1,3}\s*月|第?\s*[一二三四]\s*季))")),
+    ("rel-y", re.compile(r"(?P<rel>今年|去年|明年|前年|(?<![不共相])同年(?![龄纪级])|隔年|(?<![此这该本首每多上历层])次年|翌年)(?!\s*(?:\d|[一二三四五六七八九十]{1,3}\s*月|第?\s*[一二三四]\s*季))")),
     # (兩、三年後, 兩三年後, 3到5年後: a span of years, a time the text leaves open)
     ("year-after", re.compile(r"(?<![一二两三四五六七八九十\d][、，,~～至到\-])(?<![一二两三四五六七八九十\d])"
                               r"(?P<n>[一二两三四五六七八九十\d]{1,2})\s*年(?:后|之后|以后)")),
@@ -114,7 +114,10 @@ _PATTERNS = [
 ]
 #: yesterday and tomorrow count from the day of writing; 前一日 and 次日 from the date just named
 _FROM_TODAY = {"昨天", "昨日", "昨", "前天", "明天", "明日"}
-_REL_YEAR = {"今年": 0, "同年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1, "今": 0, "去": -1, "明": 1}
+_REL_YEAR = {"今年": 0, "同年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1, "今": 0, "去": -1, "明": 1,
+             "隔年": 1, "次年": 1, "翌年": 1}
+#: the same year, the year after: counted from the year the text wrote out last, not the article's
+_FROM_STATED = {"同年": 0, "当年": 0, "隔年": 1, "次年": 1, "翌年": 1}
 
 
 _FUTURE = re.compile(r"(?:预计|将|计划|有望|目标|最快|预期|拟|打算|争取|到|至|力争|可望|或于|将于|展望)[^，。；\d,;]{0,6}$")
@@ -223,7 +226,16 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
             year = int(month[:4]) + {"去年": -1, "前年": -2}.get(m.group("rel"), 0)
             out.append(DateMention(s, e, f"{year:04d}{month[4:]}", "month", True, rule=rule))
             continue
-        dm = _resolve(s, e, rule, m, ref_year, base)
+        rel = m.groupdict().get("rel") if rule in ("rel-ymd", "rel-q", "rel-y") else None
+        if rel in _FROM_STATED:
+            # 到2020年…。同年3月, 2015年…。隔年: the year the text stated last (or the one after), not the paper's
+            if stated is None and _FROM_STATED[rel]:
+                continue   # 隔年 with no year written before: the year after what the text leaves open
+            dm = _resolve(s, e, rule, m, int(stated[0]) - _REL_YEAR[rel] + _FROM_STATED[rel] if stated else ref_year, base)
+            if dm is not None and stated is not None:
+                stated = (dm.iso[:4], e)
+        else:
+            dm = _resolve(s, e, rule, m, ref_year, base)
         if dm is None:
             continue
         if rule == "rel-q" and not m.group("rel") and stated is not None and dm.quarter and \
