@@ -98,3 +98,13 @@ def test_the_same_year_and_the_year_after_count_from_the_year_written_last():
     assert iso("今年3月上市，同年第三季營收大增。", 2025) == [("2025-03", True, None), ("2025", True, 3)]
     assert iso("2025年北辰營收大增，此次年度預告超出預期。", 2026) == [("2025", False, None)]   # 此次|年度: no year after
     assert iso("2024年北辰成立，不同年齡層的用戶都在使用。", 2026) == [("2024", False, None)]   # 不同|年齡: no year
+
+
+def test_a_bare_day_is_an_anchor_and_a_later_paragraph_is_the_papers_news_again():
+    # the day before the 16th the text named, not the day before the paper's date
+    assert iso("據晴川社16日報導，北辰表示擴產。此前一天，曜芯宣布投資。", dt.date(2026, 1, 19)) == [
+        ("2026-01-16", True, None), ("2026-01-15", True, None)]
+    # background two months back, then a new paragraph: the 19th of the paper's month
+    assert iso("事件始於今年9月30日，當局下達命令。\n\n政府19日表示暫停接管。", dt.date(2025, 11, 20)) == [
+        ("2025-09-30", True, None), ("2025-11-19", True, None)]
+    assert iso("6月2日會談，3日離開。", dt.date(2025, 6, 20)) == [("2025-06-02", True, None), ("2025-06-03", True, None)]

@@ -200,6 +200,7 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
     raw.sort(key=lambda r: r[0])
     out: list[DateMention] = []
     anchor: dt.date | None = ref_day
+    anchor_end = 0   # where the date the anchor was read from ends
     named_day = False   # whether the text has named a day yet (同日 points back to one)
     stated: tuple[str, int] | None = None  # the last year written out, and where it ends
     for i, (s, e, rule, m) in enumerate(raw):
@@ -213,6 +214,11 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
         if rule == "d" and ref_day is not None and anchor is not None and anchor > ref_day:
             # 自4月1日起實施…何亞東16日表示 in a paper of 16 January: a bare day is the paper's month, not
             # the month of a coming date it named
+            base = ref_day
+        if rule == "d" and ref_day is not None and anchor is not None and (ref_day - anchor).days > 31 and \
+                "\n" in folded[anchor_end:s]:
+            # 事件始於今年9月30日…。\n\n荷蘭政府19日表示 in a paper of 20 November: a bare day in a later
+            # paragraph is the paper's news again, not the month of the background before it
             base = ref_day
         if rule == "year-after" and re.search(r"[一二两三四五六七八九十\d]+\s*年前",
                                               folded[max(folded.rfind(c, 0, s) for c in "。！？!?\n") + 1:s]):
@@ -274,8 +280,9 @@ def find_dates(folded: str, reference: dt.date | int | None) -> list[DateMention
             day = _day_near(near, int(dm.iso[8:10]))
             if day is not None:
                 dm = DateMention(dm.start, dm.end, day.isoformat(), "day", True, rule=dm.rule)
-        if dm.precision == "day" and rule in ("ymd", "iso", "md", "rel-ymd"):
-            anchor = dt.date.fromisoformat(dm.iso)
+        if dm.precision == "day" and rule in ("ymd", "iso", "md", "rel-ymd", "d"):
+            # (據彭博社16日報導…。此前一天: the day before the 16th; a bare day names a full date too)
+            anchor, anchor_end = dt.date.fromisoformat(dm.iso), e
         if dm.precision == "day":
             named_day = True
         if not dm.resolved and re.match(r"\d{4}", dm.iso):
