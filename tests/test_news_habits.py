@@ -4626,3 +4626,20 @@ def test_latin_names_a_list_of_clients_opens_are_firms(facts):
         assert f.entities[key_of(f, firm)].cls in ("Company", "Organization"), f.entities
     f = facts("北辰科技的主要客戶包括大型雲端服務商、政府機構和電信業者。")
     assert set(f.entities) == {key_of(f, "北辰科技")}, f.entities
+
+
+def test_model_numbers_ending_in_a_letter_before_the_kind_of_machine(facts):
+    f = facts("北辰政府表示，將擴大對晴川光電（Qingchuan）的1970i和1980i深紫外浸沒式光刻機的出口限制。")
+    maker = key_of(f, "晴川光电")
+    for model in ("1970i", "1980i"):
+        assert linked(f, key_of(f, model), maker), relations_of(f)
+    f = facts("北辰2024年出貨50台光刻機。")   # a year and a count: no model
+    assert not any(e.cls == "Product" for e in f.entities.values()), f.entities
+
+
+def test_every_product_named_before_all_made_on_one_process_and_its_developer(facts):
+    f = facts("不只Rubin，輝達下一代的Arm架構CPU（中央處理器）產品Vega等，全數都採用台積電3奈米製程打造。")
+    vega = key_of(f, "Vega")
+    assert (vega, "manufacturer", "tsmc") in relations_of(f), relations_of(f)
+    assert (vega, "developer", "nvidia") in relations_of(f), relations_of(f)
+    assert (vega, "developer", "arm") not in relations_of(f), relations_of(f)

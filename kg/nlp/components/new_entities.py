@@ -275,6 +275,11 @@ def _rules() -> list[Rule]:
         Rule("brand-model-kind", "Chip", re.compile(
             rf"(?:(?<=[颗款片个台张套的与和及于在为将是由用以了、，,。；;：:\s（(“「])|(?<=\d)(?![年月日号时季周])|^)(?P<name>[{HAN}]{{2,3}}\s?(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{{0,7}})(?![a-z0-9])"
             rf"(?=\s?(?:系列)?{CHIP_USE}(?:芯片|晶片|处理器|加速卡|计算平台|gpu|cpu|npu|soc))"), 0.65),
+        # A model number ending in a letter, before the kind of machine it is (or listed with one that is):
+        # ASML的1970i和1980i深紫外浸沒式光刻機 (a letter after the digits: no year, no count)
+        Rule("model-number-kind", "Product", re.compile(
+            r"(?<![0-9a-z./\-])(?P<name>\d{3,5}[a-z]{1,2})(?![0-9a-z])(?=(?:\s?(?:和|与|及|、)\s?\d{3,5}[a-z]{1,2}(?![0-9a-z]))?"
+            r"[^，。；,;、和与及]{0,16}?(?:光刻机|曝光机|蚀刻机|刻蚀机|沉积设备|检测设备|量测设备|机台|扫描仪))"), 0.6),
         Rule("number-chip", "Chip", re.compile(rf"(?<![0-9a-z./])(?P<name>\d{{3,4}}[a-z]?)(?=(?:芯片|晶片|处理器|加速卡))"), 0.6),
         # A chip launched, made or used under a Chinese name and a model number: 推出曜光9晶片, 發表新一代天樞X1
         # 處理器, 為其提供曜光9晶片, 搭載天樞X1處理器

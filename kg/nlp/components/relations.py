@@ -30,7 +30,7 @@ COUNTRIES = {"Country", "AdministrativeRegion", "City", "GeoRegion"}
 ORGS = DEVELOPERS | {"GovernmentAgency", "Legislature", "MediaOrganization", "StockExchange",
                      "InternationalOrganization"}
 
-_MODIFIER = r"(?:的|[「『“\"]|[(（][^()（），。]{1,20}[)）]|[^，。；、\s的]{0,4}(?:相近|相当|同级|相仿)的|自研的?|自家的?|最新的?|新一代的?|下一代的?|旗舰的?|顶尖的?|顶级的?|最先进的?|先进的?|首款|新款|ai|人工智能|芯片|晶片|gpu|加速器|处理器|大模型|模型|\s)*"
+_MODIFIER = r"(?:的|[「『“\"]|[(（][^()（），。]{1,20}[)）]|[^，。；、\s的]{0,4}(?:相近|相当|同级|相仿)的|自研的?|自家的?|最新的?|新一代的?|下一代的?|旗舰的?|顶尖的?|顶级的?|最先进的?|先进的?|首款|新款|ai|人工智能|芯片|晶片|gpu|cpu|加速器|处理器|大模型|模型|产品|[a-z0-9]{1,8}\s?架构的?|\s)*"
 DEVELOPER_GAP = re.compile(rf"^{_MODIFIER}$")
 # 華為全聯接大會今天在上海舉行 / 在紐約舉行的…會議: an event, where, and the verb of holding it
 EVENT_AT_GAP = re.compile(r"[^，。；,;]{0,8}?(?:在|于)\s*")
@@ -1016,7 +1016,8 @@ class RelationExtractor:
                 continue
             chips = [e for e in products if e._.kg["cls"] in ("Chip", "ChipFamily")]
             if re.search(r"(?:均|都|皆|两款|多款|这些|上述)[^，。；,;]{0,4}$", folded[max(sent.start_char, m.start() - 6):m.start()]):
-                for chip in {c._.kg["key"]: c for c in chips}.values():
+                # (不只Rubin，…CPU產品Vera等，全數都採用台積電製程: every product named before, chip or not)
+                for chip in {c._.kg["key"]: c for c in products}.values():
                     out.append(_rel(chip, "manufacturer", org, "made-by-clause", sent))
             elif chips or products:
                 made = [(chips or products)[-1]]
