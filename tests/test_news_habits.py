@@ -4643,3 +4643,11 @@ def test_every_product_named_before_all_made_on_one_process_and_its_developer(fa
     assert (vega, "manufacturer", "tsmc") in relations_of(f), relations_of(f)
     assert (vega, "developer", "nvidia") in relations_of(f), relations_of(f)
     assert (vega, "developer", "arm") not in relations_of(f), relations_of(f)
+
+
+def test_a_dash_opens_a_clause_of_its_own(facts):
+    f = facts("最新批准的交易，美國政策依然遵循“不把最先進產品賣給中國”的宗旨——曜芯科技頂尖的Nova晶片、"
+              "下一代Vega晶片均未包含在內。")
+    for chip in ("Nova", "Vega"):
+        assert not linked(f, key_of(f, chip), "china"), f.statements
+    assert (key_of(f, "Nova"), "developer", key_of(f, "曜芯科技")) in relations_of(f), relations_of(f)
