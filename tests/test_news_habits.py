@@ -4651,3 +4651,11 @@ def test_a_dash_opens_a_clause_of_its_own(facts):
     for chip in ("Nova", "Vega"):
         assert not linked(f, key_of(f, chip), "china"), f.statements
     assert (key_of(f, "Nova"), "developer", key_of(f, "曜芯科技")) in relations_of(f), relations_of(f)
+
+
+def test_a_country_naming_the_kind_of_body_after_it_is_whose_the_body_is(facts):
+    f = facts("北辰科技執行長林某公開回應前一日美國智庫“晴川研究中心”主任王某在參議院聽證會上加強晶片出口管制的主張。")
+    institute = key_of(f, "晴川研究中心")
+    assert (institute, "country", "usa") in relations_of(f), relations_of(f)
+    for person in ("林某", "王某"):
+        assert not any({key_of(f, person), "usa"} <= {k for _, k in st.roles} for st in f.statements), f.statements

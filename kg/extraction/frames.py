@@ -352,6 +352,11 @@ def role_of(cls: str, before_trigger: bool, first_actor: bool) -> str:
     return "subject" if before_trigger else "counterpart"
 
 
+#: between a country and a body of it: the kind of body (美國|智庫“|CSIS, 韓國|晶片新創|X, 日本|半導體大廠|Y)
+NATIONALITY_GAP = re.compile(r"[\u4e00-\u9fffa-z]{0,6}?(?:智库|大厂|巨头|新创|初创|厂商|媒体|龙头|业者|制造商|供应商|"
+                             r"芯片商|晶片商|设计公司|科技公司|研究机构)\s*[「“\"『]?\s*")
+
+
 def _bracketed_after_name(folded: str, start: int, end: int, mentions: list, floor: int) -> bool:
     """Whether start..end lies in brackets that open right after another of mentions (all at or after
     floor, the clause's start) and hold only places (and the marks between them)."""
@@ -420,6 +425,10 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         # 四日市工廠(三重縣四日市市): places in brackets right after a name say where it is; they take no
         # part in what the clause says (the name's own relations place it)
         here = [m for m in here if not (m[2].cls in PLACES and _bracketed_after_name(folded, m[0], m[1], here, cs))]
+        # 美國智庫“戰略與國際研究中心”主任艾倫: a country naming the kind of body after it says whose the body
+        # is (its own relation), not where the clause happens
+        here = [m for m in here if not (m[2].cls == "Country" and any(
+            n[0] > m[1] and NATIONALITY_GAP.fullmatch(folded, m[1], n[0]) for n in here))]
         pred = predicate(cs, ce) if predicate else None
         # …曾擔任A與B資深工程師，及C專案經理: a clause opening with 及 and no verb of its own goes on
         # the clause before it: one frame of both, read from that clause's start with its predicate

@@ -141,7 +141,7 @@ SITE_AFTER = re.compile(r"[^，。；,;]{0,12}?的(?:新|旧|第[一二三四五
 PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:(?:[^，。；、\s和与及或对向在将于为是把被从给让〔〕【】（）()「」“”/／,;]|[（(][a-z0-9 .\-]{1,12}[)）]){0,10}"
                               r"(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
                               r"设计公司|独角兽|巨擘|巨头|集团|品牌|供应商|制造商|设计商|代工厂|晶圆厂|对手|客户|伙伴|银行|机构|"
-                              r"券商|媒体|电视台|报|通讯社|网站|平台|基金|资本|创投|私募))?《?$")
+                              r"券商|媒体|电视台|报|通讯社|网站|平台|基金|资本|创投|私募|智库|研究机构))?[《「“\"『]?$")
 #: a place after a word of going or of aiming is where something goes or what it is aimed at, not whose
 #: the name after it is (出口至中國的輝達晶片, 流入中國的, 對中國的)
 DESTINATION_BEFORE = re.compile(r"(?:至|到|往|向|对|给|赴|入)\s*$")
