@@ -4659,3 +4659,16 @@ def test_a_country_naming_the_kind_of_body_after_it_is_whose_the_body_is(facts):
     assert (institute, "country", "usa") in relations_of(f), relations_of(f)
     for person in ("林某", "王某"):
         assert not any({key_of(f, person), "usa"} <= {k for _, k in st.roles} for st in f.statements), f.statements
+
+
+def test_a_dash_opens_a_part_of_a_short_sentence_read_apart_but_not_before_a_name_alone(facts):
+    f = facts("晴川科技的Aurora模型也很爭氣，給業界提供了另外一種選項——沒有北辰科技的晶片，人工智能模型也能做到世界一流。")
+    assert not linked(f, key_of(f, "Aurora"), key_of(f, "北辰科技")), f.statements
+    f = facts("其中，北辰科技的天樞X9晶片提升推理性能，搭載自研記憶體——NovaBL 1.0。")
+    assert linked(f, key_of(f, "天枢X9"), key_of(f, "NovaBL 1.0")), f.statements
+
+
+def test_a_country_named_as_another_bodys_is_no_country_of_the_rest(facts):
+    f = facts("北辰科技執行長林某回應美國智庫“晴川研究中心”主任王某在參議院聽證會上的主張。")
+    assert ("us-senate", "country", "usa") not in relations_of(f), relations_of(f)
+    assert (key_of(f, "晴川研究中心"), "country", "usa") in relations_of(f), relations_of(f)

@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kg.corpus import Article
-from kg.extraction.frames import (LIST_JOINER, POINTED_KIND, STOCK_POINTER, CuePattern, bare_company, clause_cues, clause_frames, company_before,
+from kg.extraction.frames import (LIST_JOINER, NATIONALITY_GAP, POINTED_KIND, STOCK_POINTER, CuePattern, bare_company, clause_cues, clause_frames, company_before,
                                   after_time, frame_relations, load_lexicon)
 from kg.nlp.amounts import CURRENCY, UNSTATED_CURRENCY
 from kg.nlp.clauses import DATELINE_END, clauses
@@ -219,7 +219,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         m = citizen.search(folded, max(0, ms - 8), ms) if ent.cls == "Person" and citizen is not None else None
         if m is not None and shorthand[m.group("word")] in entities and entities[shorthand[m.group("word")]].cls == "Country":
             add_relation(ent.key, "citizenship", shorthand[m.group("word")], evidence(m.start(), me, "citizen-shorthand", 0.7))
-    for subj, prop, obj, start, end in _reference_facts(mentions, sentence_of):
+    for subj, prop, obj, start, end in _reference_facts(mentions, sentence_of, folded):
         add_relation(subj, prop, obj, evidence(start, end, "reference-fact-in-sentence", 0.7))
     for subj, obj, start, end in _reference_developers(mentions, relations):
         add_relation(subj, "developer", obj, evidence(start, end, "reference-developer-in-article", 0.6))
@@ -1002,7 +1002,15 @@ def _units(clause_bounds, sentences, mentions, limit, folded):
         s0 = own[0][0]  # a byline before the first clause ((記者…／台北報導)) is no part of the sentence
         keys = {ent.key for ms, me, ent in mentions if s0 <= ms and me <= s1}
         if len(keys) <= limit:
-            out.append((s0, s1))
+            # (…也爭氣，給業界提供了另外一種選項——沒有英偉達的芯片…: what a dash opens is read apart)
+            start = s0
+            for (a, b), (c, d) in zip(own, own[1:]):
+                # (搭載自研HBM——HiBL 1.0: a dash before a name alone names what the clause said, read with it)
+                if DASH.search(folded, b, c) and not any(
+                        not folded[c:ms].strip() and not folded[me:d].strip(" .。") for ms, me, _ in mentions):
+                    out.append((start, b))
+                    start = c
+            out.append((start, s1))
             continue
         i = 0
         while i < len(own):
@@ -1020,6 +1028,7 @@ def _units(clause_bounds, sentences, mentions, limit, folded):
     return out
 
 
+DASH = re.compile(r"—{2,}|─{2,}")
 #: 以及, 及, 還有: a clause that adds a member to the list the clause before opened (clause cues, list-continued
 #: and list-joiner)
 LIST_GOES_ON = CuePattern(lambda w: rf"\s*(?:{w('list-continued')}|{w('list-joiner')})")
@@ -1190,14 +1199,22 @@ def _developed_by_another(product: Entity, developer: str, relations: list[Relat
         for r in relations)
 
 
-def _reference_facts(mentions, sentence_of):
-    """Reference facts (developer, manufacturer) between two known entities named in one sentence."""
+#: bodies and acts of a state, whose country a sentence says by naming it before them, not elsewhere
+STATE_BODIES = ("GovernmentAgency", "Legislature", "Policy", "Law", "Event")
+
+
+def _reference_facts(mentions, sentence_of, folded: str):
+    """Reference facts (developer, manufacturer) between two known entities named in one sentence.
+    A country the sentence names as another body's (美國智庫“戰略與國際研究中心”) is that body's only."""
     ref = load_reference()
     by_sentence: dict[tuple[int, int], list] = {}
     for start, end, ent in mentions:
         if ent.known:
             by_sentence.setdefault(sentence_of(start), []).append((start, end, ent))
     for sent, items in sorted(by_sentence.items()):
+        # (美國智庫“戰略與國際研究中心”…在參議院: the country of the think tank, not of the Senate named after)
+        describing = {ent.key for start, end, ent in items if ent.cls == "Country" and any(
+            ms > end and NATIONALITY_GAP.fullmatch(folded, end, ms) for ms, _, _ in mentions)}
         keys = {ent.key: (start, end) for start, end, ent in items}
         for key, (start, end) in keys.items():
             known = ref.get(key)
@@ -1206,6 +1223,8 @@ def _reference_facts(mentions, sentence_of):
             for prop, target in known.facts:
                 if prop in FACT_PROPERTIES and target in keys:
                     other = keys[target]
+                    if prop == "country" and target in describing and known.cls in STATE_BODIES:
+                        continue
                     if prop == "country" and known.coarse in ("GPE", "LOC") and \
                             not (0 <= start - other[1] <= 1 or 0 <= other[0] - end <= 1):
                         continue  # 住在加州…2名美國籍嫌疑人: a place's country is said by naming it beside the place
