@@ -4672,3 +4672,13 @@ def test_a_country_named_as_another_bodys_is_no_country_of_the_rest(facts):
     f = facts("北辰科技執行長林某回應美國智庫“晴川研究中心”主任王某在參議院聽證會上的主張。")
     assert ("us-senate", "country", "usa") not in relations_of(f), relations_of(f)
     assert (key_of(f, "晴川研究中心"), "country", "usa") in relations_of(f), relations_of(f)
+
+
+@pytest.mark.parametrize("text, firm, owner", [
+    ("法庭裁定暫停北辰科技實控人陳某在晴川半導體的董事職務。", "北辰科技", "陈某"),
+    ("晴川集團控股股東曜芯資本宣布減持。", "晴川集团", "曜芯资本"),
+    ("北辰科技大股東晴川集團宣布增持。", "北辰科技", "晴川集团"),
+])
+def test_whoever_controls_a_firm_owns_it(facts, text, firm, owner):
+    f = facts(text)
+    assert (key_of(f, firm), "ownedBy", key_of(f, owner)) in relations_of(f), relations_of(f)

@@ -480,7 +480,7 @@ def _rules() -> list[Rule]:
         Rule("org-suffix", "Organization", re.compile(
             rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
             rf"交易所|委员会|协会|联盟|基金会|半导体|微电子|电子|资本|证券|银行|通讯社|电视台|日报|时报|商务部|工业部|外交部|"
-            rf"财政部|国防部|监管局|管理局|安全局|局|贸易署|信息部|办公室|法院|智库|资讯|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业|汽车|智能|光电))+)(?!权)"   # (控股權: a controlling stake)
+            rf"财政部|国防部|监管局|管理局|安全局|局|贸易署|信息部|办公室|法院|智库|资讯|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业|汽车|智能|光电))+)(?!权|股东)"   # (控股權: a controlling stake; 控股股東: a controlling shareholder)
             # Kiwoom 證券, Mirae Asset 證券: Latin words, a space, and a house's word
             r"|(?<![a-z0-9])(?P<name2>[a-z][a-z0-9&]{1,15}(?: [a-z][a-z0-9&]{1,15}){0,2} (?:投资证券|证券|银行|资本|资产管理|集团|控股))"), 0.6),
     ]
@@ -1640,6 +1640,8 @@ class EntityDiscoverer:
             if label == "PER" and len(name) == 2 and name[0] in SURNAMES and re.fullmatch(rf"[{HAN}]于", folded[end:end + 2]) \
                     and next((t for a, _, t in doc._.get("lac_words") or [] if a == end + 2), "") in ("TIME", "m"):
                 end, name = end + 1, name + folded[end]   # 林志|遠於2019年: the name's last character read into 於
+            if label == "ORG" and len(name) >= 4 and name[-1] in "大小" and folded[end:end + 2] in ("股东", "客户"):
+                end, name = end - 1, name[:-1]   # 北辰科技|大股東: a major shareholder's 大 is no part of the firm
             if label == "ORG" and name.startswith("方") and len(name) >= 3 and LEFT_CUT.fullmatch(folded, max(0, start - 4), start + 1):
                 start, name = start + 1, name[1:]   # 認購|方中電金: the 方 of a party's role (left-cut) opens no name
             tail = SUBSIDIARY_TAIL.search(name) if label == "ORG" else None

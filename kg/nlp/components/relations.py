@@ -138,6 +138,8 @@ POINTED_SEAT = re.compile(r"(?:这家|这间|该公司|该企业|该集团)[^，
 SITE_AFTER = re.compile(r"[^，。；,;]{0,12}?的(?:新|旧|第[一二三四五六七八九十\d]+座?)?(?:[a-z]{0,3}\d{0,3}\s?)?(?:厂|工厂|晶圆厂|厂区|园区|研发中心|数据中心|"
                         r"资料中心|智算中心|算力中心|机房|实验室|仓库|办公室|分公司|子公司|据点|产线|基地|工地)")
 # (中國氮化鎵(GaN)大廠英諾賽科: a kind's Latin name in brackets inside; 美國投資基金貝恩資本; 韓國《每日經濟新聞》)
+#: between a firm and whoever controls it: 實控人, 實際控制人, 控股股東, 第一大股東
+CONTROLLER_GAP = re.compile(r"的?(?:实控人|实际控制人|控股股东|第一大股东|最大股东|大股东)(?:之一)?(?:为|是)?")
 PLACE_DESCRIPTOR = re.compile(r"^(?:的)?(?:(?:[^，。；、\s和与及或对向在将于为是把被从给让〔〕【】（）()「」“”/／,;]|[（(][a-z0-9 .\-]{1,12}[)）]){0,10}"
                               r"(?:新创|初创|企业|公司|厂商|大厂|业者|龙头|厂|芯片商|晶片商|"
                               r"设计公司|独角兽|巨擘|巨头|集团|品牌|供应商|制造商|设计商|代工厂|晶圆厂|对手|客户|伙伴|银行|机构|"
@@ -510,6 +512,9 @@ class RelationExtractor:
                 elif ca in ORGS and cb == "Country" and IS_A_COUNTRY.match(gap) and \
                         KIND_OF_FIRM_AFTER.match(folded, b._.kg["end"]):
                     out.append(_rel(a, "country", b, "is-a-company-of", sent))
+                elif ca in ORGS and cb in ORGS | {"Person"} and CONTROLLER_GAP.fullmatch(gap):
+                    # 北辰科技實控人陳某, 晴川集團控股股東曜芯資本: whoever controls the firm owns it
+                    out.append(_rel(a, "ownedBy", b, "controller", sent))
                 elif ca in ORGS and cb in ORGS | PRODUCTS and re.fullmatch(r"旗下(?:的)?(?:[^，。；,;]{0,6}(?:公司|品牌|子公司|部门|商|厂|企业))?", gap):
                     out.append(_rel(b, "parentOrganization", a, "subsidiary", sent))
                 elif ca in ORGS | {"Person"} and cb in ORGS and SAYS_OWN.fullmatch(gap):
