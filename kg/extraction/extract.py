@@ -23,7 +23,7 @@ from kg.corpus import Article
 from kg.extraction.frames import (LIST_JOINER, NATIONALITY_GAP, POINTED_KIND, STOCK_POINTER, CuePattern, bare_company, clause_cues, clause_frames, company_before,
                                   after_time, frame_relations, load_lexicon)
 from kg.nlp.amounts import CURRENCY, UNSTATED_CURRENCY
-from kg.nlp.clauses import DATELINE_END, clauses
+from kg.nlp.clauses import DASH_PATTERN, DATELINE_END, clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
 from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, kg_of, main_company, texts
 from kg.nlp.spans import mentions as spans_mentions
@@ -1028,7 +1028,7 @@ def _units(clause_bounds, sentences, mentions, limit, folded):
     return out
 
 
-DASH = re.compile(r"—{2,}|─{2,}")
+DASH = re.compile(DASH_PATTERN)   # (where a short sentence read whole is read in parts)
 #: 以及, 及, 還有: a clause that adds a member to the list the clause before opened (clause cues, list-continued
 #: and list-joiner)
 LIST_GOES_ON = CuePattern(lambda w: rf"\s*(?:{w('list-continued')}|{w('list-joiner')})")

@@ -13,9 +13,9 @@ from spacy.tokens import Doc
 
 from kg.nlp.spans import texts
 
-CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"']*|\n+"
-                        # 穀歌的Gemini也爭氣——沒有英偉達的晶片…: a dash opens a clause of its own
-                        r"|—{2,}|─{2,}"
+#: 穀歌的Gemini也爭氣——沒有英偉達的晶片…: a dash opens a clause of its own
+DASH_PATTERN = r"—{2,}|─{2,}"
+CLAUSE_END = re.compile(r"[，,：:；;。！？!?…]+[」』”’）)】》\"']*|\n+|" + DASH_PATTERN +
                         # a dateline is a clause of its own: 央廣網北京1月23日消息(記者…) | 新加坡14日訊
                         r"|(?<=[電电訊讯息])\s*[（(][記记]者[^（）()\n]{1,30}[）)]\s*"
                         # 中新網宜昌9月20日電 (董曉斌 韓成): the reporters' names in brackets after the dateline

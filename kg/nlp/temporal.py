@@ -55,6 +55,10 @@ def cn_int(text: str) -> int:
 #: what a paper says was done on a day it names by 今 or 昨 alone (聯電今決議, 華邦電昨宣布)
 _DONE_THAT_DAY = ("决议|宣布|宣告|表示|指出|公布|公告|通过|召开|举行|举办|发布|发表|出席|启动|证实|回应|收盘|开盘|上市|挂牌"
                   "|说|称|强调|透露|坦言|分析|认为|会见|访问|参观|抵达|出访|签署|签约|公开|提出|接受|主持|率团|带领|受邀|应邀")
+#: a year named relative to the paper's (今年, 去年) or to the year the text wrote last (同年, 隔年, 次年):
+#: not inside words (不同年齡, 此次年度)
+_REL_YEAR_WORD = r"今年|去年|明年|前年|(?<![不共相])同年(?![龄纪级])|隔年|(?<![此这该本首每多上历层])次年|翌年"
+_REL_WORD = _REL_YEAR_WORD + r"|当年"   # (當年 alone is "in those days"; before a month or a quarter it is that year)
 _PATTERNS = [
     # 昨（14）日, 今（15）日: the day of the month, written beside its distance from the article's date
     ("rel-day-num", re.compile(r"(?P<rel>昨|今|前|明)\s*[（(]\s*(?P<d>[0-3]?\d)\s*[）)]\s*[日号]")),
@@ -78,8 +82,8 @@ _PATTERNS = [
     # 2025世界人工智能大會, 2025 Computex: the year an event's name opens with is the event's
     ("event-year", re.compile(r"(?<![\d.a-z])(?P<y>(?:19|20)\d\d)(?=\s?[\u4e00-\u9fffa-z][\u4e00-\u9fffa-z ]{1,15}?"
                               r"(?:大会|峰会|论坛|博览会|展览会|年会|会议|展会|发布会|锦标赛|computex|gtc|ces))")),
-    ("rel-ymd", re.compile(rf"(?P<rel>今年|去年|明年|前年|(?<![不共相])同年(?![龄纪级])|当年|隔年|(?<![此这该本首每多上历层])次年|翌年)\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号])?")),
-    ("rel-q", re.compile(r"(?P<rel>今年|去年|明年|前年|(?<![不共相])同年(?![龄纪级])|当年|隔年|(?<![此这该本首每多上历层])次年|翌年)?\s*(?:第\s*(?P<qd>[1-4])|(?:第\s*)?(?P<q>[一二三四]))\s*(?:财季|季(?:度)?)(?![节风])")),
+    ("rel-ymd", re.compile(rf"(?P<rel>{_REL_WORD})\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号])?")),
+    ("rel-q", re.compile(rf"(?P<rel>{_REL_WORD})?\s*(?:第\s*(?P<qd>[1-4])|(?:第\s*)?(?P<q>[一二三四]))\s*(?:财季|季(?:度)?)(?![节风])")),
     # 去年同月, 同期 of a month: the month the text named last, in the year said (去年: the year before)
     ("same-month", re.compile(r"(?P<rel>今年|去年|前年)\s*(?:同月|同月份)")),
     # 上月, 本月12日 (a day of that month)
@@ -93,7 +97,7 @@ _PATTERNS = [
                      r"|以(?!来|后|前|内|上|下)|将|对|向|在|于|与|把|就|正式|再度|首度|已|也|则|又|共同|联合|发出|发函|公告|宣判|决定|批准|核准|进行|完成)))")),
     ("md", re.compile(rf"(?<![\d年])(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日号]")),
     ("m", re.compile(r"(?<![\d年个.])(?P<m>1[0-2]|[1-9])\s*月(?!\s*\d|[一二三四五六七八九十]+[日号])")),
-    ("rel-y", re.compile(r"(?P<rel>今年|去年|明年|前年|(?<![不共相])同年(?![龄纪级])|隔年|(?<![此这该本首每多上历层])次年|翌年)(?!\s*(?:\d|[一二三四五六七八九十]{1,3}\s*月|第?\s*[一二三四]\s*季))")),
+    ("rel-y", re.compile(rf"(?P<rel>{_REL_YEAR_WORD})(?!\s*(?:\d|[一二三四五六七八九十]{1,3}\s*月|第?\s*[一二三四]\s*季))")),
     # (兩、三年後, 兩三年後, 3到5年後: a span of years, a time the text leaves open)
     ("year-after", re.compile(r"(?<![一二两三四五六七八九十\d][、，,~～至到\-])(?<![一二两三四五六七八九十\d])"
                               r"(?P<n>[一二两三四五六七八九十\d]{1,2})\s*年(?:后|之后|以后)")),
