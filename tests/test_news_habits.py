@@ -4682,3 +4682,11 @@ def test_a_country_named_as_another_bodys_is_no_country_of_the_rest(facts):
 def test_whoever_controls_a_firm_owns_it(facts, text, firm, owner):
     f = facts(text)
     assert (key_of(f, firm), "ownedBy", key_of(f, owner)) in relations_of(f), relations_of(f)
+
+
+def test_unveiling_products_is_a_launch_but_publishing_results_is_not(facts):
+    f = facts("報導說，北辰存儲23日在晴川半導體博覽會上公佈7款包括DDR5、LPDDR5X等先進DRAM產品。")
+    for product in ("ddr5", "lpddr5x"):
+        assert (product, "manufacturer", key_of(f, "北辰存储")) in relations_of(f), relations_of(f)
+    f = facts("北辰存儲今天公佈第三季財報，營收成長兩成。")
+    assert not any(st.evidence.rule == "trigger-launch" for st in f.statements), f.statements
