@@ -22,7 +22,7 @@ _spec.loader.exec_module(quality)
 
 FLOORS = {
     # set: entities, pairs, dates, values, relations recall (today's figures less a margin; README)
-    "seed": (0.97, 0.84, 0.97, 0.96, 0.97),
+    "seed": (0.97, 0.90, 0.97, 0.96, 0.97),
     "dev-tune": (0.93, 0.81, 0.91, 0.92, 0.90),
     "dev-check": (0.83, 0.64, 0.93, 0.80, 0.72),
     "own": (0.94, 0.74, 0.93, 0.89, 0.85),
