@@ -20,8 +20,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kg.corpus import Article
-from kg.extraction.frames import (LIST_JOINER, NATIONALITY_GAP, POINTED_KIND, STOCK_POINTER, CuePattern, bare_company, clause_cues, clause_frames, company_before,
-                                  after_time, frame_relations, load_lexicon)
+from kg.extraction.frames import (LIST_JOINER, POINTED_KIND, STOCK_POINTER, CuePattern, bare_company, clause_cues, clause_frames, company_before,
+                                  after_time, frame_relations, load_lexicon, names_a_body_after)
 from kg.nlp.amounts import CURRENCY, UNSTATED_CURRENCY
 from kg.nlp.clauses import DASH_PATTERN, DATELINE_END, clauses
 from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Evidence, Relation, Statement)
@@ -1211,10 +1211,11 @@ def _reference_facts(mentions, sentence_of, folded: str):
     for start, end, ent in mentions:
         if ent.known:
             by_sentence.setdefault(sentence_of(start), []).append((start, end, ent))
+    starts = [ms for ms, _, _ in mentions]
     for sent, items in sorted(by_sentence.items()):
         # (美國智庫“戰略與國際研究中心”…在參議院: the country of the think tank, not of the Senate named after)
-        describing = {ent.key for start, end, ent in items if ent.cls == "Country" and any(
-            ms > end and NATIONALITY_GAP.fullmatch(folded, end, ms) for ms, _, _ in mentions)}
+        describing = {ent.key for start, end, ent in items
+                      if ent.cls == "Country" and names_a_body_after(folded, end, starts)}
         keys = {ent.key: (start, end) for start, end, ent in items}
         for key, (start, end) in keys.items():
             known = ref.get(key)

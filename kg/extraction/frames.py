@@ -353,8 +353,15 @@ def role_of(cls: str, before_trigger: bool, first_actor: bool) -> str:
 
 
 #: between a country and a body of it: the kind of body (美國|智庫“|CSIS, 韓國|晶片新創|X, 日本|半導體大廠|Y)
-NATIONALITY_GAP = re.compile(r"[\u4e00-\u9fffa-z]{0,6}?(?:智库|大厂|巨头|新创|初创|厂商|媒体|龙头|业者|制造商|供应商|"
-                             r"芯片商|晶片商|设计公司|科技公司|研究机构)\s*[「“\"『]?\s*")
+#: (a person's nationality before a name is kg.nlp.components.relations.NATIONALITY_GAP)
+BODY_KIND_GAP = re.compile(r"[\u4e00-\u9fffa-z]{0,6}?(?:智库|大厂|巨头|新创|初创|厂商|媒体|龙头|业者|制造商|供应商|"
+                           r"芯片商|晶片商|设计公司|科技公司|研究机构)\s*[「“\"『]?\s*")
+
+
+def names_a_body_after(folded: str, end: int, starts) -> bool:
+    """Whether a country ending at end names the kind of a body one of starts opens right after it
+    (美國智庫“戰略與國際研究中心”): the country says whose that body is, and no more."""
+    return any(s > end and BODY_KIND_GAP.fullmatch(folded, end, s) for s in starts)
 
 
 def _bracketed_after_name(folded: str, start: int, end: int, mentions: list, floor: int) -> bool:
@@ -427,8 +434,7 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         here = [m for m in here if not (m[2].cls in PLACES and _bracketed_after_name(folded, m[0], m[1], here, cs))]
         # 美國智庫“戰略與國際研究中心”主任艾倫: a country naming the kind of body after it says whose the body
         # is (its own relation), not where the clause happens
-        here = [m for m in here if not (m[2].cls == "Country" and any(
-            n[0] > m[1] and NATIONALITY_GAP.fullmatch(folded, m[1], n[0]) for n in here))]
+        here = [m for m in here if not (m[2].cls == "Country" and names_a_body_after(folded, m[1], [n[0] for n in here]))]
         pred = predicate(cs, ce) if predicate else None
         # …曾擔任A與B資深工程師，及C專案經理: a clause opening with 及 and no verb of its own goes on
         # the clause before it: one frame of both, read from that clause's start with its predicate
