@@ -4684,3 +4684,15 @@ def test_unveiling_products_is_a_launch_but_publishing_results_is_not(facts):
         assert (product, "manufacturer", key_of(f, "北辰存储")) in relations_of(f), relations_of(f)
     f = facts("北辰存儲今天公佈第三季財報，營收成長兩成。")
     assert not any(st.evidence.rule == "trigger-launch" for st in f.statements), f.statements
+
+
+@pytest.mark.parametrize("adverb", ["也", "都"])
+def test_subjects_listed_before_也_or_都_each_act_alone(facts, adverb):
+    f = facts(f"年初，北辰科技、星曜電子紮堆上市，晴川半導體與瀚海微電子{adverb}正籌備IPO。")
+    assert not linked(f, key_of(f, "晴川半导体"), key_of(f, "瀚海微电子")), f.statements
+    # (a list with no such adverb still acts together)
+    assert linked(f, key_of(f, "北辰科技"), key_of(f, "星曜电子")), f.statements
+    f = facts(f"晴川半導體和瀚海微電子{adverb}採用北辰科技的封裝技術。")
+    assert not linked(f, key_of(f, "晴川半导体"), key_of(f, "瀚海微电子")), f.statements
+    for firm in ("晴川半导体", "瀚海微电子"):
+        assert linked(f, key_of(f, firm), key_of(f, "北辰科技")), f.statements

@@ -586,17 +586,51 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                 frames.append(Frame(cs, ce, None, None, tuple(("subject", ent.key) for _, ent in ents), carried))
             continue
         ents.sort(key=lambda x: x[0])
-        roles: list[tuple[str, str]] = []
-        first = True
-        for s, ent in ents:
-            before = tpos is None or s < tpos
-            role = role_of(ent.cls, before, first)
-            if role == "agent":
-                first = False
-            roles.append((role, ent.key))
-        frames.append(Frame(fs, ce, pred[0] if pred else None, tpos, tuple(roles), carried, lead))
+        # 壁仞與燧原也正籌備IPO, 北辰和晴川都發布了新品: subjects listed before 也 or 都 each do what the
+        # clause says on their own; the clause links each with the rest of it, not the two together
+        run = _distributive_subjects(folded, cs, here) if min_entities > 0 else []
+        rest = [x for x in ents if all(x[1] is not r for r in run)]
+        for group_ents in ([sorted([*rest, (s, r)], key=lambda x: x[0]) for s, r in _positions(here, run)]
+                           if run else [ents]):
+            if len(group_ents) < min_entities:
+                continue
+            roles: list[tuple[str, str]] = []
+            first = True
+            for s, ent in group_ents:
+                before = tpos is None or s < tpos
+                role = role_of(ent.cls, before, first)
+                if role == "agent":
+                    first = False
+                roles.append((role, ent.key))
+            frames.append(Frame(fs, ce, pred[0] if pred else None, tpos, tuple(roles), carried, lead))
         previous = (si, fs, pred, list(ents)) if pred else None
     return frames
+
+
+#: 也, 都, 均: an adverb after a list of subjects that makes each of them do what the clause says alone
+DISTRIBUTIVE = re.compile(r"\s*(?:也|都|均|皆|亦|同样)")
+
+
+def _distributive_subjects(folded: str, cs: int, here: list) -> list:
+    """The actors a clause opens with, joined as a list and followed by a distributive adverb
+    (北辰與晴川也…, A、B和C都…), else []. Only a time may come before them."""
+    actors = [m for m in here if m[2].cls in ACTORS]
+    if len(actors) < 2 or here[0] is not actors[0] or (
+            folded[cs:actors[0][0]].strip() and not PREPOSITION_OPENING.fullmatch(folded, cs, actors[0][0])):
+        return []
+    run = [actors[0]]
+    for m in actors[1:]:
+        if not LIST_JOINER.fullmatch(folded, run[-1][1], m[0]):
+            break
+        run.append(m)
+    if len(run) < 2 or not DISTRIBUTIVE.match(folded, run[-1][1]):
+        return []
+    return [m[2] for m in run]
+
+
+def _positions(here: list, ents: list) -> list:
+    """(start, entity) of the first mention of each of ents in the clause."""
+    return [next((m[0], m[2]) for m in here if m[2] is e) for e in ents]
 
 
 @dataclass(frozen=True)
