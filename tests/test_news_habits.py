@@ -4696,3 +4696,22 @@ def test_subjects_listed_before_也_or_都_each_act_alone(facts, adverb):
     assert not linked(f, key_of(f, "晴川半导体"), key_of(f, "瀚海微电子")), f.statements
     for firm in ("晴川半导体", "瀚海微电子"):
         assert linked(f, key_of(f, firm), key_of(f, "北辰科技")), f.statements
+
+
+def test_investors_listed_by_their_kind_after_the_sentence_naming_the_funding(facts):
+    f = facts("上市前，北辰科技完成了數輪融資，投資方涵蓋知名VC、產業資本以及個人。"
+              "VC機構包括晴川創投、星曜資本等；產業資本包括騰達投資、美好集團。")
+    for investor in ("晴川创投", "星曜资本", "腾达投资", "美好集团"):
+        assert linked(f, key_of(f, investor), key_of(f, "北辰科技")), (investor, f.statements)
+    # (the second list's members hold the company's shares, not the first list's)
+    assert not any({key_of(f, "晴川创投"), key_of(f, "腾达投资")} <= {k for _, k in st.roles}
+                   for st in f.statements), f.statements
+
+
+def test_the_source_a_clause_cites_is_linked_to_every_firm_the_next_reports(facts):
+    f = facts("根據晴川諮詢統計，北辰科技、星曜電子、瀚海微電子與天樞半導體今年的資本支出總額年增率高達40%。")
+    for firm in ("北辰科技", "星曜电子", "瀚海微电子", "天枢半导体"):
+        assert linked(f, key_of(f, "晴川咨询"), key_of(f, firm)), (firm, f.statements)
+    # (what a paper cites another body's records for is the paper's report, not that body's statement)
+    f = facts("據《晴川新聞》援引司法部提供的資料，涉案2人分別為居住加州的林某與住在德州的陳某。")
+    assert not linked(f, key_of(f, "司法部"), "california"), f.statements

@@ -567,7 +567,10 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                     seen.add(ent.key)
         waiting, pending_to = [], None
         if cue.adverbial.match(folded, cs, _clause_end(folded, ce)) and ents and (
-                actor_first is None or CAUSE_OPENING.match(folded, cs) or PRIOR_EVENT.match(folded, cs, _clause_end(folded, ce))):
+                actor_first is None or CAUSE_OPENING.match(folded, cs) or PRIOR_EVENT.match(folded, cs, _clause_end(folded, ce))
+                # 根據晴川諮詢統計，A、B、C…: the source a clause cites is linked to what the next clause reports
+                # (據某報援引司法部的資料: not a paper citing another's)
+                or (SOURCE_OPENING.match(folded, cs) and not CITING.search(folded, cs, ce))):
             waiting, pending_to = list(ents), (si, cs)
         # 起訴林某與陳某，指控兩人…，將晶片走私至中國: the people a charge names act in the clauses after it
         accused = [ent for p, ent in ents if ent.cls == "Person" and tpos is not None and p > tpos]
@@ -605,6 +608,15 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             frames.append(Frame(fs, ce, pred[0] if pred else None, tpos, tuple(roles), carried, lead))
         previous = (si, fs, pred, list(ents)) if pred else None
     return frames
+
+
+#: 根據晴川諮詢統計, 據北辰研究數據: a clause citing the figures of a research firm or a body (not a paper's
+#: report, whose outlet is no part of the news) is the source of what the clause after it says
+SOURCE_OPENING = re.compile(r"\s*(?:据|根据|依据)[^，。；,;]{2,30}?(?:统计|数据|资料|调查|报告|研究|估计|预估|预测|分析|观察)"
+                            r"(?:显示|指出|称)?\s*[，,]")
+
+
+CITING = re.compile(r"援引|引述|引用|转引")
 
 
 #: 也, 都, 均: an adverb after a list of subjects that makes each of them do what the clause says alone
