@@ -4715,3 +4715,40 @@ def test_the_source_a_clause_cites_is_linked_to_every_firm_the_next_reports(fact
     # (what a paper cites another body's records for is the paper's report, not that body's statement)
     f = facts("據《晴川新聞》援引司法部提供的資料，涉案2人分別為居住加州的林某與住在德州的陳某。")
     assert not linked(f, key_of(f, "司法部"), "california"), f.statements
+
+
+def test_a_year_after_a_latin_word_is_no_model_number(facts):
+    f = facts("晴川諮詢指出，北美五大CSP 2026年的資本支出將年增四成。")
+    assert not any("2026" in n for n in names_of(f)), names_of(f)
+    assert any(d.iso == "2026" for st in f.statements if st.date for d in [st.date]), f.statements
+
+
+@pytest.mark.parametrize("written, family", [("Gemini 2.5", "gemini"), ("Llama 3.1", "llama")])
+def test_a_version_number_after_a_known_model_is_a_model_of_its_own(facts, written, family):
+    f = facts(f"北辰科技宣布，其新伺服器將支援{written}模型。")
+    model = key_of(f, written)
+    assert model != family and f.entities[model].cls == "AIModel", f.entities
+    assert (model, "partOfSeries", family) in relations_of(f), relations_of(f)
+
+
+def test_a_known_name_before_a_decimal_point_is_an_earlier_version_not_this_one(facts):
+    f = facts("北辰科技表示，星曜一號將支援最新的GPT-5.2模型。")
+    assert "gpt-5" not in f.entities, f.entities
+    assert "GPT-5.2" in {n for e in f.entities.values() for n in e.names}, f.entities
+
+
+def test_a_quarter_before_a_kind_of_product_is_no_product(facts):
+    f = facts("晴川諮詢數據顯示，Q3服務器用DRAM價格同比大漲。")
+    assert not any(n.lower() == "q3" for n in names_of(f)), f.entities
+
+
+def test_a_currency_before_a_round_figure_is_no_broker(facts):
+    f = facts("北辰電子營業利益攀升至86萬億韓元，首次突破80萬億韓元大關。")
+    assert "yuanta" not in f.entities, f.entities
+
+
+def test_a_firms_division_named_with_its_abbreviation_is_an_organisation(facts):
+    f = facts("記憶體漲價直接拉動北辰電子設備解決方案(DS)部門利潤反彈。")
+    assert not any(e.cls in ("Policy", "Product") for e in f.entities.values()), f.entities
+    assert f.entities[key_of(f, "北辰电子设备解决方案")].cls == "Organization", f.entities
+    assert not any("拉动" in n for n in names_of(f)), f.entities

@@ -86,7 +86,9 @@ class NameTrie(Generic[T]):
             best, j = None, i + 1
             while True:
                 key = node.get(end_key)
-                if key is not None and not (j < n and folded[j - 1] in alnum and folded[j] in alnum):
+                # (GPT-5|.2, Llama 3|.1: a name ending in a digit before a decimal point names an earlier version)
+                if key is not None and not (j < n and folded[j - 1] in alnum and folded[j] in alnum) and not (
+                        j + 1 < n and folded[j] == "." and folded[j - 1].isdigit() and folded[j + 1].isdigit()):
                     best = (j, key)
                 if j >= n:
                     break
@@ -142,8 +144,8 @@ class KnownNames:
                 continue  # 人事調整中|共有3人: 共有, 共計 before a count is "in all", not the end of 中共
             if end - start == 1 and folded[start - 1:start] == "化":
                 continue  # 氮化|鎵, 碳化|矽: an element named in a compound's name is no mention of the element
-            if folded[start] in "元亿万千百" and start and re.match(r"[\d一二两三四五六七八九十百千万亿兆]", folded[start - 1]):
-                continue  # 兆|元大|關: the unit of a sum, not 元大 (Yuanta)
+            if folded[start] in "元亿万千百" and start and re.match(r"[\d一二两三四五六七八九十百千万亿兆韩日美欧港澳台币]", folded[start - 1]):
+                continue  # 兆|元大|關, 萬億韓|元大|關: the unit of a sum, not 元大 (Yuanta)
             ent = self.reference.get(payloads[name])
             if ent.coarse == "ORG" and folded[start:start + 1].isascii() and \
                     LATIN_WORD_BEFORE.search(folded, max(0, start - 20), start):

@@ -90,7 +90,8 @@ def _node(node: dict, last: str) -> str:
     children = [ch for ch in sorted(node) if ch != _END]
     parts = [re.escape(ch) + _node(node[ch], ch) for ch in children]
     if node.get(_END):
-        edge = f"(?![{_ALNUM}])" if re.match(f"[{_ALNUM}]", last) else ""
+        # (GPT-5|.2: a name ending in a digit before a decimal point names an earlier version)
+        edge = (f"(?![{_ALNUM}]|\\.\\d)" if last.isdigit() else f"(?![{_ALNUM}])") if re.match(f"[{_ALNUM}]", last) else ""
         if not parts:
             return edge
         # longer names first; the bare end only when no longer name continues here

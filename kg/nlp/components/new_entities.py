@@ -1146,6 +1146,8 @@ class EntityDiscoverer:
                     start, tail = b + (1 if text[b:b + 1] == " " else 0), cls not in ORG_CLASSES
                 elif start < a < end:
                     end = a - (1 if text[a - 1:a] == " " else 0)
+            if (year := re.search(r" (?:19|20)\d\d$", text[start:end])) and text[end:end + 1] == "年":
+                end = start + year.start()   # (五大CSP 2026年的資本支出: a year after the run is no model number)
             name = text[start:end]
             parts = name.split(" ")
             pieces = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
@@ -1994,7 +1996,8 @@ class EntityDiscoverer:
                     abbr = re.match(r"\s?[（(]([a-z]{2,6})[)）]", folded[end:end + 10])
                     if abbr is None or abbr.group(1) in NOT_PRODUCTS:
                         continue  # 動態隨機存取存儲器(DRAM): a kind of product, spelt out
-                    lead = re.match(r".*(?:作为|成为|是|为|的|国产|自研|新一代|首款|全新)", folded[start:end])
+                    lead = re.match(r".*(?:作为|成为|是|为|的|国产|自研|新一代|首款|全新)", folded[start:end]) \
+                        or LEFT_CUT.match(folded, start, end)   # (直接拉動|北辰設備解決方案(DS)部門)
                     if lead and end - (start + lead.end()) >= 4:
                         start += lead.end()
                 if rule.name == "org-suffix" and folded.endswith("基金", start, end) and end - start >= 4 and \
@@ -2042,6 +2045,11 @@ class EntityDiscoverer:
                                                    and folded.endswith(("资本", "投资"), start, end) or TIME_WORD.match(folded, start)):
                     continue  # 明年資本支出: capital spending next year, no company
                 cls = self._classify(folded[start:end], rule)
+                if rule.name == "latin-product" and LATIN_NOT_NAME.fullmatch(folded[start:end]):
+                    continue  # Q3服務器用DRAM: a quarter, a grade or a standard before a kind of product, no name
+                if cls in ("Policy", "Product") and rule.name in ("named-with-abbreviation", "product-with-abbreviation") \
+                        and DIVISION_AFTER.match(folded, end):
+                    cls = "Organization"   # 設備解決方案(DS)部門: a firm's division, named with its abbreviation
                 branch = re.fullmatch(r"(?P<core>.+?)(?:办公室|分公司|办事处|分局|分部|分行)", folded[start:end])
                 if branch and any(self.reference.get(i).coarse in ("GPE", "LOC") for k in (2, 3, 4, 5)
                                   for i in self.index.lookup(branch["core"][-k:])):
@@ -2064,11 +2072,15 @@ class EntityDiscoverer:
         out = []
         for fam in existing:
             info = kg_of(fam)
-            if info["cls"] != "ChipFamily":
+            if info["cls"] == "AIModel":
+                # Gemini 2.5, Llama 3.1: a version number after a known model is a version of its own
+                m = FAMILY_NUMBER.match(folded, info["end"]) if folded[info["end"] - 1:info["end"]].isalpha() else None
+            elif info["cls"] == "ChipFamily":
+                m = BRAND_MODEL.match(folded, info["end"]) or FAMILY_NUMBER.match(folded, info["end"]) \
+                    or FAMILY_VARIANT.match(folded, info["end"]) or LETTER_GRADED.match(folded, info["end"]) \
+                    or self._codename(texts(doc)[0], info["end"])
+            else:
                 continue
-            m = BRAND_MODEL.match(folded, info["end"]) or FAMILY_NUMBER.match(folded, info["end"]) \
-                or FAMILY_VARIANT.match(folded, info["end"]) or LETTER_GRADED.match(folded, info["end"]) \
-                or self._codename(texts(doc)[0], info["end"])
             if not m or any(info["end"] < b and a < m.end() for a, b in taken):
                 continue
             end = m.end()
@@ -2078,8 +2090,8 @@ class EntityDiscoverer:
             tail = SYSTEM_TAIL.match(folded, end)
             if tail and any(end < b and a < tail.end() for a, b in taken):
                 tail = None
-            span = self._span(doc, info["start"], tail.end() if tail else end, "Product" if tail else "Chip",
-                              FAMILY_RULE)
+            span = self._span(doc, info["start"], tail.end() if tail else end,
+                              "Product" if tail else "AIModel" if info["cls"] == "AIModel" else "Chip", FAMILY_RULE)
             if span is None or span._.kg["known"]:
                 continue
             if not tail:  # 昇騰512超節點 is built of the family's chips, not one of them
@@ -3463,6 +3475,8 @@ COINED_WORD = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
 LATIN_GRADE = frozenset(("Pro", "Max", "Ultra", "Plus", "Mini", "Air", "Lite", "SE"))
 #: what such a shape also writes and is no name: a quarter or a half year, a number format, a standard's
 #: version, a rank or a step, a unit, a ticker (FY2025, INT8, PCIe 5, Wi-Fi 7, TOP 1000, kWh, 2330-TW)
+#: (DS)部門, (MX)事業部: an abbreviation in brackets and the word for a firm's division after a name
+DIVISION_AFTER = re.compile(r"\s?[（(][a-z]{2,8}[)）]\s?(?:部门|事业部|事业群|业务部|业务|部)")
 LATIN_NOT_NAME = re.compile(r"(?:q[1-4]|h[12]|fy\d{2,4}|[a-z]?\d{1,2}[qh]|(?:u?int|fp|bf|hf|tf|mxfp|nvfp)\d{1,2}|pcie(?: ?\d(?:\.\d)?)?"
                             r"|wi-?fi ?\d|usb ?\d(?:\.\d)?|lte|[2-6]g|(?:top|tier|phase|level|stage|gen|no|vol|step|round|class|grade|type|part|"
                             r"version|rank|day|week|year|page|chapter|room|gate|line) ?\d+|k?wh|[kmgt]w|[kmgt]hz|mah|db|e?mmc|"
