@@ -4752,3 +4752,16 @@ def test_a_firms_division_named_with_its_abbreviation_is_an_organisation(facts):
     assert not any(e.cls in ("Policy", "Product") for e in f.entities.values()), f.entities
     assert f.entities[key_of(f, "北辰电子设备解决方案")].cls == "Organization", f.entities
     assert not any("拉动" in n for n in names_of(f)), f.entities
+
+
+@pytest.mark.parametrize("verb", ["辭去", "將出任"])
+def test_who_takes_up_or_leaves_the_chair_chairs_the_company_the_sentence_is_about(facts, verb):
+    f = facts(f"北辰科技公布半年報後，林某華{verb}董事長一職。")
+    assert (key_of(f, "北辰科技"), "chairperson", key_of(f, "林某华")) in relations_of(f), relations_of(f)
+    f = facts(f"北辰科技公布半年報後，林某華{verb}副董事長一職。")
+    assert not any(p == "chairperson" for _, p, _ in relations_of(f)), relations_of(f)
+
+
+def test_a_name_before_辭去_a_post_is_a_person(facts):
+    f = facts("北辰科技交出半年報後，僅任職8個月的全華強辭去董事長一職。")
+    assert (key_of(f, "北辰科技"), "chairperson", key_of(f, "全华强")) in relations_of(f), relations_of(f)

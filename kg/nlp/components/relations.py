@@ -69,6 +69,8 @@ TITLE_OR_SAYING_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-title')}|{w('pe
 FOUNDS = re.compile(r"(?:(?:于|在)?\s*\d{4}\s*年)?\s*(?:在[^，。；;,]{1,8}?)?(?:一手)?(?:创立|创办|创建|成立)了?\s*")
 # 董事長兼執行長, 出任總裁: a title that is the chief executive's (not a deputy's)
 CHIEF_IN_TITLE = re.compile(r"首席执行官|行政总裁|执行长|ceo|(?<![副助理])总裁")
+#: 擔任董事長, 出任執行長, 辭去董事長一職: a post a person takes up, holds or leaves, named right after them
+SERVES_AS = re.compile(r"(?:目前|现|将|已|已经|正式)?(?:担任|出任|任|辞去|辞任|卸任|卸下|请辞)(?:公司)?(?P<title>董事长|首席|执行长|总经理|总裁|ceo|cto|cfo)")
 CHAIR_GAP = re.compile(r"(?:^|[^副])(?:董事长|董事会主席|董事局主席|主席|会长|董座)(?:暨|兼|及|、|和|\s*$)")
 # 首相拿督斯里安華, 總執行長拿督潘某: a Malaysian honour ending the gap before a person is no part of the title
 HONORIFIC_TAIL = CuePattern(lambda w: rf"(?:{w('honorific')})\s*$")
@@ -855,10 +857,12 @@ class RelationExtractor:
                         out.append(_rel(topic, "foundedBy", p, "ceo-of-topic", sent))
                     if CHAIR_GAP.search(titles):
                         out.append(_rel(topic, "chairperson", p, "ceo-of-topic", sent))
-            elif topic is not None and re.match(r"(?:目前|现)?(?:担任|出任|任)(?:公司)?(?:董事长|首席|执行长|总经理|总裁|ceo|cto|cfo)", after) \
+            elif topic is not None and (post := SERVES_AS.match(after)) \
                     and (topic := next((e for e in reversed(orgs_before(ps))   # (由前英特爾高管林某出任執行長: not Intel's)
                                         if not _named_as_former(e, folded)), None)) is not None:
-                prop = "chiefExecutiveOfficer" if re.search(r"执行长|首席执行官|ceo|总经理|总裁", after) else None
+                # (林某辭去董事長一職: who leaves a post held it, at the company the sentence is about)
+                prop = "chiefExecutiveOfficer" if re.search(r"执行长|首席执行官|ceo|总经理|总裁", after) else \
+                    "chairperson" if post.group("title") == "董事长" else None
                 if prop:
                     out.append(_rel(topic, prop, p, "serves-as", sent))
                 out.append(_rel(p, "employer", topic, "serves-as", sent))
