@@ -621,6 +621,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # HBM容量是後者的3.6倍: a technology named beside a figure is what the product in hand has
             subject = recent
         others = [x for x in others if not _technology(x) or _technology(subject)]
+        if q["unit"] == "PERCENT" or q["unit"] in CURRENCIES:
+            # 三星調漲報價，現貨市場DDR4價格單月漲近30%: a price the clause names after a product is that product's too
+            cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
+            priced = next((ent for ms, me, ent in reversed(mentions) if cs <= ms and me <= q["start"] and ent.cls in PRODUCTS
+                           and PRICE_AFTER.match(folded, me)), None)
+            if priced is not None and priced is not subject and all(priced is not x for x in others):
+                others = [*others, priced]
         if node is not None and node is not subject:
             others = [*others, node]
         if subject.cls in PLACES and q["metric"] in FIRM_METRICS and not settled:
@@ -1494,6 +1501,8 @@ def _process_node(ent: Entity) -> bool:
     return not ent.known and ent.cls == "Product" and PROCESS_NODE.search(ent.key) is not None
 
 
+#: DDR4價格, DRAM合約價, NAND Flash現貨報價: the price of the kind of product named right before
+PRICE_AFTER = re.compile(r"\s*(?:的)?(?:现货|合约|平均|销售|出厂)?(?:价格|报价|售价|均价|价)")
 PROCESS_NODE = re.compile(r"\d(?:奈米|纳米|nm)\s?(?:工艺|制程|节点)$")
 
 
@@ -1578,6 +1587,8 @@ def _person_of_age(mentions, folded: str, start: int, end: int) -> Entity | None
 PRODUCT_POINTER = CuePattern(lambda w: rf"(?:该|这款|此款|这颗|其)(?:{w('pointed-product')})")
 # 該超節點, 這套系統, 此款伺服器 (folded): a pointer to the product named before, a sentence's topic
 PRODUCT_TOPIC = CuePattern(lambda w: rf"(?:该|此|这)(?:款|套|台|颗|个|一)?(?:{w('pointed-product')})")
+#: 這款芯片, 該晶片: a pointer to a chip (not to a system or a model)
+CHIP_POINTER = re.compile(r"(?:该|此|这)(?:款|颗|个|一)?(?:芯片|晶片|处理器|加速器|加速卡|gpu)")
 COUNT_LIKE = {"TIMES", "PIECE", "UNIT", "CARD", "ITEM", "CORE"}
 
 
@@ -1625,8 +1636,11 @@ def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -
     if pointer is not None and not any(pointer.end() <= m[0] < pos and m[2].cls in PRODUCTS and not counted(m)
                                        for m in mentions):
         # 是英偉達GB200 NVL72的1.7倍。不過，該系統功耗…: not what the product was compared with
+        # (這款芯片: a chip, not the memory it carries named after it: 包含216GB HBM3e)
+        chip = CHIP_POINTER.fullmatch(pointer.group())
         return next((ent for ms, me, ent in reversed(mentions) if me <= pointer.start() and ent.cls in PRODUCTS
-                     and pointer.start() - me < 300 and not counted((ms, me, ent)) and not _baseline(folded, ms, me)), None)
+                     and pointer.start() - me < 300 and not counted((ms, me, ent)) and not _baseline(folded, ms, me)
+                     and not (chip and _technology(ent))), None)
     # …，天池256超節點由256張P800組成，總算力達…: the nearest clause of the sentence opened by a product
     c = cs - 1
     while c > s0:
