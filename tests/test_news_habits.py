@@ -4779,3 +4779,9 @@ def test_a_pointer_to_a_chip_is_no_memory_the_chip_carries(facts):
               "這款晶片專為低精度計算打造，在FP4精度下每塊晶片性能超10PFLOPS。")
     st = next(st for st in f.statements if st.amount is not None and st.amount.unit == "PFLOPS")
     assert {k for _, k in st.roles} == {key_of(f, "星曜X9")}, f.statements
+
+
+def test_a_clause_opening_with_而_and_another_firm_changes_what_the_sentence_goes_on_about(facts):
+    f = facts("北辰科技的晶片剛通過晴川電子認證，而星曜存儲早已搶佔先機，目前為瀚海集團的主要供應商。")
+    assert linked(f, key_of(f, "星曜存储"), key_of(f, "瀚海集团")), f.statements
+    assert not linked(f, key_of(f, "北辰科技"), key_of(f, "瀚海集团")), f.statements

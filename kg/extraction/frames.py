@@ -550,12 +550,13 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         elif topic is not None and not carried and not cue.adverbial.match(folded, cs, _clause_end(folded, ce)) \
                 and not cue.reporting.search(folded, cs, ce):
             # 台積電…，據財報，美國亞利桑那子公司轉虧為盈，獲利逾161億元: a clause opening with another
-            # firm (a place before it at most) names the topic the clauses after it go on about
+            # firm (a place before it at most; 而, 但 at most before that) names the topic the clauses after it
+            # go on about (…通過輝達認證，而海力士早已搶佔先機，目前佔據全球60%的市場)
             opening = min(here, key=lambda m: m[0], default=None)
             first = next((m for m in here if m[2].cls in ORGS and not any(
                 x[2].cls not in PLACES for x in here if x[0] < m[0])), None)
             if first is not None and first[2] is not topic and opening is not None and \
-                    not folded[cs:opening[0]].strip() and topic.cls in ORGS:
+                    CONTRAST_OPENING.fullmatch(folded, cs, opening[0]) and topic.cls in ORGS:
                 topic, group = first[2], []
         # 依據《網絡安全法》等有關規定，網信辦約談了輝達: what an adverbial clause names is the next clause's
         lead = None
@@ -617,6 +618,10 @@ SOURCE_OPENING = re.compile(r"\s*(?:据|根据|依据)[^，。；,;]{2,30}?(?:�
 
 
 CITING = re.compile(r"援引|引述|引用|转引")
+
+
+#: 而, 但, 不過: a conjunction opening a clause before its subject (or nothing)
+CONTRAST_OPENING = re.compile(r"\s*(?:而|但|但是|不过|然而)?\s*")
 
 
 #: 也, 都, 均: an adverb after a list of subjects that makes each of them do what the clause says alone
