@@ -4785,3 +4785,8 @@ def test_a_clause_opening_with_而_and_another_firm_changes_what_the_sentence_go
     f = facts("北辰科技的晶片剛通過晴川電子認證，而星曜存儲早已搶佔先機，目前為瀚海集團的主要供應商。")
     assert linked(f, key_of(f, "星曜存储"), key_of(f, "瀚海集团")), f.statements
     assert not linked(f, key_of(f, "北辰科技"), key_of(f, "瀚海集团")), f.statements
+
+
+def test_a_latin_name_with_a_share_price_is_a_listed_firm(facts):
+    f = facts("晴川科技發布新品後，南韓的多層板廠Zentrix 股價飆升18%。")
+    assert f.entities[key_of(f, "Zentrix")].cls == "Company", f.entities

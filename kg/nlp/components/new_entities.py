@@ -3354,8 +3354,14 @@ def _latin_firms_in_context(text: str, folded: str) -> list[tuple[int, int, str,
             out += [(x.start("name"), x.end("name"), "Company", LATIN_CONTEXT_RULE) for x in run]
         run = [m] if m is not None else []
     out += [(m.start("name"), m.end("name"), "Company", LATIN_CONTEXT_RULE) for m in names
-            if OFFICER_AFTER_LATIN.match(folded, m.end())]
+            if OFFICER_AFTER_LATIN.match(folded, m.end()) or (
+                SHARES_AFTER_LATIN.match(folded, m.end())   # (not Lumawave of Lumawave IP Group named before)
+                and not re.search(re.escape(m.group("name")) + r" [A-Z]", text))]
     return out
+
+
+#: IsuPetasys股價飆升18%: what has a share price or a market value is a listed firm, not a product
+SHARES_AFTER_LATIN = re.compile(r"\s?(?:的)?(?:股价|股票|市值|股份)")
 
 
 # 國產GPU廠商星曜智能宣布, 晶片新創企業澄瀾微將: a Chinese name right after a word for a kind of firm,
