@@ -4790,3 +4790,10 @@ def test_a_clause_opening_with_而_and_another_firm_changes_what_the_sentence_go
 def test_a_latin_name_with_a_share_price_is_a_listed_firm(facts):
     f = facts("晴川科技發布新品後，南韓的多層板廠Zentrix 股價飆升18%。")
     assert f.entities[key_of(f, "Zentrix")].cls == "Company", f.entities
+
+
+@pytest.mark.parametrize("described", ["一家創投公司", "一間虛假公司"])
+def test_a_firm_counted_and_described_is_no_name(facts, described):
+    f = facts(f"北辰科技表示，他們曾在晶片上貼上{described}的標籤。")
+    assert not any(n.endswith("公司") for n in names_of(f)), names_of(f)
+    assert "北辰科技" in names_of(f, "Company")

@@ -2000,6 +2000,9 @@ class EntityDiscoverer:
                         or LEFT_CUT.match(folded, start, end)   # (直接拉動|北辰設備解決方案(DS)部門)
                     if lead and end - (start + lead.end()) >= 4:
                         start += lead.end()
+                if rule.name == "org-suffix" and (counted := COUNTED_FIRM.search(folded, max(0, start - 2), end)) \
+                        and counted.end() < end and _described_firm(folded[max(start, counted.end()):end]):
+                    continue   # 一家創投公司, 貼上一間虛假公司: a firm counted and described, no name
                 if rule.name == "org-suffix" and folded.endswith("基金", start, end) and end - start >= 4 and \
                         _plain_word(folded[start:end - 2]):
                     continue  # 以私募|基金從事股權投資: a kind of fund (a word of the language before 基金), no fund named
@@ -3079,6 +3082,20 @@ def _opens_with_plain_word(name: str) -> bool:
         return False
     words = _cut(name)
     return len(words) >= 2 and len(words[0]) >= 2 and _plain_word(words[0])
+
+
+#: 一家, 一間, 這家: a count or a pointer and the measure word of firms
+COUNTED_FIRM = re.compile(r"[一两几多某这那该每另](?:家|间|个|所)")
+
+
+def _described_firm(name: str) -> bool:
+    """創投公司, 虛假公司, 科技公司: words of the language and a firm's word, or one word of the dictionary
+    (創投公司), describing a firm."""
+    words = _cut(name)
+    if len(words) == 1:   # (jieba may tag such a word a name: 創投公司 nt)
+        from kg.nlp.tokenizer import base_frequencies
+        return base_frequencies().get(words[0], 0) >= 1
+    return all(_dictionary_word(w) or w in ORG_SUFFIXES for w in words)
 
 
 def _plain_word(name: str) -> bool:
