@@ -1036,6 +1036,8 @@ def _units(clause_bounds, sentences, mentions, limit, folded):
 
 
 DASH = re.compile(DASH_PATTERN)   # (where a short sentence read whole is read in parts)
+
+
 #: 以及, 及, 還有: a clause that adds a member to the list the clause before opened (clause cues, list-continued
 #: and list-joiner)
 LIST_GOES_ON = CuePattern(lambda w: rf"\s*(?:{w('list-continued')}|{w('list-joiner')})")

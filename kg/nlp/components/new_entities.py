@@ -3496,10 +3496,10 @@ LATIN_RUN = re.compile(r"(?<![A-Za-z0-9.\-_/])(?P<name>[A-Za-z][A-Za-z0-9]*(?:[\
 #: grade (Vision Pro)
 COINED_WORD = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
 LATIN_GRADE = frozenset(("Pro", "Max", "Ultra", "Plus", "Mini", "Air", "Lite", "SE"))
-#: what such a shape also writes and is no name: a quarter or a half year, a number format, a standard's
-#: version, a rank or a step, a unit, a ticker (FY2025, INT8, PCIe 5, Wi-Fi 7, TOP 1000, kWh, 2330-TW)
 #: (DS)部門, (MX)事業部: an abbreviation in brackets and the word for a firm's division after a name
 DIVISION_AFTER = re.compile(r"\s?[（(][a-z]{2,8}[)）]\s?(?:部门|事业部|事业群|业务部|业务|部)")
+#: what such a shape also writes and is no name: a quarter or a half year, a number format, a standard's
+#: version, a rank or a step, a unit, a ticker (FY2025, INT8, PCIe 5, Wi-Fi 7, TOP 1000, kWh, 2330-TW)
 LATIN_NOT_NAME = re.compile(r"(?:q[1-4]|h[12]|fy\d{2,4}|[a-z]?\d{1,2}[qh]|(?:u?int|fp|bf|hf|tf|mxfp|nvfp)\d{1,2}|pcie(?: ?\d(?:\.\d)?)?"
                             r"|wi-?fi ?\d|usb ?\d(?:\.\d)?|lte|[2-6]g|(?:top|tier|phase|level|stage|gen|no|vol|step|round|class|grade|type|part|"
                             r"version|rank|day|week|year|page|chapter|room|gate|line) ?\d+|k?wh|[kmgt]w|[kmgt]hz|mah|db|e?mmc|"
