@@ -4797,3 +4797,20 @@ def test_a_firm_counted_and_described_is_no_name(facts, described):
     f = facts(f"北辰科技表示，他們曾在晶片上貼上{described}的標籤。")
     assert not any(n.endswith("公司") for n in names_of(f)), names_of(f)
     assert "北辰科技" in names_of(f, "Company")
+
+
+@pytest.mark.parametrize("sentence", ["去年晴川半導體營收大增，北辰科技也受惠。", "三年前晴川半導體進軍歐洲，北辰科技隨後跟進。",
+                                      "上月晴川半導體宣布裁員，北辰科技則擴大招聘。"])
+def test_a_year_or_month_before_a_name_is_no_part_of_it(facts, sentence):
+    f = facts(sentence)
+    assert names_of(f, "Company") == {"晴川半导体", "北辰科技"}, names_of(f)
+
+
+@pytest.mark.parametrize("sentence", ["北辰科技的新晶片銷售依然像去年晴川半導體遭美國制裁時一樣火熱。",
+                                      "北辰科技的報價策略和三年前晴川半導體進軍歐洲的時候一樣積極。"])
+def test_the_names_of_an_event_a_clause_is_likened_to_take_no_part_in_it(facts, sentence):
+    f = facts(sentence)
+    assert not linked(f, key_of(f, "北辰科技"), key_of(f, "晴川半导体")), f.statements
+    # (a comparison with a firm, not with an event, still links the two)
+    f = facts("北辰科技的新晶片效能和晴川半導體的旗艦晶片一樣強。")
+    assert linked(f, key_of(f, "北辰科技"), key_of(f, "晴川半导体")), f.statements

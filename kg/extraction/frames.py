@@ -114,7 +114,7 @@ CUE_KINDS = ("pointer", "plural-people", "plural-parties", "opening-company", "e
              "compared-after", "policy-opening", "policy-pointed", "in-force",
              "pointed-product", "pointed-policy", "pointed-country", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to", "appoints",
              "list-continued", "definite-noun", "invested", "invested-stake", "capex", "controls-main", "sentence-continued",
-             "acts-on-person", "own-staff", "charge", "degree", "role-holder", "prior-event")
+             "acts-on-person", "own-staff", "charge", "degree", "role-holder", "prior-event", "likened-event")
 # The kinds of ontology/lexicon/name-cues.csv: the words of the patterns that find and refuse names
 # and of the links around them; NAME_WORD_KINDS are plain word lists (CueWords), the rest patterns.
 NAME_WORD_KINDS = ("national-body", "company-part", "body-meeting", "area-word", "place-word", "place-verb", "not-ministry",
@@ -435,6 +435,9 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         # 美國智庫“戰略與國際研究中心”主任艾倫: a country naming the kind of body after it says whose the body
         # is (its own relation), not where the clause happens
         here = [m for m in here if not (m[2].cls == "Country" and names_a_body_after(folded, m[1], [n[0] for n in here]))]
+        # 美國政策依然像去年H20解禁時一樣: the names of the event a clause is likened to take no part in it
+        likened = [m.span() for m in LIKENED_EVENT.finditer(folded, cs, ce)]
+        here = [m for m in here if not any(a <= m[0] and m[1] <= b for a, b in likened)]
         pred = predicate(cs, ce) if predicate else None
         # …曾擔任A與B資深工程師，及C專案經理: a clause opening with 及 and no verb of its own goes on
         # the clause before it: one frame of both, read from that clause's start with its predicate
@@ -875,6 +878,7 @@ LIFE_STORY_OPENING = re.compile(r"\s*(?:[^，。；,;\d]{0,10}?\d{0,4}[^，。�
                                 r"(?:毕业于|毕业自|就读于|求学于|加入|任职于|历任|曾任|先后任|出任|担任|(?:在|于|加入)(?=[^，。；,;]{1,20}?(?:任职|工作|服务|从事)))")
 #: 指控, 起訴: a charge, whose objects are the people who did what the clauses after it say
 CHARGE = CuePattern("charge")   # (clause cues, charge)
+LIKENED_EVENT = CuePattern("likened-event")
 PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人国乡处方])")
 #: a deal that did not happen: 夭折, 告吹, 未獲批准, 終止
 DEAL_FAILED = re.compile(r"夭折|告吹|破局|失败|未能|未获|终止|放弃|叫停|撤回|无效|撤销|剥离")
