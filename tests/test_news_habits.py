@@ -4814,3 +4814,16 @@ def test_the_names_of_an_event_a_clause_is_likened_to_take_no_part_in_it(facts, 
     # (a comparison with a firm, not with an event, still links the two)
     f = facts("北辰科技的新晶片效能和晴川半導體的旗艦晶片一樣強。")
     assert linked(f, key_of(f, "北辰科技"), key_of(f, "晴川半导体")), f.statements
+
+
+@pytest.mark.parametrize("sentence, region", [("兩名被告分別居住在加拿大安大略省與卑詩省。", "安大略省"),
+                                              ("兩名被告分別居住在加拿大安大略省與卑詩省。", "卑诗省"),
+                                              ("北辰科技在澳洲昆士蘭州設立研發中心。", "昆士兰州")])
+def test_a_foreign_province_or_state_is_a_region_not_a_body_nor_a_city_inside_it(facts, sentence, region):
+    f = facts(sentence)
+    assert region in names_of(f, "AdministrativeRegion"), f.entities
+    assert not names_of(f, "Organization") and "兰州" not in names_of(f), f.entities
+    # (a ministry named 省 is no province)
+    f = facts("日本經濟產業省宣布補助北辰科技。")
+    assert not names_of(f, "AdministrativeRegion"), f.entities
+

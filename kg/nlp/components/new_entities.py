@@ -58,7 +58,7 @@ def _compiled(pattern: re.Pattern | CuePattern) -> re.Pattern:
 
 # Characters Chinese uses to transliterate foreign names (史蒂芬·維特, 格里高利·艾倫).
 TRANSLIT = ("阿埃艾爱安奥澳巴芭拜班邦保鲍贝本比彼毕边波伯博布卜查柴达戴丹道德迪蒂丁东杜多朵俄厄恩尔法凡范菲费芬丰"
-            "弗伏福富盖甘冈戈哥格葛根贡古瓜哈海亥汉豪赫黑亨洪侯胡华霍基吉加贾杰捷金津卡开凯坎康考柯科克肯库夸奎"
+            "弗伏福富盖甘冈戈哥格葛根贡古瓜哈海亥汉豪赫黑亨洪侯胡华霍基吉加贾杰捷金津卡开凯坎康考柯科克肯昆库夸奎"
             "拉腊莱赖兰朗劳勒雷蕾黎礼里理丽利莉连列林琳铃隆娄卢鲁路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密明缪摩莫默姆"
             "木穆拿纳娜乃奈南内妮尼纽努诺欧帕派潘庞佩彭皮珀普奇齐契恰乔切钦琴琼丘屈让热茹瑞若撒萨塞赛桑瑟森沙莎"
             "山尚舍施什史士斯丝松苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文沃乌伍武西希锡夏香肖谢辛欣休秀雅亚扬"
@@ -674,9 +674,12 @@ class EntityDiscoverer:
                 continue
             if clashes and all(a >= start and b <= end and (a, b) != (start, end) for a, b in clashes) and (
                     rule.name == "outlet-line" or cls in ("Organization", "Company") and _transliterated(folded[start:end])
-                    and all(by_span.get((a, b)) is not None and kg_of(by_span[(a, b)])["cls"] == "Person" for a, b in clashes)):
+                    and all(by_span.get((a, b)) is not None and kg_of(by_span[(a, b)])["cls"] == "Person" for a, b in clashes)
+                    or rule is LAC_PLACE and end - start >= 4 and all(b == end and a > start and (a, b) in place_spans
+                                                 and all(c in TRANSLIT for c in folded[start:a]) for a, b in clashes)):
                 # 弗若斯特|沙利文: a person's known name inside a longer transliterated name is part of it;
-                # 新智元報道: an outlet signing its story is named whole (智元 inside it is no firm)
+                # 新智元報道: an outlet signing its story is named whole (智元 inside it is no firm); 昆士|蘭州,
+                # 布|里斯本: a foreign place the tagger reads whole holds no other place at its end
                 doc.spans[ENTITIES] = [s for s in doc.spans.get(ENTITIES, []) if not (
                     kg_of(s) and (kg_of(s)["start"], kg_of(s)["end"]) in clashes)]
                 existing = [s for s in existing if (kg_of(s)["start"], kg_of(s)["end"]) not in clashes]
@@ -1728,6 +1731,10 @@ class EntityDiscoverer:
                         and not FIRM_AFTER_NAME.match(folded, end):
                     out.append((start, end, "Person", LAC_PERSON))
             elif label == "LOC":
+                lead = self._leading_place(name, "Country")
+                if REGION_WORD_AFTER.match(folded, end) and re.fullmatch(rf"[{HAN}]{{2,5}}", name[lead:]):
+                    out.append((start + lead, end + 1, "AdministrativeRegion", LAC_PLACE))   # (加拿大)安大略|省: a
+                    continue                                                               # province by its word
                 if TITLE_BEFORE.search(folded, max(0, start - 8), start) and LATIN_PERSON_AFTER.match(folded, end):
                     out.append((start, end, "Person", LAC_PERSON))   # 總裁克伊區（Christian Koitzsch）: a person
                     continue
@@ -1753,6 +1760,12 @@ class EntityDiscoverer:
                     elif not self.index.lookup(name + "架构"):
                         out.append((start, end, "Chip" if named.group("chip") else "Product", LAC_PRODUCT))
             elif label == "ORG":
+                if REGION_WORD_AFTER.match(folded, end) and re.fullmatch(rf"[{HAN}]{{2,5}}", name):
+                    out.append((start, end + 1, "AdministrativeRegion", LAC_PLACE))   # 安大略|省: the tagger cut a
+                    continue                                                         # province before its word
+                if re.fullmatch(rf"[{HAN}]{{2,5}}省", name) and not _dictionary_word(name[:-1]) and not _phrase(name[:-1]):
+                    out.append((start, end, "AdministrativeRegion", LAC_PLACE))   # 卑詩省, not 外務省 or 經濟產業省 (a
+                    continue                                                     # ministry is named by plain words)
                 if re.fullmatch(rf"[{HAN}]{{3,10}}", name) and LATIN_GLOSS.match(texts(doc)[0], end) and not (
                         _dictionary_word(name) or name in GENERIC or name.startswith(GENERIC_START.tuple())):
                     # 德國電信（Deutsche Telekom）: a name the text glosses with its Latin name is one name,
@@ -3811,6 +3824,8 @@ SUBSIDIARY_BEFORE = re.compile(r"(?:全资|控股|旗下)?(?:子公司|孙公司
 LISTED_PERSON = re.compile(rf"\s*(?:、|和|与|及)\s*(?P<name>[{{HAN}}]{{2,3}}?)(?=\s*(?:、|和|与|及|均|都|皆|亦|也|等|分别|各自|[，,。；;]|[两二三四五六七八九十\d]\s*(?:位|人|名)))".replace("{HAN}", HAN))
 
 # what no place's name holds: a kind of city, the market as a whole, a word of tradition
+#: 省, 州 after a name the tagger calls an organisation: the province or state it names (not 省長, 州立大學, 州政府)
+REGION_WORD_AFTER = re.compile(r"[省州](?![长立政议府委])")
 NO_PLACE = re.compile(r"地级市|县级市|直辖市|省会|大市|传统|重镇")
 # surnames that are measure words too (張 cards, 台 machines…): after a number they count, no name opens
 COUNT_WORD_SURNAMES = frozenset("张台片颗枚块")
