@@ -4827,3 +4827,13 @@ def test_a_foreign_province_or_state_is_a_region_not_a_body_nor_a_city_inside_it
     f = facts("日本經濟產業省宣布補助北辰科技。")
     assert not names_of(f, "AdministrativeRegion"), f.entities
 
+
+@pytest.mark.parametrize("written", ["55-60%", "55~60％", "55至60%"])
+def test_a_range_of_percentages_with_one_sign_gives_both_bounds(facts, written):
+    f = facts(f"晴川諮詢預估，本季記憶體合約價將較上季再漲{written}，北辰存儲受惠最大。")
+    percents = {st.amount.value for st in f.statements if st.amount is not None and st.amount.unit == "PERCENT"}
+    assert {"55", "60"} <= percents, f.statements
+    # (a date is no lower bound)
+    f = facts("北辰科技2025-30%的營收來自海外。")
+    assert "2025" not in {st.amount.value for st in f.statements if st.amount is not None}, f.statements
+
