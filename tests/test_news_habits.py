@@ -4837,3 +4837,9 @@ def test_a_range_of_percentages_with_one_sign_gives_both_bounds(facts, written):
     f = facts("北辰科技2025-30%的營收來自海外。")
     assert "2025" not in {st.amount.value for st in f.statements if st.amount is not None}, f.statements
 
+
+@pytest.mark.parametrize("plant", ["這座新晶圓製造廠", "這座先進封裝廠"])
+def test_a_plant_counted_by_座_and_described_points_back_to_the_firm_building_it(facts, plant):
+    f = facts(f"北辰存儲今天在新加坡為新廠動工。{plant}預計將創造約1600個工作機會。")
+    assert (key_of(f, "北辰存储"), "1600") in figures_of(f), f.statements
+
