@@ -4843,3 +4843,7 @@ def test_a_plant_counted_by_座_and_described_points_back_to_the_firm_building_i
     f = facts(f"北辰存儲今天在新加坡為新廠動工。{plant}預計將創造約1600個工作機會。")
     assert (key_of(f, "北辰存储"), "1600") in figures_of(f), f.statements
 
+
+def test_a_transliterated_name_after_a_title_is_a_person_before_any_word(facts):
+    f = facts("北辰科技新任執行長林志明指出，前任執行長基洛夫時代大舉擴產的策略已告終。")
+    assert {"林志明", "基洛夫"} <= names_of(f, "Person"), names_of(f)

@@ -1705,6 +1705,9 @@ class EntityDiscoverer:
             if label == "PER":
                 if "·" in name or re.fullmatch(r"[a-z][a-z.'-]+(?: [a-z][a-z.'-]+){1,3}", name):
                     out.append((start, end, "Person", LAC_PERSON))
+                elif re.fullmatch(rf"[{HAN}]{{3}}", name) and all(c in TRANSLIT for c in name) and name[0] not in SURNAMES \
+                        and not _dictionary_phrase(name) and TITLE_BEFORE.search(folded[max(0, start - 7):start]):
+                    out.append((start, end, "Person", LAC_PERSON))   # 前任執行長基辛格時代: a transliterated name after a title
                 elif re.fullmatch(rf"[{HAN}]{{4}}", name) and not _dictionary_phrase(name) and \
                         not any(ch in LAC_NAME_BREAK for ch in name) and (
                         TITLE_BEFORE.search(folded[max(0, start - 7):start]) or VERB_AFTER.match(folded[end:end + 4])):
