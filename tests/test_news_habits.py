@@ -4847,3 +4847,10 @@ def test_a_plant_counted_by_座_and_described_points_back_to_the_firm_building_i
 def test_a_transliterated_name_after_a_title_is_a_person_before_any_word(facts):
     f = facts("北辰科技新任執行長林志明指出，前任執行長基洛夫時代大舉擴產的策略已告終。")
     assert {"林志明", "基洛夫"} <= names_of(f, "Person"), names_of(f)
+
+
+def test_a_clause_opening_with_和_adds_one_more_to_the_list_the_sentence_opened_with(facts):
+    f = facts("檢方指控居住在紐約的林志明（Zhiming Lin，音譯），和來自台北的陳大文（Tai-man Chan，音譯），"
+              "共謀規避美國出口管制。")
+    for person in ("林志明", "陈大文"):
+        assert linked(f, key_of(f, person), key_of(f, "美国出口管制")), (person, f.statements)

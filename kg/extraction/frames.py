@@ -561,6 +561,13 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             if first is not None and first[2] is not topic and opening is not None and \
                     CONTRAST_OPENING.fullmatch(folded, cs, opening[0]) and topic.cls in ORGS:
                 topic, group = first[2], []
+        # 居住在紐約的林某，和來自台北的陳某，共謀…: a clause opening with 和 names one more of the list the
+        # sentence opened with, and the clauses after it go on about them all
+        if topic is not None and topic.cls in ACTORS and LIST_OPENING.match(folded, cs):
+            member = next((ent for _, _, ent in here if ent.cls not in PLACES), None)
+            if member is not None and member is not topic and member not in group and \
+                    (member.cls == "Person") == (topic.cls == "Person"):
+                group = [*(group or [topic]), member]
         # 依據《網絡安全法》等有關規定，網信辦約談了輝達: what an adverbial clause names is the next clause's
         lead = None
         if waiting and pending_to is not None and pending_to[0] == si:
@@ -897,6 +904,7 @@ DEGREE_JOIN = re.compile(r"\s*的?[^，。；,;、]{0,12}?(?:学士|硕士|博�
 MEMBER_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
 # A和B, A、B及C: the words joining the members of a list (no comma, which may end a clause)
 LIST_JOINER = CuePattern(lambda w: rf"\s*(?:{w('list-joiner')})\s*")
+LIST_OPENING = CuePattern(lambda w: rf"\s*(?:{w('list-joiner')})")
 #: 與A、B或C, 跟A和B: what joins the objects of a preposition (或 and 跟 too)
 OBJECT_JOINER = CuePattern(lambda w: rf"\s*(?:{w('list-joiner')}|或|跟)\s*")
 
