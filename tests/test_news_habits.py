@@ -4854,3 +4854,12 @@ def test_a_clause_opening_with_和_adds_one_more_to_the_list_the_sentence_opened
               "共謀規避美國出口管制。")
     for person in ("林志明", "陈大文"):
         assert linked(f, key_of(f, person), key_of(f, "美国出口管制")), (person, f.statements)
+
+
+def test_他們_with_no_people_before_is_the_firms_the_sentence_listed(facts):
+    f = facts("北京當局已召來晴川科技、北辰電子等本國科技公司，詢問他們購買星曜X9晶片的情況。")
+    for firm in ("晴川科技", "北辰电子"):
+        assert linked(f, key_of(f, firm), key_of(f, "星曜X9")), (firm, f.statements)
+    # (with people named before, 他們 is those people)
+    f = facts("林志明與陳大文昨天拜訪晴川科技，他們討論了星曜X9晶片。")
+    assert linked(f, key_of(f, "陈大文"), key_of(f, "星曜X9")), f.statements

@@ -289,6 +289,23 @@ def group_before(mentions, sentences, pos: int) -> list:
     return []
 
 
+THEY = re.compile(r"他们|她们")
+
+
+def firms_listed_before(mentions, folded: str, pos: int) -> list:
+    """The organisations listed last before pos in pos's own sentence, two or more joined by 、, 和,
+    與, 及 (晴川、北辰等公司): whom 他們 means where the sentence names no people."""
+    s0 = max(folded.rfind(p, 0, pos) for p in "。！？!?\n") + 1
+    own = [m for m in mentions if s0 <= m[0] < pos]
+    listed: list = []
+    for (_, e0, a), (s1, _, b) in zip(reversed(own[:-1]), reversed(own)):
+        if a.cls in ORGS and b.cls in ORGS and a.key != b.key and LIST_JOINER.fullmatch(folded, e0, s1):
+            listed = [a, *(listed or [b])]
+        elif listed:
+            break
+    return listed
+
+
 #: 雙方, 兩家公司: the two parties named together before (clause cues, plural-parties)
 PLURAL_PARTIES = CuePattern("plural-parties")
 #: 與, 和, 同, 跟, 、: what stands between two parties named together (北辰與晴川, 北辰宣布與晴川合作)
@@ -457,10 +474,12 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
                 seen.add(ent.key)
                 ents.append((s, ent))
         # 他們, 兩人, 涉案4人: the people a sentence before named together
-        if cue.plural_people.search(folded, cs, ce) and not any(ent.cls == "Person" for _, ent in ents):
-            for ent in group_before(mentions[:mi], sentences, cs):
+        if (they := cue.plural_people.search(folded, cs, ce)) and not any(ent.cls == "Person" for _, ent in ents):
+            # (召來晴川、北辰等公司，詢問他們…: 他們 with no people before is the firms the sentence listed)
+            for ent in group_before(mentions[:mi], sentences, cs) or (
+                    firms_listed_before(mentions[:mi], folded, cs) if THEY.fullmatch(they.group()) else []):
                 if ent.key not in seen:
-                    ents.append((cue.plural_people.search(folded, cs, ce).start(), ent))
+                    ents.append((they.start(), ent))
                     seen.add(ent.key)
         # 北辰與晴川簽約，雙方將…: 雙方, 兩家公司 are the two parties named together last
         if (both := PLURAL_PARTIES.search(folded, cs, ce)) is not None:
