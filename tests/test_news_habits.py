@@ -4863,3 +4863,9 @@ def test_他們_with_no_people_before_is_the_firms_the_sentence_listed(facts):
     # (with people named before, 他們 is those people)
     f = facts("林志明與陳大文昨天拜訪晴川科技，他們討論了星曜X9晶片。")
     assert linked(f, key_of(f, "陈大文"), key_of(f, "星曜X9")), f.statements
+
+
+def test_the_first_of_two_chips_listed_before_the_word_for_them_is_a_chip_too(facts):
+    f = facts("北辰科技的BX9和BX10晶片出貨大增，星曜電子的Nova 950和Nova 960伺服器則供不應求。")
+    assert {"BX9", "BX10"} <= {n for e in f.entities.values() if e.cls == "Chip" for n in e.names}, f.entities
+    assert f.entities[key_of(f, "Nova 950")].cls == "Product", f.entities

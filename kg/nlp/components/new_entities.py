@@ -302,6 +302,10 @@ def _rules() -> list[Rule]:
         # The first of two Latin products listed before their kind: Nova 950和Nova 960超節點, the second
         # maybe with its maker's name before it (亞馬遜Graviton、微軟Cobalt晶片), the kind maybe after 系列
         # and 等 and what the chips are for (Orion和Vega系列等網路晶片)
+        # (BX9和BX10晶片: the first of two chips, a chip too)
+        Rule("latin-chip-listed", "Chip", re.compile(
+            r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[\u4e00-\u9fff]{0,4}[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}"
+            r"(?:系列)?等?(?:[\u4e00-\u9fff]{0,2}(?:芯片|晶片|处理器|加速器)|gpu|加速卡|计算卡))"), 0.65),
         Rule("latin-product-listed", "Product", re.compile(
             r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[\u4e00-\u9fff]{0,4}[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}"
             r"(?:系列)?等?(?:[\u4e00-\u9fff]{0,2}(?:芯片|晶片|处理器|加速器)|gpu|服务器|超节点|超级节点|集群|一体机|加速卡|计算卡))"), 0.65),
