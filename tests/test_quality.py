@@ -22,7 +22,8 @@ _spec.loader.exec_module(quality)
 
 FLOORS = {
     # set: entities, pairs, dates, values, relations recall (today's figures less a margin; README)
-    "seed": (0.97, 0.90, 0.97, 0.96, 0.97),
+    # (the seed's pairs: the 0.99 it had before issue 10, less the issue's 0.03)
+    "seed": (0.97, 0.96, 0.97, 0.96, 0.97),
     "dev-tune": (0.93, 0.81, 0.91, 0.92, 0.90),
     "dev-check": (0.83, 0.64, 0.93, 0.80, 0.72),
     "own": (0.94, 0.74, 0.93, 0.89, 0.85),
