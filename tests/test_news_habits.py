@@ -4869,3 +4869,11 @@ def test_the_first_of_two_chips_listed_before_the_word_for_them_is_a_chip_too(fa
     f = facts("北辰科技的BX9和BX10晶片出貨大增，星曜電子的Nova 950和Nova 960伺服器則供不應求。")
     assert {"BX9", "BX10"} <= {n for e in f.entities.values() if e.cls == "Chip" for n in e.names}, f.entities
     assert f.entities[key_of(f, "Nova 950")].cls == "Product", f.entities
+
+
+@pytest.mark.parametrize("kind", ["AI企業", "人工智慧企業"])
+def test_firms_listed_each_with_its_description_before_the_verb_are_its_subjects(facts, kind):
+    f = facts(f"美國商務部在一份聲明中表示，沙特政府支持的{kind}Qingchuan、阿聯酋的國有{kind}Beichen，"
+              "獲准分別向美國購買最多3.5萬枚星曜BX9晶片。")
+    for firm in ("Qingchuan", "Beichen"):
+        assert linked(f, key_of(f, firm), key_of(f, "BX9")), (firm, f.statements)

@@ -565,8 +565,9 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         elif topic is None and not cue.adverbial.match(folded, cs, _clause_end(folded, ce)) and not DATELINE_END.search(folded, cs, ce) \
                 and not cue.reporting.search(folded, cs, ce):
             # 大陸目標是一至兩年內，…: a country opening the sentence's clause is its topic when no actor is
-            topic = _head_of_clause(folded, here, cs, ce) or actor_first
-            group = _listed_with(folded, here, topic) or _officer_with(folded, here, topic)
+            head = _head_of_clause(folded, here, cs, ce)
+            topic = head or actor_first
+            group = _listed_with(folded, here, topic) or _officer_with(folded, here, topic) or _heads_listed_before(folded, here, head)
             if topic is None and min_entities == 0:
                 topic = next((ent for s, ent in ents if ent.cls in PLACES and not folded[cs:s].strip()), None)
         elif topic is not None and not carried and not cue.adverbial.match(folded, cs, _clause_end(folded, ce)) \
@@ -815,7 +816,7 @@ STOCK_POINTER = CuePattern("stock-pointer")
 
 
 #: …合資成立的|India Chip，: the head noun of a clause that ends on it after 的 (and a descriptor)
-HEAD_AFTER_DE = re.compile(r"的[\u4e00-\u9fff]{0,6}\s*$")
+HEAD_AFTER_DE = re.compile(r"的(?:[\u4e00-\u9fff]|[a-z0-9]+(?=[\u4e00-\u9fff])){0,8}\s*$")   # (的國有人工智慧企業|G42)
 _BRACKETED = r"(?:[（(][^（）()]{1,30}[)）]\s*)*"
 HEAD_TAIL = re.compile(r"\s*" + _BRACKETED)
 #: 輝達的H20晶片，…: a product heads its phrase with the word for its kind after it
@@ -861,6 +862,23 @@ def _listed_with(folded: str, here, topic) -> list:
     return out if len(out) > 1 else []
 
 
+def _heads_listed_before(folded: str, here, head) -> list:
+    """沙特的AI企業A、阿聯酋的國有AI企業B，獲准…: the actors of the head's kind listed before a clause's head
+    noun, each with its own description (places in them skipped), and the head: the clause's subject."""
+    if head is None:
+        return []
+    kind = "Person" if head.cls == "Person" else "org"
+    out = [head]
+    for m in reversed(here[:-1]):
+        if m[2].cls in PLACES or m[2] in out:
+            continue
+        if ("Person" if m[2].cls == "Person" else "org" if m[2].cls in ORGS else None) != kind \
+                or not LIST_JOINER.match(folded, m[1]):
+            break
+        out.insert(0, m[2])
+    return out if len(out) > 1 else []
+
+
 def _officer_with(folded: str, here, topic) -> list:
     """北辰科技董事長林某在發布會上表示，…，並公布了新晶片: a firm and its officer named by title
     right after it open the sentence together; the person is who acts, on the firm's behalf, so the
@@ -882,7 +900,7 @@ def _head_of_clause(folded: str, here, cs: int, ce: int):
     s, e, ent = here[-1]
     tail = HEAD_TAIL if ent.cls in ACTORS else PRODUCT_HEAD_TAIL if ent.cls in PRODUCTS else None
     if tail is None or len(here) < 2 or not tail.fullmatch(folded, e, _clause_end(folded, ce)) \
-            or not HEAD_AFTER_DE.search(folded, max(cs, s - 8), s):
+            or not HEAD_AFTER_DE.search(folded, max(cs, s - 12), s):
         return None
     return ent
 
