@@ -4877,3 +4877,9 @@ def test_firms_listed_each_with_its_description_before_the_verb_are_its_subjects
               "獲准分別向美國購買最多3.5萬枚星曜BX9晶片。")
     for firm in ("Qingchuan", "Beichen"):
         assert linked(f, key_of(f, firm), key_of(f, "BX9")), (firm, f.statements)
+
+
+def test_a_word_for_a_kind_of_firm_before_its_name_is_no_part_of_it(facts):
+    f = facts("國有企業瀚川智能公司獲准購買晶片，民營企業星曜電子則未獲准。")
+    assert {"瀚川智能公司", "星曜电子"} <= names_of(f, "Company"), names_of(f)
+    assert not any(n.startswith(("国有", "民营")) for n in names_of(f)), names_of(f)

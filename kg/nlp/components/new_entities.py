@@ -1626,6 +1626,9 @@ class EntityDiscoverer:
         for s, e, t in words:  # a person's or organisation's name cut in two is joined; places stay apart (美|中|馬德里)
             if merged and t == merged[-1][2] and t != "LOC" and s == merged[-1][1]:
                 first = folded[merged[-1][0]:merged[-1][1]]
+                if t == "ORG" and _words_before_a_firm_word(first, ("公司", "企业", "集团", "厂商")):
+                    merged.append((s, e, t))   # 國有企業|瀚川智能公司: a word for a kind of firm before the name, not
+                    continue                   # the name's first half
                 if t == "ORG" and first[-1:] in ("与", "和", "及", "、") and first[:-1].endswith(ORG_SUFFIXES):
                     # 星河電子與|遠山集團: two firms joined by 與, not one name (工業與安全局 is one)
                     merged[-1] = (merged[-1][0], merged[-1][1] - 1, t)
