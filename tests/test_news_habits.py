@@ -4883,3 +4883,10 @@ def test_a_word_for_a_kind_of_firm_before_its_name_is_no_part_of_it(facts):
     f = facts("國有企業瀚川智能公司獲准購買晶片，民營企業星曜電子則未獲准。")
     assert {"瀚川智能公司", "星曜电子"} <= names_of(f, "Company"), names_of(f)
     assert not any(n.startswith(("国有", "民营")) for n in names_of(f)), names_of(f)
+
+
+@pytest.mark.parametrize("written", ["三到四成", "3至4成"])
+def test_a_range_in_tenths_gives_both_bounds(facts, written):
+    f = facts(f"晴川證券分析師林志明認為，北辰科技的估值可能因此下修{written}。")
+    percents = {st.amount.value for st in f.statements if st.amount is not None and st.amount.unit == "PERCENT"}
+    assert {"30", "40"} <= percents, f.statements

@@ -297,9 +297,10 @@ def find_amounts(folded: str) -> list[Amount]:
                 continue
             if rule == "tenths":
                 taken.append((s, e))
-                for part in ("lo", "hi", "one"):
+                # (三到四成: each bound its own span, as a range's; spans with the same offsets share their data)
+                for part, (ps, pe) in (("lo", (s, m.end("lo"))), ("hi", (m.start("hi"), e)), ("one", (s, e))):
                     if g.get(part):
-                        out.append(Amount(s, e, Decimal(cn_int(g[part]) * 10), "PERCENT", _metric(folded, s), False,
+                        out.append(Amount(ps, pe, Decimal(cn_int(g[part]) * 10), "PERCENT", _metric(folded, s), False,
                                           rule))
                 continue
             if rule in ("money-range", "count-range", "count-list", "jail-range", "duration-range", "percent-range"):
