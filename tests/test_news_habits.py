@@ -4890,3 +4890,9 @@ def test_a_range_in_tenths_gives_both_bounds(facts, written):
     f = facts(f"晴川證券分析師林志明認為，北辰科技的估值可能因此下修{written}。")
     percents = {st.amount.value for st in f.statements if st.amount is not None and st.amount.unit == "PERCENT"}
     assert {"30", "40"} <= percents, f.statements
+
+
+def test_a_clause_of_a_rules_terms_gives_its_figures_to_the_rule_named_before(facts):
+    f = facts("晴川商務署昨日公布「先進晶片出口管理辦法」修正案，規定算力超過300 TFLOPS的晶片出口前須申請許可。")
+    rule = key_of(f, "先进晶片出口管理办法")
+    assert any(dict(st.roles).get("subject") == rule for st in f.statements if st.amount is not None), f.statements

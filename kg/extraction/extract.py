@@ -423,6 +423,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0] and ent.cls in ("Policy", "Law")
                             and sentence[0] - me < 400), None)
             settled = subject is not None
+        if subject is None and RULE_TERMS.match(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0]):
+            # 預告「…辦法」草案，規定TPP超過4800的晶片…: a clause of a rule's terms after the clause naming it
+            subject = next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and
+                            me <= _bounds(folded, q["start"], CLAUSE_ENDS)[0] and ent.cls in ("Policy", "Law")), None)
+            settled = subject is not None
         if subject is None and q["metric"] == "stock-code":  # 沐曦股份(688802.SH): the company the code follows
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and q["start"] - me <= 2
                             and folded[me:q["start"]].strip() in ("(", "（", "") and ent.cls in ORGS), None)
@@ -1768,6 +1773,8 @@ def _amount_end(folded: str, pos: int) -> int:
 
 #: 法案規定，…: a sentence setting out the terms of the rule named before
 POLICY_OPENING = CuePattern(lambda w: r"\s*" + w("policy-opening"))
+#: 規定, 要求 opening a clause: the terms of the rule the clause before named
+RULE_TERMS = re.compile(r"\s*(?:并|还|同时|另)?(?:规定|明定|明订|要求)(?!书)")
 #: 公告自12月1日起實施: a clause about "the rule" and when it applies
 POLICY_POINTER = CuePattern(lambda w: w("policy-pointed") + r"[^,，。;；]{0,12}?" + w("in-force"))
 #: 華辰證券給出的, 分析師預估的: whose estimate a figure is, not whose figure
