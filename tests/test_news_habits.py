@@ -4896,3 +4896,9 @@ def test_a_clause_of_a_rules_terms_gives_its_figures_to_the_rule_named_before(fa
     f = facts("晴川商務署昨日公布「先進晶片出口管理辦法」修正案，規定算力超過300 TFLOPS的晶片出口前須申請許可。")
     rule = key_of(f, "先进晶片出口管理办法")
     assert any(dict(st.roles).get("subject") == rule for st in f.statements if st.amount is not None), f.statements
+
+
+def test_a_post_given_by_由_is_the_sentences_firms_not_a_former_employer_in_the_holders_description(facts):
+    f = facts("晴川科技成立於2018年，創辦人林大明曾任北辰電子副總經理，執行長則由曾在星曜半導體參與晶片開發的陳美玲擔任。")
+    assert (key_of(f, "晴川科技"), "chiefExecutiveOfficer", key_of(f, "陈美玲")) in relations_of(f), relations_of(f)
+    assert (key_of(f, "星曜半导体"), "chiefExecutiveOfficer", key_of(f, "陈美玲")) not in relations_of(f), relations_of(f)

@@ -913,6 +913,14 @@ class RelationExtractor:
             m_by = re.search(r"(?P<title>首席执行官|执行长|总经理|总裁|董事长|ceo)(?:则|一职)?由(?P<mid>[^，。；,;]{0,24})$", lead)
             if topic is not None and m_by and re.match(r"(?:担任|出任|接任|执掌)", after) and \
                     not any(e._.kg["cls"] == "Person" and ps - len(m_by.group("mid")) <= e._.kg["start"] < ps for e in ents):
+                # (the post is of the firm its clause names, else of the one the sentence opens with: not the
+                # former employer in the description of the one who holds it, 曾在英特爾…的, 曾任聯發科…)
+                title_at = ps - len(lead) + m_by.start()
+                cs = max(folded.rfind(c, text0, title_at) for c in "，,；;：:")
+                held = [e for e in orgs_before(ps) if e._.kg["end"] <= title_at and not _named_as_former(e, folded)
+                        and not FORMER_BEFORE.search(folded, max(text0, e._.kg["start"] - 3), e._.kg["start"])]
+                own = [e for e in held if e._.kg["start"] > cs]
+                topic = own[-1] if own else held[0] if held else topic
                 if m_by.group("title") != "董事长":
                     out.append(_rel(topic, "chiefExecutiveOfficer", p, "title-given-to", sent))
                 out.append(_rel(p, "employer", topic, "title-given-to", sent))
@@ -1100,6 +1108,10 @@ FORMER_AFTER = re.compile(r"(?:[一二两三四五六七八九十\d]{1,2}(?:位|
 GRADUATED_BEFORE = re.compile(r"(?:毕业于|毕业自|就读于)$")
 #: 晴川大學|電機系畢業: a school with its field and 畢業 after it (not 畢業於, 畢業生)
 GRADUATED_AFTER = re.compile(r"[^，。；,;、\d]{0,10}?毕业(?![于自生典季])")
+
+
+#: 曾任, 曾在, 曾於 before an organisation: where someone was before
+FORMER_BEFORE = re.compile(r"曾(?:任|在|于|任职于|就职于|供职于)$")
 
 
 def _named_as_former(org: Span, folded: str) -> bool:
