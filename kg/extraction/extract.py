@@ -423,10 +423,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0] and ent.cls in ("Policy", "Law")
                             and sentence[0] - me < 400), None)
             settled = subject is not None
-        if subject is None and RULE_TERMS.match(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0]):
+        terms_at = _bounds(folded, q["start"], CLAUSE_ENDS)[0] if subject is None else None
+        if terms_at is not None and RULE_TERMS.match(folded, terms_at):
             # 預告「…辦法」草案，規定TPP超過4800的晶片…: a clause of a rule's terms after the clause naming it
-            subject = next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and
-                            me <= _bounds(folded, q["start"], CLAUSE_ENDS)[0] and ent.cls in ("Policy", "Law")), None)
+            subject = next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and me <= terms_at
+                            and ent.cls in ("Policy", "Law")), None)
             settled = subject is not None
         if subject is None and q["metric"] == "stock-code":  # 沐曦股份(688802.SH): the company the code follows
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and q["start"] - me <= 2

@@ -922,6 +922,7 @@ LIFE_STORY_OPENING = re.compile(r"\s*(?:[^，。；,;\d]{0,10}?\d{0,4}[^，。�
                                 r"(?:毕业于|毕业自|就读于|求学于|加入|任职于|历任|曾任|先后任|出任|担任|(?:在|于|加入)(?=[^，。；,;]{1,20}?(?:任职|工作|服务|从事)))")
 #: 指控, 起訴: a charge, whose objects are the people who did what the clauses after it say
 CHARGE = CuePattern("charge")   # (clause cues, charge)
+#: 像去年H20解禁時一樣: the event a clause is likened to (clause cues, likened-event)
 LIKENED_EVENT = CuePattern("likened-event")
 PERSON_PRONOUN = re.compile(r"(?<![其吉])[他她](?![们人国乡处方])")
 #: a deal that did not happen: 夭折, 告吹, 未獲批准, 終止

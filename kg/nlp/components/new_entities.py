@@ -302,7 +302,7 @@ def _rules() -> list[Rule]:
         # The first of two Latin products listed before their kind: Nova 950和Nova 960超節點, the second
         # maybe with its maker's name before it (亞馬遜Graviton、微軟Cobalt晶片), the kind maybe after 系列
         # and 等 and what the chips are for (Orion和Vega系列等網路晶片)
-        # (BX9和BX10晶片: the first of two chips, a chip too)
+        # (before a chip word the first is a chip, BX9和BX10晶片; latin-chip-listed comes first for that)
         Rule("latin-chip-listed", "Chip", re.compile(
             r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[\u4e00-\u9fff]{0,4}[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}"
             r"(?:系列)?等?(?:[\u4e00-\u9fff]{0,2}(?:芯片|晶片|处理器|加速器)|gpu|加速卡|计算卡))"), 0.65),
@@ -3833,9 +3833,9 @@ SUBSIDIARY_BEFORE = re.compile(r"(?:全资|控股|旗下)?(?:子公司|孙公司
 # 張鈺勃、周苑均…: a further name of a list of people, up to the list's end (or their count: 楊建三位)
 LISTED_PERSON = re.compile(rf"\s*(?:、|和|与|及)\s*(?P<name>[{{HAN}}]{{2,3}}?)(?=\s*(?:、|和|与|及|均|都|皆|亦|也|等|分别|各自|[，,。；;]|[两二三四五六七八九十\d]\s*(?:位|人|名)))".replace("{HAN}", HAN))
 
-# what no place's name holds: a kind of city, the market as a whole, a word of tradition
 #: 省, 州 after a name the tagger calls an organisation: the province or state it names (not 省長, 州立大學, 州政府)
 REGION_WORD_AFTER = re.compile(r"[省州](?![长立政议府委])")
+# what no place's name holds: a kind of city, the market as a whole, a word of tradition
 NO_PLACE = re.compile(r"地级市|县级市|直辖市|省会|大市|传统|重镇")
 # surnames that are measure words too (張 cards, 台 machines…): after a number they count, no name opens
 COUNT_WORD_SURNAMES = frozenset("张台片颗枚块")
