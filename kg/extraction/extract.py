@@ -1774,8 +1774,8 @@ def _amount_end(folded: str, pos: int) -> int:
 
 #: 法案規定，…: a sentence setting out the terms of the rule named before
 POLICY_OPENING = CuePattern(lambda w: r"\s*" + w("policy-opening"))
-#: 規定, 要求 opening a clause: the terms of the rule the clause before named
-RULE_TERMS = re.compile(r"\s*(?:并|还|同时|另)?(?:规定|明定|明订|要求)(?!书)")
+#: 規定, 要求 opening a clause: the terms of the rule the clause before named (clause cues, rule-terms)
+RULE_TERMS = CuePattern(lambda w: r"\s*" + w("rule-terms"))
 #: 公告自12月1日起實施: a clause about "the rule" and when it applies
 POLICY_POINTER = CuePattern(lambda w: w("policy-pointed") + r"[^,，。;；]{0,12}?" + w("in-force"))
 #: 華辰證券給出的, 分析師預估的: whose estimate a figure is, not whose figure

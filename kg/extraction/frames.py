@@ -111,7 +111,7 @@ CUE_KINDS = ("pointer", "plural-people", "plural-parties", "opening-company", "e
              "division", "division-head", "officer-title", "adopts", "node-unit",
              "members", "members-among", "listed",
              "baseline", "previous-generation", "estimate-of", "estimate-says", "compares-with", "compared-joiner",
-             "compared-after", "policy-opening", "policy-pointed", "in-force",
+             "compared-after", "policy-opening", "rule-terms", "policy-pointed", "in-force",
              "pointed-product", "pointed-policy", "pointed-country", "stock-pointer", "carried-opening", "shared", "list-joiner", "officer-lead", "named-to", "appoints",
              "list-continued", "definite-noun", "invested", "invested-stake", "capex", "controls-main", "sentence-continued",
              "acts-on-person", "own-staff", "charge", "degree", "role-holder", "prior-event", "likened-event")

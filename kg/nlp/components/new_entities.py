@@ -1626,7 +1626,7 @@ class EntityDiscoverer:
         for s, e, t in words:  # a person's or organisation's name cut in two is joined; places stay apart (美|中|馬德里)
             if merged and t == merged[-1][2] and t != "LOC" and s == merged[-1][1]:
                 first = folded[merged[-1][0]:merged[-1][1]]
-                if t == "ORG" and _words_before_a_firm_word(first, ("公司", "企业", "集团", "厂商")):
+                if t == "ORG" and _words_before_a_firm_word(first, FIRM_WORDS):
                     merged.append((s, e, t))   # 國有企業|瀚川智能公司: a word for a kind of firm before the name, not
                     continue                   # the name's first half
                 if t == "ORG" and first[-1:] in ("与", "和", "及", "、") and first[:-1].endswith(ORG_SUFFIXES):
@@ -1741,8 +1741,8 @@ class EntityDiscoverer:
                         and not FIRM_AFTER_NAME.match(folded, end):
                     out.append((start, end, "Person", LAC_PERSON))
             elif label == "LOC":
-                lead = self._leading_place(name, "Country")
-                if REGION_WORD_AFTER.match(folded, end) and re.fullmatch(rf"[{HAN}]{{2,5}}", name[lead:]):
+                lead = self._leading_place(name, "Country") if REGION_WORD_AFTER.match(folded, end) else None
+                if lead is not None and re.fullmatch(rf"[{HAN}]{{2,5}}", name[lead:]):
                     out.append((start + lead, end + 1, "AdministrativeRegion", LAC_PLACE))   # (加拿大)安大略|省: a
                     continue                                                               # province by its word
                 if TITLE_BEFORE.search(folded, max(0, start - 8), start) and LATIN_PERSON_AFTER.match(folded, end):
@@ -1805,7 +1805,7 @@ class EntityDiscoverer:
                 media = MEDIA_AFTER.match(folded, end)
                 if media:  # 九派|財經, 星島|日報: the tagger stops before the outlet's word for itself
                     end, name = media.end(), name + media.group()
-                if _words_before_a_firm_word(name, ("公司", "企业", "集团", "厂商")):
+                if _words_before_a_firm_word(name, FIRM_WORDS):
                     continue  # 部分跨國科技公司: a kind of firm, no name
                 if re.fullmatch(TWO_COUNTRIES, name) or name.endswith(COMPANY_PARTS.tuple()) and _cut(name)[-1] in COMPANY_PARTS or (
                         name.endswith("政府") and (name[:-2] in GENERIC or name[:-2] in PLACE_WORDS)):
@@ -3833,6 +3833,8 @@ SUBSIDIARY_BEFORE = re.compile(r"(?:全资|控股|旗下)?(?:子公司|孙公司
 # 張鈺勃、周苑均…: a further name of a list of people, up to the list's end (or their count: 楊建三位)
 LISTED_PERSON = re.compile(rf"\s*(?:、|和|与|及)\s*(?P<name>[{{HAN}}]{{2,3}}?)(?=\s*(?:、|和|与|及|均|都|皆|亦|也|等|分别|各自|[，,。；;]|[两二三四五六七八九十\d]\s*(?:位|人|名)))".replace("{HAN}", HAN))
 
+#: the plain words for a firm: what a description of one ends with (跨國科技|公司, 國有|企業)
+FIRM_WORDS = ("公司", "企业", "集团", "厂商")
 #: 省, 州 after a name the tagger calls an organisation: the province or state it names (not 省長, 州立大學, 州政府)
 REGION_WORD_AFTER = re.compile(r"[省州](?![长立政议府委])")
 # what no place's name holds: a kind of city, the market as a whole, a word of tradition

@@ -844,9 +844,7 @@ class RelationExtractor:
                     and topic._.kg["end"] < ps:
                 # the chief of the organisation the clause names, else of the one the sentence opens with
                 # (英特爾宣布，任命前台積電副總X…，直接向執行長陳立武報告: Intel's, not TSMC's)
-                cs = max(folded.rfind(c, text0, ps) for c in "，,；;：:")
-                own = [e for e in orgs_before(ps) if e._.kg["start"] > cs]
-                topic = own[-1] if own else orgs_before(ps)[0]
+                topic = _firm_of_post(orgs_before(ps), folded, text0, ps)
                 if not DIVISION_HEAD.search(before):  # 數據中心事業部總經理: a division's head, no chief executive
                     out.append(_rel(topic, "chiefExecutiveOfficer", p, "ceo-of-topic", sent))
                 out.append(_rel(p, "employer", topic, "ceo-of-topic", sent))
@@ -916,11 +914,9 @@ class RelationExtractor:
                 # (the post is of the firm its clause names, else of the one the sentence opens with: not the
                 # former employer in the description of the one who holds it, 曾在英特爾…的, 曾任聯發科…)
                 title_at = ps - len(lead) + m_by.start()
-                cs = max(folded.rfind(c, text0, title_at) for c in "，,；;：:")
                 held = [e for e in orgs_before(ps) if e._.kg["end"] <= title_at and not _named_as_former(e, folded)
                         and not FORMER_BEFORE.search(folded, max(text0, e._.kg["start"] - 3), e._.kg["start"])]
-                own = [e for e in held if e._.kg["start"] > cs]
-                topic = own[-1] if own else held[0] if held else topic
+                topic = _firm_of_post(held, folded, text0, title_at) or topic
                 if m_by.group("title") != "董事长":
                     out.append(_rel(topic, "chiefExecutiveOfficer", p, "title-given-to", sent))
                 out.append(_rel(p, "employer", topic, "title-given-to", sent))
@@ -1108,6 +1104,14 @@ FORMER_AFTER = re.compile(r"(?:[一二两三四五六七八九十\d]{1,2}(?:位|
 GRADUATED_BEFORE = re.compile(r"(?:毕业于|毕业自|就读于)$")
 #: 晴川大學|電機系畢業: a school with its field and 畢業 after it (not 畢業於, 畢業生)
 GRADUATED_AFTER = re.compile(r"[^，。；,;、\d]{0,10}?毕业(?![于自生典季])")
+
+
+def _firm_of_post(orgs: list[Span], folded: str, text0: int, at: int) -> Span | None:
+    """Whose a post named at `at` is: the last of orgs (those named before it) in the post's own clause, else
+    the first, the one the sentence opens with; None when there are none."""
+    cs = max(folded.rfind(c, text0, at) for c in "，,；;：:")
+    own = [e for e in orgs if e._.kg["start"] > cs]
+    return own[-1] if own else orgs[0] if orgs else None
 
 
 #: 曾任, 曾在, 曾於 before an organisation: where someone was before
