@@ -282,7 +282,8 @@ class _BatchWriter:
         entities, described = self._entities_update(set(graphs), new_records, stored=set(replaced))
         # what to recount, marked with the write (all graphs read back: any the store holds is replaced); the
         # statistics rows read every line of a graph (statements, figures, co-mentions), not only its mention records
-        track = track_statistics(self.store, graphs, {g: x.lines for g, x in graphs.items()}, described=described)
+        track = track_statistics(self.store, graphs, replaced, described=described,
+                                 nquads={g: x.nquads for g, x in loaded.items()})
         before = " ;\n".join(op for op in (track, entities) if op)
         if isinstance(self.store, Store):   # new graphs go to Oxigraph's loader as the workers wrote them
             # a stored graph changes by what differs (an upgrade of kg that re-extracts every article changes a

@@ -193,6 +193,10 @@ class Store:
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.db.named_graphs())
 
+    def holds_graph(self, graph: str) -> bool:
+        """True when the store holds this named graph (a lookup, not a query)."""
+        return self.db.contains_named_graph(ox.NamedNode(graph))
+
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         g = ox.NamedNode(graph) if graph else None
         return self.db.quads_for_pattern(None, None, None, g)

@@ -159,23 +159,39 @@ def trackable(store) -> bool:
     return bool(store.query(f"ASK {{ GRAPH {_G} {{ {_G} {_STALE} false . {_layout(store)} }} }}"))
 
 
-def touched_entities(store, graphs: Iterable[str] = (), lines: Iterable[str] = ()) -> set[str]:
+def touched_entities(store, graphs: Iterable[str] = (), written: ox.Store | None = None) -> set[str]:
     """The entities these stored graphs mention or hold mention records of (each graph read on its
-    own: a VALUES list of graphs makes Oxigraph read every mention), and those N-Triples lines do."""
+    own: a VALUES list of graphs makes Oxigraph read every mention), and those what a write adds
+    (`_written`) does."""
     out: set[str] = set()
     for g in sorted(graphs):
         q = f"SELECT DISTINCT ?e WHERE {{ GRAPH <{g}> {{ {{ ?a {_MENTIONS} ?e }} UNION {{ ?e {_RECORD} ?r }} }} }}"
         out.update(r["e"].value for r in store.query(q) if isinstance(r["e"], ox.NamedNode))
-    for line in lines:
-        if f"> {_MENTIONS} <" in line:
-            out.add(line[line.rindex(" <") + 2:line.rindex(">")])
-        elif f"> {_RECORD} " in line:
-            out.add(line[1:line.index(">")])
+    if written is not None:
+        q = f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ {{ ?a {_MENTIONS} ?e }} UNION {{ ?e {_RECORD} ?r }} }} }}"
+        out.update(r["e"].value for r in written.query(q) if isinstance(r["e"], ox.NamedNode))
     return out
 
 
+def _written(by_graph: Mapping[str, list[str]], nquads: Mapping[str, bytes]) -> ox.Store:
+    """What a write adds, in an in-memory store of its own, each graph's triples in a graph of its
+    own (an entity that 200 articles mention is joined with each article's evidence alone, not
+    with every article's: 10 s a batch), all loaded at once and each row family read from it by one
+    query over every graph (a load and queries per graph and family took most of the writer's time)."""
+    parts = []
+    for g, lines in sorted(by_graph.items()):
+        if lines:
+            tail = f" <{g}> .\n"
+            parts.append("".join(line.rstrip()[:-1].rstrip() + tail for line in lines).encode("utf-8"))
+    parts += [nquads[g] for g in sorted(nquads) if nquads[g]]
+    written = ox.Store()
+    if parts:
+        written.load(b"".join(part if part.endswith(b"\n") else part + b"\n" for part in parts), ox.RdfFormat.N_QUADS)
+    return written
+
+
 def track(store, graphs: Iterable[str] = (), lines: Iterable[str] | Mapping[str, Iterable[str]] = (),
-          described: Iterable[str] = ()) -> str:
+          described: Iterable[str] = (), nquads: Mapping[str, bytes] | None = None) -> str:
     """The update that, run in the same transaction as a write (`Store.write_graphs`'s before,
     ahead of the entities graph's change), marks what the write's graphs mention before and
     after (`touched_entities` of the graphs it replaces or drops and of the lines it writes),
@@ -185,8 +201,11 @@ def track(store, graphs: Iterable[str] = (), lines: Iterable[str] | Mapping[str,
     anyway (the write's stale mark stays).
 
     graphs: every graph the write replaces, drops or adds; lines: the N-Triples lines it
-    writes, per graph (graph → its lines; lines given together count as one graph's);
-    described: the N-Triples lines it writes to the entities graph (the entities' classes).
+    writes, per graph (graph → its lines; lines given together count as one graph's); nquads:
+    graphs it writes as N-Quads instead (graph → the N-Quads of its triples, naming it, as
+    kg.ingest_workers writes an article's); described: the N-Triples lines it writes to the
+    entities graph (the entities' classes). Graphs a store says it does not hold (`holds_graph`)
+    are not read back: they have no rows to take away.
 
     An entity the store does not know before the write and the write makes a policy is taken
     as a policy already: no other graph names it, so the rows written now are all it has, and
@@ -197,8 +216,12 @@ def track(store, graphs: Iterable[str] = (), lines: Iterable[str] | Mapping[str,
         return ""
     by_graph = ({g: list(ls) for g, ls in lines.items()} if isinstance(lines, Mapping)
                 else {"urn:kg:written": list(lines)})
-    graphs, lines = sorted(graphs), [line for ls in by_graph.values() for line in ls]
-    entities = touched_entities(store, graphs, lines)
+    nquads = dict(nquads or {})
+    holds = getattr(store, "holds_graph", None)
+    written_graphs = set(by_graph) | set(nquads)
+    graphs = sorted(g for g in set(graphs) | written_graphs if holds is None or holds(g))
+    written = _written(by_graph, nquads)
+    entities = touched_entities(store, graphs, written)
     policy_set = policies(store) | _new_policies(store, described)   # as they are before the write
     ops = []
     if entities:
@@ -210,10 +233,10 @@ def track(store, graphs: Iterable[str] = (), lines: Iterable[str] | Mapping[str,
                            + " , ".join(f"<{e}>" for e in sorted(marked)) + " } }")
         ops.append(f"INSERT {{ GRAPH {_G} {{ {_G} {_PENDING_TYPE} ?t }} }} WHERE {{ {_values('e', entities)}"
                    f" {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e a ?t }} }} UNION {{ GRAPH <{REFERENCE_GRAPH}> {{ ?e a ?t }} }} }}")
-    ops += _co_mention_update(store, graphs, by_graph)
-    ops += _relation_update(store, graphs, by_graph)
-    ops += _figure_update(store, graphs, by_graph)
-    ops += _speaker_update(store, graphs, by_graph, policy_set)
+    ops += _co_mention_update(store, graphs, written)
+    ops += _relation_update(store, graphs, written, written_graphs)
+    ops += _figure_update(store, graphs, written, written_graphs)
+    ops += _speaker_update(store, graphs, written, policy_set)
     ops.append(_MARK_CURRENT)
     return " ;\n".join(ops)
 
@@ -383,6 +406,14 @@ _MENTION_EVIDENCE = f"SELECT ?e ?ev WHERE {{ GRAPH {{}} {{ ?a {_MENTIONS} ?e . ?
 _CO_CHUNK = 2000
 
 
+def _drop_rows(rows: list[str]) -> list[str]:
+    """The updates that take these rows (IRIs) out of the statistics graph, _CO_CHUNK a time. Only
+    the rows the store holds are named: a batch's new rows, most of a first ingest's, cost nothing."""
+    return [f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ VALUES ?row {{ "
+            + " ".join(f"<{r}>" for r in rows[i:i + _CO_CHUNK]) + f" }} GRAPH {_G} {{ ?row ?p ?o }} }}"
+            for i in range(0, len(rows), _CO_CHUNK)]
+
+
 def _co_row(entity: str, other: str) -> str:
     return _CO_ROW + hashlib.md5(f"{entity} {other}".encode("utf-8")).hexdigest()
 
@@ -424,18 +455,6 @@ def _co_mentions(store, graphs: Iterable[str] | None = None) -> tuple[dict[tuple
     return _pair_sentences(rows), {evidence.split("#", 1)[0] for _, evidence in rows}
 
 
-def _co_mentions_of_lines(by_graph: Mapping[str, list[str]]) -> dict[tuple[str, str], list]:
-    """The co-mention pairs the N-Triples lines a write adds hold, graph by graph (read as the
-    store would read them). Each graph's lines go to a graph of their own: in one graph, an
-    entity that 200 articles mention joined each article's mention with every article's
-    evidence of it (10 s a batch of 200 articles, growing with the square of the batch)."""
-    scratch = ox.Store()
-    for i, (_, lines) in enumerate(sorted(by_graph.items())):
-        wanted = [line for line in lines if f"> {_MENTIONS} <" in line or f"> {_EVIDENCE} <" in line]
-        if wanted:
-            scratch.load("\n".join(wanted).encode("utf-8"), ox.RdfFormat.N_TRIPLES,
-                         to_graph=ox.NamedNode(f"urn:kg:written:{i}"))
-    return _pair_sentences(_rows(scratch.query(_MENTION_EVIDENCE.replace("{}", "?g"))))
 
 
 def _co_mention_inserts(pairs: dict[tuple[str, str], list]) -> list[str]:
@@ -459,11 +478,11 @@ def _first_sentence(store, x: str, y: str, leaving: list[str]) -> str | None:
     return first.value if first is not None else None
 
 
-def _co_mention_update(store, graphs: list[str], by_graph: Mapping[str, list[str]]) -> list[str]:
+def _co_mention_update(store, graphs: list[str], written: ox.Store) -> list[str]:
     """The updates that make the co-mention rows of every pair these graphs name (before the
-    write, as the store holds them, or after it, as lines per graph) what they are after the write."""
+    write, as the store holds them, or after it, as `_written` holds them) what they are after the write."""
     old, leaving = _co_mentions(store, graphs)
-    new = _co_mentions_of_lines(by_graph)
+    new = _pair_sentences(_rows(written.query(_MENTION_EVIDENCE.replace("{}", "?g"))))
     pairs = sorted(set(old) | set(new))
     if not pairs:
         return []
@@ -482,11 +501,9 @@ def _co_mention_update(store, graphs: list[str], by_graph: Mapping[str, list[str
             example = _first_sentence(store, *pair, graphs) if rest > 0 else None
         if rest + came[0] > 0:
             after[pair] = [rest + came[0], min(s for s in (example, came[1]) if s is not None)]
-    ops = []
-    for i in range(0, len(pairs), _CO_CHUNK):
-        rows = " ".join(f"<{_co_row(a, b)}>" for x, y in pairs[i:i + _CO_CHUNK] for a, b in ((x, y), (y, x)))
-        ops.append(f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ VALUES ?row {{ {rows} }} GRAPH {_G} {{ ?row ?p ?o }} }}")
-    return ops + _co_mention_inserts(after)
+    # (each pair's rows both ways round, written together)
+    return _drop_rows([_co_row(a, b) for x, y in pairs if (x, y) in stored for a, b in ((x, y), (y, x))]) \
+        + _co_mention_inserts(after)
 
 
 # -- relations: what the article graphs state between entities -------------------------------
@@ -609,19 +626,12 @@ def _relation_inserts(rows: dict[tuple[str, str, str], list]) -> list[str]:
             for i in range(0, len(lines), _CO_CHUNK)]
 
 
-def _relation_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -> list[str]:
+def _relation_update(store, graphs: list[str], written: ox.Store, written_graphs: set[str]) -> list[str]:
     """The updates that make the relation rows of every relation these graphs state (before the
-    write, as the store holds them, or after it, as lines) what they are after the write."""
+    write, as the store holds them, or after it, as `_written` holds them) what they are after the write."""
     properties = relation_properties(store)
     old = _relations(store, graphs)
-    new: dict = {}
-    wanted = {f"<{p}>" for p in properties} | {f"<{_RDF}{x}>" for x in ("subject", "predicate", "object")} | {_EVIDENCE}
-    scratch = ox.Store()
-    for g, lines in by_graph.items():
-        kept = [line for line in lines if line.split(" ", 2)[1] in wanted] if lines else []
-        if kept:
-            scratch.load("\n".join(kept).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
-            _merge(new, _relation_rows(scratch, f"<{g}>", properties))
+    new = _relation_rows(written, "?g", properties)
     keys = sorted(set(old) | set(new))
     if not keys:
         return []
@@ -632,7 +642,7 @@ def _relation_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -
                              f" GRAPH {_G} {{ ?row {_REL_N} ?n ; {_REL_EVIDENCE} ?ev OPTIONAL {{ ?row {_REL_EXAMPLE} ?example }} }} }}"):
             stored[chunk[r["row"].value]] = [int(r["n"].value), int(r["ev"].value),
                                              r["example"].value if r["example"] else None]
-    leaving = set(graphs) | set(by_graph)
+    leaving = set(graphs) | written_graphs
     after: dict = {}
     for key in keys:
         n, evidence, example = stored.get(key, [0, 0, None])
@@ -648,11 +658,7 @@ def _relation_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -
                 example = found[0]["first"].value if found and found[0]["first"] is not None else None
         firsts = [x for x in (example, came[2]) if x is not None]
         after[key] = [rest + came[0], evidence - gone[1] + came[1], min(firsts) if firsts else None]
-    ops = []
-    for i in range(0, len(keys), _CO_CHUNK):
-        rows = " ".join(f"<{_rel_row(*k)}>" for k in keys[i:i + _CO_CHUNK])
-        ops.append(f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ VALUES ?row {{ {rows} }} GRAPH {_G} {{ ?row ?p ?o }} }}")
-    return ops + _relation_inserts(after)
+    return _drop_rows([_rel_row(*k) for k in keys if k in stored]) + _relation_inserts(after)
 
 
 # -- figures: what the articles state a value of --------------------------------------------
@@ -685,8 +691,6 @@ FIGURE_FAMILIES = {
                f"OPTIONAL {{ ?f <{_K}date> ?date }}"),
     "listing": f"?f a <{_K}Listing> ; <{_K}subject> ?s . OPTIONAL {{ ?f <{_K}date> ?date }}",
 }
-_FIGURE_PREDICATES = {f"<{_K}{p}>" for p in ("subject", "value", "unit", "statedIn", "metric", "date")} | {
-    "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"}
 Key = tuple  # (family, subject, metric, value, unit, date): N-Triples terms, "" when absent
 
 
@@ -771,17 +775,11 @@ def _first_figure(store, key: Key, leaving: set[str]) -> tuple[str, str] | None:
     return (rows[0]["g"].value, rows[0]["f"].value) if rows else None
 
 
-def _figure_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -> list[str]:
+def _figure_update(store, graphs: list[str], written: ox.Store, written_graphs: set[str]) -> list[str]:
     """The updates that make the figure rows of every figure these graphs state (before the
-    write, as the store holds them, or after it, as lines) what they are after the write."""
+    write, as the store holds them, or after it, as `_written` holds them) what they are after the write."""
     old = _figures(store, graphs)
-    new: dict = {}
-    scratch = ox.Store()
-    for g, lines in by_graph.items():
-        kept = [line for line in lines if line.split(" ", 2)[1] in _FIGURE_PREDICATES] if lines else []
-        if kept:
-            scratch.load("\n".join(kept).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
-            _merge_figures(new, _figure_rows(scratch, f"<{g}>"))
+    new = _figure_rows(written, "?g")
     keys = sorted(set(old) | set(new))
     if not keys:
         return []
@@ -791,7 +789,7 @@ def _figure_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -> 
         for r in store.query(f"SELECT ?row ?n ?g ?f WHERE {{ VALUES ?row {{ {' '.join(f'<{k}>' for k in chunk)} }}"
                              f" GRAPH {_G} {{ ?row {_REL_N} ?n ; {_REL_EXAMPLE} ?g ; {_FIG_EXAMPLE} ?f }} }}"):
             stored[chunk[r["row"].value]] = [int(r["n"].value), (r["g"].value, r["f"].value)]
-    leaving = set(graphs) | set(by_graph)
+    leaving = set(graphs) | written_graphs
     after: dict = {}
     for key in keys:
         n, example = stored.get(key, [0, None])
@@ -801,11 +799,7 @@ def _figure_update(store, graphs: list[str], by_graph: dict[str, list[str]]) -> 
             example = _first_figure(store, key, leaving) if rest > 0 else None
         firsts = [x for x in (example, came[1]) if x is not None]
         after[key] = [rest + came[0], min(firsts) if firsts else None]
-    ops = []
-    for i in range(0, len(keys), _CO_CHUNK):
-        rows = " ".join(f"<{_fig_row(k)}>" for k in keys[i:i + _CO_CHUNK])
-        ops.append(f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ VALUES ?row {{ {rows} }} GRAPH {_G} {{ ?row ?p ?o }} }}")
-    return ops + _figure_inserts(after)
+    return _drop_rows([_fig_row(k) for k in keys if k in stored]) + _figure_inserts(after)
 
 
 # -- speakers and the timeline: who-said-what and export-control-timeline -------------------
@@ -923,27 +917,18 @@ def _speaker_inserts(rows: Iterable[SpeakerKey], timeline: Timeline | None = Non
             for i in range(0, len(lines), _CO_CHUNK)]
 
 
-def _speaker_update(store, graphs: list[str], by_graph: dict[str, list[str]],
-                    policy_set: set[str] | None = None) -> list[str]:
+def _speaker_update(store, graphs: list[str], written: ox.Store, policy_set: set[str] | None = None) -> list[str]:
     """The updates that drop the speaker and timeline rows of every graph the write replaces or
-    drops and add those of the lines it writes (read as the store would read them, with the
-    policies the store knows now: policy_set, or read from the store)."""
-    leaving = sorted(set(graphs) | set(by_graph))
+    drops (of those the store holds: no others have rows) and add those of what it writes (read
+    from `_written`, with the policies the store knows now: policy_set, or read from the store)."""
+    leaving = sorted(graphs)
     ops = []
     for i in range(0, len(leaving), _CO_CHUNK):
         values = " ".join(f"<{g}>" for g in leaving[i:i + _CO_CHUNK])
         ops.append(f"DELETE {{ GRAPH {_G} {{ ?row ?p ?o }} }} WHERE {{ VALUES ?g {{ {values} }} "
                    f"GRAPH {_G} {{ ?row {_SPK_GRAPH} ?g ; ?p ?o }} }}")
-    new: set[SpeakerKey] = set()
-    timeline: Timeline = {}
     policy_set = policies(store) if policy_set is None else policy_set
-    scratch = ox.Store()
-    for g, lines in by_graph.items():
-        if lines:
-            scratch.load("\n".join(lines).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
-            new |= _speakers(scratch, f"<{g}>")
-            timeline.update(_timeline(scratch, f"<{g}>", policy_set))
-    return ops + _speaker_inserts(new, timeline)
+    return ops + _speaker_inserts(_speakers(written), _timeline(written, "?g", policy_set))
 
 
 def _policy_changed(store, entities: set[str], pending: str) -> set[str]:
