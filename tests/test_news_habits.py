@@ -4902,3 +4902,15 @@ def test_a_post_given_by_由_is_the_sentences_firms_not_a_former_employer_in_the
     f = facts("晴川科技成立於2018年，創辦人林大明曾任北辰電子副總經理，執行長則由曾在星曜半導體參與晶片開發的陳美玲擔任。")
     assert (key_of(f, "晴川科技"), "chiefExecutiveOfficer", key_of(f, "陈美玲")) in relations_of(f), relations_of(f)
     assert (key_of(f, "星曜半导体"), "chiefExecutiveOfficer", key_of(f, "陈美玲")) not in relations_of(f), relations_of(f)
+
+
+def test_an_officer_who_gives_the_firms_figures_is_their_source(facts):
+    f = facts("晴川半導體昨天公布財報。聯席執行長林志明指出，第3季銷售收入23.82億美元，季增7.8%。")
+    firm, officer = key_of(f, "晴川半导体"), key_of(f, "林志明")
+    figures = [st for st in f.statements if st.amount is not None and st.amount.unit in ("USD", "PERCENT")]
+    assert {st.amount.value for st in figures} >= {"2382000000", "7.8"}, f.statements
+    for st in figures:   # the firm's, and the officer who gave them their source
+        assert ("subject", firm) in st.roles and ("attributedTo", officer) in st.roles, st
+    # (a figure the person is the subject of stays his own)
+    f = facts("晴川半導體創辦人林志明的身家達到52億美元。")
+    assert any(("subject", key_of(f, "林志明")) in st.roles for st in f.statements if st.amount is not None), f.statements

@@ -304,6 +304,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         elif a is not None and b is not None and b.cls == "Person" and a.cls in ORGS:
             affiliation.setdefault(b.key, a.key)
     last_subject: Entity | None = None
+    last_source: Entity | None = None
     last_sentence = None
     last_end: int | None = None   # where the figure before ended
     last_bracketed = False        # whether it was a change in brackets after a figure
@@ -328,10 +329,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if (q["start"], q["value"]) in used_amounts:
             lead = entities.get(taken_by.get((q["start"], q["value"]), ""))
             if lead is not None:  # 以此計算，上市時市值…: the next figure is about the same company
-                last_subject, last_sentence = lead, sentence_of(q["start"])
+                last_subject, last_sentence, last_source = lead, sentence_of(q["start"]), None
             continue
         sentence = sentence_of(q["start"])
         others: list[Entity] = []
+        source: Entity | None = None   # who gave the figure, when not what it is about
         # what the figures before were about, when they were in this paragraph
         recent = last_subject if last_sentence is not None and _same_paragraph(folded, last_sentence[0], q["start"]) \
             else None
@@ -667,7 +669,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # (黃某的淨資產達1,440億美元，為全球第九大富豪: what the person is worth is the person's own)
             # 趙海軍指出，第3季銷售收入23.82億美元: a figure an officer gives is his company's (a known
             # person of no company here, a head of state, keeps what he announces: 課徵約100%關稅)
+            # (and the officer is its source: the figure is linked to who gave it, as who-said-what lists it)
             org = entities.get(affiliation.get(subject.key, "")) or (None if subject.known else main)
+            source = subject if org is not None else None
             subject = org or subject
         if stake and main is not None and subject is not main and subject.cls in ORGS | {"Person"} and \
                 not any(ent is main or (stake.start() <= ms and ent.cls in ORGS) for ms, me, ent in mentions
@@ -686,14 +690,19 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if not settled:
             # MI350X和MI355X…，均支援高達288GB的HBM3E: a figure after 均/都 is each listed member's
             others = [*others, *(x for x in _shared_by(mentions, folded, sentence, q["start"], subject) if x not in others)]
-        last_subject, last_sentence, last_end, last_bracketed = subject, sentence, q["end"], bracketed
+        if source is None and last_sentence == sentence and subject is last_subject:
+            source = last_source   # 趙某指出，第3季營收…，季增7.8%: the figures going on with his are his too
+        last_subject, last_sentence, last_end, last_bracketed, last_source = subject, sentence, q["end"], bracketed, source
         date = periods.get(q["start"]) or _date_for(dates, sentence[0], q["start"], sentence[1])
         if date is None and PERIOD_BACK.match(folded, sentence[0]):
             # 報告期內，公司實現營收…: the period the sentence before named (2026財年第三季度)
             date = next((d for d in reversed(dates) if d["start"] < sentence[0] and d["precision"] == "year"
                          and _same_paragraph(folded, d["start"], q["start"])), None)
+        roles = tuple(("subject", k) for k in dict.fromkeys(x.key for x in [subject, *others]))
+        if source is not None and all(source is not x for x in [subject, *others]):
+            roles += (("attributedTo", source.key),)
         statements.append(Statement(
-            kind="Measurement", roles=tuple(("subject", k) for k in dict.fromkeys(x.key for x in [subject, *others])),
+            kind="Measurement", roles=roles,
             evidence=evidence(q["start"], q["end"], f"amount-{q['rule']}", 0.7),
             amount=_amount(q), date=_date_value(date),
             hedged=bool(HEDGE.search(folded[sentence[0]:sentence[1]]))))
