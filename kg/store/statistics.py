@@ -455,8 +455,6 @@ def _co_mentions(store, graphs: Iterable[str] | None = None) -> tuple[dict[tuple
     return _pair_sentences(rows), {evidence.split("#", 1)[0] for _, evidence in rows}
 
 
-
-
 def _co_mention_inserts(pairs: dict[tuple[str, str], list]) -> list[str]:
     """INSERT DATA updates of the rows of these pairs, both ways round."""
     lines = []
