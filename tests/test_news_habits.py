@@ -4914,3 +4914,12 @@ def test_an_officer_who_gives_the_firms_figures_is_their_source(facts):
     # (a figure the person is the subject of stays his own)
     f = facts("晴川半導體創辦人林志明的身家達到52億美元。")
     assert any(("subject", key_of(f, "林志明")) in st.roles for st in f.statements if st.amount is not None), f.statements
+
+
+def test_a_surname_alone_after_the_full_name_is_no_new_person_with_the_word_after_it(facts):
+    f = facts("檢方指出，晴川貿易公司負責人龔德明涉嫌走私晶片。龔涉嫌違反出口管制，龔會被引渡至美國受審。")
+    people = names_of(f, "Person")
+    assert "龚德明" in people and not any(n.startswith("龚") and n != "龚德明" for n in people), people
+    # (a second person of the same surname, named with a title, is still found)
+    f = facts("晴川科技董事長林志明與北辰電子總經理林立昨天會面。")
+    assert {"林志明", "林立"} <= names_of(f, "Person"), names_of(f)

@@ -1637,11 +1637,19 @@ class EntityDiscoverer:
                 merged[-1] = (merged[-1][0], e, t)
             else:
                 merged.append((s, e, t))
+        # the people the tagger names in full (a given name after the surname), whose surname alone the text
+        # goes on to use (袁本林 … 袁涉嫌)
+        full_names = {folded[s:e].strip() for s, e, t in merged if t == "PER"}
+        full_names = {n for n in full_names if re.fullmatch(rf"[{HAN}]{{3,4}}", n)}
         for start, end, label in merged:
             while start < end and folded[start] in " ·":
                 start += 1
             name = folded[start:end].strip()
             end = start + len(name)
+            if label == "PER" and re.fullmatch(rf"[{HAN}]{{2}}", name) and any(
+                    n[0] == name[0] and n[:2] != name for n in full_names) \
+                    and not TITLE_BEFORE.search(folded[max(0, start - 7):start]):
+                continue   # 袁本林…袁|會被引渡, 袁|涉嫌: the person named before, by the surname alone, and the word after it
             if label == "PER" and len(name) == 3 and _adverb_after_list(folded, end):
                 end, name = end - 1, name[:2]
             if label == "PER" and len(name) >= 4 and name.endswith(BYLINE_VERBS):
