@@ -4923,3 +4923,9 @@ def test_a_surname_alone_after_the_full_name_is_no_new_person_with_the_word_afte
     # (a second person of the same surname, named with a title, is still found)
     f = facts("晴川科技董事長林志明與北辰電子總經理林立昨天會面。")
     assert {"林志明", "林立"} <= names_of(f, "Person"), names_of(f)
+
+
+def test_a_name_the_article_writes_alone_again_and_again_is_not_read_with_the_next_character(facts):
+    # (組 opens no word with 跨, so only the repetition tells: 陳文 alone twice, 陳文組 once)
+    f = facts("人物誌／陳文組跨國團隊 挑戰輝達。陳文曾任律師，陳文認為人才最重要。")
+    assert names_of(f, "Person") == {"陈文"}, names_of(f)

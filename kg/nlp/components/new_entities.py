@@ -3137,16 +3137,18 @@ def _plain_word(name: str) -> bool:
 
 def _name_read_into_word(folded: str, name: str, end: int) -> bool:
     """張文出|生於上海, 張文身|價: a three-character name whose last character opens the word after it (出生,
-    身價), when the text writes the first two alone elsewhere, before other characters (張文在, 張文思考)."""
+    身價), when the text writes the first two alone elsewhere, before other characters (張文在, 張文思考);
+    or, whatever follows, when the text writes them alone twice or more and the three only here (董事長張文|組
+    跨界…, in a headline: the person the article calls 張文 throughout)."""
     if len(name) != 3 or name[0] not in SURNAMES or not re.fullmatch(rf"[{HAN}]{{3}}", name):
         return False
     from kg.nlp.tokenizer import base_frequencies
-    word = folded[end - 1:end + 1]
-    if len(word) < 2 or base_frequencies().get(word, 0) < 50:
-        return False
     short = name[:2]
     alone = sum(1 for m in re.finditer(short, folded) if folded[m.end():m.end() + 1] != name[2])
-    return alone >= 1 and not _dictionary_word(short, 20)
+    if alone == 0 or _dictionary_word(short, 20):
+        return False
+    word = folded[end - 1:end + 1]
+    return (len(word) == 2 and base_frequencies().get(word, 0) >= 50) or (alone >= 2 and folded.count(name) == 1)
 
 
 def _word_after(words: list[tuple[int, int, str]], end: int, skip: tuple[str, ...] = ()) -> str:
