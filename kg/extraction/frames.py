@@ -844,6 +844,11 @@ def _carry(ents: list, seen: set, subject: list, cs: int) -> str:
     return subject[0].key
 
 
+def _actor_kind(ent) -> str | None:
+    """What a list of actors is made of: people, organisations, or (None) neither."""
+    return "person" if ent.cls == "Person" else "org" if ent.cls in ORGS else None
+
+
 def _listed_with(folded: str, here, topic) -> list:
     """The topic and the actors of its kind listed right after it (北辰銀行、星曜銀行和晴川銀行): the
     subject of the clauses that go on about it; [] when the topic stands alone."""
@@ -852,10 +857,10 @@ def _listed_with(folded: str, here, topic) -> list:
     at = next((i for i, m in enumerate(here) if m[2] is topic), None)
     if at is None:
         return []
-    kind = "person" if topic.cls == "Person" else "org" if topic.cls in ORGS else None
+    kind = _actor_kind(topic)
     out = [topic]
     for (_, e, _), nxt in zip(here[at:], here[at + 1:]):
-        if kind is None or ("person" if nxt[2].cls == "Person" else "org" if nxt[2].cls in ORGS else None) != kind \
+        if kind is None or _actor_kind(nxt[2]) != kind \
                 or not LIST_JOINER.fullmatch(folded, e, nxt[0]):   # (跟, 同: with, a preposition, list nobody)
             break
         out.append(nxt[2])
@@ -867,12 +872,12 @@ def _heads_listed_before(folded: str, here, head) -> list:
     noun, each with its own description (places in them skipped), and the head: the clause's subject."""
     if head is None:
         return []
-    kind = "Person" if head.cls == "Person" else "org"
+    kind = _actor_kind(head) or "org"   # (a product heading the clause takes the firms listed before it)
     out = [head]
     for m in reversed(here[:-1]):
         if m[2].cls in PLACES or m[2] in out:
             continue
-        if ("Person" if m[2].cls == "Person" else "org" if m[2].cls in ORGS else None) != kind \
+        if _actor_kind(m[2]) != kind \
                 or not LIST_JOINER.match(folded, m[1]):
             break
         out.insert(0, m[2])

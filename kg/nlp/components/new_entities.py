@@ -93,6 +93,12 @@ FUND_NAME = re.compile(rf"[{HAN}]{{2,8}}?(?:集成电路|半导体|人工智能|
 CHIP_USE = r"(?:ai|推理|训练|云端|边缘|端侧|车规级?|高性能|旗舰|通用)?"
 
 
+#: a Latin name, then 和/與/及/、 and another (maybe after its maker's name), maybe 系列 and 等: the list before
+#: the word for their kind, which each rule naming such a list adds (and closes the lookahead with)
+LATIN_LISTED = (r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[\u4e00-\u9fff]{0,4}"
+                r"[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}(?:系列)?等?")
+
+
 def _rules() -> list[Rule]:
     dotted = rf"[{TRANSLIT}]{{1,6}}(?:[{DOTS}][{TRANSLIT}]{{1,8}})+"
     han_name = rf"[{''.join(sorted(SURNAMES))}][{HAN}]{{1,2}}"
@@ -304,11 +310,10 @@ def _rules() -> list[Rule]:
         # and 等 and what the chips are for (Orion和Vega系列等網路晶片)
         # (before a chip word the first is a chip, BX9和BX10晶片; latin-chip-listed comes first for that)
         Rule("latin-chip-listed", "Chip", re.compile(
-            r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[\u4e00-\u9fff]{0,4}[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}"
-            r"(?:系列)?等?(?:[\u4e00-\u9fff]{0,2}(?:芯片|晶片|处理器|加速器)|gpu|加速卡|计算卡))"), 0.65),
+            LATIN_LISTED + r"(?:[\u4e00-\u9fff]{0,2}(?:芯片|晶片|处理器|加速器)|gpu|加速卡|计算卡))"), 0.65),
         Rule("latin-product-listed", "Product", re.compile(
-            r"(?<![a-z0-9\-.])(?P<name>[a-z][a-z0-9]+(?: [a-z0-9]+){0,2})(?=(?:和|与|及|、)[\u4e00-\u9fff]{0,4}[a-z][a-z0-9]+(?: [a-z0-9]+){0,2}"
-            r"(?:系列)?等?(?:[\u4e00-\u9fff]{0,2}(?:芯片|晶片|处理器|加速器)|gpu|服务器|超节点|超级节点|集群|一体机|加速卡|计算卡))"), 0.65),
+            LATIN_LISTED + r"(?:[\u4e00-\u9fff]{0,2}(?:芯片|晶片|处理器|加速器)|gpu|服务器|超节点|超级节点|集群|一体机|加速卡|计算卡))"),
+             0.65),
         # An operation or a campaign named in quotes: 「守門人行動」, “清源專案”
         Rule("quoted-operation", "Event", re.compile(
             r"[「“『](?P<name>[^」”』《》\n，。,]{2,10}?(?:行动|专案|专项行动|战役))[」”』]"), 0.75),
