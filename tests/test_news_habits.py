@@ -4929,3 +4929,43 @@ def test_a_name_the_article_writes_alone_again_and_again_is_not_read_with_the_ne
     # (組 opens no word with 跨, so only the repetition tells: 陳文 alone twice, 陳文組 once)
     f = facts("人物誌／陳文組跨國團隊 挑戰輝達。陳文曾任律師，陳文認為人才最重要。")
     assert names_of(f, "Person") == {"陈文"}, names_of(f)
+
+
+def test_work_named_by_a_noun_after_的_is_still_the_firms(facts):
+    # 完成…的開發, 啟動…的量產: the verb of making stands after the product, as a noun
+    f = facts("北辰微電子昨天宣布，已完成新一代AI加速器Orion X9的開發，並啟動Nova S3處理器的量產。")
+    firm = key_of(f, "北辰微电子")
+    assert (key_of(f, "Orion X9"), "developer", firm) in relations_of(f), relations_of(f)
+    assert (key_of(f, "Nova S3"), "manufacturer", firm) in relations_of(f), relations_of(f)
+    # (the cost of the work is no product of it)
+    f = facts("北辰微電子表示，Orion X9的開發費用超過預期。")
+    assert not any(p == "developer" for _, p, _ in relations_of(f)), relations_of(f)
+
+
+def test_a_model_in_brackets_after_its_kind_is_made_as_the_kind_is(facts):
+    f = facts("晴川半導體今年開始生產第6代高頻寬記憶體（HBM4）。")
+    firm = key_of(f, "晴川半导体")
+    assert {("hbm", "manufacturer", firm), ("hbm4", "manufacturer", firm)} <= relations_of(f), relations_of(f)
+
+
+def test_以及_joins_the_parts_of_one_list_of_investors(facts):
+    f = facts("晴川科技先後獲得了北辰資本、星河投資基金以及紅杉、經緯等知名 VC 的支持。")
+    assert {"红杉", "经纬"} <= names_of(f), names_of(f)
+
+
+def test_shares_bought_or_sold_name_no_firm(facts):
+    f = facts("晴川科技大股東計畫減持股份，美國政府則以轉換補助款的模式購得股份。")
+    assert not any(n.endswith("股份") for n in names_of(f)), names_of(f)
+    f = facts("北辰股份與星河科技股份均已上市。")   # (a firm limited by shares is one still)
+    assert "北辰股份" in names_of(f), names_of(f)
+
+
+def test_a_count_or_a_preposition_before_a_listed_firm_is_no_part_of_it(facts):
+    f = facts("晴川芯成立於2019年，由一批在英特爾、博通、摩托羅拉等跨國企業工作多年的工程師創立。")
+    names = names_of(f)
+    assert "英特尔" in names and not any("一批" in n for n in names), names
+
+
+def test_a_coined_latin_name_founded_or_seated_somewhere_is_a_firm(facts):
+    f = facts("NeuroMax成立於2019年，總部位於檳城，今年推出首款邊緣AI晶片。")
+    assert "NeuroMax" in names_of(f, "Company"), {(n, e.cls) for e in f.entities.values() for n in e.names}

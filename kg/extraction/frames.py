@@ -128,7 +128,7 @@ CUT_KINDS = ("descriptor",)
 NAME_CUE_KINDS = ("person-title", "official-title", "person-verb", "address-form", "portfolio", "chip-brand",
                   "after-firm-name", "firm-after-name", "latin-firm-word", "career", "carries",
                   "holding-clause", "list-opening", "list-closing", "maker-verb", "state-head", "government-head",
-                  "export-regime", "post", "chief-title", "levy-verb", "tariff-kind", "honorific", *NAME_WORD_KINDS, *CUT_KINDS)
+                  "export-regime", "post", "chief-title", "levy-verb", "tariff-kind", "honorific", "stake-verb", *NAME_WORD_KINDS, *CUT_KINDS)
 
 
 class CuePattern:
@@ -767,7 +767,9 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             members = [after[0]]
             for x in after[1:]:
                 if not (MEMBER_JOIN.fullmatch(folded, members[-1][1], x[0]) or rule.property == "educatedAt"
-                        and DEGREE_JOIN.fullmatch(folded, members[-1][1], x[0])):
+                        and DEGREE_JOIN.fullmatch(folded, members[-1][1], x[0])
+                        or GLOSS_OPEN.fullmatch(folded, members[-1][1], x[0]) and GLOSS_CLOSE.match(folded, x[1])):
+                    # (高頻寬記憶體（HBM4）: the model in brackets glosses the kind before it, one member)
                     break
                 members.append(x)
             for a, b in [(a, b) for a in actors for b in members]:
@@ -945,6 +947,9 @@ AT_GATHERING = re.compile(r"在[^，。；,;]{2,40}?(?:活动|大会|会议|论�
 DEGREE_JOIN = re.compile(r"\s*的?[^，。；,;、]{0,12}?(?:学士|硕士|博士|学位)(?:学位)?\s*(?:、|和|与|及|以及|，|,)\s*(?:以及|及|和)?\s*")
 #: what stands between two members of a list: 、, 和, 及, 以及
 MEMBER_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
+#: 第6代高頻寬記憶體（HBM4）: a name in brackets right after another, glossing it
+GLOSS_OPEN = re.compile(r"\s*[（(]\s*")
+GLOSS_CLOSE = re.compile(r"\s*[)）]")
 # A和B, A、B及C: the words joining the members of a list (no comma, which may end a clause)
 LIST_JOINER = CuePattern(lambda w: rf"\s*(?:{w('list-joiner')})\s*")
 LIST_OPENING = CuePattern(lambda w: rf"\s*(?:{w('list-joiner')})")

@@ -1183,7 +1183,8 @@ class EntityDiscoverer:
             if re.fullmatch(r"[A-Za-z]+\d+", name) and self.index.lookup(re.match(r"[A-Za-z]+", name).group().lower()) \
                     and not self.resolve(name):
                 continue
-            span = self._span(doc, start, end, "Product", BARE_LATIN_RULE)
+            # (SkyeChip成立於2019年: a name founded, or seated somewhere, is a firm's)
+            span = self._span(doc, start, end, "Company" if FOUNDED_AFTER.match(folded, end) else "Product", BARE_LATIN_RULE)
             if span is not None:   # (within its run: no later run can overlap it)
                 out.append(span)
         return out
@@ -1457,7 +1458,7 @@ class EntityDiscoverer:
             after = min((i for i in (folded.find(c, ce + 1) for c in "，,。；;\n") if i >= 0), default=len(folded))
             summed = ce < len(folded) and folded[ce] in "，," and LIST_CLOSING.match(folded, ce + 1) is not None \
                 and HOLDING_CLAUSE.search(folded, ce + 1, after) is not None
-            if m.group().count("、") < 2 and not of_firms and len(members) < 3:
+            if len(MEMBER_MARK.findall(m.group())) < 2 and not of_firms and len(members) < 3:
                 continue   # 圣邦微、納芯微等本土企業: two joined by 、 only when the list's closing calls them firms
                 # (A、B及C: three, the last joined by 及, are a list)
             if not of_firms and not summed and not HOLDING_CLAUSE.search(folded, cs, ce):
@@ -1479,6 +1480,8 @@ class EntityDiscoverer:
                             w in verbs for w in _cut(folded[y:b] if x == a else folded[a:x]) if len(w) >= 2))
                         for x, y in inner):
                     continue   # 南亞科大股東|台塑, 台塑化|逢高調節: a name found already, and a relation or a verb beside it
+                if any(y == b and x > a and PHRASE_BEFORE_MEMBER.search(folded, a, x) for x, y in inner):
+                    continue   # 由一批在|英特爾、Altera…: a preposition or a count before a name found, no part of it
                 name = folded[a:b]
                 if folded[a - 1:a] in (")", "）") or any(x < a < y for x, y in orgs):
                     continue   # 上海國盛(集團)|有限公司: the rest of a name after its bracket, or of a name found
@@ -2394,6 +2397,8 @@ class EntityDiscoverer:
     def _classify(self, name: str, rule: Rule) -> str | None:
         if rule.name in ("tariff", "year-end-party"):  # the verb before says what it is, whatever words name it
             return rule.cls
+        if rule.name == "org-suffix" and name.endswith("股份") and STAKE_VERB_BEFORE.search(name, 0, len(name) - 2):
+            return None  # 計畫減持|股份, 模式購得|股份: shares bought or sold, no firm limited by shares
         if rule.name in ("org-suffix", "org-long") and NOT_A_FIRM_OPENING.match(name):
             return None  # 30餘家|微電子, 做強|半導體: a count of firms, or a verb making the trade stronger
         kinds = COUNT_OF_KINDS.search(name) if rule.name in ("org-suffix", "org-long") else None
@@ -3544,6 +3549,8 @@ LATIN_NOT_NAME = re.compile(r"(?:q[1-4]|h[12]|fy\d{2,4}|[a-z]?\d{1,2}[qh]|(?:u?i
                             r"[a-z]{1,5}-(?:us|tw|hk|sh|sz|ks|kq|jp|t)|\w+\.(?:com|net|org|cn|tw|n|o|hk))",
                             re.I)
 #: a word after a Latin name that makes it a rule, a pass or a gathering, no product (F-1簽證, CHIPS法案, GTC大會)
+#: 成立於, 總部位於: what is said of a firm right after its name, never of a product
+FOUNDED_AFTER = re.compile(r"\s?(?:(?:于|在)?\d{2,4}\s*年)?\s?(?:成立|创立|创办|创建|设立|注册|总部(?:位于|设在|设于|在))")
 NOT_A_PRODUCT_AFTER = re.compile(r"\s?(?:签证|法案|法令|条例|规则|规定|计划|倡议|协议|协定|大会|峰会|论坛|展会|会议|认证|标准)")
 #: English words that make a run of Latin words a rule or a programme (Section 232, H-1B Visa, AI Action Plan)
 LATIN_RULE_WORD = re.compile(r"(?<![A-Za-z])(?:section|act|rule|order|law|regulation|plan|initiative|program|programme|visa|"
@@ -3619,8 +3626,9 @@ CITY_GOVERNMENT_RULE = Rule("city-government", "GovernmentAgency", CITY_GOVERNME
 # 聯和投資、香港威盛、威盛上海和威盛深圳: a list of three or more names joined by 、 (the last by 和, 及 or 與)
 # (a member may be Latin words, XN Mountain, or hold its seat in brackets: 中興通訊（香港）)
 # (or one Latin word however long: ChinaOrient)
-HOLDER_MEMBER = rf"(?:[a-z][a-z0-9]{{2,19}}(?![a-z0-9])|[{HAN}a-z0-9]{{2,10}})(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?"
-HOLDER_LIST = re.compile(rf"{HOLDER_MEMBER}(?:、{HOLDER_MEMBER}){{1,}}")
+HOLDER_MEMBER = rf"(?:[a-z][a-z0-9]{{2,19}}(?![a-z0-9])|(?:(?!以及)[{HAN}a-z0-9]){{2,10}})(?: [a-z0-9]+){{0,3}}(?:[（(][{HAN}]{{2,3}}[)）])?"
+# (國調基金、中國電信以及紅杉、經緯: 以及 joins two parts of one list, as 、 does)
+HOLDER_LIST = re.compile(rf"{HOLDER_MEMBER}(?:(?:、|以及){HOLDER_MEMBER}){{1,}}")
 #: 騰訊|投資: a firm's investing arm, named by the parent's name and the trade (no verb after a name)
 INVESTING_TAIL = re.compile(r"(?:创业|产业|股权)?投资")
 # the clause is about holding, buying into or selling a firm
@@ -3629,7 +3637,8 @@ HOLDING_CLAUSE = CuePattern("holding-clause")
 KIND_AFTER_LIST = CuePattern(lambda w: rf"(?:[和与及][{HAN}a-z0-9]{{2,8}}?)?(?:等(?:\d{{1,3}}|[一二两三四五六七八九十几数多]{{1,3}})?"
                                        # (兆芯集成、上海超硅均為未盈利企業: or what all of them are said to be)
                                        rf"|(?:均|都|皆|同)(?:为|是|属于?))"
-                                       rf"[{HAN}]{{0,6}}?(?:{w('firm-word')}|基金|券商|银行|机构|平台|投资人|投资者|交易对方|股东|卖方|投资方|创投|风投|vc)")
+                                       # (等知名 VC: a Latin word spaced from the Chinese before it)
+                                       rf"[{HAN}]{{0,6}}?\s?(?:{w('firm-word')}|基金|券商|银行|机构|平台|投资人|投资者|交易对方|股东|卖方|投资方|创投|风投|vc)")
 # VC機構包括, 產業資本包括, 投資方有: a word for the kind of firms opening the list of its members
 KIND_BEFORE_LIST = CuePattern(lambda w: rf"(?:{w('firm-word')}|基金|机构|资本|投资方|投资人|投资者|股东|国资|创投|vc|pe)"
                                         rf"(?:则|还)?(?:包括|包含|有|为)了?\s*$")
@@ -3696,7 +3705,11 @@ def _organization_span(doc: Doc, start: int, end: int, rule: Rule) -> Span | Non
 
 
 HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
-LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}了?|[与和及]")   # (获得了A、B: 了 ends the verb)
+LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}了?|[与和及]")
+#: 一批在|英特爾, 曾在|博通: a count or a preposition before a list's first name, which opens no name
+PHRASE_BEFORE_MEMBER = re.compile(r"[在于从对向把被给]|^(?:[一两几多数]\s*[批群些家位名个])")
+#: what parts the members of a list found by HOLDER_LIST
+MEMBER_MARK = re.compile(r"、|以及")   # (获得了A、B: 了 ends the verb)
 LIST_CLOSING = CuePattern("list-closing")
 
 
@@ -3735,9 +3748,10 @@ def _list_members(folded: str, start: int, end: int, clause_end: int, lac_words:
     list (包括, 向, 為), the last is split at 和/及/與 and ends where what the members do begins (分別, 等,
     or a verb the dictionary knows: 轉讓)."""
     parts, pos = [], start
-    for piece in folded[start:end].split("、"):
-        parts.append((pos, pos + len(piece)))
-        pos += len(piece) + 1
+    for mark in MEMBER_MARK.finditer(folded, start, end):
+        parts.append((pos, mark.start()))
+        pos = mark.end()
+    parts.append((pos, end))
     a, b = parts[0]
     opener = LIST_OPENING.match(folded, a, b)
     if opener and b - opener.end() >= 2:
@@ -3769,6 +3783,8 @@ LAC_ORG = Rule("trained-org", "Organization", None, 0.55)
 KIND_OF_COMPANY = re.compile(r"[a-z0-9]*(?:初创|新创|存储|芯片|晶片|设计|半导体|科技|ai|gpu|[a-z]+)*(?:子|分|母|附属|控股)?(?:公司|企业|厂商|集团)")
 # 設計商, 製造商, 晶片商: the words before 商 that make it a kind of firm
 KIND_OF_FIRM = CuePattern(lambda w: rf"{w('kind-of-firm')}$")
+#: 減持, 購得: a verb whose object is shares, right before 股份
+STAKE_VERB_BEFORE = CuePattern(lambda w: rf"(?:{w('stake-verb')})$")
 # A verb of building or setting up opens no name: (在愛達荷州)新建晶圓廠, 擴建封裝廠, 籌建研發中心
 BUILDING = CuePattern("building")
 TRAINED = (LAC_PERSON, LAC_PLACE, LAC_ORG, LAC_PRODUCT)
