@@ -4969,3 +4969,60 @@ def test_a_count_or_a_preposition_before_a_listed_firm_is_no_part_of_it(facts):
 def test_a_coined_latin_name_founded_or_seated_somewhere_is_a_firm(facts):
     f = facts("NeuroMax成立於2019年，總部位於檳城，今年推出首款邊緣AI晶片。")
     assert "NeuroMax" in names_of(f, "Company"), {(n, e.cls) for e in f.entities.values() for n in e.names}
+
+
+def test_a_research_firm_that_gives_a_figure_is_its_source(facts):
+    f = facts("研調機構晴川顧問指出，北辰科技今年AI晶片出貨占比約69.7%。")
+    firm, source = key_of(f, "北辰科技"), key_of(f, "晴川顾问")
+    share = next(st for st in f.statements if st.amount is not None and st.amount.value == "69.7")
+    assert ("subject", firm) in share.roles and ("attributedTo", source) in share.roles, share
+    # (what the figure then did, in a clause of its own, is no longer what the source said)
+    f = facts("晴川顧問數據顯示，伺服器記憶體價格年增171.8%，帶動北辰科技獲利成長超過10倍。")
+    tenfold = next(st for st in f.statements if st.amount is not None and st.amount.value == "10")
+    assert not any(role == "attributedTo" for role, _ in tenfold.roles), tenfold
+
+
+def test_a_post_resigned_names_the_firm_worked_for(facts):
+    f = facts("2019年，林美華辭去晴川電子技術長一職，創辦了星曜科技。")
+    assert (key_of(f, "林美华"), "employer", key_of(f, "晴川电子")) in relations_of(f), relations_of(f)
+
+
+def test_a_node_code_after_its_makers_latin_name_is_a_product(facts):
+    f = facts("北辰科技表示，Intel 18A 導入兩項關鍵技術，良率持續改善。")
+    assert "18A" in names_of(f), names_of(f)
+
+
+def test_latin_names_joined_before_an_appointment_are_people(facts):
+    f = facts("晴川科技宣布，Daniel Morrow 和 Helen Price Walker 被任命為臨時聯席執行長。")
+    assert {"Daniel Morrow", "Helen Price Walker"} <= names_of(f, "Person"), names_of(f)
+
+
+def test_a_transliterated_name_joined_by_a_hyphen_before_its_romanisation_is_whole(facts):
+    f = facts("晴川科技宣布，執行長帕特-蓋爾辛格（Pat Gelsinger）已於12月1日退休。")
+    assert any(n.endswith("盖尔辛格") and len(n) >= 6 for n in names_of(f, "Person")), names_of(f, "Person")
+
+
+def test_chief_titles_ending_in_長_are_titles(facts):
+    f = facts("美光業務長薩達納透露，新產品的定價遠高於上一代。")
+    assert "萨达纳" in names_of(f, "Person"), names_of(f)
+    f = facts("晴川電子行銷長林美華表示，營收將成長。")
+    assert "晴川电子" in names_of(f) and not any(n.endswith("长") for n in names_of(f)), names_of(f)
+
+
+def test_quoted_chip_names_listed_before_their_count_and_kind(facts):
+    f = facts("北辰科技發布「華山」和「廬山」兩款晶片，以及「長江」智慧系統單晶片。")
+    assert {"华山", "庐山", "长江"} <= names_of(f, "Chip"), names_of(f)
+    f = facts("市場更多是在用「情緒漲停」為國產GPU續上彈藥。")   # (a phrase in quotes before a verb names no chip)
+    assert not names_of(f, "Chip"), names_of(f)
+
+
+def test_a_groups_name_and_a_trade_name_a_sister_firm(facts):
+    f = facts("負責廠房基礎工程的三星物產，以及承擔後期工程的三星重工業，均在等待新合約。")
+    assert {"三星物产", "三星重工业"} <= names_of(f, "Company"), names_of(f)
+    f = facts("阿布扎比G42公司建設的AI園區將於明年啟用。")   # (a verb after 公司, no trade)
+    assert not any(n.endswith("建设") for n in names_of(f)), names_of(f)
+
+
+def test_an_editor_signed_with_a_colon_is_a_person(facts):
+    f = facts("晴川財經記者:王晶 晴川財經編輯:文多\n北辰科技開始挑戰輝達。")
+    assert {"王晶", "文多"} <= names_of(f, "Person"), names_of(f)

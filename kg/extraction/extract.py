@@ -664,6 +664,17 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = next((ent for ms, me, ent in mentions if sentence[0] <= ms < q["start"] and ent.cls == "Company"),
                            None) or main or subject
         stake = q["unit"] == "PERCENT" and STAKE.search(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0], q["start"])
+        if source is None and not settled:
+            # 集邦指出，北美五大雲端業者資本支出將年增40%: a firm or body that says or estimates the figure
+            # before it in the sentence is its source (its forecast, whoever the figure is about)
+            # (TrendForce數據顯示，DRAM價格暴漲171.8%，拉動三星DS部門利潤反彈超10倍: only the clause right
+            # after what it says, or its own; the clauses after that go on about what the figure did)
+            cs = _bounds(folded, q["start"], CLAUSE_ENDS)[0]
+            source = next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and me <= q["start"]
+                           and ent.cls in SOURCE_CLASSES and ent is not subject and ent not in others
+                           and (said := SOURCE_VERB_AFTER.match(folded, me)) is not None
+                           and (ms >= cs or not folded[_bounds(folded, said.end(), CLAUSE_ENDS)[1]:cs].strip(CLAUSE_ENDS + " "))),
+                          None)
         if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON") and not stake and not settled and \
                 not PERSONAL_FIGURE.search(folded, *_bounds(folded, q["start"], CLAUSE_ENDS)):
             # (黃某的淨資產達1,440億美元，為全球第九大富豪: what the person is worth is the person's own)
@@ -1306,6 +1317,11 @@ def _respective_periods(amounts, folded: str) -> dict[int, dict]:
 
 
 #: what analysts expected, right before a figure: 預期的, 預估為
+#: the bodies a figure may be given by: firms, research houses, agencies (not a place, a person or a product)
+SOURCE_CLASSES = frozenset({"Company", "Organization", "ResearchInstitute", "GovernmentAgency", "MediaOrganization"})
+#: 集邦指出, TrendForce預估, 海關數據顯示, 研調機構Counterpoint最新報告: what a source of figures does right after its name
+SOURCE_VERB_AFTER = CuePattern(lambda w: r"\s*(?:[（(][^（）()]{1,20}[)）])?\s*(?:(?:昨|今|近|日前|稍早|最新|[\d一二三四五六七八九十]+日)\S{0,2}?)?"
+                                         rf"(?:(?:发布|公布)?的?(?:最新)?(?:报告|数据|统计|调查|研究)(?:显示|指出|称)?|{w('estimate-says')}|指出|表示|认为|称|分析)")
 ANALYSTS_EXPECT = re.compile(r"(?:预期|预估|预测|估计|预计|共识)(?:的|为|值|约)?\s*$")
 
 

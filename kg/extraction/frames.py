@@ -128,7 +128,7 @@ CUT_KINDS = ("descriptor",)
 NAME_CUE_KINDS = ("person-title", "official-title", "person-verb", "address-form", "portfolio", "chip-brand",
                   "after-firm-name", "firm-after-name", "latin-firm-word", "career", "carries",
                   "holding-clause", "list-opening", "list-closing", "maker-verb", "state-head", "government-head",
-                  "export-regime", "post", "chief-title", "levy-verb", "tariff-kind", "honorific", "stake-verb", *NAME_WORD_KINDS, *CUT_KINDS)
+                  "export-regime", "post", "chief-title", "levy-verb", "tariff-kind", "honorific", "stake-verb", "group-trade", *NAME_WORD_KINDS, *CUT_KINDS)
 
 
 class CuePattern:

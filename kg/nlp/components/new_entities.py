@@ -34,6 +34,7 @@ GENERIC = CueWords("generic-word")
 PERSON_TITLE = CuePattern("person-title")
 TITLE_BEFORE = CuePattern(lambda w: rf"(?:{w('person-title')})(?:是|为)?\s*$")
 OFFICER_TITLE_AT = CuePattern("officer-title")
+TITLE_AT_END = CuePattern(lambda w: rf"(?:{w('person-title')})$")
 VERB_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-verb')})")
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
                "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
@@ -260,8 +261,12 @@ def _rules() -> list[Rule]:
         # A chip's coined Chinese name in quotes before the word for a chip: 發布「鎮武」晶片, or a line of chips
         # named so before 系列 and what the line is for: “天樞”系列訓練GPU (a plain word in quotes, 「國產」晶片,
         # is none)
+        # (「華山」和「廬山」兩款晶片: each of a list of quoted names before their count and the word; 「長江」智慧
+        # 系統單晶片: a few words of what it is between)
         Rule("quoted-han-chip", "Chip", re.compile(
-            rf"[「“『](?P<name>[{HAN}]{{2,4}})[」”』]\s?(?:系列\s?[{HAN}]{{0,4}}?)?(?:ai)?(?:芯片|晶片|处理器|加速器|加速卡|gpu|npu|cpu)"), 0.65),
+            rf"[「“『](?P<name>[{HAN}]{{2,4}})[」”』](?=(?:\s?(?:和|与|及|、|以及)\s?[「“『][{HAN}]{{2,4}}[」”』])*"
+            rf"\s?(?:[两二三四五六七八九十\d]+\s?[款个颗种])?\s?(?:系列\s?[{HAN}]{{0,4}}?)?(?:ai)?"
+            rf"(?:(?![对将的在把被与和及、为是让给向用以从也都再])[{HAN}]){{0,6}}?(?:芯片|晶片|处理器|加速器|加速卡|gpu|npu|cpu))"), 0.65),
         # A line of chips by its coined two-character name before 系列 and what the chips are for:
         # 推出用於自動駕駛的崑崙系列高算力晶片、峨眉系列跨域計算晶片 (a grade, 高端系列晶片, is none)
         Rule("series-chip", "Chip", re.compile(
@@ -522,8 +527,10 @@ COURT = re.compile(r"(?:地方|高等|最高|商业|行政|联邦|地区|中级|
 # a suffix that is also a plain noun (科技, 半導體, 設計), when a generic head noun follows it, is a word of a
 # longer noun phrase (美國頂尖科技企業, 全球儲存半導體短缺) and ends no name
 WORD_SUFFIXES = ("科技", "半导体", "设计", "电子", "微电子", "资本")
-GENERIC_HEAD = (r"(?:企业|产业|行业|技术|短缺|领域|板块|巨头|龙头|大厂|厂商|业者|产品|新股|类股|股票|概念|人才|实力|能力|水平|强国|大国"
+# (晴川電子|技術長: 技術 opening a title, chief technology officer, heads no noun of the firm's name)
+GENERIC_HEAD = (r"(?:企业|产业|行业|技术(?![长总])|短缺|领域|板块|巨头|龙头|大厂|厂商|业者|产品|新股|类股|股票|概念|人才|实力|能力|水平|强国|大国"
                 r"|封装|封测|制造|设备|材料|套件|工具|服务|方案|平台|流程|规则)")
+GENERIC_HEAD_AT = re.compile(GENERIC_HEAD)
 NOUN_SUFFIXES = ("软件", "设计", "存储", "通信", "资讯", "咨询", "顾问", "智算")
 GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 
@@ -788,6 +795,7 @@ class EntityDiscoverer:
                                               *self._subsidiaries_named_for_parent(doc, folded, existing, taken))
         existing, spans, taken = _in_place_of(doc, existing, spans, taken,
                                               *self._place_subsidiaries(doc, folded, existing, taken, spans))
+        existing, spans, taken = _in_place_of(doc, existing, spans, taken, *self._group_affiliates(doc, folded, existing, taken))
         spans += self._people_listed(doc, folded, spans + existing, taken)
         spans += self._short_forms(doc, folded, spans, existing, taken)
         governments = self._governments(doc, folded, existing, taken)
@@ -870,6 +878,29 @@ class EntityDiscoverer:
             span = _subsidiary_span(doc, a, b, "named-for-parent", names[name])
             if span is None:
                 continue
+            out.append(span)
+            replaced.add((a, info["end"]))
+        return out, replaced
+
+    def _group_affiliates(self, doc: Doc, folded: str, existing, taken) -> tuple[list, set]:
+        """三星物產, 三星重工業, 三菱電機: a group's known name and the trade of one of its companies, where
+        the name ends (a mark or a word after it), is that company, a firm of its own (not the one the
+        group's name stands for alone, nor its subsidiary: a sister firm of the group)."""
+        out, replaced = [], set()
+        for p in existing:
+            info = kg_of(p)
+            if not (info and info["known"] and info["cls"] == "Company") or not re.match(rf"[{HAN}a-z]", folded[info["end"] - 1]) \
+                    or folded.endswith(FIRM_WORDS, info["start"], info["end"]):
+                continue   # (G42公司|工程: a name written with its word for a firm is whole)
+            m = GROUP_TRADE_AFTER.match(folded, info["end"])
+            a, b = info["start"], m.end("trade") if m else 0
+            if m is None or self.resolve(folded[a:b]) or any(a < y and x < b for x, y in taken if (x, y) != (a, info["end"])):
+                continue
+            span = char_span(doc, a, b, "ORG")
+            if span is None:
+                continue
+            span._.kg = {"key": f"company/{name_key(texts(doc)[0][a:b])}", "cls": "Company", "known": False,
+                         "rule": "group-affiliate", "confidence": 0.65, "start": a, "end": b}
             out.append(span)
             replaced.add((a, info["end"]))
         return out, replaced
@@ -1149,13 +1180,14 @@ class EntityDiscoverer:
         out = []
         for m in LATIN_RUN.finditer(text):
             start, end = m.span()
-            tail = False
+            tail, maker = False, False
             # (the names that may overlap the run, found by bisecting: a scan of every name per run grows
             # with the article's length squared)
             near = taken[bisect_left(starts, start - longest):bisect_left(starts, end)]
             for a, b, cls in near:   # (Apple Vision Pro: the known maker opens the run; the product is the rest)
                 if a <= start < b:
                     start, tail = b + (1 if text[b:b + 1] == " " else 0), cls not in ORG_CLASSES
+                    maker = not tail
                 elif start < a < end:
                     end = a - (1 if text[a - 1:a] == " " else 0)
             if (year := re.search(r" (?:19|20)\d\d$", text[start:end])) and text[end:end + 1] == "年":
@@ -1163,12 +1195,14 @@ class EntityDiscoverer:
             name = text[start:end]
             parts = name.split(" ")
             pieces = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
-            if tail or pieces and pieces[0] in ("the", "of", "and", "for", "a", "an") or any(
+            if tail or pieces and name[:1].isalpha() and pieces[0] in ("the", "of", "and", "for", "a", "an") or any(
                     re.fullmatch(CORPORATE_WORDS, w) or len(w) >= 4 and self._place_name(w) for w in pieces):
                 continue   # (Atlas950|SuperCluster: the rest of a product found; TheFuture: English words;
                 # BusinessKorea, NEOSemiconductor, ChinaOrient: a firm's name holds a place or a firm's word)
-            if end - start < 2 or not re.match(r"[A-Za-z]", name) or any(p.lower() in NOT_PRODUCTS for p in parts[:1]) \
-                    or re.match(r"[A-Za-z]+", name).group().lower() in _metric_words() \
+            # (Intel 18A: after its maker's name, a node or a model may open with its number)
+            if end - start < 2 or not (re.match(r"[A-Za-z]", name) or maker and MAKERS_CODE.fullmatch(name)) \
+                    or any(p.lower() in NOT_PRODUCTS for p in parts[:1]) \
+                    or re.search(r"[A-Za-z]+", name).group().lower() in _metric_words() \
                     or name.lower() in NOT_PRODUCTS or LATIN_NOT_NAME.fullmatch(name) or LATIN_NOT_NAME.fullmatch(parts[0]) \
                     or LATIN_RULE_WORD.search(text, max(0, m.start() - 12), min(len(text), m.end() + 12)):
                 continue
@@ -1513,10 +1547,11 @@ class EntityDiscoverer:
                 end = start + length
                 rest = folded[end:end + 6]
                 name = folded[start:end]
-                if not re.fullmatch(rf"[{HAN}]+", name) or name[0] not in SURNAMES or name in NOT_NAMES \
+                if len(name) < length or not re.fullmatch(rf"[{HAN}]+", name) or name[0] not in SURNAMES or name in NOT_NAMES \
                         or name[:2] in _dictionary_verbs():   # 記者關注到: a verb after 記者, no name
                     continue
-                if re.match(r"[\d/／|｜\s、,，)）】]|电|报导|报道|综合|摄|编译", rest) or any(
+                # (每經編輯:文某 ending the text: the name ends with it)
+                if re.match(r"[\d/／|｜\s、,，)）】]|电|报导|报道|综合|摄|编译|$", rest) or any(
                         self.index.lookup(rest[:k]) and self.reference.get(self.index.lookup(rest[:k])[0]).coarse
                         in ("GPE", "LOC") for k in (2, 3, 4)):
                     out.append((start, end, "Person", REPORTER_RULE))
@@ -1672,6 +1707,9 @@ class EntityDiscoverer:
                 end, name = end - 1, name[:-1]   # 北辰科技|大股東: a major shareholder's 大 is no part of the firm
             if label == "ORG" and name.startswith("方") and len(name) >= 3 and LEFT_CUT.fullmatch(folded, max(0, start - 4), start + 1):
                 start, name = start + 1, name[1:]   # 認購|方中電金: the 方 of a party's role (left-cut) opens no name
+            title = TITLE_AT_END.search(name) if label == "ORG" else None
+            if title is not None and title.start() >= 2:   # 北辰電子行銷長|林美華: the officer's title is no part of the firm
+                end, name = start + title.start(), name[:title.start()]
             tail = SUBSIDIARY_TAIL.search(name) if label == "ORG" else None
             if tail is not None and tail.start() >= 2:   # 廣汽集團|間接全資附屬公司
                 end, name = start + tail.start(), name[:tail.start()]
@@ -1891,12 +1929,16 @@ class EntityDiscoverer:
                         and folded[pos - k:pos] not in NOT_NAMES:
                     start = pos - k
                     break
-            if start is None:
-                j = pos
-                while j > 0 and pos - j < 6 and folded[j - 1] in TRANSLIT:
-                    j -= 1
-                if pos - j >= 2:
-                    start = j
+            # (帕特-蓋爾辛格（Pat Gelsinger）: a run of transliteration characters longer than any Chinese name,
+            # its parts joined by a hyphen or a dot, is the name, though its last two read as a surname and one)
+            j = pos
+            while j > 0 and pos - j < 10 and (folded[j - 1] in TRANSLIT or folded[j - 1] in "-·•．" and j >= 2
+                                              and folded[j - 2] in TRANSLIT and j < pos):
+                j -= 1
+            if j < pos and folded[j] in "-·•．":
+                j += 1
+            if start is None and pos - j >= 2 and pos - j < 8 or start is not None and pos - j >= 4 and pos - j > pos - start:
+                start = j
             if start is None:
                 continue
             out.append((start, pos, "Person", ROMAN_RULE))
@@ -2068,7 +2110,7 @@ class EntityDiscoverer:
                         HOLDING.search(folded, max(0, start - 3), start):
                     end -= 2  # 持有星曜半導體|股份: the company's shares, not a company named so
                 if rule.name == "org-suffix" and folded.endswith(WORD_SUFFIXES, start, end) and \
-                        re.match(GENERIC_HEAD, folded[end:end + 2]):
+                        GENERIC_HEAD_AT.match(folded, end):
                     continue  # 頂尖科技|企業, 儲存半導體|短缺, 堆疊式設計|技術: the suffix is a word of a longer noun
                 if rule.name == "org-suffix" and folded.endswith("局", start, end) and _ju_ends_a_word(folded, end):
                     continue  # 全球布局, 競爭格局, 中國當局, 跨界入局: a word ending in 局, no bureau (關稅局, 建設局 are)
@@ -2436,7 +2478,9 @@ class EntityDiscoverer:
                 name in GENERIC or name.startswith(GENERIC_START.tuple()) or QUOTED_GRADE.search(name)
                 or name in NOT_PRODUCTS or rule.name == "quoted-then-kind" and _common_word(name)):
             return None   # 高端系列晶片, 「國產」平台: a grade or a plain word names no line
-        if rule.name == "quoted-han-chip" and (_common_word(name) or _dictionary_word(name) or name in GENERIC
+        # (「長江」, 「華山」: a place's name in quotes before the word for a chip is the chip's coined name)
+        if rule.name == "quoted-han-chip" and (not _dictionary_name(name) and (_common_word(name) or _dictionary_word(name))
+                                                or name in GENERIC
                                                 or name.startswith(GENERIC_START.tuple()) or QUOTED_GRADE.search(name)
                                                 or (len(_cut(name)) >= 2 and all(len(w) >= 2 and _common_word(w)
                                                                                   for w in _cut(name)))):
@@ -2698,6 +2742,9 @@ def _subsidiary_span(doc: Doc, a: int, b: int, rule: str, parent: str, inner: di
     return span
 
 
+#: 三星|物產, 三星|重工業: the trade of one of a group's companies after the group's name, where the name ends
+# (G42公司建設的園區: after 的 the word is a verb's, what the firm builds)
+GROUP_TRADE_AFTER = CuePattern(lambda w: rf"(?P<trade>{w('group-trade')})(?=[，,。、；;：:\s（(与和及也均都则将已在于曾等]|$)")
 #: the words of a fund or a firm after 投資 in its name (產業投資母基金, 國有資本投資有限公司)
 FIRM_AFTER_INVESTING = ("母基金", "基金", "集团", "控股", "公司", "管理", "有限", "合伙", "发展")
 
@@ -3207,6 +3254,12 @@ def _words_before_a_firm_word(name: str, firm_words: tuple[str, ...]) -> bool:
     return bool(words) and all(len(w) >= 2 and _dictionary_word(w, 100) for w in words)
 
 
+def _dictionary_name(word: str) -> bool:
+    """A word jieba's dictionary tags as a name of a person, a place or an organisation (長江, 華山)."""
+    from kg.nlp.tokenizer import dictionary_names
+    return word in dictionary_names()
+
+
 def _dictionary_verbs() -> frozenset:
     from kg.nlp.tokenizer import dictionary_verbs
     return dictionary_verbs()
@@ -3532,6 +3585,8 @@ def _latin_chip_names(text: str, folded: str) -> list[tuple[int, int, str, "Rule
 
 
 #: a run of Latin words, as a Chinese text names a thing in English: MacBook Pro, Atlas950 SuperCluster, C1-Ultra
+#: 18A, 14A, 20A: a code opening with its number, right after its maker's name (Intel 18A)
+MAKERS_CODE = re.compile(r"\d{1,3}[A-Z]{1,2}\d?")
 LATIN_RUN = re.compile(r"(?<![A-Za-z0-9.\-_/])(?P<name>[A-Za-z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+)*"
                        r"(?: [A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)*)(?![A-Za-z0-9.\-_/%])")
 #: the shapes of a made thing's name: letters and a number (YU7, LLaMA3), a capital after a small letter or
@@ -3612,7 +3667,15 @@ def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
             if not re.match(r"\s*(?:公司|集团|科技|芯片|晶片|平台|系统|架构|模型|基金|资本|实验室|大学|研究)", after) and \
                     not LATIN_CORPORATE_END.search(m.group("name")):   # (Corvex Systems宣布: a firm's name)
                 out.append((s, e, "Person", LATIN_PERSON_RULE))
-    return out
+    # (David Zinsner 和 Michelle Holthaus 被任命為: a name joined to a person named right after it is a person's too)
+    people = {a for a, _, _, _ in out}
+    for m in reversed(list(LATIN_PERSON.finditer(text))):
+        s, e = m.span("name")
+        if s not in people and (joined := re.match(r"\s*(?:与|和|及|、|以及)\s*", folded[e:e + 6])) \
+                and e + joined.end() in people and not LATIN_CORPORATE_END.search(m.group("name")):
+            out.append((s, e, "Person", LATIN_PERSON_RULE))
+            people.add(s)
+    return sorted(out)
 GOVERNMENT = re.compile(r"政府|当局|警方|检方|海关|军方|国会|议会")
 # 日本國會, 韓國國會: a country's parliament (國會 alone is the US Congress, as 參議院 is its Senate)
 PARLIAMENT = ("国会", "议会")
@@ -3797,6 +3860,8 @@ MEDIA_AFTER = CuePattern(lambda w: rf"{w('media-word')}(?![\u4e00-\u9fff])")
 REPORTER = re.compile(r"(?:中央社|本报|本刊|特约|实习)?(?:记者|编译)\s*[:：]?\s*"
                       # 財聯社8月25日訊(編輯 牛占林): an editor's byline in brackets
                       r"|(?<=[（(【])\s*(?:编辑|责编|责任编辑|撰文|作者)\s*[:：|｜]?\s*"
+                      # 每經記者:王某 每經編輯:文某: an editor signed with a colon beside the reporter
+                      r"|(?:编辑|责编|责任编辑)\s*[:：]\s*"
                       # 中新網宜昌9月20日電 (董曉斌 韓成): the reporters in brackets right after a dateline
                       r"|(?:(?<=日电)|(?<=日讯))\s*[(（]\s*(?!记者|编辑)")
 REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
