@@ -1932,8 +1932,10 @@ class EntityDiscoverer:
             # (帕特-蓋爾辛格（Pat Gelsinger）: a run of transliteration characters longer than any Chinese name,
             # its parts joined by a hyphen or a dot, is the name, though its last two read as a surname and one)
             j = pos
+            # (獨立主席|弗蘭克-耶利: a title before the name ends the run, though its last character transliterates)
             while j > 0 and pos - j < 10 and (folded[j - 1] in TRANSLIT or folded[j - 1] in "-·•．" and j >= 2
-                                              and folded[j - 2] in TRANSLIT and j < pos):
+                                              and folded[j - 2] in TRANSLIT and j < pos) \
+                    and not TITLE_BEFORE.search(folded, max(0, j - 8), j):
                 j -= 1
             if j < pos and folded[j] in "-·•．":
                 j += 1

@@ -50,7 +50,8 @@ GOVERNMENT_HEAD_GAP = CuePattern(lambda w: rf"^(?:的)?(?:{w('government-head')}
 # 研究員邱某, 國科會主委吳某, 前台積電工程師陳某: a post of the organisation right before it, a few words
 # between at most (name cues, post)
 # (現任北辰科技副總裁的林某, 身為北辰董事長的林某: the post, then 的 and the person)
-ROLE_GAP = CuePattern(lambda w: rf"^[^，,。；;：:]{{0,12}}?(?P<role>{w('post')})\s*的?\s*$")
+# (輝達高性能計算和人工智慧基礎設施解決方案高級總監: a long unit's name before the post, of nouns only past twelve)
+ROLE_GAP = CuePattern(lambda w: rf"^(?:[^，,。；;：:]{{0,12}}?|[^，,。；;：:的将已被把对向为是在了让给表称说]{{13,26}}?)(?P<role>{w('post')})\s*的?\s*$")
 ROLE_PROPERTY = {"创始人": "foundedBy", "创办人": "foundedBy"}
 #: 其創始人, 其執行長: the pointer 其 and the titles before a person's name
 POINTER_TITLE = re.compile(r"(?<![尤极])其(?P<titles>[^，,。；;：:其]{1,12})\s*$")
@@ -68,6 +69,10 @@ TITLE_OR_SAYING_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-title')}|{w('pe
 # 於2018年在前海成立, 2015年創辦了: a person founding the firm named right after
 FOUNDS = re.compile(r"(?:(?:于|在)?\s*\d{4}\s*年)?\s*(?:在[^，。；;,]{1,8}?)?(?:一手)?(?:创立|创办|创建|成立)了?\s*")
 # 董事長兼執行長, 出任總裁: a title that is the chief executive's (not a deputy's)
+#: 總經理: a firm's general manager, who directs it (not 副總經理, 執行副總經理)
+GENERAL_MANAGER = re.compile(r"(?<![副助理行])总经理")
+#: 聯席執行長, 共同執行長: a post held jointly, each holder holding it
+JOINT_POST = re.compile(r"联席|共同|联合")
 CHIEF_IN_TITLE = re.compile(r"首席执行官|行政总裁|执行长|ceo|(?<![副助理])总裁")
 #: 擔任董事長, 出任執行長, 辭去董事長一職: a post a person takes up, holds or leaves, named right after them
 SERVES_AS = re.compile(r"(?:目前|现|将|已|已经|正式)?(?:担任|出任|任|辞去|辞任|卸任|卸下|请辞)(?:公司)?(?P<title>董事长|首席|执行长|总经理|总裁|ceo|cto|cfo)")
@@ -107,7 +112,7 @@ OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)
 
 def _officer_post(w) -> str:
     """The post people are named to: an officer's title, acting or held jointly (代理財務長, 共同營運長)."""
-    return rf"(?:现任|代理|署理)?(?:共同|联席|联合)?(?:{w('officer-title')})"
+    return rf"(?:现任|代理|署理|临时)?(?:共同|联席|联合)?(?:{w('officer-title')})"
 
 
 # 王某與張某領銜晉升為資深副總經理: named to an officer's post (after the names)
@@ -121,7 +126,9 @@ POST_AFTER = CuePattern(lambda w: r"\s*(?:为|出任|担任)\s*" + _officer_post
 # the officer did, the title still opens it)
 # (與時任執行長周某存在分歧: or, anywhere in its clause, the post held at the time)
 BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^|(?=时任))\s*(?:{w('officer-lead')})?(?:[^，,。；;\d]{{0,2}}\d{{1,2}}月[^，,。；;]{{0,4}}的)?"
-                                    rf"\s*(?P<role>(?:现任|原|前|时任)?(?:共同|联席|代理|署理)?(?:{w('officer-title')}))\s*")
+                                    # (董事長暨總裁魏哲家: titles held together)
+                                    rf"\s*(?P<role>(?:现任|原|前|时任)?(?:共同|联席|代理|署理)?(?:{w('officer-title')})"
+                                    rf"(?:(?:暨|兼|、|及)(?:{w('officer-title')}))*)\s*")
 OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一代|新一代|第[一二三四五]代|主力|前一代|上一代)?"
                        r"(?:[^，。；,;]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
 # 採購其, 購買其, 採用其: the buyer or user of what 其 names is someone else than 其
@@ -220,6 +227,8 @@ def _titled(org: Span, person: Span, titles: str, m: re.Match, folded: str, sent
             and org._.kg["cls"] in ("GovernmentAgency", "Organization", "ResearchInstitute"):
         # 經濟發展局局長黎某, 行政院院長卓某, 貿工部|長顏某: who heads a ministry, a bureau or a body (P1037)
         out.append(_rel(org, "director", person, rule, sent))
+    if GENERAL_MANAGER.search(titles) and org._.kg["cls"] in DEVELOPERS:
+        out.append(_rel(org, "director", person, rule, sent))   # 雲達總經理楊某: who manages the firm (P1037)
     if COMPOUND_CEO.search(titles):  # 執行長暨共同創辦人王大同: the chief too
         out.append(_rel(org, "chiefExecutiveOfficer", person, rule, sent))
         if role in ROLE_PROPERTY:
@@ -616,7 +625,8 @@ class RelationExtractor:
                 clause = folded[a._.kg["start"]:b._.kg["end"] + 14].split("，")[0].split(",")[0]
                 # (同樣在港交所完成上市: also, as the firm before did; 正式登陸港交所: 登陸 says it alone)
                 if re.fullmatch(r"(?:目前|已|已经|正式|今天|今日|昨天|昨日|明天|本周|昨|今|同样|也|亦|均|都|同时|一同|相继|先后|陆续|分别|于[^，。,]{0,8}"
-                                r"|[\d\s（）()月日号]{1,10})*(?:正式)?(?:在|于|登陆)", gap) and \
+                                # (在A股上交所主板上市: the market's name before the exchange)
+                                r"|[\d\s（）()月日号]{1,10})*(?:正式)?(?:在|于|登陆)\s*(?:内地)?(?:[abh]股|港股|美股|台股|陆股)?\s*", gap) and \
                         (gap.endswith("登陆") or re.match(r"[^，。；,;]{0,10}?(?:挂牌|上市|交易)", tail)) and \
                         not re.search(r"预计|将|拟|计划|申请|递交|有望|即将|争取|转上市", clause):
                     out.append(_rel(a, "stockExchange", b, "trades-on", sent))
@@ -761,8 +771,9 @@ class RelationExtractor:
                 m = POST_AFTER.match(folded, p._.kg["end"])
             if m is not None:
                 out.extend(_rel(x, "employer", company, "promoted-to-post", sent) for x in run)
-                if len(run) == 1 and CHIEF_IN_TITLE.search(m.group()):
-                    out.append(_rel(company, "chiefExecutiveOfficer", p, "promoted-to-post", sent))  # 出任執行長
+                if (len(run) == 1 or JOINT_POST.search(m.group())) and CHIEF_IN_TITLE.search(m.group()):
+                    # 出任執行長; A與B被任命為聯席執行長: co-chief executives, each the chief
+                    out.extend(_rel(company, "chiefExecutiveOfficer", x, "promoted-to-post", sent) for x in run)
                 run = []
         return out
 
@@ -847,6 +858,8 @@ class RelationExtractor:
                 topic = _firm_of_post(orgs_before(ps), folded, text0, ps)
                 if not DIVISION_HEAD.search(before):  # 數據中心事業部總經理: a division's head, no chief executive
                     out.append(_rel(topic, "chiefExecutiveOfficer", p, "ceo-of-topic", sent))
+                    if GENERAL_MANAGER.search(before):   # 總經理朱某: the firm's general manager (P1037) too
+                        out.append(_rel(topic, "director", p, "ceo-of-topic", sent))
                 out.append(_rel(p, "employer", topic, "ceo-of-topic", sent))
                 titles = folded[topic._.kg["end"]:ps]
                 if len(titles) <= 16 and not re.search(r"[。；;]", titles):
