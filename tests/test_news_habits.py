@@ -5026,3 +5026,51 @@ def test_a_groups_name_and_a_trade_name_a_sister_firm(facts):
 def test_an_editor_signed_with_a_colon_is_a_person(facts):
     f = facts("晴川財經記者:王晶 晴川財經編輯:文多\n北辰科技開始挑戰輝達。")
     assert {"王晶", "文多"} <= names_of(f, "Person"), names_of(f)
+
+
+def test_people_appointed_co_chief_executives_are_each_the_chief(facts):
+    f = facts("晴川科技宣布，執行長林志明已於12月1日退休。Daniel Morrow 和 Helen Price Walker 被任命為臨時聯席執行長。")
+    firm, rels = key_of(f, "晴川科技"), relations_of(f)
+    for person in ("Daniel Morrow", "Helen Price Walker"):
+        assert (firm, "chiefExecutiveOfficer", key_of(f, person)) in rels, rels
+        assert (key_of(f, person), "employer", firm) in rels, rels
+
+
+def test_a_title_before_a_hyphened_transliterated_name_is_no_part_of_it(facts):
+    f = facts("晴川科技董事會獨立主席弗蘭克-耶利（Frank Yeary）將擔任臨時執行主席。")
+    assert "弗兰克-耶利" in names_of(f, "Person"), names_of(f, "Person")
+    assert (key_of(f, "晴川科技"), "chairperson", key_of(f, "Frank Yeary")) in relations_of(f), relations_of(f)
+
+
+def test_a_long_units_name_before_a_post_still_names_the_employer(facts):
+    f = facts("晴川科技高性能計算和人工智慧基礎設施解決方案高級總監迪翁·哈里斯表示，新平台將於明年出貨。")
+    assert (key_of(f, "迪翁"), "employer", key_of(f, "晴川科技")) in relations_of(f), relations_of(f)
+
+
+def test_a_general_manager_directs_the_firm(facts):
+    f = facts("晴川電子5日召開法說會，總經理朱憲國預期記憶體供需失衡。")
+    assert (key_of(f, "晴川电子"), "director", key_of(f, "朱宪国")) in relations_of(f), relations_of(f)
+
+
+def test_titles_held_together_opening_a_paragraph_are_the_firms_officer(facts):
+    f = facts("晴川科技16日召開線上法人說明會，公布第3季財報。\n\n董事長暨總裁林志明今天表示，晴川科技加速美國產能擴張。")
+    firm, person = key_of(f, "晴川科技"), key_of(f, "林志明")
+    assert {(firm, "chairperson", person), (firm, "chiefExecutiveOfficer", person)} <= relations_of(f), relations_of(f)
+
+
+def test_a_market_named_before_the_exchange_a_firm_lists_on(facts):
+    f = facts("2016年8月18日，晴川科技在A股上交所主板上市。")
+    assert any(s == key_of(f, "晴川科技") and p == "stockExchange" for s, p, _ in relations_of(f)), relations_of(f)
+
+
+def test_a_firm_named_as_the_other_party_of_a_deal_owns_none_of_its_gain(facts):
+    f = facts("晴川電子第4季稅後淨損6.54億元，也包含認列北辰科技合作案淨收益4.9億元；每股淨損0.16元。")
+    firm = key_of(f, "晴川电子")
+    assert {(firm, "490000000"), (firm, "0.16")} <= figures_of(f), figures_of(f)
+
+
+def test_what_a_firms_plant_makes_is_the_plants_figure(facts):
+    f = facts("在產能規模上，晴川科技 Fab 52 於滿載運轉時，每週可生產約 10,000 片晶圓。")
+    plant = key_of(f, "Fab 52")
+    assert any(("subject", plant) in st.roles for st in f.statements
+               if st.amount is not None and st.amount.value == "10000"), f.statements

@@ -663,6 +663,20 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # 遠高於彭博分析師預期的68.5億歐元: the analysts' figure is of the company the sentence is about
             subject = next((ent for ms, me, ent in mentions if sentence[0] <= ms < q["start"] and ent.cls == "Company"),
                            None) or main or subject
+        last_named = next((me for ms, me, ent in reversed(mentions) if ent is subject and me <= q["start"]), None)
+        plant = next((ent for ms, me, ent in mentions if last_named is not None and ms - last_named in (0, 1)
+                      and me <= q["start"] and ent.cls == "Place" and PLANT_NAME.search(folded[ms:me])), None) \
+            if subject.cls in ORGS and not settled and q["unit"] in COUNT_LIKE else None
+        if plant is not None and not any(last_named < ms < q["start"] and ent.cls in ORGS | PRODUCTS
+                                         for ms, me, ent in mentions):
+            # 英特爾 Fab 52 每週可生產約10,000片晶圓: what the firm's plant named right after it makes is the
+            # plant's figure, the firm's too
+            subject, others = plant, [subject, *others]
+        if subject.cls in ORGS and not settled and (main or recent) not in (None, subject) and last_named is not None \
+                and DEAL_WITH.match(folded, last_named):
+            # 認列塔塔電子合作案淨收益4.9億元；每股淨損0.16元: a firm named last as the other party of a deal is
+            # no subject of the gain it brought, nor of the figures after: the firm the text is about is
+            subject = main or recent
         stake = q["unit"] == "PERCENT" and STAKE.search(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0], q["start"])
         if source is None and not settled:
             # 集邦指出，北美五大雲端業者資本支出將年增40%: a firm or body that says or estimates the figure
@@ -1322,6 +1336,10 @@ SOURCE_CLASSES = frozenset({"Company", "Organization", "ResearchInstitute", "Gov
 #: 集邦指出, TrendForce預估, 海關數據顯示, 研調機構Counterpoint最新報告: what a source of figures does right after its name
 SOURCE_VERB_AFTER = CuePattern(lambda w: r"\s*(?:[（(][^（）()]{1,20}[)）])?\s*(?:(?:昨|今|近|日前|稍早|最新|[\d一二三四五六七八九十]+日)\S{0,2}?)?"
                                          rf"(?:(?:发布|公布)?的?(?:最新)?(?:报告|数据|统计|调查|研究)(?:显示|指出|称)?|{w('estimate-says')}|指出|表示|认为|称|分析)")
+#: Fab 52, 十八廠, P5晶圓廠: a plant's name (a place named by its number or its word for a plant)
+PLANT_NAME = re.compile(r"(?i)\bfab\s?\d|[厂廠]$|^p\d+")
+#: 塔塔電子|合作案, 輝達|訂單: a firm named as the other party of a deal, an order or a licence
+DEAL_WITH = re.compile(r"\s*(?:的)?(?:合作案|合作项目|合资案|交易案|授权案|订单|专案|(?:合作|交易|授权)(?=[^，。；,;]{0,6}(?:收益|收入|利益|损失|金额|营收|费用)))")
 ANALYSTS_EXPECT = re.compile(r"(?:预期|预估|预测|估计|预计|共识)(?:的|为|值|约)?\s*$")
 
 
