@@ -5074,3 +5074,15 @@ def test_what_a_firms_plant_makes_is_the_plants_figure(facts):
     plant = key_of(f, "Fab 52")
     assert any(("subject", plant) in st.roles for st in f.statements
                if st.amount is not None and st.amount.value == "10000"), f.statements
+
+
+def test_a_name_glossed_with_its_acronym_keeps_its_countrys_name(facts):
+    f = facts("政府計劃透過國營的韓國開發銀行(KDB)負責提供17兆韓元的融資。")
+    assert "韩国开发银行" in names_of(f), names_of(f)
+
+
+def test_a_countrys_side_is_the_country(facts):
+    f = facts("美方表示將加徵關稅，馬方則保持中立，中方強烈反對。集中方式很重要。")
+    names = {n: e.key for e in f.entities.values() for n in names_of_entity(e)}
+    assert names.get("美方") == "usa" and names.get("马方") == "malaysia" and names.get("中方") == "china", names
+    assert "集中方式" not in names and not any(e.cls == "Person" for e in f.entities.values()), names

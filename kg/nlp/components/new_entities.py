@@ -668,7 +668,8 @@ class EntityDiscoverer:
                 continue  # A持C公司35%股份: a letter standing for a firm (C公司) names none, nor ends a name
             clashes = taken.overlapping(start, end)
             if clashes and cls in ("Company", "Organization") and rule.name in ("org-suffix", "org-long", "trained-org") \
-                    and all(a >= start and b <= end for a, b in clashes):
+                    and all(a >= start and b <= end for a, b in clashes) \
+                    and not (rule is LAC_ORG and LATIN_GLOSS.match(text, end)):   # (韓國開發銀行(KDB): glossed whole)
                 first = start
                 start, rest = self._company_over_known(doc, folded, start, end, clashes, by_span, taken)
                 if start != first and self._classify(folded[start:end], rule) is None:
