@@ -5086,3 +5086,14 @@ def test_a_countrys_side_is_the_country(facts):
     names = {n: e.key for e in f.entities.values() for n in names_of_entity(e)}
     assert names.get("美方") == "usa" and names.get("马方") == "malaysia" and names.get("中方") == "china", names
     assert "集中方式" not in names and not any(e.cls == "Person" for e in f.entities.values()), names
+
+
+def test_a_body_in_the_clause_that_lists_is_the_lister_and_a_clause_of_when_is_not_reported(facts):
+    text = ("英國《晴川日報》報導，就在美國總統川普宣布將對中國解禁輝達高階晶片的前夕，北京已悄悄築起一道防波堤，"
+            "中國工業和信息化部首度將國產AI處理器納入官方採購清單。")
+    f = facts(text)
+    trump, miit = key_of(f, "川普"), key_of(f, "工业和信息化部")
+    listed = [st for st in f.statements if st.evidence.rule == "trigger-listing-add"]
+    assert listed and all(("agent", miit) in st.roles and ("agent", trump) not in st.roles for st in listed), listed
+    reported = [st for st in f.statements if st.evidence.rule == "trigger-report"]
+    assert reported and not any(k == trump for st in reported for _, k in st.roles), reported

@@ -707,6 +707,9 @@ class StatementExtractor:
             return []  # 〔記者洪友芳／新竹報導〕: a byline says who wrote the article, not what the reporter said
         # the reported content: entities after the trigger, to the end of the sentence
         content = [e for e in ents if e._.kg["start"] >= t1 and e is not source]
+        # (報導，就在川普宣布…的前夕，北京已…: a clause saying when is no part of what is reported)
+        content = [e for e in content if not TIME_ADVERBIAL.fullmatch(
+            folded, _clause_start(folded, e._.kg["start"], s0), _clause_end(folded, e._.kg["end"], s1))]
         # (the first three names that are no places: a third was left out at two, and on the unread silver sets
         # three linked more pairs the gold asks for than it added that it does not)
         content = [e for e in content if _cls(e) not in PLACES] [:3] or content[:1]
@@ -729,6 +732,8 @@ class StatementExtractor:
         return roles if len(roles) >= 2 else []
 
 
+#: 就在X宣布…的前夕, 正當…之際: a clause of its own saying when the next one happens
+TIME_ADVERBIAL = re.compile(r"\s*(?:就在|正当|正值|恰逢|在)[^，,；;。]{2,40}?(?:的)?(?:前夕|之际|之时|之前|之后|同时|当天|期间)\s*")
 # 對王某說, 向記者表示, 跟…透露: the one spoken to
 SPOKEN_TO = "对|向|跟|给|告诉"
 ADDRESSEE_BEFORE = re.compile(rf"(?:{SPOKEN_TO})\s*$")
@@ -748,6 +753,10 @@ def _lister(folded: str, s0: int, end: int, ents: list[Span]) -> Span | None:
     actors = [e for e in ents if s0 <= e._.kg["start"] and e._.kg["end"] <= end
               and _cls(e) in ACTORS - PLACES and _cls(e) != "MediaOrganization"
               and not re.search(r"(?:在|于|透过|通过)$", folded[max(s0, e._.kg["start"] - 2):e._.kg["start"]])]
+    # (就在川普宣布…的前夕，…，工信部首度將…納入清單: a body in the clause of 將 lists, not one the sentence
+    # opened with in a clause of its own)
+    cs = _clause_start(folded, end, s0)
+    actors = [e for e in actors if e._.kg["start"] >= cs] or actors
     k = 0
     while k + 1 < len(actors) and folded[actors[k]._.kg["end"]:actors[k + 1]._.kg["start"]] in ("", "的", "旗下"):
         k += 1
