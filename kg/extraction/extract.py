@@ -1330,7 +1330,6 @@ def _respective_periods(amounts, folded: str) -> dict[int, dict]:
     return out
 
 
-#: what analysts expected, right before a figure: 預期的, 預估為
 #: the bodies a figure may be given by: firms, research houses, agencies (not a place, a person or a product)
 SOURCE_CLASSES = frozenset({"Company", "Organization", "ResearchInstitute", "GovernmentAgency", "MediaOrganization"})
 #: 集邦指出, TrendForce預估, 海關數據顯示, 研調機構Counterpoint最新報告: what a source of figures does right after its name
@@ -1340,6 +1339,7 @@ SOURCE_VERB_AFTER = CuePattern(lambda w: r"\s*(?:[（(][^（）()]{1,20}[)）])?
 PLANT_NAME = re.compile(r"(?i)\bfab\s?\d|[厂廠]$|^p\d+")
 #: 塔塔電子|合作案, 輝達|訂單: a firm named as the other party of a deal, an order or a licence
 DEAL_WITH = re.compile(r"\s*(?:的)?(?:合作案|合作项目|合资案|交易案|授权案|订单|专案|(?:合作|交易|授权)(?=[^，。；,;]{0,6}(?:收益|收入|利益|损失|金额|营收|费用)))")
+#: what analysts expected, right before a figure: 預期的, 預估為
 ANALYSTS_EXPECT = re.compile(r"(?:预期|预估|预测|估计|预计|共识)(?:的|为|值|约)?\s*$")
 
 

@@ -528,9 +528,8 @@ COURT = re.compile(r"(?:地方|高等|最高|商业|行政|联邦|地区|中级|
 # longer noun phrase (美國頂尖科技企業, 全球儲存半導體短缺) and ends no name
 WORD_SUFFIXES = ("科技", "半导体", "设计", "电子", "微电子", "资本")
 # (晴川電子|技術長: 技術 opening a title, chief technology officer, heads no noun of the firm's name)
-GENERIC_HEAD = (r"(?:企业|产业|行业|技术(?![长总])|短缺|领域|板块|巨头|龙头|大厂|厂商|业者|产品|新股|类股|股票|概念|人才|实力|能力|水平|强国|大国"
+GENERIC_HEAD = re.compile(r"(?:企业|产业|行业|技术(?![长总])|短缺|领域|板块|巨头|龙头|大厂|厂商|业者|产品|新股|类股|股票|概念|人才|实力|能力|水平|强国|大国"
                 r"|封装|封测|制造|设备|材料|套件|工具|服务|方案|平台|流程|规则)")
-GENERIC_HEAD_AT = re.compile(GENERIC_HEAD)
 NOUN_SUFFIXES = ("软件", "设计", "存储", "通信", "资讯", "咨询", "顾问", "智算")
 GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
 
@@ -897,11 +896,9 @@ class EntityDiscoverer:
             a, b = info["start"], m.end("trade") if m else 0
             if m is None or self.resolve(folded[a:b]) or any(a < y and x < b for x, y in taken if (x, y) != (a, info["end"])):
                 continue
-            span = char_span(doc, a, b, "ORG")
+            span = _subsidiary_span(doc, a, b, "group-affiliate", None, confidence=0.65)
             if span is None:
                 continue
-            span._.kg = {"key": f"company/{name_key(texts(doc)[0][a:b])}", "cls": "Company", "known": False,
-                         "rule": "group-affiliate", "confidence": 0.65, "start": a, "end": b}
             out.append(span)
             replaced.add((a, info["end"]))
         return out, replaced
@@ -2113,7 +2110,7 @@ class EntityDiscoverer:
                         HOLDING.search(folded, max(0, start - 3), start):
                     end -= 2  # 持有星曜半導體|股份: the company's shares, not a company named so
                 if rule.name == "org-suffix" and folded.endswith(WORD_SUFFIXES, start, end) and \
-                        GENERIC_HEAD_AT.match(folded, end):
+                        GENERIC_HEAD.match(folded, end):
                     continue  # 頂尖科技|企業, 儲存半導體|短缺, 堆疊式設計|技術: the suffix is a word of a longer noun
                 if rule.name == "org-suffix" and folded.endswith("局", start, end) and _ju_ends_a_word(folded, end):
                     continue  # 全球布局, 競爭格局, 中國當局, 跨界入局: a word ending in 局, no bureau (關稅局, 建設局 are)
@@ -2734,14 +2731,15 @@ def _bare_tariffs(folded: str, spans) -> None:
         seen.append(info)
 
 
-def _subsidiary_span(doc: Doc, a: int, b: int, rule: str, parent: str, inner: dict | None = None) -> Span | None:
-    """A subsidiary found from its parent's name, a company of its own: its span over a..b, its parent's
-    key (and the name inside it, its seat) for extraction to link."""
+def _subsidiary_span(doc: Doc, a: int, b: int, rule: str, parent: str | None, inner: dict | None = None,
+                     confidence: float = 0.7) -> Span | None:
+    """A company of its own found from a known firm's name: a subsidiary (its parent's key, and the name
+    inside it, its seat, for extraction to link) or a sister firm of a group (no parent): its span over a..b."""
     span = char_span(doc, a, b, "ORG")
     if span is not None:
         span._.kg = {"key": f"company/{name_key(texts(doc)[0][a:b])}", "cls": "Company", "known": False,
-                     "rule": rule, "confidence": 0.7, "start": a, "end": b, "parent": parent,
-                     **({"inner": inner} if inner is not None else {})}
+                     "rule": rule, "confidence": confidence, "start": a, "end": b,
+                     **({"parent": parent} if parent is not None else {}), **({"inner": inner} if inner is not None else {})}
     return span
 
 
@@ -3587,9 +3585,9 @@ def _latin_chip_names(text: str, folded: str) -> list[tuple[int, int, str, "Rule
          for m in PRODUCT_KIND_THEN_LATIN.finditer(text) if m.group("name").split()[0].lower() not in GRADE_WORDS]
 
 
-#: a run of Latin words, as a Chinese text names a thing in English: MacBook Pro, Atlas950 SuperCluster, C1-Ultra
 #: 18A, 14A, 20A: a code opening with its number, right after its maker's name (Intel 18A)
 MAKERS_CODE = re.compile(r"\d{1,3}[A-Z]{1,2}\d?")
+#: a run of Latin words, as a Chinese text names a thing in English: MacBook Pro, Atlas950 SuperCluster, C1-Ultra
 LATIN_RUN = re.compile(r"(?<![A-Za-z0-9.\-_/])(?P<name>[A-Za-z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+)*"
                        r"(?: [A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)*)(?![A-Za-z0-9.\-_/%])")
 #: the shapes of a made thing's name: letters and a number (YU7, LLaMA3), a capital after a small letter or
@@ -3606,9 +3604,9 @@ LATIN_NOT_NAME = re.compile(r"(?:q[1-4]|h[12]|fy\d{2,4}|[a-z]?\d{1,2}[qh]|(?:u?i
                             r"version|rank|day|week|year|page|chapter|room|gate|line) ?\d+|k?wh|[kmgt]w|[kmgt]hz|mah|db|e?mmc|"
                             r"[a-z]{1,5}-(?:us|tw|hk|sh|sz|ks|kq|jp|t)|\w+\.(?:com|net|org|cn|tw|n|o|hk))",
                             re.I)
-#: a word after a Latin name that makes it a rule, a pass or a gathering, no product (F-1簽證, CHIPS法案, GTC大會)
 #: 成立於, 總部位於: what is said of a firm right after its name, never of a product
 FOUNDED_AFTER = re.compile(r"\s?(?:(?:于|在)?\d{2,4}\s*年)?\s?(?:成立|创立|创办|创建|设立|注册|总部(?:位于|设在|设于|在))")
+#: a word after a Latin name that makes it a rule, a pass or a gathering, no product (F-1簽證, CHIPS法案, GTC大會)
 NOT_A_PRODUCT_AFTER = re.compile(r"\s?(?:签证|法案|法令|条例|规则|规定|计划|倡议|协议|协定|大会|峰会|论坛|展会|会议|认证|标准)")
 #: English words that make a run of Latin words a rule or a programme (Section 232, H-1B Visa, AI Action Plan)
 LATIN_RULE_WORD = re.compile(r"(?<![A-Za-z])(?:section|act|rule|order|law|regulation|plan|initiative|program|programme|visa|"
@@ -3665,7 +3663,7 @@ def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
         s, e = m.span("name")
         after = folded[e:e + 4]
         # (任命Ann Lee與Bob Ray: a name joined to a person named right before it is a person's too)
-        joined = bool(out) and out[-1][1] < s and re.fullmatch(r"\s*(?:与|和|及|、|以及)\s*", folded[out[-1][1]:s]) is not None
+        joined = bool(out) and out[-1][1] < s and PEOPLE_JOIN.fullmatch(folded, out[-1][1], s) is not None
         if LATIN_PERSON_CUE.search(folded[max(0, s - 8):s]) or VERB_AFTER.match(after) or joined:
             if not re.match(r"\s*(?:公司|集团|科技|芯片|晶片|平台|系统|架构|模型|基金|资本|实验室|大学|研究)", after) and \
                     not LATIN_CORPORATE_END.search(m.group("name")):   # (Corvex Systems宣布: a firm's name)
@@ -3674,11 +3672,13 @@ def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
     people = {a for a, _, _, _ in out}
     for m in reversed(list(LATIN_PERSON.finditer(text))):
         s, e = m.span("name")
-        if s not in people and (joined := re.match(r"\s*(?:与|和|及|、|以及)\s*", folded[e:e + 6])) \
-                and e + joined.end() in people and not LATIN_CORPORATE_END.search(m.group("name")):
+        if s not in people and (joined := PEOPLE_JOIN.match(folded, e)) \
+                and joined.end() in people and not LATIN_CORPORATE_END.search(m.group("name")):
             out.append((s, e, "Person", LATIN_PERSON_RULE))
             people.add(s)
     return sorted(out)
+#: Ann Lee與Bob Ray: what joins two people named in Latin letters
+PEOPLE_JOIN = re.compile(r"\s*(?:与|和|及|、|以及)\s*")
 GOVERNMENT = re.compile(r"政府|当局|警方|检方|海关|军方|国会|议会")
 # 日本國會, 韓國國會: a country's parliament (國會 alone is the US Congress, as 參議院 is its Senate)
 PARLIAMENT = ("国会", "议会")
@@ -3771,11 +3771,11 @@ def _organization_span(doc: Doc, start: int, end: int, rule: Rule) -> Span | Non
 
 
 HOLDER_LIST_RULE = Rule("holder-list", "Organization", re.compile(r"(?!)"), 0.6)   # found by _holder_lists
-LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}了?|[与和及]")
+LIST_OPENING = CuePattern(lambda w: rf".*?{w('list-opening')}了?|[与和及]")   # (获得了A、B: 了 ends the verb)
 #: 一批在|英特爾, 曾在|博通: a count or a preposition before a list's first name, which opens no name
 PHRASE_BEFORE_MEMBER = re.compile(r"[在于从对向把被给]|^(?:[一两几多数]\s*[批群些家位名个])")
 #: what parts the members of a list found by HOLDER_LIST
-MEMBER_MARK = re.compile(r"、|以及")   # (获得了A、B: 了 ends the verb)
+MEMBER_MARK = re.compile(r"、|以及")
 LIST_CLOSING = CuePattern("list-closing")
 
 

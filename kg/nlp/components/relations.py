@@ -68,11 +68,11 @@ TITLE_OR_SAYING_AFTER = CuePattern(lambda w: rf"\s*(?:{w('person-title')}|{w('pe
 # organisation, as one part of a compound title too
 # 於2018年在前海成立, 2015年創辦了: a person founding the firm named right after
 FOUNDS = re.compile(r"(?:(?:于|在)?\s*\d{4}\s*年)?\s*(?:在[^，。；;,]{1,8}?)?(?:一手)?(?:创立|创办|创建|成立)了?\s*")
-# 董事長兼執行長, 出任總裁: a title that is the chief executive's (not a deputy's)
 #: 總經理: a firm's general manager, who directs it (not 副總經理, 執行副總經理)
 GENERAL_MANAGER = re.compile(r"(?<![副助理行])总经理")
 #: 聯席執行長, 共同執行長: a post held jointly, each holder holding it
-JOINT_POST = re.compile(r"联席|共同|联合")
+JOINT_POST = re.compile(r"共同|联席|联合")
+# 董事長兼執行長, 出任總裁: a title that is the chief executive's (not a deputy's)
 CHIEF_IN_TITLE = re.compile(r"首席执行官|行政总裁|执行长|ceo|(?<![副助理])总裁")
 #: 擔任董事長, 出任執行長, 辭去董事長一職: a post a person takes up, holds or leaves, named right after them
 SERVES_AS = re.compile(r"(?:目前|现|将|已|已经|正式)?(?:担任|出任|任|辞去|辞任|卸任|卸下|请辞)(?:公司)?(?P<title>董事长|首席|执行长|总经理|总裁|ceo|cto|cfo)")
@@ -112,7 +112,7 @@ OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)
 
 def _officer_post(w) -> str:
     """The post people are named to: an officer's title, acting or held jointly (代理財務長, 共同營運長)."""
-    return rf"(?:现任|代理|署理|临时)?(?:共同|联席|联合)?(?:{w('officer-title')})"
+    return rf"(?:现任|代理|署理|临时)?(?:{JOINT_POST.pattern})?(?:{w('officer-title')})"
 
 
 # 王某與張某領銜晉升為資深副總經理: named to an officer's post (after the names)
