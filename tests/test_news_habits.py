@@ -5097,3 +5097,73 @@ def test_a_body_in_the_clause_that_lists_is_the_lister_and_a_clause_of_when_is_n
     assert listed and all(("agent", miit) in st.roles and ("agent", trump) not in st.roles for st in listed), listed
     reported = [st for st in f.statements if st.evidence.rule == "trigger-report"]
     assert reported and not any(k == trump for st in reported for _, k in st.roles), reported
+
+
+def owners_of(f, value: str) -> set[str]:
+    """The keys of every subject of the figures of this value."""
+    return {k for st in f.statements if st.amount is not None and st.amount.value == value
+            for r, k in st.roles if r == "subject"}
+
+
+def test_a_grant_each_member_of_a_list_receives_is_each_ones(facts):
+    f = facts("瀚宇科技與晴川半導體各獲得5億美元補助。")
+    assert {key_of(f, "瀚宇科技"), key_of(f, "晴川半导体")} <= owners_of(f, "500000000"), f.statements
+
+
+def test_a_place_after_a_preposition_is_not_whose_figure_it_is(facts):
+    f = facts("晴川科技、北辰半導體，獲准分別向美國購買最多3.5萬顆輝達晶片。")
+    owners = owners_of(f, "35000")
+    assert key_of(f, "晴川科技") in owners and key_of(f, "美国") not in owners, f.statements
+
+
+def test_a_segments_figure_is_the_firms_whatever_product_it_gained_from(facts):
+    f = facts("晴川科技公布財報。第四季手機業務營收受惠旗艦晶片天璣9500放量，季增18%，占總營收比重達59%。")
+    assert key_of(f, "晴川科技") in owners_of(f, "18") and key_of(f, "天玑9500") not in owners_of(f, "18"), f.statements
+
+
+def test_a_model_number_listed_after_a_model_of_a_chinese_named_family_is_a_chip(facts):
+    f = facts("晴川科技的營收受惠旗艦晶片天璣9500與輕旗艦8500放量，但2025與2026年展望保守。")
+    assert "天玑8500" in names_of(f, "Chip") and not {n for n in names_of(f, "Chip") if "2026" in n}, names_of(f)
+
+
+def test_a_parents_name_and_a_trade_after_the_word_for_a_subsidiary_is_the_subsidiary(facts):
+    f = facts("高通早前宣布由子公司高通投資收購晴川半導體。")
+    sub = key_of(f, "高通投资")
+    assert (sub, "parentOrganization", "qualcomm") in relations_of(f), relations_of(f)
+
+
+def test_a_gathering_of_two_subjects_is_named_whole(facts):
+    f = facts("他在出席2025年經濟與商業論壇時表示，政府將研究新規的影響。")
+    assert "2025年经济与商业论坛" in names_of(f, "Event"), names_of(f)
+
+
+def test_a_known_family_named_alone_in_quotes_before_the_word_for_a_chip(facts):
+    f = facts("晴川科技的「麒麟」晶片被斷供以後，北辰科技的利潤更高。")
+    assert "huawei-kirin" in f.entities, names_of(f)
+
+
+def test_a_generation_written_onto_gen_is_part_of_the_chips_name(facts):
+    f = facts("晴川科技今天推出全新旗艦晶片驍龍8 Elite Gen5，北辰手機將首發。")
+    assert "骁龙8 elite gen5" in {n.lower() for n in names_of(f, "Chip")}, names_of(f)
+
+
+def test_a_new_chip_named_again_in_brackets_is_one_chip(facts):
+    f = facts("晴川科技推出了全新旗艦晶片天璣9500 Ultra（第五代天璣 9500 至尊版），瀚宇科技將首發天璣9500 Ultra。")
+    chips = [e for e in f.entities.values() if e.cls == "Chip"]
+    assert len(chips) == 1, [sorted(e.names) for e in chips]
+
+
+def test_a_japanese_ministers_title_names_the_ministry_that_employs_him(facts):
+    f = facts("日本經濟產業大臣西村康稔當時表示，不會考慮特定國家。")
+    assert (key_of(f, "西村康稔"), "employer", "meti") in relations_of(f), relations_of(f)
+
+
+def test_a_word_ending_in_局_for_a_state_of_play_is_no_bureau(facts):
+    f = facts("中東國家則有望藉此在AI賽局中迎頭趕上，產業格局將改變，晴川市電信管理局表示歡迎。")
+    agencies = names_of(f, "GovernmentAgency")
+    assert not {n for n in agencies if n.endswith(("赛局", "格局"))} and "晴川市电信管理局" in agencies, agencies
+
+
+def test_the_bis_written_with_暨(facts):
+    f = facts("美國商務部表示，旗下負責出口管制的工業暨安全局將審查申請。")
+    assert "bis" in f.entities, names_of(f)

@@ -308,7 +308,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     last_sentence = None
     last_end: int | None = None   # where the figure before ended
     last_bracketed = False        # whether it was a change in brackets after a figure
-    amount_frames = clause_frames(folded, clauses(doc), sentences, mentions, min_entities=0, main=main)
+    amount_frames = clause_frames(folded, clauses(doc), sentences, mentions, predicate=_predicate(doc), min_entities=0, main=main)
     # 中國、美國、歐亞占比分別為86%、11%和3%: a company's figures split by region
     for place, q in _regional(mentions, amounts, folded):
         s0, s1 = sentence_of(q["start"])
@@ -467,7 +467,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                                  and ent.cls in ORGS and ent is not granter), None)
                 if receiver is not None:
                     subject, settled = receiver, True
-                    others = [granter] if granter is not None else []
+                    # (A與B各獲得5億美元補助: each member of a list the grant is shared by receives it)
+                    others = [*_shared_by(mentions, folded, sentence, q["start"], receiver),
+                              *([granter] if granter is not None else [])]
         if subject is None and q["unit"] not in SPEC_UNITS and not _described(mentions, folded, q["start"]):
             # 中芯、華虹等規劃將產量從不到2萬片提升至10萬片: the figure is about what its clause
             # names before it, or the sentence's topic, and every member of a list named together
@@ -1181,6 +1183,14 @@ def _declared_aliases(infos: list[dict], folded: str) -> dict[str, str]:
                 re.fullmatch(r"[a-z][a-z0-9 .&\-]*", folded[other["start"]:other["end"]]) and \
                 re.match(r"\s*[)）]", folded[other["end"]:other["end"] + 2]):
             out.setdefault(other["key"], info["key"])
+    # 驍龍8 Elite Gen5（第五代驍龍 8 至尊版）: a new chip named again inside the brackets right after a new
+    # chip, nothing else named there, is that chip under its other name
+    for info in infos:
+        bracket = re.match(r"\s*[(（][^()（）]*?[)）]", folded[info["end"]:info["end"] + 40]) \
+            if info["cls"] in PRODUCTS and not info["known"] else None
+        inside = [i for i in infos if bracket and info["end"] < i["start"] and i["end"] < info["end"] + bracket.end()]
+        if len(inside) == 1 and inside[0]["cls"] == info["cls"] and not inside[0]["known"] and inside[0]["key"] != info["key"]:
+            out.setdefault(inside[0]["key"], info["key"])
     # 和泰電子(馬)有限公司 … 和泰電子: a new firm's registered name without its legal form and seat is its
     # name too, found apart or not
     cores = {}
@@ -1448,7 +1458,13 @@ def _segment_figure(mentions, folded: str, pos: int) -> bool:
     last = None
     for m in SEGMENT.finditer(folded, ps, pos):
         last = m
-    return last is not None and not any(last.end() <= ms < pos and ent.cls in PRODUCTS for ms, me, ent in mentions)
+    # (手機業務營收受惠天璣9500放量，季增18%: a product named as what the segment gained from is no owner)
+    return last is not None and not any(last.end() <= ms < pos and ent.cls in PRODUCTS
+                                        and not SEGMENT_CAUSE.search(folded, last.end(), ms) for ms, me, ent in mentions)
+
+
+#: 受惠於, 得益於, 帶動: what a segment's figure rose or fell on
+SEGMENT_CAUSE = re.compile(r"受惠|受益|得益|带动|推动|拉动|因为|由于|主因")
 
 
 def _bounds(folded: str, pos: int, stops: str) -> tuple[int, int]:
@@ -1737,6 +1753,10 @@ def _node_owner(frames, mentions, entities, folded: str, pos: int) -> Entity | N
     return makers[0] if makers else None
 
 
+#: 向美國, 從台灣, 在日本: a preposition before a place names where, not who
+PLACE_AFTER_PREPOSITION = re.compile(r"(?:向|从|自|在|于|对|赴|到|往|至)\s*$")
+
+
 def _clause_subjects(frames, mentions, entities, folded: str, pos: int) -> list[Entity]:
     """What a figure at pos is about, read from its clause's frame: the entities the clause names
     before the figure (經產省向Rapidus提供1.7萬億日元補貼: both), else the sentence's topic carried
@@ -1768,6 +1788,12 @@ def _clause_subjects(frames, mentions, entities, folded: str, pos: int) -> list[
     if frame.topic is not None and not firm and frame.topic in keys:
         topic = entities.get(frame.topic)
         out = ([topic] if topic is not None else []) + out
+    elif frame.topic is not None and not firm and all(PLACE_AFTER_PREPOSITION.search(folded, max(frame.start, ms - 3), ms)
+                                                      for ms, _, _ in here):
+        # A、B，獲准分別向美國購買3.5萬顆: a place the clause names only after a preposition is where
+        # from or to; the figure is the actor's the sentence carried in
+        topic = entities.get(frame.topic)
+        out = ([topic] if topic is not None and topic.cls not in PLACES else []) + out
     return list({x.key: x for x in out}.values())
 
 

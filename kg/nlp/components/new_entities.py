@@ -532,6 +532,8 @@ GENERIC_HEAD = re.compile(r"(?:企业|产业|行业|技术(?![长总])|短缺|�
                 r"|封装|封测|制造|设备|材料|套件|工具|服务|方案|平台|流程|规则)")
 NOUN_SUFFIXES = ("软件", "设计", "存储", "通信", "资讯", "咨询", "顾问", "智算")
 GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
+#: 賽局, 格局, 布局, 僵局: words ending in 局 that are no bureau (not 全局: 安全局 is one)
+NOT_A_BUREAU = re.compile(r"(?:赛局|格局|布局|大局|僵局|政局|结局|残局|骗局|饭局|开局|终局|时局|战局|棋局|牌局|危局|困局|变局|破局|新局)$")
 
 
 # Words after which a name starts: a policy or event name never opens with a verb or 上 (name cues, left-cut).
@@ -805,6 +807,7 @@ class EntityDiscoverer:
                                    if not (s._.kg and (s._.kg["start"], s._.kg["end"]) in replaced)]
             spans += [g for _, g in governments]
         spans += self._city_governments(doc, folded, existing + spans)
+        spans += self._ministries_of_ministers(doc, folded, existing + spans)
         spans += self._listed_models(doc, folded, existing + spans)
         spans += self._own_country(doc, folded, existing + spans)
         _known_in_brackets(folded, spans, existing)
@@ -893,10 +896,15 @@ class EntityDiscoverer:
                     or folded.endswith(FIRM_WORDS, info["start"], info["end"]):
                 continue   # (G42公司|工程: a name written with its word for a firm is whole)
             m = GROUP_TRADE_AFTER.match(folded, info["end"])
+            # (由子公司高通技術收購: after the word for a subsidiary, the parent's name and a trade name it)
+            sub = SUBSIDIARY_TRADE.match(folded, info["end"]) if m is None and SUBSIDIARY_BEFORE.search(
+                folded, max(0, info["start"] - 6), info["start"]) else None
+            m = m or sub
             a, b = info["start"], m.end("trade") if m else 0
             if m is None or self.resolve(folded[a:b]) or any(a < y and x < b for x, y in taken if (x, y) != (a, info["end"])):
                 continue
-            span = _subsidiary_span(doc, a, b, "group-affiliate", None, confidence=0.65)
+            span = _subsidiary_span(doc, a, b, "group-affiliate" if sub is None else "named-subsidiary",
+                                    info["key"] if sub is not None else None, confidence=0.65)
             if span is None:
                 continue
             out.append(span)
@@ -1027,8 +1035,12 @@ class EntityDiscoverer:
                 _fact(self.reference.get(info["key"]), "developer") if info["known"] else info.get("developer"))
             listed = LISTED_MODEL if family else SLASHED_MODEL
             at = info["end"]
+            digits = re.search(r"\d+", text[info["start"]:info["end"]])
             while (more := listed.match(folded, at)) and \
-                    not any(i in taken for i in range(more.start("model"), more.end("model"))):
+                    not any(i in taken for i in range(more.start("model"), more.end("model"))) and \
+                    not (more.groupdict().get("grade") and (digits is None or re.match(r"\d+", more.group("model")).group()
+                                                           .__len__() != len(digits.group()))):
+                # (a grade's words between: a model of as many digits only)
                 span = self._span(doc, more.start("model"), more.end("model"), "Chip", FAMILY_RULE)
                 if span is None:
                     break
@@ -1462,6 +1474,26 @@ class EntityDiscoverer:
             if span is not None:
                 out.append(span)
                 taken.append((start, end))
+        return out
+
+    def _ministries_of_ministers(self, doc: Doc, folded: str, found) -> list:
+        """經濟產業大臣西村康稔: a Japanese minister's title names the ministry (經濟產業省) by its words
+        before 大臣, when the reference knows a ministry so named; the words are that ministry's mention."""
+        taken = [(kg_of(s)["start"], kg_of(s)["end"]) for s in found if kg_of(s)]
+        out = []
+        for m in MINISTER_TITLE.finditer(folded):
+            end = m.start()
+            for start in range(max(0, end - 6), end - 1):
+                known = [k for k in self.index.lookup(folded[start:end] + "省")
+                         if self.reference.get(k).cls == "GovernmentAgency"]
+                if known and not any(a < end and start < b for a, b in taken):
+                    span = char_span(doc, start, end, "ORG")
+                    if span is not None:
+                        span._.kg = {"key": known[0], "cls": "GovernmentAgency", "known": True, "rule": "minister-of-ministry",
+                                     "confidence": 0.7, "start": start, "end": end}
+                        out.append(span)
+                        taken.append((start, end))
+                    break
         return out
 
     def _holder_lists(self, doc: Doc, folded: str, spans, existing) -> tuple[list, set]:
@@ -2504,6 +2536,8 @@ class EntityDiscoverer:
             if name.endswith("法庭"):  # 國家法庭 (Singapore's State Courts), 地方法庭
                 return "GovernmentAgency" if COURT.search(name) else None
             if name.endswith(GOV_SUFFIX):
+                if NOT_A_BUREAU.search(name):
+                    return None  # AI賽局, 產業格局: a word ending in 局 that names a state of play, no bureau
                 if len(name) - len(next(x for x in GOV_SUFFIX if name.endswith(x))) < 2:
                     return None  # (免租全)裝辦公室, 辦公室: a word alone, or after a character, names no body
                 if rule.name == "minister-ministry" and (re.search(
@@ -2746,6 +2780,10 @@ def _subsidiary_span(doc: Doc, a: int, b: int, rule: str, parent: str | None, in
 #: 三星|物產, 三星|重工業: the trade of one of a group's companies after the group's name, where the name ends
 # (G42公司建設的園區: after 的 the word is a verb's, what the firm builds)
 GROUP_TRADE_AFTER = CuePattern(lambda w: rf"(?P<trade>{w('group-trade')})(?=[，,。、；;：:\s（(与和及也均都则将已在于曾等]|$)")
+#: 子公司, 旗下的: the word for a subsidiary right before a name
+SUBSIDIARY_BEFORE = re.compile(r"(?:子公司|孙公司|旗下|附属公司)(?:的|之)?\s*$")
+#: 高通|技術, 輝達|投資: the trade that makes a parent's name a subsidiary's, after the word for one
+SUBSIDIARY_TRADE = re.compile(r"(?P<trade>技术|科技|投资|创投|资本|半导体|电子|微电子|国际|控股|软件|软体|云|研究院)")
 #: the words of a fund or a firm after 投資 in its name (產業投資母基金, 國有資本投資有限公司)
 FIRM_AFTER_INVESTING = ("母基金", "基金", "集团", "控股", "公司", "管理", "有限", "合伙", "发展")
 
@@ -3371,14 +3409,16 @@ HYPHENED_VARIANT = re.compile(r"(?:-(?:[0-9]+(?:\.[0-9]+)?|[A-Z][A-Za-z0-9]*))+(
 #: a coined word with a capital inside (SuperCluster, PowerEdge) after a space, ending a name
 SIBLING_WORD = re.compile(r" (?P<word>[A-Z][a-z]+[A-Z][A-Za-z]*)(?![A-Za-z0-9.\-])")
 #: a bare model number listed after a family's model (昇騰960和970)
-LISTED_MODEL = re.compile(r"\s?(?:和|与|及|、|或|以及|,|，|/)\s?(?P<model>\d{2,4}[a-z]{0,3})(?![a-z0-9%])(?!\.\d)"
+# (天璣9500與輕旗艦8500: a few words of its grade between; see _listed_models)
+LISTED_MODEL = re.compile(rf"\s?(?:(?:和|与|及|、|以及)\s?(?P<grade>(?:(?![的是为将在对把被和与及])[{HAN}]){{1,4}}?)?|或|,|，|/)\s?"
+                          r"(?P<model>\d{2,4}[a-z]{0,3})(?![a-z0-9%])(?!\.\d)"
                           r"(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%|号|名|位|人))")
 #: a model number after a slash, the letters of the model before it left out (GB200/300; not 80GB or 2025/26年)
 SLASHED_MODEL = re.compile(r"/(?P<model>\d{2,4}[a-z]?)(?![a-z0-9%/.])(?!\s*(?:年|月|日|财年|亿|万|美元|元|%))")
 #: words of grade after a family's model (Snapdragon X9 Elite Extreme, Xeon 6 Max)
 #: Snapdragon X Elite: a lone letter after a family is a model when a grade follows it
 LETTER_GRADED = re.compile(r" (?P<model>[a-z])(?= (?:elite|extreme|ultra|pro|max|plus)(?![a-z0-9]))")
-MODEL_GRADE = re.compile(r"(?: (?:elite|extreme|ultra|pro|max|plus|mini|lite|gen \d{1,2}))+(?![a-z0-9])")
+MODEL_GRADE = re.compile(r"(?: (?:elite|extreme|ultra|pro|max|plus|mini|lite|gen ?\d{1,2}))+(?![a-z0-9])")
 # Vera Rubin Ultra, Trainium Pro: a family's variant named by a word of grade (the known ones, Blackwell Ultra,
 # are reference names and never reach this)
 FAMILY_VARIANT = re.compile(r"\s?(?P<model>ultra|pro|max|plus|mini|lite|gen\s?\d{1,2})(?![a-z0-9])")  # Snapdragon 8 Elite Gen 6
@@ -3390,6 +3430,9 @@ CODENAME_NOT = frozenset("""series family chip chips processor processors cpu gp
     and or with for the of in on to is are was will has have new next data center centre ai system systems
     module modules board boards""".split())
 FAMILY_RULE = Rule("family-model", "Chip", FAMILY_NUMBER, 0.75)
+#: 經濟產業大臣, 經產副大臣: a Japanese minister's title after the words of the ministry's name
+MINISTER_TITLE = re.compile(r"(?:副)?大臣")
+
 NEW_BRAND_RULE = Rule("brand-and-model", "Chip", FAMILY_NUMBER, 0.65)
 # (Mohammed bin Salman, Ursula von der Leyen: particles in lower case between the names)
 ROMANIZED = re.compile(r"[（(]\s*(?P<latin>[A-Z][a-z]+(?:[ -](?:(?:bin|bint|al|van|von|der|den|de|da|di|du|le|la)[ -])*"
@@ -4117,6 +4160,10 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
             ch = folded[i]
             if ch in STOP_CHARS and folded[i - 1:i + 1] in WORDS_WITH_STOP_CHARS:
                 continue  # 英國高等法院, 最高法院: 等 and 最 inside a word of the name
+            if ch in "与及" and rule.name == "event" and re.fullmatch(rf"[{HAN}]{{2}}", folded[max(start, i - 2):i]) \
+                    and not _dictionary_word(folded[i - 1:i + 1]) \
+                    and re.match(rf"[{HAN}]{{2,}}", folded[i + 1:end]) and i - 2 > start:
+                continue  # 經濟與商業論壇: a gathering of two subjects joins them in its name
             if ch in STOP_CHARS or not (ch.isalnum() or ch in "&· " or ch in "-－" and rule.cls == "Event"):
                 start = i + 1   # (美國-沙特投資論壇: a gathering of two countries joins them with a dash)
                 break
