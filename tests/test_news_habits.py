@@ -5167,3 +5167,41 @@ def test_a_word_ending_in_局_for_a_state_of_play_is_no_bureau(facts):
 def test_the_bis_written_with_暨(facts):
     f = facts("美國商務部表示，旗下負責出口管制的工業暨安全局將審查申請。")
     assert "bis" in f.entities, names_of(f)
+
+
+def test_a_parts_figure_is_the_figure_of_the_product_using_it(facts):
+    f = facts("晴川科技發表天樞X9晶片，天樞X9採用了第三代Orion CPU。其中，超大核的運行頻率高達4.6GHz。")
+    assert {key_of(f, "天枢X9"), key_of(f, "Orion")} <= owners_of(f, "4.6"), f.statements
+
+
+def test_a_transliterated_town_after_its_state_with_its_latin_name(facts):
+    f = facts("被告陳某是美國德州普萊諾（Plano）的居民。")
+    towns = [e for e in f.entities.values() if e.cls == "City"]
+    assert [sorted(names_of_entity(e)) for e in towns] == [["普莱诺"]], names_of(f)
+    assert (towns[0].key, "locatedIn", "texas") in relations_of(f), relations_of(f)
+
+
+def test_a_transliterated_name_after_a_title_before_the_word_for_his_tenure(facts):
+    f = facts("這是晴川科技策略的重大轉向，因為他提及前任執行長基辛格時代大力投資的製程。")
+    assert "基辛格" in names_of(f, "Person"), names_of(f)
+
+
+def test_a_machine_model_with_a_colon_and_a_pointer_to_it(facts):
+    f = facts("晴川晶圓廠已安裝最先進的NXE:3800E。該機型每小時可處理多達220片晶圓；其餘3台NXE:3600D的產能約為每小時160片。會議於下午3:30開始。")
+    assert {"NXE:3800E", "NXE:3600D"} <= {n.upper() for n in names_of(f, "Product")}, names_of(f)
+    assert key_of(f, "NXE:3800E") in owners_of(f, "220"), f.statements
+
+
+def test_a_clause_going_on_with_a_preposition_and_its_objects_keeps_the_topic(facts):
+    f = facts("晴川科技今天宣布新合作。集團已引進北辰汽車成為客戶，拓展國際市場；同時與瀚宇科技、Uber攜手開發自駕車。")
+    assert linked(f, key_of(f, "晴川科技"), key_of(f, "瀚宇科技")), f.statements
+
+
+def test_a_body_opening_a_clause_takes_over_from_a_country_as_the_topic(facts):
+    f = facts("中國半導體產業打造國家隊，晴川科技成立，註冊資本計人民幣3440億元。")
+    assert owners_of(f, "344000000000") == {key_of(f, "晴川科技")}, f.statements
+
+
+def test_a_figure_describing_names_listed_after_its_的_is_each_ones(facts):
+    f = facts("晴川半導體宣布增資。民間方面投資210億日圓（約新台幣42.8億元）的北辰科技與瀚宇科技似乎成為最大股東。")
+    assert {key_of(f, "北辰科技"), key_of(f, "瀚宇科技")} <= owners_of(f, "21000000000"), f.statements

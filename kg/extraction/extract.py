@@ -587,6 +587,22 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 topic = next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and me <= cstart
                               and ent is not compared and ent is not brand and ent.cls in PRODUCTS), None)
                 subject = opener or (recent if recent is not None and recent is not subject else topic or subject)
+        if subject.cls in PRODUCTS and not settled and (q["unit"] in SPEC_UNITS or q["unit"] in COUNT_LIKE) \
+                and q["unit"] not in ("NM", "TIMES"):
+            # 驍龍8 Elite Gen5採用了第三代Oryon核心。其中，兩顆超大核的頻率高達4.6GHz: a part named after
+            # a verb of using, with the product using it named before in that sentence, gives the figures
+            # of the product (the part's too)
+            part = next(((ms, me) for ms, me, ent in reversed(mentions) if ent is subject and me <= q["start"]), None)
+            # (搭載的Venice CPU以台積電2奈米製程打造: not a figure of the part's own clause; nor one sentences on)
+            used = PART_USED.search(folded, max(0, part[0] - 10), part[0]) if part is not None and \
+                part[1] <= _bounds(folded, q["start"], CLAUSE_ENDS)[0] and \
+                part[0] >= _bounds(folded, max(0, sentence[0] - 1), "。！？!?\n")[0] else None
+            if used is not None:
+                whole = next((ent for ms, me, ent in reversed(mentions) if me <= used.start() and ent.cls in PRODUCTS
+                              and ent is not subject and not _technology(ent)
+                              and ms >= _bounds(folded, part[0], "。！？!?\n")[0]), None)
+                if whole is not None:
+                    subject, others = whole, [subject, *(x for x in others if x is not whole)]
         if subject.cls in PRODUCTS and not settled:
             # 思元690較上一代思元590算力提升約4倍，採用7奈米工藝: the product compared with (its last mention
             # before the figure follows 較/比/相比) gives way to the product the sentence is about
@@ -717,6 +733,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if not settled:
             # MI350X和MI355X…，均支援高達288GB的HBM3E: a figure after 均/都 is each listed member's
             others = [*others, *(x for x in _shared_by(mentions, folded, sentence, q["start"], subject) if x not in others)]
+            # 投資210億日圓（約新台幣42.8億元）的軟銀與索尼集團: a figure describing the names listed after its 的
+            # is each one's
+            others = [*others, *(x for x in _described_list(mentions, folded, q["end"], subject) if x not in others)]
         if source is None and last_sentence == sentence and subject is last_subject:
             source = last_source   # 趙某指出，第3季營收…，季增7.8%: the figures going on with his are his too
         last_subject, last_sentence, last_end, last_bracketed, last_source = subject, sentence, q["end"], bracketed, source
@@ -1445,6 +1464,30 @@ def _foreign(span) -> dict:
 
 #: 數據中心業務, 客戶端與遊戲事業部: a company's business segment, named by what it sells
 SEGMENT = re.compile(r"(?:业务|事业部|事业群|业务部门|业务板块)")
+
+
+#: the figure's unit, a conversion in brackets, then 的 before the names it describes
+DESCRIBED_AFTER = re.compile(r"[^，。；,;的\d]{0,4}?\s*(?:[（(][^()（）]{0,24}[)）])?\s*的\s*$")
+
+
+def _described_list(mentions, folded: str, end: int, subject: Entity) -> list[Entity]:
+    """The names listed right after a figure's 的 (投資210億日圓的軟銀與索尼集團: both, whatever the figure's
+    subject, Rapidus, in which they invest), the subject left out."""
+    after = [(ms, me, ent) for ms, me, ent in mentions if end <= ms < end + 40]
+    if not after or not DESCRIBED_AFTER.match(folded, end, after[0][0]) or len(after) < 2 or \
+            not LIST_JOINER.fullmatch(folded, after[0][1], after[1][0]):
+        return []   # (市值4.6兆美元的輝達: one name described is the subject the figure already has)
+    out, last = [after[0][2]], after[0]
+    for m in after[1:]:
+        if not LIST_JOINER.fullmatch(folded, last[1], m[0]) or (m[2].cls in ORGS) != (after[0][2].cls in ORGS):
+            break
+        out.append(m[2])
+        last = m
+    return [x for x in out if x is not subject]
+
+
+#: 採用了第三代, 搭載, 配備了: a verb of using, a few words before the part it names
+PART_USED = re.compile(r"(?:采用|搭载|配备|内建|内置|集成)了?[^，。；,;]{0,6}$")
 
 
 def _segment_figure(mentions, folded: str, pos: int) -> bool:

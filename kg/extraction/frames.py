@@ -542,7 +542,8 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
         opening = cue.sentence_continued.match(folded, cs)
         goes_on = opening is not None and topic is None and before is not None and si < len(sentences) \
             and not folded[sentences[si][0]:cs].strip() and "\n" not in folded[before[2]:cs] and bool(ents) and (
-                not any(p < tpos for p, _ in ents) if tpos is not None
+                # (同時與A、B攜手開發: the names after a preposition opening the clause are its objects)
+                not any(p < tpos and p not in objects for p, _ in ents) if tpos is not None
                 # (read whole, the sentence may have no verb found: then a word before its first name, after the cue)
                 else min(p for p, _ in ents) - opening.end() >= 2)
         if goes_on:
@@ -579,7 +580,9 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             first = next((m for m in here if m[2].cls in ORGS and not any(
                 x[2].cls not in PLACES for x in here if x[0] < m[0])), None)
             if first is not None and first[2] is not topic and opening is not None and \
-                    CONTRAST_OPENING.fullmatch(folded, cs, opening[0]) and topic.cls in ORGS:
+                    CONTRAST_OPENING.fullmatch(folded, cs, opening[0]) and topic.cls in (ORGS | PLACES):
+                # (中國半導體產業打造國家隊，大基金三期成立，註冊資本…: a country is the topic until a
+                # clause opens with a body of its own)
                 topic, group = first[2], []
         # 居住在紐約的林某，和來自台北的陳某，共謀…: a clause opening with 和 names one more of the list the
         # sentence opened with, and the clauses after it go on about them all

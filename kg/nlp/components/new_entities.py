@@ -137,8 +137,9 @@ def _rules() -> list[Rule]:
         Rule("title-translit", "Person", CuePattern(lambda w:
             # (部長東姑賽夫魯以及…: or before the next of a list; 財務長辛斯納(David Zinsner): or before the
             # name in Latin letters, in brackets)
+            # (前任執行長基辛格時代, 其任內: or before the word for the time he held the post)
             rf"(?:{w('person-title')})(?P<name>[{TRANSLIT}]{{2,5}}?)(?=(?:也|则|亦|还|更)?(?:{w('person-verb')})|以及|、"
-            r"|\s?[（(]\s?[a-z]+[ -][a-z])"), 0.65),   # (folded text: the Latin name in lower case)
+            r"|时代|时期|任内|在任|执掌|掌舵|治下|\s?[（(]\s?[a-z]+[ -][a-z])"), 0.65),   # (folded text: the Latin name in lower case)
         # A Japanese name (no Chinese surname) between an official's title and a verb of saying:
         # 官房長官木原稔表示, 經濟產業大臣武藤容治指出
         Rule("title-han-name", "Person", CuePattern(lambda w:
@@ -291,6 +292,8 @@ def _rules() -> list[Rule]:
         Rule("model-number-kind", "Product", re.compile(
             r"(?<![0-9a-z./\-])(?P<name>\d{3,5}[a-z]{1,2})(?![0-9a-z])(?=(?:\s?(?:和|与|及|、)\s?\d{3,5}[a-z]{1,2}(?![0-9a-z]))?"
             r"[^，。；,;、和与及]{0,16}?(?:光刻机|曝光机|蚀刻机|刻蚀机|沉积设备|检测设备|量测设备|机台|扫描仪))"), 0.6),
+        # A machine's model written with a colon between its line and its number: NXE:3800E, EXE:5200B
+        Rule("colon-model", "Product", re.compile(r"(?<![a-z0-9:])(?P<name>[a-z]{2,4}:\d{3,4}[a-z]{0,2})(?![a-z0-9:])"), 0.6),
         Rule("number-chip", "Chip", re.compile(rf"(?<![0-9a-z./])(?P<name>\d{{3,4}}[a-z]?)(?=(?:芯片|晶片|处理器|加速卡))"), 0.6),
         # A chip launched, made or used under a Chinese name and a model number: 推出曜光9晶片, 發表新一代天樞X1
         # 處理器, 為其提供曜光9晶片, 搭載天樞X1處理器
@@ -808,6 +811,7 @@ class EntityDiscoverer:
             spans += [g for _, g in governments]
         spans += self._city_governments(doc, folded, existing + spans)
         spans += self._ministries_of_ministers(doc, folded, existing + spans)
+        spans += self._towns_of_regions(doc, folded, existing + spans)
         spans += self._listed_models(doc, folded, existing + spans)
         spans += self._own_country(doc, folded, existing + spans)
         _known_in_brackets(folded, spans, existing)
@@ -1474,6 +1478,28 @@ class EntityDiscoverer:
             if span is not None:
                 out.append(span)
                 taken.append((start, end))
+        return out
+
+    def _towns_of_regions(self, doc: Doc, folded: str, found) -> list:
+        """維吉尼亞州斯特林（Sterling）: a transliterated name right after a known state or province, glossed
+        with its Latin name in brackets, is a town there."""
+        taken = [(kg_of(s)["start"], kg_of(s)["end"]) for s in found if kg_of(s)]
+        text = texts(doc)[0]
+        out = []
+        for s in found:
+            info = kg_of(s)
+            if not info or not info["known"] or info["cls"] != "AdministrativeRegion":
+                continue
+            m = TOWN_AFTER_REGION.match(folded, info["end"])
+            if m is None or not re.match(r"[A-Z]", text[m.start("latin"):m.end("latin")]) or \
+                    any(a < m.end("name") and m.start("name") < b for a, b in taken):
+                continue
+            span = char_span(doc, m.start("name"), m.end("name"), "GPE")
+            if span is not None:
+                span._.kg = {"key": f"place/{name_key(text[m.start('name'):m.end('name')])}", "cls": "City", "known": False,
+                             "rule": "town-of-region", "confidence": 0.65, "start": m.start("name"), "end": m.end("name")}
+                out.append(span)
+                taken.append((m.start("name"), m.end("name")))
         return out
 
     def _ministries_of_ministers(self, doc: Doc, folded: str, found) -> list:
@@ -3430,6 +3456,8 @@ CODENAME_NOT = frozenset("""series family chip chips processor processors cpu gp
     and or with for the of in on to is are was will has have new next data center centre ai system systems
     module modules board boards""".split())
 FAMILY_RULE = Rule("family-model", "Chip", FAMILY_NUMBER, 0.75)
+#: 維吉尼亞州|斯特林（Sterling）: a transliterated town after its state, its Latin name in brackets
+TOWN_AFTER_REGION = re.compile(rf"(?P<name>[{TRANSLIT}]{{2,5}})\s?[（(]\s?(?P<latin>[a-z][a-z .'\-]{{2,24}})\s?[)）]")
 #: 經濟產業大臣, 經產副大臣: a Japanese minister's title after the words of the ministry's name
 MINISTER_TITLE = re.compile(r"(?:副)?大臣")
 
