@@ -5205,3 +5205,8 @@ def test_a_body_opening_a_clause_takes_over_from_a_country_as_the_topic(facts):
 def test_a_figure_describing_names_listed_after_its_的_is_each_ones(facts):
     f = facts("晴川半導體宣布增資。民間方面投資210億日圓（約新台幣42.8億元）的北辰科技與瀚宇科技似乎成為最大股東。")
     assert {key_of(f, "北辰科技"), key_of(f, "瀚宇科技")} <= owners_of(f, "21000000000"), f.statements
+
+
+def test_a_number_after_a_known_firm_before_系列_is_its_line(facts):
+    f = facts("此次全新小米 17 系列將搭載晴川科技的頂級移動平台。")
+    assert "小米 17" in names_of(f), names_of(f)

@@ -2262,7 +2262,8 @@ class EntityDiscoverer:
         out = []
         for s in existing:
             if kg_of(s)["cls"] in ORG_CLASSES:
-                m = BRAND_MODEL.match(folded, kg_of(s)["end"]) or GRADED_NUMBER.match(folded, kg_of(s)["end"])
+                m = BRAND_MODEL.match(folded, kg_of(s)["end"]) or GRADED_NUMBER.match(folded, kg_of(s)["end"]) \
+                    or SERIES_NUMBER.match(folded, kg_of(s)["end"])   # 小米 17 系列: a numbered line
                 if m and not PLANT_AFTER.match(folded, m.end()):  # 美光A3|新廠: a plant, no chip
                     grade = MODEL_GRADE.match(folded, m.end())   # 小米SU9 Ultra: its grade is its name's
                     out.append((s._.kg["start"], grade.end() if grade else m.end(), "Chip", BRAND_RULE))
@@ -3427,6 +3428,7 @@ PLANT_AFTER = re.compile(r"\s?(?:新)?(?:厂|工厂|晶圆厂|厂区|园区|基�
 # (三星電子 Q2, 台積電 H1: a quarter or a half of the year after a firm's name, no model)
 BRAND_MODEL = re.compile(r"\s?(?!(?:q[1-4]|h[12]|fy\d{2,4})(?![a-z0-9]))(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
 #: 小米17S Pro, 北辰9 Ultra: a number (and a letter) after a brand is a model when a grade follows it
+SERIES_NUMBER = re.compile(r"\s?(?P<model>\d{1,3}[a-z]{0,2})(?=\s?系列)")
 GRADED_NUMBER = re.compile(r"\s?(?P<model>\d{1,3}[a-z]{0,2})(?=(?: (?:ultra|pro|max|plus|mini|lite))+(?![a-z0-9]))")
 FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?[a-z]{0,3}(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)(?![a-z0-9%])(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
 #: a variant hyphened onto a known model's name (Qwen3-Max, GPT-5-Chat, Gemini-2.5-Pro), as written
