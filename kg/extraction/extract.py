@@ -308,7 +308,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     last_sentence = None
     last_end: int | None = None   # where the figure before ended
     last_bracketed = False        # whether it was a change in brackets after a figure
-    amount_frames = clause_frames(folded, clauses(doc), sentences, mentions, predicate=_predicate(doc), min_entities=0, main=main)
+    predicate = _predicate(doc)   # (the first verb of each clause, for the amount frames and the clause frames below)
+    amount_frames = clause_frames(folded, clauses(doc), sentences, mentions, predicate=predicate, min_entities=0, main=main)
     # 中國、美國、歐亞占比分別為86%、11%和3%: a company's figures split by region
     for place, q in _regional(mentions, amounts, folded):
         s0, s1 = sentence_of(q["start"])
@@ -596,11 +597,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # (搭載的Venice CPU以台積電2奈米製程打造: not a figure of the part's own clause; nor one sentences on)
             used = PART_USED.search(folded, max(0, part[0] - 10), part[0]) if part is not None and \
                 part[1] <= _bounds(folded, q["start"], CLAUSE_ENDS)[0] and \
-                part[0] >= _bounds(folded, max(0, sentence[0] - 1), "。！？!?\n")[0] else None
+                part[0] >= _bounds(folded, max(0, sentence[0] - 1), ENDS)[0] else None
             if used is not None:
                 whole = next((ent for ms, me, ent in reversed(mentions) if me <= used.start() and ent.cls in PRODUCTS
                               and ent is not subject and not _technology(ent)
-                              and ms >= _bounds(folded, part[0], "。！？!?\n")[0]), None)
+                              and ms >= _bounds(folded, part[0], ENDS)[0]), None)
                 if whole is not None:
                     subject, others = whole, [subject, *(x for x in others if x is not whole)]
         if subject.cls in PRODUCTS and not settled:
@@ -759,7 +760,6 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     mentions = [m for m in all_mentions if m[0] not in cited and not _credited_only(m[2]) and m[0] not in attribute]
     # -- clause frames: the entities of any clause, linked as the clause links them
     lexicon = _lexicon()
-    predicate = _predicate(doc)
     # typed relations through the lexicon (the sentence's topic carried into a clause that opens with its verb:
     # 林某出生於檳城，畢業於星洲大學 says where 林某 studied)
     for fr in clause_frames(folded, clauses(doc), sentences, mentions, predicate=predicate, main=main):

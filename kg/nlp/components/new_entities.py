@@ -535,8 +535,6 @@ GENERIC_HEAD = re.compile(r"(?:企业|产业|行业|技术(?![长总])|短缺|�
                 r"|封装|封测|制造|设备|材料|套件|工具|服务|方案|平台|流程|规则)")
 NOUN_SUFFIXES = ("软件", "设计", "存储", "通信", "资讯", "咨询", "顾问", "智算")
 GOV_SUFFIX = ("部", "局", "署", "委员会", "办公室", "法院")
-#: 賽局, 格局, 布局, 僵局: words ending in 局 that are no bureau (not 全局: 安全局 is one)
-NOT_A_BUREAU = re.compile(r"(?:赛局|格局|布局|大局|僵局|政局|结局|残局|骗局|饭局|开局|终局|时局|战局|棋局|牌局|危局|困局|变局|破局|新局)$")
 
 
 # Words after which a name starts: a policy or event name never opens with a verb or 上 (name cues, left-cut).
@@ -1040,11 +1038,11 @@ class EntityDiscoverer:
             listed = LISTED_MODEL if family else SLASHED_MODEL
             at = info["end"]
             digits = re.search(r"\d+", text[info["start"]:info["end"]])
+            # (a grade's words between: a model of as many digits only)
             while (more := listed.match(folded, at)) and \
                     not any(i in taken for i in range(more.start("model"), more.end("model"))) and \
-                    not (more.groupdict().get("grade") and (digits is None or re.match(r"\d+", more.group("model")).group()
-                                                           .__len__() != len(digits.group()))):
-                # (a grade's words between: a model of as many digits only)
+                    not (more.groupdict().get("grade") and (digits is None or
+                                                  len(re.match(r"\d+", more.group("model")).group()) != len(digits.group()))):
                 span = self._span(doc, more.start("model"), more.end("model"), "Chip", FAMILY_RULE)
                 if span is None:
                     break
@@ -2563,8 +2561,6 @@ class EntityDiscoverer:
             if name.endswith("法庭"):  # 國家法庭 (Singapore's State Courts), 地方法庭
                 return "GovernmentAgency" if COURT.search(name) else None
             if name.endswith(GOV_SUFFIX):
-                if NOT_A_BUREAU.search(name):
-                    return None  # AI賽局, 產業格局: a word ending in 局 that names a state of play, no bureau
                 if len(name) - len(next(x for x in GOV_SUFFIX if name.endswith(x))) < 2:
                     return None  # (免租全)裝辦公室, 辦公室: a word alone, or after a character, names no body
                 if rule.name == "minister-ministry" and (re.search(
@@ -2807,8 +2803,6 @@ def _subsidiary_span(doc: Doc, a: int, b: int, rule: str, parent: str | None, in
 #: 三星|物產, 三星|重工業: the trade of one of a group's companies after the group's name, where the name ends
 # (G42公司建設的園區: after 的 the word is a verb's, what the firm builds)
 GROUP_TRADE_AFTER = CuePattern(lambda w: rf"(?P<trade>{w('group-trade')})(?=[，,。、；;：:\s（(与和及也均都则将已在于曾等]|$)")
-#: 子公司, 旗下的: the word for a subsidiary right before a name
-SUBSIDIARY_BEFORE = re.compile(r"(?:子公司|孙公司|旗下|附属公司)(?:的|之)?\s*$")
 #: 高通|技術, 輝達|投資: the trade that makes a parent's name a subsidiary's, after the word for one
 SUBSIDIARY_TRADE = re.compile(r"(?P<trade>技术|科技|投资|创投|资本|半导体|电子|微电子|国际|控股|软件|软体|云|研究院)")
 #: the words of a fund or a firm after 投資 in its name (產業投資母基金, 國有資本投資有限公司)
@@ -3337,11 +3331,12 @@ def _kind_of_car(name: str) -> bool:
 
 
 def _ju_ends_a_word(folded: str, end: int) -> bool:
-    """布局, 格局, 當局, 入局, 局面: the 局 a would-be bureau's name ends in is the end of a word of the
+    """布局, 格局, 當局, 入局, 賽局, 局面: the 局 a would-be bureau's name ends in is the end of a word of the
     language (jieba's dictionary counts it 50 times or more, or a verb or a particle makes it), or the
     start of one."""
     from kg.nlp.tokenizer import base_frequencies
-    return base_frequencies().get(folded[end - 2:end], 0) >= 50 or folded[end - 2] in "入破缺亏变终的之了个" \
+    # (賽局, 牌局, 困局, 新局: words of the language jieba counts too rarely)
+    return base_frequencies().get(folded[end - 2:end], 0) >= 50 or folded[end - 2] in "入破缺亏变终的之了个赛牌困新" \
         or folded.startswith(("面", "势"), end)
 
 
@@ -3728,6 +3723,10 @@ def _acronym_matches(text: str):
         yield (*m.span("acronym" if first else "acronym2"), cls, words)
 
 
+#: Ann Lee與Bob Ray: what joins two people named in Latin letters
+PEOPLE_JOIN = re.compile(r"\s*(?:与|和|及|、|以及)\s*")
+
+
 def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
     """Michael Chen, Tan Wei Ming: capitalised Latin words after a word for a person, or before a
     verb of saying (not a company: Nova Compute公司, nor a product: Blackwell Ultra晶片)."""
@@ -3750,8 +3749,8 @@ def _latin_people(text: str, folded: str) -> list[tuple[int, int, str, "Rule"]]:
             out.append((s, e, "Person", LATIN_PERSON_RULE))
             people.add(s)
     return sorted(out)
-#: Ann Lee與Bob Ray: what joins two people named in Latin letters
-PEOPLE_JOIN = re.compile(r"\s*(?:与|和|及|、|以及)\s*")
+
+
 GOVERNMENT = re.compile(r"政府|当局|警方|检方|海关|军方|国会|议会")
 # 日本國會, 韓國國會: a country's parliament (國會 alone is the US Congress, as 參議院 is its Senate)
 PARLIAMENT = ("国会", "议会")
