@@ -5210,3 +5210,16 @@ def test_a_figure_describing_names_listed_after_its_的_is_each_ones(facts):
 def test_a_number_after_a_known_firm_before_系列_is_its_line(facts):
     f = facts("此次全新小米 17 系列將搭載晴川科技的頂級移動平台。")
     assert "小米 17" in names_of(f), names_of(f)
+
+
+def test_a_verb_and_the_currency_of_a_sum_are_no_organisation(facts):
+    f = facts("北辰電子去年營收達新台幣2.5兆元，稅後淨利破兆元，達新台幣1.02兆元、年增20%。")
+    assert not any("達新" in n or "达新" in n for n in names_of(f)), names_of(f)
+    assert key_of(f, "北辰電子") in owners_of(f, "1020000000000"), f.statements
+
+
+def test_a_chinese_chip_brand_and_its_generation_is_a_chip_and_a_quoted_line_a_product(facts):
+    f = facts("晴川智芯已推出“天樞”與“星衡”兩大產品系列。另一家的首代產品曦思Gen1於2021年量產，含光Gen1及含光Gen1X於2022年發布。")
+    chips = {to_simplified(n).lower() for n in names_of(f, "Chip")}
+    assert {"曦思gen1", "含光gen1", "含光gen1x"} <= chips, chips
+    assert {"天枢", "星衡"} <= names_of(f, "Product"), names_of(f)

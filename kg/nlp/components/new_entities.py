@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from kg.extraction.frames import MEMBER_JOIN, CueCut, CuePattern, CueWords
 from kg.nlp.components.known_entities import add_entities, char_span
 from kg.nlp.facilities import find_facilities
+from kg.nlp.amounts import CURRENCY
 from kg.nlp.spans import ENTITIES, kg_of, texts
 from kg.reference.known import CLASS_LABEL
 from kg.text import name_key, to_simplified
@@ -241,8 +242,9 @@ def _rules() -> list[Rule]:
         Rule("short-chip-model", "Chip", re.compile(
             r"(?:(?<=芯片)|(?<=晶片)|(?<=处理器)|(?<=加速器)|(?<=加速卡))\s?(?P<name>[a-z]{1,4}-\d[a-z]?)(?![a-z0-9])"
             r"|(?<![a-z0-9\-])(?P<name2>[a-z]{1,4}-\d[a-z]?)(?=\s?(?:芯片|晶片|处理器|加速器|加速卡|gpu))"), 0.7),
+        # 昇騰910C, 思元590, 天垓Gen2: a Chinese chip brand and its model number (or generation)
         Rule("chip-brand-model", "Chip", CuePattern(lambda w:
-            rf"(?P<name>{w('chip-brand')}\s?[a-z]{{0,2}}\d{{1,4}}[a-z]{{0,2}}(?:\s?(?:pro max|pro|max|ultra|plus|至尊版|旗舰版))?)(?![a-z0-9])"),
+            rf"(?P<name>{w('chip-brand')}\s?(?:gen\s?|[a-z]{{0,2}})\d{{1,4}}[a-z]{{0,2}}(?:\s?(?:pro max|pro|max|ultra|plus|至尊版|旗舰版))?)(?![a-z0-9])"),
             0.8),
         # A new chip named right after the word for it: AI晶片天樞X1, 新款GPU北極星166, 推理晶片Polaris 300, and
         # a line of them: 圖形晶片星彩G系列 (a name, then a model number that no unit follows: 晶片出貨量200萬顆
@@ -268,6 +270,11 @@ def _rules() -> list[Rule]:
             rf"[「“『](?P<name>[{HAN}]{{2,4}})[」”』](?=(?:\s?(?:和|与|及|、|以及)\s?[「“『][{HAN}]{{2,4}}[」”』])*"
             rf"\s?(?:[两二三四五六七八九十\d]+\s?[款个颗种])?\s?(?:系列\s?[{HAN}]{{0,4}}?)?(?:ai)?"
             rf"(?:(?![对将的在把被与和及、为是让给向用以从也都再])[{HAN}]){{0,6}}?(?:芯片|晶片|处理器|加速器|加速卡|gpu|npu|cpu))"), 0.65),
+        # A product line by its coined name in quotes, called a line: 產品線「天樞」, “天垓”與“智鎧”兩大產品系列
+        Rule("quoted-product-line", "Product", re.compile(
+            rf"(?:(?<=产品线)|(?<=产品系列))\s?[「“『](?P<name>[{HAN}]{{2,4}})[」”』]"
+            rf"|[「“『](?P<name2>[{HAN}]{{2,4}})[」”』](?=(?:\s?(?:和|与|及|、|以及)\s?[「“『][{HAN}]{{2,4}}[」”』])*"
+            rf"\s?(?:[两二三四五六七八九十\d]+\s?大?\s?)?产品(?:系列|线))"), 0.65),
         # A line of chips by its coined two-character name before 系列 and what the chips are for:
         # 推出用於自動駕駛的崑崙系列高算力晶片、峨眉系列跨域計算晶片 (a grade, 高端系列晶片, is none)
         Rule("series-chip", "Chip", re.compile(
@@ -1781,6 +1788,9 @@ class EntityDiscoverer:
                 continue   # 台北|新總部: a place and the word for new, no organisation
             if label == "ORG" and AMOUNT_NAME.fullmatch(name):
                 continue   # 出資額為|360億元: a sum the tagger calls an organisation
+            if label == "ORG" and (CURRENCY_AT_END.search(name) or any(
+                    (m := CURRENCY_WORD.match(folded, end - k)) and m.end() > end for k in (1, 2) if end - k > start)):
+                continue   # 達新|台幣(1.17兆元): the verb and the currency of a sum, read as one name
             if label == "ORG" and len(name) <= 3 and (tail := FIRM_TAIL.match(folded, end)) and re.fullmatch(rf"[{HAN}]+", name):
                 end, name = tail.end(), folded[start:tail.end()]   # 國開|金融: a firm's name the tagger cut before its business word
             if label != "PER" and (_plain_word(name) or _ends_inside_word(folded, end)):
@@ -3398,6 +3408,9 @@ def _common_word(word: str) -> bool:
     return len(word) >= 2 and base_frequencies().get(word, 0) >= COMMON_WORD_FREQ
 ORG_CLASSES = {"Company", "Organization", "ResearchInstitute", "University", "GovernmentAgency"}
 AMOUNT_NAME = re.compile(r"[\d.,，]+\s*[亿万千百兆]*\s*[{HAN}a-z]{{0,3}}?(?:元|币|圆|镑|卢比|令吉|%)?".format(HAN=HAN))
+# a currency's name closing what the tagger read as an organisation (達新台幣, 約人民幣)
+CURRENCY_WORD = re.compile("|".join(sorted((c for c in CURRENCY if len(c) >= 2), key=lambda c: (-len(c), c))))
+CURRENCY_AT_END = re.compile(f"(?:{CURRENCY_WORD.pattern})$")
 FIRM_TAIL = re.compile(r"金融|证券|银行|基金|控股|资本|集团|股份")
 KIND_OF_TRADE = re.compile(rf"(?:[{HAN}]{{1,3}}性|高阶|高端|低端|中高端|中低端|消费|先进|传统|一般)(?:电子|半导体|科技|电子产品)")
 KIND_OF_SEMICONDUCTOR = re.compile(r"(?:功率|化合物|宽禁带|第三代|分立|模拟|射频|车规级?|碳化硅|氮化镓|砷化镓|硅基)半导体$")
