@@ -1474,6 +1474,8 @@ def _described_list(mentions, folded: str, end: int, subject: Entity) -> list[En
     """The names listed right after a figure's 的 (投資210億日圓的軟銀與索尼集團: both, whatever the figure's
     subject, Rapidus, in which they invest), the subject left out."""
     after = [(ms, me, ent) for ms, me, ent in mentions if end <= ms < end + 40]
+    if after and DESCRIBED_AFTER.match(folded, end, after[0][0]) and (products := _makers_products(mentions, folded, after[0])):
+        return [x for x in products if x is not subject]   # 價值1.6億美元的輝達H100和H200晶片: each chip's
     if not after or not DESCRIBED_AFTER.match(folded, end, after[0][0]) or len(after) < 2 or \
             not LIST_JOINER.fullmatch(folded, after[0][1], after[1][0]):
         return []   # (市值4.6兆美元的輝達: one name described is the subject the figure already has)
@@ -1484,6 +1486,24 @@ def _described_list(mentions, folded: str, end: int, subject: Entity) -> list[En
         out.append(m[2])
         last = m
     return [x for x in out if x is not subject]
+
+
+def _makers_products(mentions, folded: str, maker: tuple) -> list[Entity]:
+    """輝達（Nvidia）H100和H200晶片: the products a firm's name opens (its gloss in brackets between),
+    listed one after another; none when the firm's name stands alone."""
+    ms, me, ent = maker
+    if ent.cls not in ORGS:
+        return []
+    gloss = re.compile(r"\s*[（(][^()（）]{0,24}[)）]\s*|\s*").match(folded, me)
+    out, last_end = [], gloss.end()
+    for s, e, x in mentions:
+        if s < last_end or x is ent:
+            continue
+        if x.cls not in PRODUCTS or (out and not LIST_JOINER.fullmatch(folded, last_end, s)) or (not out and s != last_end):
+            break
+        out.append(x)
+        last_end = e
+    return out
 
 
 #: 採用了第三代, 搭載, 配備了: a verb of using, a few words before the part it names
@@ -1559,9 +1579,10 @@ def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> 
     # (其頂級型號配備96個核心，…較上一代QX620的64MB: nor is it the owner of the figures before it)
     after = [m[2] for m in mentions if pos <= m[0] and m[1] <= e and not BASELINE.search(folded, max(0, m[0] - 8), m[0])]
     end = _amount_end(folded, pos)
-    described = [m[2] for m in mentions if end <= m[0] <= end + 2 and folded[end:m[0]] == "的"]
+    described = [m for m in mentions if end <= m[0] <= end + 2 and folded[end:m[0]] == "的"]
     if described and unit not in SPEC_UNITS:  # 市值約4.6兆美元的輝達
-        return described[0]
+        # (價值1.6億美元的輝達（Nvidia）H100和H200晶片: the maker's products, not the maker)
+        return (_makers_products(mentions, folded, described[0]) or [described[0][2]])[0]
     if unit == "NM":  # 中芯以較落後設備生產7奈米晶片: a process node is the maker's unless its clause names a chip first
         cs, _ = _bounds(folded, pos, CLAUSE_ENDS)
         in_clause = [m[2] for m in mentions if cs <= m[0] and m[1] <= pos]
