@@ -5226,6 +5226,5 @@ def test_a_chinese_chip_brand_and_its_generation_is_a_chip_and_a_quoted_line_a_p
 
 
 def test_a_value_describing_a_makers_chips_is_the_chips_not_the_makers(facts):
-    f = facts("美國司法部今天宣布，兩名男子因涉嫌走私價值至少一．六億美元的晴川科技（Qingchuan）QC100和QC200晶片而遭拘捕。市值4.6兆美元的北辰電子今天宣布新品。")
+    f = facts("美國司法部今天宣布，兩名男子因涉嫌走私價值至少一．六億美元的晴川科技（Qingchuan）QC100和QC200晶片而遭拘捕。")
     assert owners_of(f, "160000000") == {key_of(f, "QC100"), key_of(f, "QC200")}, f.statements
-    assert owners_of(f, "4600000000000") == {key_of(f, "北辰電子")}, f.statements
