@@ -5228,3 +5228,17 @@ def test_a_chinese_chip_brand_and_its_generation_is_a_chip_and_a_quoted_line_a_p
 def test_a_value_describing_a_makers_chips_is_the_chips_not_the_makers(facts):
     f = facts("美國司法部今天宣布，兩名男子因涉嫌走私價值至少一．六億美元的晴川科技（Qingchuan）QC100和QC200晶片而遭拘捕。")
     assert owners_of(f, "160000000") == {key_of(f, "QC100"), key_of(f, "QC200")}, f.statements
+
+
+@pytest.mark.parametrize("title", ["董事會主席", "董事會主席兼CEO", "董事局主席"])
+def test_the_companys_board_chair_named_by_公司_chairs_the_company_the_text_is_about(facts, title):
+    f = facts(f"晴川科技成立於2015年，總部位於南京。公司{title}林志遠現年44歲。")
+    chairs = {r.object for r in f.relations if r.property == "chairperson" and r.subject == key_of(f, "晴川科技")}
+    assert chairs == {key_of(f, "林志遠")}, f.relations
+
+
+def test_a_model_named_after_a_line_the_article_found_is_of_that_line_and_its_developer(facts):
+    f = facts("晴川科技已推出“含光”與“星衡”兩大產品系列：訓練專用產品線“含光”系列中，首代產品含光Gen1於2021年量產。")
+    chip = key_of(f, "含光Gen1")
+    assert (chip, "partOfSeries", key_of(f, "含光")) in relations_of(f), f.relations
+    assert (chip, "developer", key_of(f, "晴川科技")) in relations_of(f), f.relations

@@ -29,6 +29,7 @@ from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, kg_of, main_company
 from kg.nlp.spans import mentions as spans_mentions
 from kg.reference import lexicon_file, load_reference
 from kg.reference.known import FACT_PROPERTIES
+from kg.text import to_simplified
 
 CURRENCIES = frozenset(CURRENCY.values()) | {UNSTATED_CURRENCY}
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "MB", "GB", "TB", "PB", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ",
@@ -769,6 +770,23 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if prop == "developer" and subj in entities and _developed_by_another(entities[subj], obj, relations):
                 continue  # 小米推出驍龍筆電: a known chip's developer is the reference's (a new model's, its family's)
             add_relation(subj, prop, obj, evidence(start, end, "frame-lexicon", 0.6))
+    # 產品線「天垓」…天垓Gen1: a model named after a line the article found is of that line, and its
+    # developer is the line's
+    lines = {to_simplified(n).lower(): ent for ent in entities.values() if ent.cls in ("Product", "ChipFamily")
+             and not ent.known for n in ent.names if len(n) >= 2}
+    for chip in [e for e in entities.values() if e.cls == "Chip" and not e.known and e.mentions]:
+        for name in sorted(chip.names):
+            folded_name = to_simplified(name).lower()
+            line = next((ent for n, ent in lines.items() if folded_name.startswith(n)
+                         and MODEL_AFTER_LINE.fullmatch(folded_name[len(n):])), None)
+            if line is None:
+                continue
+            first = min(chip.mentions, key=lambda ev: ev.start)
+            add_relation(chip.key, "partOfSeries", line.key, evidence(first.start, first.end, "model-of-line", 0.65))
+            developer = next((r.object for r in relations if r.subject == line.key and r.property == "developer"), None)
+            if developer is not None and not any(r.subject == chip.key and r.property == "developer" for r in relations):
+                add_relation(chip.key, "developer", developer, evidence(first.start, first.end, "model-of-line", 0.6))
+            break
     # 富士通亦新投資200億日圓, 投資210億日圓的軟銀…成為最大股東: an investment whose clause names the investor
     # and no company it goes to is one in the company the article is about, named before
     owned = {(r.subject, r.object) for r in relations if r.property == "ownedBy"}
@@ -1504,6 +1522,10 @@ def _makers_products(mentions, folded: str, maker: tuple) -> list[Entity]:
         out.append(x)
         last_end = e
     return out
+
+
+#: Gen1, X2, 950PR, Pro: what after a line's name makes the name one of its models
+MODEL_AFTER_LINE = re.compile(r"\s?(?:gen\s?\d{1,2}[a-z]{0,2}|[a-z]{0,3}-?\d{1,4}[a-z]{0,3}(?:\s?(?:pro|max|ultra|plus))?)")
 
 
 #: 採用了第三代, 搭載, 配備了: a verb of using, a few words before the part it names

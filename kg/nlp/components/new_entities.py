@@ -3346,8 +3346,9 @@ def _ju_ends_a_word(folded: str, end: int) -> bool:
     start of one."""
     from kg.nlp.tokenizer import base_frequencies
     # (賽局, 牌局, 困局, 新局: words of the language jieba counts too rarely)
+    # (董事局: a company's board, no bureau)
     return base_frequencies().get(folded[end - 2:end], 0) >= 50 or folded[end - 2] in "入破缺亏变终的之了个赛牌困新" \
-        or folded.startswith(("面", "势"), end)
+        or folded.startswith(("面", "势"), end) or folded.endswith("董事局", 0, end)
 
 
 def _cut(name: str) -> list[str]:

@@ -103,7 +103,7 @@ SHARED_TITLE = CuePattern(lambda w: rf"(?:{w('shared-title')})\s*$")
 #: 協會主席Wong Siew Hai, 交易所總裁林某: a body's kind word opening the clause, then a post and a name
 BODY_OFFICER = re.compile(r"(?P<kind>协会|学会|商会|联盟|基金会|研究院|研究所|交易所)(?P<role>主席|会长|理事长|秘书长|院长|所长|"
                           r"总裁|董事长|执行长|首席执行官|总经理)\s*$")
-OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)(?:的)?(?P<role>(?:联合|共同)?(?:董事长|首席执行官|执行长|ceo|"
+OFFICER_OF_COMPANY = re.compile(r"(?:(?<![子母分])公司|该集团|本集团)(?:的)?(?P<role>(?:联合|共同)?(?:董事长|董事会主席|董事局主席|(?<![副])主席|首席执行官|执行长|ceo|"
                                 r"(?<![副助理])总裁|总经理|创始人|创办人|首席[^，,。]{1,3}官|cto|cfo|副总裁|副董事长|董事|"
                                 r"发言人|财务长|技术长|营运长)"
                                 # (公司董事長、總裁兼首席執行官X: several posts, listed)
