@@ -5242,3 +5242,14 @@ def test_a_model_named_after_a_line_the_article_found_is_of_that_line_and_its_de
     chip = key_of(f, "含光Gen1")
     assert (chip, "partOfSeries", key_of(f, "含光")) in relations_of(f), f.relations
     assert (chip, "developer", key_of(f, "晴川科技")) in relations_of(f), f.relations
+
+
+def test_a_partnership_after_a_dash_is_named_whole(facts):
+    f = facts("晴川集團新增股東員工持股平台——北辰市星河計劃一號至三號企業管理合夥企業（有限合夥）。")
+    assert any(n.startswith("北辰市星河計劃") or n.startswith("北辰市星河计划") for n in names_of(f)), names_of(f)
+
+
+@pytest.mark.parametrize("byline", ["星河新聞客戶端 記者 林志遠", "星河新聞 記者 林志遠"])
+def test_an_outlets_app_and_its_reporter_on_a_byline_line(facts, byline):
+    f = facts(f"晴川科技上市首日大漲\n\n{byline}\n\n晴川科技今天在科創板上市，股價大漲。")
+    assert key_of(f, "林志遠") in employees_of(f, key_of(f, "星河新聞")), f.relations

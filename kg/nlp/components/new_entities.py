@@ -421,9 +421,9 @@ def _rules() -> list[Rule]:
             rf"(?:(?<=[，,。、；;：:\s“「（(的与和及])|^|(?<=同业|大厂|厂商|龙头|业者|个股|股王|公司|企业|旗下|包括|包含|例如|像是)"
             rf"|(?<=代工厂|晶圆厂|封测厂|设备厂|面板厂|芯片厂|晶片厂)(?![商家]))"
             rf"(?!同业|大厂|厂商|龙头|业者|个股|股王|公司|企业|的|包括|包含|例如|像是)(?P<name>[{HAN}a-z]{{2,6}}?(?:-ky)?)(?=\s?[(（]\s?(?!(?:19|20)\d\d\s?[)）])\d{{4,6}}(?:\s?[.\-]\s?[a-z]{{2,3}})?\s?[)）])"), 0.7),
-        # A partnership by its registered form, after a clause edge or 為/是: 第一大股東為合肥清輝集電企業管理合夥企業（有限合夥）
+        # A partnership by its registered form, after a clause edge, a dash or 為/是: 第一大股東為合肥清輝集電企業管理合夥企業（有限合夥）
         Rule("partnership", "Organization", re.compile(
-            rf"(?:(?<=[，,。、；;：:\s“「（(与和及为是])|^)(?P<name>[{HAN}]{{4,20}}?合伙企业(?:[（(]有限合伙[)）])?)"), 0.7),
+            rf"(?:(?<=[，,。、；;：:\s“「（(与和及为是—])|^)(?P<name>[{HAN}]{{4,20}}?合伙企业(?:[（(]有限合伙[)）])?)"), 0.7),
         # A body or a scheme named with its abbreviation in brackets: 數碼港人工智能超算中心（AISC）,
         # 人工智能資助計劃（AISS）
         Rule("named-with-abbreviation", "Organization", re.compile(
@@ -3967,7 +3967,8 @@ DATELINE_RULE = Rule("dateline-outlet", "MediaOrganization", DATELINE, 0.75)
 # A byline in brackets naming the outlet before its reporter: （晶訊財經記者王柏翰／台北報導）
 # 中經記者 孫汝祥 夏欣 北京報道 (a line of its own): the outlet before 記者 at a line's start
 # (中國基金報記者盧鴒 alone on its line: the reporter's name ends the line)
-BYLINE_LINE_OUTLET = re.compile(rf"(?:^|(?<=\n))\s*(?P<head>(?!本报|本刊|特约|实习)[{HAN}]{{2,6}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者"
+# (潮新聞客戶端 記者 俞某: the outlet's app between)
+BYLINE_LINE_OUTLET = re.compile(rf"(?:^|(?<=\n))\s*(?P<head>(?!本报|本刊|特约|实习)[{HAN}]{{2,6}}?)(?:\s?(?:客户端|app))?\s?(?:特约|实习|驻[{HAN}]{{2,4}})?记者"
                                 rf"(?:\s|(?=[{HAN}]{{2,3}}(?:[、，,\s][{HAN}]{{2,3}})*[ \t]*(?:\n|$)))")
 # 【財訊快報/陳某】 opening a line: the outlet, a slash, its reporter
 BRACKET_OUTLET_REPORTER = re.compile(rf"(?:^|(?<=\n))\s*[【〔\[]\s*(?P<head>[{HAN}a-z]{{2,8}}?)\s*[/／|｜]\s*(?P<name>[{HAN}]{{2,3}})\s*[】〕\]]")
