@@ -5253,3 +5253,10 @@ def test_a_partnership_after_a_dash_is_named_whole(facts):
 def test_an_outlets_app_and_its_reporter_on_a_byline_line(facts, byline):
     f = facts(f"晴川科技上市首日大漲\n\n{byline}\n\n晴川科技今天在科創板上市，股價大漲。")
     assert key_of(f, "林志遠") in employees_of(f, key_of(f, "星河新聞")), f.relations
+
+
+def test_a_new_firm_named_with_its_city_or_集團_is_one_firm_under_every_form(facts):
+    f = facts("其中，又以上海星曜微電子集團最受矚目。公告顯示，上海星曜微電子還被標注。星曜微電子也回應。")
+    firms = [e for e in f.entities.values() if any("星曜" in n for n in e.names)]
+    assert len(firms) == 1, [(e.key, e.names) for e in firms]
+    assert {"上海星曜微电子集团", "上海星曜微电子", "星曜微电子集团"} <= names_of_entity(firms[0]), firms[0].names

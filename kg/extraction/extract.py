@@ -92,7 +92,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     entities: dict[str, Entity] = {}
     mentions: list[tuple[int, int, Entity]] = []
     ordered = sorted(doc.spans.get(ENTITIES, []), key=lambda s: kg_of(s)["start"] if kg_of(s) else s.start_char)
-    alias_of = _declared_aliases([kg_of(s) or _foreign(s) for s in ordered], folded)
+    alias_of = _declared_aliases([kg_of(s) or _foreign(s) for s in ordered], folded, _place_names(load_reference()))
 
     def canon(key: str) -> str:
         return alias_of.get(key, key)
@@ -121,6 +121,18 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if info["rule"].startswith("outlet-"):
             cited.add(info["start"])
     _inner_aliases(entities, load_reference())
+    # 上海|復旦微電子集團: a new firm written right after its city or province is also known by the name
+    # the two make (its registered form opens with the place)
+    # (the place may be no mention there, the tagger reading it into the firm's name: any name the article
+    # gives a city or a province)
+    place_names = sorted({to_simplified(n).lower() for e in entities.values() if e.cls in ("City", "AdministrativeRegion")
+                          for n in e.names if len(n) >= 2} | _place_names(load_reference()), key=len, reverse=True)
+    for fs, fe, firm in mentions:
+        if firm.cls not in FIRMS or firm.known or FIRM_NAME_AFTER_PLACE_STOP.match(folded, fs):
+            continue
+        place = next((n for n in place_names if folded.endswith(n, 0, fs)), None)
+        if place is not None:
+            firm.names.add(text[fs - len(place):fe])
 
     # -- relations
     relations: list[Relation] = []
@@ -1196,7 +1208,18 @@ ALIAS_DECL = re.compile(r"\s?[（(]\s*(?:以下|下文)?(?:简称|下称|称|简
                         r"\s*[”\"」』]?\s*[）)]")
 
 
-def _declared_aliases(infos: list[dict], folded: str) -> dict[str, str]:
+_PLACE_NAMES: dict[int, frozenset[str]] = {}
+
+
+def _place_names(reference) -> frozenset[str]:
+    """The folded names of the cities and provinces the reference data knows (read once per reference)."""
+    if id(reference) not in _PLACE_NAMES:
+        _PLACE_NAMES[id(reference)] = frozenset(to_simplified(n).lower() for e in reference
+                                                if e.cls in ("City", "AdministrativeRegion") for n in e.names() if len(n) >= 2)
+    return _PLACE_NAMES[id(reference)]
+
+
+def _declared_aliases(infos: list[dict], folded: str, known_places: frozenset[str] = frozenset()) -> dict[str, str]:
     """上海燧原科技股份有限公司（以下簡稱「燧原科技」）: the key of each mention of the declared short
     name, mapped to the key of the full name, when the two were found as different entities."""
     out: dict[str, str] = {}
@@ -1251,6 +1274,22 @@ def _declared_aliases(infos: list[dict], folded: str) -> dict[str, str]:
             short = by_text.get(name[:-2].rstrip())
             if short is not None and short != info["key"]:
                 out.setdefault(info["key"], short)
+    # 上海星曜微電子 … 星曜微電子集團 … 星曜微電子: a new firm named with its city or province before, or
+    # 集團 after, is the firm the article names without them (one firm: the first named keeps the key)
+    places = sorted({folded[i["start"]:i["end"]] for i in infos if i["cls"] in ("City", "AdministrativeRegion")
+                     and i["end"] - i["start"] >= 2} | known_places, key=len, reverse=True)
+    first_of_core: dict[str, str] = {}
+    for info in infos:
+        if info["cls"] not in ("Company", "Organization") or info["known"]:
+            continue
+        core = folded[info["start"]:info["end"]]
+        lead = next((p for p in places if core.startswith(p) and len(core) > len(p)), "")
+        core = FIRM_GROUP_TAIL.sub("", core[len(lead):])
+        if len(core) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", core):
+            continue
+        key = first_of_core.setdefault(core, info["key"])
+        if key != info["key"]:
+            out.setdefault(info["key"], out.get(key, key))
     # 日本首相高市早苗 … 高市表示: a Japanese name's surname alone is the person the article names in full
     fours = {folded[i["start"]:i["end"]]: i["key"] for i in infos if i["cls"] == "Person"
              and re.fullmatch(r"[\u4e00-\u9fff]{4}", folded[i["start"]:i["end"]])}
@@ -1270,6 +1309,9 @@ def _declared_aliases(infos: list[dict], folded: str) -> dict[str, str]:
     return out
 
 
+#: 集團, 股份有限公司: the words after a firm's name that make the same firm's fuller name (not 控股: a
+#: holding company is a firm of its own)
+FIRM_GROUP_TAIL = re.compile(r"(?:集团|股份有限公司|有限责任公司|有限公司|股份)$")
 #: 和泰電子(馬)有限公司: the name, its seat in brackets, its legal form
 REGISTERED = re.compile(r"(?P<core>.+?)\s*(?:[(（][^()（）]{1,4}[)）])?\s*(?:股份有限公司|有限责任公司|有限公司|sdn\.?\s?bhd\.?|pte\.?\s?ltd\.?)")
 
@@ -1522,6 +1564,11 @@ def _makers_products(mentions, folded: str, maker: tuple) -> list[Entity]:
         out.append(x)
         last_end = e
     return out
+
+
+FIRMS = {"Company", "Organization"}
+#: 上海|市政府, 北京|大學: words after a place that make its body, not a firm of a name of its own
+FIRM_NAME_AFTER_PLACE_STOP = re.compile(r"市|省|县|区|政府|大学|警方|海关|法院")
 
 
 #: Gen1, X2, 950PR, Pro: what after a line's name makes the name one of its models
