@@ -5260,3 +5260,9 @@ def test_a_new_firm_named_with_its_city_or_集團_is_one_firm_under_every_form(f
     firms = [e for e in f.entities.values() if any("星曜" in n for n in e.names)]
     assert len(firms) == 1, [(e.key, e.names) for e in firms]
     assert {"上海星曜微电子集团", "上海星曜微电子", "星曜微电子集团"} <= names_of_entity(firms[0]), firms[0].names
+
+
+def test_a_universitys_short_name_after_a_city_and_before_微電子_is_a_new_firm(facts):
+    f = facts("晴川集團最受矚目。公告顯示，上海復旦微電子還被標注，兩家公司均表示遺憾。")
+    assert "上海复旦微电子" in names_of(f, "Company"), names_of(f)
+    assert "复旦" not in names_of(f), names_of(f)

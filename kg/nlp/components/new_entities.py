@@ -1707,7 +1707,9 @@ class EntityDiscoverer:
         if self._place_name(core):
             return True
         lead = self._leading_place(core)
-        return lead > 0 and (_dictionary_word(core[lead:]) or core[lead:] in GENERIC)
+        # (上海|復旦: a name the reference knows after the place is the stem of a name of its own)
+        return lead > 0 and (_dictionary_word(core[lead:]) or core[lead:] in GENERIC) and not (
+            len(core) - lead >= 2 and self.index.lookup(core[lead:]) and not self._place_name(core[lead:]))
 
     def _after_known_and_verb(self, folded: str, start: int, end: int) -> int:
         """北方華創收到|中國證券登記結算有限責任公司: a registered name does not open with a known name and
@@ -2530,8 +2532,11 @@ class EntityDiscoverer:
         core = name
         if rule.cls == "Organization" and COUNT_OPENING.match(name):
             return None  # 3間辦公室, 兩家研究院: a count, no body
-        if rule.name == "org-suffix" and _words_before_a_firm_word(name, ("微电子", "半导体", "科技", "电子")):
-            return None  # 高端運算|半導體: words of the language before the word for an industry, no name
+        if rule.name == "org-suffix" and _words_before_a_firm_word(name, ("微电子", "半导体", "科技", "电子")) \
+                and not any(len(w) >= 2 and self.index.lookup(w) for w in _cut(name)):
+            # 高端運算|半導體: words of the language before the word for an industry, no name (復旦|微電子: a
+            # name the reference knows is a name's stem, whatever jieba counts)
+            return None
         if rule.cls == "Policy" and (name[:1] in "不未无没非" or re.search("不(?:受|得|会|能|再|是|必|用)", name)):
             return None  # 基本不受規定的限制: a negation opens a phrase, no policy
         if rule.name == "cabinet" and (_dictionary_word(name[:2]) or name[1] in "是的了在为与和及由被对将把向给让"):
