@@ -5266,3 +5266,16 @@ def test_a_universitys_short_name_after_a_city_and_before_微電子_is_a_new_fir
     f = facts("晴川集團最受矚目。公告顯示，上海復旦微電子還被標注，兩家公司均表示遺憾。")
     assert "上海复旦微电子" in names_of(f, "Company"), names_of(f)
     assert "复旦" not in names_of(f), names_of(f)
+
+
+def test_a_known_firm_in_another_firms_nickname_is_no_mention_and_owns_no_figure(facts):
+    f = facts("被稱為「中國版輝達」的晴川科技周二正式開啟網路申購，當天有效申購達482萬戶，以發行價每股114.28元估算。")
+    assert "nvidia" not in f.entities, f.entities.keys()
+    assert owners_of(f, "114.28") == {key_of(f, "晴川科技")}, f.statements
+
+
+def test_figures_the_management_forecasts_are_the_companys(facts):
+    f = facts("全球光刻機龍頭ASML今天發布第三季財報，當季營收75億歐元。\n\n從行業規律看，ASML的DUV產品交付周期為24個月，"
+              "EUV產品為18個月。\n\n管理層對四季度展望樂觀，預計營收92億至98億歐元，毛利率51%-53%。")
+    assert key_of(f, "ASML") in owners_of(f, "9200000000"), f.statements
+    assert key_of(f, "ASML") in owners_of(f, "51"), f.statements

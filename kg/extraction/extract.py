@@ -537,13 +537,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                                and not settled and not _before_in_sentence(mentions, folded, q["start"])):
             if recent is not None:
                 subject = recent
-            elif re.search(r"公司|该企业|其", folded[sentence[0]:q["start"]]) or STOCK_POINTER.search(
+            elif re.search(r"公司|该企业|其|管理层|管理阶层", folded[sentence[0]:q["start"]]) or STOCK_POINTER.search(
                     folded, sentence[0], q["start"]) or any(
                     m.start() <= q["start"] < m.end() for m in POINTER_AROUND.finditer(folded, sentence[0], sentence[1])):
                 # (這家兩年前營收僅1600萬美元的公司: the figure inside a pointer's relative clause is the company's)
                 # 北方華創官網顯示，公司…現有2萬名員工; 報告期內，公司實現營收…: the company bare_company says
                 # (該股…: the company whose shares the article follows)
-                pointer = re.search(r"(?<![子母分])公司|该企业|其", folded[sentence[0]:q["start"]])
+                # (管理層預計營收…: the company's management speaks of the company's figures)
+                pointer = re.search(r"(?<![子母分])公司|该企业|其|管理层|管理阶层", folded[sentence[0]:q["start"]])
                 own = pointer is not None and any(ent.cls == "Company" and sentence[0] <= ms and me <= sentence[0] + pointer.start()
                                                   for ms, me, ent in mentions)
                 subject = bare_company(mentions, folded, sentence[0],

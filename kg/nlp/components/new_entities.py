@@ -835,6 +835,9 @@ class EntityDiscoverer:
         existing, spans, taken = _in_place_of(doc, existing, spans, taken,
                                               *self._latin_listed_with_firms(doc, list(doc.spans.get(ENTITIES, [])) + spans))
         add_entities(doc, spans)
+        # 「中國版輝達」的摩爾線程: a firm named in another's nickname is no mention of it
+        doc.spans[ENTITIES] = [sp for sp in doc.spans.get(ENTITIES, []) if not (
+            kg_of(sp) and NICKNAME_VERSION.search(folded, max(0, kg_of(sp)["start"] - 5), kg_of(sp)["start"]))]
         return doc
 
     @staticmethod
@@ -3978,6 +3981,8 @@ BYLINE_LINE_OUTLET = re.compile(rf"(?:^|(?<=\n))\s*(?P<head>(?!本报|本刊|特
 # 【財訊快報/陳某】 opening a line: the outlet, a slash, its reporter
 BRACKET_OUTLET_REPORTER = re.compile(rf"(?:^|(?<=\n))\s*[【〔\[]\s*(?P<head>[{HAN}a-z]{{2,8}}?)\s*[/／|｜]\s*(?P<name>[{HAN}]{{2,3}})\s*[】〕\]]")
 BYLINE_OUTLET = re.compile(rf"[（(【〔\[]\s*(?P<head>(?!本报|本刊)[{HAN}a-z]{{2,10}}?)(?:特约|实习|驻[{HAN}]{{2,4}})?记者")
+#: 中國版|輝達, 台版|特斯拉: a country's or a market's 版 of a known firm, a nickname for another firm
+NICKNAME_VERSION = re.compile(r"(?:中国|国产|大陆|陆|台湾|台|亚洲|美国|美|日本|日|韩国|韩|欧洲|欧|印度|东南亚|本土|港|香港|星|马)版\s?$")
 TIME_ZONE = re.compile(r"\s?(?:时间|標準時間|标准时间)")
 TIME_ZONE_END = re.compile(r"\s?(?:时间|标准时间)$")
 DECLARED_ALIAS = re.compile(r"(?:以下|下文)?(?:简称|下称|简称为)\s*[:：]?\s*[“\"「『]?\s*(?P<alias>[^“”\"「」『』]{2,12}?)\s*[”\"」』]?")
