@@ -5279,3 +5279,11 @@ def test_figures_the_management_forecasts_are_the_companys(facts):
               "EUV產品為18個月。\n\n管理層對四季度展望樂觀，預計營收92億至98億歐元，毛利率51%-53%。")
     assert key_of(f, "ASML") in owners_of(f, "9200000000"), f.statements
     assert key_of(f, "ASML") in owners_of(f, "51"), f.statements
+
+
+def test_林吉特_is_a_currency_and_the_body_whose_data_give_a_figure_is_its_source(facts):
+    f = facts("據馬來西亞投資發展局（MIDA）日前公布的數據，2025年，馬來西亞信息與通信子行業獲批投資規模達1529億林吉特。")
+    assert not names_of(f, "Person"), names_of(f, "Person")
+    owners = {s.roles for s in f.statements if s.amount is not None and s.amount.value == "152900000000" and s.amount.unit == "MYR"}
+    assert owners and all(("subject", "malaysia") in r for r in owners), f.statements
+    assert all(("attributedTo", key_of(f, "馬來西亞投資發展局")) in r for r in owners), f.statements

@@ -711,6 +711,18 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # no subject of the gain it brought, nor of the figures after: the firm the text is about is
             subject = main or recent
         stake = q["unit"] == "PERCENT" and STAKE.search(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0], q["start"])
+        if subject is not None and not settled and subject.cls in SOURCE_CLASSES:
+            # 據馬來西亞投資發展局日前公布的數據，2025年，馬來西亞…獲批投資達1529億林吉特: the body whose data give
+            # the figure is its source; the figure is about what its own clause names
+            at = next(((ms, me) for ms, me, ent in mentions if ent is subject and sentence[0] <= ms < q["start"]), None)
+            if at is not None and ACCORDING_TO.search(folded, max(sentence[0], at[0] - 3), at[0]) \
+                    and SOURCE_VERB_AFTER.match(folded, at[1]):
+                cs = _bounds(folded, q["start"], CLAUSE_ENDS)[0]
+                named = [ent for ms, me, ent in mentions if cs <= ms and me <= q["start"] and ent is not subject
+                         and ent.cls in ORGS | PLACES]
+                if named and cs > at[1]:
+                    source, subject = subject, named[0]
+                    others = [x for x in others if x is not subject]
         if source is None and not settled:
             # 集邦指出，北美五大雲端業者資本支出將年增40%: a firm or body that says or estimates the figure
             # before it in the sentence is its source (its forecast, whoever the figure is about)
@@ -1422,6 +1434,8 @@ def _respective_periods(amounts, folded: str) -> dict[int, dict]:
 
 #: the bodies a figure may be given by: firms, research houses, agencies (not a place, a person or a product)
 SOURCE_CLASSES = frozenset({"Company", "Organization", "ResearchInstitute", "GovernmentAgency", "MediaOrganization"})
+#: 據, 根據: according to (the source of what follows)
+ACCORDING_TO = re.compile(r"(?:据|根据|依据)\s*$")
 #: 集邦指出, TrendForce預估, 海關數據顯示, 研調機構Counterpoint最新報告: what a source of figures does right after its name
 SOURCE_VERB_AFTER = CuePattern(lambda w: r"\s*(?:[（(][^（）()]{1,20}[)）])?\s*(?:(?:昨|今|近|日前|稍早|最新|[\d一二三四五六七八九十]+日)\S{0,2}?)?"
                                          rf"(?:(?:发布|公布)?的?(?:最新)?(?:报告|数据|统计|调查|研究)(?:显示|指出|称)?|{w('estimate-says')}|指出|表示|认为|称|分析)")

@@ -1793,9 +1793,9 @@ class EntityDiscoverer:
                 continue   # 台北|新總部: a place and the word for new, no organisation
             if label == "ORG" and AMOUNT_NAME.fullmatch(name):
                 continue   # 出資額為|360億元: a sum the tagger calls an organisation
-            if label == "ORG" and (CURRENCY_AT_END.search(name) or any(
+            if name in CURRENCY or label == "ORG" and (CURRENCY_AT_END.search(name) or any(
                     (m := CURRENCY_WORD.match(folded, end - k)) and m.end() > end for k in (1, 2) if end - k > start)):
-                continue   # 達新|台幣(1.17兆元): the verb and the currency of a sum, read as one name
+                continue   # 達新|台幣(1.17兆元): the verb and the currency of a sum, read as one name; 林吉特: a currency
             if label == "ORG" and len(name) <= 3 and (tail := FIRM_TAIL.match(folded, end)) and re.fullmatch(rf"[{HAN}]+", name):
                 end, name = tail.end(), folded[start:tail.end()]   # 國開|金融: a firm's name the tagger cut before its business word
             if label != "PER" and (_plain_word(name) or _ends_inside_word(folded, end)):
