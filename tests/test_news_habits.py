@@ -5287,3 +5287,14 @@ def test_林吉特_is_a_currency_and_the_body_whose_data_give_a_figure_is_its_so
     owners = {s.roles for s in f.statements if s.amount is not None and s.amount.value == "152900000000" and s.amount.unit == "MYR"}
     assert owners and all(("subject", "malaysia") in r for r in owners), f.statements
     assert all(("attributedTo", key_of(f, "馬來西亞投資發展局")) in r for r in owners), f.statements
+
+
+def test_latin_firms_by_their_last_word_and_as_partners_forming_a_venture(facts):
+    f = facts("緊隨其後的是由Orvik、Telnor和BKS組建的合資企業Halden Data Centre。此外，Marlow Group與新加坡Kestrel Technology也獲得核准。")
+    firms = names_of(f, "Company")
+    assert {"orvik", "telnor", "bks", "halden data centre", "marlow group", "kestrel technology"} <= {n.lower() for n in firms}, firms
+
+
+def test_a_name_the_tagger_reads_as_a_person_but_ending_in_府_is_a_place(facts):
+    f = facts("北辰數據在羅勇府和北柳府的兩個項目投資額為372億泰銖。")
+    assert not any("府" in n for n in names_of(f, "Person")), names_of(f, "Person")

@@ -1755,6 +1755,8 @@ class EntityDiscoverer:
                 start += 1
             name = folded[start:end].strip()
             end = start + len(name)
+            if label == "PER" and len(name) >= 3 and name[-1] in "府省郡邦县" and re.fullmatch(rf"[{HAN}]+", name):
+                label = "LOC"   # 羅勇府, 北柳府: a Thai province (a region's word ends no person's name)
             if label == "PER" and re.fullmatch(rf"[{HAN}]{{2}}", name) and any(
                     n[0] == name[0] and n[:2] != name for n in full_names) \
                     and not TITLE_BEFORE.search(folded[max(0, start - 7):start]):
@@ -3554,9 +3556,13 @@ def _latin_firms_in_context(text: str, folded: str) -> list[tuple[int, int, str,
             run.append(m)
             continue
         if len(run) >= 2 and (KIND_AFTER_LIST.match(folded, run[-1].end())
-                              or FIRMS_THEN_LIST.search(folded, max(0, run[0].start() - 12), run[0].start())):
+                              or FIRMS_THEN_LIST.search(folded, max(0, run[0].start() - 12), run[0].start())
+                              # (由Gulf、Singtel和AIS組建的合資企業: the partners that form a venture)
+                              or FORM_VENTURE_AFTER.match(folded, run[-1].end())):
             out += [(x.start("name"), x.end("name"), "Company", LATIN_CONTEXT_RULE) for x in run]
         run = [m] if m is not None else []
+    # Stecon Group, Freyr Technology, True Internet Data Centre: capitalised words closed by a firm's word
+    out += [(m.start("name"), m.end("name"), "Company", LATIN_CONTEXT_RULE) for m in LATIN_FIRM_BY_WORD.finditer(text)]
     out += [(m.start("name"), m.end("name"), "Company", LATIN_CONTEXT_RULE) for m in names
             if OFFICER_AFTER_LATIN.match(folded, m.end()) or (
                 SHARES_AFTER_LATIN.match(folded, m.end())   # (not Lumawave of Lumawave IP Group named before)
@@ -3564,6 +3570,11 @@ def _latin_firms_in_context(text: str, folded: str) -> list[tuple[int, int, str,
     return out
 
 
+#: 由A、B和C組建的合資企業, A、B共同成立: partners forming a venture after the list of their names
+FORM_VENTURE_AFTER = re.compile(r"\s?(?:共同|联合|合资|携手)?(?:组建|成立|设立|创立|合组|合资成立)")
+#: True Internet Data Centre, Stecon Group: capitalised words (up to four) whose last is a firm's word
+LATIN_FIRM_BY_WORD = CuePattern(lambda w: r"(?<![A-Za-z0-9&.\-])(?P<name>[A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*){0,3} "
+                                          rf"(?:(?i:{w('latin-firm-word')})|Data Cent(?:re|er)s?))(?![A-Za-z0-9])")
 #: IsuPetasys股價飆升18%: what has a share price or a market value is a listed firm, not a product
 SHARES_AFTER_LATIN = re.compile(r"\s?(?:的)?(?:股价|股票|市值|股份)")
 
