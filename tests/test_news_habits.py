@@ -5298,3 +5298,12 @@ def test_latin_firms_by_their_last_word_and_as_partners_forming_a_venture(facts)
 def test_a_name_the_tagger_reads_as_a_person_but_ending_in_府_is_a_place(facts):
     f = facts("北辰數據在羅勇府和北柳府的兩個項目投資額為372億泰銖。")
     assert not any("府" in n for n in names_of(f, "Person")), names_of(f, "Person")
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("北辰微電子充分發揮生態建設局部領先的優勢。", "局"),
+    ("北辰微電子今天發布財報，發揮北辰新一代嵌入式CPU性價比優勢。", "新一"),
+])
+def test_words_going_on_make_no_bureau_and_no_product_line(facts, sentence, word):
+    f = facts(sentence)
+    assert not any(n.endswith(word) for n in names_of(f)), names_of(f)

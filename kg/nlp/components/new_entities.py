@@ -2309,8 +2309,9 @@ class EntityDiscoverer:
                 line = m.group("line")
                 if folded.startswith(name, start) or any(a < end and start < b for a, b in taken
                                                          if not ((a, b) in own and a == start)) \
-                        or _common_word(line) or line in GENERIC or _dictionary_word(name[:2] + line, 20):
-                    continue   # (愛芯元智 itself; 愛芯科技: a word of the language, no line)
+                        or _common_word(line) or line in GENERIC or _dictionary_word(name[:2] + line, 20) \
+                        or (line[-1] in "一二三四五六七八九十" and folded[end:end + 1] in "代届期批"):
+                    continue   # (愛芯元智 itself; 愛芯科技: a word of the language, no line; 龍芯|新一代: nor one going on)
                 kind = re.match(rf"[{HAN}]{{0,8}}?{LINE_KIND}", folded[end:])
                 cls = "Chip" if re.search(r"npu|gpu|cpu|soc|芯片|晶片|处理器|加速卡", kind.group()) else "Product"
                 span = self._span(doc, start, end, cls, BRAND_LINE_RULE)
@@ -3351,14 +3352,14 @@ def _kind_of_car(name: str) -> bool:
 
 
 def _ju_ends_a_word(folded: str, end: int) -> bool:
-    """布局, 格局, 當局, 入局, 賽局, 局面: the 局 a would-be bureau's name ends in is the end of a word of the
+    """布局, 格局, 當局, 入局, 賽局, 局面, 局部: the 局 a would-be bureau's name ends in is the end of a word of the
     language (jieba's dictionary counts it 50 times or more, or a verb or a particle makes it), or the
     start of one."""
     from kg.nlp.tokenizer import base_frequencies
     # (賽局, 牌局, 困局, 新局: words of the language jieba counts too rarely)
     # (董事局: a company's board, no bureau)
     return base_frequencies().get(folded[end - 2:end], 0) >= 50 or folded[end - 2] in "入破缺亏变终的之了个赛牌困新" \
-        or folded.startswith(("面", "势"), end) or folded.endswith("董事局", 0, end)
+        or folded.startswith(("面", "势", "部", "限"), end) or folded.endswith("董事局", 0, end)
 
 
 def _cut(name: str) -> list[str]:
