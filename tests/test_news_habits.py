@@ -5307,3 +5307,10 @@ def test_a_name_the_tagger_reads_as_a_person_but_ending_in_府_is_a_place(facts)
 def test_words_going_on_make_no_bureau_and_no_product_line(facts, sentence, word):
     f = facts(sentence)
     assert not any(n.endswith(word) for n in names_of(f)), names_of(f)
+
+
+def test_ai_after_a_listed_model_number_is_the_kind_of_chip_not_part_of_the_model(facts):
+    f = facts("晴川科技預計明年出貨30萬顆最先進的思元590與690AI加速器。")
+    chips = {to_simplified(n).lower() for n in names_of(f, "Chip")}
+    assert not any(n.endswith("ai") for n in chips), chips
+    assert "cambricon-mlu690" in f.entities, f.entities.keys()
