@@ -5314,3 +5314,11 @@ def test_ai_after_a_listed_model_number_is_the_kind_of_chip_not_part_of_the_mode
     chips = {to_simplified(n).lower() for n in names_of(f, "Chip")}
     assert not any(n.endswith("ai") for n in chips), chips
     assert "cambricon-mlu690" in f.entities, f.entities.keys()
+
+
+def test_the_year_a_figure_is_compared_with_is_no_date_of_the_figure_before_it(facts):
+    f = facts("北辰科技披露上半年業績，歸母淨利潤虧損4.49億元；扣非淨利潤虧損5.03億元，去年同期虧損6.65億元。",
+              published="2025-09-13")
+    dated = {s.amount.value: s.date for s in f.statements if s.amount is not None}
+    assert dated["665000000"] is not None and dated["665000000"].iso == "2024", dated
+    assert dated.get("503000000") is None or dated["503000000"].iso != "2024", dated

@@ -771,6 +771,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # 報告期內，公司實現營收…: the period the sentence before named (2026財年第三季度)
             date = next((d for d in reversed(dates) if d["start"] < sentence[0] and d["precision"] == "year"
                          and _same_paragraph(folded, d["start"], q["start"])), None)
+        if date is not None and date["start"] > q["end"] and PRIOR_YEAR.match(folded, _bounds(folded, date["start"], CLAUSE_ENDS)[0]):
+            date = None   # 虧損5.03億元，去年同期虧損6.65億元: the year compared with is no date of the figure before it
         roles = tuple(("subject", k) for k in dict.fromkeys(x.key for x in [subject, *others]))
         if source is not None and all(source is not x for x in [subject, *others]):
             roles += (("attributedTo", source.key),)
@@ -961,6 +963,8 @@ CONTROLS_MAIN = CuePattern("controls-main")
 CREDIT_RULES = frozenset({"byline", "reporter", "credit-writer"})
 
 
+#: 上年同期, 去年同期: a clause opening with the same period a year before
+PRIOR_YEAR = re.compile(r"\s*(?:而|则|较)?(?:去年同期|上年同期|上一年同期|前一年同期|上年度同期)")
 #: 去年同期, 上年同期, 上季: a clause opening with the period a figure is compared with
 PRIOR_PERIOD = re.compile(r"\s*(?:而|则|较)?(?:去年同期|上年同期|上一年同期|前一年同期|同期|上季|上一季|前一季|去年)")
 #: 淨資產, 身價, 年薪, 富豪: what a person is worth or paid, or where the rich rank them
