@@ -5322,3 +5322,14 @@ def test_the_year_a_figure_is_compared_with_is_no_date_of_the_figure_before_it(f
     dated = {s.amount.value: s.date for s in f.statements if s.amount is not None}
     assert dated["665000000"] is not None and dated["665000000"].iso == "2024", dated
     assert dated.get("503000000") is None or dated["503000000"].iso != "2024", dated
+
+
+def test_a_state_guidance_fund_is_named_whole_and_one_under_its_short_forms(facts):
+    f = facts("中國國家創投引導基金成立\n\n中國國家創業投資引導基金今天正式啟動運行。白某表示，國家創業投資引導基金將加大投資力度。"
+              "該基金已設立星河創業投資引導基金合夥企業（有限合夥）。企查查顯示，星河創業投資引導基金已完成登記。")
+    funds = [e for e in f.entities.values() if any("引導基金" in n or "引导基金" in n for n in e.names)]
+    national = [e for e in funds if any("國家創" in n or "国家创" in n for n in e.names)]
+    assert len(national) == 1, [(e.key, e.names) for e in funds]
+    assert {"国家创业投资引导基金", "国家创投引导基金"} <= names_of_entity(national[0]), national[0].names
+    partnership = [e for e in funds if any("星河" in n for n in e.names)]
+    assert len(partnership) == 1, [(e.key, e.names) for e in funds]

@@ -1301,7 +1301,7 @@ def _declared_aliases(infos: list[dict], folded: str, known_places: frozenset[st
             continue
         core = folded[info["start"]:info["end"]]
         lead = next((p for p in places if core.startswith(p) and len(core) > len(p)), "")
-        core = FIRM_GROUP_TAIL.sub("", core[len(lead):])
+        core = FIRM_GROUP_TAIL.sub("", core[len(lead):]).replace("创业投资", "创投")   # (創投: 創業投資 for short)
         if len(core) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", core):
             continue
         key = first_of_core.setdefault(core, info["key"])
@@ -1326,9 +1326,9 @@ def _declared_aliases(infos: list[dict], folded: str, known_places: frozenset[st
     return out
 
 
-#: 集團, 股份有限公司: the words after a firm's name that make the same firm's fuller name (not 控股: a
-#: holding company is a firm of its own)
-FIRM_GROUP_TAIL = re.compile(r"(?:集团|股份有限公司|有限责任公司|有限公司|股份)$")
+#: 集團, 股份有限公司, 合夥企業（有限合夥）: the words after a firm's name that make the same firm's fuller
+#: name (not 控股: a holding company is a firm of its own)
+FIRM_GROUP_TAIL = re.compile(r"(?:集团|股份有限公司|有限责任公司|有限公司|股份|合伙企业\s?(?:[(（]有限合伙[)）])?)$")
 #: 和泰電子(馬)有限公司: the name, its seat in brackets, its legal form
 REGISTERED = re.compile(r"(?P<core>.+?)\s*(?:[(（][^()（）]{1,4}[)）])?\s*(?:股份有限公司|有限责任公司|有限公司|sdn\.?\s?bhd\.?|pte\.?\s?ltd\.?)")
 

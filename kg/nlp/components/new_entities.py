@@ -400,10 +400,11 @@ def _rules() -> list[Rule]:
         # Courts by seat and level: 德州東區聯邦地方法院, 加州北區聯邦地區法院
         Rule("court", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(在向于由与和及被据])|^)(?P<name>[{HAN}]{{2,8}}?(?:联邦)?(?:地方|地区|高等|上诉|巡回|破产)法院|(?:国家|地方|初级|高等|推事|地区|最高|联邦|特别|[{HAN}]{{2,6}}地方)法庭)"), 0.7),
-        # Long official names right after a clause edge: 國家集成電路產業投資基金, 上海證券交易所科創板上市委員會
+        # Long official names right after a clause edge: 國家集成電路產業投資基金, 上海證券交易所科創板上市委員會,
+        # 國家創業投資引導基金 (a state fund guiding others' investment)
         Rule("org-long", "Organization", re.compile(
             # (“…。”廣州艾媒數聚信息諮詢股份有限公司CEO: a closing quote ends what came before)
-            rf"(?:(?<=[，,。、；;：:\s“「（(与和及将把对向为被由从”」』)）])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|基金会|委员会|研究院|研究所|研究中心|"
+            rf"(?:(?<=[，,。、；;：:\s“「（(与和及将把对向为被由从”」』)）])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|引导基金|基金会|委员会|研究院|研究所|研究中心|"
             rf"管理局|监督管理委员会|办公室|协会|联合会)"
             # 北京集成電路產業投資基金, 無錫集成電路產業專項母基金: a fund named for the industry it invests in
             rf"|{FUND_NAME.pattern}"
@@ -2110,6 +2111,8 @@ class EntityDiscoverer:
                         and not LATIN_HOUSE.fullmatch(folded, start, end):  # 上海國有資本投資有限公司, IBK 投資證券
                     # 取得|北辰微電子
                     cut = _after_predicate(doc, start, end, 4 if rule.cls == "Policy" else 1)
+                    if cut is not None and FUND_KIND_ONLY.fullmatch(folded, cut, end):
+                        cut = None   # 國家創業投資|引導基金: the fund's own words, no verb before its name
                     if cut is None and not _lac_overlapping(doc._.get("lac_words") or [], start, end):
                         # 確保|出口管制, 先展示|Neo半導體 in a clause the tagger did not read: the dictionary's
                         # verbs before the name
@@ -2597,6 +2600,9 @@ class EntityDiscoverer:
             if matched in ("股份有限公司", "有限责任公司", "有限公司", "合伙企业") and len(core) >= 4 and not core.startswith(GENERIC_START.tuple()) \
                     and re.fullmatch(rf"[{HAN}a-z0-9()（）]+", core) and not ORDINAL_START.match(core):
                 return "Company"  # 上海國有資本投資有限公司: a registered name, whatever words it is made of
+            if name.endswith(("引导基金", "投资基金")) and len(name) >= 8 and re.fullmatch(rf"[{HAN}]+", name) \
+                    and not name.startswith(GENERIC_START.tuple()) and not _opens_with_verb(name):
+                return "Organization"  # 國家創業投資引導基金: a fund's full name, whatever words it is made of
             lead = self._leading_place(core) if matched in NATIONAL_BODIES else 0
             if lead and len(core) - lead >= 2 and re.fullmatch(rf"[{HAN}]+", core) and not _opens_with_verb(core[lead:]) \
                     and not re.search(r"[的了和与及等在为是将于]", core[lead:]):
@@ -4161,7 +4167,9 @@ SUBSIDIARY_TAIL = CuePattern(lambda w: rf"(?:间接|直接)?(?:{w('holding-degre
 
 
 #: the words of a fund's kind that end its name: 投資基金, 產業投資母基金 (a cut stops before them)
-FUND_KIND_TAIL = re.compile(r"(?:(?:产业|创业|股权)?投资)?母?基金$")
+FUND_KIND_TAIL = re.compile(r"(?:(?:产业|创业|股权)?投资)?(?:引导)?母?基金$")
+#: 引導基金, 投資基金: what is left of a fund's name cut after its 投資 (no name of its own)
+FUND_KIND_ONLY = re.compile(r"(?:引导|产业|发展|专项)?(?:投资)?母?基金")
 
 
 #: adverbs a transliterated name may run into (山姆·曼曾在…): once, also, will, already, then
