@@ -5333,3 +5333,13 @@ def test_a_state_guidance_fund_is_named_whole_and_one_under_its_short_forms(fact
     assert {"国家创业投资引导基金", "国家创投引导基金"} <= names_of_entity(national[0]), national[0].names
     partnership = [e for e in funds if any("星河" in n for n in e.names)]
     assert len(partnership) == 1, [(e.key, e.names) for e in funds]
+
+
+def test_members_listed_after_the_word_for_subsidiaries_are_the_named_bodys(facts):
+    f = facts("北辰集團今年初先後設立三家子公司，包括星河科技、晴川科技與瀚宇科技。")
+    parent = key_of(f, "北辰集團")
+    for name in ("星河科技", "晴川科技", "瀚宇科技"):
+        assert (key_of(f, name), "parentOrganization", parent) in relations_of(f), f.relations
+    g = facts("北辰產業投資基金於去年成立。該基金今年設立兩檔子基金，包括星河創投與晴川資本。")
+    fund = key_of(g, "北辰產業投資基金")
+    assert {(key_of(g, n), "parentOrganization", fund) for n in ("星河創投", "晴川資本")} <= relations_of(g), g.relations

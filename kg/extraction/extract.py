@@ -814,6 +814,27 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if developer is not None and not any(r.subject == chip.key and r.property == "developer" for r in relations):
                 add_relation(chip.key, "developer", developer, evidence(first.start, first.end, "model-of-line", 0.6))
             break
+    # 北辰集團設立三家子公司，包括A、B與C; 該基金設立三檔子基金，包括A、B與C: each member listed after the
+    # word for its subsidiaries is a subsidiary of the organisation the sentence names before it (or, after a
+    # pointer and no name, of the one named last before the sentence)
+    for m in SUBSIDIARY_LIST.finditer(folded):
+        s0, _ = sentence_of(m.start())
+        members, pos = [], m.end()
+        for ms, me, ent in mentions:
+            if ms < pos or ent.cls not in ORGS:
+                continue
+            if ms != pos and not (members and LIST_JOINER.fullmatch(folded, pos, ms)):
+                break
+            members.append(ent)
+            pos = me
+        if not members:
+            continue
+        before = [ent for ms, me, ent in mentions if s0 <= ms and me <= m.start() and ent.cls in ORGS and ent not in members]
+        parent = before[-1] if before else (
+            next((ent for ms, me, ent in reversed(mentions) if me <= s0 and ent.cls in ORGS and s0 - me < 400), None)
+            if DEFINITE_BODY.match(folded, s0) else None)
+        for ent in members if parent is not None else ():
+            add_relation(ent.key, "parentOrganization", parent.key, evidence(m.start(), m.end(), "subsidiary-list", 0.6))
     # 富士通亦新投資200億日圓, 投資210億日圓的軟銀…成為最大股東: an investment whose clause names the investor
     # and no company it goes to is one in the company the article is about, named before
     owned = {(r.subject, r.object) for r in relations if r.property == "ownedBy"}
@@ -1586,6 +1607,11 @@ def _makers_products(mentions, folded: str, maker: tuple) -> list[Entity]:
 
 
 FIRMS = {"Company", "Organization"}
+#: 三家子公司，包括, 三檔子基金，包括: the word for a body's subsidiaries before the list of them
+SUBSIDIARY_LIST = re.compile(r"(?:[一二三四五六七八九十两几数多\d]+\s*(?:家|档|个|只|支))?(?:全资|控股)?(?:子公司|子基金|附属公司|孙公司)"
+                             r"\s*[,，:：]?\s*(?:包括|包含|分别为|分别是|即|为|有)\s*")
+#: 該基金, 該公司, 該集團 opening a sentence: the body named before it
+DEFINITE_BODY = re.compile(r"\s*(?:该|这家|此)(?:基金|公司|集团|企业|机构)")
 #: 上海|市政府, 北京|大學: words after a place that make its body, not a firm of a name of its own
 FIRM_NAME_AFTER_PLACE_STOP = re.compile(r"市|省|县|区|政府|大学|警方|海关|法院")
 
