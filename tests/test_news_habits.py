@@ -5343,3 +5343,11 @@ def test_members_listed_after_the_word_for_subsidiaries_are_the_named_bodys(fact
     g = facts("北辰產業投資基金於去年成立。該基金今年設立兩檔子基金，包括星河創投與晴川資本。")
     fund = key_of(g, "北辰產業投資基金")
     assert {(key_of(g, n), "parentOrganization", fund) for n in ("星河創投", "晴川資本")} <= relations_of(g), g.relations
+
+
+def test_figures_after_該部門_are_the_division_named_before(facts):
+    f = facts("北辰電子第三季營收達86.1萬億韓元。我們關注的是負責記憶體製造業務的星河解決方案（SX）業務部門。"
+              "該部門本季度收入為33.1萬億韓元，同比增長13%。")
+    division = next(e.key for e in f.entities.values() if any("星河解決方案" in n or "星河解决方案" in n for n in e.names))
+    assert owners_of(f, "33100000000000") == {division}, f.statements
+    assert owners_of(f, "86100000000000") == {key_of(f, "北辰電子")}, f.statements

@@ -484,6 +484,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                     # (A與B各獲得5億美元補助: each member of a list the grant is shared by receives it)
                     others = [*_shared_by(mentions, folded, sentence, q["start"], receiver),
                               *([granter] if granter is not None else [])]
+        if subject is None and (pointer := DIVISION_POINTER.match(folded, sentence[0])) is not None:
+            # …設備解決方案（DS）業務部門。該部門本季度收入為33.1萬億韓元: the division named last before
+            subject = next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0] and sentence[0] - me < 300
+                            and ent.cls in ("Organization", "GovernmentAgency")), None)
+            settled = subject is not None
         if subject is None and q["unit"] not in SPEC_UNITS and not _described(mentions, folded, q["start"]):
             # 中芯、華虹等規劃將產量從不到2萬片提升至10萬片: the figure is about what its clause
             # names before it, or the sentence's topic, and every member of a list named together
@@ -1607,6 +1612,8 @@ def _makers_products(mentions, folded: str, maker: tuple) -> list[Entity]:
 
 
 FIRMS = {"Company", "Organization"}
+#: 該部門, 該事業部, 該事業群 opening a sentence: a firm's division named before
+DIVISION_POINTER = re.compile(r"\s*(?:该|此|这个)(?:业务)?(?:部门|事业部|事业群|业务部)")
 #: 三家子公司，包括, 三檔子基金，包括: the word for a body's subsidiaries before the list of them
 SUBSIDIARY_LIST = re.compile(r"(?:[一二三四五六七八九十两几数多\d]+\s*(?:家|档|个|只|支))?(?:全资|控股)?(?:子公司|子基金|附属公司|孙公司)"
                              r"\s*[,，:：]?\s*(?:包括|包含|分别为|分别是|即|为|有)\s*")
