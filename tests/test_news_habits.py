@@ -5351,3 +5351,10 @@ def test_figures_after_該部門_are_the_division_named_before(facts):
     division = next(e.key for e in f.entities.values() if any("星河解決方案" in n or "星河解决方案" in n for n in e.names))
     assert owners_of(f, "33100000000000") == {division}, f.statements
     assert owners_of(f, "86100000000000") == {key_of(f, "北辰電子")}, f.statements
+
+
+def test_a_capacity_in_kwpm_is_the_packaging_lines(facts):
+    f = facts("法人預估晴川科技CoWoS 產能將於2026年底達140kwpm，至2027年底總產能將達170kwpm。")
+    caps = {(s.amount.value, s.amount.unit) for s in f.statements if s.amount is not None}
+    assert {("140", "KWPM"), ("170", "KWPM")} <= caps, caps
+    assert owners_of(f, "140") == {key_of(f, "CoWoS")}, f.statements

@@ -33,7 +33,7 @@ from kg.text import to_simplified
 
 CURRENCIES = frozenset(CURRENCY.values()) | {UNSTATED_CURRENCY}
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "MB", "GB", "TB", "PB", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ",
-              "MHZ", "CARD", "W", "KW", "MW", "GW", "NM", "TPP", "MBIT-PER-SEC", "MT-PER-SEC"}
+              "MHZ", "CARD", "W", "KW", "MW", "GW", "NM", "TPP", "MBIT-PER-SEC", "MT-PER-SEC", "KWPM"}
 #: 較業界標準…高出, 比前代提升: a clause comparing with a baseline
 COMPARED_OPENING = re.compile(r"\s*(?:较|比|相比|相较|比起|较之)")
 #: 的補助, 補貼: a sum that is a grant

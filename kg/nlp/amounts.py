@@ -34,7 +34,8 @@ SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "teraf
               "mbps": "MBIT-PER-SEC", "mt/s": "MT-PER-SEC",   # a memory's data rate (LPDDR5X 9600Mbps)
               "tb/秒": "TB-PER-SEC", "mb": "MB", "gb": "GB", "tb": "TB", "pb": "PB", "ghz": "GHZ", "mhz": "MHZ", "w": "W", "瓦": "W", "千瓦": "KW", "kw": "KW",
               "兆瓦": "MW", "mw": "MW", "吉瓦": "GW", "gw": "GW", "千兆瓦": "GW", "nm": "NM", "纳米": "NM", "奈米": "NM", "卡": "CARD",
-              "张卡": "CARD", "颗": "CARD"}
+              "张卡": "CARD", "颗": "CARD",
+              "kwpm": "KWPM", "kwspm": "KWPM"}   # a fab's or a packaging line's capacity, thousands of wafers a month
 #: a size read per second (每秒3.2TB): the same size's rate
 PER_SECOND = {"MB": None, "GB": "GB-PER-SEC", "TB": "TB-PER-SEC", "PB": "PB-PER-SEC"}
 #: metrics only a specification has (metrics.csv): never a sum of money's
@@ -146,7 +147,7 @@ _PATTERNS = [
     ("times-cn", re.compile(_APPROX + rf"(?<![{_CN_NUM}\d第])(?P<cn>[{_CN_NUM}]{{1,3}})\s*倍")),
     # 每秒3.2TB: a size per second is a rate
     ("spec", re.compile(r"(?P<persec>每秒)?" + _APPROX + _NUMBER
-                        + r"\s*(?P<unit>tflops|pflops|eflops|teraflops|petaflops|exaflops|tops|gb/s|tb/s|pb/s|gb/秒|tb/秒|gbps|tbps|mbps|mt/s|ghz|mhz|mb|gb|tb|pb|kw|mw|gw|w|"
+                        + r"\s*(?P<unit>tflops|pflops|eflops|teraflops|petaflops|exaflops|tops|kwspm|kwpm|gb/s|tb/s|pb/s|gb/秒|tb/秒|gbps|tbps|mbps|mt/s|ghz|mhz|mb|gb|tb|pb|kw|mw|gw|w|"
                         r"千兆瓦|千瓦|兆瓦|吉瓦|瓦|nm|纳米|奈米|张卡|卡)(?![a-z])")),
     # 4億3330萬股: a count written in two scales
     # (1萬1200項: ten thousands, then the units below them)
