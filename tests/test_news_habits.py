@@ -5358,3 +5358,9 @@ def test_a_capacity_in_kwpm_is_the_packaging_lines(facts):
     caps = {(s.amount.value, s.amount.unit) for s in f.statements if s.amount is not None}
     assert {("140", "KWPM"), ("170", "KWPM")} <= caps, caps
     assert owners_of(f, "140") == {key_of(f, "CoWoS")}, f.statements
+
+
+def test_places_listed_in_the_clause_before_分別_take_its_figures_in_order(facts):
+    f = facts("從選址分布來看，羅勇府、春武里府和北欖府成為核心熱土，分別占據了33%、32%和12%的項目份額。")
+    assert owners_of(f, "33") == {key_of(f, "羅勇府")}, f.statements
+    assert owners_of(f, "12") == {key_of(f, "北欖府")}, f.statements

@@ -332,11 +332,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             org = entities.get(affiliation.get(person.key, ""))
         org = org or main or next((ent for ms, me, ent in reversed(mentions) if ms < s0 and ent.cls in ORGS
                                    and _same_paragraph(folded, ms, q["start"])), None)
-        if org is None:
-            continue
         used_amounts.add((q["start"], q["value"]))
+        # (羅勇府、春武里府和北欖府分別占據了33%…的項目份額: with no organisation, each place's own figure)
         statements.append(Statement(
-            kind="Measurement", roles=(("subject", org.key), ("location", place.key)),
+            kind="Measurement", roles=(("subject", org.key), ("location", place.key)) if org is not None else (("subject", place.key),),
             evidence=evidence(q["start"], q["end"], "amount-by-region", 0.65), amount=_amount(q),
             date=_date_value(_date_for(dates, s0, q["start"], s1))))
     for q in amounts:
@@ -2103,6 +2102,10 @@ def _regional(mentions, amounts, folded: str) -> list[tuple[Entity, dict]]:
         clause_end = _bounds(folded, m.end(), CLAUSE_ENDS)[1]
         where = list({x[2].key: x[2] for x in mentions if clause_start <= x[0] and x[1] <= m.start()}.values())
         what = [q for q in amounts if m.end() <= q["start"] < clause_end]
+        if not where and clause_start > s + 1:
+            # 羅勇府、春武里府和北欖府成為核心熱土，分別占據了33%、32%和12%: the places listed in the clause before
+            before = _bounds(folded, clause_start - 2, CLAUSE_ENDS)[0]
+            where = list({x[2].key: x[2] for x in mentions if before <= x[0] and x[1] <= clause_start}.values())
         if len(where) >= 2 and all(x.cls in PLACES for x in where) and len(what) == len(where):
             out.extend(zip(where, what))
     # 來自中國區的收入占比達到86%，美國區占比為11%: a region's share, one clause each
