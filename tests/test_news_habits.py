@@ -5364,3 +5364,8 @@ def test_places_listed_in_the_clause_before_分別_take_its_figures_in_order(fac
     f = facts("從選址分布來看，羅勇府、春武里府和北欖府成為核心熱土，分別占據了33%、32%和12%的項目份額。")
     assert owners_of(f, "33") == {key_of(f, "羅勇府")}, f.statements
     assert owners_of(f, "12") == {key_of(f, "北欖府")}, f.statements
+
+
+def test_a_figure_in_a_clause_giving_a_reason_is_not_the_statement_befores(facts):
+    f = facts("美國總統川普放行輝達向中國出售H200晶片，真的是送給中國一份大禮，因為致力取代輝達的北辰科技其良率僅20%。")
+    assert owners_of(f, "20") == {key_of(f, "北辰科技")}, f.statements

@@ -2016,8 +2016,16 @@ def _amount_owners(statements: list[dict], amounts: list[dict], folded: str, men
             if named and re.fullmatch(r"\s*[\u4e00-\u9fff]?\s*", folded[clause[0]:named[0][0]]) \
                     and not re.search(r"[向对给与和及跟]", folded[clause[0]:named[0][0]]) and named[0][2].key not in parties:
                 continue
+            # (川普放行輝達出售H200…，因為…的寒武紀其良率僅20%: a clause giving a reason or a contrast is about
+            # what it names last before the figure, not the statement's parties)
+            if named and CLAUSE_OF_REASON.match(folded, clause[0]) and named[-1][2].key not in parties:
+                continue
         owners[(q["start"], q["value"])] = best
     return owners
+
+
+#: 因為, 由於, 但, 然而 opening a clause: a reason or a contrast, after the fact it qualifies
+CLAUSE_OF_REASON = re.compile(r"\s*(?:因为|由于|因|但是|但|然而|不过|而)")
 
 
 def _amount_end(folded: str, pos: int) -> int:
