@@ -5369,3 +5369,11 @@ def test_places_listed_in_the_clause_before_分別_take_its_figures_in_order(fac
 def test_a_figure_in_a_clause_giving_a_reason_is_not_the_statement_befores(facts):
     f = facts("美國總統川普放行輝達向中國出售H200晶片，真的是送給中國一份大禮，因為致力取代輝達的北辰科技其良率僅20%。")
     assert owners_of(f, "20") == {key_of(f, "北辰科技")}, f.statements
+
+
+def test_an_exchanges_mark_and_code_in_brackets_is_no_name_and_a_kind_of_memory_no_firm(facts):
+    f = facts("中國存儲行業已形成以北辰股份(滬:688110)利基型存儲、星河科技(深:300223)SRAM存儲為補充的產業格局。")
+    names = names_of(f)
+    assert not any(":" in n or "：" in n for n in names), names
+    assert "利基型存储" not in names, names
+    assert "北辰股份" in names_of(f, "Company"), names

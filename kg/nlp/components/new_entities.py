@@ -2147,8 +2147,11 @@ class EntityDiscoverer:
                     start += 1  # 是原|北辰微電子中國區總經理, 曾任原|…: former, no part of the name
                 if rule.name == "org-suffix" and _starts_mid_word(folded, start) and not (
                         (cut := LEFT_CUT.match(folded, found_at, start)) and cut.end() == start) \
-                        and not FIRM_RELATION_END.search(folded, max(0, start - 4), start):
-                    continue   # (當晚|星曜半導體: a cue word ending right before, not 晚星, says where the name starts)
+                        and not FIRM_RELATION_END.search(folded, max(0, start - 4), start) \
+                        and not (folded[start - 1:start] in PREPOSITION_CHARS and folded.endswith(("股份", "集团", "科技"), start, end)):
+                    # (當晚|星曜半導體: a cue word ending right before, not 晚星, says where the name starts;
+                    # 以|東芯股份: a preposition before a firm's full form, whatever word jieba reads across)
+                    continue
                 if rule.name == "product-with-abbreviation":
                     abbr = re.match(r"\s?[（(]([a-z]{2,6})[)）]", folded[end:end + 10])
                     if abbr is None or abbr.group(1) in NOT_PRODUCTS:
@@ -2473,6 +2476,8 @@ class EntityDiscoverer:
             # brackets is no other name
             if m and not self.index.lookup(m.group("alias")) and not re.search(
                     r"^[\d.%\s]+$|\d\s*(?:岁|年|月|日|%|元|亿|万|倍)|^\d{4,6}\s*[.\-]\s*[a-z]{2,3}$"
+                    # (滬:688766, 深：300223, SH:603986: an exchange's mark and a stock code)
+                    r"|^[\u4e00-\u9fffa-z]{1,4}\s*[:：]\s*\d{4,6}$"
                     r"|^(?:特殊)?(?:有限|普通)合伙$|轮|^pre-?ipo$|^战略(?:投资|融资)$", m.group("alias")) \
                     and not (info["cls"] == "Person" and re.search(r"\d", m.group("alias"))):
                 names.append((m.group("alias"), info))
@@ -2619,6 +2624,7 @@ class EntityDiscoverer:
                     or re.fullmatch(r"[a-z]{1,3}\d*", core) and not (re.fullmatch(r"[a-z]{2,3}", core)
                                                                    and matched in ("集团", "证券", "银行", "控股", "资本"))
                     or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))  # 報告期內公司
+                    or (core.endswith("型") and matched in ("存储", "电子", "半导体", "智能", "光电", "软件", "通信"))  # 利基型|存儲: a kind
                     or TIME_WORD.search(core)  # 上市首日|公司股價: a time word, no name
                     or re.search(r"\d\s*(?:家|个|名|位|年|月|日)", core)  # 今年有3到5家|公司: a count or a date
                     # 12奈米|半導體, 10座|半導體, 三檔子基金, 三期股份: a count, a size or an ordinal opens no name
@@ -4005,6 +4011,8 @@ NICKNAME_VERSION = re.compile(r"(?:中国|国产|大陆|陆|台湾|台|亚洲|�
 TIME_ZONE = re.compile(r"\s?(?:时间|標準時間|标准时间)")
 TIME_ZONE_END = re.compile(r"\s?(?:时间|标准时间)$")
 DECLARED_ALIAS = re.compile(r"(?:以下|下文)?(?:简称|下称|简称为)\s*[:：]?\s*[“\"「『]?\s*(?P<alias>[^“”\"「」『』]{2,12}?)\s*[”\"」』]?")
+#: 以, 在, 向: a preposition of one character, which a name may follow with no space
+PREPOSITION_CHARS = frozenset("以在向对把被从由与和及于为")
 PAREN_ALIAS = re.compile(r"\s?[（(](?P<alias>[^（）()\n，。、;；,]{2,12})[）)]")
 BRAND_RULE = Rule("brand-model", "Chip", BRAND_MODEL, 0.75)
 #: the kinds of chip or part a firm's product line is named before (愛芯通元NPU, 愛芯智眸AI-ISP)
