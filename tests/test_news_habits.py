@@ -5377,3 +5377,14 @@ def test_an_exchanges_mark_and_code_in_brackets_is_no_name_and_a_kind_of_memory_
     assert not any(":" in n or "：" in n for n in names), names
     assert "利基型存储" not in names, names
     assert "北辰股份" in names_of(f, "Company"), names
+
+
+def test_a_post_taken_up_from_a_date_is_held(facts):
+    f = facts("林志遠自2024年6月4日正式接任晴川科技董事長。")
+    assert (key_of(f, "晴川科技"), "chairperson", key_of(f, "林志遠")) in relations_of(f), f.relations
+
+
+
+def test_the_clauses_after_他_go_on_about_the_person_he_stands_for(facts):
+    g = facts("今天是川普重返白宮就職周年，也是台積電掌門人魏哲家的73歲生日，他自2024年起執掌公司，開啟全面掌舵台積電的新時代。")
+    assert (key_of(g, "川普"), "employer", key_of(g, "台積電")) not in relations_of(g), g.relations

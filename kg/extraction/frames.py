@@ -501,6 +501,9 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             if last is not None and "\n" not in folded[last[1]:pronoun.start()] and last[2].key not in seen:
                 ents.insert(0, (pronoun.start(), last[2]))
                 seen.add(last[2].key)
+                if topic is not None and topic.cls == "Person" and topic is not last[2]:
+                    # (今天是川普…周年，也是魏哲家的生日，他自…接任…，開啟…: the clauses after 他 go on about him)
+                    topic, group = last[2], []
         # …推出首款AI晶片MARS1000，由本地公司SkyeChip開發: a clause opening with 由 is about the product its
         # sentence named last
         if BY_OPENING.match(folded, cs) and ents and not any(ent.cls in PRODUCTS for _, ent in ents):

@@ -1196,7 +1196,7 @@ OWN_PAPER_NAMED = re.compile(r"[》」”]?\s*(?:的)?记者")
 ORG_BY = re.compile(r"由[^，。；,;由]{0,20}$")
 # 接任, 出任, 升任…: a verb of taking a post, then the organisation and the post
 # 林某於今年3月出任…: a time between the person and the verb
-TIME_GAP = (r"(?:(?:于|在)?\s*(?:(?:今年|去年|明年|本月|上月|日前|近日)|\d{2,4}\s*年)?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?"
+TIME_GAP = (r"(?:(?:于|在|自|从)?\s*(?:(?:今年|去年|明年|本月|上月|日前|近日)|\d{2,4}\s*年)?(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?"
             r"(?:起|底|初)?\s*[，,]?)?")
 TAKES_POST = re.compile(rf"\s?{TIME_GAP}\s?(?:将|已|正式|再度)?(?:接任|出任|担任|升任|就任|转任|续任)")
 POST_TITLE = re.compile(r"\s?(?:的)?(?:新任|临时|代理|署理|联席|共同)?(?P<deputy>副|资深副|执行副)?"
