@@ -5388,3 +5388,8 @@ def test_a_post_taken_up_from_a_date_is_held(facts):
 def test_the_clauses_after_他_go_on_about_the_person_he_stands_for(facts):
     g = facts("今天是川普重返白宮就職周年，也是台積電掌門人魏哲家的73歲生日，他自2024年起執掌公司，開啟全面掌舵台積電的新時代。")
     assert (key_of(g, "川普"), "employer", key_of(g, "台積電")) not in relations_of(g), g.relations
+
+
+def test_a_firm_bought_in_the_object_of_對_and_收購_is_owned_by_the_buyer(facts):
+    f = facts("北辰科技今天完成對星河科技的全資收購。")
+    assert (key_of(f, "星河科技"), "ownedBy", key_of(f, "北辰科技")) in relations_of(f), f.relations
