@@ -125,14 +125,15 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # the two make (its registered form opens with the place)
     # (the place may be no mention there, the tagger reading it into the firm's name: any name the article
     # gives a city or a province)
-    place_names = sorted({to_simplified(n).lower() for e in entities.values() if e.cls in ("City", "AdministrativeRegion")
-                          for n in e.names if len(n) >= 2} | _place_names(load_reference()), key=len, reverse=True)
+    place_names = {to_simplified(n).lower() for e in entities.values() if e.cls in ("City", "AdministrativeRegion")
+                   for n in e.names if len(n) >= 2} | _place_names(load_reference())
+    lengths = sorted({len(n) for n in place_names}, reverse=True)
     for fs, fe, firm in mentions:
         if firm.cls not in FIRMS or firm.known or FIRM_NAME_AFTER_PLACE_STOP.match(folded, fs):
             continue
-        place = next((n for n in place_names if folded.endswith(n, 0, fs)), None)
-        if place is not None:
-            firm.names.add(text[fs - len(place):fe])
+        size = next((k for k in lengths if k <= fs and folded[fs - k:fs] in place_names), None)
+        if size is not None:
+            firm.names.add(text[fs - size:fe])
 
     # -- relations
     relations: list[Relation] = []
@@ -1318,14 +1319,15 @@ def _declared_aliases(infos: list[dict], folded: str, known_places: frozenset[st
                 out.setdefault(info["key"], short)
     # 上海星曜微電子 … 星曜微電子集團 … 星曜微電子: a new firm named with its city or province before, or
     # 集團 after, is the firm the article names without them (one firm: the first named keeps the key)
-    places = sorted({folded[i["start"]:i["end"]] for i in infos if i["cls"] in ("City", "AdministrativeRegion")
-                     and i["end"] - i["start"] >= 2} | known_places, key=len, reverse=True)
+    places = {folded[i["start"]:i["end"]] for i in infos if i["cls"] in ("City", "AdministrativeRegion")
+              and i["end"] - i["start"] >= 2} | known_places
+    lengths = sorted({len(p) for p in places}, reverse=True)
     first_of_core: dict[str, str] = {}
     for info in infos:
         if info["cls"] not in ("Company", "Organization") or info["known"]:
             continue
         core = folded[info["start"]:info["end"]]
-        lead = next((p for p in places if core.startswith(p) and len(core) > len(p)), "")
+        lead = next((core[:k] for k in lengths if k < len(core) and core[:k] in places), "")
         core = FIRM_GROUP_TAIL.sub("", core[len(lead):]).replace("创业投资", "创投")   # (創投: 創業投資 for short)
         if len(core) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", core):
             continue
