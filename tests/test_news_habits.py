@@ -5393,3 +5393,16 @@ def test_the_clauses_after_他_go_on_about_the_person_he_stands_for(facts):
 def test_a_firm_bought_in_the_object_of_對_and_收購_is_owned_by_the_buyer(facts):
     f = facts("北辰科技今天完成對星河科技的全資收購。")
     assert (key_of(f, "星河科技"), "ownedBy", key_of(f, "北辰科技")) in relations_of(f), f.relations
+
+
+def test_latin_words_before_the_chinese_word_for_a_firm_name_it_but_a_letter_does_not(facts):
+    f = facts("彭博報導，晴川科技將和英國的Orvane Global控股公司聯手興建新資料中心。A持C公司35%股份。")
+    firms = {n.lower() for n in names_of(f, "Company")}
+    assert "orvane global" in firms, firms
+    assert not {"a", "c"} & firms, firms
+
+
+def test_sponsors_after_由_act_for_the_company_the_sentence_is_about(facts):
+    f = facts("壁仞科技則緊隨其後通過港交所聆訊，由中金公司、一家本地券商、中銀國際聯合保薦。")
+    assert linked(f, key_of(f, "壁仞科技"), key_of(f, "中金公司")), f.statements
+    assert linked(f, key_of(f, "壁仞科技"), key_of(f, "中銀國際")), f.statements

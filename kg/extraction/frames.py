@@ -557,7 +557,10 @@ def clause_frames(folded: str, clauses: list[tuple[int, int]], sentences: list[t
             # 長鑫背後資本雲集，包括大基金、阿里、小米: the list spells out what the topic has
             carried = _carry(ents, seen, group or [topic], cs)
         elif topic is not None and topic.key not in seen and (ents or min_entities == 0) and (
-                actor_first is None or goes_on or (tpos is not None and len(folded[after_time(folded, cs, tpos):tpos].strip()) <= 3
+                actor_first is None or goes_on
+                # (壁仞科技通過港交所聆訊，由中金公司、平安證券聯合保薦: who acts for the topic, after 由)
+                or (BY_OPENING.match(folded, cs) and topic.cls in ORGS and not any(e.cls in PRODUCTS for _, e in ents))
+                or (tpos is not None and len(folded[after_time(folded, cs, tpos):tpos].strip()) <= 3
                                         and not any(p < tpos for p, _ in ents)
                                         # (…，持簽證並居於坦帕的陳某: a clause naming a person of its own is about that one)
                                         and not (topic.cls == "Person" and any(e.cls == "Person" for _, e in ents))

@@ -3575,8 +3575,11 @@ def _latin_firms_in_context(text: str, folded: str) -> list[tuple[int, int, str,
                               or FORM_VENTURE_AFTER.match(folded, run[-1].end())):
             out += [(x.start("name"), x.end("name"), "Company", LATIN_CONTEXT_RULE) for x in run]
         run = [m] if m is not None else []
-    # Stecon Group, Freyr Technology, True Internet Data Centre: capitalised words closed by a firm's word
+    # Stecon Group, Freyr Technology, True Internet Data Centre: capitalised words closed by a firm's word;
+    # Nscale Global控股公司: or followed by the Chinese word for a firm
     out += [(m.start("name"), m.end("name"), "Company", LATIN_CONTEXT_RULE) for m in LATIN_FIRM_BY_WORD.finditer(text)]
+    out += [(m.start("name"), m.end("name"), "Company", LATIN_CONTEXT_RULE) for m in LATIN_BEFORE_FIRM_WORD.finditer(text)
+            if not _trade_acronym(m.group("name"))]
     out += [(m.start("name"), m.end("name"), "Company", LATIN_CONTEXT_RULE) for m in names
             if OFFICER_AFTER_LATIN.match(folded, m.end()) or (
                 SHARES_AFTER_LATIN.match(folded, m.end())   # (not Lumawave of Lumawave IP Group named before)
@@ -3589,6 +3592,10 @@ FORM_VENTURE_AFTER = re.compile(r"\s?(?:共同|联合|合资|携手)?(?:组建|�
 #: True Internet Data Centre, Stecon Group: capitalised words (up to four) whose last is a firm's word
 LATIN_FIRM_BY_WORD = CuePattern(lambda w: r"(?<![A-Za-z0-9&.\-])(?P<name>[A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*){0,3} "
                                           rf"(?:(?i:{w('latin-firm-word')})|Data Cent(?:re|er)s?))(?![A-Za-z0-9])")
+#: Nscale Global控股公司, Silver Bands公司: capitalised words right before the Chinese word for a firm
+# (A持C公司35%股份: a letter standing for a firm names none)
+LATIN_BEFORE_FIRM_WORD = re.compile(r"(?<![A-Za-z0-9&.\-])(?P<name>[A-Z][A-Za-z0-9&]+(?: [A-Z][A-Za-z0-9&]*){0,3})"
+                                    r"(?=\s?(?:控股)?(?:有限)?(?:公司|集團|集团))")
 #: IsuPetasys股價飆升18%: what has a share price or a market value is a listed firm, not a product
 SHARES_AFTER_LATIN = re.compile(r"\s?(?:的)?(?:股价|股票|市值|股份)")
 
