@@ -5406,3 +5406,10 @@ def test_sponsors_after_由_act_for_the_company_the_sentence_is_about(facts):
     f = facts("壁仞科技則緊隨其後通過港交所聆訊，由中金公司、一家本地券商、中銀國際聯合保薦。")
     assert linked(f, key_of(f, "壁仞科技"), key_of(f, "中金公司")), f.statements
     assert linked(f, key_of(f, "壁仞科技"), key_of(f, "中銀國際")), f.statements
+
+
+def test_a_ministrys_department_named_by_its_heads_title_is_the_ministrys(facts):
+    f = facts("國家發改委星河發展司司長林志遠表示，基金將做早期投資。")
+    dept = key_of(f, "星河發展司")
+    assert f.entities[dept].cls == "GovernmentAgency", f.entities[dept]
+    assert (dept, "parentOrganization", key_of(f, "國家發改委")) in relations_of(f), f.relations

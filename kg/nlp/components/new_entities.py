@@ -397,6 +397,9 @@ def _rules() -> list[Rule]:
         Rule("place-suffix", "AdministrativeRegion", re.compile(
             rf"(?P<name>[{HAN}]{{2,4}}?(?:科学园区|高新区|开发区|新区|园区|自治区|省|(?<![股上城超夜门街楼车牛熊开收休后器])市|县|区|镇))"
             r"(?![场值长民政委级内外面域占佔间块别隔])(?!联邦|地方法院|法院)"), 0.55),  # 展望後市, 伺服器市佔: the market  # not 首爾股市, 城市, nor a court's seat
+        # A ministry's department by the title of its head after it: 發改委|創新和高技術發展司|司長白某
+        Rule("department", "GovernmentAgency", re.compile(
+            rf"(?<=[委部局署院])(?P<name>[{HAN}]{{2,12}}?司)(?=(?:副)?司长)"), 0.65),
         # Courts by seat and level: 德州東區聯邦地方法院, 加州北區聯邦地區法院
         Rule("court", "Organization", re.compile(
             rf"(?:(?<=[，,。、；;：:\s“「（(在向于由与和及被据])|^)(?P<name>[{HAN}]{{2,8}}?(?:联邦)?(?:地方|地区|高等|上诉|巡回|破产)法院|(?:国家|地方|初级|高等|推事|地区|最高|联邦|特别|[{HAN}]{{2,6}}地方)法庭)"), 0.7),
