@@ -5413,3 +5413,10 @@ def test_a_ministrys_department_named_by_its_heads_title_is_the_ministrys(facts)
     dept = key_of(f, "外資和對外合作司")
     assert f.entities[dept].cls == "GovernmentAgency", f.entities[dept]
     assert (dept, "parentOrganization", key_of(f, "商務部")) in relations_of(f), f.relations
+
+
+def test_a_market_index_is_a_known_product_that_owns_its_moves(facts):
+    f = facts("2026年首個交易日，恒生指數上升超過700點，升幅達2.8%，費城半導體指數則下跌3%。據報道指出，晴川科技也將上市。")
+    assert owners_of(f, "700") == {"hang-seng-index"}, f.statements
+    assert "phlx-semiconductor-index" in owners_of(f, "3"), f.statements
+    assert "dow-jones-industrial-average" not in f.entities, f.entities.keys()
