@@ -489,7 +489,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                     # (A與B各獲得5億美元補助: each member of a list the grant is shared by receives it)
                     others = [*_shared_by(mentions, folded, sentence, q["start"], receiver),
                               *([granter] if granter is not None else [])]
-        if subject is None and (pointer := DIVISION_POINTER.match(folded, sentence[0])) is not None:
+        if subject is None and DIVISION_POINTER.match(folded, sentence[0]):
             # …設備解決方案（DS）業務部門。該部門本季度收入為33.1萬億韓元: the division named last before
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0] and sentence[0] - me < 300
                             and ent.cls in ("Organization", "GovernmentAgency")), None)
@@ -994,10 +994,11 @@ CONTROLS_MAIN = CuePattern("controls-main")
 CREDIT_RULES = frozenset({"byline", "reporter", "credit-writer"})
 
 
+_SAME_PERIOD_A_YEAR_BEFORE = "去年同期|上年同期|上一年同期|前一年同期"
 #: 上年同期, 去年同期: a clause opening with the same period a year before
-PRIOR_YEAR = re.compile(r"\s*(?:而|则|较)?(?:去年同期|上年同期|上一年同期|前一年同期|上年度同期)")
+PRIOR_YEAR = re.compile(rf"\s*(?:而|则|较)?(?:{_SAME_PERIOD_A_YEAR_BEFORE}|上年度同期)")
 #: 去年同期, 上年同期, 上季: a clause opening with the period a figure is compared with
-PRIOR_PERIOD = re.compile(r"\s*(?:而|则|较)?(?:去年同期|上年同期|上一年同期|前一年同期|同期|上季|上一季|前一季|去年)")
+PRIOR_PERIOD = re.compile(rf"\s*(?:而|则|较)?(?:{_SAME_PERIOD_A_YEAR_BEFORE}|同期|上季|上一季|前一季|去年)")
 #: 淨資產, 身價, 年薪, 富豪: what a person is worth or paid, or where the rich rank them
 PERSONAL_FIGURE = re.compile(r"身价|身家|净资产|资产净值|个人财富|财富|薪酬|年薪|薪资|薪水|富豪|首富|富人")
 #: 共和黨籍, 民主黨黨員: a party's name as what a person is
@@ -1256,15 +1257,16 @@ ALIAS_DECL = re.compile(r"\s?[（(]\s*(?:以下|下文)?(?:简称|下称|称|简
                         r"\s*[”\"」』]?\s*[）)]")
 
 
-_PLACE_NAMES: dict[int, frozenset[str]] = {}
+_PLACE_NAMES: list = [None, frozenset()]   # (the reference read last, its place names)
 
 
 def _place_names(reference) -> frozenset[str]:
-    """The folded names of the cities and provinces the reference data knows (read once per reference)."""
-    if id(reference) not in _PLACE_NAMES:
-        _PLACE_NAMES[id(reference)] = frozenset(to_simplified(n).lower() for e in reference
-                                                if e.cls in ("City", "AdministrativeRegion") for n in e.names() if len(n) >= 2)
-    return _PLACE_NAMES[id(reference)]
+    """The folded names of the cities and provinces the reference data knows (read again only when
+    another reference is passed: load_reference returns the same object for the same folder)."""
+    if _PLACE_NAMES[0] is not reference:
+        _PLACE_NAMES[:] = [reference, frozenset(to_simplified(n).lower() for e in reference
+                                                if e.cls in ("City", "AdministrativeRegion") for n in e.names() if len(n) >= 2)]
+    return _PLACE_NAMES[1]
 
 
 def _declared_aliases(infos: list[dict], folded: str, known_places: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -1329,7 +1331,7 @@ def _declared_aliases(infos: list[dict], folded: str, known_places: frozenset[st
     lengths = sorted({len(p) for p in places}, reverse=True)
     first_of_core: dict[str, str] = {}
     for info in infos:
-        if info["cls"] not in ("Company", "Organization") or info["known"]:
+        if info["cls"] not in FIRMS or info["known"]:
             continue
         core = folded[info["start"]:info["end"]]
         lead = next((core[:k] for k in lengths if k < len(core) and core[:k] in places), "")
@@ -1605,8 +1607,7 @@ def _makers_products(mentions, folded: str, maker: tuple) -> list[Entity]:
     ms, me, ent = maker
     if ent.cls not in ORGS:
         return []
-    gloss = re.compile(r"\s*[（(][^()（）]{0,24}[)）]\s*|\s*").match(folded, me)
-    out, last_end = [], gloss.end()
+    out, last_end = [], MAKER_GLOSS.match(folded, me).end()
     for s, e, x in mentions:
         if s < last_end or x is ent:
             continue
@@ -1617,6 +1618,8 @@ def _makers_products(mentions, folded: str, maker: tuple) -> list[Entity]:
     return out
 
 
+#: （Nvidia）: a firm's name in another script, in brackets right after it (or nothing)
+MAKER_GLOSS = re.compile(r"\s*[（(][^()（）]{0,24}[)）]\s*|\s*")
 FIRMS = {"Company", "Organization"}
 #: 該部門, 該事業部, 該事業群 opening a sentence: a firm's division named before
 DIVISION_POINTER = re.compile(r"\s*(?:该|此|这个)(?:业务)?(?:部门|事业部|事业群|业务部)")

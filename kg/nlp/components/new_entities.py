@@ -3466,7 +3466,10 @@ BRAND_MODEL = re.compile(r"\s?(?!(?:q[1-4]|h[12]|fy\d{2,4})(?![a-z0-9]))(?P<mode
 SERIES_NUMBER = re.compile(r"\s?(?P<model>\d{1,3}[a-z]{0,2})(?=\s?系列)")
 GRADED_NUMBER = re.compile(r"\s?(?P<model>\d{1,3}[a-z]{0,2})(?=(?: (?:ultra|pro|max|plus|mini|lite))+(?![a-z0-9]))")
 # (690AI加速器: AI before the word for the chip is what kind it is, no part of the model)
-FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?(?:(?!ai(?![a-z]))[a-z]{1,3})?(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)(?!(?!ai(?![a-z]))[a-z0-9%])(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
+_MODEL_LETTERS = r"(?:(?!ai(?![a-z]))[a-z]{1,3})?"      # the letters closing a model number, not a lone AI
+_MODEL_ENDS = r"(?!(?!ai(?![a-z]))[a-z0-9%])"              # nothing of the model goes on (AI may follow)
+FAMILY_NUMBER = re.compile(r"\s?(?P<model>\d{1,4}(?:\.\d)?" + _MODEL_LETTERS + r"(?:-(?:max|pro|plus|mini|turbo|ultra|flash|lite|[a-z]\d{0,2}))?)"
+                           + _MODEL_ENDS + r"(?!\.\d)(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%))")
 #: a variant hyphened onto a known model's name (Qwen3-Max, GPT-5-Chat, Gemini-2.5-Pro), as written
 #: (not H200-based: a word of English in lower case is no variant)
 HYPHENED_VARIANT = re.compile(r"(?:-(?:[0-9]+(?:\.[0-9]+)?|[A-Z][A-Za-z0-9]*))+(?![A-Za-z0-9.\-])")
@@ -3475,7 +3478,7 @@ SIBLING_WORD = re.compile(r" (?P<word>[A-Z][a-z]+[A-Z][A-Za-z]*)(?![A-Za-z0-9.\-
 #: a bare model number listed after a family's model (昇騰960和970)
 # (天璣9500與輕旗艦8500: a few words of its grade between; see _listed_models)
 LISTED_MODEL = re.compile(rf"\s?(?:(?:和|与|及|、|以及)\s?(?P<grade>(?:(?![的是为将在对把被和与及])[{HAN}]){{1,4}}?)?|或|,|，|/)\s?"
-                          r"(?P<model>\d{2,4}(?:(?!ai(?![a-z]))[a-z]{1,3})?)(?!(?!ai(?![a-z]))[a-z0-9%])(?!\.\d)"
+                          r"(?P<model>\d{2,4}" + _MODEL_LETTERS + ")" + _MODEL_ENDS + r"(?!\.\d)"
                           r"(?!\s*(?:年|月|日|亿|万|美元|元|倍|颗|片|张|台|家|个|款|%|号|名|位|人))")
 #: a model number after a slash, the letters of the model before it left out (GB200/300; not 80GB or 2025/26年)
 SLASHED_MODEL = re.compile(r"/(?P<model>\d{2,4}[a-z]?)(?![a-z0-9%/.])(?!\s*(?:年|月|日|财年|亿|万|美元|元|%))")
