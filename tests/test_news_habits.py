@@ -5420,3 +5420,37 @@ def test_a_market_index_is_a_known_product_that_owns_its_moves(facts):
     assert owners_of(f, "700") == {"hang-seng-index"}, f.statements
     assert "phlx-semiconductor-index" in owners_of(f, "3"), f.statements
     assert "dow-jones-industrial-average" not in f.entities, f.entities.keys()
+
+
+def test_a_regions_share_of_revenue_is_the_companys_at_both_ends_of_its_change(facts):
+    f = facts("星曜半導體公布財報。財報顯示，美國地區營收占比從8%升至15%，多家客戶擴產。"
+              "不過中國仍是最大市場，儘管營收占比從40%降至33%。")
+    firm, usa, china = key_of(f, "星曜半導體"), key_of(f, "美國"), key_of(f, "中國")
+    for value, place in (("8", usa), ("15", usa), ("40", china), ("33", china)):
+        held = [st for st in f.statements if st.amount is not None and st.amount.value == value]
+        assert any(("subject", firm) in st.roles and ("location", place) in st.roles for st in held), (value, held)
+
+
+def test_a_figure_shared_by_a_list_of_firms_makes_none_of_them_the_next_sentences_topic(facts):
+    f = facts("星曜半導體公布財報。星曜半導體表示，新增訂單創新高。北辰電子、晴川科技等主要客戶紛紛上調資本支出，平均增幅超過20%。"
+              "其中先進封裝領域的新訂單占比從30%升至45%。")
+    assert owners_of(f, "45") == {key_of(f, "星曜半導體")}, f.statements
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("晴川科技取得星河電子二十％股權。", "20"),
+    ("全球九十九％的先進晶片都在北辰科技的工廠生產。", "99"),
+    ("星河電子上季營收年增三十五點五％。", "35.5"),
+])
+def test_a_percentage_in_chinese_numerals_by_place_value(facts, sentence, value):
+    f = facts(sentence)
+    assert any(st.amount is not None and st.amount.value == value and st.amount.unit == "PERCENT"
+               for st in f.statements), f.statements
+
+
+def test_what_對_governs_is_no_subject_of_the_investment_after_it(facts):
+    f = facts("北辰科技本週宣布入股晴川電子。此外，還包括對星曜半導體（Xinghe）投資10億美元。")
+    investor, target = key_of(f, "北辰科技"), key_of(f, "星曜半導體")
+    funded = [st for st in f.statements if st.amount is not None and st.amount.value == "1000000000"]
+    assert funded and all(("agent", investor) in st.roles and ("counterpart", target) in st.roles for st in funded), funded
+    assert not any(r.object == target and r.property == "ownedBy" for r in f.relations), f.relations

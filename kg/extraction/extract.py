@@ -327,6 +327,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     last_sentence = None
     last_end: int | None = None   # where the figure before ended
     last_bracketed = False        # whether it was a change in brackets after a figure
+    last_shared: list[Entity] = []   # the firms of a list it was shared by
     predicate = _predicate(doc)   # (the first verb of each clause, for the amount frames and the clause frames below)
     amount_frames = clause_frames(folded, clauses(doc), sentences, mentions, predicate=predicate, min_entities=0, main=main)
     # 中國、美國、歐亞占比分別為86%、11%和3%: a company's figures split by region
@@ -348,7 +349,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if (q["start"], q["value"]) in used_amounts:
             lead = entities.get(taken_by.get((q["start"], q["value"]), ""))
             if lead is not None:  # 以此計算，上市時市值…: the next figure is about the same company
-                last_subject, last_sentence, last_source = lead, sentence_of(q["start"]), None
+                last_subject, last_sentence, last_source, last_shared = lead, sentence_of(q["start"]), None, []
             continue
         sentence = sentence_of(q["start"])
         others: list[Entity] = []
@@ -356,6 +357,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         # what the figures before were about, when they were in this paragraph
         recent = last_subject if last_sentence is not None and _same_paragraph(folded, last_sentence[0], q["start"]) \
             else None
+        if recent is not None and last_shared and last_sentence != sentence:
+            # 台積電、三星等主要客戶上調資本支出，平均增幅超過20%。其中存儲領域新訂單占比…: a figure shared by a
+            # list of firms makes none of them the topic of the sentences after; the article's company is, or
+            # the company named before the list
+            recent = main if main is not None and main not in last_shared else next(
+                (ent for ms, me, ent in reversed(mentions) if ent.cls == "Company" and ent not in last_shared
+                 and me <= min((ms2 for ms2, _, e2 in mentions if e2 in last_shared), default=0)
+                 and _same_paragraph(folded, ms, q["start"])), recent)
         # owned by what a rule knows (respectively, an age, a stock code, a penalty), not the topic chain
         settled = q["start"] in respectively or q["metric"] in ("age", "stock-code")
         subject = respectively.get(q["start"])
@@ -776,6 +785,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if source is None and last_sentence == sentence and subject is last_subject:
             source = last_source   # 趙某指出，第3季營收…，季增7.8%: the figures going on with his are his too
         last_subject, last_sentence, last_end, last_bracketed, last_source = subject, sentence, q["end"], bracketed, source
+        shared = [x for x in [subject, *others] if x.cls in ORGS]
+        last_shared = shared if len(shared) >= 2 else []
         date = periods.get(q["start"]) or _date_for(dates, sentence[0], q["start"], sentence[1])
         if date is None and PERIOD_BACK.match(folded, sentence[0]):
             # 報告期內，公司實現營收…: the period the sentence before named (2026財年第三季度)
@@ -2126,21 +2137,34 @@ def _regional(mentions, amounts, folded: str) -> list[tuple[Entity, dict]]:
             where = list({x[2].key: x[2] for x in mentions if before <= x[0] and x[1] <= clause_start}.values())
         if len(where) >= 2 and all(x.cls in PLACES for x in where) and len(what) == len(where):
             out.extend(zip(where, what))
-    # 來自中國區的收入占比達到86%，美國區占比為11%: a region's share, one clause each
+    # 來自中國區的收入占比達到86%，美國區占比為11%: a region's share, one clause each (both ends of a
+    # change: 美國地區營收占比從6%升至17%)
     taken = {id(q) for _, q in out}
     for ms, me, place in mentions:
-        if place.cls not in PLACES or not REGION_SHARE.match(folded, me):
+        if place.cls not in PLACES:
             continue
-        ce = _bounds(folded, me, CLAUSE_ENDS)[1]
-        q = next((q for q in amounts if me <= q["start"] < ce and q["unit"] == "PERCENT"), None)
-        if q is not None and id(q) not in taken:
-            out.append((place, q))
-            taken.add(id(q))
+        if REGION_SHARE.match(folded, me):
+            ce = _bounds(folded, me, CLAUSE_ENDS)[1]
+        else:
+            # 中國仍是最大客戶，儘管營收占比從42%降至36%: the share of revenue a sentence's place has, nothing
+            # else named between
+            s, e = _bounds(folded, me, ENDS)
+            share = REVENUE_SHARE.search(folded, me, e)
+            if share is None or any(me <= x[0] < share.end() for x in mentions):
+                continue
+            ce = _bounds(folded, share.end(), CLAUSE_ENDS)[1]
+            me = share.end()
+        for q in (q for q in amounts if me <= q["start"] < ce and q["unit"] == "PERCENT"):
+            if id(q) not in taken:
+                out.append((place, q))
+                taken.add(id(q))
     return out
 
 
 #: after a place: its region's share of a company's figures (中國區的收入占比, 美國市場營收比重)
 REGION_SHARE = re.compile(r"(?:区|地区|市场)(?:的)?(?:收入|营收|销售额|销售收入|业务)?(?:占比|比重|占总营收|占营收)")
+#: a share of a company's revenue (what a place's share is of, when the place opens the sentence)
+REVENUE_SHARE = re.compile(r"(?:收入|营收|营业收入|销售额|销售收入|营业额)(?:的)?(?:占比|比重)")
 
 
 def _clause_entities(mentions, folded: str, start: int, end: int) -> list[str]:

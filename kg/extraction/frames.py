@@ -23,9 +23,10 @@ ORGS = {"Organization", "Company", "GovernmentAgency", "Legislature", "ResearchI
         "StockExchange", "InternationalOrganization", "University"}
 PRODUCTS = {"Chip", "ChipFamily", "Product", "AIModel", "CloudService"}
 PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion", "Place"}
-# (在2024年向戴爾購買伺服器時: a time before the preposition changes nothing)
+# (在2024年向戴爾購買伺服器時: a time before the preposition changes nothing; nor does a word of listing:
+# 還包括對諾基亞投資)
 PREPOSITION_OPENING = re.compile(r"\s*(?:(?:在|于)?\s*(?:\d{1,4}\s*[年月日](?:\s*\d{1,2}\s*[月日])*|今年|去年|昨天|昨日|日前|近日|此前|"
-                                 r"目前)\s*)?[将已也并还再正拟曾后又亦]{0,2}(?:对|向|为|给|替|与|和|跟|同|由(?!于|此|是)|交由|在|于|把|将(?![会要来近]))[^，。；,;]{0,8}")
+                                 r"目前)\s*)?[将已也并还再正拟曾后又亦]{0,2}(?:包括|包含|以及)?\s*(?:对|向|为|给|替|与|和|跟|同|由(?!于|此|是)|交由|在|于|把|将(?![会要来近]))[^，。；,;]{0,8}")
 EVENTS = {"Event"}
 ACTORS = ORGS | {"Person"}
 
@@ -751,6 +752,7 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             at = AT_GATHERING.search(folded, start, m.start())
             before = [x for x in here if x[1] <= m.start() and x[2].cls in rule.before
                       and not BENEFICIARY.search(folded, max(0, x[0] - 2), x[0])
+                      and not (INVESTED_IN.match(m.group()) and _after_coverb(folded, x, here))
                       and not (at is not None and at.start() < x[0] and x[1] <= at.end())]
             after = [x for x in here if x[0] >= m.end() and x[2].cls in rule.after]
             stake = re.match(r"(?:取得|获得)[^，。；]{0,14}?股[权份]", folded[m.start():frame.end])
@@ -766,6 +768,8 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
                 # 輝達入股英特爾…、投資…協助OpenAI: a verb after a list mark shares the clause's first actor,
                 # not the object of the verb before it
                 a = before[0]
+            if m.group()[:1] in "对向" and a not in listed and re.search(r"[，,；;]", folded[a[1]:m.start()]):
+                continue   # …、英特爾50億美元，以及對Anthropic投資: who acts through 對/向 is in its own clause
             # 星曜與北辰合資成立X: every member of a list of actors right before the trigger
             actors = [a] if a not in listed else [x for x in before if x in listed]
             for x in reversed(before[:before.index(a)]):
@@ -949,6 +953,16 @@ DEAL_HEDGED = re.compile(r"拟|有意|意向|兴趣|可能|潜在|考虑|评估|
 BY_OPENING = re.compile(r"\s*(?:由|交由)(?!于|此|是)")  # not 由於 (because)
 #: 為X, 替X, 幫X: X is who an act is for
 BENEFICIARY = re.compile(r"(?:为|替|帮|给)$")
+#: 投資, 出資: after 對/向 X, X is what is invested in (對諾基亞投資10億美元), never who invests
+INVESTED_IN = re.compile(r"投资|出资|注资|增资")
+
+
+def _after_coverb(folded: str, x: tuple, here: list) -> bool:
+    """Whether a name follows 對/向 right before it, or glosses in brackets a name that does (對Nokia（諾基亞）)."""
+    start = x[0]
+    if re.search(r"[(（]\s*$", folded[max(0, start - 2):start]):
+        start = next((s for s, e, _ in here if re.fullmatch(r"\s*[(（]\s*", folded[e:x[0]])), start)
+    return re.search(r"(?:对|向)\s*$", folded[max(0, start - 3):start]) is not None
 #: 在…活動上, 在…大會期間: where a thing was done, at whose gathering (no doer inside it)
 AT_GATHERING = re.compile(r"在[^，。；,;]{2,40}?(?:活动|大会|会议|论坛|展会|峰会|典礼|年会|发布会|研讨会|博览会)(?:上|中|期间|现场)")
 #: 先後取得A大學學士、B大學碩士學位, 擁有A的碩士學位，以及B的學士學位: a degree (and its field) between two

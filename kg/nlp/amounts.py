@@ -136,9 +136,10 @@ _PATTERNS = [
     ("percent-range", re.compile(_APPROX + r"(?<![\d.\-])(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:至|到|~|～|-|–)\s*"
                                  r"(?P<num2>\d{1,3}(?:\.\d+)?)\s*(?:%|％)")),
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
-    # 百分之四, 百分之三十五點五, 一○○％: a percentage in Chinese numerals
+    # 百分之四, 百分之三十五點五, 一○○％, 九十九％: a percentage in Chinese numerals
     ("percent-cn", re.compile(_APPROX + rf"(?:百分之(?P<cnum>[零{_CN_NUM}百千]+(?:点[零{_CN_NUM}]+)?)"
-                              rf"|(?<![{_CN_DIGITS}.])(?P<cnum2>{_CN_POSITIONAL})\s*%)")),
+                              rf"|(?<![{_CN_DIGITS}.])(?P<cnum2>{_CN_POSITIONAL})\s*%"
+                              rf"|(?<![{_CN_DIGITS}{_CN_NUM}百千万亿\d.第])(?P<cnum3>[{_CN_NUM}][零{_CN_NUM}百]*(?:点[零{_CN_NUM}]+)?)\s*%)")),
     # 一千億美元, 三百萬美元, 一．六億美元, 一六五○億美元: a sum in Chinese numerals, place by place or digit by
     # digit (a bare digit before 元 is no sum: 一元化)
     ("money-cn", re.compile(_APPROX + rf"(?<![{_CN_NUM}\d第百千万亿.○〇零数几多上余])(?P<cnum>{_CN_POSITIONAL}|[{_CN_NUM}][零{_CN_NUM}百千]*)\s*"
@@ -338,7 +339,7 @@ def find_amounts(folded: str) -> list[Amount]:
                                   bool(g.get("approx")), rule))
                 continue
             if rule in ("percent-cn", "money-cn"):
-                written = g.get("cnum") or g["cnum2"]
+                written = g.get("cnum") or g.get("cnum2") or g["cnum3"]
                 if rule == "money-cn" and not g.get("scale") and not re.search("[十百千]", written) and len(written) < 3:
                     continue  # 一元, 三美元: too small a sum to be one a report states in words
                 value = cn_number(written) * SCALE.get(g.get("scale") or "", Decimal(1))

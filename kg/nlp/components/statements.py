@@ -158,6 +158,11 @@ class StatementExtractor:
         self.previous_topic = topic
         if first_actor is not None and topic is not None and ROLE_OPENING.fullmatch(folded, s0, first_actor._.kg["start"]):
             first_actor = None  # 聯席保薦人為中金公司: a sentence naming who holds a role in the news goes on about its topic
+        if first_actor is not None and topic is not None and COVERB_BEFORE.search(
+                folded, max(s0, first_actor._.kg["start"] - 3), first_actor._.kg["start"]):
+            # 此外，還包括對諾基亞投資10億美元: what 對/向 governs is no subject; the sentence's subject is left
+            # unsaid, the topic before
+            first_actor = None
         if first_actor is not None and (topic is None or _cls(topic) != "Company"
                                         or not COMPANY_POINTER.search(folded, s0, first_actor._.kg["start"])):
             topic = first_actor   # (該公司計畫和A合作，也宣布和B簽約: the company pointed to stays the topic)
@@ -772,6 +777,8 @@ def _inside(a: Span, b: Span) -> bool:
 
 
 #: 聯席保薦人為, 基石投資者包括: a sentence opening with a role and 為/是/包括, the names after it the holders
+#: 對/向/給 right before a name: the name is what the verb after is done to or for, not who does it
+COVERB_BEFORE = re.compile(r"(?:对|向|给|替)\s*$")
 ROLE_OPENING = CuePattern(lambda w: rf"\s*(?:[^，。,；;：:\d]{{0,4}}(?:{w('role-holder')})(?:分别)?(?:为|是|包括|包含|有))\s*")
 
 
