@@ -5454,3 +5454,10 @@ def test_what_對_governs_is_no_subject_of_the_investment_after_it(facts):
     funded = [st for st in f.statements if st.amount is not None and st.amount.value == "1000000000"]
     assert funded and all(("agent", investor) in st.roles and ("counterpart", target) in st.roles for st in funded), funded
     assert not any(r.object == target and r.property == "ownedBy" for r in f.relations), f.relations
+
+
+def test_a_data_centre_named_by_its_site_is_a_facility_its_owner_owns(facts):
+    f = facts("中國移動發布招標公告，啟動中國移動呼和浩特數據中心機房樓採購項目。")
+    centre = key_of(f, "呼和浩特數據中心")
+    assert f.entities[centre].cls == "Place", f.entities[centre]
+    assert (centre, "ownedBy", key_of(f, "中國移動")) in relations_of(f), f.relations
