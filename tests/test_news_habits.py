@@ -5461,3 +5461,9 @@ def test_a_data_centre_named_by_its_site_is_a_facility_its_owner_owns(facts):
     centre = key_of(f, "呼和浩特數據中心")
     assert f.entities[centre].cls == "Place", f.entities[centre]
     assert (centre, "ownedBy", key_of(f, "中國移動")) in relations_of(f), f.relations
+
+
+def test_a_place_after_a_known_firm_opening_a_list_of_plant_sites_is_no_subsidiary(facts):
+    f = facts("中芯國際上海與北京工廠的月產能合計將達到50萬片。")
+    assert not any(n.startswith("中芯国际上海") for n in names_of(f, "Company")), names_of(f, "Company")
+    assert key_of(f, "中芯國際") in owners_of(f, "500000"), f.statements

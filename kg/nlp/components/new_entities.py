@@ -2345,6 +2345,7 @@ class EntityDiscoverer:
             seat_end = place._.kg["end"] if place is not None and place._.kg["cls"] in ("City", "AdministrativeRegion") \
                 else end + 2 if folded.startswith(("北方", "南方"), end) else None
             if seat_end is None or seat_end - end > 4 or PLANT_AFTER.match(folded, seat_end) or \
+                    PLANTS_LISTED.match(folded, seat_end) or \
                     not re.match(r"$|[、，,。；;：:（(\d]|(?:也是|是|由|为|与|和|及|的股东|持股)", folded[seat_end:seat_end + 3]) or \
                     any(info["start"] < b and a < seat_end for a, b in taken if (a, b) not in
                         ((info["start"], end), (end, seat_end))):
@@ -3460,6 +3461,8 @@ def _plant_kind(word: str) -> bool:
 #: words saying which of a firm's plants, not where: 所有廠房, 現有工廠
 WHICH_PLANTS = frozenset({"所有", "现有", "全部", "其他", "其它", "部分", "各地", "海外", "本地", "当地", "首座", "旗下", "自有", "多数"})
 PLANT_AFTER = re.compile(r"\s?(?:新)?(?:厂|工厂|晶圆厂|厂区|园区|基地|产线|研发中心)")
+# 長鑫存儲合肥與北京工廠: the place after a firm opens a list of its plants' sites
+PLANTS_LISTED = re.compile(r"(?:与|和|及|、)[\u4e00-\u9fff]{2,4}?" + PLANT_AFTER.pattern)
 # (三星電子 Q2, 台積電 H1: a quarter or a half of the year after a firm's name, no model)
 BRAND_MODEL = re.compile(r"\s?(?!(?:q[1-4]|h[12]|fy\d{2,4})(?![a-z0-9]))(?P<model>[a-z]{1,3}-?\d{1,4}[a-z]{0,2})(?![a-z0-9])")
 #: 小米17S Pro, 北辰9 Ultra: a number (and a letter) after a brand is a model when a grade follows it
