@@ -5467,3 +5467,21 @@ def test_a_place_after_a_known_firm_opening_a_list_of_plant_sites_is_no_subsidia
     f = facts("中芯國際上海與北京工廠的月產能合計將達到50萬片。")
     assert not any(n.startswith("中芯国际上海") for n in names_of(f, "Company")), names_of(f, "Company")
     assert key_of(f, "中芯國際") in owners_of(f, "500000"), f.statements
+
+
+@pytest.mark.parametrize("sentence, owner, value", [
+    ("據券商預測，星曜半導體上市後市值有望達到2500億。", "星曜半導體", "250000000000"),
+    ("受消息激勵，北辰科技股價大漲，市值一日暴增近3000億。", "北辰科技", "300000000000"),
+    ("創辦人林志遠持有晴川科技三成股份，他的身家將暴漲278億。", "林志遠", "27800000000"),
+])
+def test_a_sum_without_currency_after_a_word_of_change(facts, sentence, owner, value):
+    f = facts(sentence)
+    assert any(st.amount is not None and st.amount.value == value and ("subject", key_of(f, owner)) in st.roles
+               or st.amount is not None and st.amount.value == value and ("agent", key_of(f, owner)) in st.roles
+               for st in f.statements), f.statements
+
+
+def test_the_size_of_a_stake_before_股份_is_no_part_of_the_firms_name(facts):
+    f = facts("創辦人林志遠持有晴川科技三成股份，星曜資本持有北辰半導體20%股份。")
+    assert {"晴川科技", "北辰半导体"} <= names_of(f, "Company"), names_of(f, "Company")
+    assert not any(n.endswith(("三成", "20%")) for n in names_of(f)), names_of(f)

@@ -402,6 +402,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 if first is not None and first[1].cls == "Person" and first[0] < cs and \
                         not any(cs <= ms < q["start"] for ms, me, ent in mentions):
                     subject, settled = first[1], True
+        if subject is None:
+            # 創辦人林某持有公司三成股份，他的身家將暴漲278億: his or her wealth or pay is the person's named last
+            cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
+            pronoun = PERSON_PRONOUN.search(folded, cs, q["start"])
+            if pronoun is not None and PERSONAL_FIGURE.search(folded, pronoun.end(), q["start"]):
+                subject = next((ent for ms, me, ent in reversed(mentions) if me <= pronoun.start() and ent.cls == "Person"
+                                and _same_paragraph(folded, ms, q["start"])), None)
+                settled = subject is not None
         if subject is None and q["unit"] == "PERCENT" and TARIFF_AFTER.match(folded, q["end"]):
             # 對印度徵收50%關稅, 蘋果可能面臨至少25%的關稅: a tariff's rate is the rate of those it is levied on
             # (its pointer 其 the one named before), with the tariff where it is named

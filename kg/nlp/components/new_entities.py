@@ -2191,6 +2191,9 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded.endswith("股份", start, end) and end - start > 4 and \
                         HOLDING.search(folded, max(0, start - 3), start):
                     end -= 2  # 持有星曜半導體|股份: the company's shares, not a company named so
+                    size = STAKE_SIZE_END.search(folded, start, end)
+                    if size is not None and size.start() - start >= 2:
+                        end = size.start()   # 持有晴川科技|三成股份: the size of the stake, no part of the name
                 if rule.name == "org-suffix" and folded.endswith(WORD_SUFFIXES, start, end) and \
                         GENERIC_HEAD.match(folded, end):
                     continue  # 頂尖科技|企業, 儲存半導體|短缺, 堆疊式設計|技術: the suffix is a word of a longer noun
@@ -3236,6 +3239,8 @@ FUNCTION_WORDS = CueWords("function-word")
 
 # words ending in a place suffix that name no place: 誤區 (a misconception), 展區 (a hall of a fair)
 AREA_WORDS = CueWords("area-word")
+#: 三成, 20%, 百分之二十 right before 股份: how large a stake is
+STAKE_SIZE_END = re.compile(r"(?:约|近|逾|超过)?(?:[一二三四五六七八九十两半\d.]+成|[\d.]+\s*%|百分之[零一二三四五六七八九十百点]+)\s*$")
 # 持有, 增持, 出售…股份: verbs of holding or trading a company's shares
 HOLDING = re.compile(r"(?:持有|增持|减持|出售|收购|买入|卖出|转让|认购|抛售|购入|入股|持)$")
 # what names a part of a firm after the firm's name (亞利桑那子公司, Alphawave董事會), not a firm of its own
