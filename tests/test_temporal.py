@@ -50,6 +50,13 @@ def test_a_year_a_target_or_an_outlook_is_set_for_is_no_year_written_in(text):
     assert infer_reference_year(fold(text)) == 2025
 
 
+@pytest.mark.parametrize("text", ["自2019年成立以來，截至2025年9月，晶片累計出貨量超過1.6億顆。",
+                                  "截止到2025年9月底，北辰電子累計出貨超過1億顆，2019年成立。"])
+def test_a_year_reported_as_of_is_a_year_written_in(text):
+    # 截至 and 截止到 are "as of": the year they name is past, not a target
+    assert infer_reference_year(fold(text)) == 2025
+
+
 def test_spaced_month_and_day_stay_one_date():
     # mainland web text often spaces digits from 月/日: 9 月 29 日 is one date, not the 29th of another month
     assert iso("新規 9 月 29 日發布，10 月 1 日生效。", dt.date(2025, 11, 3)) == [
