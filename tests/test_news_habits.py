@@ -5485,3 +5485,15 @@ def test_the_size_of_a_stake_before_股份_is_no_part_of_the_firms_name(facts):
     f = facts("創辦人林志遠持有晴川科技三成股份，星曜資本持有北辰半導體20%股份。")
     assert {"晴川科技", "北辰半导体"} <= names_of(f, "Company"), names_of(f, "Company")
     assert not any(n.endswith(("三成", "20%")) for n in names_of(f)), names_of(f)
+
+
+def test_the_place_a_dispatch_is_filed_from_is_a_place_not_an_organisation(facts):
+    f = facts("《晴川通訊社駐京記者林志遠15日北京專電》北辰科技今天宣布擴產。")
+    assert "北京" in names_of(f, "City"), names_of(f)
+    assert not any("专电" in n for n in names_of(f)), names_of(f)
+
+
+def test_the_time_an_event_is_held_opens_no_part_of_its_name(facts):
+    f = facts("在中美雙方當地時間14日西班牙馬德里經貿會談之前，星曜半導體宣布擴產。晴川科技將於本月20日舉辦年度開發者大會。")
+    events = names_of(f, "Event")
+    assert events and not any(re.search(r"当地时间|\d+日", n) for n in events), events

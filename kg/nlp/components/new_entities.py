@@ -1899,6 +1899,8 @@ class EntityDiscoverer:
                     elif not self.index.lookup(name + "架构"):
                         out.append((start, end, "Chip" if named.group("chip") else "Product", LAC_PRODUCT))
             elif label == "ORG":
+                if re.fullmatch(rf"[{HAN}]{{2,4}}(?:专电|电讯|快讯)", name):
+                    continue   # 15日北京|專電: where a dispatch is filed from, in a dateline, no organisation
                 if REGION_WORD_AFTER.match(folded, end) and re.fullmatch(rf"[{HAN}]{{2,5}}", name):
                     out.append((start, end + 1, "AdministrativeRegion", LAC_PLACE))   # 安大略|省: the tagger cut a
                     continue                                                         # province before its word
@@ -2133,6 +2135,11 @@ class EntityDiscoverer:
                         if end - cut < 2:
                             continue
                         start = cut
+                if rule.name == "event" and (when := EVENT_TIME_INSIDE.match(folded, start, end)) is not None:
+                    # 中美雙方當地時間14日|西班牙馬德里經貿會談: when it is held opens no name of the event
+                    start = when.end()
+                    if end - start < 4:
+                        continue
                 if rule.name == "minister-ministry" and doc is not None:
                     # 已與|數字部長: an adverb or a preposition opens the clause, no part of the ministry's name
                     # (和, 及 join the words of one portfolio: 貿易和工業部)
@@ -3239,6 +3246,8 @@ FUNCTION_WORDS = CueWords("function-word")
 
 # words ending in a place suffix that name no place: 誤區 (a misconception), 展區 (a hall of a fair)
 AREA_WORDS = CueWords("area-word")
+#: 中美雙方當地時間14日, 本月20日: a time inside what the event rule read (the last one)
+EVENT_TIME_INSIDE = re.compile(r".*(?:当地时间|北京时间|\d{1,2}\s*[日号](?:起|至)?|\d{1,2}\s*月(?:\d{1,2}\s*[日号])?)\s*")
 #: 三成, 20%, 百分之二十 right before 股份: how large a stake is
 STAKE_SIZE_END = re.compile(r"(?:约|近|逾|超过)?(?:[一二三四五六七八九十两半\d.]+成|[\d.]+\s*%|百分之[零一二三四五六七八九十百点]+)\s*$")
 # 持有, 增持, 出售…股份: verbs of holding or trading a company's shares
