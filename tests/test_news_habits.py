@@ -5497,3 +5497,10 @@ def test_the_time_an_event_is_held_opens_no_part_of_its_name(facts):
     f = facts("在中美雙方當地時間14日西班牙馬德里經貿會談之前，星曜半導體宣布擴產。晴川科技將於本月20日舉辦年度開發者大會。")
     events = names_of(f, "Event")
     assert events and not any(re.search(r"当地时间|\d+日", n) for n in events), events
+
+
+def test_what_the_shares_a_deal_bought_are_worth_is_the_deals(facts):
+    f = facts("北辰資本將以每股20美元的價格購買1億股晴川科技普通股，相當於公司10%的股權。這些股份目前價值20億美元。")
+    worth = [st for st in f.statements if st.amount is not None and st.amount.value == "2000000000"]
+    assert worth and all({("subject", key_of(f, "晴川科技")), ("subject", key_of(f, "北辰資本"))} <= set(st.roles)
+                         for st in worth), worth

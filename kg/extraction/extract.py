@@ -506,6 +506,16 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                     # (A與B各獲得5億美元補助: each member of a list the grant is shared by receives it)
                     others = [*_shared_by(mentions, folded, sentence, q["start"], receiver),
                               *([granter] if granter is not None else [])]
+        shares = SHARES_POINTER.match(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0]) if subject is None else None
+        deal = next((st for st in reversed(statements) if st.kind == "funding" and st.evidence.start < q["start"]
+                     and _same_paragraph(folded, st.evidence.start, q["start"])), None) if shares is not None else None
+        if deal is not None:
+            # …以每股20.47美元購買4.333億股英特爾普通股。這些股份目前價值111億美元: what the shares bought are
+            # worth is the deal's, of the firm whose shares they are and of the buyer
+            parties = [entities[k] for r, k in deal.roles if r == "counterpart" and k in entities] + \
+                [entities[k] for r, k in deal.roles if r == "agent" and k in entities]
+            if parties:
+                subject, others, settled = parties[0], parties[1:], True
         if subject is None and DIVISION_POINTER.match(folded, sentence[0]):
             # …設備解決方案（DS）業務部門。該部門本季度收入為33.1萬億韓元: the division named last before
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0] and sentence[0] - me < 300
@@ -2171,6 +2181,8 @@ def _regional(mentions, amounts, folded: str) -> list[tuple[Entity, dict]]:
 
 #: after a place: its region's share of a company's figures (中國區的收入占比, 美國市場營收比重)
 REGION_SHARE = re.compile(r"(?:区|地区|市场)(?:的)?(?:收入|营收|销售额|销售收入|业务)?(?:占比|比重|占总营收|占营收)")
+#: 這些股份, 該股權, 上述股份 opening a clause: the shares a deal before bought
+SHARES_POINTER = re.compile(r"\s*(?:这些|该|这笔|上述|此次|这部分|这批)(?:股份|股权|股票|持股)")
 #: a share of a company's revenue (what a place's share is of, when the place opens the sentence)
 REVENUE_SHARE = re.compile(r"(?:收入|营收|营业收入|销售额|销售收入|营业额)(?:的)?(?:占比|比重)")
 
