@@ -5504,3 +5504,20 @@ def test_what_the_shares_a_deal_bought_are_worth_is_the_deals(facts):
     worth = [st for st in f.statements if st.amount is not None and st.amount.value == "2000000000"]
     assert worth and all({("subject", key_of(f, "晴川科技")), ("subject", key_of(f, "北辰資本"))} <= set(st.roles)
                          for st in worth), worth
+
+
+@pytest.mark.parametrize("sentence, founders", [
+    ("由林志遠、周文均兩兄弟共同創立的晴川科技，獲得政府大力支持。", ("林志遠", "周文均")),
+    ("林志遠於2019年創辦的晴川科技今天上市。", ("林志遠",)),
+])
+def test_founders_before_a_firm_described_as_founded_by_them(facts, sentence, founders):
+    f = facts(sentence)
+    firm = key_of(f, "晴川科技")
+    for name in founders:
+        assert (firm, "foundedBy", key_of(f, name)) in relations_of(f), f.relations
+
+
+def test_who_worked_years_at_a_firm_is_the_person_the_clause_describes(facts):
+    f = facts("林志遠還帶走了在星曜半導體工作了16年的市場生態高級總監周文均。")
+    assert (key_of(f, "周文均"), "employer", key_of(f, "星曜半導體")) in relations_of(f), f.relations
+    assert (key_of(f, "林志遠"), "employer", key_of(f, "星曜半導體")) not in relations_of(f), f.relations
