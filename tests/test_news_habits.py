@@ -5521,3 +5521,15 @@ def test_who_worked_years_at_a_firm_is_the_person_the_clause_describes(facts):
     f = facts("林志遠還帶走了在星曜半導體工作了16年的市場生態高級總監周文均。")
     assert (key_of(f, "周文均"), "employer", key_of(f, "星曜半導體")) in relations_of(f), f.relations
     assert (key_of(f, "林志遠"), "employer", key_of(f, "星曜半導體")) not in relations_of(f), f.relations
+
+
+def test_each_titled_outlet_of_a_list_that_reports_is_an_outlet(facts):
+    f = facts("根據《Chipwire》與《晴川日報》引述市調機構數據，北辰科技市占率達22%。根據《出口管制條例》與《國家安全法》，商務部將發布新規。")
+    outlets = {n.lower() for n in names_of(f, "MediaOrganization")}
+    assert {"chipwire", "晴川日报"} <= outlets, outlets
+    assert not any("条例" in n or "安全法" in n for n in outlets), outlets
+
+
+def test_an_outlets_web_address_in_a_dateline_is_the_outlets(facts):
+    f = facts("星河之家（XingheZ.com）11月20日 消息：北辰科技公布財報，營收創新高。")
+    assert "星河之家" in names_of(f, "MediaOrganization"), names_of(f)

@@ -456,8 +456,10 @@ def _rules() -> list[Rule]:
             r"(?:pre-?ipo|pre-?[a-f]\+*\s*轮?|天使轮|种子轮|战略投资|战略融资|[a-f]\+*\s*轮|[a-f]\d\s*轮)", re.M), 0.7),
         # 《晴川財經》報導, 據《晴川週報》引述: a title in title marks that reports, cites or says is an
         # outlet (a law or a book reports nothing)
+        # (根據《Wccftech》與《朝鮮日報》引述: each title of a list of them that reports)
         Rule("outlet-titled", "MediaOrganization", re.compile(
-            rf"《(?P<name>[{HAN}a-z0-9 ]{{2,12}})》\s*(?:[\d一二三四五六七八九十]{{1,2}}\s*[日号]\s*)?"
+            rf"《(?P<name>[{HAN}a-z0-9 ]{{2,12}})》(?=\s*(?:与|和|及|、)\s*《[^《》]{{2,12}}》\s*(?:报导|报道|引述|援引|披露|指出|称))"
+            rf"|《(?P<name2>[{HAN}a-z0-9 ]{{2,12}})》\s*(?:[\d一二三四五六七八九十]{{1,2}}\s*[日号]\s*)?"
             r"(?:(?:的|最新|独家|日前|近日|也|则|在|稍早|早前)\s*)?"
             # (《中國經營報》記者注意到: its reporter, named or not)
             r"(?:报导|报道|引述|援引|披露|指出|报导指出|报道称|消息|社论|专访|调查|分析|评论|撰文|称|写道|记者|编辑|采访)"), 0.75),
@@ -4021,7 +4023,9 @@ REPORTER_RULE = Rule("reporter", "Person", REPORTER, 0.85)
 # (記者 陶力 實習生林欣宜杭州報道: or the city the byline reports from, right after the name)
 CO_REPORTER = CuePattern(lambda w: rf"{w('reporter-joiner')}\s*(?P<co>[{HAN}]{{2,3}}?)(?=[)）、,，\s/／]|[{HAN}]{{2}}(?:报道|报导))")
 # A dateline at a paragraph's start or in brackets: OUTLET[記者NAME][PLACE]M月D日電/訊/消息
-DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?:另据|又据|据|根据)?(?P<head>[{HAN}a-z]{{2,16}}?)\s*(?:(?:19|20)\d\d\s*年\s*)?(?:\d{{1,2}}\s*月\s*)?"
+# (站長之家（ChinaZ.com）11月20日消息: the outlet's web address in brackets after its name)
+DATELINE = re.compile(rf"(?:^|(?<=\n)|(?<=[（(【]))\s*(?:另据|又据|据|根据)?(?P<head>[{HAN}a-z]{{2,16}}?)\s*"
+                      r"(?:[（(]\s*[a-z0-9][a-z0-9.\-]{1,30}\.(?:com|cn|net|org|tw|hk)\s*[)）]\s*)?(?:(?:19|20)\d\d\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
                       r"\d{1,2}\s*日\s*(?:电|讯|消息|报道|报导)"
                       # 觀點網12月17日，: a dateline that ends with a comma, its outlet named by a word for one
                       rf"|(?:^|(?<=\n))\s*(?P<outlet>[{HAN}a-z]{{1,8}}?(?:网|社|报|台|刊|新闻|财经))\s*(?:(?:19|20)\d\d\s*年\s*)?"
