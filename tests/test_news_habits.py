@@ -5533,3 +5533,11 @@ def test_each_titled_outlet_of_a_list_that_reports_is_an_outlet(facts):
 def test_an_outlets_web_address_in_a_dateline_is_the_outlets(facts):
     f = facts("星河之家（XingheZ.com）11月20日 消息：北辰科技公布財報，營收創新高。")
     assert "星河之家" in names_of(f, "MediaOrganization"), names_of(f)
+
+
+def test_what_a_person_is_worth_and_where_a_rich_list_ranks_him_is_his(facts):
+    f = facts("星曜集團董事長林志遠資產淨值105億美元，台灣排名第三（全球第308）。"
+              "晴川電子創辦人周文均以84億美元的資產淨值，在台灣名列第五（全球第442）。")
+    lin, zhou = key_of(f, "林志遠"), key_of(f, "周文均")
+    for value, person in (("10500000000", lin), ("3", lin), ("308", lin), ("8400000000", zhou), ("5", zhou), ("442", zhou)):
+        assert person in owners_of(f, value), (value, f.statements)

@@ -771,6 +771,17 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                            and (said := SOURCE_VERB_AFTER.match(folded, me)) is not None
                            and (ms >= cs or not folded[_bounds(folded, said.end(), CLAUSE_ENDS)[1]:cs].strip(CLAUSE_ENDS + " "))),
                           None)
+        if (q["unit"] in CURRENCIES or q["unit"] == "RANK") and not stake:
+            # 國巨董事長陳某資產淨值105億美元，台灣排名第三（全球第308）: what a person is worth, and where a
+            # list of the rich ranks him, is the person's (his firm, named as his title's, too)
+            person = next(((ms, me, ent) for ms, me, ent in reversed(mentions) if sentence[0] <= ms and me <= q["start"]
+                           and ent.cls == "Person"), None)
+            # (馬斯克以8,390億美元資產淨值…: the word may follow the figure)
+            if person is not None and PERSONAL_FIGURE.search(folded, person[0], min(q["end"] + 8, _bounds(folded, q["start"], CLAUSE_ENDS)[1])) and \
+                    not any(person[1] <= ms < q["start"] and ent.cls in ORGS | PRODUCTS for ms, me, ent in mentions):
+                others = [x for x in [subject, *others] if x is not person[2] and x.cls in ORGS
+                          and any(ent is x and sentence[0] <= ms < q["start"] for ms, me, ent in mentions)]
+                subject, settled, source = person[2], True, None
         if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON") and not stake and not settled and \
                 not PERSONAL_FIGURE.search(folded, *_bounds(folded, q["start"], CLAUSE_ENDS)):
             # (黃某的淨資產達1,440億美元，為全球第九大富豪: what the person is worth is the person's own)
