@@ -5541,3 +5541,8 @@ def test_what_a_person_is_worth_and_where_a_rich_list_ranks_him_is_his(facts):
     lin, zhou = key_of(f, "林志遠"), key_of(f, "周文均")
     for value, person in (("10500000000", lin), ("3", lin), ("308", lin), ("8400000000", zhou), ("5", zhou), ("442", zhou)):
         assert person in owners_of(f, value), (value, f.statements)
+
+
+def test_a_class_of_shares_before_股份_is_no_firm(facts):
+    f = facts("本次發行上市前，星曜集團總股本為12億股，全部為A股股份。發行後，A 股股份和H股股份佔總股本的比例分別為96%和4%。")
+    assert names_of(f, "Company") == {"星曜集团"}, names_of(f, "Company")

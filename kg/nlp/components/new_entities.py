@@ -2637,6 +2637,7 @@ class EntityDiscoverer:
                     or core.startswith(GENERIC_START.tuple())
                     or (core.endswith(GENERIC_END.tuple()) and not _stem_before_generic(core)) or core in NOT_PRODUCTS
                     # (AI公司, 5G科技: a kind of firm; SK集團, KT證券: a group or a house known by its letters)
+                    or re.fullmatch(r"[a-z]{1,2}\s?股", core)  # A股|股份, H股|股份: a class of shares, no firm
                     or re.fullmatch(r"[a-z]{1,3}\d*", core) and not (re.fullmatch(r"[a-z]{2,3}", core)
                                                                    and matched in ("集团", "证券", "银行", "控股", "资本"))
                     or core.endswith(("内", "期间", "以来", "之后", "之前", "当中", "之中"))  # 報告期內公司
