@@ -5546,3 +5546,11 @@ def test_what_a_person_is_worth_and_where_a_rich_list_ranks_him_is_his(facts):
 def test_a_class_of_shares_before_股份_is_no_firm(facts):
     f = facts("本次發行上市前，星曜集團總股本為12億股，全部為A股股份。發行後，A 股股份和H股股份佔總股本的比例分別為96%和4%。")
     assert names_of(f, "Company") == {"星曜集团"}, names_of(f, "Company")
+
+
+def test_a_product_named_again_after_a_pointer_is_the_topic_of_its_sentences_specs(facts):
+    f = facts("星曜存儲2025年量產DDR5 DRAM，良率突破80%。該DDR5產品跳過17奈米（D1y）節點直接採用16奈米（D1z）節點，"
+              "性能可對標北辰電子的QX900，頻寬達6400Mbps。")
+    ddr5 = key_of(f, "DDR5")
+    for value in ("17", "16", "6400"):
+        assert ddr5 in owners_of(f, value), (value, f.statements)

@@ -428,7 +428,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Person"
                             and not folded[me:q["start"]].strip()), None)
             settled = subject is not None
-        if subject is None:  # 96層（B27A）、128層（B37R）: a figure tagged with a model in brackets is that model's
+        if subject is None and q["unit"] != "NM":
+            # 96層（B27A）、128層（B37R）: a figure tagged with a model in brackets is that model's (not 17奈米
+            # （D1y）: a process node's code, the node of the product the clause is about)
             subject = next((ent for ms, me, ent in mentions if q["end"] < ms <= q["end"] + 3 and ent.cls in PRODUCTS
                             and re.fullmatch(r"\s*[(（]\s*", folded[q["end"]:ms])
                             and re.match(r"\s*[)）]", folded[me:me + 2])), None)
@@ -1948,7 +1950,8 @@ def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -
         c0, _ = _bounds(folded, c - 1, CLAUSE_ENDS)
         c0 = max(c0, s0)
         head = next((m for m in mentions if c0 <= m[0] < c), None)
-        if head is not None and head[2].cls in PRODUCTS and not counted(head) and not folded[c0:head[0]].strip(" 的"):
+        if head is not None and head[2].cls in PRODUCTS and not counted(head) and \
+                PRODUCT_OPENING_GAP.fullmatch(folded, c0, head[0]):
             return head[2]
         c = c0 - 1
     opening = [m for m in mentions if s0 <= m[0] < pos]
@@ -1958,9 +1961,15 @@ def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -
             # 北辰微電子推出的曜芯S9晶片，效能提升4倍: the maker's name in a relative clause before the product
             or _maker_before(opening[:2], folded, first)):
         first = opening[1]
-    if first is not None and first[2].cls in PRODUCTS and not folded[s0:lead[0]].strip(" 的"):
+    if first is not None and first[2].cls in PRODUCTS and PRODUCT_OPENING_GAP.fullmatch(folded, s0, lead[0]):
         return first[2]
     return None
+
+
+NODE_CODE_BEFORE = re.compile(r"(?:奈米|纳米|nm)\s*[(（]\s*$")
+#: what may stand before the product opening a clause or a sentence: nothing, 的, or a pointer naming it
+#: again (該DDR5產品跳過…，頻寬達6400Mbps)
+PRODUCT_OPENING_GAP = re.compile(r"[\s的]*(?:(?:该|这款|此款|这颗|该款|这一|这个|本)\s*)?")
 
 
 def _node_owner(frames, mentions, entities, folded: str, pos: int) -> Entity | None:
@@ -1969,7 +1978,9 @@ def _node_owner(frames, mentions, entities, folded: str, pos: int) -> Entity | N
     frame = next((f for f in frames if f.start <= pos < f.end), None)
     if frame is None or PRODUCT_POINTER.search(folded, frame.start, pos):
         return None  # 該晶片採用7奈米工藝: the chip named before, found by the caller
-    chips = [m for m in mentions if frame.start <= m[0] and m[1] <= frame.end and m[2].cls in PRODUCTS]
+    # (17奈米（D1y）: a code in brackets after a node's size names the node, no product of it)
+    chips = [m for m in mentions if frame.start <= m[0] and m[1] <= frame.end and m[2].cls in PRODUCTS
+             and not NODE_CODE_BEFORE.search(folded, max(0, m[0] - 6), m[0])]
     if chips:
         before = [m for m in chips if m[0] < pos]
         return (before or chips)[-1 if before else 0][2]
