@@ -5554,3 +5554,9 @@ def test_a_product_named_again_after_a_pointer_is_the_topic_of_its_sentences_spe
     ddr5 = key_of(f, "DDR5")
     for value in ("17", "16", "6400"):
         assert ddr5 in owners_of(f, value), (value, f.statements)
+
+
+def test_a_figure_of_該項目_is_the_facility_the_project_builds(facts):
+    f = facts("中國移動發布招標公告，啟動中國移動呼和浩特數據中心機房樓採購項目。該項目計劃投資52.4億元。")
+    centre = key_of(f, "呼和浩特數據中心")
+    assert centre in owners_of(f, "5240000000"), f.statements

@@ -518,6 +518,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 [entities[k] for r, k in deal.roles if r == "agent" and k in entities]
             if parties:
                 subject, others, settled = parties[0], parties[1:], True
+        if subject is None and PROJECT_POINTER.match(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0]):
+            # 啟動中國移動呼和浩特數據中心…採購項目。該項目計劃投資52.4億元: the facility the project builds,
+            # named last before (a plant, a data centre, a park)
+            cs = _bounds(folded, q["start"], CLAUSE_ENDS)[0]
+            subject = next((ent for ms, me, ent in reversed(mentions) if me <= cs and cs - me < 300
+                            and ent.cls == "Place" and FACILITY_NAME.search(folded[ms:me])), None)
+            settled = subject is not None
         if subject is None and DIVISION_POINTER.match(folded, sentence[0]):
             # …設備解決方案（DS）業務部門。該部門本季度收入為33.1萬億韓元: the division named last before
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0] and sentence[0] - me < 300
@@ -2203,6 +2210,10 @@ def _regional(mentions, amounts, folded: str) -> list[tuple[Entity, dict]]:
 
 #: after a place: its region's share of a company's figures (中國區的收入占比, 美國市場營收比重)
 REGION_SHARE = re.compile(r"(?:区|地区|市场)(?:的)?(?:收入|营收|销售额|销售收入|业务)?(?:占比|比重|占总营收|占营收)")
+#: 該項目, 這個項目, 項目 opening a clause: the project named before
+PROJECT_POINTER = re.compile(r"\s*(?:该|这个|此|这一|本|整个)?\s*项目")
+#: a facility's name: a plant, a data centre, a park, a base
+FACILITY_NAME = re.compile(r"(?:厂|厂房|厂区|中心|园区|基地|fab\s?\d+[a-z]?)$")
 #: 這些股份, 該股權, 上述股份 opening a clause: the shares a deal before bought
 SHARES_POINTER = re.compile(r"\s*(?:这些|该|这笔|上述|此次|这部分|这批)(?:股份|股权|股票|持股)")
 #: a share of a company's revenue (what a place's share is of, when the place opens the sentence)
