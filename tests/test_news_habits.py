@@ -5560,3 +5560,9 @@ def test_a_figure_of_該項目_is_the_facility_the_project_builds(facts):
     f = facts("中國移動發布招標公告，啟動中國移動呼和浩特數據中心機房樓採購項目。該項目計劃投資52.4億元。")
     centre = key_of(f, "呼和浩特數據中心")
     assert centre in owners_of(f, "5240000000"), f.statements
+
+
+def test_codes_of_a_data_centres_buildings_are_no_products(facts):
+    f = facts("中國移動啟動呼和浩特數據中心B25、B26、B27機房樓採購項目。B15、B16機樓已於10月封頂。")
+    assert not {"B25", "B26", "B27", "B15", "B16"} & {n.upper() for n in names_of(f)}, names_of(f)
+    assert "呼和浩特数据中心" in names_of(f, "Place"), names_of(f)

@@ -38,7 +38,8 @@ WAFER = "晶圆"   # 晶圓18A廠, 晶圓一廠: Fab 18A, Fab 1
 PARK = r"(?:科技|科学|产业|工业|软件)?(?:第[一二三四五六七八九十])?园区"
 # a data centre or a computing centre after its site: 呼和浩特數據中心, 慶陽智算中心
 CENTRE = r"(?:大数据中心|数据中心|资料中心|智算中心|算力中心|超算中心|超级计算中心|人工智能计算中心)(?![的里])"
-SITE_PLANT = re.compile(rf"(?:{PLANT}|{PARK}|{CENTRE})(?:\s?(?P<code>{CODE}))?")   # after a place: 路竹廠, 南科廠 AP8, 楠梓園區
+# (數據中心B25: a code after a centre is one of its buildings, no part of its name)
+SITE_PLANT = re.compile(rf"(?:{PLANT}|{PARK})(?:\s?(?P<code>{CODE}))?|{CENTRE}")   # after a place: 路竹廠, 南科廠 AP8, 楠梓園區
 SITE_WORD = re.compile(rf"(?P<site>[\u4e00-\u9fff]{{2}}){PLANT}")   # after a firm: 銅鑼廠, 二林廠
 # between an owner's name and its plant: a stock code in brackets, 旗下(的), 的
 OWNER_GAP = re.compile(r"(?:\s*[（(][^（()）\n]{1,14}[)）])*\s*(?:旗下的?|的)?\s*$")

@@ -517,6 +517,8 @@ def _rules() -> list[Rule]:
 
 
 RULES = _rules()
+#: after a code (or a list of codes): the buildings they name (B25、B26、B27機房樓, A3棟, B15機樓)
+BUILDINGS_AFTER = re.compile(r"(?:\s*[、和及与]\s*[a-z]{1,2}\d{1,3})*\s*(?:机房楼|机楼|大楼|楼|栋|厂房|号楼|办公楼)")
 #: what a system built of chips is called after its model: scaleX640超節點, Atlas 960集群
 SYSTEM_TAIL = re.compile(r"\s?(?:超节点|超级节点|计算集群|集群|一体机|superpod|supercluster)(?![a-z])")
 # AI ASIC, 台DRAM, GPGPU: kinds of chip and of memory, no product's name (ontology/lexicon/name-cues.csv)
@@ -1240,8 +1242,10 @@ class EntityDiscoverer:
             if not shaped or re.fullmatch(r"[A-Za-z][\-.]?\d?", name):
                 continue   # (M4, A1, F-1: a letter and a digit are as often a grade, a form or a visa as a chip)
             if {t for _, _, t in _lac_overlapping(words, start, end)} & {"ORG", "PER", "LOC"} \
-                    or VERB_AFTER.match(folded, end) or FIRM_AFTER_NAME.match(folded, end) or NOT_A_PRODUCT_AFTER.match(folded, end):
-                continue   # (a firm, a person, a place the tagger reads; a name that speaks, a firm's; a visa, an act)
+                    or VERB_AFTER.match(folded, end) or FIRM_AFTER_NAME.match(folded, end) or NOT_A_PRODUCT_AFTER.match(folded, end) \
+                    or BUILDINGS_AFTER.match(folded, end):
+                continue   # (a firm, a person, a place the tagger reads; a name that speaks, a firm's; a visa, an act;
+                # B25、B26機房樓: buildings)
             if re.fullmatch(r"[A-Za-z]+\d+", name) and self.index.lookup(re.match(r"[A-Za-z]+", name).group().lower()) \
                     and not self.resolve(name):
                 continue
@@ -2235,6 +2239,8 @@ class EntityDiscoverer:
                 if cls == "Product" and rule.name == "latin-product" and \
                         re.match(r" ?(?:芯片|晶片|处理器|加速器|gpu|加速卡|计算卡)", folded[end:end + 4]):
                     cls = "Chip"  # M6處理器: a chip
+                if cls in ("Chip", "Product") and rule.name == "chip-model" and BUILDINGS_AFTER.match(folded, end):
+                    continue   # B25、B26機房樓, A3棟: the codes of buildings, no chips
                 tail = SYSTEM_TAIL.match(folded, end) if cls in ("Chip", "Product") else None
                 if tail:  # scaleX640超節點, 昇騰512超節點: a system named after its model, not the chip
                     end, cls = tail.end(), "Product"
