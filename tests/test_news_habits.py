@@ -5566,3 +5566,13 @@ def test_codes_of_a_data_centres_buildings_are_no_products(facts):
     f = facts("中國移動啟動呼和浩特數據中心B25、B26、B27機房樓採購項目。B15、B16機樓已於10月封頂。")
     assert not {"B25", "B26", "B27", "B15", "B16"} & {n.upper() for n in names_of(f)}, names_of(f)
     assert "呼和浩特数据中心" in names_of(f, "Place"), names_of(f)
+
+
+@pytest.mark.parametrize("sentence, firm, phrase", [
+    ("大基金對北辰科技（002371）持倉192億元，對晴川矽業（688126）持倉164億元。", "晴川矽业", "对晴川"),
+    ("越來越多硬科技公司獲得融資，星曜半導體也在排隊上市。", "星曜半导体", "越来越多"),
+])
+def test_a_preposition_or_a_quantifier_before_a_firm_is_no_part_of_its_name(facts, sentence, firm, phrase):
+    f = facts(sentence)
+    names = names_of(f, "Company")
+    assert firm in names and not any(n.startswith(phrase) for n in names), names
