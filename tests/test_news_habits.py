@@ -5576,3 +5576,13 @@ def test_a_preposition_or_a_quantifier_before_a_firm_is_no_part_of_its_name(fact
     f = facts(sentence)
     names = names_of(f, "Company")
     assert firm in names and not any(n.startswith(phrase) for n in names), names
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("星曜半導體9月發放限制型股票。企業永續資深副總經理林志遠獲得38張。", ("林志遠",)),
+    ("星曜半導體9月發放限制型股票。執行副總經理暨共同營運長周文均與李明哲各拿到61張。", ("周文均", "李明哲")),
+])
+def test_a_vice_president_named_with_a_department_or_a_joint_post_works_for_the_company(facts, sentence, people):
+    f = facts(sentence)
+    for name in people:
+        assert (key_of(f, name), "employer", key_of(f, "星曜半導體")) in relations_of(f), f.relations

@@ -127,8 +127,10 @@ POST_AFTER = CuePattern(lambda w: r"\s*(?:为|出任|担任)\s*" + _officer_post
 # (與時任執行長周某存在分歧: or, anywhere in its clause, the post held at the time)
 BARE_OFFICER = CuePattern(lambda w: rf"(?:(?<=[，,。；;\n])|^|(?=时任))\s*(?:{w('officer-lead')})?(?:[^，,。；;\d]{{0,2}}\d{{1,2}}月[^，,。；;]{{0,4}}的)?"
                                     # (董事長暨總裁魏哲家: titles held together)
-                                    rf"\s*(?P<role>(?:现任|原|前|时任)?(?:共同|联席|代理|署理)?(?:{w('officer-title')})"
-                                    rf"(?:(?:暨|兼|、|及)(?:{w('officer-title')}))*)\s*")
+                                    # (企業永續資深副總經理何某: the department a vice president heads)
+                                    rf"\s*(?P<role>(?:现任|原|前|时任)?(?:[\u4e00-\u9fff]{{2,6}}?(?=(?:执行|资深|高级)?副))?"
+                                    rf"(?:共同|联席|代理|署理)?(?:{w('officer-title')})"
+                                    rf"(?:(?:暨|兼|、|及)(?:共同|联席)?(?:{w('officer-title')}))*)\s*")
 OWN_MODEL = re.compile(r"(?P<qi>其)?(?P<mod>首款|新款|最新|旗舰|下一代|新一代|第[一二三四五]代|主力|前一代|上一代)?"
                        r"(?:[^，。；,;]{0,4}(?:产品|芯片|晶片|加速卡|加速器))?$")
 # 採購其, 購買其, 採用其: the buyer or user of what 其 names is someone else than 其
