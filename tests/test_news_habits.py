@@ -5586,3 +5586,13 @@ def test_a_vice_president_named_with_a_department_or_a_joint_post_works_for_the_
     f = facts(sentence)
     for name in people:
         assert (key_of(f, name), "employer", key_of(f, "星曜半導體")) in relations_of(f), f.relations
+
+
+def test_latin_names_in_brackets_after_what_a_bought_firm_does_are_the_firms_bought(facts):
+    f = facts("從輝達鯨吞AI軟件公司(Varnix Labs)與數據引擎(Kestrel)，到高通接連拿下高速互連(Lumora)"
+              "與開發平台(Tindle)，再到超微持續併購軟件棧公司(QX1, Brevo)。北辰科技也拿下星曜半導體訂單。")
+    for bought, buyer in (("Varnix Labs", "輝達"), ("Kestrel", "輝達"), ("Lumora", "高通"),
+                          ("Tindle", "高通"), ("QX1", "超微"), ("Brevo", "超微")):
+        assert f.entities[key_of(f, bought)].cls == "Company", bought
+        assert (key_of(f, bought), "ownedBy", key_of(f, buyer)) in relations_of(f), (bought, f.relations)
+    assert (key_of(f, "星曜半導體"), "ownedBy", key_of(f, "北辰科技")) not in relations_of(f), f.relations

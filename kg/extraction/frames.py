@@ -779,7 +779,8 @@ def frame_relations(frame: Frame, folded: str, mentions: list[tuple[int, int, ob
             # 產品涵蓋DDR5、LPDDR5X等: every member of a list after the trigger
             members = [after[0]]
             for x in after[1:]:
-                if not (MEMBER_JOIN.fullmatch(folded, members[-1][1], x[0]) or rule.property == "educatedAt"
+                if not (MEMBER_JOIN.fullmatch(folded, members[-1][1], x[0])
+                        or BRACKETED_MEMBER_JOIN.fullmatch(folded, members[-1][1], x[0]) or rule.property == "educatedAt"
                         and DEGREE_JOIN.fullmatch(folded, members[-1][1], x[0])
                         or GLOSS_OPEN.fullmatch(folded, members[-1][1], x[0]) and GLOSS_CLOSE.match(folded, x[1])):
                     # (高頻寬記憶體（HBM4）: the model in brackets glosses the kind before it, one member)
@@ -970,6 +971,8 @@ AT_GATHERING = re.compile(r"在[^，。；,;]{2,40}?(?:活动|大会|会议|论�
 DEGREE_JOIN = re.compile(r"\s*的?[^，。；,;、]{0,12}?(?:学士|硕士|博士|学位)(?:学位)?\s*(?:、|和|与|及|以及|，|,)\s*(?:以及|及|和)?\s*")
 #: what stands between two members of a list: 、, 和, 及, 以及
 MEMBER_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
+#: 高速互連(Alphawave)與開發平台(Arduino): names in brackets, each after what the firm does, listed
+BRACKETED_MEMBER_JOIN = re.compile(r"\s*[)）]\s*(?:、|和|与|及|以及)[^，。；,;()（）]{1,12}?[(（]\s*")
 #: 第6代高頻寬記憶體（HBM4）: a name in brackets right after another, glossing it
 GLOSS_OPEN = re.compile(r"\s*[（(]\s*")
 GLOSS_CLOSE = re.compile(r"\s*[)）]")

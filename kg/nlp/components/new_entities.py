@@ -769,6 +769,7 @@ class EntityDiscoverer:
         existing, spans, taken = _in_place_of(doc, existing, spans, taken, *_figure_lists(doc, folded, existing + spans, taken))
         existing, spans, taken = _in_place_of(doc, existing, spans, taken, *self._hyphened_variants(doc, folded, existing, taken))
         spans += self._company_and_seat(doc, folded, existing, taken)
+        spans += self._acquired_latin(doc, folded, taken)
         spans += self._propagate(doc, folded, spans, taken)
         _brand_of_named_chips(folded, spans, existing)
         # models named after a short form found only now (曜芯S9 once 曜芯 is known as 曜芯科技)
@@ -2349,6 +2350,26 @@ class EntityDiscoverer:
                     taken.append((start, end))
         return out
 
+    def _acquired_latin(self, doc: Doc, folded: str, taken) -> list:
+        """英偉達鯨吞AI軟件公司(AI21 Labs)與數據引擎(Gretel), 收購軟件棧公司(MK1, Brium): the Latin names in
+        brackets after what a bought firm does are the firms bought."""
+        out = []
+        for m in ACQUIRED_LATIN.finditer(folded):
+            groups = [m]
+            while (more := MORE_ACQUIRED_LATIN.match(folded, groups[-1].end())) is not None:
+                groups.append(more)
+            for g in groups:
+                at = g.start("names")
+                for n in LATIN_NAME_IN_LIST.finditer(g.group("names")):
+                    start, end = at + n.start(), at + n.end()
+                    if any(start < b and a < end for a, b in taken):
+                        continue
+                    span = self._span(doc, start, end, "Company", ACQUIRED_LATIN_RULE)
+                    if span is not None:
+                        out.append(span)
+                        taken.append((start, end))
+        return out
+
     def _company_and_seat(self, doc: Doc, folded: str, existing, taken) -> list:
         """中芯北方、中芯北京12.5%: a known company's name with a place right after it, standing as a
         name of its own (an item of a list, a figure after it, or what a clause is about), is its
@@ -3485,6 +3506,12 @@ def _plant_kind(word: str) -> bool:
 #: words saying which of a firm's plants, not where: 所有廠房, 現有工廠
 WHICH_PLANTS = frozenset({"所有", "现有", "全部", "其他", "其它", "部分", "各地", "海外", "本地", "当地", "首座", "旗下", "自有", "多数"})
 PLANT_AFTER = re.compile(r"\s?(?:新)?(?:厂|工厂|晶圆厂|厂区|园区|基地|产线|研发中心)")
+#: a verb of buying a firm, what the firm does, its Latin name(s) in brackets: 收購高速互連(Alphawave)
+_LATIN_NAMES = r"[(（]\s*(?P<names>[a-z][a-z0-9 .&\-]{0,30}(?:\s*[,，、/]\s*[a-z][a-z0-9 .&\-]{0,30})*)\s*[)）]"
+ACQUIRED_LATIN = re.compile(rf"(?:收购|并购|鲸吞|吞并|买下|拿下|入股)[^，。；,;()（）]{{1,12}}?{_LATIN_NAMES}")
+MORE_ACQUIRED_LATIN = re.compile(rf"\s*(?:与|和|及|、|以及)[^，。；,;()（）]{{1,12}}?{_LATIN_NAMES}")
+LATIN_NAME_IN_LIST = re.compile(r"[a-z][a-z0-9 .&\-]*[a-z0-9]|[a-z]")
+ACQUIRED_LATIN_RULE = Rule("acquired-latin", "Company", re.compile(r"(?!)"), 0.6)   # found by _acquired_latin
 # 長鑫存儲合肥與北京工廠: the place after a firm opens a list of its plants' sites
 PLANTS_LISTED = re.compile(r"(?:与|和|及|、)[\u4e00-\u9fff]{2,4}?" + PLANT_AFTER.pattern)
 # (三星電子 Q2, 台積電 H1: a quarter or a half of the year after a firm's name, no model)
