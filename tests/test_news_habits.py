@@ -5596,3 +5596,8 @@ def test_latin_names_in_brackets_after_what_a_bought_firm_does_are_the_firms_bou
         assert f.entities[key_of(f, bought)].cls == "Company", bought
         assert (key_of(f, bought), "ownedBy", key_of(f, buyer)) in relations_of(f), (bought, f.relations)
     assert (key_of(f, "星曜半導體"), "ownedBy", key_of(f, "北辰科技")) not in relations_of(f), f.relations
+
+
+def test_到_before_a_firm_is_no_part_of_its_name(facts):
+    f = facts("從上游材料，再到晴川電子持續併購軟件公司，產業整合加速。")
+    assert "晴川电子" in names_of(f, "Company") and not any(n.startswith("到") for n in names_of(f)), names_of(f)

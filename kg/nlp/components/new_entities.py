@@ -2160,6 +2160,9 @@ class EntityDiscoverer:
                 if rule.name == "org-suffix" and folded[start:start + 1] in ("前", "后") and \
                         re.match(rf"[{HAN}]", folded[start - 1:start]) and not self.index.lookup(folded[start:start + 2]):
                     start += 1  # 任命前|南星科技營運長, 合併後|新公司: former, after, no part of the name
+                if rule.name == "org-suffix" and folded[start:start + 1] in ("到", "从") and end - start >= 5 and \
+                        not self.index.lookup(folded[start:start + 2]) and not _dictionary_word(folded[start:start + 2]):
+                    start += 1  # 再到|晴川電子持續併購, 從|北辰科技: a preposition of a span or a path, no part of the name
                 if rule.name == "org-suffix" and folded[start:start + 1] == "原" and folded[start - 1:start] in ("是", "为", "系", "任") \
                         and not self.index.lookup(folded[start:start + 2]):
                     start += 1  # 是原|北辰微電子中國區總經理, 曾任原|…: former, no part of the name
