@@ -5601,3 +5601,9 @@ def test_latin_names_in_brackets_after_what_a_bought_firm_does_are_the_firms_bou
 def test_到_before_a_firm_is_no_part_of_its_name(facts):
     f = facts("從上游材料，再到晴川電子持續併購軟件公司，產業整合加速。")
     assert "晴川电子" in names_of(f, "Company") and not any(n.startswith("到") for n in names_of(f)), names_of(f)
+
+
+def test_an_article_of_a_law_is_no_policy_of_its_own(facts):
+    f = facts("商務部指出，美方措施符合《星河對外貿易法》第七條規定的歧視性禁止，並依據《星河貿易擴張法》第232條規定展開調查。")
+    assert not any(re.fullmatch(r"第.+条规定", n) for n in names_of(f)), names_of(f)
+    assert any("贸易扩张法" in n for n in names_of(f)), names_of(f)

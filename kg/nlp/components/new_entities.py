@@ -2780,6 +2780,8 @@ class EntityDiscoverer:
             if rule.cls == "Event" and (re.match(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?", name) or _dictionary_word(name, 10)
                                         or re.fullmatch(r"(?:例行|定期|记者|新闻|线上|视频|临时)+(?:发布会|会议|研讨会|论坛)", name)):
                 return None  # 5月15日商務部例行新聞發布會, 新聞發布會: a day's meeting, described, not named
+            if rule.cls == "Policy" and re.fullmatch(r"第\s*[\d一二三四五六七八九十百零]+\s*条(?:第[\d一二三四五六七八九十]+款)?(?:规定|之规定)?", name):
+                return None   # 《對外貿易法》第七條規定: an article of the law named before, no rule of its own
             if rule.cls == "Policy" and (re.search(r"法律法规|(?:有关|相关)(?:规定|法律|法规)", name)
                                          or rule.name == "quoted-policy" and (_dictionary_word(name, 10) or _opens_with_verb(name)
                                                                               and not name.endswith(("法", "法案", "条例")))):
