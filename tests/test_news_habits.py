@@ -5607,3 +5607,10 @@ def test_an_article_of_a_law_is_no_policy_of_its_own(facts):
     f = facts("商務部指出，美方措施符合《星河對外貿易法》第七條規定的歧視性禁止，並依據《星河貿易擴張法》第232條規定展開調查。")
     assert not any(re.fullmatch(r"第.+条规定", n) for n in names_of(f)), names_of(f)
     assert any("贸易扩张法" in n for n in names_of(f)), names_of(f)
+
+
+def test_a_committee_of_two_portfolios_is_named_whole(facts):
+    f = facts("立法院教育及文化委員會今日邀請國科會主委報告晶片政策。")
+    assert "教育及文化委员会" in names_of(f), names_of(f)
+    assert "文化委员会" not in names_of(f), names_of(f)
+    assert (key_of(f, "教育及文化委員會"), "parentOrganization", key_of(f, "立法院")) in relations_of(f), f.relations

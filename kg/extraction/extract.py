@@ -161,7 +161,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             continue  # 執行長黃仁勳(Jensen Huang) in an article about Intel: the reference knows whose he is
         add_relation(r["subject"], r["property"], r["object"], evidence(r["start"], r["end"], r["rule"],
                                                                         r["confidence"]))
-    agencies_ending = {me: ent for ms, me, ent in mentions if ent.cls == "GovernmentAgency"}
+    agencies_ending = {me: ent for ms, me, ent in mentions if ent.cls in ("GovernmentAgency", "Legislature")}
     for span in doc.spans.get(ENTITIES, []):
         info = kg_of(span)
         if info and info.get("developer"):  # 曜芯S9: the brand's chip
@@ -173,8 +173,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if info and info.get("owner"):  # 日月光K18廠: the firm named right before its plant owns it
             add_relation(info["key"], "ownedBy", info["owner"],
                          evidence(info["start"], info["end"], "owner-of-facility", 0.7))
-        if info and info.get("rule") == "department" and (parent := agencies_ending.get(info["start"])) is not None:
-            # 發改委創新和高技術發展司: the department of the body named right before it
+        if info and (info.get("rule") == "department" or info.get("rule") == "ministry-and" and folded.endswith("委员会", info["start"], info["end"])) \
+                and (parent := agencies_ending.get(info["start"])) is not None and parent.key != info["key"]:
+            # 發改委創新和高技術發展司: the department of the body named right before it (立法院教育及文化委員會: a
+            # committee of the legislature)
             add_relation(info["key"], "parentOrganization", parent.key,
                          evidence(info["start"], info["end"], "department-of", 0.7))
         if info and info.get("family"):  # Inferentia 9: a new model of a known family

@@ -216,7 +216,9 @@ def _rules() -> list[Rule]:
             rf"(?=\s*[（(]|\s*的(?:女子|男子|女性|男性|人士|华人|商人|高管|工程师|员工|学生|嫌犯|嫌疑人))"), 0.7),
         # A ministry of two portfolios: 投資貿易及工業部, 經濟及社會發展部
         Rule("ministry-and", "Organization", CuePattern(lambda w:
-            rf"(?P<name>[{HAN}]{{0,6}}?{MINISTRY_CORE.format(portfolio=w('portfolio'))}[{HAN}]{{2,4}}部)(?![长门分队])"), 0.7),
+            rf"(?P<name>[{HAN}]{{0,6}}?{MINISTRY_CORE.format(portfolio=w('portfolio'))}[{HAN}]{{2,4}}部)(?![长门分队])"
+            # (立法院|教育及文化委員會: a committee of two portfolios, after the body it belongs to)
+            rf"|(?P<name2>{MINISTRY_CORE.format(portfolio=w('portfolio'))}(?:{w('portfolio')})委员会)"), 0.7),
         # A ministry named by its minister's title: 新加坡貿易及工業部長顏金勇 (not 總部長期); an assistant's or
         # deputy's title names the same ministry (助理司法部長, 副外交部長)
         Rule("minister-ministry", "Organization", CuePattern(lambda w:
