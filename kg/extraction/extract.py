@@ -92,12 +92,17 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     entities: dict[str, Entity] = {}
     mentions: list[tuple[int, int, Entity]] = []
     ordered = sorted(doc.spans.get(ENTITIES, []), key=lambda s: kg_of(s)["start"] if kg_of(s) else s.start_char)
-    alias_of = _declared_aliases([kg_of(s) or _foreign(s) for s in ordered], folded, _place_names(load_reference()))
+    infos = [kg_of(span) or _foreign(span) for span in ordered]
+    # the folded names of the cities and provinces the article names (inside other names too) or the reference
+    # knows: a new firm's name may open with one (上海|復旦微電子集團)
+    place_names = {folded[i["start"]:i["end"]] for i in infos + [i["inner"] for i in infos if i.get("inner")]
+                   if i["cls"] in ("City", "AdministrativeRegion") and i["end"] - i["start"] >= 2} \
+        | _place_names(load_reference())
+    alias_of = _declared_aliases(infos, folded, place_names)
 
     def canon(key: str) -> str:
         return alias_of.get(key, key)
 
-    infos = [kg_of(span) or _foreign(span) for span in ordered]
     cited: set[int] = set()   # where an outlet is named as the source (晴川財經獲悉, [晴川新聞]): it owns no figure
     # 美國商務部: the country a body's name opens is named too (kg.nlp.components.new_entities); it states
     # nothing of its own, so it joins no relation or frame (the body's own facts say whose it is)
@@ -125,8 +130,6 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
     # the two make (its registered form opens with the place)
     # (the place may be no mention there, the tagger reading it into the firm's name: any name the article
     # gives a city or a province)
-    place_names = {to_simplified(n).lower() for e in entities.values() if e.cls in ("City", "AdministrativeRegion")
-                   for n in e.names if len(n) >= 2} | _place_names(load_reference())
     lengths = sorted({len(n) for n in place_names}, reverse=True)
     for fs, fe, firm in mentions:
         if firm.cls not in FIRMS or firm.known or FIRM_NAME_AFTER_PLACE_STOP.match(folded, fs):
@@ -1320,9 +1323,10 @@ def _place_names(reference) -> frozenset[str]:
     return _PLACE_NAMES[1]
 
 
-def _declared_aliases(infos: list[dict], folded: str, known_places: frozenset[str] = frozenset()) -> dict[str, str]:
+def _declared_aliases(infos: list[dict], folded: str, places: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
     """上海燧原科技股份有限公司（以下簡稱「燧原科技」）: the key of each mention of the declared short
-    name, mapped to the key of the full name, when the two were found as different entities."""
+    name, mapped to the key of the full name, when the two were found as different entities. `places`
+    are the folded names of the cities and provinces the article names or the reference knows."""
     out: dict[str, str] = {}
     for info in infos:
         m = ALIAS_DECL.match(folded, info["end"])
@@ -1377,8 +1381,6 @@ def _declared_aliases(infos: list[dict], folded: str, known_places: frozenset[st
                 out.setdefault(info["key"], short)
     # 上海星曜微電子 … 星曜微電子集團 … 星曜微電子: a new firm named with its city or province before, or
     # 集團 after, is the firm the article names without them (one firm: the first named keeps the key)
-    places = {folded[i["start"]:i["end"]] for i in infos if i["cls"] in ("City", "AdministrativeRegion")
-              and i["end"] - i["start"] >= 2} | known_places
     lengths = sorted({len(p) for p in places}, reverse=True)
     first_of_core: dict[str, str] = {}
     for info in infos:
