@@ -5614,3 +5614,18 @@ def test_a_committee_of_two_portfolios_is_named_whole(facts):
     assert "教育及文化委员会" in names_of(f), names_of(f)
     assert "文化委员会" not in names_of(f), names_of(f)
     assert (key_of(f, "教育及文化委員會"), "parentOrganization", key_of(f, "立法院")) in relations_of(f), f.relations
+
+
+def test_ages_later_in_a_sentence_and_before_的她_are_the_persons_named_before(facts):
+    f = facts("林志遠9歲從小學畢業，14歲考進大學少年班，24歲拿到博士。晴川科技由周文均博士創立。2019年，當時52歲的她辭去星曜半導體技術長一職。")
+    for value, person in (("9", "林志遠"), ("14", "林志遠"), ("24", "林志遠"), ("52", "周文均")):
+        assert key_of(f, person) in owners_of(f, value), (value, f.statements)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("董事長林志遠這次領到391張875股，合計持股增至804張175股。", "804175"),
+    ("星曜半導體股價一年內大漲5倍，市值破2.2兆。", "2200000000000"),
+])
+def test_lots_of_shares_and_a_market_value_in_trillions_without_currency(facts, sentence, value):
+    f = facts(sentence)
+    assert any(st.amount is not None and st.amount.value == value for st in f.statements), f.statements

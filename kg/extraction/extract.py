@@ -1894,7 +1894,13 @@ def _person_of_age(mentions, folded: str, start: int, end: int) -> Entity | None
         return bracketed
     after = [m[2] for m in mentions if end <= m[0] < ce and m[2].cls == "Person"]
     before = [m[2] for m in mentions if cs <= m[0] and m[1] <= start and m[2].cls == "Person"]
-    return after[0] if after else before[-1] if before else None
+    if after or before:
+        return after[0] if after else before[-1]
+    # 陳某9歲從小學畢業，14歲考進少年班: the person the sentence goes on about; 當時52歲的她: the one 她 stands
+    # for, named last before
+    s0 = _bounds(folded, start, ENDS)[0] if not PERSON_PRONOUN.match(folded, end + 1) else \
+        max(0, folded.rfind("\n", 0, start))
+    return next((m[2] for m in reversed(mentions) if s0 <= m[0] and m[1] <= start and m[2].cls == "Person"), None)
 
 
 # 該晶片, 這款GPU (folded): a pointer to the chip named before, which a figure or a node in its clause is about

@@ -104,6 +104,7 @@ _PATTERNS = [
     ("exchange-rate", re.compile(r"(?:1|一)\s*(?:美元|美金|港元|欧元|人民币)\s*(?:兑换|兑|换)\s*(?:新台币|台币|人民币|港元|日元|韩元)?\s*"
                                  r"(?P<num>\d+(?:\.\d+)?)\s*(?:元)?\s*(?:新台币|台币|人民币|港元|日元|韩元|令吉|新元)?"
                                  r"|(?<=汇率)\s*(?:为|以|约|是)?\s*1\s*(?:比|:|：)\s*(?P<num2>\d+(?:\.\d+)?)")),
+    ("share-lots", re.compile(_APPROX + r"(?<![\d.])(?P<lots>\d{1,3}(?:,\d{3})*|\d+)\s*张\s*(?P<odd>\d{1,3})\s*股(?![东份权价票])")),
     ("fraction", re.compile(rf"(?P<den>[{_CN_NUM}\d]{{1,3}})分之(?P<num>[{_CN_NUM}\d]{{1,3}})"
                             # 推論成本僅需1/7: a fraction written with a slash after a word of how much (not 1/7, a date)
                             r"|(?<=仅需|只需|只要|仅为|仅有|只有|降至|降为|减至|缩至|约为|不到|低至)\s*(?P<num2>\d{1,2})\s*/\s*(?P<den2>\d{1,3})(?![\d/])")),
@@ -123,8 +124,8 @@ _PATTERNS = [
     ("money-unstated", re.compile(r"(?:营收|营业收入|收入|净利润|净利|利润|毛利|市值|募资|融资|销售额|亏损|营业额|成交额|成交金额|交易额|投资|投入|研发投入|资本支出|身家|身价)"
                                   r"(?:更是|则|也|将|预计|分别|有望|可望|或将|或|一日|单日|当日|全年)?"
                                   r"(?:暴增|大增|增加|暴涨|大涨|上涨|蒸发|缩水|减少|升至|增至|接近)?"
-                                  r"(?:为|达|达到|约|超过|超|逾|近|了|共|合计|高达|仅|约为|突破)*\s*"
-                                  r"(?P<num>-?\d+(?:\.\d+)?)\s*(?P<scale>亿|万)"
+                                  r"(?:为|达|达到|约|超过|超|逾|近|了|共|合计|高达|仅|约为|突破|破)*\s*"
+                                  r"(?P<num>-?\d+(?:\.\d+)?)\s*(?P<scale>万亿|兆|亿|万)"
                                   # (營收100億-120億, 淨利8.5億至10億: a range, its second bound after a dash or 至)
                                   r"(?:\s*(?:-|—|–|~|～|至|到)\s*(?P<num2>\d+(?:\.\d+)?)\s*(?P<scale2>亿|万))?"
                                   r"(?!\s*(?:[\u4e00-\u9fff]{0,2}(?:元|币|美金|圆)|股|人|名|家|片|颗|台|吨|次|件|个|平方|张|项|户|辆|部|套|美|港|日|欧|韩|新|澳|英|瑞|印))")),
@@ -293,6 +294,12 @@ def find_amounts(folded: str) -> list[Amount]:
                 value = value.quantize(Decimal("0.000000001"))   # 三分之一: nine places; 二分之一 is 0.5, as a store writes it
                 value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
                 out.append(Amount(s, e, value, "ONE", _metric(folded, s), False, rule))
+                continue
+            if rule == "share-lots":
+                # 391張875股: Taiwan's lots of a thousand shares, then the odd shares
+                taken.append((s, e))
+                value = Decimal(int(g["lots"].replace(",", "")) * 1000 + int(g["odd"]))
+                out.append(Amount(s, e, value, "SHARE", _metric(folded, s), bool(g.get("approx")), rule))
                 continue
             if rule == "exchange-rate":
                 taken.append((s, e))
