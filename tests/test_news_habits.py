@@ -5629,3 +5629,9 @@ def test_ages_later_in_a_sentence_and_before_的她_are_the_persons_named_before
 def test_lots_of_shares_and_a_market_value_in_trillions_without_currency(facts, sentence, value):
     f = facts(sentence)
     assert any(st.amount is not None and st.amount.value == value for st in f.statements), f.statements
+
+
+def test_a_share_price_in_pence_is_a_sum_in_pence(facts):
+    f = facts("北辰科技將為每股星曜半導體股票支付183便士，較近期交易價溢價。")
+    priced = [st for st in f.statements if st.amount is not None and st.amount.value == "183"]
+    assert priced and all(st.amount.unit == "GBX" for st in priced), f.statements

@@ -23,7 +23,8 @@ CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币"
             "新元": "SGD", "新币": "SGD", "坡元": "SGD", "令吉": "MYR", "马币": "MYR", "泰铢": "THB", "澳元": "AUD",
             "加元": "CAD", "卢比": "INR", "越南盾": "VND", "新加坡元": "SGD", "新加坡币": "SGD", "日圆": "JPY",
             "日币": "JPY", "韩圜": "KRW", "澳币": "AUD", "加币": "CAD", "令吉特": "MYR", "马来西亚令吉": "MYR", "林吉特": "MYR",
-            "美分": "USD-CENT"}   # 每股虧損12美分: earnings per share are told in cents
+            "美分": "USD-CENT",   # 每股虧損12美分: earnings per share are told in cents
+            "便士": "GBX"}        # 每股183便士: London's share prices are told in pence
 COUNT_UNITS = {"颗": "PIECE", "枚": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
                "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE",
                "米": "METRE", "公尺": "METRE", "公里": "KILOMETRE", "平方米": "SQUARE-METRE", "平方公尺": "SQUARE-METRE", "平方公里": "SQUARE-KILOMETRE", "亩": "MU"}
