@@ -5635,3 +5635,9 @@ def test_a_share_price_in_pence_is_a_sum_in_pence(facts):
     f = facts("北辰科技將為每股星曜半導體股票支付183便士，較近期交易價溢價。")
     priced = [st for st in f.statements if st.amount is not None and st.amount.value == "183"]
     assert priced and all(st.amount.unit == "GBX" for st in priced), f.statements
+
+
+def test_a_field_line_under_a_heading_is_about_the_headings_parties(facts):
+    f = facts("北辰科技擬收購以色列Varnix Labs\n交易金額：20-30億美元（估值）\n公開時間：2025年12月31日")
+    for value in ("2000000000", "3000000000"):
+        assert {key_of(f, "北辰科技"), key_of(f, "Varnix Labs")} <= owners_of(f, value), (value, f.statements)

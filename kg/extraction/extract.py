@@ -530,6 +530,17 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= cs and cs - me < 300
                             and ent.cls == "Place" and FACILITY_NAME.search(folded[ms:me])), None)
             settled = subject is not None
+        if subject is None and (field := FIELD_LINE.match(folded, folded.rfind("\n", 0, q["start"]) + 1)) is not None \
+                and field.end() <= q["start"]:
+            # 英偉達擬收購以色列AI21 Labs⏎交易金額：20-30億美元: a field of the item a heading line named, the
+            # parties of that line's statement
+            line = folded.rfind("\n", 0, q["start"])
+            heading = next((st for st in reversed(statements) if st.kind != "Measurement" and st.evidence.end <= line
+                            and line - st.evidence.end < 200 and "\n" not in folded[st.evidence.end:line]), None)
+            parties = [entities[k] for r, k in heading.roles if r in ("agent", "counterpart", "subject")
+                       and k in entities and entities[k].cls in ORGS] if heading is not None else []
+            if parties:
+                subject, others, settled = parties[0], parties[1:], True
         if subject is None and DIVISION_POINTER.match(folded, sentence[0]):
             # …設備解決方案（DS）業務部門。該部門本季度收入為33.1萬億韓元: the division named last before
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0] and sentence[0] - me < 300
@@ -2220,6 +2231,8 @@ def _regional(mentions, amounts, folded: str) -> list[tuple[Entity, dict]]:
 
 #: after a place: its region's share of a company's figures (中國區的收入占比, 美國市場營收比重)
 REGION_SHARE = re.compile(r"(?:区|地区|市场)(?:的)?(?:收入|营收|销售额|销售收入|业务)?(?:占比|比重|占总营收|占营收)")
+#: 交易金額：, 募資規模: a line opening with a short label and a colon (a field of the item above it)
+FIELD_LINE = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]")
 #: 該項目, 這個項目, 項目 opening a clause: the project named before
 PROJECT_POINTER = re.compile(r"\s*(?:该|这个|此|这一|本|整个)?\s*项目")
 #: a facility's name: a plant, a data centre, a park, a base
