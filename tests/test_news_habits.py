@@ -5641,3 +5641,9 @@ def test_a_field_line_under_a_heading_is_about_the_headings_parties(facts):
     f = facts("北辰科技擬收購以色列Varnix Labs\n交易金額：20-30億美元（估值）\n公開時間：2025年12月31日")
     for value in ("2000000000", "3000000000"):
         assert {key_of(f, "北辰科技"), key_of(f, "Varnix Labs")} <= owners_of(f, value), (value, f.statements)
+
+
+def test_a_figure_of_nothing_named_is_told_by_the_source_the_sentence_cites(facts):
+    f = facts("據北辰研究數據，2025年至少有13個典型項目的單輪投資方超過15家。")
+    source = key_of(f, "北辰研究")
+    assert source in owners_of(f, "13") and source in owners_of(f, "15"), f.statements
