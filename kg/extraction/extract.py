@@ -2001,6 +2001,7 @@ def _product_topic(mentions, folded: str, sentence: tuple[int, int], pos: int) -
     return None
 
 
+#: 17奈米（|D1y）: what stands before a process node's code in brackets after its size
 NODE_CODE_BEFORE = re.compile(r"(?:奈米|纳米|nm)\s*[(（]\s*$")
 #: what may stand before the product opening a clause or a sentence: nothing, 的, or a pointer naming it
 #: again (該DDR5產品跳過…，頻寬達6400Mbps)
