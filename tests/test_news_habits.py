@@ -5647,3 +5647,8 @@ def test_a_figure_of_nothing_named_is_told_by_the_source_the_sentence_cites(fact
     f = facts("據北辰研究數據，2025年至少有13個典型項目的單輪投資方超過15家。")
     source = key_of(f, "北辰研究")
     assert source in owners_of(f, "13") and source in owners_of(f, "15"), f.statements
+
+
+def test_capitals_glossing_the_words_before_them_are_no_firm_bought(facts):
+    f = facts("北辰電子以21.74億元收購半導體知識產權(IP)開發企業星曜微的控股權。")
+    assert not any(n.upper() == "IP" for n in names_of(f, "Company")), names_of(f)

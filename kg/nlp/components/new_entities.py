@@ -2367,8 +2367,9 @@ class EntityDiscoverer:
                 at = g.start("names")
                 for n in LATIN_NAME_IN_LIST.finditer(g.group("names")):
                     start, end = at + n.start(), at + n.end()
-                    if any(start < b and a < end for a, b in taken):
-                        continue
+                    written = texts(doc)[0][start:end]
+                    if any(start < b and a < end for a, b in taken) or re.fullmatch(r"[A-Z]{1,5}", written):
+                        continue   # (收購半導體知識產權(IP)開發企業: capitals alone spell out the words before them)
                     span = self._span(doc, start, end, "Company", ACQUIRED_LATIN_RULE)
                     if span is not None:
                         out.append(span)
