@@ -5652,3 +5652,10 @@ def test_a_figure_of_nothing_named_is_told_by_the_source_the_sentence_cites(fact
 def test_capitals_glossing_the_words_before_them_are_no_firm_bought(facts):
     f = facts("北辰電子以21.74億元收購半導體知識產權(IP)開發企業星曜微的控股權。")
     assert not any(n.upper() == "IP" for n in names_of(f, "Company")), names_of(f)
+
+
+def test_到_opening_a_clause_of_an_enumeration_is_no_predicate_linking_it_to_the_clause_before(facts):
+    f = facts("從輝達鯨吞AI軟件公司(Varnix Labs)，到高通接連拿下高速互連(Lumora)，再到超微持續併購軟件棧公司(Brevo)，趨勢清晰。")
+    assert not linked(f, key_of(f, "輝達"), key_of(f, "Lumora")), f.statements
+    assert not linked(f, key_of(f, "輝達"), key_of(f, "Brevo")), f.statements
+    assert linked(f, key_of(f, "高通"), key_of(f, "Lumora")), f.statements

@@ -1299,9 +1299,12 @@ def _predicate(doc: Doc):
         first = bisect.bisect_left(starts, start)
         opening_at = start + len(folded[start:end]) - len(folded[start:end].lstrip())
         k = bisect.bisect_left(verbs, first)
-        if k < len(verbs) and starts[verbs[k]] < end:
+        while k < len(verbs) and starts[verbs[k]] < end:
             i = verbs[k]
             tok_end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            if folded[starts[i]:tok_end].strip() in COVERBS and k + 1 < len(verbs) and starts[verbs[k + 1]] < end:
+                k += 1   # (從A…，到B…，再到C併購…: a verb that works as a preposition gives way to the clause's next)
+                continue
             return text[starts[i]:tok_end].strip(), starts[i]
         t = bisect.bisect_left(tagged, first)
         if t < len(tagged) and starts[tagged[t]] < end:
@@ -1324,6 +1327,9 @@ def _predicate(doc: Doc):
         return None
     return first_verb
 
+
+#: verbs that work as prepositions before a name (到, 從, 在, 對, 向): no clause's predicate while another verb follows
+COVERBS = frozenset(("到", "从", "在", "对", "向", "给", "为", "把", "被", "由", "跟", "同"))
 
 ALIAS_DECL = re.compile(r"\s?[（(]\s*(?:以下|下文)?(?:简称|下称|称|简称为)\s*[:：]?\s*[“\"「『]?\s*(?P<alias>[^（）()\n，。、;；“”\"「」『』,]{2,12}?)"
                         r"\s*[”\"」』]?\s*[）)]")
