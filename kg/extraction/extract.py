@@ -396,8 +396,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             pronoun = PERSON_PRONOUN.search(folded, sentence[0], q["start"])
             if pronoun is not None and HAS.search(folded, max(pronoun.end(), q["start"] - 8), q["start"]) and \
                     not any(pronoun.start() <= ms < q["start"] for ms, me, ent in mentions):
-                subject = next((ent for ms, me, ent in reversed(mentions) if me <= pronoun.start() and ent.cls == "Person"
-                                and _same_paragraph(folded, ms, q["start"])), None)
+                subject = _person_before(mentions, folded, pronoun.start(), q["start"])
                 settled = subject is not None
             elif pronoun is None and q["unit"] in COUNT_LIKE and HAS.search(folded, max(sentence[0], q["start"] - 8), q["start"]):
                 # 王某原任副總，擁有約300項專利: what a clause naming nothing has, in a sentence opening with a
@@ -412,8 +411,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             cs, _ = _bounds(folded, q["start"], CLAUSE_ENDS)
             pronoun = PERSON_PRONOUN.search(folded, cs, q["start"])
             if pronoun is not None and PERSONAL_FIGURE.search(folded, pronoun.end(), q["start"]):
-                subject = next((ent for ms, me, ent in reversed(mentions) if me <= pronoun.start() and ent.cls == "Person"
-                                and _same_paragraph(folded, ms, q["start"])), None)
+                subject = _person_before(mentions, folded, pronoun.start(), q["start"])
                 settled = subject is not None
         if subject is None and q["unit"] == "PERCENT" and TARIFF_AFTER.match(folded, q["end"]):
             # 對印度徵收50%關稅, 蘋果可能面臨至少25%的關稅: a tariff's rate is the rate of those it is levied on
@@ -519,8 +517,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if deal is not None:
             # …以每股20.47美元購買4.333億股英特爾普通股。這些股份目前價值111億美元: what the shares bought are
             # worth is the deal's, of the firm whose shares they are and of the buyer
-            parties = [entities[k] for r, k in deal.roles if r == "counterpart" and k in entities] + \
-                [entities[k] for r, k in deal.roles if r == "agent" and k in entities]
+            parties = _parties(deal, entities, ("counterpart", "agent"))
             if parties:
                 subject, others, settled = parties[0], parties[1:], True
         if subject is None and PROJECT_POINTER.match(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0]):
@@ -537,8 +534,8 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             line = folded.rfind("\n", 0, q["start"])
             heading = next((st for st in reversed(statements) if st.kind != "Measurement" and st.evidence.end <= line
                             and line - st.evidence.end < 200 and "\n" not in folded[st.evidence.end:line]), None)
-            parties = [entities[k] for r, k in heading.roles if r in ("agent", "counterpart", "subject")
-                       and k in entities and entities[k].cls in ORGS] if heading is not None else []
+            parties = [x for x in _parties(heading, entities, ("agent", "counterpart", "subject")) if x.cls in ORGS] \
+                if heading is not None else []
             if parties:
                 subject, others, settled = parties[0], parties[1:], True
         if subject is None and DIVISION_POINTER.match(folded, sentence[0]):
@@ -1906,6 +1903,17 @@ def _described(mentions, folded: str, pos: int) -> bool:
     """市值約4.6兆美元的輝達: the amount describes the name right after it."""
     end = _amount_end(folded, pos)
     return any(end <= m[0] <= end + 2 and folded[end:m[0]] == "的" for m in mentions)
+
+
+def _person_before(mentions, folded: str, pos: int, near: int) -> Entity | None:
+    """The person named last before pos, in the paragraph of near (whom 他/她 at pos stands for)."""
+    return next((ent for ms, me, ent in reversed(mentions) if me <= pos and ent.cls == "Person"
+                 and _same_paragraph(folded, ms, near)), None)
+
+
+def _parties(st: Statement, entities: dict[str, Entity], roles: tuple[str, ...]) -> list[Entity]:
+    """The entities a statement gives the roles named, in that order of roles (a deal's firm, then its buyer)."""
+    return [entities[k] for role in roles for r, k in st.roles if r == role and k in entities]
 
 
 def _person_of_age(mentions, folded: str, start: int, end: int) -> Entity | None:

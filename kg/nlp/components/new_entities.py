@@ -2358,7 +2358,7 @@ class EntityDiscoverer:
     def _acquired_latin(self, doc: Doc, folded: str, taken) -> list:
         """英偉達鯨吞AI軟件公司(AI21 Labs)與數據引擎(Gretel), 收購軟件棧公司(MK1, Brium): the Latin names in
         brackets after what a bought firm does are the firms bought."""
-        out = []
+        out, text = [], texts(doc)[0]
         for m in ACQUIRED_LATIN.finditer(folded):
             groups = [m]
             while (more := MORE_ACQUIRED_LATIN.match(folded, groups[-1].end())) is not None:
@@ -2367,8 +2367,7 @@ class EntityDiscoverer:
                 at = g.start("names")
                 for n in LATIN_NAME_IN_LIST.finditer(g.group("names")):
                     start, end = at + n.start(), at + n.end()
-                    written = texts(doc)[0][start:end]
-                    if any(start < b and a < end for a, b in taken) or re.fullmatch(r"[A-Z]{1,5}", written):
+                    if any(start < b and a < end for a, b in taken) or re.fullmatch(r"[A-Z]{1,5}", text[start:end]):
                         continue   # (收購半導體知識產權(IP)開發企業: capitals alone spell out the words before them)
                     span = self._span(doc, start, end, "Company", ACQUIRED_LATIN_RULE)
                     if span is not None:

@@ -776,9 +776,9 @@ def _inside(a: Span, b: Span) -> bool:
     return b._.kg["start"] <= a._.kg["start"] and a._.kg["end"] <= b._.kg["end"] and a is not b
 
 
-#: 聯席保薦人為, 基石投資者包括: a sentence opening with a role and 為/是/包括, the names after it the holders
 #: 對/向/給 right before a name: the name is what the verb after is done to or for, not who does it
 COVERB_BEFORE = re.compile(r"(?:对|向|给|替)\s*$")
+#: 聯席保薦人為, 基石投資者包括: a sentence opening with a role and 為/是/包括, the names after it the holders
 ROLE_OPENING = CuePattern(lambda w: rf"\s*(?:[^，。,；;：:\d]{{0,4}}(?:{w('role-holder')})(?:分别)?(?:为|是|包括|包含|有))\s*")
 
 
