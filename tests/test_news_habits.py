@@ -5659,3 +5659,12 @@ def test_到_opening_a_clause_of_an_enumeration_is_no_predicate_linking_it_to_th
     assert not linked(f, key_of(f, "輝達"), key_of(f, "Lumora")), f.statements
     assert not linked(f, key_of(f, "輝達"), key_of(f, "Brevo")), f.statements
     assert linked(f, key_of(f, "高通"), key_of(f, "Lumora")), f.statements
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("星曜半導體創辦人林子恒出身於江西南昌，早年在北京求學。", {"江西", "南昌"}),   # 江西|南昌 reads 西南 across
+    ("北辰科技的新廠位於湖南長沙，明年投產。", {"湖南", "长沙"}),
+])
+def test_a_province_right_before_its_city_is_named_with_it(facts, sentence, places):
+    f = facts(sentence)
+    assert places <= names_of(f), names_of(f)

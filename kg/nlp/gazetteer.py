@@ -137,8 +137,12 @@ class KnownNames:
     def _find(self, folded: str) -> Iterator[tuple[int, int, KnownEntity]]:
         payloads = self.trie.payloads
         markets = {m.span("market") if m.group("market") else m.span("market2") for m in TICKER.finditer(folded)}
-        for start, end, name in self.trie.finditer(folded):
-            if end - start == 2 and _splits_a_word(folded, start, end) or (start, end) in markets:
+        matches = list(self.trie.finditer(folded))
+        # (江西|南昌: a name right beside another name cuts no word between them, 西南 though it reads)
+        starts, ends = {s for s, e, _ in matches if e - s >= 2}, {e for s, e, _ in matches if e - s >= 2}
+        for start, end, name in matches:
+            if end - start == 2 and _splits_a_word(folded, start, end, start in ends, end in starts) \
+                    or (start, end) in markets:
                 continue
             if folded[end - 1] == "共" and start and IN_TOTAL.match(folded, end):
                 continue  # 人事調整中|共有3人: 共有, 共計 before a count is "in all", not the end of 中共
@@ -195,8 +199,9 @@ def _word_frequencies() -> dict[str, int]:
     return base_frequencies()
 
 
-def _splits_a_word(folded: str, start: int, end: int) -> bool:
-    """A two-character name that would cut a common word in half (元大 in 美元大訂單) is no mention."""
+def _splits_a_word(folded: str, start: int, end: int, named_before: bool = False, named_after: bool = False) -> bool:
+    """A two-character name that would cut a common word in half (元大 in 美元大訂單) is no mention;
+    not on a side where another name begins or ends (江西|南昌 cuts no 西南)."""
     if not all("\u4e00" <= c <= "\u9fff" for c in folded[start:end]):
         return False
     freq = _word_frequencies()
@@ -205,8 +210,9 @@ def _splits_a_word(folded: str, start: int, end: int) -> bool:
     field = field_words()
     # (the character outside the name, with its other neighbour: 拜登時代 cuts 登時 only if 時代 were no
     # likelier a word than 登時)
-    for a, b, other in ((start - 1, start + 1, folded[max(0, start - 2):start]), (end - 1, end + 1, folded[end:end + 2])):
-        if a >= 0 and b <= len(folded):
+    for a, b, other, named in ((start - 1, start + 1, folded[max(0, start - 2):start], named_before),
+                               (end - 1, end + 1, folded[end:end + 2], named_after)):
+        if a >= 0 and b <= len(folded) and not named:
             straddled = freq.get(folded[a:b]) or 0
             if folded[a:b] in field or (straddled >= max(1000, own) and (len(other) < 2 or (freq.get(other) or 0) < straddled)):
                 return True  # (算力晶片 holds 力晶: 算力 and 晶片 are words of the field)
