@@ -5668,3 +5668,14 @@ def test_到_opening_a_clause_of_an_enumeration_is_no_predicate_linking_it_to_th
 def test_a_province_right_before_its_city_is_named_with_it(facts, sentence, places):
     f = facts(sentence)
     assert places <= names_of(f), names_of(f)
+
+
+@pytest.mark.parametrize("sentence", [
+    "隨著美日貿易談判持續推進，星曜半導體股價上漲。",
+    "兩家公司在杭州展開新一輪經貿會談之際，星曜半導體宣布擴產。",
+])
+def test_a_word_of_time_or_a_verb_opens_no_events_name(facts, sentence):
+    f = facts(sentence)
+    events = names_of(f, "Event")
+    assert not any(n.startswith(("随着", "随著")) or "展开" in n or n.startswith("新一轮") for n in events), events
+    assert "星曜半导体" in names_of(f, "Company")
