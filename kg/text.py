@@ -12,7 +12,8 @@ import unicodedata
 from functools import lru_cache
 
 _CONVERTERS: dict[str, object] = {}   # OpenCC's converters, loaded on first use (0.1 s a command may not need)
-_NAME_PUNCT = re.compile(r"[\s\u00b7\u2022\u30fb\u2027\-_.,，、。:：;；'\"“”‘’()（）\[\]【】「」『』《》<>]+")
+# (a decimal point stays: 1.8奈米 and 18奈米 are two nodes, GPT-5.2 no GPT-52)
+_NAME_PUNCT = re.compile(r"(?!(?<=\d)\.\d)[\s\u00b7\u2022\u30fb\u2027\-_.,，、。:：;；'\"“”‘’()（）\[\]【】「」『』《》<>]+")
 
 
 def _same_length(source: str, converted: str, convert) -> str:

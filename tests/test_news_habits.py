@@ -5679,3 +5679,24 @@ def test_a_word_of_time_or_a_verb_opens_no_events_name(facts, sentence):
     events = names_of(f, "Event")
     assert not any(n.startswith(("随着", "随著")) or "展开" in n or n.startswith("新一轮") for n in events), events
     assert "星曜半导体" in names_of(f, "Company")
+
+
+@pytest.mark.parametrize("sentence, nodes", [
+    ("北辰半導體第四季3奈米出貨占晶圓銷售金額的28%，5奈米占35%。", {"3纳米", "5纳米"}),
+    ("北辰半導體受惠5奈米與3奈米等先進製程貢獻，毛利率創新高。", {"3纳米", "5纳米"}),
+    ("北辰半導體的製程已發展至2奈米，4奈米已於去年量產。", {"2纳米", "4纳米"}),
+])
+def test_a_foundrys_node_named_by_its_size_alone_is_its_product(facts, sentence, nodes):
+    f = facts(sentence)
+    assert nodes <= {n.replace("奈米", "纳米") for n in names_of(f, "Product")}, names_of(f)
+
+
+def test_a_node_in_a_chips_specs_stays_a_figure(facts):
+    f = facts("星曜9晶片採用3奈米製程，功耗降低兩成。")
+    assert not any(n.startswith(("3纳米", "3奈米")) for n in names_of(f, "Product")), names_of(f)
+
+
+def test_a_decimal_point_keeps_two_nodes_apart(facts):
+    f = facts("北辰半導體的製程已發展至1.8奈米，18奈米出貨占營收的5%。")
+    keys = {e.key for e in f.entities.values() if e.cls == "Product"}
+    assert len(keys) == 2, keys

@@ -1832,13 +1832,13 @@ def _charged(mentions, folded: str, sentence: tuple[int, int], pos: int) -> list
 
 
 def _process_node(ent: Entity) -> bool:
-    """A manufacturing process named by its size (3奈米製程, 28nm工艺), found in the text."""
+    """A manufacturing process named by its size (3奈米製程, 28nm工艺, a foundry's 3奈米), found in the text."""
     return not ent.known and ent.cls == "Product" and PROCESS_NODE.search(ent.key) is not None
 
 
 #: DDR4價格, DRAM合約價, NAND Flash現貨報價: the price of the kind of product named right before
 PRICE_AFTER = re.compile(r"\s*(?:的)?(?:现货|合约|平均|销售|出厂)?(?:价格|报价|售价|均价|价)")
-PROCESS_NODE = re.compile(r"\d(?:奈米|纳米|nm)\s?(?:工艺|制程|节点)$")
+PROCESS_NODE = re.compile(r"\d(?:奈米|纳米|nm)\s?(?:工艺|制程|节点)?$")
 
 
 def _technology(ent: Entity) -> bool:

@@ -24,6 +24,9 @@ from kg.reference.known import CLASS_LABEL
 from kg.text import name_key, to_simplified
 
 HAN = "\u4e00-\u9fff"
+#: a process node by its size: 3奈米, 1.6nm, 5 纳米
+SHARE_AFTER_NODE = re.compile(r"\s*(?:工艺|制程)?\s*(?:的)?(?:出货|营收|销售额?|晶圆销售)?\s*(?:占比?|佔比?)")
+NODE_SIZE = r"\d{1,2}(?:\.\d{1,2})?\s?(?:奈米|纳米|nm)"
 # Characters that never start or end a name: function words and punctuation.
 STOP_CHARS = set("的和与及或在向对被由是为将也已等了从把让给其该这那此各于以并而但就都又还再更很最均")
 # words of names that hold a stop character as their second (高等法院, 平等, 最高: 最 opens, 等 ends them)
@@ -187,6 +190,16 @@ def _rules() -> list[Rule]:
             r"(?<![a-z0-9+])(?P<name>(?:[a-z]{1,2}\+{0,2}\d{1,2}[a-z]?\+{0,2}|\d{2}a))(?=\s*[」”\"』]?\s*(?:先进|成熟|最新)?(?:工艺|制程|节点))"
             r"|(?<![0-9.\-~～－至到])(?P<name2>\d{1,2}(?:\.\d)?\s?(?:奈米|纳米|nm)\s?(?:工艺|制程|节点))"),
             0.75),
+        # A node named by its size alone, as a foundry's product: the share of sales it makes (3奈米出貨占28%,
+        # 5奈米占35%) or one of a list of nodes (5奈米與3奈米等先進製程); a node in a chip's specs (採用3奈米)
+        # stays a figure
+        Rule("process-node", "Product", re.compile(
+            rf"(?<![0-9.\-~～－至到a-z])(?P<name>{NODE_SIZE})(?=(?:\s*(?:与|和|及|、|以及)\s*{NODE_SIZE})*\s*等\s*(?:先进|成熟)?(?:工艺|制程)"
+            # (2024年4奈米已量產, 2奈米也將於明後年進入量產; 製程已發展至2奈米、推進至1.8奈米: in a sentence
+            # about a foundry)
+            rf"|\s*(?:工艺|制程)?\s*(?:已|也|将|亦|预计|预计将|可望|有望)?[^，。；,;\d]{{0,8}}?量产"
+            r"|\s*(?:工艺|制程)?\s*(?:的)?(?:出货|营收|销售额?|晶圆销售)?\s*(?:占比?|佔比?)\s*(?:[^，。；,;\d]{0,14}?)\d)"), 0.7),
+        Rule("process-node", "Product", re.compile(rf"(?<=发展至|推进至|进展至|迈进至)(?P<name>{NODE_SIZE})"), 0.65),
         # A quoted model before a chip word: 「曜光7」晶片, “Ascend 910”處理器 (not “次先進”晶片: a model has a digit or a letter)
         Rule("quoted-chip", "Chip", re.compile(
             r"[「“『](?P<name>(?=[^」”』]{0,15}[a-z0-9])[^」”』《》\n，。、,]{2,16})[」”』]\s*(?:[（(][^（）()\n]{1,20}[）)])?\s*(?:芯片|晶片|处理器|加速卡|加速器|gpu)"), 0.75),
@@ -2255,7 +2268,11 @@ class EntityDiscoverer:
                     found.append((start, end, cls, rule))
                 if cls == "Chip" and rule.name in ("chip-model", "number-chip") and _new_brand(folded, start, doc):
                     found.append((start - 2, end, "Chip", NEW_BRAND_RULE))  # 平頭哥真武810E: the brand is the name's
-        return found
+        # 5奈米與3奈米等先進製程, 2奈米已量產: a foundry's products where the sentence names a firm before them, else
+        # figures of what is made (the share a node makes of sales says whose it is)
+        firms = sorted({e for e in org_ends} | {b for a, b, c, r in found if c in ORG_CLASSES})
+        return [x for x in found if x[3].name != "process-node" or SHARE_AFTER_NODE.match(folded, x[1])
+                or bisect_right(firms, x[0]) > bisect_left(firms, _sentence_start(folded, x[0]))]
 
     def _family_models(self, doc: Doc, folded: str, existing, taken) -> list:
         """A model number after a known chip family is a new chip of that family: Inferentia 9,
@@ -4337,3 +4354,8 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
 @Language.factory("kg_new_entities", assigns=["doc.ents", "doc.spans"], default_config={"reference": None})
 def make_entity_discoverer(nlp: Language, name: str, reference: str | None) -> EntityDiscoverer:
     return EntityDiscoverer(reference)
+
+
+def _sentence_start(folded: str, pos: int) -> int:
+    """Where the sentence holding pos starts."""
+    return max(folded.rfind(c, 0, pos) for c in "。！？!?\n") + 1
