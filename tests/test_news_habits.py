@@ -5700,3 +5700,31 @@ def test_a_decimal_point_keeps_two_nodes_apart(facts):
     f = facts("北辰半導體的製程已發展至1.8奈米，18奈米出貨占營收的5%。")
     keys = {e.key for e in f.entities.values() if e.cls == "Product"}
     assert len(keys) == 2, keys
+
+
+@pytest.mark.parametrize("sentence, policy", [
+    ("商務部過去多次發布臨時規則，比如今年3月關於光刻設備的出口管制規定。", "光刻设备的出口管制规定"),
+    ("晴川科技表示，將遵守有關先進封裝的限制規則。", "先进封装的限制规则"),
+])
+def test_a_rule_named_by_what_it_is_about_is_a_policy(facts, sentence, policy):
+    f = facts(sentence)
+    assert policy in names_of(f, "Policy"), names_of(f)
+
+
+def test_a_companys_own_provision_is_no_policy(facts):
+    f = facts("根據北辰科技章程關於董事任期的規定，林子恒將續任董事長。")
+    assert not names_of(f, "Policy"), names_of(f)
+
+
+@pytest.mark.parametrize("sentence", [
+    "北辰存儲是交易所試點IPO預先審閱機制後的首單項目。",
+    "晴川科技成為科創板首單預先審閱機制的IPO項目。",
+])
+def test_a_mechanism_a_regulator_pilots_is_a_policy(facts, sentence):
+    f = facts(sentence)
+    assert any(n.endswith("预先审阅机制") for n in names_of(f, "Policy")), names_of(f)
+
+
+def test_a_mechanism_a_body_is_asked_to_set_up_is_no_policy(facts):
+    f = facts("立委質疑，政府是否已建立量化監測機制，以追蹤北辰科技的投資。")
+    assert not names_of(f, "Policy"), names_of(f)

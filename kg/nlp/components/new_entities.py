@@ -386,6 +386,15 @@ def _rules() -> list[Rule]:
         Rule("issued-plan", "Policy", re.compile(
             rf"(?:(?<=出台|印发|发布|制定|推出|实施|颁布|以及)|(?<=[、]))(?P<name>[{HAN}0-9]{{4,28}}?"
             r"(?:行动计划|行动方案|实施方案|专项规划|发展规划|若干措施|政策措施))"), 0.7),
+        # Rules named by what they are about, unquoted: 今年1月關於晶片代工的限制規則, 有關先進晶片的出口管制規定
+        Rule("about-rule", "Policy", re.compile(
+            # (a rule of trade or technology: limits, controls, a ban; not 公司章程關於董事任期的規定)
+            rf"(?<=关于|有关)(?P<name>[{HAN}a-z0-9]{{2,12}}?的[{HAN}]{{0,2}}?(?:(?:限制|管制|管控)(?:规则|规定|措施)|新规|禁令))"
+            rf"(?![{HAN}]?(?:中|里|内|外|下))"), 0.6),
+        # A mechanism a regulator pilots, and its first case: 試點IPO預先審閱機制, 首單預先審閱機制 (not 建立量化
+        # 監測機制: what a body is asked to set up is a description, no rule's name)
+        Rule("named-mechanism", "Policy", re.compile(
+            rf"(?<=试点|首单|首例)\s*(?P<name>[{HAN}a-z0-9 ]{{2,12}}?机制)"), 0.6),
         # A list an entity is put on or taken off: 列入出口管制清單, 移出管制名單 (its kind two characters or
         # more: 列入黑名單 names no list of its own)
         Rule("listed-into", "Policy", re.compile(
@@ -2134,7 +2143,7 @@ class EntityDiscoverer:
                     start = deal[-1] if deal else start
                 if doc is not None and rule.cls in ("Organization", "Policy") and rule.name not in (
                         "minister-ministry", "ministry-and", "quoted-policy", "titled-policy", "quoted-org", "tariff", "numbered-notice",
-                        "issued-plan") \
+                        "issued-plan", "about-rule", "named-mechanism") \
                         and not folded.endswith(LIMITED_FORMS, start, end) \
                         and not LATIN_HOUSE.fullmatch(folded, start, end):  # 上海國有資本投資有限公司, IBK 投資證券
                     # 取得|北辰微電子
@@ -2600,6 +2609,9 @@ class EntityDiscoverer:
         house = LATIN_HOUSE.fullmatch(name) if rule.name == "org-suffix" else None
         if house is not None:   # Kiwoom 證券, IBK 投資證券 (AI 集團: a kind, no house)
             return None if house.group("latin") in NOT_PRODUCTS else "Company"
+        if rule.name == "named-mechanism" and (_common_word(name) or _dictionary_word(name)
+                                               or _dictionary_word(name[:-2]) or name.startswith(GENERIC_START.tuple())):
+            return None  # 建立長效機制, 推出激勵機制: a plain word for a kind of mechanism, no rule's name
         if rule.name == "policy" and re.match(r"(?:19|20)\d\d\s*年?\s*第\s*\d+\s*号", name):
             return None  # 公告|2025第62號規定: the number of a notice (numbered-notice), not a rule of its own
         if rule.name == "named-with-abbreviation":  # (資助計劃（AISS）: a scheme is a policy)
@@ -4327,7 +4339,7 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
         if m and m.end() > start and not fund:
             start = m.end()
     if rule.cls in ("Organization", "Event", "Policy", "AdministrativeRegion") and rule.name not in (
-            "quoted-org", "abbrev-event", "minister-ministry", "ministry-and", "titled-policy", "issued-plan"):
+            "quoted-org", "abbrev-event", "minister-ministry", "ministry-and", "titled-policy", "issued-plan", "about-rule"):
         # 貿易及工業部 keeps its 及; a title in 《》 is bounded by its marks (…審查決定的公告 keeps its 的)
         # the name starts after the last stop character or punctuation inside the candidate (the brackets
         # of a registered name's seat, 吉存半導體科技（上海）公司, are the name's own)
