@@ -5728,3 +5728,19 @@ def test_a_mechanism_a_regulator_pilots_is_a_policy(facts, sentence):
 def test_a_mechanism_a_body_is_asked_to_set_up_is_no_policy(facts):
     f = facts("立委質疑，政府是否已建立量化監測機制，以追蹤北辰科技的投資。")
     assert not names_of(f, "Policy"), names_of(f)
+
+
+def test_a_bodys_bare_name_after_another_countrys_shorthand_is_that_countrys_body(facts):
+    f = facts("荷經濟部9月30日宣布接管星曜半導體，德經濟部則表示關注。")
+    keys = {e.key for e in f.entities.values() if e.cls == "GovernmentAgency"}
+    assert "netherlands-ministry-economic-affairs" in keys, keys
+    assert "taiwan-moea" not in keys, keys   # Taiwan's 經濟部 is no Dutch or German ministry
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("今日經濟部表示，將補助北辰科技。", "taiwan-moea"),        # 今|日經|濟部: Nikkei's 日經 cuts 今日, hiding 經濟部
+    ("5月15日商務部例行新聞發布會上，發言人回應了記者提問。", "mofcom"),   # a date's 日 is no Japan
+])
+def test_a_body_after_a_word_or_a_date_ending_in_a_countrys_character_is_found(facts, sentence, body):
+    f = facts(sentence)
+    assert body in f.entities, sorted(f.entities)

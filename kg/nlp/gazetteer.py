@@ -1,6 +1,8 @@
 """Known names: the reference data's labels and aliases, found in text. Built once per process."""
 from __future__ import annotations
 
+import functools
+
 import re
 
 from functools import lru_cache
@@ -73,11 +75,11 @@ class NameTrie(Generic[T]):
                 node = node.setdefault(ch, {})
             node[self._END] = key
 
-    def finditer(self, folded: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, name) of each match in folded text (`kg.text.fold`)."""
+    def finditer(self, folded: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
+        """(start, end, name) of each match in folded text (`kg.text.fold`), starting from pos, before endpos."""
         root, end_key, alnum, n = self.root, self._END, _ALNUM, len(folded)
-        i = 0
-        while i < n:
+        i, stop = pos, n if endpos is None else endpos
+        while i < stop:
             ch = folded[i]
             node = root.get(ch)
             if node is None or (ch in alnum and i and folded[i - 1] in alnum):
@@ -140,9 +142,19 @@ class KnownNames:
         matches = list(self.trie.finditer(folded))
         # (江西|南昌: a name right beside another name cuts no word between them, 西南 though it reads)
         starts, ends = {s for s, e, _ in matches if e - s >= 2}, {e for s, e, _ in matches if e - s >= 2}
+        split = {(s, e) for s, e, _ in matches if e - s == 2 and _splits_a_word(folded, s, e, s in ends, e in starts)}
+        if split:
+            # 今|日經|濟部: a name that cuts a word hides none that starts inside it (經濟部)
+            for s, e in sorted(split.copy()):
+                nxt = min((a for a, _, _ in matches if a >= e), default=len(folded))
+                for m in self.trie.finditer(folded, s + 1, nxt):
+                    if m[1] <= nxt:
+                        matches.append(m)
+                        if m[1] - m[0] == 2 and _splits_a_word(folded, m[0], m[1]):
+                            split.add((m[0], m[1]))
+            matches.sort()
         for start, end, name in matches:
-            if end - start == 2 and _splits_a_word(folded, start, end, start in ends, end in starts) \
-                    or (start, end) in markets:
+            if (start, end) in split or (start, end) in markets:
                 continue
             if folded[end - 1] == "共" and start and IN_TOTAL.match(folded, end):
                 continue  # 人事調整中|共有3人: 共有, 共計 before a count is "in all", not the end of 中共
@@ -156,7 +168,50 @@ class KnownNames:
                 continue  # Alphawave Semi: the last word of a longer Latin name is not the body SEMI
             if ent.coarse == "LAW" and LAW_WORD_GOES_ON.match(folded, end):
                 continue  # 出口管制法|規: the generic word 法規, not the law named 出口管制法
+            if ent.cls in ("GovernmentAgency", "Legislature") and start and folded[start - 1] in self._shorthand:
+                foreign = self._foreign_body(folded, start, end, ent)
+                if foreign is not None:
+                    if foreign is not ent:
+                        yield start - 1, end, foreign
+                    else:
+                        yield from self._split(folded, start, end, ent)
+                continue
             yield from self._split(folded, start, end, ent)
+
+    @functools.cached_property
+    def _shorthand(self) -> dict[str, str]:
+        """A country's one-character shorthand (荷, 德, 日) → its id: the first character of the firm
+        shorthands of ontology/lexicon/country-shorthand.csv (荷商 → 荷)."""
+        import csv
+        from kg.reference.known import lexicon_file
+        path = lexicon_file("country-shorthand.csv")
+        if not path.exists():
+            return {}
+        out: dict[str, str] = {}
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                for word in (row.get("shorthand") or "").split("|"):
+                    word = fold(word.strip())
+                    if len(word) == 2 and word.endswith("商") and self.reference.get(row.get("country") or ""):
+                        out.setdefault(word[0], row["country"])
+        return out
+
+    def _foreign_body(self, folded: str, start: int, end: int, ent: KnownEntity) -> KnownEntity | None:
+        """荷|經濟部, 德|經濟部: a body named by its bare name (Taiwan's 經濟部) after another country's
+        one-character shorthand is that country's body: the one the reference knows by the country's
+        name and the bare name (荷蘭經濟部), else none it knows. The body itself where the shorthand is
+        its own country's (美|商務部) or the character ends a word or a date before (今日|經濟部, 15日|商務部)."""
+        country = self._shorthand[folded[start - 1]]
+        if dict(ent.facts).get("country") == country:
+            return ent
+        before = folded[max(0, start - 2):start]
+        if len(before) == 2 and ((_word_frequencies().get(before) or 0) >= 100 or re.match(r"[\d一二三四五六七八九十〇零两]", before)):
+            return ent   # (15日|商務部: a date's 日)
+        for name in self.reference.get(country).names():
+            hit = self._lookup(fold(name) + folded[start:end])
+            if hit and (other := self.reference.get(hit[0])) is not None and other.id != ent.id:
+                return other
+        return None
 
     def _split(self, folded: str, start: int, end: int, ent: KnownEntity):
         """A name with its owner's name in front is two mentions, so the link the text makes
