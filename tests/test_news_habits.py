@@ -5685,6 +5685,8 @@ def test_a_word_of_time_or_a_verb_opens_no_events_name(facts, sentence):
     ("北辰半導體第四季3奈米出貨占晶圓銷售金額的28%，5奈米占35%。", {"3纳米", "5纳米"}),
     ("北辰半導體受惠5奈米與3奈米等先進製程貢獻，毛利率創新高。", {"3纳米", "5纳米"}),
     ("北辰半導體的製程已發展至2奈米，4奈米已於去年量產。", {"2纳米", "4纳米"}),
+    ("北辰半導體第4季3奈米製程比重約30%，7奈米製程約12%。", {"3纳米", "7纳米"}),
+    ("北辰半導體公布第4季營收。包含3奈米、5奈米及7奈米等先進製程比重達75%。", {"3纳米", "5纳米", "7纳米"}),
 ])
 def test_a_foundrys_node_named_by_its_size_alone_is_its_product(facts, sentence, nodes):
     f = facts(sentence)

@@ -25,7 +25,9 @@ from kg.text import name_key, to_simplified
 
 HAN = "\u4e00-\u9fff"
 #: a process node by its size: 3奈米, 1.6nm, 5 纳米
-SHARE_AFTER_NODE = re.compile(r"\s*(?:工艺|制程)?\s*(?:的)?(?:出货|营收|销售额?|晶圆销售)?\s*(?:占比?|佔比?)")
+# 3奈米出貨占28%, 3奈米製程比重約28%, 7奈米製程約14%: the share of sales a node makes
+SHARE_AFTER_NODE = re.compile(r"\s*(?:工艺|制程)?\s*(?:的)?(?:出货|营收|销售额?|晶圆销售)?\s*(?:占比?|佔比?|比重|份额)"
+                              r"|\s*(?:工艺|制程)\s*(?:约|达|为)\s*\d+(?:\.\d+)?\s*%")
 NODE_SIZE = r"\d{1,2}(?:\.\d{1,2})?\s?(?:奈米|纳米|nm)"
 # Characters that never start or end a name: function words and punctuation.
 STOP_CHARS = set("的和与及或在向对被由是为将也已等了从把让给其该这那此各于以并而但就都又还再更很最均")
@@ -198,7 +200,8 @@ def _rules() -> list[Rule]:
             # (2024年4奈米已量產, 2奈米也將於明後年進入量產; 製程已發展至2奈米、推進至1.8奈米: in a sentence
             # about a foundry)
             rf"|\s*(?:工艺|制程)?\s*(?:已|也|将|亦|预计|预计将|可望|有望)?[^，。；,;\d]{{0,8}}?量产"
-            r"|\s*(?:工艺|制程)?\s*(?:的)?(?:出货|营收|销售额?|晶圆销售)?\s*(?:占比?|佔比?)\s*(?:[^，。；,;\d]{0,14}?)\d)"), 0.7),
+            r"|\s*(?:工艺|制程)?\s*(?:的)?(?:出货|营收|销售额?|晶圆销售)?\s*(?:占比?|佔比?|比重|份额)\s*(?:[^，。；,;\d]{0,14}?)\d"
+            r"|\s*(?:工艺|制程)\s*(?:约|达|为)\s*\d+(?:\.\d+)?\s*%)"), 0.7),
         Rule("process-node", "Product", re.compile(rf"(?<=发展至|推进至|进展至|迈进至)(?P<name>{NODE_SIZE})"), 0.65),
         # A quoted model before a chip word: 「曜光7」晶片, “Ascend 910”處理器 (not “次先進”晶片: a model has a digit or a letter)
         Rule("quoted-chip", "Chip", re.compile(
@@ -2277,11 +2280,11 @@ class EntityDiscoverer:
                     found.append((start, end, cls, rule))
                 if cls == "Chip" and rule.name in ("chip-model", "number-chip") and _new_brand(folded, start, doc):
                     found.append((start - 2, end, "Chip", NEW_BRAND_RULE))  # 平頭哥真武810E: the brand is the name's
-        # 5奈米與3奈米等先進製程, 2奈米已量產: a foundry's products where the sentence names a firm before them, else
-        # figures of what is made (the share a node makes of sales says whose it is)
+        # 5奈米與3奈米等先進製程, 2奈米已量產: a foundry's products where the paragraph names a firm before them,
+        # else figures of what is made (the share a node makes of sales says whose it is)
         firms = sorted({e for e in org_ends} | {b for a, b, c, r in found if c in ORG_CLASSES})
         return [x for x in found if x[3].name != "process-node" or SHARE_AFTER_NODE.match(folded, x[1])
-                or bisect_right(firms, x[0]) > bisect_left(firms, _sentence_start(folded, x[0]))]
+                or bisect_right(firms, x[0]) > bisect_left(firms, folded.rfind("\n", 0, x[0]) + 1)]
 
     def _family_models(self, doc: Doc, folded: str, existing, taken) -> list:
         """A model number after a known chip family is a new chip of that family: Inferentia 9,
@@ -4366,8 +4369,3 @@ def _trim(folded: str, start: int, end: int, rule: Rule) -> tuple[int, int]:
 @Language.factory("kg_new_entities", assigns=["doc.ents", "doc.spans"], default_config={"reference": None})
 def make_entity_discoverer(nlp: Language, name: str, reference: str | None) -> EntityDiscoverer:
     return EntityDiscoverer(reference)
-
-
-def _sentence_start(folded: str, pos: int) -> int:
-    """Where the sentence holding pos starts."""
-    return max(folded.rfind(c, 0, pos) for c in "。！？!?\n") + 1
