@@ -5746,3 +5746,21 @@ def test_a_bodys_bare_name_after_another_countrys_shorthand_is_that_countrys_bod
 def test_a_body_after_a_word_or_a_date_ending_in_a_countrys_character_is_found(facts, sentence, body):
     f = facts(sentence)
     assert body in f.entities, sorted(f.entities)
+
+
+def test_a_code_right_after_a_word_for_a_plant_names_the_plant(facts):
+    f = facts("北辰半導體位於清州的新廠M27X將於明年量產。")
+    assert any(e.cls == "Place" and "M27X" in e.names for e in f.entities.values()), \
+        [(e.cls, sorted(e.names)) for e in f.entities.values()]
+    assert not any("M27X" in e.names for e in f.entities.values() if e.cls in ("Chip", "Product"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "據FactLens預估，北辰科技第四季營收將達60億美元。",
+    "北辰科技第四季營收達62億美元，高於FactLens預期的60億美元。",
+])
+def test_a_latin_name_that_estimates_is_a_body_and_the_figure_the_companys(facts, sentence):
+    f = facts(sentence)
+    body = next((e for e in f.entities.values() if "FactLens" in e.names), None)
+    assert body is not None and body.cls in ("Organization", "Company"), [(e.cls, sorted(e.names)) for e in f.entities.values()]
+    assert key_of(f, "北辰科技") in owners_of(f, "6000000000"), f.statements

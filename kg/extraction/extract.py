@@ -758,8 +758,10 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 named = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Company"
                               and (_same_paragraph(folded, ms, q["start"]) if segment else sentence[0] <= ms)), None)
                 subject = maker or main or named or subject
-        if subject.cls == "MediaOrganization" and ANALYSTS_EXPECT.search(folded, max(sentence[0], q["start"] - 10), q["start"]):
-            # 遠高於彭博分析師預期的68.5億歐元: the analysts' figure is of the company the sentence is about
+        if subject.cls in ("MediaOrganization", "Organization") and \
+                ANALYSTS_EXPECT.search(folded, max(sentence[0], q["start"] - 10), q["start"]):
+            # 遠高於彭博分析師預期的68.5億歐元, 高於StreetAccount預期的606.9億美元: the analysts' figure is of the
+            # company the sentence is about
             subject = next((ent for ms, me, ent in mentions if sentence[0] <= ms < q["start"] and ent.cls == "Company"),
                            None) or main or subject
         last_named = next((me for ms, me, ent in reversed(mentions) if ent is subject and me <= q["start"]), None)

@@ -520,9 +520,11 @@ def _rules() -> list[Rule]:
         Rule("cited-source", "Organization", re.compile(
             # (據商業查詢平台天眼查資料: the kind of source before its name is no part of it)
             # (根據萊坊（Knight Frank）最新報告: a short name with its Latin form in brackets, its report the latest)
-            rf"(?:根据|据|依据)(?:[{HAN}]{{0,6}}?(?:平台|网站|机构|智库))?(?:(?P<name>[{HAN}a-z]{{3,10}}?)"
+            # (據StreetAccount預估: a Latin name, longer, before what the source estimates)
+            rf"(?:根据|据|依据)(?:[{HAN}]{{0,6}}?(?:平台|网站|机构|智库))?(?:(?P<name>[{HAN}a-z]{{3,10}}?|[a-z][a-z0-9&.\-]{{2,24}}(?: [a-z0-9&.\-]+){{0,3}})"
             rf"|(?P<name2>[{HAN}]{{2,10}}?)\s*[（(][a-z][a-z &.'’\-]{{1,30}}[)）])\s*"
-            r"(?:的)?(?:最新|最新的|发布的|年度|季度)?(?:资料|数据|统计|调查|研究报告|报告)(?:显示|指出|称|表示|,|，)"), 0.65),
+            r"(?:(?:的)?(?:最新|最新的|发布的|年度|季度)?(?:资料|数据|统计|调查|研究报告|报告)(?:显示|指出|称|表示|,|，)"
+            r"|(?<=[a-z0-9])\s*(?:的)?(?:预估|预测|估计|估算|统计))"), 0.65),
         Rule("sponsor", "Organization", re.compile(
             rf"(?:(?<=[，,。；;\s、])|^)(?P<name>[{HAN}a-z]{{2,8}}?)(?:为|担任|出任)(?:独家|联席)?(?:保荐人|承销商|主承销商|财务顾问)"), 0.65),
         # An outlet told something, or interviewing: 告訴九派財經, 接受晴川日報專訪, 對晴川新聞表示
@@ -547,6 +549,8 @@ def _rules() -> list[Rule]:
 RULES = _rules()
 #: after a code (or a list of codes): the buildings they name (B25、B26、B27機房樓, A3棟, B15機樓)
 BUILDINGS_AFTER = re.compile(r"(?:\s*[、和及与]\s*[a-z]{1,2}\d{1,3})*\s*(?:机房楼|机楼|大楼|楼|栋|厂房|号楼|办公楼)")
+#: right before a code: the plant it names (新廠M15X, 晶圓廠P5, 工廠F3)
+PLANT_BEFORE = re.compile(r"(?:新厂|工厂|晶圆厂|新晶圆厂|厂区|新厂房)\s*$")
 #: what a system built of chips is called after its model: scaleX640超節點, Atlas 960集群
 SYSTEM_TAIL = re.compile(r"\s?(?:超节点|超级节点|计算集群|集群|一体机|superpod|supercluster)(?![a-z])")
 # AI ASIC, 台DRAM, GPGPU: kinds of chip and of memory, no product's name (ontology/lexicon/name-cues.csv)
@@ -1278,8 +1282,11 @@ class EntityDiscoverer:
             if re.fullmatch(r"[A-Za-z]+\d+", name) and self.index.lookup(re.match(r"[A-Za-z]+", name).group().lower()) \
                     and not self.resolve(name):
                 continue
-            # (SkyeChip成立於2019年: a name founded, or seated somewhere, is a firm's)
-            span = self._span(doc, start, end, "Company" if FOUNDED_AFTER.match(folded, end) else "Product", BARE_LATIN_RULE)
+            # (SkyeChip成立於2019年: a name founded, or seated somewhere, is a firm's; 高於StreetAccount預期的:
+            # one that expects or estimates is a body that forecasts, no product)
+            cls = "Company" if FOUNDED_AFTER.match(folded, end) else "Organization" if FORECASTS_AFTER.match(folded, end) \
+                else "Product"
+            span = self._span(doc, start, end, cls, BARE_LATIN_RULE)
             if span is not None:   # (within its run: no later run can overlap it)
                 out.append(span)
         return out
@@ -2273,6 +2280,8 @@ class EntityDiscoverer:
                     cls = "Chip"  # M6處理器: a chip
                 if cls in ("Chip", "Product") and rule.name == "chip-model" and BUILDINGS_AFTER.match(folded, end):
                     continue   # B25、B26機房樓, A3棟: the codes of buildings, no chips
+                if cls in ("Chip", "Product") and rule.name == "chip-model" and PLANT_BEFORE.search(folded, max(0, start - 6), start):
+                    cls = "Place"   # 清州新廠M15X, 晶圓廠P5: a plant's code, no chip
                 tail = SYSTEM_TAIL.match(folded, end) if cls in ("Chip", "Product") else None
                 if tail:  # scaleX640超節點, 昇騰512超節點: a system named after its model, not the chip
                     end, cls = tail.end(), "Product"
@@ -3826,6 +3835,7 @@ LATIN_NOT_NAME = re.compile(r"(?:q[1-4]|h[12]|fy\d{2,4}|[a-z]?\d{1,2}[qh]|(?:u?i
                             r"[a-z]{1,5}-(?:us|tw|hk|sh|sz|ks|kq|jp|t)|\w+\.(?:com|net|org|cn|tw|n|o|hk))",
                             re.I)
 #: 成立於, 總部位於: what is said of a firm right after its name, never of a product
+FORECASTS_AFTER = re.compile(r"\s?(?:的)?(?:预期|预估|预测|估计|估算|调查|统计)")
 FOUNDED_AFTER = re.compile(r"\s?(?:(?:于|在)?\d{2,4}\s*年)?\s?(?:成立|创立|创办|创建|设立|注册|总部(?:位于|设在|设于|在))")
 #: a word after a Latin name that makes it a rule, a pass or a gathering, no product (F-1簽證, CHIPS法案, GTC大會)
 NOT_A_PRODUCT_AFTER = re.compile(r"\s?(?:签证|法案|法令|条例|规则|规定|计划|倡议|协议|协定|大会|峰会|论坛|展会|会议|认证|标准)")
