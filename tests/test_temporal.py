@@ -57,6 +57,16 @@ def test_a_year_reported_as_of_is_a_year_written_in(text):
     assert infer_reference_year(fold(text)) == 2025
 
 
+@pytest.mark.parametrize("text, year", [
+    ("2月10日，北辰科技在港交所掛牌。公司於2025年9月遞交上市申請，2019年成立。", 2026),
+    ("1月22日晚間，晴川電子科創板上市申請獲受理。2025年11月，公司完成輔導。", 2026),
+    ("10月10日，北辰科技在港交所掛牌。公司於2025年9月遞交上市申請。", 2025),   # October follows September
+])
+def test_a_lead_date_before_the_latest_month_named_is_in_the_year_after(text, year):
+    # the news a dateless article opens with is no older than what it goes on to tell
+    assert infer_reference_year(fold(text)) == year
+
+
 def test_spaced_month_and_day_stay_one_date():
     # mainland web text often spaces digits from 月/日: 9 月 29 日 is one date, not the 29th of another month
     assert iso("新規 9 月 29 日發布，10 月 1 日生效。", dt.date(2025, 11, 3)) == [

@@ -147,6 +147,10 @@ def _western_years(folded: str) -> str:
     return _ROC_YEAR.sub(western, folded)
 
 
+#: a day and month written without a year, opening a text's news (2月10日，; 1月22日晚間)
+LEAD_DATE = re.compile(r"(?<![\d年.])(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*[日号]")
+
+
 def infer_reference_year(folded: str) -> int | None:
     """The year a dateless article was written in.
 
@@ -161,6 +165,7 @@ def infer_reference_year(folded: str) -> int | None:
     # such sign: a firm's 2027財年 may end in January 2027)
     whole: set[int] = set()
     within: set[int] = set()  # years named by a part (2025年9月, 2025年上半年): written in them or after
+    months: dict[int, int] = {}  # the latest month named of each year named in the past (2025年9月)
     for m in re.finditer(rf"(?<![\d.]){_YEAR}\s*(?:年|财年)", folded):
         year = _year(m.group("y"))
         # (2030年提高至600億歐元, 2026年將: a year a target or a forecast is set for, named after the verb
@@ -172,6 +177,9 @@ def infer_reference_year(folded: str) -> int | None:
             whole.add(year)
         elif re.match(r"\s*(?:\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|上半年|下半年|第?\s*[一二三四1-4]\s*季|初|中|底|末|q[1-4])", after):
             within.add(year)
+            month = re.match(r"\s*(\d{1,2})\s*月", folded[m.end():m.end() + 5])
+            if month and not ahead and 1 <= int(month.group(1)) <= 12:
+                months[year] = max(months.get(year, 0), int(month.group(1)))
     if not past and not future:
         return None
     guess = max(past) if past else min(future) - 1
@@ -179,6 +187,12 @@ def infer_reference_year(folded: str) -> int | None:
         guess += 1   # 2024年全年，英特爾中國區營收…: the results of a year are told the year after
     if future and past and 0 < min(future) - 1 - guess <= 2:
         guess = min(future) - 1
+    # (2月10日，北辰科技在港交所上市 opening a text that went on about 2025年9月: the news is of a
+    # February after that September, the year after)
+    lead = LEAD_DATE.search(folded, 0, 200)
+    if lead is not None and months.get(guess) and int(lead.group("m")) < months[guess] and \
+            not re.search(rf"{_YEAR}\s*年\s*$", folded[max(0, lead.start() - 8):lead.start()]):
+        guess += 1
     return guess
 
 
