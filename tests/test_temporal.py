@@ -45,6 +45,7 @@ def test_reference_year_inferred_from_full_dates():
 @pytest.mark.parametrize("text", [
     "北辰電子2025年第三季營收75億歐元。目標將年營收從去年的283億歐元，2030年提高至600億歐元。",
     "北辰電子2025年第三季營收成長。展望2026年，營收不會低於今年。",
+    "北辰電子2025年上半年虧損收窄，公司預計將在2026年或2027年轉虧為盈。",   # a year joined to a forecast's
 ])
 def test_a_year_a_target_or_an_outlook_is_set_for_is_no_year_written_in(text):
     assert infer_reference_year(fold(text)) == 2025

@@ -166,11 +166,16 @@ def infer_reference_year(folded: str) -> int | None:
     whole: set[int] = set()
     within: set[int] = set()  # years named by a part (2025年9月, 2025年上半年): written in them or after
     months: dict[int, int] = {}  # the latest month named of each year named in the past (2025年9月)
+    last_future: int | None = None  # where the year named last ended, if it was named as the future
     for m in re.finditer(rf"(?<![\d.]){_YEAR}\s*(?:年|财年)", folded):
         year = _year(m.group("y"))
         # (2030年提高至600億歐元, 2026年將: a year a target or a forecast is set for, named after the verb
         # or before it)
         ahead = _FUTURE.search(folded[max(0, m.start() - 10):m.start()]) or _FUTURE_AFTER.match(folded, m.end())
+        # (預計將在2026年或2027年盈利: a year joined to a forecast's year is forecast too)
+        ahead = ahead or (last_future is not None and re.fullmatch(r"\s*(?:或|或者|和|与|及|至|到|、|-|－)\s*",
+                                                                   folded[last_future:m.start()]) is not None)
+        last_future = m.end() if ahead else None
         (future if ahead else past).append(year)
         after = folded[m.end():m.end() + 4]
         if not m.group().endswith("财年") and re.match(r"\s*(?:全年|度(?!第)|年报)", after):
