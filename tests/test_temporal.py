@@ -68,6 +68,16 @@ def test_a_lead_date_before_the_latest_month_named_is_in_the_year_after(text, ye
     assert infer_reference_year(fold(text)) == year
 
 
+@pytest.mark.parametrize("text, year", [
+    ("北辰科技在MDC 2025大會上發布新一代晶片。", 2025),
+    ("2025晴川全球富豪榜發布，林子恒位列第十。", 2025),
+    ("Computex 2026將於6月舉行，北辰科技將參展。", 2025),   # a gathering to come: written before it
+    ("北辰科技推出RTX 2080顯卡。", None),                   # a model number is no year
+])
+def test_a_gathering_or_a_list_named_by_its_year_dates_a_dateless_text(text, year):
+    assert infer_reference_year(fold(text)) == year
+
+
 def test_spaced_month_and_day_stay_one_date():
     # mainland web text often spaces digits from 月/日: 9 月 29 日 is one date, not the 29th of another month
     assert iso("新規 9 月 29 日發布，10 月 1 日生效。", dt.date(2025, 11, 3)) == [

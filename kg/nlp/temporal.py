@@ -147,6 +147,10 @@ def _western_years(folded: str) -> str:
     return _ROC_YEAR.sub(western, folded)
 
 
+#: a year in a name: after a Latin word (MDC 2025, Computex2025) or before a list's or a gathering's word
+_GATHERING_AFTER = re.compile(r"\s?[\u4e00-\u9fffa-z]{0,8}?(?:榜|大会|峰会|论坛|年会|博览会|展览会)")
+NAMED_BY_YEAR = re.compile(r"(?<=[a-z]{2})\s?(?P<y>20[1-3]\d)(?![\d年.%])"
+                           r"|(?<![\d.])(?P<y2>20[1-3]\d)(?=\s?[\u4e00-\u9fffa-z]{0,8}?(?:榜|大会|峰会|论坛|年会|博览会|展览会))")
 #: a day and month written without a year, opening a text's news (2月10日，; 1月22日晚間)
 LEAD_DATE = re.compile(r"(?<![\d年.])(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*[日号]")
 
@@ -185,6 +189,13 @@ def infer_reference_year(folded: str) -> int | None:
             month = re.match(r"\s*(\d{1,2})\s*月", folded[m.end():m.end() + 5])
             if month and not ahead and 1 <= int(month.group(1)) <= 12:
                 months[year] = max(months.get(year, 0), int(month.group(1)))
+    # (MDC 2025, 2025胡潤全球富豪榜: a gathering or a list named by its year is of that year)
+    for m in NAMED_BY_YEAR.finditer(folded):
+        year = int(m.group("y") or m.group("y2"))
+        tail = _GATHERING_AFTER.match(folded, m.end())   # (MDC 2025大會將…: the 會 of 大會 is no "will")
+        ahead = _FUTURE.search(folded[max(0, m.start() - 10):m.start()]) or \
+            _FUTURE_AFTER.match(folded, tail.end() if tail else m.end())
+        (future if ahead else past).append(year)
     if not past and not future:
         return None
     guess = max(past) if past else min(future) - 1
