@@ -136,3 +136,23 @@ def test_a_bare_day_is_an_anchor_and_a_later_paragraph_is_the_papers_news_again(
     assert iso("事件始於今年9月30日，當局下達命令。\n\n政府19日表示暫停接管。", dt.date(2025, 11, 20)) == [
         ("2025-09-30", True, None), ("2025-11-19", True, None)]
     assert iso("6月2日會談，3日離開。", dt.date(2025, 6, 20)) == [("2025-06-02", True, None), ("2025-06-03", True, None)]
+
+
+@pytest.mark.parametrize("url, year", [
+    ("http://news.example.cn/news/202503/83551.html", 2025),
+    ("https://www.example.com.cn/html/2026-01/1078283.html", 2026),
+    ("https://example.com/2025/12/09/chips.html", 2025),
+    ("https://example.com/news/story/7240/9176309", None),      # an id, no date
+    ("http://example.com/info/t-2510141330.html", None),
+])
+def test_a_web_address_filing_its_page_by_month_gives_its_year(url, year):
+    from kg.nlp.temporal import url_year
+    assert url_year(url) == year
+
+
+def test_a_dateless_article_filed_by_month_is_dated_by_its_address(nlp):
+    doc = nlp.make_doc("2月10日，北辰科技在港交所掛牌。公司於2019年成立。")
+    doc.user_data["url"] = "http://news.example.cn/news/202602/1234.html"
+    doc = nlp(doc)
+    assert doc.user_data["kg_reference"] == (2026, True)
+    assert any(s._.kg["iso"] == "2026-02-10" for s in doc.spans["kg_dates"])

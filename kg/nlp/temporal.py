@@ -151,6 +151,19 @@ def _western_years(folded: str) -> str:
 _GATHERING_AFTER = re.compile(r"\s?[\u4e00-\u9fffa-z]{0,8}?(?:榜|大会|峰会|论坛|年会|博览会|展览会)")
 NAMED_BY_YEAR = re.compile(r"(?<=[a-z]{2})\s?(?P<y>20[1-3]\d)(?![\d年.%])"
                            r"|(?<![\d.])(?P<y2>20[1-3]\d)(?=\s?[\u4e00-\u9fffa-z]{0,8}?(?:榜|大会|峰会|论坛|年会|博览会|展览会))")
+#: a year and month a web address files its page under: /202503/, /2026-01/, /2025/12/09/
+_URL_MONTH = re.compile(r"/(?P<y>20[12]\d)[/\-]?(?P<m>0[1-9]|1[0-2])(?:[/\-]?(?:0[1-9]|[12]\d|3[01]))?(?=/)")
+
+
+def url_year(url: str | None) -> int | None:
+    """The year a page's address files it under, if it does (http://example.cn/news/202503/83551.html)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.I)
+    m = _URL_MONTH.search(path)
+    return int(m.group("y")) if m else None
+
+
 #: a day and month written without a year, opening a text's news (2月10日，; 1月22日晚間)
 LEAD_DATE = re.compile(r"(?<![\d年.])(?P<m>\d{1,2})\s*月\s*\d{1,2}\s*[日号]")
 

@@ -8,17 +8,20 @@ from spacy.tokens import Doc
 
 from kg.nlp.components.known_entities import char_span
 from kg.nlp.spans import DATES, ENTITIES, texts
-from kg.nlp.temporal import find_dates, infer_reference_year
+from kg.nlp.temporal import find_dates, infer_reference_year, url_year
 
 
 def reference_of(doc: Doc) -> tuple[dt.date | int | None, bool]:
-    """The article's date (from doc.user_data["published"]) or the year inferred from its text."""
+    """The article's date (from doc.user_data["published"]), else the year its address gives
+    (…/news/202503/83551.html, …/html/2026-01/…: a site that files its pages by month), else the
+    year inferred from its text."""
     published = doc.user_data.get("published")
     if published:
         if len(published) == 10:
             return dt.date.fromisoformat(published), False
         return int(published[:4]), False
-    return infer_reference_year(texts(doc)[1]), True
+    filed = url_year(doc.user_data.get("url"))
+    return (filed if filed is not None else infer_reference_year(texts(doc)[1])), True
 
 
 class DateFinder:
