@@ -5764,3 +5764,17 @@ def test_a_latin_name_that_estimates_is_a_body_and_the_figure_the_companys(facts
     body = next((e for e in f.entities.values() if "FactLens" in e.names), None)
     assert body is not None and body.cls in ("Organization", "Company"), [(e.cls, sorted(e.names)) for e in f.entities.values()]
     assert key_of(f, "北辰科技") in owners_of(f, "6000000000"), f.statements
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("北辰半導體與國家集成電路創新中心簽署合作協議。", "国家集成电路创新中心"),
+    ("晴川商業航天創新中心天使輪吸引近30家機構參與。", "晴川商业航天创新中心"),   # the round it raised is no part of it
+])
+def test_an_innovation_centre_is_named_whole(facts, sentence, name):
+    f = facts(sentence)
+    assert name in names_of(f), names_of(f)
+
+
+def test_a_kind_of_innovation_centre_is_no_name(facts):
+    f = facts("北辰半導體將設立技術創新中心。")
+    assert names_of(f) == {"北辰半导体"}, names_of(f)

@@ -434,7 +434,7 @@ def _rules() -> list[Rule]:
         # 國家創業投資引導基金 (a state fund guiding others' investment)
         Rule("org-long", "Organization", re.compile(
             # (“…。”廣州艾媒數聚信息諮詢股份有限公司CEO: a closing quote ends what came before)
-            rf"(?:(?<=[，,。、；;：:\s“「（(与和及将把对向为被由从”」』)）])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|引导基金|基金会|委员会|研究院|研究所|研究中心|"
+            rf"(?:(?<=[，,。、；;：:\s“「（(与和及将把对向为被由从”」』)）])|^)(?P<name>[{HAN}]{{4,14}}?(?:投资基金|引导基金|基金会|委员会|研究院|研究所|研究中心|创新中心|"
             rf"管理局|监督管理委员会|办公室|协会|联合会)"
             # 北京集成電路產業投資基金, 無錫集成電路產業專項母基金: a fund named for the industry it invests in
             rf"|{FUND_NAME.pattern}"
@@ -538,7 +538,7 @@ def _rules() -> list[Rule]:
             r"(?=出资|投资|持有|认购|增资|入股|以|将|拟|已|共|[，,、。；;和与及（(])"), 0.65),
         # Organisations by their form: …公司, …科技, …研究院, …部, …局, …委員會
         Rule("org-suffix", "Organization", re.compile(
-            rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|实验室|大学|"
+            rf"(?P<name>[{HAN}a-z0-9&]{{2,7}}?(?:(?:股份有限公司|有限责任公司|有限公司|科技|集团|股份|公司|研究院|研究所|研究中心|创新中心|实验室|大学|"
             rf"交易所|委员会|协会|联盟|基金会|半导体|微电子|电子|资本|证券|银行|通讯社|电视台|日报|时报|商务部|工业部|外交部|"
             rf"财政部|国防部|监管局|管理局|安全局|局|贸易署|信息部|办公室|法院|智库|资讯|存储|智算|控股|通信|软件|微电|投资基金|基金|创投|投顾|投信|投资顾问|咨询|顾问|实业|汽车|智能|光电))+)(?!权|股东)"   # (控股權: a controlling stake; 控股股東: a controlling shareholder)
             # Kiwoom 證券, Mirae Asset 證券: Latin words, a space, and a house's word
@@ -564,7 +564,8 @@ KIND_OF_CAR = CueWords("kind-of-car")
 # 具身智能, 類腦智能: kinds of intelligence, named like firms of 智能 (name cues, kind-of-intelligence)
 KIND_OF_INTELLIGENCE = CueWords("kind-of-intelligence")
 SUFFIX_CLASS = {"交易所": "StockExchange", "大学": "University", "研究院": "ResearchInstitute",
-                "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "实验室": "ResearchInstitute",
+                "研究所": "ResearchInstitute", "研究中心": "ResearchInstitute", "创新中心": "ResearchInstitute",
+                "实验室": "ResearchInstitute",
                 "智库": "ResearchInstitute", "通讯社": "MediaOrganization", "电视台": "MediaOrganization",
                 "日报": "MediaOrganization", "时报": "MediaOrganization"}
 # a count, an ordinal or a pointer opening a would-be name (第三地, 兩家, 該): no name starts so
@@ -1824,6 +1825,9 @@ class EntityDiscoverer:
             title = TITLE_AT_END.search(name) if label == "ORG" else None
             if title is not None and title.start() >= 2:   # 北辰電子行銷長|林美華: the officer's title is no part of the firm
                 end, name = start + title.start(), name[:title.start()]
+            rnd = ROUND_TAIL.search(name) if label == "ORG" else None
+            if rnd is not None and rnd.start() >= 4:   # 商業航天創新中心|天使輪: the round it raised is no part of it
+                end, name = start + rnd.start(), name[:rnd.start()]
             tail = SUBSIDIARY_TAIL.search(name) if label == "ORG" else None
             if tail is not None and tail.start() >= 2:   # 廣汽集團|間接全資附屬公司
                 end, name = start + tail.start(), name[:tail.start()]
@@ -2624,6 +2628,8 @@ class EntityDiscoverer:
         if rule.name == "named-mechanism" and (_common_word(name) or _dictionary_word(name)
                                                or _dictionary_word(name[:-2]) or name.startswith(GENERIC_START.tuple())):
             return None  # 建立長效機制, 推出激勵機制: a plain word for a kind of mechanism, no rule's name
+        if name.endswith("创新中心") and (len(name) < 8 or _dictionary_word(name[:-4]) or _common_word(name[:-4])):
+            return None   # 設立技術創新中心: a kind of centre, no name (國家集成電路創新中心 is one)
         if rule.name == "policy" and re.match(r"(?:19|20)\d\d\s*年?\s*第\s*\d+\s*号", name):
             return None  # 公告|2025第62號規定: the number of a notice (numbered-notice), not a rule of its own
         if rule.name == "named-with-abbreviation":  # (資助計劃（AISS）: a scheme is a policy)
@@ -4288,6 +4294,8 @@ def _drop_nested_places(doc: Doc, spans) -> None:
 SEATED = re.compile(r"\([^()]{1,4}\)[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|公司)$|\(有限合伙\)$")
 
 
+# 天使輪, Pre-A輪, C+輪: a funding round after a firm's name
+ROUND_TAIL = re.compile(r"(?:天使|种子|pre-?[a-e]\+?|[a-e]\+{0,2}|战略)轮$")
 # 廣汽集團間接全資附屬公司: what a firm is to another, after the other's name, is no part of the name
 SUBSIDIARY_TAIL = CuePattern(lambda w: rf"(?:间接|直接)?(?:{w('holding-degree')})(?:{w('subsidiary-noun')})公司$")
 
