@@ -5778,3 +5778,12 @@ def test_an_innovation_centre_is_named_whole(facts, sentence, name):
 def test_a_kind_of_innovation_centre_is_no_name(facts):
     f = facts("北辰半導體將設立技術創新中心。")
     assert names_of(f) == {"北辰半导体"}, names_of(f)
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("北辰科技引述聯合國貿發會議數據指出，資料中心投資占全球五分之一。", "unctad"),
+    ("聯合國安理會將就晶片走私案召開會議。", "un-security-council"),
+])
+def test_bodies_of_the_united_nations_are_known(facts, sentence, body):
+    f = facts(sentence)
+    assert body in f.entities, sorted(f.entities)
