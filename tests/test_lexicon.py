@@ -208,8 +208,8 @@ def test_a_market_code_row_added_by_a_user_is_read_and_a_bad_one_refused(tmp_pat
     assert "market-codes.csv:12: bad market code row" in bad.stderr.strip().splitlines()[-1], bad.stderr
 
 
-SHORTHAND_PROBE = ("from kg.extraction.extract import _country_shorthand; from kg.reference import lexicon_file; "
-                   "print(sorted(_country_shorthand(str(lexicon_file('country-shorthand.csv'))).items()))")
+SHORTHAND_PROBE = ("from kg.reference.known import country_shorthand, lexicon_file; "
+                   "print(sorted(country_shorthand(str(lexicon_file('country-shorthand.csv'))).items()))")
 
 
 def test_a_country_shorthand_row_added_by_a_user_is_read_and_a_bad_one_refused(tmp_path):

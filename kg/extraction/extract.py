@@ -28,7 +28,7 @@ from kg.extraction.model import (Amount, ArticleFacts, DateValue, Entity, Eviden
 from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, kg_of, main_company, texts
 from kg.nlp.spans import mentions as spans_mentions
 from kg.reference import lexicon_file, load_reference
-from kg.reference.known import FACT_PROPERTIES
+from kg.reference.known import FACT_PROPERTIES, country_shorthand
 from kg.text import to_simplified
 
 CURRENCIES = frozenset(CURRENCY.values()) | {UNSTATED_CURRENCY}
@@ -232,7 +232,7 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         s0, s1 = sentence_of(ms)[0], _bounds(folded, me, "。！？!?\n")[1]
         if LISTING_WORD.search(folded, s0, s1):   # (合稱四小龍: a code in passing)
             add_relation(ent.key, "stockExchange", exchange, evidence(ms, me, "market-of-code", 0.7))
-    shorthand = _country_shorthand(str(lexicon_file("country-shorthand.csv")))
+    shorthand = country_shorthand(str(lexicon_file("country-shorthand.csv")))
     citizen = _citizen_shorthand(str(lexicon_file("country-shorthand.csv")))
     for ms, me, ent in mentions:   # 美商晴川科技: the firm's country in shorthand, where the article names the country
         found = next(((n, c) for n in (3, 2) if ms >= n and (c := shorthand.get(folded[ms - n:ms])) is not None
@@ -1136,33 +1136,12 @@ def _market_codes(path: str) -> list[tuple[str, tuple[str, ...], str]]:
 def _citizen_shorthand(path: str) -> re.Pattern | None:
     """美籍, 日籍 and the other X籍 words of the shorthand file at path, and a word for a kind of person
     after one, right before a name (美籍華人|陳某)."""
-    words = sorted((w for w in _country_shorthand(path) if w.endswith("籍")), key=len, reverse=True)
+    words = sorted((w for w in country_shorthand(path) if w.endswith("籍")), key=len, reverse=True)
     return re.compile(rf"(?P<word>{'|'.join(map(re.escape, words))})(?:{CITIZEN_KIND})?$") if words else None
 
 
 #: 華人, 工程師: what kind of person a nationality in shorthand describes, before the name
 CITIZEN_KIND = "华人|华裔|人士|男子|女子|商人|富商|工程师|科学家|学者|教授|高管|员工"
-
-
-@lru_cache(maxsize=4)
-def _country_shorthand(path: str) -> dict[str, str]:
-    """Folded shorthand (美商, 日企) → country id, from ontology/lexicon/country-shorthand.csv; none
-    where the ontology in use has no such file; a bad row is a one-line error naming the file and line."""
-    import csv
-
-    from kg.errors import PipelineError
-    from kg.text import fold
-    out: dict[str, str] = {}
-    if not Path(path).exists():
-        return out
-    with open(path, encoding="utf-8", newline="") as f:
-        for line, r in enumerate(csv.DictReader(f), start=2):
-            words, country = (r.get("shorthand") or "").strip(), (r.get("country") or "").strip()
-            if not words or not country or not all(2 <= len(w) <= 3 for w in words.split("|")):
-                raise PipelineError(f"{path}:{line}: bad country shorthand row: words of 2 or 3 characters joined "
-                                    f"by | and a country's id are needed")
-            out.update((fold(w), country) for w in words.split("|"))
-    return out
 
 
 def _exchange_of_code(folded: str, end: int, ent: "Entity", entities: dict) -> str | None:

@@ -1,11 +1,8 @@
 """Known names: the reference data's labels and aliases, found in text. Built once per process."""
 from __future__ import annotations
 
-import functools
-
 import re
-
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Generic, Iterable, Iterator, TypeVar
 
 from kg.nlp.names import NameIndex
@@ -178,22 +175,15 @@ class KnownNames:
                 continue
             yield from self._split(folded, start, end, ent)
 
-    @functools.cached_property
+    @cached_property
     def _shorthand(self) -> dict[str, str]:
         """A country's one-character shorthand (荷, 德, 日) → its id: the first character of the firm
         shorthands of ontology/lexicon/country-shorthand.csv (荷商 → 荷)."""
-        import csv
-        from kg.reference.known import lexicon_file
-        path = lexicon_file("country-shorthand.csv")
-        if not path.exists():
-            return {}
+        from kg.reference.known import country_shorthand, lexicon_file
         out: dict[str, str] = {}
-        with open(path, encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                for word in (row.get("shorthand") or "").split("|"):
-                    word = fold(word.strip())
-                    if len(word) == 2 and word.endswith("商") and self.reference.get(row.get("country") or ""):
-                        out.setdefault(word[0], row["country"])
+        for word, country in country_shorthand(str(lexicon_file("country-shorthand.csv"))).items():
+            if len(word) == 2 and word.endswith("商") and self.reference.get(country):
+                out.setdefault(word[0], country)
         return out
 
     def _foreign_body(self, folded: str, start: int, end: int, ent: KnownEntity) -> KnownEntity | None:

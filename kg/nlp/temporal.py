@@ -150,7 +150,7 @@ def _western_years(folded: str) -> str:
 #: a year in a name: after a Latin word (MDC 2025, Computex2025) or before a list's or a gathering's word
 _GATHERING_AFTER = re.compile(r"\s?[\u4e00-\u9fffa-z]{0,8}?(?:榜|大会|峰会|论坛|年会|博览会|展览会)")
 NAMED_BY_YEAR = re.compile(r"(?<=[a-z]{2})\s?(?P<y>20[1-3]\d)(?![\d年.%])"
-                           r"|(?<![\d.])(?P<y2>20[1-3]\d)(?=\s?[\u4e00-\u9fffa-z]{0,8}?(?:榜|大会|峰会|论坛|年会|博览会|展览会))")
+                           rf"|(?<![\d.])(?P<y2>20[1-3]\d)(?={_GATHERING_AFTER.pattern})")
 #: a year and month a web address files its page under: /202503/, /2026-01/, /2025/12/09/
 _URL_MONTH = re.compile(r"/(?P<y>20[12]\d)[/\-]?(?P<m>0[1-9]|1[0-2])(?:[/\-]?(?:0[1-9]|[12]\d|3[01]))?(?=/)")
 

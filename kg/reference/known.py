@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kg.errors import ReferenceDataError
-from kg.text import script_of
+from kg.errors import PipelineError, ReferenceDataError
+from kg.text import fold, script_of
 
 ID_BASE = "https://w3id.org/aichip-kg/id/"
 ONTOLOGY_BASE = "https://w3id.org/aichip-kg/ontology#"
@@ -94,6 +94,24 @@ def lexicon_file(name: str) -> Path:
     figures and clauses as it does)."""
     own = ontology_dir() / "lexicon" / name
     return own if own.exists() else Path(__file__).resolve().parents[2] / "ontology" / "lexicon" / name
+
+
+@lru_cache(maxsize=4)
+def country_shorthand(path: str) -> dict[str, str]:
+    """Folded shorthand (美商, 日企) → country id, from ontology/lexicon/country-shorthand.csv; none
+    where the ontology in use has no such file; a bad row is a one-line error naming the file and line.
+    Extraction reads its X商 and X籍 words, the gazetteer the one-character shorthand they open with."""
+    out: dict[str, str] = {}
+    if not Path(path).exists():
+        return out
+    with open(path, encoding="utf-8", newline="") as f:
+        for line, r in enumerate(csv.DictReader(f), start=2):
+            words, country = (r.get("shorthand") or "").strip(), (r.get("country") or "").strip()
+            if not words or not country or not all(2 <= len(w) <= 3 for w in words.split("|")):
+                raise PipelineError(f"{path}:{line}: bad country shorthand row: words of 2 or 3 characters joined "
+                                    f"by | and a country's id are needed")
+            out.update((fold(w), country) for w in words.split("|"))
+    return out
 
 
 def ontology_dir() -> Path:

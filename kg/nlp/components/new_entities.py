@@ -25,10 +25,12 @@ from kg.text import name_key, to_simplified
 
 HAN = "\u4e00-\u9fff"
 #: a process node by its size: 3奈米, 1.6nm, 5 纳米
-# 3奈米出貨占28%, 3奈米製程比重約28%, 7奈米製程約14%: the share of sales a node makes
-SHARE_AFTER_NODE = re.compile(r"\s*(?:工艺|制程)?\s*(?:的)?(?:出货|营收|销售额?|晶圆销售)?\s*(?:占比?|佔比?|比重|份额)"
-                              r"|\s*(?:工艺|制程)\s*(?:约|达|为)\s*\d+(?:\.\d+)?\s*%")
 NODE_SIZE = r"\d{1,2}(?:\.\d{1,2})?\s?(?:奈米|纳米|nm)"
+# 3奈米出貨占28%, 3奈米製程比重約28%, 7奈米製程約14%: the share of sales a node makes, by a word of share
+# (its figure follows) or by the figure itself
+_NODE_SHARE_WORD = r"\s*(?:工艺|制程)?\s*(?:的)?(?:出货|营收|销售额?|晶圆销售)?\s*(?:占比?|佔比?|比重|份额)"
+_NODE_SHARE_FIGURE = r"\s*(?:工艺|制程)\s*(?:约|达|为)\s*\d+(?:\.\d+)?\s*%"
+SHARE_AFTER_NODE = re.compile(f"{_NODE_SHARE_WORD}|{_NODE_SHARE_FIGURE}")
 # Characters that never start or end a name: function words and punctuation.
 STOP_CHARS = set("的和与及或在向对被由是为将也已等了从把让给其该这那此各于以并而但就都又还再更很最均")
 # words of names that hold a stop character as their second (高等法院, 平等, 最高: 最 opens, 等 ends them)
@@ -200,8 +202,7 @@ def _rules() -> list[Rule]:
             # (2024年4奈米已量產, 2奈米也將於明後年進入量產; 製程已發展至2奈米、推進至1.8奈米: in a sentence
             # about a foundry)
             rf"|\s*(?:工艺|制程)?\s*(?:已|也|将|亦|预计|预计将|可望|有望)?[^，。；,;\d]{{0,8}}?量产"
-            r"|\s*(?:工艺|制程)?\s*(?:的)?(?:出货|营收|销售额?|晶圆销售)?\s*(?:占比?|佔比?|比重|份额)\s*(?:[^，。；,;\d]{0,14}?)\d"
-            r"|\s*(?:工艺|制程)\s*(?:约|达|为)\s*\d+(?:\.\d+)?\s*%)"), 0.7),
+            rf"|{_NODE_SHARE_WORD}\s*(?:[^，。；,;\d]{{0,14}}?)\d|{_NODE_SHARE_FIGURE})"), 0.7),
         Rule("process-node", "Product", re.compile(rf"(?<=发展至|推进至|进展至|迈进至)(?P<name>{NODE_SIZE})"), 0.65),
         # A quoted model before a chip word: 「曜光7」晶片, “Ascend 910”處理器 (not “次先進”晶片: a model has a digit or a letter)
         Rule("quoted-chip", "Chip", re.compile(
