@@ -5787,3 +5787,29 @@ def test_a_kind_of_innovation_centre_is_no_name(facts):
 def test_bodies_of_the_united_nations_are_known(facts, sentence, body):
     f = facts(sentence)
     assert body in f.entities, sorted(f.entities)
+
+
+@pytest.mark.parametrize("sentence, place, value", [
+    ("北辰科技今年營收成長20%。中國目前有近5000家晶片設計公司。", "中國", "5000"),
+    ("北辰科技今年營收成長20%。香港去年有超過400家新經濟公司上市。", "香港", "400"),
+    ("北辰科技擴產。大陸希望將先進晶片產能提升至10萬片。", "大陸", "100000"),
+])
+def test_a_place_that_opens_its_clause_and_has_the_figure_owns_it(facts, sentence, place, value):
+    f = facts(sentence)
+    assert owners_of(f, value) == {key_of(f, place)}, f.statements
+
+
+def test_a_firms_figure_after_a_place_stays_the_firms(facts):
+    f = facts("北辰科技表示，美國有意投資，公司今年營收將成長20%。")
+    assert key_of(f, "北辰科技") in owners_of(f, "20"), f.statements
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("北辰科技公告，共同營運長王大明與林志遠各獲配6萬1750股，市值約8892萬元。", ("王大明", "林志遠")),
+    ("北辰科技公告，其他高管如陳立群、張曉峰等人各分得38張950股，市值5608萬元。", ("陳立群", "張曉峰")),
+])
+def test_shares_granted_to_each_officer_are_each_ones(facts, sentence, people):
+    f = facts(sentence)
+    keys = {key_of(f, p) for p in people}
+    assert keys <= owners_of(f, "88920000" if "8892" in sentence else "56080000"), f.statements
+    assert keys & owners_of(f, "61750" if "8892" in sentence else "38950"), f.statements

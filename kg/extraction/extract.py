@@ -543,6 +543,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= sentence[0] and sentence[0] - me < 300
                             and ent.cls in ("Organization", "GovernmentAgency")), None)
             settled = subject is not None
+        if subject is None and q["unit"] not in SPEC_UNITS and q["metric"] not in FIRM_METRICS:
+            # 中國有近5000家晶片設計公司, 香港去年有逾400家公司上市: a country or city that opens the clause
+            # and has or aims at the figure is its owner, not the firm the sentences before were about
+            subject = _place_subject(mentions, folded, q["start"])
+            settled = settled or subject is not None
         if subject is None and q["unit"] not in SPEC_UNITS and not _described(mentions, folded, q["start"]):
             # 中芯、華虹等規劃將產量從不到2萬片提升至10萬片: the figure is about what its clause
             # names before it, or the sentence's topic, and every member of a list named together
@@ -813,6 +818,14 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                 others = [x for x in [subject, *others] if x is not person[2] and x.cls in ORGS
                           and any(ent is x and sentence[0] <= ms < q["start"] for ms, me, ent in mentions)]
                 subject, settled, source = person[2], True, None
+                # (秦某與米某各拿到61張股票，市值約8892萬元: each member of the list the grant is shared by)
+                others = [*_shared_by(mentions, folded, sentence, q["start"], subject), *others]
+        if subject.cls == "Person" and (q["unit"] == "SHARE" or q["unit"] in CURRENCIES) and \
+                SHARE_GRANT.search(folded, sentence[0], q["start"] + 4):
+            # 共同營運長王某與林某各獲配6萬股: shares granted to officers are theirs, from the company they work for
+            employer = entities.get(affiliation.get(subject.key, "")) or main
+            if employer is not None and employer not in others:
+                others = [*others, employer]
         if subject.cls == "Person" and q["unit"] not in ("YEAR", "PERSON") and not stake and not settled and \
                 not PERSONAL_FIGURE.search(folded, *_bounds(folded, q["start"], CLAUSE_ENDS)):
             # (黃某的淨資產達1,440億美元，為全球第九大富豪: what the person is worth is the person's own)
@@ -1071,7 +1084,9 @@ PRIOR_YEAR = re.compile(rf"\s*(?:而|则|较)?(?:{_SAME_PERIOD_A_YEAR_BEFORE}|�
 #: 去年同期, 上年同期, 上季: a clause opening with the period a figure is compared with
 PRIOR_PERIOD = re.compile(rf"\s*(?:而|则|较)?(?:{_SAME_PERIOD_A_YEAR_BEFORE}|同期|上季|上一季|前一季|去年)")
 #: 淨資產, 身價, 年薪, 富豪: what a person is worth or paid, or where the rich rank them
-PERSONAL_FIGURE = re.compile(r"身价|身家|净资产|资产净值|个人财富|财富|薪酬|年薪|薪资|薪水|富豪|首富|富人")
+#: 各獲配6萬股, 拿到61張750股: shares granted to a person (by the company he or she works for)
+SHARE_GRANT = re.compile(r"(?:获配|获授|获发|获赠|获颁|配予|授予|拿到|分得|获得)[^，,。；;]{0,10}?股")
+PERSONAL_FIGURE = re.compile(r"身价|身家|净资产|资产净值|个人财富|财富|薪酬|年薪|薪资|薪水|富豪|首富|富人|" + SHARE_GRANT.pattern)
 #: 共和黨籍, 民主黨黨員: a party's name as what a person is
 PARTY_OF_PERSON = re.compile(r"党\s*(?:籍|党员)")
 
@@ -1749,6 +1764,26 @@ def _in_dateline(folded: str, clause_spans: list[tuple[int, int]], pos: int, see
     if k not in seen:
         seen[k] = DATELINE_END.search(folded, clause_spans[k][0], clause_spans[k][1]) is not None
     return seen[k]
+
+
+#: what may stand before a place opening a clause (目前, 截至去年底, 2025年) and between it and its verb
+PLACE_LEAD = re.compile(r"\s*(?:目前|当前|如今|至今|迄今|现时|去年|今年|明年|\d{4}年(?:底|初|末)?|截至[^，,；;。]{1,12}?[，,]?)?\s*")
+PLACE_HAS = re.compile(r"(?:目前|当前|如今|至今|迄今|现时|去年|今年|明年|\d{4}年(?:底|初|末)?|已经|已|共|总共|合计|约|仍|还|也|则)*"
+                       r"(?:有|拥有|计有|坐拥|希望|计划|计画|目标|力争|预计|拟|打算)")
+GEO_PLACES = {"Country", "AdministrativeRegion", "City", "GeoRegion"}
+
+
+def _place_subject(mentions, folded: str, pos: int) -> Entity | None:
+    """The country, region or city that opens the figure's clause as what has or aims at it (中國有近
+    5000家…, 大陸希望將產能…提升至10萬片), when the clause names nothing else before the figure."""
+    cs, _ = _bounds(folded, pos, CLAUSE_ENDS)
+    named = [(ms, me, ent) for ms, me, ent in mentions if cs <= ms and me <= pos]
+    if not named or any(ent.cls not in GEO_PLACES for ms, me, ent in named):
+        return None
+    ms, me, place = named[0]
+    if PLACE_LEAD.fullmatch(folded, cs, ms) is None or PLACE_HAS.match(folded, me) is None:
+        return None
+    return place if all(ent is place for _, _, ent in named) else None
 
 
 def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> Entity | None:
