@@ -5813,3 +5813,18 @@ def test_shares_granted_to_each_officer_are_each_ones(facts, sentence, people):
     keys = {key_of(f, p) for p in people}
     assert keys <= owners_of(f, "88920000" if "8892" in sentence else "56080000"), f.statements
     assert keys & owners_of(f, "61750" if "8892" in sentence else "38950"), f.statements
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("晴川集成電路股份有限公司（證券代碼：603501，證券簡稱：晴川集團）公告擴產。", "603501"),
+    ("晴川集成電路股份有限公司（轉債代碼：113616）公告擴產。", "113616"),
+    ("晴川集成電路股份有限公司宣布，H股於港交所上市，股份代號為「0501」。", "501"),
+])
+def test_a_code_of_shares_or_bonds_is_the_companys(facts, sentence, value):
+    f = facts(sentence)
+    assert owners_of(f, value) == {key_of(f, "晴川集成電路股份有限公司")}, f.statements
+
+
+def test_a_code_in_a_sentence_naming_no_company_is_the_next_ones(facts):
+    f = facts("科創板交易大廳的電子屏上，代碼“688795”首次亮起。北辰科技成為首家上市的GPU公司。")
+    assert owners_of(f, "688795") == {key_of(f, "北辰科技")}, f.statements

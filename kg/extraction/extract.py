@@ -475,6 +475,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if subject is None and q["metric"] == "stock-code":  # 沐曦股份(688802.SH): the company the code follows
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and q["start"] - me <= 2
                             and folded[me:q["start"]].strip() in ("(", "（", "") and ent.cls in ORGS), None)
+            # 股份代號為「0501」, 代碼「688795」首次亮起。摩爾線程…: a code names a company's shares, the one
+            # named last before it in its sentence, else the first after it in its paragraph, else the article's
+            subject = subject or next((ent for ms, me, ent in reversed(mentions) if sentence[0] <= ms and me <= q["start"]
+                                       and ent.cls == "Company"), None) \
+                or next((ent for ms, me, ent in mentions if ms >= q["end"] and ent.cls == "Company"
+                         and _same_paragraph(folded, q["start"], ms)), None) or main
         if subject is None and q["metric"] == "age":  # 51歲的中國籍男子李國華: the person the age is of
             subject = _person_of_age(mentions, folded, q["start"], q["end"])
             if subject is None:

@@ -218,7 +218,10 @@ _PATTERNS = [
     ("points", re.compile(r"(?<=[升跌涨报收])\s*(?:超过|逾|近|约|了)?\s*"
                           r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*点(?![钟半]|\d)")),
     # 688041.SH, 股票代碼688802, (06082.HK): a listing's stock code
-    ("stock-code", re.compile(r"(?:股票代码|证券代码|股票代号|证券代号)\s*[:：为是]?\s*(?P<code>\d{4,6})(?!\d)"
+    # (證券代碼：603501, 轉債代碼：113616, 股份代號為「0501」, 代碼「688795」首次亮起: a code of its
+    # shares or its bonds, quoted or not)
+    ("stock-code", re.compile(r"(?:(?:股票|证券|股份|转债|债券|a股|h股|港股|美股)(?:代码|代号)\s*[:：为是]?\s*[“「『\"']?"
+                              r"|代码\s*[“「『\"'])\s*(?P<code>\d{4,6})(?!\d)"
                               r"|(?<![\d.])(?P<code2>\d{4,6})\s*[.\-]\s*(?:sh|sz|bj|hk|tw|two|cn|us)(?![a-z])"
                               # 壁仞科技（06082）: a bare code in brackets right after a name (not a year)
                               r"|(?<=[\u4e00-\u9fffa-z][（(])(?!(?:19|20)\d\d[）)])(?P<code3>\d{4,6})(?=[）)])")),
