@@ -5828,3 +5828,19 @@ def test_a_code_of_shares_or_bonds_is_the_companys(facts, sentence, value):
 def test_a_code_in_a_sentence_naming_no_company_is_the_next_ones(facts):
     f = facts("科創板交易大廳的電子屏上，代碼“688795”首次亮起。北辰科技成為首家上市的GPU公司。")
     assert owners_of(f, "688795") == {key_of(f, "北辰科技")}, f.statements
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("晴川電子新廠將新建4棟廠房。", "4"),
+    ("晴川電子新廠將新建四棟廠房。", "4"),
+    ("晴川電子新廠計劃總工期為698日曆天。", "698"),
+])
+def test_buildings_and_calendar_days_are_counted(facts, sentence, value):
+    f = facts(sentence)
+    assert key_of(f, "晴川電子") in owners_of(f, value), f.statements
+
+
+def test_the_clauses_of_a_sentence_opening_with_the_project_are_the_facilitys(facts):
+    f = facts("中國移動啟動中國移動呼和浩特數據中心擴建工程採購項目。該項目位於內蒙古自治區呼和浩特市，總建築面積約9.9萬平方米。")
+    centre = next(k for k, e in f.entities.items() if any("数据中心" in n for n in names_of_entity(e)))
+    assert owners_of(f, "99000") == {centre}, f.statements

@@ -526,9 +526,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             parties = _parties(deal, entities, ("counterpart", "agent"))
             if parties:
                 subject, others, settled = parties[0], parties[1:], True
-        if subject is None and PROJECT_POINTER.match(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0]):
+        if subject is None and (PROJECT_POINTER.match(folded, _bounds(folded, q["start"], CLAUSE_ENDS)[0]) or (
+                PROJECT_POINTER.match(folded, sentence[0])
+                and not any(sentence[0] <= ms < q["start"] and ent.cls not in PLACES for ms, me, ent in mentions))):
             # 啟動中國移動呼和浩特數據中心…採購項目。該項目計劃投資52.4億元: the facility the project builds,
-            # named last before (a plant, a data centre, a park)
+            # named last before (a plant, a data centre, a park); 該項目位於…，總建築面積約9.9萬平方米: the
+            # clauses of a sentence opening with the project, naming only where it is, are about it too
             cs = _bounds(folded, q["start"], CLAUSE_ENDS)[0]
             subject = next((ent for ms, me, ent in reversed(mentions) if me <= cs and cs - me < 300
                             and ent.cls == "Place" and FACILITY_NAME.search(folded[ms:me])), None)

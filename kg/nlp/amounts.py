@@ -28,7 +28,7 @@ CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币"
 COUNT_UNITS = {"颗": "PIECE", "枚": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
                "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE",
                "米": "METRE", "公尺": "METRE", "公里": "KILOMETRE", "平方米": "SQUARE-METRE", "平方公尺": "SQUARE-METRE", "平方公里": "SQUARE-KILOMETRE", "亩": "MU"}
-DURATION_UNITS = {"天": "DAY", "个月": "MONTH", "周": "WEEK", "小时": "HOUR", "分钟": "MINUTE"}
+DURATION_UNITS = {"天": "DAY", "日历天": "DAY", "个月": "MONTH", "周": "WEEK", "小时": "HOUR", "分钟": "MINUTE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS",
               "exaflops": "EFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
               "gbps": "GB-PER-SEC", "tbps": "TB-PER-SEC", "pb/s": "PB-PER-SEC", "gb/秒": "GB-PER-SEC",
@@ -81,7 +81,7 @@ _CN_DIGITS = "○〇零一二三四五六七八九"
 # 一六五○, 一.六, 一○○: digits written one by one in Chinese numerals (自由時報's way), with a decimal point
 _CN_POSITIONAL = rf"[{_CN_DIGITS}](?:[{_CN_DIGITS}]+(?:\.[{_CN_DIGITS}]+)?|\.[{_CN_DIGITS}]+)"
 
-_COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|块|层|"
+_COUNT_UNIT = (r"颗|枚|片|张|台(?![湾北中南积股币电])|套|股(?![份东价市])|家|座|栋|幢|块|层|"
                r"款(?!项)|代(?![表理工码价替言])|轮(?!胎)|英寸|吋|票(?!价|房|据|务)|吨|公吨|公斤|千克|"
                # 148米長的產線, 佔地約68畝, 5.2萬平方米: lengths and areas
                r"平方公里|平方公尺|平方米|平方英尺|平方英里|公里|公尺|英里|微米|毫米|米(?![兰国饭粮])|亩|"
@@ -172,7 +172,7 @@ _PATTERNS = [
     # 兩家 is mostly "both companies")
     # 二十三家中國實體, 三十二個實體, 土耳其三家: firms and things counted too (兩家, 二個: mostly "both")
     ("count-cn", re.compile(rf"(?<![{_CN_NUM}\d第新上下同这那每哪单几数多])(?P<cn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}})\s*"
-                            r"(?P<cunit>款(?!项)|代(?![表理工码价替言])|轮(?!胎)|座|颗|台(?![湾北中南积股币电])|套|项(?![目下])"
+                            r"(?P<cunit>款(?!项)|代(?![表理工码价替言])|轮(?!胎)|座|栋|幢|颗|台(?![湾北中南积股币电])|套|项(?![目下])"
                             r"|家(?![族庭长属人乡园里用电具])|个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人))"
                             # 兩款晶片均由…代工, 兩家公司都…: "both", pointing back, not a count
                             r"(?![^，。；,;]{0,6}?(?:均|都|皆|分别|各自))")),
@@ -212,8 +212,8 @@ _PATTERNS = [
     # 60天的過渡期, 18個月內: a span of days or months (a day of the month is a date)
     # 庫存僅2至4週, 13~17週: both bounds of a span of time
     ("duration-range", re.compile(r"(?<![\d.月])(?P<num>\d{1,4})\s*(?:至|到|-|~|～)\s*(?P<num2>\d{1,4})\s*"
-                                  r"(?P<dunit>天|个月|周(?![年二三四五六日一])|小时|分钟)")),
-    ("duration", re.compile(r"(?<![\d.月])(?P<dn>\d{1,4})\s*(?P<dunit>天|个月|周(?![年二三四五六日一])|小时|分钟)")),
+                                  r"(?P<dunit>天|日历天|个月|周(?![年二三四五六日一])|小时|分钟)")),
+    ("duration", re.compile(r"(?<![\d.月])(?P<dn>\d{1,4})\s*(?P<dunit>天|日历天|个月|周(?![年二三四五六日一])|小时|分钟)")),
     # 恒生指數上升超過700點: a market index's move or level in points
     ("points", re.compile(r"(?<=[升跌涨报收])\s*(?:超过|逾|近|约|了)?\s*"
                           r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*点(?![钟半]|\d)")),
@@ -249,6 +249,7 @@ _PATTERNS = [
 COUNT_UNITS.update({"毫米": "MILLIMETRE", "核": "CORE", "核心": "CORE", "页": "PAGE", "项": "ITEM", "名": "ITEM", "次": "OCCURRENCE", "英里": "MILE", "平方英尺": "SQUARE-FOOT", "平方英里": "SQUARE-MILE",
                     "微米": "MICROMETRE"})
 COUNT_UNITS.update({"户": "ACCOUNT", "手": "LOT", "架": "UNIT", "辆": "UNIT"})
+COUNT_UNITS.update({"栋": "BUILDING", "幢": "BUILDING"})   # 新建4棟機房: buildings a site has
 COUNT_UNITS.update({"吨": "TONNE", "公吨": "TONNE", "公斤": "KG", "千克": "KG", "个": "ITEM", "款": "MODEL", "代": "GENERATION", "轮": "ROUND", "英寸": "INCH", "吋": "INCH", "票": "VOTE"})
 
 
