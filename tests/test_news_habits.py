@@ -5844,3 +5844,13 @@ def test_the_clauses_of_a_sentence_opening_with_the_project_are_the_facilitys(fa
     f = facts("中國移動啟動中國移動呼和浩特數據中心擴建工程採購項目。該項目位於內蒙古自治區呼和浩特市，總建築面積約9.9萬平方米。")
     centre = next(k for k, e in f.entities.items() if any("数据中心" in n for n in names_of_entity(e)))
     assert owners_of(f, "99000") == {centre}, f.statements
+
+
+def test_executives_named_after_the_word_for_them_are_the_companys(facts):
+    f = facts("北辰科技公告發放限制型股票。其他高管如陳立群、張曉峰等人各分得38張950股。")
+    assert {key_of(f, "陳立群"), key_of(f, "張曉峰")} <= employees_of(f, key_of(f, "北辰科技")), f.relations
+
+
+def test_how_executives_respond_names_no_executive(facts):
+    f = facts("北辰科技公告發放限制型股票。分析師關注公司高管如何應對。")
+    assert not employees_of(f, key_of(f, "北辰科技")), f.relations
