@@ -5854,3 +5854,18 @@ def test_executives_named_after_the_word_for_them_are_the_companys(facts):
 def test_how_executives_respond_names_no_executive(facts):
     f = facts("北辰科技公告發放限制型股票。分析師關注公司高管如何應對。")
     assert not employees_of(f, key_of(f, "北辰科技")), f.relations
+
+
+def owners_of_company(f, company: str) -> set[str]:
+    return {r.object for r in f.relations if r.subject == company and r.property == "ownedBy"}
+
+
+def test_the_controller_and_the_shareholders_listed_own_the_articles_company(facts):
+    f = facts("北辰科技今天上市，北辰科技開盤大漲，北辰科技市值破千億。從股權架構來看，王大明為實際控制人，"
+              "直接、間接持股36.36%，晴川資本、星曜創投等股東，持股占比分別為4.89%、4.78%。")
+    assert {key_of(f, "王大明"), key_of(f, "晴川資本"), key_of(f, "星曜創投")} <= owners_of_company(f, key_of(f, "北辰科技")), f.relations
+
+
+def test_the_shareholders_of_another_company_do_not_own_the_articles(facts):
+    f = facts("北辰科技今天上市，北辰科技開盤大漲，北辰科技市值破千億。晴川電子引進晴川資本、星曜創投等股東。")
+    assert not owners_of_company(f, key_of(f, "北辰科技")), f.relations

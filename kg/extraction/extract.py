@@ -962,6 +962,22 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                        and ent.cls in ("Company", "Organization", "GovernmentAgency", "Person")), None)
         if holder is not None and holder is not main:
             add_relation(main.key, "ownedBy", holder.key, evidence(trigger.start(), trigger.end(), "controller-of-main", 0.6))
+    # 國盛資本、紅杉資本、深創投等股東，持股占比分別為…: the shareholders a list names, in a clause naming
+    # no other company before them, own the article's company
+    for m in SHAREHOLDERS_AFTER_LIST.finditer(folded) if main is not None else ():
+        cs, _ = _bounds(folded, m.start(), CLAUSE_ENDS)
+        here = [(ms, me, ent) for ms, me, ent in mentions if cs <= ms and me <= m.start()]
+        run: list[Entity] = []
+        end = m.start()
+        for ms, me, ent in reversed(here):
+            if me != end and not LIST_JOINER.fullmatch(folded, me, end) or ent.cls not in ORGS | {"Person"}:
+                break
+            run.append(ent)
+            end = ms
+        if run and not any(ent.cls == "Company" and ent is not main and ent not in run for _, _, ent in here):
+            for ent in run:
+                if ent is not main:
+                    add_relation(main.key, "ownedBy", ent.key, evidence(m.start(), m.end(), "shareholders-before", 0.5))
     linked = _linked_pairs(relations, statements)
     # 荷蘭設備商阿斯麥、美國應用材料和日本東京電子: a country written before one firm of a list is that firm's
     # (place-before-name), not every member's
@@ -1081,6 +1097,8 @@ INVESTED = CuePattern(lambda w: rf"(?:新|追加|另|亦|也)?(?:{w('invested')}
 #: 投資…建廠: money put into a plant, a line or a project, no stake in a company (capex rows)
 CAPEX_OR_PLACE = CuePattern("capex")
 CONTROLS_MAIN = CuePattern("controls-main")
+#: A、B等股東: the end of a list of shareholders
+SHAREHOLDERS_AFTER_LIST = re.compile(r"等(?:机构|主要|重要)?股东")
 
 
 #: the rules that find a story's writers and editors
