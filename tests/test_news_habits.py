@@ -5869,3 +5869,17 @@ def test_the_controller_and_the_shareholders_listed_own_the_articles_company(fac
 def test_the_shareholders_of_another_company_do_not_own_the_articles(facts):
     f = facts("北辰科技今天上市，北辰科技開盤大漲，北辰科技市值破千億。晴川電子引進晴川資本、星曜創投等股東。")
     assert not owners_of_company(f, key_of(f, "北辰科技")), f.relations
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("創投引導基金將成為支撐關鍵產業發展的戰略性資本。", "战略性资本"),
+    ("北辰科技與晴川電子合作，成為全球性銀行的供應商。", "全球性银行"),
+])
+def test_a_word_made_an_adjective_by_xing_before_a_firm_word_names_no_firm(facts, sentence, word):
+    f = facts(sentence)
+    assert word not in names_of(f), names_of(f)
+
+
+def test_a_short_name_a_security_is_listed_by_is_no_person(facts):
+    f = facts("晴川集團（證券代碼：603501，證券簡稱：晴川集團；轉債代碼：113616，轉債簡稱：韋爾轉債）發布公告。")
+    assert not names_of(f, "Person"), names_of(f, "Person")

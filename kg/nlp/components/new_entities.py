@@ -1803,6 +1803,8 @@ class EntityDiscoverer:
                 start += 1
             name = folded[start:end].strip()
             end = start + len(name)
+            if label == "PER" and re.search(r"简称\s*[:：为是]?\s*[“「『\"]?\s*$", folded[max(0, start - 6):start]):
+                continue   # 轉債簡稱：韋爾轉債: a short name a security or a firm is listed by, no person
             if label == "PER" and len(name) >= 3 and name[-1] in "府省郡邦县" and re.fullmatch(rf"[{HAN}]+", name):
                 label = "LOC"   # 羅勇府, 北柳府: a Thai province (a region's word ends no person's name)
             if label == "PER" and re.fullmatch(rf"[{HAN}]{{2}}", name) and any(
@@ -2621,6 +2623,8 @@ class EntityDiscoverer:
         kinds = COUNT_OF_KINDS.search(name) if rule.name in ("org-suffix", "org-long") else None
         if kinds is not None and kinds.start() > 0 and self._leading_place(name) != kinds.start():
             return None
+        if rule.name in ("org-suffix", "org-long") and re.fullmatch(rf"[{HAN}]{{2,4}}性[{HAN}]{{2,4}}", name):
+            return None  # 戰略性資本, 全球性銀行: a word made an adjective by 性 describes a kind, names no firm
         if rule.name in ("org-suffix", "org-long") and (KIND_OF_SEMICONDUCTOR.search(name) or KIND_OF_TRADE.fullmatch(name)):
             return None  # 碳化矽功率半導體, 化合物半導體: a kind of chip; 消費性電子, 高階電子: a kind of goods, no firm
         house = LATIN_HOUSE.fullmatch(name) if rule.name == "org-suffix" else None
