@@ -5883,3 +5883,14 @@ def test_a_word_made_an_adjective_by_xing_before_a_firm_word_names_no_firm(facts
 def test_a_short_name_a_security_is_listed_by_is_no_person(facts):
     f = facts("晴川集團（證券代碼：603501，證券簡稱：晴川集團；轉債代碼：113616，轉債簡稱：韋爾轉債）發布公告。")
     assert not names_of(f, "Person"), names_of(f, "Person")
+
+
+def test_members_named_after_a_bare_包括_are_put_on_the_list(facts):
+    f = facts("美國商務部工業與安全局將12家中國實體列入實體清單，包括晴川微電子有限公司、星曜半導體有限公司等。")
+    listed = {k for st in f.statements if st.kind == "listing-add" for r, k in st.roles if r == "subject"}
+    assert {key_of(f, "晴川微電子有限公司"), key_of(f, "星曜半導體有限公司")} <= listed, f.statements
+
+
+def test_a_list_after_包括_in_a_sentence_listing_nothing_is_no_member(facts):
+    f = facts("北辰科技將擴大投資，包括晴川電子在內的供應商都將受惠。")
+    assert not any(st.kind == "listing-add" for st in f.statements), f.statements
