@@ -5894,3 +5894,15 @@ def test_members_named_after_a_bare_包括_are_put_on_the_list(facts):
 def test_a_list_after_包括_in_a_sentence_listing_nothing_is_no_member(facts):
     f = facts("北辰科技將擴大投資，包括晴川電子在內的供應商都將受惠。")
     assert not any(st.kind == "listing-add" for st in f.statements), f.statements
+
+
+def test_years_served_before_a_title_and_a_name_are_that_persons(facts):
+    f = facts("北辰科技創辦人王大明帶走了在英偉達工作了16年的市場生態高級總監周苑。")
+    assert owners_of(f, "16") == {key_of(f, "周苑")}, f.statements
+
+
+def test_who_is_excepted_is_not_the_topic_of_the_clauses_after(facts):
+    f = facts("北辰科技今天上市，北辰科技開盤大漲，北辰科技市值破千億。除了董事會秘書薛岩松外，北辰科技七人高管團隊中，有6人都曾在英偉達任職。")
+    person = key_of(f, "薛岩松")
+    assert person in employees_of(f, key_of(f, "北辰科技")), f.relations
+    assert person not in employees_of(f, "nvidia"), f.relations

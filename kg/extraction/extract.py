@@ -385,8 +385,11 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             # 已在公司任職超過40年的強森: the person right after 的; else 林某在英特爾任職逾30年, 他具超過30年…經驗:
             # the person named last before, in the paragraph
             after = re.match(r"[^，。；,;]{0,12}?的\s*", folded[q["end"]:q["end"] + 16])
-            subject = next((ent for ms, me, ent in mentions if after and ms == q["end"] + after.end()
-                            and ent.cls == "Person"), None) or \
+            # (工作了16年的市場生態高級總監周苑: or after the title the person holds)
+            subject = next((ent for ms, me, ent in mentions if after and ent.cls == "Person" and (
+                ms == q["end"] + after.end() or q["end"] + after.end() < ms <= q["end"] + after.end() + 10
+                and PERSON_TITLE_AT_END.search(folded, q["end"] + after.end(), ms) is not None
+                and not any(q["end"] <= ms2 < ms for ms2, _, e2 in mentions if e2 is not ent))), None) or \
                 next((ent for ms, me, ent in reversed(mentions) if me <= q["start"] and ent.cls == "Person"
                       and (sentence[0] <= ms or _same_paragraph(folded, ms, q["start"]))), None)
             settled = subject is not None
@@ -1097,6 +1100,8 @@ INVESTED = CuePattern(lambda w: rf"(?:新|追加|另|亦|也)?(?:{w('invested')}
 #: 投資…建廠: money put into a plant, a line or a project, no stake in a company (capex rows)
 CAPEX_OR_PLACE = CuePattern("capex")
 CONTROLS_MAIN = CuePattern("controls-main")
+#: 市場生態高級總監|周苑: a title right before a person's name
+PERSON_TITLE_AT_END = CuePattern(lambda w: rf"(?:{w('person-title')})\s*$")
 #: A、B等股東: the end of a list of shareholders
 SHAREHOLDERS_AFTER_LIST = re.compile(r"等(?:机构|主要|重要)?股东")
 
