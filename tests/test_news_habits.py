@@ -5906,3 +5906,12 @@ def test_who_is_excepted_is_not_the_topic_of_the_clauses_after(facts):
     person = key_of(f, "薛岩松")
     assert person in employees_of(f, key_of(f, "北辰科技")), f.relations
     assert person not in employees_of(f, "nvidia"), f.relations
+
+
+@pytest.mark.parametrize("sentence", [
+    "北辰科技營收優於市場預期近4到5個百分點。",
+    "北辰科技毛利率提升4至5個百分點。",
+])
+def test_a_range_of_percentage_points_gives_both_bounds(facts, sentence):
+    f = facts(sentence)
+    assert {"4", "5"} <= {st.amount.value for st in f.statements if st.amount is not None}, f.statements

@@ -136,10 +136,10 @@ _PATTERNS = [
                                   r"(?:更是|则|也|将|预计|累计)?(?:为|达|达到|约|超过|超|逾|近|了|共|合计|高达|约为|突破|从)*\s*"
                                   r"(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>亿|万)"
                                   r"(?!\s*(?:" + _COUNT_UNIT + r"|[\u4e00-\u9fff]?(?:元|币|美金|圆|美|港|日|欧|个|人|辆|部|件|户)))")),
-    # 漲55-60%, 5至8%: both bounds of a range of percentages, the sign written once after the second
+    # 漲55-60%, 5至8%, 4到5個百分點: both bounds of a range of percentages, the sign written once after the second
     # (2025-30%: a year before a dash is no bound)
     ("percent-range", re.compile(_APPROX + r"(?<![\d.\-])(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:至|到|~|～|-|–)\s*"
-                                 r"(?P<num2>\d{1,3}(?:\.\d+)?)\s*(?:%|％)")),
+                                 r"(?P<num2>\d{1,3}(?:\.\d+)?)\s*(?:%|％|个百分点)")),
     ("percent", re.compile(_APPROX + _NUMBER + r"\s*(?:%|％|个百分点)")),
     # 百分之四, 百分之三十五點五, 一○○％, 九十九％: a percentage in Chinese numerals
     ("percent-cn", re.compile(_APPROX + rf"(?:百分之(?P<cnum>[零{_CN_NUM}百千]+(?:点[零{_CN_NUM}]+)?)"
