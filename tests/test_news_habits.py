@@ -5915,3 +5915,14 @@ def test_who_is_excepted_is_not_the_topic_of_the_clauses_after(facts):
 def test_a_range_of_percentage_points_gives_both_bounds(facts, sentence):
     f = facts(sentence)
     assert {"4", "5"} <= {st.amount.value for st in f.statements if st.amount is not None}, f.statements
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("北辰科技已連續3個季度刷新營收紀錄。", "3"),
+    ("晴川電子連續三季獲利。", "3"),
+    ("星曜半導體股價連續5個交易日上漲。", "5"),
+])
+def test_a_streak_of_periods_is_counted(facts, sentence, value):
+    f = facts(sentence)
+    firm = next(iter(names_of(f, "Company")))
+    assert key_of(f, firm) in owners_of(f, value), f.statements

@@ -28,6 +28,9 @@ CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币"
 COUNT_UNITS = {"颗": "PIECE", "枚": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
                "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE",
                "米": "METRE", "公尺": "METRE", "公里": "KILOMETRE", "平方米": "SQUARE-METRE", "平方公尺": "SQUARE-METRE", "平方公里": "SQUARE-KILOMETRE", "亩": "MU"}
+#: the periods a streak counts (連續3個季度)
+STREAK_UNITS = {"季度": "QUARTER", "季": "QUARTER", "年": "YEAR", "个月": "MONTH", "月": "MONTH", "周": "WEEK", "星期": "WEEK",
+                "天": "DAY", "交易日": "DAY", "日": "DAY"}
 DURATION_UNITS = {"天": "DAY", "日历天": "DAY", "个月": "MONTH", "周": "WEEK", "小时": "HOUR", "分钟": "MINUTE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS",
               "exaflops": "EFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
@@ -213,6 +216,8 @@ _PATTERNS = [
     # 庫存僅2至4週, 13~17週: both bounds of a span of time
     ("duration-range", re.compile(r"(?<![\d.月])(?P<num>\d{1,4})\s*(?:至|到|-|~|～)\s*(?P<num2>\d{1,4})\s*"
                                   r"(?P<dunit>天|日历天|个月|周(?![年二三四五六日一])|小时|分钟)")),
+    # 連續3個季度, 連續三季, 連續5個交易日: a streak of periods, counted
+    ("streak", re.compile(rf"连续\s*(?P<sn>\d{{1,3}}|[{_CN_NUM}]{{1,3}})\s*个?\s*(?P<sunit>季度|季|年|个月|月|周|星期|天|交易日|日)")),
     ("duration", re.compile(r"(?<![\d.月])(?P<dn>\d{1,4})\s*(?P<dunit>天|日历天|个月|周(?![年二三四五六日一])|小时|分钟)")),
     # 恒生指數上升超過700點: a market index's move or level in points
     ("points", re.compile(r"(?<=[升跌涨报收])\s*(?:超过|逾|近|约|了)?\s*"
@@ -368,13 +373,16 @@ def find_amounts(folded: str) -> list[Amount]:
                 out.append(Amount(s, e, Decimal(cn_int(g["cn"].replace("两", "二"))), "TIMES", _metric(folded, s),
                                   bool(g.get("approx")), rule))
                 continue
-            if rule in ("people", "duration", "stock-code"):
+            if rule in ("people", "duration", "stock-code", "streak"):
                 taken.append((s, e))
                 if rule == "people":
                     if re.fullmatch(r"[二两三]\s*人", m.group()) and not PEOPLE_COUNTED.search(folded, max(0, s - 4), s):
                         continue   # 林某、王某送兩人簽名的球衣, 他們兩人: the people just named, not a count of them
                     n = Decimal(g["pn"].replace(",", "")) if g.get("pn") else Decimal(cn_int(g["pcn"].replace("两", "二")))
                     value, unit, metric = n * SCALE.get(g.get("pscale") or "", Decimal(1)), "PERSON", _metric(folded, s)
+                elif rule == "streak":
+                    n = Decimal(g["sn"]) if g["sn"].isdigit() else Decimal(cn_int(g["sn"].replace("两", "二")))
+                    value, unit, metric = n, STREAK_UNITS[g["sunit"]], None
                 elif rule == "duration":
                     value, unit, metric = Decimal(g["dn"]), DURATION_UNITS[g["dunit"]], None
                 else:
