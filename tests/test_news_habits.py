@@ -5926,3 +5926,13 @@ def test_a_streak_of_periods_is_counted(facts, sentence, value):
     f = facts(sentence)
     firm = next(iter(names_of(f, "Company")))
     assert key_of(f, firm) in owners_of(f, value), f.statements
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("北辰科技市值攀上1.6萬億！", "1600000000000"),
+    ("晴川電子市值跌至900億。", "90000000000"),
+])
+def test_a_market_value_reached_or_fallen_to_is_read(facts, sentence, value):
+    f = facts(sentence)
+    firm = next(iter(names_of(f, "Company")))
+    assert key_of(f, firm) in owners_of(f, value), f.statements
