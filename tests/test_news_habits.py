@@ -5936,3 +5936,19 @@ def test_a_market_value_reached_or_fallen_to_is_read(facts, sentence, value):
     f = facts(sentence)
     firm = next(iter(names_of(f, "Company")))
     assert key_of(f, firm) in owners_of(f, value), f.statements
+
+
+def places_with(f, value: str) -> set[str]:
+    return {k for st in f.statements if st.amount is not None and st.amount.value == value for r, k in st.roles if r == "location"}
+
+
+def test_counts_of_listed_members_by_place_are_each_places(facts):
+    f = facts("美國商務部將20家實體列入實體清單，其中中國15家，印度、新加坡各一家，土耳其三家。")
+    assert places_with(f, "15") == {key_of(f, "中國")}, f.statements
+    assert places_with(f, "1") == {key_of(f, "印度"), key_of(f, "新加坡")}, f.statements
+    assert places_with(f, "3") == {key_of(f, "土耳其")}, f.statements
+
+
+def test_both_before_a_noun_is_no_count(facts):
+    f = facts("北辰科技與晴川電子合作，兩家公司將共同開發新晶片。")
+    assert not any(st.amount is not None and st.amount.value == "2" for st in f.statements), f.statements

@@ -302,8 +302,12 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if lead:
                 taken_by[(q["start"], q["value"])] = lead
         for i, q in enumerate(own or [None]):  # one statement per amount: a fact holds one value
+            # (列入實體清單…，其中中國23家，印度、伊朗各一家: a count right after a place, or after places and
+            # 各, is of that place's members)
+            where = _counted_places(mentions, folded, q) if q is not None and q["unit"] == "ENTITY" else []
             statements.append(Statement(
-                kind=st["kind"], roles=tuple(roles),
+                kind=st["kind"], roles=tuple(roles) + tuple(("location", p.key) for p in where
+                                                             if p.key not in {k for _, k in roles}),
                 evidence=evidence(st["start"], st["end"], st["rule"], 0.65),
                 date=_date_value(date), amount=_amount(q), hedged=st["hedged"]))
 
@@ -1816,6 +1820,24 @@ def _place_subject(mentions, folded: str, pos: int) -> Entity | None:
     if PLACE_LEAD.fullmatch(folded, cs, ms) is None or PLACE_HAS.match(folded, me) is None:
         return None
     return place if all(ent is place for _, _, ent in named) else None
+
+
+def _counted_places(mentions, folded: str, q: dict) -> list[Entity]:
+    """中國23家, 印度、伊朗與台灣各一家: the places a count of members right after them is of."""
+    before = [(ms, me, ent) for ms, me, ent in mentions if me <= q["start"]]
+    if not before:
+        return []
+    ms, me, last = before[-1]
+    gap = folded[me:q["start"]]
+    if last.cls not in GEO_PLACES or not re.fullmatch(r"\s*(?:各|共|约|有)?\s*", gap):
+        return []
+    out = [last]
+    for ms2, me2, ent in reversed(before[:-1]):
+        if "各" not in gap or ent.cls not in GEO_PLACES or not LIST_JOINER.fullmatch(folded, me2, ms):
+            break
+        out.append(ent)
+        ms = ms2
+    return out[::-1]
 
 
 def _subject_of_amount(mentions, entities, folded: str, pos: int, unit: str) -> Entity | None:

@@ -174,7 +174,7 @@ _PATTERNS = [
     # 五款雲端AI晶片, 四代架構, 兩輪問詢, 三座晶圓廠: counts in Chinese numerals ("一" is an article, not a count;
     # 兩家 is mostly "both companies")
     # 二十三家中國實體, 三十二個實體, 土耳其三家: firms and things counted too (兩家, 二個: mostly "both")
-    ("count-cn", re.compile(rf"(?<![{_CN_NUM}\d第新上下同这那每哪单几数多])(?P<cn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}})\s*"
+    ("count-cn", re.compile(rf"(?<![{_CN_NUM}\d第新上下同这那每哪单几数多])(?P<cn>[二两三四五六七八九十][{_CN_NUM}]{{0,2}}|(?<=各)一)\s*"
                             r"(?P<cunit>款(?!项)|代(?![表理工码价替言])|轮(?!胎)|座|栋|幢|颗|台(?![湾北中南积股币电])|套|项(?![目下])"
                             r"|家(?![族庭长属人乡园里用电具])|个(?!月|百分点|小时|季度|星期|礼拜|工作日|交易日|多月|半月|人))"
                             # 兩款晶片均由…代工, 兩家公司都…: "both", pointing back, not a count
@@ -414,8 +414,10 @@ def find_amounts(folded: str) -> list[Amount]:
                     continue   # (only after a term: 2025年、台積電3年 lists no sentence)
                 s = m.start("yn")
             if rule == "count-cn" and (g["cunit"] in ("家", "个") and not _CN_COUNT.fullmatch(g["cn"])
+                                       and not (g["cn"] in ("一", "两", "二") and re.match(r"[，,。；;、]", folded[e:e + 1]))
                                        or g["cunit"] not in ("家", "个") and folded[s - 1:s] == "其"):
                 continue   # 兩家 (both), 三四家 (three or four); 其三項: the third of them (土耳其三家 is three)
+                #          (阿聯兩家。, 台灣各一家，: a count that ends its clause, no "both" before a noun)
             if rule in ("count-cn", "years", "years-long", "years-served", "jail-years", "jail-list", "age", "rank", "bare-scale"):
                 taken.append((s, e))
                 if rule == "count-cn":
