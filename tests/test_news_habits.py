@@ -5952,3 +5952,14 @@ def test_counts_of_listed_members_by_place_are_each_places(facts):
 def test_both_before_a_noun_is_no_count(facts):
     f = facts("北辰科技與晴川電子合作，兩家公司將共同開發新晶片。")
     assert not any(st.amount is not None and st.amount.value == "2" for st in f.statements), f.statements
+
+
+@pytest.mark.parametrize("sentence", ["晴川電子新廠計劃分兩期建設。", "晴川電子新廠計劃分2期建設。"])
+def test_the_phases_a_project_is_built_in_are_counted(facts, sentence):
+    f = facts(sentence)
+    assert key_of(f, "晴川電子") in owners_of(f, "2"), f.statements
+
+
+def test_paying_in_instalments_counts_no_phase(facts):
+    f = facts("晴川電子將分期付款。")
+    assert not any(st.amount is not None for st in f.statements), f.statements

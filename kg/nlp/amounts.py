@@ -30,7 +30,7 @@ COUNT_UNITS = {"颗": "PIECE", "枚": "PIECE", "片": "PIECE", "张": "CARD", "�
                "米": "METRE", "公尺": "METRE", "公里": "KILOMETRE", "平方米": "SQUARE-METRE", "平方公尺": "SQUARE-METRE", "平方公里": "SQUARE-KILOMETRE", "亩": "MU"}
 #: the periods a streak counts (連續3個季度)
 STREAK_UNITS = {"季度": "QUARTER", "季": "QUARTER", "年": "YEAR", "个月": "MONTH", "月": "MONTH", "周": "WEEK", "星期": "WEEK",
-                "天": "DAY", "交易日": "DAY", "日": "DAY"}
+                "天": "DAY", "交易日": "DAY", "日": "DAY", "期": "PHASE", "阶段": "PHASE"}
 DURATION_UNITS = {"天": "DAY", "日历天": "DAY", "个月": "MONTH", "周": "WEEK", "小时": "HOUR", "分钟": "MINUTE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS",
               "exaflops": "EFLOPS", "tops": "TOPS", "gb/s": "GB-PER-SEC", "tb/s": "TB-PER-SEC",
@@ -216,6 +216,8 @@ _PATTERNS = [
     # 庫存僅2至4週, 13~17週: both bounds of a span of time
     ("duration-range", re.compile(r"(?<![\d.月])(?P<num>\d{1,4})\s*(?:至|到|-|~|～)\s*(?P<num2>\d{1,4})\s*"
                                   r"(?P<dunit>天|日历天|个月|周(?![年二三四五六日一])|小时|分钟)")),
+    # 分兩期建設, 分三個階段: the phases a project is built or a plan carried out in
+    ("phases", re.compile(rf"分\s*(?P<sn>\d|[二两三四五六七八九十])\s*个?\s*(?P<sunit>期|阶段)(?![间货权])")),
     # 連續3個季度, 連續三季, 連續5個交易日: a streak of periods, counted
     ("streak", re.compile(rf"连续\s*(?P<sn>\d{{1,3}}|[{_CN_NUM}]{{1,3}})\s*个?\s*(?P<sunit>季度|季|年|个月|月|周|星期|天|交易日|日)")),
     ("duration", re.compile(r"(?<![\d.月])(?P<dn>\d{1,4})\s*(?P<dunit>天|日历天|个月|周(?![年二三四五六日一])|小时|分钟)")),
@@ -373,14 +375,14 @@ def find_amounts(folded: str) -> list[Amount]:
                 out.append(Amount(s, e, Decimal(cn_int(g["cn"].replace("两", "二"))), "TIMES", _metric(folded, s),
                                   bool(g.get("approx")), rule))
                 continue
-            if rule in ("people", "duration", "stock-code", "streak"):
+            if rule in ("people", "duration", "stock-code", "streak", "phases"):
                 taken.append((s, e))
                 if rule == "people":
                     if re.fullmatch(r"[二两三]\s*人", m.group()) and not PEOPLE_COUNTED.search(folded, max(0, s - 4), s):
                         continue   # 林某、王某送兩人簽名的球衣, 他們兩人: the people just named, not a count of them
                     n = Decimal(g["pn"].replace(",", "")) if g.get("pn") else Decimal(cn_int(g["pcn"].replace("两", "二")))
                     value, unit, metric = n * SCALE.get(g.get("pscale") or "", Decimal(1)), "PERSON", _metric(folded, s)
-                elif rule == "streak":
+                elif rule in ("streak", "phases"):
                     n = Decimal(g["sn"]) if g["sn"].isdigit() else Decimal(cn_int(g["sn"].replace("两", "二")))
                     value, unit, metric = n, STREAK_UNITS[g["sunit"]], None
                 elif rule == "duration":
