@@ -5963,3 +5963,9 @@ def test_the_phases_a_project_is_built_in_are_counted(facts, sentence):
 def test_paying_in_instalments_counts_no_phase(facts):
     f = facts("晴川電子將分期付款。")
     assert not any(st.amount is not None for st in f.statements), f.statements
+
+
+def test_a_time_before_a_clauses_own_subject_keeps_its_figure_from_the_statement_before(facts):
+    f = facts("美國仍禁止晴川電子出售最先進的晶片，據估計，到2025年北辰科技將向中國銷售約1.5萬顆曜芯S9晶片。")
+    assert not any(st.kind != "Measurement" and st.amount is not None and st.amount.value == "15000"
+                   for st in f.statements), f.statements

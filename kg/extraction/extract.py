@@ -2194,7 +2194,8 @@ def _amount_owners(statements: list[dict], amounts: list[dict], folded: str, men
                      if m[1] <= q["start"] and m[2].cls not in PLACES]
             # (the clause's own subject opens it: 拟向C出资 names C as whom the money goes to, the sum still the
             # statement's)
-            if named and re.fullmatch(r"\s*[\u4e00-\u9fff]?\s*", folded[clause[0]:named[0][0]]) \
+            # (到2025年NVIDIA將向中國銷售約1.5萬顆H20: a time before the subject changes nothing)
+            if named and CLAUSE_LEAD.fullmatch(folded, clause[0], named[0][0]) \
                     and not re.search(r"[向对给与和及跟]", folded[clause[0]:named[0][0]]) and named[0][2].key not in parties:
                 continue
             # (川普放行輝達出售H200…，因為…的寒武紀其良率僅20%: a clause giving a reason or a contrast is about
@@ -2205,6 +2206,8 @@ def _amount_owners(statements: list[dict], amounts: list[dict], folded: str, men
     return owners
 
 
+#: what may open a clause before its subject: a time (到2025年, 今年) and a word joining it on
+CLAUSE_LEAD = re.compile(r"\s*(?:(?:到|至|在|于|截至)?\s*(?:\d{4}\s*年(?:底|初|前|后)?|今年|明年|去年|未来|目前|届时)\s*)?[\u4e00-\u9fff]?\s*")
 #: 因為, 由於, 但, 然而 opening a clause: a reason or a contrast, after the fact it qualifies
 CLAUSE_OF_REASON = re.compile(r"\s*(?:因为|由于|因|但是|但|然而|不过|而)")
 
