@@ -5969,3 +5969,14 @@ def test_a_time_before_a_clauses_own_subject_keeps_its_figure_from_the_statement
     f = facts("美國仍禁止晴川電子出售最先進的晶片，據估計，到2025年北辰科技將向中國銷售約1.5萬顆曜芯S9晶片。")
     assert not any(st.kind != "Measurement" and st.amount is not None and st.amount.value == "15000"
                    for st in f.statements), f.statements
+
+
+def test_a_family_named_by_its_surname_is_each_of_its_members(facts):
+    f = facts("北辰科技由陳立群與陳立峰創辦。出身於江西南昌的陳氏兄弟，從小就被視為天才兒童。")
+    place = key_of(f, "南昌")
+    assert linked(f, key_of(f, "陳立群"), place) and linked(f, key_of(f, "陳立峰"), place), f.statements
+
+
+def test_a_surname_family_with_one_bearer_names_no_one_else(facts):
+    f = facts("北辰科技由陳立群創辦，王大明任執行長。出身於江西南昌的王氏家族經營多家企業。")
+    assert not linked(f, key_of(f, "陳立群"), key_of(f, "南昌")), f.statements

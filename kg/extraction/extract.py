@@ -126,6 +126,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if info["rule"].startswith("outlet-"):
             cited.add(info["start"])
     _inner_aliases(entities, load_reference())
+    # 陳天石、陳雲霽…出身於南昌的陳氏兄弟: the family a surname names is every person of the article who bears it
+    for m in FAMILY_BY_SURNAME.finditer(folded):
+        kin = [ent for ent in entities.values() if ent.cls == "Person" and any(
+            re.fullmatch(r"[\u4e00-\u9fff]{2,4}", f := to_simplified(n)) and f[0] == m.group("surname") for n in ent.names)]
+        if len(kin) >= 2:
+            mentions.extend((m.start(), m.end(), ent) for ent in sorted(kin, key=lambda e: e.key))
+            mentions.sort(key=lambda x: (x[0], -x[1]))   # (stable: the order names were found in, otherwise)
     # 上海|復旦微電子集團: a new firm written right after its city or province is also known by the name
     # the two make (its registered form opens with the place)
     # (the place may be no mention there, the tagger reading it into the firm's name: any name the article
@@ -2206,6 +2213,8 @@ def _amount_owners(statements: list[dict], amounts: list[dict], folded: str, men
     return owners
 
 
+#: 陳氏兄弟, 林氏父子: a family named by its surname
+FAMILY_BY_SURNAME = re.compile(r"(?P<surname>[\u4e00-\u9fff])氏(?:兄弟|姐妹|姊妹|兄妹|姐弟|父子|母子|父女|母女|夫妇|夫妻|家族|二人|两人)")
 #: what may open a clause before its subject: a time (到2025年, 今年) and a word joining it on
 CLAUSE_LEAD = re.compile(r"\s*(?:(?:到|至|在|于|截至)?\s*(?:\d{4}\s*年(?:底|初|前|后)?|今年|明年|去年|未来|目前|届时)\s*)?[\u4e00-\u9fff]?\s*")
 #: 因為, 由於, 但, 然而 opening a clause: a reason or a contrast, after the fact it qualifies
