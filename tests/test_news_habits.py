@@ -5980,3 +5980,9 @@ def test_a_family_named_by_its_surname_is_each_of_its_members(facts):
 def test_a_surname_family_with_one_bearer_names_no_one_else(facts):
     f = facts("北辰科技由陳立群創辦，王大明任執行長。出身於江西南昌的王氏家族經營多家企業。")
     assert not linked(f, key_of(f, "陳立群"), key_of(f, "南昌")), f.statements
+
+
+def test_a_board_named_with_its_exchanges_name_names_the_exchange_too(facts):
+    f = facts("晴川科技今日在港交所主板掛牌上市。")
+    assert "hkex" in f.entities and "hkex-main-board" in f.entities, sorted(f.entities)
+    assert linked(f, key_of(f, "晴川科技"), "hkex"), f.statements

@@ -29,7 +29,7 @@ from kg.nlp.spans import DATES, ENTITIES, HEDGE, QUANTITIES, kg_of, main_company
 from kg.nlp.spans import mentions as spans_mentions
 from kg.reference import lexicon_file, load_reference
 from kg.reference.known import FACT_PROPERTIES, country_shorthand
-from kg.text import to_simplified
+from kg.text import fold, to_simplified
 
 CURRENCIES = frozenset(CURRENCY.values()) | {UNSTATED_CURRENCY}
 SPEC_UNITS = {"TFLOPS", "PFLOPS", "EFLOPS", "TOPS", "MB", "GB", "TB", "PB", "GB-PER-SEC", "TB-PER-SEC", "PB-PER-SEC", "GHZ",
@@ -126,6 +126,24 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
         if info["rule"].startswith("outlet-"):
             cited.add(info["start"])
     _inner_aliases(entities, load_reference())
+    # 港交所主板: a known board named with its exchange's name names the exchange too (the listing is on both)
+    reference = load_reference()
+    for ms, me, board in [m for m in mentions if m[2].known and m[2].cls == "StockExchange"]:
+        known = reference.get(board.key)
+        parent = next((t for p, t in (known.facts if known is not None else ()) if p == "parentOrganization"), None)
+        exchange = reference.get(parent) if parent is not None else None
+        if exchange is None or exchange.cls != "StockExchange":
+            continue
+        inner = max((n for n in exchange.names() if len(n) >= 2 and fold(n) in folded[ms:me]), key=len, default=None)
+        if inner is not None:
+            at = folded.index(fold(inner), ms)
+            ent = entities.setdefault(exchange.id, Entity(exchange.id, exchange.cls, True))
+            ent.names.add(text[at:at + len(inner)])
+            ev = evidence(at, at + len(inner), "exchange-of-board", 0.7)
+            if not any(m.sentence_start == ev.sentence_start for m in ent.mentions):
+                ent.mentions.append(ev)
+            mentions.append((at, at + len(inner), ent))
+            mentions.sort(key=lambda x: (x[0], -x[1]))
     # 陳天石、陳雲霽…出身於南昌的陳氏兄弟: the family a surname names is every person of the article who bears it
     for m in FAMILY_BY_SURNAME.finditer(folded):
         kin = [ent for ent in entities.values() if ent.cls == "Person" and any(
