@@ -125,9 +125,9 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             mentions.append((info["start"], info["end"], ent))
         if info["rule"].startswith("outlet-"):
             cited.add(info["start"])
-    _inner_aliases(entities, load_reference())
-    # 港交所主板: a known board named with its exchange's name names the exchange too (the listing is on both)
     reference = load_reference()
+    _inner_aliases(entities, reference)
+    # 港交所主板: a known board named with its exchange's name names the exchange too (the listing is on both)
     for ms, me, board in [m for m in mentions if m[2].known and m[2].cls == "StockExchange"]:
         known = reference.get(board.key)
         parent = next((t for p, t in (known.facts if known is not None else ()) if p == "parentOrganization"), None)
@@ -183,7 +183,6 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                                  or inner["rule"] in INNER_IF_NAMED and inner["key"] in named):
             add_relation(info["key"], prop, inner["key"],
                          evidence(info["start"], info["end"], inner["rule"], inner["confidence"]))
-    reference = load_reference()
     for r in doc._.kg_relations or []:
         if r["rule"] == "officer-of-company" and _elsewhere_known(reference, r, entities):
             continue  # 執行長黃仁勳(Jensen Huang) in an article about Intel: the reference knows whose he is
@@ -1144,9 +1143,9 @@ _SAME_PERIOD_A_YEAR_BEFORE = "去年同期|上年同期|上一年同期|前一�
 PRIOR_YEAR = re.compile(rf"\s*(?:而|则|较)?(?:{_SAME_PERIOD_A_YEAR_BEFORE}|上年度同期)")
 #: 去年同期, 上年同期, 上季: a clause opening with the period a figure is compared with
 PRIOR_PERIOD = re.compile(rf"\s*(?:而|则|较)?(?:{_SAME_PERIOD_A_YEAR_BEFORE}|同期|上季|上一季|前一季|去年)")
-#: 淨資產, 身價, 年薪, 富豪: what a person is worth or paid, or where the rich rank them
 #: 各獲配6萬股, 拿到61張750股: shares granted to a person (by the company he or she works for)
 SHARE_GRANT = re.compile(r"(?:获配|获授|获发|获赠|获颁|配予|授予|拿到|分得|获得)[^，,。；;]{0,10}?股")
+#: 淨資產, 身價, 年薪, 富豪: what a person is worth or paid, or where the rich rank them, or the shares granted
 PERSONAL_FIGURE = re.compile(r"身价|身家|净资产|资产净值|个人财富|财富|薪酬|年薪|薪资|薪水|富豪|首富|富人|" + SHARE_GRANT.pattern)
 #: 共和黨籍, 民主黨黨員: a party's name as what a person is
 PARTY_OF_PERSON = re.compile(r"党\s*(?:籍|党员)")
