@@ -5986,3 +5986,17 @@ def test_a_board_named_with_its_exchanges_name_names_the_exchange_too(facts):
     f = facts("晴川科技今日在港交所主板掛牌上市。")
     assert "hkex" in f.entities and "hkex-main-board" in f.entities, sorted(f.entities)
     assert linked(f, key_of(f, "晴川科技"), "hkex"), f.statements
+
+
+def developers_of(f, maker: str) -> set[str]:
+    return {r.subject for r in f.relations if r.property == "developer" and r.object == maker}
+
+
+def test_the_products_a_companys_product_line_lists_are_its_own(facts):
+    f = facts("北辰科技成立於2020年，主要產品包括用於遊戲的圖形卡系列，如BX-300和BX-500，以及面向AI推理的加速平台，如QL900等。")
+    assert {key_of(f, "BX-300"), key_of(f, "BX-500"), key_of(f, "QL900")} <= developers_of(f, key_of(f, "北辰科技")), f.relations
+
+
+def test_a_product_line_of_another_firm_s_chips_is_not_the_sellers(facts):
+    f = facts("北辰科技成立於2020年，主要產品包括搭載英偉達H100的伺服器。")
+    assert "nvidia-h100" not in developers_of(f, key_of(f, "北辰科技")), f.relations

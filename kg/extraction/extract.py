@@ -993,6 +993,19 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                        and ent.cls in ("Company", "Organization", "GovernmentAgency", "Person")), None)
         if holder is not None and holder is not main:
             add_relation(main.key, "ownedBy", holder.key, evidence(trigger.start(), trigger.end(), "controller-of-main", 0.6))
+    # 摩爾線程…主要產品包括…MTT S80，以及…KUAE、MCCX D800: the products a company's product line lists are
+    # its own (the company the sentence names last before the list, or the article's after a bare 公司)
+    for m in OWN_PRODUCT_LINE.finditer(folded):
+        s0, s1 = _bounds(folded, m.start(), ENDS)
+        maker = next((ent for ms, me, ent in reversed(mentions) if s0 <= ms and me <= m.start() and ent.cls in ORGS), None)
+        if maker is None and re.search(r"(?<![子母分])公司", folded[s0:m.start()]):
+            maker = main
+        if maker is None or maker.cls != "Company":
+            continue
+        for ms, me, ent in mentions:
+            if m.end() <= ms < s1 and ent.cls in PRODUCTS and not _technology(ent) \
+                    and not _developed_by_another(ent, maker.key, relations):
+                add_relation(ent.key, "developer", maker.key, evidence(m.start(), me, "product-line", 0.6))
     # 國盛資本、紅杉資本、深創投等股東，持股占比分別為…: the shareholders a list names, in a clause naming
     # no other company before them, own the article's company
     for m in SHAREHOLDERS_AFTER_LIST.finditer(folded) if main is not None else ():
@@ -1130,6 +1143,8 @@ CAPEX_OR_PLACE = CuePattern("capex")
 CONTROLS_MAIN = CuePattern("controls-main")
 #: 市場生態高級總監|周苑: a title right before a person's name
 PERSON_TITLE_AT_END = CuePattern(lambda w: rf"(?:{w('person-title')})\s*$")
+#: 主要產品包括, 產品線涵蓋: the list of a company's own products follows
+OWN_PRODUCT_LINE = re.compile(r"(?:主要|核心|主力|旗下|现有)?产品(?:线|组合|矩阵|系列)?(?:主要)?(?:包括|包含|涵盖|覆盖|有)")
 #: A、B等股東: the end of a list of shareholders
 SHAREHOLDERS_AFTER_LIST = re.compile(r"等(?:机构|主要|重要)?股东")
 
