@@ -6000,3 +6000,13 @@ def test_the_products_a_companys_product_line_lists_are_its_own(facts):
 def test_a_product_line_of_another_firm_s_chips_is_not_the_sellers(facts):
     f = facts("北辰科技成立於2020年，主要產品包括搭載英偉達H100的伺服器。")
     assert "nvidia-h100" not in developers_of(f, key_of(f, "北辰科技")), f.relations
+
+
+def test_who_passed_into_a_university_studied_there(facts):
+    f = facts("王大明9歲從小學畢業，14歲考進頂尖高校中國科學技術大學少年班。")
+    assert any(r.subject == key_of(f, "王大明") and r.property == "educatedAt" and r.object == "ustc" for r in f.relations), f.relations
+
+
+def test_passing_into_a_post_at_a_firm_is_no_study(facts):
+    f = facts("林志遠考上北辰科技的工程師職位。")
+    assert not any(r.property == "educatedAt" for r in f.relations), f.relations
