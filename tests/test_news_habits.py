@@ -6010,3 +6010,13 @@ def test_who_passed_into_a_university_studied_there(facts):
 def test_passing_into_a_post_at_a_firm_is_no_study(facts):
     f = facts("林志遠考上北辰科技的工程師職位。")
     assert not any(r.property == "educatedAt" for r in f.relations), f.relations
+
+
+def test_a_minister_named_by_his_ministrys_words_works_for_the_ministry_the_article_names(facts):
+    f = facts("荷蘭經濟大臣范德林發表聲明。中方同意荷經濟部派員來華磋商。")
+    assert employees_of(f, "netherlands-ministry-economic-affairs") == {key_of(f, "范德林")}, f.relations
+
+
+def test_a_minister_of_one_of_two_ministries_of_the_same_words_works_for_neither_by_this_rule(facts):
+    f = facts("美國商務部長范德林表示，將與中國商務部談判。")
+    assert key_of(f, "范德林") not in employees_of(f, "mofcom"), f.relations

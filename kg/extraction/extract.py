@@ -993,6 +993,22 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
                        and ent.cls in ("Company", "Organization", "GovernmentAgency", "Person")), None)
         if holder is not None and holder is not main:
             add_relation(main.key, "ownedBy", holder.key, evidence(trigger.start(), trigger.end(), "controller-of-main", 0.6))
+    # 荷蘭經濟大臣卡雷曼斯 … 荷經濟部: a minister named by his ministry's words works for the ministry the
+    # article names by them (部, 事務部, 省)
+    agencies = [ent for ent in entities.values() if ent.cls == "GovernmentAgency"]
+    for ms, me, person in mentions if agencies else ():
+        title = MINISTER_BEFORE.search(folded, max(0, ms - 12), ms) if person.cls == "Person" else None
+        if title is None:
+            continue
+        stem = title.group("stem")
+        for start in range(len(stem) - 1):   # (荷蘭|經濟: the country before the ministry's words)
+            words = stem[start:]
+            ministries = [ent for ent in agencies if any(
+                f"{words}{end}" in fold(n) for n in ent.names for end in ("部", "事务部", "省"))]
+            if len(ministries) == 1:   # (two countries' 商務部 in one article: whose is not said here)
+                add_relation(person.key, "employer", ministries[0].key, evidence(title.start(), me, "minister-of-ministry", 0.6))
+            if ministries:
+                break
     # 摩爾線程…主要產品包括…MTT S80，以及…KUAE、MCCX D800: the products a company's product line lists are
     # its own (the company the sentence names last before the list, or the article's after a bare 公司)
     for m in OWN_PRODUCT_LINE.finditer(folded):
@@ -1143,6 +1159,8 @@ CAPEX_OR_PLACE = CuePattern("capex")
 CONTROLS_MAIN = CuePattern("controls-main")
 #: 市場生態高級總監|周苑: a title right before a person's name
 PERSON_TITLE_AT_END = CuePattern(lambda w: rf"(?:{w('person-title')})\s*$")
+#: 經濟大臣, 經濟部長, 經濟事務大臣 right before a name: a minister by his ministry's words
+MINISTER_BEFORE = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,8}?)(?:事务)?(?:大臣|部长)\s*$")
 #: 主要產品包括, 產品線涵蓋: the list of a company's own products follows
 OWN_PRODUCT_LINE = re.compile(r"(?:主要|核心|主力|旗下|现有)?产品(?:线|组合|矩阵|系列)?(?:主要)?(?:包括|包含|涵盖|覆盖|有)")
 #: A、B等股東: the end of a list of shareholders
