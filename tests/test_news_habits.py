@@ -6020,3 +6020,9 @@ def test_a_minister_named_by_his_ministrys_words_works_for_the_ministry_the_arti
 def test_a_minister_of_one_of_two_ministries_of_the_same_words_works_for_neither_by_this_rule(facts):
     f = facts("美國商務部長范德林表示，將與中國商務部談判。")
     assert key_of(f, "范德林") not in employees_of(f, "mofcom"), f.relations
+
+
+def test_a_japanese_firms_president_is_its_chief_executive(facts):
+    f = facts("晴川電子的社長田中一郎在記者會上表示，二廠將於明年啟用。")
+    assert any(r.subject == key_of(f, "晴川電子") and r.property == "chiefExecutiveOfficer"
+               and r.object == key_of(f, "田中一郎") for r in f.relations), f.relations
