@@ -6026,3 +6026,15 @@ def test_a_japanese_firms_president_is_its_chief_executive(facts):
     f = facts("晴川電子的社長田中一郎在記者會上表示，二廠將於明年啟用。")
     assert any(r.subject == key_of(f, "晴川電子") and r.property == "chiefExecutiveOfficer"
                and r.object == key_of(f, "田中一郎") for r in f.relations), f.relations
+
+
+def test_the_chief_named_after_是_holds_every_post_listed(facts):
+    f = facts("據報導，北辰科技的創辦人、董事長兼CEO是王大明。")
+    firm, person = key_of(f, "北辰科技"), key_of(f, "王大明")
+    props = {r.property for r in f.relations if r.subject == firm and r.object == person}
+    assert {"chiefExecutiveOfficer", "chairperson", "foundedBy"} <= props, f.relations
+
+
+def test_a_vice_president_named_after_是_is_no_chief(facts):
+    f = facts("據報導，北辰科技的副總裁是王大明。")
+    assert not any(r.property == "chiefExecutiveOfficer" for r in f.relations), f.relations

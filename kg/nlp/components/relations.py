@@ -853,7 +853,8 @@ class RelationExtractor:
                 out.append(_rel(topic, "foundedBy", p, "founder-of-topic", sent))
                 out.append(_rel(p, "employer", topic, "founder-of-topic", sent))
             # 創始人、董事長兼總裁戴偉民: the founder may be the chief too
-            if topic is not None and re.search(r"(?<![副助理])(?:首席执行官|执行长|ceo|总裁|总经理)(?:则|一职)?(?:由)?$", before) \
+            # (北辰的創辦人、董事長兼CEO是王某: the post, then 是 and the name)
+            if topic is not None and re.search(r"(?<![副助理])(?:首席执行官|执行长|ceo|总裁|总经理)(?:则|一职)?(?:由|是|为)?$", before) \
                     and topic._.kg["end"] < ps:
                 # the chief of the organisation the clause names, else of the one the sentence opens with
                 # (英特爾宣布，任命前台積電副總X…，直接向執行長陳立武報告: Intel's, not TSMC's)
