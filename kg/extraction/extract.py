@@ -143,14 +143,13 @@ def extract(doc: Doc, article: Article) -> ArticleFacts:
             if not any(m.sentence_start == ev.sentence_start for m in ent.mentions):
                 ent.mentions.append(ev)
             mentions.append((at, at + len(inner), ent))
-            mentions.sort(key=lambda x: (x[0], -x[1]))
     # 陳天石、陳雲霽…出身於南昌的陳氏兄弟: the family a surname names is every person of the article who bears it
     for m in FAMILY_BY_SURNAME.finditer(folded):
         kin = [ent for ent in entities.values() if ent.cls == "Person" and any(
             re.fullmatch(r"[\u4e00-\u9fff]{2,4}", f := to_simplified(n)) and f[0] == m.group("surname") for n in ent.names)]
         if len(kin) >= 2:
             mentions.extend((m.start(), m.end(), ent) for ent in sorted(kin, key=lambda e: e.key))
-            mentions.sort(key=lambda x: (x[0], -x[1]))   # (stable: the order names were found in, otherwise)
+    mentions.sort(key=lambda x: (x[0], -x[1]))   # (the mentions added above in place; stable otherwise)
     # 上海|復旦微電子集團: a new firm written right after its city or province is also known by the name
     # the two make (its registered form opens with the place)
     # (the place may be no mention there, the tagger reading it into the firm's name: any name the article
@@ -1871,12 +1870,10 @@ def _place_subject(mentions, folded: str, pos: int) -> Entity | None:
     5000家…, 大陸希望將產能…提升至10萬片), when the clause names nothing else before the figure."""
     cs, _ = _bounds(folded, pos, CLAUSE_ENDS)
     named = [(ms, me, ent) for ms, me, ent in mentions if cs <= ms and me <= pos]
-    if not named or any(ent.cls not in GEO_PLACES for ms, me, ent in named):
+    if not named or named[0][2].cls not in GEO_PLACES or any(ent is not named[0][2] for _, _, ent in named):
         return None
     ms, me, place = named[0]
-    if PLACE_LEAD.fullmatch(folded, cs, ms) is None or PLACE_HAS.match(folded, me) is None:
-        return None
-    return place if all(ent is place for _, _, ent in named) else None
+    return place if PLACE_LEAD.fullmatch(folded, cs, ms) and PLACE_HAS.match(folded, me) else None
 
 
 def _counted_places(mentions, folded: str, q: dict) -> list[Entity]:

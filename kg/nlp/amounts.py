@@ -28,8 +28,8 @@ CURRENCY = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币"
 COUNT_UNITS = {"颗": "PIECE", "枚": "PIECE", "片": "PIECE", "张": "CARD", "台": "UNIT", "套": "UNIT", "股": "SHARE", "家": "ENTITY",
                "座": "UNIT", "块": "PIECE", "层": "LAYER", "万片": "PIECE",
                "米": "METRE", "公尺": "METRE", "公里": "KILOMETRE", "平方米": "SQUARE-METRE", "平方公尺": "SQUARE-METRE", "平方公里": "SQUARE-KILOMETRE", "亩": "MU"}
-#: the periods a streak counts (連續3個季度)
-STREAK_UNITS = {"季度": "QUARTER", "季": "QUARTER", "年": "YEAR", "个月": "MONTH", "月": "MONTH", "周": "WEEK", "星期": "WEEK",
+#: the periods a streak counts (連續3個季度) and the phases a project is built in (分兩期)
+PERIOD_UNITS = {"季度": "QUARTER", "季": "QUARTER", "年": "YEAR", "个月": "MONTH", "月": "MONTH", "周": "WEEK", "星期": "WEEK",
                 "天": "DAY", "交易日": "DAY", "日": "DAY", "期": "PHASE", "阶段": "PHASE"}
 DURATION_UNITS = {"天": "DAY", "日历天": "DAY", "个月": "MONTH", "周": "WEEK", "小时": "HOUR", "分钟": "MINUTE"}
 SPEC_UNITS = {"tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS", "teraflops": "TFLOPS", "petaflops": "PFLOPS",
@@ -384,7 +384,7 @@ def find_amounts(folded: str) -> list[Amount]:
                     value, unit, metric = n * SCALE.get(g.get("pscale") or "", Decimal(1)), "PERSON", _metric(folded, s)
                 elif rule in ("streak", "phases"):
                     n = Decimal(g["sn"]) if g["sn"].isdigit() else Decimal(cn_int(g["sn"].replace("两", "二")))
-                    value, unit, metric = n, STREAK_UNITS[g["sunit"]], None
+                    value, unit, metric = n, PERIOD_UNITS[g["sunit"]], None
                 elif rule == "duration":
                     value, unit, metric = Decimal(g["dn"]), DURATION_UNITS[g["dunit"]], None
                 else:
